@@ -1,0 +1,26 @@
+# Every dependency is a Debian package installed by scripts/setup.sh.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(OpenSSL REQUIRED)              # SHA-256 of document bytes
+find_package(ICU REQUIRED COMPONENTS uc i18n data)  # UTF-8 validation, NFC
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)  # HTML5 parsing
+find_package(httplib QUIET)
+if(NOT httplib_FOUND)
+  find_path(HTTPLIB_INCLUDE_DIR httplib.h REQUIRED)
+  add_library(httplib::httplib INTERFACE IMPORTED)
+  target_include_directories(httplib::httplib INTERFACE ${HTTPLIB_INCLUDE_DIR})
+endif()
+pkg_check_modules(TOMLPP QUIET IMPORTED_TARGET tomlplusplus)
+if(DYAD_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(DYAD_BUILD_BENCH)
+  find_package(benchmark QUIET)
+  if(NOT benchmark_FOUND)
+    set(DYAD_BUILD_BENCH OFF)
+  endif()
+endif()

@@ -1,0 +1,42 @@
+// Sub-command registry. Each cmd_<name>.cc defines one sub-command and registers
+// it with a static Registration object; main.cc builds the CLI11 app from them.
+// The CLI is a thin layer: parse flags, call the engine, print.
+#ifndef DYAD_TOOLS_COMMAND_H_
+#define DYAD_TOOLS_COMMAND_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace dyad::cli {
+
+// Setup adds the sub-command's options to `app` and returns the function that
+// runs it (called after parsing). The runner returns the process exit code.
+using Runner = std::function<int()>;
+using Setup = std::function<Runner(CLI::App& app)>;
+
+struct Command {
+  std::string name;
+  std::string description;
+  Setup setup;
+};
+
+std::vector<Command>& Commands();
+
+struct Registration {
+  Registration(std::string name, std::string description, Setup setup) {
+    Commands().push_back({std::move(name), std::move(description), std::move(setup)});
+  }
+};
+
+// One-line error to stderr, prefixed "dyad: ". Returns the exit code to use.
+int Fail(const std::string& message, int exit_code = 1);
+
+// True when stderr is a terminal (progress bars are shown only then).
+bool StderrIsTerminal();
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_TOOLS_COMMAND_H_

@@ -1,0 +1,63 @@
+// dyad: event coding of news about armed conflicts. See `dyad --help`.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include "command.h"
+
+namespace dyad::cli {
+
+std::vector<Command>& Commands() {
+  static std::vector<Command> commands;
+  return commands;
+}
+
+int Fail(const std::string& message, int exit_code) {
+  std::fprintf(stderr, "dyad: %s\n", message.c_str());
+  return exit_code;
+}
+
+bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+}  // namespace dyad::cli
+
+int main(int argc, char** argv) {
+  using namespace dyad::cli;
+  CLI::App app{"dyad: who did what to whom, when and where, according to whom.\n"
+               "Codes news text into CAMEO events with the evidence that supports them."};
+  app.set_version_flag("--version", std::string("dyad ") + DYAD_VERSION);
+  app.require_subcommand(1);
+  auto& commands = Commands();
+  std::sort(commands.begin(), commands.end(),
+            [](const Command& a, const Command& b) { return a.name < b.name; });
+  std::map<CLI::App*, Runner> runners;
+  for (auto& command : commands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.description);
+    runners[sub] = command.setup(*sub);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // One line, no usage dump: "dyad: code: The following argument was not expected: --x"
+    std::string where;
+    for (auto* sub : app.get_subcommands()) where = sub->get_name() + ": ";
+    return Fail(where + e.what() + " (see --help)", e.get_exit_code() ? e.get_exit_code() : 2);
+  }
+  for (auto* sub : app.get_subcommands()) {
+    try {
+      return runners[sub]();
+    } catch (const std::exception& e) {
+      return Fail(sub->get_name() + ": " + e.what());
+    }
+  }
+  return 0;
+}

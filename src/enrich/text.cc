@@ -1,0 +1,148 @@
+#include "enrich/text.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace dyad::enrich {
+namespace {
+
+bool IsAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+// An apostrophe before a letter, or a period between two digits or two capitals.
+bool InnerMark(std::string_view text, size_t j) {
+  unsigned char d = static_cast<unsigned char>(text[j]);
+  unsigned char prev = static_cast<unsigned char>(text[j - 1]);
+  unsigned char next = static_cast<unsigned char>(text[j + 1]);
+  if (d == '\'') return IsAlnum(next);
+  if (d == '.') return (IsDigit(prev) && IsDigit(next)) || (IsUpper(prev) && IsUpper(next));
+  return false;
+}
+
+bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+void Finish(std::string_view text, Token* t) {
+  t->text = std::string(text.substr(t->begin, t->end - t->begin));
+  t->lower = ToLowerAscii(t->text);
+  unsigned char c0 = static_cast<unsigned char>(t->text[0]);
+  t->word = IsAlnum(c0);
+  t->capitalised = c0 >= 'A' && c0 <= 'Z';
+  // Digits, optionally followed by an ordinal suffix (1st, 2nd, 3rd, 4th).
+  size_t i = 0;
+  while (i < t->text.size() && IsDigit(static_cast<unsigned char>(t->text[i]))) ++i;
+  if (i > 0 && i <= 6) {
+    std::string rest = t->lower.substr(i);
+    if (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th") {
+      t->number = rest.empty();
+      t->value = std::stoi(t->text.substr(0, i));
+    }
+  }
+}
+
+}  // namespace
+
+std::string ToLowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<int32_t>(i);
+    if (IsAlnum(c)) {
+      size_t j = i + 1;
+      while (j < n) {
+        unsigned char d = static_cast<unsigned char>(text[j]);
+        if (IsAlnum(d)) {
+          ++j;
+        } else if (j + 1 < n && InnerMark(text, j)) {
+          j += 2;  // "didn't", "U.S", "1.5"
+        } else {
+          break;
+        }
+      }
+      // "St." keeps its period when a capitalised word follows (St. Petersburg).
+      if (j < n && text[j] == '.' && j - i <= 3 && j + 2 < n && text[j + 1] == ' ' && text[j + 2] >= 'A' &&
+          text[j + 2] <= 'Z' && c >= 'A' && c <= 'Z' && std::string_view(text.substr(i, j - i)) == "St") {
+        ++j;
+      }
+      t.end = static_cast<int32_t>(j);
+      i = j;
+    } else {
+      t.end = static_cast<int32_t>(i + 1);
+      i = i + 1;
+    }
+    Finish(text, &t);
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+int TokenAt(const std::vector<Token>& tokens, int32_t begin, int32_t end) {
+  if (begin < 0) return -1;
+  if (end <= begin) end = begin + 1;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].end > begin && tokens[i].begin < end) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& phrase,
+                 size_t* next) {
+  if (phrase.empty() || i + phrase.size() > tokens.size()) return false;
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    if (tokens[i + k].lower != phrase[k]) return false;
+  }
+  if (next) *next = i + phrase.size();
+  return true;
+}
+
+std::vector<std::string> SplitWords(std::string_view phrase) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(phrase)};
+  std::string w;
+  while (in >> w) words.push_back(ToLowerAscii(w));
+  return words;
+}
+
+Status ReadTsv(const std::string& path, size_t min_cols, std::vector<TsvRow>* rows) {
+  std::ifstream in(path);
+  if (!in) return Status::Error(path + ": cannot open file");
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    TsvRow row;
+    row.line = number;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      row.cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (row.cols.size() < min_cols || row.cols[0].empty()) {
+      return Status::Error(path + ":" + std::to_string(number) + ": expected " + std::to_string(min_cols) +
+                           " tab-separated columns: '" + line + "'");
+    }
+    rows->push_back(std::move(row));
+  }
+  return Status::Ok();
+}
+
+}  // namespace dyad::enrich

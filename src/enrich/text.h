@@ -1,0 +1,59 @@
+// Shared text helpers of the enrich stage: a byte-offset tokenizer and the
+// loader of the stage's small TSV word lists (data/enrich/*.tsv).
+//
+// Thread safety: free functions without shared state; results are values.
+#ifndef DYAD_ENRICH_TEXT_H_
+#define DYAD_ENRICH_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/status.h"
+
+namespace dyad::enrich {
+
+// A word (letters/digits, with inner apostrophes, hyphens and periods as in
+// "didn't", "Ivano-Frankivsk", "St.") or one punctuation character.
+struct Token {
+  int32_t begin = 0;   // byte offsets into the sentence
+  int32_t end = 0;
+  std::string text;    // as written
+  std::string lower;   // ASCII-lowercased
+  bool word = false;   // false for punctuation
+  bool capitalised = false;  // first byte is an ASCII capital letter
+  bool number = false;       // all digits (an ordinal suffix "4th" is stripped into `value`)
+  int value = -1;            // numeric value when number (or ordinal), else -1
+};
+
+// Splits text into tokens. Hyphens inside words split them into three tokens
+// ("February-March" -> "February" "-" "March"), so that ranges can be read;
+// the gazetteer matches hyphenated names token by token.
+std::vector<Token> Tokenize(std::string_view text);
+
+// Index of the first token whose span overlaps [begin, end), or -1.
+int TokenAt(const std::vector<Token>& tokens, int32_t begin, int32_t end);
+
+// True when tokens[i..] spell `phrase` (lower-case words separated by spaces).
+// On success *next is the index after the match.
+bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& phrase,
+                 size_t* next);
+
+std::vector<std::string> SplitWords(std::string_view phrase);
+
+// One row of a TSV word list: the file's 1-based line and its columns.
+struct TsvRow {
+  int line = 0;
+  std::vector<std::string> cols;
+};
+
+// Reads a TSV file, skipping blank lines and lines starting with '#'. Rows must
+// have at least `min_cols` columns; else a one-line Status "path:line: ...".
+Status ReadTsv(const std::string& path, size_t min_cols, std::vector<TsvRow>* rows);
+
+std::string ToLowerAscii(std::string_view s);
+
+}  // namespace dyad::enrich
+
+#endif  // DYAD_ENRICH_TEXT_H_

@@ -1,0 +1,51 @@
+// Gold data for measuring coding quality.
+//
+// Two formats:
+//  * PLOVER gold-standard records (a JSON array; one event per record, with
+//    "text", "date", "source"/"target" actor lists and a PLOVER 0.5b1 "event").
+//  * dyad's own JSONL: one document per line,
+//      {"id": "...", "date": "YYYY-MM-DD", "text": "..." | "path": "relative/or/absolute.txt",
+//       "events": [{"source": "BLR", "target": "UKR", "code": "19", "modality": "asserted",
+//                   "note": "why"}]}
+//    "path" lets a gold file point at a document it may not contain (third-party
+//    text read in place); it is resolved against the gold file's folder.
+// Loading never throws; errors name file and line (or record id).
+#ifndef DYAD_EVAL_GOLD_H_
+#define DYAD_EVAL_GOLD_H_
+
+#include <string>
+#include <vector>
+
+#include "dyad/date.h"
+#include "dyad/status.h"
+
+namespace dyad::eval {
+
+struct GoldEvent {
+  std::vector<std::string> sources;  // accepted source codes (any matches)
+  std::vector<std::string> targets;  // empty: no constraint
+  std::string type;                  // PLOVER type (PLOVER gold) or CAMEO code prefix (JSONL)
+  std::string modality;              // "" = any
+  std::string note;
+};
+
+struct GoldDocument {
+  std::string id;
+  Date date;
+  std::string text;
+  std::vector<GoldEvent> events;
+};
+
+enum class GoldFormat { kPlover, kJsonl };
+
+struct GoldSet {
+  GoldFormat format = GoldFormat::kJsonl;
+  std::vector<GoldDocument> documents;
+};
+
+// Recognises the format from the content (a JSON array = PLOVER records).
+Status LoadGold(const std::string& path, GoldSet* out);
+
+}  // namespace dyad::eval
+
+#endif  // DYAD_EVAL_GOLD_H_

@@ -1,0 +1,152 @@
+// The store's SQL schema as a list of forward migrations. Migration i (1-based)
+// takes a database from user_version i-1 to i. Never edit a released
+// migration: append a new one and bump kSchemaVersion (store.h). docs/store.md
+// describes every table.
+#ifndef DYAD_STORE_SCHEMA_H_
+#define DYAD_STORE_SCHEMA_H_
+
+namespace dyad::store {
+
+// PRAGMA application_id of a dyad database ("dyad" in ASCII).
+inline constexpr int kApplicationId = 0x64796164;
+
+inline constexpr const char* kMigrations[] = {
+    // v1: documents, sentences (+FTS5), codings, events, actor mentions, audit.
+    R"sql(
+CREATE TABLE meta(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE codings(
+  id INTEGER PRIMARY KEY,
+  dict_hash TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT '',
+  first_used TEXT NOT NULL
+);
+
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  input_id TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  language TEXT NOT NULL,
+  pub_date TEXT NOT NULL,
+  format TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL,
+  tool_version TEXT NOT NULL,
+  minhash BLOB,
+  near_duplicate_of INTEGER
+);
+CREATE INDEX documents_input_id ON documents(input_id);
+CREATE TRIGGER documents_immutable BEFORE UPDATE ON documents
+BEGIN SELECT RAISE(ABORT, 'documents are immutable'); END;
+
+CREATE TABLE minhash_bands(
+  key INTEGER NOT NULL,
+  doc INTEGER NOT NULL,
+  PRIMARY KEY(key, doc)
+) WITHOUT ROWID;
+
+CREATE TABLE sentences(
+  id INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE(doc, idx)
+);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL,
+  coding INTEGER NOT NULL,
+  sentence INTEGER NOT NULL,
+  sentence_idx INTEGER NOT NULL,
+  sentence_begin INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  day INTEGER,
+  day_end INTEGER,
+  date_precision TEXT NOT NULL,
+  date_text TEXT NOT NULL,
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  target_text TEXT NOT NULL,
+  event_code TEXT NOT NULL,
+  root_code TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  verb_text TEXT NOT NULL,
+  plover TEXT NOT NULL,
+  pattern_file TEXT NOT NULL,
+  pattern_line INTEGER NOT NULL,
+  pattern_text TEXT NOT NULL,
+  source_begin INTEGER NOT NULL,
+  source_end INTEGER NOT NULL,
+  verb_begin INTEGER NOT NULL,
+  verb_end INTEGER NOT NULL,
+  target_begin INTEGER NOT NULL,
+  target_end INTEGER NOT NULL,
+  modality TEXT NOT NULL,
+  reported_by TEXT NOT NULL,
+  reported_by_text TEXT NOT NULL,
+  places TEXT NOT NULL,
+  duplicate INTEGER NOT NULL
+);
+CREATE INDEX events_source ON events(coding, source, day);
+CREATE INDEX events_target ON events(coding, target, day);
+CREATE INDEX events_day ON events(coding, day);
+CREATE INDEX events_code ON events(coding, event_code, day);
+CREATE INDEX events_doc ON events(doc);
+CREATE INDEX events_sentence ON events(sentence);
+
+CREATE TABLE actor_mentions(
+  event INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  code TEXT NOT NULL,
+  text TEXT NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL
+);
+CREATE INDEX actor_mentions_code ON actor_mentions(code);
+CREATE INDEX actor_mentions_event ON actor_mentions(event);
+
+CREATE TABLE audit(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  parameters TEXT NOT NULL,
+  tool_version TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql",
+    // v2: inputs that failed, and a view of the actors as coded.
+    R"sql(
+CREATE TABLE failures(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE VIEW actors AS
+  SELECT code, text AS name, role, COUNT(*) AS mentions
+  FROM actor_mentions GROUP BY code, text, role;
+)sql",
+};
+
+inline constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
+
+}  // namespace dyad::store
+
+#endif  // DYAD_STORE_SCHEMA_H_

@@ -1,0 +1,282 @@
+// dyad::store::Store: the evidence store. One SQLite database file (WAL mode)
+// holding documents (immutable, hashed), their sentences (FTS5-indexed), the
+// events derived from them by one dictionary set, the actors those events name,
+// failed inputs and an append-only audit log. Schema: docs/store.md.
+//
+// Example:
+//   std::unique_ptr<dyad::store::Store> store;
+//   if (auto s = dyad::store::Store::Open("dyad.db", {}, &store); !s.ok()) ...
+//   dyad::store::AddResult added;
+//   s = store->AddDocument(document, events, engine->dictionary_hash(), &added);
+//   dyad::store::EventQuery q;  q.actor = "BLR";  q.from = Date{2022, 2, 24};
+//   std::vector<dyad::store::StoredEvent> rows;
+//   s = store->QueryEvents(q, &rows);
+//
+// Contract:
+//   - Thread safety: a Store is one SQLite connection. Every method locks an
+//     internal mutex, so a Store may be shared between threads, but calls are
+//     serialised; open one Store per thread for parallel reads (WAL lets readers
+//     run beside one writer, in this or another process).
+//   - Writers in different processes wait up to OpenOptions::busy_timeout_ms
+//     for each other and then fail with "database is busy: another process is
+//     writing to FILE".
+//   - Errors: every method returns Status with one line naming the database and
+//     what failed. Nothing throws, nothing prints.
+//   - Documents are immutable once stored (an SQL trigger refuses UPDATE).
+//     Adding the same bytes again (same SHA-256) is a no-op reported as a
+//     duplicate. A near-duplicate (MinHash over word 3-shingles, estimated
+//     Jaccard similarity >= kNearDuplicateJaccard with a stored document, found
+//     through LSH bands) is stored and linked to the first copy; its events are stored but flagged duplicate and left out of
+//     queries and exports unless EventQuery::include_duplicates.
+//   - Events are derived data. Each row records the coding (dictionary-set hash)
+//     that produced it. The "current" coding is the one of the latest ingest or
+//     recode; queries return only current-coding events and report how many
+//     others exist (QueryEvents' hidden count), so versions never mix silently.
+//   - Durability: every Commit()/AddDocument() outside a batch is a committed
+//     SQLite transaction; with WAL + synchronous=NORMAL it survives a kill -9 of
+//     the process (not necessarily a power cut).
+#ifndef DYAD_STORE_STORE_H_
+#define DYAD_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/date.h"
+#include "dyad/document.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace dyad::store {
+
+// The schema version this build writes (PRAGMA user_version).
+inline constexpr int kSchemaVersion = 2;
+// Two documents whose word 3-shingle sets have an estimated Jaccard similarity
+// of at least this are near-duplicates. Documents with fewer shingles than
+// kMinShinglesForNearDuplicate are only ever exact duplicates.
+inline constexpr double kNearDuplicateJaccard = 0.8;
+inline constexpr int kMinShinglesForNearDuplicate = 8;
+// MinHash signature: kMinHashBands bands of kMinHashRows 32-bit values.
+inline constexpr int kMinHashBands = 16;
+inline constexpr int kMinHashRows = 4;
+inline constexpr int kMinHashSize = kMinHashBands * kMinHashRows;
+
+struct OpenOptions {
+  bool read_only = false;
+  // Create the file when absent (ignored when read_only).
+  bool create = true;
+  int busy_timeout_ms = 10000;
+  // Migrate an older schema (after copying the file to FILE.bak-vN). When
+  // false, an older schema is refused like a newer one.
+  bool migrate = true;
+  // Tests only: build the schema up to this version instead of kSchemaVersion.
+  int schema_version_for_testing = 0;
+};
+
+// A sentence of a document: index, code-point span in Document::text, text.
+struct Sentence {
+  int index = 0;
+  Span span;
+  std::string text;
+};
+
+enum class AddOutcome { kNew, kDuplicate, kNearDuplicate };
+const char* AddOutcomeName(AddOutcome outcome);  // "new", "duplicate", "near-duplicate"
+
+struct AddResult {
+  AddOutcome outcome = AddOutcome::kNew;
+  int64_t document_id = 0;     // the stored row (for kDuplicate: the existing one)
+  int64_t duplicate_of = 0;    // kNearDuplicate: the earlier document it repeats
+  int events_added = 0;
+};
+
+// Filters of QueryEvents. Unset fields do not filter. Actor codes match as
+// prefixes ("BLR" matches "BLRMIL"); event codes likewise ("19" matches "193").
+struct EventQuery {
+  std::string actor;     // source OR target
+  std::string source;
+  std::string target;
+  std::string code;      // CAMEO code prefix
+  std::string root;      // CAMEO root, exact ("19")
+  std::optional<Date> from, to;  // event date, inclusive
+  std::optional<Modality> modality;
+  std::optional<bool> reported;  // true: only reported events; false: only first-hand
+  std::string text;      // FTS5 query over the event's sentence
+  int64_t document_id = 0;       // only this document's events
+  bool include_duplicates = false;
+  int64_t limit = 0;     // 0: no limit
+  int64_t after_id = 0;  // keyset paging: only ids > after_id (rows come in id order)
+};
+
+// One stored event with the document that supports it.
+struct StoredEvent {
+  int64_t id = 0;
+  int64_t document_id = 0;
+  Event event;
+  std::string doc_url, doc_title, doc_source, doc_sha256;
+  Date doc_date;
+  bool duplicate = false;     // from a near-duplicate document
+  std::string dict_hash;      // the coding that produced it
+};
+
+struct StoredDocument {
+  int64_t id = 0;
+  Document document;          // text and metadata as stored
+  std::string ingested_at;    // ISO 8601 UTC
+  std::string tool_version;
+  int64_t near_duplicate_of = 0;  // 0 when original
+};
+
+struct SentenceHit {
+  int64_t document_id = 0;
+  Sentence sentence;
+  std::string snippet;        // the sentence with matches in [brackets]
+  std::string doc_title, doc_url;
+  Date doc_date;
+};
+
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;             // ISO 8601 UTC
+  std::string action;         // "ingest", "recode", "export", "delete", ...
+  std::string parameters;     // JSON object
+};
+
+struct Stats {
+  int64_t documents = 0, near_duplicates = 0, sentences = 0, failures = 0;
+  int64_t events = 0;         // current coding, duplicates included
+  int64_t other_coding_events = 0;
+  std::string current_dict_hash;  // "" when nothing coded yet
+  int schema_version = 0;
+};
+
+// What changed for one document when it was coded again.
+struct RecodeDelta {
+  int added = 0, removed = 0, changed = 0, unchanged = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating or migrating as OpenOptions say) the database at `path`.
+  // Refuses a newer schema: "FILE: schema version N is newer than this dyad
+  // supports (M); use a newer dyad". Migrates an older one in one transaction
+  // after copying it to FILE.bak-vN.
+  static Status Open(const std::string& path, const OpenOptions& options,
+                     std::unique_ptr<Store>* out);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Batches: AddDocument/AddFailure calls between Begin() and Commit() share
+  // one transaction (BEGIN IMMEDIATE). Without Begin() each call commits alone.
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  // Stores the document (if its SHA-256 is new), its sentences and events.
+  // `sentences` may be empty: the events' sentences are stored then.
+  // Document::sha256 empty: computed from the text. Events' doc_id is ignored
+  // (the document's row is the link).
+  Status AddDocument(const Document& document, const std::vector<Event>& events,
+                     const std::string& dict_hash, AddResult* result);
+  Status AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+                     const std::vector<Event>& events, const std::string& dict_hash,
+                     AddResult* result);
+  // As above with a precomputed MinHashSignature(document.text) (the ingest
+  // pipeline computes it on worker threads).
+  Status AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+                     const std::vector<Event>& events, const std::string& dict_hash,
+                     const std::vector<uint32_t>& minhash, AddResult* result);
+  // Records an input that could not be stored, with its reason.
+  Status AddFailure(const std::string& origin, const std::string& sha256,
+                    const std::string& reason);
+  // Id of the document with these bytes, 0 when absent.
+  Status FindDocumentBySha(const std::string& sha256, int64_t* id);
+
+  Status QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out);
+  // Number of events of other codings that a query ignores (0 when none).
+  Status CountHiddenEvents(int64_t* count);
+  // Calls `fn` for each event matching `query`, streaming (for exports).
+  // Stop early by returning false.
+  Status ForEachEvent(const EventQuery& query,
+                      const std::function<bool(const StoredEvent&)>& fn);
+  Status GetEvent(int64_t id, StoredEvent* out);  // any coding
+
+  // By row id; or by the input's id, "d<N>", or a sha256 prefix (>= 8 hex).
+  Status GetDocument(int64_t id, StoredDocument* out);
+  Status FindDocument(const std::string& key, StoredDocument* out);
+  Status GetSentences(int64_t document_id, std::vector<Sentence>* out);
+  // Document ids in ascending order, for recoding.
+  Status ListDocumentIds(std::vector<int64_t>* out);
+
+  // FTS5 query over all stored sentences (syntax: sqlite.org/fts5.html#full_text_query_syntax).
+  Status SearchSentences(const std::string& fts_query, int64_t limit,
+                         std::vector<SentenceHit>* out);
+
+  // Replaces the document's events with `events` coded by `dict_hash`,
+  // reporting what changed (matched by sentence and verb span).
+  Status ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
+                       const std::string& dict_hash, RecodeDelta* delta);
+  // Makes `dict_hash` the coding that queries use.
+  Status SetCurrentCoding(const std::string& dict_hash, const std::string& description);
+  Status CurrentCoding(std::string* dict_hash);
+
+  // Deletes a document with its sentences and events; the request (with its
+  // reason) stays in the audit log.
+  Status DeleteDocument(int64_t id, const std::string& reason);
+
+  // Append-only audit log; `parameters` is a JSON object text.
+  Status Audit(const std::string& action, const std::string& parameters);
+  Status ReadAudit(std::vector<AuditEntry>* out);
+
+  Status GetStats(Stats* out);
+  // PRAGMA integrity_check; ok when it says "ok".
+  Status CheckIntegrity();
+  // EXPLAIN QUERY PLAN of the SQL QueryEvents would run (tests, --explain).
+  Status ExplainQuery(const EventQuery& query, std::string* plan);
+
+ private:
+  struct Statements;
+  Store(sqlite3* db, std::string path);
+  Status Exec(const char* sql);
+  Status Error(const char* what) const;
+  Status AddDocumentLocked(const Document& document, const std::vector<Sentence>& sentences,
+                           const std::vector<Event>& events, const std::string& dict_hash,
+                           const std::vector<uint32_t>& minhash, AddResult* result);
+  Status CodingIdLocked(const std::string& dict_hash, int64_t* id);
+  Status InsertEventsLocked(int64_t doc_row, const std::vector<Event>& events,
+                            int64_t coding, bool duplicate, int* added);
+  Status EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences);
+  Status LoadCurrentCodingLocked();
+  Status RunQuery(const EventQuery& query, const std::function<bool(const StoredEvent&)>& fn);
+  Status WithTransaction(const std::function<Status()>& body);
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  std::unique_ptr<Statements> stmts_;
+  bool in_batch_ = false;
+  int64_t current_coding_ = 0;  // cached; 0 = none
+  std::recursive_mutex mu_;
+};
+
+// MinHash signature (kMinHashSize values) over the word 3-shingles of `text`
+// (ASCII letters lower-cased, other bytes kept). Empty when the text has fewer
+// than kMinShinglesForNearDuplicate shingles. Deterministic across runs and
+// machines. Thread-safe.
+std::vector<uint32_t> MinHashSignature(std::string_view text);
+// Fraction of equal positions: an estimate of the Jaccard similarity.
+double EstimatedJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+
+}  // namespace dyad::store
+
+#endif  // DYAD_STORE_STORE_H_

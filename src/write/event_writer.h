@@ -1,0 +1,47 @@
+// Event output: JSONL (default, one complete object per line), CSV (RFC 4180,
+// header row) and TABARI's tab-separated event lines.
+//
+// Field names are stable (docs/events.md). Thread-compatible: one writer per
+// stream; Write() emits whole lines only, so output is never half-written
+// even when the caller stops between events.
+#ifndef DYAD_WRITE_EVENT_WRITER_H_
+#define DYAD_WRITE_EVENT_WRITER_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "dyad/event.h"
+#include "dyad/status.h"
+
+namespace dyad::write {
+
+enum class OutputFormat { kJsonl, kCsv, kTsv };
+
+// "jsonl" | "csv" | "tsv" -> format; anything else is an error naming the value.
+Status ParseOutputFormat(std::string_view name, OutputFormat* out);
+
+// The JSON object of one event (the JSONL line without its newline).
+nlohmann::json EventToJson(const Event& event);
+
+class EventWriter {
+ public:
+  EventWriter(std::ostream& out, OutputFormat format) : out_(out), format_(format) {}
+  // CSV writes its header row before the first event; the others write none.
+  void Write(const Event& event);
+  void Flush() { out_.flush(); }
+
+ private:
+  std::ostream& out_;
+  OutputFormat format_;
+  bool header_written_ = false;
+};
+
+// Quotes a CSV field when it holds a comma, quote or line break.
+std::string CsvField(std::string_view value);
+
+}  // namespace dyad::write
+
+#endif  // DYAD_WRITE_EVENT_WRITER_H_

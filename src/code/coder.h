@@ -16,12 +16,12 @@
 #include <string_view>
 #include <vector>
 
+#include <optional>
+
+#include "dict/dictionary.h"
+#include "dict/options.h"
 #include "dyad/date.h"
 #include "dyad/event.h"
-
-namespace dyad::dict {
-class DictionarySet;
-}
 
 namespace dyad::code {
 
@@ -53,6 +53,63 @@ struct ActorMention {
   std::string code;
   std::string text;
   ByteSpan span;
+};
+
+// Coding options: TABARI's .options settings. When `tabari` is empty the dictionary set's
+// .options (or TABARI's defaults when it has none) are used.
+struct CoderOptions {
+  std::optional<dict::TabariOptions> tabari;
+};
+
+// State carried from one record to the next for FORWARD (pronoun forwarding). Owned by a
+// Session; Coder::Code never forwards.
+struct ForwardState {
+  bool valid = false;
+  std::string story;          // story number of the previous record
+  long sentence = -1;         // its sentence number
+  int32_t first_actor_root = -1;     // first named actor of the previous record
+  int32_t first_compound_root = -1;  // first actor of its first compound (-1 if none)
+};
+
+class Coder {
+ public:
+  Coder(std::shared_ptr<const dict::DictionarySet> dicts, CoderOptions options = {});
+
+  // Codes one sentence dated `date`. Thread-safe; allocation only for the result.
+  CodeResult Code(std::string_view sentence, Date date) const;
+
+  // Actor phrases (with attached agents composed into the code) found in `text`.
+  std::vector<ActorMention> FindActors(std::string_view text, Date date) const;
+
+  // The engine behind Code(), with explicit options and optional forwarding state (used by
+  // Session). `record_id` is the record's id line (for FORWARD story/sentence numbers).
+  CodeResult CodeWith(std::string_view sentence, Date date, const dict::TabariOptions& options,
+                      ForwardState* forward, std::string_view record_id) const;
+
+  const dict::DictionarySet& dictionaries() const { return *dicts_; }
+  const dict::TabariOptions& options() const { return options_; }
+  bool time_shift_enabled(const dict::TabariOptions& o) const;
+
+ private:
+  std::shared_ptr<const dict::DictionarySet> dicts_;
+  dict::TabariOptions options_;
+};
+
+// A validation/FORWARD session: per-record state across records (forwarding, OPTION records
+// changing the options). Not thread-safe; one per input stream.
+class Session {
+ public:
+  explicit Session(const Coder& coder) : coder_(coder), options_(coder.options()) {}
+  CodeResult Code(std::string_view sentence, Date date, std::string_view record_id) {
+    return coder_.CodeWith(sentence, date, options_, &forward_, record_id);
+  }
+  dict::TabariOptions& options() { return options_; }
+  bool time_shift_enabled() const { return coder_.time_shift_enabled(options_); }
+
+ private:
+  const Coder& coder_;
+  dict::TabariOptions options_;
+  ForwardState forward_;
 };
 
 }  // namespace dyad::code

@@ -337,6 +337,7 @@ bool Loader::ParseElements(const std::vector<Token>& toks, size_t* pos, bool in_
               return false;
             }
           g.alts.push_back(std::move(alt));
+          g.alt_lengths.push_back(len);
           best = std::max(best, len);
           if (*pos >= toks.size()) {
             *error = "missing '}'";

@@ -95,6 +95,7 @@ struct PatternElement {
 
 struct AltGroup {
   std::vector<std::vector<PatternElement>> alts;
+  std::vector<int> alt_lengths;  // spec §4.2 length of each alternative
   int max_length = 0;
 };
 

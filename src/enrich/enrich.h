@@ -23,9 +23,9 @@ namespace dyad::enrich {
 using ActorFinder = std::function<std::vector<code::ActorMention>(std::string_view text)>;
 
 struct SentenceContext {
-  std::string_view sentence;   // normalised sentence text
+  std::string_view sentence;  // normalised sentence text
   Date document_date;
-  ActorFinder find_actors;     // may be empty
+  ActorFinder find_actors;  // may be empty
 };
 
 // One coded event with its parts located in the sentence (byte offsets).
@@ -34,7 +34,33 @@ struct EventInSentence {
   code::ByteSpan source, verb, target;
 };
 
-class Enricher;  // defined by the enrich stage (dates/, attribution, places)
+// Fills, for each event of a sentence: date, date_precision, date_text,
+// date_end; modality; reported_by, reported_by_text; location, origin,
+// destination (Place::span in BYTE offsets into ctx.sentence, like the
+// EventInSentence spans: the engine converts them). docs/enrichment.md has
+// the rules.
+class Enricher {
+ public:
+  // Loads <data_dir>/enrich/{temporal,attribution,modality,places}.tsv and the
+  // gazetteer <data_dir>/gazetteer/{countries,regions,cities}.tsv. Fails with
+  // "path:line: what: 'entry'" on a malformed line or a missing file.
+  static Status Create(const std::string& data_dir, std::unique_ptr<const Enricher>* out);
+
+  // Enriches the events of one sentence in place. Events whose verb span is
+  // empty keep the document date and get no modality, attribution or place.
+  // Bad spans (outside the sentence) are treated as empty. Never throws.
+  void Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& events) const;
+
+  ~Enricher();
+  Enricher(const Enricher&) = delete;
+  Enricher& operator=(const Enricher&) = delete;
+
+  struct Impl;
+
+ private:
+  explicit Enricher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace dyad::enrich
 

@@ -6,7 +6,9 @@
 namespace dyad::enrich {
 namespace {
 
-bool IsAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+bool IsAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -15,7 +17,12 @@ bool InnerMark(std::string_view text, size_t j) {
   unsigned char d = static_cast<unsigned char>(text[j]);
   unsigned char prev = static_cast<unsigned char>(text[j - 1]);
   unsigned char next = static_cast<unsigned char>(text[j + 1]);
-  if (d == '\'') return IsAlnum(next);
+  if (d == '\'') {
+    // A possessive "'s" is a token of its own ("Ukraine's" -> "Ukraine" "'s").
+    bool possessive =
+        (next == 's' || next == 'S') && (j + 2 >= text.size() || !IsAlnum(static_cast<unsigned char>(text[j + 2])));
+    return IsAlnum(next) && !possessive;
+  }
   if (d == '.') return (IsDigit(prev) && IsDigit(next)) || (IsUpper(prev) && IsUpper(next));
   return false;
 }
@@ -81,6 +88,10 @@ std::vector<Token> Tokenize(std::string_view text) {
       }
       t.end = static_cast<int32_t>(j);
       i = j;
+    } else if (c == '\'' && i + 1 < n && (text[i + 1] == 's' || text[i + 1] == 'S') &&
+               (i + 2 >= n || !IsAlnum(static_cast<unsigned char>(text[i + 2])))) {
+      t.end = static_cast<int32_t>(i + 2);  // possessive "'s"
+      i += 2;
     } else {
       t.end = static_cast<int32_t>(i + 1);
       i = i + 1;
@@ -100,8 +111,7 @@ int TokenAt(const std::vector<Token>& tokens, int32_t begin, int32_t end) {
   return -1;
 }
 
-bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& phrase,
-                 size_t* next) {
+bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& phrase, size_t* next) {
   if (phrase.empty() || i + phrase.size() > tokens.size()) return false;
   for (size_t k = 0; k < phrase.size(); ++k) {
     if (tokens[i + k].lower != phrase[k]) return false;

@@ -17,17 +17,17 @@ namespace dyad::enrich {
 // A word (letters/digits, with inner apostrophes, hyphens and periods as in
 // "didn't", "Ivano-Frankivsk", "St.") or one punctuation character.
 struct Token {
-  int32_t begin = 0;   // byte offsets into the sentence
+  int32_t begin = 0;  // byte offsets into the sentence
   int32_t end = 0;
-  std::string text;    // as written
-  std::string lower;   // ASCII-lowercased
-  bool word = false;   // false for punctuation
+  std::string text;          // as written
+  std::string lower;         // ASCII-lowercased
+  bool word = false;         // false for punctuation
   bool capitalised = false;  // first byte is an ASCII capital letter
   bool number = false;       // all digits (an ordinal suffix "4th" is stripped into `value`)
   int value = -1;            // numeric value when number (or ordinal), else -1
 };
 
-// Splits text into tokens. Hyphens inside words split them into three tokens
+// Splits text into tokens. A possessive "'s" is its own token. Hyphens inside words split them into three tokens
 // ("February-March" -> "February" "-" "March"), so that ranges can be read;
 // the gazetteer matches hyphenated names token by token.
 std::vector<Token> Tokenize(std::string_view text);
@@ -37,8 +37,7 @@ int TokenAt(const std::vector<Token>& tokens, int32_t begin, int32_t end);
 
 // True when tokens[i..] spell `phrase` (lower-case words separated by spaces).
 // On success *next is the index after the match.
-bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& phrase,
-                 size_t* next);
+bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& phrase, size_t* next);
 
 std::vector<std::string> SplitWords(std::string_view phrase);
 

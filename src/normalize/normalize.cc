@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -48,6 +49,29 @@ char32_t Decode(const unsigned char* p, size_t len) {
 
 bool IsFastPathByte(unsigned char b) {
   return b < 0x80 && (b >= 0x20 || b == '\n' || b == '\t') && b != 0x7F;
+}
+
+// True when every byte of `s` passes IsFastPathByte; 8 bytes at a time.
+bool AllFastPath(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const char* p = s.data();
+  size_t n = s.size(), i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    uint64_t del = w ^ (kOnes * 0x7F);
+    bool suspicious = (w & kHigh) != 0 || ((w - kOnes * 0x20) & ~w & kHigh) != 0 ||
+                      ((del - kOnes) & ~del & kHigh) != 0;
+    if (suspicious) {
+      for (size_t k = i; k < i + 8; ++k) {
+        if (!IsFastPathByte(static_cast<unsigned char>(p[k]))) return false;
+      }
+    }
+  }
+  for (; i < n; ++i) {
+    if (!IsFastPathByte(static_cast<unsigned char>(p[i]))) return false;
+  }
+  return true;
 }
 
 bool IsUnicodeSpace(char32_t c) {
@@ -194,14 +218,7 @@ Status Normalize(std::string_view input, const NormalizeOptions& options, Normal
   }
 
   // Fast path: printable ASCII, '\n' and '\t' only.
-  bool fast = true;
-  for (unsigned char b : input) {
-    if (!IsFastPathByte(b)) {
-      fast = false;
-      break;
-    }
-  }
-  if (fast) {
+  if (AllFastPath(input)) {
     out->text.assign(input);
     out->original_cp.resize(input.size() + 1);
     std::iota(out->original_cp.begin(), out->original_cp.end(), uint32_t{0});

@@ -123,6 +123,7 @@ struct StoredEvent {
   Event event;
   std::string doc_url, doc_title, doc_source, doc_sha256;
   Date doc_date;
+  std::string doc_ingested_at;  // ISO 8601 UTC
   bool duplicate = false;     // from a near-duplicate document
   std::string dict_hash;      // the coding that produced it
 };

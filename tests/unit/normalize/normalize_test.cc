@@ -61,6 +61,20 @@ TEST(NormalizeTest, FastPathIsIdentityMap) {
   EXPECT_EQ(out.original_cp, (std::vector<uint32_t>{0, 1, 2, 3, 4, 5, 6, 7}));
 }
 
+TEST(NormalizeTest, AsciiControlsInLongInputLeaveTheFastPath) {
+  for (char bad : {'\x01', '\x1F', '\x7F', '\r', '\x0B'}) {
+    for (size_t pos : {0u, 7u, 8u, 13u, 31u, 33u}) {
+      std::string text(34, 'a');
+      text[pos] = bad;
+      NormalizedText out;
+      ASSERT_TRUE(Normalize(text, {}, &out).ok());
+      std::string expected(34, 'a');
+      expected[pos] = bad == '\r' ? '\n' : ' ';
+      EXPECT_EQ(out.text, expected) << "byte " << int(bad) << " at " << pos;
+    }
+  }
+}
+
 TEST(NormalizeTest, MapCountsCodePointsOfTheInput) {
   // "é" precomposed (2 bytes, 1 code point), then a curly apostrophe (3 bytes).
   NormalizedText out;

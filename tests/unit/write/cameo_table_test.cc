@@ -1,6 +1,8 @@
 #include "write/cameo_table.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -183,6 +185,46 @@ TEST_F(ShippedCameoTableTest, KnownValues) {
     EXPECT_EQ(c->plover, k.plover) << k.code;
   }
   EXPECT_EQ(table_.FindExact("190")->name, "Use conventional military force, not specified below");
+}
+
+// Every event code written in the shipped verb dictionaries is a CAMEO code of the table
+// (a typo such as [1213] or [0190] would otherwise only show up as events with no name).
+TEST_F(ShippedCameoTableTest, EveryCodeInTheShippedVerbDictionariesIsInTheTable) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(DYAD_SOURCE_DIR) / "data" / "dict";
+  int files = 0, codes = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".verbs") continue;
+    ++files;
+    std::ifstream in(entry.path());
+    std::string line;
+    int line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.empty() || line[0] == '#' || line[0] == ';' || line[0] == '/') continue;
+      line = line.substr(0, line.find(';'));
+      size_t lb = line.find('[');
+      if (lb == std::string::npos) continue;
+      size_t rb = line.find(']', lb);
+      ASSERT_NE(rb, std::string::npos) << entry.path() << ":" << line_no;
+      std::string block = line.substr(lb + 1, rb - lb - 1);
+      // "[064]", "[023?]", "[032:033]", "[---]": check each numeric half.
+      size_t start = 0;
+      while (start <= block.size()) {
+        size_t colon = block.find(':', start);
+        std::string half = block.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        while (!half.empty() && (half.back() == '?' || half.back() == '!' || half.back() == ' ')) half.pop_back();
+        if (!half.empty() && half.find_first_not_of("0123456789") == std::string::npos) {
+          ++codes;
+          EXPECT_NE(table_.FindExact(half), nullptr) << entry.path() << ":" << line_no << ": " << line;
+        }
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+      }
+    }
+  }
+  EXPECT_GE(files, 1);
+  EXPECT_GE(codes, 1000);
 }
 
 }  // namespace

@@ -1,0 +1,184 @@
+#include "analyze/classify.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace dyad::analyze {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// `needle` occurs in `hay` starting and ending at word boundaries. Both lower-case.
+bool ContainsPhrase(const std::string& hay, const std::string& needle) {
+  if (needle.empty()) return false;
+  for (size_t pos = hay.find(needle); pos != std::string::npos; pos = hay.find(needle, pos + 1)) {
+    bool left = pos == 0 || !IsWordChar(hay[pos - 1]) || !IsWordChar(needle.front());
+    size_t end = pos + needle.size();
+    bool right = end >= hay.size() || !IsWordChar(hay[end]) || !IsWordChar(needle.back());
+    if (left && right) return true;
+  }
+  return false;
+}
+
+// Replaces {x_name} and {x_adj}; false when a placeholder has no value.
+bool Expand(const std::string& keyword, const Subject& x, std::string* out) {
+  std::string s = keyword;
+  struct Ph {
+    const char* key;
+    std::string value;
+  } phs[] = {{"{x_name}", Lower(x.name)}, {"{x_adj}", Lower(x.adjective)}};
+  for (const Ph& ph : phs) {
+    for (size_t pos = s.find(ph.key); pos != std::string::npos; pos = s.find(ph.key)) {
+      if (ph.value.empty()) return false;
+      s.replace(pos, std::string(ph.key).size(), ph.value);
+    }
+  }
+  *out = std::move(s);
+  return true;
+}
+
+bool SideIn(const std::vector<Side>& sides, Side s) {
+  return sides.empty() || std::find(sides.begin(), sides.end(), s) != sides.end();
+}
+
+// Role codes of an actor code after its 3-letter country/IGO prefix, in chunks of
+// three; a bare country has none ("-").
+std::vector<std::string> Roles(const std::string& code) {
+  std::vector<std::string> out;
+  for (size_t i = 3; i + 3 <= code.size(); i += 3) out.push_back(code.substr(i, 3));
+  return out;
+}
+
+bool HasRole(const std::string& code, const std::vector<std::string>& wanted) {
+  std::vector<std::string> roles = Roles(code);
+  for (const std::string& w : wanted) {
+    if (w == "-" && roles.empty() && !code.empty()) return true;
+    if (std::find(roles.begin(), roles.end(), w) != roles.end()) return true;
+  }
+  return false;
+}
+
+bool CodeIn(const std::string& code, const std::vector<std::string>& prefixes) {
+  for (const std::string& p : prefixes) {
+    if (code.compare(0, p.size(), p) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* BucketName(Bucket b) {
+  switch (b) {
+    case Bucket::kAsserted: return "asserted";
+    case Bucket::kReported: return "reported";
+    case Bucket::kHypothetical: return "hypothetical";
+    case Bucket::kNegated: return "negated";
+  }
+  return "asserted";
+}
+
+Bucket BucketOf(const Event& event) {
+  switch (event.modality) {
+    case Modality::kNegated: return Bucket::kNegated;
+    case Modality::kHypothetical: return Bucket::kHypothetical;
+    case Modality::kAsserted: break;
+  }
+  return event.reported_by.empty() ? Bucket::kAsserted : Bucket::kReported;
+}
+
+bool RuleMatches(const Rule& rule, const Event& e, const Subject& x, const Conflict& c) {
+  auto side = [&](const std::string& code) { return c.SideOf(code, x.code); };
+  if (!rule.codes.empty() && !CodeIn(e.event_code, rule.codes)) return false;
+  if (!rule.not_codes.empty() && CodeIn(e.event_code, rule.not_codes)) return false;
+  if (!rule.modality.empty() &&
+      std::find(rule.modality.begin(), rule.modality.end(), e.modality) == rule.modality.end())
+    return false;
+  if (!SideIn(rule.source, side(e.source))) return false;
+  if (!SideIn(rule.target, side(e.target))) return false;
+  if (!SideIn(rule.reported_by, side(e.reported_by))) return false;
+  if (!SideIn(rule.location, side(e.location.country))) return false;
+  if (!SideIn(rule.origin, side(e.origin.country))) return false;
+  if (!SideIn(rule.destination, side(e.destination.country))) return false;
+  if (!rule.place.empty()) {
+    bool any = false;
+    for (const Place* p : {&e.location, &e.origin, &e.destination}) {
+      if (!p->country.empty() && SideIn(rule.place, side(p->country))) any = true;
+    }
+    if (!any) return false;
+  }
+  if (!rule.source_role.empty() && !HasRole(e.source, rule.source_role)) return false;
+  if (!rule.target_role.empty() && !HasRole(e.target, rule.target_role)) return false;
+  if (!rule.not_source_role.empty() && HasRole(e.source, rule.not_source_role)) return false;
+  if (!rule.not_target_role.empty() && HasRole(e.target, rule.not_target_role)) return false;
+
+  std::string sentence;
+  bool lowered = false;
+  auto text = [&]() -> const std::string& {
+    if (!lowered) {
+      sentence = Lower(e.sentence);
+      lowered = true;
+    }
+    return sentence;
+  };
+  if (!rule.keywords.empty()) {
+    bool any = false;
+    for (const std::string& k : rule.keywords) {
+      std::string phrase;
+      if (Expand(k, x, &phrase) && ContainsPhrase(text(), phrase)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  if (!rule.group_kind.empty() || !rule.group_country.empty() || !rule.group_fights_for.empty()) {
+    bool any = false;
+    for (const Group& g : c.groups) {
+      if (!rule.group_kind.empty() &&
+          std::find(rule.group_kind.begin(), rule.group_kind.end(), g.kind) == rule.group_kind.end())
+        continue;
+      if (!SideIn(rule.group_country, side(g.country))) continue;
+      Side fights = g.fights_for == "aggressor" ? Side::kAggressor : Side::kVictim;
+      if (!SideIn(rule.group_fights_for, fights)) continue;
+      for (const std::string& m : g.match) {
+        if (ContainsPhrase(text(), m)) {
+          any = true;
+          break;
+        }
+      }
+      if (any) break;
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict& conflict,
+                            const RuleSet& rules) {
+  std::vector<Match> out;
+  for (const Rule& rule : rules.rules) {
+    if (!RuleMatches(rule, event, x, conflict)) continue;
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const Match& m) { return m.category == rule.category; });
+    if (it == out.end()) {
+      out.push_back({rule.category, &rule, {}});
+      it = out.end() - 1;
+    } else if (rule.weight > it->rule->weight) {
+      it->rule = &rule;
+    }
+    for (int cat : rule.contradicts) {
+      if (std::find(it->contradicts.begin(), it->contradicts.end(), cat) == it->contradicts.end())
+        it->contradicts.push_back(cat);
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Match& a, const Match& b) { return a.category < b.category; });
+  return out;
+}
+
+}  // namespace dyad::analyze

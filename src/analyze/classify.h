@@ -1,0 +1,54 @@
+// The involvement classifier: which categories one coded event is evidence for,
+// as seen from a third state X in a conflict. Pure: no I/O, no state; safe to
+// call from any thread on shared Conflict/RuleSet objects.
+#ifndef DYAD_ANALYZE_CLASSIFY_H_
+#define DYAD_ANALYZE_CLASSIFY_H_
+
+#include <string>
+#include <vector>
+
+#include "analyze/model.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+
+namespace dyad::analyze {
+
+// The state under study.
+struct Subject {
+  std::string code;       // "BLR": an actor code prefix (3 capital letters)
+  std::string name;       // "Belarus" (for {x_name} in keywords; "" disables them)
+  std::string adjective;  // "Belarusian" (for {x_adj}; "" disables them)
+};
+
+// Fills *out for the 3-letter code `code` (case-insensitive): its name from the
+// gazetteer's country table (data/gazetteer/countries.tsv: name, alternates,
+// ISO3, ...) and its adjective from the rules' [adjectives]. Errors: a code that
+// is not three letters, or not in the table ("unknown actor code 'XYZ': ...").
+Status LookupSubject(const std::string& code, const std::string& countries_tsv,
+                     const RuleSet& rules, Subject* out);
+
+struct Match {
+  int category = 0;
+  const Rule* rule = nullptr;  // points into the RuleSet passed to Classify
+  std::vector<int> contradicts;  // union over every rule of this category that fired
+};
+
+// Every (category, rule) that fires on `event`, at most one match per category
+// (the first rule in file order with the highest weight). Modality is not a
+// filter unless a rule asks for it: the caller counts negated and hypothetical
+// events apart from asserted ones.
+std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict& conflict,
+                            const RuleSet& rules);
+
+// True when one rule's conditions all hold for `event`.
+bool RuleMatches(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict);
+
+// "asserted" (first-hand), "reported" (asserted, with reported_by), "hypothetical"
+// or "negated": the evidence buckets of the report.
+enum class Bucket { kAsserted, kReported, kHypothetical, kNegated };
+const char* BucketName(Bucket b);
+Bucket BucketOf(const Event& event);
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_CLASSIFY_H_

@@ -1,0 +1,512 @@
+// Loading conflicts and involvement rules from TOML (toml++). Every toml++
+// exception is caught here; callers see a Status naming file:line:column.
+#include "analyze/model.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
+#include <toml++/toml.h>
+
+namespace dyad::analyze {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Reads typed values out of one parsed file; the first error wins and names
+// file:line:column.
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  bool ok() const { return status_.ok(); }
+  Status status() const { return status_; }
+
+  void Fail(const toml::node& node, const std::string& what) {
+    if (!status_.ok()) return;
+    const auto& b = node.source().begin;
+    status_ = Status::Error(file_ + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) +
+                            ": " + what);
+  }
+  void FailAt(const toml::source_region& region, const std::string& what) {
+    if (!status_.ok()) return;
+    status_ = Status::Error(file_ + ":" + std::to_string(region.begin.line) + ":" +
+                            std::to_string(region.begin.column) + ": " + what);
+  }
+
+  // Keys not in `allowed` are errors (a typo must not silently disable a rule).
+  void CheckKeys(const toml::table& t, std::initializer_list<const char*> allowed,
+                 const std::string& where) {
+    for (auto&& [k, v] : t) {
+      bool known = false;
+      for (const char* a : allowed) known = known || k.str() == a;
+      if (!known) Fail(v, where + ": unknown key '" + std::string(k.str()) + "'");
+    }
+  }
+
+  std::string String(const toml::table& t, const char* key, const std::string& where,
+                     bool required) {
+    const toml::node* n = t.get(key);
+    if (!n) {
+      if (required) FailAt(t.source(), where + ": missing '" + key + "'");
+      return "";
+    }
+    if (!n->is_string()) {
+      Fail(*n, where + ": '" + key + "' must be a string");
+      return "";
+    }
+    return n->as_string()->get();
+  }
+
+  int64_t Int(const toml::table& t, const char* key, const std::string& where, int64_t def) {
+    const toml::node* n = t.get(key);
+    if (!n) return def;
+    if (!n->is_integer()) {
+      Fail(*n, where + ": '" + key + "' must be an integer");
+      return def;
+    }
+    return n->as_integer()->get();
+  }
+
+  double Number(const toml::table& t, const char* key, const std::string& where, double def) {
+    const toml::node* n = t.get(key);
+    if (!n) return def;
+    if (n->is_integer()) return static_cast<double>(n->as_integer()->get());
+    if (!n->is_floating_point()) {
+      Fail(*n, where + ": '" + key + "' must be a number");
+      return def;
+    }
+    return n->as_floating_point()->get();
+  }
+
+  // A string or an array of strings.
+  std::vector<std::string> Strings(const toml::table& t, const char* key, const std::string& where) {
+    std::vector<std::string> out;
+    const toml::node* n = t.get(key);
+    if (!n) return out;
+    if (n->is_string()) {
+      out.push_back(n->as_string()->get());
+      return out;
+    }
+    if (!n->is_array()) {
+      Fail(*n, where + ": '" + key + "' must be a string or an array of strings");
+      return out;
+    }
+    for (const toml::node& e : *n->as_array()) {
+      if (!e.is_string()) {
+        Fail(e, where + ": '" + key + "' must hold only strings");
+        return out;
+      }
+      out.push_back(e.as_string()->get());
+    }
+    return out;
+  }
+
+  std::vector<int> Ints(const toml::table& t, const char* key, const std::string& where) {
+    std::vector<int> out;
+    const toml::node* n = t.get(key);
+    if (!n) return out;
+    if (n->is_integer()) {
+      out.push_back(static_cast<int>(n->as_integer()->get()));
+      return out;
+    }
+    if (!n->is_array()) {
+      Fail(*n, where + ": '" + key + "' must be an integer or an array of integers");
+      return out;
+    }
+    for (const toml::node& e : *n->as_array()) {
+      if (!e.is_integer()) {
+        Fail(e, where + ": '" + key + "' must hold only integers");
+        return out;
+      }
+      out.push_back(static_cast<int>(e.as_integer()->get()));
+    }
+    return out;
+  }
+
+  // A TOML date (2022-02-24) or a string "2022-02-24"; absent = invalid Date.
+  Date DateValue(const toml::table& t, const char* key, const std::string& where, bool required) {
+    const toml::node* n = t.get(key);
+    if (!n) {
+      if (required) FailAt(t.source(), where + ": missing '" + key + "'");
+      return Date{};
+    }
+    if (n->is_date()) {
+      toml::date d = n->as_date()->get();
+      Date out{static_cast<int>(d.year), static_cast<int>(d.month), static_cast<int>(d.day)};
+      if (!out.valid()) Fail(*n, where + ": '" + key + "' is not a valid date");
+      return out;
+    }
+    if (n->is_string()) {
+      auto d = Date::Parse(n->as_string()->get());
+      if (d && d->valid()) return *d;
+    }
+    Fail(*n, where + ": '" + key + "' must be a date YYYY-MM-DD");
+    return Date{};
+  }
+
+  std::vector<Side> Sides(const toml::table& t, const char* key, const std::string& where) {
+    std::vector<Side> out;
+    for (const std::string& name : Strings(t, key, where)) {
+      Side s;
+      if (!ParseSide(name, &s)) {
+        Fail(*t.get(key), where + ": '" + key + "': unknown side '" + name +
+                              "' (use X, aggressor, victim, aggressor_ally, victim_ally, third, none)");
+        return out;
+      }
+      out.push_back(s);
+    }
+    return out;
+  }
+
+  const toml::table* Table(const toml::table& t, const char* key, const std::string& where,
+                           bool required) {
+    const toml::node* n = t.get(key);
+    if (!n) {
+      if (required) FailAt(t.source(), where + ": missing table [" + key + "]");
+      return nullptr;
+    }
+    if (!n->is_table()) {
+      Fail(*n, where + ": '" + key + "' must be a table");
+      return nullptr;
+    }
+    return n->as_table();
+  }
+
+  // [[key]] arrays of tables; calls fn(table, index) for each.
+  template <typename Fn>
+  void EachTable(const toml::table& t, const char* key, const std::string& where, Fn fn) {
+    const toml::node* n = t.get(key);
+    if (!n) return;
+    if (!n->is_array_of_tables()) {
+      Fail(*n, where + ": '" + key + "' must be an array of tables ([[" + key + "]])");
+      return;
+    }
+    int i = 0;
+    for (const toml::node& e : *n->as_array()) {
+      if (!ok()) return;
+      fn(*e.as_table(), i++);
+    }
+  }
+
+ private:
+  std::string file_;
+  Status status_;
+};
+
+Status ParseFile(const std::string& path, toml::table* out) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return Status::Error(path + ": no such file");
+  try {
+    *out = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const auto& b = e.source().begin;
+    return Status::Error(path + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) +
+                         ": TOML syntax error: " + std::string(e.description()));
+  } catch (const std::exception& e) {
+    return Status::Error(path + ": " + e.what());
+  }
+  return Status::Ok();
+}
+
+bool ValidCodePrefix(const std::string& s) {
+  if (s.size() < 3) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace
+
+const char* SideName(Side side) {
+  switch (side) {
+    case Side::kNone: return "none";
+    case Side::kX: return "X";
+    case Side::kAggressor: return "aggressor";
+    case Side::kVictim: return "victim";
+    case Side::kAggressorAlly: return "aggressor_ally";
+    case Side::kVictimAlly: return "victim_ally";
+    case Side::kThird: return "third";
+  }
+  return "none";
+}
+
+bool ParseSide(const std::string& name, Side* out) {
+  static const std::pair<const char*, Side> kNames[] = {
+      {"none", Side::kNone},           {"X", Side::kX},
+      {"x", Side::kX},                 {"aggressor", Side::kAggressor},
+      {"victim", Side::kVictim},       {"aggressor_ally", Side::kAggressorAlly},
+      {"victim_ally", Side::kVictimAlly}, {"third", Side::kThird}};
+  for (const auto& [n, s] : kNames) {
+    if (name == n) {
+      *out = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+Date Conflict::begin() const { return phases.empty() ? Date{} : phases.front().begin; }
+
+const Phase* Conflict::PhaseAt(const Date& date) const {
+  if (!date.valid()) return nullptr;
+  for (const Phase& p : phases) {
+    if (date >= p.begin && (!p.end.valid() || date <= p.end)) return &p;
+  }
+  return nullptr;
+}
+
+Side Conflict::SideOf(const std::string& code, const std::string& x) const {
+  if (code.empty()) return Side::kNone;
+  if (!x.empty() && code.compare(0, x.size(), x) == 0) return Side::kX;
+  size_t best = 0;
+  Side side = Side::kThird;
+  auto scan = [&](const std::vector<std::string>& prefixes, Side s) {
+    for (const std::string& p : prefixes) {
+      if (p.size() > best && code.compare(0, p.size(), p) == 0) {
+        best = p.size();
+        side = s;
+      }
+    }
+  };
+  scan(aggressor, Side::kAggressor);
+  scan(victim, Side::kVictim);
+  scan(aggressor_allies, Side::kAggressorAlly);
+  scan(victim_allies, Side::kVictimAlly);
+  return side;
+}
+
+const Category* RuleSet::FindCategory(int number) const {
+  for (const Category& c : categories) {
+    if (c.number == number) return &c;
+  }
+  return nullptr;
+}
+
+Status LoadConflict(const std::string& path, Conflict* out) {
+  toml::table root;
+  if (Status s = ParseFile(path, &root); !s.ok()) return s;
+  Reader r(path);
+  Conflict c;
+  c.file = path;
+  r.CheckKeys(root, {"id", "name", "description", "aliases", "parties", "phases", "groups"},
+              "conflict");
+  c.id = r.String(root, "id", "conflict", true);
+  c.name = r.String(root, "name", "conflict", true);
+  c.description = r.String(root, "description", "conflict", false);
+  c.aliases = r.Strings(root, "aliases", "conflict");
+  if (const toml::table* parties = r.Table(root, "parties", "conflict", true)) {
+    r.CheckKeys(*parties, {"aggressor", "victim", "aggressor_allies", "victim_allies"}, "[parties]");
+    c.aggressor = r.Strings(*parties, "aggressor", "[parties]");
+    c.victim = r.Strings(*parties, "victim", "[parties]");
+    c.aggressor_allies = r.Strings(*parties, "aggressor_allies", "[parties]");
+    c.victim_allies = r.Strings(*parties, "victim_allies", "[parties]");
+    if (r.ok() && (c.aggressor.empty() || c.victim.empty()))
+      r.FailAt(parties->source(), "[parties]: 'aggressor' and 'victim' must each name a code");
+    for (const auto* list : {&c.aggressor, &c.victim, &c.aggressor_allies, &c.victim_allies}) {
+      for (const std::string& code : *list) {
+        if (r.ok() && !ValidCodePrefix(code))
+          r.FailAt(parties->source(), "[parties]: '" + code +
+                                          "' is not an actor code prefix (3+ capital letters)");
+      }
+    }
+  }
+  r.EachTable(root, "phases", "[[phases]]", [&](const toml::table& t, int i) {
+    std::string where = "[[phases]] #" + std::to_string(i + 1);
+    r.CheckKeys(t, {"name", "begin", "end"}, where);
+    Phase p;
+    p.name = r.String(t, "name", where, true);
+    p.begin = r.DateValue(t, "begin", where, true);
+    p.end = r.DateValue(t, "end", where, false);
+    if (r.ok() && p.end.valid() && p.end < p.begin) r.FailAt(t.source(), where + ": end before begin");
+    if (r.ok() && !c.phases.empty()) {
+      const Phase& prev = c.phases.back();
+      if (!prev.end.valid() || p.begin <= prev.end)
+        r.FailAt(t.source(), where + ": phase '" + p.name + "' overlaps '" + prev.name +
+                                 "' (phases must be in date order and not overlap)");
+    }
+    c.phases.push_back(p);
+  });
+  r.EachTable(root, "groups", "[[groups]]", [&](const toml::table& t, int i) {
+    std::string where = "[[groups]] #" + std::to_string(i + 1);
+    r.CheckKeys(t, {"name", "match", "country", "fights_for", "kind"}, where);
+    Group g;
+    g.name = r.String(t, "name", where, true);
+    for (const std::string& m : r.Strings(t, "match", where)) g.match.push_back(Lower(m));
+    if (g.match.empty()) g.match.push_back(Lower(g.name));
+    g.country = r.String(t, "country", where, true);
+    g.fights_for = r.String(t, "fights_for", where, true);
+    g.kind = r.String(t, "kind", where, true);
+    if (r.ok() && g.fights_for != "aggressor" && g.fights_for != "victim")
+      r.FailAt(t.source(), where + ": 'fights_for' must be \"aggressor\" or \"victim\"");
+    c.groups.push_back(g);
+  });
+  if (!r.ok()) return r.status();
+  if (c.phases.empty()) return Status::Error(path + ": conflict '" + c.id + "' has no [[phases]]");
+  *out = std::move(c);
+  return Status::Ok();
+}
+
+Status FindConflict(const std::string& dir, const std::string& id, Conflict* out) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return Status::Error(dir + ": no such directory");
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> known;
+  for (const std::string& f : files) {
+    Conflict c;
+    if (Status s = LoadConflict(f, &c); !s.ok()) {
+      // A broken file that may be the one asked for is an error; others are skipped
+      // only if their name says they are someone else.
+      if (std::filesystem::path(f).stem() == id) return s;
+      continue;
+    }
+    bool match = c.id == id || std::find(c.aliases.begin(), c.aliases.end(), id) != c.aliases.end();
+    if (match) {
+      *out = std::move(c);
+      return Status::Ok();
+    }
+    known.push_back(c.id);
+  }
+  std::string list;
+  for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+  return Status::Error("unknown conflict '" + id + "': known: " + (list.empty() ? "(none)" : list) +
+                       " (in " + dir + ")");
+}
+
+Status LoadRules(const std::string& path, RuleSet* out) {
+  toml::table root;
+  if (Status s = ParseFile(path, &root); !s.ok()) return s;
+  Reader r(path);
+  RuleSet rs;
+  rs.file = path;
+  r.CheckKeys(root, {"disclaimer", "adjectives", "categories", "rules", "escalation"}, "rules file");
+  rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
+  if (const toml::table* adj = r.Table(root, "adjectives", "rules file", false)) {
+    for (auto&& [k, v] : *adj) {
+      if (!v.is_string()) {
+        r.Fail(v, "[adjectives]: '" + std::string(k.str()) + "' must be a string");
+        break;
+      }
+      rs.adjectives[std::string(k.str())] = Lower(v.as_string()->get());
+    }
+  }
+  r.EachTable(root, "categories", "[[categories]]", [&](const toml::table& t, int i) {
+    std::string where = "[[categories]] #" + std::to_string(i + 1);
+    r.CheckKeys(t, {"number", "key", "name", "description", "bears_on", "tests"}, where);
+    Category c;
+    c.number = static_cast<int>(r.Int(t, "number", where, 0));
+    c.key = r.String(t, "key", where, true);
+    c.name = r.String(t, "name", where, true);
+    c.description = r.String(t, "description", where, false);
+    c.bears_on = r.String(t, "bears_on", where, false);
+    if (r.ok() && c.number <= 0) r.FailAt(t.source(), where + ": 'number' must be a positive integer");
+    if (r.ok() && rs.FindCategory(c.number))
+      r.FailAt(t.source(), where + ": category number " + std::to_string(c.number) + " defined twice");
+    r.EachTable(t, "tests", where + " tests", [&](const toml::table& tt, int j) {
+      std::string w = where + " [[tests]] #" + std::to_string(j + 1);
+      r.CheckKeys(tt, {"instrument", "paraphrase", "citation"}, w);
+      LegalTest lt;
+      lt.instrument = r.String(tt, "instrument", w, true);
+      lt.paraphrase = r.String(tt, "paraphrase", w, true);
+      lt.citation = r.String(tt, "citation", w, true);
+      c.tests.push_back(lt);
+    });
+    rs.categories.push_back(c);
+  });
+  std::sort(rs.categories.begin(), rs.categories.end(),
+            [](const Category& a, const Category& b) { return a.number < b.number; });
+  std::set<std::string> ids;
+  r.EachTable(root, "rules", "[[rules]]", [&](const toml::table& t, int i) {
+    Rule rule;
+    rule.file = path;
+    rule.line = static_cast<int>(t.source().begin.line);
+    rule.id = r.String(t, "id", "[[rules]] #" + std::to_string(i + 1), true);
+    std::string where = "rule '" + rule.id + "'";
+    if (r.ok() && !ids.insert(rule.id).second) r.FailAt(t.source(), where + ": id used twice");
+    r.CheckKeys(t, {"id", "category", "description", "weight", "source", "target", "location",
+                    "origin", "destination", "place", "reported_by", "source_role", "target_role",
+                    "not_source_role", "not_target_role", "codes", "not_codes", "modality",
+                    "keywords", "group_kind", "group_country", "group_fights_for", "contradicts"},
+                where);
+    rule.category = static_cast<int>(r.Int(t, "category", where, 0));
+    if (r.ok() && !rs.FindCategory(rule.category))
+      r.FailAt(t.source(), where + ": category " + std::to_string(rule.category) + " is not defined");
+    rule.description = r.String(t, "description", where, false);
+    rule.weight = static_cast<int>(r.Int(t, "weight", where, 1));
+    if (r.ok() && (rule.weight < 1 || rule.weight > 3))
+      r.FailAt(t.source(), where + ": 'weight' must be 1, 2 or 3");
+    rule.source = r.Sides(t, "source", where);
+    rule.target = r.Sides(t, "target", where);
+    rule.location = r.Sides(t, "location", where);
+    rule.origin = r.Sides(t, "origin", where);
+    rule.destination = r.Sides(t, "destination", where);
+    rule.place = r.Sides(t, "place", where);
+    rule.reported_by = r.Sides(t, "reported_by", where);
+    rule.source_role = r.Strings(t, "source_role", where);
+    rule.target_role = r.Strings(t, "target_role", where);
+    rule.not_source_role = r.Strings(t, "not_source_role", where);
+    rule.not_target_role = r.Strings(t, "not_target_role", where);
+    rule.codes = r.Strings(t, "codes", where);
+    rule.not_codes = r.Strings(t, "not_codes", where);
+    for (const auto* list : {&rule.codes, &rule.not_codes}) {
+      for (const std::string& code : *list) {
+        bool digits = !code.empty() && code.size() <= 4 &&
+                      std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (r.ok() && !digits)
+          r.FailAt(t.source(), where + ": '" + code + "' is not a CAMEO code prefix (1-4 digits)");
+      }
+    }
+    for (const std::string& m : r.Strings(t, "modality", where)) {
+      if (m == "asserted") rule.modality.push_back(Modality::kAsserted);
+      else if (m == "negated") rule.modality.push_back(Modality::kNegated);
+      else if (m == "hypothetical") rule.modality.push_back(Modality::kHypothetical);
+      else if (r.ok())
+        r.FailAt(t.source(), where + ": unknown modality '" + m +
+                                 "' (use asserted, negated, hypothetical)");
+    }
+    for (const std::string& k : r.Strings(t, "keywords", where)) rule.keywords.push_back(Lower(k));
+    rule.group_kind = r.Strings(t, "group_kind", where);
+    rule.group_country = r.Sides(t, "group_country", where);
+    rule.group_fights_for = r.Sides(t, "group_fights_for", where);
+    rule.contradicts = r.Ints(t, "contradicts", where);
+    for (int cat : rule.contradicts) {
+      if (r.ok() && !rs.FindCategory(cat))
+        r.FailAt(t.source(), where + ": contradicts category " + std::to_string(cat) +
+                                 ", which is not defined");
+    }
+    rs.rules.push_back(std::move(rule));
+  });
+  if (const toml::table* esc = r.Table(root, "escalation", "rules file", false)) {
+    r.CheckKeys(*esc, {"baseline_months", "ratio", "min_change", "signals"}, "[escalation]");
+    rs.escalation.baseline_months = static_cast<int>(r.Int(*esc, "baseline_months", "[escalation]", 6));
+    rs.escalation.ratio = r.Number(*esc, "ratio", "[escalation]", 1.5);
+    rs.escalation.min_change = r.Number(*esc, "min_change", "[escalation]", 2);
+    if (r.ok() && (rs.escalation.baseline_months < 1 || rs.escalation.ratio <= 1.0))
+      r.FailAt(esc->source(), "[escalation]: baseline_months must be >= 1 and ratio > 1");
+    r.EachTable(*esc, "signals", "[[escalation.signals]]", [&](const toml::table& t, int i) {
+      std::string where = "[[escalation.signals]] #" + std::to_string(i + 1);
+      r.CheckKeys(t, {"name", "categories", "codes"}, where);
+      Signal sig;
+      sig.name = r.String(t, "name", where, true);
+      sig.categories = r.Ints(t, "categories", where);
+      sig.codes = r.Strings(t, "codes", where);
+      for (int cat : sig.categories) {
+        if (r.ok() && !rs.FindCategory(cat))
+          r.FailAt(t.source(), where + ": category " + std::to_string(cat) + " is not defined");
+      }
+      rs.escalation.signals.push_back(sig);
+    });
+  }
+  if (!r.ok()) return r.status();
+  if (rs.categories.empty()) return Status::Error(path + ": no [[categories]] defined");
+  if (rs.rules.empty()) return Status::Error(path + ": no [[rules]] defined");
+  *out = std::move(rs);
+  return Status::Ok();
+}
+
+}  // namespace dyad::analyze

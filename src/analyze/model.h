@@ -1,0 +1,144 @@
+// The data the role report works from: conflicts (data/conflicts/*.toml) and the
+// involvement rules (data/rules/involvement.toml). Formats: docs/role-report.md.
+//
+// Both are plain value types, loaded once and then read-only (safe to share
+// between threads). Loading never throws and never prints: a bad file gives a
+// Status whose one-line message names "file:line:column" and the entry at fault.
+#ifndef DYAD_ANALYZE_MODEL_H_
+#define DYAD_ANALYZE_MODEL_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dyad/date.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+
+namespace dyad::analyze {
+
+// Which side of a conflict an actor code (or a place's country) belongs to, seen
+// from the third state X under study. X wins over every party list.
+enum class Side {
+  kNone,           // no code (no target, no place)
+  kX,              // the state under study: code starts with X
+  kAggressor,      // Conflict::aggressor prefixes
+  kVictim,         // Conflict::victim prefixes
+  kAggressorAlly,  // Conflict::aggressor_allies prefixes
+  kVictimAlly,     // Conflict::victim_allies prefixes
+  kThird,          // any other code (states, IGOs, NGOs not listed)
+};
+// "none", "X", "aggressor", "victim", "aggressor_ally", "victim_ally", "third".
+const char* SideName(Side side);
+bool ParseSide(const std::string& name, Side* out);
+
+struct Phase {
+  std::string name;
+  Date begin;
+  Date end;  // invalid = still going on
+};
+
+// A named group that sentences mention (a PMC, a volunteer unit) with the
+// country its members come from and the side they fight for.
+struct Group {
+  std::string name;
+  std::vector<std::string> match;  // lower-case phrases that name it
+  std::string country;             // actor code prefix, "BLR"
+  std::string fights_for;          // "aggressor" or "victim"
+  std::string kind;                // "pmc", "volunteers", ...
+};
+
+struct Conflict {
+  std::string id;                    // "russia-ukraine"
+  std::string name;
+  std::string description;
+  std::vector<std::string> aliases;  // other ids accepted by --conflict
+  // Actor code prefixes of each side ("RUS", "UKR"); longest prefix wins.
+  std::vector<std::string> aggressor, victim, aggressor_allies, victim_allies;
+  std::vector<Phase> phases;         // in date order
+  std::vector<Group> groups;
+  std::string file;                  // where it was loaded from
+
+  Date begin() const;                // first phase's begin (invalid when none)
+  // The phase a date falls in, nullptr when none.
+  const Phase* PhaseAt(const Date& date) const;
+  // The side of an actor code or ISO3 country seen from X.
+  Side SideOf(const std::string& code, const std::string& x) const;
+};
+
+// A test of law or analysis a category bears on, paraphrased, with its citation.
+struct LegalTest {
+  std::string instrument;  // "UNGA Res. 3314 (XXIX), Art. 3(f)"
+  std::string paraphrase;
+  std::string citation;    // "A/RES/3314(XXIX), 14 December 1974, annex, art. 3(f)"
+};
+
+struct Category {
+  int number = 0;            // 1..n, the order of the report
+  std::string key;           // "territory"
+  std::string name;          // "Territory placed at another state's disposal"
+  std::string description;
+  std::string bears_on;      // how its evidence relates to the tests, one paragraph
+  std::vector<LegalTest> tests;
+};
+
+// One rule: every condition present must hold (AND); a list condition holds
+// when any of its values does (OR). Empty lists do not constrain.
+struct Rule {
+  std::string id;
+  int category = 0;
+  std::string description;
+  int weight = 1;  // 1..3: how directly the evidence bears on the category
+  std::vector<Side> source, target, location, origin, destination, place, reported_by;
+  std::vector<std::string> source_role, target_role;          // role codes; "-" = bare country
+  std::vector<std::string> not_source_role, not_target_role;
+  std::vector<std::string> codes, not_codes;                  // CAMEO prefixes
+  std::vector<Modality> modality;
+  std::vector<std::string> keywords;      // lower-case; may use {x_name} {x_adj}
+  std::vector<std::string> group_kind;    // a group of this kind is mentioned ...
+  std::vector<Side> group_country;        // ... whose members come from this side ...
+  std::vector<Side> group_fights_for;     // ... and fight for this side
+  std::vector<int> contradicts;           // categories this rule's events deny
+  std::string file;
+  int line = 0;
+};
+
+// A named count for the escalation watch: events of these categories (and,
+// when given, CAMEO prefixes), asserted or reported.
+struct Signal {
+  std::string name;  // "threats"
+  std::vector<int> categories;
+  std::vector<std::string> codes;
+};
+
+struct EscalationSettings {
+  int baseline_months = 6;   // trailing months averaged into the baseline
+  double ratio = 1.5;        // up: last >= baseline * ratio; down: last <= baseline / ratio
+  double min_change = 2;     // ... and the difference is at least this many events
+  std::vector<Signal> signals;
+};
+
+struct RuleSet {
+  std::vector<Category> categories;  // sorted by number
+  std::vector<Rule> rules;
+  EscalationSettings escalation;
+  std::map<std::string, std::string> adjectives;  // "BLR" -> "belarusian"
+  std::string disclaimer;
+  std::string file;
+
+  const Category* FindCategory(int number) const;
+};
+
+// Loads one conflict file. Unknown keys, missing id/name/parties, bad dates
+// and overlapping phases are errors.
+Status LoadConflict(const std::string& path, Conflict* out);
+// Finds the conflict whose id or alias is `id` among `dir`/*.toml.
+// Error when none: "unknown conflict 'x': known: a, b (in DIR)".
+Status FindConflict(const std::string& dir, const std::string& id, Conflict* out);
+// Loads the involvement rules. Every rule's category must be defined; unknown
+// keys, side names, modalities are errors naming file:line.
+Status LoadRules(const std::string& path, RuleSet* out);
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_MODEL_H_

@@ -1,0 +1,400 @@
+// Renderers of the role report: Markdown, JSON, self-contained HTML (Chart.js inlined).
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "analyze/role_report.h"
+
+namespace dyad::analyze {
+namespace {
+
+std::string DateOr(const Date& d, const char* fallback) { return d.valid() ? d.ToIso() : fallback; }
+
+std::string Period(const Date& a, const Date& b) {
+  if (!a.valid()) return "";
+  if (a == b) return a.ToIso();
+  return a.ToIso() + " .. " + DateOr(b, "");
+}
+
+std::string Dyad(const Evidence& e) {
+  std::string s = (e.source.empty() ? "---" : e.source) + " " + e.event_code + " " +
+                  (e.target.empty() ? "---" : e.target);
+  return s;
+}
+
+// Markdown table cells and inline text: no pipes or line breaks.
+std::string MdCell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string Html(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Title(const RoleReport& r) {
+  std::string x = r.x.name.empty() ? r.x.code : r.x.name + " (" + r.x.code + ")";
+  return "Role of " + x + " in " + r.conflict_name;
+}
+
+std::string CountsLine(const CategoryReport& c) {
+  const BucketCounts& n = c.counts;
+  return std::to_string(n.total()) + " events: " + std::to_string(n.asserted) + " asserted, " +
+         std::to_string(n.reported) + " reported, " + std::to_string(n.hypothetical) +
+         " hypothetical, " + std::to_string(n.negated) + " negated; " + std::to_string(c.sources) +
+         " distinct sources, " + std::to_string(c.documents) +
+         " distinct documents (asserted and reported evidence)" +
+         (c.first.valid() ? "; period " + Period(c.first, c.last) : "");
+}
+
+std::string EvidenceMeta(const Evidence& e) {
+  std::string s = Dyad(e) + ", " + BucketName(e.bucket);
+  if (!e.reported_by.empty()) s += " by " + e.reported_by;
+  s += "; rule " + e.rule_id;
+  if (e.corroboration > 1) s += "; " + std::to_string(e.corroboration) + " documents report this dyad that month";
+  return s;
+}
+
+std::string NoEvidence(const RoleReport& r) {
+  return "No evidence for this category in the window (" + DateOr(r.from, "start") + " .. " +
+         DateOr(r.to, "latest") + "). This means no coded event matched its rules, not that it did not happen.";
+}
+
+nlohmann::ordered_json EvidenceJson(const Evidence& e) {
+  nlohmann::ordered_json j;
+  j["event_id"] = e.event_id;
+  j["date"] = e.date.ToIso();
+  j["sentence"] = e.sentence;
+  j["source"] = e.source;
+  j["event_code"] = e.event_code;
+  j["target"] = e.target;
+  j["reported_by"] = e.reported_by;
+  j["evidence"] = BucketName(e.bucket);
+  j["doc_source"] = e.doc_source;
+  j["doc_url"] = e.doc_url;
+  j["doc_title"] = e.doc_title;
+  j["doc_date"] = e.doc_date.ToIso();
+  j["rule"] = e.rule_id;
+  j["weight"] = e.weight;
+  j["corroboration"] = e.corroboration;
+  j["show"] = "dyad show " + std::to_string(e.event_id);
+  return j;
+}
+
+nlohmann::ordered_json CountsJson(const BucketCounts& n) {
+  return {{"total", n.total()},
+          {"asserted", n.asserted},
+          {"reported", n.reported},
+          {"hypothetical", n.hypothetical},
+          {"negated", n.negated}};
+}
+
+nlohmann::ordered_json ReportJson(const RoleReport& r) {
+  nlohmann::ordered_json j;
+  j["state"] = {{"code", r.x.code}, {"name", r.x.name}};
+  j["conflict"] = {{"id", r.conflict_id}, {"name", r.conflict_name}, {"file", r.conflict_file}};
+  j["rules_file"] = r.rules_file;
+  j["disclaimer"] = r.disclaimer;
+  j["window"] = {{"from", r.from.ToIso()}, {"to", r.to.ToIso()}};
+  j["evidence_span"] = {{"first", r.first_event.ToIso()}, {"last", r.last_event.ToIso()}};
+  j["events_scanned"] = r.events_scanned;
+  j["events_matched"] = r.events_matched;
+  const EscalationWatch& w = r.watch;
+  nlohmann::ordered_json watch;
+  watch["month"] = w.month;
+  watch["baseline_months"] = {w.baseline_from, w.baseline_to};
+  watch["last"] = w.last;
+  watch["baseline_per_month"] = w.baseline;
+  watch["trend"] = TrendName(w.trend);
+  watch["arrow"] = TrendArrow(w.trend);
+  watch["reason"] = w.reason;
+  watch["signals"] = nlohmann::ordered_json::array();
+  for (const SignalTrend& s : w.signals)
+    watch["signals"].push_back({{"name", s.name}, {"last", s.last}, {"baseline_per_month", s.baseline}});
+  j["escalation_watch"] = watch;
+  j["categories"] = nlohmann::ordered_json::array();
+  for (const CategoryReport& c : r.categories) {
+    nlohmann::ordered_json cj;
+    cj["number"] = c.category.number;
+    cj["key"] = c.category.key;
+    cj["name"] = c.category.name;
+    cj["description"] = c.category.description;
+    cj["bears_on"] = c.category.bears_on;
+    cj["tests"] = nlohmann::ordered_json::array();
+    for (const LegalTest& t : c.category.tests)
+      cj["tests"].push_back(
+          {{"instrument", t.instrument}, {"paraphrase", t.paraphrase}, {"citation", t.citation}});
+    cj["has_evidence"] = c.counts.total() > 0;
+    cj["counts"] = CountsJson(c.counts);
+    cj["sources"] = c.sources;
+    cj["documents"] = c.documents;
+    cj["period"] = {{"first", c.first.ToIso()}, {"last", c.last.ToIso()}};
+    cj["strongest"] = nlohmann::ordered_json::array();
+    for (const Evidence& e : c.strongest) cj["strongest"].push_back(EvidenceJson(e));
+    cj["contradictions"] = nlohmann::ordered_json::array();
+    for (const Contradiction& k : c.contradictions)
+      cj["contradictions"].push_back(
+          {{"claim", EvidenceJson(k.claim)}, {"denial", EvidenceJson(k.denial)}, {"note", k.note}});
+    nlohmann::ordered_json months = nlohmann::ordered_json::object();
+    for (const auto& [m, n] : c.by_month) months[m] = CountsJson(n);
+    cj["by_month"] = months;
+    j["categories"].push_back(cj);
+  }
+  j["months"] = r.months;
+  nlohmann::ordered_json phases = nlohmann::ordered_json::array();
+  for (const auto& [m, name] : r.phases) phases.push_back({{"from_month", m}, {"phase", name}});
+  j["phases"] = phases;
+  return j;
+}
+
+}  // namespace
+
+std::string RenderJson(const RoleReport& r) { return ReportJson(r).dump(2) + "\n"; }
+
+std::string RenderMarkdown(const RoleReport& r) {
+  std::string o;
+  o += "# " + Title(r) + "\n\n";
+  if (!r.disclaimer.empty()) o += "> " + MdCell(r.disclaimer) + "\n\n";
+  o += "- Conflict: " + r.conflict_id + " (" + r.conflict_file + ")\n";
+  o += "- Rules: " + r.rules_file + "\n";
+  o += "- Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") + "\n";
+  o += "- Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
+       std::to_string(r.events_matched) + "\n";
+  if (r.first_event.valid()) o += "- Evidence spans: " + Period(r.first_event, r.last_event) + "\n";
+  o += "\n## Escalation watch\n\n";
+  const EscalationWatch& w = r.watch;
+  o += std::string("**") + TrendArrow(w.trend) + " " + TrendName(w.trend) + "**" +
+       (w.month.empty() ? "" : " (" + w.month + ")") + ": " + w.reason + "\n\n";
+  if (!w.signals.empty()) {
+    o += "| signal | " + w.month + " | baseline per month (" + w.baseline_from + ".." + w.baseline_to +
+         ") |\n|---|---:|---:|\n";
+    for (const SignalTrend& s : w.signals) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.1f", s.baseline);
+      o += "| " + s.name + " | " + std::to_string(s.last) + " | " + buf + " |\n";
+    }
+    o += "\n";
+  }
+  o += "## Summary\n\n| # | category | events | asserted | reported | hypothetical | negated | sources | "
+       "documents | period |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
+  for (const CategoryReport& c : r.categories) {
+    const BucketCounts& n = c.counts;
+    o += "| " + std::to_string(c.category.number) + " | " + MdCell(c.category.name) + " | " +
+         std::to_string(n.total()) + " | " + std::to_string(n.asserted) + " | " +
+         std::to_string(n.reported) + " | " + std::to_string(n.hypothetical) + " | " +
+         std::to_string(n.negated) + " | " + std::to_string(c.sources) + " | " +
+         std::to_string(c.documents) + " | " + (n.total() ? Period(c.first, c.last) : "no evidence") +
+         " |\n";
+  }
+  o += "\n";
+  for (const CategoryReport& c : r.categories) {
+    o += "## " + std::to_string(c.category.number) + ". " + c.category.name + "\n\n";
+    if (!c.category.description.empty()) o += c.category.description + "\n\n";
+    if (!c.category.tests.empty()) {
+      o += "Tests this bears on:\n\n";
+      for (const LegalTest& t : c.category.tests)
+        o += "- **" + t.instrument + "**: " + t.paraphrase + " (" + t.citation + ")\n";
+      o += "\n";
+    }
+    if (!c.category.bears_on.empty()) o += "*How:* " + c.category.bears_on + "\n\n";
+    if (c.counts.total() == 0) {
+      o += NoEvidence(r) + "\n\n";
+      continue;
+    }
+    o += CountsLine(c) + ".\n\n";
+    if (c.strongest.empty()) {
+      o += "No asserted or reported evidence: only hypothetical or negated statements.\n\n";
+    } else {
+      o += "### Strongest evidence\n\n";
+      int i = 0;
+      for (const Evidence& e : c.strongest) {
+        o += std::to_string(++i) + ". " + DateOr(e.date, "undated") + ": \"" + MdCell(e.sentence) + "\"  \n   " +
+             EvidenceMeta(e) + "  \n   " + (e.doc_source.empty() ? "" : e.doc_source + ", ") +
+             (e.doc_url.empty() ? MdCell(e.doc_title) : "[" + MdCell(e.doc_title) + "](" + e.doc_url + ")") +
+             (e.doc_date.valid() ? ", " + e.doc_date.ToIso() : "") + "; `dyad show " +
+             std::to_string(e.event_id) + "`\n";
+      }
+      o += "\n";
+    }
+    if (!c.contradictions.empty()) {
+      o += "### Contradictions\n\n";
+      for (const Contradiction& k : c.contradictions) {
+        o += "- Claim (" + DateOr(k.claim.date, "undated") + ", `dyad show " +
+             std::to_string(k.claim.event_id) + "`): \"" + MdCell(k.claim.sentence) + "\"  \n  Denial (" +
+             DateOr(k.denial.date, "undated") + ", `dyad show " + std::to_string(k.denial.event_id) +
+             "`, " + BucketName(k.denial.bucket) + "): \"" + MdCell(k.denial.sentence) + "\"  \n  " +
+             k.note + "\n";
+      }
+      o += "\n";
+    }
+    o += "### By month\n\n| month | asserted | reported | hypothetical | negated |\n|---|---:|---:|---:|---:|\n";
+    for (const auto& [m, n] : c.by_month)
+      o += "| " + m + " | " + std::to_string(n.asserted) + " | " + std::to_string(n.reported) + " | " +
+           std::to_string(n.hypothetical) + " | " + std::to_string(n.negated) + " |\n";
+    o += "\n";
+  }
+  o += "## Timeline by month (asserted + reported events per category)\n\n";
+  if (r.months.empty()) {
+    o += "No dated evidence.\n";
+  } else {
+    o += "| month |";
+    std::string rule = "|---|";
+    for (const CategoryReport& c : r.categories) {
+      o += " " + std::to_string(c.category.number) + " |";
+      rule += "---:|";
+    }
+    o += " phase |\n" + rule + "---|\n";
+    size_t p = 0;
+    std::string phase;
+    for (const std::string& m : r.months) {
+      bool any = false;
+      std::string row = "| " + m + " |";
+      for (const CategoryReport& c : r.categories) {
+        auto it = c.by_month.find(m);
+        int n = it == c.by_month.end() ? 0 : it->second.supporting();
+        any = any || n > 0;
+        row += ' ';
+        if (n) row += std::to_string(n);
+        row += " |";
+      }
+      bool phase_starts = p < r.phases.size() && r.phases[p].first == m;
+      if (phase_starts) phase = r.phases[p++].second;
+      if (!any && !phase_starts) continue;  // keep the table short: months with evidence
+      o += row + " " + (phase_starts ? phase : "") + " |\n";
+    }
+  }
+  o += "\nEvery number above counts coded events, which can be wrong; check each piece of evidence "
+       "with `dyad show ID` before relying on it.\n";
+  return o;
+}
+
+std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
+  std::string o;
+  o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Html(Title(r)) +
+       "</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>\n"
+       "body{font-family:system-ui,sans-serif;max-width:70em;margin:1em auto;padding:0 1em;color:#222;line-height:1.4}\n"
+       "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}\n"
+       "td.n{text-align:right}.note{background:#f5f5f0;border-left:4px solid #999;padding:.5em 1em}\n"
+       ".watch{font-size:1.2em;padding:.5em 1em;border:1px solid #ccc}.up{background:#fdecea}.down{background:#e8f5e9}\n"
+       ".ev{margin:.4em 0 .8em}.meta{color:#555;font-size:.9em}.none{color:#777;font-style:italic}\n"
+       "code{background:#f0f0f0;padding:0 .2em}#chart-wrap{height:360px}\n"
+       "</style>\n</head>\n<body>\n";
+  o += "<h1>" + Html(Title(r)) + "</h1>\n";
+  if (!r.disclaimer.empty()) o += "<p class=\"note\">" + Html(r.disclaimer) + "</p>\n";
+  o += "<ul><li>Conflict: " + Html(r.conflict_id) + " (" + Html(r.conflict_file) + ")</li><li>Rules: " +
+       Html(r.rules_file) + "</li><li>Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") +
+       "</li><li>Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
+       std::to_string(r.events_matched) + "</li></ul>\n";
+  const EscalationWatch& w = r.watch;
+  std::string cls = w.trend == Trend::kUp ? "up" : w.trend == Trend::kDown ? "down" : "";
+  o += "<h2>Escalation watch</h2>\n<p class=\"watch " + cls + "\"><strong>" + TrendArrow(w.trend) + " " +
+       TrendName(w.trend) + "</strong>" + (w.month.empty() ? "" : " (" + w.month + ")") + ": " +
+       Html(w.reason) + "</p>\n";
+  o += "<h2>Timeline</h2>\n<p>Asserted and reported events per month and category.</p>\n"
+       "<div id=\"chart-wrap\"><canvas id=\"timeline\"></canvas></div>\n";
+  o += "<h2>Summary</h2>\n<table><tr><th>#</th><th>category</th><th>events</th><th>asserted</th>"
+       "<th>reported</th><th>hypothetical</th><th>negated</th><th>sources</th><th>documents</th><th>period</th></tr>\n";
+  for (const CategoryReport& c : r.categories) {
+    const BucketCounts& n = c.counts;
+    o += "<tr><td class=\"n\">" + std::to_string(c.category.number) + "</td><td><a href=\"#cat" +
+         std::to_string(c.category.number) + "\">" + Html(c.category.name) + "</a></td><td class=\"n\">" +
+         std::to_string(n.total()) + "</td><td class=\"n\">" + std::to_string(n.asserted) +
+         "</td><td class=\"n\">" + std::to_string(n.reported) + "</td><td class=\"n\">" +
+         std::to_string(n.hypothetical) + "</td><td class=\"n\">" + std::to_string(n.negated) +
+         "</td><td class=\"n\">" + std::to_string(c.sources) + "</td><td class=\"n\">" +
+         std::to_string(c.documents) + "</td><td>" + (n.total() ? Period(c.first, c.last) : "no evidence") +
+         "</td></tr>\n";
+  }
+  o += "</table>\n";
+  for (const CategoryReport& c : r.categories) {
+    o += "<h2 id=\"cat" + std::to_string(c.category.number) + "\">" + std::to_string(c.category.number) +
+         ". " + Html(c.category.name) + "</h2>\n";
+    if (!c.category.description.empty()) o += "<p>" + Html(c.category.description) + "</p>\n";
+    if (!c.category.tests.empty()) {
+      o += "<p>Tests this bears on:</p><ul>\n";
+      for (const LegalTest& t : c.category.tests)
+        o += "<li><strong>" + Html(t.instrument) + "</strong>: " + Html(t.paraphrase) + " <span class=\"meta\">(" +
+             Html(t.citation) + ")</span></li>\n";
+      o += "</ul>\n";
+    }
+    if (!c.category.bears_on.empty()) o += "<p><em>How:</em> " + Html(c.category.bears_on) + "</p>\n";
+    if (c.counts.total() == 0) {
+      o += "<p class=\"none\">" + Html(NoEvidence(r)) + "</p>\n";
+      continue;
+    }
+    o += "<p>" + Html(CountsLine(c)) + ".</p>\n";
+    if (c.strongest.empty())
+      o += "<p class=\"none\">No asserted or reported evidence: only hypothetical or negated statements.</p>\n";
+    for (const Evidence& e : c.strongest) {
+      std::string doc = e.doc_url.empty() ? Html(e.doc_title)
+                                          : "<a href=\"" + Html(e.doc_url) + "\">" + Html(e.doc_title) + "</a>";
+      o += "<div class=\"ev\">" + DateOr(e.date, "undated") + ": &ldquo;" + Html(e.sentence) +
+           "&rdquo;<br><span class=\"meta\">" + Html(EvidenceMeta(e)) + "; " + Html(e.doc_source) + " " + doc +
+           " <code>dyad show " + std::to_string(e.event_id) + "</code></span></div>\n";
+    }
+    if (!c.contradictions.empty()) {
+      o += "<h3>Contradictions</h3><ul>\n";
+      for (const Contradiction& k : c.contradictions)
+        o += "<li>Claim (" + DateOr(k.claim.date, "undated") + ", <code>dyad show " +
+             std::to_string(k.claim.event_id) + "</code>): &ldquo;" + Html(k.claim.sentence) +
+             "&rdquo;<br>Denial (" + DateOr(k.denial.date, "undated") + ", <code>dyad show " +
+             std::to_string(k.denial.event_id) + "</code>): &ldquo;" + Html(k.denial.sentence) +
+             "&rdquo;<br><span class=\"meta\">" + Html(k.note) + "</span></li>\n";
+      o += "</ul>\n";
+    }
+  }
+  o += "<p class=\"meta\">Every number counts coded events, which can be wrong; check each piece of "
+       "evidence with <code>dyad show ID</code> before relying on it.</p>\n";
+  // Chart data: one dataset per category with evidence.
+  nlohmann::ordered_json data;
+  data["labels"] = r.months;
+  data["datasets"] = nlohmann::ordered_json::array();
+  static const char* kColors[] = {"#d62728", "#8c564b", "#ff7f0e", "#bcbd22", "#9467bd",
+                                  "#1f77b4", "#2ca02c", "#17becf", "#7f7f7f", "#e377c2"};
+  for (size_t i = 0; i < r.categories.size(); ++i) {
+    const CategoryReport& c = r.categories[i];
+    if (c.counts.total() == 0) continue;
+    std::vector<int> values;
+    for (const std::string& m : r.months) {
+      auto it = c.by_month.find(m);
+      values.push_back(it == c.by_month.end() ? 0 : it->second.supporting());
+    }
+    data["datasets"].push_back({{"label", std::to_string(c.category.number) + ". " + c.category.name},
+                                {"data", values},
+                                {"backgroundColor", kColors[i % 10]}});
+  }
+  std::string json = data.dump();
+  // Inside <script>, "</" must not appear.
+  std::string safe;
+  for (size_t i = 0; i < json.size(); ++i) {
+    if (json[i] == '<' && i + 1 < json.size() && json[i + 1] == '/') safe += "<\\";
+    else safe += json[i];
+  }
+  std::string js = chart_js;
+  for (size_t pos = js.find("</script"); pos != std::string::npos; pos = js.find("</script", pos))
+    js.replace(pos, 2, "<\\/");
+  o += "<script>\n" + js + "\n</script>\n<script>\nconst data = " + safe +
+       ";\nnew Chart(document.getElementById('timeline'), {type: 'bar', data: data, options: {"
+       "maintainAspectRatio: false, responsive: true, scales: {x: {stacked: true}, y: {stacked: true, "
+       "beginAtZero: true, ticks: {precision: 0}}}, plugins: {legend: {position: 'bottom'}}}});\n</script>\n";
+  o += "</body>\n</html>\n";
+  return o;
+}
+
+}  // namespace dyad::analyze

@@ -1,0 +1,370 @@
+#include "analyze/role_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace dyad::analyze {
+namespace {
+
+std::string MonthOf(const Date& d) {
+  if (!d.valid()) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  return buf;
+}
+
+// The month after "YYYY-MM" (and before, with delta -1).
+std::string ShiftMonth(const std::string& month, int delta) {
+  int y = std::stoi(month.substr(0, 4));
+  int m = std::stoi(month.substr(5, 2)) - 1 + delta;
+  y += m >= 0 ? m / 12 : -((-m + 11) / 12);
+  m = ((m % 12) + 12) % 12;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m + 1);
+  return buf;
+}
+
+bool Supporting(Bucket b) { return b == Bucket::kAsserted || b == Bucket::kReported; }
+
+std::string Prefix3(const std::string& code) { return code.substr(0, std::min<size_t>(3, code.size())); }
+
+std::string DocKey(const Evidence& e) {
+  if (!e.doc_url.empty()) return e.doc_url;
+  return e.doc_source + "\n" + e.doc_title + "\n" + e.doc_date.ToIso();
+}
+
+std::string FormatRate(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+}  // namespace
+
+void BucketCounts::Add(Bucket b) {
+  switch (b) {
+    case Bucket::kAsserted: ++asserted; break;
+    case Bucket::kReported: ++reported; break;
+    case Bucket::kHypothetical: ++hypothetical; break;
+    case Bucket::kNegated: ++negated; break;
+  }
+}
+
+const char* TrendName(Trend t) {
+  switch (t) {
+    case Trend::kUp: return "up";
+    case Trend::kDown: return "down";
+    case Trend::kUnchanged: return "unchanged";
+    case Trend::kNoData: return "no data";
+  }
+  return "no data";
+}
+
+const char* TrendArrow(Trend t) {
+  switch (t) {
+    case Trend::kUp: return "\u2191";
+    case Trend::kDown: return "\u2193";
+    case Trend::kUnchanged: return "\u2192";
+    case Trend::kNoData: return "\u00b7";
+  }
+  return "\u00b7";
+}
+
+RoleAnalyzer::RoleAnalyzer(const RuleSet& rules, const Conflict& conflict, Subject x,
+                           RoleOptions options)
+    : rules_(rules), conflict_(conflict), x_(std::move(x)), options_(options) {
+  if (!options_.from.valid()) options_.from = conflict_.begin();
+}
+
+void RoleAnalyzer::Add(const store::StoredEvent& se) {
+  if (se.duplicate) return;
+  const Event& e = se.event;
+  Date date = e.date.valid() ? e.date : se.doc_date;
+  if (date.valid()) {
+    if (options_.from.valid() && date < options_.from) return;
+    if (options_.to.valid() && date > options_.to) return;
+  }
+  ++scanned_;
+  std::vector<Match> matches = Classify(e, x_, conflict_, rules_);
+  if (matches.empty()) return;
+  Item item;
+  Evidence& ev = item.evidence;
+  ev.event_id = se.id;
+  ev.date = date;
+  ev.sentence = e.sentence;
+  ev.source = e.source;
+  ev.event_code = e.event_code;
+  ev.target = e.target;
+  ev.reported_by = e.reported_by;
+  ev.bucket = BucketOf(e);
+  ev.doc_source = se.doc_source;
+  ev.doc_url = se.doc_url;
+  ev.doc_title = se.doc_title;
+  ev.doc_date = se.doc_date;
+  std::string root = e.root_code.empty() ? e.event_code.substr(0, std::min<size_t>(2, e.event_code.size()))
+                                         : e.root_code;
+  item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(e.target);
+  item.month = MonthOf(date);
+  for (const Match& m : matches) {
+    item.categories.push_back(m.category);
+    item.contradicts.push_back(m.contradicts);
+  }
+  for (const Match& m : matches) item.rules.push_back({m.rule->id, m.rule->weight});
+  ev.rule_id = matches.front().rule->id;
+  ev.weight = matches.front().rule->weight;
+  items_.push_back(std::move(item));
+}
+
+RoleReport RoleAnalyzer::Finish() const {
+  RoleReport report;
+  report.x = x_;
+  report.conflict_id = conflict_.id;
+  report.conflict_name = conflict_.name;
+  report.conflict_file = conflict_.file;
+  report.rules_file = rules_.file;
+  report.disclaimer = rules_.disclaimer;
+  report.from = options_.from;
+  report.to = options_.to;
+  report.events_scanned = scanned_;
+  report.events_matched = static_cast<int64_t>(items_.size());
+
+  // Corroboration: distinct documents per (category, dyad, month), supporting evidence only.
+  std::map<std::string, std::set<std::string>> corroborating;
+  auto corr_key = [](int cat, const Item& it) {
+    return std::to_string(cat) + "#" + it.dyad_key + "#" + it.month;
+  };
+  for (const Item& it : items_) {
+    if (!Supporting(it.evidence.bucket)) continue;
+    for (int cat : it.categories) corroborating[corr_key(cat, it)].insert(DocKey(it.evidence));
+  }
+
+  std::string first_month, last_month;
+  for (const Item& it : items_) {
+    const Date& d = it.evidence.date;
+    if (!d.valid()) continue;
+    if (!report.first_event.valid() || d < report.first_event) report.first_event = d;
+    if (!report.last_event.valid() || d > report.last_event) report.last_event = d;
+  }
+  first_month = MonthOf(report.first_event);
+  last_month = options_.to.valid() ? MonthOf(options_.to) : MonthOf(report.last_event);
+  if (!first_month.empty() && !last_month.empty() && first_month <= last_month) {
+    for (std::string m = first_month; m <= last_month; m = ShiftMonth(m, 1)) report.months.push_back(m);
+    std::string current;
+    for (const std::string& m : report.months) {
+      Date start{std::stoi(m.substr(0, 4)), std::stoi(m.substr(5, 2)), 1};
+      Date end = start.AddDays(Date::DaysInMonth(start.year, start.month) - 1);
+      const Phase* p = conflict_.PhaseAt(end);
+      std::string name = p ? p->name : "";
+      if (name != current) report.phases.push_back({m, name});
+      current = name;
+    }
+  }
+
+  for (const Category& cat : rules_.categories) {
+    CategoryReport cr;
+    cr.category = cat;
+    std::set<std::string> sources, documents;
+    struct Candidate {
+      Evidence ev;
+      std::string key;  // the item's dyad key
+    };
+    std::vector<Candidate> claims, denials;  // denials: negated events of this category
+    for (size_t i = 0; i < items_.size(); ++i) {
+      const Item& it = items_[i];
+      auto pos = std::find(it.categories.begin(), it.categories.end(), cat.number);
+      if (pos == it.categories.end()) continue;
+      size_t k = static_cast<size_t>(pos - it.categories.begin());
+      Evidence ev = it.evidence;
+      ev.rule_id = it.rules[k].first;
+      ev.weight = it.rules[k].second;
+      cr.counts.Add(ev.bucket);
+      if (!it.month.empty()) cr.by_month[it.month].Add(ev.bucket);
+      if (ev.date.valid()) {
+        if (!cr.first.valid() || ev.date < cr.first) cr.first = ev.date;
+        if (!cr.last.valid() || ev.date > cr.last) cr.last = ev.date;
+      }
+      if (Supporting(ev.bucket)) {
+        if (!ev.doc_source.empty()) sources.insert(ev.doc_source);
+        documents.insert(DocKey(ev));
+        auto c = corroborating.find(corr_key(cat.number, it));
+        ev.corroboration = c == corroborating.end() ? 1 : static_cast<int>(c->second.size());
+        ev.score = ev.weight * 10.0 + (ev.bucket == Bucket::kAsserted ? 3 : 2) +
+                   2.0 * std::min(ev.corroboration, 5);
+        claims.push_back({ev, it.dyad_key});
+      } else if (ev.bucket == Bucket::kNegated) {
+        denials.push_back({ev, it.dyad_key});
+      }
+    }
+    cr.sources = static_cast<int>(sources.size());
+    cr.documents = static_cast<int>(documents.size());
+    std::stable_sort(claims.begin(), claims.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.ev.score != b.ev.score) return a.ev.score > b.ev.score;
+      return a.ev.date < b.ev.date;
+    });
+    std::set<std::string> seen;
+    for (const Candidate& c : claims) {
+      const Evidence& ev = c.ev;
+      if (static_cast<int>(cr.strongest.size()) >= options_.evidence_per_category) break;
+      if (!seen.insert(ev.sentence).second) continue;
+      cr.strongest.push_back(ev);
+    }
+
+    // Contradictions (a): a claim and a negated event of the same dyad and root.
+    std::set<int64_t> used;
+    for (const Candidate& d : denials) {
+      if (static_cast<int>(cr.contradictions.size()) >= options_.contradictions_per_category) break;
+      for (const Candidate& c : claims) {
+        if (c.key != d.key) continue;
+        cr.contradictions.push_back(
+            {c.ev, d.ev, "same actors and CAMEO root (" + d.key + "), one asserted and one negated"});
+        used.insert(d.ev.event_id);
+        break;
+      }
+    }
+    // (b): statements that rules mark as denying this category (e.g. officials'
+    // denials), paired with the category's strongest claim nearest in date.
+    if (!claims.empty()) {
+      for (size_t i = 0; i < items_.size(); ++i) {
+        if (static_cast<int>(cr.contradictions.size()) >= options_.contradictions_per_category) break;
+        const Item& it = items_[i];
+        bool denies = false;
+        for (size_t k = 0; k < it.categories.size(); ++k) {
+          if (it.categories[k] == cat.number) continue;
+          const auto& cs = it.contradicts[k];
+          if (std::find(cs.begin(), cs.end(), cat.number) != cs.end()) denies = true;
+        }
+        if (!denies || used.count(it.evidence.event_id)) continue;
+        const Evidence* best = nullptr;
+        for (const Evidence& c : cr.strongest) {
+          if (!best) {
+            best = &c;
+            continue;
+          }
+          auto dist = [&](const Evidence& e) -> int64_t {
+            if (!e.date.valid() || !it.evidence.date.valid()) return int64_t{1} << 40;
+            int64_t d = e.date.ToDays() - it.evidence.date.ToDays();
+            return d < 0 ? -d : d;
+          };
+          if (dist(c) < dist(*best)) best = &c;
+        }
+        Evidence denial = it.evidence;
+        denial.rule_id = "";
+        for (size_t k = 0; k < it.categories.size(); ++k) {
+          const auto& cs = it.contradicts[k];
+          if (std::find(cs.begin(), cs.end(), cat.number) != cs.end()) {
+            denial.rule_id = it.rules[k].first;
+            denial.weight = it.rules[k].second;
+          }
+        }
+        cr.contradictions.push_back({*best, denial, "a denial by " + x_.code +
+                                                        " officials of what the claim reports"});
+        used.insert(it.evidence.event_id);
+      }
+    }
+    report.categories.push_back(std::move(cr));
+  }
+
+  // Escalation watch.
+  EscalationWatch& w = report.watch;
+  const EscalationSettings& es = rules_.escalation;
+  if (last_month.empty() || es.signals.empty()) {
+    w.trend = Trend::kNoData;
+    w.reason = es.signals.empty() ? "no escalation signals are defined in the rules file"
+                                  : "no dated evidence in the window";
+    return report;
+  }
+  w.month = last_month;
+  w.baseline_from = ShiftMonth(last_month, -es.baseline_months);
+  w.baseline_to = ShiftMonth(last_month, -1);
+  auto in_signal = [](const Signal& s, const Item& it) {
+    bool cat = s.categories.empty();
+    for (int c : s.categories) cat = cat || std::find(it.categories.begin(), it.categories.end(), c) != it.categories.end();
+    if (!cat) return false;
+    if (s.codes.empty()) return true;
+    for (const std::string& p : s.codes) {
+      if (it.evidence.event_code.compare(0, p.size(), p) == 0) return true;
+    }
+    return false;
+  };
+  int total_last = 0, total_base = 0;
+  for (const Signal& s : es.signals) {
+    SignalTrend st;
+    st.name = s.name;
+    int base = 0;
+    for (const Item& it : items_) {
+      if (!Supporting(it.evidence.bucket) || it.month.empty() || !in_signal(s, it)) continue;
+      if (it.month == last_month) ++st.last;
+      else if (it.month >= w.baseline_from && it.month <= w.baseline_to) ++base;
+    }
+    st.baseline = static_cast<double>(base) / es.baseline_months;
+    w.signals.push_back(st);
+  }
+  for (const Item& it : items_) {
+    if (!Supporting(it.evidence.bucket) || it.month.empty()) continue;
+    bool any = false;
+    for (const Signal& s : es.signals) any = any || in_signal(s, it);
+    if (!any) continue;
+    if (it.month == last_month) ++total_last;
+    else if (it.month >= w.baseline_from && it.month <= w.baseline_to) ++total_base;
+  }
+  w.last = total_last;
+  w.baseline = static_cast<double>(total_base) / es.baseline_months;
+  std::string names;
+  for (const Signal& s : es.signals) names += (names.empty() ? "" : ", ") + s.name;
+  std::string detail;
+  for (const SignalTrend& st : w.signals)
+    detail += (detail.empty() ? "" : "; ") + st.name + " " + std::to_string(st.last) + " (baseline " +
+              FormatRate(st.baseline) + ")";
+  std::string window = w.baseline_from + ".." + w.baseline_to;
+  if (total_last == 0 && total_base == 0) {
+    w.trend = Trend::kUnchanged;
+    w.reason = "no " + names + " events in " + last_month + " or in " + window;
+  } else if (w.last >= w.baseline * es.ratio && w.last - w.baseline >= es.min_change) {
+    w.trend = Trend::kUp;
+    w.reason = std::to_string(w.last) + " " + names + " events in " + last_month + " against " +
+               FormatRate(w.baseline) + "/month in " + window + " (" + detail + ")";
+  } else if (w.last <= w.baseline / es.ratio && w.baseline - w.last >= es.min_change) {
+    w.trend = Trend::kDown;
+    w.reason = std::to_string(w.last) + " " + names + " events in " + last_month + " against " +
+               FormatRate(w.baseline) + "/month in " + window + " (" + detail + ")";
+  } else {
+    w.trend = Trend::kUnchanged;
+    w.reason = std::to_string(w.last) + " " + names + " events in " + last_month +
+               ", within the range of " + FormatRate(w.baseline) + "/month in " + window + " (" +
+               detail + ")";
+  }
+  return report;
+}
+
+RoleReport BuildRoleReport(const RuleSet& rules, const Conflict& conflict, const Subject& x,
+                           const RoleOptions& options,
+                           const std::vector<store::StoredEvent>& events) {
+  RoleAnalyzer a(rules, conflict, x, options);
+  for (const store::StoredEvent& e : events) a.Add(e);
+  return a.Finish();
+}
+
+Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
+                                const Conflict& conflict, const Subject& x,
+                                const RoleOptions& options, RoleReport* out) {
+  store::Stats stats;
+  if (Status s = store.GetStats(&stats); !s.ok()) return s;
+  if (stats.events == 0)
+    return Status::Error("no events in " + store.path() +
+                         ": the database is empty; code some documents into it first");
+  RoleAnalyzer a(rules, conflict, x, options);
+  store::EventQuery q;
+  Date from = options.from.valid() ? options.from : conflict.begin();
+  if (from.valid()) q.from = from;
+  if (options.to.valid()) q.to = options.to;
+  Status s = store.ForEachEvent(q, [&](const store::StoredEvent& e) {
+    a.Add(e);
+    return true;
+  });
+  if (!s.ok()) return s;
+  *out = a.Finish();
+  return Status::Ok();
+}
+
+}  // namespace dyad::analyze

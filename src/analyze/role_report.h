@@ -1,0 +1,154 @@
+// The role report: what role a third state X plays in a conflict, as indicators
+// and evidence per involvement category (no legal conclusions).
+//
+// Example:
+//   RoleAnalyzer a(rules, conflict, {"BLR", "Belarus", "Belarusian"}, options);
+//   for (const store::StoredEvent& e : events) a.Add(e);
+//   RoleReport report = a.Finish();
+//   std::string md = RenderMarkdown(report);
+//
+// RoleAnalyzer is not thread-safe (one per report); RoleReport is a plain value.
+// The RuleSet and Conflict must outlive the analyzer (matches point into them).
+#ifndef DYAD_ANALYZE_ROLE_REPORT_H_
+#define DYAD_ANALYZE_ROLE_REPORT_H_
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyze/classify.h"
+#include "analyze/model.h"
+#include "dyad/date.h"
+#include "dyad/status.h"
+#include "store/store.h"
+
+namespace dyad::analyze {
+
+struct RoleOptions {
+  Date from, to;          // event dates, inclusive; invalid = open (from defaults to the conflict's start)
+  int evidence_per_category = 3;
+  int contradictions_per_category = 3;
+};
+
+// One piece of evidence: an event, why it matched, and where it came from.
+struct Evidence {
+  int64_t event_id = 0;   // `dyad show ID`
+  Date date;              // event date (document date when the event has none)
+  std::string sentence;
+  std::string source, event_code, target;  // actor codes and CAMEO code
+  std::string reported_by;
+  Bucket bucket = Bucket::kAsserted;
+  std::string doc_source, doc_url, doc_title;
+  Date doc_date;
+  std::string rule_id;
+  int weight = 1;
+  int corroboration = 1;  // distinct documents reporting the same dyad (source, code root, target) that month
+  double score = 0;
+};
+
+struct Contradiction {
+  Evidence claim;
+  Evidence denial;
+  std::string note;  // why they are paired
+};
+
+struct BucketCounts {
+  int asserted = 0, reported = 0, hypothetical = 0, negated = 0;
+  int total() const { return asserted + reported + hypothetical + negated; }
+  int supporting() const { return asserted + reported; }
+  void Add(Bucket b);
+};
+
+struct CategoryReport {
+  Category category;
+  BucketCounts counts;
+  int sources = 0;     // distinct publishers of asserted/reported evidence
+  int documents = 0;   // distinct documents of asserted/reported evidence
+  Date first, last;    // period covered by all matched events
+  std::vector<Evidence> strongest;           // asserted/reported only, best first
+  std::vector<Contradiction> contradictions;
+  std::map<std::string, BucketCounts> by_month;  // "2022-02" -> counts
+};
+
+enum class Trend { kUp, kDown, kUnchanged, kNoData };
+const char* TrendName(Trend t);   // "up", "down", "unchanged", "no data"
+const char* TrendArrow(Trend t);  // "↑", "↓", "→", "·"
+
+struct SignalTrend {
+  std::string name;
+  int last = 0;          // asserted/reported events in the last month
+  double baseline = 0;   // mean per month over the trailing window
+};
+
+struct EscalationWatch {
+  std::string month;                         // "2023-07": the last month of the report
+  std::string baseline_from, baseline_to;    // trailing window, months
+  int last = 0;
+  double baseline = 0;
+  Trend trend = Trend::kNoData;
+  std::string reason;                        // one line
+  std::vector<SignalTrend> signals;
+};
+
+struct RoleReport {
+  Subject x;
+  std::string conflict_id, conflict_name, conflict_file, rules_file;
+  std::string disclaimer;
+  Date from, to;                    // the window asked for (to may be open)
+  Date first_event, last_event;     // what the matched evidence spans
+  int64_t events_scanned = 0;       // events in the window
+  int64_t events_matched = 0;       // events in at least one category
+  std::vector<CategoryReport> categories;  // every category, in number order
+  std::vector<std::string> months;  // the timeline's months, first..last, no gaps
+  std::vector<std::pair<std::string, std::string>> phases;  // month -> phase name at its start
+  EscalationWatch watch;
+};
+
+class RoleAnalyzer {
+ public:
+  RoleAnalyzer(const RuleSet& rules, const Conflict& conflict, Subject x, RoleOptions options);
+
+  // Classifies one event; events outside the window or matching nothing are
+  // counted and dropped. Duplicate-flagged events are skipped.
+  void Add(const store::StoredEvent& event);
+  RoleReport Finish() const;
+
+ private:
+  struct Item {
+    Evidence evidence;
+    std::vector<int> categories;
+    std::vector<std::vector<int>> contradicts;  // per category
+    std::vector<std::pair<std::string, int>> rules;  // per category: rule id, weight
+    std::string dyad_key;                        // source country|root|target country
+    std::string month;
+  };
+  const RuleSet& rules_;
+  const Conflict& conflict_;
+  Subject x_;
+  RoleOptions options_;
+  int64_t scanned_ = 0;
+  std::vector<Item> items_;
+};
+
+// Convenience over a vector (tests; small stores).
+RoleReport BuildRoleReport(const RuleSet& rules, const Conflict& conflict, const Subject& x,
+                           const RoleOptions& options,
+                           const std::vector<store::StoredEvent>& events);
+
+// Streams the events of `options`' window from the store through a RoleAnalyzer.
+// Errors: the store's error, or "no events in FILE: ..." when it holds none at all.
+Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
+                                const Conflict& conflict, const Subject& x,
+                                const RoleOptions& options, RoleReport* out);
+
+// Renderers. HTML is one self-contained page; `chart_js` is the Chart.js UMD
+// source inlined into it (web/vendor/chart.umd.min.js).
+std::string RenderMarkdown(const RoleReport& report);
+std::string RenderJson(const RoleReport& report);
+std::string RenderHtml(const RoleReport& report, const std::string& chart_js);
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_ROLE_REPORT_H_

@@ -1,0 +1,1470 @@
+#include "code/coder.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace dyad::code {
+
+using dict::ActorCode;
+using dict::CodeKind;
+using dict::EventCode;
+using dict::Link;
+using dict::LinkGap;
+using dict::LinkWhole;
+using dict::Pattern;
+using dict::PatternElement;
+using dict::Root;
+using dict::RootType;
+using dict::TabariOptions;
+
+namespace {
+
+constexpr int kMaxWords = 126;
+constexpr int kMaxEvents = 64;
+
+struct Literal {
+  int32_t word;
+  int16_t len;
+};
+
+enum class WType : uint8_t { kNone, kRoot, kComma, kNumber, kQuote };
+
+struct Word {
+  int32_t begin = 0, end = 0;       // byte span in the input
+  int32_t text_begin = 0, text_len = 0;  // upper-case text in Scratch::chars
+  int32_t lit_begin = 0, lit_end = 0;
+  WType kind = WType::kNone;
+  bool initcap = false, midcap = false;
+  // Root assignment.
+  bool typed = false;
+  RootType type = RootType::kVerb;
+  int32_t root = -1;
+  int32_t head = -1;   // index of the first word of the phrase this word belongs to
+  int32_t tail = -1;   // for heads: index of the last word
+  bool is_head = false;
+  bool noun = false;   // verb or null actor turned noun
+  bool blanked = false;
+  bool null_actor = false;
+  int32_t compound = -1;
+  // Pronouns: referent head word (>= 0), forwarded root (fwd_root), or unresolved.
+  int32_t ref = -1;
+  int32_t fwd_root = -1;
+  bool resolved = false;
+  bool converted_agent = false;  // CONVERT AGENTS
+};
+
+struct Compound {
+  int32_t begin, end;
+  bool alive = true;
+};
+
+// An actor taken as source or target.
+struct ActorVal {
+  bool set = false;
+  bool dflt = false;
+  int32_t word = -1;        // the word found (pronoun or named head)
+  int32_t agent_at = -1;    // head word around which agents are looked up (-1: none)
+  bool from_pattern = false;
+  bool compound_all = false;  // expand the parsed compound this actor heads
+  std::string code;         // resolved actor code (may be "A/B/C"); "" allowed
+  bool nocode = false;      // no date restriction held
+  std::string agent;        // agent code
+  bool agent_prefix = false;
+};
+
+struct RawEvent {
+  ActorVal src, tgt;
+  std::string code;
+  CodeKind kind = CodeKind::kNormal;
+  bool sub = false, dom = false;
+  int32_t verb = -1;
+  int32_t pattern = -1;     // pattern index or -1 (root code)
+  int32_t verb_entry = -1;
+};
+
+struct Scratch {
+  std::string chars;
+  std::vector<Word> words;
+  std::vector<Literal> lits;
+  std::vector<Compound> compounds;
+  std::vector<std::pair<int, int>> clauses;
+  std::vector<RawEvent> events;
+};
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigitC(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+class Engine {
+ public:
+  Engine(const dict::DictionarySet& d, const TabariOptions& o, Scratch& s, std::string_view text, Date date)
+      : d_(d), o_(o), s_(s), text_(text), date_(date), shifted_(date) {}
+
+  void Split();
+  void AssignRoots();
+  void MarkNouns();
+  void ConvertAgents();
+  void MarkCompounds();
+  void MarkCommaClauses();
+  void SplitClauses();
+  void ResolvePronouns(ForwardState* fwd, bool same_story);
+  bool DiscardScan() const;
+  std::string Complexity() const;
+  // Returns a problem string from time shifting ("" if none).
+  std::string TimeShift();
+  void CodeClauses();
+  CodeResult Finish();
+
+  int n() const { return static_cast<int>(s_.words.size()); }
+  const Word& w(int i) const { return s_.words[i]; }
+  Word& w(int i) { return s_.words[i]; }
+  std::string_view WordText(int i) const { return std::string_view(s_.chars).substr(w(i).text_begin, w(i).text_len); }
+
+  // Resolved actor code of an actor root (entry); nullptr when no restriction holds.
+  const std::string* ActorCodeOfRoot(int32_t root, Date date) const;
+  bool all_caps = false;
+  Date shifted() const { return shifted_; }
+  ForwardState* fwd_out = nullptr;
+
+  std::vector<ActorMention> Mentions();
+
+ private:
+  bool HasLiteral(int i, int32_t word, int16_t* len) const {
+    for (int k = w(i).lit_begin; k < w(i).lit_end; ++k)
+      if (s_.lits[k].word == word) {
+        if (len) *len = s_.lits[k].len;
+        return true;
+      }
+    return false;
+  }
+  int TryRoot(int32_t r, int start, int* tail) const;
+  bool IsActor(int i) const { return i >= 0 && i < n() && w(i).typed && w(i).type == RootType::kActor && !w(i).noun && !w(i).blanked; }
+  bool IsActorHead(int i) const { return IsActor(i) && w(i).is_head; }
+  bool IsType(int i, RootType t) const { return i >= 0 && i < n() && w(i).typed && !w(i).blanked && w(i).type == t && !w(i).noun; }
+  int Referent(int i) const;
+  int32_t RootOfActorWord(int i) const;
+  ActorVal MakeActor(int found, int agent_around, bool with_agent) const;
+  void LookupAgent(int head, ActorVal* a) const;
+  bool SameActor(const ActorVal& a, const ActorVal& b) const {
+    // An actor inside the parsed compound that `a` heads counts as the same actor.
+    if (a.compound_all && !a.dflt && !b.dflt && a.word >= 0 && b.word >= 0) {
+      int ca = w(w(Referent(a.word)).head).compound;
+      if (ca >= 0 && w(w(Referent(b.word)).head).compound == ca) return true;
+    }
+    return a.code == b.code && a.agent == b.agent && a.agent_prefix == b.agent_prefix && a.nocode == b.nocode;
+  }
+  ActorVal DefaultActor(const std::string& code) const {
+    ActorVal a;
+    a.set = true;
+    a.dflt = true;
+    a.code = code;
+    return a;
+  }
+  // Pattern matcher.
+  struct MatchCtx {
+    int end;  // last word index allowed in the upper direction
+    ActorVal src, tgt;
+    bool src_set = false, tgt_set = false;
+    int alt_letters = 0;
+  };
+  bool WordMatches(int pos, int32_t word, bool exact) const;
+  bool SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool first_stem, MatchCtx& m) const;
+  bool TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const;
+  bool SeqDown(const PatternElement* e, int count, int* pos, bool force_first, MatchCtx& m) const;
+  bool TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const;
+  bool FirstWordMatches(const std::vector<PatternElement>& member, int pos, bool exact) const;
+  bool MatchPattern(const Pattern& p, int head, int tail, int end, MatchCtx& m) const;
+  void CodeVerb(int v, int cb, int ce, bool* stop_clause);
+  void AddEvents(const ActorVal& src, const ActorVal& tgt, const EventCode& code, int v, int pattern, int entry,
+                 bool* produced);
+  std::vector<int> CompoundMembers(int head) const;
+
+  const dict::DictionarySet& d_;
+  const TabariOptions& o_;
+  Scratch& s_;
+  std::string_view text_;
+  Date date_, shifted_;
+  // Coding state.
+  ActorVal source_, target_;
+  bool regular_source_ = false, regular_target_ = false, passive_ = false;
+};
+
+void Engine::Split() {
+  s_.chars.clear();
+  s_.words.clear();
+  s_.lits.clear();
+  s_.compounds.clear();
+  s_.clauses.clear();
+  s_.events.clear();
+  const std::string_view t = text_;
+  const size_t len = t.size();
+  bool any_lower = false;
+  int cur = -1;  // index of the word being built
+  auto start_word = [&](size_t at, WType kind) {
+    Word nw;
+    nw.begin = static_cast<int32_t>(at);
+    nw.end = static_cast<int32_t>(at);
+    nw.text_begin = static_cast<int32_t>(s_.chars.size());
+    nw.kind = kind;
+    s_.words.push_back(nw);
+    return static_cast<int>(s_.words.size() - 1);
+  };
+  auto end_word = [&]() { cur = -1; };
+  auto push_char = [&](size_t at, char c) {
+    if (cur < 0) cur = start_word(at, WType::kNone);
+    Word& wd = s_.words[cur];
+    if (wd.text_len >= 63) {  // a word reaching 64 characters is split
+      cur = start_word(at, WType::kNone);
+    }
+    s_.chars.push_back(c);
+    ++s_.words[cur].text_len;
+    s_.words[cur].end = static_cast<int32_t>(at + 1);
+  };
+  auto special = [&](size_t at, WType kind, char c) {
+    end_word();
+    int i = start_word(at, kind);
+    s_.chars.push_back(c);
+    s_.words[i].text_len = 1;
+    s_.words[i].end = static_cast<int32_t>(at + 1);
+  };
+  for (size_t i = 0; i < len; ++i) {
+    char c = t[i];
+    if (c == '/' && i + 1 < len && t[i + 1] == '*') {
+      size_t e = t.find("*/", i + 2);
+      i = e == std::string_view::npos ? len : e + 1;
+      end_word();
+      continue;
+    }
+    unsigned char uc = static_cast<unsigned char>(c);
+    if (uc >= 0x80) {
+      push_char(i, c);
+      continue;
+    }
+    if (IsLowerAscii(c)) any_lower = true;
+    if (std::isalnum(uc)) {
+      push_char(i, c);
+      continue;
+    }
+    switch (c) {
+      case ';': case ':': case '(': case ')':
+        special(i, WType::kComma, ',');
+        break;
+      case ',':
+        if (i > 0 && i + 1 < len && IsDigitC(t[i - 1]) && IsDigitC(t[i + 1])) break;  // 50,000
+        special(i, WType::kComma, ',');
+        break;
+      case '.':
+        if ((i > 0 && i + 1 < len && IsDigitC(t[i - 1]) && IsDigitC(t[i + 1])) || (i > 0 && IsUpperAscii(t[i - 1])))
+          push_char(i, c);
+        else
+          end_word();
+        break;
+      case '\'': case '$':
+        push_char(i, c);
+        break;
+      case '"':
+        special(i, WType::kQuote, '"');
+        break;
+      default:
+        end_word();
+        break;
+    }
+  }
+  if (static_cast<int>(s_.words.size()) > kMaxWords) s_.words.resize(kMaxWords);
+  all_caps = !any_lower;
+  bool seen_cap = false;
+  for (auto& wd : s_.words) {
+    char first = s_.chars[wd.text_begin];
+    if (!all_caps && wd.kind == WType::kNone && IsUpperAscii(first)) {
+      if (!seen_cap) wd.initcap = true;
+      else wd.midcap = true;
+      seen_cap = true;
+    }
+    for (int k = 0; k < wd.text_len; ++k) {
+      char& ch = s_.chars[wd.text_begin + k];
+      if (IsLowerAscii(ch)) ch = static_cast<char>(ch - 'a' + 'A');
+    }
+  }
+  for (auto& wd : s_.words) {
+    wd.lit_begin = static_cast<int32_t>(s_.lits.size());
+    if (wd.kind == WType::kNone) {
+      std::string_view up = std::string_view(s_.chars).substr(wd.text_begin, wd.text_len);
+      d_.ForEachPrefix(up, [&](int32_t id, int l) { s_.lits.push_back({id, static_cast<int16_t>(l)}); });
+      if (IsDigitC(up[0])) wd.kind = s_.lits.size() > static_cast<size_t>(wd.lit_begin) ? WType::kNone : WType::kNumber;
+    }
+    wd.lit_end = static_cast<int32_t>(s_.lits.size());
+  }
+}
+
+namespace {
+bool EndingAllowed(RootType t, std::string_view rest, char last_root_char) {
+  switch (t) {
+    case RootType::kActor: case RootType::kAgent: case RootType::kNoun:
+      return rest == "S" || rest == "'S" || rest == "ES";
+    case RootType::kVerb:
+      return rest == "S" || rest == "ED" || rest == "ES" || rest == "EN" || rest == "ING" || (rest == "D" && last_root_char == 'E');
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+// Score of root r starting at `start` (-1 if it does not match); *tail = last matched word.
+int Engine::TryRoot(int32_t r, int start, int* tail) const {
+  const Root& root = d_.roots()[r];
+  const auto& pws = d_.phrase_words();
+  int pos = start, score = 0;
+  for (int k = 0; k < root.n_words; ++k) {
+    const auto& pw = pws[root.words_begin + k];
+    const bool last = k + 1 == root.n_words;
+    while (true) {
+      if (pos >= n()) return -1;
+      const Word& wd = w(pos);
+      if (wd.kind == WType::kComma) return -1;
+      int16_t len = 0;
+      bool ok = false;
+      int add = 0;
+      if (!wd.typed && wd.kind == WType::kNone && HasLiteral(pos, pw.word, &len)) {
+        if (len == wd.text_len) {
+          ok = true;
+          add = len;
+        } else if (!LinkWhole(pw.link)) {
+          ok = true;
+          add = len;
+        } else if (last && pw.link != Link::kNoEnd) {
+          std::string_view rest = WordText(pos).substr(len);
+          const std::string& rw = d_.word(pw.word);
+          if (EndingAllowed(root.type, rest, rw.back())) {
+            ok = true;
+            add = wd.text_len;
+          }
+        }
+      }
+      if (ok) {
+        score += add;
+        *tail = pos;
+        ++pos;
+        break;
+      }
+      if (k > 0 && LinkGap(pws[root.words_begin + k - 1].link)) {
+        ++pos;
+        continue;
+      }
+      return -1;
+    }
+  }
+  return score;
+}
+
+void Engine::AssignRoots() {
+  const int count = n();
+  std::vector<int> matched;
+  for (int i = 0; i < count; ++i) {
+    Word& wd = w(i);
+    if (wd.typed || wd.kind != WType::kNone) continue;
+    int best = -1, best_root = -1, best_tail = -1;
+    for (int k = wd.lit_begin; k < wd.lit_end; ++k) {
+      auto [b, e] = d_.RootsStartingWith(s_.lits[k].word);
+      for (const int32_t* r = b; r != e; ++r) {
+        int tail = -1;
+        int sc = TryRoot(*r, i, &tail);
+        if (sc > best) {
+          best = sc;
+          best_root = *r;
+          best_tail = tail;
+        }
+      }
+    }
+    if (best_root < 0) continue;
+    // Mark the matched words (re-walk to know which ones).
+    const Root& root = d_.roots()[best_root];
+    const auto& pws = d_.phrase_words();
+    int pos = i;
+    matched.clear();
+    for (int k = 0; k < root.n_words; ++k) {
+      const auto& pw = pws[root.words_begin + k];
+      const bool last = k + 1 == root.n_words;
+      while (pos < count) {
+        int16_t len = 0;
+        const Word& x = w(pos);
+        bool ok = false;
+        if (!x.typed && x.kind == WType::kNone && HasLiteral(pos, pw.word, &len)) {
+          if (len == x.text_len || !LinkWhole(pw.link)) ok = true;
+          else if (last && pw.link != Link::kNoEnd)
+            ok = EndingAllowed(root.type, WordText(pos).substr(len), d_.word(pw.word).back());
+        }
+        if (ok) {
+          matched.push_back(pos++);
+          break;
+        }
+        ++pos;
+      }
+    }
+    for (int m : matched) {
+      Word& x = w(m);
+      x.typed = true;
+      x.type = root.type;
+      x.root = best_root;
+      x.head = i;
+    }
+    wd.is_head = true;
+    wd.tail = best_tail;
+  }
+}
+
+const std::string* Engine::ActorCodeOfRoot(int32_t root, Date date) const {
+  const Root& r = d_.roots()[root];
+  if (r.entry < 0) return nullptr;
+  const auto& codes = d_.actors()[r.entry].codes;
+  const int64_t day = date.valid() ? date.ToDays() : 0;
+  for (const auto& c : codes) {
+    switch (c.kind) {
+      case ActorCode::kAny: return &c.code;
+      case ActorCode::kBefore: if (day < c.lo) return &c.code; break;
+      case ActorCode::kAfter: if (day > c.lo) return &c.code; break;
+      case ActorCode::kRange: if (day >= c.lo && day <= c.hi) return &c.code; break;
+    }
+  }
+  return nullptr;
+}
+
+void Engine::MarkNouns() {
+  for (int i = 0; i < n(); ++i) {
+    Word& wd = w(i);
+    if (!wd.is_head) continue;
+    if (wd.type == RootType::kVerb && i > 0) {
+      bool det = w(i - 1).typed && w(i - 1).type == RootType::kDeterminer;
+      if (det || wd.midcap)
+        for (int k = i; k <= wd.tail; ++k)
+          if (w(k).head == i) w(k).noun = true;
+    } else if (wd.type == RootType::kActor) {
+      const std::string* code = ActorCodeOfRoot(wd.root, date_);
+      if (code && *code == "---")
+        for (int k = i; k <= wd.tail; ++k)
+          if (w(k).head == i) w(k).noun = w(k).null_actor = true;
+    }
+  }
+}
+
+void Engine::ConvertAgents() {
+  if (!o_.convert_agents) return;
+  for (int i = 0; i < n(); ++i) {
+    Word& wd = w(i);
+    if (!wd.is_head || wd.type != RootType::kAgent) continue;
+    int t = wd.tail;
+    auto actor_at = [&](int k) { return k >= 0 && k < n() && w(k).typed && w(k).type == RootType::kActor && !w(k).noun; };
+    bool attached = (i > 0 && (actor_at(i - 1) || (w(i - 1).typed && w(i - 1).type == RootType::kFormer))) ||
+                    actor_at(t + 1) ||
+                    (t + 1 < n() && w(t + 1).typed && w(t + 1).type == RootType::kPreposition && actor_at(t + 2));
+    if (attached) continue;
+    for (int k = i; k <= t; ++k)
+      if (w(k).head == i) {
+        w(k).type = RootType::kActor;
+        w(k).converted_agent = true;
+      }
+  }
+}
+
+void Engine::MarkCompounds() {
+  auto is = [&](int i, RootType t) { return i >= 0 && i < n() && w(i).typed && !w(i).noun && w(i).type == t; };
+  for (int c = 0; c < n(); ++c) {
+    if (!is(c, RootType::kConjunction)) continue;
+    std::string_view t = WordText(c);
+    if (t != "AND" && t != "NOR") continue;
+    int last_tail = -1;
+    for (int j = c + 1; j < n(); ++j) {
+      if (is(j, RootType::kActor)) {
+        int h = w(j).head;
+        last_tail = w(h).tail;
+        j = std::max(j, last_tail);
+      } else if (!(is(j, RootType::kDeterminer) || is(j, RootType::kAdjective))) {
+        break;
+      }
+    }
+    if (last_tail < 0) continue;
+    int start = -1;
+    bool allow = true;
+    for (int j = c - 1; j >= 0;) {
+      if (w(j).kind == WType::kComma || is(j, RootType::kConjunction)) {
+        allow = true;
+        --j;
+      } else if (is(j, RootType::kActor)) {
+        if (!allow) break;
+        start = w(j).head;
+        allow = false;
+        j = start - 1;
+      } else if (is(j, RootType::kDeterminer) || is(j, RootType::kAdjective)) {
+        --j;
+      } else {
+        break;
+      }
+    }
+    if (start < 0) continue;
+    for (auto& cp : s_.compounds)
+      if (cp.alive && cp.begin >= start && cp.end <= last_tail) cp.alive = false;
+    int id = static_cast<int>(s_.compounds.size());
+    s_.compounds.push_back({start, last_tail, true});
+    for (int k = start; k <= last_tail; ++k) w(k).compound = id;
+  }
+  // Dissolved compounds: clear flags that point to them.
+  for (int k = 0; k < n(); ++k)
+    if (w(k).compound >= 0 && !s_.compounds[w(k).compound].alive) w(k).compound = -1;
+}
+
+void Engine::MarkCommaClauses() {
+  if (o_.comma_off) return;
+  auto blank = [&](int b, int e) {
+    for (int k = b; k <= e && k < n(); ++k) w(k).blanked = true;
+  };
+  int i = 0;
+  while (i < n()) {
+    if (w(i).compound >= 0) {
+      i = s_.compounds[w(i).compound].end + 1;
+      continue;
+    }
+    if (w(i).kind != WType::kComma) {
+      ++i;
+      continue;
+    }
+    const int c = i;
+    if (c >= o_.comma_bmin && c <= o_.comma_bmax) blank(0, c - 1);
+    int c2 = -1;
+    for (int j = c + 1; j < n(); ++j) {
+      if (w(j).compound >= 0) {
+        j = s_.compounds[w(j).compound].end;
+        continue;
+      }
+      if (w(j).kind == WType::kComma) {
+        c2 = j;
+        break;
+      }
+    }
+    if (c2 < 0) {
+      int m = n() - c - 1;
+      if (m >= o_.comma_emin && m <= o_.comma_emax) blank(c + 1, n() - 1);
+      break;
+    }
+    int m = c2 - c - 1;
+    if (m >= o_.comma_min && m <= o_.comma_max) blank(c + 1, c2);
+    i = c2 + 1;
+  }
+  // Multi-word structures starting in a blanked clause are cancelled.
+  for (int k = 0; k < n(); ++k)
+    if (w(k).is_head && w(k).blanked)
+      for (int j = k + 1; j <= w(k).tail && j < n(); ++j)
+        if (w(j).head == k) w(j).blanked = true;
+}
+
+void Engine::SplitClauses() {
+  auto is = [&](int i, RootType t) { return i >= 0 && i < n() && w(i).typed && w(i).type == t; };
+  auto nounish = [&](int i) { return i >= 0 && i < n() && w(i).typed && (w(i).type == RootType::kNoun || w(i).noun); };
+  int begin = 0;
+  for (int c = 1; c + 1 < n(); ++c) {
+    if (!is(c, RootType::kConjunction) || w(c).compound >= 0 || w(c).blanked) continue;
+    // No split: noun + conj + adjective* + noun, or adjective + conj + adjective.
+    if (nounish(c - 1)) {
+      int j = c + 1;
+      while (j < n() && is(j, RootType::kAdjective)) ++j;
+      if (nounish(j)) continue;
+    }
+    if (is(c - 1, RootType::kAdjective) && is(c + 1, RootType::kAdjective)) continue;
+    s_.clauses.push_back({begin, c - 1});
+    begin = c + 1;
+  }
+  s_.clauses.push_back({begin, n() - 1});
+}
+
+int Engine::Referent(int i) const {
+  int guard = 0;
+  while (i >= 0 && w(i).resolved && w(i).ref >= 0 && guard++ < kMaxWords) i = w(i).ref;
+  return i;
+}
+
+void Engine::ResolvePronouns(ForwardState* fwd, bool same_story) {
+  for (int p = 0; p < n(); ++p) {
+    Word& wd = w(p);
+    if (!wd.typed || wd.type != RootType::kPronoun || wd.blanked) continue;
+    std::string_view t = WordText(p);
+    bool they = t == "THEY" || t == "THEM" || t == "THEIR";
+    int ref = -1;
+    if (they) {
+      for (int k = 0; k < p; ++k)
+        if (w(k).compound >= 0 && IsActor(k)) {
+          ref = s_.compounds[w(k).compound].begin;
+          // The compound's first actor head.
+          while (ref < p && !IsActorHead(ref)) ++ref;
+          break;
+        }
+    }
+    if (ref < 0) {
+      for (int k = 0; k < p; ++k) {
+        if (w(k).compound >= 0) {
+          if (they && IsActor(k)) { ref = k; break; }
+          k = s_.compounds[w(k).compound].end;
+          continue;
+        }
+        if (IsActorHead(k)) {
+          ref = k;
+          break;
+        }
+      }
+    }
+    if (ref >= 0) {
+      wd.type = RootType::kActor;
+      wd.resolved = true;
+      wd.ref = ref;
+      wd.is_head = true;
+      wd.head = p;
+      wd.tail = p;
+      continue;
+    }
+    if (fwd && fwd->valid && same_story) {
+      int32_t root = they && fwd->first_compound_root >= 0 ? fwd->first_compound_root : fwd->first_actor_root;
+      if (root >= 0) {
+        wd.type = RootType::kActor;
+        wd.resolved = true;
+        wd.fwd_root = root;
+        wd.is_head = true;
+        wd.head = p;
+        wd.tail = p;
+      }
+    }
+  }
+}
+
+bool Engine::DiscardScan() const {
+  for (int i = 0; i < n(); ++i) {
+    const Word& wd = w(i);
+    if (!wd.is_head || wd.root < 0 || wd.resolved) continue;
+    const Root& r = d_.roots()[wd.root];
+    if (r.type == RootType::kActor && !wd.converted_agent) {
+      const std::string* code = ActorCodeOfRoot(wd.root, date_);
+      if (code && *code == "###") return true;
+    } else if ((r.type == RootType::kVerb || r.type == RootType::kTime) && r.entry >= 0) {
+      if (d_.verbs()[r.entry].code.kind == CodeKind::kDiscard) return true;
+    }
+  }
+  return false;
+}
+
+std::string Engine::Complexity() const {
+  int verbs = 0, conj = 0, actors = 0, pronouns = 0, first_verb = -1;
+  bool actor_before = false, actor_after = false;
+  for (int i = 0; i < n(); ++i) {
+    const Word& wd = w(i);
+    if (wd.blanked || !wd.typed) continue;
+    if (wd.type == RootType::kVerb && wd.is_head && !wd.noun) {
+      ++verbs;
+      const auto& code = d_.verbs()[d_.roots()[wd.root].entry].code;
+      if (first_verb < 0 && code.kind != CodeKind::kNull) first_verb = i;
+    }
+    if (wd.type == RootType::kConjunction && wd.compound < 0) ++conj;
+    if (wd.type == RootType::kActor && wd.is_head && !wd.noun) ++actors;
+    if (wd.type == RootType::kPronoun) ++pronouns;
+  }
+  for (int i = 0; i < n(); ++i) {
+    if (!IsActor(i)) continue;
+    if (first_verb < 0 || i < first_verb) actor_before = true;
+    if (first_verb < 0 || i > first_verb) actor_after = true;
+  }
+  std::string reasons;
+  auto add = [&](const std::string& r) {
+    if (!reasons.empty()) reasons += "; ";
+    reasons += r;
+  };
+  if (o_.complex_verbs && verbs >= o_.complex_verbs)
+    add("Verbs(" + std::to_string(verbs) + ") >= " + std::to_string(o_.complex_verbs));
+  if (o_.complex_conj && conj >= o_.complex_conj)
+    add("Conjunctions(" + std::to_string(conj) + ") >= " + std::to_string(o_.complex_conj));
+  if (o_.complex_actors && actors >= o_.complex_actors)
+    add("Actors(" + std::to_string(actors) + ") >= " + std::to_string(o_.complex_actors));
+  if (o_.complex_pronouns && pronouns >= o_.complex_pronouns)
+    add("Pronouns(" + std::to_string(pronouns) + ") >= " + std::to_string(o_.complex_pronouns));
+  if (o_.complex_lateverb && first_verb >= o_.complex_lateverb)
+    add("Late verb(" + std::to_string(first_verb) + ") >= " + std::to_string(o_.complex_lateverb));
+  if (o_.complex_noactprior && !actor_before) add("No actor before verb");
+  if (o_.complex_noactafter && !actor_after) add("No actor after verb");
+  if (o_.complex_noverb && verbs == 0) add("No verb");
+  if (reasons.empty()) return "";
+  return o_.complex_explain ? "Complex text: " + reasons : "Text failed complexity conditions";
+}
+
+int32_t Engine::RootOfActorWord(int i) const {
+  int r = Referent(i);
+  if (r < 0) return -1;
+  if (w(r).fwd_root >= 0) return w(r).fwd_root;
+  return w(w(r).head).root;
+}
+
+void Engine::LookupAgent(int head, ActorVal* a) const {
+  if (head < 0) return;
+  const int tail = w(head).tail;
+  bool former = false;
+  auto is = [&](int i, RootType t) { return i >= 0 && i < n() && w(i).typed && !w(i).blanked && w(i).type == t; };
+  int next = tail + 1;
+  if (is(next, RootType::kFormer)) {
+    former = true;
+    ++next;
+  }
+  if (is(head - 1, RootType::kFormer)) former = true;
+  int agent_root = -1;
+  if (is(next, RootType::kAgent) && w(next).is_head && !w(next).converted_agent) {
+    agent_root = w(next).root;
+  } else {
+    int j = head - 1;
+    if (is(j, RootType::kFormer)) --j;
+    if (is(j, RootType::kPreposition)) --j;
+    if (is(j, RootType::kAgent) && !w(j).converted_agent) {
+      int ah = w(j).head;
+      if (w(ah).tail == j) {
+        agent_root = w(ah).root;
+        if (is(ah - 1, RootType::kFormer)) former = true;
+      }
+    }
+  }
+  if (former) {
+    a->agent = "ELI";
+    a->agent_prefix = false;
+  } else if (agent_root >= 0) {
+    const auto& ag = d_.agents()[d_.roots()[agent_root].entry];
+    a->agent = ag.code;
+    a->agent_prefix = ag.prefix;
+  }
+}
+
+ActorVal Engine::MakeActor(int found, int agent_around, bool with_agent) const {
+  ActorVal a;
+  a.set = true;
+  a.word = found;
+  int r = Referent(found);
+  if (w(r).fwd_root >= 0) {
+    const std::string* code = ActorCodeOfRoot(w(r).fwd_root, shifted_);
+    if (code) a.code = *code;
+    else a.nocode = true;
+    return a;
+  }
+  int head = w(r).head;
+  if (w(head).converted_agent) {
+    a.code = "~" + d_.agents()[d_.roots()[w(head).root].entry].code;
+  } else {
+    const std::string* code = ActorCodeOfRoot(w(head).root, shifted_);
+    if (code) a.code = *code;
+    else a.nocode = true;
+  }
+  a.compound_all = w(head).compound >= 0 && s_.compounds[w(head).compound].alive &&
+                   [&] {
+                     int b = s_.compounds[w(head).compound].begin;
+                     while (b <= head && !IsActorHead(b)) ++b;
+                     return b == head;
+                   }();
+  a.agent_at = agent_around < 0 ? -1 : w(Referent(agent_around)).fwd_root >= 0 ? -1 : w(agent_around).head;
+  if (with_agent && a.agent_at >= 0) LookupAgent(a.agent_at, &a);
+  return a;
+}
+
+std::vector<int> Engine::CompoundMembers(int head) const {
+  std::vector<int> out;
+  const int id = w(head).compound;
+  const Compound& c = s_.compounds[id];
+  for (int k = c.begin; k <= c.end; ++k)
+    if (IsActorHead(k) && w(k).compound == id) out.push_back(k);
+  return out;
+}
+
+// ---------------------------------------------------------------- patterns
+
+bool Engine::WordMatches(int pos, int32_t word, bool exact) const {
+  const Word& wd = w(pos);
+  if (wd.kind != WType::kNone) return false;
+  int16_t len = 0;
+  if (!HasLiteral(pos, word, &len)) return false;
+  return !exact || len == wd.text_len;
+}
+
+bool Engine::SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool first_stem, MatchCtx& m) const {
+  for (int i = 0; i < count; ++i) {
+    bool exact = LinkWhole(e[i].link) && !(i == 0 && first_stem);
+    *pos += 1;
+    if (*pos > m.end) return false;
+    while (!TryUp(e[i], pos, exact, m)) {
+      if (!gap) return false;
+      *pos += 1;
+      if (*pos > m.end) return false;
+    }
+    gap = LinkGap(e[i].link);
+  }
+  return true;
+}
+
+bool Engine::FirstWordMatches(const std::vector<PatternElement>& member, int pos, bool exact) const {
+  if (member.empty()) return false;
+  const PatternElement& f = member[0];
+  switch (f.kind) {
+    case PatternElement::kWord: return WordMatches(pos, f.id, exact);
+    case PatternElement::kSource: case PatternElement::kTarget: case PatternElement::kSkip:
+    case PatternElement::kAttrib:
+      return IsActor(pos);
+    case PatternElement::kSynset:
+      for (const auto& mm : d_.synsets()[f.id].members)
+        if (FirstWordMatches(mm, pos, exact)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+bool Engine::TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const {
+  const int p = *pos;
+  switch (e.kind) {
+    case PatternElement::kWord:
+      return WordMatches(p, e.id, exact);
+    case PatternElement::kSource:
+    case PatternElement::kTarget:
+    case PatternElement::kAttrib:
+      if (!IsActor(p)) return false;
+      if (e.kind == PatternElement::kSource) {
+        m.src = MakeActor(Referent(p) == p ? w(p).head : p, Referent(p), true);
+        m.src_set = true;
+      } else if (e.kind == PatternElement::kTarget) {
+        m.tgt = MakeActor(Referent(p) == p ? w(p).head : p, Referent(p), true);
+        m.tgt_set = true;
+      }
+      return true;
+    case PatternElement::kCompound: {
+      if (!IsActor(p) || w(p).compound < 0 || s_.compounds[w(p).compound].begin != p) return false;
+      int h = p;
+      m.src = MakeActor(h, h, true);
+      m.tgt = m.src;
+      m.src_set = m.tgt_set = true;
+      return true;
+    }
+    case PatternElement::kSkip:
+      if (!IsActor(p)) return false;
+      *pos = std::max(p, w(w(p).head).tail);
+      return true;
+    case PatternElement::kAlternatives: {
+      const auto& g = d_.alt_groups()[e.id];
+      for (size_t a = 0; a < g.alts.size(); ++a) {
+        int q = p - 1;
+        MatchCtx saved = m;
+        if (SeqUp(g.alts[a].data(), static_cast<int>(g.alts[a].size()), &q, false, a == 0, m)) {
+          *pos = q;
+          m.alt_letters += g.alt_lengths[a];
+          return true;
+        }
+        m = saved;
+      }
+      return false;
+    }
+    case PatternElement::kSynset: {
+      const auto& syn = d_.synsets()[e.id];
+      bool first_exact = LinkGap(e.link);  // followed by a blank (or the end): whole first word
+      for (const auto& member : syn.members) {
+        int q = p - 1;
+        MatchCtx saved = m;
+        // First word exactness from the synset's link; the rest by their own links.
+        if (SeqUp(member.data(), 1, &q, false, !first_exact, m) &&
+            (member.size() == 1 ||
+             SeqUp(member.data() + 1, static_cast<int>(member.size() - 1), &q, LinkGap(member[0].link), false, m))) {
+          if (member.size() == 1 && first_exact && member[0].kind == PatternElement::kWord &&
+              !WordMatches(p, member[0].id, true)) {
+            m = saved;
+            continue;
+          }
+          *pos = p;
+          return true;
+        }
+        m = saved;
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+bool Engine::SeqDown(const PatternElement* e, int count, int* pos, bool force_first, MatchCtx& m) const {
+  for (int i = count - 1; i >= 0; --i) {
+    bool exact = LinkWhole(e[i].link);
+    bool gap = LinkGap(e[i].link);
+    if (i == count - 1 && force_first) gap = false;
+    *pos -= 1;
+    if (*pos < 0) return false;
+    while (!TryDown(e[i], pos, exact, m)) {
+      if (!gap) return false;
+      *pos -= 1;
+      if (*pos < 0) return false;
+    }
+  }
+  return true;
+}
+
+bool Engine::TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const {
+  const int p = *pos;
+  switch (e.kind) {
+    case PatternElement::kWord:
+      return WordMatches(p, e.id, exact);
+    case PatternElement::kSource:
+    case PatternElement::kTarget:
+    case PatternElement::kAttrib:
+      if (!IsActor(p)) return false;
+      if (e.kind == PatternElement::kSource) {
+        m.src = MakeActor(Referent(p) == p ? w(p).head : p, Referent(p), true);
+        m.src_set = true;
+      } else if (e.kind == PatternElement::kTarget) {
+        m.tgt = MakeActor(Referent(p) == p ? w(p).head : p, Referent(p), true);
+        m.tgt_set = true;
+      }
+      return true;
+    case PatternElement::kCompound: {
+      if (!IsActor(p) || w(p).compound < 0 || s_.compounds[w(p).compound].begin != p) return false;
+      m.src = MakeActor(p, p, true);
+      m.tgt = m.src;
+      m.src_set = m.tgt_set = true;
+      return true;
+    }
+    case PatternElement::kSkip:
+      if (!IsActor(p)) return false;
+      *pos = w(p).head;
+      return true;
+    case PatternElement::kAlternatives: {
+      const auto& g = d_.alt_groups()[e.id];
+      for (size_t a = g.alts.size(); a-- > 0;) {
+        int q = p + 1;
+        MatchCtx saved = m;
+        if (SeqDown(g.alts[a].data(), static_cast<int>(g.alts[a].size()), &q, true, m)) {
+          *pos = q;
+          m.alt_letters += g.alt_lengths[a];
+          return true;
+        }
+        m = saved;
+      }
+      return false;
+    }
+    case PatternElement::kSynset: {
+      const auto& syn = d_.synsets()[e.id];
+      bool first_exact = LinkGap(e.link);
+      for (int dpos = p; dpos >= 0; --dpos)
+        for (const auto& member : syn.members)
+          if (FirstWordMatches(member, dpos, first_exact)) {
+            *pos = dpos;
+            return true;
+          }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+bool Engine::MatchPattern(const Pattern& p, int head, int tail, int end, MatchCtx& m) const {
+  m.end = end;
+  int pos = tail;
+  if (!SeqUp(p.upper.data(), static_cast<int>(p.upper.size()), &pos, LinkGap(p.verb_link), false, m)) return false;
+  pos = head;
+  return SeqDown(p.lower.data(), static_cast<int>(p.lower.size()), &pos, false, m);
+}
+
+// ---------------------------------------------------------------- coding
+
+std::string Engine::TimeShift() {
+  for (int i = 0; i < n(); ++i) {
+    const Word& wd = w(i);
+    if (!wd.is_head || wd.blanked || !wd.typed || wd.type != RootType::kTime) continue;
+    const auto& entry = d_.verbs()[d_.roots()[wd.root].entry];
+    const EventCode* code = nullptr;
+    if (entry.patterns >= 0) {
+      for (int32_t pi : d_.pattern_lists()[entry.patterns]) {
+        const Pattern& p = d_.patterns()[pi];
+        MatchCtx m;
+        if (MatchPattern(p, i, wd.tail, n() - 1, m)) {
+          if (p.code.kind == CodeKind::kNull) continue;
+          code = &p.code;
+          break;
+        }
+      }
+    }
+    if (!code) code = &entry.code;
+    if (code->kind == CodeKind::kNull) continue;
+    if (code->kind == CodeKind::kDiscard) return "Discard code found in text";
+    if (code->kind == CodeKind::kComplex) return "Complex code in time-shift phrase";
+    if (shifted_.valid()) shifted_ = shifted_.AddDays(code->shift);
+    return "";
+  }
+  return "";
+}
+
+void Engine::AddEvents(const ActorVal& src, const ActorVal& tgt, const EventCode& code, int v, int pattern,
+                       int entry, bool* produced) {
+  auto push1 = [&](const ActorVal& s, const ActorVal& t, CodeKind kind, const std::string& c, bool sub, bool dom) {
+    if (static_cast<int>(s_.events.size()) >= kMaxEvents) return;
+    RawEvent e;
+    e.src = s;
+    e.tgt = t;
+    e.code = c;
+    e.kind = kind;
+    e.sub = sub;
+    e.dom = dom;
+    e.verb = v;
+    e.pattern = pattern;
+    e.verb_entry = entry;
+    s_.events.push_back(std::move(e));
+    if (kind != CodeKind::kNull && !sub) *produced = true;
+  };
+  auto push = [&](const ActorVal& s, const ActorVal& t) {
+    push1(s, t, code.kind, code.code, code.sub, code.dom);
+    if (code.paired) push1(t, s, code.kind2, code.code2, code.sub2, code.dom2);
+  };
+  std::vector<ActorVal> ss, ts;
+  auto expand = [&](const ActorVal& a, std::vector<ActorVal>* out) {
+    if (a.set && !a.dflt && a.compound_all && a.word >= 0) {
+      int r = Referent(a.word);
+      int head = w(r).head;
+      if (w(head).compound >= 0) {
+        for (int mbr : CompoundMembers(head)) {
+          ActorVal x = MakeActor(mbr, mbr, true);
+          x.compound_all = false;
+          if (mbr == head) {
+            // Keep the agent as originally looked up for the first member.
+            x.agent = a.agent;
+            x.agent_prefix = a.agent_prefix;
+          }
+          out->push_back(std::move(x));
+        }
+        return;
+      }
+    }
+    out->push_back(a);
+  };
+  expand(src, &ss);
+  expand(tgt, &ts);
+  for (const auto& s : ss)
+    for (const auto& t : ts) push(s, t);
+}
+
+void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
+  const Word& vw = w(v);
+  const int32_t entry_id = d_.roots()[vw.root].entry;
+  const auto& entry = d_.verbs()[entry_id];
+  target_ = ActorVal();
+  if (passive_) {
+    source_ = ActorVal();
+    passive_ = false;
+  }
+  const EventCode* code = &entry.code;
+  int pattern_id = -1;
+  MatchCtx chosen;
+  bool pattern_actors = false;
+  if (entry.patterns >= 0) {
+    bool have_alt = false;
+    int actual = 0;
+    for (int32_t pi : d_.pattern_lists()[entry.patterns]) {
+      const Pattern& p = d_.patterns()[pi];
+      if (have_alt && p.length <= actual) break;
+      MatchCtx m;
+      if (!MatchPattern(p, v, vw.tail, ce, m)) continue;
+      code = &p.code;
+      pattern_id = pi;
+      chosen = m;
+      if (!p.has_alts) break;
+      have_alt = true;
+      actual = p.length - p.alt_allowance + m.alt_letters;
+    }
+  }
+  if (chosen.src_set) {
+    source_ = chosen.src;
+    source_.from_pattern = true;
+    pattern_actors = true;
+  }
+  if (chosen.tgt_set) {
+    target_ = chosen.tgt;
+    target_.from_pattern = true;
+    pattern_actors = true;
+  }
+  if (code->kind == CodeKind::kNull && !code->paired) {
+    RawEvent e;
+    e.kind = CodeKind::kNull;
+    e.code = "---";
+    e.verb = v;
+    e.pattern = pattern_id;
+    e.verb_entry = entry_id;
+    if (static_cast<int>(s_.events.size()) < kMaxEvents) s_.events.push_back(std::move(e));
+  } else {
+    // Regular source.
+    if (!source_.set) {
+      for (int k = cb; k <= ce; ++k) {
+        if (!IsActorHead(k)) continue;
+        if (o_.default_prior && !o_.default_source.empty() && k > v) {
+          source_ = DefaultActor(o_.default_source);
+          break;
+        }
+        ActorVal a = MakeActor(k, k, true);
+        if (target_.set && SameActor(a, target_)) continue;
+        source_ = a;
+        regular_source_ = true;
+        break;
+      }
+      if (!source_.set && !o_.default_source.empty()) source_ = DefaultActor(o_.default_source);
+    }
+    // Regular target.
+    if (!target_.set && source_.set) {
+      for (int k = vw.tail + 1; k <= ce; ++k) {
+        if (!IsActorHead(k)) continue;
+        ActorVal a = MakeActor(k, k, true);
+        if (SameActor(a, source_)) continue;
+        target_ = a;
+        regular_target_ = true;
+        break;
+      }
+      if (!target_.set) {
+        if (o_.default_after && !o_.default_target.empty()) {
+          target_ = DefaultActor(o_.default_target);
+        } else {
+          for (int k = v - 1; k >= cb; --k) {
+            if (!IsActor(k)) continue;
+            int h = w(k).head;
+            ActorVal a = MakeActor(h, Referent(h), true);
+            if (SameActor(a, source_)) {
+              k = h;
+              continue;
+            }
+            target_ = a;
+            regular_target_ = true;
+            break;
+          }
+        }
+      }
+      if (!target_.set) {
+        bool coded_compound = source_.code.find('/') != std::string::npos;
+        bool parsed_member = !source_.dflt && source_.word >= 0 && w(w(Referent(source_.word)).head).compound >= 0;
+        if (coded_compound || parsed_member) {
+          target_ = source_;
+        } else if (!o_.default_source.empty() && !o_.default_target.empty()) {
+          target_ = DefaultActor(o_.default_target);
+        }
+      }
+    }
+    if (source_.set && target_.set) {
+      ActorVal s = source_, t = target_;
+      if (!pattern_actors && regular_source_ && regular_target_) {
+        auto is_text = [&](int k, const char* a) { return k >= 0 && k < n() && WordText(k) == a; };
+        bool by = false, aux = false;
+        for (int k = v + 1; k <= v + 3 && k < n(); ++k) by = by || is_text(k, "BY");
+        for (int k = v - 2; k <= v - 1; ++k)
+          aux = aux || is_text(k, "WAS") || is_text(k, "WERE") || is_text(k, "BEEN");
+        if (by && aux) {
+          std::swap(s, t);
+          passive_ = true;
+        }
+      }
+      bool produced = false;
+      AddEvents(s, t, *code, v, pattern_id, entry_id, &produced);
+      if (produced) *stop_clause = true;
+    }
+  }
+  if (source_.from_pattern && !regular_source_) source_ = ActorVal();
+  if (target_.from_pattern && !regular_target_) target_ = ActorVal();
+}
+
+void Engine::CodeClauses() {
+  source_ = ActorVal();
+  passive_ = false;
+  bool first = true;
+  for (const auto& [cb, ce] : s_.clauses) {
+    if (ce - cb + 1 < 3) {
+      first = false;
+      continue;
+    }
+    if (!first && IsActorHead(cb)) source_ = MakeActor(cb, -1, false);
+    first = false;
+    target_ = ActorVal();
+    for (int k = cb; k <= ce; ++k) {
+      const Word& wd = w(k);
+      if (wd.blanked || !wd.typed || wd.noun || !wd.is_head || wd.type != RootType::kVerb) continue;
+      bool stop = false;
+      CodeVerb(k, cb, ce, &stop);
+      if (stop && o_.code_by == dict::CodeBy::kSentence) return;
+      if (stop && o_.code_by == dict::CodeBy::kClause) break;
+    }
+  }
+}
+
+namespace {
+std::string Compose(const std::string& actor, const std::string& agent, bool prefix) {
+  if (agent.empty()) return actor;
+  size_t at = actor.find(agent);
+  if (at != std::string::npos && at % 3 == 0) return actor;
+  return prefix ? agent + actor : actor + agent;
+}
+bool InvalidCode(const std::string& c) { return c == "---" || c == "+++" || c == "###" || c == "***"; }
+}  // namespace
+
+CodeResult Engine::Finish() {
+  CodeResult result;
+  auto& ev = s_.events;
+  if (ev.empty()) {
+    result.problem = "No events found in text";
+    return result;
+  }
+  bool discard = false, complex = false, dominant = false;
+  std::vector<RawEvent> kept;
+  for (auto& e : ev) {
+    if (e.kind == CodeKind::kNull) continue;
+    if (e.kind == CodeKind::kDiscard) {
+      discard = true;
+      kept.push_back(e);
+      break;
+    }
+    if (e.kind == CodeKind::kComplex || e.src.code == "+++" || e.tgt.code == "+++") {
+      complex = true;
+      kept.push_back(e);
+      break;
+    }
+    kept.push_back(e);
+    if (e.dom) {
+      dominant = true;
+      break;
+    }
+  }
+  if (dominant) {
+    std::vector<RawEvent> d;
+    for (auto& e : kept)
+      if (e.dom) d.push_back(e);
+    kept.swap(d);
+  } else {
+    bool any_main = false;
+    for (auto& e : kept) any_main = any_main || !e.sub;
+    if (any_main) {
+      std::vector<RawEvent> d;
+      for (auto& e : kept)
+        if (!e.sub) d.push_back(e);
+      kept.swap(d);
+    }
+  }
+  if (kept.empty()) {
+    result.problem = "Only null events found in text";
+    return result;
+  }
+  if (discard) {
+    result.problem = "Discard code found in verb pattern";
+    return result;
+  }
+  if (complex) {
+    result.problem = "Complex code found in verb pattern";
+    return result;
+  }
+  // Coded compounds: one event per code (sources, then targets).
+  struct Out {
+    const RawEvent* e;
+    std::string s, t;
+  };
+  std::vector<Out> outs;
+  auto split = [](const std::string& c) {
+    std::vector<std::string> parts;
+    size_t b = 0;
+    while (true) {
+      size_t sl = c.find('/', b);
+      parts.push_back(c.substr(b, sl == std::string::npos ? std::string::npos : sl - b));
+      if (sl == std::string::npos) break;
+      b = sl + 1;
+    }
+    return parts;
+  };
+  for (const auto& e : kept) {
+    auto sp = split(e.src.code);
+    auto tp = split(e.tgt.code);
+    for (const auto& s : sp)
+      for (const auto& t : tp) {
+        Out o{&e, Compose(s, e.src.agent, e.src.agent_prefix), Compose(t, e.tgt.agent, e.tgt.agent_prefix)};
+        if ((sp.size() > 1 || tp.size() > 1) && o.s == o.t) continue;
+        outs.push_back(std::move(o));
+      }
+  }
+  for (const auto& o : outs) {
+    const RawEvent& e = *o.e;
+    if (e.src.nocode || e.tgt.nocode) continue;
+    if (InvalidCode(o.s) || InvalidCode(o.t)) continue;
+    if (o.s == o.t) continue;
+    bool dup = false;
+    for (const auto& prev : result.events)
+      if (prev.source == o.s && prev.target == o.t && prev.code == e.code) dup = true;
+    if (dup) continue;
+    CodedEvent ce;
+    ce.source = o.s;
+    ce.target = o.t;
+    ce.code = e.code;
+    auto span_of = [&](const ActorVal& a, ByteSpan* span, std::string* text) {
+      if (a.dflt || a.word < 0) return;
+      int b = a.word, t = w(a.word).tail >= 0 ? w(a.word).tail : a.word;
+      span->begin = w(b).begin;
+      span->end = w(t).end;
+      *text = std::string(text_.substr(span->begin, span->end - span->begin));
+    };
+    span_of(e.src, &ce.source_span, &ce.source_text);
+    span_of(e.tgt, &ce.target_span, &ce.target_text);
+    if (e.verb >= 0) {
+      ce.verb_span.begin = w(e.verb).begin;
+      ce.verb_span.end = w(w(e.verb).tail).end;
+      ce.verb_text = std::string(text_.substr(ce.verb_span.begin, ce.verb_span.end - ce.verb_span.begin));
+    }
+    int32_t file = -1, line = 0;
+    if (e.pattern >= 0) {
+      file = d_.patterns()[e.pattern].file;
+      line = d_.patterns()[e.pattern].line;
+    } else if (e.verb_entry >= 0) {
+      file = d_.verbs()[e.verb_entry].file;
+      line = d_.verbs()[e.verb_entry].line;
+    }
+    if (file >= 0) {
+      const auto& f = d_.files()[file];
+      ce.pattern.file = f.path;
+      ce.pattern.line = line;
+      if (line >= 1 && line <= static_cast<int>(f.lines.size())) ce.pattern.text = f.lines[line - 1];
+    }
+    ce.date = shifted_;
+    result.events.push_back(std::move(ce));
+  }
+  if (result.events.empty()) result.problem = "No valid events found in text";
+  return result;
+}
+
+std::vector<ActorMention> Engine::Mentions() {
+  std::vector<ActorMention> out;
+  for (int i = 0; i < n(); ++i) {
+    if (!IsActorHead(i) || w(i).resolved) continue;
+    ActorVal a = MakeActor(i, i, true);
+    if (a.nocode) continue;
+    ActorMention m;
+    m.code = Compose(a.code, a.agent, a.agent_prefix);
+    m.span.begin = w(i).begin;
+    m.span.end = w(w(i).tail).end;
+    m.text = std::string(text_.substr(m.span.begin, m.span.end - m.span.begin));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- Coder
+
+namespace {
+Scratch& ThreadScratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+// FORWARD story/sentence numbers from the id line according to the format (spec §1.3).
+void ParseForwardIds(const std::string& format, std::string_view id, std::string* story, long* sentence) {
+  // `id` is the header line after the date; format character k describes id[k].
+  story->clear();
+  *sentence = -1;
+  std::string sent;
+  for (size_t k = 0; k < format.size() && k < id.size(); ++k) {
+    if (format[k] == 'N') story->push_back(id[k]);
+    if (format[k] == 'S') sent.push_back(id[k]);
+  }
+  if (!sent.empty()) {
+    long v = 0;
+    for (char c : sent) {
+      if (!IsDigitC(c)) return;
+      v = v * 10 + (c - '0');
+    }
+    *sentence = v;
+  }
+}
+}  // namespace
+
+Coder::Coder(std::shared_ptr<const dict::DictionarySet> dicts, CoderOptions options) : dicts_(std::move(dicts)) {
+  if (options.tabari) options_ = *options.tabari;
+  else if (dicts_) options_ = dicts_->options();
+}
+
+bool Coder::time_shift_enabled(const TabariOptions& o) const {
+  if (!dicts_->has_time_section()) return o.time_shift == 1;
+  return o.time_shift != 0;
+}
+
+CodeResult Coder::Code(std::string_view sentence, Date date) const {
+  return CodeWith(sentence, date, options_, nullptr, {});
+}
+
+CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOptions& o, ForwardState* fwd,
+                           std::string_view record_id) const {
+  CodeResult result;
+  Scratch& s = ThreadScratch();
+  Engine e(*dicts_, o, s, sentence, date);
+  e.Split();
+  if (e.n() == 0) {
+    result.problem = "Input error: no text in record";
+    if (fwd) fwd->valid = false;
+    return result;
+  }
+  // FORWARD bookkeeping.
+  std::string story;
+  long sent = -1;
+  bool same_story = false;
+  if (fwd && o.forward) {
+    ParseForwardIds(o.forward_format, record_id, &story, &sent);
+    same_story = fwd->valid && story == fwd->story && sent >= 0 && sent == fwd->sentence + 1;
+  }
+  auto remember = [&]() {
+    if (!fwd) return;
+    if (!o.forward) {
+      fwd->valid = false;
+      return;
+    }
+    fwd->valid = true;
+    fwd->story = story;
+    fwd->sentence = sent;
+    fwd->first_actor_root = fwd->first_compound_root = -1;
+    for (int i = 0; i < e.n(); ++i) {
+      const auto& wd = e.w(i);
+      if (wd.blanked || !wd.typed || wd.type != RootType::kActor || wd.noun || !wd.is_head || wd.resolved) continue;
+      if (fwd->first_actor_root < 0) fwd->first_actor_root = wd.root;
+      if (wd.compound >= 0 && fwd->first_compound_root < 0) fwd->first_compound_root = wd.root;
+    }
+  };
+  if (e.n() < o.minimum_words) {
+    result.problem = "Input error: too few words in sentence";
+    if (fwd) fwd->valid = false;
+    return result;
+  }
+  e.AssignRoots();
+  e.MarkNouns();
+  e.ConvertAgents();
+  e.MarkCompounds();
+  e.MarkCommaClauses();
+  e.SplitClauses();
+  e.ResolvePronouns(fwd && o.forward ? fwd : nullptr, same_story);
+  remember();
+  if (e.DiscardScan()) {
+    result.problem = "Discard code found in text";
+    return result;
+  }
+  std::string cx = e.Complexity();
+  if (!cx.empty()) {
+    result.problem = cx;
+    return result;
+  }
+  if (time_shift_enabled(o)) {
+    std::string p = e.TimeShift();
+    if (!p.empty()) {
+      result.problem = p;
+      return result;
+    }
+  }
+  e.CodeClauses();
+  return e.Finish();
+}
+
+std::vector<ActorMention> Coder::FindActors(std::string_view text, Date date) const {
+  Scratch& s = ThreadScratch();
+  Engine e(*dicts_, options_, s, text, date);
+  e.Split();
+  e.AssignRoots();
+  e.MarkNouns();
+  return e.Mentions();
+}
+
+}  // namespace dyad::code

@@ -1,0 +1,139 @@
+// The facade: wires the stages together. Each stage lives in its own folder;
+// this file only moves data between them.
+#include "dyad/engine.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "code/coder.h"
+#include "dict/dictionary.h"
+#include "enrich/enrich.h"
+#include "normalize/normalize.h"
+#include "segment/segment.h"
+#include "write/cameo_table.h"
+
+namespace dyad {
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("DYAD_DATA"); env && *env) return env;
+  return DYAD_DATA_DIR;
+}
+
+struct Engine::Impl {
+  std::shared_ptr<const dict::DictionarySet> dicts;
+  std::unique_ptr<code::Coder> coder;
+  std::unique_ptr<const enrich::Enricher> enricher;  // null when options.enrich is false
+  std::unique_ptr<segment::SentenceSplitter> splitter;
+  write::CameoTable cameo;
+  EngineOptions options;
+  LoadReport report;
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+Status Engine::Create(const EngineOptions& options, std::unique_ptr<Engine>* out) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+
+  dict::LoadOptions load;
+  load.paths = options.dictionaries;
+  if (load.paths.empty()) load.paths.push_back(data_dir + "/dict");
+  load.strict = options.strict;
+  if (Status s = dict::DictionarySet::Load(load, &impl->dicts); !s.ok()) return s;
+  impl->report.warnings = impl->dicts->warnings();
+  const auto& counts = impl->dicts->counts();
+  impl->report.actors = counts.actor_phrases;
+  impl->report.agents = counts.agents;
+  impl->report.verbs = counts.verbs + counts.verb_forms;
+  impl->report.patterns = counts.patterns;
+
+  impl->coder = std::make_unique<code::Coder>(impl->dicts);
+  if (Status s = segment::SentenceSplitter::Create(data_dir + "/segment", &impl->splitter); !s.ok()) return s;
+  if (Status s = write::CameoTable::Load(data_dir + "/cameo/cameo.tsv", &impl->cameo); !s.ok()) return s;
+  if (options.enrich) {
+    if (Status s = enrich::Enricher::Create(data_dir, &impl->enricher); !s.ok()) return s;
+  }
+  *out = std::unique_ptr<Engine>(new Engine(std::move(impl)));
+  return Status::Ok();
+}
+
+const std::string& Engine::dictionary_hash() const { return impl_->dicts->hash(); }
+const LoadReport& Engine::load_report() const { return impl_->report; }
+
+Status Engine::Code(const Document& document, std::vector<Event>* events) const {
+  normalize::NormalizeOptions normalize_options;
+  normalize_options.lenient = impl_->options.lenient;
+  normalize::NormalizedText text;
+  if (Status s = normalize::Normalize(document.text, normalize_options, &text); !s.ok()) {
+    const std::string& where = document.origin.empty() ? document.id : document.origin;
+    return Status::Error(where + ": " + s.message());
+  }
+  auto to_span = [&](size_t sentence_begin, code::ByteSpan span) {
+    if (span.empty()) return Span{};
+    return Span{text.OriginalCodePoint(sentence_begin + span.begin),
+                text.OriginalCodePoint(sentence_begin + span.end)};
+  };
+  const auto sentences = impl_->splitter->Split(text.text);
+  std::vector<enrich::EventInSentence> located;
+  for (size_t index = 0; index < sentences.size(); ++index) {
+    const size_t begin = sentences[index].begin;
+    const std::string_view sentence(text.text.data() + begin, sentences[index].end - begin);
+    code::CodeResult result = impl_->coder->Code(sentence, document.date);
+    if (result.events.empty()) continue;
+    const size_t first = events->size();
+    for (auto& coded : result.events) {
+      Event e;
+      e.doc_id = document.id;
+      e.sentence_index = static_cast<int>(index);
+      e.sentence = std::string(sentence);
+      e.sentence_span = to_span(begin, {0, static_cast<int32_t>(sentence.size())});
+      e.date = coded.date.valid() ? coded.date : document.date;
+      e.source = std::move(coded.source);
+      e.target = std::move(coded.target);
+      e.source_text = std::move(coded.source_text);
+      e.target_text = std::move(coded.target_text);
+      e.event_code = std::move(coded.code);
+      e.root_code = write::CameoTable::RootCode(e.event_code);
+      if (const auto* info = impl_->cameo.Find(e.event_code)) {
+        e.quad_class = info->quad_class;
+        e.goldstein = info->goldstein;
+        e.plover = info->plover;
+      } else {
+        e.quad_class = write::QuadClassOfRoot(e.root_code);
+      }
+      e.verb_text = std::move(coded.verb_text);
+      e.pattern = std::move(coded.pattern);
+      e.source_span = to_span(begin, coded.source_span);
+      e.verb_span = to_span(begin, coded.verb_span);
+      e.target_span = to_span(begin, coded.target_span);
+      events->push_back(std::move(e));
+    }
+    if (impl_->enricher) {
+      located.clear();
+      for (size_t i = 0; i < result.events.size(); ++i) {
+        const auto& coded = result.events[i];
+        located.push_back({&(*events)[first + i], coded.source_span, coded.verb_span, coded.target_span});
+      }
+      enrich::SentenceContext context;
+      context.sentence = sentence;
+      context.document_date = document.date;
+      context.find_actors = [this, &document](std::string_view part) {
+        return impl_->coder->FindActors(part, document.date);
+      };
+      impl_->enricher->Enrich(context, located);
+      // Places found by the enricher are sentence byte offsets: move them to document code points.
+      for (auto& item : located) {
+        for (Place* place : {&item.event->location, &item.event->origin, &item.event->destination}) {
+          if (!place->span.empty())
+            place->span = to_span(begin, {static_cast<int32_t>(place->span.begin),
+                                          static_cast<int32_t>(place->span.end)});
+        }
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace dyad

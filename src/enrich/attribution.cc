@@ -1,0 +1,358 @@
+#include "enrich/attribution.h"
+
+#include <algorithm>
+
+namespace dyad::enrich {
+namespace {
+
+bool EndsWithNt(const std::string& w) { return w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0; }
+
+// Tokens that end a clause for the purpose of cue scope.
+bool IsClauseBoundary(const Token& t) {
+  static const std::set<std::string> kWords = {",",       ";",       ":",      ".",    "(",       ")",        "!",
+                                               "?",       "\"",      "and",    "but",  "that",    "which",    "who",
+                                               "whom",    "because", "while",  "when", "whether", "although", "though",
+                                               "whereas", "after",   "before", "since"};
+  return kWords.count(t.lower) > 0;
+}
+const std::set<std::string> kAuxiliaries = {"is",   "are", "was",  "were",  "be",   "been", "has",
+                                            "have", "had", "will", "would", "does", "did",  "do"};
+
+bool IsHardBoundary(const Token& t) { return t.lower == ";" || t.lower == ":" || t.lower == "." || t.lower == "?"; }
+
+// The first token of the clause window ending before `verb_first`: at most
+// `width` tokens back, stopping after a clause boundary.
+int WindowStart(const std::vector<Token>& tokens, int verb_first, int width) {
+  int start = verb_first;
+  for (int k = verb_first - 1; k >= 0 && k >= verb_first - width; --k) {
+    if (IsClauseBoundary(tokens[k])) break;
+    start = k;
+  }
+  return start;
+}
+
+// A cue ending at or before verb_first and starting at or after `start`.
+bool CueIn(const std::vector<Cue>& cues, int start, int verb_first) {
+  for (const Cue& c : cues) {
+    if (c.first >= start && c.last <= verb_first) return true;
+  }
+  return false;
+}
+
+void FindAll(const std::vector<Token>& tokens, const std::vector<Phrase>& phrases, std::vector<Cue>* out,
+             const std::vector<Cue>* exclude = nullptr) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    size_t best = i;
+    for (const Phrase& p : phrases) {
+      size_t next;
+      if (MatchPhrase(tokens, i, p, &next) && next > best) best = next;
+    }
+    if (best == i) continue;
+    bool excluded = false;
+    if (exclude) {
+      for (const Cue& c : *exclude) {
+        if (static_cast<int>(i) < c.last && static_cast<int>(best) > c.first) excluded = true;
+      }
+    }
+    if (!excluded) out->push_back(Cue{static_cast<int>(i), static_cast<int>(best)});
+    i = best - 1;
+  }
+}
+
+bool IsAdverb(const Token& t) {
+  static const std::set<std::string> kAdverbs = {"also",  "still", "even", "again", "already", "now",
+                                                 "often", "then",  "once", "later", "earlier", "previously"};
+  return kAdverbs.count(t.lower) ||
+         (t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 && !t.capitalised);
+}
+
+std::string Slice(std::string_view sentence, const std::vector<Token>& tokens, int first, int last) {
+  if (first >= last) return "";
+  return std::string(sentence.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+}
+
+// The nearest actor mention inside [lo, hi), preferring the one that ends last.
+const TokenMention* NearestBefore(const std::vector<TokenMention>& mentions, int lo, int hi) {
+  const TokenMention* best = nullptr;
+  for (const TokenMention& m : mentions) {
+    if (m.first >= lo && m.last <= hi && (!best || m.last > best->last)) best = &m;
+  }
+  return best;
+}
+const TokenMention* FirstAfter(const std::vector<TokenMention>& mentions, int lo, int hi) {
+  const TokenMention* best = nullptr;
+  for (const TokenMention& m : mentions) {
+    if (m.first >= lo && m.first < hi && (!best || m.first < best->first)) best = &m;
+  }
+  return best;
+}
+
+// An actor the coder's dictionaries know keeps its code, even when its head noun
+// is vague ("Ukrainian officials").
+Attribution FromMention(const TokenMention& m) { return Attribution{m.mention->code, m.mention->text}; }
+
+// The words naming a speaker just before token `end` (back to a boundary, at most
+// five words, adverbs skipped): "independent analysts" in "... and independent
+// analysts regularly warn".
+Attribution SpeakerWordsBefore(std::string_view sentence, const std::vector<Token>& tokens, int lo, int end) {
+  int last = end;
+  while (last - 1 >= lo && IsAdverb(tokens[last - 1])) --last;
+  int first = last;
+  while (first - 1 >= lo && first > last - 5 && tokens[first - 1].word && !IsClauseBoundary(tokens[first - 1]) &&
+         tokens[first - 1].lower != "of" && tokens[first - 1].lower != "from") {
+    --first;
+  }
+  // Drop a leading determiner.
+  while (first < last && (tokens[first].lower == "the" || tokens[first].lower == "a" || tokens[first].lower == "an")) {
+    ++first;
+  }
+  if (first >= last) return {};
+  return Attribution{"", Slice(sentence, tokens, first, last)};
+}
+
+// Words naming a speaker from token `begin` on, to a boundary (at most six words).
+Attribution SpeakerWordsAfter(std::string_view sentence, const std::vector<Token>& tokens, int begin) {
+  int last = begin;
+  while (last < static_cast<int>(tokens.size()) && last < begin + 6 && !IsClauseBoundary(tokens[last]) &&
+         tokens[last].lower != "-") {
+    ++last;
+  }
+  if (last == begin) return {};
+  return Attribution{"", Slice(sentence, tokens, begin, last)};
+}
+
+}  // namespace
+
+Status CueLexicon::LoadAttribution(const std::string& path) {
+  std::vector<TsvRow> rows;
+  if (Status s = ReadTsv(path, 2, &rows); !s.ok()) return s;
+  for (const TsvRow& row : rows) {
+    const std::string& kind = row.cols[0];
+    Phrase words = SplitWords(row.cols[1]);
+    if (words.empty()) return Status::Error(path + ":" + std::to_string(row.line) + ": empty phrase: '" + kind + "'");
+    if (kind == "verb") {
+      report_verbs.push_back(words);
+    } else if (kind == "source") {
+      sources.push_back(words);
+    } else if (kind == "vague") {
+      vague.push_back(words);
+    } else {
+      return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind: '" + kind + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+Status CueLexicon::LoadModality(const std::string& path) {
+  std::vector<TsvRow> rows;
+  if (Status s = ReadTsv(path, 2, &rows); !s.ok()) return s;
+  for (const TsvRow& row : rows) {
+    const std::string& kind = row.cols[0];
+    Phrase words = SplitWords(row.cols[1]);
+    if (words.empty()) return Status::Error(path + ":" + std::to_string(row.line) + ": empty phrase: '" + kind + "'");
+    std::vector<Phrase>* list = kind == "negator"        ? &negators
+                                : kind == "not_negator"  ? &not_negators
+                                : kind == "neg_governor" ? &neg_governors
+                                : kind == "modal"        ? &modals
+                                : kind == "possibility"  ? &possibility
+                                : kind == "conditional"  ? &conditionals
+                                : kind == "warning"      ? &warnings
+                                                         : nullptr;
+    if (kind == "neg_gap") {
+      for (const std::string& w : words) neg_gap.insert(w);
+      continue;
+    }
+    if (!list) return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind: '" + kind + "'");
+    list->push_back(words);
+  }
+  return Status::Ok();
+}
+
+SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
+  SentenceCues c;
+  FindAll(tokens, lex.vague, &c.vague);
+  FindAll(tokens, lex.report_verbs, &c.report_verbs, &c.vague);
+  FindAll(tokens, lex.sources, &c.sources);
+  std::vector<Cue> not_negators;
+  FindAll(tokens, lex.not_negators, &not_negators);
+  FindAll(tokens, lex.negators, &c.negators, &not_negators);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (EndsWithNt(tokens[i].lower)) c.negators.push_back(Cue{static_cast<int>(i), static_cast<int>(i + 1)});
+  }
+  FindAll(tokens, lex.neg_governors, &c.neg_governors);
+  FindAll(tokens, lex.modals, &c.modals);
+  FindAll(tokens, lex.possibility, &c.possibility);
+  FindAll(tokens, lex.conditionals, &c.conditionals);
+  FindAll(tokens, lex.warnings, &c.warnings);
+  return c;
+}
+
+Modality ModalityOf(const std::set<std::string>& neg_gap, const SentenceCues& cues, const std::vector<Token>& tokens,
+                    int verb_first, int verb_last, const std::string& root_code) {
+  if (verb_first < 0) return Modality::kAsserted;
+  const bool threat = root_code == "13";
+  // Hypothetical: a modal or possibility word in the verb's clause, a warning
+  // shortly before, or a conditional clause containing the verb.
+  if (!threat) {
+    int w = WindowStart(tokens, verb_first, 6);
+    if (CueIn(cues.modals, w, verb_first)) return Modality::kHypothetical;
+    // "a possible (full-scale) attack": at most two words between, none an
+    // auxiliary ("its military potential has increased" is no possibility).
+    for (const Cue& c : cues.possibility) {
+      if (c.first < w || c.last > verb_first) continue;
+      int words = 0;
+      bool aux = false;
+      for (int k = c.last; k < verb_first; ++k) {
+        if (tokens[k].word) ++words;
+        aux = aux || kAuxiliaries.count(tokens[k].lower) > 0;
+      }
+      if (words <= 2 && !aux) return Modality::kHypothetical;
+    }
+    if (CueIn(cues.warnings, WindowStart(tokens, verb_first, 8), verb_first)) return Modality::kHypothetical;
+  }
+  int clause = verb_first;
+  while (clause > 0 && !(tokens[clause - 1].lower == "," || IsHardBoundary(tokens[clause - 1]))) --clause;
+  if (CueIn(cues.conditionals, clause, verb_first)) return Modality::kHypothetical;
+  // Negated: a negator in the verb's clause ("did not", "has not been", "never"),
+  // with only auxiliaries and adverbs between it and the verb ("did not leave
+  // attacked" does not negate "attacked").
+  const int w = WindowStart(tokens, verb_first, 5);
+  for (const Cue& c : cues.negators) {
+    if (c.first < w || c.last > verb_first) continue;
+    bool direct = true;
+    for (int k = c.last; k < verb_first && direct; ++k) {
+      direct = neg_gap.count(tokens[k].lower) > 0 || IsAdverb(tokens[k]);
+    }
+    if (direct) return Modality::kNegated;
+  }
+  // ... or a governing denial/refusal: "denied that <clause>", "refused to <verb>".
+  for (const Cue& g : cues.neg_governors) {
+    if (g.last > verb_first || (g.first < verb_last && g.last > verb_first)) continue;
+    if (tokens[g.last - 1].lower == "that") {
+      bool crossed = false;
+      for (int k = g.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]);
+      if (!crossed) return Modality::kNegated;
+    } else if (verb_first - g.last <= 3) {
+      return Modality::kNegated;
+    }
+  }
+  (void)verb_last;
+  return Modality::kAsserted;
+}
+
+int ReportComplementStart(const SentenceCues& cues, const std::vector<Token>& tokens, int verb_first, int verb_last) {
+  for (const Cue& r : cues.report_verbs) {
+    if (r.first < verb_last && r.last > verb_first) {
+      // The report starts at "that" within a few tokens, else right after the verb.
+      for (int k = r.last; k < static_cast<int>(tokens.size()) && k < r.last + 8; ++k) {
+        if (tokens[k].lower == "that" || tokens[k].lower == ":") return k;
+        if (IsHardBoundary(tokens[k])) break;
+      }
+      return r.last;
+    }
+  }
+  return -1;
+}
+
+Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens, std::string_view sentence,
+                      const std::vector<TokenMention>& mentions, int verb_first, int verb_last) {
+  if (verb_first < 0) return {};
+  for (const Cue& r : cues.report_verbs) {
+    if (r.first < verb_last && r.last > verb_first) return {};  // the speech act itself
+  }
+  const int n = static_cast<int>(tokens.size());
+
+  // 1. Pre-posed reporting verb: "X said (that) <event>", the nearest one.
+  const Cue* pre = nullptr;
+  for (const Cue& r : cues.report_verbs) {
+    if (r.last > verb_first) continue;
+    bool crossed = false;
+    for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]);
+    if (!crossed && (!pre || r.first > pre->first)) pre = &r;
+  }
+  if (pre) {
+    // The subject region: back to the previous reporting verb, "that" or a hard boundary.
+    int lo = 0;
+    for (int k = pre->first - 1; k >= 0; --k) {
+      if (IsHardBoundary(tokens[k]) || tokens[k].lower == "that") {
+        lo = k + 1;
+        break;
+      }
+      bool is_report = false;
+      for (const Cue& r : cues.report_verbs) is_report = is_report || (r.last == k + 1);
+      if (is_report) {
+        lo = k + 1;
+        break;
+      }
+    }
+    int hi = pre->first;
+    // "X, an expert from Y, claims": the subject is before the appositive.
+    if (hi - 1 >= lo && tokens[hi - 1].lower == ",") {
+      for (int k = lo; k < hi - 1; ++k) {
+        if (tokens[k].lower == ",") {
+          hi = k;
+          break;
+        }
+      }
+    }
+    if (const TokenMention* m = NearestBefore(mentions, lo, hi)) return FromMention(*m);
+    Attribution a = SpeakerWordsBefore(sentence, tokens, lo, hi);
+    if (!a.text.empty()) return a;
+  }
+
+  // 2. Post-posed: "<event>, X said." / "<event>, said X."
+  for (const Cue& r : cues.report_verbs) {
+    if (r.first < verb_last) continue;
+    int comma = -1;
+    for (int k = r.first - 1; k >= verb_last; --k) {
+      if (tokens[k].lower == ",") {
+        comma = k;
+        break;
+      }
+      if (IsHardBoundary(tokens[k])) break;
+    }
+    if (comma < 0 || r.first - comma > 7) continue;
+    if (comma + 1 < n && (tokens[comma + 1].lower == "and" || tokens[comma + 1].lower == "but")) continue;
+    // The report must close the sentence (a few words may follow: "on Tuesday").
+    int rest = 0;
+    for (int k = r.last; k < n && !IsHardBoundary(tokens[k]); ++k) ++rest;
+    if (rest > 8) continue;
+    if (const TokenMention* m = NearestBefore(mentions, comma + 1, r.first)) return FromMention(*m);
+    if (r.first == comma + 1) {  // ", said X"
+      if (const TokenMention* m = FirstAfter(mentions, r.last, std::min(n, r.last + 3))) {
+        return FromMention(*m);
+      }
+      Attribution a = SpeakerWordsAfter(sentence, tokens, r.last);
+      if (!a.text.empty()) return a;
+    }
+    Attribution a = SpeakerWordsBefore(sentence, tokens, comma + 1, r.first);
+    if (!a.text.empty()) return a;
+  }
+
+  // 3. "according to X", "citing X" anywhere outside the event.
+  for (const Cue& s : cues.sources) {
+    if (s.first <= verb_first && s.last > verb_first) continue;
+    if (const TokenMention* m = FirstAfter(mentions, s.last, std::min(n, s.last + 4))) {
+      if (!(m->first <= verb_first && m->last > verb_first)) return FromMention(*m);
+    }
+    Attribution a = SpeakerWordsAfter(sentence, tokens, s.last);
+    if (!a.text.empty()) {
+      // Strip a possessive tail ("Lukashenko's plan" -> keep as written).
+      return a;
+    }
+  }
+
+  // 4. Vague sourcing anywhere outside the verb: "there have been reports of", "reportedly".
+  for (const Cue& v : cues.vague) {
+    if (v.first < verb_last && v.last > verb_first) continue;
+    int last = v.last;
+    while (last - 1 > v.first &&
+           (tokens[last - 1].lower == "of" || tokens[last - 1].lower == "that" || tokens[last - 1].lower == "to")) {
+      --last;
+    }
+    return Attribution{"", Slice(sentence, tokens, v.first, last)};
+  }
+  return {};
+}
+
+}  // namespace dyad::enrich

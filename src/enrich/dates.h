@@ -1,0 +1,62 @@
+// Event dates: finds the temporal expressions of a sentence ("on Tuesday",
+// "last week", "in the summer of 2023", "between 2014 and February 24, 2022")
+// and resolves each against the document date to a period [start, end] with a
+// precision (day, week, month, season, year or range). docs/enrichment.md
+// lists every form and how it resolves.
+//
+// Thread safety: a DateLexicon is immutable after Load(); FindDates() is a pure
+// function of its arguments.
+#ifndef DYAD_ENRICH_DATES_H_
+#define DYAD_ENRICH_DATES_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dyad/date.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+#include "enrich/text.h"
+
+namespace dyad::enrich {
+
+// The temporal words of data/enrich/temporal.tsv.
+struct DateLexicon {
+  std::map<std::string, int> month, weekday, number, relday, anchor;
+  std::map<std::string, std::pair<int, int>> season;  // first and last month
+  std::map<std::string, std::string> unit;            // "weeks" -> "week"
+  std::map<std::string, std::string> part;            // "beginning" -> "early"
+  std::vector<std::vector<std::string>> vague;        // "recent years"
+  std::set<std::string> year_prep, month_prep;
+
+  // Fails with "path:line: ..." on a malformed row or unknown kind.
+  Status Load(const std::string& path);
+};
+
+// One resolved temporal expression. Tokens [first, last) of the sentence.
+struct DateExpr {
+  int first = 0;
+  int last = 0;
+  Date start, end;
+  DatePrecision precision = DatePrecision::kDocument;
+  bool vague = false;  // "in recent years": names no date
+  std::string text;    // the expression as written
+};
+
+// The precision a period [start, end] has by its shape: one day, a Monday-to-
+// Sunday week, a calendar month, a season (Mar-May, Jun-Aug, Sep-Nov, Dec-Feb),
+// a calendar year, else kRange.
+DatePrecision PrecisionOf(Date start, Date end);
+
+// Finds and resolves the temporal expressions of a tokenised sentence, in text
+// order, not overlapping. `anchor` is the document date; when it is invalid,
+// only expressions that name their own year are resolved.
+std::vector<DateExpr> FindDates(const DateLexicon& lexicon, const std::vector<Token>& tokens, std::string_view sentence,
+                                Date anchor);
+
+}  // namespace dyad::enrich
+
+#endif  // DYAD_ENRICH_DATES_H_

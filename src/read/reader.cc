@@ -1,0 +1,513 @@
+// DocumentReader implementations: text, JSONL, TABARI records, HTML.
+#include "dyad/reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <deque>
+#include <istream>
+#include <optional>
+
+#include "common/sha256.h"
+#include "dict/tabari_records.h"
+#include "normalize/normalize.h"
+#include "read/html_extract.h"
+#include "read/input_source.h"
+
+namespace dyad {
+namespace {
+
+using read::InputSource;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return out;
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view StripBom(std::string_view s) {
+  if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  return s;
+}
+
+std::string FileStem(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  size_t dot = base.find_last_of('.');
+  if (dot != std::string::npos && dot > 0) base.resize(dot);
+  return base;
+}
+
+std::string TooLarge(const std::string& where, size_t max) {
+  return where + ": document too large (more than " + std::to_string(max) + " bytes)";
+}
+
+// Validates `text` (or repairs it when lenient). `base` is the byte offset of
+// text in the input, `first_line` the line it starts on (0: unknown).
+Status CheckUtf8(std::string* text, uint64_t base, const std::string& name, int first_line, bool lenient) {
+  size_t bad = normalize::FindInvalidUtf8(*text);
+  if (bad == std::string_view::npos) return Status::Ok();
+  if (lenient) {
+    *text = normalize::RepairUtf8(*text);
+    return Status::Ok();
+  }
+  std::string where = name;
+  if (first_line > 0) {
+    int line = first_line;
+    for (size_t i = 0; i < bad; ++i) line += (*text)[i] == '\n';
+    where += ':';
+    where += std::to_string(line);
+  }
+  return Status::Error(where + ": invalid UTF-8 at byte " + std::to_string(base + bad));
+}
+
+std::string DataDir(const ReaderOptions& options) {
+  if (!options.data_dir.empty()) return options.data_dir;
+  if (const char* env = std::getenv("DYAD_DATA"); env != nullptr && *env != '\0') return env;
+#ifdef DYAD_DATA_DIR
+  return DYAD_DATA_DIR;
+#else
+  return "data";
+#endif
+}
+
+// Parses the optional header lines of a plain-text document and fills the
+// document. `content` is the whole document; `where_line(n)` names line n.
+Status BuildTextDocument(std::string_view content, const std::string& name, int first_line, bool with_line,
+                         uint64_t base, const std::string& default_id, const std::string& origin,
+                         const ReaderOptions& options, Document* doc) {
+  *doc = Document();
+  doc->format = InputFormat::kText;
+  doc->sha256 = Sha256Hex(content);
+  doc->origin = origin;
+  doc->id = default_id;
+  std::string where = with_line ? name + ":" + std::to_string(first_line) : name;
+
+  std::string text(content);
+  Status s = CheckUtf8(&text, base, name, first_line, options.lenient);
+  if (!s.ok()) return s;
+
+  std::string_view rest = StripBom(text);
+  int line_no = first_line;
+  bool any_header = false;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 10) break;
+    std::string key = Lower(line.substr(0, colon));
+    std::string value(TrimView(line.substr(colon + 1)));
+    if (key == "date") {
+      std::optional<Date> d = Date::Parse(value);
+      if (!d) return Status::Error(name + ":" + std::to_string(line_no) + ": invalid date: '" + value + "'");
+      doc->date = *d;
+    } else if (key == "source") {
+      doc->source = value;
+    } else if (key == "url") {
+      doc->url = value;
+    } else if (key == "title") {
+      doc->title = value;
+    } else if (key == "id") {
+      if (!value.empty()) doc->id = value;
+    } else if (key == "language" || key == "lang") {
+      doc->language = value;
+    } else {
+      break;
+    }
+    any_header = true;
+    ++line_no;
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+  }
+  if (any_header) {  // blank lines between the headers and the body
+    while (!rest.empty()) {
+      size_t nl = rest.find('\n');
+      if (!TrimView(rest.substr(0, nl)).empty()) break;
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    }
+  }
+  if (TrimView(rest).empty()) return Status::Error(where + ": empty document");
+  doc->text = std::string(rest);
+  return Status::Ok();
+}
+
+class ReaderBase : public DocumentReader {
+ public:
+  ReaderBase(std::unique_ptr<InputSource> source, InputFormat format, const ReaderOptions& options,
+             const std::string& path)
+      : source_(std::move(source)), format_(format), options_(options), origin_path_(path) {}
+  InputFormat format() const override { return format_; }
+
+ protected:
+  const std::string& name() const { return source_->name(); }
+  std::string Where(int line) const { return name() + ":" + std::to_string(line); }
+  std::string Origin(int line) const { return origin_path_ + ":" + std::to_string(line); }
+  // Reports a read error once, as fatal.
+  Status Finish(bool* done) {
+    *done = true;
+    finished_ = true;
+    if (source_->read_error() && !read_error_reported_) {
+      read_error_reported_ = true;
+      return Status::Error(name() + ": read error");
+    }
+    return Status::Ok();
+  }
+
+  std::unique_ptr<InputSource> source_;
+  InputFormat format_;
+  ReaderOptions options_;
+  std::string origin_path_;
+  bool finished_ = false;
+  bool read_error_reported_ = false;
+};
+
+// One document per file.
+class WholeTextReader : public ReaderBase {
+ public:
+  using ReaderBase::ReaderBase;
+  Status Next(Document* doc, bool* done) override {
+    if (finished_) return Finish(done);
+    finished_ = true;
+    *done = false;
+    std::string content;
+    bool too_long = false;
+    source_->ReadAll(&content, options_.max_document_bytes, &too_long);
+    if (source_->read_error()) return Finish(done);
+    if (too_long) return Status::Error(TooLarge(name(), options_.max_document_bytes));
+    return BuildTextDocument(content, name(), 1, false, 0, FileStem(origin_path_), Origin(1), options_, doc);
+  }
+};
+
+// Text on stdin: documents separated by a form-feed line or a "---" line.
+class StreamTextReader : public ReaderBase {
+ public:
+  using ReaderBase::ReaderBase;
+  Status Next(Document* doc, bool* done) override {
+    *done = false;
+    while (!finished_) {
+      std::string content;
+      int first_line = line_no_ + 1;
+      uint64_t base = source_->offset();
+      bool too_large = false, any = false;
+      if (carry_) {
+        content = *carry_ + "\n";
+        carry_.reset();
+        any = true;
+        --first_line;
+      }
+      std::string line;
+      bool too_long = false, newline = false;
+      while (source_->ReadLine(&line, options_.max_document_bytes + 1, &too_long, &newline)) {
+        ++line_no_;
+        std::string_view t = TrimView(line);
+        bool has_ff = line.find('\f') != std::string::npos;
+        if (t == "---" || (has_ff && t.empty())) break;
+        if (!line.empty() && line[0] == '\f') {  // "\fNext document" starts the next one
+          carry_ = line.substr(line.find_first_not_of('\f'));
+          break;
+        }
+        any = true;
+        if (too_long || content.size() + line.size() + 1 > options_.max_document_bytes) too_large = true;
+        if (!too_large) {
+          content += line;
+          if (newline) content += '\n';
+        }
+      }
+      if (!carry_ && !any) {
+        if (source_->offset() == base || line_no_ < first_line) return Finish(done);
+      }
+      if (source_->read_error()) return Finish(done);
+      if (!any || (TrimView(content).empty() && !too_large)) {
+        if (!carry_ && source_->offset() == base) return Finish(done);
+        continue;  // an empty document between separators
+      }
+      ++count_;
+      if (too_large) return Status::Error(TooLarge(Where(first_line), options_.max_document_bytes));
+      return BuildTextDocument(content, name(), first_line, true, base, name() + "-" + std::to_string(count_),
+                               Origin(first_line), options_, doc);
+    }
+    return Finish(done);
+  }
+
+ private:
+  int line_no_ = 0;
+  int count_ = 0;
+  std::optional<std::string> carry_;
+};
+
+class JsonlReader : public ReaderBase {
+ public:
+  using ReaderBase::ReaderBase;
+  Status Next(Document* doc, bool* done) override {
+    *done = false;
+    std::string line;
+    bool too_long = false, newline = false;
+    while (!finished_) {
+      uint64_t base = source_->offset();
+      if (!source_->ReadLine(&line, options_.max_document_bytes, &too_long, &newline)) break;
+      ++line_no_;
+      if (too_long) return Status::Error(TooLarge(Where(line_no_), options_.max_document_bytes));
+      if (TrimView(line).empty()) continue;
+      return Parse(line, base, doc);
+    }
+    return Finish(done);
+  }
+
+ private:
+  Status Parse(const std::string& raw, uint64_t base, Document* doc) {
+    *doc = Document();
+    const std::string where = Where(line_no_);
+    std::string line = raw;
+    if (line_no_ == 1) line = std::string(StripBom(line));
+    size_t bad = normalize::FindInvalidUtf8(line);
+    if (bad != std::string_view::npos) {
+      if (!options_.lenient) return Status::Error(where + ": invalid UTF-8 at byte " + std::to_string(base + bad));
+      line = normalize::RepairUtf8(line);
+    }
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      std::string what = e.what();
+      if (size_t close = what.find("] "); what.rfind("[json.exception", 0) == 0 && close != std::string::npos) {
+        what = what.substr(close + 2);
+      }
+      return Status::Error(where + ": invalid JSON: " + what);
+    }
+    if (!j.is_object()) return Status::Error(where + ": invalid JSON: not an object");
+    auto get_string = [&](const char* key, std::string* out) -> Status {
+      auto it = j.find(key);
+      if (it == j.end() || it->is_null()) return Status::Ok();
+      if (it->is_string()) {
+        *out = it->get<std::string>();
+      } else if (it->is_number_integer() || it->is_number_unsigned()) {
+        *out = it->dump();
+      } else {
+        return Status::Error(where + ": field \"" + key + "\" is not a string");
+      }
+      return Status::Ok();
+    };
+    for (const char* key : {"text", "body", "content"}) {
+      if (j.contains(key)) {
+        if (!j[key].is_string()) return Status::Error(where + ": field \"" + std::string(key) + "\" is not a string");
+        doc->text = j[key].get<std::string>();
+        break;
+      }
+      if (std::string_view(key) == "content") return Status::Error(where + ": no \"text\" field");
+    }
+    std::string date;
+    for (auto [key, out] : {std::pair<const char*, std::string*>{"id", &doc->id}, {"date", &date},
+                            {"url", &doc->url}, {"source", &doc->source}, {"title", &doc->title},
+                            {"language", &doc->language}}) {
+      Status s = get_string(key, out);
+      if (!s.ok()) return s;
+    }
+    if (!date.empty()) {
+      std::optional<Date> d = Date::Parse(date);
+      if (!d) return Status::Error(where + ": invalid date: '" + date + "'");
+      doc->date = *d;
+    }
+    if (doc->id.empty()) doc->id = where;
+    doc->sha256 = Sha256Hex(raw);
+    doc->origin = Origin(line_no_);
+    doc->format = InputFormat::kJsonl;
+    return Status::Ok();
+  }
+
+  int line_no_ = 0;
+};
+
+class TabariReader : public ReaderBase {
+ public:
+  TabariReader(std::unique_ptr<InputSource> source, InputFormat format, const ReaderOptions& options,
+               const std::string& path)
+      : ReaderBase(std::move(source), format, options, path),
+        stream_(source_.get()),
+        records_(stream_, MakeOptions(source_->name(), options)) {}
+
+  Status Next(Document* doc, bool* done) override {
+    *done = false;
+    if (!pending_errors_.empty()) return PopError();
+    if (pending_) return Emit(doc);
+    if (finished_) return Finish(done);
+    dict::TabariRecord record;
+    bool got = records_.Next(&record);
+    for (; warnings_seen_ < records_.warnings().size(); ++warnings_seen_) {
+      pending_errors_.push_back(records_.warnings()[warnings_seen_]);
+    }
+    if (got) pending_ = std::move(record);
+    else finished_ = true;
+    if (!pending_errors_.empty()) return PopError();
+    if (pending_) return Emit(doc);
+    return Finish(done);
+  }
+
+ private:
+  static dict::TabariRecordReader::Options MakeOptions(const std::string& name, const ReaderOptions& options) {
+    dict::TabariRecordReader::Options o;
+    o.name = name;
+    o.yyyy = options.tabari_yyyy;
+    return o;
+  }
+  Status PopError() {
+    Status s = Status::Error(pending_errors_.front());
+    pending_errors_.pop_front();
+    return s;
+  }
+  Status Emit(Document* doc) {
+    dict::TabariRecord record = std::move(*pending_);
+    pending_.reset();
+    *doc = Document();
+    const std::string where = Where(record.line);
+    if (record.text.size() > options_.max_document_bytes) {
+      return Status::Error(TooLarge(where, options_.max_document_bytes));
+    }
+    doc->sha256 = Sha256Hex(record.header + "\n" + record.text);
+    std::string text = dict::StripRecordComments(record.text);
+    size_t bad = normalize::FindInvalidUtf8(text);
+    if (bad != std::string_view::npos) {
+      if (!options_.lenient) return Status::Error(where + ": invalid UTF-8 at byte " + std::to_string(bad) + " of the record");
+      text = normalize::RepairUtf8(text);
+    }
+    doc->text = std::move(text);
+    doc->id = record.id.empty() ? where : record.id;
+    if (normalize::FindInvalidUtf8(doc->id) != std::string_view::npos) doc->id = normalize::RepairUtf8(doc->id);
+    doc->date = record.date;
+    doc->origin = Origin(record.line);
+    doc->format = InputFormat::kTabari;
+    return Status::Ok();
+  }
+
+  std::istream stream_;
+  dict::TabariRecordReader records_;
+  size_t warnings_seen_ = 0;
+  std::deque<std::string> pending_errors_;
+  std::optional<dict::TabariRecord> pending_;
+};
+
+class HtmlReader : public ReaderBase {
+ public:
+  HtmlReader(std::unique_ptr<InputSource> source, InputFormat format, const ReaderOptions& options,
+             const std::string& path, const read::HtmlBoilerplate* boilerplate)
+      : ReaderBase(std::move(source), format, options, path), boilerplate_(boilerplate) {}
+
+  Status Next(Document* doc, bool* done) override {
+    if (finished_) return Finish(done);
+    finished_ = true;
+    *done = false;
+    std::string html;
+    bool too_long = false;
+    source_->ReadAll(&html, options_.max_document_bytes, &too_long);
+    if (source_->read_error()) return Finish(done);
+    if (too_long) return Status::Error(TooLarge(name(), options_.max_document_bytes));
+    *doc = Document();
+    doc->sha256 = Sha256Hex(html);
+    Status s = CheckUtf8(&html, 0, name(), 1, options_.lenient);
+    if (!s.ok()) return s;
+    read::HtmlArticle article;
+    s = read::ExtractHtml(StripBom(html), *boilerplate_, &article);
+    if (!s.ok()) return Status::Error(name() + ": " + s.message());
+    if (TrimView(article.text).empty()) return Status::Error(name() + ": no article text found in HTML");
+    doc->id = FileStem(origin_path_ == "-" ? std::string("stdin") : origin_path_);
+    doc->date = article.date;
+    doc->source = std::move(article.source);
+    doc->url = std::move(article.url);
+    doc->title = std::move(article.title);
+    doc->language = std::move(article.language);
+    doc->text = std::move(article.text);
+    doc->origin = Origin(1);
+    doc->format = InputFormat::kHtml;
+    return Status::Ok();
+  }
+
+ private:
+  const read::HtmlBoilerplate* boilerplate_;
+};
+
+bool LooksLikeTabariHeader(std::string_view line) {
+  size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  if (digits != 6 && digits != 8) return false;
+  size_t i = digits;
+  if (i >= line.size() || (line[i] != ' ' && line[i] != '\t')) return false;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  return i < line.size() && !IsBlank(line[i]);
+}
+
+}  // namespace
+
+DocumentReader::~DocumentReader() = default;
+
+InputFormat DetectFormat(std::string_view path, std::string_view head) {
+  size_t slash = path.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = base.find_last_of('.');
+  std::string ext = dot == std::string_view::npos ? "" : Lower(base.substr(dot + 1));
+  if (ext == "jsonl" || ext == "ndjson" || ext == "json") return InputFormat::kJsonl;
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return InputFormat::kHtml;
+
+  std::string_view rest = StripBom(head);
+  while (!rest.empty() && IsBlank(rest.front())) rest.remove_prefix(1);
+  if (rest.empty()) return InputFormat::kText;
+  std::string_view first = rest.substr(0, rest.find('\n'));
+  if (LooksLikeTabariHeader(first)) return InputFormat::kTabari;
+  if (rest.front() == '{') return InputFormat::kJsonl;
+  if (rest.front() == '<') {
+    std::string lower = Lower(rest.substr(0, 4096));
+    if (lower.rfind("<!doctype", 0) == 0 || lower.rfind("<html", 0) == 0 ||
+        lower.find("<html") != std::string::npos || lower.find("<body") != std::string::npos) {
+      return InputFormat::kHtml;
+    }
+  }
+  return InputFormat::kText;
+}
+
+Status DocumentReader::Open(const std::string& path, InputFormat format, const ReaderOptions& options,
+                            std::unique_ptr<DocumentReader>* out) {
+  out->reset();
+  std::unique_ptr<InputSource> source;
+  Status s = InputSource::Open(path, &source);
+  if (!s.ok()) return s;
+  std::string_view head = source->Head();
+  if (source->read_error()) return Status::Error(source->name() + ": read error");
+  if (TrimView(StripBom(head)).empty() && head.size() < InputSource::kBufferBytes) {
+    return Status::Error(source->name() + ": empty document");
+  }
+  if (head.find('\0') != std::string_view::npos) return Status::Error(source->name() + ": binary file, not text");
+  if (format == InputFormat::kAuto) format = DetectFormat(path == "-" ? std::string_view() : path, head);
+  if (options.max_document_bytes == 0) return Status::Error("max_document_bytes must be positive");
+
+  switch (format) {
+    case InputFormat::kJsonl:
+      out->reset(new JsonlReader(std::move(source), format, options, path));
+      break;
+    case InputFormat::kTabari:
+      out->reset(new TabariReader(std::move(source), format, options, path));
+      break;
+    case InputFormat::kHtml: {
+      const read::HtmlBoilerplate* boilerplate = nullptr;
+      s = read::HtmlBoilerplate::Default(DataDir(options), &boilerplate);
+      if (!s.ok()) return s;
+      out->reset(new HtmlReader(std::move(source), format, options, path, boilerplate));
+      break;
+    }
+    case InputFormat::kText:
+    case InputFormat::kAuto:
+      if (path == "-") {
+        out->reset(new StreamTextReader(std::move(source), InputFormat::kText, options, path));
+      } else {
+        out->reset(new WholeTextReader(std::move(source), InputFormat::kText, options, path));
+      }
+      break;
+  }
+  return Status::Ok();
+}
+
+}  // namespace dyad

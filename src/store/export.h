@@ -1,0 +1,79 @@
+// Event export formats of the store (docs/export-formats.md describes every
+// column): JSONL, CSV, GDELT 2.0 event table (61 tab-separated columns),
+// PLOVER JSON records (one per line), ACLED-style CSV.
+//
+// Thread-compatible: an Exporter writes to one stream; the AcledMap is
+// immutable after Load and may be shared.
+#ifndef DYAD_STORE_EXPORT_H_
+#define DYAD_STORE_EXPORT_H_
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dyad/status.h"
+#include "store/store.h"
+
+namespace dyad::store {
+
+enum class ExportFormat { kJsonl, kCsv, kGdelt, kPlover, kAcled };
+
+// "jsonl" | "csv" | "gdelt" | "plover" | "acled"; anything else is an error naming it.
+Status ParseExportFormat(std::string_view name, ExportFormat* out);
+const char* ExportFormatName(ExportFormat format);
+
+// CAMEO prefix -> ACLED (event_type, sub_event_type), from
+// data/export/cameo_to_acled.tsv. Longest prefix wins.
+class AcledMap {
+ public:
+  // Errors: "path: no such file", "path:line: expected 3 tab-separated columns".
+  static Status Load(const std::string& path, AcledMap* out);
+  // <data_dir>/export/cameo_to_acled.tsv; data_dir "" = $DYAD_DATA or the build's data/.
+  static Status LoadDefault(const std::string& data_dir, AcledMap* out);
+  // nullptr when the code is not an ACLED event.
+  const std::pair<std::string, std::string>* Find(std::string_view cameo) const;
+
+ private:
+  std::vector<std::pair<std::string, std::pair<std::string, std::string>>> rules_;
+};
+
+// The bundled data directory: $DYAD_DATA when set, else the build's data/.
+std::string StoreDataDir();
+
+// The 61 GDELT 2.0 column names, in order.
+const std::vector<std::string>& GdeltColumns();
+// The ACLED-style CSV header columns, in order.
+const std::vector<std::string>& AcledColumns();
+// The CSV header columns of `dyad events --format csv` / `export --format csv`.
+const std::vector<std::string>& CsvColumns();
+
+class Exporter {
+ public:
+  // `acled` is needed (non-null) for kAcled only; it must outlive the Exporter.
+  Exporter(std::ostream& out, ExportFormat format, const AcledMap* acled = nullptr)
+      : out_(out), format_(format), acled_(acled) {}
+
+  // Writes the header (CSV, ACLED; GDELT has none, as GDELT publishes it).
+  void Begin();
+  // Writes one event; returns false when the format has no record for it
+  // (PLOVER: no PLOVER type; ACLED: CAMEO code not an ACLED event).
+  bool Write(const StoredEvent& event);
+  int64_t written() const { return written_; }
+  int64_t skipped() const { return skipped_; }
+
+ private:
+  std::ostream& out_;
+  ExportFormat format_;
+  const AcledMap* acled_;
+  int64_t written_ = 0, skipped_ = 0;
+};
+
+// One JSONL object for a stored event (write::EventToJson plus id and provenance).
+std::string StoredEventJson(const StoredEvent& event);
+
+}  // namespace dyad::store
+
+#endif  // DYAD_STORE_EXPORT_H_

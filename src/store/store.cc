@@ -1,0 +1,1360 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "common/sha256.h"
+#include "store/schema.h"
+#include "store/sqlite_util.h"
+
+namespace dyad::store {
+
+static_assert(kMigrationCount == kSchemaVersion, "one migration per schema version");
+
+namespace {
+
+constexpr const char* kToolVersion = "dyad " DYAD_VERSION;
+
+std::string NowIso() {
+  auto now = std::chrono::system_clock::now();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(ms % 1000));
+  return buf;
+}
+
+bool FileExists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+// The smallest string greater than every string starting with `prefix`.
+std::string PrefixEnd(const std::string& prefix) {
+  std::string end = prefix;
+  while (!end.empty()) {
+    unsigned char c = static_cast<unsigned char>(end.back());
+    if (c < 0xff) {
+      end.back() = static_cast<char>(c + 1);
+      return end;
+    }
+    end.pop_back();
+  }
+  return std::string(1, '\x7f');  // unreachable for non-empty ASCII prefixes
+}
+
+uint64_t Mix64(uint64_t x) {  // splitmix64 finaliser
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+uint64_t Fnv1a(std::string_view s, uint64_t h = 0xcbf29ce484222325ULL) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+int64_t BandKey(int band, const uint32_t* rows) {
+  uint64_t h = Mix64(0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(band + 1));
+  for (int r = 0; r < kMinHashRows; ++r) h = Mix64(h ^ rows[r]);
+  return static_cast<int64_t>(h >> 1);
+}
+
+const char* ModalityText(Modality m) { return ModalityName(m); }
+
+Modality ParseModality(const std::string& s) {
+  if (s == "negated") return Modality::kNegated;
+  if (s == "hypothetical") return Modality::kHypothetical;
+  return Modality::kAsserted;
+}
+
+DatePrecision ParsePrecision(const std::string& s) {
+  for (auto p : {DatePrecision::kDocument, DatePrecision::kDay, DatePrecision::kWeek,
+                 DatePrecision::kMonth, DatePrecision::kSeason, DatePrecision::kYear,
+                 DatePrecision::kRange}) {
+    if (s == DatePrecisionName(p)) return p;
+  }
+  return DatePrecision::kDocument;
+}
+
+nlohmann::json PlaceToJson(const Place& p) {
+  return {{"name", p.name},         {"country", p.country},     {"admin1", p.admin1},
+          {"latitude", p.latitude}, {"longitude", p.longitude}, {"feature", p.feature},
+          {"begin", p.span.begin},  {"end", p.span.end}};
+}
+
+Place PlaceFromJson(const nlohmann::json& j) {
+  Place p;
+  p.name = j.value("name", "");
+  p.country = j.value("country", "");
+  p.admin1 = j.value("admin1", "");
+  p.latitude = j.value("latitude", 0.0);
+  p.longitude = j.value("longitude", 0.0);
+  p.feature = j.value("feature", "");
+  p.span.begin = j.value("begin", int64_t{-1});
+  p.span.end = j.value("end", int64_t{-1});
+  return p;
+}
+
+std::string PlacesToText(const Event& e) {
+  nlohmann::json j = nlohmann::json::object();
+  if (!e.location.empty()) j["location"] = PlaceToJson(e.location);
+  if (!e.origin.empty()) j["origin"] = PlaceToJson(e.origin);
+  if (!e.destination.empty()) j["destination"] = PlaceToJson(e.destination);
+  return j.empty() ? std::string() : j.dump();
+}
+
+void PlacesFromText(const std::string& text, Event* e) {
+  if (text.empty()) return;
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return;
+  if (j.contains("location")) e->location = PlaceFromJson(j["location"]);
+  if (j.contains("origin")) e->origin = PlaceFromJson(j["origin"]);
+  if (j.contains("destination")) e->destination = PlaceFromJson(j["destination"]);
+}
+
+std::optional<int64_t> DayOf(const Date& d) {
+  if (!d.valid()) return std::nullopt;
+  return d.ToDays();
+}
+
+// Columns read by ReadEventRow, in order (e = events, d = documents, s = sentences,
+// c = codings).
+constexpr const char* kEventColumns =
+    "e.id, e.doc, e.sentence_idx, e.sentence_begin, e.sentence_end, e.day, e.day_end, "
+    "e.date_precision, e.date_text, e.source, e.target, e.source_text, e.target_text, "
+    "e.event_code, e.root_code, e.quad_class, e.goldstein, e.verb_text, e.plover, "
+    "e.pattern_file, e.pattern_line, e.pattern_text, e.source_begin, e.source_end, "
+    "e.verb_begin, e.verb_end, e.target_begin, e.target_end, e.modality, e.reported_by, "
+    "e.reported_by_text, e.places, e.duplicate, d.input_id, d.url, d.title, d.source, "
+    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at";
+constexpr const char* kEventJoins =
+    " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
+    " LEFT JOIN codings c ON c.id = e.coding";
+
+void ReadEventRow(const Stmt& st, StoredEvent* out) {
+  int c = 0;
+  StoredEvent r;
+  Event& e = r.event;
+  r.id = st.Int(c++);
+  r.document_id = st.Int(c++);
+  e.sentence_index = static_cast<int>(st.Int(c++));
+  e.sentence_span.begin = st.Int(c++);
+  e.sentence_span.end = st.Int(c++);
+  if (!st.IsNull(c)) e.date = Date::FromDays(st.Int(c));
+  ++c;
+  if (!st.IsNull(c)) e.date_end = Date::FromDays(st.Int(c));
+  ++c;
+  e.date_precision = ParsePrecision(st.Text(c++));
+  e.date_text = st.Text(c++);
+  e.source = st.Text(c++);
+  e.target = st.Text(c++);
+  e.source_text = st.Text(c++);
+  e.target_text = st.Text(c++);
+  e.event_code = st.Text(c++);
+  e.root_code = st.Text(c++);
+  e.quad_class = static_cast<int>(st.Int(c++));
+  e.goldstein = st.Double(c++);
+  e.verb_text = st.Text(c++);
+  e.plover = st.Text(c++);
+  e.pattern.file = st.Text(c++);
+  e.pattern.line = static_cast<int>(st.Int(c++));
+  e.pattern.text = st.Text(c++);
+  e.source_span.begin = st.Int(c++);
+  e.source_span.end = st.Int(c++);
+  e.verb_span.begin = st.Int(c++);
+  e.verb_span.end = st.Int(c++);
+  e.target_span.begin = st.Int(c++);
+  e.target_span.end = st.Int(c++);
+  e.modality = ParseModality(st.Text(c++));
+  e.reported_by = st.Text(c++);
+  e.reported_by_text = st.Text(c++);
+  PlacesFromText(st.Text(c++), &e);
+  r.duplicate = st.Int(c++) != 0;
+  e.doc_id = st.Text(c++);
+  r.doc_url = st.Text(c++);
+  r.doc_title = st.Text(c++);
+  r.doc_source = st.Text(c++);
+  r.doc_sha256 = st.Text(c++);
+  if (auto d = Date::Parse(st.Text(c++))) r.doc_date = *d;
+  e.sentence = st.Text(c++);
+  r.dict_hash = st.Text(c++);
+  r.doc_ingested_at = st.Text(c++);
+  *out = std::move(r);
+}
+
+// What identifies an event within a document across recodes, and its content.
+std::string EventKey(const Event& e) {
+  return std::to_string(e.sentence_index) + ":" + std::to_string(e.verb_span.begin) + ":" +
+         std::to_string(e.verb_span.end);
+}
+std::string EventContent(const Event& e) {
+  return e.source + "|" + e.target + "|" + e.event_code + "|" + e.date.ToIso() + "|" +
+         ModalityName(e.modality) + "|" + e.reported_by + "|" +
+         std::to_string(e.source_span.begin) + "|" + std::to_string(e.target_span.begin) + "|" +
+         e.location.name + "|" + e.pattern.file + ":" + std::to_string(e.pattern.line);
+}
+
+}  // namespace
+
+const char* AddOutcomeName(AddOutcome outcome) {
+  switch (outcome) {
+    case AddOutcome::kDuplicate: return "duplicate";
+    case AddOutcome::kNearDuplicate: return "near-duplicate";
+    case AddOutcome::kNew: break;
+  }
+  return "new";
+}
+
+// ---------------------------------------------------------------- MinHash
+
+std::vector<uint32_t> MinHashSignature(std::string_view text) {
+  // Words: maximal runs of ASCII alphanumerics or non-ASCII bytes.
+  std::vector<uint64_t> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(Fnv1a(word));
+    word.clear();
+  };
+  for (unsigned char c : text) {
+    if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+      word += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else {
+      flush();
+    }
+  }
+  flush();
+  if (words.size() < 3 || words.size() - 2 < static_cast<size_t>(kMinShinglesForNearDuplicate)) {
+    return {};
+  }
+  std::vector<uint64_t> shingles;
+  shingles.reserve(words.size() - 2);
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    shingles.push_back(Mix64(words[i] ^ Mix64(words[i + 1] ^ Mix64(words[i + 2]))));
+  }
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+  std::vector<uint32_t> sig(kMinHashSize, UINT32_MAX);
+  for (uint64_t s : shingles) {
+    for (int i = 0; i < kMinHashSize; ++i) {
+      uint32_t v = static_cast<uint32_t>(Mix64(s + 0x9e3779b97f4a7c15ULL * (i + 1)) >> 32);
+      if (v < sig[i]) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+double EstimatedJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty() || a.size() != b.size()) return 0;
+  size_t same = 0;
+  for (size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
+  return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
+// ---------------------------------------------------------------- Store
+
+struct Store::Statements {
+  Stmt find_sha, insert_doc, band_lookup, band_insert, doc_minhash;
+  Stmt insert_sentence, find_sentence, insert_fts;
+  Stmt insert_event, insert_mention;
+  Stmt coding_lookup, coding_insert;
+  Stmt insert_audit, insert_failure;
+};
+
+Store::Store(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)), stmts_(std::make_unique<Statements>()) {}
+
+Store::~Store() {
+  stmts_.reset();  // finalize before closing
+  if (db_) sqlite3_close_v2(db_);
+}
+
+Status Store::Error(const char* what) const {
+  int code = sqlite3_extended_errcode(db_);
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+    return Status::Error(path_ + ": database is busy: another process is writing to it (" + what +
+                         "); try again when it has finished");
+  }
+  return Status::Error(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
+
+Status Store::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    int code = sqlite3_extended_errcode(db_) & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Error(sql);
+    std::string first_line(sql);
+    first_line = first_line.substr(0, first_line.find('\n'));
+    return Status::Error(path_ + ": " + msg + " (in: " + first_line.substr(0, 60) + ")");
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+Status ReadPragmaInt(sqlite3* db, const std::string& path, const char* pragma, int64_t* out) {
+  Stmt st;
+  std::string sql = std::string("PRAGMA ") + pragma;
+  if (st.Prepare(db, sql) != SQLITE_OK || st.Step() != SQLITE_ROW) {
+    int code = sqlite3_errcode(db);
+    if (code == SQLITE_NOTADB) return Status::Error(path + ": not an SQLite database");
+    return Status::Error(path + ": cannot read " + pragma + ": " + sqlite3_errmsg(db));
+  }
+  *out = st.Int(0);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Store::Open(const std::string& path, const OpenOptions& options,
+                   std::unique_ptr<Store>* out) {
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
+  flags |= SQLITE_OPEN_NOMUTEX;  // the Store's own mutex serialises use
+  if (options.read_only && !FileExists(path)) {
+    return Status::Error(path + ": no such database (run `dyad ingest` first)");
+  }
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  std::unique_ptr<Store> store(new Store(raw, path));
+  if (rc != SQLITE_OK) {
+    return Status::Error(path + ": cannot open database: " +
+                         (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, options.busy_timeout_ms);
+
+  int64_t version = 0, app_id = 0, tables = 0;
+  if (auto s = ReadPragmaInt(raw, path, "user_version", &version); !s.ok()) return s;
+  if (auto s = ReadPragmaInt(raw, path, "application_id", &app_id); !s.ok()) return s;
+  {
+    Stmt st;
+    if (st.Prepare(raw, "SELECT COUNT(*) FROM sqlite_schema") != SQLITE_OK ||
+        st.Step() != SQLITE_ROW) {
+      return store->Error("cannot read the schema");
+    }
+    tables = st.Int(0);
+  }
+  if (version > kSchemaVersion) {
+    return Status::Error(path + ": schema version " + std::to_string(version) +
+                         " is newer than this dyad supports (" + std::to_string(kSchemaVersion) +
+                         "); use a newer dyad");
+  }
+  if ((version == 0 && tables > 0) || (version > 0 && app_id != kApplicationId)) {
+    return Status::Error(path + ": not a dyad database (application_id " +
+                         std::to_string(app_id) + ", " + std::to_string(tables) + " objects)");
+  }
+
+  const int target = options.schema_version_for_testing > 0
+                         ? std::min(options.schema_version_for_testing, kSchemaVersion)
+                         : kSchemaVersion;
+  if (options.read_only) {
+    if (version < target) {
+      return Status::Error(path + ": schema version " + std::to_string(version) +
+                           " is older than " + std::to_string(target) +
+                           "; open it once for writing to migrate it");
+    }
+  } else {
+    // WAL: readers do not block the writer; committed transactions survive a kill.
+    if (auto s = store->Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
+    if (auto s = store->Exec("PRAGMA synchronous=NORMAL"); !s.ok()) return s;
+    if (version > 0 && version < target) {
+      if (!options.migrate) {
+        return Status::Error(path + ": schema version " + std::to_string(version) +
+                             " is older than " + std::to_string(target) + " and migration is off");
+      }
+      std::string backup = path + ".bak-v" + std::to_string(version);
+      for (int n = 2; FileExists(backup); ++n) {
+        backup = path + ".bak-v" + std::to_string(version) + "." + std::to_string(n);
+      }
+      Stmt vacuum;
+      if (vacuum.Prepare(raw, "VACUUM INTO ?") != SQLITE_OK) return store->Error("backup");
+      vacuum.Bind(1, backup);
+      if (vacuum.Step() != SQLITE_DONE) return store->Error(("backup to " + backup).c_str());
+    }
+    if (version < target) {
+      if (auto s = store->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+      // Another process may have migrated while we waited for the lock.
+      if (auto s = ReadPragmaInt(raw, path, "user_version", &version); !s.ok()) {
+        (void)store->Exec("ROLLBACK");
+        return s;
+      }
+      for (int v = static_cast<int>(version); v < target; ++v) {
+        if (auto s = store->Exec(kMigrations[v]); !s.ok()) {
+          (void)store->Exec("ROLLBACK");
+          return Status::Error(path + ": migration to schema version " + std::to_string(v + 1) +
+                               " failed: " + s.message());
+        }
+      }
+      std::string pragmas = "PRAGMA user_version=" + std::to_string(target) +
+                            "; PRAGMA application_id=" + std::to_string(kApplicationId) + ";";
+      if (auto s = store->Exec(pragmas.c_str()); !s.ok()) {
+        (void)store->Exec("ROLLBACK");
+        return s;
+      }
+      if (auto s = store->Exec("COMMIT"); !s.ok()) {
+        (void)store->Exec("ROLLBACK");
+        return s;
+      }
+      version = target;
+    }
+  }
+  (void)store->Exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536");
+
+  if (version >= kSchemaVersion) {
+    Statements& s = *store->stmts_;
+    struct {
+      Stmt* stmt;
+      const char* sql;
+    } const kPrepared[] = {
+        {&s.find_sha, "SELECT id, near_duplicate_of FROM documents WHERE sha256 = ?"},
+        {&s.insert_doc,
+         "INSERT INTO documents(input_id, sha256, source, url, title, language, pub_date, format, "
+         "origin, text, ingested_at, tool_version, minhash, near_duplicate_of) "
+         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&s.band_lookup, "SELECT doc FROM minhash_bands WHERE key = ?"},
+        {&s.band_insert, "INSERT OR IGNORE INTO minhash_bands(key, doc) VALUES(?, ?)"},
+        {&s.doc_minhash, "SELECT minhash, near_duplicate_of FROM documents WHERE id = ?"},
+        {&s.insert_sentence,
+         "INSERT OR IGNORE INTO sentences(doc, idx, begin, end, text) VALUES(?,?,?,?,?)"},
+        {&s.find_sentence, "SELECT id FROM sentences WHERE doc = ? AND idx = ?"},
+        {&s.insert_fts, "INSERT INTO sentences_fts(rowid, text) VALUES(?, ?)"},
+        {&s.insert_event,
+         "INSERT INTO events(doc, coding, sentence, sentence_idx, sentence_begin, sentence_end, "
+         "day, day_end, date_precision, date_text, source, target, source_text, target_text, "
+         "event_code, root_code, quad_class, goldstein, verb_text, plover, pattern_file, "
+         "pattern_line, pattern_text, source_begin, source_end, verb_begin, verb_end, "
+         "target_begin, target_end, modality, reported_by, reported_by_text, places, duplicate) "
+         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&s.insert_mention,
+         "INSERT INTO actor_mentions(event, role, code, text, begin, end) VALUES(?,?,?,?,?,?)"},
+        {&s.coding_lookup, "SELECT id FROM codings WHERE dict_hash = ?"},
+        {&s.coding_insert,
+         "INSERT INTO codings(dict_hash, description, first_used) VALUES(?, ?, ?)"},
+        {&s.insert_audit,
+         "INSERT INTO audit(at, action, parameters, tool_version) VALUES(?, ?, ?, ?)"},
+        {&s.insert_failure,
+         "INSERT INTO failures(at, origin, sha256, reason) VALUES(?, ?, ?, ?)"},
+    };
+    for (const auto& p : kPrepared) {
+      if (p.stmt->Prepare(raw, p.sql) != SQLITE_OK) return store->Error("preparing statements");
+    }
+    std::lock_guard lock(store->mu_);
+    if (auto st = store->LoadCurrentCodingLocked(); !st.ok()) return st;
+  }
+  *out = std::move(store);
+  return Status::Ok();
+}
+
+Status Store::LoadCurrentCodingLocked() {
+  Stmt st;
+  if (st.Prepare(db_,
+                 "SELECT c.id FROM meta m JOIN codings c ON c.dict_hash = m.value "
+                 "WHERE m.key = 'current_coding'") != SQLITE_OK) {
+    return Error("reading the current coding");
+  }
+  int rc = st.Step();
+  if (rc == SQLITE_ROW) {
+    current_coding_ = st.Int(0);
+  } else if (rc == SQLITE_DONE) {
+    current_coding_ = 0;
+  } else {
+    return Error("reading the current coding");
+  }
+  return Status::Ok();
+}
+
+Status Store::Begin() {
+  std::lock_guard lock(mu_);
+  if (in_batch_) return Status::Error(path_ + ": Begin() inside a batch");
+  if (auto s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  in_batch_ = true;
+  return Status::Ok();
+}
+
+Status Store::Commit() {
+  std::lock_guard lock(mu_);
+  if (!in_batch_) return Status::Error(path_ + ": Commit() without Begin()");
+  auto s = Exec("COMMIT");
+  if (!s.ok()) {
+    (void)Exec("ROLLBACK");
+  }
+  in_batch_ = false;
+  return s;
+}
+
+Status Store::Rollback() {
+  std::lock_guard lock(mu_);
+  if (!in_batch_) return Status::Ok();
+  in_batch_ = false;
+  return Exec("ROLLBACK");
+}
+
+Status Store::WithTransaction(const std::function<Status()>& body) {
+  std::lock_guard lock(mu_);
+  if (in_batch_) return body();
+  if (auto s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  in_batch_ = true;  // nested calls join this transaction
+  Status s = body();
+  in_batch_ = false;
+  if (!s.ok()) {
+    (void)Exec("ROLLBACK");
+    return s;
+  }
+  if (auto c = Exec("COMMIT"); !c.ok()) {
+    (void)Exec("ROLLBACK");
+    return c;
+  }
+  return Status::Ok();
+}
+
+Status Store::CodingIdLocked(const std::string& dict_hash, int64_t* id) {
+  Stmt& look = stmts_->coding_lookup;
+  look.Reset();
+  look.Bind(1, dict_hash);
+  int rc = look.Step();
+  if (rc == SQLITE_ROW) {
+    *id = look.Int(0);
+    look.Reset();
+    return Status::Ok();
+  }
+  look.Reset();
+  if (rc != SQLITE_DONE) return Error("looking up the coding");
+  Stmt& ins = stmts_->coding_insert;
+  ins.Reset();
+  ins.Bind(1, dict_hash);
+  ins.Bind(2, "");
+  ins.Bind(3, NowIso());
+  rc = ins.Step();
+  ins.Reset();
+  if (rc != SQLITE_DONE) return Error("recording the coding");
+  *id = sqlite3_last_insert_rowid(db_);
+  return Status::Ok();
+}
+
+Status Store::SetCurrentCoding(const std::string& dict_hash, const std::string& description) {
+  return WithTransaction([&]() -> Status {
+    int64_t id = 0;
+    if (auto s = CodingIdLocked(dict_hash, &id); !s.ok()) return s;
+    Stmt st;
+    if (!description.empty()) {
+      if (st.Prepare(db_, "UPDATE codings SET description = ? WHERE id = ?") != SQLITE_OK)
+        return Error("describing the coding");
+      st.Bind(1, description);
+      st.Bind(2, id);
+      if (st.Step() != SQLITE_DONE) return Error("describing the coding");
+    }
+    if (st.Prepare(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES('current_coding', ?)") !=
+        SQLITE_OK)
+      return Error("setting the current coding");
+    st.Bind(1, dict_hash);
+    if (st.Step() != SQLITE_DONE) return Error("setting the current coding");
+    current_coding_ = id;
+    return Status::Ok();
+  });
+}
+
+Status Store::CurrentCoding(std::string* dict_hash) {
+  std::lock_guard lock(mu_);
+  if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
+  dict_hash->clear();
+  if (current_coding_ == 0) return Status::Ok();
+  Stmt st;
+  if (st.Prepare(db_, "SELECT dict_hash FROM codings WHERE id = ?") != SQLITE_OK)
+    return Error("reading the coding");
+  st.Bind(1, current_coding_);
+  if (st.Step() == SQLITE_ROW) *dict_hash = st.Text(0);
+  return Status::Ok();
+}
+
+Status Store::FindDocumentBySha(const std::string& sha256, int64_t* id) {
+  std::lock_guard lock(mu_);
+  Stmt& st = stmts_->find_sha;
+  st.Reset();
+  st.Bind(1, sha256);
+  int rc = st.Step();
+  *id = rc == SQLITE_ROW ? st.Int(0) : 0;
+  st.Reset();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("looking up a document");
+  return Status::Ok();
+}
+
+Status Store::AddDocument(const Document& document, const std::vector<Event>& events,
+                          const std::string& dict_hash, AddResult* result) {
+  return AddDocument(document, {}, events, dict_hash, MinHashSignature(document.text), result);
+}
+
+Status Store::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+                          const std::vector<Event>& events, const std::string& dict_hash,
+                          AddResult* result) {
+  return AddDocument(document, sentences, events, dict_hash, MinHashSignature(document.text),
+                     result);
+}
+
+Status Store::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+                          const std::vector<Event>& events, const std::string& dict_hash,
+                          const std::vector<uint32_t>& minhash, AddResult* result) {
+  AddResult local;
+  if (!result) result = &local;
+  return WithTransaction([&] {
+    return AddDocumentLocked(document, sentences, events, dict_hash, minhash, result);
+  });
+}
+
+Status Store::AddDocumentLocked(const Document& document, const std::vector<Sentence>& sentences,
+                                const std::vector<Event>& events, const std::string& dict_hash,
+                                const std::vector<uint32_t>& minhash, AddResult* result) {
+  *result = AddResult();
+  Statements& s = *stmts_;
+  const std::string sha = document.sha256.empty() ? Sha256Hex(document.text) : document.sha256;
+
+  // Exact duplicate: the same bytes are already stored.
+  s.find_sha.Reset();
+  s.find_sha.Bind(1, sha);
+  int rc = s.find_sha.Step();
+  if (rc == SQLITE_ROW) {
+    result->outcome = AddOutcome::kDuplicate;
+    result->document_id = s.find_sha.Int(0);
+    result->duplicate_of = s.find_sha.Int(0);
+    s.find_sha.Reset();
+    return Status::Ok();
+  }
+  s.find_sha.Reset();
+  if (rc != SQLITE_DONE) return Error("looking up a document");
+
+  int64_t coding = 0;
+  if (auto st = CodingIdLocked(dict_hash, &coding); !st.ok()) return st;
+  if (current_coding_ == 0) {
+    Stmt meta;
+    if (meta.Prepare(db_, "INSERT OR IGNORE INTO meta(key, value) VALUES('current_coding', ?)") !=
+            SQLITE_OK)
+      return Error("setting the current coding");
+    meta.Bind(1, dict_hash);
+    if (meta.Step() != SQLITE_DONE) return Error("setting the current coding");
+    if (auto st = LoadCurrentCodingLocked(); !st.ok()) return st;
+  }
+
+  // Near duplicate: a stored original sharing an LSH band and enough MinHash values.
+  int64_t near_of = 0;
+  int64_t band_keys[kMinHashBands];
+  if (static_cast<int>(minhash.size()) == kMinHashSize) {
+    std::set<int64_t> candidates;
+    for (int b = 0; b < kMinHashBands; ++b) {
+      band_keys[b] = BandKey(b, minhash.data() + b * kMinHashRows);
+      s.band_lookup.Reset();
+      s.band_lookup.Bind(1, band_keys[b]);
+      while ((rc = s.band_lookup.Step()) == SQLITE_ROW) candidates.insert(s.band_lookup.Int(0));
+      s.band_lookup.Reset();
+      if (rc != SQLITE_DONE) return Error("looking up near-duplicates");
+    }
+    for (int64_t candidate : candidates) {
+      s.doc_minhash.Reset();
+      s.doc_minhash.Bind(1, candidate);
+      if (s.doc_minhash.Step() == SQLITE_ROW) {
+        std::string_view blob = s.doc_minhash.Blob(0);
+        if (blob.size() == minhash.size() * sizeof(uint32_t)) {
+          std::vector<uint32_t> other(minhash.size());
+          std::memcpy(other.data(), blob.data(), blob.size());
+          if (EstimatedJaccard(minhash, other) >= kNearDuplicateJaccard) {
+            near_of = s.doc_minhash.IsNull(1) ? candidate : s.doc_minhash.Int(1);
+          }
+        }
+      }
+      s.doc_minhash.Reset();
+      if (near_of) break;
+    }
+  }
+
+  Stmt& ins = s.insert_doc;
+  ins.Reset();
+  ins.Bind(1, document.id);
+  ins.Bind(2, sha);
+  ins.Bind(3, document.source);
+  ins.Bind(4, document.url);
+  ins.Bind(5, document.title);
+  ins.Bind(6, document.language);
+  ins.Bind(7, document.date.ToIso());
+  ins.Bind(8, InputFormatName(document.format));
+  ins.Bind(9, document.origin);
+  ins.Bind(10, document.text);
+  ins.Bind(11, NowIso());
+  ins.Bind(12, kToolVersion);
+  if (minhash.empty()) {
+    ins.BindNull(13);
+  } else {
+    ins.BindBlob(13, minhash.data(), minhash.size() * sizeof(uint32_t));
+  }
+  if (near_of) {
+    ins.Bind(14, near_of);
+  } else {
+    ins.BindNull(14);
+  }
+  rc = ins.Step();
+  ins.Reset();
+  if (rc != SQLITE_DONE) return Error("storing a document");
+  const int64_t doc_row = sqlite3_last_insert_rowid(db_);
+  result->document_id = doc_row;
+  if (near_of) {
+    result->outcome = AddOutcome::kNearDuplicate;
+    result->duplicate_of = near_of;
+  } else if (static_cast<int>(minhash.size()) == kMinHashSize) {
+    // Only originals are candidates, so every copy links to the first one.
+    for (int b = 0; b < kMinHashBands; ++b) {
+      s.band_insert.Reset();
+      s.band_insert.Bind(1, band_keys[b]);
+      s.band_insert.Bind(2, doc_row);
+      rc = s.band_insert.Step();
+      s.band_insert.Reset();
+      if (rc != SQLITE_DONE) return Error("indexing a document for near-duplicates");
+    }
+  }
+
+  // Sentences: given, or those the events come from.
+  std::vector<Sentence> derived;
+  const std::vector<Sentence>* all = &sentences;
+  if (sentences.empty()) {
+    std::set<int> seen;
+    for (const Event& e : events) {
+      if (seen.insert(e.sentence_index).second)
+        derived.push_back({e.sentence_index, e.sentence_span, e.sentence});
+    }
+    all = &derived;
+  }
+  if (auto st = EnsureSentencesLocked(doc_row, *all); !st.ok()) return st;
+  return InsertEventsLocked(doc_row, events, coding, near_of != 0, &result->events_added);
+}
+
+Status Store::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences) {
+  Statements& s = *stmts_;
+  for (const Sentence& sentence : sentences) {
+    s.insert_sentence.Reset();
+    s.insert_sentence.Bind(1, doc_row);
+    s.insert_sentence.Bind(2, sentence.index);
+    s.insert_sentence.Bind(3, sentence.span.begin);
+    s.insert_sentence.Bind(4, sentence.span.end);
+    s.insert_sentence.Bind(5, sentence.text);
+    int rc = s.insert_sentence.Step();
+    s.insert_sentence.Reset();
+    if (rc != SQLITE_DONE) return Error("storing a sentence");
+    if (sqlite3_changes(db_) == 1) {
+      s.insert_fts.Reset();
+      s.insert_fts.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_)));
+      s.insert_fts.Bind(2, sentence.text);
+      rc = s.insert_fts.Step();
+      s.insert_fts.Reset();
+      if (rc != SQLITE_DONE) return Error("indexing a sentence");
+    }
+  }
+  return Status::Ok();
+}
+
+Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& events,
+                                 int64_t coding, bool duplicate, int* added) {
+  Statements& s = *stmts_;
+  std::unordered_map<int, int64_t> sentence_ids;
+  *added = 0;
+  for (const Event& e : events) {
+    auto it = sentence_ids.find(e.sentence_index);
+    if (it == sentence_ids.end()) {
+      s.find_sentence.Reset();
+      s.find_sentence.Bind(1, doc_row);
+      s.find_sentence.Bind(2, e.sentence_index);
+      int rc = s.find_sentence.Step();
+      int64_t id = 0;
+      if (rc == SQLITE_ROW) {
+        id = s.find_sentence.Int(0);
+        s.find_sentence.Reset();
+      } else {
+        s.find_sentence.Reset();
+        if (rc != SQLITE_DONE) return Error("looking up a sentence");
+        // Not stored yet (sentences were given without this one): store it.
+        if (auto st = EnsureSentencesLocked(
+                doc_row, {{e.sentence_index, e.sentence_span, e.sentence}});
+            !st.ok())
+          return st;
+        id = sqlite3_last_insert_rowid(db_);
+      }
+      it = sentence_ids.emplace(e.sentence_index, id).first;
+    }
+    Stmt& ins = s.insert_event;
+    ins.Reset();
+    int c = 1;
+    ins.Bind(c++, doc_row);
+    ins.Bind(c++, coding);
+    ins.Bind(c++, it->second);
+    ins.Bind(c++, e.sentence_index);
+    ins.Bind(c++, e.sentence_span.begin);
+    ins.Bind(c++, e.sentence_span.end);
+    if (auto d = DayOf(e.date)) ins.Bind(c, *d); else ins.BindNull(c);
+    ++c;
+    if (auto d = DayOf(e.date_end.valid() ? e.date_end : e.date)) ins.Bind(c, *d); else ins.BindNull(c);
+    ++c;
+    ins.Bind(c++, DatePrecisionName(e.date_precision));
+    ins.Bind(c++, e.date_text);
+    ins.Bind(c++, e.source);
+    ins.Bind(c++, e.target);
+    ins.Bind(c++, e.source_text);
+    ins.Bind(c++, e.target_text);
+    ins.Bind(c++, e.event_code);
+    ins.Bind(c++, e.root_code.empty() ? e.event_code.substr(0, 2) : e.root_code);
+    ins.Bind(c++, e.quad_class);
+    ins.Bind(c++, e.goldstein);
+    ins.Bind(c++, e.verb_text);
+    ins.Bind(c++, e.plover);
+    ins.Bind(c++, e.pattern.file);
+    ins.Bind(c++, e.pattern.line);
+    ins.Bind(c++, e.pattern.text);
+    ins.Bind(c++, e.source_span.begin);
+    ins.Bind(c++, e.source_span.end);
+    ins.Bind(c++, e.verb_span.begin);
+    ins.Bind(c++, e.verb_span.end);
+    ins.Bind(c++, e.target_span.begin);
+    ins.Bind(c++, e.target_span.end);
+    ins.Bind(c++, ModalityText(e.modality));
+    ins.Bind(c++, e.reported_by);
+    ins.Bind(c++, e.reported_by_text);
+    ins.Bind(c++, PlacesToText(e));
+    ins.Bind(c++, duplicate ? 1 : 0);
+    int rc = ins.Step();
+    ins.Reset();
+    if (rc != SQLITE_DONE) return Error("storing an event");
+    const int64_t event_row = sqlite3_last_insert_rowid(db_);
+    ++*added;
+
+    struct Mention {
+      const char* role;
+      const std::string& code;
+      const std::string& text;
+      Span span;
+    } const mentions[] = {
+        {"source", e.source, e.source_text, e.source_span},
+        {"target", e.target, e.target_text, e.target_span},
+        {"reporter", e.reported_by, e.reported_by_text, Span{}},
+    };
+    for (const Mention& m : mentions) {
+      if (m.code.empty()) continue;
+      Stmt& mi = s.insert_mention;
+      mi.Reset();
+      mi.Bind(1, event_row);
+      mi.Bind(2, m.role);
+      mi.Bind(3, m.code);
+      mi.Bind(4, m.text);
+      mi.Bind(5, m.span.begin);
+      mi.Bind(6, m.span.end);
+      rc = mi.Step();
+      mi.Reset();
+      if (rc != SQLITE_DONE) return Error("storing an actor mention");
+    }
+  }
+  return Status::Ok();
+}
+
+Status Store::AddFailure(const std::string& origin, const std::string& sha256,
+                         const std::string& reason) {
+  return WithTransaction([&]() -> Status {
+    Stmt& st = stmts_->insert_failure;
+    st.Reset();
+    st.Bind(1, NowIso());
+    st.Bind(2, origin);
+    st.Bind(3, sha256);
+    st.Bind(4, reason);
+    int rc = st.Step();
+    st.Reset();
+    if (rc != SQLITE_DONE) return Error("recording a failed input");
+    return Status::Ok();
+  });
+}
+
+Status Store::Audit(const std::string& action, const std::string& parameters) {
+  return WithTransaction([&]() -> Status {
+    Stmt& st = stmts_->insert_audit;
+    st.Reset();
+    st.Bind(1, NowIso());
+    st.Bind(2, action);
+    st.Bind(3, parameters.empty() ? std::string("{}") : parameters);
+    st.Bind(4, kToolVersion);
+    int rc = st.Step();
+    st.Reset();
+    if (rc != SQLITE_DONE) return Error("writing the audit log");
+    return Status::Ok();
+  });
+}
+
+Status Store::ReadAudit(std::vector<AuditEntry>* out) {
+  std::lock_guard lock(mu_);
+  out->clear();
+  Stmt st;
+  if (st.Prepare(db_, "SELECT id, at, action, parameters FROM audit ORDER BY id") != SQLITE_OK)
+    return Error("reading the audit log");
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    out->push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3)});
+  }
+  if (rc != SQLITE_DONE) return Error("reading the audit log");
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- queries
+
+namespace {
+
+// The WHERE clause and parameters of an event query over coding `coding`.
+void BuildWhere(const EventQuery& q, int64_t coding, std::string* where,
+                std::vector<Param>* params) {
+  std::string w = "e.coding = ?";
+  params->push_back(coding);
+  auto prefix = [&](const char* column, const std::string& value) {
+    std::string clause = std::string("(e.") + column + " >= ? AND e." + column + " < ?)";
+    params->push_back(value);
+    params->push_back(PrefixEnd(value));
+    return clause;
+  };
+  if (!q.actor.empty()) {
+    w += " AND (" + prefix("source", q.actor) + " OR " + prefix("target", q.actor) + ")";
+  }
+  if (!q.source.empty()) w += " AND " + prefix("source", q.source);
+  if (!q.target.empty()) w += " AND " + prefix("target", q.target);
+  if (!q.code.empty()) w += " AND " + prefix("event_code", q.code);
+  if (!q.root.empty()) {
+    w += " AND e.root_code = ?";
+    params->push_back(q.root);
+  }
+  // With an actor or code filter, steer the planner to the actor/code indexes
+  // ("+e.day" cannot use events_day): without statistics it would otherwise
+  // prefer the date range, which is less selective for typical queries.
+  const bool narrow = !q.actor.empty() || !q.source.empty() || !q.target.empty() || !q.code.empty();
+  const char* day = narrow ? " AND +e.day" : " AND e.day";
+  if (q.from && q.from->valid()) {
+    w += std::string(day) + " >= ?";
+    params->push_back(q.from->ToDays());
+  }
+  if (q.to && q.to->valid()) {
+    w += std::string(day) + " <= ?";
+    params->push_back(q.to->ToDays());
+  }
+  if (q.modality) {
+    w += " AND e.modality = ?";
+    params->push_back(std::string(ModalityName(*q.modality)));
+  }
+  if (q.reported) w += *q.reported ? " AND e.reported_by <> ''" : " AND e.reported_by = ''";
+  if (!q.text.empty()) {
+    w += " AND e.sentence IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)";
+    params->push_back(q.text);
+  }
+  if (q.document_id > 0) {
+    w += " AND e.doc = ?";
+    params->push_back(q.document_id);
+  }
+  if (!q.include_duplicates) w += " AND e.duplicate = 0";
+  if (q.after_id > 0) {
+    w += " AND e.id > ?";
+    params->push_back(q.after_id);
+  }
+  *where = w;
+}
+
+std::string QuerySql(const EventQuery& q, const std::string& where) {
+  // "+e.id": sort rather than walk the table in id order, so the planner uses
+  // the filter indexes (events_source, events_day, ...).
+  std::string sql = std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + where +
+                    " ORDER BY +e.id";
+  if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+  return sql;
+}
+
+}  // namespace
+
+Status Store::RunQuery(const EventQuery& query,
+                       const std::function<bool(const StoredEvent&)>& fn) {
+  std::lock_guard lock(mu_);
+  if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
+  if (current_coding_ == 0) return Status::Ok();  // nothing coded yet
+  std::string where;
+  std::vector<Param> params;
+  BuildWhere(query, current_coding_, &where, &params);
+  Stmt st;
+  if (st.Prepare(db_, QuerySql(query, where)) != SQLITE_OK) return Error("preparing the query");
+  BindAll(&st, params);
+  int rc;
+  StoredEvent row;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    ReadEventRow(st, &row);
+    if (!fn(row)) return Status::Ok();
+  }
+  if (rc != SQLITE_DONE) {
+    std::string msg = sqlite3_errmsg(db_);
+    if (!query.text.empty() && (sqlite3_errcode(db_) & 0xff) == SQLITE_ERROR) {
+      return Status::Error("bad full-text query '" + query.text + "': " + msg);
+    }
+    return Error("querying events");
+  }
+  return Status::Ok();
+}
+
+Status Store::QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out) {
+  out->clear();
+  return RunQuery(query, [out](const StoredEvent& e) {
+    out->push_back(e);
+    return true;
+  });
+}
+
+Status Store::ForEachEvent(const EventQuery& query,
+                           const std::function<bool(const StoredEvent&)>& fn) {
+  return RunQuery(query, fn);
+}
+
+Status Store::ExplainQuery(const EventQuery& query, std::string* plan) {
+  std::lock_guard lock(mu_);
+  if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
+  std::string where;
+  std::vector<Param> params;
+  BuildWhere(query, current_coding_, &where, &params);
+  Stmt st;
+  if (st.Prepare(db_, "EXPLAIN QUERY PLAN " + QuerySql(query, where)) != SQLITE_OK)
+    return Error("explaining the query");
+  BindAll(&st, params);
+  plan->clear();
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) *plan += st.Text(3) + "\n";
+  if (rc != SQLITE_DONE) return Error("explaining the query");
+  return Status::Ok();
+}
+
+Status Store::CountHiddenEvents(int64_t* count) {
+  std::lock_guard lock(mu_);
+  if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
+  Stmt st;
+  if (st.Prepare(db_, "SELECT COUNT(*) FROM events WHERE coding <> ?") != SQLITE_OK)
+    return Error("counting events");
+  st.Bind(1, current_coding_);
+  if (st.Step() != SQLITE_ROW) return Error("counting events");
+  *count = st.Int(0);
+  return Status::Ok();
+}
+
+Status Store::GetEvent(int64_t id, StoredEvent* out) {
+  std::lock_guard lock(mu_);
+  Stmt st;
+  if (st.Prepare(db_, std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE e.id = ?") !=
+      SQLITE_OK)
+    return Error("reading an event");
+  st.Bind(1, id);
+  int rc = st.Step();
+  if (rc == SQLITE_ROW) {
+    ReadEventRow(st, out);
+    return Status::Ok();
+  }
+  if (rc == SQLITE_DONE) return Status::Error(path_ + ": no event " + std::to_string(id));
+  return Error("reading an event");
+}
+
+namespace {
+constexpr const char* kDocumentColumns =
+    "SELECT id, input_id, sha256, source, url, title, language, pub_date, format, origin, text, "
+    "ingested_at, tool_version, near_duplicate_of FROM documents ";
+
+void ReadDocumentRow(const Stmt& st, StoredDocument* out) {
+  StoredDocument d;
+  d.id = st.Int(0);
+  d.document.id = st.Text(1);
+  d.document.sha256 = st.Text(2);
+  d.document.source = st.Text(3);
+  d.document.url = st.Text(4);
+  d.document.title = st.Text(5);
+  d.document.language = st.Text(6);
+  if (auto date = Date::Parse(st.Text(7))) d.document.date = *date;
+  std::string format = st.Text(8);
+  for (auto f : {InputFormat::kText, InputFormat::kTabari, InputFormat::kJsonl, InputFormat::kHtml})
+    if (format == InputFormatName(f)) d.document.format = f;
+  d.document.origin = st.Text(9);
+  d.document.text = st.Text(10);
+  d.ingested_at = st.Text(11);
+  d.tool_version = st.Text(12);
+  d.near_duplicate_of = st.IsNull(13) ? 0 : st.Int(13);
+  *out = std::move(d);
+}
+}  // namespace
+
+Status Store::GetDocument(int64_t id, StoredDocument* out) {
+  std::lock_guard lock(mu_);
+  Stmt st;
+  if (st.Prepare(db_, std::string(kDocumentColumns) + "WHERE id = ?") != SQLITE_OK)
+    return Error("reading a document");
+  st.Bind(1, id);
+  int rc = st.Step();
+  if (rc == SQLITE_ROW) {
+    ReadDocumentRow(st, out);
+    return Status::Ok();
+  }
+  if (rc == SQLITE_DONE) return Status::Error(path_ + ": no document d" + std::to_string(id));
+  return Error("reading a document");
+}
+
+Status Store::FindDocument(const std::string& key, StoredDocument* out) {
+  if (key.size() > 1 && key[0] == 'd' &&
+      key.find_first_not_of("0123456789", 1) == std::string::npos) {
+    return GetDocument(std::stoll(key.substr(1)), out);
+  }
+  int64_t id = 0;
+  {
+    std::lock_guard lock(mu_);
+    Stmt st;
+    if (st.Prepare(db_, "SELECT id FROM documents WHERE input_id = ? ORDER BY id LIMIT 1") !=
+        SQLITE_OK)
+      return Error("finding a document");
+    st.Bind(1, key);
+    if (st.Step() == SQLITE_ROW) id = st.Int(0);
+    if (id == 0 && key.size() >= 8 &&
+        key.find_first_not_of("0123456789abcdef") == std::string::npos) {
+      Stmt sha;
+      if (sha.Prepare(db_, "SELECT id FROM documents WHERE sha256 >= ? AND sha256 < ? LIMIT 2") !=
+          SQLITE_OK)
+        return Error("finding a document");
+      sha.Bind(1, key);
+      sha.Bind(2, PrefixEnd(key));
+      int found = 0;
+      while (sha.Step() == SQLITE_ROW) {
+        id = sha.Int(0);
+        ++found;
+      }
+      if (found > 1) return Status::Error(path_ + ": sha256 prefix '" + key + "' is ambiguous");
+    }
+  }
+  if (id == 0) return Status::Error(path_ + ": no document '" + key + "'");
+  return GetDocument(id, out);
+}
+
+Status Store::GetSentences(int64_t document_id, std::vector<Sentence>* out) {
+  std::lock_guard lock(mu_);
+  out->clear();
+  Stmt st;
+  if (st.Prepare(db_, "SELECT idx, begin, end, text FROM sentences WHERE doc = ? ORDER BY idx") !=
+      SQLITE_OK)
+    return Error("reading sentences");
+  st.Bind(1, document_id);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    out->push_back({static_cast<int>(st.Int(0)), Span{st.Int(1), st.Int(2)}, st.Text(3)});
+  }
+  if (rc != SQLITE_DONE) return Error("reading sentences");
+  return Status::Ok();
+}
+
+Status Store::ListDocumentIds(std::vector<int64_t>* out) {
+  std::lock_guard lock(mu_);
+  out->clear();
+  Stmt st;
+  if (st.Prepare(db_, "SELECT id FROM documents ORDER BY id") != SQLITE_OK)
+    return Error("listing documents");
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) out->push_back(st.Int(0));
+  if (rc != SQLITE_DONE) return Error("listing documents");
+  return Status::Ok();
+}
+
+Status Store::SearchSentences(const std::string& fts_query, int64_t limit,
+                              std::vector<SentenceHit>* out) {
+  std::lock_guard lock(mu_);
+  out->clear();
+  Stmt st;
+  std::string sql =
+      "SELECT s.doc, s.idx, s.begin, s.end, s.text, "
+      "highlight(sentences_fts, 0, '[', ']'), d.title, d.url, d.pub_date "
+      "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+      "JOIN documents d ON d.id = s.doc WHERE sentences_fts MATCH ? ORDER BY rank";
+  if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+  if (st.Prepare(db_, sql) != SQLITE_OK) return Error("searching sentences");
+  st.Bind(1, fts_query);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    SentenceHit hit;
+    hit.document_id = st.Int(0);
+    hit.sentence = {static_cast<int>(st.Int(1)), Span{st.Int(2), st.Int(3)}, st.Text(4)};
+    hit.snippet = st.Text(5);
+    hit.doc_title = st.Text(6);
+    hit.doc_url = st.Text(7);
+    if (auto d = Date::Parse(st.Text(8))) hit.doc_date = *d;
+    out->push_back(std::move(hit));
+  }
+  if (rc != SQLITE_DONE) {
+    return Status::Error("bad full-text query '" + fts_query + "': " + sqlite3_errmsg(db_));
+  }
+  return Status::Ok();
+}
+
+Status Store::ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
+                            const std::string& dict_hash, RecodeDelta* delta) {
+  return WithTransaction([&]() -> Status {
+    *delta = RecodeDelta();
+    Stmt doc;
+    if (doc.Prepare(db_, "SELECT near_duplicate_of FROM documents WHERE id = ?") != SQLITE_OK)
+      return Error("reading a document");
+    doc.Bind(1, document_id);
+    if (doc.Step() != SQLITE_ROW)
+      return Status::Error(path_ + ": no document d" + std::to_string(document_id));
+    const bool duplicate = !doc.IsNull(0);
+
+    // Old events of this document, any coding.
+    std::multimap<std::string, std::string> old_events;  // key -> content
+    {
+      Stmt st;
+      if (st.Prepare(db_, std::string("SELECT ") + kEventColumns + kEventJoins +
+                              " WHERE e.doc = ?") != SQLITE_OK)
+        return Error("reading events");
+      st.Bind(1, document_id);
+      StoredEvent row;
+      int rc;
+      while ((rc = st.Step()) == SQLITE_ROW) {
+        ReadEventRow(st, &row);
+        old_events.emplace(EventKey(row.event), EventContent(row.event));
+      }
+      if (rc != SQLITE_DONE) return Error("reading events");
+    }
+    // Match new against old: same key and content = unchanged; same key, other
+    // content = changed; the rest added or removed.
+    std::vector<std::pair<std::string, std::string>> fresh;
+    for (const Event& e : events) fresh.emplace_back(EventKey(e), EventContent(e));
+    std::vector<bool> matched(fresh.size(), false);
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      auto range = old_events.equal_range(fresh[i].first);
+      for (auto it = range.first; it != range.second; ++it) {
+        if (it->second == fresh[i].second) {
+          ++delta->unchanged;
+          matched[i] = true;
+          old_events.erase(it);
+          break;
+        }
+      }
+    }
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      if (matched[i]) continue;
+      auto it = old_events.find(fresh[i].first);
+      if (it != old_events.end()) {
+        ++delta->changed;
+        old_events.erase(it);
+      } else {
+        ++delta->added;
+      }
+    }
+    delta->removed = static_cast<int>(old_events.size());
+
+    if (auto s = Exec(("DELETE FROM actor_mentions WHERE event IN (SELECT id FROM events WHERE doc = " +
+                       std::to_string(document_id) + ")")
+                          .c_str());
+        !s.ok())
+      return s;
+    if (auto s = Exec(("DELETE FROM events WHERE doc = " + std::to_string(document_id)).c_str());
+        !s.ok())
+      return s;
+    int64_t coding = 0;
+    if (auto s = CodingIdLocked(dict_hash, &coding); !s.ok()) return s;
+    std::vector<Sentence> sentences;
+    std::set<int> seen;
+    for (const Event& e : events)
+      if (seen.insert(e.sentence_index).second)
+        sentences.push_back({e.sentence_index, e.sentence_span, e.sentence});
+    if (auto s = EnsureSentencesLocked(document_id, sentences); !s.ok()) return s;
+    int added = 0;
+    return InsertEventsLocked(document_id, events, coding, duplicate, &added);
+  });
+}
+
+Status Store::DeleteDocument(int64_t id, const std::string& reason) {
+  StoredDocument doc;
+  if (auto s = GetDocument(id, &doc); !s.ok()) return s;
+  nlohmann::json params = {{"document", id},
+                           {"sha256", doc.document.sha256},
+                           {"url", doc.document.url},
+                           {"reason", reason}};
+  return WithTransaction([&]() -> Status {
+    if (auto s = Audit("delete", params.dump()); !s.ok()) return s;
+    const std::string d = std::to_string(id);
+    const std::string sql =
+        "DELETE FROM actor_mentions WHERE event IN (SELECT id FROM events WHERE doc = " + d +
+        ");"
+        "DELETE FROM events WHERE doc = " + d + ";"
+        "INSERT INTO sentences_fts(sentences_fts, rowid, text) "
+        "  SELECT 'delete', id, text FROM sentences WHERE doc = " + d + ";"
+        "DELETE FROM sentences WHERE doc = " + d + ";"
+        "DELETE FROM minhash_bands WHERE doc = " + d + ";"
+        "DELETE FROM documents WHERE id = " + d + ";";
+    return Exec(sql.c_str());
+  });
+}
+
+Status Store::GetStats(Stats* out) {
+  std::lock_guard lock(mu_);
+  if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
+  Stats st;
+  auto count = [&](const std::string& sql, int64_t* value) -> Status {
+    Stmt q;
+    if (q.Prepare(db_, sql) != SQLITE_OK) return Error("counting");
+    if (sql.find('?') != std::string::npos) q.Bind(1, current_coding_);
+    if (q.Step() != SQLITE_ROW) return Error("counting");
+    *value = q.Int(0);
+    return Status::Ok();
+  };
+  const std::pair<const char*, int64_t*> counts[] = {
+      {"SELECT COUNT(*) FROM documents", &st.documents},
+      {"SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL", &st.near_duplicates},
+      {"SELECT COUNT(*) FROM sentences", &st.sentences},
+      {"SELECT COUNT(*) FROM failures", &st.failures},
+      {"SELECT COUNT(*) FROM events WHERE coding = ?", &st.events},
+      {"SELECT COUNT(*) FROM events WHERE coding <> ?", &st.other_coding_events},
+  };
+  for (const auto& [sql, value] : counts)
+    if (auto s = count(sql, value); !s.ok()) return s;
+  Stmt q;
+  if (q.Prepare(db_, "SELECT dict_hash FROM codings WHERE id = ?") == SQLITE_OK) {
+    q.Bind(1, current_coding_);
+    if (q.Step() == SQLITE_ROW) st.current_dict_hash = q.Text(0);
+  }
+  int64_t version = 0;
+  if (auto s = ReadPragmaInt(db_, path_, "user_version", &version); !s.ok()) return s;
+  st.schema_version = static_cast<int>(version);
+  *out = st;
+  return Status::Ok();
+}
+
+Status Store::CheckIntegrity() {
+  std::lock_guard lock(mu_);
+  Stmt st;
+  if (st.Prepare(db_, "PRAGMA integrity_check") != SQLITE_OK) return Error("integrity check");
+  std::string result;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    if (!result.empty()) result += "; ";
+    result += st.Text(0);
+  }
+  if (rc != SQLITE_DONE) return Error("integrity check");
+  if (result != "ok") return Status::Error(path_ + ": integrity check failed: " + result);
+  return Status::Ok();
+}
+
+}  // namespace dyad::store

@@ -1,0 +1,198 @@
+#include "analyze/model.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "analyze/classify.h"
+#include "test_util.h"
+
+namespace dyad::analyze {
+namespace {
+
+using testing::ConflictPath;
+using testing::DataDir;
+using testing::RulesPath;
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("dyad_analyze_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+             "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string Write(const std::string& name, const std::string& text) const {
+    std::string p = (path_ / name).string();
+    std::ofstream(p) << text;
+    return p;
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+TEST(LoadRulesTest, ShippedRulesLoadWithEightCategoriesEachCitingTests) {
+  RuleSet rules;
+  Status s = LoadRules(RulesPath(), &rules);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(rules.categories.size(), 8u);
+  for (int n = 1; n <= 8; ++n) {
+    const Category* c = rules.FindCategory(n);
+    ASSERT_NE(c, nullptr) << n;
+    EXPECT_FALSE(c->tests.empty()) << c->key;
+    for (const LegalTest& t : c->tests) {
+      EXPECT_FALSE(t.citation.empty()) << c->key;
+      EXPECT_FALSE(t.paraphrase.empty()) << c->key;
+    }
+    bool has_rule = false;
+    for (const Rule& r : rules.rules) has_rule = has_rule || r.category == n;
+    EXPECT_TRUE(has_rule) << "category " << n << " has no rule";
+  }
+  EXPECT_FALSE(rules.disclaimer.empty());
+  EXPECT_EQ(rules.adjectives.at("BLR"), "belarusian");
+  EXPECT_FALSE(rules.escalation.signals.empty());
+}
+
+TEST(LoadRulesTest, CitesTheRequiredInstruments) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadRules(RulesPath(), &rules).ok());
+  std::string all;
+  for (const Category& c : rules.categories)
+    for (const LegalTest& t : c.tests) all += t.instrument + " " + t.citation + "\n";
+  EXPECT_NE(all.find("3314"), std::string::npos);
+  EXPECT_NE(all.find("art. 3(f)"), std::string::npos);
+  EXPECT_NE(all.find("Hague Convention V"), std::string::npos);
+  EXPECT_NE(all.find("ICRC"), std::string::npos);
+  EXPECT_NE(all.find("ES-11/1"), std::string::npos);
+}
+
+TEST(LoadRulesTest, SyntaxErrorNamesFileAndLine) {
+  TempDir dir;
+  std::string p = dir.Write("bad.toml", "disclaimer = \"x\"\n\n[[categories]]\nnumber = 1\nkey = \"a\n");
+  RuleSet rules;
+  Status s = LoadRules(p, &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message().rfind(p + ":5:", 0), 0u) << s.message();
+  EXPECT_NE(s.message().find("TOML syntax error"), std::string::npos) << s.message();
+  EXPECT_EQ(s.message().find('\n'), std::string::npos);
+}
+
+TEST(LoadRulesTest, UnknownKeySideAndCategoryAreErrorsWithLines) {
+  TempDir dir;
+  const std::string head = "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n";
+  RuleSet rules;
+  Status s = LoadRules(dir.Write("k.toml", head + "[[rules]]\nid = \"r\"\ncategory = 1\nsorce = [\"X\"]\n"), &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find(":9:"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("unknown key 'sorce'"), std::string::npos) << s.message();
+
+  s = LoadRules(dir.Write("s.toml", head + "[[rules]]\nid = \"r\"\ncategory = 1\nsource = [\"friend\"]\n"), &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("unknown side 'friend'"), std::string::npos) << s.message();
+
+  s = LoadRules(dir.Write("c.toml", head + "[[rules]]\nid = \"r\"\ncategory = 9\n"), &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("category 9 is not defined"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("c.toml:6:"), std::string::npos) << s.message();
+
+  s = LoadRules(dir.Write("m.toml", head + "[[rules]]\nid = \"r\"\ncategory = 1\nmodality = \"maybe\"\n"), &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("unknown modality 'maybe'"), std::string::npos) << s.message();
+
+  s = LoadRules(dir.Write("codes.toml", head + "[[rules]]\nid = \"r\"\ncategory = 1\ncodes = [\"19x\"]\n"), &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("not a CAMEO code prefix"), std::string::npos) << s.message();
+}
+
+TEST(LoadRulesTest, MissingFileIsOneLineError) {
+  RuleSet rules;
+  Status s = LoadRules("/nonexistent/rules.toml", &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "/nonexistent/rules.toml: no such file");
+}
+
+TEST(LoadConflictTest, ShippedConflictLoads) {
+  Conflict c;
+  Status s = LoadConflict(ConflictPath(), &c);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(c.id, "russia-ukraine");
+  EXPECT_EQ(c.begin(), (Date{2014, 2, 20}));
+  ASSERT_EQ(c.phases.size(), 2u);
+  EXPECT_EQ(c.phases[1].begin, (Date{2022, 2, 24}));
+  EXPECT_FALSE(c.phases[1].end.valid());
+  const Phase* p = c.PhaseAt(Date{2022, 3, 1});
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->name, "Full-scale invasion");
+  EXPECT_EQ(c.PhaseAt(Date{2013, 1, 1}), nullptr);
+  EXPECT_EQ(c.SideOf("RUSMIL", "BLR"), Side::kAggressor);
+  EXPECT_EQ(c.SideOf("UKRGOV", "BLR"), Side::kVictim);
+  EXPECT_EQ(c.SideOf("BLRMIL", "BLR"), Side::kX);
+  EXPECT_EQ(c.SideOf("IGOUNO", "BLR"), Side::kThird);
+  EXPECT_EQ(c.SideOf("", "BLR"), Side::kNone);
+  // X wins even over a party list (the report on RUS itself still works).
+  EXPECT_EQ(c.SideOf("RUSMIL", "RUS"), Side::kX);
+}
+
+TEST(FindConflictTest, ByIdAndAliasAndUnknown) {
+  Conflict c;
+  ASSERT_TRUE(FindConflict(DataDir() + "/conflicts", "russia-ukraine", &c).ok());
+  ASSERT_TRUE(FindConflict(DataDir() + "/conflicts", "RUS-UKR", &c).ok());
+  EXPECT_EQ(c.id, "russia-ukraine");
+  Status s = FindConflict(DataDir() + "/conflicts", "mars-venus", &c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("unknown conflict 'mars-venus'"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("russia-ukraine"), std::string::npos) << s.message();
+}
+
+TEST(LoadConflictTest, BadConflictsAreErrors) {
+  TempDir dir;
+  Conflict c;
+  Status s = LoadConflict(dir.Write("a.toml", "id = \"a\"\nname = \"A\"\n[parties]\naggressor = [\"RUS\"]\n"
+                                              "victim = [\"UKR\"]\n[[phases]]\nname = \"p\"\nbegin = 2022-02-30\n"),
+                          &c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("a.toml:8:"), std::string::npos) << s.message();
+
+  s = LoadConflict(dir.Write("b.toml", "id = \"b\"\nname = \"B\"\n[parties]\naggressor = [\"RUS\"]\n"), &c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("'aggressor' and 'victim'"), std::string::npos) << s.message();
+
+  s = LoadConflict(dir.Write("c.toml", "id = \"c\"\nname = \"C\"\n[parties]\naggressor = [\"RUS\"]\n"
+                                       "victim = [\"UKR\"]\n[[phases]]\nname = \"p\"\nbegin = 2022-01-01\n"
+                                       "[[phases]]\nname = \"q\"\nbegin = 2022-06-01\n"),
+                   &c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("overlaps"), std::string::npos) << s.message();
+
+  // A conflict file with a syntax error that is the one asked for: its error, not "unknown".
+  dir.Write("broken.toml", "id = \"broken\"\nname = [\n");
+  s = FindConflict(dir.path(), "broken", &c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("broken.toml:"), std::string::npos) << s.message();
+}
+
+TEST(LookupSubjectTest, KnownUnknownAndTooLong) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadRules(RulesPath(), &rules).ok());
+  Subject x;
+  std::string countries = DataDir() + "/gazetteer/countries.tsv";
+  if (!std::filesystem::exists(countries)) GTEST_SKIP() << "no gazetteer at " << countries;
+  ASSERT_TRUE(LookupSubject("blr", countries, rules, &x).ok());
+  EXPECT_EQ(x.code, "BLR");
+  EXPECT_EQ(x.name, "Belarus");
+  EXPECT_EQ(x.adjective, "belarusian");
+  Status s = LookupSubject("XYZ", countries, rules, &x);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("unknown actor code 'XYZ'"), std::string::npos);
+  s = LookupSubject("BLRGOV", countries, rules, &x);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("3-letter"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad::analyze

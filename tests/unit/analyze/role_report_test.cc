@@ -1,0 +1,283 @@
+#include "analyze/role_report.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "test_util.h"
+
+namespace dyad::analyze {
+namespace {
+
+using testing::Country;
+using testing::MakeEvent;
+using testing::Stored;
+
+class RoleReportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(LoadRules(testing::RulesPath(), &rules_).ok());
+    ASSERT_TRUE(LoadConflict(testing::ConflictPath(), &conflict_).ok());
+    x_ = {"BLR", "Belarus", "belarusian"};
+  }
+  const CategoryReport& Cat(const RoleReport& r, int n) const {
+    for (const CategoryReport& c : r.categories)
+      if (c.category.number == n) return c;
+    static CategoryReport none;
+    ADD_FAILURE() << "no category " << n;
+    return none;
+  }
+  RoleReport Build(const std::vector<store::StoredEvent>& events, RoleOptions options = {}) const {
+    return BuildRoleReport(rules_, conflict_, x_, options, events);
+  }
+  RuleSet rules_;
+  Conflict conflict_;
+  Subject x_;
+};
+
+store::StoredEvent Attack(int64_t id, const std::string& source, const std::string& url, Date date,
+                          Modality modality = Modality::kAsserted, const std::string& reported_by = "") {
+  Event e = MakeEvent("RUSMIL", "190", "UKR", "Russian troops attacked Ukraine from Belarus.", date);
+  e.origin = Country("BLR", "Belarus");
+  e.modality = modality;
+  e.reported_by = reported_by;
+  return Stored(id, e, source, url);
+}
+
+TEST_F(RoleReportTest, CountsBucketsSourcesDocumentsAndPeriod) {
+  std::vector<store::StoredEvent> ev = {
+      Attack(1, "Wire A", "https://example.org/a", Date{2022, 2, 24}),
+      Attack(2, "Wire A", "https://example.org/a", Date{2022, 2, 24}, Modality::kAsserted, "UKRGOV"),
+      Attack(3, "Wire B", "https://example.org/b", Date{2022, 3, 2}),
+      Attack(4, "Wire C", "https://example.org/c", Date{2022, 3, 5}, Modality::kNegated),
+      Attack(5, "Wire D", "https://example.org/d", Date{2022, 4, 1}, Modality::kHypothetical),
+  };
+  RoleReport r = Build(ev);
+  const CategoryReport& c = Cat(r, 1);
+  EXPECT_EQ(c.counts.total(), 5);
+  EXPECT_EQ(c.counts.asserted, 2);
+  EXPECT_EQ(c.counts.reported, 1);
+  EXPECT_EQ(c.counts.negated, 1);
+  EXPECT_EQ(c.counts.hypothetical, 1);
+  // Corroboration counts asserted and reported evidence only.
+  EXPECT_EQ(c.sources, 2);
+  EXPECT_EQ(c.documents, 2);
+  EXPECT_EQ(c.first, (Date{2022, 2, 24}));
+  EXPECT_EQ(c.last, (Date{2022, 4, 1}));
+  EXPECT_EQ(c.by_month.at("2022-02").asserted, 1);
+  EXPECT_EQ(c.by_month.at("2022-02").reported, 1);
+  EXPECT_EQ(c.by_month.at("2022-03").negated, 1);
+  EXPECT_EQ(r.events_scanned, 5);
+  EXPECT_EQ(r.events_matched, 5);
+  ASSERT_EQ(r.months, (std::vector<std::string>{"2022-02", "2022-03", "2022-04"}));
+}
+
+TEST_F(RoleReportTest, NegatedAndHypotheticalNeverCountAsAssertedOrAsEvidence) {
+  std::vector<store::StoredEvent> ev = {
+      Attack(1, "Wire A", "u1", Date{2022, 3, 1}, Modality::kNegated),
+      Attack(2, "Wire B", "u2", Date{2022, 3, 2}, Modality::kHypothetical),
+  };
+  RoleReport r = Build(ev);
+  const CategoryReport& c = Cat(r, 1);
+  EXPECT_EQ(c.counts.asserted, 0);
+  EXPECT_EQ(c.counts.reported, 0);
+  EXPECT_EQ(c.counts.supporting(), 0);
+  EXPECT_TRUE(c.strongest.empty());
+  EXPECT_EQ(c.sources, 0);
+  EXPECT_EQ(c.documents, 0);
+  EXPECT_EQ(c.by_month.at("2022-03").supporting(), 0);
+  std::string md = RenderMarkdown(r);
+  EXPECT_NE(md.find("No asserted or reported evidence"), std::string::npos);
+  nlohmann::json j = nlohmann::json::parse(RenderJson(r));
+  EXPECT_EQ(j["categories"][0]["counts"]["asserted"], 0);
+  EXPECT_EQ(j["categories"][0]["counts"]["negated"], 1);
+}
+
+TEST_F(RoleReportTest, CategoryWithoutEvidenceSaysSo) {
+  RoleReport r = Build({Attack(1, "Wire A", "u1", Date{2022, 3, 1})});
+  const CategoryReport& c = Cat(r, 2);
+  EXPECT_EQ(c.counts.total(), 0);
+  std::string md = RenderMarkdown(r);
+  size_t h = md.find("## 2. Direct participation");
+  ASSERT_NE(h, std::string::npos);
+  EXPECT_NE(md.find("No evidence for this category", h), std::string::npos);
+  nlohmann::json j = nlohmann::json::parse(RenderJson(r));
+  EXPECT_EQ(j["categories"][1]["has_evidence"], false);
+  EXPECT_EQ(j["categories"][0]["has_evidence"], true);
+  std::string html = RenderHtml(r, "/* chart */");
+  EXPECT_NE(html.find("No evidence for this category"), std::string::npos);
+}
+
+TEST_F(RoleReportTest, StrongestEvidenceRanksCorroboratedFirstHandAndLinksToShow) {
+  std::vector<store::StoredEvent> ev = {
+      Attack(1, "Wire A", "u1", Date{2022, 2, 24}, Modality::kAsserted, "UKRGOV"),
+      Attack(2, "Wire B", "u2", Date{2022, 2, 25}),
+  };
+  ev[1].event.sentence = "Russian tanks entered Ukraine from Belarus.";
+  RoleReport r = Build(ev);
+  const CategoryReport& c = Cat(r, 1);
+  ASSERT_EQ(c.strongest.size(), 2u);
+  EXPECT_EQ(c.strongest[0].event_id, 2) << "first-hand before reported at equal weight";
+  EXPECT_EQ(c.strongest[0].corroboration, 2);
+  EXPECT_NE(RenderMarkdown(r).find("`dyad show 2`"), std::string::npos);
+}
+
+TEST_F(RoleReportTest, ContradictionsPairClaimsWithDenials) {
+  Event claim = MakeEvent("BLRMIL", "190", "UKR", "Belarusian troops attacked Ukraine.", Date{2022, 3, 1});
+  Event negated = claim;
+  negated.sentence = "Belarusian troops did not attack Ukraine, Minsk said.";
+  negated.modality = Modality::kNegated;
+  negated.reported_by = "BLRGOV";
+  Event deny = MakeEvent("BLRGOV", "016", "", "Lukashenko denied that Belarus had taken part in the invasion.",
+                         Date{2022, 3, 3});
+  RoleReport r = Build({Stored(1, claim, "A", "u1"), Stored(2, negated, "B", "u2"), Stored(3, deny, "C", "u3")});
+  const CategoryReport& c = Cat(r, 2);
+  ASSERT_EQ(c.contradictions.size(), 2u);
+  EXPECT_EQ(c.contradictions[0].claim.event_id, 1);
+  EXPECT_EQ(c.contradictions[0].denial.event_id, 2);
+  EXPECT_EQ(c.contradictions[1].denial.event_id, 3);
+  EXPECT_EQ(c.counts.asserted, 1);
+  EXPECT_EQ(c.counts.negated, 1);
+  EXPECT_NE(RenderMarkdown(r).find("### Contradictions"), std::string::npos);
+}
+
+TEST_F(RoleReportTest, WindowFiltersAndDuplicatesAreSkipped) {
+  std::vector<store::StoredEvent> ev = {
+      Attack(1, "A", "u1", Date{2013, 5, 1}),   // before the conflict: out by default
+      Attack(2, "A", "u2", Date{2022, 3, 1}),
+      Attack(3, "A", "u3", Date{2023, 3, 1}),
+  };
+  ev.push_back(Attack(4, "B", "u4", Date{2022, 3, 1}));
+  ev.back().duplicate = true;
+  RoleReport all = Build(ev);
+  EXPECT_EQ(Cat(all, 1).counts.total(), 2);
+  RoleOptions o;
+  o.from = Date{2023, 1, 1};
+  o.to = Date{2023, 12, 31};
+  RoleReport part = Build(ev, o);
+  EXPECT_EQ(Cat(part, 1).counts.total(), 1);
+  EXPECT_EQ(part.months.back(), "2023-12");
+}
+
+store::StoredEvent Posture(int64_t id, Date date) {
+  Event e = MakeEvent("BLRMIL", "152", "", "The Belarusian army raised its alert status.", date);
+  return Stored(id, e, "Wire", "u" + std::to_string(id));
+}
+
+TEST_F(RoleReportTest, EscalationWatchUpDownUnchanged) {
+  std::vector<store::StoredEvent> ev;
+  int64_t id = 1;
+  for (int m = 1; m <= 6; ++m) {  // 2 a month
+    ev.push_back(Posture(id++, Date{2023, m, 10}));
+    ev.push_back(Posture(id++, Date{2023, m, 11}));
+  }
+  for (int i = 0; i < 5; ++i) ev.push_back(Posture(id++, Date{2023, 7, 10 + i}));  // 5 in July
+  RoleReport up = Build(ev);
+  EXPECT_EQ(up.watch.month, "2023-07");
+  EXPECT_EQ(up.watch.trend, Trend::kUp) << up.watch.reason;
+  EXPECT_EQ(up.watch.last, 5);
+  EXPECT_DOUBLE_EQ(up.watch.baseline, 2.0);
+  EXPECT_NE(up.watch.reason.find("2023-01..2023-06"), std::string::npos) << up.watch.reason;
+
+  RoleOptions o;
+  o.to = Date{2023, 8, 31};  // August: nothing, against 2.5/month in Feb..Jul
+  RoleReport down = Build(ev, o);
+  EXPECT_EQ(down.watch.month, "2023-08");
+  EXPECT_EQ(down.watch.trend, Trend::kDown) << down.watch.reason;
+
+  o.to = Date{2023, 6, 30};  // June: 2 against 10/6 per month
+  RoleReport same = Build(ev, o);
+  EXPECT_EQ(same.watch.trend, Trend::kUnchanged) << same.watch.reason;
+  EXPECT_NE(RenderMarkdown(up).find("\u2191 up"), std::string::npos);
+}
+
+TEST_F(RoleReportTest, EmptyInputGivesAReportThatSaysThereIsNoEvidence) {
+  RoleReport r = Build({});
+  EXPECT_EQ(r.events_matched, 0);
+  EXPECT_EQ(r.watch.trend, Trend::kNoData);
+  std::string md = RenderMarkdown(r);
+  EXPECT_NE(md.find("No dated evidence"), std::string::npos);
+  nlohmann::json j = nlohmann::json::parse(RenderJson(r));
+  EXPECT_EQ(j["categories"].size(), 8u);
+}
+
+TEST_F(RoleReportTest, HtmlIsSelfContainedWithInlinedChartLibrary) {
+  RoleReport r = Build({Attack(1, "Wire <A>", "https://example.org/a?x=1&y=2", Date{2022, 2, 24})});
+  std::string html = RenderHtml(r, "window.Chart = function(){}; // '</script>' inside");
+  EXPECT_NE(html.find("window.Chart = function(){};"), std::string::npos);
+  EXPECT_EQ(html.find("'</script>' inside"), std::string::npos) << "the library must not close the tag";
+  EXPECT_NE(html.find("<canvas id=\"timeline\">"), std::string::npos);
+  EXPECT_NE(html.find("new Chart("), std::string::npos);
+  EXPECT_EQ(html.find("<script src="), std::string::npos) << "no external scripts";
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_NE(html.find("Wire &lt;A&gt;"), std::string::npos);
+  EXPECT_NE(html.find("x=1&amp;y=2"), std::string::npos);
+}
+
+TEST_F(RoleReportTest, VendoredChartJsIsPresentWithItsLicence) {
+  std::string vendor = std::string(DYAD_SOURCE_DIR) + "/web/vendor/";
+  EXPECT_TRUE(std::filesystem::exists(vendor + "chart.umd.min.js"));
+  EXPECT_TRUE(std::filesystem::exists(vendor + "chart.js.LICENSE.md"));
+}
+
+class StoreRoleTest : public RoleReportTest {
+ protected:
+  void SetUp() override {
+    RoleReportTest::SetUp();
+    path_ = (std::filesystem::temp_directory_path() /
+             ("dyad_role_store_test_" + std::string(::testing::UnitTest::GetInstance()
+                                                        ->current_test_info()
+                                                        ->name()) +
+              ".db"))
+                .string();
+    Cleanup();
+  }
+  void TearDown() override { Cleanup(); }
+  void Cleanup() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  std::string path_;
+};
+
+TEST_F(StoreRoleTest, EmptyDatabaseIsAOneLineError) {
+  std::unique_ptr<store::Store> db;
+  Status s = store::Store::Open(path_, {}, &db);
+  ASSERT_TRUE(s.ok()) << s.message();
+  RoleReport r;
+  s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, {}, &r);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("no events in"), std::string::npos) << s.message();
+  EXPECT_EQ(s.message().find('\n'), std::string::npos);
+}
+
+TEST_F(StoreRoleTest, ReadsEventsFromTheStore) {
+  std::unique_ptr<store::Store> db;
+  Status s = store::Store::Open(path_, {}, &db);
+  ASSERT_TRUE(s.ok()) << s.message();
+  Document doc;
+  doc.id = "d1";
+  doc.date = Date{2022, 2, 24};
+  doc.source = "Wire";
+  doc.url = "https://example.org/d1";
+  doc.title = "Invasion";
+  doc.text = "Russian troops attacked Ukraine from Belarus. Belarusian troops did not attack Ukraine.";
+  Event a = Attack(0, "", "", Date{2022, 2, 24}).event;
+  Event n = MakeEvent("BLRMIL", "190", "UKR", "Belarusian troops did not attack Ukraine.", Date{2022, 2, 24});
+  n.modality = Modality::kNegated;
+  store::AddResult added;
+  s = db->AddDocument(doc, {a, n}, "testhash", &added);
+  ASSERT_TRUE(s.ok()) << s.message();
+  RoleReport r;
+  s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, {}, &r);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(Cat(r, 1).counts.asserted, 1);
+  EXPECT_EQ(Cat(r, 2).counts.asserted, 0);
+  EXPECT_EQ(Cat(r, 2).counts.negated, 1);
+  ASSERT_FALSE(Cat(r, 1).strongest.empty());
+  EXPECT_EQ(Cat(r, 1).strongest[0].doc_url, "https://example.org/d1");
+  EXPECT_GT(Cat(r, 1).strongest[0].event_id, 0);
+}
+
+}  // namespace
+}  // namespace dyad::analyze

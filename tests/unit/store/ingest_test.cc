@@ -1,0 +1,248 @@
+#include "store/ingest.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace dyad::store {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A hand-written coder for the tests: each sentence naming "Belarus" and
+// "attacked" yields a BLRMIL -> UKR 190 event; a document whose id starts with
+// "reject" fails to code.
+Status TestCoder(const Document& doc, std::vector<Sentence>* sentences, std::vector<Event>* events) {
+  if (doc.id.rfind("reject", 0) == 0) return Status::Error("test coder: cannot code '" + doc.id + "'");
+  size_t begin = 0;
+  int index = 0;
+  while (begin < doc.text.size()) {
+    size_t end = doc.text.find('.', begin);
+    end = end == std::string::npos ? doc.text.size() : end + 1;
+    std::string text = doc.text.substr(begin, end - begin);
+    while (!text.empty() && text.front() == ' ') {
+      text.erase(0, 1);
+      ++begin;
+    }
+    Span span{static_cast<int64_t>(begin), static_cast<int64_t>(end)};
+    sentences->push_back({index, span, text});
+    if (text.find("Belarus") != std::string::npos && text.find("attack") != std::string::npos) {
+      Event e = MakeEvent(index, text, "BLRMIL", "UKR", "190", doc.date);
+      e.sentence_span = span;
+      events->push_back(e);
+    }
+    begin = end;
+    ++index;
+  }
+  return Status::Ok();
+}
+
+std::vector<Document> Corpus(int n, int first_seed = 1000) {
+  std::vector<Document> docs;
+  for (int i = 0; i < n; ++i) {
+    std::string text = "Belarus troops attacked the border post " + std::to_string(i) + ". " +
+                       Story(static_cast<uint64_t>(first_seed + i), 20);
+    docs.push_back(MakeDocument("doc-" + std::to_string(i), text));
+  }
+  return docs;
+}
+
+IngestSummary Ingest(Store* store, const std::vector<Document>& docs, IngestOptions options = {}) {
+  Ingester ingester(store, TestCoder, "test-dict", options);
+  EXPECT_TRUE(ingester.Start().ok());
+  for (const Document& d : docs) ingester.Add(d);
+  IngestSummary summary;
+  Status s = ingester.Finish(&summary);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return summary;
+}
+
+TEST_F(StoreTest, IngestsCountsDuplicatesAndRecordsBadDocuments) {
+  auto store = OpenStore();
+  std::vector<Document> docs = Corpus(50);
+  docs.push_back(docs[3]);                              // exact duplicate
+  docs.push_back(MakeDocument("empty", "  \n\t "));     // empty
+  docs.push_back(MakeDocument("bad-utf8", "Belarus \xC3\x28 attacked."));
+  docs.push_back(MakeDocument("huge", std::string(6000, 'x')));
+  docs.push_back(MakeDocument("reject-me", "Belarus attacked nobody in particular today."));
+  IngestOptions options;
+  options.batch_size = 7;
+  options.threads = 3;
+  options.max_document_bytes = 5000;
+  std::atomic<int> progress_calls{0};
+  options.progress = [&](const IngestProgress& p) {
+    ++progress_calls;
+    EXPECT_LE(p.done, p.queued);
+  };
+  Ingester ingester(store.get(), TestCoder, "test-dict", options);
+  ASSERT_TRUE(ingester.Start().ok());
+  for (const Document& d : docs) ingester.Add(d);
+  ingester.AddFailure("missing.txt", "unreadable: No such file or directory");
+  IngestSummary s;
+  ASSERT_TRUE(ingester.Finish(&s).ok());
+  EXPECT_EQ(s.new_documents, 50);
+  EXPECT_EQ(s.duplicates, 1);
+  EXPECT_EQ(s.failed, 5);
+  EXPECT_EQ(s.done, static_cast<int64_t>(docs.size()) + 1);
+  EXPECT_EQ(s.events, 50);
+  EXPECT_EQ(s.failure_reasons["empty document"], 1);
+  EXPECT_EQ(s.failure_reasons["invalid UTF-8"], 1);
+  EXPECT_EQ(s.failure_reasons["too large"], 1);
+  EXPECT_EQ(s.failure_reasons["coding failed"], 1);
+  EXPECT_EQ(s.failure_reasons["unreadable"], 1);
+  EXPECT_GT(progress_calls.load(), 1);
+
+  Stats stats;
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 50);
+  EXPECT_EQ(stats.failures, 5);
+  EXPECT_EQ(stats.events, 50);
+  EXPECT_EQ(stats.sentences, 50 * 21);  // every sentence, not only coded ones
+  EXPECT_EQ(QueryText("SELECT reason FROM failures WHERE origin = 'test:huge'"),
+            "too large (6000 bytes > 5000)");
+  std::vector<AuditEntry> audit;
+  ASSERT_TRUE(store->ReadAudit(&audit).ok());
+  ASSERT_GE(audit.size(), 2u);
+  EXPECT_EQ(audit[audit.size() - 2].action, "ingest");
+  EXPECT_EQ(audit.back().action, "ingest-finished");
+  EXPECT_THAT(audit.back().parameters, HasSubstr("\"new\":50"));
+
+  // A second run stores nothing new.
+  IngestSummary again = Ingest(store.get(), Corpus(50));
+  EXPECT_EQ(again.new_documents, 0);
+  EXPECT_EQ(again.duplicates, 50);
+}
+
+TEST(ValidateDocumentTest, NamesTheProblem) {
+  EXPECT_EQ(ValidateDocument(MakeDocument("a", "fine text"), 100), "");
+  EXPECT_EQ(ValidateDocument(MakeDocument("a", ""), 100), "empty document");
+  EXPECT_THAT(ValidateDocument(MakeDocument("a", "ok \xED\xA0\x80 surrogate"), 100),
+              HasSubstr("invalid UTF-8 (at byte 3)"));
+  EXPECT_THAT(ValidateDocument(MakeDocument("a", "\xF0\x9F\x98"), 100), HasSubstr("invalid UTF-8"));
+  EXPECT_EQ(ValidateDocument(MakeDocument("a", "caf\xC3\xA9 \xF0\x9F\x98\x80"), 100), "");
+}
+
+// Reads newline-terminated numbers from `fd` until `want` is reached or EOF.
+int64_t ReadUntil(int fd, int64_t want) {
+  int64_t last = 0;
+  std::string buffer;
+  char chunk[256];
+  while (last < want) {
+    ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n <= 0) break;
+    buffer.append(chunk, static_cast<size_t>(n));
+    size_t nl;
+    while ((nl = buffer.find('\n')) != std::string::npos) {
+      last = std::stoll(buffer.substr(0, nl));
+      buffer.erase(0, nl + 1);
+    }
+  }
+  return last;
+}
+
+// kill -9 in the middle of an ingest (a real child process): the database opens,
+// passes integrity_check, holds every document the child reported committed,
+// and a re-run ingests exactly the rest.
+TEST_F(StoreTest, SurvivesKillNineMidIngest) {
+  const int kDocs = 3000;
+  std::vector<Document> docs = Corpus(kDocs);
+  for (int64_t kill_after : {100, 900, 2000}) {
+    std::filesystem::remove(path_);
+    std::filesystem::remove(path_ + "-wal");
+    std::filesystem::remove(path_ + "-shm");
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      close(fds[0]);
+      std::unique_ptr<Store> store;
+      if (!Store::Open(path_, {}, &store).ok()) _exit(2);
+      IngestOptions options;
+      options.batch_size = 16;
+      options.progress = [&](const IngestProgress& p) {
+        std::string line = std::to_string(p.done) + "\n";
+        if (write(fds[1], line.data(), line.size()) < 0) _exit(3);
+      };
+      Ingester ingester(store.get(), TestCoder, "test-dict", options);
+      if (!ingester.Start().ok()) _exit(4);
+      for (const Document& d : docs) ingester.Add(d);
+      IngestSummary s;
+      _exit(ingester.Finish(&s).ok() ? 0 : 5);
+    }
+    close(fds[1]);
+    int64_t reported = ReadUntil(fds[0], kill_after);
+    ASSERT_EQ(kill(child, SIGKILL), 0);
+    int status = 0;
+    waitpid(child, &status, 0);
+    // Anything reported after our read but before the kill is in the pipe.
+    int64_t more = ReadUntil(fds[0], INT64_MAX);
+    close(fds[0]);
+    reported = std::max(reported, more);
+    ASSERT_GE(reported, kill_after) << "child ended before the kill point";
+    ASSERT_TRUE(WIFSIGNALED(status)) << "child was not killed mid-run";
+
+    auto store = OpenStore();
+    ASSERT_TRUE(store->CheckIntegrity().ok());
+    Stats stats;
+    ASSERT_TRUE(store->GetStats(&stats).ok());
+    EXPECT_GE(stats.documents, reported) << "kill after " << kill_after;
+    EXPECT_LT(stats.documents, kDocs) << "the kill came too late to test anything";
+    const int64_t stored = stats.documents;
+    IngestSummary rest = Ingest(store.get(), docs);
+    EXPECT_EQ(rest.new_documents, kDocs - stored);
+    EXPECT_EQ(rest.duplicates, stored);
+    ASSERT_TRUE(store->GetStats(&stats).ok());
+    EXPECT_EQ(stats.documents, kDocs);
+    EXPECT_EQ(stats.events, kDocs);
+    EXPECT_TRUE(store->CheckIntegrity().ok());
+  }
+}
+
+// Two processes ingesting into one database at once both succeed: the second
+// writer waits for the first (busy_timeout) instead of failing.
+TEST_F(StoreTest, TwoWritingProcessesBothSucceed) {
+  { auto store = OpenStore(); }
+  std::vector<pid_t> children;
+  for (int p = 0; p < 2; ++p) {
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      std::unique_ptr<Store> store;
+      if (!Store::Open(path_, {}, &store).ok()) _exit(2);
+      IngestOptions options;
+      options.batch_size = 8;
+      Ingester ingester(store.get(), TestCoder, "test-dict", options);
+      if (!ingester.Start().ok()) _exit(3);
+      for (const Document& d : Corpus(400, 5000 + p * 1000)) ingester.Add(d);
+      IngestSummary s;
+      Status st = ingester.Finish(&s);
+      _exit(st.ok() && s.new_documents == 400 ? 0 : 4);
+    }
+    children.push_back(child);
+  }
+  for (pid_t child : children) {
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+  }
+  auto store = OpenStore();
+  Stats stats;
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 800);
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
+}  // namespace
+}  // namespace dyad::store

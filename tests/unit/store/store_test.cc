@@ -1,0 +1,385 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace dyad::store {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+TEST_F(StoreTest, CreatesVersionedSchemaInWalMode) {
+  auto store = OpenStore();
+  EXPECT_EQ(QueryText("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryText("PRAGMA user_version"), std::to_string(kSchemaVersion));
+  Stats stats;
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.schema_version, kSchemaVersion);
+  EXPECT_EQ(stats.documents, 0);
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
+TEST_F(StoreTest, StoresDocumentOnceAndReportsDuplicate) {
+  auto store = OpenStore();
+  Document doc = MakeDocument("a1", Story(1));
+  std::vector<Event> events = {MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190",
+                                          Date{2022, 2, 24})};
+  AddResult first, second;
+  ASSERT_TRUE(store->AddDocument(doc, events, "hash1", &first).ok());
+  EXPECT_EQ(first.outcome, AddOutcome::kNew);
+  EXPECT_EQ(first.events_added, 1);
+  ASSERT_TRUE(store->AddDocument(doc, events, "hash1", &second).ok());
+  EXPECT_EQ(second.outcome, AddOutcome::kDuplicate);
+  EXPECT_EQ(second.document_id, first.document_id);
+  EXPECT_EQ(second.events_added, 0);
+  Stats stats;
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 1);
+  EXPECT_EQ(stats.events, 1);
+
+  StoredDocument stored;
+  ASSERT_TRUE(store->GetDocument(first.document_id, &stored).ok());
+  EXPECT_EQ(stored.document.text, doc.text);
+  EXPECT_EQ(stored.document.sha256, doc.sha256);
+  EXPECT_EQ(stored.document.url, doc.url);
+  EXPECT_EQ(stored.document.date, doc.date);
+  EXPECT_THAT(stored.tool_version, HasSubstr("dyad "));
+  EXPECT_FALSE(stored.ingested_at.empty());
+  ASSERT_TRUE(store->FindDocument("a1", &stored).ok());
+  EXPECT_EQ(stored.id, first.document_id);
+  ASSERT_TRUE(store->FindDocument(doc.sha256.substr(0, 12), &stored).ok());
+  EXPECT_EQ(stored.id, first.document_id);
+  ASSERT_TRUE(store->FindDocument("d" + std::to_string(first.document_id), &stored).ok());
+  EXPECT_FALSE(store->FindDocument("nonexistent", &stored).ok());
+}
+
+TEST_F(StoreTest, DocumentsAreImmutableAndAuditIsAppendOnly) {
+  auto store = OpenStore();
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("a1", Story(1)), {}, "h", &added).ok());
+  ASSERT_TRUE(store->Audit("test", R"({"x":1})").ok());
+  store.reset();
+  EXPECT_THAT(ExecError("UPDATE documents SET text = 'changed'"), HasSubstr("immutable"));
+  EXPECT_THAT(ExecError("UPDATE audit SET action = 'x'"), HasSubstr("append-only"));
+  EXPECT_THAT(ExecError("DELETE FROM audit"), HasSubstr("append-only"));
+}
+
+TEST_F(StoreTest, NearDuplicateIsLinkedAndNotDoubleCounted) {
+  auto store = OpenStore();
+  std::string story = Story(7);
+  std::string edited = story;
+  // A republished wire story: a changed word and an added sentence at the end.
+  edited.replace(edited.find("troops"), 6, "soldiers");
+  edited += " Reporting by the wire service.";
+  auto event = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 3, 1});
+  AddResult a, b, c;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("wire-1", story), {event}, "h", &a).ok());
+  ASSERT_TRUE(store->AddDocument(MakeDocument("wire-2", edited), {event}, "h", &b).ok());
+  ASSERT_TRUE(store->AddDocument(MakeDocument("other", Story(99)), {event}, "h", &c).ok());
+  EXPECT_EQ(a.outcome, AddOutcome::kNew);
+  EXPECT_EQ(b.outcome, AddOutcome::kNearDuplicate);
+  EXPECT_EQ(b.duplicate_of, a.document_id);
+  EXPECT_EQ(c.outcome, AddOutcome::kNew);
+
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents({}, &rows).ok());
+  ASSERT_EQ(rows.size(), 2u);  // the near-duplicate's event is not counted
+  EXPECT_EQ(rows[0].document_id, a.document_id);
+  EXPECT_EQ(rows[1].document_id, c.document_id);
+  EventQuery all;
+  all.include_duplicates = true;
+  ASSERT_TRUE(store->QueryEvents(all, &rows).ok());
+  EXPECT_EQ(rows.size(), 3u);
+  StoredDocument stored;
+  ASSERT_TRUE(store->GetDocument(b.document_id, &stored).ok());
+  EXPECT_EQ(stored.near_duplicate_of, a.document_id);
+}
+
+TEST(MinHashTest, SimilarTextsScoreHighAndDifferentOnesLow) {
+  std::string story = Story(3);
+  std::string edited = story;
+  edited.replace(edited.find("troops"), 6, "forces");
+  EXPECT_GE(EstimatedJaccard(MinHashSignature(story), MinHashSignature(edited)),
+            kNearDuplicateJaccard);
+  EXPECT_LT(EstimatedJaccard(MinHashSignature(story), MinHashSignature(Story(4))), 0.5);
+  EXPECT_TRUE(MinHashSignature("too short to compare").empty());
+  EXPECT_EQ(MinHashSignature(story), MinHashSignature(story));
+}
+
+TEST_F(StoreTest, QueryFiltersByActorPrefixCodeDateModalityAndText) {
+  auto store = OpenStore();
+  std::vector<Event> events = {
+      MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 2, 24}),
+      MakeEvent(1, "Ukraine accused Belarus of aggression.", "UKRGOV", "BLRGOV", "112",
+                Date{2022, 3, 2}),
+      MakeEvent(2, "Russia met Belarus officials.", "RUSGOV", "BLRGOV", "040", Date{2022, 5, 1}),
+      MakeEvent(3, "Poland did not attack Russia.", "POL", "RUS", "190", Date{2022, 6, 1}),
+  };
+  events[3].modality = Modality::kNegated;
+  events[2].reported_by = "UKRGOV";
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("q", Story(5)), events, "h", &added).ok());
+
+  auto codes = [&](EventQuery q) {
+    std::vector<StoredEvent> rows;
+    Status s = store->QueryEvents(q, &rows);
+    EXPECT_TRUE(s.ok()) << s.message();
+    std::vector<std::string> out;
+    for (const auto& r : rows) out.push_back(r.event.source + ">" + r.event.event_code);
+    return out;
+  };
+  EventQuery q;
+  q.actor = "BLR";
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("BLRMIL>190", "UKRGOV>112", "RUSGOV>040"));
+  q = {};
+  q.source = "BLR";
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("BLRMIL>190"));
+  q = {};
+  q.target = "BLRGOV";
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("UKRGOV>112", "RUSGOV>040"));
+  q = {};
+  q.code = "19";
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("BLRMIL>190", "POL>190"));
+  q = {};
+  q.root = "11";
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("UKRGOV>112"));
+  q = {};
+  q.actor = "BLR";
+  q.from = Date{2022, 3, 1};
+  q.to = Date{2022, 4, 30};
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("UKRGOV>112"));
+  q = {};
+  q.modality = Modality::kNegated;
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("POL>190"));
+  q = {};
+  q.reported = true;
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("RUSGOV>040"));
+  q = {};
+  q.text = "aggression";
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("UKRGOV>112"));
+  q = {};
+  q.limit = 2;
+  EXPECT_EQ(codes(q).size(), 2u);
+
+  std::vector<StoredEvent> rows;
+  q = {};
+  q.text = "\"unbalanced";
+  Status bad = store->QueryEvents(q, &rows);
+  EXPECT_FALSE(bad.ok());
+  EXPECT_THAT(bad.message(), HasSubstr("full-text query"));
+
+  // The stored event comes back whole, with provenance.
+  q = {};
+  q.source = "BLRMIL";
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  const StoredEvent& r = rows[0];
+  EXPECT_EQ(r.event.sentence, "Belarus troops attacked Ukraine.");
+  EXPECT_EQ(r.event.date, (Date{2022, 2, 24}));
+  EXPECT_EQ(r.event.pattern.file, "verbs.txt");
+  EXPECT_EQ(r.event.pattern.line, 42);
+  EXPECT_EQ(r.event.verb_span.begin, 15);
+  EXPECT_EQ(r.event.location.name, "Kyiv");
+  EXPECT_DOUBLE_EQ(r.event.location.latitude, 50.45);
+  EXPECT_EQ(r.doc_url, "https://example.org/q");
+  EXPECT_EQ(r.dict_hash, "h");
+  StoredEvent by_id;
+  ASSERT_TRUE(store->GetEvent(r.id, &by_id).ok());
+  EXPECT_EQ(by_id.event.target, "UKRMIL");
+}
+
+TEST_F(StoreTest, SearchFindsSentencesWithHighlights) {
+  auto store = OpenStore();
+  std::vector<Sentence> sentences = {{0, {0, 20}, "Minsk hosted talks."},
+                                     {1, {21, 50}, "Columns crossed the border at night."}};
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("s", Story(8)), sentences, {}, "h", &added).ok());
+  std::vector<SentenceHit> hits;
+  ASSERT_TRUE(store->SearchSentences("border", 10, &hits).ok());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].sentence.index, 1);
+  EXPECT_THAT(hits[0].snippet, HasSubstr("[border]"));
+  EXPECT_FALSE(store->SearchSentences("\"unbalanced", 10, &hits).ok());
+}
+
+TEST_F(StoreTest, QueriesUseOnlyTheCurrentCodingAndCountTheRest) {
+  auto store = OpenStore();
+  auto e = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 2, 24});
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("old", Story(1)), {e, e}, "old-hash", &added).ok());
+  ASSERT_TRUE(store->SetCurrentCoding("new-hash", "test").ok());
+  ASSERT_TRUE(store->AddDocument(MakeDocument("new", Story(2)), {e}, "new-hash", &added).ok());
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents({}, &rows).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].dict_hash, "new-hash");
+  int64_t hidden = 0;
+  ASSERT_TRUE(store->CountHiddenEvents(&hidden).ok());
+  EXPECT_EQ(hidden, 2);
+  std::string current;
+  ASSERT_TRUE(store->CurrentCoding(&current).ok());
+  EXPECT_EQ(current, "new-hash");
+}
+
+TEST_F(StoreTest, ReplaceEventsReportsAddedRemovedChanged) {
+  auto store = OpenStore();
+  auto a = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 2, 24});
+  auto b = MakeEvent(1, "Russia threatened Poland.", "RUS", "POL", "130", Date{2022, 2, 25});
+  auto c = MakeEvent(2, "Minsk hosted talks.", "BLRGOV", "UKRGOV", "043", Date{2022, 2, 28});
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("r", Story(3)), {a, b}, "v1", &added).ok());
+  auto b2 = b;
+  b2.event_code = "138";
+  RecodeDelta delta;
+  ASSERT_TRUE(store->SetCurrentCoding("v2", "").ok());
+  ASSERT_TRUE(store->ReplaceEvents(added.document_id, {b2, c}, "v2", &delta).ok());
+  EXPECT_EQ(delta.added, 1);
+  EXPECT_EQ(delta.removed, 1);
+  EXPECT_EQ(delta.changed, 1);
+  EXPECT_EQ(delta.unchanged, 0);
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents({}, &rows).ok());
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].event.event_code, "138");
+  int64_t hidden = -1;
+  ASSERT_TRUE(store->CountHiddenEvents(&hidden).ok());
+  EXPECT_EQ(hidden, 0);
+  ASSERT_TRUE(store->ReplaceEvents(added.document_id, {b2, c}, "v2", &delta).ok());
+  EXPECT_EQ(delta.unchanged, 2);
+  EXPECT_EQ(delta.added + delta.removed + delta.changed, 0);
+}
+
+TEST_F(StoreTest, DeleteRemovesDocumentAndIsAudited) {
+  auto store = OpenStore();
+  auto e = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 2, 24});
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("del", Story(1)), {e}, "h", &added).ok());
+  ASSERT_TRUE(store->DeleteDocument(added.document_id, "takedown request").ok());
+  Stats stats;
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 0);
+  EXPECT_EQ(stats.events, 0);
+  EXPECT_EQ(stats.sentences, 0);
+  std::vector<SentenceHit> hits;
+  ASSERT_TRUE(store->SearchSentences("attacked", 10, &hits).ok());
+  EXPECT_TRUE(hits.empty());
+  std::vector<AuditEntry> audit;
+  ASSERT_TRUE(store->ReadAudit(&audit).ok());
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(audit.back().action, "delete");
+  EXPECT_THAT(audit.back().parameters, HasSubstr("takedown request"));
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
+TEST_F(StoreTest, ActorFilterWithDateUsesIndexes) {
+  auto store = OpenStore();
+  EventQuery q;
+  q.actor = "BLR";
+  q.from = Date{2022, 1, 1};
+  q.to = Date{2022, 12, 31};
+  std::string plan;
+  ASSERT_TRUE(store->ExplainQuery(q, &plan).ok());
+  EXPECT_THAT(plan, HasSubstr("INDEX events_source"));
+  EXPECT_THAT(plan, HasSubstr("INDEX events_target"));
+  EXPECT_THAT(plan, Not(HasSubstr("SCAN e\n")));
+  q = {};
+  q.source = "BLR";
+  q.from = Date{2022, 1, 1};
+  ASSERT_TRUE(store->ExplainQuery(q, &plan).ok());
+  EXPECT_THAT(plan, HasSubstr("INDEX events_source"));
+  q = {};
+  q.from = Date{2022, 1, 1};
+  q.to = Date{2022, 2, 1};
+  ASSERT_TRUE(store->ExplainQuery(q, &plan).ok());
+  EXPECT_THAT(plan, HasSubstr("INDEX events_day"));
+}
+
+TEST_F(StoreTest, RefusesNewerSchemaWithClearMessage) {
+  { auto store = OpenStore(); }
+  ExecOk("PRAGMA user_version = 99");
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(path_, {}, &store);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("schema version 99 is newer"));
+}
+
+TEST_F(StoreTest, RefusesForeignDatabase) {
+  ExecOk("CREATE TABLE t(x)");
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(path_, {}, &store);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("not a dyad database"));
+  std::FILE* f = std::fopen((dir_ + "/garbage.db").c_str(), "w");
+  std::fputs("this is not sqlite at all, not even a little bit; padding padding padding", f);
+  std::fclose(f);
+  s = Store::Open(dir_ + "/garbage.db", {}, &store);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("garbage.db"));
+}
+
+TEST_F(StoreTest, MigratesOlderSchemaAfterBackup) {
+  {
+    OpenOptions old;
+    old.schema_version_for_testing = 1;
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(path_, old, &store).ok());
+  }
+  EXPECT_EQ(QueryText("PRAGMA user_version"), "1");
+  ExecOk(
+      "INSERT INTO documents(input_id, sha256, source, url, title, language, pub_date, format, "
+      "origin, text, ingested_at, tool_version) VALUES('v1doc', 'abc', '', '', '', '', '', "
+      "'text', '', 'old text', '2020-01-01', 'dyad 0.0.1')");
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(path_, {}, &store);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(QueryText("PRAGMA user_version"), std::to_string(kSchemaVersion));
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM failures"), "0");  // v2 table exists
+  StoredDocument doc;
+  ASSERT_TRUE(store->FindDocument("v1doc", &doc).ok());
+  EXPECT_EQ(doc.document.text, "old text");
+  ASSERT_TRUE(std::filesystem::exists(path_ + ".bak-v1"));
+  EXPECT_EQ(QueryText("PRAGMA user_version", path_ + ".bak-v1"), "1");
+  EXPECT_EQ(QueryText("SELECT input_id FROM documents", path_ + ".bak-v1"), "v1doc");
+}
+
+TEST_F(StoreTest, BusyWriterFailsWithClearMessage) {
+  { auto store = OpenStore(); }
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  OpenOptions options;
+  options.busy_timeout_ms = 100;
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(Store::Open(path_, options, &store).ok());
+  AddResult added;
+  Status s = store->AddDocument(MakeDocument("busy", Story(1)), {}, "h", &added);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("database is busy"));
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  s = store->AddDocument(MakeDocument("busy", Story(1)), {}, "h", &added);
+  EXPECT_TRUE(s.ok()) << s.message();
+}
+
+TEST_F(StoreTest, ReadOnlyOpenOfMissingFileFails) {
+  OpenOptions options;
+  options.read_only = true;
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(dir_ + "/missing.db", options, &store);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("no such database"));
+}
+
+}  // namespace
+}  // namespace dyad::store

@@ -89,6 +89,8 @@ struct Scratch {
   std::vector<Compound> compounds;
   std::vector<std::pair<int, int>> clauses;
   std::vector<RawEvent> events;
+  std::vector<uint32_t> stamp;  // stamp[word id] == epoch: the word occurs in the sentence
+  uint32_t epoch = 0;
 };
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -148,11 +150,6 @@ class Engine {
   ActorVal MakeActor(int found, int agent_around, bool with_agent) const;
   void LookupAgent(int head, ActorVal* a) const;
   bool SameActor(const ActorVal& a, const ActorVal& b) const {
-    // An actor inside the parsed compound that `a` heads counts as the same actor.
-    if (a.compound_all && !a.dflt && !b.dflt && a.word >= 0 && b.word >= 0) {
-      int ca = w(w(Referent(a.word)).head).compound;
-      if (ca >= 0 && w(w(Referent(b.word)).head).compound == ca) return true;
-    }
     return a.code == b.code && a.agent == b.agent && a.agent_prefix == b.agent_prefix && a.nocode == b.nocode;
   }
   ActorVal DefaultActor(const std::string& code) const {
@@ -296,6 +293,12 @@ void Engine::Split() {
     }
     wd.lit_end = static_cast<int32_t>(s_.lits.size());
   }
+  if (s_.stamp.size() < static_cast<size_t>(d_.word_count())) s_.stamp.assign(d_.word_count(), 0);
+  if (++s_.epoch == 0) {
+    std::fill(s_.stamp.begin(), s_.stamp.end(), 0);
+    s_.epoch = 1;
+  }
+  for (const auto& l : s_.lits) s_.stamp[l.word] = s_.epoch;
 }
 
 namespace {
@@ -960,6 +963,8 @@ bool Engine::TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m)
 }
 
 bool Engine::MatchPattern(const Pattern& p, int head, int tail, int end, MatchCtx& m) const {
+  for (int32_t req : p.required)
+    if (s_.stamp[req] != s_.epoch) return false;
   m.end = end;
   int pos = tail;
   if (!SeqUp(p.upper.data(), static_cast<int>(p.upper.size()), &pos, LinkGap(p.verb_link), false, m)) return false;
@@ -1024,13 +1029,8 @@ void Engine::AddEvents(const ActorVal& src, const ActorVal& tgt, const EventCode
       int head = w(r).head;
       if (w(head).compound >= 0) {
         for (int mbr : CompoundMembers(head)) {
-          ActorVal x = MakeActor(mbr, mbr, true);
+          ActorVal x = MakeActor(mbr, mbr, true);  // each member with its own agent lookup
           x.compound_all = false;
-          if (mbr == head) {
-            // Keep the agent as originally looked up for the first member.
-            x.agent = a.agent;
-            x.agent_prefix = a.agent_prefix;
-          }
           out->push_back(std::move(x));
         }
         return;

@@ -1362,6 +1362,28 @@ void Loader::Finish() {
     }
     d_->trie_[node].word = id;
   }
+  {
+    size_t edges = d_->trie_.size();
+    size_t cap = 16;
+    while (cap < edges * 2) cap <<= 1;
+    d_->edge_keys_.assign(cap, 0);
+    d_->edge_vals_.assign(cap, -1);
+    d_->edge_mask_ = cap - 1;
+    for (int32_t node = 0; node < static_cast<int32_t>(d_->trie_.size()); ++node)
+      for (int32_t child = d_->trie_[node].first_child; child >= 0; child = d_->trie_[child].sibling) {
+        const uint64_t key = (static_cast<uint64_t>(node) << 8 | d_->trie_[child].c) + 1;
+        uint64_t h = (key * 0x9E3779B97F4A7C15ull) >> 20;
+        while (d_->edge_keys_[h & d_->edge_mask_] != 0) ++h;
+        d_->edge_keys_[h & d_->edge_mask_] = key;
+        d_->edge_vals_[h & d_->edge_mask_] = child;
+      }
+  }
+  for (auto& p : d_->patterns_) {
+    p.required.clear();
+    for (const auto* part : {&p.lower, &p.upper})
+      for (const auto& e : *part)
+        if (e.kind == PatternElement::kWord) p.required.push_back(e.id);
+  }
   // Roots by first word (CSR, load order).
   const int32_t nw = static_cast<int32_t>(d_->words_.size());
   d_->root_index_begin_.assign(nw + 1, 0);

@@ -108,6 +108,7 @@ struct Pattern {
   int alt_allowance = 0;              // sum of the longest alternatives counted in length
   bool has_alts = false;
   int32_t file = -1, line = 0;
+  std::vector<int32_t> required;      // words outside alternatives/synsets: all must occur
 };
 
 struct Synset {
@@ -193,6 +194,20 @@ class DictionarySet {
   std::unordered_map<std::string, int32_t> word_ids_;
   std::vector<TrieNode> trie_;   // node 0 is the root
   std::vector<int32_t> trie_top_;  // 256 first-level children of the root
+  // Child lookup: open addressing on (node << 8 | byte) -> child.
+  std::vector<uint64_t> edge_keys_;
+  std::vector<int32_t> edge_vals_;
+  uint64_t edge_mask_ = 0;
+  int32_t Child(int32_t node, unsigned char c) const {
+    if (edge_keys_.empty()) return -1;
+    const uint64_t key = (static_cast<uint64_t>(node) << 8 | c) + 1;
+    uint64_t h = (key * 0x9E3779B97F4A7C15ull) >> 20;
+    for (;; ++h) {
+      const uint64_t k = edge_keys_[h & edge_mask_];
+      if (k == key) return edge_vals_[h & edge_mask_];
+      if (k == 0) return -1;
+    }
+  }
   std::vector<Root> roots_;
   std::vector<PhraseWord> phrase_words_;
   std::vector<int32_t> root_index_, root_index_begin_;
@@ -221,10 +236,7 @@ void DictionarySet::ForEachPrefix(std::string_view s, F&& f) const {
     const TrieNode& n = trie_[node];
     if (n.word >= 0 && (i > 0 || s.size() == 1)) f(n.word, static_cast<int>(i + 1));
     if (++i >= s.size()) break;
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int32_t child = n.first_child;
-    while (child >= 0 && trie_[child].c != c) child = trie_[child].sibling;
-    node = child;
+    node = Child(node, static_cast<unsigned char>(s[i]));
   }
 }
 

@@ -1,0 +1,118 @@
+#include "store/format.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace dyad::store {
+
+namespace {
+
+bool IsContinuation(unsigned char c) { return (c & 0xc0) == 0x80; }
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += !IsContinuation(c);
+  return n;
+}
+
+// Byte offsets of each code point of `s`, plus s.size() at the end.
+std::vector<size_t> CodePointOffsets(std::string_view s) {
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (!IsContinuation(static_cast<unsigned char>(s[i]))) offsets.push_back(i);
+  offsets.push_back(s.size());
+  return offsets;
+}
+
+std::string Pad(std::string_view s, size_t width) {
+  std::string out(s);
+  size_t n = CodePoints(s);
+  if (n < width) out.append(width - n, ' ');
+  return out;
+}
+
+}  // namespace
+
+std::string TruncateForDisplay(std::string_view text, size_t max) {
+  std::string clean(text);
+  for (char& c : clean)
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  if (CodePoints(clean) <= max) return clean;
+  if (max <= 3) return std::string(max, '.');
+  auto offsets = CodePointOffsets(clean);
+  return clean.substr(0, offsets[max - 3]) + "...";
+}
+
+std::string FormatEventTable(const std::vector<StoredEvent>& events, size_t width) {
+  const std::vector<std::string> header = {"ID", "DATE", "SOURCE", "TARGET", "CODE", "MODALITY"};
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(events.size());
+  for (const StoredEvent& se : events) {
+    const Event& e = se.event;
+    std::string modality = ModalityName(e.modality);
+    if (!e.reported_by.empty()) modality += "/rep:" + e.reported_by;
+    rows.push_back({std::to_string(se.id), (e.date.valid() ? e.date : se.doc_date).ToIso(),
+                    e.source.empty() ? "-" : e.source, e.target.empty() ? "-" : e.target,
+                    e.event_code, modality});
+  }
+  std::vector<size_t> widths(header.size());
+  for (size_t c = 0; c < header.size(); ++c) {
+    widths[c] = CodePoints(header[c]);
+    for (const auto& r : rows) widths[c] = std::max(widths[c], CodePoints(r[c]));
+  }
+  size_t used = 0;
+  for (size_t w : widths) used += w + 2;
+  const size_t sentence_width = width > used + 20 ? width - used : 20;
+  std::string out;
+  for (size_t c = 0; c < header.size(); ++c) out += Pad(header[c], widths[c]) + "  ";
+  out += "SENTENCE\n";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    for (size_t c = 0; c < header.size(); ++c) out += Pad(rows[i][c], widths[c]) + "  ";
+    out += TruncateForDisplay(events[i].event.sentence, sentence_width) + "\n";
+  }
+  return out;
+}
+
+std::string HighlightSentence(const std::string& document_text, const Event& e, bool ansi) {
+  const auto offsets = CodePointOffsets(document_text);
+  const int64_t n = static_cast<int64_t>(offsets.size()) - 1;
+  const Span s = e.sentence_span;
+  if (s.empty() || s.end > n) return e.sentence;
+  struct Mark {
+    Span span;
+    const char* open;
+    const char* close;
+  };
+  std::vector<Mark> marks;
+  auto add = [&](Span span, const char* color, const char* tag) {
+    if (span.empty() || span.begin < s.begin || span.end > s.end) return;
+    marks.push_back({span, ansi ? color : tag, ansi ? "\033[0m" : "]"});
+  };
+  add(e.source_span, "\033[1;32m", "[S:");
+  add(e.verb_span, "\033[1;33m", "[V:");
+  add(e.target_span, "\033[1;31m", "[T:");
+  std::sort(marks.begin(), marks.end(),
+            [](const Mark& a, const Mark& b) { return a.span.begin < b.span.begin; });
+  // Drop overlapping marks (keep the earlier one).
+  std::vector<Mark> kept;
+  for (const Mark& m : marks)
+    if (kept.empty() || m.span.begin >= kept.back().span.end) kept.push_back(m);
+  std::string out;
+  int64_t at = s.begin;
+  auto bytes = [&](int64_t from, int64_t to) {
+    return document_text.substr(offsets[from], offsets[to] - offsets[from]);
+  };
+  for (const Mark& m : kept) {
+    out += bytes(at, m.span.begin);
+    out += m.open;
+    out += bytes(m.span.begin, m.span.end);
+    out += m.close;
+    at = m.span.end;
+  }
+  out += bytes(at, s.end);
+  for (char& c : out)
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  return out;
+}
+
+}  // namespace dyad::store

@@ -1,0 +1,94 @@
+// End-to-end checks of Enricher::Enrich: all fields at once, many threads,
+// and inputs that must not crash.
+#include "enrich/enrich.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <thread>
+
+#include "test_util.h"
+
+namespace dyad::enrich {
+namespace {
+
+using testing::kDocDate;
+using testing::RunSentence;
+using testing::TableFinder;
+
+TEST(EnrichTest, FillsEveryFieldOfAReportedStrike) {
+  auto c = RunSentence(
+      "On Tuesday, Russian troops launched missiles at Kyiv from Belarus, the Ukrainian air force said.",
+      {"launched", "said"}, TableFinder({{"Russian troops", "RUSMIL"}, {"Ukrainian air force", "UKRMIL"}}), kDocDate,
+      {"19", "01"});
+  const Event& strike = c.events[0];
+  EXPECT_EQ(strike.date, (Date{2024, 3, 19}));
+  EXPECT_EQ(strike.date_precision, DatePrecision::kDay);
+  EXPECT_EQ(strike.date_text, "On Tuesday");
+  EXPECT_EQ(strike.modality, Modality::kAsserted);
+  EXPECT_EQ(strike.reported_by, "UKRMIL");
+  EXPECT_EQ(strike.reported_by_text, "Ukrainian air force");
+  EXPECT_EQ(strike.location.name, "Kyiv");
+  EXPECT_EQ(strike.origin.name, "Belarus");
+  EXPECT_TRUE(strike.destination.empty());
+  const Event& statement = c.events[1];
+  EXPECT_EQ(statement.reported_by_text, "");  // the speech act itself
+}
+
+TEST(EnrichTest, IsSafeToCallFromManyThreads) {
+  const std::vector<std::string> sentences = {
+      "On Tuesday, Russian troops launched missiles at Kyiv from Belarus, officials said.",
+      "Belarus did not attack Ukraine in 2022, according to Zerkalo.",
+      "Analysts warn of a possible attack from Belarus in the summer of 2024.",
+      "Between 2014 and February 24, 2022, twenty volunteers died in Donbas."};
+  const std::vector<std::string> verbs = {"launched", "attack", "attack", "died"};
+  auto snapshot = [&](size_t i) {
+    Event e = testing::One(sentences[i], verbs[i], TableFinder({{"Zerkalo", "BLRMED"}}));
+    return e.date.ToIso() + e.date_end.ToIso() + e.date_text + ModalityName(e.modality) + e.reported_by +
+           e.reported_by_text + e.location.name + e.origin.name;
+  };
+  std::vector<std::string> expected;
+  for (size_t i = 0; i < sentences.size(); ++i) expected.push_back(snapshot(i));
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        size_t i = static_cast<size_t>((round + t) % sentences.size());
+        if (snapshot(i) != expected[i]) ++mismatches[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+TEST(EnrichTest, SurvivesArbitraryBytesAndSpans) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "abcXYZ 0123456789,.;:'\"-()\xC3\xA9\xE2\x80\x99 in on from Kyiv March May 2022 not if";
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    int len = static_cast<int>(rng() % 120);
+    for (int k = 0; k < len; ++k) s += alphabet[rng() % alphabet.size()];
+    Event e;
+    e.date = round % 3 == 0 ? Date{} : kDocDate;
+    int32_t b = static_cast<int32_t>(rng() % 140) - 10, en = static_cast<int32_t>(rng() % 140) - 10;
+    std::vector<EventInSentence> events = {{&e, {b, en}, {b, en}, {en, b}}};
+    ActorFinder finder = [&](std::string_view text) {
+      int32_t x = static_cast<int32_t>(rng() % (text.size() + 3));
+      return std::vector<code::ActorMention>{{"X", "x", {x, x + 4}}, {"Y", "y", {-3, 200}}};
+    };
+    testing::SharedEnricher().Enrich(SentenceContext{s, e.date, finder}, events);
+    if (e.date_precision == DatePrecision::kDocument) {
+      EXPECT_TRUE(e.date_text.empty());
+    } else {
+      EXPECT_TRUE(e.date.valid()) << s;
+      EXPECT_LE(e.date, e.date_end) << s;
+    }
+  }
+  std::vector<EventInSentence> none;
+  testing::SharedEnricher().Enrich(SentenceContext{"", kDocDate, {}}, none);
+}
+
+}  // namespace
+}  // namespace dyad::enrich

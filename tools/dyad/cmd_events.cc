@@ -1,0 +1,143 @@
+// dyad events: query the coded events of a store.
+//   dyad events [--db FILE] [--actor CODE] [--source CODE] [--target CODE] [--code PREFIX]
+//               [--root N] [--from DATE] [--to DATE] [--modality M] [--text "fts query"]
+//               [--limit N] [--format table|jsonl|csv]
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "command.h"
+#include "store/export.h"
+#include "store/format.h"
+#include "store/store.h"
+
+namespace dyad::cli {
+namespace {
+
+struct EventsFlags {
+  std::string db = "dyad.db";
+  std::string actor, source, target, code, root, from, to, modality, text;
+  int64_t limit = 100;
+  std::string format = "table";
+  bool include_duplicates = false;
+};
+
+// Flags -> EventQuery; a one-line error naming the bad value.
+Status ToQuery(const EventsFlags& f, store::EventQuery* q) {
+  q->actor = f.actor;
+  q->source = f.source;
+  q->target = f.target;
+  q->code = f.code;
+  q->root = f.root;
+  q->text = f.text;
+  q->limit = f.limit;
+  q->include_duplicates = f.include_duplicates;
+  if (!f.from.empty()) {
+    q->from = Date::Parse(f.from);
+    if (!q->from) return Status::Error("--from: not a date: '" + f.from + "' (use YYYY-MM-DD)");
+  }
+  if (!f.to.empty()) {
+    q->to = Date::Parse(f.to);
+    if (!q->to) return Status::Error("--to: not a date: '" + f.to + "' (use YYYY-MM-DD)");
+  }
+  if (f.modality == "asserted") {
+    q->modality = Modality::kAsserted;
+  } else if (f.modality == "negated") {
+    q->modality = Modality::kNegated;
+  } else if (f.modality == "hypothetical") {
+    q->modality = Modality::kHypothetical;
+  } else if (f.modality == "reported") {
+    q->reported = true;
+  } else if (!f.modality.empty()) {
+    return Status::Error("--modality: '" + f.modality +
+                         "' (expected asserted, negated, hypothetical or reported)");
+  }
+  return Status::Ok();
+}
+
+size_t TerminalWidth() {
+  struct winsize ws{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  return 120;
+}
+
+int RunEvents(const EventsFlags& flags) {
+  if (flags.format != "table" && flags.format != "jsonl" && flags.format != "csv") {
+    return Fail("events: --format: '" + flags.format + "' (expected table, jsonl or csv)", 2);
+  }
+  store::EventQuery query;
+  if (Status s = ToQuery(flags, &query); !s.ok()) return Fail("events: " + s.message(), 2);
+  store::OpenOptions options;
+  options.read_only = true;
+  std::unique_ptr<store::Store> db;
+  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s.message());
+
+  int64_t count = 0;
+  Status s;
+  if (flags.format == "table") {
+    std::vector<store::StoredEvent> rows;
+    s = db->QueryEvents(query, &rows);
+    if (s.ok()) {
+      std::fputs(store::FormatEventTable(rows, TerminalWidth()).c_str(), stdout);
+      count = static_cast<int64_t>(rows.size());
+    }
+  } else {
+    store::Exporter exporter(std::cout, flags.format == "csv" ? store::ExportFormat::kCsv
+                                                                 : store::ExportFormat::kJsonl);
+    exporter.Begin();
+    s = db->ForEachEvent(query, [&](const store::StoredEvent& e) {
+      exporter.Write(e);
+      ++count;
+      return static_cast<bool>(std::cout);
+    });
+    std::cout.flush();
+  }
+  if (!s.ok()) return Fail(s.message());
+
+  // Say which coding the rows come from, and what they leave out.
+  store::Stats stats;
+  int64_t hidden = 0;
+  if (db->GetStats(&stats).ok() && db->CountHiddenEvents(&hidden).ok()) {
+    std::fprintf(stderr, "dyad: %lld event%s%s (dictionary set %.12s)", static_cast<long long>(count),
+                 count == 1 ? "" : "s",
+                 query.limit > 0 && count == query.limit ? ", limit reached (--limit 0 for all)" : "",
+                 stats.current_dict_hash.empty() ? "none" : stats.current_dict_hash.c_str());
+    if (hidden > 0) {
+      std::fprintf(stderr, "; %lld events from other dictionary versions not shown: run `dyad recode`",
+                   static_cast<long long>(hidden));
+    }
+    if (stats.near_duplicates > 0 && !query.include_duplicates) {
+      std::fprintf(stderr, "; events of %lld near-duplicate documents not counted",
+                   static_cast<long long>(stats.near_duplicates));
+    }
+    std::fputc('\n', stderr);
+  }
+  return 0;
+}
+
+Registration reg(
+    "events", "Query stored events (filters combine with AND; actor codes match as prefixes)",
+    [](CLI::App& app) -> Runner {
+      auto f = std::make_shared<EventsFlags>();
+      app.add_option("--db", f->db, "Database file (default ./dyad.db)");
+      app.add_option("--actor", f->actor, "Source or target code prefix (BLR matches BLRMIL)");
+      app.add_option("--source", f->source, "Source actor code prefix");
+      app.add_option("--target", f->target, "Target actor code prefix");
+      app.add_option("--code", f->code, "CAMEO event code prefix (19 matches 190..196)");
+      app.add_option("--root", f->root, "CAMEO root code, e.g. 19");
+      app.add_option("--from", f->from, "First event date, YYYY-MM-DD");
+      app.add_option("--to", f->to, "Last event date, YYYY-MM-DD");
+      app.add_option("--modality", f->modality, "asserted, negated, hypothetical or reported");
+      app.add_option("--text", f->text, "Full-text (FTS5) query over the event's sentence");
+      app.add_option("--limit", f->limit, "Most events to print (default 100; 0 = all)");
+      app.add_option("--format", f->format, "table (default), jsonl or csv");
+      app.add_flag("--include-duplicates", f->include_duplicates,
+                   "Also events of near-duplicate documents");
+      return [f]() { return RunEvents(*f); };
+    });
+
+}  // namespace
+}  // namespace dyad::cli

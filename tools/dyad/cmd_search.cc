@@ -1,0 +1,66 @@
+// dyad search "query": sentences matching an FTS5 query, with their events.
+#include <cstdio>
+#include <map>
+
+#include "command.h"
+#include "store/format.h"
+#include "store/store.h"
+
+namespace dyad::cli {
+namespace {
+
+struct SearchFlags {
+  std::string db = "dyad.db";
+  std::string query;
+  int64_t limit = 20;
+};
+
+int RunSearch(const SearchFlags& flags) {
+  store::OpenOptions options;
+  options.read_only = true;
+  std::unique_ptr<store::Store> db;
+  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s.message());
+  std::vector<store::SentenceHit> hits;
+  if (Status s = db->SearchSentences(flags.query, flags.limit, &hits); !s.ok())
+    return Fail("search: " + s.message(), 2);
+  std::map<int64_t, std::vector<store::StoredEvent>> events_by_doc;
+  for (const auto& hit : hits) {
+    std::printf("d%lld sentence %d  %s  %s\n", static_cast<long long>(hit.document_id), hit.sentence.index,
+                hit.doc_date.valid() ? hit.doc_date.ToIso().c_str() : "----------",
+                store::TruncateForDisplay(hit.doc_title, 80).c_str());
+    std::printf("  %s\n", store::TruncateForDisplay(hit.snippet, 400).c_str());
+    auto it = events_by_doc.find(hit.document_id);
+    if (it == events_by_doc.end()) {
+      store::EventQuery q;
+      q.document_id = hit.document_id;
+      q.include_duplicates = true;
+      std::vector<store::StoredEvent> events;
+      if (Status s = db->QueryEvents(q, &events); !s.ok()) return Fail(s.message());
+      it = events_by_doc.emplace(hit.document_id, std::move(events)).first;
+    }
+    for (const auto& e : it->second) {
+      if (e.event.sentence_index != hit.sentence.index) continue;
+      std::printf("  event %lld: %s -> %s %s (%s)\n", static_cast<long long>(e.id),
+                  e.event.source.empty() ? "-" : e.event.source.c_str(),
+                  e.event.target.empty() ? "-" : e.event.target.c_str(), e.event.event_code.c_str(),
+                  ModalityName(e.event.modality));
+    }
+  }
+  std::fprintf(stderr, "dyad: %zu sentence%s%s\n", hits.size(), hits.size() == 1 ? "" : "s",
+               flags.limit > 0 && static_cast<int64_t>(hits.size()) == flags.limit
+                   ? " (limit reached; --limit 0 for all)" : "");
+  return 0;
+}
+
+Registration reg("search", "Full-text search over stored sentences (FTS5 syntax), with their events",
+                 [](CLI::App& app) -> Runner {
+                   auto f = std::make_shared<SearchFlags>();
+                   app.add_option("query", f->query, "FTS5 query, e.g. 'Belarus AND (missile OR airspace)'")
+                       ->required();
+                   app.add_option("--db", f->db, "Database file (default ./dyad.db)");
+                   app.add_option("--limit", f->limit, "Most sentences (default 20; 0 = all)");
+                   return [f]() { return RunSearch(*f); };
+                 });
+
+}  // namespace
+}  // namespace dyad::cli

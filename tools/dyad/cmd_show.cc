@@ -1,0 +1,109 @@
+// dyad show EVENT_ID|DOC: one event with its sentence highlighted and its
+// provenance, or one document (d<N>, its input id, or a sha256 prefix) with its events.
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "command.h"
+#include "store/format.h"
+#include "store/store.h"
+
+namespace dyad::cli {
+namespace {
+
+struct ShowFlags {
+  std::string db = "dyad.db";
+  std::string key;
+};
+
+void PrintDocument(const store::StoredDocument& d) {
+  const Document& doc = d.document;
+  std::printf("document d%lld  %s\n", static_cast<long long>(d.id), doc.title.c_str());
+  std::printf("  id:        %s\n", doc.id.c_str());
+  std::printf("  source:    %s\n", doc.source.c_str());
+  std::printf("  url:       %s\n", doc.url.c_str());
+  std::printf("  date:      %s\n", doc.date.valid() ? doc.date.ToIso().c_str() : "(unknown)");
+  std::printf("  language:  %s\n", doc.language.c_str());
+  std::printf("  sha256:    %s\n", doc.sha256.c_str());
+  std::printf("  origin:    %s (%s)\n", doc.origin.c_str(), InputFormatName(doc.format));
+  std::printf("  ingested:  %s by %s\n", d.ingested_at.c_str(), d.tool_version.c_str());
+  if (d.near_duplicate_of)
+    std::printf("  near-duplicate of d%lld: its events are not counted\n",
+                static_cast<long long>(d.near_duplicate_of));
+}
+
+int ShowEvent(store::Store& db, int64_t id) {
+  store::StoredEvent se;
+  if (Status s = db.GetEvent(id, &se); !s.ok()) return Fail(s.message());
+  store::StoredDocument doc;
+  if (Status s = db.GetDocument(se.document_id, &doc); !s.ok()) return Fail(s.message());
+  const Event& e = se.event;
+  const bool ansi = isatty(STDOUT_FILENO) == 1;
+  std::printf("event %lld\n", static_cast<long long>(se.id));
+  std::printf("  %s -> %s  %s  (quad class %d, Goldstein %.1f%s%s)\n",
+              e.source.empty() ? "-" : e.source.c_str(), e.target.empty() ? "-" : e.target.c_str(),
+              e.event_code.c_str(), e.quad_class, e.goldstein, e.plover.empty() ? "" : ", PLOVER ",
+              e.plover.c_str());
+  std::printf("  date:      %s (%s%s%s)\n", e.date.ToIso().c_str(), DatePrecisionName(e.date_precision),
+              e.date_text.empty() ? "" : ": ", e.date_text.c_str());
+  std::printf("  modality:  %s", ModalityName(e.modality));
+  if (!e.reported_by.empty())
+    std::printf(", reported by %s (\"%s\")", e.reported_by.c_str(), e.reported_by_text.c_str());
+  std::printf("\n");
+  if (!e.location.empty())
+    std::printf("  location:  %s, %s (%.4f, %.4f)\n", e.location.name.c_str(), e.location.country.c_str(),
+                e.location.latitude, e.location.longitude);
+  std::printf("  sentence %d: %s\n", e.sentence_index, store::HighlightSentence(doc.document.text, e, ansi).c_str());
+  if (!ansi) std::printf("             ([S:source] [V:verb] [T:target])\n");
+  std::printf("  coded by:  %s:%d: %s\n", e.pattern.file.c_str(), e.pattern.line, e.pattern.text.c_str());
+  std::printf("  dictionary set: %s\n", se.dict_hash.c_str());
+  std::string current;
+  if (db.CurrentCoding(&current).ok() && current != se.dict_hash)
+    std::printf("  NOTE: this event is from an older dictionary version (current %s); run `dyad recode`\n",
+                current.c_str());
+  if (se.duplicate) std::printf("  NOTE: from a near-duplicate document; not counted in queries\n");
+  PrintDocument(doc);
+  return 0;
+}
+
+int ShowDocument(store::Store& db, const std::string& key) {
+  store::StoredDocument doc;
+  if (Status s = db.FindDocument(key, &doc); !s.ok()) return Fail(s.message());
+  PrintDocument(doc);
+  std::vector<store::Sentence> sentences;
+  if (db.GetSentences(doc.id, &sentences).ok())
+    std::printf("  sentences: %zu stored\n", sentences.size());
+  store::EventQuery q;
+  q.document_id = doc.id;
+  q.include_duplicates = true;
+  std::vector<store::StoredEvent> events;
+  if (Status s = db.QueryEvents(q, &events); !s.ok()) return Fail(s.message());
+  std::printf("\n%zu event%s (current dictionary set):\n", events.size(), events.size() == 1 ? "" : "s");
+  if (!events.empty()) std::fputs(store::FormatEventTable(events, 120).c_str(), stdout);
+  return 0;
+}
+
+int RunShow(const ShowFlags& flags) {
+  store::OpenOptions options;
+  options.read_only = true;
+  std::unique_ptr<store::Store> db;
+  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s.message());
+  const std::string& key = flags.key;
+  if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 18) {
+    return ShowEvent(*db, std::stoll(key));
+  }
+  return ShowDocument(*db, key);
+}
+
+Registration reg("show",
+                 "Show one event (by id) with its evidence, or one document (d<N>, input id or "
+                 "sha256 prefix) with its events",
+                 [](CLI::App& app) -> Runner {
+                   auto f = std::make_shared<ShowFlags>();
+                   app.add_option("id", f->key, "EVENT_ID, or d<N> / document id / sha256 prefix")->required();
+                   app.add_option("--db", f->db, "Database file (default ./dyad.db)");
+                   return [f]() { return RunShow(*f); };
+                 });
+
+}  // namespace
+}  // namespace dyad::cli

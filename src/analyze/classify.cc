@@ -25,21 +25,46 @@ bool ContainsPhrase(const std::string& hay, const std::string& needle) {
   return false;
 }
 
-// Replaces {x_name} and {x_adj}; false when a placeholder has no value.
-bool Expand(const std::string& keyword, const Subject& x, std::string* out) {
-  std::string s = keyword;
+// Expands {x_name}, {x_adj}, {aggressor} and {victim} into every phrase they
+// stand for; a placeholder without a value yields no phrase.
+std::vector<std::string> Expand(const std::string& keyword, const Subject& x, const Conflict& c) {
+  std::vector<std::string> out = {keyword};
   struct Ph {
     const char* key;
-    std::string value;
-  } phs[] = {{"{x_name}", Lower(x.name)}, {"{x_adj}", Lower(x.adjective)}};
+    std::vector<std::string> values;
+  };
+  std::vector<Ph> phs = {{"{x_name}", {}}, {"{x_adj}", {}}, {"{aggressor}", c.aggressor_words},
+                         {"{victim}", c.victim_words}};
+  if (!x.name.empty()) phs[0].values.push_back(Lower(x.name));
+  if (!x.adjective.empty()) phs[1].values.push_back(Lower(x.adjective));
   for (const Ph& ph : phs) {
-    for (size_t pos = s.find(ph.key); pos != std::string::npos; pos = s.find(ph.key)) {
-      if (ph.value.empty()) return false;
-      s.replace(pos, std::string(ph.key).size(), ph.value);
+    std::string key = ph.key;
+    std::vector<std::string> next;
+    for (const std::string& s : out) {
+      size_t pos = s.find(key);
+      if (pos == std::string::npos) {
+        next.push_back(s);
+        continue;
+      }
+      for (const std::string& v : ph.values) {
+        std::string t = s;
+        for (size_t p = t.find(key); p != std::string::npos; p = t.find(key, p + v.size())) t.replace(p, key.size(), v);
+        next.push_back(t);
+      }
+    }
+    out = std::move(next);
+  }
+  return out;
+}
+
+bool AnyPhrase(const std::vector<std::string>& keywords, const std::string& text, const Subject& x,
+               const Conflict& c) {
+  for (const std::string& k : keywords) {
+    for (const std::string& phrase : Expand(k, x, c)) {
+      if (ContainsPhrase(text, phrase)) return true;
     }
   }
-  *out = std::move(s);
-  return true;
+  return false;
 }
 
 bool SideIn(const std::vector<Side>& sides, Side s) {
@@ -125,17 +150,9 @@ bool RuleMatches(const Rule& rule, const Event& e, const Subject& x, const Confl
     }
     return sentence;
   };
-  if (!rule.keywords.empty()) {
-    bool any = false;
-    for (const std::string& k : rule.keywords) {
-      std::string phrase;
-      if (Expand(k, x, &phrase) && ContainsPhrase(text(), phrase)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return false;
-  }
+  if (!rule.keywords.empty() && !AnyPhrase(rule.keywords, text(), x, c)) return false;
+  if (!rule.and_keywords.empty() && !AnyPhrase(rule.and_keywords, text(), x, c)) return false;
+  if (!rule.not_keywords.empty() && AnyPhrase(rule.not_keywords, text(), x, c)) return false;
   if (!rule.group_kind.empty() || !rule.group_country.empty() || !rule.group_fights_for.empty()) {
     bool any = false;
     for (const Group& g : c.groups) {

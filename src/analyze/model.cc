@@ -297,7 +297,11 @@ Status LoadConflict(const std::string& path, Conflict* out) {
   c.description = r.String(root, "description", "conflict", false);
   c.aliases = r.Strings(root, "aliases", "conflict");
   if (const toml::table* parties = r.Table(root, "parties", "conflict", true)) {
-    r.CheckKeys(*parties, {"aggressor", "victim", "aggressor_allies", "victim_allies"}, "[parties]");
+    r.CheckKeys(*parties, {"aggressor", "victim", "aggressor_allies", "victim_allies", "aggressor_words",
+                           "victim_words"},
+                "[parties]");
+    for (const std::string& w : r.Strings(*parties, "aggressor_words", "[parties]")) c.aggressor_words.push_back(Lower(w));
+    for (const std::string& w : r.Strings(*parties, "victim_words", "[parties]")) c.victim_words.push_back(Lower(w));
     c.aggressor = r.Strings(*parties, "aggressor", "[parties]");
     c.victim = r.Strings(*parties, "victim", "[parties]");
     c.aggressor_allies = r.Strings(*parties, "aggressor_allies", "[parties]");
@@ -431,7 +435,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
     r.CheckKeys(t, {"id", "category", "description", "weight", "source", "target", "location",
                     "origin", "destination", "place", "reported_by", "source_role", "target_role",
                     "not_source_role", "not_target_role", "codes", "not_codes", "modality",
-                    "keywords", "group_kind", "group_country", "group_fights_for", "contradicts"},
+                    "keywords", "and_keywords", "not_keywords", "group_kind", "group_country", "group_fights_for", "contradicts"},
                 where);
     rule.category = static_cast<int>(r.Int(t, "category", where, 0));
     if (r.ok() && !rs.FindCategory(rule.category))
@@ -470,6 +474,8 @@ Status LoadRules(const std::string& path, RuleSet* out) {
                                  "' (use asserted, negated, hypothetical)");
     }
     for (const std::string& k : r.Strings(t, "keywords", where)) rule.keywords.push_back(Lower(k));
+    for (const std::string& k : r.Strings(t, "and_keywords", where)) rule.and_keywords.push_back(Lower(k));
+    for (const std::string& k : r.Strings(t, "not_keywords", where)) rule.not_keywords.push_back(Lower(k));
     rule.group_kind = r.Strings(t, "group_kind", where);
     rule.group_country = r.Sides(t, "group_country", where);
     rule.group_fights_for = r.Sides(t, "group_fights_for", where);

@@ -55,6 +55,8 @@ struct Conflict {
   std::vector<std::string> aliases;  // other ids accepted by --conflict
   // Actor code prefixes of each side ("RUS", "UKR"); longest prefix wins.
   std::vector<std::string> aggressor, victim, aggressor_allies, victim_allies;
+  // Words that name each side in text ({aggressor}, {victim} in rule keywords).
+  std::vector<std::string> aggressor_words, victim_words;
   std::vector<Phase> phases;         // in date order
   std::vector<Group> groups;
   std::string file;                  // where it was loaded from
@@ -94,7 +96,9 @@ struct Rule {
   std::vector<std::string> not_source_role, not_target_role;
   std::vector<std::string> codes, not_codes;                  // CAMEO prefixes
   std::vector<Modality> modality;
-  std::vector<std::string> keywords;      // lower-case; may use {x_name} {x_adj}
+  std::vector<std::string> keywords;      // lower-case; may use {x_name} {x_adj} {aggressor} {victim}
+  std::vector<std::string> and_keywords;  // ... and one of these too
+  std::vector<std::string> not_keywords;  // ... and none of these
   std::vector<std::string> group_kind;    // a group of this kind is mentioned ...
   std::vector<Side> group_country;        // ... whose members come from this side ...
   std::vector<Side> group_fights_for;     // ... and fight for this side

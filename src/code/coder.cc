@@ -318,6 +318,9 @@ bool EndingAllowed(RootType t, std::string_view rest, char last_root_char) {
 int Engine::TryRoot(int32_t r, int start, int* tail) const {
   const Root& root = d_.roots()[r];
   const auto& pws = d_.phrase_words();
+  // Cheap rejection: every word of the root must occur somewhere in the sentence.
+  for (int k = 1; k < root.n_words; ++k)
+    if (s_.stamp[pws[root.words_begin + k].word] != s_.epoch) return -1;
   int pos = start, score = 0;
   for (int k = 0; k < root.n_words; ++k) {
     const auto& pw = pws[root.words_begin + k];

@@ -95,6 +95,10 @@ bool Tokenize(const std::string& s, std::vector<Token>* out, std::string* error)
       while (i < s.size() && !IsDelim(s[i]) && !(s[i] == '~' && i + 1 < s.size() && s[i + 1] == '_')) ++i;
       t.text = s.substr(b, i - b);
       if (t.text.empty()) {
+        if (s[i] == '_' || s[i] == '=' || s[i] == '~') {  // "X__Y", " _": a stray link, ignored
+          ++i;
+          continue;
+        }
         *error = "bad character";
         return false;
       }
@@ -174,6 +178,35 @@ bool ParseEventHalf(std::string_view s, CodeKind* kind, std::string* code, bool*
   return true;
 }
 
+// Removes <!-- ... --> comments (also spanning lines), keeping the line count.
+std::vector<std::string> StripXmlComments(const std::vector<std::string>& lines) {
+  std::vector<std::string> clean(lines.size());
+  bool in_comment = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& l = lines[i];
+    std::string out;
+    for (size_t k = 0; k < l.size();) {
+      if (in_comment) {
+        size_t e = l.find("-->", k);
+        if (e == std::string::npos) break;
+        in_comment = false;
+        k = e + 3;
+      } else {
+        size_t b = l.find("<!--", k);
+        if (b == std::string::npos) {
+          out += l.substr(k);
+          break;
+        }
+        out += l.substr(k, b - k);
+        in_comment = true;
+        k = b + 4;
+      }
+    }
+    clean[i] = std::move(out);
+  }
+  return clean;
+}
+
 }  // namespace
 
 class Loader {
@@ -198,7 +231,7 @@ class Loader {
                      int* length, int* allowance, bool* has_alts, std::string* error);
   bool ParsePatternText(std::string_view text, Pattern* p, std::string* error);
   bool ParseEventCode(std::string_view block, bool time, EventCode* code, std::string* error);
-  bool ParseActorCodes(std::string_view text, ActorEntry* entry, std::string* error);
+  bool ParseActorCodes(std::string_view text, ActorEntry* entry, std::string* error, bool add_default = true);
   std::string PhraseKey(RootType group, const std::vector<PhraseWord>& w);
 
   // Per-file readers.
@@ -457,7 +490,7 @@ bool Loader::ParseEventCode(std::string_view block, bool time, EventCode* code, 
   return true;
 }
 
-bool Loader::ParseActorCodes(std::string_view text, ActorEntry* entry, std::string* error) {
+bool Loader::ParseActorCodes(std::string_view text, ActorEntry* entry, std::string* error, bool add_default) {
   size_t i = 0;
   int brackets = 0;
   while (true) {
@@ -505,7 +538,7 @@ bool Loader::ParseActorCodes(std::string_view text, ActorEntry* entry, std::stri
     }
     entry->codes.push_back(std::move(ac));
   }
-  if (brackets == 1 && entry->codes.size() == 1 && entry->codes[0].kind != ActorCode::kAny) {
+  if (add_default && brackets == 1 && entry->codes.size() == 1 && entry->codes[0].kind != ActorCode::kAny) {
     // [q] a default [---] only when the first '<', '>' or '-' is followed directly by a digit.
     size_t p = text.find_first_of("<>-", text.find(' ') == std::string_view::npos ? 0 : 1);
     std::string_view inner = text.substr(text.find('[') + 1);
@@ -612,7 +645,9 @@ Status Loader::LoadFile(const std::string& path, const std::string& kind, LoadOp
   file_name_ = path;
   d_->files_.push_back(std::move(f));
   sha_.Update(bytes);
-  const auto& lines = d_->files_.back().lines;
+  std::vector<std::string> cleaned;
+  if (petrarch) cleaned = StripXmlComments(d_->files_.back().lines);
+  const auto& lines = petrarch ? cleaned : d_->files_.back().lines;
   if (kind == "actors") ReadActors(lines, petrarch);
   else if (kind == "agents") ReadAgents(lines, petrarch);
   else if (kind == "verbs") {
@@ -690,7 +725,7 @@ void Loader::ReadActors(const std::vector<std::string>& lines, bool petrarch) {
       entry.codes.push_back(ac);
     } else if (!p.inline_code.empty() && !p.extra_code.empty()) {
       ActorEntry extra;
-      ok = ParseActorCodes(p.inline_code, &entry, &error) && ParseActorCodes(p.extra_code, &extra, &error);
+      ok = ParseActorCodes(p.inline_code, &entry, &error, false) && ParseActorCodes(p.extra_code, &extra, &error, false);
       if (ok) {
         // Dated lines under an entry with an inline code: restrictions first, inline code last.
         std::vector<ActorCode> merged;
@@ -814,7 +849,7 @@ void Loader::ReadAgents(const std::vector<std::string>& lines, bool petrarch) {
       continue;
     }
     if (l[0] == '<') continue;
-    if (petrarch && l[0] == '!') {
+    if (petrarch && l[0] == '!' && l.find('=') != std::string::npos && l.find('[') == std::string::npos) {
       size_t close = l.find('!', 1), eq = l.find('=');
       if (close == std::string::npos || eq == std::string::npos || eq < close) {
         Warn(ln, "bad substitution", l);
@@ -1156,28 +1191,7 @@ std::string WholeWords(std::string_view phrase) {
 }  // namespace
 
 void Loader::ReadPetrarchVerbs(const std::vector<std::string>& lines) {
-  // Strip <!-- --> comments (also multi-line) first.
-  std::vector<std::string> clean(lines.size());
-  bool in_comment = false;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string& l = lines[i];
-    std::string out;
-    for (size_t k = 0; k < l.size();) {
-      if (in_comment) {
-        size_t e = l.find("-->", k);
-        if (e == std::string::npos) { k = l.size(); break; }
-        in_comment = false;
-        k = e + 3;
-      } else {
-        size_t b = l.find("<!--", k);
-        if (b == std::string::npos) { out += l.substr(k); break; }
-        out += l.substr(k, b - k);
-        in_comment = true;
-        k = b + 4;
-      }
-    }
-    clean[i] = out;
-  }
+  const std::vector<std::string> clean = StripXmlComments(lines);
   int32_t cur_synset = -1;
   bool synset_plurals = true;
   bool in_synset = false;

@@ -73,7 +73,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
   auto to_span = [&](size_t sentence_begin, code::ByteSpan span) {
     if (span.empty()) return Span{};
     return Span{text.OriginalCodePoint(sentence_begin + span.begin),
-                text.OriginalCodePoint(sentence_begin + span.end)};
+                text.OriginalEnd(sentence_begin + span.end)};
   };
   const auto sentences = impl_->splitter->Split(text.text);
   std::vector<enrich::EventInSentence> located;

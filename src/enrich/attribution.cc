@@ -39,15 +39,12 @@ bool CueIn(const std::vector<Cue>& cues, int start, int verb_first) {
   return false;
 }
 
-void FindAll(const std::vector<Token>& tokens, const std::vector<Phrase>& phrases, std::vector<Cue>* out,
+void FindAll(const std::vector<Token>& tokens, const PhraseSet& phrases, std::vector<Cue>* out,
              const std::vector<Cue>* exclude = nullptr) {
   for (size_t i = 0; i < tokens.size(); ++i) {
-    size_t best = i;
-    for (const Phrase& p : phrases) {
-      size_t next;
-      if (MatchPhrase(tokens, i, p, &next) && next > best) best = next;
-    }
-    if (best == i) continue;
+    const size_t length = phrases.LongestAt(tokens, i);
+    if (length == 0) continue;
+    const size_t best = i + length;
     bool excluded = false;
     if (exclude) {
       for (const Cue& c : *exclude) {
@@ -98,8 +95,8 @@ Attribution SpeakerWordsBefore(std::string_view sentence, const std::vector<Toke
   int last = end;
   while (last - 1 >= lo && IsAdverb(tokens[last - 1])) --last;
   int first = last;
-  while (first - 1 >= lo && first > last - 5 && tokens[first - 1].word && !IsClauseBoundary(tokens[first - 1]) &&
-         tokens[first - 1].lower != "of" && tokens[first - 1].lower != "from") {
+  while (first - 1 >= lo && first > last - 5 && (tokens[first - 1].word || tokens[first - 1].text == "'s") &&
+         !IsClauseBoundary(tokens[first - 1]) && tokens[first - 1].lower != "of" && tokens[first - 1].lower != "from") {
     --first;
   }
   // Drop a leading determiner.
@@ -131,11 +128,11 @@ Status CueLexicon::LoadAttribution(const std::string& path) {
     Phrase words = SplitWords(row.cols[1]);
     if (words.empty()) return Status::Error(path + ":" + std::to_string(row.line) + ": empty phrase: '" + kind + "'");
     if (kind == "verb") {
-      report_verbs.push_back(words);
+      report_verbs.Add(words);
     } else if (kind == "source") {
-      sources.push_back(words);
+      sources.Add(words);
     } else if (kind == "vague") {
-      vague.push_back(words);
+      vague.Add(words);
     } else {
       return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind: '" + kind + "'");
     }
@@ -150,20 +147,21 @@ Status CueLexicon::LoadModality(const std::string& path) {
     const std::string& kind = row.cols[0];
     Phrase words = SplitWords(row.cols[1]);
     if (words.empty()) return Status::Error(path + ":" + std::to_string(row.line) + ": empty phrase: '" + kind + "'");
-    std::vector<Phrase>* list = kind == "negator"        ? &negators
-                                : kind == "not_negator"  ? &not_negators
-                                : kind == "neg_governor" ? &neg_governors
-                                : kind == "modal"        ? &modals
-                                : kind == "possibility"  ? &possibility
-                                : kind == "conditional"  ? &conditionals
-                                : kind == "warning"      ? &warnings
-                                                         : nullptr;
+    PhraseSet* list = kind == "negator"        ? &negators
+                      : kind == "not_negator"  ? &not_negators
+                      : kind == "neg_governor" ? &neg_governors
+                      : kind == "modal"        ? &modals
+                      : kind == "neg_modal"    ? &neg_modals
+                      : kind == "possibility"  ? &possibility
+                      : kind == "conditional"  ? &conditionals
+                      : kind == "warning"      ? &warnings
+                                               : nullptr;
     if (kind == "neg_gap") {
       for (const std::string& w : words) neg_gap.insert(w);
       continue;
     }
     if (!list) return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind: '" + kind + "'");
-    list->push_back(words);
+    list->Add(words);
   }
   return Status::Ok();
 }
@@ -180,7 +178,17 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
     if (EndsWithNt(tokens[i].lower)) c.negators.push_back(Cue{static_cast<int>(i), static_cast<int>(i + 1)});
   }
   FindAll(tokens, lex.neg_governors, &c.neg_governors);
-  FindAll(tokens, lex.modals, &c.modals);
+  FindAll(tokens, lex.neg_modals, &c.neg_modals);
+  FindAll(tokens, lex.modals, &c.modals, &c.neg_modals);
+  // "May 9" is a date and "the will of the people" a noun: not modals.
+  std::erase_if(c.modals, [&](const Cue& m) {
+    if (m.last - m.first != 1) return false;
+    const size_t i = static_cast<size_t>(m.first);
+    bool date = tokens[i].capitalised && i + 1 < tokens.size() && tokens[i + 1].value > 0;
+    static const std::set<std::string> kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our", "'s"};
+    bool noun = i > 0 && kDeterminers.count(tokens[i - 1].lower) > 0;
+    return date || noun;
+  });
   FindAll(tokens, lex.possibility, &c.possibility);
   FindAll(tokens, lex.conditionals, &c.conditionals);
   FindAll(tokens, lex.warnings, &c.warnings);
@@ -191,6 +199,8 @@ Modality ModalityOf(const std::set<std::string>& neg_gap, const SentenceCues& cu
                     int verb_first, int verb_last, const std::string& root_code) {
   if (verb_first < 0) return Modality::kAsserted;
   const bool threat = root_code == "13";
+  // "could not capture": an inability that did not happen, negated before any modal reading.
+  if (CueIn(cues.neg_modals, WindowStart(tokens, verb_first, 5), verb_first)) return Modality::kNegated;
   // Hypothetical: a modal or possibility word in the verb's clause, a warning
   // shortly before, or a conditional clause containing the verb.
   if (!threat) {
@@ -331,7 +341,9 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
 
   // 3. "according to X", "citing X" anywhere outside the event.
   for (const Cue& s : cues.sources) {
-    if (s.first <= verb_first && s.last > verb_first) continue;
+    int phrase_end = s.last;  // "according to <phrase>": the phrase runs to a boundary
+    while (phrase_end < n && phrase_end < s.last + 8 && !IsClauseBoundary(tokens[phrase_end])) ++phrase_end;
+    if (s.first <= verb_first && phrase_end > verb_first) continue;
     if (const TokenMention* m = FirstAfter(mentions, s.last, std::min(n, s.last + 4))) {
       if (!(m->first <= verb_first && m->last > verb_first)) return FromMention(*m);
     }

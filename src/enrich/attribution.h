@@ -24,9 +24,9 @@ using Phrase = std::vector<std::string>;  // lower-case words
 
 struct CueLexicon {
   // attribution.tsv
-  std::vector<Phrase> report_verbs, sources, vague;
+  PhraseSet report_verbs, sources, vague;
   // modality.tsv
-  std::vector<Phrase> negators, not_negators, neg_governors, modals, possibility, conditionals, warnings;
+  PhraseSet negators, not_negators, neg_governors, modals, neg_modals, possibility, conditionals, warnings;
   std::set<std::string> neg_gap;  // words allowed between a negator and its verb
 
   // Each fails with "path:line: ..." on a malformed row or unknown kind.
@@ -43,7 +43,7 @@ struct Cue {
 // The cues of one tokenised sentence.
 struct SentenceCues {
   std::vector<Cue> report_verbs, sources, vague;
-  std::vector<Cue> negators, neg_governors, modals, possibility, conditionals, warnings;
+  std::vector<Cue> negators, neg_governors, modals, neg_modals, possibility, conditionals, warnings;
 };
 
 SentenceCues FindCues(const CueLexicon& lexicon, const std::vector<Token>& tokens);

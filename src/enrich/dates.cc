@@ -350,6 +350,16 @@ class Parser {
       mode = 1;
       ++j;
     }
+    if (mode == 0 && Is(j, "the") && j + 1 < t_.size() && j > 0 && (Is(j - 1, "over") || Is(j - 1, "at")) &&
+        lex_.unit.count(t_[j + 1].lower) && lex_.unit.at(t_[j + 1].lower) == "weekend") {
+      // "over the weekend": the most recent weekend that has started.
+      Period week = WeekOf(anchor_);
+      Period cur{week.start.AddDays(5), week.end};
+      if (cur.start > anchor_) cur = {cur.start.AddDays(-7), cur.end.AddDays(-7)};
+      *p = cur;
+      *next = j + 2;
+      return true;
+    }
     if (j + 1 >= t_.size() || !lex_.anchor.count(t_[j].lower)) return false;
     int a = lex_.anchor.at(t_[j].lower);
     auto u = lex_.unit.find(t_[j + 1].lower);
@@ -367,6 +377,12 @@ class Parser {
       cur = MonthPeriod(d.year, d.month);
     } else if (unit == "year") {
       cur = YearPeriod(anchor_.year + a);
+    } else if (unit == "weekend") {
+      // "last weekend": the Saturday-Sunday before the document date's week;
+      // "this weekend": the most recent one that has started.
+      Period week = WeekOf(anchor_.AddDays(7 * a));
+      cur = {week.start.AddDays(5), week.end};
+      if (a == 0 && cur.start > anchor_) cur = {cur.start.AddDays(-7), cur.end.AddDays(-7)};
     } else {
       return false;
     }
@@ -559,8 +575,9 @@ Status DateLexicon::Load(const std::string& path) {
     } else if (kind == "monthprep") {
       month_prep.insert(word);
     } else if (kind == "unit") {
-      if (value != "day" && value != "week" && value != "month" && value != "year" && value != "decade") {
-        return bad("unit must be day, week, month, year or decade");
+      if (value != "day" && value != "week" && value != "weekend" && value != "month" && value != "year" &&
+          value != "decade") {
+        return bad("unit must be day, week, weekend, month, year or decade");
       }
       unit[word] = value;
     } else if (kind == "part") {

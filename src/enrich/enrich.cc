@@ -84,7 +84,9 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
   const std::vector<Gazetteer::Match> places = impl_->gazetteer.Find(tokens);
 
   std::vector<code::ActorMention> mentions;
-  if (ctx.find_actors) mentions = ctx.find_actors(ctx.sentence);
+  // Actors are only needed to name reporters.
+  const bool need_actors = !cues.report_verbs.empty() || !cues.sources.empty();
+  if (ctx.find_actors && need_actors) mentions = ctx.find_actors(ctx.sentence);
   std::vector<TokenMention> located;
   for (const code::ActorMention& m : mentions) {
     auto [first, last] = VerbTokens(tokens, m.span, ctx.sentence.size());
@@ -130,7 +132,8 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
     ev->reported_by_text = a.text;
 
     // Where.
-    EventPlaces where = AssignPlaces(impl_->place_words, tokens, places, vf, vl);
+    EventPlaces where =
+        AssignPlaces(impl_->place_words, tokens, places, vf, vl, ReportComplementStart(cues, tokens, vf, vl));
     ev->location = where.location;
     ev->origin = where.origin;
     ev->destination = where.destination;

@@ -46,9 +46,12 @@ class Enricher {
   // "path:line: what: 'entry'" on a malformed line or a missing file.
   static Status Create(const std::string& data_dir, std::unique_ptr<const Enricher>* out);
 
-  // Enriches the events of one sentence in place. Events whose verb span is
-  // empty keep the document date and get no modality, attribution or place.
-  // Bad spans (outside the sentence) are treated as empty. Never throws.
+  // Enriches the events of one sentence in place. Calls ctx.find_actors at
+  // most once, and only when the sentence has a reporting cue. Events whose
+  // verb span is empty keep the date they came with (precision kDocument) and
+  // get no modality, attribution or place. Spans outside the sentence count
+  // as empty; null event pointers are skipped. Never throws (unless
+  // ctx.find_actors does).
   void Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& events) const;
 
   ~Enricher();

@@ -186,7 +186,8 @@ PlaceRole RoleOf(const PlaceLexicon& lex, const std::vector<Token>& tokens, cons
 }
 
 EventPlaces AssignPlaces(const PlaceLexicon& lex, const std::vector<Token>& tokens,
-                         const std::vector<Gazetteer::Match>& matches, int verb_first, int verb_last) {
+                         const std::vector<Gazetteer::Match>& matches, int verb_first, int verb_last,
+                         int exclude_from) {
   EventPlaces out;
   if (verb_first < 0) return out;
   struct Best {
@@ -200,6 +201,7 @@ EventPlaces AssignPlaces(const PlaceLexicon& lex, const std::vector<Token>& toke
         matches[i + 1].first == m.last + 1) {
       continue;
     }
+    if (exclude_from >= 0 && m.first >= exclude_from) continue;
     PlaceRole role = RoleOf(lex, tokens, m);
     if (role == PlaceRole::kNone) continue;
     int lo, hi, distance;

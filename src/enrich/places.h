@@ -73,10 +73,12 @@ struct EventPlaces {
 
 // For the event whose verb is tokens [verb_first, verb_last): the nearest place
 // of each role in the same clause (within 12 tokens). Location falls back to
-// the origin ("launched from Belarus"). Place::span holds BYTE offsets into the
-// sentence.
+// the origin ("launched from Belarus"). Places from token `exclude_from` on are
+// ignored (-1: none), so that a speech act does not take the places of what it
+// reports. Place::span holds BYTE offsets into the sentence.
 EventPlaces AssignPlaces(const PlaceLexicon& lexicon, const std::vector<Token>& tokens,
-                         const std::vector<Gazetteer::Match>& matches, int verb_first, int verb_last);
+                         const std::vector<Gazetteer::Match>& matches, int verb_first, int verb_last,
+                         int exclude_from = -1);
 
 }  // namespace dyad::enrich
 

@@ -128,6 +128,25 @@ std::vector<std::string> SplitWords(std::string_view phrase) {
   return words;
 }
 
+void PhraseSet::Add(std::vector<std::string> words) {
+  if (words.empty()) return;
+  std::string first = words.front();
+  by_first_[first].push_back(std::move(words));
+  ++size_;
+}
+
+size_t PhraseSet::LongestAt(const std::vector<Token>& tokens, size_t i) const {
+  if (i >= tokens.size()) return 0;
+  auto it = by_first_.find(tokens[i].lower);
+  if (it == by_first_.end()) return 0;
+  size_t best = 0;
+  for (const auto& phrase : it->second) {
+    size_t next;
+    if (phrase.size() > best && MatchPhrase(tokens, i, phrase, &next)) best = phrase.size();
+  }
+  return best;
+}
+
 Status ReadTsv(const std::string& path, size_t min_cols, std::vector<TsvRow>* rows) {
   std::ifstream in(path);
   if (!in) return Status::Error(path + ": cannot open file");

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/status.h"
@@ -40,6 +41,19 @@ int TokenAt(const std::vector<Token>& tokens, int32_t begin, int32_t end);
 bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& phrase, size_t* next);
 
 std::vector<std::string> SplitWords(std::string_view phrase);
+
+// A set of phrases (lower-case word sequences) indexed by their first word.
+class PhraseSet {
+ public:
+  void Add(std::vector<std::string> words);
+  // The length in tokens of the longest phrase starting at tokens[i], 0 if none.
+  size_t LongestAt(const std::vector<Token>& tokens, size_t i) const;
+  size_t size() const { return size_; }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first_;
+  size_t size_ = 0;
+};
 
 // One row of a TSV word list: the file's 1-based line and its columns.
 struct TsvRow {

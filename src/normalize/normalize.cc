@@ -169,6 +169,19 @@ int64_t NormalizedText::OriginalCodePoint(size_t byte_offset) const {
   return original_cp[byte_offset];
 }
 
+int64_t NormalizedText::OriginalEnd(size_t byte_end) const {
+  if (original_cp.empty()) return 0;
+  if (byte_end == 0) return original_cp[0];
+  if (byte_end >= original_cp.size()) return original_cp.back();
+  if (byte_end < text.size() && original_cp[byte_end] == original_cp[byte_end - 1]) {
+    // Inside one original character: a multi-byte UTF-8 character of `text`
+    // (never a span end) or an expansion of one original character.
+    unsigned char b = static_cast<unsigned char>(text[byte_end]);
+    if ((b & 0xC0) != 0x80) return original_cp[byte_end - 1] + 1;
+  }
+  return original_cp[byte_end];
+}
+
 size_t FindInvalidUtf8(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();

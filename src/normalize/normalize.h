@@ -54,6 +54,13 @@ struct NormalizedText {
   // original_cp[byte_offset]; offsets past the end clamp to the last entry
   // (0 for a default-constructed NormalizedText).
   int64_t OriginalCodePoint(size_t byte_offset) const;
+
+  // The exclusive END, in original code points, of a span of `text` ending at
+  // byte_end (exclusive). Same as OriginalCodePoint(byte_end) except inside an
+  // expansion (one original character that became several: "…" -> "...",
+  // a glued "—" -> " - "), where it is the code point after that character, so
+  // a token "-" taken from " - " maps to the em dash, not to an empty span.
+  int64_t OriginalEnd(size_t byte_end) const;
 };
 
 // Inputs larger than 4 GiB - 1 are an error ("input too large").

@@ -485,9 +485,18 @@ Status DocumentReader::Open(const std::string& path, InputFormat format, const R
   if (options.max_document_bytes == 0) return Status::Error("max_document_bytes must be positive");
 
   switch (format) {
-    case InputFormat::kJsonl:
+    case InputFormat::kJsonl: {
+      std::string_view first = TrimView(StripBom(head));
+      first = TrimView(first.substr(0, first.find('\n')));
+      if (!first.empty() && first.front() == '[') {
+        return Status::Error(source->name() + ": a JSON array is not JSONL: write one JSON object per line");
+      }
+      if (first == "{") {
+        return Status::Error(source->name() + ": pretty-printed JSON is not JSONL: write one JSON object per line");
+      }
       out->reset(new JsonlReader(std::move(source), format, options, path));
       break;
+    }
     case InputFormat::kTabari:
       out->reset(new TabariReader(std::move(source), format, options, path));
       break;

@@ -213,7 +213,7 @@ std::string EventContent(const Event& e) {
   return e.source + "|" + e.target + "|" + e.event_code + "|" + e.date.ToIso() + "|" +
          ModalityName(e.modality) + "|" + e.reported_by + "|" +
          std::to_string(e.source_span.begin) + "|" + std::to_string(e.target_span.begin) + "|" +
-         e.location.name + "|" + e.pattern.file + ":" + std::to_string(e.pattern.line);
+         e.location.name;  // not the pattern: the same coding from a moved line is unchanged
 }
 
 }  // namespace

@@ -76,7 +76,8 @@ Registration reg("code", "Code documents (text, HTML, JSONL, TABARI records) int
                    auto flags = std::make_shared<CodeFlags>();
                    app.add_option("files", flags->inputs, "Input files; '-' or none reads stdin");
                    app.add_option("--dict", flags->dicts,
-                                  "Dictionary file or directory (repeatable); default: bundled dictionaries");
+                                  "Dictionary file or directory (repeatable); default: bundled dictionaries")
+                       ->allow_extra_args(false);
                    app.add_option("--format", flags->format, "Output: jsonl (default), csv or tsv")
                        ->check(CLI::IsMember({"jsonl", "csv", "tsv"}));
                    app.add_option("--input-format", flags->input_format,

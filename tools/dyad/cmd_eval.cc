@@ -97,7 +97,8 @@ Registration reg("eval", "Score coded events against a gold file (PLOVER records
                    app.add_option("gold", flags->gold, "Gold file: PLOVER JSON records or dyad JSONL")
                        ->required()
                        ->check(CLI::ExistingFile);
-                   app.add_option("--dict", flags->dicts, "Dictionary file or directory (repeatable)");
+                   app.add_option("--dict", flags->dicts, "Dictionary file or directory (repeatable)")
+                       ->allow_extra_args(false);
                    app.add_option("--crosswalk", flags->crosswalk,
                                   "CAMEO->PLOVER table (default: cameo_to_plover05b1.tsv beside PLOVER gold, "
                                   "else data/cameo/cameo.tsv)");

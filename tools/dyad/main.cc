@@ -38,6 +38,12 @@ int main(int argc, char** argv) {
     CLI::App* sub = app.add_subcommand(command.name, command.description);
     runners[sub] = command.setup(*sub);
   }
+  // An unknown sub-command gets its own clear message (CLI11 would only say one is required).
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    for (const auto& command : commands) known = known || command.name == argv[1];
+    if (!known) return Fail(std::string("unknown command '") + argv[1] + "' (see dyad --help)", 2);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -50,7 +56,7 @@ int main(int argc, char** argv) {
     // One line, no usage dump: "dyad: code: The following argument was not expected: --x"
     std::string where;
     for (auto* sub : app.get_subcommands()) where = sub->get_name() + ": ";
-    return Fail(where + e.what() + " (see --help)", e.get_exit_code() ? e.get_exit_code() : 2);
+    return Fail(where + e.what() + " (see --help)", 2);
   }
   for (auto* sub : app.get_subcommands()) {
     try {

@@ -159,6 +159,19 @@ TEST_F(ClassifyTest, InternationalResponse) {
   EXPECT_FALSE(Has(repression, 8)) << "X acting on its own citizens is not a response to X";
 }
 
+// Coders sometimes take the wrong actors; the sentence still says where forces came from.
+TEST_F(ClassifyTest, SentenceLevelTerritoryAndVolunteerKeywords) {
+  Event columns = MakeEvent("BLR", "150", "UKRGOV",
+                            "Long columns of Russian equipment were seen moving from Belarus towards Kyiv.");
+  EXPECT_TRUE(Has(columns, 1));
+  Event no_aggressor = MakeEvent("BLR", "150", "UKRGOV", "Columns were seen moving from Belarus towards Kyiv.");
+  std::vector<Match> m = Classify(no_aggressor, x_, conflict_, rules_);
+  for (const Match& k : m) EXPECT_NE(k.rule->id, "territory.sentence") << "and_keywords needs the aggressor named";
+  Event serving = MakeEvent("BLR", "190", "UKR", "Twenty Belarusians serving in Ukraine were killed in combat.");
+  EXPECT_FALSE(Has(serving, 2)) << "not_keywords keep volunteers out of participation";
+  EXPECT_TRUE(Has(serving, 7));
+}
+
 TEST_F(ClassifyTest, UnrelatedEventsMatchNothing) {
   EXPECT_TRUE(Categories(MakeEvent("FRAGOV", "042", "DEUGOV", "Macron visited Berlin.")).empty());
   EXPECT_TRUE(Categories(MakeEvent("RUSMIL", "190", "UKRMIL", "Russian troops shelled Kharkiv.")).empty());

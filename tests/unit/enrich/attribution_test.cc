@@ -68,10 +68,13 @@ INSTANTIATE_TEST_SUITE_P(
         AttributionCase{"Zerkalo, citing local sources, reported that Russian troops left.", "left", "BLRMED",
                         "Zerkalo"},
         AttributionCase{"Russian troops left, Zerkalo reported, citing officials.", "left", "BLRMED", "Zerkalo"},
+        AttributionCase{"Lukashenko denied that Belarus had sent troops.", "sent", "BLRGOV", "Lukashenko"},
+        AttributionCase{"Poland's president warned that Russia may attack.", "attack", "", "Poland's president"},
         // Sources after the cue.
         AttributionCase{"According to Zerkalo, twenty volunteers were killed.", "killed", "BLRMED", "Zerkalo"},
         AttributionCase{"Twenty volunteers were killed, according to Zerkalo.", "killed", "BLRMED", "Zerkalo"},
         AttributionCase{"Ground forces shrank, according to Global Firepower.", "shrank", "", "Global Firepower"},
+        AttributionCase{"Troops massed, according to images published by Maxar.", "published", "", ""},
         // Post-posed attribution.
         AttributionCase{"Russian troops shelled the town, Ukrainian officials said.", "shelled", "UKRGOV",
                         "Ukrainian officials"},
@@ -156,6 +159,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Threats are asserted threats.
         ModalityCase{"Russia threatened to strike Kyiv.", "threatened", "13", M::kAsserted},
         ModalityCase{"Russia warned it could use force.", "warned", "13", M::kAsserted},
+        ModalityCase{"May 9 parades were banned.", "banned", "11", M::kAsserted},
+        ModalityCase{"Against the will of the people, the regime jailed them.", "jailed", "17", M::kAsserted},
+        ModalityCase{"Russian forces could not capture the town in May 2023.", "capture", "19", M::kNegated},
+        ModalityCase{"The army was unable to cross the river.", "cross", "19", M::kNegated},
         // Plain facts.
         ModalityCase{"Russian troops attacked the village.", "attacked", "19", M::kAsserted},
         ModalityCase{"Troops moved from Belarus towards Kyiv.", "moved", "19", M::kAsserted}));

@@ -17,10 +17,10 @@ using testing::RunSentence;
 using testing::TableFinder;
 
 TEST(EnrichTest, FillsEveryFieldOfAReportedStrike) {
-  auto c = RunSentence(
-      "On Tuesday, Russian troops launched missiles at Kyiv from Belarus, the Ukrainian air force said.",
-      {"launched", "said"}, TableFinder({{"Russian troops", "RUSMIL"}, {"Ukrainian air force", "UKRMIL"}}), kDocDate,
-      {"19", "01"});
+  auto c =
+      RunSentence("On Tuesday, Russian troops launched missiles at Kyiv from Belarus, the Ukrainian air force said.",
+                  {"launched", "said"}, TableFinder({{"Russian troops", "RUSMIL"}, {"Ukrainian air force", "UKRMIL"}}),
+                  kDocDate, {"19", "01"});
   const Event& strike = c.events[0];
   EXPECT_EQ(strike.date, (Date{2024, 3, 19}));
   EXPECT_EQ(strike.date_precision, DatePrecision::kDay);
@@ -33,6 +33,18 @@ TEST(EnrichTest, FillsEveryFieldOfAReportedStrike) {
   EXPECT_TRUE(strike.destination.empty());
   const Event& statement = c.events[1];
   EXPECT_EQ(statement.reported_by_text, "");  // the speech act itself
+}
+
+TEST(EnrichTest, AsksForActorsOnlyWhenASentenceNamesAReporter) {
+  int calls = 0;
+  ActorFinder counting = [&](std::string_view) {
+    ++calls;
+    return std::vector<code::ActorMention>{};
+  };
+  RunSentence("Russian troops attacked the village.", {"attacked"}, counting);
+  EXPECT_EQ(calls, 0);
+  RunSentence("The mayor said that Russian troops attacked the village.", {"said", "attacked"}, counting);
+  EXPECT_EQ(calls, 1);
 }
 
 TEST(EnrichTest, IsSafeToCallFromManyThreads) {

@@ -71,6 +71,16 @@ TEST(PlacesTest, EachEventGetsItsOwnPlace) {
   EXPECT_EQ(c.events[1].location.name, "Ukraine");
 }
 
+TEST(PlacesTest, ASpeechActDoesNotTakeThePlacesItReports) {
+  auto c =
+      RunSentence("In Minsk, the minister said that troops were killed in the Kharkiv region.", {"said", "killed"});
+  EXPECT_EQ(c.events[0].location.name, "Minsk");
+  EXPECT_EQ(c.events[1].location.name, "Kharkiv Oblast");
+  auto d = RunSentence("The UN said ten civilians were killed in Kharkiv.", {"said", "killed"});
+  EXPECT_TRUE(d.events[0].location.empty());
+  EXPECT_EQ(d.events[1].location.name, "Kharkiv");
+}
+
 TEST(PlacesTest, SpansAreByteOffsetsIntoTheSentence) {
   std::string s = "Columns moved from Belarus towards Kyiv.";
   Event e = One(s, "moved");
@@ -83,15 +93,12 @@ TEST(PlacesTest, SpansAreByteOffsetsIntoTheSentence) {
   EXPECT_NEAR(e.destination.longitude, 30.52, 0.1);
 }
 
-TEST(GazetteerTest, LoadsTheBundledTablesQuickly) {
-  auto t0 = std::chrono::steady_clock::now();
+// Load time is measured in bench/, not asserted here.
+TEST(GazetteerTest, LoadsTheBundledTables) {
   Gazetteer g;
   Status s = g.Load(std::string(DYAD_SOURCE_DIR) + "/data/gazetteer");
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_GT(g.size(), 4000u);
-  // Budget 100 ms on an idle machine; allow slack for a loaded CI box.
-  EXPECT_LT(ms, 500) << "gazetteer load took " << ms << " ms";
   ASSERT_NE(g.Lookup("Kiev"), nullptr);
   EXPECT_EQ(g.Lookup("Kiev")->name, "Kyiv");
   ASSERT_NE(g.Lookup("Gaza"), nullptr);

@@ -94,6 +94,22 @@ TEST(NormalizeTest, MapThroughNfcComposition) {
   EXPECT_EQ(out.original_cp, (std::vector<uint32_t>{0, 0, 2, 3, 5, 6}));
 }
 
+TEST(NormalizeTest, OriginalEndOfSpansInsideExpansions) {
+  // "a—b…" : a(0) —(1) b(2) …(3); normalised "a - b..." .
+  NormalizedText out;
+  ASSERT_TRUE(Normalize("a\u2014b\u2026", {}, &out).ok());
+  ASSERT_EQ(out.text, "a - b...");
+  EXPECT_EQ(out.OriginalCodePoint(2), 1);  // the "-"
+  EXPECT_EQ(out.OriginalEnd(3), 2);        // after the "-": the em dash ends at 2
+  EXPECT_EQ(out.OriginalEnd(1), 1);        // after "a"
+  EXPECT_EQ(out.OriginalCodePoint(5), 3);  // "..." starts at the ellipsis
+  EXPECT_EQ(out.OriginalEnd(6), 4);        // after the first "."
+  EXPECT_EQ(out.OriginalEnd(8), 4);        // end of text
+  // A composed character keeps its combining mark inside the span.
+  ASSERT_TRUE(Normalize("e\u0301 x", {}, &out).ok());
+  EXPECT_EQ(out.OriginalEnd(2), 2);  // "é" covers original code points [0, 2)
+}
+
 TEST(NormalizeTest, DroppedCharactersSkipOffsets) {
   NormalizedText out;
   ASSERT_TRUE(Normalize("a\u200Bb", {}, &out).ok());

@@ -418,6 +418,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadInputCase{"ten_mb_line", "big.txt", "@TEN_MB_LINE@", false, "",
                      "PATH: document too large (more than 8388608 bytes)", 0},
         BadInputCase{"header_only", "h.txt", "title: Only a title\n\n", false, "", "PATH: empty document", 0},
+        BadInputCase{"json_array", "a.json", "[{\"text\":\"x\"}]", false,
+                     "PATH: a JSON array is not JSONL: write one JSON object per line", "", 0},
+        BadInputCase{"pretty_json", "p.json", "{\n  \"text\": \"x\"\n}\n", false,
+                     "PATH: pretty-printed JSON is not JSONL: write one JSON object per line", "", 0},
         BadInputCase{"bom_text", "bom.txt", "\xEF\xBB\xBF" "date: 2024-01-01\nText.", false, "", "", 1}),
     [](const ::testing::TestParamInfo<BadInputCase>& info) { return std::string(info.param.name); });
 

@@ -1,0 +1,261 @@
+// dyad ingest PATH... [--db FILE] [--threads N] [--dict PATH]...
+// Reads files, directories (recursively) or JSONL on stdin ("-"), codes every
+// document and stores documents, sentences and events (docs/store.md).
+// Exit status: 0 all stored, 3 some documents failed (recorded with their
+// reason), 1 the ingest stopped (store error), 2 bad usage or dictionaries.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <system_error>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "command.h"
+#include "dyad/engine.h"
+#include "dyad/reader.h"
+#include "store/ingest.h"
+#include "store/sentences.h"
+#include "store/store.h"
+
+namespace dyad::cli {
+namespace {
+
+struct IngestFlags {
+  std::vector<std::string> paths;
+  std::string db = "dyad.db";
+  std::vector<std::string> dicts;
+  int threads = 0;
+  bool lenient = false;
+  size_t max_bytes = size_t{8} << 20;
+  size_t batch = 256;
+};
+
+// "feed.jsonl:12: invalid JSON: x" -> origin "feed.jsonl:12", reason "invalid JSON: x".
+void SplitReaderError(const std::string& path, const std::string& message, std::string* origin,
+                      std::string* reason) {
+  *origin = path;
+  std::string rest = message;
+  if (rest.rfind(path + ":", 0) == 0) {
+    rest = rest.substr(path.size() + 1);
+    size_t digits = rest.find_first_not_of("0123456789");
+    if (digits != std::string::npos && digits > 0 && rest[digits] == ':') {
+      *origin += ":" + rest.substr(0, digits);
+      rest = rest.substr(digits + 1);
+    }
+  }
+  while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+  *reason = rest.empty() ? message : rest;
+}
+
+struct Input {
+  std::string path;
+  uintmax_t bytes = 0;
+};
+
+// Files of `path` (a directory is walked recursively, hidden entries skipped), sorted.
+void Expand(const std::string& path, std::vector<Input>* out,
+            std::vector<std::pair<std::string, std::string>>* errors) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (path == "-") {
+    out->push_back({path, 0});
+    return;
+  }
+  if (fs::is_directory(path, ec)) {
+    std::vector<Input> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      errors->push_back({path, "unreadable: " + ec.message()});
+      return;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        errors->push_back({path, "unreadable: " + ec.message()});
+        break;
+      }
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back({it->path().string(), it->file_size(ec)});
+    }
+    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+    out->insert(out->end(), found.begin(), found.end());
+    return;
+  }
+  uintmax_t size = fs::file_size(path, ec);
+  out->push_back({path, ec ? 0 : size});  // a missing file fails at Open, with the reason
+}
+
+// The progress line: documents stored, rate, and an ETA from the bytes read.
+class ProgressLine {
+ public:
+  ProgressLine(bool enabled, uintmax_t total_bytes) : enabled_(enabled), total_bytes_(total_bytes) {}
+  void AddBytes(uintmax_t n) { bytes_ += n; }
+  void Update(const store::IngestProgress& p) {
+    if (!enabled_) return;
+    std::lock_guard lock(mu_);
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double rate = p.seconds > 0 ? p.done / p.seconds : 0;
+    char eta[48] = "";
+    uintmax_t read = bytes_.load();
+    if (total_bytes_ > 0 && read > 0 && p.seconds > 1) {
+      double fraction = std::min(1.0, static_cast<double>(read) / static_cast<double>(total_bytes_));
+      double remaining = p.seconds * (1 - fraction) / fraction;
+      std::snprintf(eta, sizeof eta, ", %.0f%%, ETA %dm%02ds", fraction * 100,
+                    static_cast<int>(remaining) / 60, static_cast<int>(remaining) % 60);
+    }
+    std::fprintf(stderr, "\r\033[Kingest: %lld documents (%lld new, %lld duplicate, %lld failed), %.0f docs/s%s",
+                 static_cast<long long>(p.done), static_cast<long long>(p.new_documents),
+                 static_cast<long long>(p.duplicates + p.near_duplicates),
+                 static_cast<long long>(p.failed), rate, eta);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void Finish() {
+    std::lock_guard lock(mu_);
+    if (enabled_ && drawn_) std::fprintf(stderr, "\r\033[K");
+    drawn_ = false;
+  }
+
+ private:
+  bool enabled_;
+  uintmax_t total_bytes_;
+  std::atomic<uintmax_t> bytes_{0};
+  std::mutex mu_;
+  std::chrono::steady_clock::time_point last_{};
+  bool drawn_ = false;
+};
+
+int RunIngest(const IngestFlags& flags) {
+  EngineOptions engine_options;
+  engine_options.dictionaries = flags.dicts;
+  engine_options.lenient = flags.lenient;
+  std::unique_ptr<Engine> engine;
+  if (Status s = Engine::Create(engine_options, &engine); !s.ok()) return Fail("ingest: " + s.message(), 2);
+  for (const auto& warning : engine->load_report().warnings)
+    std::fprintf(stderr, "dyad: warning: %s\n", warning.c_str());
+
+  std::vector<Input> inputs;
+  std::vector<std::pair<std::string, std::string>> expand_errors;
+  for (const auto& p : flags.paths) Expand(p, &inputs, &expand_errors);
+
+  std::unique_ptr<store::Store> db;
+  if (Status s = store::Store::Open(flags.db, {}, &db); !s.ok()) return Fail(s.message());
+  int64_t hidden_before = 0;
+  std::string previous_hash;
+  (void)db->CurrentCoding(&previous_hash);
+
+  const int threads = flags.threads > 0 ? flags.threads
+                                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  uintmax_t total_bytes = 0;
+  for (const auto& in : inputs) total_bytes += in.bytes;
+  ProgressLine progress(StderrIsTerminal(), total_bytes);
+
+  store::IngestOptions options;
+  options.threads = threads;
+  options.batch_size = flags.batch;
+  options.max_document_bytes = flags.max_bytes;
+  options.progress = [&progress](const store::IngestProgress& p) { progress.Update(p); };
+  nlohmann::json params = {{"paths", flags.paths}, {"dictionaries", flags.dicts}, {"db", flags.db}};
+  options.audit_parameters = params.dump();
+
+  const Engine* coder = engine.get();
+  const bool lenient = flags.lenient;
+  store::CodeFunction code = [coder, lenient](const Document& doc, std::vector<store::Sentence>* sentences,
+                                              std::vector<Event>* events) -> Status {
+    if (Status s = coder->Code(doc, events); !s.ok()) return s;
+    // Every sentence goes to the full-text index, not only those with events.
+    if (!store::SplitDocumentSentences(doc, lenient, sentences).ok()) sentences->clear();
+    return Status::Ok();
+  };
+  store::Ingester ingester(db.get(), code, engine->dictionary_hash(), options);
+  if (Status s = ingester.Start(); !s.ok()) return Fail(s.message());
+  for (const auto& [path, reason] : expand_errors) ingester.AddFailure(path, reason);
+
+  ReaderOptions reader_options;
+  reader_options.lenient = flags.lenient;
+  reader_options.max_document_bytes = flags.max_bytes;
+  for (const auto& in : inputs) {
+    std::unique_ptr<DocumentReader> reader;
+    InputFormat format = in.path == "-" ? InputFormat::kJsonl : InputFormat::kAuto;
+    const std::string name = in.path == "-" ? "stdin" : in.path;
+    std::string origin, reason;
+    if (Status s = DocumentReader::Open(in.path, format, reader_options, &reader); !s.ok()) {
+      SplitReaderError(name, s.message(), &origin, &reason);
+      ingester.AddFailure(origin, reason);
+      progress.AddBytes(in.bytes);
+      continue;
+    }
+    uintmax_t seen = 0;
+    while (true) {
+      Document doc;
+      bool done = false;
+      Status s = reader->Next(&doc, &done);
+      if (!s.ok()) {
+        SplitReaderError(name, s.message(), &origin, &reason);
+        ingester.AddFailure(origin, reason);
+        if (done) break;
+        continue;
+      }
+      if (done) break;
+      uintmax_t n = std::min<uintmax_t>(doc.text.size(), in.bytes > seen ? in.bytes - seen : 0);
+      seen += n;
+      progress.AddBytes(n);
+      ingester.Add(std::move(doc));
+    }
+    progress.AddBytes(in.bytes > seen ? in.bytes - seen : 0);
+  }
+  store::IngestSummary summary;
+  Status result = ingester.Finish(&summary);
+  progress.Finish();
+
+  double rate = summary.seconds > 0 ? summary.done / summary.seconds : 0;
+  std::printf("ingest: %lld inputs in %.1f s (%.0f docs/s): %lld new, %lld duplicate, %lld near-duplicate, "
+              "%lld failed; %lld events stored in %s\n",
+              static_cast<long long>(summary.done), summary.seconds, rate,
+              static_cast<long long>(summary.new_documents), static_cast<long long>(summary.duplicates),
+              static_cast<long long>(summary.near_duplicates), static_cast<long long>(summary.failed),
+              static_cast<long long>(summary.events), flags.db.c_str());
+  if (summary.failed > 0) {
+    std::printf("  failed:");
+    for (const auto& [kind, n] : summary.failure_reasons) std::printf(" %s %lld;", kind.c_str(), static_cast<long long>(n));
+    std::printf("\n");
+    for (size_t i = 0; i < summary.failure_examples.size() && i < 10; ++i)
+      std::printf("    %s\n", summary.failure_examples[i].c_str());
+    if (summary.failed > 10) std::printf("    ... (all in the failures table)\n");
+  }
+  if (!previous_hash.empty() && previous_hash != engine->dictionary_hash() &&
+      db->CountHiddenEvents(&hidden_before).ok() && hidden_before > 0) {
+    std::printf("  note: the dictionaries changed since the last ingest; %lld events from the older version "
+                "are hidden from queries until `dyad recode`\n",
+                static_cast<long long>(hidden_before));
+  }
+  std::fflush(stdout);
+  if (!result.ok()) return Fail(result.message());
+  return summary.failed > 0 ? 3 : 0;
+}
+
+Registration reg(
+    "ingest", "Code documents and store them with their sentences and events in a database",
+    [](CLI::App& app) -> Runner {
+      auto f = std::make_shared<IngestFlags>();
+      app.add_option("paths", f->paths, "Files, directories (recursive) or '-' for JSONL on stdin")->required();
+      app.add_option("--db", f->db, "Database file (default ./dyad.db; created when absent)");
+      app.add_option("--dict", f->dicts, "Dictionary file or directory (repeatable); default: bundled");
+      app.add_option("--threads", f->threads, "Coding threads (default: all cores)");
+      app.add_flag("--lenient", f->lenient, "Replace invalid UTF-8 instead of failing the document");
+      app.add_option("--max-bytes", f->max_bytes, "Largest document in bytes (default 8 MiB)");
+      app.add_option("--batch", f->batch, "Documents per transaction (default 256)");
+      return [f]() { return RunIngest(*f); };
+    });
+
+}  // namespace
+}  // namespace dyad::cli

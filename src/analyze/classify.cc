@@ -138,6 +138,7 @@ bool RuleMatches(const Rule& rule, const Event& e, const Subject& x, const Confl
   }
   if (!rule.source_role.empty() && !HasRole(e.source, rule.source_role)) return false;
   if (!rule.target_role.empty() && !HasRole(e.target, rule.target_role)) return false;
+  if (!rule.reported_by_role.empty() && !HasRole(e.reported_by, rule.reported_by_role)) return false;
   if (!rule.not_source_role.empty() && HasRole(e.source, rule.not_source_role)) return false;
   if (!rule.not_target_role.empty() && HasRole(e.target, rule.not_target_role)) return false;
 

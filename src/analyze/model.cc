@@ -434,7 +434,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
     if (r.ok() && !ids.insert(rule.id).second) r.FailAt(t.source(), where + ": id used twice");
     r.CheckKeys(t, {"id", "category", "description", "weight", "source", "target", "location",
                     "origin", "destination", "place", "reported_by", "source_role", "target_role",
-                    "not_source_role", "not_target_role", "codes", "not_codes", "modality",
+                    "not_source_role", "not_target_role", "reported_by_role", "codes", "not_codes", "modality",
                     "keywords", "and_keywords", "not_keywords", "group_kind", "group_country", "group_fights_for", "contradicts"},
                 where);
     rule.category = static_cast<int>(r.Int(t, "category", where, 0));
@@ -455,6 +455,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
     rule.target_role = r.Strings(t, "target_role", where);
     rule.not_source_role = r.Strings(t, "not_source_role", where);
     rule.not_target_role = r.Strings(t, "not_target_role", where);
+    rule.reported_by_role = r.Strings(t, "reported_by_role", where);
     rule.codes = r.Strings(t, "codes", where);
     rule.not_codes = r.Strings(t, "not_codes", where);
     for (const auto* list : {&rule.codes, &rule.not_codes}) {

@@ -94,6 +94,7 @@ struct Rule {
   std::vector<Side> source, target, location, origin, destination, place, reported_by;
   std::vector<std::string> source_role, target_role;          // role codes; "-" = bare country
   std::vector<std::string> not_source_role, not_target_role;
+  std::vector<std::string> reported_by_role;                  // the reporter's role codes
   std::vector<std::string> codes, not_codes;                  // CAMEO prefixes
   std::vector<Modality> modality;
   std::vector<std::string> keywords;      // lower-case; may use {x_name} {x_adj} {aggressor} {victim}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace dyad::code {
 
@@ -91,6 +92,15 @@ struct Scratch {
   std::vector<RawEvent> events;
   std::vector<uint32_t> stamp;  // stamp[word id] == epoch: the word occurs in the sentence
   uint32_t epoch = 0;
+  uint64_t word_mask = 0;       // WordBit() of every literal in the sentence
+  // Literal lists of text words already seen with this dictionary set (bounded).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+  };
+  const dict::DictionarySet* cache_owner = nullptr;
+  std::unordered_map<std::string, std::pair<int32_t, int32_t>, Hash, std::equal_to<>> lit_cache;
+  std::vector<Literal> lit_pool;
 };
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -284,11 +294,22 @@ void Engine::Split() {
       if (IsLowerAscii(ch)) ch = static_cast<char>(ch - 'a' + 'A');
     }
   }
+  if (s_.cache_owner != &d_ || s_.lit_cache.size() > 200000) {
+    s_.lit_cache.clear();
+    s_.lit_pool.clear();
+    s_.cache_owner = &d_;
+  }
   for (auto& wd : s_.words) {
     wd.lit_begin = static_cast<int32_t>(s_.lits.size());
     if (wd.kind == WType::kNone) {
       std::string_view up = std::string_view(s_.chars).substr(wd.text_begin, wd.text_len);
-      d_.ForEachPrefix(up, [&](int32_t id, int l) { s_.lits.push_back({id, static_cast<int16_t>(l)}); });
+      auto it = s_.lit_cache.find(up);
+      if (it == s_.lit_cache.end()) {
+        int32_t b = static_cast<int32_t>(s_.lit_pool.size());
+        d_.ForEachPrefix(up, [&](int32_t id, int l) { s_.lit_pool.push_back({id, static_cast<int16_t>(l)}); });
+        it = s_.lit_cache.emplace(std::string(up), std::make_pair(b, static_cast<int32_t>(s_.lit_pool.size()))).first;
+      }
+      s_.lits.insert(s_.lits.end(), s_.lit_pool.begin() + it->second.first, s_.lit_pool.begin() + it->second.second);
       if (IsDigitC(up[0])) wd.kind = s_.lits.size() > static_cast<size_t>(wd.lit_begin) ? WType::kNone : WType::kNumber;
     }
     wd.lit_end = static_cast<int32_t>(s_.lits.size());
@@ -298,7 +319,11 @@ void Engine::Split() {
     std::fill(s_.stamp.begin(), s_.stamp.end(), 0);
     s_.epoch = 1;
   }
-  for (const auto& l : s_.lits) s_.stamp[l.word] = s_.epoch;
+  s_.word_mask = 0;
+  for (const auto& l : s_.lits) {
+    s_.stamp[l.word] = s_.epoch;
+    s_.word_mask |= dict::WordBit(l.word);
+  }
 }
 
 namespace {
@@ -373,7 +398,9 @@ void Engine::AssignRoots() {
     int best = -1, best_root = -1, best_tail = -1;
     for (int k = wd.lit_begin; k < wd.lit_end; ++k) {
       auto [b, e] = d_.RootsStartingWith(s_.lits[k].word);
-      for (const int32_t* r = b; r != e; ++r) {
+      const int32_t* second = b == e ? nullptr : d_.RootSecondWords(s_.lits[k].word);
+      for (const int32_t* r = b; r != e; ++r, ++second) {
+        if (*second >= 0 && s_.stamp[*second] != s_.epoch) continue;
         int tail = -1;
         int sc = TryRoot(*r, i, &tail);
         if (sc > best) {
@@ -966,6 +993,7 @@ bool Engine::TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m)
 }
 
 bool Engine::MatchPattern(const Pattern& p, int head, int tail, int end, MatchCtx& m) const {
+  if ((p.required_mask & ~s_.word_mask) != 0) return false;
   for (int32_t req : p.required)
     if (s_.stamp[req] != s_.epoch) return false;
   m.end = end;
@@ -1063,7 +1091,11 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
   if (entry.patterns >= 0) {
     bool have_alt = false;
     int actual = 0;
-    for (int32_t pi : d_.pattern_lists()[entry.patterns]) {
+    const auto& list = d_.pattern_lists()[entry.patterns];
+    const auto& masks = d_.pattern_list_masks()[entry.patterns];
+    for (size_t li = 0; li < list.size(); ++li) {
+      const int32_t pi = list[li];
+      if ((masks[li] & ~s_.word_mask) != 0 && !have_alt) continue;  // a required word is absent
       const Pattern& p = d_.patterns()[pi];
       if (have_alt && p.length <= actual) break;
       MatchCtx m;

@@ -1394,9 +1394,13 @@ void Loader::Finish() {
   }
   for (auto& p : d_->patterns_) {
     p.required.clear();
+    p.required_mask = 0;
     for (const auto* part : {&p.lower, &p.upper})
       for (const auto& e : *part)
-        if (e.kind == PatternElement::kWord) p.required.push_back(e.id);
+        if (e.kind == PatternElement::kWord) {
+          p.required.push_back(e.id);
+          p.required_mask |= WordBit(e.id);
+        }
   }
   // Roots by first word (CSR, load order).
   const int32_t nw = static_cast<int32_t>(d_->words_.size());
@@ -1405,13 +1409,23 @@ void Loader::Finish() {
   for (int32_t i = 0; i < nw; ++i) d_->root_index_begin_[i + 1] += d_->root_index_begin_[i];
   d_->root_index_.assign(d_->roots_.size(), 0);
   std::vector<int32_t> fill(d_->root_index_begin_.begin(), d_->root_index_begin_.end() - 1);
-  for (int32_t r = 0; r < static_cast<int32_t>(d_->roots_.size()); ++r)
-    d_->root_index_[fill[d_->phrase_words_[d_->roots_[r].words_begin].word]++] = r;
+  d_->root_second_.assign(d_->roots_.size(), -1);
+  for (int32_t r = 0; r < static_cast<int32_t>(d_->roots_.size()); ++r) {
+    const Root& root = d_->roots_[r];
+    int32_t at = fill[d_->phrase_words_[root.words_begin].word]++;
+    d_->root_index_[at] = r;
+    if (root.n_words > 1) d_->root_second_[at] = d_->phrase_words_[root.words_begin + 1].word;
+  }
   // Patterns longest first, file order among equals.
   for (auto& list : d_->pattern_lists_)
     std::stable_sort(list.begin(), list.end(), [&](int32_t a, int32_t b) {
       return d_->patterns_[a].length > d_->patterns_[b].length;
     });
+  d_->pattern_list_masks_.clear();
+  for (const auto& list : d_->pattern_lists_) {
+    d_->pattern_list_masks_.emplace_back();
+    for (int32_t pi : list) d_->pattern_list_masks_.back().push_back(d_->patterns_[pi].required_mask);
+  }
   // Synset members longest first.
   for (auto& s : d_->synsets_) {
     std::vector<size_t> order(s.members.size());

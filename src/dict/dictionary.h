@@ -109,7 +109,13 @@ struct Pattern {
   bool has_alts = false;
   int32_t file = -1, line = 0;
   std::vector<int32_t> required;      // words outside alternatives/synsets: all must occur
+  uint64_t required_mask = 0;         // WordBit() of the required words
 };
+
+// One bit per word id (a 64-bit Bloom filter of a word set).
+inline uint64_t WordBit(int32_t word) {
+  return uint64_t{1} << ((static_cast<uint64_t>(word) * 0x9E3779B97F4A7C15ull) >> 58);
+}
 
 struct Synset {
   std::string name;
@@ -163,10 +169,14 @@ class DictionarySet {
     if (word < 0 || word + 1 >= static_cast<int32_t>(root_index_begin_.size())) return {nullptr, nullptr};
     return {root_index_.data() + root_index_begin_[word], root_index_.data() + root_index_begin_[word + 1]};
   }
+  // Parallel to RootsStartingWith(word): each root's second word (-1 for one-word roots).
+  const int32_t* RootSecondWords(int32_t word) const { return root_second_.data() + root_index_begin_[word]; }
   const std::vector<ActorEntry>& actors() const { return actors_; }
   const std::vector<AgentEntry>& agents() const { return agents_; }
   const std::vector<VerbEntry>& verbs() const { return verbs_; }
   const std::vector<std::vector<int32_t>>& pattern_lists() const { return pattern_lists_; }
+  // Parallel to pattern_lists(): each pattern's required_mask (a cheap first test).
+  const std::vector<std::vector<uint64_t>>& pattern_list_masks() const { return pattern_list_masks_; }
   const std::vector<Pattern>& patterns() const { return patterns_; }
   const std::vector<Synset>& synsets() const { return synsets_; }
   const std::vector<AltGroup>& alt_groups() const { return alt_groups_; }
@@ -210,11 +220,12 @@ class DictionarySet {
   }
   std::vector<Root> roots_;
   std::vector<PhraseWord> phrase_words_;
-  std::vector<int32_t> root_index_, root_index_begin_;
+  std::vector<int32_t> root_index_, root_index_begin_, root_second_;
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
   std::vector<VerbEntry> verbs_;
   std::vector<std::vector<int32_t>> pattern_lists_;
+  std::vector<std::vector<uint64_t>> pattern_list_masks_;
   std::vector<Pattern> patterns_;
   std::vector<Synset> synsets_;
   std::vector<AltGroup> alt_groups_;

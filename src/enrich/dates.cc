@@ -393,8 +393,8 @@ class Parser {
     *next = j + 2;
     return true;
   }
-  // "Tuesday", "last Tuesday", "next Friday": the most recent such day before
-  // the document date (after it for "next").
+  // "Tuesday", "last Tuesday", "next Friday": the most recent such day up to
+  // the document date (strictly before it for "last", after it for "next").
   bool Weekday(size_t i, Period* p, size_t* next) const {
     if (!have_anchor_) return false;
     size_t j = i;
@@ -410,8 +410,10 @@ class Parser {
     int cur = anchor_.Weekday();
     Date d;
     if (a < 0) {
+      // A bare weekday naming the publication day is that day (wire style: an
+      // article of Thursday saying "on Thursday"); "last Thursday" is a week back.
       int back = (cur - wd + 7) % 7;
-      if (back == 0) back = 7;
+      if (back == 0 && j != i) back = 7;
       d = anchor_.AddDays(-back);
     } else {
       int fwd = (wd - cur + 7) % 7;

@@ -11,7 +11,7 @@ namespace dyad::store {
 inline constexpr int kApplicationId = 0x64796164;
 
 inline constexpr const char* kMigrations[] = {
-    // v1: documents, sentences (+FTS5), codings, events, actor mentions, audit.
+    // v1: documents, sentences (+FTS5), codings, events, audit.
     R"sql(
 CREATE TABLE meta(
   key TEXT PRIMARY KEY,
@@ -100,23 +100,12 @@ CREATE TABLE events(
   places TEXT NOT NULL,
   duplicate INTEGER NOT NULL
 );
-CREATE INDEX events_source ON events(coding, source, day);
-CREATE INDEX events_target ON events(coding, target, day);
+CREATE INDEX events_source ON events(coding, source, day, duplicate);
+CREATE INDEX events_target ON events(coding, target, day, duplicate);
 CREATE INDEX events_day ON events(coding, day);
 CREATE INDEX events_code ON events(coding, event_code, day);
 CREATE INDEX events_doc ON events(doc);
 CREATE INDEX events_sentence ON events(sentence);
-
-CREATE TABLE actor_mentions(
-  event INTEGER NOT NULL,
-  role TEXT NOT NULL,
-  code TEXT NOT NULL,
-  text TEXT NOT NULL,
-  begin INTEGER NOT NULL,
-  end INTEGER NOT NULL
-);
-CREATE INDEX actor_mentions_code ON actor_mentions(code);
-CREATE INDEX actor_mentions_event ON actor_mentions(event);
 
 CREATE TABLE audit(
   id INTEGER PRIMARY KEY,
@@ -130,7 +119,8 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql",
-    // v2: inputs that failed, and a view of the actors as coded.
+    // v2: inputs that failed; the actor codes seen (to expand code prefixes
+    // into index lookups); the actors as coded, with the spans naming them.
     R"sql(
 CREATE TABLE failures(
   id INTEGER PRIMARY KEY,
@@ -139,9 +129,22 @@ CREATE TABLE failures(
   sha256 TEXT NOT NULL,
   reason TEXT NOT NULL
 );
+CREATE TABLE actor_codes(code TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT OR IGNORE INTO actor_codes SELECT source FROM events WHERE source <> '';
+INSERT OR IGNORE INTO actor_codes SELECT target FROM events WHERE target <> '';
+CREATE VIEW actor_mentions AS
+  SELECT id AS event, coding, 'source' AS role, source AS code, source_text AS text,
+         doc, sentence_idx, source_begin AS begin, source_end AS end
+    FROM events WHERE source <> ''
+  UNION ALL
+  SELECT id, coding, 'target', target, target_text, doc, sentence_idx, target_begin, target_end
+    FROM events WHERE target <> ''
+  UNION ALL
+  SELECT id, coding, 'reporter', reported_by, reported_by_text, doc, sentence_idx, -1, -1
+    FROM events WHERE reported_by <> '';
 CREATE VIEW actors AS
-  SELECT code, text AS name, role, COUNT(*) AS mentions
-  FROM actor_mentions GROUP BY code, text, role;
+  SELECT code, text AS name, role, COUNT(*) AS mentions FROM actor_mentions
+  GROUP BY code, text, role;
 )sql",
 };
 

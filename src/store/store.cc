@@ -279,7 +279,7 @@ double EstimatedJaccard(const std::vector<uint32_t>& a, const std::vector<uint32
 struct Store::Statements {
   Stmt find_sha, insert_doc, band_lookup, band_insert, doc_minhash;
   Stmt insert_sentence, find_sentence, insert_fts;
-  Stmt insert_event, insert_mention;
+  Stmt insert_event, insert_actor_code;
   Stmt coding_lookup, coding_insert;
   Stmt insert_audit, insert_failure;
 };
@@ -451,8 +451,7 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
          "pattern_line, pattern_text, source_begin, source_end, verb_begin, verb_end, "
          "target_begin, target_end, modality, reported_by, reported_by_text, places, duplicate) "
          "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
-        {&s.insert_mention,
-         "INSERT INTO actor_mentions(event, role, code, text, begin, end) VALUES(?,?,?,?,?,?)"},
+        {&s.insert_actor_code, "INSERT OR IGNORE INTO actor_codes(code) VALUES(?)"},
         {&s.coding_lookup, "SELECT id FROM codings WHERE dict_hash = ?"},
         {&s.coding_insert,
          "INSERT INTO codings(dict_hash, description, first_used) VALUES(?, ?, ?)"},
@@ -843,32 +842,16 @@ Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& even
     int rc = ins.Step();
     ins.Reset();
     if (rc != SQLITE_DONE) return Error("storing an event");
-    const int64_t event_row = sqlite3_last_insert_rowid(db_);
     ++*added;
 
-    struct Mention {
-      const char* role;
-      const std::string& code;
-      const std::string& text;
-      Span span;
-    } const mentions[] = {
-        {"source", e.source, e.source_text, e.source_span},
-        {"target", e.target, e.target_text, e.target_span},
-        {"reporter", e.reported_by, e.reported_by_text, Span{}},
-    };
-    for (const Mention& m : mentions) {
-      if (m.code.empty()) continue;
-      Stmt& mi = s.insert_mention;
-      mi.Reset();
-      mi.Bind(1, event_row);
-      mi.Bind(2, m.role);
-      mi.Bind(3, m.code);
-      mi.Bind(4, m.text);
-      mi.Bind(5, m.span.begin);
-      mi.Bind(6, m.span.end);
-      rc = mi.Step();
-      mi.Reset();
-      if (rc != SQLITE_DONE) return Error("storing an actor mention");
+    for (const std::string* code : {&e.source, &e.target}) {
+      if (code->empty()) continue;
+      Stmt& ac = s.insert_actor_code;
+      ac.Reset();
+      ac.Bind(1, *code);
+      rc = ac.Step();
+      ac.Reset();
+      if (rc != SQLITE_DONE) return Error("recording an actor code");
     }
   }
   return Status::Ok();
@@ -923,31 +906,65 @@ Status Store::ReadAudit(std::vector<AuditEntry>* out) {
 
 namespace {
 
+// Actor code prefix -> the stored codes it matches (from actor_codes).
+using ExpandFn = std::function<std::vector<std::string>(const std::string&)>;
+
 // The WHERE clause and parameters of an event query over coding `coding`.
-void BuildWhere(const EventQuery& q, int64_t coding, std::string* where,
+// Actor prefixes become IN lists of exact codes, so that the index
+// (coding, source, day) is searched by code and date range together.
+void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std::string* where,
                 std::vector<Param>* params) {
-  std::string w = "e.coding = ?";
+  // With an actor filter the rows come from the id list below: "+" keeps the
+  // planner from searching events_day / events_code for the outer query.
+  const bool by_actor = !q.actor.empty();
+  std::string w = by_actor ? "+e.coding = ?" : "e.coding = ?";
   params->push_back(coding);
-  auto prefix = [&](const char* column, const std::string& value) {
-    std::string clause = std::string("(e.") + column + " >= ? AND e." + column + " < ?)";
-    params->push_back(value);
-    params->push_back(PrefixEnd(value));
-    return clause;
+  auto in_list = [&](const char* column, const std::vector<std::string>& codes) {
+    if (codes.empty()) return std::string("0");
+    std::string clause = std::string("e.") + column + " IN (";
+    for (size_t i = 0; i < codes.size(); ++i) {
+      clause += i ? ",?" : "?";
+      params->push_back(codes[i]);
+    }
+    return clause + ")";
   };
   if (!q.actor.empty()) {
-    w += " AND (" + prefix("source", q.actor) + " OR " + prefix("target", q.actor) + ")";
+    // Source OR target: one index search each (events_source, events_target),
+    // each by code and date range; the planner would not pick both for an OR.
+    const auto codes = expand(q.actor);
+    auto branch = [&](const char* column) {
+      std::string sql = "SELECT e.id FROM events e WHERE e.coding = ?";
+      params->push_back(coding);
+      sql += " AND " + in_list(column, codes);
+      if (q.from && q.from->valid()) {
+        sql += " AND e.day >= ?";
+        params->push_back(q.from->ToDays());
+      }
+      if (q.to && q.to->valid()) {
+        sql += " AND e.day <= ?";
+        params->push_back(q.to->ToDays());
+      }
+      return sql;
+    };
+    w += " AND e.id IN (" + branch("source");
+    w += " UNION ALL " + branch("target") + ")";
   }
-  if (!q.source.empty()) w += " AND " + prefix("source", q.source);
-  if (!q.target.empty()) w += " AND " + prefix("target", q.target);
-  if (!q.code.empty()) w += " AND " + prefix("event_code", q.code);
+  if (!q.source.empty()) w += " AND " + in_list("source", expand(q.source));
+  if (!q.target.empty()) w += " AND " + in_list("target", expand(q.target));
+  if (!q.code.empty()) {
+    const char* col = by_actor ? "+e.event_code" : "e.event_code";
+    w += std::string(" AND (") + col + " >= ? AND " + col + " < ?)";
+    params->push_back(q.code);
+    params->push_back(PrefixEnd(q.code));
+  }
   if (!q.root.empty()) {
     w += " AND e.root_code = ?";
     params->push_back(q.root);
   }
-  // With an actor or code filter, steer the planner to the actor/code indexes
-  // ("+e.day" cannot use events_day): without statistics it would otherwise
-  // prefer the date range, which is less selective for typical queries.
-  const bool narrow = !q.actor.empty() || !q.source.empty() || !q.target.empty() || !q.code.empty();
+  // With only a code prefix, steer the planner to events_code ("+e.day"
+  // cannot use events_day): without statistics it would prefer the date range.
+  const bool narrow =
+      by_actor || (q.source.empty() && q.target.empty() && !q.code.empty());
   const char* day = narrow ? " AND +e.day" : " AND e.day";
   if (q.from && q.from->valid()) {
     w += std::string(day) + " >= ?";
@@ -980,14 +997,32 @@ void BuildWhere(const EventQuery& q, int64_t coding, std::string* where,
 
 std::string QuerySql(const EventQuery& q, const std::string& where) {
   // "+e.id": sort rather than walk the table in id order, so the planner uses
-  // the filter indexes (events_source, events_day, ...).
-  std::string sql = std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + where +
-                    " ORDER BY +e.id";
-  if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
-  return sql;
+  // the filter indexes (events_source, events_day, ...). With a limit, the ids
+  // are chosen first (from the covering indexes when the filters allow), and
+  // only the rows kept are joined with their documents and sentences.
+  if (q.limit > 0) {
+    return std::string("SELECT ") + kEventColumns + kEventJoins +
+           " WHERE e.id IN (SELECT e.id FROM events e WHERE " + where + " ORDER BY +e.id LIMIT " +
+           std::to_string(q.limit) + ") ORDER BY e.id";
+  }
+  return std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + where +
+         " ORDER BY +e.id";
 }
 
 }  // namespace
+
+std::function<std::vector<std::string>(const std::string&)> Store::ExpandActor() {
+  return [this](const std::string& prefix) {
+    std::vector<std::string> codes;
+    Stmt st;
+    if (st.Prepare(db_, "SELECT code FROM actor_codes WHERE code >= ? AND code < ?") != SQLITE_OK)
+      return codes;
+    st.Bind(1, prefix);
+    st.Bind(2, PrefixEnd(prefix));
+    while (st.Step() == SQLITE_ROW) codes.push_back(st.Text(0));
+    return codes;
+  };
+}
 
 Status Store::RunQuery(const EventQuery& query,
                        const std::function<bool(const StoredEvent&)>& fn) {
@@ -996,7 +1031,7 @@ Status Store::RunQuery(const EventQuery& query,
   if (current_coding_ == 0) return Status::Ok();  // nothing coded yet
   std::string where;
   std::vector<Param> params;
-  BuildWhere(query, current_coding_, &where, &params);
+  BuildWhere(query, current_coding_, ExpandActor(), &where, &params);
   Stmt st;
   if (st.Prepare(db_, QuerySql(query, where)) != SQLITE_OK) return Error("preparing the query");
   BindAll(&st, params);
@@ -1034,7 +1069,7 @@ Status Store::ExplainQuery(const EventQuery& query, std::string* plan) {
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   std::string where;
   std::vector<Param> params;
-  BuildWhere(query, current_coding_, &where, &params);
+  BuildWhere(query, current_coding_, ExpandActor(), &where, &params);
   Stmt st;
   if (st.Prepare(db_, "EXPLAIN QUERY PLAN " + QuerySql(query, where)) != SQLITE_OK)
     return Error("explaining the query");
@@ -1264,11 +1299,6 @@ Status Store::ReplaceEvents(int64_t document_id, const std::vector<Event>& event
     }
     delta->removed = static_cast<int>(old_events.size());
 
-    if (auto s = Exec(("DELETE FROM actor_mentions WHERE event IN (SELECT id FROM events WHERE doc = " +
-                       std::to_string(document_id) + ")")
-                          .c_str());
-        !s.ok())
-      return s;
     if (auto s = Exec(("DELETE FROM events WHERE doc = " + std::to_string(document_id)).c_str());
         !s.ok())
       return s;
@@ -1296,8 +1326,6 @@ Status Store::DeleteDocument(int64_t id, const std::string& reason) {
     if (auto s = Audit("delete", params.dump()); !s.ok()) return s;
     const std::string d = std::to_string(id);
     const std::string sql =
-        "DELETE FROM actor_mentions WHERE event IN (SELECT id FROM events WHERE doc = " + d +
-        ");"
         "DELETE FROM events WHERE doc = " + d + ";"
         "INSERT INTO sentences_fts(sentences_fts, rowid, text) "
         "  SELECT 'delete', id, text FROM sentences WHERE doc = " + d + ";"

@@ -260,6 +260,8 @@ class Store {
   Status EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences);
   Status LoadCurrentCodingLocked();
   Status RunQuery(const EventQuery& query, const std::function<bool(const StoredEvent&)>& fn);
+  // Actor code prefix -> stored codes (caller holds mu_).
+  std::function<std::vector<std::string>(const std::string&)> ExpandActor();
   Status WithTransaction(const std::function<Status()>& body);
 
   sqlite3* db_ = nullptr;

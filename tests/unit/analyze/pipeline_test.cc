@@ -179,7 +179,11 @@ class RoleCliTest : public PipelineTest {
  protected:
   static std::string Binary() { return std::string(DYAD_BINARY_DIR) + "/tools/dyad/dyad"; }
   static std::string Dir() {
-    return (std::filesystem::temp_directory_path() / "dyad_role_cli_test").string();
+    // One directory per test: ctest may run the tests in parallel.
+    return (std::filesystem::temp_directory_path() /
+            ("dyad_role_cli_test_" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())))
+        .string();
   }
   // Runs a command; returns its exit status, stdout in *out, stderr in *err.
   static int Run(const std::string& args, std::string* out, std::string* err) {

@@ -201,10 +201,15 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(DateSelectionTest, EachEventTakesTheNearestExpression) {
   auto c =
       RunSentence("On Monday Russia attacked Kharkiv, and on Friday Ukraine struck Belgorod.", {"attacked", "struck"});
-  EXPECT_EQ(c.events[0].date, (Date{2024, 3, 18}));
+  EXPECT_EQ(c.events[0].date, (Date{2024, 3, 25}));  // the publication day is a Monday
   EXPECT_EQ(c.events[0].date_text, "On Monday");
   EXPECT_EQ(c.events[1].date, (Date{2024, 3, 22}));
   EXPECT_EQ(c.events[1].date_text, "on Friday");
+}
+
+TEST(DateSelectionTest, LastWeekdayNamingThePublicationDayIsAWeekBack) {
+  auto c = RunSentence("Last Monday Russia attacked Kharkiv.", {"attacked"});
+  EXPECT_EQ(c.events[0].date, (Date{2024, 3, 18}));
 }
 
 TEST(DateSelectionTest, DatesInsideAReportDoNotDateTheSpeechAct) {

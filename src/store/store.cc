@@ -424,7 +424,10 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
       version = target;
     }
   }
-  (void)store->Exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536");
+  // A bigger page cache and fewer WAL checkpoints: ingest into a large
+  // database is bound by B-tree pages that do not fit the cache.
+  (void)store->Exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144");
+  if (!options.read_only) (void)store->Exec("PRAGMA wal_autocheckpoint=10000");
 
   if (version >= kSchemaVersion) {
     Statements& s = *store->stmts_;

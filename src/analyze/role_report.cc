@@ -354,9 +354,11 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
     return Status::Error("no events in " + store.path() +
                          ": the database is empty; code some documents into it first");
   RoleAnalyzer a(rules, conflict, x, options);
+  // Only an explicit window is pushed into the query: undated events (documents
+  // without a publication date) stay in the report, marked undated, unless the
+  // user asked for a window. The analyzer applies the conflict's start itself.
   store::EventQuery q;
-  Date from = options.from.valid() ? options.from : conflict.begin();
-  if (from.valid()) q.from = from;
+  if (options.from.valid()) q.from = options.from;
   if (options.to.valid()) q.to = options.to;
   Status s = store.ForEachEvent(q, [&](const store::StoredEvent& e) {
     a.Add(e);

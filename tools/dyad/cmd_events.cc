@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "event_filter.h"
 #include "store/export.h"
 #include "store/format.h"
 #include "store/store.h"
@@ -16,46 +17,10 @@
 namespace dyad::cli {
 namespace {
 
-struct EventsFlags {
-  std::string db = "dyad.db";
-  std::string actor, source, target, code, root, from, to, modality, text;
-  int64_t limit = 100;
+struct EventsFlags : EventFilterFlags {
   std::string format = "table";
-  bool include_duplicates = false;
+  EventsFlags() { limit = 100; }
 };
-
-// Flags -> EventQuery; a one-line error naming the bad value.
-Status ToQuery(const EventsFlags& f, store::EventQuery* q) {
-  q->actor = f.actor;
-  q->source = f.source;
-  q->target = f.target;
-  q->code = f.code;
-  q->root = f.root;
-  q->text = f.text;
-  q->limit = f.limit;
-  q->include_duplicates = f.include_duplicates;
-  if (!f.from.empty()) {
-    q->from = Date::Parse(f.from);
-    if (!q->from) return Status::Error("--from: not a date: '" + f.from + "' (use YYYY-MM-DD)");
-  }
-  if (!f.to.empty()) {
-    q->to = Date::Parse(f.to);
-    if (!q->to) return Status::Error("--to: not a date: '" + f.to + "' (use YYYY-MM-DD)");
-  }
-  if (f.modality == "asserted") {
-    q->modality = Modality::kAsserted;
-  } else if (f.modality == "negated") {
-    q->modality = Modality::kNegated;
-  } else if (f.modality == "hypothetical") {
-    q->modality = Modality::kHypothetical;
-  } else if (f.modality == "reported") {
-    q->reported = true;
-  } else if (!f.modality.empty()) {
-    return Status::Error("--modality: '" + f.modality +
-                         "' (expected asserted, negated, hypothetical or reported)");
-  }
-  return Status::Ok();
-}
 
 size_t TerminalWidth() {
   struct winsize ws{};
@@ -122,20 +87,8 @@ Registration reg(
     "events", "Query stored events (filters combine with AND; actor codes match as prefixes)",
     [](CLI::App& app) -> Runner {
       auto f = std::make_shared<EventsFlags>();
-      app.add_option("--db", f->db, "Database file (default ./dyad.db)");
-      app.add_option("--actor", f->actor, "Source or target code prefix (BLR matches BLRMIL)");
-      app.add_option("--source", f->source, "Source actor code prefix");
-      app.add_option("--target", f->target, "Target actor code prefix");
-      app.add_option("--code", f->code, "CAMEO event code prefix (19 matches 190..196)");
-      app.add_option("--root", f->root, "CAMEO root code, e.g. 19");
-      app.add_option("--from", f->from, "First event date, YYYY-MM-DD");
-      app.add_option("--to", f->to, "Last event date, YYYY-MM-DD");
-      app.add_option("--modality", f->modality, "asserted, negated, hypothetical or reported");
-      app.add_option("--text", f->text, "Full-text (FTS5) query over the event's sentence");
-      app.add_option("--limit", f->limit, "Most events to print (default 100; 0 = all)");
+      AddEventFilterOptions(app, f.get(), "Most events to print (default 100; 0 = all)");
       app.add_option("--format", f->format, "table (default), jsonl or csv");
-      app.add_flag("--include-duplicates", f->include_duplicates,
-                   "Also events of near-duplicate documents");
       return [f]() { return RunEvents(*f); };
     });
 

@@ -8,53 +8,18 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
+#include "event_filter.h"
 #include "store/export.h"
 #include "store/store.h"
 
 namespace dyad::cli {
 namespace {
 
-struct EventsFlags {
-  std::string db = "dyad.db";
-  std::string actor, source, target, code, root, from, to, modality, text;
-  int64_t limit = 0;
+struct EventsFlags : EventFilterFlags {
   std::string format;
   std::string output;
-  bool include_duplicates = false;
+  EventsFlags() { limit = 0; }
 };
-
-// Flags -> EventQuery; a one-line error naming the bad value.
-Status ToQuery(const EventsFlags& f, store::EventQuery* q) {
-  q->actor = f.actor;
-  q->source = f.source;
-  q->target = f.target;
-  q->code = f.code;
-  q->root = f.root;
-  q->text = f.text;
-  q->limit = f.limit;
-  q->include_duplicates = f.include_duplicates;
-  if (!f.from.empty()) {
-    q->from = Date::Parse(f.from);
-    if (!q->from) return Status::Error("--from: not a date: '" + f.from + "' (use YYYY-MM-DD)");
-  }
-  if (!f.to.empty()) {
-    q->to = Date::Parse(f.to);
-    if (!q->to) return Status::Error("--to: not a date: '" + f.to + "' (use YYYY-MM-DD)");
-  }
-  if (f.modality == "asserted") {
-    q->modality = Modality::kAsserted;
-  } else if (f.modality == "negated") {
-    q->modality = Modality::kNegated;
-  } else if (f.modality == "hypothetical") {
-    q->modality = Modality::kHypothetical;
-  } else if (f.modality == "reported") {
-    q->reported = true;
-  } else if (!f.modality.empty()) {
-    return Status::Error("--modality: '" + f.modality +
-                         "' (expected asserted, negated, hypothetical or reported)");
-  }
-  return Status::Ok();
-}
 
 int RunExport(const EventsFlags& flags) {
   store::ExportFormat format;
@@ -119,21 +84,9 @@ Registration reg(
     "export", "Export stored events as JSONL, CSV, GDELT 2.0, PLOVER or ACLED-style CSV",
     [](CLI::App& app) -> Runner {
       auto f = std::make_shared<EventsFlags>();
+      AddEventFilterOptions(app, f.get(), "Most events to export (default 0 = all)");
       app.add_option("--format", f->format, "jsonl, csv, gdelt, plover or acled")->required();
-      app.add_option("--db", f->db, "Database file (default ./dyad.db)");
       app.add_option("-o,--output", f->output, "Output file (default stdout)");
-      app.add_option("--actor", f->actor, "Source or target code prefix (BLR matches BLRMIL)");
-      app.add_option("--source", f->source, "Source actor code prefix");
-      app.add_option("--target", f->target, "Target actor code prefix");
-      app.add_option("--code", f->code, "CAMEO event code prefix");
-      app.add_option("--root", f->root, "CAMEO root code, e.g. 19");
-      app.add_option("--from", f->from, "First event date, YYYY-MM-DD");
-      app.add_option("--to", f->to, "Last event date, YYYY-MM-DD");
-      app.add_option("--modality", f->modality, "asserted, negated, hypothetical or reported");
-      app.add_option("--text", f->text, "Full-text (FTS5) query over the event's sentence");
-      app.add_option("--limit", f->limit, "Most events to export (default 0 = all)");
-      app.add_flag("--include-duplicates", f->include_duplicates,
-                   "Also events of near-duplicate documents");
       return [f]() { return RunExport(*f); };
     });
 

@@ -1,0 +1,327 @@
+#include "frames/frames.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace dyad::frames {
+namespace {
+
+constexpr int kGapWords = 6;    // "..." lets up to this many words pass between literals
+constexpr int kSlotWords = 10;  // a slot spans at most this many words
+constexpr int kLeadWords = 12;  // a leading slot looks this many words back from the trigger
+
+struct Token {
+  int32_t begin = 0, end = 0;
+  std::string lower;  // lower-cased word, or the punctuation byte
+  bool word = false;
+};
+
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// Words are runs of ASCII letters/digits or non-ASCII bytes (so letters of other scripts
+// stay whole), except that typographic quotes and apostrophes (U+2018..U+201D) split.
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool quote3 = c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                        static_cast<unsigned char>(s[i + 2]) >= 0x98 && static_cast<unsigned char>(s[i + 2]) <= 0x9D;
+    if (quote3) {
+      out.push_back({static_cast<int32_t>(i), static_cast<int32_t>(i + 3), "'", false});
+      i += 3;
+    } else if (IsWordByte(c)) {
+      Token t;
+      t.begin = static_cast<int32_t>(i);
+      t.word = true;
+      while (i < s.size() && IsWordByte(static_cast<unsigned char>(s[i]))) {
+        if (static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() &&
+            static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) >= 0x98 &&
+            static_cast<unsigned char>(s[i + 2]) <= 0x9D)
+          break;
+        char ch = s[i];
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        t.lower.push_back(ch);
+        ++i;
+      }
+      t.end = static_cast<int32_t>(i);
+      out.push_back(std::move(t));
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else {
+      out.push_back({static_cast<int32_t>(i), static_cast<int32_t>(i + 1), std::string(1, s[i]), false});
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Punctuation that ends a clause for forward slots and gaps; `comma` too when asked.
+bool IsBoundary(const Token& t, bool comma) {
+  if (t.word) return false;
+  const char c = t.lower[0];
+  return c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')' || c == '"' ||
+         (comma && c == ',');
+}
+
+bool WordMatches(const Element& e, const std::string& word) {
+  for (const auto& alt : e.words) {
+    if (!alt.empty() && alt.back() == '*') {
+      if (word.compare(0, alt.size() - 1, alt, 0, alt.size() - 1) == 0 && word.size() >= alt.size() - 1) return true;
+    } else if (alt == word) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct Filled {
+  const code::ActorMention* actor = nullptr;
+};
+
+// First actor starting in [begin, end) (and ending by `limit`).
+const code::ActorMention* FirstActorIn(const std::vector<code::ActorMention>& actors, int32_t begin, int32_t end,
+                                       int32_t limit) {
+  const code::ActorMention* best = nullptr;
+  for (const auto& a : actors) {
+    if (a.code.empty() || a.span.empty()) continue;
+    if (a.span.begin >= begin && a.span.begin < end && a.span.end <= limit &&
+        (!best || a.span.begin < best->span.begin))
+      best = &a;
+  }
+  return best;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+Status LineError(const std::string& file, int line, const std::string& what, std::string_view entry) {
+  return Status::Error(file + ":" + std::to_string(line) + ": " + what + ": '" + std::string(entry) + "'");
+}
+
+}  // namespace
+
+Status FrameSet::Load(const std::string& path, FrameSet* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ":0: cannot open frames file: '" + path + "'");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return Parse(buffer.str(), path, out);
+}
+
+Status FrameSet::Parse(std::string_view content, const std::string& file, FrameSet* out) {
+  FrameSet set;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view raw = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    const std::string line = Trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab1 = line.find('\t');
+    if (tab1 == std::string::npos) return LineError(file, line_no, "expected code<TAB>pattern", line);
+    const std::string code = Trim(std::string_view(line).substr(0, tab1));
+    size_t tab2 = line.find('\t', tab1 + 1);
+    const std::string pattern =
+        Trim(std::string_view(line).substr(tab1 + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab1 - 1));
+    if (code.size() < 2 || code.size() > 4 ||
+        !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return LineError(file, line_no, "CAMEO code must be 2 to 4 digits", code);
+    Frame frame;
+    frame.code = code;
+    frame.pattern = PatternRef{file, line_no, line};
+    std::istringstream words(pattern);
+    std::string item;
+    bool seen_s = false, seen_t = false;
+    while (words >> item) {
+      Element e;
+      if (item == "...") {
+        if (frame.elements.empty() || frame.elements.back().kind != Element::Kind::kWord)
+          return LineError(file, line_no, "'...' must follow a word", item);
+        e.kind = Element::Kind::kGap;
+      } else if (item.size() >= 3 && item.front() == '{' && item.back() == '}') {
+        const std::string inner = item.substr(1, item.size() - 2);
+        if (inner != "S" && inner != "T" && inner != "S?" && inner != "T?")
+          return LineError(file, line_no, "slot must be {S}, {T}, {S?} or {T?}", item);
+        e.kind = Element::Kind::kSlot;
+        e.role = inner[0];
+        e.optional = inner.size() == 2;
+        bool& seen = e.role == 'S' ? seen_s : seen_t;
+        if (seen) return LineError(file, line_no, "slot used twice", item);
+        seen = true;
+        if (!frame.elements.empty() && frame.elements.back().kind != Element::Kind::kWord)
+          return LineError(file, line_no, "a slot must follow a word", item);
+      } else {
+        size_t start = 0;
+        while (start <= item.size()) {
+          size_t bar = item.find('|', start);
+          if (bar == std::string::npos) bar = item.size();
+          std::string alt = item.substr(start, bar - start);
+          const bool prefix = !alt.empty() && alt.back() == '*';
+          const std::string body = prefix ? alt.substr(0, alt.size() - 1) : alt;
+          if (body.empty() || !std::all_of(body.begin(), body.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+              }))
+            return LineError(file, line_no, "a word must be lower-case letters/digits (optional trailing *)", item);
+          e.words.push_back(alt);
+          start = bar + 1;
+        }
+        if (!frame.elements.empty() && frame.elements.back().kind == Element::Kind::kGap &&
+            frame.elements.size() >= 2 && false) {
+        }
+      }
+      frame.elements.push_back(std::move(e));
+    }
+    if (frame.elements.empty()) return LineError(file, line_no, "empty pattern", line);
+    const size_t trigger = frame.elements[0].kind == Element::Kind::kSlot ? 1 : 0;
+    if (trigger >= frame.elements.size() || frame.elements[trigger].kind != Element::Kind::kWord)
+      return LineError(file, line_no, "pattern must start with a trigger word (after at most one slot)", pattern);
+    if (frame.elements.back().kind == Element::Kind::kGap)
+      return LineError(file, line_no, "'...' cannot end a pattern", pattern);
+    if (!seen_s) return LineError(file, line_no, "pattern has no source slot {S}", pattern);
+    set.frames_.push_back(std::move(frame));
+  }
+  *out = std::move(set);
+  return Status::Ok();
+}
+
+void FrameSet::Extend(std::string_view sentence, Date date, const code::Coder& coder,
+                      std::vector<code::CodedEvent>* events) const {
+  if (frames_.empty()) return;
+  // Only look for actors when some trigger word occurs (FindActors is the costly part).
+  const auto tokens = Tokenize(sentence);
+  bool any = false;
+  for (const auto& f : frames_) {
+    const Element& trig = f.elements[f.elements[0].kind == Element::Kind::kSlot ? 1 : 0];
+    for (const auto& t : tokens)
+      if (t.word && WordMatches(trig, t.lower)) { any = true; break; }
+    if (any) break;
+  }
+  if (!any) return;
+  ExtendWithActors(sentence, date, coder.FindActors(sentence, date), events);
+}
+
+void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std::vector<code::ActorMention>& actors,
+                                std::vector<code::CodedEvent>* events) const {
+  const auto tokens = Tokenize(sentence);
+  const int32_t n = static_cast<int32_t>(tokens.size());
+  const int32_t sentence_end = static_cast<int32_t>(sentence.size());
+  const size_t coder_count = events->size();
+  std::vector<bool> used(tokens.size(), false);
+
+  for (int32_t ti = 0; ti < n; ++ti) {
+    if (!tokens[ti].word) continue;
+    // The coder already coded this word as a verb: leave it alone.
+    bool covered = false;
+    for (size_t k = 0; k < coder_count; ++k) {
+      const auto& v = (*events)[k].verb_span;
+      if (!v.empty() && v.begin < tokens[ti].end && tokens[ti].begin < v.end) covered = true;
+    }
+    if (covered) continue;
+    for (const Frame& f : frames_) {
+      if (used[ti]) break;
+      const size_t trig = f.elements[0].kind == Element::Kind::kSlot ? 1 : 0;
+      if (!WordMatches(f.elements[trig], tokens[ti].lower)) continue;
+      const code::ActorMention* source = nullptr;
+      const code::ActorMention* target = nullptr;
+      auto assign = [&](char role, const code::ActorMention* a) { (role == 'S' ? source : target) = a; };
+      bool ok = true;
+      if (trig == 1) {  // leading slot: the last actor ending before the trigger, same clause
+        int32_t from = ti, words = 0;
+        while (from > 0 && words < kLeadWords && !IsBoundary(tokens[from - 1], false)) {
+          --from;
+          if (tokens[from].word) ++words;
+        }
+        const code::ActorMention* best = nullptr;
+        for (const auto& a : actors) {
+          if (a.code.empty() || a.span.empty()) continue;
+          if (a.span.begin >= tokens[from].begin && a.span.end <= tokens[ti].begin &&
+              (!best || a.span.begin > best->span.begin))
+            best = &a;
+        }
+        if (!best && !f.elements[0].optional) continue;
+        assign(f.elements[0].role, best);
+      }
+      int32_t p = ti + 1;     // next token to look at
+      int allow = 0;          // words that may pass before the next literal
+      const Element* pending = nullptr;  // a slot waiting for its right edge
+      for (size_t ei = trig + 1; ei < f.elements.size() && ok; ++ei) {
+        const Element& e = f.elements[ei];
+        if (e.kind == Element::Kind::kGap) { allow = kGapWords; continue; }
+        if (e.kind == Element::Kind::kSlot) { pending = &e; allow = kSlotWords; continue; }
+        // A literal word: find it within `allow` words, in the same clause.
+        int32_t j = p, skipped = 0, found = -1;
+        while (j < n) {
+          if (tokens[j].word) {
+            if (WordMatches(e, tokens[j].lower)) { found = j; break; }
+            if (++skipped > allow) break;
+          } else if (IsBoundary(tokens[j], true) || allow == 0) {
+            if (allow == 0 && !IsBoundary(tokens[j], true) && tokens[j].lower == "'") { ++j; continue; }
+            break;
+          }
+          ++j;
+        }
+        if (found < 0) { ok = false; break; }
+        if (pending) {
+          const int32_t rb = p < n ? tokens[p].begin : sentence_end;
+          const code::ActorMention* a = FirstActorIn(actors, rb, tokens[found].begin, tokens[found].begin);
+          if (!a && !pending->optional) { ok = false; break; }
+          assign(pending->role, a);
+          pending = nullptr;
+        }
+        p = found + 1;
+        allow = 0;
+      }
+      if (!ok) continue;
+      if (pending) {  // trailing slot: up to kSlotWords words, to the end of the clause
+        int32_t j = p, words = 0;
+        while (j < n && words < kSlotWords && !IsBoundary(tokens[j], true)) {
+          if (tokens[j].word) ++words;
+          ++j;
+        }
+        const int32_t rb = p < n ? tokens[p].begin : sentence_end;
+        const int32_t re = j < n ? tokens[j].begin : sentence_end;
+        const code::ActorMention* a = FirstActorIn(actors, rb, re, sentence_end);
+        if (!a && !pending->optional) continue;
+        assign(pending->role, a);
+      }
+      if (!source) continue;
+      if (target && target->code == source->code) continue;  // self-pairs say nothing
+      bool duplicate = false;
+      for (const auto& ev : *events) {
+        if (ev.source == source->code && ev.target == (target ? target->code : std::string()) &&
+            ev.code.compare(0, 2, f.code, 0, 2) == 0)
+          duplicate = true;
+      }
+      used[ti] = true;
+      if (duplicate) break;
+      code::CodedEvent ev;
+      ev.source = source->code;
+      ev.source_text = source->text;
+      ev.source_span = source->span;
+      if (target) {
+        ev.target = target->code;
+        ev.target_text = target->text;
+        ev.target_span = target->span;
+      }
+      ev.code = f.code;
+      ev.verb_text = std::string(sentence.substr(tokens[ti].begin, tokens[ti].end - tokens[ti].begin));
+      ev.verb_span = {tokens[ti].begin, tokens[ti].end};
+      ev.pattern = f.pattern;
+      ev.date = date;
+      events->push_back(std::move(ev));
+    }
+  }
+}
+
+}  // namespace dyad::frames

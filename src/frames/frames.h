@@ -1,0 +1,69 @@
+// Event frames: constructions that TABARI-style verb coding misses, read from a data
+// file (data/frames/frames.tsv, format in docs/frames.md). A frame is a short pattern of
+// literal words and actor slots, e.g. "deployment of {S} in|to {T}" -> 154; its first
+// literal word is the trigger (the event's verb_text). Slots are filled with the coder's
+// actor finder (code::Coder::FindActors), so frame events carry the same actor codes,
+// spans and provenance (pattern = file, line, text) as coder events.
+//
+// CONTRACT:
+//   - A FrameSet is immutable after Load/Parse; Extend() is const and thread-safe.
+//   - Extend() never duplicates the coder: a frame whose trigger overlaps the verb span of
+//     an event already in `events`, or that would repeat an existing source/target/code,
+//     adds nothing. At most one frame event per trigger word (first matching line wins).
+//   - Spans are byte offsets into the sentence, as for code::CodedEvent.
+//   - Load/Parse fail with "file:line: what: 'entry'" on a malformed line; never throw.
+#ifndef DYAD_FRAMES_FRAMES_H_
+#define DYAD_FRAMES_FRAMES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "code/coder.h"
+#include "dyad/date.h"
+#include "dyad/status.h"
+
+namespace dyad::frames {
+
+// One element of a frame pattern.
+struct Element {
+  enum class Kind { kWord, kSlot, kGap };
+  Kind kind = Kind::kWord;
+  std::vector<std::string> words;  // kWord: lower-case alternatives; "deploy*" = prefix
+  char role = 0;                   // kSlot: 'S' (source) or 'T' (target)
+  bool optional = false;           // kSlot: "{S?}" / "{T?}"
+};
+
+struct Frame {
+  std::string code;               // CAMEO code the frame assigns
+  std::vector<Element> elements;  // at most one leading slot, then the trigger word
+  PatternRef pattern;             // file, 1-based line, line text
+};
+
+class FrameSet {
+ public:
+  // Reads a frames file. `*out` is replaced only on success.
+  static Status Load(const std::string& path, FrameSet* out);
+  // Parses frames text; `file` names it in errors and in PatternRef::file.
+  static Status Parse(std::string_view content, const std::string& file, FrameSet* out);
+
+  // Adds the frame events found in `sentence` (dated `date`) to `events`, which holds the
+  // coder's events for the same sentence (see CONTRACT for what is not added).
+  void Extend(std::string_view sentence, Date date, const code::Coder& coder,
+              std::vector<code::CodedEvent>* events) const;
+
+  // The same with the actor mentions already found (for tests and callers that have them).
+  void ExtendWithActors(std::string_view sentence, Date date,
+                        const std::vector<code::ActorMention>& actors,
+                        std::vector<code::CodedEvent>* events) const;
+
+  size_t size() const { return frames_.size(); }
+  const std::vector<Frame>& frames() const { return frames_; }
+
+ private:
+  std::vector<Frame> frames_;
+};
+
+}  // namespace dyad::frames
+
+#endif  // DYAD_FRAMES_FRAMES_H_

@@ -1,0 +1,32 @@
+// The event filters shared by `dyad events` and `dyad export`: one set of flags,
+// one translation into a store::EventQuery.
+#ifndef DYAD_TOOLS_EVENT_FILTER_H_
+#define DYAD_TOOLS_EVENT_FILTER_H_
+
+#include <cstdint>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "dyad/status.h"
+#include "store/store.h"
+
+namespace dyad::cli {
+
+struct EventFilterFlags {
+  std::string db = "dyad.db";
+  std::string actor, source, target, code, root, from, to, modality, text;
+  int64_t limit = 0;
+  bool include_duplicates = false;
+};
+
+// Adds --db, --actor, --source, --target, --code, --root, --from, --to,
+// --modality, --text, --limit (described by limit_help), --include-duplicates.
+void AddEventFilterOptions(CLI::App& app, EventFilterFlags* flags, const std::string& limit_help);
+
+// Flags -> EventQuery; a one-line error naming the bad value.
+Status ToQuery(const EventFilterFlags& flags, store::EventQuery* query);
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_TOOLS_EVENT_FILTER_H_

@@ -4,9 +4,16 @@
 // engine on --threads workers -> single writer) into the same database.
 //
 //   dyad_store_bench [--db PATH] [--prefill N] [--docs N] [--threads N] [--queries N]
+//                    [--reuse PATH] [--batch N]
+//
+// --reuse PATH keeps a pristine prefilled database at PATH: the first run fills
+// it, later runs copy it to --db instead of prefilling again (about a minute
+// for 1M events), so every run ingests into the same starting state.
 //
 // Verifies before timing: the query plan uses the events_source/events_target
 // indexes, and the ingest stores every generated document.
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -168,8 +175,31 @@ int WriteCorpus(const std::string& path, int n, int64_t seed) {
   return out ? 0 : Fail("cannot write " + path);
 }
 
+struct IoCounters {
+  double wchar = 0;
+  int64_t syscw = 0;
+};
+// Bytes this process handed to write() and pwrite() (and how many calls), from /proc/self/io.
+IoCounters ReadIo() {
+  IoCounters c;
+  std::ifstream in("/proc/self/io");
+  std::string key;
+  double value = 0;
+  while (in >> key >> value) {
+    if (key == "wchar:") c.wchar = value;
+    if (key == "syscw:") c.syscw = static_cast<int64_t>(value);
+  }
+  return c;
+}
+
+double ProcessCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
 int IngestCorpus(dyad::store::Store& db, const dyad::Engine* engine, const std::string& corpus, int threads,
-                 int expected) {
+                 int batch, int expected) {
   const dyad::Engine* coder = engine;
   dyad::store::CodeFunction code = [coder](const dyad::Document& doc, std::vector<dyad::store::Sentence>* sentences,
                                            std::vector<dyad::Event>* events) -> dyad::Status {
@@ -179,7 +209,10 @@ int IngestCorpus(dyad::store::Store& db, const dyad::Engine* engine, const std::
   };
   dyad::store::IngestOptions options;
   options.threads = threads;
+  options.batch_size = static_cast<size_t>(batch);
   auto t0 = Clock::now();
+  const double cpu0 = ProcessCpuSeconds();
+  const IoCounters io0 = ReadIo();
   dyad::store::Ingester ingester(&db, code, engine->dictionary_hash(), options);
   if (auto s = ingester.Start(); !s.ok()) return Fail(s.message());
   std::unique_ptr<dyad::DocumentReader> reader;
@@ -202,6 +235,16 @@ int IngestCorpus(dyad::store::Store& db, const dyad::Engine* engine, const std::
   std::printf("ingest: %d documents (20-40 sentences), %lld events, %d threads: %.2f s = %.0f docs/s, %.0f events/s\n",
               expected, static_cast<long long>(summary.events), threads, seconds, expected / seconds,
               summary.events / seconds);
+  const double cpu = ProcessCpuSeconds() - cpu0;
+  const IoCounters io = ReadIo();
+  std::printf("ingest: wrote %.0f MB (%.1f KB/doc), %lld write calls; writer busy %.2f s wall\n",
+              (io.wchar - io0.wchar) / 1e6, (io.wchar - io0.wchar) / 1e3 / expected,
+              static_cast<long long>(io.syscw - io0.syscw), summary.writer_seconds);
+  std::printf("ingest: CPU %.2f s in all (%.2f ms/doc): writer %.2f s (%.2f ms/doc), coding workers %.2f s "
+              "(%.2f ms/doc); %.0f docs/s if the 2 cores were ours alone\n",
+              cpu, 1000 * cpu / expected, summary.writer_cpu_seconds, 1000 * summary.writer_cpu_seconds / expected,
+              summary.worker_cpu_seconds, 1000 * summary.worker_cpu_seconds / expected,
+              expected / std::max(cpu / 2, summary.writer_cpu_seconds));
   return 0;
 }
 
@@ -210,7 +253,8 @@ int IngestCorpus(dyad::store::Store& db, const dyad::Engine* engine, const std::
 int main(int argc, char** argv) {
   std::string db_path = "/tmp/dyad_store_bench.db";
   int64_t prefill = 1000000;
-  int docs = 3000, threads = 2, runs = 21;
+  std::string reuse;
+  int docs = 3000, threads = 2, runs = 21, batch = static_cast<int>(dyad::store::IngestOptions().batch_size);
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--db") db_path = argv[i + 1];
@@ -218,10 +262,29 @@ int main(int argc, char** argv) {
     else if (flag == "--docs") docs = std::atoi(argv[i + 1]);
     else if (flag == "--threads") threads = std::atoi(argv[i + 1]);
     else if (flag == "--queries") runs = std::atoi(argv[i + 1]);
+    else if (flag == "--reuse") reuse = argv[i + 1];
+    else if (flag == "--batch") batch = std::atoi(argv[i + 1]);
     else return Fail("unknown flag " + flag);
   }
   std::unique_ptr<dyad::Engine> engine;
   if (auto s = dyad::Engine::Create({}, &engine); !s.ok()) return Fail(s.message());
+  if (!reuse.empty()) {
+    namespace fs = std::filesystem;
+    if (reuse == db_path) return Fail("--reuse and --db must differ");
+    if (!fs::exists(reuse)) {
+      std::unique_ptr<dyad::store::Store> pristine;
+      if (auto s = dyad::store::Store::Open(reuse, {}, &pristine); !s.ok()) return Fail(s.message());
+      if (auto s = pristine->SetCurrentCoding(engine->dictionary_hash(), ""); !s.ok()) return Fail(s.message());
+      if (int rc = Prefill(*pristine, prefill, engine->dictionary_hash())) return rc;
+      pristine.reset();  // the last connection's close checkpoints the WAL into the file
+    }
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix, ec);
+    auto t0 = Clock::now();
+    fs::copy_file(reuse, db_path, ec);
+    if (ec) return Fail("cannot copy " + reuse + " to " + db_path + ": " + ec.message());
+    std::printf("reuse: copied %s to %s in %.1f s\n", reuse.c_str(), db_path.c_str(), Since(t0));
+  }
   std::unique_ptr<dyad::store::Store> db;
   if (auto s = dyad::store::Store::Open(db_path, {}, &db); !s.ok()) return Fail(s.message());
   if (auto s = db->SetCurrentCoding(engine->dictionary_hash(), ""); !s.ok()) return Fail(s.message());
@@ -230,7 +293,7 @@ int main(int argc, char** argv) {
   const std::string corpus = db_path + ".corpus.jsonl";
   const int64_t seed = static_cast<int64_t>(std::chrono::system_clock::now().time_since_epoch().count() % 1000000);
   if (int rc = WriteCorpus(corpus, docs, seed)) return rc;
-  int rc = IngestCorpus(*db, engine.get(), corpus, threads, docs);
+  int rc = IngestCorpus(*db, engine.get(), corpus, threads, batch, docs);
   std::filesystem::remove(corpus);
   dyad::store::Stats stats;
   if (db->GetStats(&stats).ok()) {

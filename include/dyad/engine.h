@@ -40,6 +40,10 @@ struct EngineOptions {
   bool strict = false;
   // Add dates, modality, attribution and places (off: bare TABARI coding).
   bool enrich = true;
+  // Add events from the frames in <data_dir>/frames/frames.tsv (docs/frames.md): nominal
+  // and one-actor constructions the TABARI coder does not code (off: coder events only).
+  // Only used when `enrich` is on (enrich off means bare TABARI coding).
+  bool frames = true;
 };
 
 // Problems found while loading dictionaries that did not stop the load.

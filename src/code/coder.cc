@@ -1,6 +1,7 @@
 #include "code/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -36,6 +37,7 @@ struct Word {
   int32_t lit_begin = 0, lit_end = 0;
   WType kind = WType::kNone;
   bool initcap = false, midcap = false;
+  bool first_upper = false;  // the first character as written is A-Z
   // Root assignment.
   bool typed = false;
   RootType type = RootType::kVerb;
@@ -98,7 +100,7 @@ struct Scratch {
     using is_transparent = void;
     size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
   };
-  const dict::DictionarySet* cache_owner = nullptr;
+  uint64_t cache_owner = 0;  // DictionarySet::instance_id() the cache was filled with
   std::unordered_map<std::string, std::pair<int32_t, int32_t>, Hash, std::equal_to<>> lit_cache;
   std::vector<Literal> lit_pool;
 };
@@ -106,6 +108,18 @@ struct Scratch {
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigitC(char c) { return c >= '0' && c <= '9'; }
+
+// Split()'s byte classes: 0 = not part of a word run, 1 = A-Z, 0-9 or a non-ASCII byte,
+// 3 = a-z (1 | 2, so that OR-ing classes tells whether a lower-case letter was seen).
+constexpr std::array<uint8_t, 256> MakeCharClass() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = 1;
+    if (c >= 'a' && c <= 'z') t[c] = 3;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kCharClass = MakeCharClass();
 
 }  // namespace
 
@@ -170,9 +184,14 @@ class Engine {
     return a;
   }
   // Pattern matcher.
+  // An actor bound by a pattern, kept as MakeActor()'s arguments: the ActorVal (strings) is
+  // built only for the pattern finally chosen (MakeActor is pure while patterns are tried).
+  struct ActorRef {
+    int found = -1, around = -1;
+  };
   struct MatchCtx {
     int end;  // last word index allowed in the upper direction
-    ActorVal src, tgt;
+    ActorRef src, tgt;
     bool src_set = false, tgt_set = false;
     int alt_letters = 0;
   };
@@ -207,54 +226,78 @@ void Engine::Split() {
   s_.events.clear();
   const std::string_view t = text_;
   const size_t len = t.size();
+  // Every character written to `chars` comes from a distinct input byte: len bounds the size.
+  s_.chars.resize(len);
+  char* const out = s_.chars.data();
+  int32_t nc = 0;
   bool any_lower = false;
-  int cur = -1;  // index of the word being built
-  auto start_word = [&](size_t at, WType kind) {
-    Word nw;
+  Word* cur = nullptr;  // the word being built (nullptr: none)
+  auto start_word = [&](size_t at, WType kind) -> Word* {
+    Word& nw = s_.words.emplace_back();
     nw.begin = static_cast<int32_t>(at);
     nw.end = static_cast<int32_t>(at);
-    nw.text_begin = static_cast<int32_t>(s_.chars.size());
+    nw.text_begin = nc;
     nw.kind = kind;
-    s_.words.push_back(nw);
-    return static_cast<int>(s_.words.size() - 1);
+    return &nw;
   };
-  auto end_word = [&]() { cur = -1; };
+  // Appends c (upper-cased) to the current word; a word reaching 64 characters is split.
   auto push_char = [&](size_t at, char c) {
-    if (cur < 0) cur = start_word(at, WType::kNone);
-    Word& wd = s_.words[cur];
-    if (wd.text_len >= 63) {  // a word reaching 64 characters is split
+    if (cur == nullptr || cur->text_len >= 63) {
       cur = start_word(at, WType::kNone);
+      cur->first_upper = IsUpperAscii(c);
     }
-    s_.chars.push_back(c);
-    ++s_.words[cur].text_len;
-    s_.words[cur].end = static_cast<int32_t>(at + 1);
+    out[nc++] = IsLowerAscii(c) ? static_cast<char>(c - 'a' + 'A') : c;
+    ++cur->text_len;
+    cur->end = static_cast<int32_t>(at + 1);
   };
   auto special = [&](size_t at, WType kind, char c) {
-    end_word();
-    int i = start_word(at, kind);
-    s_.chars.push_back(c);
-    s_.words[i].text_len = 1;
-    s_.words[i].end = static_cast<int32_t>(at + 1);
+    cur = nullptr;
+    Word* sw = start_word(at, kind);
+    out[nc++] = c;
+    sw->text_len = 1;
+    sw->end = static_cast<int32_t>(at + 1);
   };
+  const char* const tp = t.data();
   for (size_t i = 0; i < len; ++i) {
-    char c = t[i];
-    if (c == '/' && i + 1 < len && t[i + 1] == '*') {
-      size_t e = t.find("*/", i + 2);
-      i = e == std::string_view::npos ? len : e + 1;
-      end_word();
-      continue;
-    }
-    unsigned char uc = static_cast<unsigned char>(c);
-    if (uc >= 0x80) {
-      push_char(i, c);
-      continue;
-    }
-    if (IsLowerAscii(c)) any_lower = true;
-    if (std::isalnum(uc)) {
-      push_char(i, c);
+    const char c = tp[i];
+    if (kCharClass[static_cast<unsigned char>(c)] != 0) {
+      // A run of letters, digits and non-ASCII bytes: appended to the current word (the same
+      // effect as push_char() on each byte, without the per-byte call).
+      size_t j = i;
+      unsigned lower = 0;
+      while (true) {
+        if (cur == nullptr || cur->text_len >= 63) {
+          cur = start_word(j, WType::kNone);
+          cur->first_upper = IsUpperAscii(tp[j]);
+        }
+        const int32_t room = 63 - cur->text_len;
+        char* const dst = out + nc;
+        int32_t taken = 0;
+        while (taken < room && j < len) {
+          const unsigned char ch = static_cast<unsigned char>(tp[j]);
+          const unsigned cls = kCharClass[ch];
+          if (cls == 0) break;
+          lower |= cls;
+          dst[taken++] = static_cast<char>(cls == 3 ? ch - 'a' + 'A' : ch);
+          ++j;
+        }
+        nc += taken;
+        cur->text_len += taken;
+        cur->end = static_cast<int32_t>(j);
+        if (j >= len || kCharClass[static_cast<unsigned char>(tp[j])] == 0) break;
+      }
+      if (lower & 2u) any_lower = true;
+      i = j - 1;
       continue;
     }
     switch (c) {
+      case '/':
+        if (i + 1 < len && t[i + 1] == '*') {
+          size_t e = t.find("*/", i + 2);
+          i = e == std::string_view::npos ? len : e + 1;
+        }
+        cur = nullptr;
+        break;
       case ';': case ':': case '(': case ')':
         special(i, WType::kComma, ',');
         break;
@@ -266,7 +309,7 @@ void Engine::Split() {
         if ((i > 0 && i + 1 < len && IsDigitC(t[i - 1]) && IsDigitC(t[i + 1])) || (i > 0 && IsUpperAscii(t[i - 1])))
           push_char(i, c);
         else
-          end_word();
+          cur = nullptr;
         break;
       case '\'': case '$':
         push_char(i, c);
@@ -275,29 +318,26 @@ void Engine::Split() {
         special(i, WType::kQuote, '"');
         break;
       default:
-        end_word();
+        cur = nullptr;
         break;
     }
   }
+  s_.chars.resize(static_cast<size_t>(nc));
   if (static_cast<int>(s_.words.size()) > kMaxWords) s_.words.resize(kMaxWords);
   all_caps = !any_lower;
   bool seen_cap = false;
-  for (auto& wd : s_.words) {
-    char first = s_.chars[wd.text_begin];
-    if (!all_caps && wd.kind == WType::kNone && IsUpperAscii(first)) {
-      if (!seen_cap) wd.initcap = true;
-      else wd.midcap = true;
-      seen_cap = true;
+  if (!all_caps)
+    for (auto& wd : s_.words) {
+      if (wd.kind == WType::kNone && wd.first_upper) {
+        if (!seen_cap) wd.initcap = true;
+        else wd.midcap = true;
+        seen_cap = true;
+      }
     }
-    for (int k = 0; k < wd.text_len; ++k) {
-      char& ch = s_.chars[wd.text_begin + k];
-      if (IsLowerAscii(ch)) ch = static_cast<char>(ch - 'a' + 'A');
-    }
-  }
-  if (s_.cache_owner != &d_ || s_.lit_cache.size() > 200000) {
+  if (s_.cache_owner != d_.instance_id() || s_.lit_cache.size() > 200000) {
     s_.lit_cache.clear();
     s_.lit_pool.clear();
-    s_.cache_owner = &d_;
+    s_.cache_owner = d_.instance_id();
   }
   for (auto& wd : s_.words) {
     wd.lit_begin = static_cast<int32_t>(s_.lits.size());
@@ -809,6 +849,7 @@ std::vector<int> Engine::CompoundMembers(int head) const {
 // ---------------------------------------------------------------- patterns
 
 bool Engine::WordMatches(int pos, int32_t word, bool exact) const {
+  if (s_.stamp[word] != s_.epoch) return false;  // the word occurs nowhere in the sentence
   const Word& wd = w(pos);
   if (wd.kind != WType::kNone) return false;
   int16_t len = 0;
@@ -858,17 +899,17 @@ bool Engine::TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) c
     case PatternElement::kAttrib:
       if (!IsActor(p)) return false;
       if (e.kind == PatternElement::kSource) {
-        m.src = MakeActor(Referent(p) == p ? w(p).head : p, Referent(p), true);
+        m.src = {Referent(p) == p ? w(p).head : p, Referent(p)};
         m.src_set = true;
       } else if (e.kind == PatternElement::kTarget) {
-        m.tgt = MakeActor(Referent(p) == p ? w(p).head : p, Referent(p), true);
+        m.tgt = {Referent(p) == p ? w(p).head : p, Referent(p)};
         m.tgt_set = true;
       }
       return true;
     case PatternElement::kCompound: {
       if (!IsActor(p) || w(p).compound < 0 || s_.compounds[w(p).compound].begin != p) return false;
       int h = p;
-      m.src = MakeActor(h, h, true);
+      m.src = {h, h};
       m.tgt = m.src;
       m.src_set = m.tgt_set = true;
       return true;
@@ -944,16 +985,16 @@ bool Engine::TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m)
     case PatternElement::kAttrib:
       if (!IsActor(p)) return false;
       if (e.kind == PatternElement::kSource) {
-        m.src = MakeActor(Referent(p) == p ? w(p).head : p, Referent(p), true);
+        m.src = {Referent(p) == p ? w(p).head : p, Referent(p)};
         m.src_set = true;
       } else if (e.kind == PatternElement::kTarget) {
-        m.tgt = MakeActor(Referent(p) == p ? w(p).head : p, Referent(p), true);
+        m.tgt = {Referent(p) == p ? w(p).head : p, Referent(p)};
         m.tgt_set = true;
       }
       return true;
     case PatternElement::kCompound: {
       if (!IsActor(p) || w(p).compound < 0 || s_.compounds[w(p).compound].begin != p) return false;
-      m.src = MakeActor(p, p, true);
+      m.src = {p, p};
       m.tgt = m.src;
       m.src_set = m.tgt_set = true;
       return true;
@@ -1109,12 +1150,12 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     }
   }
   if (chosen.src_set) {
-    source_ = chosen.src;
+    source_ = MakeActor(chosen.src.found, chosen.src.around, true);
     source_.from_pattern = true;
     pattern_actors = true;
   }
   if (chosen.tgt_set) {
-    target_ = chosen.tgt;
+    target_ = MakeActor(chosen.tgt.found, chosen.tgt.around, true);
     target_.from_pattern = true;
     pattern_actors = true;
   }

@@ -1,6 +1,7 @@
 #include "dict/dictionary.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -1462,6 +1463,11 @@ std::string DictionarySet::RootText(int32_t root) const {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+uint64_t DictionarySet::NextInstanceId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 Status DictionarySet::Load(const LoadOptions& options, std::shared_ptr<const DictionarySet>* out) {

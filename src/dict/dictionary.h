@@ -192,9 +192,14 @@ class DictionarySet {
   const std::vector<std::string>& warnings() const { return warnings_; }
   const LoadCounts& counts() const { return counts_; }
   const std::string& hash() const { return hash_; }  // SHA-256 over the loaded files' bytes
+  // A number unique to this object within the process (never reused, unlike its address):
+  // keys per-thread caches of look-up results.
+  uint64_t instance_id() const { return instance_id_; }
 
  private:
   friend class Loader;
+  static uint64_t NextInstanceId();
+  uint64_t instance_id_ = NextInstanceId();
   struct TrieNode {
     int32_t first_child = -1, sibling = -1, word = -1;
     unsigned char c = 0;

@@ -8,6 +8,7 @@
 #include "code/coder.h"
 #include "dict/dictionary.h"
 #include "enrich/enrich.h"
+#include "frames/frames.h"
 #include "normalize/normalize.h"
 #include "segment/segment.h"
 #include "write/cameo_table.h"
@@ -23,6 +24,7 @@ struct Engine::Impl {
   std::shared_ptr<const dict::DictionarySet> dicts;
   std::unique_ptr<code::Coder> coder;
   std::unique_ptr<const enrich::Enricher> enricher;  // null when options.enrich is false
+  std::unique_ptr<const frames::FrameSet> frames;    // null when options.frames is false
   std::unique_ptr<segment::SentenceSplitter> splitter;
   write::CameoTable cameo;
   EngineOptions options;
@@ -52,6 +54,11 @@ Status Engine::Create(const EngineOptions& options, std::unique_ptr<Engine>* out
   impl->coder = std::make_unique<code::Coder>(impl->dicts);
   if (Status s = segment::SentenceSplitter::Create(data_dir + "/segment", &impl->splitter); !s.ok()) return s;
   if (Status s = write::CameoTable::Load(data_dir + "/cameo/cameo.tsv", &impl->cameo); !s.ok()) return s;
+  if (options.frames && options.enrich) {  // bare TABARI coding (enrich off) has no frames
+    auto set = std::make_unique<frames::FrameSet>();
+    if (Status s = frames::FrameSet::Load(data_dir + "/frames/frames.tsv", set.get()); !s.ok()) return s;
+    impl->frames = std::move(set);
+  }
   if (options.enrich) {
     if (Status s = enrich::Enricher::Create(data_dir, &impl->enricher); !s.ok()) return s;
   }
@@ -81,6 +88,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
     const size_t begin = sentences[index].begin;
     const std::string_view sentence(text.text.data() + begin, sentences[index].end - begin);
     code::CodeResult result = impl_->coder->Code(sentence, document.date);
+    // Event frames (nominal events, one-actor constructions) the coder left uncoded.
+    if (impl_->frames) impl_->frames->Extend(sentence, document.date, *impl_->coder, &result.events);
     if (result.events.empty()) continue;
     const size_t first = events->size();
     for (auto& coded : result.events) {

@@ -9,7 +9,9 @@ namespace {
 
 constexpr int kGapWords = 6;    // "..." lets up to this many words pass between literals
 constexpr int kSlotWords = 10;  // a slot spans at most this many words
-constexpr int kLeadWords = 12;  // a leading slot looks this many words back from the trigger
+constexpr int kNearWords = 3;   // "{S} trigger": the actor ends at most this many words before
+constexpr int kNegationWords = 4;  // a negator this close before a trigger blocks it
+constexpr int kLeadWords = 12;  // "{S} ... trigger": this many words, back to the clause start
 
 struct Token {
   int32_t begin = 0, end = 0;
@@ -67,6 +69,20 @@ bool IsBoundary(const Token& t, bool comma) {
          (comma && c == ',');
 }
 
+// A new phrase or clause starts at token i: a relative pronoun ("who", "which", "that"), or
+// a conjunction followed by a determiner ("and the ...", "or a ..."). Slots and gaps stop there.
+bool StartsPhrase(const std::vector<Token>& t, size_t i) {
+  if (!t[i].word) return false;
+  const std::string& w = t[i].lower;
+  if (w == "who" || w == "which" || w == "that" || w == "whose" || w == "while" || w == "because") return true;
+  if ((w == "and" || w == "or" || w == "but") && i + 1 < t.size() && t[i + 1].word) {
+    const std::string& d = t[i + 1].lower;
+    return d == "the" || d == "a" || d == "an" || d == "its" || d == "their" || d == "his" || d == "her" ||
+           d == "this" || d == "these" || d == "those";
+  }
+  return false;
+}
+
 bool WordMatches(const Element& e, const std::string& word) {
   for (const auto& alt : e.words) {
     if (!alt.empty() && alt.back() == '*') {
@@ -77,10 +93,6 @@ bool WordMatches(const Element& e, const std::string& word) {
   }
   return false;
 }
-
-struct Filled {
-  const code::ActorMention* actor = nullptr;
-};
 
 // First actor starting in [begin, end) (and ending by `limit`).
 const code::ActorMention* FirstActorIn(const std::vector<code::ActorMention>& actors, int32_t begin, int32_t end,
@@ -100,6 +112,14 @@ std::string Trim(std::string_view s) {
   while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
   return std::string(s.substr(b, e - b));
+}
+
+// Index of the trigger word: 0, or after a leading slot (and its "...").
+size_t TriggerIndex(const Frame& f) {
+  size_t i = 0;
+  if (i < f.elements.size() && f.elements[i].kind == Element::Kind::kSlot) ++i;
+  if (i < f.elements.size() && f.elements[i].kind == Element::Kind::kGap) ++i;
+  return i;
 }
 
 Status LineError(const std::string& file, int line, const std::string& what, std::string_view entry) {
@@ -146,8 +166,9 @@ Status FrameSet::Parse(std::string_view content, const std::string& file, FrameS
     while (words >> item) {
       Element e;
       if (item == "...") {
-        if (frame.elements.empty() || frame.elements.back().kind != Element::Kind::kWord)
-          return LineError(file, line_no, "'...' must follow a word", item);
+        const bool after_lead = frame.elements.size() == 1 && frame.elements[0].kind == Element::Kind::kSlot;
+        if (frame.elements.empty() || (frame.elements.back().kind != Element::Kind::kWord && !after_lead))
+          return LineError(file, line_no, "'...' must follow a word or a leading slot", item);
         e.kind = Element::Kind::kGap;
       } else if (item.size() >= 3 && item.front() == '{' && item.back() == '}') {
         const std::string inner = item.substr(1, item.size() - 2);
@@ -176,14 +197,11 @@ Status FrameSet::Parse(std::string_view content, const std::string& file, FrameS
           e.words.push_back(alt);
           start = bar + 1;
         }
-        if (!frame.elements.empty() && frame.elements.back().kind == Element::Kind::kGap &&
-            frame.elements.size() >= 2 && false) {
-        }
       }
       frame.elements.push_back(std::move(e));
     }
     if (frame.elements.empty()) return LineError(file, line_no, "empty pattern", line);
-    const size_t trigger = frame.elements[0].kind == Element::Kind::kSlot ? 1 : 0;
+    const size_t trigger = TriggerIndex(frame);
     if (trigger >= frame.elements.size() || frame.elements[trigger].kind != Element::Kind::kWord)
       return LineError(file, line_no, "pattern must start with a trigger word (after at most one slot)", pattern);
     if (frame.elements.back().kind == Element::Kind::kGap)
@@ -202,7 +220,7 @@ void FrameSet::Extend(std::string_view sentence, Date date, const code::Coder& c
   const auto tokens = Tokenize(sentence);
   bool any = false;
   for (const auto& f : frames_) {
-    const Element& trig = f.elements[f.elements[0].kind == Element::Kind::kSlot ? 1 : 0];
+    const Element& trig = f.elements[TriggerIndex(f)];
     for (const auto& t : tokens)
       if (t.word && WordMatches(trig, t.lower)) { any = true; break; }
     if (any) break;
@@ -228,17 +246,46 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       if (!v.empty() && v.begin < tokens[ti].end && tokens[ti].begin < v.end) covered = true;
     }
     if (covered) continue;
+    // The content of a coded appeal, intent, demand or threat ("demanded the withdrawal of
+    // A from B") has not happened: the coder's event already stands for it.
+    bool wished = false;
+    for (size_t k = 0; k < coder_count && !wished; ++k) {
+      const auto& ev = (*events)[k];
+      const std::string root = ev.code.substr(0, 2);
+      if (ev.verb_span.empty() || ev.verb_span.end > tokens[ti].begin ||
+          (root != "02" && root != "03" && root != "10" && root != "13"))
+        continue;
+      int words = 0;
+      bool crossed = false;
+      for (int32_t j = ti - 1; j >= 0 && tokens[j].begin >= ev.verb_span.end; --j) {
+        if (tokens[j].word) ++words;
+        crossed = crossed || IsBoundary(tokens[j], false);
+      }
+      wished = !crossed && words <= kGapWords;
+    }
+    if (wished) continue;
+    // "no sign of an attack", "not a deployment": frames do not code negated nominals.
+    bool negated = false;
+    for (int32_t j = ti - 1, words = 0; j >= 0 && words < kNegationWords && !IsBoundary(tokens[j], true); --j) {
+      if (!tokens[j].word) continue;
+      ++words;
+      const std::string& w = tokens[j].lower;
+      negated = negated || w == "no" || w == "not" || w == "never" || w == "without" || w == "nor" ||
+                (w == "t" && j >= 2 && tokens[j - 1].lower == "'" && tokens[j - 2].lower.ends_with("n"));
+    }
+    if (negated) continue;
     for (const Frame& f : frames_) {
       if (used[ti]) break;
-      const size_t trig = f.elements[0].kind == Element::Kind::kSlot ? 1 : 0;
+      const size_t trig = TriggerIndex(f);
       if (!WordMatches(f.elements[trig], tokens[ti].lower)) continue;
       const code::ActorMention* source = nullptr;
       const code::ActorMention* target = nullptr;
       auto assign = [&](char role, const code::ActorMention* a) { (role == 'S' ? source : target) = a; };
       bool ok = true;
-      if (trig == 1) {  // leading slot: the last actor ending before the trigger, same clause
+      if (trig > 0) {  // leading slot: the last actor ending before the trigger, same clause
+        const int lead = trig == 2 ? kLeadWords : kNearWords;
         int32_t from = ti, words = 0;
-        while (from > 0 && words < kLeadWords && !IsBoundary(tokens[from - 1], false)) {
+        while (from > 0 && words < lead && !IsBoundary(tokens[from - 1], false)) {
           --from;
           if (tokens[from].word) ++words;
         }
@@ -248,6 +295,18 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           if (a.span.begin >= tokens[from].begin && a.span.end <= tokens[ti].begin &&
               (!best || a.span.begin > best->span.begin))
             best = &a;
+        }
+        // "{S} trigger" wants the actor as a modifier of the trigger noun ("Russia's
+        // deployment", "the Russian military buildup"): no determiner or past form between
+        // ("NATO condemned the deployment" is not NATO's deployment).
+        if (best && trig == 1) {
+          for (int32_t j = from; j < ti && best; ++j) {
+            if (!tokens[j].word || tokens[j].begin < best->span.end) continue;
+            const std::string& w = tokens[j].lower;
+            if (w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "these" ||
+                w == "those" || w == "its" || w == "their" || w.ends_with("ed"))
+              best = nullptr;
+          }
         }
         if (!best && !f.elements[0].optional) continue;
         assign(f.elements[0].role, best);
@@ -264,10 +323,10 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         while (j < n) {
           if (tokens[j].word) {
             if (WordMatches(e, tokens[j].lower)) { found = j; break; }
-            if (++skipped > allow) break;
-          } else if (IsBoundary(tokens[j], true) || allow == 0) {
-            if (allow == 0 && !IsBoundary(tokens[j], true) && tokens[j].lower == "'") { ++j; continue; }
-            break;
+            if (++skipped > allow || StartsPhrase(tokens, static_cast<size_t>(j))) break;
+          } else if (IsBoundary(tokens[j], true) ||
+                     (allow == 0 && tokens[j].lower != "-" && tokens[j].lower != "'")) {
+            break;  // clause ends, or adjacent literals are split by punctuation
           }
           ++j;
         }
@@ -285,7 +344,8 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       if (!ok) continue;
       if (pending) {  // trailing slot: up to kSlotWords words, to the end of the clause
         int32_t j = p, words = 0;
-        while (j < n && words < kSlotWords && !IsBoundary(tokens[j], true)) {
+        while (j < n && words < kSlotWords && !IsBoundary(tokens[j], true) &&
+               !StartsPhrase(tokens, static_cast<size_t>(j))) {
           if (tokens[j].word) ++words;
           ++j;
         }

@@ -1,5 +1,7 @@
 #include "store/ingest.h"
 
+#include <time.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -90,6 +92,13 @@ int64_t InvalidUtf8At(std::string_view s) {
   return -1;
 }
 
+// CPU time of the calling thread.
+int64_t ThreadCpuNanos() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 // "too large (20000000 bytes > 16777216)" -> "too large": the kind of a reason.
 std::string ReasonKind(const std::string& reason) {
   size_t cut = reason.find_first_of("(:");
@@ -142,6 +151,7 @@ struct Ingester::Impl {
   IngestSummary summary;
   Status error;
   std::atomic<bool> failed{false};
+  std::atomic<int64_t> worker_ns{0};
   std::chrono::steady_clock::time_point start;
 
   double Seconds() const {
@@ -157,7 +167,9 @@ struct Ingester::Impl {
         continue;
       }
       if (failed.load()) continue;  // drain
+      const int64_t t0 = ThreadCpuNanos();
       Process(&*item);
+      worker_ns.fetch_add(ThreadCpuNanos() - t0);
       output.Push(std::move(*item));
     }
   }
@@ -212,6 +224,8 @@ struct Ingester::Impl {
   }
 
   Status Commit(std::vector<Item>* batch) {
+    const int64_t commit_start = ThreadCpuNanos();
+    const auto wall_start = std::chrono::steady_clock::now();
     IngestSummary delta;
     std::vector<std::string> examples;
     if (Status s = store->Begin(); !s.ok()) return s;
@@ -251,6 +265,10 @@ struct Ingester::Impl {
     IngestProgress progress;
     {
       std::lock_guard lock(mu);
+      summary.writer_cpu_seconds += static_cast<double>(ThreadCpuNanos() - commit_start) / 1e9;
+      summary.writer_seconds +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+      summary.worker_cpu_seconds = static_cast<double>(worker_ns.load()) / 1e9;
       summary.done += static_cast<int64_t>(batch->size());
       summary.new_documents += delta.new_documents;
       summary.duplicates += delta.duplicates;
@@ -338,6 +356,7 @@ Status Ingester::Finish(IngestSummary* summary) {
     m.reader.reset();
     std::lock_guard lock(m.mu);
     m.summary.seconds = m.Seconds();
+    m.summary.worker_cpu_seconds = static_cast<double>(m.worker_ns.load()) / 1e9;
     if (m.error.ok()) {
       nlohmann::json done = {{"new", m.summary.new_documents},
                              {"duplicate", m.summary.duplicates},

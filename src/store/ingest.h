@@ -53,6 +53,11 @@ struct IngestProgress {
   int64_t done = 0;             // committed (stored, duplicate, or failure recorded)
   int64_t new_documents = 0, duplicates = 0, near_duplicates = 0, failed = 0, events = 0;
   double seconds = 0;           // since Start()
+  // Where the CPU goes (thread CPU time, so a busy machine does not inflate
+  // it): the workers validating, hashing and coding (summed over workers); the
+  // writer storing batches (BEGIN .. COMMIT).
+  double worker_cpu_seconds = 0, writer_cpu_seconds = 0;
+  double writer_seconds = 0;    // wall clock the writer spent storing batches
 };
 
 struct IngestSummary : IngestProgress {
@@ -62,7 +67,7 @@ struct IngestSummary : IngestProgress {
 
 struct IngestOptions {
   int threads = 2;                       // coding workers (>= 1)
-  size_t batch_size = 256;               // documents per transaction
+  size_t batch_size = 1024;              // documents per transaction (see max_batch_ms)
   int max_batch_ms = 1000;               // commit at least this often
   size_t max_document_bytes = 16u << 20;
   std::function<void(const IngestProgress&)> progress;  // after each commit

@@ -507,6 +507,7 @@ Status Store::Commit() {
     (void)Exec("ROLLBACK");
   }
   in_batch_ = false;
+  EndTransactionLocked(s.ok());
   return s;
 }
 
@@ -514,7 +515,9 @@ Status Store::Rollback() {
   std::lock_guard lock(mu_);
   if (!in_batch_) return Status::Ok();
   in_batch_ = false;
-  return Exec("ROLLBACK");
+  Status s = Exec("ROLLBACK");
+  EndTransactionLocked(false);
+  return s;
 }
 
 Status Store::WithTransaction(const std::function<Status()>& body) {
@@ -526,13 +529,25 @@ Status Store::WithTransaction(const std::function<Status()>& body) {
   in_batch_ = false;
   if (!s.ok()) {
     (void)Exec("ROLLBACK");
+    EndTransactionLocked(false);
     return s;
   }
   if (auto c = Exec("COMMIT"); !c.ok()) {
     (void)Exec("ROLLBACK");
+    EndTransactionLocked(false);
     return c;
   }
+  EndTransactionLocked(true);
   return Status::Ok();
+}
+
+void Store::EndTransactionLocked(bool committed) {
+  if (committed) {
+    actor_codes_committed_.merge(actor_codes_pending_);
+  } else if (!LoadCurrentCodingLocked().ok()) {
+    current_coding_ = 0;  // the rolled-back transaction may have set it
+  }
+  actor_codes_pending_.clear();
 }
 
 Status Store::CodingIdLocked(const std::string& dict_hash, int64_t* id) {
@@ -747,11 +762,14 @@ Status Store::AddDocumentLocked(const Document& document, const std::vector<Sent
     }
     all = &derived;
   }
-  if (auto st = EnsureSentencesLocked(doc_row, *all); !st.ok()) return st;
-  return InsertEventsLocked(doc_row, events, coding, near_of != 0, &result->events_added);
+  std::unordered_map<int, int64_t> sentence_ids;
+  if (auto st = EnsureSentencesLocked(doc_row, *all, &sentence_ids); !st.ok()) return st;
+  return InsertEventsLocked(doc_row, events, coding, near_of != 0, &result->events_added,
+                            &sentence_ids);
 }
 
-Status Store::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences) {
+Status Store::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences,
+                                    std::unordered_map<int, int64_t>* ids) {
   Statements& s = *stmts_;
   for (const Sentence& sentence : sentences) {
     s.insert_sentence.Reset();
@@ -764,8 +782,10 @@ Status Store::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>
     s.insert_sentence.Reset();
     if (rc != SQLITE_DONE) return Error("storing a sentence");
     if (sqlite3_changes(db_) == 1) {
+      const int64_t row = sqlite3_last_insert_rowid(db_);
+      if (ids) (*ids)[sentence.index] = row;
       s.insert_fts.Reset();
-      s.insert_fts.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_)));
+      s.insert_fts.Bind(1, row);
       s.insert_fts.Bind(2, sentence.text);
       rc = s.insert_fts.Step();
       s.insert_fts.Reset();
@@ -776,9 +796,11 @@ Status Store::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>
 }
 
 Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& events,
-                                 int64_t coding, bool duplicate, int* added) {
+                                 int64_t coding, bool duplicate, int* added,
+                                 std::unordered_map<int, int64_t>* known_sentences) {
   Statements& s = *stmts_;
-  std::unordered_map<int, int64_t> sentence_ids;
+  std::unordered_map<int, int64_t> local;
+  std::unordered_map<int, int64_t>& sentence_ids = known_sentences ? *known_sentences : local;
   *added = 0;
   for (const Event& e : events) {
     auto it = sentence_ids.find(e.sentence_index);
@@ -848,13 +870,16 @@ Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& even
     ++*added;
 
     for (const std::string* code : {&e.source, &e.target}) {
-      if (code->empty()) continue;
+      if (code->empty() || actor_codes_committed_.count(*code) ||
+          actor_codes_pending_.count(*code))
+        continue;
       Stmt& ac = s.insert_actor_code;
       ac.Reset();
       ac.Bind(1, *code);
       rc = ac.Step();
       ac.Reset();
       if (rc != SQLITE_DONE) return Error("recording an actor code");
+      actor_codes_pending_.insert(*code);
     }
   }
   return Status::Ok();

@@ -45,6 +45,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dyad/date.h"
@@ -255,9 +257,17 @@ class Store {
                            const std::vector<Event>& events, const std::string& dict_hash,
                            const std::vector<uint32_t>& minhash, AddResult* result);
   Status CodingIdLocked(const std::string& dict_hash, int64_t* id);
+  // `sentence_ids`: sentence index -> sentences.id already known (may be null).
   Status InsertEventsLocked(int64_t doc_row, const std::vector<Event>& events,
-                            int64_t coding, bool duplicate, int* added);
-  Status EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences);
+                            int64_t coding, bool duplicate, int* added,
+                            std::unordered_map<int, int64_t>* sentence_ids = nullptr);
+  // Transaction ended: keep (committed) or forget (rolled back) the actor
+  // codes inserted in it; after a rollback, reload the current coding.
+  void EndTransactionLocked(bool committed);
+  // Stores the sentences not stored yet; records the row id of each one it
+  // inserts in `ids` (sentence index -> sentences.id) when given.
+  Status EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences,
+                               std::unordered_map<int, int64_t>* ids = nullptr);
   Status LoadCurrentCodingLocked();
   Status RunQuery(const EventQuery& query, const std::function<bool(const StoredEvent&)>& fn);
   // Actor code prefix -> stored codes (caller holds mu_).
@@ -269,6 +279,9 @@ class Store {
   std::unique_ptr<Statements> stmts_;
   bool in_batch_ = false;
   int64_t current_coding_ = 0;  // cached; 0 = none
+  // actor_codes rows known to be committed (rows are never deleted), and those
+  // inserted by the open transaction: skips an INSERT OR IGNORE per actor.
+  std::unordered_set<std::string> actor_codes_committed_, actor_codes_pending_;
   std::recursive_mutex mu_;
 };
 

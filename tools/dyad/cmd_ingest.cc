@@ -31,7 +31,7 @@ struct IngestFlags {
   int threads = 0;
   bool lenient = false;
   size_t max_bytes = size_t{8} << 20;
-  size_t batch = 256;
+  size_t batch = 1024;
 };
 
 // "feed.jsonl:12: invalid JSON: x" -> origin "feed.jsonl:12", reason "invalid JSON: x".
@@ -253,7 +253,7 @@ Registration reg(
       app.add_option("--threads", f->threads, "Coding threads (default: all cores)");
       app.add_flag("--lenient", f->lenient, "Replace invalid UTF-8 instead of failing the document");
       app.add_option("--max-bytes", f->max_bytes, "Largest document in bytes (default 8 MiB)");
-      app.add_option("--batch", f->batch, "Documents per transaction (default 256)");
+      app.add_option("--batch", f->batch, "Documents per transaction (default 1024; a batch also commits after 1 s)");
       return [f]() { return RunIngest(*f); };
     });
 

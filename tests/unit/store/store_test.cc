@@ -199,6 +199,36 @@ TEST_F(StoreTest, QueryFiltersByActorPrefixCodeDateModalityAndText) {
   EXPECT_EQ(by_id.event.target, "UKRMIL");
 }
 
+// The store remembers which actor codes it has recorded; a code first seen in
+// a rolled-back batch must still be recorded when it is stored again, or actor
+// prefix queries would miss its events.
+TEST_F(StoreTest, ActorCodeOfRolledBackBatchIsRecordedLater) {
+  auto store = OpenStore();
+  const std::vector<Event> events = {
+      MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 2, 24})};
+  AddResult added;
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->AddDocument(MakeDocument("r1", Story(11)), events, "h", &added).ok());
+  ASSERT_TRUE(store->Rollback().ok());
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM actor_codes"), "0");
+
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->AddDocument(MakeDocument("r2", Story(12)), events, "h", &added).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(QueryText("SELECT group_concat(code, ',') FROM (SELECT code FROM actor_codes ORDER BY code)"),
+            "BLRMIL,UKRMIL");
+  EventQuery q;
+  q.actor = "BLR";
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  EXPECT_EQ(rows.size(), 1u);
+  // Committed codes are not inserted again; new ones still are.
+  std::vector<Event> more = events;
+  more[0].target = "UKRGOV";
+  ASSERT_TRUE(store->AddDocument(MakeDocument("r3", Story(13)), more, "h", &added).ok());
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM actor_codes"), "3");
+}
+
 TEST_F(StoreTest, SearchFindsSentencesWithHighlights) {
   auto store = OpenStore();
   std::vector<Sentence> sentences = {{0, {0, 20}, "Minsk hosted talks."},

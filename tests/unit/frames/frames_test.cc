@@ -1,0 +1,239 @@
+// Unit tests for the event-frame stage: file parsing, slot filling, the "never duplicate
+// the coder" rule, and (with the bundled dictionaries) frames on real actor mentions.
+#include "frames/frames.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "code/coder.h"
+#include "dict/dictionary.h"
+
+namespace dyad::frames {
+namespace {
+
+// An actor mention at the first occurrence of `text` in `sentence`.
+code::ActorMention At(std::string_view sentence, const std::string& text, const std::string& code) {
+  const auto pos = sentence.find(text);
+  EXPECT_NE(pos, std::string_view::npos) << text;
+  return {code, text, {static_cast<int32_t>(pos), static_cast<int32_t>(pos + text.size())}};
+}
+
+FrameSet MustParse(const std::string& text) {
+  FrameSet set;
+  Status s = FrameSet::Parse(text, "test.tsv", &set);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return set;
+}
+
+TEST(FramesParse, ReadsCodesPatternsAndComments) {
+  FrameSet set = MustParse("# comment\n\n154\tdeployment|stationing of {S} in|to {T}\tthe deployment of A in B\n"
+                           "015\t{S} ... admitted ... involvement\n");
+  ASSERT_EQ(set.size(), 2u);
+  EXPECT_EQ(set.frames()[0].code, "154");
+  EXPECT_EQ(set.frames()[0].pattern.line, 3);
+  EXPECT_EQ(set.frames()[0].pattern.file, "test.tsv");
+  EXPECT_EQ(set.frames()[1].pattern.line, 4);
+}
+
+TEST(FramesParse, RejectsBadLinesWithFileAndLine) {
+  FrameSet set;
+  for (const char* bad : {"15x\tattack by {S}\n", "190 attack by {S}\n", "190\tattack by {X}\n",
+                          "190\tattack by {T}\n", "190\t{S} {T} attack\n", "190\tAttack by {S}\n",
+                          "190\tattack by {S} ...\n", "190\tattack {S} {S}\n"}) {
+    Status s = FrameSet::Parse(std::string("# first\n") + bad, "f.tsv", &set);
+    EXPECT_FALSE(s.ok()) << bad;
+    EXPECT_THAT(s.message(), ::testing::StartsWith("f.tsv:2: ")) << bad;
+  }
+  EXPECT_EQ(set.size(), 0u);  // untouched on failure
+}
+
+TEST(FramesParse, BundledFileLoads) {
+  FrameSet set;
+  Status s = FrameSet::Load(std::string(DYAD_SOURCE_DIR) + "/data/frames/frames.tsv", &set);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_GT(set.size(), 20u);
+  EXPECT_FALSE(FrameSet::Load("/nonexistent/frames.tsv", &set).ok());
+}
+
+TEST(FramesMatch, NominalWithSourceAndTarget) {
+  FrameSet set = MustParse("154\tdeployment of {S} in|to {T}\n");
+  const std::string s = "Officials confirmed the deployment of Chinese naval units to Cambodia last month.";
+  std::vector<code::CodedEvent> events;
+  set.ExtendWithActors(s, Date{}, {At(s, "Chinese", "CHN"), At(s, "Cambodia", "KHM")}, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "CHN");
+  EXPECT_EQ(events[0].target, "KHM");
+  EXPECT_EQ(events[0].code, "154");
+  EXPECT_EQ(events[0].verb_text, "deployment");
+  EXPECT_EQ(s.substr(events[0].verb_span.begin, events[0].verb_span.end - events[0].verb_span.begin), "deployment");
+  EXPECT_EQ(events[0].target_text, "Cambodia");
+  EXPECT_EQ(events[0].pattern.line, 1);
+}
+
+TEST(FramesMatch, RequiredSlotMissingGivesNothing) {
+  FrameSet set = MustParse("154\tdeployment of {S} in|to {T}\n175\trepression of {T} by {S}\n");
+  const std::string s = "The deployment of new radars to the coast and the repression of Kurds drew criticism.";
+  std::vector<code::CodedEvent> events;
+  set.ExtendWithActors(s, Date{}, {At(s, "Kurds", "KUR")}, &events);
+  EXPECT_TRUE(events.empty());
+}
+
+TEST(FramesMatch, SlotStopsAtNewPhrase) {
+  // "from Syria and the ... into Iraq": the optional target must not jump over "and the".
+  FrameSet set = MustParse("190\tattack from {S} on|against|into {T}\n190\tattack from {S}\n");
+  const std::string s = "Analysts fear an attack from Syria and the spread of fighting into Iraq.";
+  std::vector<code::CodedEvent> events;
+  set.ExtendWithActors(s, Date{}, {At(s, "Syria", "SYR"), At(s, "Iraq", "IRQ")}, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "SYR");
+  EXPECT_EQ(events[0].target, "");
+  EXPECT_EQ(events[0].pattern.line, 2);
+}
+
+TEST(FramesMatch, LeadingSlotNearAndFar) {
+  FrameSet set = MustParse("175\t{S} crackdown on {T}\n015\t{S} ... admitted ... responsibility\n");
+  const std::string s1 = "Iran's crackdown on Kurdish activists continued.";
+  std::vector<code::CodedEvent> events;
+  set.ExtendWithActors(s1, Date{}, {At(s1, "Iran", "IRN"), At(s1, "Kurdish", "KUR")}, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "IRN");
+  EXPECT_EQ(events[0].target, "KUR");
+
+  // Near leading slot: an actor many words back does not fill "{S} crackdown".
+  const std::string s2 = "Iran said yesterday that the long and brutal crackdown on Kurdish activists continued.";
+  events.clear();
+  set.ExtendWithActors(s2, Date{}, {At(s2, "Iran", "IRN"), At(s2, "Kurdish", "KUR")}, &events);
+  EXPECT_TRUE(events.empty());
+
+  // "{S} ... trigger" looks back across the clause, and the target is optional.
+  const std::string s3 = "The rebel commander, Abu Hamza, later admitted his group's responsibility for the blast.";
+  events.clear();
+  set.ExtendWithActors(s3, Date{}, {At(s3, "Abu Hamza", "REB")}, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "REB");
+  EXPECT_EQ(events[0].code, "015");
+}
+
+TEST(FramesMatch, NeverDuplicatesTheCoder) {
+  FrameSet set = MustParse("154\tdeployment of {S} in|to {T}\n190\t{S} attack on {T}\n");
+  const std::string s = "The deployment of Chinese troops to Cambodia followed a Chinese attack on Vietnam.";
+  const auto second = static_cast<int32_t>(s.rfind("Chinese"));
+  const std::vector<code::ActorMention> actors = {At(s, "Chinese", "CHN"), At(s, "Cambodia", "KHM"),
+                                                  {"CHN", "Chinese", {second, second + 7}}, At(s, "Vietnam", "VNM")};
+  {  // Without coder events both frames fire ...
+    std::vector<code::CodedEvent> alone;
+    set.ExtendWithActors(s, Date{}, actors, &alone);
+    ASSERT_EQ(alone.size(), 2u);
+    EXPECT_EQ(alone[1].target, "VNM");
+  }
+  std::vector<code::CodedEvent> events(2);
+  // The coder coded "deployment" itself (verb span over the word) ...
+  events[0].source = "CHN";
+  events[0].target = "KHM";
+  events[0].code = "150";
+  const auto dep = static_cast<int32_t>(s.find("deployment"));
+  events[0].verb_span = {dep, dep + 10};
+  // ... and the attack with the same actors and root under another verb.
+  events[1].source = "CHN";
+  events[1].target = "VNM";
+  events[1].code = "193";
+  set.ExtendWithActors(s, Date{}, actors, &events);
+  EXPECT_EQ(events.size(), 2u);  // ... with them, neither does
+
+}
+
+TEST(FramesMatch, ContentOfACodedDemandIsNotAnEvent) {
+  FrameSet set = MustParse("0874\twithdrawal of {S} from {T?}\n");
+  const std::string s = "France demanded the withdrawal of Libyan forces from Chad.";
+  const std::vector<code::ActorMention> actors = {At(s, "France", "FRA"), At(s, "Libyan", "LBY"),
+                                                  At(s, "Chad", "TCD")};
+  std::vector<code::CodedEvent> events;
+  set.ExtendWithActors(s, Date{}, actors, &events);  // no coder event: the frame fires
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "LBY");
+  EXPECT_EQ(events[0].target, "TCD");
+
+  events.assign(1, code::CodedEvent{});  // the coder coded "demanded" (10x)
+  events[0].source = "FRA";
+  events[0].target = "LBY";
+  events[0].code = "1056";
+  const auto v = static_cast<int32_t>(s.find("demanded"));
+  events[0].verb_span = {v, v + 8};
+  set.ExtendWithActors(s, Date{}, actors, &events);
+  EXPECT_EQ(events.size(), 1u);
+}
+
+TEST(FramesMatch, NegatedAndNonModifierReadingsAreSkipped) {
+  FrameSet set = MustParse("190\tattack from {S}\n154\t{S} deployment\n");
+  const std::string s1 = "Guards saw no sign of an attack from Syria.";
+  std::vector<code::CodedEvent> events;
+  set.ExtendWithActors(s1, Date{}, {At(s1, "Syria", "SYR")}, &events);
+  EXPECT_TRUE(events.empty());
+  const std::string s2 = "Japan condemned the deployment.";
+  set.ExtendWithActors(s2, Date{}, {At(s2, "Japan", "JPN")}, &events);
+  EXPECT_TRUE(events.empty());
+  const std::string s3 = "The Japanese naval deployment continued.";
+  set.ExtendWithActors(s3, Date{}, {At(s3, "Japanese", "JPN")}, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "JPN");
+}
+
+TEST(FramesMatch, SelfPairsAreDropped) {
+  FrameSet set = MustParse("154\tdeployment of {S} in|to {T}\n");
+  const std::string s = "The deployment of Russian troops in Russia's west worried planners.";
+  std::vector<code::CodedEvent> events;
+  set.ExtendWithActors(s, Date{}, {At(s, "Russian", "RUS"), At(s, "Russia", "RUS")}, &events);
+  EXPECT_TRUE(events.empty());
+}
+
+TEST(FramesMatch, OddInputDoesNotCrash) {
+  FrameSet set = MustParse("154\tdeployment of {S} in|to {T}\n015\t{S} ... admitted ... role\n");
+  std::vector<code::CodedEvent> events;
+  for (const std::string& s : {std::string(), std::string("deployment"), std::string("deployment of"),
+                              std::string("\xE2\x80\x9C deployment of \xE2\x80\x9D in"), std::string("admitted role"),
+                              std::string(3, '\xff')}) {
+    set.ExtendWithActors(s, Date{}, {}, &events);
+  }
+  EXPECT_TRUE(events.empty());
+}
+
+// With the bundled dictionaries and frames: the coder's actor finder fills the slots.
+TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
+  dict::LoadOptions load;
+  load.paths.push_back(std::string(DYAD_SOURCE_DIR) + "/data/dict");
+  std::shared_ptr<const dict::DictionarySet> dicts;
+  ASSERT_TRUE(dict::DictionarySet::Load(load, &dicts).ok());
+  code::Coder coder(dicts);
+  FrameSet set;
+  ASSERT_TRUE(FrameSet::Load(std::string(DYAD_SOURCE_DIR) + "/data/frames/frames.tsv", &set).ok());
+  const Date date = *Date::Parse("2024-05-01");
+
+  struct Case {
+    std::string sentence, source, target, code;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Observers noted the deployment of Russian troops in Syria this spring.", "RUS", "SYR", "154"},
+           {"Diplomats criticised the repression of Iranian students by Syria.", "SYR", "IRN", "175"},
+           {"Experts warned of an invasion from Iraq.", "IRQ", "", "190"},
+       }) {
+    code::CodeResult result = coder.Code(c.sentence, date);
+    const size_t before = result.events.size();
+    set.Extend(c.sentence, date, coder, &result.events);
+    ASSERT_EQ(result.events.size(), before + 1) << c.sentence;
+    const auto& e = result.events.back();
+    EXPECT_THAT(e.source, ::testing::StartsWith(c.source)) << c.sentence;
+    EXPECT_THAT(e.target, ::testing::StartsWith(c.target)) << c.sentence;
+    if (c.target.empty()) {
+      EXPECT_EQ(e.target, "") << c.sentence;
+    }
+    EXPECT_EQ(e.code, c.code) << c.sentence;
+    EXPECT_THAT(e.pattern.file, ::testing::EndsWith("frames.tsv"));
+  }
+}
+
+}  // namespace
+}  // namespace dyad::frames

@@ -1,3 +1,4 @@
+MAKEFLAGS += --no-print-directory
 # The two entry points of the README. Both install missing Debian packages first.
 BUILD ?= build
 JOBS ?= $(shell nproc)

@@ -2,6 +2,7 @@
 // this file only moves data between them.
 #include "dyad/engine.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -14,6 +15,13 @@
 #include "write/cameo_table.h"
 
 namespace dyad {
+
+namespace {
+Date Today() {
+  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::FromDays(days.time_since_epoch().count());
+}
+}  // namespace
 
 std::string DefaultDataDir() {
   if (const char* env = std::getenv("DYAD_DATA"); env && *env) return env;
@@ -82,14 +90,17 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
     return Span{text.OriginalCodePoint(sentence_begin + span.begin),
                 text.OriginalEnd(sentence_begin + span.end)};
   };
+  // Dictionary codes are date-restricted ("Lukashenko: BLRGOV after 1994-07-20"). An undated
+  // document is read as of today for those restrictions; its events stay undated.
+  const Date coding_date = document.date.valid() ? document.date : Today();
   const auto sentences = impl_->splitter->Split(text.text);
   std::vector<enrich::EventInSentence> located;
   for (size_t index = 0; index < sentences.size(); ++index) {
     const size_t begin = sentences[index].begin;
     const std::string_view sentence(text.text.data() + begin, sentences[index].end - begin);
-    code::CodeResult result = impl_->coder->Code(sentence, document.date);
+    code::CodeResult result = impl_->coder->Code(sentence, coding_date);
     // Event frames (nominal events, one-actor constructions) the coder left uncoded.
-    if (impl_->frames) impl_->frames->Extend(sentence, document.date, *impl_->coder, &result.events);
+    if (impl_->frames) impl_->frames->Extend(sentence, coding_date, *impl_->coder, &result.events);
     if (result.events.empty()) continue;
     const size_t first = events->size();
     for (auto& coded : result.events) {
@@ -98,7 +109,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
       e.sentence_index = static_cast<int>(index);
       e.sentence = std::string(sentence);
       e.sentence_span = to_span(begin, {0, static_cast<int32_t>(sentence.size())});
-      e.date = coded.date.valid() ? coded.date : document.date;
+      e.date = document.date.valid() && coded.date.valid() ? coded.date : document.date;
       e.source = std::move(coded.source);
       e.target = std::move(coded.target);
       e.source_text = std::move(coded.source_text);
@@ -128,8 +139,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
       enrich::SentenceContext context;
       context.sentence = sentence;
       context.document_date = document.date;
-      context.find_actors = [this, &document](std::string_view part) {
-        return impl_->coder->FindActors(part, document.date);
+      context.find_actors = [this, coding_date](std::string_view part) {
+        return impl_->coder->FindActors(part, coding_date);
       };
       impl_->enricher->Enrich(context, located);
       // Places found by the enricher are sentence byte offsets: move them to document code points.

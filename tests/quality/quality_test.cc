@@ -5,7 +5,7 @@
 //  * tests/quality/seed_gold.jsonl, hand-coded events of the seed article, which
 //    the gold file points at in shared/corpus (skipped when absent).
 // Bars: F1 >= 0.60 (PLOVER dev, met) and F1 >= 0.75 (seed gold, NOT met yet:
-// measured 0.40). The seed test asserts the level reached (a floor that catches
+// measured 0.457). The seed test asserts the level reached (a floor that catches
 // regressions) until the bar is met; then the floor becomes kSeedBar.
 // docs/quality.md records the numbers and the disagreements that remain.
 #include <filesystem>
@@ -111,7 +111,7 @@ TEST(Quality, SeedArticleF1AtLeastMeasuredFloor) {
   for (const eval::Disagreement& d : report.disagreements)
     std::cout << "  " << d.kind << ": " << (d.kind == "missed" ? d.expected : d.got) << "\n";
   constexpr double kSeedBar = 0.75;    // the bar, not met yet
-  constexpr double kSeedFloor = 0.39;  // measured 0.400 on 2026-11-27 (tp 7, fp 6, fn 15)
+  constexpr double kSeedFloor = 0.45;  // measured 0.457 on 2026-11-27 (tp 8, fp 5, fn 14)
   std::cout << "seed article F1 " << report.overall.f1() << " (bar " << kSeedBar
             << (report.overall.f1() >= kSeedBar ? ": met" : ": NOT met") << ")\n";
   EXPECT_GE(report.overall.f1(), kSeedFloor);

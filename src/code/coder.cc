@@ -198,6 +198,10 @@ class Engine {
   bool WordMatches(int pos, int32_t word, bool exact) const;
   bool SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool first_stem, MatchCtx& m) const;
   bool TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const;
+  // Pattern slots shared by the upper and lower matchers: an actor at p fills
+  // $ (source) or + (target); % takes the compound that starts at p as both.
+  bool BindActorSlot(const PatternElement& e, int p, MatchCtx& m) const;
+  bool BindCompound(int p, MatchCtx& m) const;
   bool SeqDown(const PatternElement* e, int count, int* pos, bool force_first, MatchCtx& m) const;
   bool TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const;
   bool FirstWordMatches(const std::vector<PatternElement>& member, int pos, bool exact) const;
@@ -889,6 +893,26 @@ bool Engine::FirstWordMatches(const std::vector<PatternElement>& member, int pos
   }
 }
 
+bool Engine::BindActorSlot(const PatternElement& e, int p, MatchCtx& m) const {
+  if (!IsActor(p)) return false;
+  if (e.kind == PatternElement::kSource) {
+    m.src = {Referent(p) == p ? w(p).head : p, Referent(p)};
+    m.src_set = true;
+  } else if (e.kind == PatternElement::kTarget) {
+    m.tgt = {Referent(p) == p ? w(p).head : p, Referent(p)};
+    m.tgt_set = true;
+  }
+  return true;
+}
+
+bool Engine::BindCompound(int p, MatchCtx& m) const {
+  if (!IsActor(p) || w(p).compound < 0 || s_.compounds[w(p).compound].begin != p) return false;
+  m.src = {p, p};
+  m.tgt = m.src;
+  m.src_set = m.tgt_set = true;
+  return true;
+}
+
 bool Engine::TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const {
   const int p = *pos;
   switch (e.kind) {
@@ -897,22 +921,9 @@ bool Engine::TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) c
     case PatternElement::kSource:
     case PatternElement::kTarget:
     case PatternElement::kAttrib:
-      if (!IsActor(p)) return false;
-      if (e.kind == PatternElement::kSource) {
-        m.src = {Referent(p) == p ? w(p).head : p, Referent(p)};
-        m.src_set = true;
-      } else if (e.kind == PatternElement::kTarget) {
-        m.tgt = {Referent(p) == p ? w(p).head : p, Referent(p)};
-        m.tgt_set = true;
-      }
-      return true;
+      return BindActorSlot(e, p, m);
     case PatternElement::kCompound: {
-      if (!IsActor(p) || w(p).compound < 0 || s_.compounds[w(p).compound].begin != p) return false;
-      int h = p;
-      m.src = {h, h};
-      m.tgt = m.src;
-      m.src_set = m.tgt_set = true;
-      return true;
+      return BindCompound(p, m);
     }
     case PatternElement::kSkip:
       if (!IsActor(p)) return false;
@@ -983,21 +994,9 @@ bool Engine::TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m)
     case PatternElement::kSource:
     case PatternElement::kTarget:
     case PatternElement::kAttrib:
-      if (!IsActor(p)) return false;
-      if (e.kind == PatternElement::kSource) {
-        m.src = {Referent(p) == p ? w(p).head : p, Referent(p)};
-        m.src_set = true;
-      } else if (e.kind == PatternElement::kTarget) {
-        m.tgt = {Referent(p) == p ? w(p).head : p, Referent(p)};
-        m.tgt_set = true;
-      }
-      return true;
+      return BindActorSlot(e, p, m);
     case PatternElement::kCompound: {
-      if (!IsActor(p) || w(p).compound < 0 || s_.compounds[w(p).compound].begin != p) return false;
-      m.src = {p, p};
-      m.tgt = m.src;
-      m.src_set = m.tgt_set = true;
-      return true;
+      return BindCompound(p, m);
     }
     case PatternElement::kSkip:
       if (!IsActor(p)) return false;

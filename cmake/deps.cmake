@@ -8,12 +8,9 @@ find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)  # HTML5 parsing
-find_package(httplib QUIET)
-if(NOT httplib_FOUND)
-  find_path(HTTPLIB_INCLUDE_DIR httplib.h REQUIRED)
-  add_library(httplib::httplib INTERFACE IMPORTED)
-  target_include_directories(httplib::httplib INTERFACE ${HTTPLIB_INCLUDE_DIR})
-endif()
+# cpp-httplib for `dyad serve`: Debian builds it as a library (libcpp-httplib.so) whose
+# pkg-config file also carries the feature macros the header must be compiled with.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(TOMLPP QUIET IMPORTED_TARGET tomlplusplus)
 if(DYAD_BUILD_TESTS)
   find_package(GTest REQUIRED)

@@ -213,7 +213,9 @@ const std::vector<std::string>& CsvColumns() {
   return kColumns;
 }
 
-std::string StoredEventJson(const StoredEvent& e) {
+std::string StoredEventJson(const StoredEvent& e) { return Dump(StoredEventObject(e)); }
+
+nlohmann::json StoredEventObject(const StoredEvent& e) {
   nlohmann::json j = write::EventToJson(e.event);
   j["id"] = e.id;
   j["document"] = e.document_id;
@@ -224,7 +226,7 @@ std::string StoredEventJson(const StoredEvent& e) {
   j["doc_sha256"] = e.doc_sha256;
   j["dict_hash"] = e.dict_hash;
   if (e.duplicate) j["near_duplicate"] = true;
-  return Dump(j);
+  return j;
 }
 
 void Exporter::Begin() {

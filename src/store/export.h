@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "dyad/status.h"
 #include "store/store.h"
 
@@ -73,6 +75,8 @@ class Exporter {
 
 // One JSONL object for a stored event (write::EventToJson plus id and provenance).
 std::string StoredEventJson(const StoredEvent& event);
+// The same object, for callers that embed it in a larger JSON document (the HTTP API).
+nlohmann::json StoredEventObject(const StoredEvent& event);
 
 }  // namespace dyad::store
 

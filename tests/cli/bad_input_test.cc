@@ -114,6 +114,9 @@ std::vector<BadInputCase> Cases() {
        "{\"id\":\"a\",\"date\":\"2022-02-24\",\"text\":\"Russia attacked Ukraine from Belarus on Thursday.\"}\n"
        "{not json\n",
        "code {}", true, "docs.jsonl:2"},
+      {"serve without a database", "", "", "serve --port 0 --db " + (TempDir() / "none.db").string(), true,
+       "none.db: no such database"},
+      {"serve on a bad port", "", "", "serve --port 70000", true, "--port"},
   };
 }
 

@@ -9,13 +9,13 @@
 #include <CLI/CLI.hpp>
 
 #include "dyad/status.h"
+#include "store/event_filter.h"
 #include "store/store.h"
 
 namespace dyad::cli {
 
-struct EventFilterFlags {
+struct EventFilterFlags : store::EventFilter {
   std::string db = "dyad.db";
-  std::string actor, source, target, code, root, from, to, modality, text;
   int64_t limit = 0;
   bool include_duplicates = false;
 };

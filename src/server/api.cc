@@ -1,0 +1,391 @@
+#include "server/api.h"
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analyze/role_inputs.h"
+#include "analyze/role_report.h"
+#include "store/event_filter.h"
+#include "store/export.h"
+#include "store/format.h"
+#include "write/event_writer.h"
+
+namespace dyad::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr int kDefaultLimit = 100;
+
+Response JsonResponse(const json& body, int status = 200) {
+  Response r;
+  r.status = status;
+  // Replace invalid UTF-8 rather than throw: stored text is validated, but a
+  // response must never fail half-way.
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  r.body += '\n';
+  return r;
+}
+
+Response ErrorResponse(int status, const std::string& message) {
+  return JsonResponse(json{{"error", message}}, status);
+}
+
+std::string Param(const Request& request, const std::string& name) {
+  auto it = request.params.find(name);
+  return it == request.params.end() ? std::string() : it->second;
+}
+
+// A non-negative integer parameter; `fallback` when absent.
+Status IntParam(const Request& request, const std::string& name, int64_t fallback, int64_t* out) {
+  const std::string text = Param(request, name);
+  if (text.empty()) {
+    *out = fallback;
+    return Status::Ok();
+  }
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 0)
+    return Status::Error(name + ": not a non-negative integer: '" + text + "'");
+  *out = value;
+  return Status::Ok();
+}
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return static_cast<bool>(in) || in.eof();
+}
+
+json EventJson(const store::StoredEvent& e) { return store::StoredEventObject(e); }
+
+json DocumentJson(const store::StoredDocument& d) {
+  const Document& doc = d.document;
+  return json{{"document_id", d.id},
+              {"id", doc.id},
+              {"title", doc.title},
+              {"source", doc.source},
+              {"url", doc.url},
+              {"date", doc.date.valid() ? doc.date.ToIso() : ""},
+              {"language", doc.language},
+              {"sha256", doc.sha256},
+              {"origin", doc.origin},
+              {"format", InputFormatName(doc.format)},
+              {"ingested_at", d.ingested_at},
+              {"tool_version", d.tool_version},
+              {"near_duplicate_of", d.near_duplicate_of}};
+}
+
+const json& RouteList() {
+  static const json routes = json::array({
+      "GET /api/stats",
+      "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&limit=&after=",
+      "GET /api/events/ID",
+      "GET /api/documents/KEY",
+      "GET /api/search?q=&limit=",
+      "GET /api/conflicts",
+      "GET /api/role?state=&conflict=&from=&to=&evidence=",
+      "GET /role?state=&conflict=&from=&to=&evidence=",
+      "POST /api/code?date=&id=",
+  });
+  return routes;
+}
+
+}  // namespace
+
+struct Api::Impl {
+  ApiOptions options;
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<Engine> engine;
+
+  Response Stats() const;
+  Response Events(const Request& request) const;
+  Response OneEvent(int64_t id) const;
+  Response DocumentByKey(const std::string& key) const;
+  Response Search(const Request& request) const;
+  Response Conflicts() const;
+  Response Role(const Request& request, bool html) const;
+  Response Code(const Request& request) const;
+  Response WebPage() const;
+};
+
+Api::Api(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Api::~Api() = default;
+
+Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (impl->options.data_dir.empty()) impl->options.data_dir = DefaultDataDir();
+  if (impl->options.web_dir.empty()) impl->options.web_dir = impl->options.data_dir + "/../web";
+  if (impl->options.engine.data_dir.empty()) impl->options.engine.data_dir = impl->options.data_dir;
+
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(options.db, ec))
+    return Status::Error(options.db + ": no such database (create one with `dyad ingest --db " + options.db + " FILE...`)");
+  store::OpenOptions open;
+  open.read_only = true;
+  open.create = false;
+  open.migrate = false;
+  if (Status s = store::Store::Open(options.db, open, &impl->store); !s.ok()) return s;
+  if (Status s = Engine::Create(impl->options.engine, &impl->engine); !s.ok()) return s;
+  *out = std::unique_ptr<Api>(new Api(std::move(impl)));
+  return Status::Ok();
+}
+
+Response Api::Handle(const Request& request) const {
+  const std::string& path = request.path;
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  auto only_get = [&]() { return ErrorResponse(405, request.method + " " + path + ": use GET"); };
+  try {
+    if (path == "/api/code") {
+      if (request.method != "POST") return ErrorResponse(405, request.method + " /api/code: use POST with the text as the body");
+      return impl_->Code(request);
+    }
+    if (path == "/" || path == "/index.html") return get ? impl_->WebPage() : only_get();
+    if (path == "/api" || path == "/api/") return get ? JsonResponse(json{{"routes", RouteList()}}) : only_get();
+    if (path == "/api/stats") return get ? impl_->Stats() : only_get();
+    if (path == "/api/events") return get ? impl_->Events(request) : only_get();
+    if (path == "/api/search") return get ? impl_->Search(request) : only_get();
+    if (path == "/api/conflicts") return get ? impl_->Conflicts() : only_get();
+    if (path == "/api/role") return get ? impl_->Role(request, false) : only_get();
+    if (path == "/role") return get ? impl_->Role(request, true) : only_get();
+    static const std::string kEvent = "/api/events/", kDocument = "/api/documents/";
+    if (path.rfind(kEvent, 0) == 0) {
+      if (!get) return only_get();
+      const std::string id_text = path.substr(kEvent.size());
+      int64_t id = 0;
+      auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+      if (id_text.empty() || ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0)
+        return ErrorResponse(404, "no event '" + id_text + "': event ids are positive integers");
+      return impl_->OneEvent(id);
+    }
+    if (path.rfind(kDocument, 0) == 0 && path.size() > kDocument.size()) {
+      return get ? impl_->DocumentByKey(path.substr(kDocument.size())) : only_get();
+    }
+    return ErrorResponse(404, "no route " + path + " (GET /api lists them)");
+  } catch (const std::exception& e) {
+    // Nothing above should throw; a bug must not take the server down.
+    return ErrorResponse(500, std::string("internal error: ") + e.what());
+  }
+}
+
+Response Api::Impl::Stats() const {
+  store::Stats s;
+  if (Status st = store->GetStats(&s); !st.ok()) return ErrorResponse(500, st.message());
+  return JsonResponse(json{{"database", options.db},
+                           {"documents", s.documents},
+                           {"near_duplicates", s.near_duplicates},
+                           {"sentences", s.sentences},
+                           {"failures", s.failures},
+                           {"events", s.events},
+                           {"other_coding_events", s.other_coding_events},
+                           {"dictionary_hash", s.current_dict_hash},
+                           {"schema_version", s.schema_version}});
+}
+
+Response Api::Impl::Events(const Request& request) const {
+  store::EventFilter filter;
+  filter.actor = Param(request, "actor");
+  filter.source = Param(request, "source");
+  filter.target = Param(request, "target");
+  filter.code = Param(request, "code");
+  filter.root = Param(request, "root");
+  filter.from = Param(request, "from");
+  filter.to = Param(request, "to");
+  filter.modality = Param(request, "modality");
+  filter.text = Param(request, "text");
+  store::EventQuery query;
+  if (Status s = store::ParseEventFilter(filter, &query, ""); !s.ok()) return ErrorResponse(400, s.message());
+  int64_t limit = 0, after = 0;
+  if (Status s = IntParam(request, "limit", kDefaultLimit, &limit); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = IntParam(request, "after", 0, &after); !s.ok()) return ErrorResponse(400, s.message());
+  if (limit == 0 || limit > options.max_limit)
+    return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit) + " (page with after=)");
+  query.limit = limit;
+  query.after_id = after;
+  query.include_duplicates = Param(request, "include_duplicates") == "1";
+  std::vector<store::StoredEvent> rows;
+  if (Status s = store->QueryEvents(query, &rows); !s.ok()) {
+    // A malformed FTS5 query is the caller's mistake, the rest is ours.
+    const bool fts = !query.text.empty() && s.message().find("fts5") != std::string::npos;
+    return ErrorResponse(fts ? 400 : 500, s.message());
+  }
+  json events = json::array();
+  for (const auto& e : rows) events.push_back(EventJson(e));
+  json body{{"count", rows.size()}, {"events", std::move(events)}};
+  body["next_after"] = static_cast<int64_t>(rows.size()) == limit ? json(rows.back().id) : json(nullptr);
+  return JsonResponse(body);
+}
+
+Response Api::Impl::OneEvent(int64_t id) const {
+  store::StoredEvent e;
+  if (Status s = store->GetEvent(id, &e); !s.ok()) return ErrorResponse(404, s.message());
+  store::StoredDocument doc;
+  json body{{"event", EventJson(e)}};
+  if (store->GetDocument(e.document_id, &doc).ok()) {
+    body["sentence_marked"] = store::HighlightSentence(doc.document.text, e.event, false);
+    body["document"] = DocumentJson(doc);
+  }
+  return JsonResponse(body);
+}
+
+Response Api::Impl::DocumentByKey(const std::string& key) const {
+  store::StoredDocument doc;
+  if (Status s = store->FindDocument(key, &doc); !s.ok()) return ErrorResponse(404, s.message());
+  std::vector<store::Sentence> sentences;
+  if (Status s = store->GetSentences(doc.id, &sentences); !s.ok()) return ErrorResponse(500, s.message());
+  store::EventQuery query;
+  query.document_id = doc.id;
+  query.include_duplicates = true;
+  std::vector<store::StoredEvent> rows;
+  if (Status s = store->QueryEvents(query, &rows); !s.ok()) return ErrorResponse(500, s.message());
+  json body = DocumentJson(doc);
+  body["text"] = doc.document.text;
+  json list = json::array();
+  for (const auto& s : sentences)
+    list.push_back(json{{"index", s.index}, {"begin", s.span.begin}, {"end", s.span.end}, {"text", s.text}});
+  body["sentences"] = std::move(list);
+  json events = json::array();
+  for (const auto& e : rows) events.push_back(EventJson(e));
+  body["events"] = std::move(events);
+  return JsonResponse(body);
+}
+
+Response Api::Impl::Search(const Request& request) const {
+  const std::string q = Param(request, "q");
+  if (q.empty()) return ErrorResponse(400, "q: give a full-text query, e.g. q=troops%20Belarus");
+  int64_t limit = 0;
+  if (Status s = IntParam(request, "limit", kDefaultLimit, &limit); !s.ok()) return ErrorResponse(400, s.message());
+  if (limit == 0 || limit > options.max_limit)
+    return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit));
+  std::vector<store::SentenceHit> hits;
+  if (Status s = store->SearchSentences(q, limit, &hits); !s.ok()) return ErrorResponse(400, s.message());
+  json list = json::array();
+  for (const auto& h : hits) {
+    list.push_back(json{{"document_id", h.document_id},
+                        {"sentence_index", h.sentence.index},
+                        {"text", h.sentence.text},
+                        {"snippet", h.snippet},
+                        {"doc_title", h.doc_title},
+                        {"doc_url", h.doc_url},
+                        {"doc_date", h.doc_date.valid() ? h.doc_date.ToIso() : ""}});
+  }
+  return JsonResponse(json{{"count", hits.size()}, {"hits", std::move(list)}});
+}
+
+Response Api::Impl::Conflicts() const {
+  const std::string dir = options.data_dir + "/conflicts";
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
+  if (ec) return ErrorResponse(500, dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  json list = json::array(), problems = json::array();
+  for (const auto& file : files) {
+    analyze::Conflict c;
+    if (Status s = analyze::LoadConflict(file, &c); !s.ok()) {
+      problems.push_back(s.message());
+      continue;
+    }
+    json phases = json::array();
+    for (const auto& p : c.phases)
+      phases.push_back(json{{"name", p.name},
+                            {"begin", p.begin.valid() ? p.begin.ToIso() : ""},
+                            {"end", p.end.valid() ? p.end.ToIso() : ""}});
+    list.push_back(json{{"id", c.id},
+                        {"name", c.name},
+                        {"aliases", c.aliases},
+                        {"aggressor", c.aggressor},
+                        {"victim", c.victim},
+                        {"phases", std::move(phases)}});
+  }
+  return JsonResponse(json{{"conflicts", std::move(list)}, {"errors", std::move(problems)}});
+}
+
+Response Api::Impl::Role(const Request& request, bool html) const {
+  const std::string state = Param(request, "state"), conflict = Param(request, "conflict");
+  if (state.empty() || conflict.empty())
+    return ErrorResponse(400, "state and conflict are required, e.g. ?state=BLR&conflict=russia-ukraine");
+  analyze::RoleOptions ro;
+  for (const char* name : {"from", "to"}) {
+    const std::string text = Param(request, name);
+    if (text.empty()) continue;
+    auto date = Date::Parse(text);
+    if (!date || !date->valid()) return ErrorResponse(400, std::string(name) + ": not a date: '" + text + "' (use YYYY-MM-DD)");
+    (std::string(name) == "from" ? ro.from : ro.to) = *date;
+  }
+  int64_t evidence = 0;
+  if (Status s = IntParam(request, "evidence", ro.evidence_per_category, &evidence); !s.ok())
+    return ErrorResponse(400, s.message());
+  if (evidence < 1 || evidence > 100) return ErrorResponse(400, "evidence: must be 1..100");
+  ro.evidence_per_category = static_cast<int>(evidence);
+
+  analyze::RoleInputs inputs;
+  analyze::RoleInputPaths paths;
+  paths.data_dir = options.data_dir;
+  if (Status s = analyze::LoadRoleInputs(paths, state, conflict, &inputs); !s.ok()) {
+    // Unknown state or conflict: the caller's; a broken data file: ours.
+    const bool caller = s.message().find("unknown") != std::string::npos;
+    return ErrorResponse(caller ? 400 : 500, s.message());
+  }
+  analyze::RoleReport report;
+  if (Status s = analyze::BuildRoleReportFromStore(*store, inputs.rules, inputs.conflict, inputs.subject, ro, &report);
+      !s.ok())
+    return ErrorResponse(404, s.message());
+  if (!html) {
+    Response r;
+    r.body = analyze::RenderJson(report);
+    return r;
+  }
+  std::string chart_js;
+  const std::string chart_path = options.web_dir + "/vendor/chart.umd.min.js";
+  if (!ReadFile(chart_path, &chart_js) || chart_js.empty())
+    return ErrorResponse(500, "cannot read the Chart.js file " + chart_path);
+  Response r;
+  r.content_type = kHtml;
+  r.body = analyze::RenderHtml(report, chart_js);
+  return r;
+}
+
+Response Api::Impl::Code(const Request& request) const {
+  if (request.body.size() > options.max_body_bytes)
+    return ErrorResponse(413, "body: " + std::to_string(request.body.size()) + " bytes; at most " +
+                                  std::to_string(options.max_body_bytes) + " per request (use `dyad ingest` for more)");
+  if (request.body.empty()) return ErrorResponse(400, "body: empty; send the text to code as the request body");
+  Document doc;
+  doc.id = Param(request, "id").empty() ? "request" : Param(request, "id");
+  doc.origin = "POST /api/code";
+  doc.text = request.body;
+  if (const std::string date = Param(request, "date"); !date.empty()) {
+    auto parsed = Date::Parse(date);
+    if (!parsed || !parsed->valid()) return ErrorResponse(400, "date: not a date: '" + date + "' (use YYYY-MM-DD)");
+    doc.date = *parsed;
+  }
+  std::vector<dyad::Event> events;
+  if (Status s = engine->Code(doc, &events); !s.ok()) return ErrorResponse(400, s.message());
+  json list = json::array();
+  for (const auto& e : events) list.push_back(write::EventToJson(e));
+  return JsonResponse(json{{"dictionary_hash", engine->dictionary_hash()},
+                           {"count", events.size()},
+                           {"events", std::move(list)}});
+}
+
+Response Api::Impl::WebPage() const {
+  Response r;
+  const std::string path = options.web_dir + "/index.html";
+  if (!ReadFile(path, &r.body)) return ErrorResponse(500, "cannot read the web page " + path);
+  r.content_type = kHtml;
+  return r;
+}
+
+}  // namespace dyad::server

@@ -1,0 +1,73 @@
+// The HTTP JSON API behind `dyad serve`, as a function from a request to a response.
+// No sockets here (server/http.h binds an Api to cpp-httplib), so every route is
+// tested without a network. Routes (docs/serve.md):
+//   GET  /                      the web page (web/index.html)
+//   GET  /api                   this list, as JSON
+//   GET  /api/stats             what the database holds
+//   GET  /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&limit=&after=
+//   GET  /api/events/ID         one event, its sentence marked, its document's provenance
+//   GET  /api/documents/KEY     one document (d<N>, its input id, or a sha256 prefix) with its events
+//   GET  /api/search?q=&limit=  full-text search over stored sentences (FTS5 syntax)
+//   GET  /api/conflicts         the conflicts described in data/conflicts
+//   GET  /api/role?state=&conflict=&from=&to=&evidence=   the role report as JSON
+//   GET  /role?state=&conflict=&from=&to=&evidence=       the same as a self-contained HTML page
+//   POST /api/code?date=&id=    codes the request body (plain text) without storing it
+// Errors are JSON objects {"error": "one line"} with status 400 (bad parameter), 404
+// (unknown route, event or document), 405 (wrong method), 413 (body too large) or 500.
+//
+// Thread safety: Handle() may be called from many threads at once (the store
+// serialises its own access; the engine is immutable). Lifetime: the Api owns
+// its store and engine.
+#ifndef DYAD_SERVER_API_H_
+#define DYAD_SERVER_API_H_
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "dyad/engine.h"
+#include "dyad/status.h"
+#include "store/store.h"
+
+namespace dyad::server {
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // without the query string
+  std::multimap<std::string, std::string> params;  // decoded query parameters
+  std::string body;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+};
+
+struct ApiOptions {
+  std::string db;              // the evidence database, opened read-only
+  std::string data_dir;        // dyad's data directory ("" = DefaultDataDir())
+  std::string web_dir;         // where index.html and vendor/ live ("" = <data_dir>/../web)
+  EngineOptions engine;        // for POST /api/code
+  size_t max_body_bytes = 10 << 20;  // larger bodies get 413
+  int max_limit = 1000;        // most events one /api/events page returns
+};
+
+class Api {
+ public:
+  // Opens the database read-only and loads the engine. Errors: the store's or the
+  // engine's one-line message ("FILE: no such database" when it does not exist).
+  static Status Create(const ApiOptions& options, std::unique_ptr<Api>* out);
+  ~Api();
+
+  Response Handle(const Request& request) const;
+
+ private:
+  struct Impl;
+  explicit Api(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dyad::server
+
+#endif  // DYAD_SERVER_API_H_

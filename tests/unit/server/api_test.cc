@@ -1,0 +1,262 @@
+// The HTTP JSON API of `dyad serve`: every route through Api::Handle on a small
+// database coded by the real engine, the errors users meet, and one round trip
+// through the HTTP server on a free port.
+#include "server/api.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "dyad/engine.h"
+#include "server/http.h"
+#include "store/store.h"
+
+namespace dyad::server {
+namespace {
+
+using nlohmann::json;
+using ::testing::HasSubstr;
+
+// Our own sentences (not anyone's article): each codes with the bundled dictionaries.
+constexpr const char* kText =
+    "Belarus hosted Russian troops near the Ukrainian border on Monday. "
+    "Ukraine accused Belarus of helping Russia. "
+    "Lithuania strongly condemned Belarus on Tuesday.";
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                     ("dyad_api_test_" + std::to_string(getpid())));
+    std::filesystem::create_directories(*dir_);
+    db_ = new std::string((*dir_ / "events.db").string());
+    std::unique_ptr<Engine> engine;
+    ASSERT_TRUE(Engine::Create(EngineOptions{}, &engine).ok());
+    Document doc;
+    doc.id = "sample-1";
+    doc.title = "Our sample";
+    doc.url = "https://example.org/sample-1";
+    doc.date = *Date::Parse("2024-03-04");
+    doc.text = kText;
+    std::vector<Event> events;
+    ASSERT_TRUE(engine->Code(doc, &events).ok());
+    ASSERT_GE(events.size(), 2u) << "the sample must code (dictionaries changed?)";
+    std::unique_ptr<store::Store> db;
+    ASSERT_TRUE(store::Store::Open(*db_, store::OpenOptions{}, &db).ok());
+    store::AddResult added;
+    ASSERT_TRUE(db->AddDocument(doc, events, engine->dictionary_hash(), &added).ok());
+    db.reset();
+    ApiOptions options;
+    options.db = *db_;
+    std::unique_ptr<Api> api;
+    Status s = Api::Create(options, &api);
+    ASSERT_TRUE(s.ok()) << s.message();
+    api_ = api.release();
+  }
+  static void TearDownTestSuite() {
+    delete api_;
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+    delete db_;
+  }
+
+  static Response Get(const std::string& path, std::multimap<std::string, std::string> params = {}) {
+    return api_->Handle(Request{"GET", path, std::move(params), ""});
+  }
+  static json Body(const Response& r) { return json::parse(r.body); }
+
+  static std::filesystem::path* dir_;
+  static std::string* db_;
+  static Api* api_;
+};
+std::filesystem::path* ApiTest::dir_ = nullptr;
+std::string* ApiTest::db_ = nullptr;
+Api* ApiTest::api_ = nullptr;
+
+TEST_F(ApiTest, StatsSayWhatTheDatabaseHolds) {
+  Response r = Get("/api/stats");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json b = Body(r);
+  EXPECT_EQ(b["documents"], 1);
+  EXPECT_GE(b["events"].get<int>(), 2);
+  EXPECT_EQ(b["dictionary_hash"].get<std::string>().size(), 64u);
+}
+
+TEST_F(ApiTest, EventsCarryTheirEvidence) {
+  Response r = Get("/api/events", {{"actor", "BLR"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  json b = Body(r);
+  ASSERT_GE(b["count"].get<int>(), 2);
+  for (const auto& e : b["events"]) {
+    EXPECT_TRUE(e["source"].get<std::string>().rfind("BLR", 0) == 0 ||
+                e["target"].get<std::string>().rfind("BLR", 0) == 0) << e.dump();
+    EXPECT_FALSE(e["sentence"].get<std::string>().empty());
+    EXPECT_FALSE(e["pattern"]["file"].get<std::string>().empty());
+    EXPECT_GT(e["id"].get<int64_t>(), 0);
+    EXPECT_EQ(e["doc_url"], "https://example.org/sample-1");
+  }
+  EXPECT_TRUE(b["next_after"].is_null());
+}
+
+TEST_F(ApiTest, EventsPageWithAfter) {
+  json first = Body(Get("/api/events", {{"limit", "1"}}));
+  ASSERT_EQ(first["count"], 1);
+  ASSERT_FALSE(first["next_after"].is_null());
+  const int64_t after = first["next_after"];
+  json second = Body(Get("/api/events", {{"limit", "1"}, {"after", std::to_string(after)}}));
+  ASSERT_EQ(second["count"], 1);
+  EXPECT_GT(second["events"][0]["id"].get<int64_t>(), after);
+}
+
+TEST_F(ApiTest, BadFiltersAreOneLineErrors) {
+  struct Case {
+    std::multimap<std::string, std::string> params;
+    std::string says;
+  } cases[] = {
+      {{{"from", "2024-13-01"}}, "from: not a date: '2024-13-01'"},
+      {{{"modality", "maybe"}}, "modality: 'maybe'"},
+      {{{"limit", "0"}}, "limit: must be 1..1000"},
+      {{{"limit", "5000"}}, "limit: must be 1..1000"},
+      {{{"limit", "ten"}}, "limit: not a non-negative integer: 'ten'"},
+      {{{"after", "-3"}}, "after: not a non-negative integer"},
+  };
+  for (const auto& c : cases) {
+    Response r = Get("/api/events", c.params);
+    EXPECT_EQ(r.status, 400) << c.says;
+    EXPECT_THAT(Body(r)["error"].get<std::string>(), HasSubstr(c.says));
+    EXPECT_EQ(r.body.find('\n'), r.body.size() - 1) << "one line";
+  }
+}
+
+TEST_F(ApiTest, OneEventWithItsSentenceMarkedAndItsDocument) {
+  json list = Body(Get("/api/events", {{"limit", "1"}}));
+  const int64_t id = list["events"][0]["id"];
+  Response r = Get("/api/events/" + std::to_string(id));
+  ASSERT_EQ(r.status, 200) << r.body;
+  json b = Body(r);
+  EXPECT_EQ(b["event"]["id"], id);
+  EXPECT_THAT(b["sentence_marked"].get<std::string>(), HasSubstr("[V:"));
+  EXPECT_EQ(b["document"]["id"], "sample-1");
+  EXPECT_EQ(b["document"]["sha256"].get<std::string>().size(), 64u);
+
+  EXPECT_EQ(Get("/api/events/999999").status, 404);
+  EXPECT_EQ(Get("/api/events/abc").status, 404);
+  EXPECT_EQ(Get("/api/events/").status, 404);
+}
+
+TEST_F(ApiTest, DocumentWithSentencesAndEvents) {
+  Response r = Get("/api/documents/sample-1");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json b = Body(r);
+  EXPECT_EQ(b["text"], kText);
+  EXPECT_GE(b["sentences"].size(), 2u);
+  EXPECT_GE(b["events"].size(), 2u);
+  EXPECT_EQ(Get("/api/documents/no-such-document").status, 404);
+}
+
+TEST_F(ApiTest, SearchSentences) {
+  json b = Body(Get("/api/search", {{"q", "condemned"}}));
+  ASSERT_EQ(b["count"], 1);
+  EXPECT_THAT(b["hits"][0]["snippet"].get<std::string>(), HasSubstr("[condemned]"));
+  EXPECT_EQ(Get("/api/search").status, 400);
+  Response bad = Get("/api/search", {{"q", "AND AND ("}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Body(bad).contains("error"));
+}
+
+TEST_F(ApiTest, ConflictsAreListed) {
+  json b = Body(Get("/api/conflicts"));
+  bool found = false;
+  for (const auto& c : b["conflicts"]) found = found || c["id"] == "russia-ukraine";
+  EXPECT_TRUE(found) << b.dump();
+}
+
+TEST_F(ApiTest, RoleReportAsJsonAndHtml) {
+  Response r = Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  json b = json::parse(r.body);
+  EXPECT_TRUE(b.contains("categories")) << r.body.substr(0, 300);
+
+  Response html = Get("/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}});
+  ASSERT_EQ(html.status, 200) << html.body.substr(0, 300);
+  EXPECT_THAT(html.content_type, HasSubstr("text/html"));
+  EXPECT_THAT(html.body, HasSubstr("<html"));
+
+  EXPECT_EQ(Get("/api/role", {{"state", "BLR"}}).status, 400);
+  Response unknown = Get("/api/role", {{"state", "XYZ"}, {"conflict", "russia-ukraine"}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_THAT(Body(unknown)["error"].get<std::string>(), HasSubstr("XYZ"));
+  EXPECT_EQ(Get("/api/role", {{"state", "BLR"}, {"conflict", "no-such-war"}}).status, 400);
+  EXPECT_EQ(Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"from", "soon"}}).status, 400);
+}
+
+TEST_F(ApiTest, CodeTextWithoutStoringIt) {
+  Request request{"POST", "/api/code", {{"date", "2024-03-04"}}, "Russia shelled Kharkiv on Sunday."};
+  Response r = api_->Handle(request);
+  ASSERT_EQ(r.status, 200) << r.body;
+  json b = Body(r);
+  ASSERT_GE(b["count"].get<int>(), 1);
+  EXPECT_EQ(b["events"][0]["source"], "RUS");
+  EXPECT_EQ(b["events"][0]["date"], "2024-03-03");  // "on Sunday" before a Monday
+  EXPECT_EQ(Body(Get("/api/stats"))["documents"], 1) << "coding must not store";
+
+  EXPECT_EQ(api_->Handle(Request{"POST", "/api/code", {}, ""}).status, 400);
+  EXPECT_EQ(api_->Handle(Request{"POST", "/api/code", {{"date", "yesterday"}}, "text"}).status, 400);
+  Response invalid = api_->Handle(Request{"POST", "/api/code", {}, std::string("Belarus \xff\xfe troops.")});
+  EXPECT_EQ(invalid.status, 400);
+  EXPECT_THAT(Body(invalid)["error"].get<std::string>(), HasSubstr("UTF-8"));
+  EXPECT_EQ(Get("/api/code").status, 405);
+}
+
+TEST_F(ApiTest, UnknownRoutesAndMethods) {
+  EXPECT_EQ(Get("/api/nothing").status, 404);
+  EXPECT_EQ(api_->Handle(Request{"POST", "/api/stats", {}, ""}).status, 405);
+  EXPECT_EQ(api_->Handle(Request{"DELETE", "/api/events/1", {}, ""}).status, 405);
+  json routes = Body(Get("/api"));
+  EXPECT_GE(routes["routes"].size(), 9u);
+}
+
+TEST_F(ApiTest, WebPageIsServed) {
+  Response r = Get("/");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_THAT(r.content_type, HasSubstr("text/html"));
+  EXPECT_THAT(r.body, HasSubstr("/api/events"));
+}
+
+TEST_F(ApiTest, HttpRoundTripOnAFreePort) {
+  HttpServer http(*api_);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  httplib::Client client("127.0.0.1", port);
+  auto stats = client.Get("/api/stats");
+  ASSERT_TRUE(stats) << "no answer from the server";
+  EXPECT_EQ(stats->status, 200);
+  EXPECT_EQ(json::parse(stats->body)["documents"], 1);
+  auto events = client.Get("/api/events?actor=BLR&limit=1");
+  ASSERT_TRUE(events);
+  EXPECT_EQ(json::parse(events->body)["count"], 1);
+  auto coded = client.Post("/api/code", "Russia shelled Kharkiv.", "text/plain");
+  ASSERT_TRUE(coded);
+  EXPECT_EQ(coded->status, 200);
+  http.Stop();
+  serving.join();
+}
+
+TEST(ApiCreate, MissingDatabaseIsAOneLineError) {
+  ApiOptions options;
+  options.db = "/nonexistent/dyad.db";
+  std::unique_ptr<Api> api;
+  Status s = Api::Create(options, &api);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("/nonexistent/dyad.db: no such database"));
+}
+
+}  // namespace
+}  // namespace dyad::server

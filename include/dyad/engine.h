@@ -44,6 +44,11 @@ struct EngineOptions {
   // and one-actor constructions the TABARI coder does not code (off: coder events only).
   // Only used when `enrich` is on (enrich off means bare TABARI coding).
   bool frames = true;
+  // Resolve pronouns and definite noun phrases ("the country", "the two countries") across the
+  // sentences of a document with the rules of the dictionaries' `.coref` files (docs/coreference.md;
+  // the bundled data/dict/dyad.coref). Dictionaries without a `.coref` file (TABARI projects) have
+  // no rules: every sentence is coded alone, as TABARI does. Off: never.
+  bool coreference = true;
 };
 
 // Problems found while loading dictionaries that did not stop the load.

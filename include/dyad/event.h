@@ -58,6 +58,10 @@ struct Event {
   std::string target;
   std::string source_text;       // words in the sentence that named the actor
   std::string target_text;
+  // When the actor was named through a pronoun or a definite noun phrase ("they", "the country"):
+  // the words of the antecedent it was resolved to ("Belarus"); "" otherwise (docs/coreference.md).
+  std::string source_ref;
+  std::string target_ref;
   std::string event_code;        // CAMEO, e.g. "0874"
   std::string root_code;         // first two digits, "08"
   int quad_class = 0;            // 1..4, 0 when unknown

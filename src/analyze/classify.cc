@@ -113,7 +113,8 @@ Bucket BucketOf(const Event& event) {
     case Modality::kHypothetical: return Bucket::kHypothetical;
     case Modality::kAsserted: break;
   }
-  return event.reported_by.empty() ? Bucket::kAsserted : Bucket::kReported;
+  // Vague sourcing ("there have been reports of ...") has a text but no code.
+  return event.reported_by.empty() && event.reported_by_text.empty() ? Bucket::kAsserted : Bucket::kReported;
 }
 
 bool RuleMatches(const Rule& rule, const Event& e, const Subject& x, const Conflict& c) {
@@ -174,6 +175,32 @@ bool RuleMatches(const Rule& rule, const Event& e, const Subject& x, const Confl
     if (!any) return false;
   }
   return true;
+}
+
+std::string MatchedKeyword(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict) {
+  if (rule.keywords.empty()) return "";
+  const std::string text = Lower(event.sentence);
+  for (const std::string& k : rule.keywords) {
+    for (const std::string& phrase : Expand(k, x, conflict)) {
+      if (ContainsPhrase(text, phrase)) return phrase;
+    }
+  }
+  return "";
+}
+
+std::string TargetFromConflict(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict,
+                               std::string* reason) {
+  if (rule.target_from_conflict == Side::kNone || !event.target.empty()) return "";
+  const bool victim = rule.target_from_conflict == Side::kVictim;
+  const std::vector<std::string>& party = victim ? conflict.victim : conflict.aggressor;
+  if (party.empty()) return "";
+  std::string keyword = MatchedKeyword(rule, event, x, conflict);
+  if (reason) {
+    *reason = "target " + party.front() + " taken from the conflict (" + (victim ? "victim" : "aggressor") +
+              " in " + conflict.name + "): the sentence names no target" +
+              (keyword.empty() ? "" : " and speaks of \"" + keyword + "\"");
+  }
+  return party.front();
 }
 
 std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict& conflict,

@@ -43,7 +43,18 @@ std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict
 // True when one rule's conditions all hold for `event`.
 bool RuleMatches(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict);
 
-// "asserted" (first-hand), "reported" (asserted, with reported_by), "hypothetical"
+// The first of the rule's keywords (placeholders expanded, lower case) that the
+// event's sentence contains; "" when the rule has no keywords or none occurs.
+std::string MatchedKeyword(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict);
+
+// For a rule with target_from_conflict and an event without a target: the
+// conflict's party code it stands for ("UKR") and *reason, one line saying
+// why. Returns "" (and leaves *reason alone) otherwise.
+std::string TargetFromConflict(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict,
+                               std::string* reason);
+
+// "asserted" (first-hand), "reported" (asserted, with reported_by or a vague
+// reported_by_text such as "there have been reports"), "hypothetical"
 // or "negated": the evidence buckets of the report.
 enum class Bucket { kAsserted, kReported, kHypothetical, kNegated };
 const char* BucketName(Bucket b);

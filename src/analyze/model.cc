@@ -435,7 +435,8 @@ Status LoadRules(const std::string& path, RuleSet* out) {
     r.CheckKeys(t, {"id", "category", "description", "weight", "source", "target", "location",
                     "origin", "destination", "place", "reported_by", "source_role", "target_role",
                     "not_source_role", "not_target_role", "reported_by_role", "codes", "not_codes", "modality",
-                    "keywords", "and_keywords", "not_keywords", "group_kind", "group_country", "group_fights_for", "contradicts"},
+                    "keywords", "and_keywords", "not_keywords", "group_kind", "group_country", "group_fights_for", "contradicts",
+                    "target_from_conflict"},
                 where);
     rule.category = static_cast<int>(r.Int(t, "category", where, 0));
     if (r.ok() && !rs.FindCategory(rule.category))
@@ -485,6 +486,14 @@ Status LoadRules(const std::string& path, RuleSet* out) {
       if (r.ok() && !rs.FindCategory(cat))
         r.FailAt(t.source(), where + ": contradicts category " + std::to_string(cat) +
                                  ", which is not defined");
+    }
+    std::string from_conflict = r.String(t, "target_from_conflict", where, false);
+    if (r.ok() && !from_conflict.empty()) {
+      if (from_conflict == "victim") rule.target_from_conflict = Side::kVictim;
+      else if (from_conflict == "aggressor") rule.target_from_conflict = Side::kAggressor;
+      else
+        r.FailAt(t.source(), where + ": 'target_from_conflict' must be \"victim\" or \"aggressor\", not '" +
+                                 from_conflict + "'");
     }
     rs.rules.push_back(std::move(rule));
   });

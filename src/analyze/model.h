@@ -104,6 +104,10 @@ struct Rule {
   std::vector<Side> group_country;        // ... whose members come from this side ...
   std::vector<Side> group_fights_for;     // ... and fight for this side
   std::vector<int> contradicts;           // categories this rule's events deny
+  // "target_from_conflict": when the event has no target, the evidence names the
+  // conflict's first party of this side (kVictim or kAggressor; kNone = off),
+  // with the reason (the conflict and the keyword that tied the event to it).
+  Side target_from_conflict = Side::kNone;
   std::string file;
   int line = 0;
 };

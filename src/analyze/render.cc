@@ -16,9 +16,10 @@ std::string Period(const Date& a, const Date& b) {
 }
 
 std::string Dyad(const Evidence& e) {
-  std::string s = (e.source.empty() ? "---" : e.source) + " " + e.event_code + " " +
-                  (e.target.empty() ? "---" : e.target);
-  return s;
+  std::string target = !e.target.empty()                 ? e.target
+                       : !e.target_from_conflict.empty() ? e.target_from_conflict + " (from the conflict)"
+                                                         : "---";
+  return (e.source.empty() ? "---" : e.source) + " " + e.event_code + " " + target;
 }
 
 // Markdown table cells and inline text: no pipes or line breaks.
@@ -66,7 +67,9 @@ std::string CountsLine(const CategoryReport& c) {
 std::string EvidenceMeta(const Evidence& e) {
   std::string s = Dyad(e) + ", " + BucketName(e.bucket);
   if (!e.reported_by.empty()) s += " by " + e.reported_by;
+  else if (!e.reported_by_text.empty()) s += " (\"" + e.reported_by_text + "\")";
   s += "; rule " + e.rule_id;
+  if (!e.reason.empty()) s += " (" + e.reason + ")";
   if (e.corroboration > 1) s += "; " + std::to_string(e.corroboration) + " documents report this dyad that month";
   return s;
 }
@@ -85,12 +88,15 @@ nlohmann::ordered_json EvidenceJson(const Evidence& e) {
   j["event_code"] = e.event_code;
   j["target"] = e.target;
   j["reported_by"] = e.reported_by;
+  j["reported_by_text"] = e.reported_by_text;
   j["evidence"] = BucketName(e.bucket);
   j["doc_source"] = e.doc_source;
   j["doc_url"] = e.doc_url;
   j["doc_title"] = e.doc_title;
   j["doc_date"] = e.doc_date.ToIso();
   j["rule"] = e.rule_id;
+  j["target_from_conflict"] = e.target_from_conflict;
+  j["reason"] = e.reason;
   j["weight"] = e.weight;
   j["corroboration"] = e.corroboration;
   j["show"] = "dyad show " + std::to_string(e.event_id);
@@ -147,6 +153,8 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
     cj["period"] = {{"first", c.first.ToIso()}, {"last", c.last.ToIso()}};
     cj["strongest"] = nlohmann::ordered_json::array();
     for (const Evidence& e : c.strongest) cj["strongest"].push_back(EvidenceJson(e));
+    cj["hypothetical_or_negated"] = nlohmann::ordered_json::array();
+    for (const Evidence& e : c.unasserted) cj["hypothetical_or_negated"].push_back(EvidenceJson(e));
     cj["contradictions"] = nlohmann::ordered_json::array();
     for (const Contradiction& k : c.contradictions)
       cj["contradictions"].push_back(
@@ -229,6 +237,14 @@ std::string RenderMarkdown(const RoleReport& r) {
              (e.doc_url.empty() ? MdCell(e.doc_title) : "[" + MdCell(e.doc_title) + "](" + e.doc_url + ")") +
              (e.doc_date.valid() ? ", " + e.doc_date.ToIso() : "") + "; `dyad show " +
              std::to_string(e.event_id) + "`\n";
+      }
+      o += "\n";
+    }
+    if (!c.unasserted.empty()) {
+      o += "### Hypothetical and negated statements (not counted as evidence of conduct)\n\n";
+      for (const Evidence& e : c.unasserted) {
+        o += "- " + DateOr(e.date, "undated") + ": \"" + MdCell(e.sentence) + "\"  \n  " + EvidenceMeta(e) +
+             "; `dyad show " + std::to_string(e.event_id) + "`\n";
       }
       o += "\n";
     }
@@ -347,6 +363,13 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
       o += "<div class=\"ev\">" + DateOr(e.date, "undated") + ": &ldquo;" + Html(e.sentence) +
            "&rdquo;<br><span class=\"meta\">" + Html(EvidenceMeta(e)) + "; " + Html(e.doc_source) + " " + doc +
            " <code>dyad show " + std::to_string(e.event_id) + "</code></span></div>\n";
+    }
+    if (!c.unasserted.empty()) {
+      o += "<h3>Hypothetical and negated statements (not counted as evidence of conduct)</h3><ul>\n";
+      for (const Evidence& e : c.unasserted)
+        o += "<li>" + DateOr(e.date, "undated") + ": &ldquo;" + Html(e.sentence) + "&rdquo;<br><span class=\"meta\">" +
+             Html(EvidenceMeta(e)) + " <code>dyad show " + std::to_string(e.event_id) + "</code></span></li>\n";
+      o += "</ul>\n";
     }
     if (!c.contradictions.empty()) {
       o += "<h3>Contradictions</h3><ul>\n";

@@ -82,7 +82,10 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   const Event& e = se.event;
   Date date = e.date.valid() ? e.date : se.doc_date;
   if (date.valid()) {
-    if (options_.from.valid() && date < options_.from) return;
+    // An event dated by a period ("since 2014": 2014-01-01..2014-12-31) is in the
+    // window when the period overlaps it.
+    Date end = e.date.valid() && e.date_end.valid() && date <= e.date_end ? e.date_end : date;
+    if (options_.from.valid() && end < options_.from) return;
     if (options_.to.valid() && date > options_.to) return;
   }
   ++scanned_;
@@ -97,6 +100,7 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   ev.event_code = e.event_code;
   ev.target = e.target;
   ev.reported_by = e.reported_by;
+  ev.reported_by_text = e.reported_by_text;
   ev.bucket = BucketOf(e);
   ev.doc_source = se.doc_source;
   ev.doc_url = se.doc_url;
@@ -110,9 +114,21 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
     item.categories.push_back(m.category);
     item.contradicts.push_back(m.contradicts);
   }
-  for (const Match& m : matches) item.rules.push_back({m.rule->id, m.rule->weight});
+  for (const Match& m : matches) {
+    item.rules.push_back({m.rule->id, m.rule->weight});
+    std::string reason;
+    std::string target = TargetFromConflict(*m.rule, e, x_, conflict_, &reason);
+    item.from_conflict.push_back({target, target.empty() ? "" : reason});
+  }
   ev.rule_id = matches.front().rule->id;
   ev.weight = matches.front().rule->weight;
+  // Corroboration counts the dyad with the target the conflict supplies.
+  for (const auto& [target, reason] : item.from_conflict) {
+    if (!target.empty()) {
+      item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(target);
+      break;
+    }
+  }
   items_.push_back(std::move(item));
 }
 
@@ -170,6 +186,7 @@ RoleReport RoleAnalyzer::Finish() const {
       std::string key;  // the item's dyad key
     };
     std::vector<Candidate> claims, denials;  // denials: negated events of this category
+    std::vector<Candidate> unasserted;       // hypothetical and negated events
     for (size_t i = 0; i < items_.size(); ++i) {
       const Item& it = items_[i];
       auto pos = std::find(it.categories.begin(), it.categories.end(), cat.number);
@@ -178,6 +195,8 @@ RoleReport RoleAnalyzer::Finish() const {
       Evidence ev = it.evidence;
       ev.rule_id = it.rules[k].first;
       ev.weight = it.rules[k].second;
+      ev.target_from_conflict = it.from_conflict[k].first;
+      ev.reason = it.from_conflict[k].second;
       cr.counts.Add(ev.bucket);
       if (!it.month.empty()) cr.by_month[it.month].Add(ev.bucket);
       if (ev.date.valid()) {
@@ -192,8 +211,10 @@ RoleReport RoleAnalyzer::Finish() const {
         ev.score = ev.weight * 10.0 + (ev.bucket == Bucket::kAsserted ? 3 : 2) +
                    2.0 * std::min(ev.corroboration, 5);
         claims.push_back({ev, it.dyad_key});
-      } else if (ev.bucket == Bucket::kNegated) {
-        denials.push_back({ev, it.dyad_key});
+      } else {
+        ev.score = ev.weight * 10.0;
+        unasserted.push_back({ev, it.dyad_key});
+        if (ev.bucket == Bucket::kNegated) denials.push_back({ev, it.dyad_key});
       }
     }
     cr.sources = static_cast<int>(sources.size());
@@ -208,6 +229,16 @@ RoleReport RoleAnalyzer::Finish() const {
       if (static_cast<int>(cr.strongest.size()) >= options_.evidence_per_category) break;
       if (!seen.insert(ev.sentence).second) continue;
       cr.strongest.push_back(ev);
+    }
+    std::stable_sort(unasserted.begin(), unasserted.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.ev.score != b.ev.score) return a.ev.score > b.ev.score;
+      return a.ev.date < b.ev.date;
+    });
+    std::set<std::string> seen_unasserted;
+    for (const Candidate& c : unasserted) {
+      if (static_cast<int>(cr.unasserted.size()) >= options_.evidence_per_category) break;
+      if (!seen_unasserted.insert(c.ev.sentence).second) continue;
+      cr.unasserted.push_back(c.ev);
     }
 
     // Contradictions (a): a claim and a negated event of the same dyad and root.

@@ -39,10 +39,15 @@ struct Evidence {
   std::string sentence;
   std::string source, event_code, target;  // actor codes and CAMEO code
   std::string reported_by;
+  std::string reported_by_text;  // the words naming the reporter ("there have been repeated reports")
   Bucket bucket = Bucket::kAsserted;
   std::string doc_source, doc_url, doc_title;
   Date doc_date;
   std::string rule_id;
+  // A target the rule took from the conflict's parties because the event has
+  // none (Rule::target_from_conflict), and why; both "" otherwise.
+  std::string target_from_conflict;
+  std::string reason;
   int weight = 1;
   int corroboration = 1;  // distinct documents reporting the same dyad (source, code root, target) that month
   double score = 0;
@@ -68,6 +73,7 @@ struct CategoryReport {
   int documents = 0;   // distinct documents of asserted/reported evidence
   Date first, last;    // period covered by all matched events
   std::vector<Evidence> strongest;           // asserted/reported only, best first
+  std::vector<Evidence> unasserted;          // hypothetical and negated, best first (never support)
   std::vector<Contradiction> contradictions;
   std::map<std::string, BucketCounts> by_month;  // "2022-02" -> counts
 };
@@ -121,6 +127,7 @@ class RoleAnalyzer {
     std::vector<int> categories;
     std::vector<std::vector<int>> contradicts;  // per category
     std::vector<std::pair<std::string, int>> rules;  // per category: rule id, weight
+    std::vector<std::pair<std::string, std::string>> from_conflict;  // per category: target, reason
     std::string dyad_key;                        // source country|root|target country
     std::string month;
   };

@@ -52,6 +52,7 @@ struct Word {
   // Pronouns: referent head word (>= 0), forwarded root (fwd_root), or unresolved.
   int32_t ref = -1;
   int32_t fwd_root = -1;
+  int32_t ext = -1;    // resolved across sentences (dyad coreference): index into Scratch::ext
   bool resolved = false;
   bool converted_agent = false;  // CONVERT AGENTS
 };
@@ -85,24 +86,98 @@ struct RawEvent {
   int32_t verb_entry = -1;
 };
 
+// Text word (upper case) -> its [begin, end) in Scratch::lit_pool. Open addressing with
+// linear probing over a power-of-two table; the keys live in one character pool. A
+// lookup hashes the word 8 bytes at a time and touches one slot in the common case
+// (std::unordered_map took two divisions and a node per lookup: ~15 % of the coder).
+class LitCache {
+ public:
+  size_t size() const { return size_; }
+  void Clear() {
+    slots_.assign(kInitialSlots, Slot{});
+    keys_.clear();
+    size_ = 0;
+  }
+  // The cached range of `key` (never empty); on a miss, fill() -> {begin, end} is cached.
+  template <typename Fill>
+  std::pair<int32_t, int32_t> Get(std::string_view key, Fill&& fill) {
+    if (slots_.empty()) Clear();
+    const uint64_t h = Hash(key);
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.len == 0) {
+        const std::pair<int32_t, int32_t> range = fill();
+        slot = Slot{tag, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(range.first),
+                    static_cast<uint16_t>(key.size()), static_cast<uint16_t>(range.second - range.first)};
+        keys_.append(key);
+        if (++size_ * 4 > slots_.size() * 3) Grow();
+        return range;
+      }
+      if (slot.tag == tag && slot.len == key.size() && std::memcmp(keys_.data() + slot.key, key.data(), key.size()) == 0)
+        return {static_cast<int32_t>(slot.begin), static_cast<int32_t>(slot.begin + slot.count)};
+    }
+  }
+
+ private:
+  static constexpr size_t kInitialSlots = 1024;
+  // 16 bytes, four to a cache line: the table of a corpus' vocabulary stays small.
+  struct Slot {
+    uint32_t tag = 0;    // high half of the hash (the low bits pick the slot)
+    uint32_t key = 0;    // offset in keys_
+    uint32_t begin = 0;  // in Scratch::lit_pool
+    uint16_t len = 0;    // key length (words have at most 63 characters); 0: empty slot
+    uint16_t count = 0;  // literals (one per prefix: fewer than 64)
+  };
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + i, 8);
+      h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
+    }
+    uint64_t v = 0;
+    for (; i < s.size(); ++i) v = v << 8 | static_cast<unsigned char>(s[i]);  // no memcpy call
+    h = (h ^ v) * 0x94D049BB133111EBull;
+    return h ^ (h >> 29);
+  }
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.len == 0) continue;
+      size_t i = Hash(std::string_view(keys_).substr(slot.key, slot.len)) & mask;
+      while (slots_[i].len != 0) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::string keys_;
+  size_t size_ = 0;
+};
+
 struct Scratch {
   std::string chars;
   std::vector<Word> words;
-  std::vector<Literal> lits;
   std::vector<Compound> compounds;
   std::vector<std::pair<int, int>> clauses;
   std::vector<RawEvent> events;
   std::vector<uint32_t> stamp;  // stamp[word id] == epoch: the word occurs in the sentence
   uint32_t epoch = 0;
   uint64_t word_mask = 0;       // WordBit() of every literal in the sentence
+  // Per sentence: witness_seen[set] == epoch when witness_ok[set] (a word of the dictionary's
+  // witness set occurs in the sentence) was computed for this sentence.
+  std::vector<uint32_t> witness_seen;
+  std::vector<uint8_t> witness_ok;
   // Literal lists of text words already seen with this dictionary set (bounded).
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
-  };
   uint64_t cache_owner = 0;  // DictionarySet::instance_id() the cache was filled with
-  std::unordered_map<std::string, std::pair<int32_t, int32_t>, Hash, std::equal_to<>> lit_cache;
+  LitCache lit_cache;
   std::vector<Literal> lit_pool;
+  std::vector<Antecedent> ext;  // antecedents of the words resolved across sentences (Word::ext)
 };
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -135,7 +210,8 @@ class Engine {
   void MarkCompounds();
   void MarkCommaClauses();
   void SplitClauses();
-  void ResolvePronouns(ForwardState* fwd, bool same_story);
+  void ResolvePronouns(ForwardState* fwd, bool same_story, bool document);
+  bool IsSingularPossessor(int head) const;
   bool DiscardScan() const;
   std::string Complexity() const;
   // Returns a problem string from time shifting ("" if none).
@@ -151,22 +227,34 @@ class Engine {
   // Resolved actor code of an actor root (entry); nullptr when no restriction holds.
   const std::string* ActorCodeOfRoot(int32_t root, Date date) const;
   bool all_caps = false;
+  bool document = false;  // coding within a document (dyad's coreference rules on)
   Date shifted() const { return shifted_; }
   ForwardState* fwd_out = nullptr;
 
   std::vector<ActorMention> Mentions();
 
+  // Document coreference (a dyad extension; code/coreference.h, docs/coreference.md).
+  void MarkDefinites(const Discourse& d);
+  void ResolveAcross(const Discourse& d);
+  void RecordMentions(Discourse* d, std::vector<ActorMention>* resolved);
+  std::string RefText(int i) const;
+  bool MatchDefinite(const DefiniteRule& r, int i, int* end) const;
+  bool MentionAt(int i, DiscourseMention* m) const;
+
  private:
   bool HasLiteral(int i, int32_t word, int16_t* len) const {
     for (int k = w(i).lit_begin; k < w(i).lit_end; ++k)
-      if (s_.lits[k].word == word) {
-        if (len) *len = s_.lits[k].len;
+      if (s_.lit_pool[k].word == word) {
+        if (len) *len = s_.lit_pool[k].len;
         return true;
       }
     return false;
   }
   int TryRoot(int32_t r, int start, int* tail) const;
-  bool IsActor(int i) const { return i >= 0 && i < n() && w(i).typed && w(i).type == RootType::kActor && !w(i).noun && !w(i).blanked; }
+  // Always inlined: called from every stage's word loops (GCC otherwise keeps it out of line).
+  [[gnu::always_inline]] bool IsActor(int i) const {
+    return i >= 0 && i < n() && w(i).typed && w(i).type == RootType::kActor && !w(i).noun && !w(i).blanked;
+  }
   bool IsActorHead(int i) const { return IsActor(i) && w(i).is_head; }
   bool IsType(int i, RootType t) const { return i >= 0 && i < n() && w(i).typed && !w(i).blanked && w(i).type == t && !w(i).noun; }
   int Referent(int i) const;
@@ -224,10 +312,10 @@ class Engine {
 void Engine::Split() {
   s_.chars.clear();
   s_.words.clear();
-  s_.lits.clear();
   s_.compounds.clear();
   s_.clauses.clear();
   s_.events.clear();
+  s_.ext.clear();
   const std::string_view t = text_;
   const size_t len = t.size();
   // Every character written to `chars` comes from a distinct input byte: len bounds the size.
@@ -339,35 +427,42 @@ void Engine::Split() {
       }
     }
   if (s_.cache_owner != d_.instance_id() || s_.lit_cache.size() > 200000) {
-    s_.lit_cache.clear();
+    s_.lit_cache.Clear();
     s_.lit_pool.clear();
     s_.cache_owner = d_.instance_id();
   }
+  // A word's literals are its cached range of lit_pool (not copied per sentence).
   for (auto& wd : s_.words) {
-    wd.lit_begin = static_cast<int32_t>(s_.lits.size());
+    wd.lit_begin = wd.lit_end = 0;
     if (wd.kind == WType::kNone) {
-      std::string_view up = std::string_view(s_.chars).substr(wd.text_begin, wd.text_len);
-      auto it = s_.lit_cache.find(up);
-      if (it == s_.lit_cache.end()) {
-        int32_t b = static_cast<int32_t>(s_.lit_pool.size());
+      const std::string_view up(s_.chars.data() + wd.text_begin, static_cast<size_t>(wd.text_len));
+      const auto range = s_.lit_cache.Get(up, [&] {
+        const int32_t b = static_cast<int32_t>(s_.lit_pool.size());
         d_.ForEachPrefix(up, [&](int32_t id, int l) { s_.lit_pool.push_back({id, static_cast<int16_t>(l)}); });
-        it = s_.lit_cache.emplace(std::string(up), std::make_pair(b, static_cast<int32_t>(s_.lit_pool.size()))).first;
-      }
-      s_.lits.insert(s_.lits.end(), s_.lit_pool.begin() + it->second.first, s_.lit_pool.begin() + it->second.second);
-      if (IsDigitC(up[0])) wd.kind = s_.lits.size() > static_cast<size_t>(wd.lit_begin) ? WType::kNone : WType::kNumber;
+        return std::make_pair(b, static_cast<int32_t>(s_.lit_pool.size()));
+      });
+      wd.lit_begin = range.first;
+      wd.lit_end = range.second;
+      if (IsDigitC(up[0])) wd.kind = range.second > range.first ? WType::kNone : WType::kNumber;
     }
-    wd.lit_end = static_cast<int32_t>(s_.lits.size());
   }
   if (s_.stamp.size() < static_cast<size_t>(d_.word_count())) s_.stamp.assign(d_.word_count(), 0);
+  if (s_.witness_seen.size() < d_.witness_sets().size()) {
+    s_.witness_seen.assign(d_.witness_sets().size(), 0);
+    s_.witness_ok.assign(d_.witness_sets().size(), 0);
+  }
   if (++s_.epoch == 0) {
     std::fill(s_.stamp.begin(), s_.stamp.end(), 0);
+    std::fill(s_.witness_seen.begin(), s_.witness_seen.end(), 0);
     s_.epoch = 1;
   }
   s_.word_mask = 0;
-  for (const auto& l : s_.lits) {
-    s_.stamp[l.word] = s_.epoch;
-    s_.word_mask |= dict::WordBit(l.word);
-  }
+  for (const auto& wd : s_.words)
+    for (int32_t k = wd.lit_begin; k < wd.lit_end; ++k) {
+      const int32_t word = s_.lit_pool[k].word;
+      s_.stamp[word] = s_.epoch;
+      s_.word_mask |= dict::WordBit(word);
+    }
 }
 
 namespace {
@@ -441,18 +536,47 @@ void Engine::AssignRoots() {
     if (wd.typed || wd.kind != WType::kNone) continue;
     int best = -1, best_root = -1, best_tail = -1;
     for (int k = wd.lit_begin; k < wd.lit_end; ++k) {
-      auto [b, e] = d_.RootsStartingWith(s_.lits[k].word);
-      const int32_t* second = b == e ? nullptr : d_.RootSecondWords(s_.lits[k].word);
-      for (const int32_t* r = b; r != e; ++r, ++second) {
-        if (*second >= 0 && s_.stamp[*second] != s_.epoch) continue;
-        int tail = -1;
-        int sc = TryRoot(*r, i, &tail);
-        if (sc > best) {
-          best = sc;
-          best_root = *r;
-          best_tail = tail;
+      const int32_t first = s_.lit_pool[k].word;
+      auto [b, e] = d_.RootsStartingWith(first);
+      if (b == e) continue;
+      const int32_t* second = d_.RootSecondWords(first);
+      if (!d_.PairIndexed(first)) {
+        for (const int32_t* r = b; r != e; ++r, ++second) {
+          if (*second >= 0 && s_.stamp[*second] != s_.epoch) continue;
+          int tail = -1;
+          int sc = TryRoot(*r, i, &tail);
+          if (sc > best) {
+            best = sc;
+            best_root = *r;
+            best_tail = tail;
+          }
         }
+        continue;
       }
+      // A large group: only its roots that can match here (one-word or gap roots, and the
+      // roots whose second word is a literal of the next word). The same winner as the scan
+      // above: the highest score, the earliest in load order among equal scores.
+      int best_pos = -1;
+      auto consider = [&](const int32_t* pb, const int32_t* pe) {
+        for (const int32_t* p = pb; p != pe; ++p) {
+          if (second[*p] >= 0 && s_.stamp[second[*p]] != s_.epoch) continue;
+          int tail = -1;
+          int sc = TryRoot(b[*p], i, &tail);
+          if (sc > best || (sc >= 0 && sc == best && best_pos >= 0 && *p < best_pos)) {
+            best = sc;
+            best_root = b[*p];
+            best_tail = tail;
+            best_pos = *p;
+          }
+        }
+      };
+      auto [ub, ue] = d_.RootsUnpaired(first);
+      consider(ub, ue);
+      if (i + 1 < count)
+        for (int k2 = w(i + 1).lit_begin; k2 < w(i + 1).lit_end; ++k2) {
+          auto [pb, pe] = d_.RootsWithSecond(first, s_.lit_pool[k2].word);
+          consider(pb, pe);
+        }
     }
     if (best_root < 0) continue;
     // Mark the matched words (re-walk to know which ones).
@@ -659,12 +783,24 @@ int Engine::Referent(int i) const {
   return i;
 }
 
-void Engine::ResolvePronouns(ForwardState* fwd, bool same_story) {
+// "According to Lukashenko's plan, they...": a singular possessive naming no group (no agent
+// follows it) owns something; it is not what a plural pronoun points back to.
+bool Engine::IsSingularPossessor(int head) const {
+  const int tail = w(head).tail >= 0 ? w(head).tail : head;
+  const std::string_view t = WordText(tail);
+  if (t.size() < 3 || t.substr(t.size() - 2) != "'S") return false;
+  return !IsType(tail + 1, RootType::kAgent);
+}
+
+void Engine::ResolvePronouns(ForwardState* fwd, bool same_story, bool document) {
   for (int p = 0; p < n(); ++p) {
     Word& wd = w(p);
     if (!wd.typed || wd.type != RootType::kPronoun || wd.blanked) continue;
     std::string_view t = WordText(p);
     bool they = t == "THEY" || t == "THEM" || t == "THEIR";
+    // Document coding (dyad's extension, docs/coreference.md) leaves such a pronoun to the
+    // cross-sentence rules; TABARI's own coding keeps TABARI's rule.
+    const bool skip_possessors = document && they;
     int ref = -1;
     if (they) {
       for (int k = 0; k < p; ++k)
@@ -683,6 +819,7 @@ void Engine::ResolvePronouns(ForwardState* fwd, bool same_story) {
           continue;
         }
         if (IsActorHead(k)) {
+          if (skip_possessors && IsSingularPossessor(k)) continue;
           ref = k;
           break;
         }
@@ -816,6 +953,12 @@ ActorVal Engine::MakeActor(int found, int agent_around, bool with_agent) const {
   a.set = true;
   a.word = found;
   int r = Referent(found);
+  if (w(r).ext >= 0) {  // resolved across sentences: the antecedent's code, agents looked up here
+    a.code = s_.ext[w(r).ext].code;
+    a.agent_at = agent_around < 0 ? -1 : w(agent_around).head;
+    if (with_agent && a.agent_at >= 0) LookupAgent(a.agent_at, &a);
+    return a;
+  }
   if (w(r).fwd_root >= 0) {
     const std::string* code = ActorCodeOfRoot(w(r).fwd_root, shifted_);
     if (code) a.code = *code;
@@ -1036,6 +1179,20 @@ bool Engine::MatchPattern(const Pattern& p, int head, int tail, int end, MatchCt
   if ((p.required_mask & ~s_.word_mask) != 0) return false;
   for (int32_t req : p.required)
     if (s_.stamp[req] != s_.epoch) return false;
+  // A synset or alternative element none of whose witness words occurs cannot match.
+  for (int32_t set : p.witnesses) {
+    if (s_.witness_seen[set] != s_.epoch) {
+      bool any = false;
+      for (int32_t word : d_.witness_sets()[set])
+        if (s_.stamp[word] == s_.epoch) {
+          any = true;
+          break;
+        }
+      s_.witness_seen[set] = s_.epoch;
+      s_.witness_ok[set] = any;
+    }
+    if (!s_.witness_ok[set]) return false;
+  }
   m.end = end;
   int pos = tail;
   if (!SeqUp(p.upper.data(), static_cast<int>(p.upper.size()), &pos, LinkGap(p.verb_link), false, m)) return false;
@@ -1131,11 +1288,16 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
   if (entry.patterns >= 0) {
     bool have_alt = false;
     int actual = 0;
-    const auto& list = d_.pattern_lists()[entry.patterns];
-    const auto& masks = d_.pattern_list_masks()[entry.patterns];
-    for (size_t li = 0; li < list.size(); ++li) {
-      const int32_t pi = list[li];
-      if ((masks[li] & ~s_.word_mask) != 0 && !have_alt) continue;  // a required word is absent
+    const auto& filters = d_.pattern_list_filters()[entry.patterns];
+    // Sentence state the filter reads, in locals: MatchPattern does not change it.
+    const uint64_t word_mask = s_.word_mask;
+    const uint32_t* const stamp = s_.stamp.data();
+    const uint32_t epoch = s_.epoch;
+    for (const auto& filter : filters) {
+      const int32_t pi = filter.pattern;
+      // A required word is absent (MatchPattern would reject the pattern).
+      if (!have_alt && ((filter.mask & ~word_mask) != 0 || (filter.key >= 0 && stamp[filter.key] != epoch)))
+        continue;
       const Pattern& p = d_.patterns()[pi];
       if (have_alt && p.length <= actual) break;
       MatchCtx m;
@@ -1174,6 +1336,13 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         if (o_.default_prior && !o_.default_source.empty() && k > v) {
           source_ = DefaultActor(o_.default_source);
           break;
+        }
+        // Document coding: "According to Lukashenko's plan, they were to..." -- a possessor
+        // ("Lukashenko's plan") gives way to a later actor before the verb that is no possessor.
+        if (document && k < v && IsSingularPossessor(k)) {
+          bool later = false;
+          for (int j = k + 1; j < v && !later; ++j) later = IsActorHead(j) && !IsSingularPossessor(j);
+          if (later) continue;
         }
         ActorVal a = MakeActor(k, k, true);
         if (target_.set && SameActor(a, target_)) continue;
@@ -1370,15 +1539,16 @@ CodeResult Engine::Finish() {
     ce.source = o.s;
     ce.target = o.t;
     ce.code = e.code;
-    auto span_of = [&](const ActorVal& a, ByteSpan* span, std::string* text) {
+    auto span_of = [&](const ActorVal& a, ByteSpan* span, std::string* text, std::string* ref) {
       if (a.dflt || a.word < 0) return;
       int b = a.word, t = w(a.word).tail >= 0 ? w(a.word).tail : a.word;
       span->begin = w(b).begin;
       span->end = w(t).end;
       *text = std::string(text_.substr(span->begin, span->end - span->begin));
+      if (w(a.word).resolved) *ref = RefText(a.word);
     };
-    span_of(e.src, &ce.source_span, &ce.source_text);
-    span_of(e.tgt, &ce.target_span, &ce.target_text);
+    span_of(e.src, &ce.source_span, &ce.source_text, &ce.source_ref);
+    span_of(e.tgt, &ce.target_span, &ce.target_text, &ce.target_ref);
     if (e.verb >= 0) {
       ce.verb_span.begin = w(e.verb).begin;
       ce.verb_span.end = w(w(e.verb).tail).end;
@@ -1421,6 +1591,155 @@ std::vector<ActorMention> Engine::Mentions() {
   return out;
 }
 
+// ---------------------------------------------------------------- document coreference
+// A dyad extension (code/coreference.h, docs/coreference.md); only runs with a Discourse whose
+// rules come from a `.coref` dictionary file.
+
+// Does definite rule `r` match the words from i? The last word may carry a possessive ("'S", "'").
+// The words must not belong to an actor, a pronoun, or a dictionary phrase reaching outside them,
+// and no "of/in + actor" may follow ("the government of Belarus" names its actor).
+bool Engine::MatchDefinite(const DefiniteRule& r, int i, int* end) const {
+  const int k = static_cast<int>(r.words.size());
+  if (k == 0 || i + k > n()) return false;
+  for (int j = 0; j < k; ++j) {
+    const Word& wd = w(i + j);
+    if (wd.kind != WType::kNone) return false;
+    const std::string_view t = WordText(i + j);
+    const std::string& want = r.words[j];
+    if (t != want) {
+      if (j + 1 < k || t.size() <= want.size() || t.substr(0, want.size()) != want) return false;
+      const std::string_view rest = t.substr(want.size());
+      if (rest != "'S" && rest != "'") return false;
+    }
+    if (wd.typed) {
+      if (wd.type == RootType::kActor || wd.type == RootType::kPronoun) return false;
+      if (wd.head >= 0 && (wd.head < i || w(wd.head).tail > i + k - 1)) return false;
+    }
+  }
+  const int next = i + k;
+  if (IsType(next, RootType::kPreposition) && IsActor(next + 1)) return false;
+  *end = i + k - 1;
+  return true;
+}
+
+// The discourse mention of the actor phrase headed at i (false when it has no code).
+bool Engine::MentionAt(int i, DiscourseMention* m) const {
+  ActorVal a = MakeActor(i, i, true);
+  if (a.nocode || a.code.empty() || a.code == "---" || a.code == "###" || a.code == "+++") return false;
+  m->code = Compose(a.code, a.agent, a.agent_prefix);
+  m->position = i;
+  m->agent = !a.agent.empty() || w(i).converted_agent;
+  const int r = Referent(i);
+  m->compound = w(i).resolved ? -1 : (w(w(r).head).compound >= 0 ? w(w(r).head).compound : -1);
+  if (w(i).resolved) {
+    m->text = RefText(i);
+  } else {
+    const int t = w(i).tail >= 0 ? w(i).tail : i;
+    m->text = std::string(text_.substr(w(i).begin, w(t).end - w(i).begin));
+  }
+  return true;
+}
+
+void Engine::MarkDefinites(const Discourse& d) {
+  const auto& rules = d.rules();
+  if (rules.definites.empty()) return;
+  std::vector<DiscourseMention> before;  // this sentence's mentions so far (text order)
+  for (int i = 0; i < n(); ++i) {
+    if (IsActorHead(i)) {
+      DiscourseMention m;
+      if (MentionAt(i, &m)) before.push_back(std::move(m));
+      continue;
+    }
+    for (const auto& rule : rules.definites) {
+      int end = -1;
+      if (!MatchDefinite(rule, i, &end)) continue;
+      Antecedent a;
+      if (!d.ResolveDefinite(rule, before, &a)) break;  // no antecedent: the words stay ordinary
+      const int idx = static_cast<int>(s_.ext.size());
+      s_.ext.push_back(std::move(a));
+      for (int j = i; j <= end; ++j) {
+        Word& x = w(j);
+        x.typed = true;
+        x.type = RootType::kActor;
+        x.head = i;
+        x.tail = j == i ? end : -1;
+        x.is_head = j == i;
+        x.noun = x.null_actor = x.converted_agent = false;
+        x.resolved = true;
+        x.ref = -1;
+        x.ext = idx;
+      }
+      DiscourseMention m;
+      if (MentionAt(i, &m)) before.push_back(std::move(m));
+      i = end;
+      break;
+    }
+  }
+}
+
+void Engine::ResolveAcross(const Discourse& d) {
+  const auto& rules = d.rules();
+  if (rules.pronouns.empty()) return;
+  for (int p = 0; p < n(); ++p) {
+    Word& wd = w(p);
+    if (!wd.typed || wd.type != RootType::kPronoun || wd.blanked) continue;  // resolved in-sentence or ignored
+    const std::string word(WordText(p));
+    const auto kind = rules.pronouns.find(word);
+    if (kind == rules.pronouns.end()) continue;
+    // "It is clear that...": an expletive IT has no antecedent.
+    if (word == "IT" && p + 1 < n() && rules.expletive_after.count(std::string(WordText(p + 1)))) continue;
+    Antecedent a;
+    if (!d.ResolvePronoun(kind->second, &a)) continue;
+    const int idx = static_cast<int>(s_.ext.size());
+    s_.ext.push_back(std::move(a));
+    wd.type = RootType::kActor;
+    wd.resolved = true;
+    wd.ref = -1;
+    wd.ext = idx;
+    wd.is_head = true;
+    wd.head = p;
+    wd.tail = p;
+  }
+}
+
+void Engine::RecordMentions(Discourse* d, std::vector<ActorMention>* resolved) {
+  int first_verb = n();  // mentions before it are the sentence's subject candidates
+  for (int i = 0; i < n(); ++i)
+    if (IsType(i, RootType::kVerb) && w(i).is_head) {
+      first_verb = i;
+      break;
+    }
+  for (int i = 0; i < n(); ++i) {
+    const Word& wd = w(i);
+    if (!wd.typed || wd.type != RootType::kActor || wd.noun || !wd.is_head) continue;
+    DiscourseMention m;
+    if (!MentionAt(i, &m)) continue;
+    m.subject = i < first_verb;
+    if (resolved && wd.ext >= 0) {
+      ActorMention am;
+      am.code = m.code;
+      am.span.begin = wd.begin;
+      am.span.end = w(wd.tail >= 0 ? wd.tail : i).end;
+      am.text = std::string(text_.substr(am.span.begin, am.span.end - am.span.begin));
+      am.ref = m.text;
+      resolved->push_back(std::move(am));
+    }
+    d->Add(std::move(m));
+  }
+}
+
+// The words of the antecedent of a resolved pronoun or definite phrase at i ("" when none).
+std::string Engine::RefText(int i) const {
+  const int r = Referent(i);
+  if (r < 0) return {};
+  if (w(r).ext >= 0) return s_.ext[w(r).ext].text;
+  if (w(r).fwd_root >= 0) return d_.RootText(w(r).fwd_root);
+  if (r == i) return {};
+  const int h = w(r).head >= 0 ? w(r).head : r;
+  const int t = w(h).tail >= 0 ? w(h).tail : h;
+  return std::string(text_.substr(w(h).begin, w(t).end - w(h).begin));
+}
+
 // ---------------------------------------------------------------- Coder
 
 namespace {
@@ -1453,6 +1772,13 @@ void ParseForwardIds(const std::string& format, std::string_view id, std::string
 Coder::Coder(std::shared_ptr<const dict::DictionarySet> dicts, CoderOptions options) : dicts_(std::move(dicts)) {
   if (options.tabari) options_ = *options.tabari;
   else if (dicts_) options_ = dicts_->options();
+  if (options.coreference && dicts_) coref_ = CorefRules::FromDictionaries(*dicts_, &coref_warnings_);
+}
+
+CodeResult Coder::CodeInDocument(std::string_view sentence, Date date, Discourse* discourse,
+                                 bool new_paragraph) const {
+  if (discourse) discourse->BeginSentence(new_paragraph);
+  return CodeWith(sentence, date, options_, nullptr, {}, discourse);
 }
 
 bool Coder::time_shift_enabled(const TabariOptions& o) const {
@@ -1465,8 +1791,10 @@ CodeResult Coder::Code(std::string_view sentence, Date date) const {
 }
 
 CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOptions& o, ForwardState* fwd,
-                           std::string_view record_id) const {
+                           std::string_view record_id, Discourse* discourse) const {
   CodeResult result;
+  // Document coreference only when the dictionaries bring rules (docs/coreference.md).
+  Discourse* const dc = discourse && !discourse->rules().empty() ? discourse : nullptr;
   Scratch& s = ThreadScratch();
   Engine e(*dicts_, o, s, sentence, date);
   e.Split();
@@ -1501,6 +1829,13 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
     }
   };
   if (e.n() < o.minimum_words) {
+    if (dc) {  // not coded, but its actors are still mentioned in the document
+      e.AssignRoots();
+      e.MarkNouns();
+      e.ConvertAgents();
+      e.MarkCompounds();
+      e.RecordMentions(dc, nullptr);
+    }
     result.problem = "Input error: too few words in sentence";
     if (fwd) fwd->valid = false;
     return result;
@@ -1508,10 +1843,17 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   e.AssignRoots();
   e.MarkNouns();
   e.ConvertAgents();
+  if (dc) e.MarkDefinites(*dc);
   e.MarkCompounds();
   e.MarkCommaClauses();
   e.SplitClauses();
-  e.ResolvePronouns(fwd && o.forward ? fwd : nullptr, same_story);
+  e.document = dc != nullptr;
+  e.ResolvePronouns(fwd && o.forward ? fwd : nullptr, same_story, e.document);
+  std::vector<ActorMention> resolved;
+  if (dc) {
+    e.ResolveAcross(*dc);
+    e.RecordMentions(dc, &resolved);
+  }
   remember();
   if (e.DiscardScan()) {
     result.problem = "Discard code found in text";
@@ -1530,7 +1872,10 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
     }
   }
   e.CodeClauses();
-  return e.Finish();
+  if (!dc) return e.Finish();
+  CodeResult coded = e.Finish();
+  coded.resolved = std::move(resolved);
+  return coded;
 }
 
 std::vector<ActorMention> Coder::FindActors(std::string_view text, Date date) const {

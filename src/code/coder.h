@@ -19,6 +19,7 @@
 #include <optional>
 
 #include "dict/dictionary.h"
+#include "code/coreference.h"
 #include "dict/options.h"
 #include "dyad/date.h"
 #include "dyad/event.h"
@@ -37,15 +38,13 @@ struct CodedEvent {
   std::string code;         // CAMEO event code as coded ("190", "0874")
   std::string source_text;  // the words that named the source
   std::string target_text;
+  // When the source/target was named through a pronoun or a definite noun phrase ("he", "the
+  // country"): the words of its antecedent ("Lukashenko", "Belarus"); "" otherwise.
+  std::string source_ref, target_ref;
   std::string verb_text;
   ByteSpan source_span, target_span, verb_span;
   PatternRef pattern;       // the verb root or pattern line that produced the code
   Date date;                // record date after any <TIME> shift
-};
-
-struct CodeResult {
-  std::vector<CodedEvent> events;
-  std::string problem;      // "" when events were coded; else TABARI's reason
 };
 
 // An actor phrase found in a sentence (with agent composition applied).
@@ -53,12 +52,24 @@ struct ActorMention {
   std::string code;
   std::string text;
   ByteSpan span;
+  std::string ref;          // antecedent words when named through a pronoun/definite phrase
+};
+
+struct CodeResult {
+  std::vector<CodedEvent> events;
+  std::string problem;      // "" when events were coded; else TABARI's reason
+  // With a Discourse (CodeInDocument): the pronouns and definite noun phrases of the sentence
+  // that were resolved across sentences, with their codes and antecedents (text order).
+  std::vector<ActorMention> resolved;
 };
 
 // Coding options: TABARI's .options settings. When `tabari` is empty the dictionary set's
 // .options (or TABARI's defaults when it has none) are used.
 struct CoderOptions {
   std::optional<dict::TabariOptions> tabari;
+  // Read the dictionary set's `.coref` files (docs/coreference.md). Without such a file there are
+  // no rules and CodeInDocument() codes exactly like Code().
+  bool coreference = true;
 };
 
 // State carried from one record to the next for FORWARD (pronoun forwarding). Owned by a
@@ -78,13 +89,26 @@ class Coder {
   // Codes one sentence dated `date`. Thread-safe; allocation only for the result.
   CodeResult Code(std::string_view sentence, Date date) const;
 
+  // Codes one sentence of a document whose earlier sentences went through the same `discourse`
+  // (pronouns and definite noun phrases resolved across sentences; docs/coreference.md): starts
+  // the sentence in `discourse`, codes it, and records the sentence's actor mentions there. With no rules, or discourse == nullptr, the
+  // same as Code(). Thread-safe for distinct discourses.
+  // `new_paragraph`: a blank line separates the sentence from the previous one.
+  CodeResult CodeInDocument(std::string_view sentence, Date date, Discourse* discourse,
+                            bool new_paragraph = false) const;
+
+  // The coreference rules read from the dictionaries (empty when none or disabled), and the
+  // problems found reading them ("file:line: what: 'entry'").
+  const CorefRules& coref() const { return coref_; }
+  const std::vector<std::string>& coref_warnings() const { return coref_warnings_; }
+
   // Actor phrases (with attached agents composed into the code) found in `text`.
   std::vector<ActorMention> FindActors(std::string_view text, Date date) const;
 
   // The engine behind Code(), with explicit options and optional forwarding state (used by
   // Session). `record_id` is the record's id line (for FORWARD story/sentence numbers).
   CodeResult CodeWith(std::string_view sentence, Date date, const dict::TabariOptions& options,
-                      ForwardState* forward, std::string_view record_id) const;
+                      ForwardState* forward, std::string_view record_id, Discourse* discourse = nullptr) const;
 
   const dict::DictionarySet& dictionaries() const { return *dicts_; }
   const dict::TabariOptions& options() const { return options_; }
@@ -93,6 +117,8 @@ class Coder {
  private:
   std::shared_ptr<const dict::DictionarySet> dicts_;
   dict::TabariOptions options_;
+  CorefRules coref_;
+  std::vector<std::string> coref_warnings_;
 };
 
 // A validation/FORWARD session: per-record state across records (forwarding, OPTION records

@@ -218,6 +218,8 @@ class Loader {
   Status LoadFile(const std::string& path, const std::string& kind, LoadOptions::Mode mode);
   void AddBuiltins();
   void Finish();
+  // Pattern::witnesses and DictionarySet::witness_sets() (after synsets are final).
+  void ComputeWitnesses();
   Status first_error() const { return first_error_; }
   void SetOptions(const TabariOptions& o) { d_->options_ = o; d_->has_options_ = true; }
 
@@ -583,6 +585,7 @@ std::string Loader::KindFromName(const std::string& path) {
   if (ends(".verbs")) return "verbs";
   if (ends(".options")) return "options";
   if (ends(".project")) return "project";
+  if (ends(".coref")) return "coref";  // dyad coreference rules (code/coreference.h): kept, read by the coder
   if (lower.find("actors") != std::string::npos) return "actors";
   if (lower.find("agents") != std::string::npos) return "agents";
   if (lower.find("verb") != std::string::npos) return "verbs";
@@ -597,7 +600,7 @@ Status Loader::LoadPath(const std::string& path, LoadOptions::Mode mode) {
       if (e.is_regular_file()) files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
     // Options first, then actors, agents, verbs (TABARI reads options before dictionaries).
-    for (const char* want : {"options", "actors", "agents", "verbs"})
+    for (const char* want : {"options", "actors", "agents", "verbs", "coref"})
       for (const auto& f : files)
         if (KindFromName(f) == want) {
           Status s = LoadFile(f, want, mode);
@@ -1417,6 +1420,41 @@ void Loader::Finish() {
     d_->root_index_[at] = r;
     if (root.n_words > 1) d_->root_second_[at] = d_->phrase_words_[root.words_begin + 1].word;
   }
+  // Large first-word groups by second word (DictionarySet::RootsWithSecond).
+  {
+    d_->unpaired_.clear();
+    d_->unpaired_begin_.assign(nw + 1, 0);
+    std::vector<std::pair<uint64_t, int32_t>> pairs;  // (key, position), grouped below
+    for (int32_t first = 0; first < nw; ++first) {
+      d_->unpaired_begin_[first] = static_cast<int32_t>(d_->unpaired_.size());
+      if (!d_->PairIndexed(first)) continue;
+      const int32_t b = d_->root_index_begin_[first], e = d_->root_index_begin_[first + 1];
+      for (int32_t pos = 0; pos < e - b; ++pos) {
+        const Root& root = d_->roots_[d_->root_index_[b + pos]];
+        if (root.n_words < 2 || LinkGap(d_->phrase_words_[root.words_begin].link)) {
+          d_->unpaired_.push_back(pos);
+        } else {
+          const auto second = static_cast<uint32_t>(d_->phrase_words_[root.words_begin + 1].word);
+          pairs.emplace_back((static_cast<uint64_t>(first) << 32 | second) + 1, pos);
+        }
+      }
+    }
+    d_->unpaired_begin_[nw] = static_cast<int32_t>(d_->unpaired_.size());
+    std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    size_t slots = 16;
+    while (slots < pairs.size() * 2) slots *= 2;
+    d_->pair_slots_.assign(slots, {});
+    d_->pair_mask_ = slots - 1;
+    d_->pair_positions_.clear();
+    for (size_t i = 0; i < pairs.size();) {
+      const uint64_t key = pairs[i].first;
+      const auto begin = static_cast<int32_t>(d_->pair_positions_.size());
+      for (; i < pairs.size() && pairs[i].first == key; ++i) d_->pair_positions_.push_back(pairs[i].second);
+      uint64_t h = (key * 0x9E3779B97F4A7C15ull) >> 20;
+      while (d_->pair_slots_[h & d_->pair_mask_].key != 0) ++h;
+      d_->pair_slots_[h & d_->pair_mask_] = {key, begin, static_cast<int32_t>(d_->pair_positions_.size())};
+    }
+  }
   // Patterns longest first, file order among equals.
   for (auto& list : d_->pattern_lists_)
     std::stable_sort(list.begin(), list.end(), [&](int32_t a, int32_t b) {
@@ -1426,6 +1464,16 @@ void Loader::Finish() {
   for (const auto& list : d_->pattern_lists_) {
     d_->pattern_list_masks_.emplace_back();
     for (int32_t pi : list) d_->pattern_list_masks_.back().push_back(d_->patterns_[pi].required_mask);
+  }
+  d_->pattern_list_filters_.clear();
+  for (const auto& list : d_->pattern_lists_) {
+    d_->pattern_list_filters_.emplace_back();
+    for (int32_t pi : list) {
+      int32_t key = -1;
+      for (int32_t word : d_->patterns_[pi].required)
+        if (key < 0 || d_->words_[word].size() > d_->words_[key].size()) key = word;
+      d_->pattern_list_filters_.back().push_back({d_->patterns_[pi].required_mask, key, pi});
+    }
   }
   // Synset members longest first.
   for (auto& s : d_->synsets_) {
@@ -1439,7 +1487,78 @@ void Loader::Finish() {
     }
     s = std::move(sorted);
   }
+  ComputeWitnesses();
   d_->hash_ = Digest();
+}
+
+void Loader::ComputeWitnesses() {
+  auto& sets = d_->witness_sets_;
+  sets.clear();
+  const size_t n_syn = d_->synsets_.size();
+  std::vector<uint8_t> syn_state(n_syn, 0);   // 0 not seen, 1 being computed, 2 done
+  std::vector<int32_t> syn_set(n_syn, -1);    // index into sets, -1: no set
+  auto add = [&](std::vector<int32_t> words) {
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    sets.push_back(std::move(words));
+    return static_cast<int32_t>(sets.size() - 1);
+  };
+  auto synset_set = [&](auto&& self, int32_t id) -> int32_t {
+    if (id < 0 || static_cast<size_t>(id) >= n_syn) return -1;
+    if (syn_state[id] == 2) return syn_set[id];
+    if (syn_state[id] == 1) return -1;  // a synset naming itself: no set
+    syn_state[id] = 1;
+    std::vector<int32_t> words;
+    bool ok = !d_->synsets_[id].members.empty();
+    for (const auto& member : d_->synsets_[id].members) {
+      if (member.empty()) ok = false;
+      if (!ok) break;
+      const PatternElement& first = member[0];
+      if (first.kind == PatternElement::kWord) {
+        words.push_back(first.id);
+      } else if (first.kind == PatternElement::kSynset) {
+        const int32_t inner = self(self, first.id);
+        if (inner < 0) ok = false;
+        else words.insert(words.end(), sets[inner].begin(), sets[inner].end());
+      } else {
+        ok = false;
+      }
+    }
+    syn_set[id] = ok ? add(std::move(words)) : -1;
+    syn_state[id] = 2;
+    return syn_set[id];
+  };
+  std::vector<int32_t> alt_set(d_->alt_groups_.size(), -2);  // -2: not computed
+  auto alt_group_set = [&](int32_t id) -> int32_t {
+    if (id < 0 || static_cast<size_t>(id) >= alt_set.size()) return -1;
+    if (alt_set[id] != -2) return alt_set[id];
+    std::vector<int32_t> words;
+    bool ok = !d_->alt_groups_[id].alts.empty();
+    for (const auto& alt : d_->alt_groups_[id].alts) {
+      int32_t pick = -1;  // the alternative's longest plain word
+      for (const auto& e : alt)
+        if (e.kind == PatternElement::kWord && (pick < 0 || d_->words_[e.id].size() > d_->words_[pick].size()))
+          pick = e.id;
+      if (pick < 0) {
+        ok = false;
+        break;
+      }
+      words.push_back(pick);
+    }
+    alt_set[id] = ok ? add(std::move(words)) : -1;
+    return alt_set[id];
+  };
+  for (auto& p : d_->patterns_) {
+    p.witnesses.clear();
+    for (const auto* part : {&p.lower, &p.upper})
+      for (const auto& e : *part) {
+        int32_t set = -1;
+        if (e.kind == PatternElement::kSynset) set = synset_set(synset_set, e.id);
+        else if (e.kind == PatternElement::kAlternatives) set = alt_group_set(e.id);
+        if (set >= 0 && std::find(p.witnesses.begin(), p.witnesses.end(), set) == p.witnesses.end())
+          p.witnesses.push_back(set);
+      }
+  }
 }
 
 int32_t DictionarySet::FindWord(std::string_view upper) const {
@@ -1463,6 +1582,16 @@ std::string DictionarySet::RootText(int32_t root) const {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+std::pair<const int32_t*, const int32_t*> DictionarySet::RootsWithSecond(int32_t first, int32_t second) const {
+  if (pair_slots_.empty() || first < 0 || second < 0) return {nullptr, nullptr};
+  const uint64_t key = (static_cast<uint64_t>(first) << 32 | static_cast<uint32_t>(second)) + 1;
+  for (uint64_t h = (key * 0x9E3779B97F4A7C15ull) >> 20;; ++h) {
+    const PairSlot& slot = pair_slots_[h & pair_mask_];
+    if (slot.key == key) return {pair_positions_.data() + slot.begin, pair_positions_.data() + slot.end};
+    if (slot.key == 0) return {nullptr, nullptr};
+  }
 }
 
 uint64_t DictionarySet::NextInstanceId() {

@@ -110,6 +110,9 @@ struct Pattern {
   int32_t file = -1, line = 0;
   std::vector<int32_t> required;      // words outside alternatives/synsets: all must occur
   uint64_t required_mask = 0;         // WordBit() of the required words
+  // Indexes into DictionarySet::witness_sets(): for each synset or alternative element of the
+  // pattern, a word set of which at least one word must occur for the element to match.
+  std::vector<int32_t> witnesses;
 };
 
 // One bit per word id (a 64-bit Bloom filter of a word set).
@@ -171,12 +174,41 @@ class DictionarySet {
   }
   // Parallel to RootsStartingWith(word): each root's second word (-1 for one-word roots).
   const int32_t* RootSecondWords(int32_t word) const { return root_second_.data() + root_index_begin_[word]; }
+  // First-word groups of at least kPairIndexMin roots ("THE", "AL") are also indexed by their
+  // second word. For such a group (PairIndexed(first)), every root of RootsStartingWith(first)
+  // is in exactly one of these lists of positions into that group, each ascending (load order):
+  //   RootsUnpaired(first): one-word roots and roots whose first word may be followed by a gap;
+  //   RootsWithSecond(first, second): the other roots, whose second word is `second` and must
+  //   match the text word right after the first one.
+  static constexpr int32_t kPairIndexMin = 8;
+  bool PairIndexed(int32_t first) const {
+    return first >= 0 && first + 1 < static_cast<int32_t>(root_index_begin_.size()) &&
+           root_index_begin_[first + 1] - root_index_begin_[first] >= kPairIndexMin;
+  }
+  std::pair<const int32_t*, const int32_t*> RootsUnpaired(int32_t first) const {
+    return {unpaired_.data() + unpaired_begin_[first], unpaired_.data() + unpaired_begin_[first + 1]};
+  }
+  std::pair<const int32_t*, const int32_t*> RootsWithSecond(int32_t first, int32_t second) const;
   const std::vector<ActorEntry>& actors() const { return actors_; }
   const std::vector<AgentEntry>& agents() const { return agents_; }
   const std::vector<VerbEntry>& verbs() const { return verbs_; }
   const std::vector<std::vector<int32_t>>& pattern_lists() const { return pattern_lists_; }
   // Parallel to pattern_lists(): each pattern's required_mask (a cheap first test).
   const std::vector<std::vector<uint64_t>>& pattern_list_masks() const { return pattern_list_masks_; }
+  // Parallel to pattern_lists(), in one array for the coder's scan: each pattern's index,
+  // required_mask, and one of its required words (its longest, the likeliest to be absent from
+  // a sentence; -1 when it has none).
+  struct PatternFilter {
+    uint64_t mask = 0;
+    int32_t key = -1;
+    int32_t pattern = -1;
+  };
+  const std::vector<std::vector<PatternFilter>>& pattern_list_filters() const { return pattern_list_filters_; }
+  // Word sets named by Pattern::witnesses (sorted word ids). A synset's set holds the first word
+  // of each member (a member matches only when its first element does); an alternative group's,
+  // one word of each alternative. Groups with a member or alternative that needs no plain word
+  // (an actor slot, an empty alternative) have no set.
+  const std::vector<std::vector<int32_t>>& witness_sets() const { return witness_sets_; }
   const std::vector<Pattern>& patterns() const { return patterns_; }
   const std::vector<Synset>& synsets() const { return synsets_; }
   const std::vector<AltGroup>& alt_groups() const { return alt_groups_; }
@@ -226,11 +258,22 @@ class DictionarySet {
   std::vector<Root> roots_;
   std::vector<PhraseWord> phrase_words_;
   std::vector<int32_t> root_index_, root_index_begin_, root_second_;
+  // The second-word index of large first-word groups (see RootsWithSecond).
+  std::vector<int32_t> unpaired_, unpaired_begin_;
+  struct PairSlot {
+    uint64_t key = 0;  // (first << 32 | second) + 1; 0: empty
+    int32_t begin = 0, end = 0;  // in pair_positions_
+  };
+  std::vector<PairSlot> pair_slots_;  // open addressing
+  std::vector<int32_t> pair_positions_;
+  uint64_t pair_mask_ = 0;
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
   std::vector<VerbEntry> verbs_;
   std::vector<std::vector<int32_t>> pattern_lists_;
   std::vector<std::vector<uint64_t>> pattern_list_masks_;
+  std::vector<std::vector<PatternFilter>> pattern_list_filters_;
+  std::vector<std::vector<int32_t>> witness_sets_;
   std::vector<Pattern> patterns_;
   std::vector<Synset> synsets_;
   std::vector<AltGroup> alt_groups_;

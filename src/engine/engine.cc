@@ -2,9 +2,11 @@
 // this file only moves data between them.
 #include "dyad/engine.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "code/coder.h"
 #include "dict/dictionary.h"
@@ -59,7 +61,13 @@ Status Engine::Create(const EngineOptions& options, std::unique_ptr<Engine>* out
   impl->report.verbs = counts.verbs + counts.verb_forms;
   impl->report.patterns = counts.patterns;
 
-  impl->coder = std::make_unique<code::Coder>(impl->dicts);
+  code::CoderOptions coder_options;
+  coder_options.coreference = options.coreference;
+  impl->coder = std::make_unique<code::Coder>(impl->dicts, coder_options);
+  if (!impl->coder->coref_warnings().empty()) {
+    if (options.strict) return Status::Error(impl->coder->coref_warnings().front());
+    for (const auto& w : impl->coder->coref_warnings()) impl->report.warnings.push_back(w);
+  }
   if (Status s = segment::SentenceSplitter::Create(data_dir + "/segment", &impl->splitter); !s.ok()) return s;
   if (Status s = write::CameoTable::Load(data_dir + "/cameo/cameo.tsv", &impl->cameo); !s.ok()) return s;
   if (options.frames && options.enrich) {  // bare TABARI coding (enrich off) has no frames
@@ -80,7 +88,11 @@ const LoadReport& Engine::load_report() const { return impl_->report; }
 Status Engine::Code(const Document& document, std::vector<Event>* events) const {
   normalize::NormalizeOptions normalize_options;
   normalize_options.lenient = impl_->options.lenient;
-  normalize::NormalizedText text;
+  // Reused by every document coded on this thread (Normalize clears it): no allocation per
+  // document once warm. After a document over 1 MB the next one starts with a fresh buffer, so a
+  // huge document's memory is not kept.
+  thread_local normalize::NormalizedText text;
+  if (text.text.capacity() > (size_t{1} << 20)) text = normalize::NormalizedText();
   if (Status s = normalize::Normalize(document.text, normalize_options, &text); !s.ok()) {
     const std::string& where = document.origin.empty() ? document.id : document.origin;
     return Status::Error(where + ": " + s.message());
@@ -95,12 +107,31 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
   const Date coding_date = document.date.valid() ? document.date : Today();
   const auto sentences = impl_->splitter->Split(text.text);
   std::vector<enrich::EventInSentence> located;
+  // Document coreference (docs/coreference.md): only when the dictionaries bring .coref rules.
+  std::optional<code::Discourse> discourse;
+  if (!impl_->coder->coref().empty()) discourse.emplace(impl_->coder->coref());
   for (size_t index = 0; index < sentences.size(); ++index) {
     const size_t begin = sentences[index].begin;
     const std::string_view sentence(text.text.data() + begin, sentences[index].end - begin);
-    code::CodeResult result = impl_->coder->Code(sentence, coding_date);
-    // Event frames (nominal events, one-actor constructions) the coder left uncoded.
-    if (impl_->frames) impl_->frames->Extend(sentence, coding_date, *impl_->coder, &result.events);
+    // A blank line between this sentence and the previous one: a new paragraph.
+    const bool new_paragraph = index > 0 && sentences[index - 1].end <= begin &&
+                               code::IsParagraphBreak(std::string_view(text.text).substr(
+                                   sentences[index - 1].end, begin - sentences[index - 1].end));
+    code::CodeResult result = discourse
+                                  ? impl_->coder->CodeInDocument(sentence, coding_date, &*discourse, new_paragraph)
+                                  : impl_->coder->Code(sentence, coding_date);
+    // Event frames (nominal events, one-actor constructions) the coder left uncoded; they also see
+    // the pronouns and definite phrases resolved across sentences.
+    if (impl_->frames && result.resolved.empty()) {
+      impl_->frames->Extend(sentence, coding_date, *impl_->coder, &result.events);
+    } else if (impl_->frames) {
+      auto actors = impl_->coder->FindActors(sentence, coding_date);
+      for (const auto& m : result.resolved)
+        if (m.code.find('/') == std::string::npos) actors.push_back(m);
+      std::stable_sort(actors.begin(), actors.end(),
+                       [](const code::ActorMention& a, const code::ActorMention& b) { return a.span.begin < b.span.begin; });
+      impl_->frames->ExtendWithActors(sentence, coding_date, actors, &result.events);
+    }
     if (result.events.empty()) continue;
     const size_t first = events->size();
     for (auto& coded : result.events) {
@@ -114,6 +145,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
       e.target = std::move(coded.target);
       e.source_text = std::move(coded.source_text);
       e.target_text = std::move(coded.target_text);
+      e.source_ref = std::move(coded.source_ref);
+      e.target_ref = std::move(coded.target_ref);
       e.event_code = std::move(coded.code);
       e.root_code = write::CameoTable::RootCode(e.event_code);
       if (const auto* info = impl_->cameo.Find(e.event_code)) {
@@ -139,8 +172,18 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
       enrich::SentenceContext context;
       context.sentence = sentence;
       context.document_date = document.date;
-      context.find_actors = [this, coding_date](std::string_view part) {
-        return impl_->coder->FindActors(part, coding_date);
+      context.find_actors = [this, coding_date, &result, sentence](std::string_view part) {
+        auto actors = impl_->coder->FindActors(part, coding_date);
+        // Pronouns and definite phrases resolved across sentences ("He said that...") are actors
+        // too (docs/coreference.md); their spans are sentence offsets, so only for the sentence.
+        if (!result.resolved.empty() && part.data() == sentence.data() && part.size() == sentence.size()) {
+          for (const auto& m : result.resolved)
+            if (m.code.find('/') == std::string::npos) actors.push_back(m);
+          std::stable_sort(actors.begin(), actors.end(), [](const code::ActorMention& a, const code::ActorMention& b) {
+            return a.span.begin < b.span.begin;
+          });
+        }
+        return actors;
       };
       impl_->enricher->Enrich(context, located);
       // Places found by the enricher are sentence byte offsets: move them to document code points.

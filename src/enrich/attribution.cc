@@ -147,19 +147,23 @@ Status CueLexicon::LoadModality(const std::string& path) {
     const std::string& kind = row.cols[0];
     Phrase words = SplitWords(row.cols[1]);
     if (words.empty()) return Status::Error(path + ":" + std::to_string(row.line) + ": empty phrase: '" + kind + "'");
-    PhraseSet* list = kind == "negator"        ? &negators
-                      : kind == "not_negator"  ? &not_negators
-                      : kind == "neg_governor" ? &neg_governors
-                      : kind == "modal"        ? &modals
-                      : kind == "neg_modal"    ? &neg_modals
-                      : kind == "possibility"  ? &possibility
-                      : kind == "conditional"  ? &conditionals
-                      : kind == "warning"      ? &warnings
-                                               : nullptr;
-    if (kind == "neg_gap") {
-      for (const std::string& w : words) neg_gap.insert(w);
+    PhraseSet* list = kind == "negator"           ? &negators
+                      : kind == "not_negator"     ? &not_negators
+                      : kind == "neg_governor"    ? &neg_governors
+                      : kind == "modal"           ? &modals
+                      : kind == "neg_modal"       ? &neg_modals
+                      : kind == "possibility"     ? &possibility
+                      : kind == "conditional"     ? &conditionals
+                      : kind == "conditional_np"  ? &conditionals_np
+                      : kind == "not_conditional" ? &not_conditionals
+                      : kind == "readiness"       ? &readiness
+                      : kind == "warning"         ? &warnings
+                                                  : nullptr;
+    if (kind == "neg_gap" || kind == "past_form") {
+      for (const std::string& w : words) (kind == "neg_gap" ? neg_gap : past_forms).insert(w);
       continue;
     }
+    if (kind == "conditional_np") conditionals.Add(words);  // a conditional too
     if (!list) return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind: '" + kind + "'");
     list->Add(words);
   }
@@ -190,19 +194,126 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
     return date || noun;
   });
   FindAll(tokens, lex.possibility, &c.possibility);
-  FindAll(tokens, lex.conditionals, &c.conditionals);
+  std::vector<Cue> not_conditionals;
+  FindAll(tokens, lex.not_conditionals, &not_conditionals);
+  FindAll(tokens, lex.conditionals, &c.conditionals, &not_conditionals);
+  for (const Cue& cond : c.conditionals) {
+    if (lex.conditionals_np.LongestAt(tokens, static_cast<size_t>(cond.first)) ==
+        static_cast<size_t>(cond.last - cond.first)) {
+      c.conditionals_np.push_back(cond);
+    }
+  }
+  FindAll(tokens, lex.readiness, &c.readiness);
   FindAll(tokens, lex.warnings, &c.warnings);
   return c;
 }
 
-Modality ModalityOf(const std::set<std::string>& neg_gap, const SentenceCues& cues, const std::vector<Token>& tokens,
-                    int verb_first, int verb_last, const std::string& root_code) {
+namespace {
+
+bool IsNpConditional(const SentenceCues& cues, const Cue& c) {
+  for (const Cue& n : cues.conditionals_np) {
+    if (n.first == c.first && n.last == c.last) return true;
+  }
+  return false;
+}
+
+// Words that open a new clause between a verb and a later conditional: the
+// conditional then belongs to that clause, not to the verb's.
+bool OpensClause(const Token& t) {
+  static const std::set<std::string> kWords = {"and",     "but",     "that",   "which", "who",   "whom",
+                                               "whose",   "because", "while",  "when",  "where", "whether",
+                                               "although", "though", "whereas", "after", "before", "since",
+                                               "\"",     "(",       ")"};
+  return kWords.count(t.lower) > 0;
+}
+
+// A simple past form: "-ed" or a listed irregular form ("sent", "took").
+bool IsPastForm(const std::set<std::string>& past_forms, const std::vector<Token>& tokens, int verb_first,
+                int verb_last) {
+  for (int k = verb_first; k < verb_last; ++k) {
+    const std::string& w = tokens[k].lower;
+    if (past_forms.count(w) || (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0)) return true;
+  }
+  return false;
+}
+
+// A conditional after the verb, attached to the verb's clause: no hard boundary
+// and no new clause between them ("X joins only if ...", "X is ready to fight
+// only in the case of aggression"); a coordinator right before the conditional
+// keeps it attached ("X will join, but only if ...").
+bool PostposedConditional(const SentenceCues& cues, const std::vector<Token>& tokens, int verb_last) {
+  for (const Cue& c : cues.conditionals) {
+    if (c.first < verb_last) continue;
+    // "even if" is concessive: the main clause holds whatever the condition.
+    if (c.first > 0 && tokens[c.first - 1].lower == "even") return false;
+    // Skip "only" right before the conditional, and after it a coordinator and
+    // comma (", but only if"; a bare ", and if ..." opens a new clause).
+    int stop = c.first;
+    if (stop > verb_last && tokens[stop - 1].lower == "only") {
+      --stop;
+      if (stop > verb_last && (tokens[stop - 1].lower == "but" || tokens[stop - 1].lower == "and")) --stop;
+    }
+    while (stop > verb_last && tokens[stop - 1].lower == ",") --stop;
+    bool attached = true;
+    for (int k = verb_last; k < stop && attached; ++k) {
+      attached = !IsHardBoundary(tokens[k]) && !OpensClause(tokens[k]);
+    }
+    if (attached) return true;
+    // Only the nearest conditional after the verb can belong to its clause.
+    return false;
+  }
+  return false;
+}
+
+// A clausal conditional ("if", "unless") opening the sentence or a clause
+// before the verb's main clause: "If Ukraine attacks, Belarus responds."
+bool PreposedConditional(const SentenceCues& cues, const std::vector<Token>& tokens, int verb_first) {
+  for (const Cue& c : cues.conditionals) {
+    if (c.last > verb_first || IsNpConditional(cues, c)) continue;
+    // It opens a clause: sentence start, after a boundary, or after "that".
+    int before = c.first - 1;
+    if (before >= 0 && tokens[before].lower == "even") continue;  // concessive
+    while (before >= 0 && tokens[before].lower == "only") --before;
+    bool opens = before < 0 || IsHardBoundary(tokens[before]) || tokens[before].lower == "," ||
+                 tokens[before].lower == "that" || tokens[before].lower == "\"";
+    if (!opens) continue;
+    // Its clause ends at a comma (or "then") before the verb; the verb's clause
+    // follows with no hard boundary or contrast in between.
+    int end = -1;
+    for (int k = c.last; k < verb_first; ++k) {
+      if (IsHardBoundary(tokens[k])) {
+        end = -2;
+        break;
+      }
+      if (end < 0 && (tokens[k].lower == "," || tokens[k].lower == "then")) end = k;
+    }
+    if (end < 0) continue;
+    bool contrast = false;
+    for (int k = end + 1; k < verb_first; ++k) {
+      const std::string& w = tokens[k].lower;
+      contrast = contrast || w == "but" || w == "whereas" || w == "while" || w == "although" || w == "though";
+    }
+    if (!contrast) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const std::vector<Token>& tokens,
+                    int verb_first, int verb_last, const std::string& root_code, bool is_report) {
   if (verb_first < 0) return Modality::kAsserted;
   const bool threat = root_code == "13";
   // "could not capture": an inability that did not happen, negated before any modal reading.
   if (CueIn(cues.neg_modals, WindowStart(tokens, verb_first, 5), verb_first)) return Modality::kNegated;
+  // Readiness is not the act ("ready to participate"), whatever the root.
+  // The cue may also open the verb span itself (a pattern whose verb is "ready to").
+  if (CueIn(cues.readiness, WindowStart(tokens, verb_first, 6), verb_first)) return Modality::kHypothetical;
+  for (const Cue& c : cues.readiness) {
+    if (c.first >= verb_first && c.first < verb_last) return Modality::kHypothetical;
+  }
   // Hypothetical: a modal or possibility word in the verb's clause, a warning
-  // shortly before, or a conditional clause containing the verb.
+  // shortly before, or a conditional attached to the verb's main clause.
   if (!threat) {
     int w = WindowStart(tokens, verb_first, 6);
     if (CueIn(cues.modals, w, verb_first)) return Modality::kHypothetical;
@@ -219,7 +330,15 @@ Modality ModalityOf(const std::set<std::string>& neg_gap, const SentenceCues& cu
       if (words <= 2 && !aux) return Modality::kHypothetical;
     }
     if (CueIn(cues.warnings, WindowStart(tokens, verb_first, 8), verb_first)) return Modality::kHypothetical;
+    if (!is_report) {
+      if (PostposedConditional(cues, tokens, verb_last) &&
+          !IsPastForm(lexicon.past_forms, tokens, verb_first, verb_last)) {
+        return Modality::kHypothetical;
+      }
+      if (PreposedConditional(cues, tokens, verb_first)) return Modality::kHypothetical;
+    }
   }
+  // The verb inside the clause a conditional opens: "if Ukrainian troops threaten Belarus".
   int clause = verb_first;
   while (clause > 0 && !(tokens[clause - 1].lower == "," || IsHardBoundary(tokens[clause - 1]))) --clause;
   if (CueIn(cues.conditionals, clause, verb_first)) return Modality::kHypothetical;
@@ -231,7 +350,7 @@ Modality ModalityOf(const std::set<std::string>& neg_gap, const SentenceCues& cu
     if (c.first < w || c.last > verb_first) continue;
     bool direct = true;
     for (int k = c.last; k < verb_first && direct; ++k) {
-      direct = neg_gap.count(tokens[k].lower) > 0 || IsAdverb(tokens[k]);
+      direct = lexicon.neg_gap.count(tokens[k].lower) > 0 || IsAdverb(tokens[k]);
     }
     if (direct) return Modality::kNegated;
   }
@@ -246,7 +365,6 @@ Modality ModalityOf(const std::set<std::string>& neg_gap, const SentenceCues& cu
       return Modality::kNegated;
     }
   }
-  (void)verb_last;
   return Modality::kAsserted;
 }
 

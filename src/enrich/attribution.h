@@ -1,6 +1,7 @@
 // Attribution (who reports an event: "X said that ...", "according to X",
 // "reports of ...") and modality (negated: "did not attack"; hypothetical:
-// "could attack", "if ... attack", "warn of a possible attack").
+// "could attack", "if ... attack", "X will join only if ...", "ready to
+// attack", "warn of a possible attack").
 // The cue words live in data/enrich/attribution.tsv and data/enrich/modality.tsv.
 //
 // Thread safety: a CueLexicon is immutable after loading; the functions below
@@ -27,7 +28,11 @@ struct CueLexicon {
   PhraseSet report_verbs, sources, vague;
   // modality.tsv
   PhraseSet negators, not_negators, neg_governors, modals, neg_modals, possibility, conditionals, warnings;
-  std::set<std::string> neg_gap;  // words allowed between a negator and its verb
+  PhraseSet conditionals_np;   // conditionals taking a noun phrase ("in the case of"): never extend forwards
+  PhraseSet not_conditionals;  // "if" meaning "whether" ("asked if"), "as if"
+  PhraseSet readiness;         // "ready to", "prepared to", "willing to": the action is not done
+  std::set<std::string> neg_gap;      // words allowed between a negator and its verb
+  std::set<std::string> past_forms;   // irregular simple past forms ("sent", "took"), besides "-ed"
 
   // Each fails with "path:line: ..." on a malformed row or unknown kind.
   Status LoadAttribution(const std::string& path);
@@ -44,6 +49,8 @@ struct Cue {
 struct SentenceCues {
   std::vector<Cue> report_verbs, sources, vague;
   std::vector<Cue> negators, neg_governors, modals, neg_modals, possibility, conditionals, warnings;
+  std::vector<Cue> conditionals_np;  // subset of `conditionals`: the noun-phrase ones
+  std::vector<Cue> readiness;
 };
 
 SentenceCues FindCues(const CueLexicon& lexicon, const std::vector<Token>& tokens);
@@ -65,11 +72,24 @@ struct Attribution {
 Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens, std::string_view sentence,
                       const std::vector<TokenMention>& mentions, int verb_first, int verb_last);
 
-// The modality of the event (`neg_gap`: CueLexicon::neg_gap) whose verb is tokens [verb_first, verb_last).
-// `root_code` is the CAMEO root ("13" threats keep modal cues from making them
-// hypothetical: the threat itself is asserted).
-Modality ModalityOf(const std::set<std::string>& neg_gap, const SentenceCues& cues, const std::vector<Token>& tokens,
-                    int verb_first, int verb_last, const std::string& root_code);
+// The modality of the event whose verb is tokens [verb_first, verb_last), in
+// this order (docs/enrichment.md, "Modality"):
+//  1. negated: an inability ("could not capture");
+//  2. hypothetical: a readiness cue before the verb ("ready to participate"),
+//     any root: readiness is not the act;
+//  3. hypothetical (not for root "13": a threat is an asserted threat even when
+//     worded with modals or conditions): a modal, possibility or warning cue
+//     before the verb in its clause; a conditional attached to the verb's main
+//     clause, after it ("X joins only if ...", "... only in the case of
+//     aggression"; not past-tense verbs: "deployed troops in case of unrest")
+//     or before it as a clausal conditional ("If Y attacks, X responds");
+//  4. hypothetical, any root: the verb inside the clause a conditional opens
+//     ("if Ukrainian troops threaten Belarus");
+//  5. negated: a negator or a governing denial/refusal.
+// A reporting verb (`is_report`) is never made hypothetical by a conditional
+// in what it reports. Conditionals never cross a sentence.
+Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const std::vector<Token>& tokens,
+                    int verb_first, int verb_last, const std::string& root_code, bool is_report = false);
 
 // When the verb tokens are a reporting verb, the first token of what it
 // reports (after "that" or the verb), else -1. Dates inside the report do not

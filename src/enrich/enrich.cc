@@ -126,7 +126,9 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
     // According to whom, and how sure.
     std::string root =
         ev->root_code.empty() ? ev->event_code.substr(0, std::min<size_t>(2, ev->event_code.size())) : ev->root_code;
-    ev->modality = ModalityOf(impl_->cues.neg_gap, cues, tokens, vf, vl, root);
+    bool is_report = false;
+    for (const Cue& r : cues.report_verbs) is_report = is_report || (r.first < vl && r.last > vf);
+    ev->modality = ModalityOf(impl_->cues, cues, tokens, vf, vl, root, is_report);
     Attribution a = Attribute(cues, tokens, ctx.sentence, located, vf, vl);
     ev->reported_by = a.code;
     ev->reported_by_text = a.text;

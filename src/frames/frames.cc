@@ -369,10 +369,12 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       ev.source = source->code;
       ev.source_text = source->text;
       ev.source_span = source->span;
+      ev.source_ref = source->ref;  // antecedent when resolved across sentences (docs/coreference.md)
       if (target) {
         ev.target = target->code;
         ev.target_text = target->text;
         ev.target_span = target->span;
+        ev.target_ref = target->ref;
       }
       ev.code = f.code;
       ev.verb_text = std::string(sentence.substr(tokens[ti].begin, tokens[ti].end - tokens[ti].begin));

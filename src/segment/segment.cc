@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <mutex>
 
@@ -15,6 +16,17 @@ bool IsTerminator(char c) { return c == '.' || c == '!' || c == '?'; }
 bool IsCloser(char c) { return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}'; }
 bool IsOpener(char c) { return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{'; }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Bytes the scanning loops stop at: kSplitByte for SentenceSplitter::Split ('\n' and
+// terminators), kProtectByte for ProtectedIntervals ('\n', '"' and brackets).
+constexpr uint8_t kSplitByte = 1, kProtectByte = 2;
+constexpr std::array<uint8_t, 256> MakeByteClass() {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : {'\n', '.', '!', '?'}) t[c] |= kSplitByte;
+  for (unsigned char c : {'\n', '"', '(', '[', '{', ')', ']', '}'}) t[c] |= kProtectByte;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteClass = MakeByteClass();
 
 // Decodes the code point at byte i (invalid bytes decode as U+FFFD, length 1).
 UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
@@ -134,7 +146,11 @@ std::vector<Interval> ProtectedIntervals(std::string_view text) {
   size_t quote = kNone;
   std::vector<std::pair<char, size_t>> stack;
   const size_t n = text.size();
+  const char* const p = text.data();
   for (size_t i = 0; i < n; ++i) {
+    // Only '\n', '"' and brackets matter here: skip every other byte in a tight loop.
+    while (i < n && (kByteClass[static_cast<unsigned char>(p[i])] & kProtectByte) == 0) ++i;
+    if (i >= n) break;
     char c = text[i];
     if (c == '\n') {
       size_t j = i + 1;
@@ -165,7 +181,8 @@ std::vector<Interval> ProtectedIntervals(std::string_view text) {
         stack.pop_back();
       }
     }
-    if (quote != kNone && i - quote > kMaxQuoteBytes) quote = kNone;
+    // An opening quote older than kMaxQuoteBytes is not closed by a later '"': the check
+    // `i - quote <= kMaxQuoteBytes` above rejects it when that '"' is reached.
   }
   std::sort(found.begin(), found.end(), [](const Interval& a, const Interval& b) { return a.open < b.open; });
   std::vector<Interval> merged;
@@ -305,7 +322,11 @@ std::vector<SentenceSpan> SentenceSplitter::Split(std::string_view text) const {
   const size_t n = text.size();
   size_t start = 0;
   size_t i = 0;
+  const char* const p = text.data();
   while (i < n) {
+    // Only '\n' and terminators matter here: skip every other byte in a tight loop.
+    while (i < n && (kByteClass[static_cast<unsigned char>(p[i])] & kSplitByte) == 0) ++i;
+    if (i >= n) break;
     char c = text[i];
     if (c == '\n') {
       size_t j = i + 1;

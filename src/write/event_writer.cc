@@ -76,6 +76,8 @@ nlohmann::json EventToJson(const Event& e) {
   j["target"] = e.target;
   j["source_text"] = e.source_text;
   j["target_text"] = e.target_text;
+  j["source_ref"] = e.source_ref;
+  j["target_ref"] = e.target_ref;
   j["event_code"] = e.event_code;
   j["root_code"] = e.root_code;
   j["quad_class"] = e.quad_class;

@@ -23,6 +23,7 @@ struct CodeFlags {
   int threads = 1;
   bool lenient = false;
   bool no_enrich = false;
+  bool no_coref = false;
 };
 
 int RunCode(const CodeFlags& flags) {
@@ -36,6 +37,7 @@ int RunCode(const CodeFlags& flags) {
   options.dictionaries = flags.dicts;
   options.lenient = flags.lenient;
   options.enrich = !flags.no_enrich;
+  options.coreference = !flags.no_coref;
   std::unique_ptr<Engine> engine;
   if (Status s = Engine::Create(options, &engine); !s.ok()) return Fail("code: " + s.message(), 2);
   for (const auto& warning : engine->load_report().warnings) std::fprintf(stderr, "dyad: warning: %s\n", warning.c_str());
@@ -88,6 +90,9 @@ Registration reg("code", "Code documents (text, HTML, JSONL, TABARI records) int
                    app.add_flag("--lenient", flags->lenient, "Replace invalid UTF-8 instead of rejecting the document");
                    app.add_flag("--no-enrich", flags->no_enrich,
                                 "Bare TABARI coding: no dates, modality, attribution or places");
+                   app.add_flag("--no-coref", flags->no_coref,
+                                "Code every sentence alone: no pronoun or 'the country' resolution across "
+                                "sentences (docs/coreference.md)");
                    return [flags] { return RunCode(*flags); };
                  });
 

@@ -17,6 +17,7 @@ struct EvalFlags {
   std::string crosswalk;
   int show = 20;
   double min_f1 = -1;
+  bool no_coref = false;
 };
 
 void PrintScore(const char* label, const eval::Score& s) {
@@ -44,6 +45,7 @@ int RunEval(const EvalFlags& flags) {
 
   EngineOptions options;
   options.dictionaries = flags.dicts;
+  options.coreference = !flags.no_coref;
   std::unique_ptr<Engine> engine;
   if (Status s = Engine::Create(options, &engine); !s.ok()) return Fail("eval: " + s.message(), 2);
 
@@ -104,6 +106,8 @@ Registration reg("eval", "Score coded events against a gold file (PLOVER records
                                   "else data/cameo/cameo.tsv)");
                    app.add_option("--show", flags->show, "Disagreements to list (-1 all, 0 none; default 20)");
                    app.add_option("--min-f1", flags->min_f1, "Exit 1 when overall F1 is below this");
+                   app.add_flag("--no-coref", flags->no_coref,
+                                "Code every sentence alone (no coreference across sentences; docs/coreference.md)");
                    return [flags] { return RunEval(*flags); };
                  });
 

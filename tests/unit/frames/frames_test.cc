@@ -235,5 +235,41 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
   }
 }
 
+// Taking part in a war with no enemy named, and mutual-defence clauses (one named actor).
+TEST(FramesWithCoder, BundledParticipationAndMutualDefenceFrames) {
+  dict::LoadOptions load;
+  load.paths.push_back(std::string(DYAD_SOURCE_DIR) + "/data/dict");
+  std::shared_ptr<const dict::DictionarySet> dicts;
+  ASSERT_TRUE(dict::DictionarySet::Load(load, &dicts).ok());
+  code::Coder coder(dicts);
+  FrameSet set;
+  ASSERT_TRUE(FrameSet::Load(std::string(DYAD_SOURCE_DIR) + "/data/frames/frames.tsv", &set).ok());
+  const Date date = *Date::Parse("2024-05-01");
+  struct Case {
+    std::string sentence, source, code;  // code "" = no frame event
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Reports said Chadian soldiers took part in the invasion last year.", "TCD", "190"},
+           {"Observers saw Armenian officers participating in the offensive.", "ARM", "190"},
+           {"The pact says an attack on any state allied with Kazakhstan will be regarded as an attack on all.",
+            "KAZ", "138"},
+           {"Chadian soldiers took part in the parade.", "", ""},
+           {"Iran said an attack on its allies would be regarded as aggression.", "", ""},
+       }) {
+    code::CodeResult result = coder.Code(c.sentence, date);
+    const size_t before = result.events.size();
+    set.Extend(c.sentence, date, coder, &result.events);
+    if (c.code.empty()) {
+      EXPECT_EQ(result.events.size(), before) << c.sentence;
+      continue;
+    }
+    ASSERT_EQ(result.events.size(), before + 1) << c.sentence;
+    const auto& e = result.events.back();
+    EXPECT_THAT(e.source, ::testing::StartsWith(c.source)) << c.sentence;
+    EXPECT_EQ(e.target, "") << c.sentence;
+    EXPECT_EQ(e.code, c.code) << c.sentence;
+  }
+}
+
 }  // namespace
 }  // namespace dyad::frames

@@ -46,8 +46,26 @@ TEST(EventWriterTest, JsonlCarriesTheDocumentedFields) {
   EXPECT_EQ(j["offsets"]["verb"][0], 15);
   EXPECT_TRUE(j["offsets"]["sentence"].is_null());
   EXPECT_EQ(j["modality"], "asserted");
+  EXPECT_EQ(j["source_ref"], "");  // named directly (docs/coreference.md)
+  EXPECT_EQ(j["target_ref"], "");
   EXPECT_EQ(out.str().back(), '\n');
   EXPECT_EQ(out.str().find('\n'), out.str().size() - 1);  // one line
+}
+
+TEST(EventWriterTest, JsonlCarriesTheAntecedentOfAResolvedMention) {
+  Event e = SampleEvent();
+  e.source_text = "They";
+  e.source_ref = "Russian troops";
+  e.target_text = "the country's";
+  e.target_ref = "Ukraine";
+  std::ostringstream out;
+  EventWriter writer(out, OutputFormat::kJsonl);
+  writer.Write(e);
+  auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["source_text"], "They");
+  EXPECT_EQ(j["source_ref"], "Russian troops");
+  EXPECT_EQ(j["target_text"], "the country's");
+  EXPECT_EQ(j["target_ref"], "Ukraine");
 }
 
 TEST(EventWriterTest, CsvQuotesFieldsAndWritesOneHeader) {

@@ -1,0 +1,299 @@
+#include "code/coreference.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace dyad::code {
+
+namespace {
+
+bool IsUpperLetter(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+std::vector<std::string> Fields(std::string_view s) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(s)};
+  std::string f;
+  while (in >> f) out.push_back(f);
+  return out;
+}
+
+// The codes of a (possibly coded-compound) code "A/B/C".
+std::vector<std::string_view> Parts(std::string_view code) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  while (b <= code.size()) {
+    size_t e = code.find('/', b);
+    if (e == std::string_view::npos) e = code.size();
+    if (e > b) out.push_back(code.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+bool IsPlainCode(std::string_view c) { return c.find('/') == std::string_view::npos; }
+
+bool ValidCode(std::string_view c) {
+  if (c.empty()) return false;
+  for (char ch : c)
+    if (!IsUpperLetter(ch) && !(ch >= '0' && ch <= '9')) return false;
+  return true;
+}
+
+}  // namespace
+
+bool IsParagraphBreak(std::string_view between) {
+  int breaks = 0;
+  for (char c : between)
+    if (c == '\n' && ++breaks >= 2) return true;
+  return false;
+}
+
+bool CorefRules::IsStateCode(std::string_view code) const {
+  if (code.size() < 3) return false;
+  for (int i = 0; i < 3; ++i)
+    if (!IsUpperLetter(code[i])) return false;
+  return states.count(std::string(code.substr(0, 3))) > 0;
+}
+
+void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::string& file,
+                            std::vector<std::string>* warnings) {
+  static const std::unordered_set<std::string> kPronounWords = {"HE", "HIM", "SHE", "HER",
+                                                                "IT", "THEY", "THEM", "THEIR"};
+  auto warn = [&](size_t i, const std::string& what) {
+    if (warnings) warnings->push_back(file + ":" + std::to_string(i + 1) + ": " + what + ": '" + lines[i] + "'");
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view l = lines[i];
+    if (size_t hash = l.find('#'); hash != std::string_view::npos) l = l.substr(0, hash);
+    const auto f = Fields(l);
+    if (f.empty()) continue;
+    const std::string cmd = Upper(f[0]);
+    if (cmd == "PRONOUN:") {
+      if (f.size() < 3) { warn(i, "PRONOUN: needs a kind and words"); continue; }
+      const std::string kind = Upper(f[1]);
+      PronounKind k = kind == "PERSON" ? PronounKind::kPerson
+                      : kind == "THING" ? PronounKind::kThing
+                      : kind == "GROUP" ? PronounKind::kGroup
+                                        : PronounKind::kNone;
+      if (k == PronounKind::kNone) { warn(i, "unknown pronoun kind (PERSON, THING or GROUP)"); continue; }
+      for (size_t j = 2; j < f.size(); ++j) {
+        const std::string w = Upper(f[j]);
+        if (!kPronounWords.count(w)) { warn(i, "not one of the coder's pronouns (HE HIM SHE HER IT THEY THEM THEIR)"); continue; }
+        pronouns[w] = k;
+      }
+    } else if (cmd == "EXPLETIVE:") {
+      if (f.size() < 2) { warn(i, "EXPLETIVE: needs words"); continue; }
+      for (size_t j = 1; j < f.size(); ++j) expletive_after.insert(Upper(f[j]));
+    } else if (cmd == "WINDOW:") {
+      int v = -1;
+      if (f.size() == 3) {
+        try {
+          size_t used = 0;
+          v = std::stoi(f[2], &used);
+          if (used != f[2].size()) v = -1;
+        } catch (...) {
+          v = -1;
+        }
+      }
+      const std::string which = f.size() > 1 ? Upper(f[1]) : "";
+      if (v < 0 || v > 100 || (which != "PRONOUN" && which != "DEFINITE")) {
+        warn(i, "WINDOW: expects PRONOUN or DEFINITE and a number of sentences 0-100");
+        continue;
+      }
+      (which == "PRONOUN" ? pronoun_window : definite_window) = v;
+    } else if (cmd == "NONSTATE:") {
+      for (size_t j = 1; j < f.size(); ++j) nonstates.insert(Upper(f[j]));
+    } else if (cmd == "MENTION:") {
+      // MENTION: WORD WORD ... = STATE|STATES [AGENT]
+      auto eq = std::find(f.begin(), f.end(), "=");
+      if (eq == f.begin() + 1 || eq == f.end() || eq + 1 == f.end() || f.end() - eq > 3) {
+        warn(i, "MENTION: expects 'words = STATE|STATES [agent]'");
+        continue;
+      }
+      DefiniteRule r;
+      for (auto it = f.begin() + 1; it != eq; ++it) r.words.push_back(Upper(*it));
+      const std::string kind = Upper(*(eq + 1));
+      if (kind == "STATE") r.kind = DefiniteKind::kState;
+      else if (kind == "STATES") r.kind = DefiniteKind::kStates;
+      else { warn(i, "unknown mention kind (STATE or STATES)"); continue; }
+      if (eq + 2 != f.end()) {
+        r.agent = Upper(*(eq + 2));
+        if (!ValidCode(r.agent)) { warn(i, "bad agent code"); continue; }
+      }
+      r.file = file;
+      r.line = static_cast<int>(i + 1);
+      definites.push_back(std::move(r));
+    } else {
+      warn(i, "unknown coreference command");
+    }
+  }
+  std::stable_sort(definites.begin(), definites.end(),
+                   [](const DefiniteRule& a, const DefiniteRule& b) { return a.words.size() > b.words.size(); });
+}
+
+CorefRules CorefRules::FromDictionaries(const dict::DictionarySet& dicts, std::vector<std::string>* warnings) {
+  CorefRules rules;
+  bool any = false;
+  for (const auto& f : dicts.files()) {
+    if (f.kind != "coref") continue;
+    any = true;
+    rules.ParseLines(f.lines, f.path, warnings);
+  }
+  if (!any) return rules;
+  for (const auto& entry : dicts.actors())
+    for (const auto& c : entry.codes)
+      if (c.code.size() == 3 && ValidCode(c.code) && IsUpperLetter(c.code[0]) && IsUpperLetter(c.code[1]) &&
+          IsUpperLetter(c.code[2]) && !rules.nonstates.count(c.code))
+        rules.states.insert(c.code);
+  return rules;
+}
+
+// ---------------------------------------------------------------- Discourse
+
+void Discourse::BeginSentence(bool new_paragraph) {
+  // Keep only the sentences a rule may look back at (memory stays bounded on long documents).
+  const size_t keep = static_cast<size_t>(std::max(rules_.pronoun_window, rules_.definite_window)) + 1;
+  sentences_.push_back({new_paragraph && !sentences_.empty(), {}});
+  if (sentences_.size() > keep) sentences_.erase(sentences_.begin(), sentences_.end() - static_cast<long>(keep));
+}
+
+void Discourse::Add(DiscourseMention mention) {
+  if (sentences_.empty()) sentences_.push_back({});
+  sentences_.back().mentions.push_back(std::move(mention));
+}
+
+namespace {
+
+enum class Pick { kFound, kNothing, kStop };
+
+// The pronoun rule applied to one earlier sentence. Only its subject mentions (before its first
+// verb) are candidates: "The resolution demands that Russia withdraw. It calls upon Belarus..." —
+// the subject is no actor, so IT is not Russia, and the search stops (kStop).
+Pick PickForPronoun(const CorefRules& rules, PronounKind kind, const std::vector<DiscourseMention>& all,
+                    Antecedent* out) {
+  if (all.empty()) return Pick::kNothing;
+  std::vector<const DiscourseMention*> ms;
+  for (const auto& m : all)
+    if (m.subject) ms.push_back(&m);
+  if (ms.empty()) return Pick::kStop;
+  if (kind == PronounKind::kGroup) {
+    // The first parsed compound: all its members.
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (ms[i]->compound < 0) continue;
+      std::string code, text;
+      for (size_t j = i; j < ms.size(); ++j) {
+        if (ms[j]->compound != ms[i]->compound) continue;
+        for (auto part : Parts(ms[j]->code)) {
+          bool seen = false;
+          for (auto have : Parts(code)) seen = seen || have == part;
+          if (seen) continue;
+          if (!code.empty()) code += '/';
+          code += part;
+        }
+        if (!text.empty()) text += " and ";
+        text += ms[j]->text;
+      }
+      *out = {code, text};
+      return Pick::kFound;
+    }
+    for (const auto* m : ms)
+      if (m->agent || !IsPlainCode(m->code)) {
+        *out = {m->code, m->text};
+        return Pick::kFound;
+      }
+    *out = {ms.front()->code, ms.front()->text};
+    return Pick::kFound;
+  }
+  for (const auto* m : ms) {
+    if (m->compound >= 0 || !IsPlainCode(m->code)) continue;
+    if (kind == PronounKind::kPerson && m->code.size() == 3 && rules.IsStateCode(m->code)) continue;  // a country is not "he"
+    *out = {m->code, m->text};
+    return Pick::kFound;
+  }
+  return Pick::kNothing;
+}
+
+}  // namespace
+
+bool Discourse::ResolvePronoun(PronounKind kind, Antecedent* out) const {
+  if (kind == PronounKind::kNone || sentences_.size() < 2) return false;
+  const int current = static_cast<int>(sentences_.size()) - 1;
+  for (int k = 1; k <= rules_.pronoun_window; ++k) {
+    const int idx = current - k;
+    if (idx < 0) break;
+    // Sentence idx+1 opens a paragraph: only the sentence right before the pronoun's own may lie
+    // across that break, and the search ends there.
+    const bool crossing = sentences_[idx + 1].new_paragraph;
+    if (crossing && k > 1) break;
+    const Pick pick = PickForPronoun(rules_, kind, sentences_[idx].mentions, out);
+    if (pick == Pick::kFound) return true;
+    if (pick == Pick::kStop || crossing) break;
+  }
+  return false;
+}
+
+bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before,
+                                Antecedent* out) const {
+  // Nearest sentence first: the phrase's own sentence (the mentions before it), then the earlier
+  // sentences; inside a sentence, text order (the first-named state, as TABARI's pronoun rule and
+  // FORWARD take the first actor).
+  std::vector<const std::vector<DiscourseMention>*> scopes;
+  scopes.push_back(&before);
+  const int current = static_cast<int>(sentences_.size()) - 1;
+  for (int k = 1; k <= rules_.definite_window && current - k >= 0; ++k) scopes.push_back(&sentences_[current - k].mentions);
+  struct Found {
+    std::string state, text;
+    size_t scope, index;
+  };
+  std::vector<Found> found;
+  const size_t want = rule.kind == DefiniteKind::kStates ? 2 : 1;
+  for (size_t sc = 0; sc < scopes.size() && found.size() < want; ++sc) {
+    const auto& scope = *scopes[sc];
+    for (size_t m = 0; m < scope.size() && found.size() < want; ++m) {
+      for (auto p : Parts(scope[m].code)) {
+        if (found.size() >= want || !rules_.IsStateCode(p)) continue;
+        std::string state(p.substr(0, 3));
+        bool seen = false;
+        for (const auto& f : found) seen = seen || f.state == state;
+        if (!seen) found.push_back({state, scope[m].text, sc, m});
+      }
+    }
+  }
+  if (found.size() < want) return false;
+  // Name the state by its nearest bare mention ("Belarus") when one is in reach, rather than by
+  // the person or group whose code carried it ("Lukashenko": BLRGOV).
+  for (auto& f : found) {
+    bool named = false;
+    for (size_t sc = 0; sc < scopes.size() && !named; ++sc)
+      for (const auto& m : *scopes[sc]) {
+        for (auto p : Parts(m.code))
+          if (p == f.state) named = true;
+        if (named) {
+          f.text = m.text;
+          break;
+        }
+      }
+  }
+  // A compound lists its states in text order: earlier sentence first, then position.
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.scope != b.scope ? a.scope > b.scope : a.index < b.index;
+  });
+  auto with_agent = [&](const std::string& st) { return rule.agent.empty() ? st : st + rule.agent; };
+  std::string code, text;
+  for (const auto& f : found) {
+    if (!code.empty()) code += '/';
+    code += with_agent(f.state);
+    if (text.find(f.text) == std::string::npos) text += (text.empty() ? "" : " and ") + f.text;
+  }
+  *out = {code, text};
+  return true;
+}
+
+}  // namespace dyad::code

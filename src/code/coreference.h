@@ -1,0 +1,126 @@
+// Document-level coreference for the engine path (a dyad extension; docs/coreference.md).
+//
+// TABARI resolves the eight pronouns HE HIM SHE HER IT THEY THEM THEIR inside their sentence
+// (spec §2.10) and, in validation sessions, FORWARDs the previous record's first actor. dyad's
+// engine codes whole documents, so a sentence may name its actor only through a pronoun whose
+// antecedent lies in an earlier sentence ("They shelled Kharkiv.") or through a definite noun
+// phrase ("the country's military forces", "the two countries", "the regime").
+//
+// The rules are DATA: a `.coref` file loaded with the dictionaries (data/dict/dyad.coref; syntax in
+// docs/coreference.md). A dictionary set without a `.coref` file (TABARI and PETRARCH projects,
+// `dyad validate`) has no rules and codes every sentence alone, exactly as before.
+//
+// CONTRACT:
+//   - CorefRules is immutable after Parse() and shared by all threads.
+//   - A Discourse is the state of ONE document being coded sentence by sentence, in order;
+//     it is not thread-safe (one per document, on the stack of Engine::Code).
+//   - Resolution never invents an actor: with no antecedent that fits, nothing is resolved.
+#ifndef DYAD_CODE_COREFERENCE_H_
+#define DYAD_CODE_COREFERENCE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "dict/dictionary.h"
+#include "dyad/status.h"
+
+namespace dyad::code {
+
+// Which antecedent a pronoun looks for across sentences.
+enum class PronounKind : uint8_t {
+  kNone,
+  kPerson,  // HE HIM SHE HER: the first actor of the sentence that is not a bare state
+  kThing,   // IT: the first actor of the sentence (compounds skipped)
+  kGroup,   // THEY THEM THEIR: the first compound, else the first actor with an agent, else the first actor
+};
+
+// What a definite noun phrase stands for.
+enum class DefiniteKind : uint8_t {
+  kState,   // the most recent state ("the country", "the republic"), optionally with an agent
+  kStates,  // the two most recent distinct states, as a coded compound ("the two countries")
+};
+
+struct DefiniteRule {
+  std::vector<std::string> words;  // upper case, as the coder splits them ("THE", "COUNTRY")
+  DefiniteKind kind = DefiniteKind::kState;
+  std::string agent;               // agent code composed onto the state ("GOV"), "" for none
+  std::string file;
+  int line = 0;
+};
+
+struct CorefRules {
+  std::unordered_map<std::string, PronounKind> pronouns;  // pronoun word -> kind
+  std::unordered_set<std::string> expletive_after;         // "IS": "IT IS clear" is not resolved
+  int pronoun_window = 2;   // sentences a pronoun may look back
+  int definite_window = 8;  // sentences a definite noun phrase may look back
+  std::unordered_set<std::string> nonstates;  // 3-letter codes that are not states (regions, IGO)
+  std::unordered_set<std::string> states;     // bare 3-letter actor codes minus nonstates
+  std::vector<DefiniteRule> definites;        // longest first
+
+  bool empty() const { return pronouns.empty() && definites.empty(); }
+  // True when the first three letters of `code` are a state code.
+  bool IsStateCode(std::string_view code) const;
+
+  // Reads every file of kind "coref" in `dicts` (the loader keeps their lines). Bad lines are
+  // appended to *warnings as "file:line: what: 'entry'"; the rest is kept. The state codes are the
+  // bare three-letter codes of the set's actor entries not listed as NONSTATE.
+  static CorefRules FromDictionaries(const dict::DictionarySet& dicts, std::vector<std::string>* warnings);
+  // Parses one file's lines (exposed for tests); `file` names it in warnings and rules.
+  void ParseLines(const std::vector<std::string>& lines, const std::string& file, std::vector<std::string>* warnings);
+};
+
+// True when the text between two sentences holds a blank line (two line breaks): a paragraph break.
+bool IsParagraphBreak(std::string_view between);
+
+// An actor mentioned in a sentence, as the discourse remembers it.
+struct DiscourseMention {
+  std::string code;        // composed code (actor + agent); a coded compound "A/B" allowed
+  std::string text;        // the words that named it; for a resolved mention, the antecedent's words
+  int position = 0;        // word index in its sentence (text order)
+  int compound = -1;       // parsed compound ("Russia and Belarus") id in its sentence, -1: none
+  bool agent = false;      // carries an agent ("Belarusian troops", "the authorities"): a group
+  bool subject = true;     // before the first verb of its sentence (or the sentence has none)
+};
+
+// The antecedent chosen for a mention.
+struct Antecedent {
+  std::string code;
+  std::string text;
+};
+
+class Discourse {
+ public:
+  explicit Discourse(const CorefRules& rules) : rules_(rules) {}
+
+  const CorefRules& rules() const { return rules_; }
+
+  // Starts the next sentence of the document. `new_paragraph`: a blank line separates it from the
+  // previous sentence.
+  void BeginSentence(bool new_paragraph);
+  // Records a mention of the current sentence (call in text order).
+  void Add(DiscourseMention mention);
+  const std::vector<DiscourseMention>& current() const { return sentences_.back().mentions; }
+
+  // A pronoun of the current sentence with no antecedent in its own sentence: looks back through
+  // the preceding sentences (rule in docs/coreference.md). False when nothing fits.
+  bool ResolvePronoun(PronounKind kind, Antecedent* out) const;
+  // A definite noun phrase: `before` are the mentions of its own sentence that precede it (text
+  // order), then the preceding sentences, most recent first. False when nothing fits.
+  bool ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before, Antecedent* out) const;
+
+ private:
+  struct Sentence {
+    bool new_paragraph = false;
+    std::vector<DiscourseMention> mentions;
+  };
+  const CorefRules& rules_;
+  std::vector<Sentence> sentences_;
+};
+
+}  // namespace dyad::code
+
+#endif  // DYAD_CODE_COREFERENCE_H_

@@ -1,0 +1,319 @@
+// Document coreference (docs/coreference.md): pronouns and definite noun phrases resolved across
+// the sentences of a document, on small hand-written dictionaries and sentences.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "code/coder.h"
+#include "code/coreference.h"
+#include "dict/dictionary.h"
+
+namespace dyad::code {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+constexpr char kActors[] =
+    "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [ORC]\nROHAN [ROH]\nARAGORN [GONGOV]\nWESTERLANDS [WST]\n"
+    "WHITE_COUNCIL [IGOWHC]\n";
+constexpr char kAgents[] = "POLICE_ [~COP]\nTROOPS_ [~MIL]\nGOVERNMENT_ [~GOV]\n";
+constexpr char kVerbs[] =
+    "CONDEMN [122]\nATTACK [190]\nMEET [031:031]\nPRAISE [051]\nVISIT [042]\nHOST [043]\nACCUSE [112]\n";
+constexpr char kCoref[] =
+    "# test rules\n"
+    "PRONOUN: PERSON HE HIM SHE HER\n"
+    "PRONOUN: THING IT\n"
+    "PRONOUN: GROUP THEY THEM THEIR\n"
+    "EXPLETIVE: IS WAS\n"
+    "WINDOW: PRONOUN 2\n"
+    "WINDOW: DEFINITE 3\n"
+    "NONSTATE: WST IGO\n"
+    "MENTION: THE COUNTRY = STATE\n"
+    "MENTION: THE TWO COUNTRIES = STATES\n"
+    "MENTION: THE REGIME = STATE GOV\n"
+    "MENTION: THE GOVERNMENT = STATE GOV\n";
+
+class CoreferenceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("dyad_coref_test_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "t.actors") << kActors;
+    std::ofstream(dir_ / "t.agents") << kAgents;
+    std::ofstream(dir_ / "t.verbs") << kVerbs;
+    std::ofstream(dir_ / "t.coref") << kCoref;
+    options_.minimum_words = 3;
+    options_.time_shift = 0;
+    dict::LoadOptions o;
+    o.paths = {dir_.string()};  // a directory: the .coref file is picked up with the others
+    ASSERT_TRUE(dict::DictionarySet::Load(o, &with_rules_).ok());
+    ASSERT_TRUE(with_rules_->warnings().empty()) << with_rules_->warnings().front();
+    o.paths = {(dir_ / "t.actors").string(), (dir_ / "t.agents").string(), (dir_ / "t.verbs").string()};
+    ASSERT_TRUE(dict::DictionarySet::Load(o, &without_rules_).ok());
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  static std::string Events(const CodeResult& r) {
+    if (r.events.empty()) return "(" + r.problem + ")";
+    std::string out;
+    for (const auto& e : r.events) out += (out.empty() ? "" : " ") + e.source + "/" + e.target + "/" + e.code;
+    return out;
+  }
+  // Codes the sentences as one document; "\n\n" before a sentence marks a new paragraph.
+  std::vector<CodeResult> Document(const std::vector<std::string>& sentences, bool rules = true) {
+    Coder coder(rules ? with_rules_ : without_rules_, CoderOptions{options_});
+    Discourse discourse(coder.coref());
+    std::vector<CodeResult> out;
+    for (const auto& s : sentences) {
+      const bool para = s.rfind("\n\n", 0) == 0;
+      out.push_back(coder.CodeInDocument(para ? s.substr(2) : s, Date{2024, 3, 1}, &discourse, para));
+    }
+    return out;
+  }
+  std::string Last(const std::vector<std::string>& sentences, bool rules = true) {
+    return Events(Document(sentences, rules).back());
+  }
+
+  fs::path dir_;
+  std::shared_ptr<const dict::DictionarySet> with_rules_, without_rules_;
+  dict::TabariOptions options_;
+};
+
+TEST_F(CoreferenceTest, RulesAreReadFromTheCorefFile) {
+  Coder coder(with_rules_, CoderOptions{options_});
+  const CorefRules& r = coder.coref();
+  EXPECT_TRUE(coder.coref_warnings().empty());
+  EXPECT_EQ(r.pronouns.at("HE"), PronounKind::kPerson);
+  EXPECT_EQ(r.pronouns.at("THEIR"), PronounKind::kGroup);
+  EXPECT_EQ(r.definite_window, 3);
+  ASSERT_EQ(r.definites.size(), 4u);
+  EXPECT_EQ(r.definites[0].words, (std::vector<std::string>{"THE", "TWO", "COUNTRIES"}));  // longest first
+  EXPECT_TRUE(r.IsStateCode("ARN"));
+  EXPECT_TRUE(r.IsStateCode("GONGOV"));     // first three letters
+  EXPECT_FALSE(r.IsStateCode("WST"));       // NONSTATE
+  EXPECT_FALSE(r.IsStateCode("IGOWHC"));
+  // No .coref file, or coreference switched off: no rules.
+  EXPECT_TRUE(Coder(without_rules_, CoderOptions{options_}).coref().empty());
+  CoderOptions off{options_};
+  off.coreference = false;
+  EXPECT_TRUE(Coder(with_rules_, off).coref().empty());
+}
+
+TEST_F(CoreferenceTest, BadLinesAreWarningsWithFileAndLine) {
+  CorefRules r;
+  std::vector<std::string> warnings;
+  r.ParseLines({"PRONOUN: PERSON HE", "PRONOUN: ANIMAL IT", "PRONOUN: THING ITS", "WINDOW: PRONOUN x",
+                "MENTION: THE COUNTRY STATE", "MENTION: THE COUNTRY = PLANET", "FOO: BAR", "# fine", ""},
+               "x.coref", &warnings);
+  ASSERT_EQ(warnings.size(), 6u);
+  EXPECT_EQ(warnings[0], "x.coref:2: unknown pronoun kind (PERSON, THING or GROUP): 'PRONOUN: ANIMAL IT'");
+  EXPECT_THAT(warnings[1], HasSubstr("x.coref:3: not one of the coder's pronouns"));
+  EXPECT_THAT(warnings[2], HasSubstr("x.coref:4: WINDOW:"));
+  EXPECT_THAT(warnings[3], HasSubstr("x.coref:5: MENTION:"));
+  EXPECT_THAT(warnings[4], HasSubstr("x.coref:6: unknown mention kind"));
+  EXPECT_THAT(warnings[5], HasSubstr("x.coref:7: unknown coreference command"));
+  EXPECT_EQ(r.pronouns.size(), 1u);  // the good line is kept
+}
+
+TEST_F(CoreferenceTest, PronounTakesActorOfPreviousSentence) {
+  auto doc = Document({"Aragorn visited Rohan on Monday.", "He condemned Mordor on Tuesday."});
+  ASSERT_EQ(Events(doc[1]), "GONGOV/ORC/122");
+  const CodedEvent& e = doc[1].events[0];
+  EXPECT_EQ(e.source_text, "He");  // the words of THIS sentence
+  EXPECT_EQ(e.source_span.begin, 0);
+  EXPECT_EQ(e.source_span.end, 2);
+  EXPECT_EQ(e.source_ref, "Aragorn");  // what it was resolved to
+  EXPECT_EQ(e.target_ref, "");
+  ASSERT_EQ(doc[1].resolved.size(), 1u);
+  EXPECT_EQ(doc[1].resolved[0].code, "GONGOV");
+  EXPECT_EQ(doc[1].resolved[0].text, "He");
+}
+
+TEST_F(CoreferenceTest, NoAntecedentNothingInvented) {
+  // First sentence of the document: nothing to look back at.
+  EXPECT_EQ(Last({"He condemned Mordor on Tuesday."}), Last({"He condemned Mordor on Tuesday."}, false));
+  EXPECT_TRUE(Document({"He condemned Mordor on Tuesday."})[0].resolved.empty());
+  // The previous sentence names no actor.
+  EXPECT_TRUE(Document({"Nothing happened on Monday at all.", "He condemned Mordor on Tuesday."})[1].resolved.empty());
+  // "The country" with no state mentioned before it (Mordor comes after; Westerlands is a region).
+  auto doc = Document({"Westerlands praised the weather on Monday.", "The country condemned Mordor on Friday."});
+  EXPECT_TRUE(doc[1].resolved.empty());
+  for (const auto& e : doc[1].events) EXPECT_EQ(e.source_ref, "");
+  // "The two countries" with only one state mentioned.
+  EXPECT_TRUE(Document({"Arnor praised the weather on Monday.", "The two countries condemned Mordor today."})[1]
+                  .resolved.empty());
+}
+
+TEST_F(CoreferenceTest, PronounResolvedInItsSentenceStaysAsTabari) {
+  const std::string s = "Gondor said it would condemn Mordor soon.";
+  auto doc = Document({"Rohan praised Arnor on Monday.", s});
+  EXPECT_EQ(Events(doc[1]), Last({s}, false));
+  EXPECT_TRUE(doc[1].resolved.empty());  // nothing resolved across sentences
+  // The event through the in-sentence pronoun still says what it stands for.
+  auto r = Document({"Rohan and Arnor met today.", "Gondor hosted Arnor, and it condemned Mordor."});
+  for (const auto& e : r[1].events)
+    if (e.source_text == "it") {
+      EXPECT_EQ(e.source_ref, "Gondor");
+    }
+}
+
+TEST_F(CoreferenceTest, PersonPronounSkipsBareStates) {
+  EXPECT_EQ(Last({"In Arnor, Aragorn condemned Rohan.", "He condemned Mordor on Tuesday."}), "GONGOV/ORC/122");
+  // IT may take the state.
+  EXPECT_EQ(Last({"Arnor hosted Aragorn on Monday.", "It condemned Mordor on Tuesday."}), "ARN/ORC/122");
+}
+
+TEST_F(CoreferenceTest, PronounTakesOnlyTheSubjectOfTheEarlierSentence) {
+  // The object of the earlier sentence is not taken ("he" is not the country Arnor either).
+  EXPECT_TRUE(Document({"Arnor hosted Aragorn on Monday.", "He condemned Mordor on Tuesday."})[1].resolved.empty());
+  // The subject is no actor: the pronoun stands for it, not for an actor named later.
+  EXPECT_TRUE(Document({"The resolution condemned Mordor strongly.", "It attacked Rohan on Friday."})[1].resolved.empty());
+  // ... and the search does not go on to the sentence before.
+  EXPECT_TRUE(Document({"Gondor praised Rohan today.", "The resolution condemned Mordor strongly.",
+                        "It attacked Rohan on Friday."})
+                  .back()
+                  .resolved.empty());
+}
+
+TEST_F(CoreferenceTest, TheyPrefersCompoundThenGroup) {
+  EXPECT_EQ(Last({"Rohan and Arnor met Aragorn today.", "They condemned Mordor on Friday."}),
+            "ROH/ORC/122 ARN/ORC/122");
+  EXPECT_EQ(Last({"Aragorn's Gondor troops praised Rohan.", "They attacked Mordor on Friday."}), "GONMIL/ORC/190");
+  // No compound, no group: the first actor.
+  EXPECT_EQ(Last({"Aragorn praised Rohan on Monday.", "They attacked Mordor on Friday."}), "GONGOV/ORC/190");
+}
+
+// "According to Aragorn's plan, they will...": a singular possessor naming no group owns the
+// plan; it is neither the referent of THEY nor the source while another actor precedes the verb.
+TEST_F(CoreferenceTest, SingularPossessorIsNotTheyNorTheSource) {
+  const std::vector<std::string> doc = {"Gondor troops arrived in Arnor on Monday.",
+                                        "Under Aragorn's plan they attacked Mordor on Friday."};
+  EXPECT_EQ(Last(doc), "GONMIL/ORC/190");
+  EXPECT_EQ(Last(doc, false), "GONGOV/ORC/190");  // TABARI's rule: the first actor before THEY
+  // A possessor followed by an agent names the group itself; alone before the verb it stays the source.
+  EXPECT_EQ(Last({"Gondor troops arrived in Arnor on Monday.", "Aragorn's troops attacked Mordor on Tuesday."}),
+            "GONGOVMIL/ORC/190");
+  EXPECT_EQ(Last({"Gondor troops arrived in Arnor on Monday.", "Aragorn's plan to attack Mordor failed."}),
+            "GONGOV/ORC/190");
+}
+
+TEST_F(CoreferenceTest, PronounWindowAndParagraphs) {
+  // Two sentences back: fine within the window; three: too far.
+  EXPECT_EQ(Last({"Aragorn visited Rohan on Monday.", "Nothing happened on Monday at all.",
+                  "He condemned Mordor on Tuesday."}),
+            "GONGOV/ORC/122");
+  EXPECT_TRUE(Document({"Aragorn visited Rohan on Monday.", "Nothing happened on Monday at all.",
+                        "Nothing else happened then.", "He condemned Mordor on Tuesday."})
+                  .back()
+                  .resolved.empty());
+  // A paragraph's first sentence may look at the last sentence of the previous paragraph...
+  EXPECT_EQ(Last({"Aragorn visited Rohan on Monday.", "\n\nHe condemned Mordor on Tuesday."}), "GONGOV/ORC/122");
+  // ... but no further back.
+  EXPECT_TRUE(Document({"Aragorn visited Rohan on Monday.", "Nothing happened on Monday at all.",
+                        "\n\nHe condemned Mordor on Tuesday."})
+                  .back()
+                  .resolved.empty());
+  EXPECT_TRUE(Document({"Aragorn visited Rohan on Monday.", "\n\nNothing happened on Monday at all.",
+                        "He condemned Mordor on Tuesday."})
+                  .back()
+                  .resolved.empty());
+}
+
+TEST_F(CoreferenceTest, ExpletiveItIsNotResolved) {
+  auto doc = Document({"Arnor praised Rohan on Monday.", "It is said that Gondor will condemn Mordor."});
+  EXPECT_TRUE(doc[1].resolved.empty());
+  EXPECT_EQ(Events(doc[1]), "GON/ORC/122");
+}
+
+TEST_F(CoreferenceTest, TheCountryIsTheFirstStateOfTheNearestSentence) {
+  auto doc = Document({"Rohan accused Mordor on Monday.", "The country condemned Gondor on Friday."});
+  ASSERT_EQ(Events(doc[1]), "ROH/GON/122");
+  EXPECT_EQ(doc[1].events[0].source_text, "The country");
+  EXPECT_EQ(doc[1].events[0].source_ref, "Rohan");
+  // The nearest sentence with a state wins over earlier ones.
+  EXPECT_EQ(Last({"Rohan accused Mordor on Monday.", "Gondor praised the weather.", "The country condemned Arnor."}),
+            "GON/ARN/122");
+  // A state earlier in the same sentence comes first; agents compose after the possessive.
+  auto same = Document({"Rohan praised Gondor today.", "Arnor police condemned the country's government."});
+  ASSERT_EQ(Events(same[1]), "ARNCOP/ARNGOV/122");
+  EXPECT_EQ(same[1].events[0].target_text, "the country's");
+  EXPECT_EQ(same[1].events[0].target_ref, "Arnor");
+  // An actor that only starts with a state code still names that state.
+  auto person = Document({"Aragorn praised the weather today.", "The country condemned Mordor on Friday."});
+  ASSERT_EQ(Events(person[1]), "GON/ORC/122");
+  EXPECT_EQ(person[1].events[0].source_ref, "Aragorn");
+  // ... but the state's own name, when in reach, is what the reference reports.
+  auto named = Document({"Gondor praised the weather today.", "Aragorn condemned the country's police."});
+  ASSERT_EQ(Events(named[1]), "GONGOV/GONCOP/122");
+  EXPECT_EQ(named[1].events[0].target_ref, "Gondor");
+}
+
+TEST_F(CoreferenceTest, TheTwoCountriesIsACompoundOfTheTwoMostRecentStates) {
+  auto doc = Document({"Arnor met Rohan on Monday.", "The two countries condemned Mordor today."});
+  EXPECT_EQ(Events(doc[1]), "ARN/ORC/122 ROH/ORC/122");
+  for (const auto& e : doc[1].events) {
+    EXPECT_EQ(e.source_text, "The two countries");
+    EXPECT_EQ(e.source_ref, "Arnor and Rohan");
+  }
+  // A repeated state counts once; the compound is in text order of the mentions taken.
+  EXPECT_EQ(Last({"Arnor praised Rohan today.", "Arnor praised Arnor again.", "The two countries condemned Mordor."}),
+            "ROH/ORC/122 ARN/ORC/122");
+}
+
+TEST_F(CoreferenceTest, RegimeComposesTheAgentAndOfActorWins) {
+  EXPECT_EQ(Last({"Mordor accused Rohan on Monday.", "The regime attacked Rohan on Friday."}), "ORCGOV/ROH/190");
+  // "the government of Rohan" names its own actor.
+  EXPECT_EQ(Last({"Arnor praised the weather today.", "The government of Rohan condemned Mordor."}),
+            "ROHGOV/ORC/122");
+}
+
+TEST_F(CoreferenceTest, DefiniteWindowLimitsHowFarBack) {
+  EXPECT_TRUE(Document({"Arnor praised the weather today.", "Nothing happened.", "Nothing happened again.",
+                        "Nothing at all happened.", "The country condemned Mordor on Friday."})
+                  .back()
+                  .resolved.empty());
+}
+
+TEST_F(CoreferenceTest, WithoutCorefFileEveryDocumentCodesLikeCode) {
+  const std::vector<std::string> sentences = {"Aragorn visited Rohan on Monday.", "He condemned Mordor on Tuesday.",
+                                              "The country condemned Gondor on Friday.",
+                                              "The two countries condemned Mordor today."};
+  Coder plain(without_rules_, CoderOptions{options_});
+  auto doc = Document(sentences, false);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    EXPECT_EQ(Events(doc[i]), Events(plain.Code(sentences[i], Date{2024, 3, 1}))) << sentences[i];
+    EXPECT_TRUE(doc[i].resolved.empty());
+  }
+}
+
+TEST(DiscourseTest, LooksOnlyAsFarAsTheWindows) {
+  CorefRules rules;
+  rules.states = {"ARN", "ROH"};
+  rules.pronoun_window = 1;
+  rules.definite_window = 1;
+  Discourse d(rules);
+  for (int i = 0; i < 1000; ++i) {  // old sentences are dropped as the document goes on
+    d.BeginSentence(false);
+    d.Add({i % 2 ? "ARN" : "ROHGOV", i % 2 ? "Arnor" : "Rohan's leader", 0, -1, false});
+  }
+  d.BeginSentence(false);
+  Antecedent a;
+  EXPECT_FALSE(d.ResolvePronoun(PronounKind::kPerson, &a));  // only "Arnor" is in reach: a bare state
+  ASSERT_TRUE(d.ResolvePronoun(PronounKind::kThing, &a));
+  EXPECT_EQ(a.code, "ARN");
+  EXPECT_EQ(a.text, "Arnor");
+  DefiniteRule two;
+  two.kind = DefiniteKind::kStates;
+  EXPECT_FALSE(d.ResolveDefinite(two, {}, &a));  // one state in reach
+  EXPECT_TRUE(d.ResolveDefinite(two, {{"ROH", "Rohan", 0, -1, false}}, &a));
+  EXPECT_EQ(a.code, "ARN/ROH");
+  EXPECT_EQ(a.text, "Arnor and Rohan");
+}
+
+}  // namespace
+}  // namespace dyad::code

@@ -4,9 +4,8 @@
 //    place; skipped when absent), with the published CAMEO->PLOVER crosswalk;
 //  * tests/quality/seed_gold.jsonl, hand-coded events of the seed article, which
 //    the gold file points at in shared/corpus (skipped when absent).
-// Bars: F1 >= 0.60 (PLOVER dev, met) and F1 >= 0.75 (seed gold, NOT met yet:
-// measured 0.457). The seed test asserts the level reached (a floor that catches
-// regressions) until the bar is met; then the floor becomes kSeedBar.
+// Bars (the dictionaries issue): F1 >= 0.60 on PLOVER dev and F1 >= 0.75 on the seed
+// gold; both tests fail below their bar. Measured 2026-11-27: 0.685 and 0.780.
 // docs/quality.md records the numbers and the disagreements that remain.
 #include <filesystem>
 #include <iostream>
@@ -91,7 +90,7 @@ TEST(Quality, PloverDevF1AtLeast060) {
   EXPECT_GE(report.overall.f1(), 0.60);
 }
 
-TEST(Quality, SeedArticleF1AtLeastMeasuredFloor) {
+TEST(Quality, SeedArticleF1AtLeastBar) {
   const std::string gold_path = kSource + "/tests/quality/seed_gold.jsonl";
   const std::string article = kShared + "/corpus/role-of-belarus-in-the-war.txt";
   if (!std::filesystem::exists(article))
@@ -110,11 +109,9 @@ TEST(Quality, SeedArticleF1AtLeastMeasuredFloor) {
   Report("seed article", report);
   for (const eval::Disagreement& d : report.disagreements)
     std::cout << "  " << d.kind << ": " << (d.kind == "missed" ? d.expected : d.got) << "\n";
-  constexpr double kSeedBar = 0.75;    // the issue's bar, not met yet
-  constexpr double kSeedFloor = 0.45;  // measured 0.457 on 2026-11-27 (tp 8, fp 5, fn 14)
-  std::cout << "seed article F1 " << report.overall.f1() << " (bar " << kSeedBar
-            << (report.overall.f1() >= kSeedBar ? ": met" : ": NOT met") << ")\n";
-  EXPECT_GE(report.overall.f1(), kSeedFloor);
+  constexpr double kSeedBar = 0.75;  // the issue's bar; measured 0.780 (tp 16, fp 3, fn 6)
+  std::cout << "seed article F1 " << report.overall.f1() << " (bar " << kSeedBar << ")\n";
+  EXPECT_GE(report.overall.f1(), kSeedBar);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "analyze/classify.h"
 #include "analyze/model.h"
+#include "analyze/role_inputs.h"
 #include "analyze/role_report.h"
 #include "command.h"
 #include "store/store.h"
@@ -51,16 +52,12 @@ int Run(const RoleFlags& f) {
   }
   if (from && to && *to < *from) return Fail("role: --to is before --from", 2);
 
-  std::string rules_path = f.rules.empty() ? f.data_dir + "/rules/involvement.toml" : f.rules;
-  std::string conflicts_dir = f.conflicts_dir.empty() ? f.data_dir + "/conflicts" : f.conflicts_dir;
-  analyze::RuleSet rules;
-  if (Status s = analyze::LoadRules(rules_path, &rules); !s.ok()) return Fail("role: " + s.message());
-  analyze::Conflict conflict;
-  if (Status s = analyze::FindConflict(conflicts_dir, f.conflict, &conflict); !s.ok())
-    return Fail("role: " + s.message());
-  analyze::Subject x;
-  if (Status s = analyze::LookupSubject(f.state, f.data_dir + "/gazetteer/countries.tsv", rules, &x);
-      !s.ok())
+  analyze::RoleInputPaths paths;
+  paths.data_dir = f.data_dir;
+  paths.rules = f.rules;
+  paths.conflicts_dir = f.conflicts_dir;
+  analyze::RoleInputs inputs;
+  if (Status s = analyze::LoadRoleInputs(paths, f.state, f.conflict, &inputs); !s.ok())
     return Fail("role: " + s.message());
 
   std::string chart_js;
@@ -88,7 +85,7 @@ int Run(const RoleFlags& f) {
   if (to) ro.to = *to;
   ro.evidence_per_category = f.evidence;
   analyze::RoleReport report;
-  if (Status s = analyze::BuildRoleReportFromStore(*db, rules, conflict, x, ro, &report); !s.ok())
+  if (Status s = analyze::BuildRoleReportFromStore(*db, inputs.rules, inputs.conflict, inputs.subject, ro, &report); !s.ok())
     return Fail("role: " + s.message());
 
   std::string text;

@@ -146,6 +146,12 @@ CREATE VIEW actors AS
   SELECT code, text AS name, role, COUNT(*) AS mentions FROM actor_mentions
   GROUP BY code, text, role;
 )sql",
+    // v3: the antecedent of a source or target named by a pronoun or a definite phrase
+    // ("they" -> "Wagner fighters", docs/coreference.md); '' when the actor was named.
+    R"sql(
+ALTER TABLE events ADD COLUMN source_ref TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN target_ref TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 inline constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -148,7 +148,7 @@ constexpr const char* kEventColumns =
     "e.pattern_file, e.pattern_line, e.pattern_text, e.source_begin, e.source_end, "
     "e.verb_begin, e.verb_end, e.target_begin, e.target_end, e.modality, e.reported_by, "
     "e.reported_by_text, e.places, e.duplicate, d.input_id, d.url, d.title, d.source, "
-    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at";
+    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref";
 constexpr const char* kEventJoins =
     " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
     " LEFT JOIN codings c ON c.id = e.coding";
@@ -201,6 +201,8 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
   e.sentence = st.Text(c++);
   r.dict_hash = st.Text(c++);
   r.doc_ingested_at = st.Text(c++);
+  e.source_ref = st.Text(c++);
+  e.target_ref = st.Text(c++);
   *out = std::move(r);
 }
 
@@ -452,8 +454,9 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
          "day, day_end, date_precision, date_text, source, target, source_text, target_text, "
          "event_code, root_code, quad_class, goldstein, verb_text, plover, pattern_file, "
          "pattern_line, pattern_text, source_begin, source_end, verb_begin, verb_end, "
-         "target_begin, target_end, modality, reported_by, reported_by_text, places, duplicate) "
-         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+         "target_begin, target_end, modality, reported_by, reported_by_text, places, duplicate, "
+         "source_ref, target_ref) "
+         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
         {&s.insert_actor_code, "INSERT OR IGNORE INTO actor_codes(code) VALUES(?)"},
         {&s.coding_lookup, "SELECT id FROM codings WHERE dict_hash = ?"},
         {&s.coding_insert,
@@ -864,6 +867,8 @@ Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& even
     ins.Bind(c++, e.reported_by_text);
     ins.Bind(c++, PlacesToText(e));
     ins.Bind(c++, duplicate ? 1 : 0);
+    ins.Bind(c++, e.source_ref);
+    ins.Bind(c++, e.target_ref);
     int rc = ins.Step();
     ins.Reset();
     if (rc != SQLITE_DONE) return Error("storing an event");

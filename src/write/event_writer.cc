@@ -44,7 +44,7 @@ const std::vector<std::string>& CsvColumns() {
       "reported_by_text", "location", "location_country", "origin_country",
       "destination", "destination_country", "pattern_file", "pattern_line", "pattern_text",
       "source_begin", "source_end", "verb_begin", "verb_end", "target_begin", "target_end",
-      "sentence"};
+      "sentence", "source_ref", "target_ref"};
   return kColumns;
 }
 
@@ -143,7 +143,7 @@ void EventWriter::Write(const Event& e) {
           e.origin.country, e.destination.name, e.destination.country, e.pattern.file,
           std::to_string(e.pattern.line), e.pattern.text, num(e.source_span.begin),
           num(e.source_span.end), num(e.verb_span.begin), num(e.verb_span.end),
-          num(e.target_span.begin), num(e.target_span.end), e.sentence};
+          num(e.target_span.begin), num(e.target_span.end), e.sentence, e.source_ref, e.target_ref};
       for (size_t i = 0; i < fields.size(); ++i) {
         if (i) line += ',';
         line += CsvField(fields[i]);

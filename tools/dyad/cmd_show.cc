@@ -46,6 +46,9 @@ int ShowEvent(store::Store& db, int64_t id) {
               e.plover.c_str());
   std::printf("  date:      %s (%s%s%s)\n", e.date.ToIso().c_str(), DatePrecisionName(e.date_precision),
               e.date_text.empty() ? "" : ": ", e.date_text.c_str());
+  // A source or target named by a pronoun or "the country": what it was resolved to.
+  if (!e.source_ref.empty()) std::printf("  source:    \"%s\" = %s\n", e.source_text.c_str(), e.source_ref.c_str());
+  if (!e.target_ref.empty()) std::printf("  target:    \"%s\" = %s\n", e.target_text.c_str(), e.target_ref.c_str());
   std::printf("  modality:  %s", ModalityName(e.modality));
   if (!e.reported_by.empty())
     std::printf(", reported by %s (\"%s\")", e.reported_by.c_str(), e.reported_by_text.c_str());

@@ -64,6 +64,24 @@ TEST_F(StoreTest, StoresDocumentOnceAndReportsDuplicate) {
   EXPECT_FALSE(store->FindDocument("nonexistent", &stored).ok());
 }
 
+// A source named by a pronoun keeps what it was resolved to (docs/coreference.md).
+TEST_F(StoreTest, ResolvedMentionsKeepTheirAntecedent) {
+  auto store = OpenStore();
+  Event e = MakeEvent(1, "They attacked the country.", "RUSUAF", "BLR", "190", Date{2023, 7, 1});
+  e.source_text = "They";
+  e.source_ref = "Wagner fighters";
+  e.target_text = "the country";
+  e.target_ref = "Belarus";
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("r1", Story(7)), {e}, "hash1", &added).ok());
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents(EventQuery{}, &rows).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].event.source_ref, "Wagner fighters");
+  EXPECT_EQ(rows[0].event.target_ref, "Belarus");
+  EXPECT_EQ(rows[0].event.source_text, "They");
+}
+
 TEST_F(StoreTest, DocumentsAreImmutableAndAuditIsAppendOnly) {
   auto store = OpenStore();
   AddResult added;

@@ -251,6 +251,7 @@ class Engine {
     return false;
   }
   int TryRoot(int32_t r, int start, int* tail) const;
+  bool WrittenInCapitals(int first, int last) const;  // no lower-case letter in words first..last
   // Always inlined: called from every stage's word loops (GCC otherwise keeps it out of line).
   [[gnu::always_inline]] bool IsActor(int i) const {
     return i >= 0 && i < n() && w(i).typed && w(i).type == RootType::kActor && !w(i).noun && !w(i).blanked;
@@ -525,7 +526,18 @@ int Engine::TryRoot(int32_t r, int start, int* tail) const {
       return -1;
     }
   }
+  if (root.case_sensitive && !WrittenInCapitals(start, *tail)) return -1;
   return score;
+}
+
+bool Engine::WrittenInCapitals(int first, int last) const {
+  if (all_caps) return false;  // a headline in capitals cannot tell "US" from "us"
+  for (int i = first; i <= last; ++i) {
+    const Word& wd = w(i);
+    for (int32_t b = wd.begin; b < wd.end; ++b)
+      if (text_[b] >= 'a' && text_[b] <= 'z') return false;
+  }
+  return true;
 }
 
 void Engine::AssignRoots() {

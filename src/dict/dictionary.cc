@@ -756,7 +756,10 @@ void Loader::ReadActors(const std::vector<std::string>& lines, bool petrarch) {
     int32_t parent = -1;
     for (const auto& ph : p.phrases) {
       std::vector<PhraseWord> words;
-      if (!ParsePhrase(ph.text, &words, &error)) {
+      std::string_view text = ph.text;
+      const bool case_sensitive = !text.empty() && text[0] == '@';  // dyad extension: "@US_"
+      if (case_sensitive) text.remove_prefix(1);
+      if (!ParsePhrase(text, &words, &error)) {
         Warn(ph.line, error, ph.text);
         continue;
       }
@@ -766,6 +769,7 @@ void Loader::ReadActors(const std::vector<std::string>& lines, bool petrarch) {
         continue;
       }
       int32_t r = AddRoot(RootType::kActor, words, entry_id, ph.line, parent);
+      d_->roots_[r].case_sensitive = case_sensitive;
       if (parent < 0) parent = r;
       phrase_keys_.emplace(key, r);
       ++d_->counts_.actor_phrases;

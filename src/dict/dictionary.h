@@ -84,6 +84,9 @@ struct Root {
   int32_t file = -1;         // index into files()
   int32_t line = 0;          // 1-based
   int32_t parent = -1;       // first phrase of an actor synonym set / the verb root of a form
+  // dyad extension ("@US_" in .actors): matches only where the sentence writes every word of
+  // the phrase in capitals, and never in an all-capitals sentence ("US", not the pronoun "us").
+  bool case_sensitive = false;
 };
 
 struct PatternElement {

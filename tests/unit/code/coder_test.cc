@@ -20,7 +20,7 @@ constexpr char kActors[] =
     "<NOUN>\nSHEEP\nGOATS\n</NOUN>\n"
     "ARNOR [ARN]\nGONDOR\n+MINAS_TIRITH\n\t[GON]\nMORDOR [ORC]\nROHAN [ROH]\nBREE [BRE]\nELROND [ELF]\n"
     "GANDALF [WIZ]\nLORIEN [ELR/GAL]\nBOROMIR [---]\nNASGUL [###]\nISILDUR [+++]\n"
-    "USSR [USR <911226] [###]\nWASHINGTON [USAGOV]\nESTONIA_ [EST]\n";
+    "USSR [USR <911226] [###]\nWASHINGTON [USAGOV]\nESTONIA_ [EST]\n@US_ [USA]\n";
 constexpr char kAgents[] = "FOREIGN_MINISTER_ [~GOVFRM]\nPOLICE_ [~COP]\nHUMAN_RIGHTS_BODY_ [NGO~]\nGOVERNMENT_ [~GOV]\n";
 constexpr char kVerbs[] =
     "<TIME>\nYESTERDAY [-1]\nNEXT_WEEK [+7]\n</TIME>\n"
@@ -71,6 +71,17 @@ class CoderTest : public ::testing::Test {
   std::shared_ptr<const dict::DictionarySet> dicts_;
   dict::TabariOptions options_;
 };
+
+// dyad extension: an "@" phrase matches only as written in capitals, so "US" is the country and
+// "us" the pronoun; an all-capitals sentence cannot tell them apart and codes neither.
+TEST_F(CoderTest, CaseSensitivePhraseMatchesOnlyCapitals) {
+  EXPECT_EQ(Events(Code("The US condemned Mordor yesterday.")), "USA/ORC/122");
+  EXPECT_EQ(Events(Code("Mordor condemned the US yesterday.")), "ORC/USA/122");
+  EXPECT_EQ(Events(Code("Gondor told us it condemned Mordor.")), "GON/ORC/122");
+  EXPECT_EQ(Events(Code("Rohan condemned Mordor for attacking us.")), "ROH/ORC/122");
+  EXPECT_EQ(Events(Code("THE US CONDEMNED MORDOR YESTERDAY.")), "(No events found in text)");
+  EXPECT_EQ(Events(Code("The Us condemned Mordor yesterday.")), "(No events found in text)");
+}
 
 TEST_F(CoderTest, CodesRootVerbWithSpansAndPatternRef) {
   const std::string s = "Arnor strongly condemned Mordor on Monday.";

@@ -80,7 +80,7 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
   if (events.empty()) return;
   const std::vector<Token> tokens = Tokenize(ctx.sentence);
   const std::vector<DateExpr> dates = FindDates(impl_->dates, tokens, ctx.sentence, ctx.document_date);
-  const SentenceCues cues = FindCues(impl_->cues, tokens);
+  SentenceCues cues = FindCues(impl_->cues, tokens);
   const std::vector<Gazetteer::Match> places = impl_->gazetteer.Find(tokens);
 
   std::vector<code::ActorMention> mentions;
@@ -92,6 +92,13 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
     auto [first, last] = VerbTokens(tokens, m.span, ctx.sentence.size());
     if (first >= 0) located.push_back(TokenMention{first, last, &m});
   }
+  // A reporting verb inside an actor's name is no report: "The United States imposed..." has
+  // "States", not "X states that...".
+  std::erase_if(cues.report_verbs, [&](const Cue& r) {
+    for (const TokenMention& m : located)
+      if (r.first < m.last && r.last > m.first) return true;
+    return false;
+  });
 
   for (EventInSentence& e : events) {
     Event* ev = e.event;

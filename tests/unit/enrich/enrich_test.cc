@@ -35,6 +35,22 @@ TEST(EnrichTest, FillsEveryFieldOfAReportedStrike) {
   EXPECT_EQ(statement.reported_by_text, "");  // the speech act itself
 }
 
+// "States" in "The United States" is part of a name, not the reporting verb "X states that".
+TEST(EnrichTest, AReportingVerbInsideAnActorsNameIsNoReport) {
+  auto finder = TableFinder({{"United States", "USA"}, {"Belarusian banks", "BLRBUS"}, {"US Treasury", "USAGOV"}});
+  auto c = RunSentence("The United States imposed sanctions on Belarusian banks on Thursday, the US Treasury said.",
+                       {"imposed"}, finder, kDocDate, {"16"});
+  EXPECT_EQ(c.events[0].reported_by, "USAGOV");
+  EXPECT_EQ(c.events[0].reported_by_text, "US Treasury");
+  auto first_hand = RunSentence("The United States imposed sanctions on Belarusian banks on Thursday.", {"imposed"},
+                                finder, kDocDate, {"16"});
+  EXPECT_EQ(first_hand.events[0].reported_by_text, "");
+  // A real "states that" still attributes.
+  auto reported = RunSentence("The ministry states that Russian troops attacked the village.", {"attacked"},
+                              TableFinder({{"Russian troops", "RUSMIL"}}), kDocDate, {"19"});
+  EXPECT_EQ(reported.events[0].reported_by_text, "ministry");
+}
+
 TEST(EnrichTest, AsksForActorsOnlyWhenASentenceNamesAReporter) {
   int calls = 0;
   ActorFinder counting = [&](std::string_view) {

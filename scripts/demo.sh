@@ -10,8 +10,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db="$work/demo.db"
 
-echo "== dyad ingest data/samples (our own short articles about public facts of the war)"
-"$dyad" ingest data/samples --db "$db"
+echo "== dyad ingest data/samples/*.txt (our own short articles about public facts of the war)"
+"$dyad" ingest data/samples/*.txt --db "$db"  # the articles, not the README
 echo
 echo "== dyad events: who did what to whom, when and where, according to whom"
 "$dyad" events --db "$db" --format table --limit 60

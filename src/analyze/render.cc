@@ -54,13 +54,18 @@ std::string Title(const RoleReport& r) {
   return "Role of " + x + " in " + r.conflict_name;
 }
 
+// "1 event", "2 events".
+std::string Count(int64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string CountsLine(const CategoryReport& c) {
   const BucketCounts& n = c.counts;
-  return std::to_string(n.total()) + " events: " + std::to_string(n.asserted) + " asserted, " +
+  return Count(n.total(), "event", "events") + ": " + std::to_string(n.asserted) + " asserted, " +
          std::to_string(n.reported) + " reported, " + std::to_string(n.hypothetical) +
-         " hypothetical, " + std::to_string(n.negated) + " negated; " + std::to_string(c.sources) +
-         " distinct sources, " + std::to_string(c.documents) +
-         " distinct documents (asserted and reported evidence)" +
+         " hypothetical, " + std::to_string(n.negated) + " negated; " +
+         Count(c.sources, "distinct source", "distinct sources") + " (publishers named in the documents), " +
+         Count(c.documents, "distinct document", "distinct documents") + " (asserted and reported evidence)" +
          (c.first.valid() ? "; period " + Period(c.first, c.last) : "");
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <unordered_map>
 
@@ -95,7 +96,7 @@ class LitCache {
   size_t size() const { return size_; }
   void Clear() {
     slots_.assign(kInitialSlots, Slot{});
-    keys_.clear();
+    keys_.assign(kPad, '\0');
     size_ = 0;
   }
   // The cached range of `key` (never empty); on a miss, fill() -> {begin, end} is cached.
@@ -109,19 +110,22 @@ class LitCache {
       Slot& slot = slots_[i];
       if (slot.len == 0) {
         const std::pair<int32_t, int32_t> range = fill();
-        slot = Slot{tag, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(range.first),
+        slot = Slot{tag, static_cast<uint32_t>(keys_.size() - kPad), static_cast<uint32_t>(range.first),
                     static_cast<uint16_t>(key.size()), static_cast<uint16_t>(range.second - range.first)};
+        keys_.resize(keys_.size() - kPad);  // the padding moves behind the new key
         keys_.append(key);
+        keys_.append(kPad, '\0');
         if (++size_ * 4 > slots_.size() * 3) Grow();
         return range;
       }
-      if (slot.tag == tag && slot.len == key.size() && std::memcmp(keys_.data() + slot.key, key.data(), key.size()) == 0)
+      if (slot.tag == tag && slot.len == key.size() && Equal(keys_.data() + slot.key, key.data(), key.size()))
         return {static_cast<int32_t>(slot.begin), static_cast<int32_t>(slot.begin + slot.count)};
     }
   }
 
  private:
   static constexpr size_t kInitialSlots = 1024;
+  static constexpr size_t kPad = 8;  // zero bytes kept after the last key (see Hash)
   // 16 bytes, four to a cache line: the table of a corpus' vocabulary stays small.
   struct Slot {
     uint32_t tag = 0;    // high half of the hash (the low bits pick the slot)
@@ -130,19 +134,33 @@ class LitCache {
     uint16_t len = 0;    // key length (words have at most 63 characters); 0: empty slot
     uint16_t count = 0;  // literals (one per prefix: fewer than 64)
   };
+  static uint64_t Load8(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  // The bits of a Load8() value that hold its first n bytes (n < 8).
+  static uint64_t FirstBytes(size_t n) {
+    if constexpr (std::endian::native == std::endian::little) return (uint64_t{1} << (8 * n)) - 1;
+    else return ~(~uint64_t{0} >> (8 * n));
+  }
+  // Both read up to 7 bytes past the end of s (the key pool and Scratch::chars are padded).
   static uint64_t Hash(std::string_view s) {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
     size_t i = 0;
     for (; i + 8 <= s.size(); i += 8) {
-      uint64_t v;
-      std::memcpy(&v, s.data() + i, 8);
-      h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+      h = (h ^ Load8(s.data() + i)) * 0xBF58476D1CE4E5B9ull;
       h ^= h >> 31;
     }
-    uint64_t v = 0;
-    for (; i < s.size(); ++i) v = v << 8 | static_cast<unsigned char>(s[i]);  // no memcpy call
+    const uint64_t v = Load8(s.data() + i) & FirstBytes(s.size() - i);
     h = (h ^ v) * 0x94D049BB133111EBull;
     return h ^ (h >> 29);
+  }
+  static bool Equal(const char* a, const char* b, size_t n) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+      if (Load8(a + i) != Load8(b + i)) return false;
+    return ((Load8(a + i) ^ Load8(b + i)) & FirstBytes(n - i)) == 0;
   }
   void Grow() {
     std::vector<Slot> old(slots_.size() * 2);
@@ -195,6 +213,8 @@ constexpr std::array<uint8_t, 256> MakeCharClass() {
   return t;
 }
 constexpr std::array<uint8_t, 256> kCharClass = MakeCharClass();
+// Scratch::chars holds this many bytes after the last word (see LitCache::Hash).
+constexpr size_t kCharsPad = 8;
 
 }  // namespace
 
@@ -320,7 +340,9 @@ void Engine::Split() {
   const std::string_view t = text_;
   const size_t len = t.size();
   // Every character written to `chars` comes from a distinct input byte: len bounds the size.
-  s_.chars.resize(len);
+  // kCharsPad more bytes: LitCache reads up to 7 bytes past a word, and the 8-byte loop
+  // below stores 8 bytes where fewer belong to the word.
+  s_.chars.resize(len + kCharsPad);
   char* const out = s_.chars.data();
   int32_t nc = 0;
   bool any_lower = false;
@@ -366,6 +388,33 @@ void Engine::Split() {
         const int32_t room = 63 - cur->text_len;
         char* const dst = out + nc;
         int32_t taken = 0;
+        if constexpr (std::endian::native == std::endian::little) {
+          // 8 bytes at a time: the bytes before the first one of class 0, upper-cased
+          // (the same result as the byte loop below, which finishes the run).
+          while (taken < room && j + 8 <= len) {
+            uint64_t x;
+            std::memcpy(&x, tp + j, 8);
+            const uint64_t k01 = 0x0101010101010101ull, high = 0x8080808080808080ull;
+            const uint64_t y = x & ~high;  // the low 7 bits of each byte
+            // Bit 7 of each byte: the byte (< 0x80) lies in [lo, hi].
+            auto in_range = [&](uint64_t v, unsigned lo, unsigned hi) {
+              return (v + (0x80 - lo) * k01) & ~(v + (0x7F - hi) * k01) & high;
+            };
+            const uint64_t non_ascii = x & high;
+            const uint64_t lower_m = in_range(y, 'a', 'z') & ~non_ascii;
+            const uint64_t word_m = non_ascii | in_range(y | 0x20 * k01, 'a', 'z') | in_range(y, '0', '9');
+            const uint64_t stop = ~word_m & high;
+            int32_t take = stop == 0 ? 8 : std::countr_zero(stop) >> 3;
+            if (take > room - taken) take = room - taken;
+            const uint64_t up = x - (lower_m >> 2);  // a-z -> A-Z
+            std::memcpy(dst + taken, &up, 8);          // nc + taken <= j: inside chars
+            const uint64_t kept = take == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * take)) - 1;
+            if (lower_m & kept) lower |= 2u;
+            taken += take;
+            j += static_cast<size_t>(take);
+            if (take < 8) break;
+          }
+        }
         while (taken < room && j < len) {
           const unsigned char ch = static_cast<unsigned char>(tp[j]);
           const unsigned cls = kCharClass[ch];
@@ -415,7 +464,7 @@ void Engine::Split() {
         break;
     }
   }
-  s_.chars.resize(static_cast<size_t>(nc));
+  s_.chars.resize(static_cast<size_t>(nc) + kCharsPad);
   if (static_cast<int>(s_.words.size()) > kMaxWords) s_.words.resize(kMaxWords);
   all_caps = !any_lower;
   bool seen_cap = false;
@@ -543,18 +592,23 @@ bool Engine::WrittenInCapitals(int first, int last) const {
 void Engine::AssignRoots() {
   const int count = n();
   std::vector<int> matched;
+  // Sentence state read below, in locals: nothing here changes it.
+  const Literal* const lits = s_.lit_pool.data();
+  const uint32_t* const stamp = s_.stamp.data();
+  const uint32_t epoch = s_.epoch;
   for (int i = 0; i < count; ++i) {
     Word& wd = w(i);
     if (wd.typed || wd.kind != WType::kNone) continue;
     int best = -1, best_root = -1, best_tail = -1;
-    for (int k = wd.lit_begin; k < wd.lit_end; ++k) {
-      const int32_t first = s_.lit_pool[k].word;
+    const int lit_end = wd.lit_end;
+    for (int k = wd.lit_begin; k < lit_end; ++k) {
+      const int32_t first = lits[k].word;
       auto [b, e] = d_.RootsStartingWith(first);
       if (b == e) continue;
       const int32_t* second = d_.RootSecondWords(first);
       if (!d_.PairIndexed(first)) {
         for (const int32_t* r = b; r != e; ++r, ++second) {
-          if (*second >= 0 && s_.stamp[*second] != s_.epoch) continue;
+          if (*second >= 0 && stamp[*second] != epoch) continue;
           int tail = -1;
           int sc = TryRoot(*r, i, &tail);
           if (sc > best) {
@@ -571,7 +625,7 @@ void Engine::AssignRoots() {
       int best_pos = -1;
       auto consider = [&](const int32_t* pb, const int32_t* pe) {
         for (const int32_t* p = pb; p != pe; ++p) {
-          if (second[*p] >= 0 && s_.stamp[second[*p]] != s_.epoch) continue;
+          if (second[*p] >= 0 && stamp[second[*p]] != epoch) continue;
           int tail = -1;
           int sc = TryRoot(b[*p], i, &tail);
           if (sc > best || (sc >= 0 && sc == best && best_pos >= 0 && *p < best_pos)) {
@@ -586,7 +640,7 @@ void Engine::AssignRoots() {
       consider(ub, ue);
       if (i + 1 < count)
         for (int k2 = w(i + 1).lit_begin; k2 < w(i + 1).lit_end; ++k2) {
-          auto [pb, pe] = d_.RootsWithSecond(first, s_.lit_pool[k2].word);
+          auto [pb, pe] = d_.RootsWithSecond(first, lits[k2].word);
           consider(pb, pe);
         }
     }
@@ -1305,11 +1359,17 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     const uint64_t word_mask = s_.word_mask;
     const uint32_t* const stamp = s_.stamp.data();
     const uint32_t epoch = s_.epoch;
-    for (const auto& filter : filters) {
-      const int32_t pi = filter.pattern;
-      // A required word is absent (MatchPattern would reject the pattern).
-      if (!have_alt && ((filter.mask & ~word_mask) != 0 || (filter.key >= 0 && stamp[filter.key] != epoch)))
-        continue;
+    const uint64_t absent = ~word_mask;
+    const auto* f = filters.data();
+    const auto* const f_end = f + filters.size();
+    for (; f != f_end; ++f) {
+      if (!have_alt) {
+        // Skip the patterns with a required word absent (MatchPattern would reject them).
+        while ((f->mask & absent) != 0 || (f->key >= 0 && stamp[f->key] != epoch))
+          if (++f == f_end) break;
+        if (f == f_end) break;
+      }
+      const int32_t pi = f->pattern;
       const Pattern& p = d_.patterns()[pi];
       if (have_alt && p.length <= actual) break;
       MatchCtx m;

@@ -12,15 +12,8 @@ namespace {
 using testing::Country;
 using testing::MakeEvent;
 
-class ClassifyTest : public ::testing::Test {
+class ClassifyTest : public testing::BelarusInRussiaUkraine {
  protected:
-  void SetUp() override {
-    Status s = LoadRules(testing::RulesPath(), &rules_);
-    ASSERT_TRUE(s.ok()) << s.message();
-    s = LoadConflict(testing::ConflictPath(), &conflict_);
-    ASSERT_TRUE(s.ok()) << s.message();
-    x_ = {"BLR", "Belarus", "belarusian"};
-  }
   std::vector<int> Categories(const Event& e) const {
     std::vector<int> out;
     for (const Match& m : Classify(e, x_, conflict_, rules_)) out.push_back(m.category);
@@ -30,9 +23,6 @@ class ClassifyTest : public ::testing::Test {
     std::vector<int> c = Categories(e);
     return std::find(c.begin(), c.end(), category) != c.end();
   }
-  RuleSet rules_;
-  Conflict conflict_;
-  Subject x_;
 };
 
 // 1: the aggressor attacks the victim FROM X: neither actor is X.

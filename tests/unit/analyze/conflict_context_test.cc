@@ -19,24 +19,14 @@ using testing::Country;
 using testing::MakeEvent;
 using testing::Stored;
 
-class ConflictContextTest : public ::testing::Test {
+class ConflictContextTest : public testing::BelarusInRussiaUkraine {
  protected:
-  void SetUp() override {
-    Status s = LoadRules(testing::RulesPath(), &rules_);
-    ASSERT_TRUE(s.ok()) << s.message();
-    s = LoadConflict(testing::ConflictPath(), &conflict_);
-    ASSERT_TRUE(s.ok()) << s.message();
-    x_ = {"BLR", "Belarus", "belarusian"};
-  }
   const Match* Find(const Event& e, int category) const {
     matches_ = Classify(e, x_, conflict_, rules_);
     for (const Match& m : matches_)
       if (m.category == category) return &m;
     return nullptr;
   }
-  RuleSet rules_;
-  Conflict conflict_;
-  Subject x_;
   mutable std::vector<Match> matches_;
 };
 

@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include <gtest/gtest.h>
+
+#include "analyze/classify.h"
 #include "analyze/model.h"
 #include "dyad/event.h"
 #include "store/store.h"
@@ -13,6 +16,21 @@ namespace dyad::analyze::testing {
 inline std::string DataDir() { return std::string(DYAD_SOURCE_DIR) + "/data"; }
 inline std::string RulesPath() { return DataDir() + "/rules/involvement.toml"; }
 inline std::string ConflictPath() { return DataDir() + "/conflicts/russia-ukraine.toml"; }
+
+// A fixture with the shipped rules, the Russia-Ukraine conflict and Belarus as X.
+class BelarusInRussiaUkraine : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Status s = LoadRules(RulesPath(), &rules_);
+    ASSERT_TRUE(s.ok()) << s.message();
+    s = LoadConflict(ConflictPath(), &conflict_);
+    ASSERT_TRUE(s.ok()) << s.message();
+    x_ = {"BLR", "Belarus", "belarusian"};
+  }
+  RuleSet rules_;
+  Conflict conflict_;
+  Subject x_;
+};
 
 inline Event MakeEvent(const std::string& source, const std::string& code, const std::string& target,
                        const std::string& sentence, Date date = Date{2022, 2, 24}) {

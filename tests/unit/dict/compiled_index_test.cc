@@ -9,41 +9,15 @@
 #include <set>
 
 #include "dict/dictionary.h"
+#include "test_util.h"
 
 namespace dyad::dict {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() / ("dyad_index_test_" + std::to_string(::getpid()) + "_" +
-                                         std::to_string(counter_++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name) << text;
-    return (path_ / name).string();
-  }
-
- private:
-  fs::path path_;
-  static inline int counter_ = 0;
-};
-
-std::shared_ptr<const DictionarySet> LoadOk(const std::vector<std::string>& paths) {
-  LoadOptions o;
-  o.paths = paths;
-  std::shared_ptr<const DictionarySet> d;
-  Status s = DictionarySet::Load(o, &d);
-  EXPECT_TRUE(s.ok()) << s.message();
-  return d;
-}
+using testing::LoadOk;
+using testing::TempDir;
 
 std::vector<int32_t> Positions(std::pair<const int32_t*, const int32_t*> range) {
   return range.first == nullptr ? std::vector<int32_t>{} : std::vector<int32_t>(range.first, range.second);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "dict/dictionary.h"
+#include "test_util.h"
 #include "dict/options.h"
 #include "dict/tabari_records.h"
 
@@ -16,35 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() / ("dyad_dict_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name) << text;
-    return (path_ / name).string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-  static inline int counter_ = 0;
-};
-
-std::shared_ptr<const DictionarySet> LoadOk(const std::vector<std::string>& paths) {
-  LoadOptions o;
-  o.paths = paths;
-  std::shared_ptr<const DictionarySet> d;
-  Status s = DictionarySet::Load(o, &d);
-  EXPECT_TRUE(s.ok()) << s.message();
-  return d;
-}
+using testing::LoadOk;
+using testing::TempDir;
 
 int32_t RootOf(const DictionarySet& d, const std::string& first_word, RootType type) {
   int32_t w = d.FindWord(first_word);

@@ -352,32 +352,42 @@ Status LoadConflict(const std::string& path, Conflict* out) {
   return Status::Ok();
 }
 
-Status FindConflict(const std::string& dir, const std::string& id, Conflict* out) {
+Status ListConflicts(const std::string& dir, std::vector<Conflict>* out,
+                     std::vector<std::pair<std::string, std::string>>* failed) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return Status::Error(dir + ": no such directory");
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
   }
+  if (ec) return Status::Error(dir + ": " + ec.message());
   std::sort(files.begin(), files.end());
-  std::vector<std::string> known;
   for (const std::string& f : files) {
     Conflict c;
     if (Status s = LoadConflict(f, &c); !s.ok()) {
-      // A broken file that may be the one asked for is an error; others are skipped
-      // only if their name says they are someone else.
-      if (std::filesystem::path(f).stem() == id) return s;
+      failed->emplace_back(f, s.message());
       continue;
     }
-    bool match = c.id == id || std::find(c.aliases.begin(), c.aliases.end(), id) != c.aliases.end();
-    if (match) {
+    out->push_back(std::move(c));
+  }
+  return Status::Ok();
+}
+
+Status FindConflict(const std::string& dir, const std::string& id, Conflict* out) {
+  std::vector<Conflict> all;
+  std::vector<std::pair<std::string, std::string>> failed;
+  if (Status s = ListConflicts(dir, &all, &failed); !s.ok()) return s;
+  // A broken file that may be the one asked for is an error; others are skipped.
+  for (const auto& [file, message] : failed)
+    if (std::filesystem::path(file).stem() == id) return Status::Error(message);
+  std::string list;
+  for (Conflict& c : all) {
+    if (c.id == id || std::find(c.aliases.begin(), c.aliases.end(), id) != c.aliases.end()) {
       *out = std::move(c);
       return Status::Ok();
     }
-    known.push_back(c.id);
+    list += (list.empty() ? "" : ", ") + c.id;
   }
-  std::string list;
-  for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
   return Status::Error("unknown conflict '" + id + "': known: " + (list.empty() ? "(none)" : list) +
                        " (in " + dir + ")");
 }

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dyad/date.h"
@@ -144,6 +145,11 @@ Status LoadConflict(const std::string& path, Conflict* out);
 // Finds the conflict whose id or alias is `id` among `dir`/*.toml.
 // Error when none: "unknown conflict 'x': known: a, b (in DIR)".
 Status FindConflict(const std::string& dir, const std::string& id, Conflict* out);
+
+// Every conflict file (*.toml) in `dir`, in file-name order: the ones that load in *out, and
+// for each that does not, its path and one-line error in *failed (path, message).
+Status ListConflicts(const std::string& dir, std::vector<Conflict>* out,
+                     std::vector<std::pair<std::string, std::string>>* failed);
 // Loads the involvement rules. Every rule's category must be defined; unknown
 // keys, side names, modalities are errors naming file:line.
 Status LoadRules(const std::string& path, RuleSet* out);

@@ -23,6 +23,19 @@ Date Today() {
   const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   return Date::FromDays(days.time_since_epoch().count());
 }
+
+// The sentence's actors in text order, with the pronouns and definite phrases resolved across
+// sentences ("He said that...", docs/coreference.md) counted as actors too. Compound
+// antecedents ("RUS/BLR") name no single actor and are left out.
+std::vector<code::ActorMention> ActorsWithResolved(const code::Coder& coder, std::string_view sentence,
+                                                   Date date, const std::vector<code::ActorMention>& resolved) {
+  auto actors = coder.FindActors(sentence, date);
+  for (const auto& m : resolved)
+    if (m.code.find('/') == std::string::npos) actors.push_back(m);
+  std::stable_sort(actors.begin(), actors.end(),
+                   [](const code::ActorMention& a, const code::ActorMention& b) { return a.span.begin < b.span.begin; });
+  return actors;
+}
 }  // namespace
 
 std::string DefaultDataDir() {
@@ -125,12 +138,9 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
     if (impl_->frames && result.resolved.empty()) {
       impl_->frames->Extend(sentence, coding_date, *impl_->coder, &result.events);
     } else if (impl_->frames) {
-      auto actors = impl_->coder->FindActors(sentence, coding_date);
-      for (const auto& m : result.resolved)
-        if (m.code.find('/') == std::string::npos) actors.push_back(m);
-      std::stable_sort(actors.begin(), actors.end(),
-                       [](const code::ActorMention& a, const code::ActorMention& b) { return a.span.begin < b.span.begin; });
-      impl_->frames->ExtendWithActors(sentence, coding_date, actors, &result.events);
+      impl_->frames->ExtendWithActors(
+          sentence, coding_date, ActorsWithResolved(*impl_->coder, sentence, coding_date, result.resolved),
+          &result.events);
     }
     if (result.events.empty()) continue;
     const size_t first = events->size();
@@ -173,17 +183,10 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
       context.sentence = sentence;
       context.document_date = document.date;
       context.find_actors = [this, coding_date, &result, sentence](std::string_view part) {
-        auto actors = impl_->coder->FindActors(part, coding_date);
-        // Pronouns and definite phrases resolved across sentences ("He said that...") are actors
-        // too (docs/coreference.md); their spans are sentence offsets, so only for the sentence.
-        if (!result.resolved.empty() && part.data() == sentence.data() && part.size() == sentence.size()) {
-          for (const auto& m : result.resolved)
-            if (m.code.find('/') == std::string::npos) actors.push_back(m);
-          std::stable_sort(actors.begin(), actors.end(), [](const code::ActorMention& a, const code::ActorMention& b) {
-            return a.span.begin < b.span.begin;
-          });
-        }
-        return actors;
+        // Resolved mentions carry sentence offsets, so they join only a search of the whole sentence.
+        const bool whole = part.data() == sentence.data() && part.size() == sentence.size();
+        if (!whole || result.resolved.empty()) return impl_->coder->FindActors(part, coding_date);
+        return ActorsWithResolved(*impl_->coder, part, coding_date, result.resolved);
       };
       impl_->enricher->Enrich(context, located);
       // Places found by the enricher are sentence byte offsets: move them to document code points.

@@ -284,20 +284,13 @@ Response Api::Impl::Search(const Request& request) const {
 }
 
 Response Api::Impl::Conflicts() const {
-  const std::string dir = options.data_dir + "/conflicts";
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
-  if (ec) return ErrorResponse(500, dir + ": " + ec.message());
-  std::sort(files.begin(), files.end());
+  std::vector<analyze::Conflict> all;
+  std::vector<std::pair<std::string, std::string>> failed;
+  if (Status s = analyze::ListConflicts(options.data_dir + "/conflicts", &all, &failed); !s.ok())
+    return ErrorResponse(500, s.message());
   json list = json::array(), problems = json::array();
-  for (const auto& file : files) {
-    analyze::Conflict c;
-    if (Status s = analyze::LoadConflict(file, &c); !s.ok()) {
-      problems.push_back(s.message());
-      continue;
-    }
+  for (const auto& f : failed) problems.push_back(f.second);
+  for (const auto& c : all) {
     json phases = json::array();
     for (const auto& p : c.phases)
       phases.push_back(json{{"name", p.name},
@@ -331,6 +324,8 @@ Response Api::Impl::Role(const Request& request, bool html) const {
   if (evidence < 1 || evidence > 100) return ErrorResponse(400, "evidence: must be 1..100");
   ro.evidence_per_category = static_cast<int>(evidence);
 
+  // Read per request on purpose: rules and conflicts are data users edit, and a running server
+  // should answer with the files as they are now (a few ms against the report's query).
   analyze::RoleInputs inputs;
   analyze::RoleInputPaths paths;
   paths.data_dir = options.data_dir;

@@ -42,6 +42,11 @@ Status LoadPlover(const std::string& path, const json& records, GoldSet* out) {
     GoldEvent gold;
     gold.sources = ActorCodes(record.value("source", json::array()));
     gold.targets = ActorCodes(record.value("target", json::array()));
+    // Compound actors marked "(SRC/TAR: Jordan) and (SRC/TAR: Britain)" act on each other:
+    // each is also a target, as the markup says.
+    const json info = record.value("textInfo", json::object());
+    if (gold.targets.empty() && info.is_object() && StringField(info, "markup").find("SRC/TAR") != std::string::npos)
+      gold.targets = gold.sources;
     gold.type = event;
     doc.events.push_back(std::move(gold));
     out->documents.push_back(std::move(doc));
@@ -86,6 +91,7 @@ Status LoadJsonl(const std::string& path, std::istream& in, GoldSet* out) {
       gold.type = StringField(e, "code");
       gold.modality = StringField(e, "modality");
       gold.note = StringField(e, "note");
+      gold.sentence = StringField(e, "sentence");
       if (gold.type.empty()) return Status::Error(where + ": an event has no \"code\"");
       doc.events.push_back(std::move(gold));
     }
@@ -111,6 +117,19 @@ Status LoadGold(const std::string& path, GoldSet* out) {
     return LoadPlover(path, records, out);
   }
   return LoadJsonl(path, in, out);
+}
+
+Split SplitOf(const std::string& record_id) {
+  const size_t dash = record_id.find_last_of('-');
+  const std::string number = dash == std::string::npos ? record_id : record_id.substr(dash + 1);
+  if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) return Split::kHeldOut;
+  return std::stol(number.substr(number.size() > 9 ? number.size() - 9 : 0)) % 4 == 2 ? Split::kTune
+                                                                                      : Split::kHeldOut;
+}
+
+void KeepSplit(Split split, GoldSet* gold) {
+  if (split == Split::kAll) return;
+  std::erase_if(gold->documents, [split](const GoldDocument& d) { return SplitOf(d.id) != split; });
 }
 
 }  // namespace dyad::eval

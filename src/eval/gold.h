@@ -6,7 +6,10 @@
 //  * dyad's own JSONL: one document per line,
 //      {"id": "...", "date": "YYYY-MM-DD", "text": "..." | "path": "relative/or/absolute.txt",
 //       "events": [{"source": "BLR", "target": "UKR", "code": "19", "modality": "asserted",
-//                   "note": "why"}]}
+//                   "sentence": "a few words of the sentence", "note": "why"}]}
+//    "sentence" anchors the event to the sentence that states it (a verbatim quote, matched
+//    with quotes, apostrophes and spaces folded): strict scoring counts an event only
+//    against the system events of that sentence.
 //    "path" lets a gold file point at a document it may not contain (third-party
 //    text read in place); it is resolved against the gold file's folder.
 // Loading never throws; errors name file and line (or record id).
@@ -27,6 +30,7 @@ struct GoldEvent {
   std::string type;                  // PLOVER type (PLOVER gold) or CAMEO code prefix (JSONL)
   std::string modality;              // "" = any
   std::string note;
+  std::string sentence;              // anchor quote (JSONL gold); "" = the whole document
 };
 
 struct GoldDocument {
@@ -45,6 +49,15 @@ struct GoldSet {
 
 // Recognises the format from the content (a JSON array = PLOVER records).
 Status LoadGold(const std::string& path, GoldSet* out);
+
+// The fixed split of PLOVER records into a tuning half and a held-out half, by record id:
+// the number after the last '-' modulo 4 is 2 -> tuning, 0 -> held out (the dev records
+// are even-numbered, so each event type is split about evenly). Dictionary work looks only
+// at the tuning half; docs/quality.md reports both. Ids without a number are held out.
+enum class Split { kAll, kTune, kHeldOut };
+Split SplitOf(const std::string& record_id);
+// Keeps the documents of one half (kAll keeps everything).
+void KeepSplit(Split split, GoldSet* gold);
 
 }  // namespace dyad::eval
 

@@ -1,6 +1,7 @@
 #include "eval/score.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -106,8 +107,85 @@ double Score::f1() const {
   return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
+namespace {
+
+std::string FoldForAnchor(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    // UTF-8 punctuation that typographic folding turns into ASCII: quotes, apostrophes, dashes.
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(text[i + 2]);
+      if (d == 0x98 || d == 0x99) c = '\'';
+      else if (d == 0x9C || d == 0x9D) c = '"';
+      else if (d >= 0x90 && d <= 0x95) c = '-';
+      if (c != 0xE2) i += 2;
+    }
+    if (std::isspace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool SentenceHasAnchor(std::string_view sentence, std::string_view anchor) {
+  const std::string folded = FoldForAnchor(anchor);
+  return !folded.empty() && FoldForAnchor(sentence).find(folded) != std::string::npos;
+}
+
+namespace {
+
+struct Candidate {
+  const Event* event;
+  std::string type;
+};
+
+bool ActorMatches(const std::string& system, const std::vector<std::string>& gold, bool plover,
+                  const ScoreOptions& options) {
+  if (gold.empty()) return options.strict ? system.empty() : true;
+  if (options.exact_actors && !plover) return std::find(gold.begin(), gold.end(), system) != gold.end();
+  return plover ? PrefixAmong(system, gold) : StartsWith(system, gold[0]);
+}
+
+bool Compatible(const GoldEvent& g, const Candidate& c, bool plover, const ScoreOptions& options) {
+  const Event& e = *c.event;
+  if (options.strict && !g.sentence.empty() && !SentenceHasAnchor(e.sentence, g.sentence)) return false;
+  if (plover) {
+    // A PLOVER source list always names someone; an empty system source never matches it.
+    return c.type == g.type && !g.sources.empty() && ActorMatches(e.source, g.sources, true, options) &&
+           ActorMatches(e.target, g.targets, true, options);
+  }
+  return StartsWith(e.event_code, g.type) && ActorMatches(e.source, g.sources, false, options) &&
+         ActorMatches(e.target, g.targets, false, options) &&
+         (g.modality.empty() || g.modality == ModalityName(e.modality));
+}
+
+// Kuhn's augmenting paths: the largest one-to-one pairing of gold events with candidates.
+bool Augment(int g, const std::vector<std::vector<int>>& allowed, std::vector<int>* owner,
+             std::vector<char>* seen) {
+  for (int c : allowed[g]) {
+    if ((*seen)[c]) continue;
+    (*seen)[c] = 1;
+    if ((*owner)[c] < 0 || Augment((*owner)[c], allowed, owner, seen)) {
+      (*owner)[c] = g;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 EvalReport ScoreEvents(const GoldSet& gold, const std::vector<std::vector<Event>>& events,
-                       const Crosswalk& crosswalk) {
+                       const Crosswalk& crosswalk, const ScoreOptions& options) {
   EvalReport report;
   report.format = gold.format;
   const bool plover = gold.format == GoldFormat::kPlover;
@@ -115,63 +193,71 @@ EvalReport ScoreEvents(const GoldSet& gold, const std::vector<std::vector<Event>
     const GoldDocument& doc = gold.documents[d];
     ++report.documents;
     // The system events that take part in scoring, with their type.
-    struct Candidate {
-      const Event* event;
-      std::string type;
-      bool used = false;
-    };
     std::vector<Candidate> candidates;
     if (d < events.size()) {
       for (const Event& e : events[d]) {
         std::string type = plover ? crosswalk.Find(e.event_code) : e.root_code;
         if (plover && type.empty()) continue;  // 01x/02x: no PLOVER type
+        if (plover && options.strict && e.modality == Modality::kNegated) continue;  // not an act
         candidates.push_back({&e, type});
       }
     }
     if (candidates.empty()) ++report.documents_with_no_event;
-    for (const GoldEvent& g : doc.events) {
-      const std::string gold_type = plover ? g.type : g.type.substr(0, 2);
-      Candidate* match = nullptr;
-      for (auto& c : candidates) {
-        if (c.used) continue;
-        const Event& e = *c.event;
-        bool ok;
-        if (plover) {
-          ok = c.type == g.type && PrefixAmong(e.source, g.sources) &&
-               (g.targets.empty() || PrefixAmong(e.target, g.targets));
-        } else {
-          ok = StartsWith(e.event_code, g.type) &&
-               (g.sources.empty() || StartsWith(e.source, g.sources[0])) &&
-               (g.targets.empty() || StartsWith(e.target, g.targets[0])) &&
-               (g.modality.empty() || g.modality == ModalityName(e.modality));
-        }
-        if (ok) {
-          match = &c;
-          break;
-        }
-      }
-      if (match) {
-        match->used = true;
-        ++report.overall.true_positives;
-        ++report.per_type[gold_type].true_positives;
-      } else {
-        ++report.overall.false_negatives;
-        ++report.per_type[gold_type].false_negatives;
-        std::string got;
-        for (const auto& c : candidates) got += (got.empty() ? "" : "; ") + Describe(*c.event, c.type);
-        std::string expected = Join(g.sources) + " / " + Join(g.targets) + " / " + g.type;
-        if (!g.modality.empty()) expected += " [" + g.modality + "]";
-        if (!g.note.empty()) expected += "  (" + g.note + ")";
-        report.disagreements.push_back({doc.id, "missed", expected, got.empty() ? "nothing" : got,
-                                        DocumentStart(doc.text)});
+    if (options.strict && !plover) {
+      for (const GoldEvent& g : doc.events) {
+        if (g.sentence.empty()) ++report.unanchored;
+        else if (!SentenceHasAnchor(doc.text, g.sentence)) ++report.anchors_not_found;
       }
     }
-    for (const auto& c : candidates) {
-      if (c.used) continue;
+    const int n_gold = static_cast<int>(doc.events.size());
+    std::vector<std::vector<int>> allowed(n_gold);
+    for (int g = 0; g < n_gold; ++g)
+      for (int c = 0; c < static_cast<int>(candidates.size()); ++c)
+        if (Compatible(doc.events[g], candidates[c], plover, options)) allowed[g].push_back(c);
+    std::vector<int> owner(candidates.size(), -1);  // candidate -> gold event
+    if (options.strict) {
+      for (int g = 0; g < n_gold; ++g) {
+        std::vector<char> seen(candidates.size(), 0);
+        Augment(g, allowed, &owner, &seen);
+      }
+    } else {  // the first wave's greedy pairing: first match wins
+      for (int g = 0; g < n_gold; ++g)
+        for (int c : allowed[g])
+          if (owner[c] < 0) {
+            owner[c] = g;
+            break;
+          }
+    }
+    std::vector<char> matched(n_gold, 0);
+    for (int owner_of : owner)
+      if (owner_of >= 0) matched[owner_of] = 1;
+    for (int g = 0; g < n_gold; ++g) {
+      const GoldEvent& ge = doc.events[g];
+      const std::string gold_type = plover ? ge.type : ge.type.substr(0, 2);
+      if (matched[g]) {
+        ++report.overall.true_positives;
+        ++report.per_type[gold_type].true_positives;
+        continue;
+      }
+      ++report.overall.false_negatives;
+      ++report.per_type[gold_type].false_negatives;
+      std::string got;
+      for (const auto& c : candidates) {
+        if (options.strict && !ge.sentence.empty() && !SentenceHasAnchor(c.event->sentence, ge.sentence)) continue;
+        got += (got.empty() ? "" : "; ") + Describe(*c.event, c.type);
+      }
+      std::string expected = Join(ge.sources) + " / " + Join(ge.targets) + " / " + ge.type;
+      if (!ge.modality.empty()) expected += " [" + ge.modality + "]";
+      if (!ge.note.empty()) expected += "  (" + ge.note + ")";
+      const std::string where = ge.sentence.empty() ? DocumentStart(doc.text) : "\"" + ge.sentence + "\"";
+      report.disagreements.push_back({doc.id, "missed", expected, got.empty() ? "nothing" : got, where});
+    }
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      if (owner[c] >= 0) continue;
       ++report.overall.false_positives;
-      ++report.per_type[c.type].false_positives;
-      report.disagreements.push_back({doc.id, "spurious", "", Describe(*c.event, c.type),
-                                      c.event->sentence});
+      ++report.per_type[candidates[c].type].false_positives;
+      report.disagreements.push_back({doc.id, "spurious", "", Describe(*candidates[c].event, candidates[c].type),
+                                      candidates[c].event->sentence});
     }
   }
   return report;

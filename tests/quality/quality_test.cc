@@ -72,46 +72,73 @@ TEST(Quality, DefaultDictionariesLoadWithoutWarnings) {
   EXPECT_GT(engine->load_report().verbs, 0u);
 }
 
-TEST(Quality, PloverDevF1AtLeast060) {
+// PLOVER dev records, one half (eval::SplitOf): dictionary work looks only at the tuning half.
+eval::EvalReport ScorePloverHalf(eval::Split half, const char* name) {
   const std::string gold_path = kShared + "/anchors/plover/PLOVER_GSR_dev.json";
   const std::string crosswalk_path = kShared + "/anchors/plover/cameo_to_plover05b1.tsv";
-  if (!std::filesystem::exists(gold_path) || !std::filesystem::exists(crosswalk_path))
-    GTEST_SKIP() << "PLOVER dev gold or crosswalk not found under " << kShared << "/anchors/plover";
   eval::GoldSet gold;
   Status loaded = eval::LoadGold(gold_path, &gold);
-  ASSERT_TRUE(loaded.ok()) << loaded.message();
-  ASSERT_EQ(gold.format, eval::GoldFormat::kPlover);
-  ASSERT_FALSE(gold.documents.empty());
+  EXPECT_TRUE(loaded.ok()) << loaded.message();
+  EXPECT_EQ(gold.format, eval::GoldFormat::kPlover);
+  eval::KeepSplit(half, &gold);
+  EXPECT_GT(gold.documents.size(), 60u);
   eval::Crosswalk crosswalk;
   Status cw = eval::Crosswalk::Load(crosswalk_path, &crosswalk);
-  ASSERT_TRUE(cw.ok()) << cw.message();
+  EXPECT_TRUE(cw.ok()) << cw.message();
   eval::EvalReport report = CodeAndScore(gold, crosswalk);
-  Report("PLOVER dev", report);
-  EXPECT_GE(report.overall.f1(), 0.60);
+  Report(name, report);
+  return report;
 }
 
-TEST(Quality, SeedArticleF1AtLeastBar) {
-  const std::string gold_path = kSource + "/tests/quality/seed_gold.jsonl";
-  const std::string article = kShared + "/corpus/role-of-belarus-in-the-war.txt";
-  if (!std::filesystem::exists(article))
-    GTEST_SKIP() << "seed article not found: " << article;
+bool PloverAbsent() {
+  return !std::filesystem::exists(kShared + "/anchors/plover/PLOVER_GSR_dev.json") ||
+         !std::filesystem::exists(kShared + "/anchors/plover/cameo_to_plover05b1.tsv");
+}
+
+// Floors: the strict figures measured when they were set (docs/quality.md), less a small margin,
+// so a regression shows. Held-out must stay within kMaxGap of tuning: a larger gap means a change
+// fitted the tuning records, not English.
+constexpr double kPloverTuneFloor = 0.60;
+constexpr double kPloverHeldOutFloor = 0.60;
+constexpr double kMaxGap = 0.08;
+
+TEST(Quality, PloverTuningAndHeldOutHalvesAboveFloorAndClose) {
+  if (PloverAbsent()) GTEST_SKIP() << "PLOVER dev gold or crosswalk not found under " << kShared << "/anchors/plover";
+  const double tune = ScorePloverHalf(eval::Split::kTune, "PLOVER dev, tuning half").overall.f1();
+  const double held = ScorePloverHalf(eval::Split::kHeldOut, "PLOVER dev, held-out half").overall.f1();
+  EXPECT_GE(tune, kPloverTuneFloor);
+  EXPECT_GE(held, kPloverHeldOutFloor);
+  EXPECT_LT(tune - held, kMaxGap) << "tuning " << tune << " vs held-out " << held;
+}
+
+eval::EvalReport ScoreSeedGold(const std::string& gold_file, const char* name) {
   eval::GoldSet gold;
-  Status loaded = eval::LoadGold(gold_path, &gold);
-  ASSERT_TRUE(loaded.ok()) << loaded.message();
-  ASSERT_EQ(gold.format, eval::GoldFormat::kJsonl);
-  ASSERT_EQ(gold.documents.size(), 1u);
-  ASSERT_GE(gold.documents[0].events.size(), 15u);
-  ASSERT_FALSE(gold.documents[0].text.empty());
+  Status loaded = eval::LoadGold(kSource + "/tests/quality/" + gold_file, &gold);
+  EXPECT_TRUE(loaded.ok()) << loaded.message();
+  EXPECT_EQ(gold.format, eval::GoldFormat::kJsonl);
+  EXPECT_EQ(gold.documents.size(), 1u);
   eval::Crosswalk crosswalk;  // dyad's own CAMEO table (JSONL gold scores CAMEO prefixes)
   Status cw = eval::Crosswalk::Load(DefaultDataDir() + "/cameo/cameo.tsv", &crosswalk);
-  ASSERT_TRUE(cw.ok()) << cw.message();
+  EXPECT_TRUE(cw.ok()) << cw.message();
   eval::EvalReport report = CodeAndScore(gold, crosswalk);
-  Report("seed article", report);
+  Report(name, report);
+  EXPECT_EQ(report.unanchored, 0) << "every seed gold event names its sentence";
+  EXPECT_EQ(report.anchors_not_found, 0);
   for (const eval::Disagreement& d : report.disagreements)
     std::cout << "  " << d.kind << ": " << (d.kind == "missed" ? d.expected : d.got) << "\n";
-  constexpr double kSeedBar = 0.75;  // the bar; measured 0.780 (tp 16, fp 3, fn 6)
-  std::cout << "seed article F1 " << report.overall.f1() << " (bar " << kSeedBar << ")\n";
-  EXPECT_GE(report.overall.f1(), kSeedBar);
+  return report;
+}
+
+// The seed article, scored strictly (sentence by sentence, one to one). The floor follows what the
+// general mechanisms reach, not an entry written for the article (docs/quality.md).
+constexpr double kSeedFloor = 0.60;
+
+TEST(Quality, SeedArticleF1AtLeastBar) {
+  const std::string article = kShared + "/corpus/role-of-belarus-in-the-war.txt";
+  if (!std::filesystem::exists(article)) GTEST_SKIP() << "seed article not found: " << article;
+  const eval::EvalReport report = ScoreSeedGold("seed_gold.jsonl", "seed article");
+  std::cout << "seed article F1 " << report.overall.f1() << " (floor " << kSeedFloor << ")\n";
+  EXPECT_GE(report.overall.f1(), kSeedFloor);
 }
 
 }  // namespace

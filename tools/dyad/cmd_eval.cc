@@ -18,6 +18,7 @@ struct EvalFlags {
   int show = 20;
   double min_f1 = -1;
   bool no_coref = false;
+  std::string split = "all";
 };
 
 void PrintScore(const char* label, const eval::Score& s) {
@@ -37,6 +38,12 @@ std::string DefaultCrosswalk(const std::string& gold_path, eval::GoldFormat form
 int RunEval(const EvalFlags& flags) {
   eval::GoldSet gold;
   if (Status s = eval::LoadGold(flags.gold, &gold); !s.ok()) return Fail("eval: " + s.message(), 2);
+  if (flags.split != "all" && gold.format != eval::GoldFormat::kPlover)
+    return Fail("eval: --split applies to PLOVER records only", 2);
+  eval::KeepSplit(flags.split == "tune"      ? eval::Split::kTune
+                  : flags.split == "heldout" ? eval::Split::kHeldOut
+                                             : eval::Split::kAll,
+                  &gold);
   const std::string crosswalk_path =
       flags.crosswalk.empty() ? DefaultCrosswalk(flags.gold, gold.format) : flags.crosswalk;
   eval::Crosswalk crosswalk;
@@ -60,12 +67,27 @@ int RunEval(const EvalFlags& flags) {
     if (Status s = engine->Code(doc, &events[i]); !s.ok())
       std::fprintf(stderr, "dyad: eval: %s\n", s.message().c_str());
   }
-  eval::EvalReport report = eval::ScoreEvents(gold, events, crosswalk);
+  const eval::EvalReport report = eval::ScoreEvents(gold, events, crosswalk, {.strict = true});
+  const eval::EvalReport exact =
+      eval::ScoreEvents(gold, events, crosswalk, {.strict = true, .exact_actors = true});
+  const eval::EvalReport loose = eval::ScoreEvents(gold, events, crosswalk, {.strict = false});
 
-  std::printf("gold: %s (%s, %d documents)\ncrosswalk: %s\n\n", flags.gold.c_str(),
+  std::printf("gold: %s (%s, %d documents%s)\ncrosswalk: %s\n\n", flags.gold.c_str(),
               gold.format == eval::GoldFormat::kPlover ? "PLOVER records" : "dyad JSONL",
-              report.documents, crosswalk_path.c_str());
+              report.documents,
+              flags.split == "tune" ? ", tuning half" : flags.split == "heldout" ? ", held-out half" : "",
+              crosswalk_path.c_str());
   PrintScore("overall", report.overall);
+  if (gold.format == eval::GoldFormat::kJsonl) PrintScore("exact actors", exact.overall);
+  PrintScore("loose", loose.overall);
+  std::printf("(overall: sentence by sentence, one to one; exact actors: the same with whole actor codes;\n"
+              " loose: per document, first match, an empty gold target matches anything; for comparison only)\n");
+  if (report.unanchored > 0)
+    std::printf("warning: %d gold events have no \"sentence\" anchor and are matched per document\n",
+                report.unanchored);
+  if (report.anchors_not_found > 0)
+    std::printf("warning: %d gold \"sentence\" anchors are not in their document's text\n",
+                report.anchors_not_found);
   std::printf("documents with no scorable event: %d of %d (%.0f%%)\n\n", report.documents_with_no_event,
               report.documents, report.documents ? 100.0 * report.documents_with_no_event / report.documents : 0.0);
   std::printf("per %s:\n", gold.format == eval::GoldFormat::kPlover ? "PLOVER type" : "CAMEO root");
@@ -106,6 +128,10 @@ Registration reg("eval", "Score coded events against a gold file (PLOVER records
                                   "else data/cameo/cameo.tsv)");
                    app.add_option("--show", flags->show, "Disagreements to list (-1 all, 0 none; default 20)");
                    app.add_option("--min-f1", flags->min_f1, "Exit 1 when overall F1 is below this");
+                   app.add_option("--split", flags->split,
+                                  "PLOVER records only: 'tune' (id number mod 4 = 2), 'heldout' (mod 4 = 0) "
+                                  "or 'all' (default); docs/quality.md")
+                       ->check(CLI::IsMember({"all", "tune", "heldout"}));
                    app.add_flag("--no-coref", flags->no_coref,
                                 "Code every sentence alone (no coreference across sentences; docs/coreference.md)");
                    return [flags] { return RunEval(*flags); };

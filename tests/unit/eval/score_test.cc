@@ -93,6 +93,86 @@ TEST(ScoreTest, JsonlGoldUsesCodeAndActorPrefixesAndModality) {
   EXPECT_EQ(report.overall.false_positives, 1);
 }
 
+Event InSentence(Event e, std::string sentence) {
+  e.sentence = std::move(sentence);
+  return e;
+}
+
+GoldSet OneDocument(std::vector<GoldEvent> events) {
+  GoldSet gold;
+  gold.format = GoldFormat::kJsonl;
+  GoldDocument doc;
+  doc.id = "d";
+  doc.text = "Belarus shelled Ukraine. Belarus shelled Ukraine again.";
+  doc.events = std::move(events);
+  gold.documents.push_back(std::move(doc));
+  return gold;
+}
+
+TEST(StrictScoreTest, EmptyGoldTargetMatchesOnlyAnEmptyTarget) {
+  GoldSet gold = OneDocument({GoldEvent{{"BLR"}, {}, "19", "", "", ""}});
+  std::vector<std::vector<Event>> events = {{MakeEvent("BLRMIL", "UKR", "190")}};
+  EXPECT_EQ(ScoreEvents(gold, events, Crosswalk(), {.strict = true}).overall.true_positives, 0);
+  EXPECT_EQ(ScoreEvents(gold, events, Crosswalk(), {.strict = false}).overall.true_positives, 1);
+  events = {{MakeEvent("BLRMIL", "", "190")}};
+  EXPECT_EQ(ScoreEvents(gold, events, Crosswalk(), {.strict = true}).overall.true_positives, 1);
+}
+
+TEST(StrictScoreTest, AnEventCountsOnlyAgainstTheGoldOfItsSentence) {
+  GoldSet gold = OneDocument({GoldEvent{{"BLR"}, {"UKR"}, "19", "", "", "Ukraine again"}});
+  // The same event, but in the other sentence: strict misses it, loose credits it.
+  std::vector<std::vector<Event>> events = {
+      {InSentence(MakeEvent("BLR", "UKR", "190"), "Belarus shelled Ukraine.")}};
+  EvalReport strict = ScoreEvents(gold, events, Crosswalk(), {.strict = true});
+  EXPECT_EQ(strict.overall.true_positives, 0);
+  EXPECT_EQ(strict.overall.false_positives, 1);
+  EXPECT_EQ(strict.unanchored, 0);
+  EXPECT_EQ(ScoreEvents(gold, events, Crosswalk(), {.strict = false}).overall.true_positives, 1);
+  events = {{InSentence(MakeEvent("BLR", "UKR", "190"), "Belarus shelled  UKRAINE again.")}};  // folded
+  EXPECT_EQ(ScoreEvents(gold, events, Crosswalk(), {.strict = true}).overall.true_positives, 1);
+}
+
+TEST(StrictScoreTest, PairsOneToOneWithTheBestMatchingNotTheFirst) {
+  // Greedy pairing gives the BLRMIL event to the first (broader) gold event and misses the second.
+  GoldSet gold = OneDocument({GoldEvent{{"BLR"}, {}, "19", "", "", ""}, GoldEvent{{"BLRMIL"}, {}, "19", "", "", ""}});
+  std::vector<std::vector<Event>> events = {{MakeEvent("BLRMIL", "", "190"), MakeEvent("BLRGOV", "", "190")}};
+  EXPECT_EQ(ScoreEvents(gold, events, Crosswalk(), {.strict = true}).overall.true_positives, 2);
+  EXPECT_EQ(ScoreEvents(gold, events, Crosswalk(), {.strict = false}).overall.true_positives, 1);
+}
+
+TEST(StrictScoreTest, ExactActorsComparesWholeCodes) {
+  GoldSet gold = OneDocument({GoldEvent{{"BLR"}, {"UKR"}, "19", "", "", ""}});
+  std::vector<std::vector<Event>> events = {{MakeEvent("BLRMIL", "UKR", "190")}};
+  EXPECT_EQ(ScoreEvents(gold, events, Crosswalk(), {.strict = true}).overall.true_positives, 1);
+  EXPECT_EQ(ScoreEvents(gold, events, Crosswalk(), {.strict = true, .exact_actors = true}).overall.true_positives, 0);
+}
+
+TEST(StrictScoreTest, PloverCompoundActorsAreTargetsAndNegatedActsAreLeftOut) {
+  GoldSet gold;
+  ASSERT_TRUE(LoadGold(WriteTemp("plover_compound.json", R"js([
+    {"id":"X-AGREE-0002","date":"2001-01-01","text":"Jordan and Britain agreed to hold exercises.",
+     "event":"AGREE","source":[{"code":"JOR"},{"code":"GBR"}],"target":"",
+     "textInfo":{"markup":"(SRC/TAR: Jordan) and (SRC/TAR: Britain) have (EVT: agreed)"}}])js"), &gold).ok());
+  ASSERT_EQ(gold.documents[0].events[0].targets, (std::vector<std::string>{"JOR", "GBR"}));
+  std::vector<std::vector<Event>> events = {
+      {MakeEvent("JOR", "GBR", "030"), MakeEvent("GBR", "JOR", "030", Modality::kNegated)}};
+  EvalReport report = ScoreEvents(gold, events, SmallCrosswalk(), {.strict = true});
+  EXPECT_EQ(report.overall.true_positives, 1);
+  EXPECT_EQ(report.overall.false_positives, 0);  // the negated one is no act
+}
+
+TEST(SplitTest, RecordIdsSplitIntoTuningAndHeldOutHalves) {
+  EXPECT_EQ(SplitOf("PLOVER-GSR01-AGREE-0002"), Split::kTune);
+  EXPECT_EQ(SplitOf("PLOVER-GSR01-AGREE-0004"), Split::kHeldOut);
+  EXPECT_EQ(SplitOf("PLOVER-GSR01-FIGHT-0010"), Split::kTune);
+  EXPECT_EQ(SplitOf("no-number"), Split::kHeldOut);
+  GoldSet gold;
+  for (const char* id : {"A-0002", "A-0004", "A-0006", "A-0008"}) gold.documents.push_back(GoldDocument{id, {}, "x", {}});
+  KeepSplit(Split::kTune, &gold);
+  ASSERT_EQ(gold.documents.size(), 2u);
+  EXPECT_EQ(gold.documents[1].id, "A-0006");
+}
+
 TEST(GoldTest, ErrorsNameFileAndLine) {
   GoldSet gold;
   std::string path = WriteTemp("broken.jsonl", "{\"id\":\"a\",\"text\":\"x\",\"events\":[]}\nnot json\n");

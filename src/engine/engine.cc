@@ -36,6 +36,56 @@ std::vector<code::ActorMention> ActorsWithResolved(const code::Coder& coder, std
                    [](const code::ActorMention& a, const code::ActorMention& b) { return a.span.begin < b.span.begin; });
   return actors;
 }
+
+bool Inside(code::ByteSpan inner, code::ByteSpan outer) {
+  return !inner.empty() && inner.begin >= outer.begin && inner.end <= outer.end;
+}
+
+// Reported speech (docs/enrichment.md, "Reported content"): TABARI codes a sentence from its first
+// actor, so in "Kyiv said Minsk had supplied fuel to the Russian army" the speaker became the
+// source. The clause a sentence reports is coded on its own; when it yields events they replace
+// the sentence's events whose verb lies inside it, and the bare statement ("said", 010) that only
+// stood in for them. The speaker stays the reporter (reported_by, set by the enricher).
+// `before` is the document's discourse as it stood before this sentence (null without coreference):
+// the clause resolves "the country" or "they" as the whole sentence did.
+void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enricher::ReportedContent>& contents,
+                         std::string_view sentence, Date date, const code::Discourse* before, bool new_paragraph,
+                         code::CodeResult* result) {
+  for (const auto& content : contents) {
+    // The text coded, and where each of its bytes sits in the sentence.
+    std::string text;
+    int32_t subject_length = 0;
+    if (!content.subject.empty()) {
+      text.assign(sentence.substr(content.subject.begin, content.subject.end - content.subject.begin));
+      subject_length = static_cast<int32_t>(text.size());
+      text += ' ';
+    }
+    const int32_t clause_at = static_cast<int32_t>(text.size());
+    text.append(sentence.substr(content.clause.begin, content.clause.end - content.clause.begin));
+    std::optional<code::Discourse> discourse;
+    if (before) discourse.emplace(*before);
+    code::CodeResult inner =
+        discourse ? coder.CodeInDocument(text, date, &*discourse, new_paragraph) : coder.Code(text, date);
+    if (inner.events.empty()) continue;
+    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
+      if (span.empty()) return span;
+      if (span.end <= subject_length)
+        return {content.subject.begin + span.begin, content.subject.begin + span.end};
+      if (span.begin >= clause_at)
+        return {content.clause.begin + span.begin - clause_at, content.clause.begin + span.end - clause_at};
+      return {};
+    };
+    std::erase_if(result->events, [&](const code::CodedEvent& e) {
+      return Inside(e.verb_span, content.clause) || (e.code == "010" && !Inside(e.verb_span, content.clause));
+    });
+    for (auto& e : inner.events) {
+      e.source_span = to_sentence(e.source_span);
+      e.target_span = to_sentence(e.target_span);
+      e.verb_span = to_sentence(e.verb_span);
+      result->events.push_back(std::move(e));
+    }
+  }
+}
 }  // namespace
 
 std::string DefaultDataDir() {
@@ -130,9 +180,27 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
     const bool new_paragraph = index > 0 && sentences[index - 1].end <= begin &&
                                code::IsParagraphBreak(std::string_view(text.text).substr(
                                    sentences[index - 1].end, begin - sentences[index - 1].end));
+    // What the sentence reports is coded on its own as well (the speaker is never its source or
+    // target); it sees the discourse as it stood before this sentence.
+    std::vector<enrich::Enricher::ReportedContent> reported;
+    std::optional<code::Discourse> discourse_before;
+    if (impl_->enricher) {
+      reported = impl_->enricher->FindReportedContent(
+          sentence, [&](std::string_view part) { return impl_->coder->FindActors(part, coding_date); });
+      if (!reported.empty() && discourse) discourse_before.emplace(*discourse);
+    }
     code::CodeResult result = discourse
                                   ? impl_->coder->CodeInDocument(sentence, coding_date, &*discourse, new_paragraph)
                                   : impl_->coder->Code(sentence, coding_date);
+    if (!reported.empty())
+      CodeReportedContent(*impl_->coder, reported, sentence, coding_date,
+                          discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
+    auto find_actors = [this, coding_date, &result, sentence](std::string_view part) {
+      // Resolved mentions carry sentence offsets, so they join only a search of the whole sentence.
+      const bool whole = part.data() == sentence.data() && part.size() == sentence.size();
+      if (!whole || result.resolved.empty()) return impl_->coder->FindActors(part, coding_date);
+      return ActorsWithResolved(*impl_->coder, part, coding_date, result.resolved);
+    };
     // Event frames (nominal events, one-actor constructions) the coder left uncoded; they also see
     // the pronouns and definite phrases resolved across sentences.
     if (impl_->frames && result.resolved.empty()) {
@@ -182,12 +250,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
       enrich::SentenceContext context;
       context.sentence = sentence;
       context.document_date = document.date;
-      context.find_actors = [this, coding_date, &result, sentence](std::string_view part) {
-        // Resolved mentions carry sentence offsets, so they join only a search of the whole sentence.
-        const bool whole = part.data() == sentence.data() && part.size() == sentence.size();
-        if (!whole || result.resolved.empty()) return impl_->coder->FindActors(part, coding_date);
-        return ActorsWithResolved(*impl_->coder, part, coding_date, result.resolved);
-      };
+      context.find_actors = find_actors;
       impl_->enricher->Enrich(context, located);
       // Places found by the enricher are sentence byte offsets: move them to document code points.
       for (auto& item : located) {

@@ -485,4 +485,176 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
   return {};
 }
 
+namespace {
+
+// Verbs of telling or warning take an object or a prepositional phrase before any clause
+// ("told reporters", "warned of an attack", "accused Russia of"): their clause needs "that".
+bool NeedsThat(const Token& verb) {
+  static const std::set<std::string> kWords = {"told",   "tells",   "warn",   "warns",   "warned", "reminds",
+                                               "reminded", "accused", "accuses", "noted", "notes",  "added",
+                                               "report", "reported", "write",  "wrote",  "writes", "written"};
+  return kWords.count(verb.lower) > 0;
+}
+
+bool IsGerund(const Token& t) {
+  return t.word && !t.capitalised && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0;
+}
+
+const TokenMention* MentionIn(const std::vector<TokenMention>& mentions, int lo, int hi, bool last) {
+  return last ? NearestBefore(mentions, lo, hi) : FirstAfter(mentions, lo, hi);
+}
+
+void SetSpeaker(const TokenMention* m, ReportedClause* c) {
+  if (!m) return;
+  c->speaker_first = m->first;
+  c->speaker_last = m->last;
+}
+
+bool IsAccusation(const Token& verb) {
+  return verb.lower == "accused" || verb.lower == "accuses" || verb.lower == "accuse" || verb.lower == "accusing";
+}
+
+}  // namespace
+
+std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const std::vector<Token>& tokens,
+                                                const std::vector<TokenMention>& mentions) {
+  std::vector<ReportedClause> out;
+  const int n = static_cast<int>(tokens.size());
+  int end = n;  // the clause runs to the sentence's end, leaving out its final punctuation
+  while (end > 0 && !tokens[end - 1].word && tokens[end - 1].lower != "\"") --end;
+  auto inside_actor = [&](const Cue& r) {
+    for (const TokenMention& m : mentions)
+      if (r.first < m.last && r.last > m.first) return true;
+    return false;
+  };
+  for (const Cue& r : cues.report_verbs) {
+    if (inside_actor(r)) continue;
+    // Post-posed: "C, X said." / "C, said X." closing the sentence.
+    int comma = -1;
+    for (int k = r.first - 1; k >= 0 && r.first - k <= 7; --k) {
+      if (tokens[k].lower == ",") {
+        comma = k;
+        break;
+      }
+      if (IsHardBoundary(tokens[k]) || IsClauseBoundary(tokens[k])) break;
+    }
+    int rest = 0;
+    for (int k = r.last; k < n && !IsHardBoundary(tokens[k]); ++k) ++rest;
+    if (comma > 2 && rest <= 8) {
+      ReportedClause c{0, comma};
+      for (int k = comma - 1; k >= 0; --k)
+        if (IsHardBoundary(tokens[k])) {
+          c.first = k + 1;
+          break;
+        }
+      SetSpeaker(comma + 1 < r.first ? MentionIn(mentions, comma + 1, r.first, true)
+                                     : MentionIn(mentions, r.last, std::min(n, r.last + 4), false),
+                 &c);
+      if (c.last - c.first >= 3) out.push_back(c);
+      continue;
+    }
+    // Pre-posed: "X said (that) C". The subject region runs back to a hard boundary or "that".
+    int lo = 0;
+    for (int k = r.first - 1; k >= 0; --k) {
+      if (IsHardBoundary(tokens[k]) || tokens[k].lower == "that" || tokens[k].lower == ",") {
+        lo = k + 1;
+        break;
+      }
+    }
+    const TokenMention* speaker = MentionIn(mentions, lo, r.first, true);
+    bool has_subject = false;
+    for (int k = lo; k < r.first; ++k) has_subject = has_subject || tokens[k].word;
+    if (!has_subject) continue;
+    int start = -1;
+    for (int k = r.last; k < n && k < r.last + 8; ++k) {
+      if (tokens[k].lower == "that" || tokens[k].lower == ":") {
+        start = k + 1;
+        break;
+      }
+      if (IsHardBoundary(tokens[k])) break;
+    }
+    ReportedClause c;
+    bool speaker_is_subject = false;
+    // "X accused Y of C-ing": Y acts in C.
+    if (start < 0 && IsAccusation(tokens[r.first])) {
+      const TokenMention* accused = MentionIn(mentions, r.last, std::min(end, r.last + 4), false);
+      if (!accused || accused->last >= end || tokens[accused->last].lower != "of" || accused->last + 1 >= end ||
+          !IsGerund(tokens[accused->last + 1]))
+        continue;
+      c.subject_first = accused->first;
+      c.subject_last = accused->last;
+      c.first = accused->last + 1;
+      c.last = end;
+      SetSpeaker(speaker, &c);
+      out.push_back(c);
+      continue;
+    }
+    if (start < 0 && !NeedsThat(tokens[r.first])) {
+      start = r.last;
+      while (start < n && IsAdverb(tokens[start])) ++start;
+      static const std::set<std::string> kNoClause = {"in", "on", "at", "during", "after", "before", "of", "about",
+                                                      "for", "with", "by", "from", "as", "it", "so", "this"};
+      if (start >= end || !tokens[start].word || kNoClause.count(tokens[start].lower)) {
+        start = -1;  // "said in a statement", "said so": no clause follows directly
+      } else if (IsGerund(tokens[start]) || tokens[start].lower == "having" ||
+                 (tokens[start].lower == "to" && start + 1 < n && tokens[start + 1].word)) {
+        speaker_is_subject = true;
+      }
+    }
+    if (start < 0) continue;
+    // "X said he/they would ...": the pronoun is the speaker. Without "that", the clause must open
+    // with its subject, an actor ("said Russia had ..."), not an object ("declared a ceasefire").
+    static const std::set<std::string> kSubjectPronouns = {"he", "she", "they", "we"};
+    if (start < n && kSubjectPronouns.count(tokens[start].lower)) {
+      ++start;
+      speaker_is_subject = true;
+    } else if (!speaker_is_subject && tokens[start - 1].lower != "that" && tokens[start - 1].lower != ":") {
+      const TokenMention* subject = MentionIn(mentions, start, std::min(end, start + 3), false);
+      if (!subject || subject->first > start + 2) continue;
+    }
+    c.first = start;
+    c.last = end;
+    // A clause closed by a post-posed report of its own ("..., he added") stops there.
+    for (const Cue& other : cues.report_verbs) {
+      if (other.first <= start || other.first >= end) continue;
+      for (int k = other.first - 1; k > start && other.first - k <= 7; --k)
+        if (tokens[k].lower == ",") {
+          c.last = std::min(c.last, k);
+          break;
+        }
+    }
+    SetSpeaker(speaker, &c);
+    if (speaker_is_subject) {
+      if (!speaker) continue;  // no one known to act
+      c.subject_first = speaker->first;
+      c.subject_last = speaker->last;
+    }
+    if (c.last - c.first >= 2) out.push_back(c);
+  }
+  // "According to X, C" / "C, according to X."
+  for (const Cue& s : cues.sources) {
+    int comma = -1;
+    for (int k = s.last; k < n && k < s.last + 10; ++k) {
+      if (tokens[k].lower == ",") {
+        comma = k;
+        break;
+      }
+      if (IsHardBoundary(tokens[k])) break;
+    }
+    ReportedClause c;
+    if (s.first == 0 && comma > 0) {
+      c.first = comma + 1;
+      c.last = end;
+    } else if (s.first > 0 && tokens[s.first - 1].lower == ",") {
+      c.first = 0;
+      c.last = s.first - 1;
+    } else {
+      continue;
+    }
+    SetSpeaker(MentionIn(mentions, s.last, std::min(n, s.last + 4), false), &c);
+    if (c.last - c.first >= 3) out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace dyad::enrich

@@ -96,6 +96,27 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
 // date the speech act.
 int ReportComplementStart(const SentenceCues& cues, const std::vector<Token>& tokens, int verb_first, int verb_last);
 
+// What a sentence reports, to be coded on its own so that the speaker is never the source or
+// target of what it reports (docs/enrichment.md, "Reported content"). Token indices, [first, last).
+struct ReportedClause {
+  int first = 0, last = 0;                     // the reported clause
+  int speaker_first = -1, speaker_last = -1;   // the actor mention that reports it, when one does
+  // When the clause's subject is an actor named outside it, that mention: the speaker of a gerund,
+  // an infinitive or a pronoun ("Tehran denied sending drones", "Lukashenko said he would ..."),
+  // or the accused ("Seoul accused Pyongyang of sending shells"). The clause is coded after it.
+  int subject_first = -1, subject_last = -1;
+};
+
+// The reported clauses of a sentence:
+//  * "X said/reported/claimed/denied (that) C" (a verb of telling or warning needs "that":
+//    "X told reporters that C", not "X warned of C");
+//  * "X accused Y of C-ing": Y is the subject of C;
+//  * "C, X said." and "C, said X." closing the sentence;
+//  * "According to X, C" and "C, according to X."
+// `mentions` are the sentence's actors (a reporting verb inside an actor's name is no report).
+std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const std::vector<Token>& tokens,
+                                                const std::vector<TokenMention>& mentions);
+
 }  // namespace dyad::enrich
 
 #endif  // DYAD_ENRICH_ATTRIBUTION_H_

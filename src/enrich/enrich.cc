@@ -149,4 +149,27 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
   }
 }
 
+std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(std::string_view sentence,
+                                                                     const ActorFinder& find_actors) const {
+  std::vector<ReportedContent> out;
+  const std::vector<Token> tokens = Tokenize(sentence);
+  const SentenceCues cues = FindCues(impl_->cues, tokens);
+  if (cues.report_verbs.empty() && cues.sources.empty()) return out;
+  std::vector<code::ActorMention> mentions;
+  if (find_actors) mentions = find_actors(sentence);
+  std::vector<TokenMention> located;
+  for (const code::ActorMention& m : mentions) {
+    auto [first, last] = VerbTokens(tokens, m.span, sentence.size());
+    if (first >= 0) located.push_back(TokenMention{first, last, &m});
+  }
+  for (const ReportedClause& c : FindReportedClauses(cues, tokens, located)) {
+    ReportedContent content;
+    content.clause = {tokens[c.first].begin, tokens[c.last - 1].end};
+    if (c.speaker_first >= 0) content.speaker = {tokens[c.speaker_first].begin, tokens[c.speaker_last - 1].end};
+    if (c.subject_first >= 0) content.subject = {tokens[c.subject_first].begin, tokens[c.subject_last - 1].end};
+    out.push_back(content);
+  }
+  return out;
+}
+
 }  // namespace dyad::enrich

@@ -54,6 +54,19 @@ class Enricher {
   // ctx.find_actors does).
   void Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& events) const;
 
+  // What the sentence reports ("X said that C", "C, X said", "according to X, C"), so that the
+  // engine can code C on its own and the speaker is never the source or target of what it
+  // reports (it stays the reporter: reported_by). Byte spans into `sentence`. Calls find_actors
+  // at most once, and only when the sentence has a reporting cue.
+  struct ReportedContent {
+    code::ByteSpan clause;
+    code::ByteSpan speaker;  // empty when no known actor reports it
+    // The clause's subject when it is named outside the clause ("Tehran denied sending drones",
+    // "Seoul accused Pyongyang of sending shells"): code "<subject> <clause>". Empty otherwise.
+    code::ByteSpan subject;
+  };
+  std::vector<ReportedContent> FindReportedContent(std::string_view sentence, const ActorFinder& find_actors) const;
+
   ~Enricher();
   Enricher(const Enricher&) = delete;
   Enricher& operator=(const Enricher&) = delete;

@@ -1,0 +1,124 @@
+// Text in, events out, through the facade with the bundled dictionaries: the general mechanisms of
+// issue 9 (reported speech, modality of plans and denials). Every sentence here is our own wording,
+// written for these tests; none comes from a gold file.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/engine.h"
+#include "gtest/gtest.h"
+
+namespace dyad {
+namespace {
+
+class EngineText : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Status s = Engine::Create(EngineOptions{}, &engine_);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  static void TearDownTestSuite() { engine_.reset(); }
+
+  static std::vector<Event> Code(const std::string& text) {
+    Document doc;
+    doc.id = "t";
+    doc.text = text;
+    doc.date = *Date::Parse("2024-05-01");
+    std::vector<Event> events;
+    Status s = engine_->Code(doc, &events);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return events;
+  }
+
+  static std::string Describe(const std::vector<Event>& events) {
+    std::string out;
+    for (const Event& e : events)
+      out += "  " + e.source + " " + e.event_code + " " + e.target + " " + ModalityName(e.modality) +
+             " reported_by=" + e.reported_by + "\n";
+    return out.empty() ? "  (no events)\n" : out;
+  }
+
+  static std::unique_ptr<Engine> engine_;
+};
+std::unique_ptr<Engine> EngineText::engine_;
+
+bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+struct Expected {
+  const char* sentence;
+  const char* source;       // code prefix
+  const char* code;         // CAMEO prefix
+  const char* target;       // code prefix; "" = no target
+  Modality modality;
+  const char* reported_by;  // code prefix; "" = first-hand
+};
+
+// The event the sentence must yield (among others it may yield).
+void ExpectEvent(const std::vector<Event>& events, const Expected& x, const std::string& all) {
+  for (const Event& e : events) {
+    if (StartsWith(e.source, x.source) && StartsWith(e.event_code, x.code) &&
+        (*x.target ? StartsWith(e.target, x.target) : e.target.empty()) && e.modality == x.modality &&
+        (*x.reported_by ? StartsWith(e.reported_by, x.reported_by) : e.reported_by.empty()))
+      return;
+  }
+  ADD_FAILURE() << x.sentence << "\nexpected " << x.source << " " << x.code << " " << x.target << " "
+                << ModalityName(x.modality) << " reported_by=" << x.reported_by << "\ngot:\n" << all;
+}
+
+TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
+  for (const Expected& x : std::vector<Expected>{
+           // "X said (that) C": the speaker reports C; C's own actors act in it.
+           {"Warsaw said Minsk had delivered diesel to the Russian army.", "BLR", "07", "RUS", Modality::kAsserted, "POL"},
+           {"Kyiv said that Minsk had supplied fuel to Russian troops.", "BLR", "07", "RUS", Modality::kAsserted, "UKR"},
+           {"The Pentagon said North Korean troops had attacked Ukrainian positions.", "PRK", "19", "UKR",
+            Modality::kAsserted, "USA"},
+           // "C, X said."
+           {"Russian troops attacked Kherson overnight, the Ukrainian military said.", "RUS", "19", "UKR",
+            Modality::kAsserted, "UKR"},
+           // Negated content keeps its actors and is marked negated.
+           {"Foreign Minister Sergei Lavrov said Moscow had not sold any fighter jets to Tehran.", "RUS", "06", "IRN",
+            Modality::kNegated, "RUS"},
+           {"The minister told reporters that China had not delivered weapons to Russia.", "CHN", "07", "RUS",
+            Modality::kNegated, ""},
+           // A denial with a gerund: the denier is the actor of what it denies.
+           {"Iran denied supplying ballistic missiles to Russia.", "IRN", "07", "RUS", Modality::kNegated, "IRN"},
+           // An accusation: the accused acts in what it is accused of; the accuser reports it.
+           {"Seoul accused Pyongyang of shipping artillery shells to Moscow.", "PRK", "07", "RUS", Modality::kAsserted,
+            "KOR"},
+           // A pronoun subject of the reported clause is the speaker.
+           {"The Houthis claimed they had fired missiles at an American destroyer.", "YEM", "19", "USA",
+            Modality::kAsserted, "YEM"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+TEST_F(EngineText, TheSpeakerIsNeverTheSourceOrTargetOfWhatItReports) {
+  for (const auto& [sentence, speaker] : std::vector<std::pair<const char*, const char*>>{
+           {"Kyiv said Minsk had supplied fuel to the Russian army.", "UKR"},
+           {"Warsaw said Belarusian helicopters had violated Lithuanian airspace.", "POL"},
+           {"Ukraine's air force said Russian bombers launched cruise missiles at Odesa.", "UKRMIL"},
+       }) {
+    const auto events = Code(sentence);
+    EXPECT_FALSE(events.empty()) << sentence;
+    for (const Event& e : events) {
+      EXPECT_FALSE(e.source == speaker || e.target == speaker) << sentence << "\n" << Describe(events);
+    }
+  }
+}
+
+TEST_F(EngineText, PlansPreparationsAndConditionsAreNotAsserted) {
+  for (const Expected& x : std::vector<Expected>{
+           {"China is preparing to supply Russia with drone engines.", "CHN", "07", "RUS", Modality::kHypothetical, ""},
+           // A stated plan with an intent pattern is CAMEO's expression of intent (03x): the statement is the act.
+           {"Tehran plans to send more drones to Moscow.", "IRN", "03", "RUS", Modality::kAsserted, ""},
+           {"North Korea could send more soldiers to Russia.", "PRK", "", "RUS", Modality::kHypothetical, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+}  // namespace
+}  // namespace dyad

@@ -254,6 +254,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
       impl_->enricher->Enrich(context, located);
       // Places found by the enricher are sentence byte offsets: move them to document code points.
       for (auto& item : located) {
+        if (item.target_moved) item.event->target_span = to_span(begin, item.target);
         for (Place* place : {&item.event->location, &item.event->origin, &item.event->destination}) {
           if (!place->span.empty())
             place->span = to_span(begin, {static_cast<int32_t>(place->span.begin),

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "enrich/attribution.h"
 #include "enrich/dates.h"
@@ -74,6 +75,96 @@ const DateExpr* ChooseDate(const std::vector<DateExpr>& exprs, int verb_first, i
   return best;
 }
 
+
+// The words a target's phrase may open with before its name: "from (the) (territory of) Belarus".
+bool IsPlaceHead(const std::string& w) {
+  static const std::set<std::string> kWords = {"the",       "a",   "an",   "its",  "their", "territory", "soil",
+                                               "airspace", "side", "of",  "land", "lands", "bases",     "base"};
+  return kWords.count(w) > 0;
+}
+
+// The word that governs the phrase starting at token `first`, skipping determiners and heads.
+std::string GoverningWord(const std::vector<Token>& tokens, int first) {
+  for (int k = first - 1; k >= 0 && k >= first - 5; --k) {
+    if (!tokens[k].word) return "";
+    if (!IsPlaceHead(tokens[k].lower)) return tokens[k].lower;
+  }
+  return "";
+}
+
+// Whether the pattern that coded the event names `preposition` ("- * FROM_ [0874]"): then the
+// dictionary reads the phrase it opens as part of the act ("withdrew from Syria": Syria is the target).
+bool PatternNames(const std::string& pattern, const char* preposition) {
+  return pattern.find(std::string(" ") + preposition + " ") != std::string::npos;
+}
+
+bool IsInstrumentSuffix(const std::vector<Token>& tokens, int after) {
+  static const std::set<std::string> kWords = {"made",       "built",    "supplied", "designed", "produced",
+                                               "manufactured", "donated", "provided", "origin",  "developed"};
+  return after + 1 < static_cast<int>(tokens.size()) && tokens[after].lower == "-" &&
+         kWords.count(tokens[after + 1].lower) > 0;
+}
+
+// Verbal acts (CAMEO 01-14: statements, meetings, agreements, demands, threats) happen at a venue;
+// material acts (15-20) are done to the place they name.
+bool IsVerbalRoot(const std::string& root) { return !root.empty() && root < "15"; }
+
+// The target is a place the act comes from, happens at, or a weapon's maker, not whom it is done
+// to (issue 9): "launched missiles from Belarus", "signed an agreement in Brussels" (the EU's
+// seat), "US-made rockets". Such a target is dropped (it stays a place: origin or location); a target named
+// after "at/on/against/towards/into" further on takes its place.
+void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
+                   const std::vector<Gazetteer::Match>& places, EventInSentence& e,
+                   std::vector<code::ActorMention>* mentions, bool* mentions_found) {
+  Event* ev = e.event;
+  auto [tf, tl] = VerbTokens(tokens, e.target, ctx.sentence.size());
+  auto [vf, vl] = VerbTokens(tokens, e.verb, ctx.sentence.size());
+  if (tf < 0 || vf < 0 || tf < vl) return;  // only a target after the verb is read this way
+  const std::string root = ev->root_code;
+  const std::string governor = GoverningWord(tokens, tf);
+  // Only acts that move forces or goods have an origin ("a demand from the US President" names a
+  // counterpart, "withdrew from Panama" the one withdrawn from: roots 03, 08 keep their target).
+  const bool moves = root == "06" || root == "07" || (!root.empty() && root >= "15");
+  bool origin = moves && governor == "from" && !PatternNames(ev->pattern.text, "FROM_");
+  bool instrument = IsInstrumentSuffix(tokens, tl);
+  bool venue = false;
+  if ((governor == "in" || governor == "at") && IsVerbalRoot(root) &&
+      !PatternNames(ev->pattern.text, governor == "in" ? "IN_" : "AT_")) {
+    // A city named as a venue stands for its host state at most (PLOVER's gold codes "agreed to set
+    // up a centre in Tokyo" with Japan as target), never for an organisation seated there: "signed
+    // an agreement in Brussels" is not an agreement with the EU.
+    for (const Gazetteer::Match& m : places)
+      venue = venue || (m.first <= tf && m.last >= tl &&
+                        (m.place->feature == "city" || m.place->feature == "capital") &&
+                        ev->target.compare(0, 3, m.place->country) != 0);
+  }
+  if (!origin && !instrument && !venue) return;
+  ev->target.clear();
+  ev->target_text.clear();
+  ev->target_ref.clear();
+  ev->target_span = Span{};
+  e.target = {};
+  if (!origin) return;
+  // "launched missiles from Belarus at Kyiv": the actor the act is aimed at.
+  if (!*mentions_found && ctx.find_actors) *mentions = ctx.find_actors(ctx.sentence);
+  *mentions_found = true;
+  static const std::set<std::string> kAimed = {"at", "on", "against", "towards", "toward", "into", "targeting"};
+  for (const code::ActorMention& m : *mentions) {
+    auto [mf, ml] = VerbTokens(tokens, m.span, ctx.sentence.size());
+    if (mf < tl) continue;
+    bool crossed = false;
+    for (int k = tl; k < mf; ++k) crossed = crossed || (!tokens[k].word && tokens[k].lower != "-");
+    if (crossed) break;
+    if (!kAimed.count(GoverningWord(tokens, mf))) continue;
+    ev->target = m.code;
+    ev->target_text = m.text;
+    ev->target_ref = m.ref;
+    e.target = m.span;
+    e.target_moved = true;
+    break;
+  }
+}
+
 }  // namespace
 
 void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& events) const {
@@ -100,9 +191,12 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
     return false;
   });
 
+  std::vector<code::ActorMention> all_mentions;
+  bool all_found = false;
   for (EventInSentence& e : events) {
     Event* ev = e.event;
     if (!ev) continue;
+    CorrectTarget(ctx, tokens, places, e, &all_mentions, &all_found);
     auto [vf, vl] = VerbTokens(tokens, e.verb, ctx.sentence.size());
     if (!ev->date.valid() && ctx.document_date.valid()) ev->date = ctx.document_date;
 

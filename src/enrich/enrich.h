@@ -32,6 +32,9 @@ struct SentenceContext {
 struct EventInSentence {
   Event* event;
   code::ByteSpan source, verb, target;
+  // Set by Enrich when it replaced the target (the engine then re-locates event->target_span
+  // from `target`, a byte span into the sentence).
+  bool target_moved = false;
 };
 
 // Fills, for each event of a sentence: date, date_precision, date_text,

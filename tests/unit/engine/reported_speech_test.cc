@@ -120,5 +120,23 @@ TEST_F(EngineText, PlansPreparationsAndConditionsAreNotAsserted) {
   }
 }
 
+TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
+  for (const Expected& x : std::vector<Expected>{
+           // The origin of a launch or a shipment is no target; what it is aimed at is.
+           {"Russian forces launched Iskander missiles from Belarus.", "RUS", "19", "", Modality::kAsserted, ""},
+           {"Russian bombers fired cruise missiles from Belarusian airspace at Kyiv.", "RUS", "19", "UKR",
+            Modality::kAsserted, ""},
+           {"Iran shipped drones from Bandar Abbas to Russia.", "IRN", "07", "RUS", Modality::kAsserted, ""},
+           // An organisation's seat named as a venue is no party to the act.
+           {"Serbia and Kosovo signed a trade agreement in Brussels.", "SRB", "05", "", Modality::kAsserted, ""},
+           // The state a force withdraws from stays the target (the pattern names "from").
+           {"Russian troops withdrew from Kherson.", "RUS", "087", "UKR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const Event& e : Code("Ukraine shelled the bridge with US-made howitzers.")) EXPECT_NE(e.target, "USA");
+}
+
 }  // namespace
 }  // namespace dyad

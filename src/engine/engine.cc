@@ -41,11 +41,16 @@ bool Inside(code::ByteSpan inner, code::ByteSpan outer) {
   return !inner.empty() && inner.begin >= outer.begin && inner.end <= outer.end;
 }
 
+bool Overlaps(code::ByteSpan a, code::ByteSpan b) {
+  return !a.empty() && !b.empty() && a.begin < b.end && b.begin < a.end;
+}
+
 // Reported speech (docs/enrichment.md, "Reported content"): TABARI codes a sentence from its first
 // actor, so in "Kyiv said Minsk had supplied fuel to the Russian army" the speaker became the
-// source. The clause a sentence reports is coded on its own; when it yields events they replace
-// the sentence's events whose verb lies inside it, and the bare statement ("said", 010) that only
-// stood in for them. The speaker stays the reporter (reported_by, set by the enricher).
+// source. When the speaker took part in the sentence's reading of the clause, or nothing but the bare
+// statement ("said", 010) was coded, the clause is coded on its own; when that yields events they
+// replace the sentence's events whose verb lies inside it, and the bare statement that only stood
+// in for them. The speaker stays the reporter (reported_by, set by the enricher).
 // `before` is the document's discourse as it stood before this sentence (null without coreference):
 // the clause resolves "the country" or "they" as the whole sentence did.
 void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enricher::ReportedContent>& contents,
@@ -62,6 +67,17 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
     }
     const int32_t clause_at = static_cast<int32_t>(text.size());
     text.append(sentence.substr(content.clause.begin, content.clause.end - content.clause.begin));
+    // The whole sentence's reading of the clause stands unless the speaker took part in it (as
+    // source or target) or only the bare statement was coded: the whole sentence has more context
+    // (its possessors, coreference) than the clause alone.
+    bool inside = false, speaker_involved = false;
+    for (const auto& e : result->events) {
+      if (!Inside(e.verb_span, content.clause)) continue;
+      inside = true;
+      speaker_involved = speaker_involved || Overlaps(e.source_span, content.speaker) ||
+                         Overlaps(e.target_span, content.speaker);
+    }
+    if (inside && !speaker_involved) continue;
     std::optional<code::Discourse> discourse;
     if (before) discourse.emplace(*before);
     code::CodeResult inner =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace dyad::frames {
@@ -334,6 +335,17 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         if (pending) {
           const int32_t rb = p < n ? tokens[p].begin : sentence_end;
           const code::ActorMention* a = FirstActorIn(actors, rb, tokens[found].begin, tokens[found].begin);
+          // The next literal closes the actor's noun phrase ("of Russian tactical nuclear weapons in"),
+          // never a clause: "deliveries of drones to Russia were condemned by Ukraine" does not fill
+          // "to {T} by {S}".
+          if (a) {
+            static const std::set<std::string> kVerbal = {"is",   "are",  "was",  "were", "be",    "been",
+                                                          "has",  "have", "had",  "will", "would", "did"};
+            for (int32_t k = p; k < found && a; ++k)
+              if (tokens[k].word && tokens[k].begin >= a->span.end &&
+                  (kVerbal.count(tokens[k].lower) || tokens[k].lower.ends_with("ed")))
+                a = nullptr;
+          }
           if (!a && !pending->optional) { ok = false; break; }
           assign(pending->role, a);
           pending = nullptr;

@@ -226,6 +226,9 @@ class Engine {
   void Split();
   void AssignRoots();
   void MarkNouns();
+  // True when the text at byte `end` is "-backed", "-made", "-supplied" ... (a hyphenated adjective).
+  bool IsBackerAdjective(int32_t end) const;
+  static const std::string kNullCode;
   void ConvertAgents();
   void MarkCompounds();
   void MarkCommaClauses();
@@ -697,17 +700,42 @@ const std::string* Engine::ActorCodeOfRoot(int32_t root, Date date) const {
   return nullptr;
 }
 
+const std::string Engine::kNullCode = "---";
+
+bool Engine::IsBackerAdjective(int32_t end) const {
+  static const char* const kWords[] = {"backed", "made",     "built",     "supplied", "designed", "funded",
+                                       "armed",  "sponsored", "trained",  "produced", "manufactured", "origin",
+                                       "financed", "equipped", "allied",  "aligned"};
+  if (end + 1 >= static_cast<int32_t>(text_.size()) || text_[end] != '-') return false;
+  const std::string_view rest = text_.substr(static_cast<size_t>(end) + 1);
+  for (const char* word : kWords) {
+    const size_t n = std::strlen(word);
+    if (rest.size() >= n && std::equal(word, word + n, rest.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        }) && (rest.size() == n || !std::isalpha(static_cast<unsigned char>(rest[n]))))
+      return true;
+  }
+  return false;
+}
+
 void Engine::MarkNouns() {
   for (int i = 0; i < n(); ++i) {
     Word& wd = w(i);
     if (!wd.is_head) continue;
     if (wd.type == RootType::kVerb && i > 0) {
       bool det = w(i - 1).typed && w(i - 1).type == RootType::kDeterminer;
-      if (det || wd.midcap)
+      // Document coding (dyad): a participle hyphenated to the word before it is an adjective
+      // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
+      bool hyphenated = document && wd.begin >= 2 && text_[wd.begin - 1] == '-' &&
+                        std::isalpha(static_cast<unsigned char>(text_[wd.begin - 2]));
+      if (det || wd.midcap || hyphenated)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {
       const std::string* code = ActorCodeOfRoot(wd.root, date_);
+      // Document coding (dyad): the maker or backer named in a hyphenated adjective is not the one
+      // acting ("Iranian-made drones hit Kyiv", "Rwandan-backed M23 rebels seized Goma").
+      if (document && IsBackerAdjective(w(wd.tail).end)) code = &kNullCode;
       if (code && *code == "---")
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = w(k).null_actor = true;
@@ -1900,6 +1928,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
       if (wd.compound >= 0 && fwd->first_compound_root < 0) fwd->first_compound_root = wd.root;
     }
   };
+  e.document = dc != nullptr;
   if (e.n() < o.minimum_words) {
     if (dc) {  // not coded, but its actors are still mentioned in the document
       e.AssignRoots();
@@ -1919,7 +1948,6 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   e.MarkCompounds();
   e.MarkCommaClauses();
   e.SplitClauses();
-  e.document = dc != nullptr;
   e.ResolvePronouns(fwd && o.forward ? fwd : nullptr, same_story, e.document);
   std::vector<ActorMention> resolved;
   if (dc) {

@@ -82,7 +82,24 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
     if (before) discourse.emplace(*before);
     code::CodeResult inner =
         discourse ? coder.CodeInDocument(text, date, &*discourse, new_paragraph) : coder.Code(text, date);
-    if (inner.events.empty()) continue;
+    if (inner.events.empty()) {
+      // The clause alone names no pair (TABARI needs a source and a target): keep the sentence's
+      // reading without the speaker. "Kyiv fears Belarus might open a second front" is Belarus's
+      // act, its target unnamed.
+      std::erase_if(result->events, [&](code::CodedEvent& e) {
+        if (!Inside(e.verb_span, content.clause)) return false;
+        if (Overlaps(e.target_span, content.speaker)) {
+          e.target.clear(), e.target_text.clear(), e.target_ref.clear(), e.target_span = {};
+        } else if (Overlaps(e.source_span, content.speaker)) {
+          if (!Inside(e.target_span, content.clause)) return true;
+          e.source = std::move(e.target), e.source_text = std::move(e.target_text);
+          e.source_ref = std::move(e.target_ref), e.source_span = e.target_span;
+          e.target.clear(), e.target_text.clear(), e.target_ref.clear(), e.target_span = {};
+        }
+        return false;
+      });
+      continue;
+    }
     auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
       if (span.empty()) return span;
       if (span.end <= subject_length)

@@ -174,6 +174,19 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   SentenceCues c;
   FindAll(tokens, lex.vague, &c.vague);
   FindAll(tokens, lex.report_verbs, &c.report_verbs, &c.vague);
+  // "Beijing dismissed reports that ...": a denial whose object is a report is a reporting verb,
+  // and its "reports that" names no vague source.
+  std::vector<Cue> denials;
+  FindAll(tokens, lex.report_verbs, &denials);
+  for (const Cue& d : denials) {
+    if (d.last - d.first < 2) continue;
+    std::erase_if(c.vague, [&](const Cue& v) { return v.first < d.last && d.first < v.last; });
+    c.report_verbs.push_back(d);
+  }
+  std::sort(c.report_verbs.begin(), c.report_verbs.end(), [](const Cue& a, const Cue& b) { return a.first < b.first; });
+  c.report_verbs.erase(std::unique(c.report_verbs.begin(), c.report_verbs.end(),
+                                   [](const Cue& a, const Cue& b) { return a.first == b.first && a.last == b.last; }),
+                       c.report_verbs.end());
   FindAll(tokens, lex.sources, &c.sources);
   std::vector<Cue> not_negators;
   FindAll(tokens, lex.not_negators, &not_negators);
@@ -604,7 +617,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     if (start < 0) continue;
     // "X said he/they would ...": the pronoun is the speaker. Without "that", the clause must open
     // with its subject, an actor ("said Russia had ..."), not an object ("declared a ceasefire").
-    static const std::set<std::string> kSubjectPronouns = {"he", "she", "they", "we"};
+    static const std::set<std::string> kSubjectPronouns = {"he", "she", "they", "we", "it"};
     if (start < n && kSubjectPronouns.count(tokens[start].lower)) {
       ++start;
       speaker_is_subject = true;

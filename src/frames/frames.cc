@@ -335,10 +335,12 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         if (pending) {
           const int32_t rb = p < n ? tokens[p].begin : sentence_end;
           const code::ActorMention* a = FirstActorIn(actors, rb, tokens[found].begin, tokens[found].begin);
-          // The next literal closes the actor's noun phrase ("of Russian tactical nuclear weapons in"),
-          // never a clause: "deliveries of drones to Russia were condemned by Ukraine" does not fill
-          // "to {T} by {S}".
-          if (a) {
+          // A preposition after the slot closes the actor's noun phrase ("of Russian tactical nuclear
+          // weapons in"), never a clause: "deliveries of drones to Russia were condemned by Ukraine"
+          // does not fill "to {T} by {S}".
+          static const std::set<std::string> kPrepositions = {"by", "from", "to",   "into", "in",      "on",
+                                                              "at", "of",   "with", "for",  "against", "near"};
+          if (a && kPrepositions.count(tokens[found].lower)) {
             static const std::set<std::string> kVerbal = {"is",   "are",  "was",  "were", "be",    "been",
                                                           "has",  "have", "had",  "will", "would", "did"};
             for (int32_t k = p; k < found && a; ++k)

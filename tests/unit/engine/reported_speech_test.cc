@@ -85,6 +85,13 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
            // An accusation: the accused acts in what it is accused of; the accuser reports it.
            {"Seoul accused Pyongyang of shipping artillery shells to Moscow.", "PRK", "07", "RUS", Modality::kAsserted,
             "KOR"},
+           // Denying a report is a denial of what it reports.
+           {"Beijing dismissed reports that it had supplied drones to Russia.", "CHN", "07", "RUS", Modality::kNegated,
+            "CHN"},
+           {"Minsk rejected claims that Belarusian troops had crossed into Ukraine.", "BLR", "", "UKR",
+            Modality::kNegated, "BLR"},
+           // A clause the speaker fears or believes is reported; alone it names no target.
+           {"Kyiv fears that Belarus might open a second front.", "BLR", "19", "", Modality::kHypothetical, "UKR"},
            // A pronoun subject of the reported clause is the speaker.
            {"The Houthis claimed they had fired missiles at an American destroyer.", "YEM", "19", "USA",
             Modality::kAsserted, "YEM"},
@@ -136,6 +143,20 @@ TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
     ExpectEvent(events, x, Describe(events));
   }
   for (const Event& e : Code("Ukraine shelled the bridge with US-made howitzers.")) EXPECT_NE(e.target, "USA");
+}
+
+TEST_F(EngineText, AHyphenatedMakerOrBackerIsNotTheActor) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Rwandan-backed M23 rebels seized Goma.", "CODREB", "17", "COD", Modality::kAsserted, ""},
+           {"Iranian-backed Houthi rebels attacked Saudi Arabia.", "YEMREB", "19", "SAU", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // The drones' maker did not fly them; and "Russian-occupied" is no act of occupation.
+  for (const char* sentence : {"Iranian-made drones hit Kyiv overnight.",
+                               "Pyongyang sent engineers to Russian-occupied Donetsk."})
+    for (const Event& e : Code(sentence)) EXPECT_FALSE(e.source == "IRN" || e.event_code == "192") << sentence;
 }
 
 }  // namespace

@@ -728,7 +728,21 @@ void Engine::MarkNouns() {
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
       bool hyphenated = document && wd.begin >= 2 && text_[wd.begin - 1] == '-' &&
                         std::isalpha(static_cast<unsigned char>(text_[wd.begin - 2]));
-      if (det || wd.midcap || hyphenated)
+      // Document coding (dyad): "the EU sanctions", "the Russian strikes" -- a plural-looking verb
+      // form after a determiner and an actor, with no object after it, is a noun.
+      bool modified_noun = false;
+      if (document && w(i - 1).typed && w(i - 1).type == RootType::kActor && w(i - 1).head >= 0) {
+        const int h = w(i - 1).head;
+        const std::string_view text = WordText(i);
+        const bool plural = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S';
+        const bool determined =
+            (h >= 1 && w(h - 1).typed && w(h - 1).type == RootType::kDeterminer) || WordText(h) == "THE";
+        const bool object = i + 1 < n() && w(i + 1).typed &&
+                            (w(i + 1).type == RootType::kActor || w(i + 1).type == RootType::kDeterminer ||
+                             w(i + 1).type == RootType::kPronoun);
+        modified_noun = plural && determined && !object;
+      }
+      if (det || wd.midcap || hyphenated || modified_noun)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

@@ -153,6 +153,10 @@ TEST_F(EngineText, AHyphenatedMakerOrBackerIsNotTheActor) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));
   }
+  // "the EU sanctions" is a noun phrase: Belarus imposes no sanctions here; "The EU sanctions Russia" is a verb.
+  for (const Event& e : Code("Belarus's government called the EU sanctions illegal.")) EXPECT_NE(e.event_code, "163");
+  ExpectEvent(Code("The EU sanctions Russia again."), {"The EU sanctions Russia again.", "IGOEUREEC", "163", "RUS", Modality::kAsserted, ""},
+              Describe(Code("The EU sanctions Russia again.")));
   // The drones' maker did not fly them; and "Russian-occupied" is no act of occupation.
   for (const char* sentence : {"Iranian-made drones hit Kyiv overnight.",
                                "Pyongyang sent engineers to Russian-occupied Donetsk."})

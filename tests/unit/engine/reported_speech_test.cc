@@ -145,6 +145,26 @@ TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Event& e : Code("Ukraine shelled the bridge with US-made howitzers.")) EXPECT_NE(e.target, "USA");
 }
 
+TEST_F(EngineText, NominalSuppliesNameTheirSupplier) {
+  for (const Expected& x : std::vector<Expected>{
+           // The supplier as the adjective of what is supplied (frames.tsv).
+           {"The delivery of Iranian missiles to Russia alarmed European governments.", "IRN", "072", "RUS",
+            Modality::kAsserted, ""},
+           {"The transfer of North Korean artillery shells to Russia continued through the winter.", "PRK", "072", "RUS",
+            Modality::kAsserted, ""},
+           // The supplier as possessor, with a passive verb after the phrase: the passive's agent is not the supplier.
+           {"Iran's delivery of drones to Russia was condemned by Ukraine.", "IRN", "072", "RUS", Modality::kAsserted, ""},
+           // Sending drones or missiles TO a state supplies it (dyad.verbs, SEND_).
+           {"Iran sent drones to Russia last autumn.", "IRN", "072", "RUS", Modality::kAsserted, ""},
+           {"Tehran denied sending drones to Moscow.", "IRN", "072", "RUS", Modality::kNegated, "IRN"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const Event& e : Code("Iran's delivery of drones to Russia was condemned by Ukraine."))
+    EXPECT_FALSE(e.source == "UKR" && e.event_code == "072");
+}
+
 TEST_F(EngineText, AHyphenatedMakerOrBackerIsNotTheActor) {
   for (const Expected& x : std::vector<Expected>{
            {"Rwandan-backed M23 rebels seized Goma.", "CODREB", "17", "COD", Modality::kAsserted, ""},

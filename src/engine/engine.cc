@@ -57,6 +57,9 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
                          std::string_view sentence, Date date, const code::Discourse* before, bool new_paragraph,
                          code::CodeResult* result) {
   for (const auto& content : contents) {
+    // "Belarus has been accused of ...": Belarus accuses no one.
+    std::erase_if(result->events,
+                  [&](const code::CodedEvent& e) { return Overlaps(e.verb_span, content.passive_report); });
     // The text coded, and where each of its bytes sits in the sentence.
     std::string text;
     int32_t subject_length = 0;

@@ -411,6 +411,17 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
     for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]);
     if (!crossed && (!pre || r.first > pre->first)) pre = &r;
   }
+  // "X has been accused of ...": the accuser is unnamed (or named after "by"), never X.
+  if (pre && pre->first > 0) {
+    static const std::set<std::string> kPassive = {"been", "was", "were", "is", "are", "be", "being"};
+    if (kPassive.count(tokens[pre->first - 1].lower)) {
+      for (int k = pre->last; k + 1 < n && !IsHardBoundary(tokens[k]); ++k)
+        if (tokens[k].lower == "by" && k < verb_first) {
+          if (const TokenMention* m = FirstAfter(mentions, k + 1, std::min(n, k + 4))) return FromMention(*m);
+        }
+      return Attribution{"", Slice(sentence, tokens, pre->first - 1, pre->last)};
+    }
+  }
   if (pre) {
     // The subject region: back to the previous reporting verb, "that" or a hard boundary.
     int lo = 0;
@@ -588,6 +599,29 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     }
     ReportedClause c;
     bool speaker_is_subject = false;
+    // Passive: "X has been accused of C-ing (by Y)": X acts in C, and the accusation's accuser is
+    // unnamed or Y, never X.
+    static const std::set<std::string> kPassive = {"been", "was", "were", "is", "are", "be", "being"};
+    if (IsAccusation(tokens[r.first]) && r.first > 0 && kPassive.count(tokens[r.first - 1].lower)) {
+      int of = r.last;
+      const TokenMention* accuser = nullptr;
+      if (of < end && tokens[of].lower == "by") {  // "was accused by Kinshasa of ..."
+        accuser = MentionIn(mentions, of + 1, std::min(end, of + 4), false);
+        if (accuser) of = accuser->last;
+      }
+      if (!speaker || of + 1 >= end || tokens[of].lower != "of" || !IsGerund(tokens[of + 1])) continue;
+      c.subject_first = speaker->first;
+      c.subject_last = speaker->last;
+      c.first = of + 1;
+      c.last = end;
+      SetSpeaker(accuser, &c);
+      if (!accuser) {  // the coder read the accused as the accuser
+        c.passive_report_first = r.first;
+        c.passive_report_last = r.last;
+      }
+      out.push_back(c);
+      continue;
+    }
     // "X accused Y of C-ing": Y acts in C.
     if (start < 0 && IsAccusation(tokens[r.first])) {
       const TokenMention* accused = MentionIn(mentions, r.last, std::min(end, r.last + 4), false);

@@ -105,12 +105,15 @@ struct ReportedClause {
   // an infinitive or a pronoun ("Tehran denied sending drones", "Lukashenko said he would ..."),
   // or the accused ("Seoul accused Pyongyang of sending shells"). The clause is coded after it.
   int subject_first = -1, subject_last = -1;
+  // A passive report ("X has been accused of ..."): the reporting verb, whose own reading (X as the
+  // accuser) is wrong.
+  int passive_report_first = -1, passive_report_last = -1;
 };
 
 // The reported clauses of a sentence:
 //  * "X said/reported/claimed/denied (that) C" (a verb of telling or warning needs "that":
 //    "X told reporters that C", not "X warned of C");
-//  * "X accused Y of C-ing": Y is the subject of C;
+//  * "X accused Y of C-ing": Y is the subject of C; "X has been accused of C-ing": X is;
 //  * "C, X said." and "C, said X." closing the sentence;
 //  * "According to X, C" and "C, according to X."
 // `mentions` are the sentence's actors (a reporting verb inside an actor's name is no report).

@@ -138,7 +138,10 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
                         (m.place->feature == "city" || m.place->feature == "capital") &&
                         ev->target.compare(0, 3, m.place->country) != 0);
   }
-  if (!origin && !instrument && !venue) return;
+  // "held joint exercises near the Ukrainian border": where a verbal or cooperative act happens.
+  static const std::set<std::string> kNear = {"near", "along", "outside", "beside"};
+  const bool nearby = IsVerbalRoot(root) && kNear.count(governor) > 0;
+  if (!origin && !instrument && !venue && !nearby) return;
   ev->target.clear();
   ev->target_text.clear();
   ev->target_ref.clear();
@@ -261,6 +264,8 @@ std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(std::string
     content.clause = {tokens[c.first].begin, tokens[c.last - 1].end};
     if (c.speaker_first >= 0) content.speaker = {tokens[c.speaker_first].begin, tokens[c.speaker_last - 1].end};
     if (c.subject_first >= 0) content.subject = {tokens[c.subject_first].begin, tokens[c.subject_last - 1].end};
+    if (c.passive_report_first >= 0)
+      content.passive_report = {tokens[c.passive_report_first].begin, tokens[c.passive_report_last - 1].end};
     out.push_back(content);
   }
   return out;

@@ -92,6 +92,11 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
             Modality::kNegated, "BLR"},
            // A clause the speaker fears or believes is reported; alone it names no target.
            {"Kyiv fears that Belarus might open a second front.", "BLR", "19", "", Modality::kHypothetical, "UKR"},
+           // A passive accusation: the accused acts in what it is accused of, and accuses no one.
+           {"Belarus has been accused of allowing Russian troops to use its territory.", "BLR", "06", "RUS",
+            Modality::kAsserted, ""},
+           {"Rwanda was accused by Kinshasa of sending soldiers into North Kivu.", "RWA", "15", "COD", Modality::kAsserted,
+            "COD"},
            // A pronoun subject of the reported clause is the speaker.
            {"The Houthis claimed they had fired missiles at an American destroyer.", "YEM", "19", "USA",
             Modality::kAsserted, "YEM"},
@@ -136,6 +141,9 @@ TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
            {"Iran shipped drones from Bandar Abbas to Russia.", "IRN", "07", "RUS", Modality::kAsserted, ""},
            // An organisation's seat named as a venue is no party to the act.
            {"Serbia and Kosovo signed a trade agreement in Brussels.", "SRB", "05", "", Modality::kAsserted, ""},
+           // Where a cooperative act happens is no party to it.
+           {"Belarus and Russia held joint military exercises near the Ukrainian border.", "BLR", "06", "",
+            Modality::kAsserted, ""},
            // The state a force withdraws from stays the target (the pattern names "from").
            {"Russian troops withdrew from Kherson.", "RUS", "087", "UKR", Modality::kAsserted, ""},
        }) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -130,6 +131,34 @@ Split SplitOf(const std::string& record_id) {
 void KeepSplit(Split split, GoldSet* gold) {
   if (split == Split::kAll) return;
   std::erase_if(gold->documents, [split](const GoldDocument& d) { return SplitOf(d.id) != split; });
+}
+
+Status ApplyCountryAliases(const std::string& path, GoldSet* gold) {
+  std::ifstream in(path);
+  if (!in) return Status::Error(path + ": cannot open country code aliases");
+  std::unordered_map<std::string, std::string> aliases;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#' || line == "gold\tiso") continue;
+    const size_t tab = line.find('\t');
+    if (tab != 3 || line.size() != 7)
+      return Status::Error(path + ":" + std::to_string(number) + ": expected 'GOLD<TAB>ISO' (3 letters each): '" +
+                           line + "'");
+    aliases[line.substr(0, 3)] = line.substr(4, 3);
+  }
+  auto rename = [&](std::vector<std::string>* codes) {
+    for (std::string& code : *codes) {
+      auto it = code.size() >= 3 ? aliases.find(code.substr(0, 3)) : aliases.end();
+      if (it != aliases.end()) code = it->second + code.substr(3);
+    }
+  };
+  for (GoldDocument& doc : gold->documents)
+    for (GoldEvent& e : doc.events) {
+      rename(&e.sources);
+      rename(&e.targets);
+    }
+  return Status::Ok();
 }
 
 }  // namespace dyad::eval

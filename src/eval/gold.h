@@ -59,6 +59,11 @@ Split SplitOf(const std::string& record_id);
 // Keeps the documents of one half (kAll keeps everything).
 void KeepSplit(Split split, GoldSet* gold);
 
+// Renames gold actor codes whose first three letters are a legacy country code ("JAP") to the ISO
+// code dyad emits ("JPN"), from a TSV with columns gold, iso (data/cameo/country_aliases.tsv).
+// Fails with "path:line: ..." on a malformed row.
+Status ApplyCountryAliases(const std::string& path, GoldSet* gold);
+
 }  // namespace dyad::eval
 
 #endif  // DYAD_EVAL_GOLD_H_

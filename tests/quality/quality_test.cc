@@ -81,6 +81,8 @@ eval::EvalReport ScorePloverHalf(eval::Split half, const char* name) {
   EXPECT_TRUE(loaded.ok()) << loaded.message();
   EXPECT_EQ(gold.format, eval::GoldFormat::kPlover);
   eval::KeepSplit(half, &gold);
+  Status aliased = eval::ApplyCountryAliases(DefaultDataDir() + "/cameo/country_aliases.tsv", &gold);
+  EXPECT_TRUE(aliased.ok()) << aliased.message();
   EXPECT_GT(gold.documents.size(), 60u);
   eval::Crosswalk crosswalk;
   Status cw = eval::Crosswalk::Load(crosswalk_path, &crosswalk);

@@ -38,6 +38,8 @@ std::string DefaultCrosswalk(const std::string& gold_path, eval::GoldFormat form
 int RunEval(const EvalFlags& flags) {
   eval::GoldSet gold;
   if (Status s = eval::LoadGold(flags.gold, &gold); !s.ok()) return Fail("eval: " + s.message(), 2);
+  if (Status s = eval::ApplyCountryAliases(DefaultDataDir() + "/cameo/country_aliases.tsv", &gold); !s.ok())
+    return Fail("eval: " + s.message(), 2);
   if (flags.split != "all" && gold.format != eval::GoldFormat::kPlover)
     return Fail("eval: --split applies to PLOVER records only", 2);
   eval::KeepSplit(flags.split == "tune"      ? eval::Split::kTune

@@ -173,6 +173,17 @@ TEST(SplitTest, RecordIdsSplitIntoTuningAndHeldOutHalves) {
   EXPECT_EQ(gold.documents[1].id, "A-0006");
 }
 
+TEST(GoldTest, LegacyCountryCodesInGoldAreReadAsIsoCodes) {
+  GoldSet gold = OneDocument({GoldEvent{{"JAP"}, {"ITLGOV"}, "19", "", "", ""}});
+  ASSERT_TRUE(ApplyCountryAliases(WriteTemp("aliases.tsv", "gold\tiso\nJAP\tJPN\nITL\tITA\n"), &gold).ok());
+  EXPECT_EQ(gold.documents[0].events[0].sources[0], "JPN");
+  EXPECT_EQ(gold.documents[0].events[0].targets[0], "ITAGOV");
+  const std::string bad = WriteTemp("bad_aliases.tsv", "JAPAN\tJPN\n");
+  Status s = ApplyCountryAliases(bad, &gold);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find(bad + ":1:"), std::string::npos);
+}
+
 TEST(GoldTest, ErrorsNameFileAndLine) {
   GoldSet gold;
   std::string path = WriteTemp("broken.jsonl", "{\"id\":\"a\",\"text\":\"x\",\"events\":[]}\nnot json\n");

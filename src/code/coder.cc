@@ -705,7 +705,8 @@ const std::string Engine::kNullCode = "---";
 bool Engine::IsBackerAdjective(int32_t end) const {
   static const char* const kWords[] = {"backed", "made",     "built",     "supplied", "designed", "funded",
                                        "armed",  "sponsored", "trained",  "produced", "manufactured", "origin",
-                                       "financed", "equipped", "allied",  "aligned"};
+                                       "financed", "equipped", "allied",  "aligned", "member",  "based",
+                                       "linked",   "affiliated", "controlled", "held",  "occupied"};
   if (end + 1 >= static_cast<int32_t>(text_.size()) || text_[end] != '-') return false;
   const std::string_view rest = text_.substr(static_cast<size_t>(end) + 1);
   for (const char* word : kWords) {

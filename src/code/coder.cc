@@ -228,6 +228,8 @@ class Engine {
   void MarkNouns();
   // True when the text at byte `end` is "-backed", "-made", "-supplied" ... (a hyphenated adjective).
   bool IsBackerAdjective(int32_t end) const;
+  // True when "pro-" or "anti-" is attached before byte `begin`.
+  bool IsStanceOf(int32_t begin) const;
   static const std::string kNullCode;
   void ConvertAgents();
   void MarkCompounds();
@@ -719,6 +721,19 @@ bool Engine::IsBackerAdjective(int32_t end) const {
   return false;
 }
 
+// "pro-Iranian Hizbollah", "an anti-Syria journalist": a stance towards the actor, not the actor.
+bool Engine::IsStanceOf(int32_t begin) const {
+  if (begin < 4 || text_[begin - 1] != '-') return false;
+  auto ends_with = [&](std::string_view prefix) {
+    const int32_t at = begin - 1 - static_cast<int32_t>(prefix.size());
+    if (at < 0) return false;
+    for (size_t k = 0; k < prefix.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(text_[at + static_cast<int32_t>(k)])) != prefix[k]) return false;
+    return at == 0 || !std::isalpha(static_cast<unsigned char>(text_[at - 1]));
+  };
+  return ends_with("pro") || ends_with("anti");
+}
+
 void Engine::MarkNouns() {
   for (int i = 0; i < n(); ++i) {
     Word& wd = w(i);
@@ -750,7 +765,7 @@ void Engine::MarkNouns() {
       const std::string* code = ActorCodeOfRoot(wd.root, date_);
       // Document coding (dyad): the maker or backer named in a hyphenated adjective is not the one
       // acting ("Iranian-made drones hit Kyiv", "Rwandan-backed M23 rebels seized Goma").
-      if (document && IsBackerAdjective(w(wd.tail).end)) code = &kNullCode;
+      if (document && (IsBackerAdjective(w(wd.tail).end) || IsStanceOf(wd.begin))) code = &kNullCode;
       if (code && *code == "---")
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = w(k).null_actor = true;

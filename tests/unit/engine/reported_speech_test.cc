@@ -177,6 +177,9 @@ TEST_F(EngineText, AHyphenatedMakerOrBackerIsNotTheActor) {
   for (const Expected& x : std::vector<Expected>{
            {"Rwandan-backed M23 rebels seized Goma.", "CODREB", "17", "COD", Modality::kAsserted, ""},
            {"Iranian-backed Houthi rebels attacked Saudi Arabia.", "YEMREB", "19", "SAU", Modality::kAsserted, ""},
+           // A stance towards a state, or membership of an alliance, is not the state or the alliance.
+           {"The pro-Iranian Hezbollah group fired rockets at Israel.", "LBN", "19", "ISR", Modality::kAsserted, ""},
+           {"NATO-member Norway sent troops to Lithuania.", "NOR", "15", "LTU", Modality::kAsserted, ""},
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));

@@ -253,6 +253,10 @@ TEST(FramesWithCoder, BundledParticipationAndMutualDefenceFrames) {
            {"Observers saw Armenian officers participating in the offensive.", "ARM", "190"},
            {"The pact says an attack on any state allied with Kazakhstan will be regarded as an attack on all.",
             "KAZ", "138"},
+           {"Under the pact, an attack on the allies of Armenia would be regarded as aggression against Armenia.",
+            "ARM", "138"},
+           {"The charter says that aggression against states allied with Tajikistan is deemed an attack on it.",
+            "TJK", "138"},
            {"Chadian soldiers took part in the parade.", "", ""},
            {"Iran said an attack on its allies would be regarded as aggression.", "", ""},
        }) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <set>
 #include <unordered_map>
 
 namespace dyad::code {
@@ -199,6 +200,7 @@ struct Scratch {
 };
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAlphaAscii(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigitC(char c) { return c >= '0' && c <= '9'; }
 
@@ -237,6 +239,9 @@ class Engine {
   void SplitClauses();
   void ResolvePronouns(ForwardState* fwd, bool same_story, bool document);
   bool IsSingularPossessor(int head) const;
+  // Document coding: when the verb at v is in the passive voice ("was shelled", "have been
+  // supplied", "is reportedly being armed"), the first word of its auxiliary; else -1.
+  int PassiveAuxiliary(int v, int cb) const;
   bool DiscardScan() const;
   std::string Complexity() const;
   // Returns a problem string from time shifting ("" if none).
@@ -453,7 +458,12 @@ void Engine::Split() {
         special(i, WType::kComma, ',');
         break;
       case '.':
-        if ((i > 0 && i + 1 < len && IsDigitC(t[i - 1]) && IsDigitC(t[i + 1])) || (i > 0 && IsUpperAscii(t[i - 1])))
+        // A period after a capital belongs to an initial or an abbreviation ("W.", "U.S.",
+        // "U.N."), not to an acronym that ends the sentence ("sanctions on the UAE.").
+        if ((i > 0 && i + 1 < len && IsDigitC(t[i - 1]) && IsDigitC(t[i + 1])) ||
+            (i > 0 && IsUpperAscii(t[i - 1]) && cur != nullptr &&
+             (cur->text_len == 1 || (i + 1 < len && IsAlphaAscii(t[i + 1])) ||
+              std::string_view(out + cur->text_begin, static_cast<size_t>(cur->text_len)).find('.') != std::string_view::npos)))
           push_char(i, c);
         else
           cur = nullptr;
@@ -758,7 +768,15 @@ void Engine::MarkNouns() {
                              w(i + 1).type == RootType::kPronoun);
         modified_noun = plural && determined && !object;
       }
-      if (det || wd.midcap || hyphenated || modified_noun)
+      // Document coding (dyad): a verb form directly followed by an auxiliary is the subject noun
+      // ("artillery shells were shipped", "Russian strikes have hit", "the attack was repelled").
+      bool subject_noun = false;
+      if (document && wd.tail + 1 < n()) {
+        static const std::set<std::string_view> kAuxiliary = {
+            "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "COULD", "MAY", "MIGHT", "CAN", "SHOULD"};
+        subject_noun = kAuxiliary.count(WordText(wd.tail + 1)) > 0;
+      }
+      if (det || wd.midcap || hyphenated || modified_noun || subject_noun)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {
@@ -909,6 +927,35 @@ int Engine::Referent(int i) const {
 
 // "According to Lukashenko's plan, they...": a singular possessive naming no group (no agent
 // follows it) owns something; it is not what a plural pronoun points back to.
+int Engine::PassiveAuxiliary(int v, int cb) const {
+  static const std::set<std::string_view> kIrregular = {
+      "SENT", "SOLD", "HELD", "HIT", "SHOT", "STRUCK", "BUILT", "BROUGHT", "BOUGHT", "FOUGHT",
+      "CAUGHT", "TAUGHT", "LED", "MET", "PUT", "SET", "SHUT", "TOLD", "KEPT", "MADE", "PAID",
+      "LAID", "FOUND", "LOST", "CUT", "BEATEN", "BLOWN", "THROWN", "SEIZED", "SHOWN", "SEEN"};
+  static const std::set<std::string_view> kBe = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
+  static const std::set<std::string_view> kAdverb = {"NOT", "ALSO", "ALREADY", "NEVER", "STILL",
+                                                     "JUST", "SINCE", "THEN", "NOW", "ONCE"};
+  const std::string_view verb = WordText(v);
+  const bool participle = (verb.size() > 3 && (verb.ends_with("ED") || verb.ends_with("EN"))) ||
+                          kIrregular.count(verb) > 0;
+  if (!participle) return -1;
+  // "is prepared to impose", "was forced to withdraw": a state of mind or obligation before an
+  // infinitive, not a passive act.
+  static const std::set<std::string_view> kBeforeInfinitive = {
+      "PREPARED", "DETERMINED", "EXPECTED", "SUPPOSED", "FORCED", "SET", "BOUND", "SCHEDULED",
+      "REQUIRED", "OBLIGED", "OBLIGATED", "INCLINED", "PLANNED", "INTENDED", "POISED", "COMMITTED",
+      "ENTITLED", "ALLOWED", "PERMITTED", "AUTHORIZED", "AUTHORISED", "EMPOWERED", "MANDATED",
+      "TASKED", "DESIGNED", "RESOLVED", "PRESSED", "COMPELLED", "URGED", "ASKED", "INVITED"};
+  if (kBeforeInfinitive.count(verb) && v + 1 < n() && WordText(v + 1) == "TO") return -1;
+  int k = v - 1;
+  for (int skipped = 0; k >= cb && skipped < 2; ++skipped) {
+    const std::string_view t = WordText(k);
+    if (!kAdverb.count(t) && !(t.size() > 4 && t.ends_with("LY"))) break;
+    --k;
+  }
+  return k >= cb && kBe.count(WordText(k)) ? k : -1;
+}
+
 bool Engine::IsSingularPossessor(int head) const {
   const int tail = w(head).tail >= 0 ? w(head).tail : head;
   const std::string_view t = WordText(tail);
@@ -1459,6 +1506,73 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     e.verb_entry = entry_id;
     if (static_cast<int>(s_.events.size()) < kMaxEvents) s_.events.push_back(std::move(e));
   } else {
+    // Document coding: a passive verb takes its source from the "by" phrase and its target from
+    // its subject ("The convoy was shelled by Russian forces": Russia acts; "The RSF was supplied
+    // with drones by the UAE": the UAE supplies the RSF). With no "by" phrase, the subject of
+    // violence suffers it ("Belarusians have been killed", below). The owner of what is sent,
+    // supplied or deployed stays its source ("Iranian drones were delivered to Russia").
+    bool passive_settled = false;
+    const int aux = document && !chosen.src_set ? PassiveAuxiliary(v, cb) : -1;
+    if (aux >= 0) {
+      int agent = -1, subject = -1;
+      for (int k = vw.tail + 1; k <= ce && agent < 0; ++k) {
+        if (WordText(k) != "BY") continue;
+        for (int j = k + 1; j <= ce && j <= k + 4; ++j)
+          if (IsActorHead(j)) {
+            agent = j;
+            break;
+          }
+        break;
+      }
+      for (int k = aux - 1; k >= cb; --k)
+        if (IsActorHead(k)) {
+          subject = k;
+          break;
+        }
+      ActorVal patient = subject >= 0 ? MakeActor(subject, subject, true) : source_;
+      if (agent >= 0) {
+        source_ = MakeActor(agent, agent, true);
+        regular_source_ = true;
+        if (!target_.set && patient.set && !SameActor(patient, source_)) {
+          target_ = patient;
+          regular_target_ = true;
+        }
+        passive_settled = true;
+      } else if (subject >= 0 && (code->code.starts_with("11") || code->code.starts_with("12") ||
+                                  code->code.starts_with("13") || code->code.starts_with("16"))) {
+        // A named state criticised, rejected, threatened or sanctioned by no one named: no event.
+        source_ = ActorVal();
+        target_ = ActorVal();
+        passive_ = false;
+        return;
+      } else if (subject >= 0 && (code->code.starts_with("17") || code->code.starts_with("18") ||
+                                  code->code.starts_with("19") || code->code.starts_with("20"))) {
+        // Violence with no named agent: the named victim is the target, and, as in PLOVER's
+        // convention for unidentified perpetrators, the place where it happened gives the
+        // source's country ("Belarusian volunteers were killed in Bakhmut"); with no place, no event.
+        int place = -1;
+        for (int k = vw.tail + 1; k <= ce && place < 0; ++k) {
+          const std::string_view t = WordText(k);
+          if (t != "IN" && t != "NEAR" && t != "AT" && t != "OUTSIDE") continue;
+          for (int j = k + 1; j <= ce && j <= k + 3; ++j)
+            if (IsActorHead(j)) {
+              place = j;
+              break;
+            }
+        }
+        if (place < 0) {
+          source_ = ActorVal();
+          target_ = ActorVal();
+          passive_ = false;
+          return;
+        }
+        source_ = MakeActor(place, place, true);
+        regular_source_ = true;
+        target_ = patient;
+        regular_target_ = true;
+        passive_settled = true;
+      }
+    }
     // Regular source.
     if (!source_.set) {
       for (int k = cb; k <= ce; ++k) {
@@ -1522,7 +1636,9 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     }
     if (source_.set && target_.set) {
       ActorVal s = source_, t = target_;
-      if (!pattern_actors && regular_source_ && regular_target_) {
+      if (passive_settled) {
+        passive_ = true;
+      } else if (!pattern_actors && regular_source_ && regular_target_) {
         auto is_text = [&](int k, const char* a) { return k >= 0 && k < n() && WordText(k) == a; };
         bool by = false, aux = false;
         for (int k = v + 1; k <= v + 3 && k < n(); ++k) by = by || is_text(k, "BY");

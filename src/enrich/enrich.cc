@@ -123,8 +123,9 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   const std::string root = ev->root_code;
   const std::string governor = GoverningWord(tokens, tf);
   // Only acts that move forces or goods have an origin ("a demand from the US President" names a
-  // counterpart, "withdrew from Panama" the one withdrawn from: roots 03, 08 keep their target).
-  const bool moves = root == "06" || root == "07" || (!root.empty() && root >= "15");
+  // counterpart, "withdrew from Panama" the one withdrawn from: roots 03, 08 keep their target;
+  // so does 16: "expelled diplomats from the UK", "recalled its envoy from Minsk").
+  const bool moves = root == "06" || root == "07" || root == "15" || (!root.empty() && root >= "17");
   bool origin = moves && governor == "from" && !PatternNames(ev->pattern.text, "FROM_");
   bool instrument = IsInstrumentSuffix(tokens, tl);
   bool venue = false;

@@ -132,6 +132,57 @@ TEST_F(EngineText, PlansPreparationsAndConditionsAreNotAsserted) {
   }
 }
 
+TEST_F(EngineText, APassiveVerbTakesItsSourceFromTheByPhrase) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The border post was shelled by Russian artillery near Sumy.", "RUS", "19", "UKR", Modality::kAsserted, ""},
+           {"The Houthis were supplied with rockets by Iran.", "IRN", "07", "YEM", Modality::kAsserted, ""},
+           {"Artillery shells were shipped to Russia by North Korea.", "PRK", "07", "RUS", Modality::kAsserted, ""},
+           {"Kinshasa was criticised by the African Union.", "IGOAFR", "11", "COD", Modality::kAsserted, ""},
+           // The owner of what is delivered is its sender.
+           {"North Korean shells were delivered to Russian units.", "PRK", "07", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+TEST_F(EngineText, TheVictimOfAnAgentlessPassiveNeverActs) {
+  // No one named did it: the victim is never the source, and the side it fought for never the target.
+  for (const auto& [sentence, victim] : std::vector<std::pair<const char*, const char*>>{
+           {"Dozens of Belarusian volunteers have been killed fighting for Ukraine.", "BLR"},
+           {"Several North Korean soldiers were reportedly wounded.", "PRK"},
+           {"Two Rwandan officers were captured.", "RWA"},
+           {"Iran was condemned for its drone deliveries.", "IRN"},
+       }) {
+    const auto events = Code(sentence);
+    for (const Event& e : events) {
+      EXPECT_FALSE(StartsWith(e.source, victim) && e.root_code >= "11") << sentence << "\n" << Describe(events);
+    }
+  }
+  // The place where it happened stands for the unnamed perpetrator (PLOVER's convention).
+  const auto events = Code("Three Chinese engineers were killed in Islamabad.");
+  ExpectEvent(events, Expected{"Three Chinese engineers ...", "PAK", "", "CHN", Modality::kAsserted, ""},
+              Describe(events));
+  for (const Event& e : events) EXPECT_NE(e.source.substr(0, 3), "CHN") << Describe(events);
+}
+
+TEST_F(EngineText, APredicateBeforeAnInfinitiveIsNoPassive) {
+  const auto events = Code("Minsk is determined to deploy more troops to the Ukrainian border.");
+  ExpectEvent(events, Expected{"Minsk is determined ...", "BLR", "15", "UKR", Modality::kHypothetical, ""},
+              Describe(events));
+}
+
+TEST_F(EngineText, AnAcronymEndingTheSentenceIsStillAnActor) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Tehran condemned the sanctions imposed by the EU.", "IRN", "11", "IGOEU", Modality::kAsserted, ""},
+           {"Sudan's army chief accused the UAE.", "SDN", "112", "ARE", Modality::kAsserted, ""},
+           {"Moscow expelled two diplomats from the UK.", "RUS", "", "GBR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

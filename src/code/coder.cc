@@ -856,6 +856,9 @@ void Engine::MarkCompounds() {
     if (w(k).compound >= 0 && !s_.compounds[w(k).compound].alive) w(k).compound = -1;
 }
 
+const std::set<std::string_view> kClauseOpeners = {"BUT", "AND", "WHILE", "ALTHOUGH", "THOUGH", "EVEN",
+                                                   "WHEREAS", "YET", "BECAUSE", "AFTER", "BEFORE"};
+
 void Engine::MarkCommaClauses() {
   if (o_.comma_off) return;
   auto blank = [&](int b, int e) {
@@ -884,13 +887,16 @@ void Engine::MarkCommaClauses() {
         break;
       }
     }
+    // Document coding (dyad): a clause opened by a conjunction is a clause of its own, not an aside
+    // ("..., but they supply weapons to Ukraine", "..., while Iran sent drones to Russia").
+    const bool own_clause = document && c + 1 < n() && kClauseOpeners.count(WordText(c + 1)) > 0;
     if (c2 < 0) {
       int m = n() - c - 1;
-      if (m >= o_.comma_emin && m <= o_.comma_emax) blank(c + 1, n() - 1);
+      if (m >= o_.comma_emin && m <= o_.comma_emax && !own_clause) blank(c + 1, n() - 1);
       break;
     }
     int m = c2 - c - 1;
-    if (m >= o_.comma_min && m <= o_.comma_max) blank(c + 1, c2);
+    if (m >= o_.comma_min && m <= o_.comma_max && !own_clause) blank(c + 1, c2);
     i = c2 + 1;
   }
   // Multi-word structures starting in a blanked clause are cancelled.
@@ -905,6 +911,12 @@ void Engine::SplitClauses() {
   auto nounish = [&](int i) { return i >= 0 && i < n() && w(i).typed && (w(i).type == RootType::kNoun || w(i).noun); };
   int begin = 0;
   for (int c = 1; c + 1 < n(); ++c) {
+    // Document coding (dyad): a comma before a clause opener ends a clause ("..., even though they ...").
+    if (document && w(c).kind == WType::kComma && !w(c).blanked && kClauseOpeners.count(WordText(c + 1)) > 0) {
+      s_.clauses.push_back({begin, c - 1});
+      begin = c + 1;
+      continue;
+    }
     if (!is(c, RootType::kConjunction) || w(c).compound >= 0 || w(c).blanked) continue;
     // No split: noun + conj + adjective* + noun, or adjective + conj + adjective.
     if (nounish(c - 1)) {
@@ -925,8 +937,6 @@ int Engine::Referent(int i) const {
   return i;
 }
 
-// "According to Lukashenko's plan, they...": a singular possessive naming no group (no agent
-// follows it) owns something; it is not what a plural pronoun points back to.
 int Engine::PassiveAuxiliary(int v, int cb) const {
   static const std::set<std::string_view> kIrregular = {
       "SENT", "SOLD", "HELD", "HIT", "SHOT", "STRUCK", "BUILT", "BROUGHT", "BOUGHT", "FOUGHT",
@@ -956,6 +966,8 @@ int Engine::PassiveAuxiliary(int v, int cb) const {
   return k >= cb && kBe.count(WordText(k)) ? k : -1;
 }
 
+// "According to Lukashenko's plan, they...": a singular possessive naming no group (no agent
+// follows it) owns something; it is not what a plural pronoun points back to.
 bool Engine::IsSingularPossessor(int head) const {
   const int tail = w(head).tail >= 0 ? w(head).tail : head;
   const std::string_view t = WordText(tail);

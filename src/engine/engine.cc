@@ -3,6 +3,7 @@
 #include "dyad/engine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -122,6 +123,89 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
     }
   }
 }
+
+// Inserted clauses (docs/enrichment.md, "Inserted clauses"): TABARI's comma rule skips a clause
+// between commas, so "Germany, which supplies weapons to Ukraine, is not a party to the war" and
+// "Belarus, by letting Russian troops cross its border, became ..." lost their acts. Such a clause
+// is coded with the actor it hangs on as its subject: the sentence with every other byte blanked,
+// so offsets stay the sentence's. Only events whose verb lies in the clause are added, and none
+// the sentence already has.
+void CodeInsertedClauses(const code::Coder& coder, std::string_view sentence, Date date, code::CodeResult* result) {
+  auto lower_word_at = [&](size_t at, size_t* end) {
+    size_t e = at;
+    while (e < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[e]))) ++e;
+    *end = e;
+    std::string w(sentence.substr(at, e - at));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
+  };
+  auto skip_spaces = [&](size_t at) {
+    while (at < sentence.size() && sentence[at] == ' ') ++at;
+    return at;
+  };
+  auto clause_end = [&](size_t at) {
+    const size_t e = sentence.find_first_of(",;()", at);
+    return e == std::string_view::npos ? sentence.size() : e;
+  };
+  struct Inserted {
+    code::ByteSpan subject, body;
+  };
+  std::vector<Inserted> found;
+  const auto mentions = coder.FindActors(sentence, date);
+  // "By letting ..., Belarus became ...": the subject follows the clause.
+  {
+    size_t e = 0;
+    const size_t at = skip_spaces(0);
+    if (lower_word_at(at, &e) == "by") {
+      size_t ge = 0;
+      const size_t g = skip_spaces(e);
+      if (lower_word_at(g, &ge).ends_with("ing")) {
+        const size_t end = clause_end(g);
+        for (const auto& m : mentions)
+          if (end < sentence.size() && sentence[end] == ',' && m.span.begin > static_cast<int32_t>(end)) {
+            found.push_back({m.span, {static_cast<int32_t>(g), static_cast<int32_t>(end)}});
+            break;
+          }
+      }
+    }
+  }
+  // "Germany, which/who ...," and "Belarus, by letting ...,": the subject precedes the comma.
+  for (const auto& m : mentions) {
+    size_t at = skip_spaces(static_cast<size_t>(m.span.end));
+    if (at >= sentence.size() || sentence[at] != ',') continue;
+    at = skip_spaces(at + 1);
+    size_t e = 0;
+    const std::string first = lower_word_at(at, &e);
+    size_t body = 0;
+    if (first == "which" || first == "who") {
+      body = skip_spaces(e);
+    } else if (first == "by") {
+      size_t ge = 0;
+      body = skip_spaces(e);
+      if (!lower_word_at(body, &ge).ends_with("ing")) continue;
+    } else {
+      continue;
+    }
+    const size_t end = clause_end(body);
+    if (end > body) found.push_back({m.span, {static_cast<int32_t>(body), static_cast<int32_t>(end)}});
+  }
+  for (const Inserted& clause : found) {
+    const bool coded = std::any_of(result->events.begin(), result->events.end(),
+                                   [&](const code::CodedEvent& e) { return Inside(e.verb_span, clause.body); });
+    if (coded) continue;
+    std::string text(sentence.size(), ' ');
+    for (const code::ByteSpan part : {clause.subject, clause.body})
+      text.replace(part.begin, part.end - part.begin, sentence.substr(part.begin, part.end - part.begin));
+    code::CodeResult inner = coder.Code(text, date);
+    for (auto& e : inner.events) {
+      if (!Inside(e.verb_span, clause.body)) continue;
+      const bool duplicate = std::any_of(result->events.begin(), result->events.end(), [&](const code::CodedEvent& x) {
+        return x.source == e.source && x.target == e.target && x.code == e.code;
+      });
+      if (!duplicate) result->events.push_back(std::move(e));
+    }
+  }
+}
 }  // namespace
 
 std::string DefaultDataDir() {
@@ -231,6 +315,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
     if (!reported.empty())
       CodeReportedContent(*impl_->coder, reported, sentence, coding_date,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
+    if (impl_->enricher) CodeInsertedClauses(*impl_->coder, sentence, coding_date, &result);
     auto find_actors = [this, coding_date, &result, sentence](std::string_view part) {
       // Resolved mentions carry sentence offsets, so they join only a search of the whole sentence.
       const bool whole = part.data() == sentence.data() && part.size() == sentence.size();

@@ -183,6 +183,31 @@ TEST_F(EngineText, AnAcronymEndingTheSentenceIsStillAnActor) {
   }
 }
 
+TEST_F(EngineText, AClauseBetweenCommasIsCodedWithTheActorItHangsOn) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Hungary, which buys Russian gas, refused to send weapons to Kyiv.", "HUN", "", "RUS", Modality::kAsserted, ""},
+           {"Tehran, which has shipped drones to Moscow, called for talks.", "IRN", "07", "RUS", Modality::kAsserted, ""},
+           {"Kigali, by sending troops across the border, violated Congolese sovereignty.", "RWA", "", "COD",
+            Modality::kAsserted, ""},
+           {"By supplying fuel to the Russian army, Minsk took sides.", "BLR", "07", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+TEST_F(EngineText, AClauseOpenedByAConjunctionAfterACommaIsNoAside) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Slovakia stays neutral, but it sends ammunition to Ukraine.", "SVK", "07", "UKR", Modality::kAsserted, ""},
+           {"Austria is no party to the war, although it delivers fuel to Ukraine.", "AUT", "07", "UKR",
+            Modality::kAsserted, ""},
+           {"Egypt kept quiet, while Turkey sold drones to Kyiv.", "TUR", "06", "UKR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

@@ -67,6 +67,8 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
     if (!content.subject.empty()) {
       text.assign(sentence.substr(content.subject.begin, content.subject.end - content.subject.begin));
       subject_length = static_cast<int32_t>(text.size());
+      // "Minsk said its troops ...": "Minsk's troops ..." (a subject already possessive stays so).
+      if (content.subject_possessive && !text.ends_with("'s") && !text.ends_with("s'")) text += "'s";
       text += ' ';
     }
     const int32_t clause_at = static_cast<int32_t>(text.size());

@@ -652,9 +652,16 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     // "X said he/they would ...": the pronoun is the speaker. Without "that", the clause must open
     // with its subject, an actor ("said Russia had ..."), not an object ("declared a ceasefire").
     static const std::set<std::string> kSubjectPronouns = {"he", "she", "they", "we", "it"};
+    static const std::set<std::string> kPossessivePronouns = {"its", "their", "his", "her", "our"};
+    bool possessive = false;
     if (start < n && kSubjectPronouns.count(tokens[start].lower)) {
       ++start;
       speaker_is_subject = true;
+    } else if (start + 1 < n && kPossessivePronouns.count(tokens[start].lower) && tokens[start + 1].word) {
+      // "Minsk said its troops had left": the speaker's troops.
+      ++start;
+      speaker_is_subject = true;
+      possessive = true;
     } else if (!speaker_is_subject && tokens[start - 1].lower != "that" && tokens[start - 1].lower != ":") {
       const TokenMention* subject = MentionIn(mentions, start, std::min(end, start + 3), false);
       if (!subject || subject->first > start + 2) continue;
@@ -675,6 +682,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       if (!speaker) continue;  // no one known to act
       c.subject_first = speaker->first;
       c.subject_last = speaker->last;
+      c.subject_possessive = possessive;
     }
     if (c.last - c.first >= 2) out.push_back(c);
   }

@@ -105,6 +105,9 @@ struct ReportedClause {
   // an infinitive or a pronoun ("Tehran denied sending drones", "Lukashenko said he would ..."),
   // or the accused ("Seoul accused Pyongyang of sending shells"). The clause is coded after it.
   int subject_first = -1, subject_last = -1;
+  // The clause opens with a possessive pronoun standing for the subject ("Pyongyang denied that its
+  // soldiers ..."): the clause is coded after "<subject>'s".
+  bool subject_possessive = false;
   // A passive report ("X has been accused of ..."): the reporting verb, whose own reading (X as the
   // accuser) is wrong.
   int passive_report_first = -1, passive_report_last = -1;

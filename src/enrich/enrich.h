@@ -67,6 +67,7 @@ class Enricher {
     // The clause's subject when it is named outside the clause ("Tehran denied sending drones",
     // "Seoul accused Pyongyang of sending shells"): code "<subject> <clause>". Empty otherwise.
     code::ByteSpan subject;
+    bool subject_possessive = false;  // "<subject>'s <clause>": "Minsk said its troops ..."
     // "X has been accused of ...": the reporting verb, whose own event (X accusing) is dropped.
     code::ByteSpan passive_report;
   };

@@ -97,6 +97,15 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
             Modality::kAsserted, ""},
            {"Rwanda was accused by Kinshasa of sending soldiers into North Kivu.", "RWA", "15", "COD", Modality::kAsserted,
             "COD"},
+           // Every way of rejecting an allegation denies what it alleges.
+           {"Abu Dhabi refuted allegations that it had armed the Rapid Support Forces.", "ARE", "07", "SDN",
+            Modality::kNegated, "ARE"},
+           {"Tehran disputed accusations that it supplied drones to Moscow.", "IRN", "07", "RUS", Modality::kNegated,
+            "IRN"},
+           // A possessive pronoun opening the clause is the speaker's.
+           {"Kigali denied that its soldiers were fighting in North Kivu.", "RWAGOV", "", "COD", Modality::kNegated,
+            "RWA"},
+           {"Minsk insisted that its troops had not crossed into Ukraine.", "BLR", "", "UKR", Modality::kNegated, "BLR"},
            // A pronoun subject of the reported clause is the speaker.
            {"The Houthis claimed they had fired missiles at an American destroyer.", "YEM", "19", "USA",
             Modality::kAsserted, "YEM"},
@@ -205,6 +214,20 @@ TEST_F(EngineText, AClauseOpenedByAConjunctionAfterACommaIsNoAside) {
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));
+  }
+}
+
+TEST_F(EngineText, ToArmSomeoneIsToSupplyItWithWeapons) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Tehran arms Hezbollah.", "IRN", "072", "LBN", Modality::kAsserted, ""},
+           {"Egypt has armed the Sudanese army with drones.", "EGY", "072", "SDNMIL", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // "armed" as an adjective arms no one.
+  for (const char* sentence : {"Heavily armed Russian troops attacked Kharkiv.", "Armed men attacked a Ukrainian checkpoint."}) {
+    for (const Event& e : Code(sentence)) EXPECT_NE(e.event_code, "072") << sentence;
   }
 }
 

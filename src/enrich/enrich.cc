@@ -142,13 +142,19 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   // "held joint exercises near the Ukrainian border": where a verbal or cooperative act happens.
   static const std::set<std::string> kNear = {"near", "along", "outside", "beside"};
   const bool nearby = IsVerbalRoot(root) && kNear.count(governor) > 0;
-  if (!origin && !instrument && !venue && !nearby) return;
+  // "fighting alongside M23", "fought for Ukraine", "on Russia's side", "on the side of Kyiv": the
+  // side one fights for is an ally, not the enemy; "against X" further on is the target.
+  auto word_at = [&](int k) { return k >= 0 && k < static_cast<int>(tokens.size()) ? tokens[k].lower : std::string(); };
+  bool side = false;  // "side" just before or after the target
+  for (int k = tf - 3; k <= tl + 3; ++k) side = side || word_at(k) == "side";
+  const bool ally = root == "19" && (governor == "alongside" || governor == "for" || (governor == "on" && side));
+  if (!origin && !instrument && !venue && !nearby && !ally) return;
   ev->target.clear();
   ev->target_text.clear();
   ev->target_ref.clear();
   ev->target_span = Span{};
   e.target = {};
-  if (!origin) return;
+  if (!origin && !ally) return;
   // "launched missiles from Belarus at Kyiv": the actor the act is aimed at.
   if (!*mentions_found && ctx.find_actors) *mentions = ctx.find_actors(ctx.sentence);
   *mentions_found = true;

@@ -165,7 +165,9 @@ TEST_F(EngineText, TheVictimOfAnAgentlessPassiveNeverActs) {
        }) {
     const auto events = Code(sentence);
     for (const Event& e : events) {
-      EXPECT_FALSE(StartsWith(e.source, victim) && e.root_code >= "11") << sentence << "\n" << Describe(events);
+      // (Fighting for Ukraine is their own act; being killed is not.)
+      EXPECT_FALSE(StartsWith(e.source, victim) && e.root_code >= "11" && e.verb_text != "fighting")
+          << sentence << "\n" << Describe(events);
     }
   }
   // The place where it happened stands for the unnamed perpetrator (PLOVER's convention).
@@ -228,6 +230,18 @@ TEST_F(EngineText, ToArmSomeoneIsToSupplyItWithWeapons) {
   // "armed" as an adjective arms no one.
   for (const char* sentence : {"Heavily armed Russian troops attacked Kharkiv.", "Armed men attacked a Ukrainian checkpoint."}) {
     for (const Event& e : Code(sentence)) EXPECT_NE(e.event_code, "072") << sentence;
+  }
+}
+
+TEST_F(EngineText, TheSideOneFightsForIsAnAllyNotTheTarget) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Georgian volunteers fought for Ukraine near Bakhmut.", "GEO", "19", "", Modality::kAsserted, ""},
+           {"Ugandan troops fought alongside Congolese soldiers against the M23.", "UGA", "19", "CODREB",
+            Modality::kAsserted, ""},
+           {"Chechen fighters are fighting on Moscow's side.", "RUS", "19", "", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
   }
 }
 

@@ -242,6 +242,9 @@ class Engine {
   // Document coding: when the verb at v is in the passive voice ("was shelled", "have been
   // supplied", "is reportedly being armed"), the first word of its auxiliary; else -1.
   int PassiveAuxiliary(int v, int cb) const;
+  // Document coding: the code the verb at v gets from its entry and patterns, actors aside ("" for
+  // none): what an expression of intent is an intent to do.
+  std::string_view CodeOfVerb(int v, int ce) const;
   bool DiscardScan() const;
   std::string Complexity() const;
   // Returns a problem string from time shifting ("" if none).
@@ -968,6 +971,23 @@ int Engine::PassiveAuxiliary(int v, int cb) const {
 
 // "According to Lukashenko's plan, they...": a singular possessive naming no group (no agent
 // follows it) owns something; it is not what a plural pronoun points back to.
+std::string_view Engine::CodeOfVerb(int v, int ce) const {
+  const Word& vw = w(v);
+  const auto& entry = d_.verbs()[d_.roots()[vw.root].entry];
+  const EventCode* code = &entry.code;
+  if (entry.patterns >= 0) {
+    for (const auto& f : d_.pattern_list_filters()[entry.patterns]) {
+      const Pattern& p = d_.patterns()[f.pattern];
+      MatchCtx m;
+      if (MatchPattern(p, v, vw.tail, ce, m)) {
+        code = &p.code;
+        break;
+      }
+    }
+  }
+  return code->kind == CodeKind::kNormal ? std::string_view(code->code) : std::string_view();
+}
+
 bool Engine::IsSingularPossessor(int head) const {
   const int tail = w(head).tail >= 0 ? w(head).tail : head;
   const std::string_view t = WordText(tail);
@@ -1508,6 +1528,23 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     target_ = MakeActor(chosen.tgt.found, chosen.tgt.around, true);
     target_.from_pattern = true;
     pattern_actors = true;
+  }
+  // Document coding: a stated readiness or resolve to use force is a threat of force (CAMEO 138),
+  // whichever words say the force: "ready to take part in combat operations", "prepared to
+  // join the war". The intent entry's own code (03x) is kept for anything else.
+  if (document && pattern_id < 0 && code->kind == CodeKind::kNormal && code->code.starts_with("03")) {
+    static const EventCode kThreatOfForce = [] {
+      EventCode c;
+      c.kind = CodeKind::kNormal;
+      c.code = "138";
+      return c;
+    }();
+    for (int k = vw.tail + 1; k <= ce && k <= vw.tail + 3; ++k) {
+      if (!IsType(k, RootType::kVerb) || !w(k).is_head) continue;
+      const std::string_view then = CodeOfVerb(k, ce);
+      if (then.starts_with("18") || then.starts_with("19") || then.starts_with("20")) code = &kThreatOfForce;
+      break;
+    }
   }
   if (code->kind == CodeKind::kNull && !code->paired) {
     RawEvent e;

@@ -245,6 +245,20 @@ TEST_F(EngineText, TheSideOneFightsForIsAnAllyNotTheTarget) {
   }
 }
 
+TEST_F(EngineText, AStatedReadinessToUseForceIsAThreatOfForce) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Minsk is ready to take part in combat operations against Ukraine.", "BLR", "138", "UKR",
+            Modality::kHypothetical, ""},
+           {"Pyongyang is willing to participate in military operations in Ukraine.", "PRK", "138", "UKR",
+            Modality::kHypothetical, ""},
+           // Readiness to talk or help stays an expression of intent.
+           {"Tehran is ready to negotiate with Washington.", "IRN", "03", "USA", Modality::kHypothetical, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <set>
 
 #include "code/coder.h"
 #include "dict/dictionary.h"
@@ -208,6 +209,39 @@ void CodeInsertedClauses(const code::Coder& coder, std::string_view sentence, Da
     }
   }
 }
+
+// Event coreference: "the invasion", "the war", "the attack" right after a verb of force with no
+// target point back to the war the document has been telling (docs/enrichment.md, "Clause
+// structure"). Returns the phrase's byte span in the sentence, or an empty span.
+code::ByteSpan DefiniteWarPhrase(std::string_view sentence, int32_t verb_end) {
+  static const std::set<std::string> kWar = {"invasion", "war", "attack", "attacks", "offensive", "assault",
+                                             "aggression", "hostilities", "fighting", "incursion"};
+  static const std::set<std::string> kBefore = {"in", "into", "to", "on", "during", "for", "the", "part", "its", "their"};
+  size_t at = static_cast<size_t>(verb_end);
+  bool seen_the = false;
+  for (int words = 0; words < 5 && at < sentence.size(); ++words) {
+    while (at < sentence.size() && sentence[at] == ' ') ++at;
+    size_t end = at;
+    while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
+    if (end == at) return {};
+    std::string word(sentence.substr(at, end - at));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (seen_the && kWar.count(word)) {
+      // "the invasion of Crimea", "the attack on Kyiv": a named object is no back-reference.
+      size_t next = end;
+      while (next < sentence.size() && sentence[next] == ' ') ++next;
+      const std::string_view rest = sentence.substr(next, 4);
+      if (rest.starts_with("of ") || rest.starts_with("on ") || rest.starts_with("agai")) return {};
+      const size_t the = sentence.rfind("the", at);
+      return {static_cast<int32_t>(the == std::string_view::npos ? at : the), static_cast<int32_t>(end)};
+    }
+    if (word == "the") seen_the = true;
+    else if (!kBefore.count(word) && word != "full" && word != "scale") return {};
+    at = end;
+    if (at < sentence.size() && sentence[at] == '-') ++at;  // "full-scale"
+  }
+  return {};
+}
 }  // namespace
 
 std::string DefaultDataDir() {
@@ -295,6 +329,9 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
   // Document coreference (docs/coreference.md): only when the dictionaries bring .coref rules.
   std::optional<code::Discourse> discourse;
   if (!impl_->coder->coref().empty()) discourse.emplace(impl_->coder->coref());
+  // The target of the document's latest act of force (15-20), for "participating in the
+  // invasion": its country code and the words that named it.
+  std::string war_target, war_target_text;
   for (size_t index = 0; index < sentences.size(); ++index) {
     const size_t begin = sentences[index].begin;
     const std::string_view sentence(text.text.data() + begin, sentences[index].end - begin);
@@ -383,6 +420,26 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
             place->span = to_span(begin, {static_cast<int32_t>(place->span.begin),
                                           static_cast<int32_t>(place->span.end)});
         }
+      }
+    }
+    for (size_t i = 0; i < result.events.size(); ++i) {
+      Event& e = (*events)[first + i];
+      const bool force = e.root_code >= "18" && e.root_code <= "20";
+      if (force && e.target.empty() && !war_target.empty() && e.source.compare(0, 3, war_target) != 0) {
+        const code::ByteSpan phrase = DefiniteWarPhrase(sentence, result.events[i].verb_span.end);
+        if (!phrase.empty()) {
+          e.target = war_target;
+          e.target_text = std::string(sentence.substr(phrase.begin, phrase.end - phrase.begin));
+          e.target_ref = war_target_text;
+          e.target_span = to_span(begin, phrase);
+        }
+      }
+    }
+    for (size_t i = first; i < events->size(); ++i) {
+      const Event& e = (*events)[i];
+      if (e.root_code >= "15" && e.root_code <= "20" && e.target.size() >= 3 && e.modality != Modality::kNegated) {
+        war_target = e.target.substr(0, 3);
+        war_target_text = e.target_text;
       }
     }
   }

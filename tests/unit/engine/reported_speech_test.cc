@@ -259,6 +259,18 @@ TEST_F(EngineText, AStatedReadinessToUseForceIsAThreatOfForce) {
   }
 }
 
+TEST_F(EngineText, TheWarTheDocumentTellsIsTheTargetOfTakingPartInIt) {
+  // "the invasion" points back to the invasion the document has told of.
+  auto events = Code("Russian forces invaded Ukraine in 2022. Belarusian officers later took part in the invasion.");
+  ExpectEvent(events, Expected{"... took part in the invasion.", "BLR", "19", "UKR", Modality::kAsserted, ""},
+              Describe(events));
+  events = Code("Azerbaijan attacked Armenia in 2022. Turkish drones were reportedly used in the offensive.");
+  for (const Event& e : events) EXPECT_NE(e.source.substr(0, 3), "ARM") << Describe(events);
+  // A war named with its object is that war; no earlier war means no target.
+  events = Code("Chechen volunteers took part in the fighting.");
+  ExpectEvent(events, Expected{"Chechen volunteers ...", "RUS", "19", "", Modality::kAsserted, ""}, Describe(events));
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

@@ -271,6 +271,16 @@ TEST_F(EngineText, TheWarTheDocumentTellsIsTheTargetOfTakingPartInIt) {
   ExpectEvent(events, Expected{"Chechen volunteers ...", "RUS", "19", "", Modality::kAsserted, ""}, Describe(events));
 }
 
+TEST_F(EngineText, AStatementAboutOnesOwnCountrysDoingHasNoTarget) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Putin acknowledged Russia's losses in the war.", "RUS", "015", "", Modality::kAsserted, ""},
+           {"Kagame admitted the country's role in the crisis.", "RWA", "015", "", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

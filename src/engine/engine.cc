@@ -130,10 +130,11 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
 // Inserted clauses (docs/enrichment.md, "Inserted clauses"): TABARI's comma rule skips a clause
 // between commas, so "Germany, which supplies weapons to Ukraine, is not a party to the war" and
 // "Belarus, by letting Russian troops cross its border, became ..." lost their acts. Such a clause
-// is coded with the actor it hangs on as its subject: the sentence with every other byte blanked,
-// so offsets stay the sentence's. Only events whose verb lies in the clause are added, and none
-// the sentence already has.
-void CodeInsertedClauses(const code::Coder& coder, std::string_view sentence, Date date, code::CodeResult* result) {
+// is coded with the actor it hangs on as its subject ("<subject> <clause>", offsets mapped back to
+// the sentence). Only events whose verb lies in the clause are added, and none the sentence
+// already has.
+void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence, Date date,
+                         code::CodeResult* result) {
   auto lower_word_at = [&](size_t at, size_t* end) {
     size_t e = at;
     while (e < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[e]))) ++e;
@@ -155,22 +156,41 @@ void CodeInsertedClauses(const code::Coder& coder, std::string_view sentence, Da
   };
   std::vector<Inserted> found;
   const auto mentions = coder.FindActors(sentence, date);
-  // "By letting ..., Belarus became ...": the subject follows the clause.
-  {
+  // "By letting ..., Belarus became ..." (at the start of the sentence or of a clause: "... said
+  // that by letting ..., Belarus ..."): the subject is the actor right after the closing comma.
+  for (size_t at = 0; at < sentence.size();) {
     size_t e = 0;
-    const size_t at = skip_spaces(0);
-    if (lower_word_at(at, &e) == "by") {
+    at = skip_spaces(at);
+    if (at >= sentence.size()) break;
+    const std::string word = lower_word_at(at, &e);
+    if (e == at) {  // punctuation
+      ++at;
+      continue;
+    }
+    size_t before = at;
+    while (before > 0 && sentence[before - 1] == ' ') --before;
+    size_t prev_end = 0;
+    size_t prev = before;
+    while (prev > 0 && std::isalpha(static_cast<unsigned char>(sentence[prev - 1]))) --prev;
+    const std::string previous = prev < before ? lower_word_at(prev, &prev_end) : std::string();
+    const bool opens = before == 0 || sentence[before - 1] == ',' || previous == "that" || previous == "and" ||
+                       previous == "but";
+    if (word == "by" && opens) {
       size_t ge = 0;
       const size_t g = skip_spaces(e);
       if (lower_word_at(g, &ge).ends_with("ing")) {
         const size_t end = clause_end(g);
-        for (const auto& m : mentions)
-          if (end < sentence.size() && sentence[end] == ',' && m.span.begin > static_cast<int32_t>(end)) {
-            found.push_back({m.span, {static_cast<int32_t>(g), static_cast<int32_t>(end)}});
-            break;
-          }
+        if (end < sentence.size() && sentence[end] == ',') {
+          for (const auto& m : mentions)
+            if (m.span.begin > static_cast<int32_t>(end)) {
+              if (static_cast<size_t>(m.span.begin) <= skip_spaces(end + 1) + 4)
+                found.push_back({m.span, {static_cast<int32_t>(g), static_cast<int32_t>(end)}});
+              break;
+            }
+        }
       }
     }
+    at = e;
   }
   // "Germany, which/who ...," and "Belarus, by letting ...,": the subject precedes the comma.
   for (const auto& m : mentions) {
@@ -196,11 +216,24 @@ void CodeInsertedClauses(const code::Coder& coder, std::string_view sentence, Da
     const bool coded = std::any_of(result->events.begin(), result->events.end(),
                                    [&](const code::CodedEvent& e) { return Inside(e.verb_span, clause.body); });
     if (coded) continue;
-    std::string text(sentence.size(), ' ');
-    for (const code::ByteSpan part : {clause.subject, clause.body})
-      text.replace(part.begin, part.end - part.begin, sentence.substr(part.begin, part.end - part.begin));
+    // "<subject> <clause>", and where each byte of it sits in the sentence.
+    std::string text(sentence.substr(clause.subject.begin, clause.subject.end - clause.subject.begin));
+    const int32_t subject_length = static_cast<int32_t>(text.size());
+    text += ' ';
+    const int32_t body_at = static_cast<int32_t>(text.size());
+    text.append(sentence.substr(clause.body.begin, clause.body.end - clause.body.begin));
+    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
+      if (span.empty()) return span;
+      if (span.end <= subject_length) return {clause.subject.begin + span.begin, clause.subject.begin + span.end};
+      if (span.begin >= body_at) return {clause.body.begin + span.begin - body_at, clause.body.begin + span.end - body_at};
+      return {};
+    };
     code::CodeResult inner = coder.Code(text, date);
+    if (frames) frames->Extend(text, date, coder, &inner.events);
     for (auto& e : inner.events) {
+      e.source_span = to_sentence(e.source_span);
+      e.target_span = to_sentence(e.target_span);
+      e.verb_span = to_sentence(e.verb_span);
       if (!Inside(e.verb_span, clause.body)) continue;
       const bool duplicate = std::any_of(result->events.begin(), result->events.end(), [&](const code::CodedEvent& x) {
         return x.source == e.source && x.target == e.target && x.code == e.code;
@@ -354,7 +387,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
     if (!reported.empty())
       CodeReportedContent(*impl_->coder, reported, sentence, coding_date,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
-    if (impl_->enricher) CodeInsertedClauses(*impl_->coder, sentence, coding_date, &result);
+    if (impl_->enricher) CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date, &result);
     auto find_actors = [this, coding_date, &result, sentence](std::string_view part) {
       // Resolved mentions carry sentence offsets, so they join only a search of the whole sentence.
       const bool whole = part.data() == sentence.data() && part.size() == sentence.size();

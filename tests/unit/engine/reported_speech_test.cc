@@ -281,6 +281,23 @@ TEST_F(EngineText, AStatementAboutOnesOwnCountrysDoingHasNoTarget) {
   }
 }
 
+TEST_F(EngineText, TerritoryPlacedAtAnothersDisposalIsMilitaryCooperation) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Minsk made its airfields available to Russian bombers.", "BLR", "062", "RUS", Modality::kAsserted, ""},
+           {"Tajikistan lent its airspace to the US air force.", "TJK", "062", "USA", Modality::kAsserted, ""},
+           {"Belarus, by offering its territory for use, became complicit.", "BLR", "062", "", Modality::kAsserted, ""},
+           {"By placing its railways at Russia's disposal, Belarus took sides.", "BLR", "062", "RUS",
+            Modality::kAsserted, ""},
+           {"The lawyer said that by lending its airspace to Russian bombers, Belarus broke its promises.", "BLR",
+            "062", "RUS", Modality::kAsserted, ""},
+           {"Kazakhstan refused to make its territory available to Russia.", "KAZ", "062", "RUS", Modality::kNegated,
+            ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

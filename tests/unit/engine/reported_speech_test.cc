@@ -298,6 +298,18 @@ TEST_F(EngineText, TerritoryPlacedAtAnothersDisposalIsMilitaryCooperation) {
   }
 }
 
+TEST_F(EngineText, EnteringAWarIsFighting) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Hungary could be drawn into the war.", "HUN", "190", "", Modality::kHypothetical, ""},
+           {"Moldova may yet become a party to the conflict against Russia.", "MDA", "190", "RUS",
+            Modality::kHypothetical, ""},
+           {"Pyongyang entered the war against Ukraine in late 2024.", "PRK", "190", "UKR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

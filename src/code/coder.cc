@@ -1561,7 +1561,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     // violence suffers it ("Belarusians have been killed", below). The owner of what is sent,
     // supplied or deployed stays its source ("Iranian drones were delivered to Russia").
     bool passive_settled = false;
-    const int aux = document && !chosen.src_set ? PassiveAuxiliary(v, cb) : -1;
+    // (A pattern naming both sides settles them itself: "+ WERE_ * BY_ $".)
+    const int aux = document && !(chosen.src_set && chosen.tgt_set) ? PassiveAuxiliary(v, cb) : -1;
     if (aux >= 0) {
       int agent = -1, subject = -1;
       for (int k = vw.tail + 1; k <= ce && agent < 0; ++k) {

@@ -62,6 +62,11 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
     // "Belarus has been accused of ...": Belarus accuses no one.
     std::erase_if(result->events,
                   [&](const code::CodedEvent& e) { return Overlaps(e.verb_span, content.passive_report); });
+    // "Zerkalo wrote that 20 Belarusians were killed": the bare statement (010) is addressed to no
+    // one its content names.
+    for (auto& e : result->events)
+      if (e.code == "010" && Overlaps(e.verb_span, content.verb) && Inside(e.target_span, content.clause))
+        e.target.clear(), e.target_text.clear(), e.target_ref.clear(), e.target_span = {};
     // The text coded, and where each of its bytes sits in the sentence.
     std::string text;
     int32_t subject_length = 0;
@@ -403,6 +408,28 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
           sentence, coding_date, ActorsWithResolved(*impl_->coder, sentence, coding_date, result.resolved),
           &result.events);
     }
+    // A report whose content names no pair of actors ("Zerkalo wrote that 20 Belarusians were
+    // killed") is still the speaker's public statement (CAMEO 010), addressed to no one.
+    if (result.events.empty())
+      for (const auto& content : reported) {
+        if (content.speaker.empty() || content.verb.empty() || !content.subject.empty()) continue;
+        const auto speakers = impl_->coder->FindActors(
+            sentence.substr(content.speaker.begin, content.speaker.end - content.speaker.begin), coding_date);
+        if (speakers.empty()) continue;
+        code::CodedEvent statement;
+        statement.source = speakers.front().code;
+        statement.source_text = speakers.front().text;
+        statement.source_span = {content.speaker.begin + speakers.front().span.begin,
+                                 content.speaker.begin + speakers.front().span.end};
+        statement.code = "010";
+        statement.verb_span = content.verb;
+        statement.verb_text = std::string(sentence.substr(content.verb.begin, content.verb.end - content.verb.begin));
+        statement.pattern.file =
+            (impl_->options.data_dir.empty() ? DefaultDataDir() : impl_->options.data_dir) + "/enrich/attribution.tsv";
+        statement.pattern.text = "a reporting verb whose content names no pair of actors: the speaker's statement (010)";
+        result.events.push_back(std::move(statement));
+        break;
+      }
     if (result.events.empty()) continue;
     const size_t first = events->size();
     for (auto& coded : result.events) {

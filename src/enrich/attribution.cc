@@ -566,6 +566,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     for (int k = r.last; k < n && !IsHardBoundary(tokens[k]); ++k) ++rest;
     if (comma > 2 && rest <= 8) {
       ReportedClause c{0, comma};
+      c.verb_first = r.first, c.verb_last = r.last;
       for (int k = comma - 1; k >= 0; --k)
         if (IsHardBoundary(tokens[k])) {
           c.first = k + 1;
@@ -598,6 +599,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       if (IsHardBoundary(tokens[k])) break;
     }
     ReportedClause c;
+    c.verb_first = r.first, c.verb_last = r.last;
     bool speaker_is_subject = false;
     // Passive: "X has been accused of C-ing (by Y)": X acts in C, and the accusation's accuser is
     // unnamed or Y, never X.

@@ -68,6 +68,7 @@ class Enricher {
     // "Seoul accused Pyongyang of sending shells"): code "<subject> <clause>". Empty otherwise.
     code::ByteSpan subject;
     bool subject_possessive = false;  // "<subject>'s <clause>": "Minsk said its troops ..."
+    code::ByteSpan verb;              // the reporting verb; empty for "according to X"
     // "X has been accused of ...": the reporting verb, whose own event (X accusing) is dropped.
     code::ByteSpan passive_report;
   };

@@ -310,6 +310,18 @@ TEST_F(EngineText, EnteringAWarIsFighting) {
   }
 }
 
+TEST_F(EngineText, AReportNamingNoPairIsTheSpeakersStatementToNoOne) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The Kyiv Independent reported that food prices had doubled in Kherson.", "UKR", "010", "",
+            Modality::kAsserted, ""},
+           {"The outlet Zerkalo wrote that the number of Belarusian exiles had doubled since 2020.", "BLR", "010", "",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

@@ -895,7 +895,11 @@ void Engine::MarkCommaClauses() {
     const bool own_clause = document && c + 1 < n() && kClauseOpeners.count(WordText(c + 1)) > 0;
     if (c2 < 0) {
       int m = n() - c - 1;
-      if (m >= o_.comma_emin && m <= o_.comma_emax && !own_clause) blank(c + 1, n() - 1);
+      // Document coding (dyad): after an introductory phrase with no verb ("At the same time,",
+      // "In 2022,", "However,") the last clause is the main clause, not an aside.
+      bool verb_before = !document;
+      for (int k = 0; k < c && !verb_before; ++k) verb_before = IsType(k, RootType::kVerb) && w(k).is_head;
+      if (m >= o_.comma_emin && m <= o_.comma_emax && !own_clause && verb_before) blank(c + 1, n() - 1);
       break;
     }
     int m = c2 - c - 1;

@@ -148,15 +148,10 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   bool side = false;  // "side" just before or after the target
   for (int k = tf - 3; k <= tl + 3; ++k) side = side || word_at(k) == "side";
   const bool ally = root == "19" && (governor == "alongside" || governor == "for" || (governor == "on" && side));
-  // "Lukashenko admitted the country's involvement": a statement about one's own country's doing
-  // (CAMEO 01) is addressed to no one; the possessor is not a target.
-  bool own_country = false;
-  if (root == "01" && ev->target.size() >= 3 && ev->source.compare(0, 3, ev->target, 0, 3) == 0) {
-    const size_t end = std::min(ctx.sentence.size(), static_cast<size_t>(e.target.end));
-    const std::string_view named = ctx.sentence.substr(0, end), after = ctx.sentence.substr(end);
-    own_country = named.ends_with("'s") || named.ends_with("\u2019s") || after.starts_with("'s") ||
-                  after.starts_with("\u2019s");
-  }
+  // "Lukashenko admitted the country's involvement", "Putin said Russia would ...": a statement
+  // about one's own country (CAMEO 01) is addressed to no one.
+  const bool own_country =
+      root == "01" && ev->target.size() >= 3 && ev->source.compare(0, 3, ev->target, 0, 3) == 0;
   if (!origin && !instrument && !venue && !nearby && !ally && !own_country) return;
   ev->target.clear();
   ev->target_text.clear();

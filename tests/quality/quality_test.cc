@@ -133,7 +133,7 @@ eval::EvalReport ScoreSeedGold(const std::string& gold_file, const char* name) {
 
 // The seed article, scored strictly (sentence by sentence, one to one). The floor follows what the
 // general mechanisms reach, not an entry written for the article (docs/quality.md).
-constexpr double kSeedFloor = 0.42;
+constexpr double kSeedFloor = 0.75;
 
 TEST(Quality, SeedArticleF1AtLeastBar) {
   const std::string article = kShared + "/corpus/role-of-belarus-in-the-war.txt";
@@ -141,6 +141,22 @@ TEST(Quality, SeedArticleF1AtLeastBar) {
   const eval::EvalReport report = ScoreSeedGold("seed_gold.jsonl", "seed article");
   std::cout << "seed article F1 " << report.overall.f1() << " (floor " << kSeedFloor << ")\n";
   EXPECT_GE(report.overall.f1(), kSeedFloor);
+}
+
+// Two rewordings of the seed article written by us (the same facts in other words; no run of five
+// words of the original), scored against the seed gold's events anchored in them. The bar
+// is "within 0.05 of the original"; the floors below are what the general mechanisms reach today
+// (docs/quality.md), far from that bar: the gap is printed so that it is seen.
+TEST(Quality, SeedRewordingsAboveTheirFloors) {
+  const std::string article = kShared + "/corpus/role-of-belarus-in-the-war.txt";
+  if (!std::filesystem::exists(article)) GTEST_SKIP() << "seed article not found: " << article;
+  const double original = ScoreSeedGold("seed_gold.jsonl", "seed article").overall.f1();
+  const std::pair<const char*, double> rewordings[] = {{"seed_reworded_1.jsonl", 0.36}, {"seed_reworded_2.jsonl", 0.30}};
+  for (const auto& [file, floor] : rewordings) {
+    const double f1 = ScoreSeedGold(file, file).overall.f1();
+    std::cout << file << " F1 " << f1 << " (floor " << floor << "; gap to the original " << original - f1 << ")\n";
+    EXPECT_GE(f1, floor) << file;
+  }
 }
 
 }  // namespace

@@ -322,6 +322,29 @@ TEST_F(EngineText, AReportNamingNoPairIsTheSpeakersStatementToNoOne) {
   }
 }
 
+TEST_F(EngineText, VocabularyByClass) {
+  for (const Expected& x : std::vector<Expected>{
+           // Acknowledging: "concede that" like "admit", "acknowledge"; about one's own country, to no one.
+           {"Erdogan conceded that Turkey had made mistakes.", "TUR", "015", "", Modality::kAsserted, ""},
+           // Keeping or maintaining forces and nuclear arms somewhere is force posture.
+           {"Moscow has maintained nuclear warheads in Kaliningrad for years.", "RUS", "15", "RUS",
+            Modality::kAsserted, ""},
+           {"Washington keeps troops in Syria.", "USA", "154", "SYR", Modality::kAsserted, ""},
+           // Handing weapons or equipment to someone is military aid.
+           {"Poland handed tanks to Ukraine.", "POL", "072", "UKR", Modality::kAsserted, ""},
+           {"Slovakia handed over equipment to the Ukrainian army.", "SVK", "072", "UKR", Modality::kAsserted, ""},
+           // Joining military action or the invasion is fighting.
+           {"Chad joined the military action against the rebels in Mali.", "TCD", "190", "MLI", Modality::kAsserted, ""},
+           {"Several Chechen units had taken part in the offensive.", "RUS", "190", "", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // The dead of a battle did not use force.
+  for (const Event& e : Code("Thirty Colombians died in combat in eastern Ukraine."))
+    EXPECT_NE(e.source.substr(0, 3), "COL") << e.event_code;
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

@@ -63,8 +63,10 @@ struct ReaderOptions {
 
 // The format of `path` given its first bytes: the extension (.jsonl .ndjson
 // .json -> kJsonl, .html .htm .xhtml -> kHtml), else the content: a first
-// non-blank line "YYMMDD[DD] ID" -> kTabari, '{' -> kJsonl, "<!doctype" or
-// "<html" -> kHtml, else kText. .txt files are sniffed for TABARI records and HTML.
+// non-blank line "YYMMDD[DD] ID" with a valid date and a one-word id, then a
+// body line, and the first record ending within `head` (unless head is the
+// whole input) -> kTabari; '{' -> kJsonl, "<!doctype" or "<html" -> kHtml,
+// else kText. .txt files are sniffed for TABARI records and HTML.
 InputFormat DetectFormat(std::string_view path, std::string_view head);
 
 class DocumentReader {

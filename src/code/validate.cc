@@ -1,6 +1,7 @@
 #include "code/validate.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "dict/dictionary.h"
@@ -91,6 +92,9 @@ std::string CheckRecord(const std::string& text, const CodeResult& result, bool 
 }
 
 Status RunValidation(const std::string& project_path, ValidationReport* report) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(project_path, ec))
+    return Status::Error(project_path + ": is a directory (give the .project file)");
   dict::Project project;
   Status s = dict::LoadProject(project_path, false, &project);
   if (!s.ok()) return s;
@@ -106,9 +110,11 @@ Status RunValidation(const std::string& project_path, ValidationReport* report) 
     ro.yyyy = session.options().yyyy;
     dict::TabariRecordReader reader(in, ro);
     dict::TabariRecord rec;
+    int records = 0;
     while (true) {
       reader.set_yyyy(session.options().yyyy);
       if (!reader.Next(&rec)) break;
+      ++records;
       if (rec.id.rfind("FINAL-01", 0) == 0) {
         report->reached_final = true;
         break;
@@ -151,6 +157,9 @@ Status RunValidation(const std::string& project_path, ValidationReport* report) 
       report->failures.push_back(std::move(f));
     }
     for (const auto& w : reader.warnings()) report->warnings.push_back(w);
+    // A check that reads nothing must not pass ("0 passed, 0 failed").
+    if (records == 0)
+      return Status::Error(path + ": no validation records (a record starts with a 'YYMMDD ID' line)");
     if (report->reached_final) break;
   }
   return Status::Ok();

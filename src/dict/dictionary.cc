@@ -179,6 +179,57 @@ bool ParseEventHalf(std::string_view s, CodeKind* kind, std::string* code, bool*
   return true;
 }
 
+// Length of the valid UTF-8 sequence at s[i], 0 when it is not one.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  auto c1 = static_cast<unsigned char>(s[i + 1]);
+  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
+    return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+// Byte offset of the first NUL or invalid UTF-8 byte, npos when the line is clean.
+size_t FindBadByte(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t n = s[i] == '\0' ? 0 : Utf8SequenceLength(s, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+// Dictionary text quoted in a warning: control characters and invalid UTF-8
+// are written as \r, \t, \xNN so a warning is one clean line on a terminal.
+std::string EscapeForMessage(std::string_view s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = Utf8SequenceLength(s, i);
+    if (n > 1) {
+      out.append(s.substr(i, n));
+      i += n;
+      continue;
+    }
+    if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (n == 0 || c < 0x20 || c == 0x7F) {
+      out += "\\x";
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+    ++i;
+  }
+  return out;
+}
+
 // Removes <!-- ... --> comments (also spanning lines), keeping the line count.
 std::vector<std::string> StripXmlComments(const std::vector<std::string>& lines) {
   std::vector<std::string> clean(lines.size());
@@ -268,7 +319,7 @@ int32_t Loader::Intern(const std::string& w) {
 }
 
 void Loader::Warn(int line, const std::string& what, std::string_view entry) {
-  std::string msg = file_name_ + ":" + std::to_string(line) + ": " + what + ": '" + std::string(TrimView(entry)) + "'";
+  std::string msg = file_name_ + ":" + std::to_string(line) + ": " + what + ": '" + EscapeForMessage(TrimView(entry)) + "'";
   if (first_error_.ok() && strict_) first_error_ = Status::Error(msg);
   d_->warnings_.push_back(std::move(msg));
 }
@@ -647,6 +698,17 @@ Status Loader::LoadFile(const std::string& path, const std::string& kind, LoadOp
   f.petrarch = petrarch;
   file_ = static_cast<int32_t>(d_->files_.size());
   file_name_ = path;
+  // A NUL or invalid UTF-8 would reach phrases and codes unseen: warn with the
+  // line and read it as blank.
+  for (size_t i = 0; i < f.lines.size(); ++i) {
+    size_t bad = FindBadByte(f.lines[i]);
+    if (bad == std::string::npos) continue;
+    Warn(static_cast<int>(i + 1),
+         std::string(f.lines[i][bad] == '\0' ? "NUL byte" : "invalid UTF-8") + " at byte " + std::to_string(bad + 1) +
+             ", line ignored",
+         f.lines[i].substr(0, 80));
+    f.lines[i].clear();
+  }
   d_->files_.push_back(std::move(f));
   sha_.Update(bytes);
   std::vector<std::string> cleaned;

@@ -66,8 +66,24 @@ std::string StripRecordComments(std::string_view text) {
 TabariRecordReader::TabariRecordReader(std::istream& in, Options options)
     : in_(in), options_(std::move(options)) {}
 
-bool TabariRecordReader::GetLine(std::string* line) {
-  if (!std::getline(in_, *line)) return false;
+bool TabariRecordReader::GetLine(std::string* line, size_t max, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  std::streambuf* buf = in_.rdbuf();
+  if (buf == nullptr || !in_.good()) return false;
+  bool any = false;
+  for (;;) {
+    int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in_.setstate(std::ios::eofbit);
+      if (!any) return false;
+      break;
+    }
+    any = true;
+    if (c == '\n') break;
+    if (line->size() < max) line->push_back(static_cast<char>(c));
+    else *too_long = true;
+  }
   ++line_no_;
   if (!line->empty() && line->back() == '\r') line->pop_back();
   return true;
@@ -75,18 +91,26 @@ bool TabariRecordReader::GetLine(std::string* line) {
 
 bool TabariRecordReader::Next(TabariRecord* record) {
   std::string line;
-  while (GetLine(&line)) {
+  const size_t max = options_.max_record_bytes == 0 ? std::string::npos : options_.max_record_bytes;
+  bool header_too_long = false;
+  while (GetLine(&line, max, &header_too_long)) {
     if (line.empty() || !IsDigit(line[0])) continue;
     const int header_line = line_no_;
     const size_t width = options_.yyyy ? 8 : 6;
     Date date = ParseTabariDate(line, options_.yyyy);
     // Read the body whatever the date, so a bad record is skipped as a whole.
     std::string body;
-    bool truncated = false;
+    bool truncated = false, too_large = header_too_long, line_too_long = false;
     std::string body_line;
-    while (GetLine(&body_line)) {
-      if (body_line.empty()) break;
-      if (truncated) continue;
+    while (GetLine(&body_line, max, &line_too_long)) {
+      if (body_line.empty() && !line_too_long) break;
+      if (truncated || too_large) continue;
+      if (line_too_long || body.size() + body_line.size() + 1 > max) {
+        too_large = true;
+        body.clear();
+        body.shrink_to_fit();
+        continue;
+      }
       if (!body.empty() && body.back() != ' ') body.push_back(' ');
       body += body_line;
       if (options_.tabari_limits && body.size() > 2047) {
@@ -94,12 +118,17 @@ bool TabariRecordReader::Next(TabariRecord* record) {
         body += " [STORY TRUNCATED...] ";
         truncated = true;
         warnings_.push_back(options_.name + ":" + std::to_string(header_line) +
-                            ": record longer than 2047 characters, truncated: '" + line + "'");
+                            ": record longer than 2047 characters, truncated: '" + line.substr(0, 80) + "'");
       }
+    }
+    if (too_large) {
+      warnings_.push_back(options_.name + ":" + std::to_string(header_line) + ": document too large (more than " +
+                          std::to_string(max) + " bytes)");
+      continue;
     }
     if (!date.valid()) {
       warnings_.push_back(options_.name + ":" + std::to_string(header_line) +
-                          ": invalid record date: '" + line + "'");
+                          ": invalid record date: '" + line.substr(0, 80) + "'");
       continue;
     }
     record->date = date;

@@ -47,6 +47,10 @@ class TabariRecordReader {
     // TABARI's limit: a body longer than 2047 characters is cut at 2025, " [STORY TRUNCATED...] "
     // is appended and the rest of the record skipped (a warning is recorded).
     bool tabari_limits = false;
+    // Memory bound: a record whose header line or body is longer than this is
+    // read to its end without being kept and skipped with a warning
+    // "name:line: document too large (more than N bytes)".
+    size_t max_record_bytes = size_t{8} << 20;
   };
 
   TabariRecordReader(std::istream& in, Options options);
@@ -62,7 +66,8 @@ class TabariRecordReader {
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
-  bool GetLine(std::string* line);
+  // Reads one line, keeping at most `max` bytes of it (*too_long tells).
+  bool GetLine(std::string* line, size_t max, bool* too_long);
 
   std::istream& in_;
   Options options_;

@@ -115,9 +115,13 @@ Status LoadGold(const std::string& path, GoldSet* out) {
     json records = json::parse(in, nullptr, /*allow_exceptions=*/false);
     if (records.is_discarded() || !records.is_array())
       return Status::Error(path + ": invalid JSON array of PLOVER records");
-    return LoadPlover(path, records, out);
+    if (Status s = LoadPlover(path, records, out); !s.ok()) return s;
+  } else if (Status s = LoadJsonl(path, in, out); !s.ok()) {
+    return s;
   }
-  return LoadJsonl(path, in, out);
+  // A score over nothing would read as a pass.
+  if (out->documents.empty()) return Status::Error(path + ": no gold documents (empty, or no record has an event and text)");
+  return Status::Ok();
 }
 
 Split SplitOf(const std::string& record_id) {

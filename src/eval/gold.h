@@ -48,6 +48,7 @@ struct GoldSet {
 };
 
 // Recognises the format from the content (a JSON array = PLOVER records).
+// Fails on a file with no gold document (empty, or only documentation records).
 Status LoadGold(const std::string& path, GoldSet* out);
 
 // The fixed split of PLOVER records into a tuning half and a held-out half, by record id:

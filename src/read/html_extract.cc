@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <csetjmp>
+#include <cstdlib>
 #include <initializer_list>
 #include <cstring>
 #include <fstream>
@@ -526,12 +528,167 @@ Status HtmlBoilerplate::Default(const std::string& data_dir, const HtmlBoilerpla
   return it->second.first;
 }
 
+namespace {
+
+// gumbo 0.10 has no depth or work limit and assumes malloc never fails. Every
+// allocation goes through this budget; past it the parse is abandoned with
+// longjmp (gumbo is C: no destructor is skipped) and all live blocks are freed
+// from the list, which also spares gumbo's recursive destroy on deep trees.
+struct ParseArena {
+  struct Block {
+    Block* prev;
+    Block* next;
+    size_t size;
+    size_t pad;  // keeps the payload 16-byte aligned
+  };
+  Block head{&head, &head, 0, 0};
+  size_t live = 0, budget = 0;
+  bool exhausted = false;
+  std::jmp_buf on_exhausted;
+
+  ~ParseArena() {
+    for (Block* b = head.next; b != &head;) {
+      Block* next = b->next;
+      std::free(b);
+      b = next;
+    }
+  }
+};
+
+void* ArenaAlloc(void* userdata, size_t size) {
+  auto* arena = static_cast<ParseArena*>(userdata);
+  if (arena->live + size > arena->budget) {
+    arena->exhausted = true;
+    std::longjmp(arena->on_exhausted, 1);
+  }
+  auto* b = static_cast<ParseArena::Block*>(std::malloc(sizeof(ParseArena::Block) + size));
+  if (b == nullptr) {
+    arena->exhausted = true;
+    std::longjmp(arena->on_exhausted, 1);
+  }
+  b->size = size;
+  b->prev = &arena->head;
+  b->next = arena->head.next;
+  arena->head.next->prev = b;
+  arena->head.next = b;
+  arena->live += size;
+  return b + 1;
+}
+
+void ArenaFree(void* userdata, void* ptr) {
+  if (ptr == nullptr) return;
+  auto* arena = static_cast<ParseArena*>(userdata);
+  auto* b = static_cast<ParseArena::Block*>(ptr) - 1;
+  b->prev->next = b->next;
+  b->next->prev = b->prev;
+  arena->live -= b->size;
+  std::free(b);
+}
+
+// No object with a destructor lives in this frame (longjmp lands here).
+GumboOutput* ParseBounded(std::string_view html, ParseArena* arena) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = ArenaAlloc;
+  options.deallocator = ArenaFree;
+  options.userdata = arena;
+  // Each parse error keeps a copy of the open-element stack: without a cap,
+  // nested tables cost memory in the square of their depth.
+  options.max_errors = 100;
+  if (setjmp(arena->on_exhausted) != 0) return nullptr;
+  return gumbo_parse_with_options(&options, html.data(), html.size());
+}
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// An upper estimate of the element depth, from the tags alone, in one linear
+// pass: gumbo's cost grows with the square of the depth (each start tag scans
+// the open elements), so pages far past the limit are refused before parsing.
+// Void and implicitly closed elements (p, li, td ...) do not count.
+size_t EstimateDepth(std::string_view html) {
+  static const std::unordered_set<std::string> kNoDepth = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+      "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead",
+      "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body"};
+  static const std::unordered_set<std::string> kRawText = {"script", "style", "textarea", "title", "xmp",
+                                                            "iframe", "noembed", "noframes", "plaintext"};
+  size_t depth = 0, max_depth = 0;
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    ++i;
+    if (i >= html.size()) break;
+    if (html.compare(i, 3, "!--") == 0) {
+      size_t end = html.find("-->", i + 3);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    bool closing = html[i] == '/';
+    if (closing) ++i;
+    if (i >= html.size() || !IsAsciiAlpha(html[i])) continue;
+    size_t b = i;
+    while (i < html.size() && !IsAsciiSpace(html[i]) && html[i] != '>' && html[i] != '/') ++i;
+    std::string name = Lower(html.substr(b, i - b));
+    size_t gt = html.find('>', i);
+    if (gt == std::string_view::npos) break;
+    bool self_closing = gt > 0 && html[gt - 1] == '/';
+    i = gt + 1;
+    if (closing) {
+      if (!kNoDepth.count(name) && depth > 0) --depth;
+      continue;
+    }
+    if (kRawText.count(name)) {  // skip to the end tag: its content is text
+      size_t end = i;
+      for (;;) {
+        end = html.find("</", end);
+        if (end == std::string_view::npos) return max_depth;
+        if (Lower(html.substr(end + 2, name.size())) == name) break;
+        end += 2;
+      }
+      i = end;
+      continue;
+    }
+    if (self_closing || kNoDepth.count(name)) continue;
+    max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
+}
+
+// The depth of the deepest node, counted without recursion.
+size_t TreeDepth(const GumboNode* root) {
+  size_t max_depth = 0;
+  std::vector<std::pair<const GumboNode*, size_t>> stack{{root, 1}};
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    max_depth = std::max(max_depth, depth);
+    if (const GumboVector* kids = Children(node)) {
+      for (unsigned i = 0; i < kids->length; ++i) stack.emplace_back(static_cast<const GumboNode*>(kids->data[i]), depth + 1);
+    }
+  }
+  return max_depth;
+}
+
+}  // namespace
+
 Status ExtractHtml(std::string_view html, const HtmlBoilerplate& boilerplate, HtmlArticle* out) {
   *out = HtmlArticle();
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  if (size_t estimate = EstimateDepth(html); estimate > kHtmlMaxEstimatedDepth) {
+    return Status::Error("HTML nested too deeply (about " + std::to_string(estimate) + " levels; the limit is " +
+                         std::to_string(kHtmlMaxDepth) + ")");
+  }
+  ParseArena arena;
+  arena.budget = kHtmlParseBaseBytes + kHtmlParseBytesPerInputByte * html.size();
+  GumboOutput* output = ParseBounded(html, &arena);
+  if (arena.exhausted) {
+    return Status::Error("HTML too complex: the parser needs more than " + std::to_string(arena.budget >> 20) +
+                         " MiB for it");
+  }
   if (output == nullptr) return Status::Error("HTML parser failed");
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> guard(
-      output, [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  // The output's memory belongs to the arena: freed with it, never walked.
+  if (size_t depth = TreeDepth(output->document); depth > kHtmlMaxDepth) {
+    return Status::Error("HTML nested too deeply (" + std::to_string(depth) + " levels; the limit is " +
+                         std::to_string(kHtmlMaxDepth) + ")");
+  }
 
   Metadata md;
   Collect(output->document, &md);

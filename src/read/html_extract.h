@@ -53,7 +53,20 @@ struct HtmlArticle {
   std::string text;  // paragraphs separated by "\n\n"
 };
 
-// `html` must be valid UTF-8. Fails only when gumbo cannot parse at all.
+// Limits on hostile pages (docs/input-formats.md): the parser may use at most
+// kHtmlParseBaseBytes + kHtmlParseBytesPerInputByte * html.size() bytes, and
+// the tree may be at most kHtmlMaxDepth elements deep (kHtmlMaxEstimatedDepth
+// for a first estimate from the tags alone). Past either the page
+// fails with one line ("HTML too complex: ..." / "HTML nested too deeply ...").
+inline constexpr size_t kHtmlMaxDepth = 512;
+// Pages whose tags alone open more elements than this are refused before
+// parsing (the parser's time grows with the square of the depth).
+inline constexpr size_t kHtmlMaxEstimatedDepth = 4096;
+inline constexpr size_t kHtmlParseBaseBytes = size_t{32} << 20;
+inline constexpr size_t kHtmlParseBytesPerInputByte = 24;
+
+// `html` must be valid UTF-8. Fails when gumbo cannot parse it within the
+// limits above.
 Status ExtractHtml(std::string_view html, const HtmlBoilerplate& boilerplate, HtmlArticle* out);
 
 }  // namespace dyad::read

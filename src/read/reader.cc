@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <deque>
 #include <istream>
@@ -354,6 +355,7 @@ class TabariReader : public ReaderBase {
     dict::TabariRecordReader::Options o;
     o.name = name;
     o.yyyy = options.tabari_yyyy;
+    o.max_record_bytes = options.max_document_bytes;
     return o;
   }
   Status PopError() {
@@ -441,6 +443,53 @@ bool LooksLikeTabariHeader(std::string_view line) {
   return i < line.size() && !IsBlank(line[i]);
 }
 
+// TABARI records, not prose that starts with a number: `rest` (from the first
+// non-blank line) opens with "YYMMDD[DD] ID" where the date is valid and the id
+// one word of at most 64 characters, a non-blank body line follows, and the
+// first record ends (an empty line) within the head unless the head is the
+// whole input.
+bool LooksLikeTabari(std::string_view rest, bool whole_input) {
+  size_t nl = rest.find('\n');
+  std::string_view first = rest.substr(0, nl);
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  if (!LooksLikeTabariHeader(first)) return false;
+  size_t digits = first.find_first_of(" \t");
+  if (!dict::ParseTabariDate(first, digits == 8).valid()) return false;
+  std::string_view id = TrimView(first.substr(digits));
+  if (id.size() > 64 || id.find_first_of(" \t") != std::string_view::npos) return false;
+  if (nl == std::string_view::npos) return whole_input;
+  std::string_view body = rest.substr(nl + 1);
+  std::string_view second = body.substr(0, body.find('\n'));
+  if (TrimView(second).empty()) return false;
+  if (whole_input) return true;
+  return body.find("\n\n") != std::string_view::npos || body.find("\n\r\n") != std::string_view::npos;
+}
+
+// What a binary input is ("a PDF file", ...), "" for text. Checked before
+// UTF-8 so that --lenient never stores a binary file as a text document.
+std::string BinaryKind(std::string_view head) {
+  static const std::pair<std::string_view, const char*> kMagic[] = {
+      {"%PDF-", "a PDF file (convert it to text first, e.g. with pdftotext)"},
+      {std::string_view("PK\x03\x04", 4), "a ZIP archive (.docx, .odt, .epub ...)"},
+      {"\x1f\x8b", "a gzip file (decompress it first)"},
+      {"\x89PNG", "an image"},
+      {"\xff\xd8\xff", "an image"},
+      {"GIF8", "an image"},
+  };
+  for (const auto& [magic, kind] : kMagic) {
+    if (head.substr(0, magic.size()) == magic) return kind;
+  }
+  if (head.find('\0') != std::string_view::npos) return "binary file";
+  // Control bytes other than blanks are rare in text and common in binary data.
+  size_t controls = 0;
+  for (char ch : head) {
+    auto c = static_cast<unsigned char>(ch);
+    controls += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7f;
+  }
+  if (controls > std::max<size_t>(8, head.size() / 100)) return "binary file";
+  return "";
+}
+
 }  // namespace
 
 DocumentReader::~DocumentReader() = default;
@@ -456,8 +505,7 @@ InputFormat DetectFormat(std::string_view path, std::string_view head) {
   std::string_view rest = StripBom(head);
   while (!rest.empty() && IsBlank(rest.front())) rest.remove_prefix(1);
   if (rest.empty()) return InputFormat::kText;
-  std::string_view first = rest.substr(0, rest.find('\n'));
-  if (LooksLikeTabariHeader(first)) return InputFormat::kTabari;
+  if (LooksLikeTabari(rest, head.size() < read::InputSource::kBufferBytes)) return InputFormat::kTabari;
   if (rest.front() == '{') return InputFormat::kJsonl;
   if (rest.front() == '<') {
     std::string lower = Lower(rest.substr(0, 4096));
@@ -480,7 +528,9 @@ Status DocumentReader::Open(const std::string& path, InputFormat format, const R
   if (TrimView(StripBom(head)).empty() && head.size() < InputSource::kBufferBytes) {
     return Status::Error(source->name() + ": empty document");
   }
-  if (head.find('\0') != std::string_view::npos) return Status::Error(source->name() + ": binary file, not text");
+  if (std::string kind = BinaryKind(head); !kind.empty()) {
+    return Status::Error(source->name() + ": " + kind + ", not text");
+  }
   if (format == InputFormat::kAuto) format = DetectFormat(path == "-" ? std::string_view() : path, head);
   if (options.max_document_bytes == 0) return Status::Error("max_document_bytes must be positive");
 

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -58,6 +61,24 @@ Status IntParam(const Request& request, const std::string& name, int64_t fallbac
   return Status::Ok();
 }
 
+// FTS5 cost grows with the number of terms (each a posting list, "the" a huge
+// one): long queries are refused before they reach the database.
+Status CheckFullTextQuery(const char* name, const std::string& q, const ApiOptions& options) {
+  if (q.size() > options.max_query_bytes)
+    return Status::Error(std::string(name) + ": " + std::to_string(q.size()) + " bytes; at most " +
+                         std::to_string(options.max_query_bytes));
+  int terms = 0;
+  for (size_t i = 0; i < q.size();) {
+    while (i < q.size() && (q[i] == ' ' || q[i] == '\t' || q[i] == '\n' || q[i] == '\r')) ++i;
+    if (i < q.size()) ++terms;
+    while (i < q.size() && !(q[i] == ' ' || q[i] == '\t' || q[i] == '\n' || q[i] == '\r')) ++i;
+  }
+  if (terms > options.max_query_terms)
+    return Status::Error(std::string(name) + ": " + std::to_string(terms) + " terms; at most " +
+                         std::to_string(options.max_query_terms));
+  return Status::Ok();
+}
+
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -103,18 +124,63 @@ const json& RouteList() {
 
 }  // namespace
 
+// Read-only connections, one per request at a time: a slow query holds one
+// connection, not the whole server.
+class ConnectionPool {
+ public:
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<store::Store> store) : pool_(pool), store_(std::move(store)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (store_) pool_->Return(std::move(store_));
+    }
+    store::Store& operator*() const { return *store_; }
+    store::Store* operator->() const { return store_.get(); }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<store::Store> store_;
+  };
+
+  void Add(std::unique_ptr<store::Store> store) { free_.push_back(std::move(store)); }
+  Lease Acquire() {
+    std::unique_lock lock(mu_);
+    ready_.wait(lock, [this] { return !free_.empty(); });
+    std::unique_ptr<store::Store> store = std::move(free_.back());
+    free_.pop_back();
+    return Lease(this, std::move(store));
+  }
+
+ private:
+  void Return(std::unique_ptr<store::Store> store) {
+    {
+      std::lock_guard lock(mu_);
+      free_.push_back(std::move(store));
+    }
+    ready_.notify_one();
+  }
+  std::mutex mu_;
+  std::condition_variable ready_;
+  std::vector<std::unique_ptr<store::Store>> free_;
+};
+
 struct Api::Impl {
   ApiOptions options;
-  std::unique_ptr<store::Store> store;
+  mutable ConnectionPool pool;
   std::unique_ptr<Engine> engine;
 
-  Response Stats() const;
-  Response Events(const Request& request) const;
-  Response OneEvent(int64_t id) const;
-  Response DocumentByKey(const std::string& key) const;
-  Response Search(const Request& request) const;
+  Response Stats(store::Store& store) const;
+  Response Events(store::Store& store, const Request& request) const;
+  Response OneEvent(store::Store& store, int64_t id) const;
+  Response DocumentByKey(store::Store& store, const std::string& key) const;
+  Response Search(store::Store& store, const Request& request) const;
   Response Conflicts() const;
-  Response Role(const Request& request, bool html) const;
+  Response Role(store::Store& store, const Request& request, bool html) const;
+  // Runs `route` on a leased connection under the query time limit; a query
+  // past it is interrupted and answered 503.
+  template <typename Route>
+  Response WithStore(Route route) const;
   Response Code(const Request& request) const;
   Response WebPage() const;
 };
@@ -136,7 +202,11 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   open.read_only = true;
   open.create = false;
   open.migrate = false;
-  if (Status s = store::Store::Open(options.db, open, &impl->store); !s.ok()) return s;
+  for (int i = 0; i < std::max(1, options.connections); ++i) {
+    std::unique_ptr<store::Store> store;
+    if (Status s = store::Store::Open(options.db, open, &store); !s.ok()) return s;
+    impl->pool.Add(std::move(store));
+  }
   if (Status s = Engine::Create(impl->options.engine, &impl->engine); !s.ok()) return s;
   *out = std::unique_ptr<Api>(new Api(std::move(impl)));
   return Status::Ok();
@@ -153,12 +223,17 @@ Response Api::Handle(const Request& request) const {
     }
     if (path == "/" || path == "/index.html") return get ? impl_->WebPage() : only_get();
     if (path == "/api" || path == "/api/") return get ? JsonResponse(json{{"routes", RouteList()}}) : only_get();
-    if (path == "/api/stats") return get ? impl_->Stats() : only_get();
-    if (path == "/api/events") return get ? impl_->Events(request) : only_get();
-    if (path == "/api/search") return get ? impl_->Search(request) : only_get();
+    const Impl& impl = *impl_;
+    if (path == "/api/stats") return get ? impl.WithStore([&](store::Store& db) { return impl.Stats(db); }) : only_get();
+    if (path == "/api/events")
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Events(db, request); }) : only_get();
+    if (path == "/api/search")
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Search(db, request); }) : only_get();
     if (path == "/api/conflicts") return get ? impl_->Conflicts() : only_get();
-    if (path == "/api/role") return get ? impl_->Role(request, false) : only_get();
-    if (path == "/role") return get ? impl_->Role(request, true) : only_get();
+    if (path == "/api/role")
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }) : only_get();
+    if (path == "/role")
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }) : only_get();
     static const std::string kEvent = "/api/events/", kDocument = "/api/documents/";
     if (path.rfind(kEvent, 0) == 0) {
       if (!get) return only_get();
@@ -167,10 +242,11 @@ Response Api::Handle(const Request& request) const {
       auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
       if (id_text.empty() || ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0)
         return ErrorResponse(404, "no event '" + id_text + "': event ids are positive integers");
-      return impl_->OneEvent(id);
+      return impl.WithStore([&](store::Store& db) { return impl.OneEvent(db, id); });
     }
     if (path.rfind(kDocument, 0) == 0 && path.size() > kDocument.size()) {
-      return get ? impl_->DocumentByKey(path.substr(kDocument.size())) : only_get();
+      return get ? impl.WithStore([&](store::Store& db) { return impl.DocumentByKey(db, path.substr(kDocument.size())); })
+                 : only_get();
     }
     return ErrorResponse(404, "no route " + path + " (GET /api lists them)");
   } catch (const std::exception& e) {
@@ -179,9 +255,25 @@ Response Api::Handle(const Request& request) const {
   }
 }
 
-Response Api::Impl::Stats() const {
+template <typename Route>
+Response Api::Impl::WithStore(Route route) const {
+  ConnectionPool::Lease db = pool.Acquire();
+  db->SetDeadline(options.query_time_limit.count() > 0
+                      ? std::chrono::steady_clock::now() + options.query_time_limit
+                      : std::chrono::steady_clock::time_point::max());
+  Response response = route(*db);
+  const bool interrupted = db->interrupted();
+  db->SetDeadline(std::chrono::steady_clock::time_point::max());
+  if (interrupted) {
+    return ErrorResponse(503, "the query took longer than " + std::to_string(options.query_time_limit.count()) +
+                                  " ms and was stopped; narrow it (fewer terms, a date range, an actor)");
+  }
+  return response;
+}
+
+Response Api::Impl::Stats(store::Store& store) const {
   store::Stats s;
-  if (Status st = store->GetStats(&s); !st.ok()) return ErrorResponse(500, st.message());
+  if (Status st = store.GetStats(&s); !st.ok()) return ErrorResponse(500, st.message());
   return JsonResponse(json{{"database", options.db},
                            {"documents", s.documents},
                            {"near_duplicates", s.near_duplicates},
@@ -193,7 +285,7 @@ Response Api::Impl::Stats() const {
                            {"schema_version", s.schema_version}});
 }
 
-Response Api::Impl::Events(const Request& request) const {
+Response Api::Impl::Events(store::Store& store, const Request& request) const {
   store::EventFilter filter;
   filter.actor = Param(request, "actor");
   filter.source = Param(request, "source");
@@ -204,6 +296,7 @@ Response Api::Impl::Events(const Request& request) const {
   filter.to = Param(request, "to");
   filter.modality = Param(request, "modality");
   filter.text = Param(request, "text");
+  if (Status s = CheckFullTextQuery("text", filter.text, options); !s.ok()) return ErrorResponse(400, s.message());
   store::EventQuery query;
   if (Status s = store::ParseEventFilter(filter, &query, ""); !s.ok()) return ErrorResponse(400, s.message());
   int64_t limit = 0, after = 0;
@@ -215,7 +308,7 @@ Response Api::Impl::Events(const Request& request) const {
   query.after_id = after;
   query.include_duplicates = Param(request, "include_duplicates") == "1";
   std::vector<store::StoredEvent> rows;
-  if (Status s = store->QueryEvents(query, &rows); !s.ok()) {
+  if (Status s = store.QueryEvents(query, &rows); !s.ok()) {
     // A malformed FTS5 query is the caller's mistake, the rest is ours.
     const bool fts = !query.text.empty() && s.message().find("fts5") != std::string::npos;
     return ErrorResponse(fts ? 400 : 500, s.message());
@@ -227,28 +320,28 @@ Response Api::Impl::Events(const Request& request) const {
   return JsonResponse(body);
 }
 
-Response Api::Impl::OneEvent(int64_t id) const {
+Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
   store::StoredEvent e;
-  if (Status s = store->GetEvent(id, &e); !s.ok()) return ErrorResponse(404, s.message());
+  if (Status s = store.GetEvent(id, &e); !s.ok()) return ErrorResponse(404, s.message());
   store::StoredDocument doc;
   json body{{"event", EventJson(e)}};
-  if (store->GetDocument(e.document_id, &doc).ok()) {
+  if (store.GetDocument(e.document_id, &doc).ok()) {
     body["sentence_marked"] = store::HighlightSentence(doc.document.text, e.event, false);
     body["document"] = DocumentJson(doc);
   }
   return JsonResponse(body);
 }
 
-Response Api::Impl::DocumentByKey(const std::string& key) const {
+Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key) const {
   store::StoredDocument doc;
-  if (Status s = store->FindDocument(key, &doc); !s.ok()) return ErrorResponse(404, s.message());
+  if (Status s = store.FindDocument(key, &doc); !s.ok()) return ErrorResponse(404, s.message());
   std::vector<store::Sentence> sentences;
-  if (Status s = store->GetSentences(doc.id, &sentences); !s.ok()) return ErrorResponse(500, s.message());
+  if (Status s = store.GetSentences(doc.id, &sentences); !s.ok()) return ErrorResponse(500, s.message());
   store::EventQuery query;
   query.document_id = doc.id;
   query.include_duplicates = true;
   std::vector<store::StoredEvent> rows;
-  if (Status s = store->QueryEvents(query, &rows); !s.ok()) return ErrorResponse(500, s.message());
+  if (Status s = store.QueryEvents(query, &rows); !s.ok()) return ErrorResponse(500, s.message());
   json body = DocumentJson(doc);
   body["text"] = doc.document.text;
   json list = json::array();
@@ -261,15 +354,16 @@ Response Api::Impl::DocumentByKey(const std::string& key) const {
   return JsonResponse(body);
 }
 
-Response Api::Impl::Search(const Request& request) const {
+Response Api::Impl::Search(store::Store& store, const Request& request) const {
   const std::string q = Param(request, "q");
   if (q.empty()) return ErrorResponse(400, "q: give a full-text query, e.g. q=troops%20Belarus");
+  if (Status s = CheckFullTextQuery("q", q, options); !s.ok()) return ErrorResponse(400, s.message());
   int64_t limit = 0;
   if (Status s = IntParam(request, "limit", kDefaultLimit, &limit); !s.ok()) return ErrorResponse(400, s.message());
   if (limit == 0 || limit > options.max_limit)
     return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit));
   std::vector<store::SentenceHit> hits;
-  if (Status s = store->SearchSentences(q, limit, &hits); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = store.SearchSentences(q, limit, &hits); !s.ok()) return ErrorResponse(400, s.message());
   json list = json::array();
   for (const auto& h : hits) {
     list.push_back(json{{"document_id", h.document_id},
@@ -306,7 +400,7 @@ Response Api::Impl::Conflicts() const {
   return JsonResponse(json{{"conflicts", std::move(list)}, {"errors", std::move(problems)}});
 }
 
-Response Api::Impl::Role(const Request& request, bool html) const {
+Response Api::Impl::Role(store::Store& store, const Request& request, bool html) const {
   const std::string state = Param(request, "state"), conflict = Param(request, "conflict");
   if (state.empty() || conflict.empty())
     return ErrorResponse(400, "state and conflict are required, e.g. ?state=BLR&conflict=russia-ukraine");
@@ -335,7 +429,7 @@ Response Api::Impl::Role(const Request& request, bool html) const {
     return ErrorResponse(caller ? 400 : 500, s.message());
   }
   analyze::RoleReport report;
-  if (Status s = analyze::BuildRoleReportFromStore(*store, inputs.rules, inputs.conflict, inputs.subject, ro, &report);
+  if (Status s = analyze::BuildRoleReportFromStore(store, inputs.rules, inputs.conflict, inputs.subject, ro, &report);
       !s.ok())
     return ErrorResponse(404, s.message());
   if (!html) {

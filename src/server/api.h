@@ -23,6 +23,7 @@
 
 #include <map>
 #include <memory>
+#include <chrono>
 #include <string>
 
 #include "dyad/engine.h"
@@ -51,6 +52,12 @@ struct ApiOptions {
   EngineOptions engine;        // for POST /api/code
   size_t max_body_bytes = 10 << 20;  // larger bodies get 413
   int max_limit = 1000;        // most events one /api/events page returns
+  int connections = 4;         // read-only database connections (requests at once on the database)
+  // A request whose database work takes longer is interrupted and answered
+  // 503 with a JSON error (0 = no limit).
+  std::chrono::milliseconds query_time_limit{5000};
+  size_t max_query_bytes = 512;  // longest full-text query (q=, text=); longer -> 400
+  int max_query_terms = 16;      // most words in a full-text query; more -> 400
 };
 
 class Api {

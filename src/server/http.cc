@@ -1,37 +1,162 @@
 #include "server/http.h"
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 
+#include <atomic>
+#include <charconv>
+#include <cstdint>
+
 namespace dyad::server {
+namespace {
+
+const char* kJson = "application/json";
+
+std::string ErrorBody(const std::string& message) {
+  // Messages here are ours and plain ASCII: no escaping needed beyond quotes.
+  std::string escaped;
+  for (char c : message) {
+    if (c == '"' || c == '\\') escaped.push_back('\\');
+    escaped.push_back(c);
+  }
+  return "{\"error\":\"" + escaped + "\"}\n";
+}
+
+// Ends the connection after this answer: the unread body must not be taken
+// for the next request.
+void Refuse(httplib::Response& out, int status, const std::string& message) {
+  out.status = status;
+  out.set_content(ErrorBody(message), kJson);
+  out.set_header("Connection", "close");
+}
+
+// Content-Length as a number; a malformed one counts as huge (refused).
+uint64_t ContentLength(const httplib::Request& in) {
+  if (!in.has_header("Content-Length")) return 0;
+  const std::string text = in.get_header_value("Content-Length");
+  uint64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return UINT64_MAX;
+  return value;
+}
+
+bool HasBody(const httplib::Request& in) { return in.has_header("Transfer-Encoding") || ContentLength(in) > 0; }
+
+std::string StatusText(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 408: return "request timeout";
+    case 413: return "request body too large";
+    case 414: return "request URI too long";
+    case 415: return "unsupported media type";
+    case 416: return "range not satisfiable";
+    case 431: return "request header fields too large";
+    case 503: return "service unavailable";
+    default: return status >= 500 ? "server error" : "request error";
+  }
+}
+
+}  // namespace
 
 struct HttpServer::Impl {
   const Api& api;
   std::function<void(const std::string&)> log;
+  HttpOptions options;
   httplib::Server server;
-  Impl(const Api& a, std::function<void(const std::string&)> l) : api(a), log(std::move(l)) {}
-};
+  std::atomic<int> listen_fd{-1};
+  Impl(const Api& a, std::function<void(const std::string&)> l, HttpOptions o)
+      : api(a), log(std::move(l)), options(o) {}
 
-HttpServer::HttpServer(const Api& api, std::function<void(const std::string&)> log)
-    : impl_(std::make_unique<Impl>(api, std::move(log))) {
-  auto handler = [this](const httplib::Request& in, httplib::Response& out) {
+  void Answer(const httplib::Request& in, std::string body, httplib::Response& out) {
     Request request;
     request.method = in.method;
     request.path = in.path;
     request.params = in.params;
-    request.body = in.body;
-    Response response = impl_->api.Handle(request);
+    request.body = std::move(body);
+    Response response = api.Handle(request);
     out.status = response.status;
     out.set_content(response.body, response.content_type.c_str());
     // Pages and data are local evidence; a browser on another origin must not read them.
     out.set_header("X-Content-Type-Options", "nosniff");
-    if (impl_->log) impl_->log(in.method + " " + in.path + " " + std::to_string(response.status));
+    if (log) log(in.method + " " + in.path + " " + std::to_string(response.status));
+  }
+};
+
+HttpServer::HttpServer(const Api& api, std::function<void(const std::string&)> log, HttpOptions options)
+    : impl_(std::make_unique<Impl>(api, std::move(log), options)) {
+  Impl* impl = impl_.get();
+  auto& s = impl->server;
+  const size_t max_body = options.max_body_bytes;
+  const std::string too_large = "body: more than " + std::to_string(max_body) +
+                                " bytes per request (use `dyad ingest` for more)";
+
+  // Before any body is read: refuse by Content-Length, and bodies where no route takes one.
+  s.set_pre_routing_handler([impl, max_body, too_large](const httplib::Request& in, httplib::Response& out) {
+    if (!HasBody(in)) return httplib::Server::HandlerResponse::Unhandled;
+    if (in.method == "GET" || in.method == "HEAD" || in.method == "OPTIONS") {
+      Refuse(out, 400, in.method + " " + in.path + ": takes no request body");
+    } else if (ContentLength(in) > max_body) {
+      Refuse(out, 413, too_large);
+    } else if (in.is_multipart_form_data()) {
+      Refuse(out, 415, "body: send the text itself (text/plain), not a multipart form");
+    } else {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    if (impl->log) impl->log(in.method + " " + in.path + " " + std::to_string(out.status));
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  s.Get(".*", [impl](const httplib::Request& in, httplib::Response& out) { impl->Answer(in, "", out); });
+  // Bodies are read through a counting receiver, after decompression: a chunked
+  // or gzip body stops being read at the limit (a small gzip can inflate to GBs).
+  auto with_body = [impl, max_body, too_large](const httplib::Request& in, httplib::Response& out,
+                                               const httplib::ContentReader& reader) {
+    std::string body;
+    bool over = false;
+    bool ok = reader([&](const char* data, size_t n) {
+      if (body.size() + n > max_body) {
+        over = true;
+        return false;
+      }
+      body.append(data, n);
+      return true;
+    });
+    if (over) {
+      Refuse(out, 413, too_large);
+      if (impl->log) impl->log(in.method + " " + in.path + " 413");
+      return;
+    }
+    if (!ok) {
+      Refuse(out, 400, "body: could not be read");
+      return;
+    }
+    impl->Answer(in, std::move(body), out);
   };
-  auto& s = impl_->server;
-  s.Get(".*", handler);
-  s.Post(".*", handler);
-  s.Put(".*", handler);
-  s.Delete(".*", handler);
-  s.Patch(".*", handler);
+  s.Post(".*", with_body);
+  s.Put(".*", with_body);
+  s.Delete(".*", with_body);
+  s.Patch(".*", with_body);
+  // httplib's own refusals (414, 413 ...) carry the documented JSON body too.
+  s.set_error_handler([](const httplib::Request&, httplib::Response& out) {
+    if (!out.body.empty()) return;
+    out.set_content(ErrorBody(StatusText(out.status)), kJson);
+  });
+  s.set_payload_max_length(max_body);
+  s.set_read_timeout(options.read_timeout_seconds, 0);
+  s.set_write_timeout(options.read_timeout_seconds, 0);
+  s.set_keep_alive_timeout(options.keep_alive_seconds);
+  s.set_keep_alive_max_count(100);
+  const int threads = std::max(1, options.threads);
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  // SO_REUSEADDR only: with httplib's default SO_REUSEPORT a second server
+  // could bind the same port and take half the requests.
+  s.set_socket_options([impl](socket_t fd) {
+    int yes = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl->listen_fd = fd;
+  });
 }
 
 HttpServer::~HttpServer() { Stop(); }
@@ -39,9 +164,15 @@ HttpServer::~HttpServer() { Stop(); }
 Status HttpServer::Bind(const std::string& host, int port, int* bound) {
   auto& s = impl_->server;
   int got = port == 0 ? s.bind_to_any_port(host.c_str()) : (s.bind_to_port(host.c_str(), port) ? port : -1);
-  if (got <= 0)
-    return Status::Error("cannot listen on " + host + ":" + std::to_string(port) +
-                         " (address in use, or not an address of this machine)");
+  if (got <= 0) {
+    if (port != 0) {
+      return Status::Error("port " + std::to_string(port) + " is in use, or " + host +
+                           " is not an address of this machine");
+    }
+    return Status::Error("cannot listen on " + host + " (not an address of this machine?)");
+  }
+  // httplib listens with a backlog of 5; listen() again only resizes the queue.
+  if (int fd = impl_->listen_fd.load(); fd >= 0) ::listen(fd, impl_->options.listen_backlog);
   *bound = got;
   return Status::Ok();
 }

@@ -16,11 +16,23 @@
 
 namespace dyad::server {
 
+// Limits against hostile or slow clients (docs/serve.md).
+struct HttpOptions {
+  // Larger request bodies get 413: on Content-Length before reading, and while
+  // reading (chunked bodies; gzip bodies counted after inflating).
+  size_t max_body_bytes = 10 << 20;
+  int read_timeout_seconds = 5;   // a client silent this long is disconnected
+  int keep_alive_seconds = 2;     // an idle kept-alive connection is closed after this
+  int threads = 32;               // requests served at once (each connection holds one while open)
+  int listen_backlog = 1024;      // connections waiting to be accepted
+};
+
 class HttpServer {
  public:
   // `log`, when set, is called once per request with "METHOD PATH STATUS" (the
   // front end decides whether to print it: library code never prints).
-  explicit HttpServer(const Api& api, std::function<void(const std::string&)> log = nullptr);
+  explicit HttpServer(const Api& api, std::function<void(const std::string&)> log = nullptr,
+                      HttpOptions options = {});
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -289,6 +289,26 @@ struct Store::Statements {
 Store::Store(sqlite3* db, std::string path)
     : db_(db), path_(std::move(path)), stmts_(std::make_unique<Statements>()) {}
 
+void Store::SetDeadline(std::chrono::steady_clock::time_point deadline) {
+  std::lock_guard lock(mu_);
+  deadline_ = deadline;
+  interrupted_ = false;
+  if (deadline == std::chrono::steady_clock::time_point::max()) {
+    sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+    return;
+  }
+  // Called every 4,000 virtual-machine steps (well under a millisecond).
+  sqlite3_progress_handler(
+      db_, 4000,
+      [](void* self) -> int {
+        auto* store = static_cast<Store*>(self);
+        if (std::chrono::steady_clock::now() < store->deadline_) return 0;
+        store->interrupted_ = true;
+        return 1;
+      },
+      this);
+}
+
 Store::~Store() {
   stmts_.reset();  // finalize before closing
   if (db_) sqlite3_close_v2(db_);

@@ -39,6 +39,7 @@
 #define DYAD_STORE_STORE_H_
 
 #include <cstdint>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -243,6 +244,13 @@ class Store {
   Status ReadAudit(std::vector<AuditEntry>* out);
 
   Status GetStats(Stats* out);
+  // Interrupts any statement of this connection still running at `deadline`
+  // (sqlite3_progress_handler): it fails and interrupted() turns true until the
+  // next SetDeadline. time_point::max() (the default) = no limit. One
+  // connection per thread at a time (the server's pool leases them).
+  void SetDeadline(std::chrono::steady_clock::time_point deadline);
+  bool interrupted() const { return interrupted_; }
+
   // PRAGMA integrity_check; ok when it says "ok".
   Status CheckIntegrity();
   // EXPLAIN QUERY PLAN of the SQL QueryEvents would run (tests, --explain).
@@ -283,6 +291,8 @@ class Store {
   // inserted by the open transaction: skips an INSERT OR IGNORE per actor.
   std::unordered_set<std::string> actor_codes_committed_, actor_codes_pending_;
   std::recursive_mutex mu_;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+  bool interrupted_ = false;
 };
 
 // MinHash signature (kMinHashSize values) over the word 3-shingles of `text`

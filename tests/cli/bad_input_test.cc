@@ -94,8 +94,34 @@ std::string Expand(std::string args, const fs::path& file) {
   return args;
 }
 
+std::string DeepDivs() {
+  std::string html = "<html><body><p>Russia attacked Ukraine.";
+  for (int i = 0; i < 40000; ++i) html += "<div>";
+  return html + "x</body>";
+}
+
+std::string NestedTables() {
+  std::string html = "<table>";
+  for (int i = 0; i < 8000; ++i) html += "<table><tr><td>";
+  return html;
+}
+
+const char kPdfHead[] = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
+
 std::vector<BadInputCase> Cases() {
   return {
+      // Issue 11: hostile input.
+      {"deeply nested HTML", "deep.html", DeepDivs(), "code {}", true, "HTML nested too deeply"},
+      {"nested tables", "tables.html", NestedTables(), "code {}", true, "tables.html: HTML"},
+      {"PDF given as text", "report.txt", kPdfHead, "code {}", true, "report.txt: a PDF file"},
+      {"PDF given as text, lenient", "report2.txt", kPdfHead, "code --lenient {}", true, "report2.txt: a PDF file"},
+      {"eval on an empty gold file", "empty_gold.jsonl", "", "eval {}", true, "no gold documents"},
+      {"eval on a garbage gold file", "garbage_gold.jsonl", "root:x:0:0:root:/root:/bin/bash\n", "eval {}", true,
+       "garbage_gold.jsonl:1: invalid JSON"},
+      {"validate a project whose text is not records", "passwd.project",
+       "<actorsfile> /dev/null\n<verbsfile> /dev/null\n<textfile> /etc/passwd\n", "validate {}", true,
+       "/etc/passwd: no validation records"},
+      {"validate a directory", "", "", "validate " + TempDir().string(), true, "is a directory"},
       {"missing file", "", "", "code " + (TempDir() / "nope.txt").string(), true, "nope.txt"},
       {"empty file", "empty.txt", "", "code {}", true, "empty"},
       {"binary file", "binary.txt", std::string("abc\0\x01\x02zz", 8), "code {}", true, "binary"},
@@ -121,6 +147,73 @@ std::vector<BadInputCase> Cases() {
 }
 
 class BadInputTest : public ::testing::TestWithParam<BadInputCase> {};
+
+// Runs `dyad ARGS > stdout_target` and returns the exit code (-1 on a crash) and stderr.
+RunResult DyadTo(const std::string& args, const std::string& stdout_target) {
+  const fs::path err = TempDir() / "stderr";
+  const std::string command = std::string(DYAD_BINARY_DIR) + "/tools/dyad/dyad " + args + " < /dev/null > " +
+                              stdout_target + " 2> " + err.string();
+  int status = std::system(command.c_str());
+  RunResult run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.crashed = !WIFEXITED(status) || run.exit_code >= 128;
+  run.err = Slurp(err);
+  return run;
+}
+
+const char kArticle[] = "date: 2022-02-24\n\nRussian troops attacked Ukraine from Belarus on Thursday.\n";
+
+// A full disk must not pass for success: one line, non-zero exit.
+TEST(WriteErrorTest, CodeToAFullDiskFails) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  fs::path file = WriteFile("full.txt", kArticle);
+  RunResult run = DyadTo("code " + file.string(), "/dev/full");
+  EXPECT_FALSE(run.crashed) << run.err;
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.err.find("cannot write standard output"), std::string::npos) << run.err;
+  EXPECT_EQ(Lines(run.err), 1) << run.err;
+}
+
+TEST(WriteErrorTest, EventsToAFullDiskFails) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  fs::path file = WriteFile("full2.txt", kArticle);
+  const fs::path db = TempDir() / "full.db";
+  ASSERT_EQ(Dyad("ingest --threads 1 --db " + db.string() + " " + file.string()).exit_code, 0);
+  for (const char* format : {"jsonl", "csv", "table"}) {
+    RunResult run = DyadTo("events --db " + db.string() + " --format " + format, "/dev/full");
+    EXPECT_FALSE(run.crashed) << run.err;
+    EXPECT_NE(run.exit_code, 0) << format;
+    EXPECT_NE(run.err.find("cannot write standard output"), std::string::npos) << format << ": " << run.err;
+    EXPECT_EQ(Lines(run.err), 1) << run.err;
+  }
+}
+
+// Inside a folder a hostile page is one failure; the rest is stored, and a rerun does not die on it.
+TEST(IngestHostileTest, DeeplyNestedPageIsRecordedAsFailed) {
+  const fs::path dir = TempDir() / "hostile_folder";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a_deep.html") << DeepDivs();
+  std::ofstream(dir / "b_good.txt") << kArticle;
+  const fs::path db = TempDir() / "hostile.db";
+  for (int run_no = 0; run_no < 2; ++run_no) {
+    RunResult run = Dyad("ingest --threads 1 --db " + db.string() + " " + dir.string());
+    EXPECT_FALSE(run.crashed) << run.err;
+    EXPECT_EQ(run.exit_code, 3) << run.out << run.err;  // some documents failed
+    EXPECT_NE(run.out.find("1 failed"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("nested too deeply"), std::string::npos) << run.out;
+    if (run_no == 0) {
+      EXPECT_NE(run.out.find("1 new"), std::string::npos) << run.out;
+    }
+  }
+}
+
+TEST(IngestHostileTest, MissingFileLeavesNoDatabase) {
+  const fs::path db = TempDir() / "never.db";
+  RunResult run = Dyad("ingest --db " + db.string() + " " + (TempDir() / "no_such_input.txt").string());
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.err.find("no_such_input.txt: no such file"), std::string::npos) << run.err;
+  EXPECT_FALSE(fs::exists(db));
+}
 
 TEST_P(BadInputTest, OneLineErrorNoCrashWholeLines) {
   const BadInputCase& c = GetParam();

@@ -46,6 +46,7 @@ int RunEval(const EvalFlags& flags) {
                   : flags.split == "heldout" ? eval::Split::kHeldOut
                                              : eval::Split::kAll,
                   &gold);
+  if (gold.documents.empty()) return Fail("eval: " + flags.gold + ": no gold documents in the " + flags.split + " split", 2);
   const std::string crosswalk_path =
       flags.crosswalk.empty() ? DefaultCrosswalk(flags.gold, gold.format) : flags.crosswalk;
   eval::Crosswalk crosswalk;

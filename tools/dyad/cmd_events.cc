@@ -60,7 +60,7 @@ int RunEvents(const EventsFlags& flags) {
     });
     std::cout.flush();
   }
-  std::fflush(stdout);  // the summary on stderr comes after the rows
+  if (std::string why; StdoutFailed(&why)) return Fail("events: " + why);  // the summary would lie
   if (!s.ok()) return Fail(s.message());
 
   // Say which coding the rows come from, and what they leave out.

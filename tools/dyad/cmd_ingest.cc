@@ -143,6 +143,12 @@ int RunIngest(const IngestFlags& flags) {
   for (const auto& warning : engine->load_report().warnings)
     std::fprintf(stderr, "dyad: warning: %s\n", warning.c_str());
 
+  // A mistyped path is a usage error, found before the database is created.
+  for (const auto& p : flags.paths) {
+    std::error_code ec;
+    if (p != "-" && !std::filesystem::exists(p, ec)) return Fail("ingest: " + p + ": no such file", 2);
+  }
+
   std::vector<Input> inputs;
   std::vector<std::pair<std::string, std::string>> expand_errors;
   for (const auto& p : flags.paths) Expand(p, &inputs, &expand_errors);

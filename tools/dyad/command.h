@@ -34,6 +34,11 @@ struct Registration {
 // One-line error to stderr, prefixed "dyad: ". Returns the exit code to use.
 int Fail(const std::string& message, int exit_code = 1);
 
+// Flushes stdout; true (and *why: "cannot write standard output: No space
+// left on device") when anything written to it so far was lost. Reports a
+// failure once: later calls return false.
+bool StdoutFailed(std::string* why);
+
 // True when stderr is a terminal (progress bars are shown only then).
 bool StderrIsTerminal();
 

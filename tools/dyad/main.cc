@@ -2,7 +2,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <map>
 
@@ -21,6 +23,21 @@ int Fail(const std::string& message, int exit_code) {
 }
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+bool StdoutFailed(std::string* why) {
+  static bool reported = false;
+  if (reported) return false;
+  errno = 0;
+  std::cout.flush();
+  bool failed = !std::cout;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) failed = true;
+  if (failed) {
+    reported = true;
+    *why = "cannot write standard output";
+    if (errno != 0) *why += std::string(": ") + std::strerror(errno);
+  }
+  return failed;
+}
 
 }  // namespace dyad::cli
 
@@ -60,7 +77,10 @@ int main(int argc, char** argv) {
   }
   for (auto* sub : app.get_subcommands()) {
     try {
-      return runners[sub]();
+      int code = runners[sub]();
+      // A full disk or a closed pipe must not pass for success.
+      if (std::string why; StdoutFailed(&why)) return Fail(sub->get_name() + ": " + why, code != 0 ? code : 1);
+      return code;
     } catch (const std::exception& e) {
       return Fail(sub->get_name() + ": " + e.what());
     }

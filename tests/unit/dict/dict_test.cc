@@ -158,6 +158,30 @@ TEST(DictionaryTest, LoadsActorsWithSynonymsAndDatedCodes) {
   EXPECT_EQ(d->hash().size(), 64u);
 }
 
+// Bytes that are not text: a warning with file and line, escaped (no raw CR or
+// invalid UTF-8 reaches a terminal), and the line is read as blank.
+TEST(DictionaryTest, NulAndInvalidUtf8LinesAreWarnedAndEscaped) {
+  TempDir dir;
+  std::string verbs = dir.Write("bad.verbs", std::string("ATTACK [190]\n- * TROOPS [193]\n- * BO\0MB [195]\n"
+                                                         "- * SH\xE9LL [194]\n", 62));
+  std::string actors = dir.Write("bad.actors", "ARNOR [ARN]\nGON\xFF\xFE" "DOR [GON]\nROHAN\r [ \r]\n");
+  LoadOptions o;
+  o.paths = {verbs, actors};
+  std::shared_ptr<const DictionarySet> d;
+  ASSERT_TRUE(DictionarySet::Load(o, &d).ok());
+  std::vector<std::string> w = d->warnings();
+  ASSERT_GE(w.size(), 3u);
+  EXPECT_EQ(w[0], verbs + ":3: NUL byte at byte 7, line ignored: '- * BO\\x00MB [195]'");
+  EXPECT_EQ(w[1], verbs + ":4: invalid UTF-8 at byte 7, line ignored: '- * SH\\xE9LL [194]'");
+  EXPECT_EQ(w[2], actors + ":2: invalid UTF-8 at byte 4, line ignored: 'GON\\xFF\\xFEDOR [GON]'");
+  for (const std::string& line : w) {
+    EXPECT_EQ(line.find('\r'), std::string::npos) << line;
+    EXPECT_EQ(line.find('\0'), std::string::npos);
+    for (char c : line) EXPECT_LT(static_cast<unsigned char>(c), 0x80u) << line;
+  }
+  EXPECT_GE(RootOf(*d, "ARNOR", RootType::kActor), 0);
+}
+
 TEST(DictionaryTest, ReportsBadActorLinesWithFileAndLine) {
   TempDir dir;
   std::string actors = dir.Write("bad.actors",

@@ -192,5 +192,18 @@ TEST(GoldTest, ErrorsNameFileAndLine) {
   EXPECT_NE(s.message().find(path + ":2: invalid JSON"), std::string::npos);
 }
 
+// A score over nothing would pass any check: an empty or documentation-only file is an error.
+TEST(GoldTest, NoGoldDocumentIsAnError) {
+  for (const auto& [name, content] : std::vector<std::pair<std::string, std::string>>{
+           {"empty.jsonl", ""}, {"blank.jsonl", "\n  \n"}, {"docs_only.json", "[{\"event\":\"DOCUMENT\"}]"},
+           {"empty_array.json", "[]"}}) {
+    GoldSet gold;
+    const std::string path = WriteTemp(name, content);
+    Status s = LoadGold(path, &gold);
+    ASSERT_FALSE(s.ok()) << name;
+    EXPECT_EQ(s.message(), path + ": no gold documents (empty, or no record has an event and text)");
+  }
+}
+
 }  // namespace
 }  // namespace dyad::eval

@@ -89,6 +89,13 @@ INSTANTIATE_TEST_SUITE_P(
                       DetectCase{"x.txt", "\n\n950101 DEMO-01\nArnor attacked.\n", InputFormat::kTabari},
                       DetectCase{"x.txt", "19950101 DEMO-01\nArnor attacked.\n", InputFormat::kTabari},
                       DetectCase{"x.txt", "950101DEMO\n", InputFormat::kText},
+                      // Prose that starts with a number is not a TABARI record.
+                      DetectCase{"x.txt", "950101 X\n" + std::string(70000, 'a'), InputFormat::kText},
+                      DetectCase{"x.txt", "950101 units moved north.\nThen south.\n", InputFormat::kText},
+                      DetectCase{"x.txt", "951399 DEMO-01\nArnor attacked.\n", InputFormat::kText},
+                      DetectCase{"x.txt", "950101 DEMO-01\n\nArnor attacked.\n", InputFormat::kText},
+                      DetectCase{"x.txt", "950101 DEMO-01\nArnor attacked.\n\n" + std::string(70000, 'a'),
+                                 InputFormat::kTabari},
                       DetectCase{"x.txt", "2024 was a year.\n", InputFormat::kText},
                       DetectCase{"x.txt", "date: 2024-03-01\n\nMinsk.", InputFormat::kText},
                       DetectCase{"noext", "  {\"text\":\"a\"}\n", InputFormat::kJsonl},
@@ -287,6 +294,34 @@ TEST(TabariReaderTest, Records) {
   EXPECT_NE(r.docs[0].sha256, r.docs[1].sha256);
 }
 
+// A huge record is read to its end without being kept: one error, the next
+// record is read, and memory stays near max_document_bytes.
+TEST(TabariReaderTest, HugeRecordIsSkippedWithBoundedMemory) {
+  TempDir dir;
+  std::string path = dir.Path("huge.txt");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "950101 BIG-01\n";
+    std::string line(1000, 'w');
+    for (int i = 0; i < 40000; ++i) out << line << "\n";  // 40 MB of body lines
+    out << "\n950102 LONG-02\n" << std::string(30u << 20, 'x') << "\n\n";  // one 30 MB line
+    out << "950103 OK-03\nGondor accused Arnor.\n\n";
+  }
+  struct rusage before;
+  getrusage(RUSAGE_SELF, &before);
+  ReaderOptions options;
+  options.max_document_bytes = 1u << 20;
+  ReadResult r = ReadAll(path, InputFormat::kTabari, options);
+  struct rusage after;
+  getrusage(RUSAGE_SELF, &after);
+  ASSERT_EQ(r.open_error, "");
+  EXPECT_THAT(r.errors, ::testing::ElementsAre(path + ":1: document too large (more than 1048576 bytes)",
+                                               path + ":40003: document too large (more than 1048576 bytes)"));
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].id, "OK-03");
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 20 * 1024) << "KiB";
+}
+
 TEST(TabariReaderTest, BadRecordDateIsReportedAndReadingContinues) {
   TempDir dir;
   std::string path = dir.Write("bad.txt", "950101 A\nOne.\n\n951399 B\nTwo.\n\n950103 C\nThree.\n");
@@ -356,6 +391,56 @@ TEST(HtmlReaderTest, PageWithoutTextIsAnError) {
   EXPECT_THAT(r.errors, ::testing::ElementsAre(path + ": no article text found in HTML"));
 }
 
+// Hostile pages: one error line each, no crash (deep recursion), no runaway
+// memory (gumbo keeps the open-element stack per parse error).
+TEST(HtmlReaderTest, DeeplyNestedDivsFailInOneLine) {
+  TempDir dir;
+  std::string html = "<html><body><p>Russia attacked Ukraine.";
+  for (int i = 0; i < 40000; ++i) html += "<div>";
+  html += "x</body>";
+  std::string path = dir.Write("deep.html", html);
+  ReadResult r = ReadAll(path);
+  EXPECT_TRUE(r.docs.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_THAT(r.errors[0], StartsWith(path + ": HTML nested too deeply ("));
+}
+
+TEST(HtmlReaderTest, NestingPastTheTreeLimitFailsInOneLine) {
+  TempDir dir;
+  std::string html = "<html><body><p>Russia attacked Ukraine.";
+  for (int i = 0; i < 1000; ++i) html += "<span>";  // under the estimate's limit, over the tree's
+  std::string path = dir.Write("deep1000.html", html + "x</body>");
+  ReadResult r = ReadAll(path);
+  EXPECT_TRUE(r.docs.empty());
+  EXPECT_THAT(r.errors, ::testing::ElementsAre(path + ": HTML nested too deeply (1005 levels; the limit is 512)"));
+}
+
+TEST(HtmlReaderTest, NestedTablesFailWithBoundedMemory) {
+  TempDir dir;
+  std::string html = "<table>";
+  for (int i = 0; i < 4000; ++i) html += "<table><tr><td>";  // under the estimate's limit: parsed
+  std::string path = dir.Write("tables.html", html);
+  struct rusage before;
+  getrusage(RUSAGE_SELF, &before);
+  ReadResult r = ReadAll(path);
+  struct rusage after;
+  getrusage(RUSAGE_SELF, &after);
+  EXPECT_TRUE(r.docs.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_THAT(r.errors[0], StartsWith(path + ": HTML "));
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 200 * 1024) << "KiB";
+}
+
+TEST(HtmlReaderTest, NestingBelowTheLimitIsRead) {
+  TempDir dir;
+  std::string html = "<html><body>";
+  for (int i = 0; i < 200; ++i) html += "<div>";
+  html += "<p>Russia attacked Ukraine.</p></body></html>";
+  ReadResult r = ReadAll(dir.Write("ok.html", html));
+  ASSERT_EQ(r.docs.size(), 1u) << (r.errors.empty() ? "" : r.errors[0]);
+  EXPECT_EQ(r.docs[0].text, "Russia attacked Ukraine.");
+}
+
 // Bad input: one-line errors, never a crash.
 struct BadInputCase {
   const char* name;
@@ -409,6 +494,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadInputCase{"blank", "b.txt", " \n\n\t\n", false, "PATH: empty document", "", 0},
         BadInputCase{"empty_jsonl", "e.jsonl", "", false, "PATH: empty document", "", 0},
         BadInputCase{"binary", "x.txt", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), false,
+                     "PATH: binary file, not text", "", 0},
+        BadInputCase{"pdf", "report.txt", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n", false,
+                     "PATH: a PDF file (convert it to text first, e.g. with pdftotext), not text", "", 0},
+        BadInputCase{"pdf_lenient", "report2.txt", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n", true,
+                     "PATH: a PDF file (convert it to text first, e.g. with pdftotext), not text", "", 0},
+        BadInputCase{"control_bytes_lenient", "blob.txt",
+                     "x\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\xff\xfe", true,
                      "PATH: binary file, not text", "", 0},
         BadInputCase{"utf16", "u.txt", std::string("\xFF\xFEM\0i\0n\0", 8), false, "PATH: binary file, not text", "", 0},
         BadInputCase{"invalid_utf8", "l.txt", "Minsk\nCaf\xE9 au lait", false, "", "PATH:2: invalid UTF-8 at byte 9", 0},

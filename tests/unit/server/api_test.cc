@@ -249,6 +249,93 @@ TEST_F(ApiTest, HttpRoundTripOnAFreePort) {
   serving.join();
 }
 
+// Full-text queries are bounded before they reach the database.
+TEST_F(ApiTest, LongFullTextQueriesAreRefused) {
+  std::string many;
+  for (int i = 0; i < 400; ++i) many += "the ";
+  for (const char* route : {"/api/search", "/api/events"}) {
+    Response r = Get(route, {{std::string(route) == "/api/search" ? "q" : "text", many}});
+    EXPECT_EQ(r.status, 400) << route;
+    EXPECT_THAT(Body(r)["error"].get<std::string>(), HasSubstr("at most")) << route;
+  }
+  std::string terms;
+  for (int i = 0; i < 17; ++i) terms += "troops ";
+  EXPECT_EQ(Get("/api/search", {{"q", terms}}).status, 400);
+  EXPECT_EQ(Get("/api/search", {{"q", "troops Belarus"}}).status, 200);
+}
+
+// Bodies over the limit are refused on Content-Length, while reading a chunked
+// body, and while inflating a gzip body; each answer is JSON and the server lives on.
+TEST_F(ApiTest, HttpBodiesOverTheLimitAreRefused) {
+  HttpOptions options;
+  options.max_body_bytes = 4096;
+  HttpServer http(*api_, nullptr, options);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  const std::string big(100000, 'a');
+  {
+    httplib::Client client("127.0.0.1", port);
+    auto r = client.Post("/api/code", big, "text/plain");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 413);
+    EXPECT_THAT(json::parse(r->body)["error"].get<std::string>(), HasSubstr("4096"));
+  }
+  {
+    httplib::Client client("127.0.0.1", port);
+    size_t sent = 0;
+    auto r = client.Post(
+        "/api/code",
+        [&](size_t, httplib::DataSink& sink) {
+          if (sent >= big.size()) {
+            sink.done();
+            return true;
+          }
+          sink.write(big.data() + sent, 1000);
+          sent += 1000;
+          return true;
+        },
+        "text/plain");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 413);
+  }
+  {
+    httplib::Client client("127.0.0.1", port);
+    client.set_compress(true);  // gzip: 100 KB of 'a' is a few hundred bytes on the wire
+    auto r = client.Post("/api/code", big, "text/plain");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 413);
+  }
+  {
+    httplib::Client client("127.0.0.1", port);
+    auto r = client.Get("/api/stats", httplib::Headers{{"Content-Length", "5"}});
+    (void)r;  // a GET with a body is refused (400) or the connection closed: never read
+    auto ok = httplib::Client("127.0.0.1", port).Get("/api/stats");
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->status, 200);
+  }
+  {
+    httplib::Client client("127.0.0.1", port);
+    auto r = client.Post("/api/code", "Russia shelled Kharkiv.", "text/plain");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+  }
+  http.Stop();
+  serving.join();
+}
+
+// A second server on a port in use is refused (no SO_REUSEPORT sharing).
+TEST_F(ApiTest, PortInUseIsRefused) {
+  HttpServer first(*api_);
+  int port = 0;
+  ASSERT_TRUE(first.Bind("127.0.0.1", 0, &port).ok());
+  HttpServer second(*api_);
+  int other = 0;
+  Status s = second.Bind("127.0.0.1", port, &other);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("port " + std::to_string(port) + " is in use"));
+}
+
 TEST(ApiCreate, MissingDatabaseIsAOneLineError) {
   ApiOptions options;
   options.db = "/nonexistent/dyad.db";

@@ -435,5 +435,25 @@ TEST_F(StoreTest, ReadOnlyOpenOfMissingFileFails) {
   EXPECT_THAT(s.message(), HasSubstr("no such database"));
 }
 
+// The server's time limit: a query past its deadline is interrupted, says so,
+// and the connection works again once the deadline is lifted.
+TEST_F(StoreTest, QueryPastItsDeadlineIsInterrupted) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->Begin().ok());
+  for (int i = 0; i < 3000; ++i) {
+    AddResult added;
+    ASSERT_TRUE(store->AddDocument(MakeDocument("d" + std::to_string(i), Story(i)), {}, "h", &added).ok());
+  }
+  ASSERT_TRUE(store->Commit().ok());
+  store->SetDeadline(std::chrono::steady_clock::now() - std::chrono::seconds(1));
+  std::vector<int64_t> ids;
+  EXPECT_FALSE(store->ListDocumentIds(&ids).ok());
+  EXPECT_TRUE(store->interrupted());
+  store->SetDeadline(std::chrono::steady_clock::time_point::max());
+  EXPECT_FALSE(store->interrupted());
+  ASSERT_TRUE(store->ListDocumentIds(&ids).ok());
+  EXPECT_EQ(ids.size(), 3000u);
+}
+
 }  // namespace
 }  // namespace dyad::store

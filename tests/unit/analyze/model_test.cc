@@ -36,12 +36,12 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-TEST(LoadRulesTest, ShippedRulesLoadWithEightCategoriesEachCitingTests) {
+TEST(LoadRulesTest, ShippedRulesLoadWithThirdStateAndPartyCategoriesEachCitingTests) {
   RuleSet rules;
   Status s = LoadRules(RulesPath(), &rules);
   ASSERT_TRUE(s.ok()) << s.message();
-  ASSERT_EQ(rules.categories.size(), 8u);
-  for (int n = 1; n <= 8; ++n) {
+  ASSERT_EQ(rules.categories.size(), 13u);
+  for (int n = 1; n <= 13; ++n) {
     const Category* c = rules.FindCategory(n);
     ASSERT_NE(c, nullptr) << n;
     EXPECT_FALSE(c->tests.empty()) << c->key;
@@ -52,7 +52,10 @@ TEST(LoadRulesTest, ShippedRulesLoadWithEightCategoriesEachCitingTests) {
     bool has_rule = false;
     for (const Rule& r : rules.rules) has_rule = has_rule || r.category == n;
     EXPECT_TRUE(has_rule) << "category " << n << " has no rule";
+    EXPECT_EQ(c->AppliesTo(Standing::kThird), n <= 8) << c->key;
+    EXPECT_EQ(c->AppliesTo(Standing::kAggressorParty), n > 8) << c->key;
   }
+  for (const Rule& r : rules.rules) EXPECT_FALSE(r.involves.empty()) << r.id;
   EXPECT_FALSE(rules.disclaimer.empty());
   EXPECT_EQ(rules.adjectives.at("BLR"), "belarusian");
   EXPECT_FALSE(rules.escalation.signals.empty());
@@ -68,7 +71,15 @@ TEST(LoadRulesTest, CitesTheRequiredInstruments) {
   EXPECT_NE(all.find("art. 3(f)"), std::string::npos);
   EXPECT_NE(all.find("Hague Convention V"), std::string::npos);
   EXPECT_NE(all.find("ICRC"), std::string::npos);
-  EXPECT_NE(all.find("ES-11/1"), std::string::npos);
+  EXPECT_NE(all.find("art. 16"), std::string::npos);
+  // Conflict-specific instruments live in the conflict's file, not in the shared rules.
+  EXPECT_EQ(all.find("ES-11/1"), std::string::npos);
+  EXPECT_EQ(all.find("Belarus"), std::string::npos);
+  Conflict c;
+  ASSERT_TRUE(LoadConflict(ConflictPath(), &c).ok());
+  std::string own;
+  for (const ConflictInstrument& i : c.instruments) own += i.test.instrument + "\n";
+  EXPECT_NE(own.find("ES-11/1"), std::string::npos);
 }
 
 TEST(LoadRulesTest, SyntaxErrorNamesFileAndLine) {

@@ -313,7 +313,13 @@ const Phase* Conflict::PhaseAt(const Date& date) const {
 
 Side Conflict::SideOf(const std::string& code, const std::string& x) const {
   if (code.empty()) return Side::kNone;
-  if (!x.empty() && code.compare(0, x.size(), x) == 0) return Side::kX;
+  // X wins over every party list, except a party prefix longer than X's code:
+  // with X = COD, the rebels CODREB stay the other side.
+  bool longer_party = false;
+  for (const auto* list : {&aggressor, &victim, &aggressor_allies, &victim_allies})
+    for (const std::string& p : *list)
+      longer_party = longer_party || (p.size() > x.size() && code.compare(0, p.size(), p) == 0);
+  if (!x.empty() && !longer_party && code.compare(0, x.size(), x) == 0) return Side::kX;
   size_t best = 0;
   Side side = Side::kThird;
   auto scan = [&](const std::vector<std::string>& prefixes, Side s) {

@@ -283,11 +283,19 @@ RoleReport RoleAnalyzer::Finish() const {
     std::map<int64_t, const Item*> by_id;
     for (const Item& it : items_) by_id[it.evidence.event_id] = &it;
     std::set<int64_t> used;
+    // One sentence can give several events (a denial coded 016 and as a negated
+    // event): each pair of sentences is listed once.
+    auto paired = [&](const Evidence& claim, const Evidence& denial) {
+      for (const Contradiction& k : cr.contradictions)
+        if (k.claim.sentence == claim.sentence && k.denial.sentence == denial.sentence) return true;
+      return false;
+    };
     // (a): an asserted/reported event and a negated event of the same dyad and root.
     for (const Candidate& d : denials) {
       if (static_cast<int>(cr.contradictions.size()) >= options_.contradictions_per_category) break;
       for (const Candidate& c : claims) {
         if (c.key != d.key || !near(*by_id[c.ev.event_id], *by_id[d.ev.event_id])) continue;
+        if (paired(c.ev, d.ev)) break;
         cr.contradictions.push_back(
             {c.ev, d.ev, "same actors and CAMEO root (" + d.key + "), one asserted and one negated"});
         used.insert(d.ev.event_id);
@@ -322,7 +330,7 @@ RoleReport RoleAnalyzer::Finish() const {
           best_dist = dist;
         }
       }
-      if (!best) continue;
+      if (!best || paired(best->ev, it.evidence)) continue;
       Evidence denial = it.evidence;
       denial.rule_id = it.rules[static_cast<size_t>(denying)].first;
       denial.weight = it.rules[static_cast<size_t>(denying)].second;

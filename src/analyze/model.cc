@@ -429,6 +429,7 @@ Status LoadConflict(const std::string& path, Conflict* out) {
     std::string where = "[[instruments]] #" + std::to_string(i + 1);
     r.CheckKeys(t, {"instrument", "paraphrase", "citation", "categories"}, where);
     ConflictInstrument ci;
+    ci.line = static_cast<int>(t.source().begin.line);
     ci.test.instrument = r.String(t, "instrument", where, true);
     ci.test.paraphrase = r.String(t, "paraphrase", where, true);
     ci.test.citation = r.String(t, "citation", where, true);

@@ -79,6 +79,7 @@ struct LegalTest {
 struct ConflictInstrument {
   LegalTest test;
   std::vector<std::string> categories;  // category keys ("territory", "response")
+  int line = 0;                         // where it is in the conflict file
 };
 
 // Where X stands in a conflict according to its file. A party gets a report of

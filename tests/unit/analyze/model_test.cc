@@ -207,3 +207,50 @@ TEST(LookupSubjectTest, KnownUnknownAndTooLong) {
 
 }  // namespace
 }  // namespace dyad::analyze
+
+namespace dyad::analyze {
+namespace {
+
+// Issue 10: each bad conflict entry is one line naming file, line and what is wrong.
+TEST(LoadConflictTest, BadSidesKeysPhasesAndGroupsNameFileAndLine) {
+  TempDir dir;
+  const std::string head = "id = \"t\"\nname = \"T\"\n";
+  const std::string phase = "[[phases]]\nname = \"p\"\nbegin = 2022-01-01\n";
+  struct Case {
+    std::string name, text, line, what;
+  } cases[] = {
+      {"key.toml", head + "sides = 2\n[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n" + phase, ":3:",
+       "unknown key 'sides'"},
+      {"pkey.toml", head + "[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\nallies = [\"BLR\"]\n" + phase, ":6:",
+       "unknown key 'allies'"},
+      {"empty.toml", head + "[parties]\naggressor = [\"RUS\"]\nvictim = []\n" + phase, ":5:",
+       "side 'victim' names no actor code"},
+      {"word.toml", head + "[parties]\naggressor = [\"Russia\"]\nvictim = [\"UKR\"]\n" + phase, ":4:",
+       "'Russia' is not an actor code"},
+      {"overlap.toml",
+       head + "[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n" + phase +
+           "end = 2022-12-31\n[[phases]]\nname = \"q\"\nbegin = 2022-06-01\n",
+       ":10:", "overlaps"},
+      {"backer.toml",
+       head + "[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n" + phase +
+           "[[groups]]\nname = \"G\"\ncountry = \"RUS\"\nfights_for = \"aggressor\"\nkind = \"pmc\"\n"
+           "alleged_backers = [\"Iran\"]\n",
+       ":14:", "alleged backer 'Iran'"},
+      {"instr.toml",
+       head + "[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n" + phase +
+           "[[instruments]]\ninstrument = \"I\"\nparaphrase = \"P\"\ncitation = \"C\"\n",
+       ":9:", "'categories'"},
+  };
+  for (const Case& k : cases) {
+    Conflict c;
+    std::string path = dir.Write(k.name, k.text);
+    Status s = LoadConflict(path, &c);
+    ASSERT_FALSE(s.ok()) << k.name;
+    EXPECT_EQ(s.message().rfind(path + k.line, 0), 0u) << k.name << ": " << s.message();
+    EXPECT_NE(s.message().find(k.what), std::string::npos) << k.name << ": " << s.message();
+    EXPECT_EQ(s.message().find('\n'), std::string::npos) << s.message();
+  }
+}
+
+}  // namespace
+}  // namespace dyad::analyze

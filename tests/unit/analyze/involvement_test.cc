@@ -94,6 +94,20 @@ TEST_F(AnyStateTest, PolandsTroopsNearBelarusAreNoThreatToTheVictim) {
   EXPECT_TRUE(Has(Cats(towards, "BLR", c), 4));
 }
 
+TEST_F(AnyStateTest, StrikesOnANeighbourAreNotItsTerritoryPlacedAtTheAggressorsDisposal) {
+  Conflict c = LoadC("russia-ukraine");
+  Event fell = MakeEvent("RUSMIL", "190", "", "A Russian missile fell in Poland near the Ukrainian border.");
+  fell.location = Country("POL", "Poland");
+  EXPECT_TRUE(Cats(fell, "POL", c).empty());
+  Event drones = MakeEvent("RUSMIL", "195", "UKR", "Russian drones attacked Ukraine and crashed in Romania.");
+  drones.location = Country("ROU", "Romania");
+  EXPECT_TRUE(Cats(drones, "ROU", c).empty());
+  Event airspace = MakeEvent("RUSMIL", "195", "UKR", "Russian bombers fired missiles at Ukraine from Belarusian airspace.");
+  std::vector<int> cats = Cats(airspace, "BLR", c);
+  EXPECT_TRUE(Has(cats, 1));
+  EXPECT_FALSE(Has(cats, 3)) << "launches from X's airspace are territory, not supply";
+}
+
 TEST_F(AnyStateTest, CriticisingTheAggressorOrAThirdStateIsNotAlignment) {
   Conflict c = LoadC("russia-ukraine");
   EXPECT_TRUE(Cats(MakeEvent("USA", "111", "BLR", "The United States criticised Russia and Belarus."), "USA", c).empty());

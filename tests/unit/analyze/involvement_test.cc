@@ -148,6 +148,15 @@ TEST_F(AnyStateTest, NamedInvolvementUsesTheStatesNamesAdjectivesAndCapitals) {
   EXPECT_TRUE(Cats(drones, "PRK", c).empty());
 }
 
+TEST_F(AnyStateTest, AppealsToTheAggressorToStopAreNotAlignmentNorAreOtherConfirmations) {
+  Conflict c = LoadC("russia-ukraine");
+  EXPECT_FALSE(Has(Cats(MakeEvent("CHNGOV", "0233", "RUS", "China urged Russia to withdraw and end the war."), "CHN", c), 5));
+  EXPECT_FALSE(Has(Cats(MakeEvent("IND", "012", "RUS", "India said it was concerned about Russia's attacks."), "IND", c), 5));
+  EXPECT_TRUE(Has(Cats(MakeEvent("IRNGOV", "051", "RUS", "Iran praised Russia as a strategic partner."), "IRN", c), 5));
+  EXPECT_FALSE(Has(Cats(MakeEvent("IRNGOV", "010", "", "Iran confirmed the date of the next round of nuclear talks."), "IRN", c), 6));
+  EXPECT_TRUE(Has(Cats(MakeEvent("PRKGOV", "010", "RUS", "Pyongyang confirmed that it had deployed troops to Russia."), "PRK", c), 6));
+}
+
 // 2. Keyword rules that misfired.
 TEST_F(AnyStateTest, ArmsToTheAggressorAreSupportNeverTerritory) {
   Conflict c = LoadC("russia-ukraine");

@@ -301,6 +301,20 @@ TEST_F(AnyStateTest, AppealsAndDemandsReachTheInternationalResponse) {
                   8));
 }
 
+TEST_F(AnyStateTest, ResponsesOnOtherMattersAreNotAResponseToXsRoleInTheWar) {
+  Conflict c = LoadC("russia-ukraine");
+  EXPECT_TRUE(Cats(MakeEvent("USA", "163", "IRN", "The United States imposed sanctions on Iran over its nuclear programme."),
+                   "IRN", c)
+                  .empty());
+  EXPECT_TRUE(Cats(MakeEvent("IGOEUREEC", "111", "IRNGOV", "The EU condemned Iran's crackdown on protesters."), "IRN", c)
+                  .empty());
+  EXPECT_TRUE(Has(Cats(MakeEvent("USA", "163", "IRN", "The United States imposed sanctions on Iran over drone deliveries."),
+                       "IRN", c),
+                  8));
+  // A side of the conflict needs no such tie.
+  EXPECT_TRUE(Has(Cats(MakeEvent("UKR", "161", "IRN", "Ukraine downgraded its relations with Iran."), "IRN", c), 8));
+}
+
 TEST_F(AnyStateTest, AcknowledgingOwnTroopsIsAStatementNotPosture) {
   Conflict c = LoadC("drc-m23");
   for (const Event& e :

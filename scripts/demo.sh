@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
-# The main job on the bundled sample: ingest our sample articles into a fresh
-# evidence database, show the coded events, then the report on Belarus's role
-# in the Russia-Ukraine war. Usage: scripts/demo.sh [BUILD_DIR]
+# The main job on the bundled samples: for each conflict with samples, ingest our
+# sample articles into a fresh evidence database, show the coded events, then the
+# report on the state whose role is in question:
+#   russia-ukraine: Belarus (data/samples/*.txt)
+#   drc-m23: Rwanda, sudan: the United Arab Emirates, yemen-red-sea: Iran
+#   (data/samples/<conflict>/*.txt).
+# Usage: scripts/demo.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 dyad="$build/tools/dyad/dyad"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-db="$work/demo.db"
 
-echo "== dyad ingest data/samples/*.txt (our own short articles about public facts of the war)"
-"$dyad" ingest data/samples/*.txt --db "$db"  # the articles, not the README
-echo
-echo "== dyad events: who did what to whom, when and where, according to whom"
-"$dyad" events --db "$db" --format table --limit 60
-echo
-echo "== dyad role BLR --conflict russia-ukraine"
-"$dyad" role BLR --conflict russia-ukraine --db "$db" --format md
+report() {  # conflict, state, sample files...
+  local conflict=$1 state=$2
+  shift 2
+  local db="$work/$conflict.db"
+  echo "== dyad ingest ($conflict: our own short articles about public facts)"
+  "$dyad" ingest "$@" --db "$db"
+  echo
+  echo "== dyad events ($conflict): who did what to whom, when and where, according to whom"
+  "$dyad" events --db "$db" --format table --limit 60
+  echo
+  echo "== dyad role $state --conflict $conflict"
+  "$dyad" role "$state" --conflict "$conflict" --db "$db" --format md
+  echo
+}
+
+report russia-ukraine BLR data/samples/*.txt  # the articles, not the README
+report drc-m23 RWA data/samples/drc-m23/*.txt
+report sudan ARE data/samples/sudan/*.txt
+report yemen-red-sea IRN data/samples/yemen-red-sea/*.txt

@@ -35,7 +35,8 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
   };
   std::vector<Ph> phs = {{"{x_name}", {}}, {"{x_adj}", {}}, {"{aggressor}", c.aggressor_words},
                          {"{victim}", c.victim_words}};
-  if (!x.name.empty()) phs[0].values.push_back(Lower(x.name));
+  if (x.names.empty() && !x.name.empty()) phs[0].values.push_back(Lower(x.name));
+  for (const std::string& n : x.names) phs[0].values.push_back(n);
   if (!x.adjective.empty()) phs[1].values.push_back(Lower(x.adjective));
   for (const Ph& ph : phs) {
     std::string key = ph.key;
@@ -117,7 +118,41 @@ Bucket BucketOf(const Event& event) {
   return event.reported_by.empty() && event.reported_by_text.empty() ? Bucket::kAsserted : Bucket::kReported;
 }
 
+bool Involves(const Rule& rule, const Event& e, const Subject& x, const Conflict& c) {
+  auto is_x = [&](const std::string& code) { return c.SideOf(code, x.code) == Side::kX; };
+  std::string text;
+  for (Involvement inv : rule.involves) {
+    switch (inv) {
+      case Involvement::kSource: if (is_x(e.source)) return true; break;
+      case Involvement::kTarget: if (is_x(e.target)) return true; break;
+      case Involvement::kReportedBy: if (is_x(e.reported_by)) return true; break;
+      case Involvement::kLocation: if (is_x(e.location.country)) return true; break;
+      case Involvement::kOrigin: if (is_x(e.origin.country)) return true; break;
+      case Involvement::kDestination: if (is_x(e.destination.country)) return true; break;
+      case Involvement::kPlace:
+        if (is_x(e.location.country) || is_x(e.origin.country) || is_x(e.destination.country)) return true;
+        break;
+      case Involvement::kNamed: {
+        if (text.empty()) text = Lower(e.sentence);
+        if (AnyPhrase({"{x_name}", "{x_adj}", "{x_adj}s"}, text, x, c)) return true;
+        break;
+      }
+      case Involvement::kGroup: {
+        if (text.empty()) text = Lower(e.sentence);
+        for (const Group& g : c.groups) {
+          if (!is_x(g.country)) continue;
+          for (const std::string& m : g.match)
+            if (ContainsPhrase(text, m)) return true;
+        }
+        break;
+      }
+    }
+  }
+  return false;
+}
+
 bool RuleMatches(const Rule& rule, const Event& e, const Subject& x, const Conflict& c) {
+  if (!Involves(rule, e, x, c)) return false;
   auto side = [&](const std::string& code) { return c.SideOf(code, x.code); };
   if (!rule.codes.empty() && !CodeIn(e.event_code, rule.codes)) return false;
   if (!rule.not_codes.empty() && CodeIn(e.event_code, rule.not_codes)) return false;
@@ -206,8 +241,13 @@ std::string TargetFromConflict(const Rule& rule, const Event& event, const Subje
 std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict& conflict,
                             const RuleSet& rules) {
   std::vector<Match> out;
+  const Standing standing = conflict.StandingOf(x.code);
+  std::vector<int> overridden;
   for (const Rule& rule : rules.rules) {
+    const Category* cat = rules.FindCategory(rule.category);
+    if (!cat || !cat->AppliesTo(standing)) continue;
     if (!RuleMatches(rule, event, x, conflict)) continue;
+    overridden.insert(overridden.end(), rule.overrides.begin(), rule.overrides.end());
     auto it = std::find_if(out.begin(), out.end(),
                            [&](const Match& m) { return m.category == rule.category; });
     if (it == out.end()) {
@@ -221,6 +261,11 @@ std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict
         it->contradicts.push_back(cat);
     }
   }
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const Match& m) {
+                             return std::find(overridden.begin(), overridden.end(), m.category) != overridden.end();
+                           }),
+            out.end());
   std::sort(out.begin(), out.end(),
             [](const Match& a, const Match& b) { return a.category < b.category; });
   return out;

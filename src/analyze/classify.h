@@ -18,7 +18,13 @@ struct Subject {
   std::string code;       // "BLR": an actor code prefix (3 capital letters)
   std::string name;       // "Belarus" (for {x_name} in keywords; "" disables them)
   std::string adjective;  // "Belarusian" (for {x_adj}; "" disables them)
+  // Every lower-case word naming X in text (name, alternate names, the rules'
+  // [names], e.g. "belarus", "republic of belarus", "minsk"); empty = just `name`.
+  std::vector<std::string> names;
 };
+
+// True when `event` involves X in one of the rule's `involves` ways.
+bool Involves(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict);
 
 // Fills *out for the 3-letter code `code` (case-insensitive): its name from the
 // gazetteer's country table (data/gazetteer/countries.tsv: name, alternates,
@@ -34,9 +40,11 @@ struct Match {
 };
 
 // Every (category, rule) that fires on `event`, at most one match per category
-// (the first rule in file order with the highest weight). Modality is not a
-// filter unless a rule asks for it: the caller counts negated and hypothetical
-// events apart from asserted ones.
+// (the first rule in file order with the highest weight), for the categories of
+// X's report (Category::AppliesTo X's standing in the conflict); a firing rule's
+// `overrides` removes those categories. Modality is not a filter unless a rule
+// asks for it: the caller counts negated and hypothetical events apart from
+// asserted ones.
 std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict& conflict,
                             const RuleSet& rules);
 

@@ -247,6 +247,60 @@ bool ParseSide(const std::string& name, Side* out) {
   return false;
 }
 
+const char* InvolvementName(Involvement i) {
+  switch (i) {
+    case Involvement::kSource: return "source";
+    case Involvement::kTarget: return "target";
+    case Involvement::kReportedBy: return "reported_by";
+    case Involvement::kLocation: return "location";
+    case Involvement::kOrigin: return "origin";
+    case Involvement::kDestination: return "destination";
+    case Involvement::kPlace: return "place";
+    case Involvement::kNamed: return "named";
+    case Involvement::kGroup: return "group";
+  }
+  return "source";
+}
+
+bool ParseInvolvement(const std::string& name, Involvement* out) {
+  for (Involvement i : {Involvement::kSource, Involvement::kTarget, Involvement::kReportedBy, Involvement::kLocation,
+                        Involvement::kOrigin, Involvement::kDestination, Involvement::kPlace, Involvement::kNamed,
+                        Involvement::kGroup}) {
+    if (name == InvolvementName(i)) {
+      *out = i;
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* StandingName(Standing s) {
+  switch (s) {
+    case Standing::kThird: return "third";
+    case Standing::kAggressorParty: return "aggressor party";
+    case Standing::kVictimParty: return "victim party";
+    case Standing::kAggressorAlly: return "aggressor ally";
+    case Standing::kVictimAlly: return "victim ally";
+  }
+  return "third";
+}
+
+Standing Conflict::StandingOf(const std::string& x) const {
+  auto named = [&](const std::vector<std::string>& list) {
+    return std::find(list.begin(), list.end(), x) != list.end();
+  };
+  if (named(aggressor)) return Standing::kAggressorParty;
+  if (named(victim)) return Standing::kVictimParty;
+  if (named(aggressor_allies)) return Standing::kAggressorAlly;
+  if (named(victim_allies)) return Standing::kVictimAlly;
+  return Standing::kThird;
+}
+
+bool Category::AppliesTo(Standing s) const {
+  bool party = s == Standing::kAggressorParty || s == Standing::kVictimParty;
+  return std::find(applies_to.begin(), applies_to.end(), party ? "party" : "third") != applies_to.end();
+}
+
 Date Conflict::begin() const { return phases.empty() ? Date{} : phases.front().begin; }
 
 const Phase* Conflict::PhaseAt(const Date& date) const {
@@ -259,7 +313,13 @@ const Phase* Conflict::PhaseAt(const Date& date) const {
 
 Side Conflict::SideOf(const std::string& code, const std::string& x) const {
   if (code.empty()) return Side::kNone;
-  if (!x.empty() && code.compare(0, x.size(), x) == 0) return Side::kX;
+  // X wins over every party list, except a party prefix longer than X's code:
+  // with X = COD, the rebels CODREB stay the other side.
+  bool longer_party = false;
+  for (const auto* list : {&aggressor, &victim, &aggressor_allies, &victim_allies})
+    for (const std::string& p : *list)
+      longer_party = longer_party || (p.size() > x.size() && code.compare(0, p.size(), p) == 0);
+  if (!x.empty() && !longer_party && code.compare(0, x.size(), x) == 0) return Side::kX;
   size_t best = 0;
   Side side = Side::kThird;
   auto scan = [&](const std::vector<std::string>& prefixes, Side s) {
@@ -290,7 +350,7 @@ Status LoadConflict(const std::string& path, Conflict* out) {
   Reader r(path);
   Conflict c;
   c.file = path;
-  r.CheckKeys(root, {"id", "name", "description", "aliases", "parties", "phases", "groups"},
+  r.CheckKeys(root, {"id", "name", "description", "aliases", "parties", "phases", "groups", "instruments"},
               "conflict");
   c.id = r.String(root, "id", "conflict", true);
   c.name = r.String(root, "name", "conflict", true);
@@ -302,17 +362,28 @@ Status LoadConflict(const std::string& path, Conflict* out) {
                 "[parties]");
     for (const std::string& w : r.Strings(*parties, "aggressor_words", "[parties]")) c.aggressor_words.push_back(Lower(w));
     for (const std::string& w : r.Strings(*parties, "victim_words", "[parties]")) c.victim_words.push_back(Lower(w));
-    c.aggressor = r.Strings(*parties, "aggressor", "[parties]");
-    c.victim = r.Strings(*parties, "victim", "[parties]");
-    c.aggressor_allies = r.Strings(*parties, "aggressor_allies", "[parties]");
-    c.victim_allies = r.Strings(*parties, "victim_allies", "[parties]");
-    if (r.ok() && (c.aggressor.empty() || c.victim.empty()))
-      r.FailAt(parties->source(), "[parties]: 'aggressor' and 'victim' must each name a code");
-    for (const auto* list : {&c.aggressor, &c.victim, &c.aggressor_allies, &c.victim_allies}) {
-      for (const std::string& code : *list) {
+    struct SideList {
+      const char* key;
+      std::vector<std::string>* codes;
+      bool required;
+    } lists[] = {{"aggressor", &c.aggressor, true},
+                 {"victim", &c.victim, true},
+                 {"aggressor_allies", &c.aggressor_allies, false},
+                 {"victim_allies", &c.victim_allies, false}};
+    for (const SideList& l : lists) {
+      *l.codes = r.Strings(*parties, l.key, "[parties]");
+      const toml::node* n = parties->get(l.key);
+      if (r.ok() && l.required && l.codes->empty()) {
+        if (n)
+          r.Fail(*n, std::string("[parties]: side '") + l.key + "' names no actor code (give e.g. [\"RUS\"])");
+        else
+          r.FailAt(parties->source(), "[parties]: 'aggressor' and 'victim' must each name a code (missing '" +
+                                          std::string(l.key) + "')");
+      }
+      for (const std::string& code : *l.codes) {
         if (r.ok() && !ValidCodePrefix(code))
-          r.FailAt(parties->source(), "[parties]: '" + code +
-                                          "' is not an actor code prefix (3+ capital letters)");
+          r.Fail(*n, std::string("[parties]: side '") + l.key + "': '" + code +
+                         "' is not an actor code (3+ capital letters, e.g. \"RUS\" or \"CODREB\")");
       }
     }
   }
@@ -334,7 +405,7 @@ Status LoadConflict(const std::string& path, Conflict* out) {
   });
   r.EachTable(root, "groups", "[[groups]]", [&](const toml::table& t, int i) {
     std::string where = "[[groups]] #" + std::to_string(i + 1);
-    r.CheckKeys(t, {"name", "match", "country", "fights_for", "kind"}, where);
+    r.CheckKeys(t, {"name", "match", "country", "fights_for", "kind", "alleged_backers"}, where);
     Group g;
     g.name = r.String(t, "name", where, true);
     for (const std::string& m : r.Strings(t, "match", where)) g.match.push_back(Lower(m));
@@ -342,9 +413,30 @@ Status LoadConflict(const std::string& path, Conflict* out) {
     g.country = r.String(t, "country", where, true);
     g.fights_for = r.String(t, "fights_for", where, true);
     g.kind = r.String(t, "kind", where, true);
+    g.alleged_backers = r.Strings(t, "alleged_backers", where);
     if (r.ok() && g.fights_for != "aggressor" && g.fights_for != "victim")
       r.FailAt(t.source(), where + ": 'fights_for' must be \"aggressor\" or \"victim\"");
+    if (r.ok() && !ValidCodePrefix(g.country))
+      r.Fail(*t.get("country"), where + " '" + g.name + "': 'country' '" + g.country + "' is not an actor code");
+    for (const std::string& b : g.alleged_backers) {
+      if (r.ok() && (b.size() != 3 || !ValidCodePrefix(b)))
+        r.Fail(*t.get("alleged_backers"), where + " '" + g.name + "': alleged backer '" + b +
+                                               "' is not a 3-letter state code");
+    }
     c.groups.push_back(g);
+  });
+  r.EachTable(root, "instruments", "[[instruments]]", [&](const toml::table& t, int i) {
+    std::string where = "[[instruments]] #" + std::to_string(i + 1);
+    r.CheckKeys(t, {"instrument", "paraphrase", "citation", "categories"}, where);
+    ConflictInstrument ci;
+    ci.line = static_cast<int>(t.source().begin.line);
+    ci.test.instrument = r.String(t, "instrument", where, true);
+    ci.test.paraphrase = r.String(t, "paraphrase", where, true);
+    ci.test.citation = r.String(t, "citation", where, true);
+    ci.categories = r.Strings(t, "categories", where);
+    if (r.ok() && ci.categories.empty())
+      r.FailAt(t.source(), where + ": 'categories' must name the category keys it bears on");
+    c.instruments.push_back(ci);
   });
   if (!r.ok()) return r.status();
   if (c.phases.empty()) return Status::Error(path + ": conflict '" + c.id + "' has no [[phases]]");
@@ -398,7 +490,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   Reader r(path);
   RuleSet rs;
   rs.file = path;
-  r.CheckKeys(root, {"disclaimer", "adjectives", "categories", "rules", "escalation"}, "rules file");
+  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "categories", "rules", "escalation"}, "rules file");
   rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
   if (const toml::table* adj = r.Table(root, "adjectives", "rules file", false)) {
     for (auto&& [k, v] : *adj) {
@@ -409,15 +501,27 @@ Status LoadRules(const std::string& path, RuleSet* out) {
       rs.adjectives[std::string(k.str())] = Lower(v.as_string()->get());
     }
   }
+  if (const toml::table* names = r.Table(root, "names", "rules file", false)) {
+    for (auto&& [k, v] : *names) {
+      std::vector<std::string> list;
+      for (const std::string& n : r.Strings(*names, std::string(k.str()).c_str(), "[names]")) list.push_back(Lower(n));
+      rs.names[std::string(k.str())] = list;
+    }
+  }
   r.EachTable(root, "categories", "[[categories]]", [&](const toml::table& t, int i) {
     std::string where = "[[categories]] #" + std::to_string(i + 1);
-    r.CheckKeys(t, {"number", "key", "name", "description", "bears_on", "tests"}, where);
+    r.CheckKeys(t, {"number", "key", "name", "description", "bears_on", "tests", "applies_to"}, where);
     Category c;
     c.number = static_cast<int>(r.Int(t, "number", where, 0));
     c.key = r.String(t, "key", where, true);
     c.name = r.String(t, "name", where, true);
     c.description = r.String(t, "description", where, false);
     c.bears_on = r.String(t, "bears_on", where, false);
+    if (t.get("applies_to")) c.applies_to = r.Strings(t, "applies_to", where);
+    for (const std::string& a : c.applies_to) {
+      if (r.ok() && a != "third" && a != "party")
+        r.Fail(*t.get("applies_to"), where + ": 'applies_to' takes \"third\" and/or \"party\", not '" + a + "'");
+    }
     if (r.ok() && c.number <= 0) r.FailAt(t.source(), where + ": 'number' must be a positive integer");
     if (r.ok() && rs.FindCategory(c.number))
       r.FailAt(t.source(), where + ": category number " + std::to_string(c.number) + " defined twice");
@@ -446,7 +550,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
                     "origin", "destination", "place", "reported_by", "source_role", "target_role",
                     "not_source_role", "not_target_role", "reported_by_role", "codes", "not_codes", "modality",
                     "keywords", "and_keywords", "not_keywords", "group_kind", "group_country", "group_fights_for", "contradicts",
-                    "target_from_conflict"},
+                    "target_from_conflict", "involves", "overrides"},
                 where);
     rule.category = static_cast<int>(r.Int(t, "category", where, 0));
     if (r.ok() && !rs.FindCategory(rule.category))
@@ -497,6 +601,11 @@ Status LoadRules(const std::string& path, RuleSet* out) {
         r.FailAt(t.source(), where + ": contradicts category " + std::to_string(cat) +
                                  ", which is not defined");
     }
+    rule.overrides = r.Ints(t, "overrides", where);
+    for (int cat : rule.overrides) {
+      if (r.ok() && !rs.FindCategory(cat))
+        r.FailAt(t.source(), where + ": overrides category " + std::to_string(cat) + ", which is not defined");
+    }
     std::string from_conflict = r.String(t, "target_from_conflict", where, false);
     if (r.ok() && !from_conflict.empty()) {
       if (from_conflict == "victim") rule.target_from_conflict = Side::kVictim;
@@ -505,6 +614,20 @@ Status LoadRules(const std::string& path, RuleSet* out) {
         r.FailAt(t.source(), where + ": 'target_from_conflict' must be \"victim\" or \"aggressor\", not '" +
                                  from_conflict + "'");
     }
+    for (const std::string& name : r.Strings(t, "involves", where)) {
+      Involvement inv;
+      if (!ParseInvolvement(name, &inv)) {
+        if (r.ok())
+          r.Fail(*t.get("involves"), where + ": 'involves': unknown involvement '" + name +
+                                         "' (use source, target, reported_by, location, origin, destination, place, named, group)");
+        break;
+      }
+      rule.involves.push_back(inv);
+    }
+    if (r.ok() && rule.involves.empty())
+      r.FailAt(t.source(), where + ": no 'involves': say how the state under study takes part (source, target, "
+                                   "reported_by, location, origin, destination, place, named or group); keywords alone "
+                                   "never tie an event to it");
     rs.rules.push_back(std::move(rule));
   });
   if (const toml::table* esc = r.Table(root, "escalation", "rules file", false)) {

@@ -33,6 +33,23 @@ enum class Side {
 const char* SideName(Side side);
 bool ParseSide(const std::string& name, Side* out);
 
+// How the state under study takes part in an event. Every rule names at least one
+// (`involves`), so no rule can list an event on keywords alone.
+enum class Involvement {
+  kSource,       // X is the source actor
+  kTarget,       // X is the target actor
+  kReportedBy,   // X reports the event
+  kLocation,     // the event happens in X
+  kOrigin,       // ... starts from X
+  kDestination,  // ... goes to X
+  kPlace,        // any of the three places is in X
+  kNamed,        // the sentence names X (a name, alternate name, capital or adjective)
+  kGroup,        // the sentence names a conflict group whose members are X's nationals
+};
+// "source", "target", "reported_by", "location", "origin", "destination", "place", "named", "group".
+const char* InvolvementName(Involvement i);
+bool ParseInvolvement(const std::string& name, Involvement* out);
+
 struct Phase {
   std::string name;
   Date begin;
@@ -46,8 +63,30 @@ struct Group {
   std::vector<std::string> match;  // lower-case phrases that name it
   std::string country;             // actor code prefix, "BLR"
   std::string fights_for;          // "aggressor" or "victim"
-  std::string kind;                // "pmc", "volunteers", ...
+  std::string kind;                // "pmc", "volunteers", "armed_group", ...
+  std::vector<std::string> alleged_backers;  // states alleged to back it ("RWA"): shown, never assumed
 };
+
+// A test of law or analysis a category bears on, paraphrased, with its citation.
+struct LegalTest {
+  std::string instrument;  // "UNGA Res. 3314 (XXIX), Art. 3(f)"
+  std::string paraphrase;
+  std::string citation;    // "A/RES/3314(XXIX), 14 December 1974, annex, art. 3(f)"
+};
+
+// A legal instrument of one conflict (UNGA ES-11/1 for Russia-Ukraine), shown
+// with the categories it bears on; generic tests live in the rules file.
+struct ConflictInstrument {
+  LegalTest test;
+  std::vector<std::string> categories;  // category keys ("territory", "response")
+  int line = 0;                         // where it is in the conflict file
+};
+
+// Where X stands in a conflict according to its file. A party gets a report of
+// its conduct as a party; allies and third states get the third-state report.
+enum class Standing { kThird, kAggressorParty, kVictimParty, kAggressorAlly, kVictimAlly };
+// "third", "aggressor party", "victim party", "aggressor ally", "victim ally".
+const char* StandingName(Standing s);
 
 struct Conflict {
   std::string id;                    // "russia-ukraine"
@@ -60,6 +99,9 @@ struct Conflict {
   std::vector<std::string> aggressor_words, victim_words;
   std::vector<Phase> phases;         // in date order
   std::vector<Group> groups;
+  // Conflict-specific instruments ([[instruments]]), each with the category keys it
+  // bears on; shown only in this conflict's reports.
+  std::vector<ConflictInstrument> instruments;
   std::string file;                  // where it was loaded from
 
   Date begin() const;                // first phase's begin (invalid when none)
@@ -67,13 +109,9 @@ struct Conflict {
   const Phase* PhaseAt(const Date& date) const;
   // The side of an actor code or ISO3 country seen from X.
   Side SideOf(const std::string& code, const std::string& x) const;
-};
-
-// A test of law or analysis a category bears on, paraphrased, with its citation.
-struct LegalTest {
-  std::string instrument;  // "UNGA Res. 3314 (XXIX), Art. 3(f)"
-  std::string paraphrase;
-  std::string citation;    // "A/RES/3314(XXIX), 14 December 1974, annex, art. 3(f)"
+  // Where the state `x` (3 letters) stands: a party when a party list names
+  // exactly its code ("RUS"; "CODREB" makes a rebel group a party, not COD).
+  Standing StandingOf(const std::string& x) const;
 };
 
 struct Category {
@@ -83,6 +121,9 @@ struct Category {
   std::string description;
   std::string bears_on;      // how its evidence relates to the tests, one paragraph
   std::vector<LegalTest> tests;
+  // The reports it belongs to: "third" (third states and allies) and/or "party".
+  std::vector<std::string> applies_to = {"third"};
+  bool AppliesTo(Standing s) const;
 };
 
 // One rule: every condition present must hold (AND); a list condition holds
@@ -92,6 +133,7 @@ struct Rule {
   int category = 0;
   std::string description;
   int weight = 1;  // 1..3: how directly the evidence bears on the category
+  std::vector<Involvement> involves;  // how X takes part; at least one must hold (required)
   std::vector<Side> source, target, location, origin, destination, place, reported_by;
   std::vector<std::string> source_role, target_role;          // role codes; "-" = bare country
   std::vector<std::string> not_source_role, not_target_role;
@@ -105,6 +147,7 @@ struct Rule {
   std::vector<Side> group_country;        // ... whose members come from this side ...
   std::vector<Side> group_fights_for;     // ... and fight for this side
   std::vector<int> contradicts;           // categories this rule's events deny
+  std::vector<int> overrides;             // categories the event is NOT evidence for when this fires
   // "target_from_conflict": when the event has no target, the evidence names the
   // conflict's first party of this side (kVictim or kAggressor; kNone = off),
   // with the reason (the conflict and the keyword that tied the event to it).
@@ -133,6 +176,8 @@ struct RuleSet {
   std::vector<Rule> rules;
   EscalationSettings escalation;
   std::map<std::string, std::string> adjectives;  // "BLR" -> "belarusian"
+  // Other words naming a state in text, lower-case ("ARE" -> "uae", "emirati", "abu dhabi").
+  std::map<std::string, std::vector<std::string>> names;
   std::string disclaimer;
   std::string file;
 

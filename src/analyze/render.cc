@@ -118,7 +118,8 @@ nlohmann::ordered_json CountsJson(const BucketCounts& n) {
 
 nlohmann::ordered_json ReportJson(const RoleReport& r) {
   nlohmann::ordered_json j;
-  j["state"] = {{"code", r.x.code}, {"name", r.x.name}};
+  j["state"] = {{"code", r.x.code}, {"name", r.x.name}, {"standing", StandingName(r.standing)}};
+  j["standing_note"] = r.standing_note;
   j["conflict"] = {{"id", r.conflict_id}, {"name", r.conflict_name}, {"file", r.conflict_file}};
   j["rules_file"] = r.rules_file;
   j["disclaimer"] = r.disclaimer;
@@ -184,6 +185,7 @@ std::string RenderMarkdown(const RoleReport& r) {
   std::string o;
   o += "# " + Title(r) + "\n\n";
   if (!r.disclaimer.empty()) o += "> " + MdCell(r.disclaimer) + "\n\n";
+  if (!r.standing_note.empty()) o += r.standing_note + "\n\n";
   o += "- Conflict: " + r.conflict_id + " (" + r.conflict_file + ")\n";
   o += "- Rules: " + r.rules_file + "\n";
   o += "- Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") + "\n";
@@ -318,6 +320,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
        "</style>\n</head>\n<body>\n";
   o += "<h1>" + Html(Title(r)) + "</h1>\n";
   if (!r.disclaimer.empty()) o += "<p class=\"note\">" + Html(r.disclaimer) + "</p>\n";
+  if (!r.standing_note.empty()) o += "<p>" + Html(r.standing_note) + "</p>\n";
   o += "<ul><li>Conflict: " + Html(r.conflict_id) + " (" + Html(r.conflict_file) + ")</li><li>Rules: " +
        Html(r.rules_file) + "</li><li>Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") +
        "</li><li>Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +

@@ -8,6 +8,16 @@ Status LoadRoleInputs(const RoleInputPaths& paths, const std::string& state,
   const std::string conflicts = paths.conflicts_dir.empty() ? paths.data_dir + "/conflicts" : paths.conflicts_dir;
   if (Status s = LoadRules(rules, &out->rules); !s.ok()) return s;
   if (Status s = FindConflict(conflicts, conflict_id, &out->conflict); !s.ok()) return s;
+  // Instruments name categories by key: a typo must not hide an instrument.
+  for (const ConflictInstrument& ci : out->conflict.instruments) {
+    for (const std::string& key : ci.categories) {
+      bool known = false;
+      for (const Category& c : out->rules.categories) known = known || c.key == key;
+      if (!known)
+        return Status::Error(out->conflict.file + ":" + std::to_string(ci.line) + ": [[instruments]] '" +
+                             ci.test.instrument + "': unknown category '" + key + "' (not in " + rules + ")");
+    }
+  }
   return LookupSubject(state, paths.data_dir + "/gazetteer/countries.tsv", out->rules, &out->subject);
 }
 

@@ -110,6 +110,11 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
                                          : e.root_code;
   item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(e.target);
   item.month = MonthOf(date);
+  item.date_end = e.date.valid() && e.date_end.valid() && date <= e.date_end ? e.date_end : date;
+  for (const std::string* code : {&e.source, &e.target})
+    if (!code->empty()) item.actors.insert(Prefix3(*code));
+  for (const Place* p : {&e.location, &e.origin, &e.destination})
+    if (p->country == x_.code) item.actors.insert(x_.code);
   for (const Match& m : matches) {
     item.categories.push_back(m.category);
     item.contradicts.push_back(m.contradicts);
@@ -126,6 +131,7 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   for (const auto& [target, reason] : item.from_conflict) {
     if (!target.empty()) {
       item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(target);
+      item.actors.insert(Prefix3(target));
       break;
     }
   }
@@ -135,6 +141,26 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
 RoleReport RoleAnalyzer::Finish() const {
   RoleReport report;
   report.x = x_;
+  report.standing = conflict_.StandingOf(x_.code);
+  switch (report.standing) {
+    case Standing::kAggressorParty:
+    case Standing::kVictimParty:
+      report.standing_note = x_.code + " is a party to " + conflict_.name + " (the " +
+                             (report.standing == Standing::kAggressorParty ? "aggressor" : "victim") +
+                             " side in " + conflict_.file +
+                             "): this report lists its conduct as a party, not the categories of a third state's involvement.";
+      break;
+    case Standing::kAggressorAlly:
+    case Standing::kVictimAlly:
+      report.standing_note = x_.code + " is listed in " + conflict_.file + " as an ally of the " +
+                             (report.standing == Standing::kAggressorAlly ? "aggressor" : "victim") +
+                             " side; the categories are those of a third state's involvement.";
+      break;
+    case Standing::kThird:
+      report.standing_note = x_.code + " is not a party to " + conflict_.name +
+                             ": the categories are those of a third state's involvement.";
+      break;
+  }
   report.conflict_id = conflict_.id;
   report.conflict_name = conflict_.name;
   report.conflict_file = conflict_.file;
@@ -178,8 +204,12 @@ RoleReport RoleAnalyzer::Finish() const {
   }
 
   for (const Category& cat : rules_.categories) {
+    if (!cat.AppliesTo(report.standing)) continue;
     CategoryReport cr;
     cr.category = cat;
+    for (const ConflictInstrument& ci : conflict_.instruments)
+      if (std::find(ci.categories.begin(), ci.categories.end(), cat.key) != ci.categories.end())
+        cr.category.tests.push_back(ci.test);
     std::set<std::string> sources, documents;
     struct Candidate {
       Evidence ev;
@@ -241,64 +271,90 @@ RoleReport RoleAnalyzer::Finish() const {
       cr.unasserted.push_back(c.ev);
     }
 
-    // Contradictions (a): a claim and a negated event of the same dyad and root.
+    // Contradictions pair a claim and a denial of the same proposition: the same
+    // category, the same actors, and dates within contradiction_days.
+    auto near = [&](const Item& a, const Item& b) {
+      const Date& a0 = a.evidence.date;
+      const Date& b0 = b.evidence.date;
+      if (!a0.valid() || !b0.valid()) return false;
+      int64_t slack = options_.contradiction_days;
+      return a0.ToDays() <= b.date_end.ToDays() + slack && b0.ToDays() <= a.date_end.ToDays() + slack;
+    };
+    std::map<int64_t, const Item*> by_id;
+    for (const Item& it : items_) by_id[it.evidence.event_id] = &it;
     std::set<int64_t> used;
+    // One sentence can give several events (a denial coded 016 and as a negated
+    // event): each pair of sentences is listed once.
+    auto paired = [&](const Evidence& claim, const Evidence& denial) {
+      for (const Contradiction& k : cr.contradictions)
+        if (k.claim.sentence == claim.sentence && k.denial.sentence == denial.sentence) return true;
+      return false;
+    };
+    // (a): an asserted/reported event and a negated event of the same dyad and root.
     for (const Candidate& d : denials) {
       if (static_cast<int>(cr.contradictions.size()) >= options_.contradictions_per_category) break;
       for (const Candidate& c : claims) {
-        if (c.key != d.key) continue;
+        if (c.key != d.key || !near(*by_id[c.ev.event_id], *by_id[d.ev.event_id])) continue;
+        if (paired(c.ev, d.ev)) break;
         cr.contradictions.push_back(
             {c.ev, d.ev, "same actors and CAMEO root (" + d.key + "), one asserted and one negated"});
         used.insert(d.ev.event_id);
         break;
       }
     }
-    // (b): statements that rules mark as denying this category (e.g. officials'
-    // denials), paired with the category's strongest claim nearest in date.
-    if (!claims.empty()) {
-      for (size_t i = 0; i < items_.size(); ++i) {
-        if (static_cast<int>(cr.contradictions.size()) >= options_.contradictions_per_category) break;
-        const Item& it = items_[i];
-        bool denies = false;
-        for (size_t k = 0; k < it.categories.size(); ++k) {
-          if (it.categories[k] == cat.number) continue;
-          const auto& cs = it.contradicts[k];
-          if (std::find(cs.begin(), cs.end(), cat.number) != cs.end()) denies = true;
-        }
-        if (!denies || used.count(it.evidence.event_id)) continue;
-        const Evidence* best = nullptr;
-        for (const Evidence& c : cr.strongest) {
-          if (!best) {
-            best = &c;
-            continue;
-          }
-          auto dist = [&](const Evidence& e) -> int64_t {
-            if (!e.date.valid() || !it.evidence.date.valid()) return int64_t{1} << 40;
-            int64_t d = e.date.ToDays() - it.evidence.date.ToDays();
-            return d < 0 ? -d : d;
-          };
-          if (dist(c) < dist(*best)) best = &c;
-        }
-        Evidence denial = it.evidence;
-        denial.rule_id = "";
-        for (size_t k = 0; k < it.categories.size(); ++k) {
-          const auto& cs = it.contradicts[k];
-          if (std::find(cs.begin(), cs.end(), cat.number) != cs.end()) {
-            denial.rule_id = it.rules[k].first;
-            denial.weight = it.rules[k].second;
-          }
-        }
-        cr.contradictions.push_back({*best, denial, "a denial by " + x_.code +
-                                                        " officials of what the claim reports"});
-        used.insert(it.evidence.event_id);
+    // (b): X's statements that a rule marks as denying this category, paired with
+    // the nearest claim of this category whose actors include every actor of the
+    // denial (X denying that X's forces took part answers claims about X's forces).
+    for (size_t i = 0; i < items_.size(); ++i) {
+      if (static_cast<int>(cr.contradictions.size()) >= options_.contradictions_per_category) break;
+      const Item& it = items_[i];
+      int denying = -1;
+      for (size_t k = 0; k < it.categories.size(); ++k) {
+        if (it.categories[k] == cat.number) continue;
+        const auto& cs = it.contradicts[k];
+        if (std::find(cs.begin(), cs.end(), cat.number) != cs.end()) denying = static_cast<int>(k);
       }
+      if (denying < 0 || used.count(it.evidence.event_id)) continue;
+      const Candidate* best = nullptr;
+      int64_t best_dist = 0;
+      for (const Candidate& c : claims) {
+        const Item& claim = *by_id[c.ev.event_id];
+        if (!near(claim, it)) continue;
+        bool same_actors = claim.actors.count(x_.code) > 0;
+        for (const std::string& a : it.actors) same_actors = same_actors && claim.actors.count(a) > 0;
+        if (!same_actors) continue;
+        int64_t dist = c.ev.date.ToDays() - it.evidence.date.ToDays();
+        if (dist < 0) dist = -dist;
+        if (!best || dist < best_dist) {
+          best = &c;
+          best_dist = dist;
+        }
+      }
+      if (!best || paired(best->ev, it.evidence)) continue;
+      Evidence denial = it.evidence;
+      denial.rule_id = it.rules[static_cast<size_t>(denying)].first;
+      denial.weight = it.rules[static_cast<size_t>(denying)].second;
+      cr.contradictions.push_back({best->ev, denial,
+                                   "a denial by " + x_.code + " officials of the same " + cat.key +
+                                       " claim (same actors, within " + std::to_string(options_.contradiction_days) +
+                                       " days)"});
+      used.insert(it.evidence.event_id);
     }
     report.categories.push_back(std::move(cr));
   }
 
   // Escalation watch.
   EscalationWatch& w = report.watch;
-  const EscalationSettings& es = rules_.escalation;
+  EscalationSettings es = rules_.escalation;
+  es.signals.erase(std::remove_if(es.signals.begin(), es.signals.end(),
+                                  [&](const Signal& sig) {
+                                    for (int c : sig.categories) {
+                                      const Category* cat = rules_.FindCategory(c);
+                                      if (cat && cat->AppliesTo(report.standing)) return false;
+                                    }
+                                    return !sig.categories.empty();
+                                  }),
+                   es.signals.end());
   if (last_month.empty() || es.signals.empty()) {
     w.trend = Trend::kNoData;
     w.reason = es.signals.empty() ? "no escalation signals are defined in the rules file"

@@ -30,6 +30,9 @@ struct RoleOptions {
   Date from, to;          // event dates, inclusive; invalid = open (from defaults to the conflict's start)
   int evidence_per_category = 3;
   int contradictions_per_category = 3;
+  // A claim and a denial pair only when their dates (spans) come within this
+  // many days of each other: a denial answers claims about the same period.
+  int contradiction_days = 92;
 };
 
 // One piece of evidence: an event, why it matched, and where it came from.
@@ -100,13 +103,17 @@ struct EscalationWatch {
 
 struct RoleReport {
   Subject x;
+  Standing standing = Standing::kThird;  // X's place in the conflict file's sides
+  std::string standing_note;             // one line: what kind of report this is, and why
   std::string conflict_id, conflict_name, conflict_file, rules_file;
   std::string disclaimer;
   Date from, to;                    // the window asked for (to may be open)
   Date first_event, last_event;     // what the matched evidence spans
   int64_t events_scanned = 0;       // events in the window
   int64_t events_matched = 0;       // events in at least one category
-  std::vector<CategoryReport> categories;  // every category, in number order
+  // Every category of X's kind of report (third state or party), in number order,
+  // with the conflict's own instruments added to the rules' generic tests.
+  std::vector<CategoryReport> categories;
   std::vector<std::string> months;  // the timeline's months, first..last, no gaps
   std::vector<std::pair<std::string, std::string>> phases;  // month -> phase name at its start
   EscalationWatch watch;
@@ -130,6 +137,8 @@ class RoleAnalyzer {
     std::vector<std::pair<std::string, std::string>> from_conflict;  // per category: target, reason
     std::string dyad_key;                        // source country|root|target country
     std::string month;
+    Date date_end;                               // end of the event's span (= date when a day)
+    std::set<std::string> actors;                // 3-letter codes: source, target, X when placed in X
   };
   const RuleSet& rules_;
   const Conflict& conflict_;

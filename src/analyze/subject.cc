@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 
@@ -31,6 +32,20 @@ Status LookupSubject(const std::string& code, const std::string& countries_tsv,
     Subject s;
     s.code = x;
     s.name = line.substr(0, t1);
+    auto add = [&](std::string n) {
+      for (char& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (!n.empty() && std::find(s.names.begin(), s.names.end(), n) == s.names.end()) s.names.push_back(n);
+    };
+    add(s.name);
+    std::string alternates = line.substr(t1 + 1, t2 - t1 - 1);
+    for (size_t p = 0; p <= alternates.size();) {
+      size_t bar = alternates.find('|', p);
+      if (bar == std::string::npos) bar = alternates.size();
+      add(alternates.substr(p, bar - p));
+      p = bar + 1;
+    }
+    if (auto n = rules.names.find(x); n != rules.names.end())
+      for (const std::string& name : n->second) add(name);
     auto adj = rules.adjectives.find(x);
     if (adj != rules.adjectives.end()) s.adjective = adj->second;
     *out = std::move(s);

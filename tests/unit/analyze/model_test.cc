@@ -36,12 +36,12 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-TEST(LoadRulesTest, ShippedRulesLoadWithEightCategoriesEachCitingTests) {
+TEST(LoadRulesTest, ShippedRulesLoadWithThirdStateAndPartyCategoriesEachCitingTests) {
   RuleSet rules;
   Status s = LoadRules(RulesPath(), &rules);
   ASSERT_TRUE(s.ok()) << s.message();
-  ASSERT_EQ(rules.categories.size(), 8u);
-  for (int n = 1; n <= 8; ++n) {
+  ASSERT_EQ(rules.categories.size(), 13u);
+  for (int n = 1; n <= 13; ++n) {
     const Category* c = rules.FindCategory(n);
     ASSERT_NE(c, nullptr) << n;
     EXPECT_FALSE(c->tests.empty()) << c->key;
@@ -52,7 +52,10 @@ TEST(LoadRulesTest, ShippedRulesLoadWithEightCategoriesEachCitingTests) {
     bool has_rule = false;
     for (const Rule& r : rules.rules) has_rule = has_rule || r.category == n;
     EXPECT_TRUE(has_rule) << "category " << n << " has no rule";
+    EXPECT_EQ(c->AppliesTo(Standing::kThird), n <= 8) << c->key;
+    EXPECT_EQ(c->AppliesTo(Standing::kAggressorParty), n > 8) << c->key;
   }
+  for (const Rule& r : rules.rules) EXPECT_FALSE(r.involves.empty()) << r.id;
   EXPECT_FALSE(rules.disclaimer.empty());
   EXPECT_EQ(rules.adjectives.at("BLR"), "belarusian");
   EXPECT_FALSE(rules.escalation.signals.empty());
@@ -68,7 +71,15 @@ TEST(LoadRulesTest, CitesTheRequiredInstruments) {
   EXPECT_NE(all.find("art. 3(f)"), std::string::npos);
   EXPECT_NE(all.find("Hague Convention V"), std::string::npos);
   EXPECT_NE(all.find("ICRC"), std::string::npos);
-  EXPECT_NE(all.find("ES-11/1"), std::string::npos);
+  EXPECT_NE(all.find("art. 16"), std::string::npos);
+  // Conflict-specific instruments live in the conflict's file, not in the shared rules.
+  EXPECT_EQ(all.find("ES-11/1"), std::string::npos);
+  EXPECT_EQ(all.find("Belarus"), std::string::npos);
+  Conflict c;
+  ASSERT_TRUE(LoadConflict(ConflictPath(), &c).ok());
+  std::string own;
+  for (const ConflictInstrument& i : c.instruments) own += i.test.instrument + "\n";
+  EXPECT_NE(own.find("ES-11/1"), std::string::npos);
 }
 
 TEST(LoadRulesTest, SyntaxErrorNamesFileAndLine) {
@@ -192,6 +203,53 @@ TEST(LookupSubjectTest, KnownUnknownAndTooLong) {
   s = LookupSubject("BLRGOV", countries, rules, &x);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("3-letter"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad::analyze
+
+namespace dyad::analyze {
+namespace {
+
+// Issue 10: each bad conflict entry is one line naming file, line and what is wrong.
+TEST(LoadConflictTest, BadSidesKeysPhasesAndGroupsNameFileAndLine) {
+  TempDir dir;
+  const std::string head = "id = \"t\"\nname = \"T\"\n";
+  const std::string phase = "[[phases]]\nname = \"p\"\nbegin = 2022-01-01\n";
+  struct Case {
+    std::string name, text, line, what;
+  } cases[] = {
+      {"key.toml", head + "sides = 2\n[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n" + phase, ":3:",
+       "unknown key 'sides'"},
+      {"pkey.toml", head + "[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\nallies = [\"BLR\"]\n" + phase, ":6:",
+       "unknown key 'allies'"},
+      {"empty.toml", head + "[parties]\naggressor = [\"RUS\"]\nvictim = []\n" + phase, ":5:",
+       "side 'victim' names no actor code"},
+      {"word.toml", head + "[parties]\naggressor = [\"Russia\"]\nvictim = [\"UKR\"]\n" + phase, ":4:",
+       "'Russia' is not an actor code"},
+      {"overlap.toml",
+       head + "[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n" + phase +
+           "end = 2022-12-31\n[[phases]]\nname = \"q\"\nbegin = 2022-06-01\n",
+       ":10:", "overlaps"},
+      {"backer.toml",
+       head + "[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n" + phase +
+           "[[groups]]\nname = \"G\"\ncountry = \"RUS\"\nfights_for = \"aggressor\"\nkind = \"pmc\"\n"
+           "alleged_backers = [\"Iran\"]\n",
+       ":14:", "alleged backer 'Iran'"},
+      {"instr.toml",
+       head + "[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n" + phase +
+           "[[instruments]]\ninstrument = \"I\"\nparaphrase = \"P\"\ncitation = \"C\"\n",
+       ":9:", "'categories'"},
+  };
+  for (const Case& k : cases) {
+    Conflict c;
+    std::string path = dir.Write(k.name, k.text);
+    Status s = LoadConflict(path, &c);
+    ASSERT_FALSE(s.ok()) << k.name;
+    EXPECT_EQ(s.message().rfind(path + k.line, 0), 0u) << k.name << ": " << s.message();
+    EXPECT_NE(s.message().find(k.what), std::string::npos) << k.name << ": " << s.message();
+    EXPECT_EQ(s.message().find('\n'), std::string::npos) << s.message();
+  }
 }
 
 }  // namespace

@@ -9,6 +9,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "analyze/role_report.h"
@@ -206,6 +209,127 @@ TEST_F(PipelineTest, SeedArticlePlacesItsFactsInTheRightCategories) {
   EXPECT_TRUE(supports(5, "military doctrine"))
       << "the doctrine proposal's mutual-defence clause must be alignment (category 5)\n"
       << md;
+}
+
+// The samples of each shipped conflict beyond Russia-Ukraine (data/samples/<id>/)
+// give evidence on the state whose role is in question, and none on a state the
+// samples do not involve.
+TEST_F(PipelineTest, EachConflictsSamplesGiveAReportOnTheStateInQuestion) {
+  struct Case {
+    std::string conflict, state;
+    std::vector<std::string> categories;
+  } cases[] = {
+      {"drc-m23", "RWA", {"participation", "support", "acknowledgement", "response"}},
+      {"sudan", "ARE", {"support", "acknowledgement", "response"}},
+      {"yemen-red-sea", "IRN", {"support", "acknowledgement"}},
+  };
+  for (const Case& k : cases) {
+    std::vector<store::StoredEvent> events;
+    for (const auto& entry : std::filesystem::directory_iterator(testing::DataDir() + "/samples/" + k.conflict)) {
+      Document doc;
+      ASSERT_TRUE(ReadSample(entry.path().string(), &doc)) << entry.path();
+      Code(doc, &events);
+    }
+    Conflict conflict;
+    ASSERT_TRUE(FindConflict(testing::DataDir() + "/conflicts", k.conflict, &conflict).ok()) << k.conflict;
+    for (const std::string& state : {k.state, std::string("CHN")}) {
+      Subject x;
+      ASSERT_TRUE(LookupSubject(state, testing::DataDir() + "/gazetteer/countries.tsv", rules_, &x).ok());
+      RoleReport r = BuildRoleReport(rules_, conflict, x, {}, events);
+      for (const CategoryReport& c : r.categories) {
+        bool wanted = std::find(k.categories.begin(), k.categories.end(), c.category.key) != k.categories.end();
+        if (state == "CHN") EXPECT_EQ(c.counts.total(), 0) << k.conflict << " " << c.category.key;
+        else if (wanted) EXPECT_GT(c.counts.supporting(), 0) << k.conflict << " " << state << " " << c.category.key;
+      }
+    }
+  }
+}
+
+// Our multi-state set (tests/quality/role_states: documents about Iran, North
+// Korea, Rwanda, Burundi and the UAE in four conflicts, with expect.tsv): the
+// share of expected facts placed in their category, and the listings no expected
+// row puts there. scripts/role_eval.py prints the same figures through the CLI.
+TEST_F(PipelineTest, MultiStateSetPlacesFactsInTheRightCategoriesForEveryState) {
+  const std::string dir = std::string(DYAD_SOURCE_DIR) + "/tests/quality/role_states";
+  const std::map<std::string, std::string> prefixes = {
+      {"ru-", "russia-ukraine"}, {"drc-", "drc-m23"}, {"sudan-", "sudan"}, {"yemen-", "yemen-red-sea"}};
+  struct Row {
+    std::string conflict, state, category, fragment;
+  };
+  std::vector<Row> rows;
+  std::ifstream in(dir + "/expect.tsv");
+  ASSERT_TRUE(in) << dir;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    for (size_t p = 0;;) {
+      size_t tab = line.find('\t', p);
+      f.push_back(line.substr(p, tab == std::string::npos ? std::string::npos : tab - p));
+      if (tab == std::string::npos) break;
+      p = tab + 1;
+    }
+    ASSERT_EQ(f.size(), 4u) << line;
+    rows.push_back({f[0], f[1], f[2], f[3]});
+  }
+  std::map<std::string, std::vector<store::StoredEvent>> events;  // per conflict
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::string name = entry.path().filename().string();
+    for (const auto& [prefix, conflict] : prefixes) {
+      if (name.rfind(prefix, 0) != 0) continue;
+      Document doc;
+      ASSERT_TRUE(ReadSample(entry.path().string(), &doc)) << name;
+      Code(doc, &events[conflict]);
+    }
+  }
+  std::set<std::pair<std::string, std::string>> pairs = {{"russia-ukraine", "CHN"}};
+  for (const Row& r : rows) pairs.insert({r.conflict, r.state});
+  int expected = 0, placed = 0, listed = 0, wrong = 0;
+  std::string misses;
+  for (const auto& [conflict_id, state] : pairs) {
+    Conflict conflict;
+    ASSERT_TRUE(FindConflict(testing::DataDir() + "/conflicts", conflict_id, &conflict).ok()) << conflict_id;
+    Subject x;
+    ASSERT_TRUE(LookupSubject(state, testing::DataDir() + "/gazetteer/countries.tsv", rules_, &x).ok()) << state;
+    RoleOptions o;
+    o.from = Date{2010, 1, 1};
+    o.evidence_per_category = 100;
+    RoleReport r = BuildRoleReport(rules_, conflict, x, o, events[conflict_id]);
+    auto mine = [&](const std::string& key, const std::string& sentence) {
+      for (const Row& row : rows)
+        if (row.conflict == conflict_id && row.state == state && row.category == key &&
+            sentence.find(row.fragment) != std::string::npos)
+          return true;
+      return false;
+    };
+    for (const Row& row : rows) {
+      if (row.conflict != conflict_id || row.state != state || row.category == "none") continue;
+      ++expected;
+      bool hit = false;
+      for (const CategoryReport& c : r.categories) {
+        if (c.category.key != row.category) continue;
+        for (const auto* list : {&c.strongest, &c.unasserted})
+          for (const Evidence& e : *list) hit = hit || e.sentence.find(row.fragment) != std::string::npos;
+      }
+      placed += hit;
+      if (!hit) misses += "  missed " + state + " " + row.category + ": " + row.fragment + "\n";
+    }
+    for (const CategoryReport& c : r.categories) {
+      for (const Evidence& e : c.strongest) {
+        ++listed;
+        if (!mine(c.category.key, e.sentence)) {
+          ++wrong;
+          misses += "  wrong " + state + " " + c.category.key + ": " + e.sentence + "\n";
+        }
+      }
+    }
+  }
+  ASSERT_GT(expected, 50);
+  // Issue 10's bar: 80% placed, wrong listings at most 10% of those listed.
+  EXPECT_GE(placed * 100, expected * 80) << placed << "/" << expected << "\n" << misses;
+  EXPECT_LE(wrong * 10, listed) << wrong << " wrong of " << listed << "\n" << misses;
+  std::cout << "multi-state set: placed " << placed << "/" << expected << ", wrong " << wrong << " of " << listed
+            << " listed\n";
 }
 
 }  // namespace

@@ -1,0 +1,402 @@
+// Issue 10: role reports that are right for any state in any conflict. Events
+// are written by hand in the shape the coder gives them (codes, sentences of our own).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "analyze/role_report.h"
+#include "test_util.h"
+
+namespace dyad::analyze {
+namespace {
+
+using testing::Country;
+using testing::MakeEvent;
+using testing::Stored;
+
+class AnyStateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Status s = LoadRules(testing::RulesPath(), &rules_);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  Conflict LoadC(const std::string& id) {
+    Conflict c;
+    Status s = FindConflict(testing::DataDir() + "/conflicts", id, &c);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return c;
+  }
+  Subject X(const std::string& code) {
+    Subject x;
+    Status s = LookupSubject(code, testing::DataDir() + "/gazetteer/countries.tsv", rules_, &x);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return x;
+  }
+  std::vector<int> Cats(const Event& e, const std::string& x, const Conflict& c) {
+    std::vector<int> out;
+    for (const Match& m : Classify(e, X(x), c, rules_)) out.push_back(m.category);
+    return out;
+  }
+  static bool Has(const std::vector<int>& v, int n) { return std::find(v.begin(), v.end(), n) != v.end(); }
+  RoleReport Report(const std::string& x, const Conflict& c, const std::vector<Event>& events) {
+    std::vector<store::StoredEvent> stored;
+    for (size_t i = 0; i < events.size(); ++i)
+      stored.push_back(Stored(static_cast<int64_t>(i + 1), events[i], "Wire", "u" + std::to_string(i)));
+    RoleOptions o;
+    o.evidence_per_category = 100;
+    return BuildRoleReport(rules_, c, X(x), o, stored);
+  }
+  static int Listed(const RoleReport& r) {
+    int n = 0;
+    for (const CategoryReport& c : r.categories) n += static_cast<int>(c.strongest.size() + c.unasserted.size());
+    return n;
+  }
+  RuleSet rules_;
+};
+
+// Facts about Belarus only, in the shapes the coder gives them.
+std::vector<Event> BelarusOnly() {
+  std::vector<Event> ev;
+  Event attack = MakeEvent("RUSMIL", "190", "UKR", "Russian troops attacked Ukraine from Belarusian territory.");
+  attack.origin = Country("BLR", "Belarus");
+  ev.push_back(attack);
+  ev.push_back(MakeEvent("IGOUNO", "111", "BLR",
+                         "The UN General Assembly deplored the involvement of Belarus in the aggression."));
+  ev.push_back(MakeEvent("UKRGOV", "111", "", "Minsk was a co-aggressor in the war, the Ukrainian ministry said."));
+  Event nuclear = MakeEvent("RUS", "150", "BLR", "Russia deployed tactical nuclear weapons in Belarus.");
+  nuclear.location = Country("BLR", "Belarus");
+  ev.push_back(nuclear);
+  ev.push_back(MakeEvent("BLRGOV", "016", "BLR", "Lukashenko denied that Belarus had taken part in the invasion."));
+  ev.push_back(MakeEvent("BLR", "", "", "The new military doctrine of Belarus names the alliance with Russia."));
+  ev.push_back(MakeEvent("POL", "154", "BLR", "Poland moved troops towards its border with Belarus."));
+  ev.push_back(MakeEvent("USA", "111", "RUS", "The United States criticised Russia and Belarus."));
+  ev.push_back(MakeEvent("USA", "111", "BLR", "The United States criticised Russia and Belarus."));
+  return ev;
+}
+
+TEST_F(AnyStateTest, OtherStatesReportsOnABelarusOnlyDatabaseListNothing) {
+  Conflict c = LoadC("russia-ukraine");
+  for (const std::string x : {"IRN", "CHN", "USA", "POL", "PRK"}) {
+    RoleReport r = Report(x, c, BelarusOnly());
+    EXPECT_EQ(Listed(r), 0) << x << "\n" << RenderMarkdown(r);
+  }
+  // ... while Belarus's own report lists them.
+  EXPECT_GT(Listed(Report("BLR", c, BelarusOnly())), 4);
+}
+
+TEST_F(AnyStateTest, PolandsTroopsNearBelarusAreNoThreatToTheVictim) {
+  Conflict c = LoadC("russia-ukraine");
+  Event e = MakeEvent("POL", "154", "BLR", "Poland moved troops towards its border with Belarus.");
+  EXPECT_FALSE(Has(Cats(e, "POL", c), 4));
+  // Posture towards the victim, or with no target named, still is.
+  Event towards = MakeEvent("BLRMIL", "154", "UKR", "Belarus moved troops towards its border with Ukraine.");
+  EXPECT_TRUE(Has(Cats(towards, "BLR", c), 4));
+}
+
+TEST_F(AnyStateTest, StrikesOnANeighbourAreNotItsTerritoryPlacedAtTheAggressorsDisposal) {
+  Conflict c = LoadC("russia-ukraine");
+  Event fell = MakeEvent("RUSMIL", "190", "", "A Russian missile fell in Poland near the Ukrainian border.");
+  fell.location = Country("POL", "Poland");
+  EXPECT_TRUE(Cats(fell, "POL", c).empty());
+  Event drones = MakeEvent("RUSMIL", "195", "UKR", "Russian drones attacked Ukraine and crashed in Romania.");
+  drones.location = Country("ROU", "Romania");
+  EXPECT_TRUE(Cats(drones, "ROU", c).empty());
+  Event airspace = MakeEvent("RUSMIL", "195", "UKR", "Russian bombers fired missiles at Ukraine from Belarusian airspace.");
+  std::vector<int> cats = Cats(airspace, "BLR", c);
+  EXPECT_TRUE(Has(cats, 1));
+  EXPECT_FALSE(Has(cats, 3)) << "launches from X's airspace are territory, not supply";
+}
+
+TEST_F(AnyStateTest, CriticisingTheAggressorOrAThirdStateIsNotAlignment) {
+  Conflict c = LoadC("russia-ukraine");
+  EXPECT_TRUE(Cats(MakeEvent("USA", "111", "BLR", "The United States criticised Russia and Belarus."), "USA", c).empty());
+  EXPECT_TRUE(Cats(MakeEvent("USA", "111", "RUS", "The United States criticised Russia and Belarus."), "USA", c).empty());
+  EXPECT_TRUE(Has(Cats(MakeEvent("BLRGOV", "111", "UKR", "Minsk criticised Kyiv."), "BLR", c), 5));
+}
+
+TEST_F(AnyStateTest, ARuleWithoutInvolvementIsALoadErrorNamingFileLineAndRule) {
+  std::string dir = ::testing::TempDir() + "/involves_test";
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/rules.toml";
+  std::ofstream(path) << "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
+                         "[[rules]]\nid = \"keywords.only\"\ncategory = 1\nkeywords = [\"deplored\"]\n";
+  RuleSet rules;
+  Status s = LoadRules(path, &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message().rfind(path + ":6:", 0), 0u) << s.message();
+  EXPECT_NE(s.message().find("rule 'keywords.only'"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("no 'involves'"), std::string::npos) << s.message();
+  EXPECT_EQ(s.message().find('\n'), std::string::npos);
+  std::ofstream(path) << "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
+                         "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"mentioned\"]\n";
+  s = LoadRules(path, &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("unknown involvement 'mentioned'"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find(":9:"), std::string::npos) << s.message();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_F(AnyStateTest, NamedInvolvementUsesTheStatesNamesAdjectivesAndCapitals) {
+  Conflict c = LoadC("russia-ukraine");
+  // A sentence the coder gave no actor for, naming X by its capital.
+  Event e = MakeEvent("UKRGOV", "112", "", "Minsk was a co-aggressor in the war, the Ukrainian ministry said.");
+  EXPECT_TRUE(Has(Cats(e, "BLR", c), 8));
+  EXPECT_TRUE(Cats(e, "IRN", c).empty());
+  Event drones = MakeEvent("RUSMIL", "195", "UKR", "Russian forces launched Iranian-made drones at Kyiv.");
+  EXPECT_TRUE(Has(Cats(drones, "IRN", c), 3));
+  EXPECT_TRUE(Cats(drones, "PRK", c).empty());
+}
+
+TEST_F(AnyStateTest, AppealsToTheAggressorToStopAreNotAlignmentNorAreOtherConfirmations) {
+  Conflict c = LoadC("russia-ukraine");
+  EXPECT_FALSE(Has(Cats(MakeEvent("CHNGOV", "0233", "RUS", "China urged Russia to withdraw and end the war."), "CHN", c), 5));
+  EXPECT_FALSE(Has(Cats(MakeEvent("IND", "012", "RUS", "India said it was concerned about Russia's attacks."), "IND", c), 5));
+  EXPECT_TRUE(Has(Cats(MakeEvent("IRNGOV", "051", "RUS", "Iran praised Russia as a strategic partner."), "IRN", c), 5));
+  EXPECT_FALSE(Has(Cats(MakeEvent("IRNGOV", "010", "", "Iran confirmed the date of the next round of nuclear talks."), "IRN", c), 6));
+  EXPECT_TRUE(Has(Cats(MakeEvent("PRKGOV", "010", "RUS", "Pyongyang confirmed that it had deployed troops to Russia."), "PRK", c), 6));
+}
+
+// 2. Keyword rules that misfired.
+TEST_F(AnyStateTest, ArmsToTheAggressorAreSupportNeverTerritory) {
+  Conflict c = LoadC("russia-ukraine");
+  struct Case {
+    std::string x, code, sentence;
+  } cases[] = {
+      {"IRN", "072", "Iran delivered ballistic missiles to Russia, Western officials said."},
+      {"IRN", "057", "Iran agreed to send Russia more drones under a new contract."},
+      {"PRK", "072", "North Korea shipped artillery shells to Russia by train."},
+      {"PRK", "070", "Pyongyang sent Russia millions of rounds of ammunition."},
+      {"BLR", "061", "Belarus supplied fuel and weapons to the Russian army."},
+  };
+  for (const Case& k : cases) {
+    std::vector<int> cats = Cats(MakeEvent(k.x, k.code, "RUS", k.sentence), k.x, c);
+    EXPECT_TRUE(Has(cats, 3)) << k.sentence;
+    EXPECT_FALSE(Has(cats, 1)) << k.sentence;
+  }
+  // Hosting the aggressor's troops on X's soil is still territory.
+  EXPECT_TRUE(Has(Cats(MakeEvent("BLRGOV", "043", "RUSMIL", "Belarus hosted Russian troops at its airfields."), "BLR", c), 1));
+}
+
+TEST_F(AnyStateTest, TheAggressorsLeadersVisitingXAreNotForcesInX) {
+  Conflict c = LoadC("russia-ukraine");
+  for (const std::string& sentence :
+       {std::string("Russian President Vladimir Putin visited Tehran."), std::string("Putin arrived in Tehran for talks.")}) {
+    Event e = MakeEvent("RUSGOV", "042", "IRNGOV", sentence);
+    e.location = Country("IRN", "Iran");
+    std::vector<int> cats = Cats(e, "IRN", c);
+    EXPECT_FALSE(Has(cats, 1)) << sentence;
+    EXPECT_TRUE(Has(cats, 5)) << sentence;
+  }
+  Event minister = MakeEvent("RUSMIL", "042", "PRK", "The Russian defence minister visited Pyongyang for talks.");
+  minister.location = Country("PRK", "North Korea");
+  EXPECT_FALSE(Has(Cats(minister, "PRK", c), 1));
+  // Troops arriving are.
+  Event troops = MakeEvent("RUSMIL", "042", "BLR", "Russian troops began arriving in Belarus.");
+  EXPECT_TRUE(Has(Cats(troops, "BLR", c), 1));
+}
+
+TEST_F(AnyStateTest, AnAllyOfTheVictimIsNeverListedAsSupportingTheAggressor) {
+  Conflict c = LoadC("drc-m23");
+  std::vector<Event> ev = {
+      MakeEvent("BDIMIL", "062", "CODREB", "Burundian troops fought M23 rebels alongside the Congolese army."),
+      MakeEvent("BDI", "154", "COD", "Burundi sent troops to help Congo fight the M23 rebels."),
+      MakeEvent("BDIMIL", "190", "CODREB", "Burundian soldiers fought the M23 near Uvira."),
+  };
+  RoleReport r = Report("BDI", c, ev);
+  EXPECT_EQ(r.standing, Standing::kVictimAlly);
+  for (const CategoryReport& cr : r.categories) {
+    if (cr.category.key == "counter") {
+      EXPECT_EQ(cr.counts.total(), 3) << RenderMarkdown(r);
+    } else {
+      EXPECT_EQ(cr.counts.total(), 0) << cr.category.key << "\n" << RenderMarkdown(r);
+    }
+  }
+  // The same wording with the aggressor as the ally is participation.
+  std::vector<int> cats =
+      Cats(MakeEvent("RWAMIL", "062", "CODREB", "Rwandan troops fought alongside M23 rebels near Goma."), "RWA", c);
+  EXPECT_TRUE(Has(cats, 2));
+  EXPECT_FALSE(Has(cats, 3));
+  EXPECT_FALSE(Has(cats, 7));
+}
+
+// 3. Parties.
+TEST_F(AnyStateTest, APartyGetsAPartyReportNeverTheThirdStateCategories) {
+  Conflict c = LoadC("russia-ukraine");
+  std::vector<Event> ev = {
+      MakeEvent("RUSMIL", "190", "UKR", "Russian troops attacked Ukrainian positions near Kharkiv."),
+      MakeEvent("UKRMIL", "190", "RUSMIL", "Ukrainian forces struck Russian positions in Crimea."),
+      MakeEvent("USA", "163", "RUS", "The United States imposed sanctions on Russian banks."),
+      MakeEvent("PRK", "072", "RUS", "North Korea supplied artillery shells to Russia."),
+  };
+  for (const std::string x : {"RUS", "UKR"}) {
+    RoleReport r = Report(x, c, ev);
+    EXPECT_NE(r.standing, Standing::kThird) << x;
+    EXPECT_NE(r.standing_note.find("is a party to"), std::string::npos) << r.standing_note;
+    for (const CategoryReport& cr : r.categories) EXPECT_GT(cr.category.number, 8) << x << " " << cr.category.key;
+    const std::string md = RenderMarkdown(r);
+    EXPECT_EQ(md.find("Direct participation"), std::string::npos) << md;
+    EXPECT_EQ(md.find("support to the aggressor"), std::string::npos) << md;
+  }
+  RoleReport rus = Report("RUS", c, ev);
+  auto cat = [&](const RoleReport& r, const std::string& key) -> const CategoryReport& {
+    for (const CategoryReport& cr : r.categories)
+      if (cr.category.key == key) return cr;
+    static CategoryReport none;
+    ADD_FAILURE() << key;
+    return none;
+  };
+  ASSERT_EQ(cat(rus, "party-force").strongest.size(), 1u);
+  EXPECT_EQ(cat(rus, "party-force").strongest[0].event_id, 1);
+  EXPECT_EQ(cat(rus, "party-response").counts.total(), 1);
+  EXPECT_EQ(cat(rus, "party-support-received").counts.total(), 1);
+  RoleReport ukr = Report("UKR", c, ev);
+  ASSERT_EQ(cat(ukr, "party-force").strongest.size(), 1u);
+  EXPECT_EQ(cat(ukr, "party-force").strongest[0].event_id, 2);
+  // A rebel group's code under the state's prefix stays on its own side.
+  Conflict drc = LoadC("drc-m23");
+  RoleReport cod = Report("COD", drc, {MakeEvent("CODREB", "192", "COD", "M23 rebels captured Goma.")});
+  EXPECT_EQ(cat(cod, "party-force").counts.total(), 0);
+  // A third state keeps the third-state categories.
+  RoleReport prk = Report("PRK", c, ev);
+  EXPECT_EQ(prk.standing, Standing::kThird);
+  EXPECT_EQ(prk.categories.size(), 8u);
+}
+
+// 4. Instruments.
+TEST_F(AnyStateTest, ConflictInstrumentsStayInTheirConflict) {
+  Event e = MakeEvent("IGOUNO", "112", "RWA", "The Security Council condemned Rwanda.");
+  Conflict drc = LoadC("drc-m23");
+  std::string md = RenderMarkdown(Report("RWA", drc, {e}));
+  EXPECT_NE(md.find("2773"), std::string::npos);
+  EXPECT_EQ(md.find("ES-11/1"), std::string::npos);
+  EXPECT_NE(md.find("3314"), std::string::npos) << "generic tests come from the rules";
+  Conflict ru = LoadC("russia-ukraine");
+  md = RenderMarkdown(Report("BLR", ru, {e}));
+  EXPECT_NE(md.find("ES-11/1"), std::string::npos);
+  EXPECT_EQ(md.find("2773"), std::string::npos);
+  // A conflict written by a user, with no instruments, shows none.
+  std::string dir = ::testing::TempDir() + "/own_conflict";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/atlantis.toml")
+      << "id = \"atlantis\"\nname = \"the Atlantis war\"\n[parties]\naggressor = [\"ATA\"]\nvictim = [\"MUA\"]\n"
+         "aggressor_words = [\"Atlantis\"]\n[[phases]]\nname = \"war\"\nbegin = 2020-01-01\n";
+  Conflict own;
+  ASSERT_TRUE(FindConflict(dir, "atlantis", &own).ok());
+  md = RenderMarkdown(Report("BLR", own, {e}));
+  for (const char* other : {"ES-11/1", "2773", "2216", "2736"}) EXPECT_EQ(md.find(other), std::string::npos) << other;
+  std::filesystem::remove_all(dir);
+}
+
+// 5. Categories.
+TEST_F(AnyStateTest, AppealsAndDemandsReachTheInternationalResponse) {
+  Conflict c = LoadC("drc-m23");
+  EXPECT_TRUE(Has(Cats(MakeEvent("IGOUNOGOV", "0256", "RWAMIL",
+                                 "The Security Council called on Rwandan forces to withdraw from Congo."),
+                       "RWA", c),
+                  8));
+  EXPECT_TRUE(Has(Cats(MakeEvent("FRA", "1056", "RWA", "France demanded that Rwanda withdraw its troops."), "RWA", c), 8));
+  EXPECT_TRUE(Has(Cats(MakeEvent("IGOAFRAFU", "020", "RWA", "The African Union appealed to Rwanda to halt its support."),
+                       "RWA", c),
+                  8));
+}
+
+TEST_F(AnyStateTest, ResponsesOnOtherMattersAreNotAResponseToXsRoleInTheWar) {
+  Conflict c = LoadC("russia-ukraine");
+  EXPECT_TRUE(Cats(MakeEvent("USA", "163", "IRN", "The United States imposed sanctions on Iran over its nuclear programme."),
+                   "IRN", c)
+                  .empty());
+  EXPECT_TRUE(Cats(MakeEvent("IGOEUREEC", "111", "IRNGOV", "The EU condemned Iran's crackdown on protesters."), "IRN", c)
+                  .empty());
+  EXPECT_TRUE(Has(Cats(MakeEvent("USA", "163", "IRN", "The United States imposed sanctions on Iran over drone deliveries."),
+                       "IRN", c),
+                  8));
+  // A side of the conflict needs no such tie.
+  EXPECT_TRUE(Has(Cats(MakeEvent("UKR", "161", "IRN", "Ukraine downgraded its relations with Iran."), "IRN", c), 8));
+}
+
+TEST_F(AnyStateTest, AcknowledgingOwnTroopsIsAStatementNotPosture) {
+  Conflict c = LoadC("drc-m23");
+  for (const Event& e :
+       {MakeEvent("RWAGOV", "154", "COD", "Rwanda acknowledged that its troops were deployed in eastern Congo."),
+        MakeEvent("RWA", "150", "COD", "Kigali admitted that Rwandan soldiers were in North Kivu.")}) {
+    std::vector<int> cats = Cats(e, "RWA", c);
+    EXPECT_TRUE(Has(cats, 6)) << e.sentence;
+    EXPECT_FALSE(Has(cats, 4)) << e.sentence;
+  }
+}
+
+TEST_F(AnyStateTest, TroopsSentToFightBesideTheAggressorAreParticipation) {
+  Conflict c = LoadC("russia-ukraine");
+  for (const Event& e :
+       {MakeEvent("PRK", "154", "RUS", "North Korea sent troops to Russia to fight against Ukrainian forces."),
+        MakeEvent("PRKMIL", "062", "RUSMIL", "North Korean soldiers fought alongside Russian troops in Kursk."),
+        MakeEvent("PRKMIL", "154", "", "North Korean units were deployed to fight for Russia in the Kursk region.")}) {
+    std::vector<int> cats = Cats(e, "PRK", c);
+    EXPECT_TRUE(Has(cats, 2)) << e.sentence;
+    EXPECT_FALSE(Has(cats, 4)) << e.sentence;
+    EXPECT_FALSE(Has(cats, 3)) << e.sentence;
+  }
+  // Denied or conditional, it is not.
+  EXPECT_FALSE(Has(Cats(MakeEvent("PRK", "154", "RUS", "North Korea denied that it sent troops to fight alongside Russia."),
+                        "PRK", c),
+                   2));
+}
+
+// 6. Contradictions.
+TEST_F(AnyStateTest, ContradictionsPairTheSameProposition) {
+  Conflict c = LoadC("russia-ukraine");
+  Event nuclear = MakeEvent("RUS", "150", "BLR", "Russia has deployed nuclear weapons in Belarus.", Date{2023, 6, 16});
+  nuclear.location = Country("BLR", "Belarus");
+  Event deny = MakeEvent("BLRGOV", "016", "BLR", "Lukashenko denied that Belarus had taken part in the invasion.",
+                         Date{2023, 6, 20});
+  RoleReport r = Report("BLR", c, {nuclear, deny});
+  for (const CategoryReport& cr : r.categories) EXPECT_TRUE(cr.contradictions.empty()) << cr.category.key;
+
+  // The same denial answers a claim that Belarus's forces took part, made at about the same time ...
+  Event part = MakeEvent("BLRMIL", "190", "UKR", "Belarusian troops attacked Ukrainian positions.", Date{2023, 6, 1});
+  r = Report("BLR", c, {nuclear, deny, part});
+  ASSERT_EQ(r.categories[1].category.key, "participation");
+  ASSERT_EQ(r.categories[1].contradictions.size(), 1u);
+  EXPECT_EQ(r.categories[1].contradictions[0].claim.sentence, part.sentence);
+  EXPECT_EQ(r.categories[0].contradictions.size(), 0u);
+  // ... but not one about another period.
+  part.date = part.date_end = Date{2021, 1, 1};
+  r = Report("BLR", c, {nuclear, deny, part});
+  EXPECT_TRUE(r.categories[1].contradictions.empty());
+  // Nor a claim about other actors of the same category.
+  Event other = MakeEvent("BLRMIL", "190", "POL", "Belarusian troops fired on Polish border guards.", Date{2023, 6, 1});
+  Event deny_pol = MakeEvent("BLRGOV", "016", "LTU", "Minsk denied that its soldiers had fired on Lithuanian guards.",
+                             Date{2023, 6, 2});
+  r = Report("BLR", c, {other, deny_pol});
+  EXPECT_TRUE(r.categories[1].contradictions.empty());
+}
+
+// 7. Shipped conflicts.
+TEST_F(AnyStateTest, ShippedConflictsLoadWithSidesInstrumentsAndSamples) {
+  std::vector<Conflict> all;
+  std::vector<std::pair<std::string, std::string>> failed;
+  ASSERT_TRUE(ListConflicts(testing::DataDir() + "/conflicts", &all, &failed).ok());
+  for (const auto& [f, m] : failed) ADD_FAILURE() << f << ": " << m;
+  std::vector<std::string> ids;
+  for (const Conflict& c : all) {
+    ids.push_back(c.id);
+    EXPECT_FALSE(c.instruments.empty()) << c.id;
+    EXPECT_FALSE(c.aggressor_words.empty()) << c.id;
+  }
+  for (const char* id : {"russia-ukraine", "drc-m23", "sudan", "yemen-red-sea"})
+    EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+  for (const char* id : {"drc-m23", "sudan", "yemen-red-sea"})
+    EXPECT_TRUE(std::filesystem::is_directory(testing::DataDir() + "/samples/" + id)) << id;
+  Conflict drc = LoadC("drc-m23");
+  ASSERT_FALSE(drc.groups.empty());
+  EXPECT_EQ(drc.groups[0].name, "M23");
+  EXPECT_EQ(drc.groups[0].alleged_backers, std::vector<std::string>{"RWA"});
+  EXPECT_EQ(drc.StandingOf("RWA"), Standing::kThird) << "an alleged backer is not pre-assigned a side";
+  EXPECT_EQ(drc.StandingOf("BDI"), Standing::kVictimAlly);
+  EXPECT_EQ(drc.SideOf("CODREB", "COD"), Side::kAggressor);
+  EXPECT_EQ(drc.SideOf("CODMIL", "COD"), Side::kX);
+}
+
+}  // namespace
+}  // namespace dyad::analyze

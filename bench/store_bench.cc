@@ -31,7 +31,6 @@
 #include "dyad/reader.h"
 #include "segment/segment.h"
 #include "store/ingest.h"
-#include "store/sentences.h"
 #include "store/store.h"
 
 namespace {
@@ -203,8 +202,10 @@ int IngestCorpus(dyad::store::Store& db, const dyad::Engine* engine, const std::
   const dyad::Engine* coder = engine;
   dyad::store::CodeFunction code = [coder](const dyad::Document& doc, std::vector<dyad::store::Sentence>* sentences,
                                            std::vector<dyad::Event>* events) -> dyad::Status {
-    if (auto s = coder->Code(doc, events); !s.ok()) return s;
-    if (!dyad::store::SplitDocumentSentences(doc, false, sentences).ok()) sentences->clear();
+    thread_local std::vector<dyad::CodedSentence> coded;
+    if (auto s = coder->Code(doc, events, &coded); !s.ok()) return s;
+    sentences->clear();
+    for (auto& c : coded) sentences->push_back({c.index, c.span, std::move(c.text)});
     return dyad::Status::Ok();
   };
   dyad::store::IngestOptions options;

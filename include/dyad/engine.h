@@ -51,6 +51,14 @@ struct EngineOptions {
   bool coreference = true;
 };
 
+// A sentence as the engine split and coded it: the index, span and text its events carry
+// (Event::sentence_index, Event::sentence_span, Event::sentence), whether or not it has events.
+struct CodedSentence {
+  int index = 0;
+  Span span;          // code points of Document::text
+  std::string text;   // normalised text
+};
+
 // Problems found while loading dictionaries that did not stop the load.
 struct LoadReport {
   std::vector<std::string> warnings;  // "file:line: what: 'entry'"
@@ -66,6 +74,10 @@ class Engine {
 
   // Codes every sentence of the document and appends its events. Thread-safe.
   Status Code(const Document& document, std::vector<Event>* events) const;
+  // As above, and replaces *sentences (when not null) with every sentence of the document, in
+  // order: the one split the events were coded from, so a store keeps the same numbering.
+  Status Code(const Document& document, std::vector<Event>* events,
+              std::vector<CodedSentence>* sentences) const;
 
   // Hex SHA-256 over the loaded dictionary files: the version of the coding.
   const std::string& dictionary_hash() const;

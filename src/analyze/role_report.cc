@@ -435,9 +435,9 @@ RoleReport BuildRoleReport(const RuleSet& rules, const Conflict& conflict, const
 Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
                                 const Conflict& conflict, const Subject& x,
                                 const RoleOptions& options, RoleReport* out) {
-  store::Stats stats;
-  if (Status s = store.GetStats(&stats); !s.ok()) return s;
-  if (stats.events == 0)
+  bool any = false;
+  if (Status s = store.HasEvents(&any); !s.ok()) return s;
+  if (!any)
     return Status::Error("no events in " + store.path() +
                          ": the database is empty; code some documents into it first");
   RoleAnalyzer a(rules, conflict, x, options);
@@ -447,6 +447,16 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   store::EventQuery q;
   if (options.from.valid()) q.from = options.from;
   if (options.to.valid()) q.to = options.to;
+  // Only the events involving X are read (from the store's indexes, not a scan of every
+  // event): X's code in the source, target, reporter or a place, or the sentence naming X or
+  // one of the conflict's groups from X (the keyword and group conditions of the rules).
+  q.involving = x.code;
+  if (!x.name.empty()) q.involving_words.push_back(x.name);
+  if (!x.adjective.empty()) q.involving_words.push_back(x.adjective);
+  for (const Group& g : conflict.groups) {
+    if (x.code.empty() || g.country.compare(0, x.code.size(), x.code) != 0) continue;
+    for (const std::string& m : g.match) q.involving_words.push_back(m);
+  }
   Status s = store.ForEachEvent(q, [&](const store::StoredEvent& e) {
     a.Add(e);
     return true;

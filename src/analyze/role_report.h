@@ -153,7 +153,9 @@ RoleReport BuildRoleReport(const RuleSet& rules, const Conflict& conflict, const
                            const RoleOptions& options,
                            const std::vector<store::StoredEvent>& events);
 
-// Streams the events of `options`' window from the store through a RoleAnalyzer.
+// Streams the events of `options`' window that involve X from the store through a RoleAnalyzer
+// (X's code in the source, target, reporter or a place; or X's name or adjective, or a conflict
+// group from X, named in the sentence): events_scanned counts those.
 // Errors: the store's error, or "no events in FILE: ..." when it holds none at all.
 Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
                                 const Conflict& conflict, const Subject& x,

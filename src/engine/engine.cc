@@ -343,6 +343,12 @@ const std::string& Engine::dictionary_hash() const { return impl_->dicts->hash()
 const LoadReport& Engine::load_report() const { return impl_->report; }
 
 Status Engine::Code(const Document& document, std::vector<Event>* events) const {
+  return Code(document, events, nullptr);
+}
+
+Status Engine::Code(const Document& document, std::vector<Event>* events,
+                    std::vector<CodedSentence>* coded_sentences) const {
+  if (coded_sentences) coded_sentences->clear();
   normalize::NormalizeOptions normalize_options;
   normalize_options.lenient = impl_->options.lenient;
   // Reused by every document coded on this thread (Normalize clears it): no allocation per
@@ -363,6 +369,14 @@ Status Engine::Code(const Document& document, std::vector<Event>* events) const 
   // document is read as of today for those restrictions; its events stay undated.
   const Date coding_date = document.date.valid() ? document.date : Today();
   const auto sentences = impl_->splitter->Split(text.text);
+  if (coded_sentences) {
+    coded_sentences->reserve(sentences.size());
+    for (size_t index = 0; index < sentences.size(); ++index) {
+      const size_t begin = sentences[index].begin, length = sentences[index].end - begin;
+      coded_sentences->push_back({static_cast<int>(index), to_span(begin, {0, static_cast<int32_t>(length)}),
+                                  text.text.substr(begin, length)});
+    }
+  }
   std::vector<enrich::EventInSentence> located;
   // Document coreference (docs/coreference.md): only when the dictionaries bring .coref rules.
   std::optional<code::Discourse> discourse;

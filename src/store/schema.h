@@ -152,6 +152,52 @@ CREATE VIEW actors AS
 ALTER TABLE events ADD COLUMN source_ref TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN target_ref TEXT NOT NULL DEFAULT '';
 )sql",
+    // v4: query speed on large stores. The countries an event involves (the first three letters
+    // of its source, target and reporter codes, the countries of its places), kept by triggers,
+    // so a role report reads only the events about its state; near-duplicates counted from an
+    // index instead of a scan of the documents.
+    R"sql(
+CREATE TABLE event_countries(
+  country TEXT NOT NULL,
+  event INTEGER NOT NULL,
+  PRIMARY KEY(country, event)
+) WITHOUT ROWID;
+CREATE VIEW event_country_codes AS
+  SELECT id AS event, substr(source, 1, 3) AS country FROM events WHERE length(source) >= 3
+  UNION SELECT id, substr(target, 1, 3) FROM events WHERE length(target) >= 3
+  UNION SELECT id, substr(reported_by, 1, 3) FROM events WHERE length(reported_by) >= 3
+  UNION SELECT id, json_extract(places, '$.location.country') FROM events WHERE places <> ''
+  UNION SELECT id, json_extract(places, '$.origin.country') FROM events WHERE places <> ''
+  UNION SELECT id, json_extract(places, '$.destination.country') FROM events WHERE places <> '';
+INSERT OR IGNORE INTO event_countries(country, event)
+  SELECT country, event FROM event_country_codes WHERE length(country) = 3;
+DROP VIEW event_country_codes;
+CREATE TRIGGER events_countries_insert AFTER INSERT ON events
+BEGIN
+  INSERT OR IGNORE INTO event_countries(country, event)
+    SELECT c, NEW.id FROM (
+      SELECT substr(NEW.source, 1, 3) AS c
+      UNION SELECT substr(NEW.target, 1, 3)
+      UNION SELECT substr(NEW.reported_by, 1, 3)
+      UNION SELECT json_extract(NEW.places, '$.location.country') WHERE NEW.places <> ''
+      UNION SELECT json_extract(NEW.places, '$.origin.country') WHERE NEW.places <> ''
+      UNION SELECT json_extract(NEW.places, '$.destination.country') WHERE NEW.places <> '')
+    WHERE length(c) = 3;
+END;
+CREATE TRIGGER events_countries_delete AFTER DELETE ON events
+BEGIN
+  DELETE FROM event_countries WHERE event = OLD.id AND country IN (
+    substr(OLD.source, 1, 3), substr(OLD.target, 1, 3), substr(OLD.reported_by, 1, 3),
+    CASE WHEN OLD.places <> '' THEN json_extract(OLD.places, '$.location.country') END,
+    CASE WHEN OLD.places <> '' THEN json_extract(OLD.places, '$.origin.country') END,
+    CASE WHEN OLD.places <> '' THEN json_extract(OLD.places, '$.destination.country') END);
+END;
+CREATE TRIGGER events_countries_update AFTER UPDATE OF source, target, reported_by, places ON events
+BEGIN
+  SELECT RAISE(ABORT, 'the actors and places of an event are never updated: delete and insert it');
+END;
+CREATE INDEX documents_near_duplicate ON documents(near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
+)sql",
 };
 
 inline constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -447,8 +447,10 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
     }
   }
   // A bigger page cache and fewer WAL checkpoints: ingest into a large
-  // database is bound by B-tree pages that do not fit the cache.
-  (void)store->Exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144");
+  // database is bound by B-tree pages that do not fit the cache. A reader reads most pages once
+  // (the OS caches the file): 32 MB keeps its memory small on a large store.
+  (void)store->Exec(options.read_only ? "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768"
+                                      : "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144");
   if (!options.read_only) (void)store->Exec("PRAGMA wal_autocheckpoint=10000");
 
   if (version >= kSchemaVersion) {
@@ -965,13 +967,49 @@ using ExpandFn = std::function<std::vector<std::string>(const std::string&)>;
 // The WHERE clause and parameters of an event query over coding `coding`.
 // Actor prefixes become IN lists of exact codes, so that the index
 // (coding, source, day) is searched by code and date range together.
+// An FTS5 query matching any of `phrases` (each a quoted phrase: whole words, in order).
+std::string AnyPhraseQuery(const std::vector<std::string>& phrases) {
+  std::string query;
+  for (const std::string& phrase : phrases) {
+    if (phrase.find_first_not_of(" \t") == std::string::npos) continue;
+    std::string quoted = "\"";
+    for (char c : phrase) {
+      if (c == '"') quoted += '"';
+      quoted += c;
+    }
+    query += (query.empty() ? "" : " OR ") + quoted + "\"";
+  }
+  return query;
+}
+
+// Whether an index serves the query's filters. When none does (no filter, or only
+// modality/root/reporting), rows are read in id order straight from the table and a limit stops
+// the walk early; otherwise the matching ids are collected from the indexes and sorted.
+bool UsesIndex(const EventQuery& q) {
+  return !q.actor.empty() || !q.involving.empty() || !q.source.empty() || !q.target.empty() ||
+         !q.code.empty() || !q.text.empty() || q.document_id > 0 || (q.from && q.from->valid()) ||
+         (q.to && q.to->valid());
+}
+
 void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std::string* where,
                 std::vector<Param>* params) {
-  // With an actor filter the rows come from the id list below: "+" keeps the
-  // planner from searching events_day / events_code for the outer query.
-  const bool by_actor = !q.actor.empty();
-  std::string w = by_actor ? "+e.coding = ?" : "e.coding = ?";
+  // With an actor or country filter the rows come from the id lists below: "+" keeps the
+  // planner from searching events_day / events_code for the outer query. Without any indexed
+  // filter, "+" keeps it walking the table in id order rather than sorting every row.
+  const bool by_actor = !q.actor.empty() || !q.involving.empty();
+  std::string w = by_actor || !UsesIndex(q) ? "+e.coding = ?" : "e.coding = ?";
   params->push_back(coding);
+  if (!q.involving.empty()) {
+    // Events naming the country by code (event_countries), or by a word of the sentence.
+    w += " AND e.id IN (SELECT event FROM event_countries WHERE country = ?";
+    params->push_back(q.involving);
+    if (const std::string words = AnyPhraseQuery(q.involving_words); !words.empty()) {
+      w += " UNION SELECT w.id FROM events w WHERE w.sentence IN "
+           "(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)";
+      params->push_back(words);
+    }
+    w += ")";
+  }
   auto in_list = [&](const char* column, const std::vector<std::string>& codes) {
     if (codes.empty()) return std::string("0");
     std::string clause = std::string("e.") + column + " IN (";
@@ -1049,17 +1087,20 @@ void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std
 }
 
 std::string QuerySql(const EventQuery& q, const std::string& where) {
-  // "+e.id": sort rather than walk the table in id order, so the planner uses
-  // the filter indexes (events_source, events_day, ...). With a limit, the ids
-  // are chosen first (from the covering indexes when the filters allow), and
-  // only the rows kept are joined with their documents and sentences.
+  // With indexed filters, "+e.id": sort the matches rather than walk the table in id order, so
+  // the planner uses the filter indexes (events_source, events_day, ...). Without, walk the
+  // table in id order: rows stream out as they are read (no sort of the whole table) and a
+  // limit stops after its rows. With a limit, the ids are chosen first (from the covering
+  // indexes when the filters allow), and only the rows kept are joined with their documents
+  // and sentences.
+  // A country filter is a list of ids (e.id IN ...): read in id order from that list, no sort.
+  const char* order = UsesIndex(q) && q.involving.empty() ? " ORDER BY +e.id" : " ORDER BY e.id";
   if (q.limit > 0) {
     return std::string("SELECT ") + kEventColumns + kEventJoins +
-           " WHERE e.id IN (SELECT e.id FROM events e WHERE " + where + " ORDER BY +e.id LIMIT " +
+           " WHERE e.id IN (SELECT e.id FROM events e WHERE " + where + order + " LIMIT " +
            std::to_string(q.limit) + ") ORDER BY e.id";
   }
-  return std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + where +
-         " ORDER BY +e.id";
+  return std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + where + order;
 }
 
 }  // namespace
@@ -1138,10 +1179,34 @@ Status Store::CountHiddenEvents(int64_t* count) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   Stmt st;
-  if (st.Prepare(db_, "SELECT COUNT(*) FROM events WHERE coding <> ?") != SQLITE_OK)
+  // Two ranges of events_day: no scan of the current coding's events.
+  if (st.Prepare(db_, "SELECT (SELECT COUNT(*) FROM events WHERE coding < ?1) + "
+                      "(SELECT COUNT(*) FROM events WHERE coding > ?1)") != SQLITE_OK)
     return Error("counting events");
   st.Bind(1, current_coding_);
   if (st.Step() != SQLITE_ROW) return Error("counting events");
+  *count = st.Int(0);
+  return Status::Ok();
+}
+
+Status Store::HasEvents(bool* any) {
+  std::lock_guard lock(mu_);
+  if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
+  Stmt st;
+  if (st.Prepare(db_, "SELECT EXISTS(SELECT 1 FROM events WHERE coding = ?)") != SQLITE_OK)
+    return Error("counting events");
+  st.Bind(1, current_coding_);
+  if (st.Step() != SQLITE_ROW) return Error("counting events");
+  *any = st.Int(0) != 0;
+  return Status::Ok();
+}
+
+Status Store::CountNearDuplicates(int64_t* count) {
+  std::lock_guard lock(mu_);
+  Stmt st;
+  if (st.Prepare(db_, "SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL") != SQLITE_OK ||
+      st.Step() != SQLITE_ROW)
+    return Error("counting near-duplicates");
   *count = st.Int(0);
   return Status::Ok();
 }
@@ -1407,7 +1472,8 @@ Status Store::GetStats(Stats* out) {
       {"SELECT COUNT(*) FROM sentences", &st.sentences},
       {"SELECT COUNT(*) FROM failures", &st.failures},
       {"SELECT COUNT(*) FROM events WHERE coding = ?", &st.events},
-      {"SELECT COUNT(*) FROM events WHERE coding <> ?", &st.other_coding_events},
+      {"SELECT (SELECT COUNT(*) FROM events WHERE coding < ?1) + "
+       "(SELECT COUNT(*) FROM events WHERE coding > ?1)", &st.other_coding_events},
   };
   for (const auto& [sql, value] : counts)
     if (auto s = count(sql, value); !s.ok()) return s;

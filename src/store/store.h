@@ -61,7 +61,7 @@ struct sqlite3_stmt;
 namespace dyad::store {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // Two documents whose word 3-shingle sets have an estimated Jaccard similarity
 // of at least this are near-duplicates. Documents with fewer shingles than
 // kMinShinglesForNearDuplicate are only ever exact duplicates.
@@ -113,6 +113,12 @@ struct EventQuery {
   std::optional<Modality> modality;
   std::optional<bool> reported;  // true: only reported events; false: only first-hand
   std::string text;      // FTS5 query over the event's sentence
+  // Only events involving this country (a 3-letter code, "BLR"): it begins the source, target or
+  // reporter code, or is the country of a place; or, when `involving_words` are given, one of
+  // them occurs in the sentence (as a phrase, whole words, case- and accent-insensitive). Read
+  // from an index (event_countries, the full-text index): the other events are never loaded.
+  std::string involving;
+  std::vector<std::string> involving_words;  // "Belarus", "Belarusian", "Kalinouski Regiment"
   int64_t document_id = 0;       // only this document's events
   bool include_duplicates = false;
   int64_t limit = 0;     // 0: no limit
@@ -210,6 +216,10 @@ class Store {
   Status QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out);
   // Number of events of other codings that a query ignores (0 when none).
   Status CountHiddenEvents(int64_t* count);
+  // Whether the current coding has any event (cheap, unlike GetStats on a large store).
+  Status HasEvents(bool* any);
+  // Number of near-duplicate documents (from an index; cheap).
+  Status CountNearDuplicates(int64_t* count);
   // Calls `fn` for each event matching `query`, streaming (for exports).
   // Stop early by returning false.
   Status ForEachEvent(const EventQuery& query,

@@ -63,21 +63,23 @@ int RunEvents(const EventsFlags& flags) {
   if (std::string why; StdoutFailed(&why)) return Fail("events: " + why);  // the summary would lie
   if (!s.ok()) return Fail(s.message());
 
-  // Say which coding the rows come from, and what they leave out.
-  store::Stats stats;
-  int64_t hidden = 0;
-  if (db->GetStats(&stats).ok() && db->CountHiddenEvents(&hidden).ok()) {
+  // Say which coding the rows come from, and what they leave out (from indexes: no count of
+  // the whole store, which would cost more than the page of rows on a large one).
+  std::string dict_hash;
+  int64_t hidden = 0, near_duplicates = 0;
+  if (db->CurrentCoding(&dict_hash).ok() && db->CountHiddenEvents(&hidden).ok() &&
+      db->CountNearDuplicates(&near_duplicates).ok()) {
     std::fprintf(stderr, "dyad: %lld event%s%s (dictionary set %.12s)", static_cast<long long>(count),
                  count == 1 ? "" : "s",
                  query.limit > 0 && count == query.limit ? ", limit reached (--limit 0 for all)" : "",
-                 stats.current_dict_hash.empty() ? "none" : stats.current_dict_hash.c_str());
+                 dict_hash.empty() ? "none" : dict_hash.c_str());
     if (hidden > 0) {
       std::fprintf(stderr, "; %lld events from other dictionary versions not shown: run `dyad recode`",
                    static_cast<long long>(hidden));
     }
-    if (stats.near_duplicates > 0 && !query.include_duplicates) {
+    if (near_duplicates > 0 && !query.include_duplicates) {
       std::fprintf(stderr, "; events of %lld near-duplicate documents not counted",
-                   static_cast<long long>(stats.near_duplicates));
+                   static_cast<long long>(near_duplicates));
     }
     std::fputc('\n', stderr);
   }

@@ -18,7 +18,6 @@
 #include "dyad/engine.h"
 #include "dyad/reader.h"
 #include "store/ingest.h"
-#include "store/sentences.h"
 #include "store/store.h"
 
 namespace dyad::cli {
@@ -174,12 +173,15 @@ int RunIngest(const IngestFlags& flags) {
   options.audit_parameters = params.dump();
 
   const Engine* coder = engine.get();
-  const bool lenient = flags.lenient;
-  store::CodeFunction code = [coder, lenient](const Document& doc, std::vector<store::Sentence>* sentences,
-                                              std::vector<Event>* events) -> Status {
-    if (Status s = coder->Code(doc, events); !s.ok()) return s;
-    // Every sentence goes to the full-text index, not only those with events.
-    if (!store::SplitDocumentSentences(doc, lenient, sentences).ok()) sentences->clear();
+  store::CodeFunction code = [coder](const Document& doc, std::vector<store::Sentence>* sentences,
+                                     std::vector<Event>* events) -> Status {
+    // Every sentence goes to the full-text index, not only those with events: the sentences the
+    // engine coded, so stored sentence N is the sentence of the events numbered N.
+    thread_local std::vector<CodedSentence> coded;
+    if (Status s = coder->Code(doc, events, &coded); !s.ok()) return s;
+    sentences->clear();
+    sentences->reserve(coded.size());
+    for (auto& c : coded) sentences->push_back({c.index, c.span, std::move(c.text)});
     return Status::Ok();
   };
   store::Ingester ingester(db.get(), code, engine->dictionary_hash(), options);

@@ -183,6 +183,28 @@ TEST_F(DictionaryClasses, FightingSideBySideKeepsTheAllyOutOfTheTarget) {
   }
 }
 
+// Transport of forces and weapons (062 / 072), trade halts (163), recalled envoys (161), protection
+// missions (074), and RSF officials as actors.
+TEST_F(DictionaryClasses, TransportTradeHaltsRecallsAndProtectionMissions) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Belarusian railways carried Russian troops to the border.", "BLR", "062", "RUS", Modality::kAsserted},
+           {"Belarus transported Russian troops to the Ukrainian border.", "BLR", "062", "RUS", Modality::kAsserted},
+           {"Iranian cargo planes transported drones to Russia.", "IRN", "072", "RUS", Modality::kAsserted},
+           {"Algeria halted all trade with Spain in 2022.", "DZA", "163", "ESP", Modality::kAsserted},
+           {"China suspended trade ties with Lithuania.", "CHN", "163", "LTU", Modality::kAsserted},
+           {"Kigali recalled its diplomats from Kinshasa.", "RWA", "161", "COD", Modality::kAsserted},
+           {"Sudan recalled its envoy from Nairobi.", "SDN", "161", "KEN", Modality::kAsserted},
+           {"The EU launched a naval mission to protect merchant ships from Houthi attacks.", "IGOEUREEC", "074", "*",
+            Modality::kAsserted},
+           {"Uganda received an RSF delegation in Kampala.", "UGA", "043", "SDNREB", Modality::kAsserted},
+           {"The United States hit RSF leaders with sanctions.", "USA", "163", "SDNREB", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  // "carried out" is not transport; the tight link keeps the actor right after the verb.
+  const char* carried_out = "Ukrainian forces carried out attacks on Russian forces in Kursk.";
+  ExpectNoEvent(carried_out, "062", Code(carried_out));
+}
+
 // The new entries stay narrow: the adjective "armed", arms as a topic, civilian airspace and convoys,
 // and "side" or "together" without a fight are not military aid or cooperation.
 TEST_F(DictionaryClasses, NarrowEntriesDoNotFireOnLookalikes) {

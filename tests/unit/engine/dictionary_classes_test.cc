@@ -205,6 +205,30 @@ TEST_F(DictionaryClasses, TransportTradeHaltsRecallsAndProtectionMissions) {
   ExpectNoEvent(carried_out, "062", Code(carried_out));
 }
 
+// Promises of force (138), disputed reports (016 with the content negated), and armed groups named
+// with a role word ("M23 fighters", "Houthi commanders") keep the group's code (no REB + UAF pile-up).
+TEST_F(DictionaryClasses, ThreatsOfForceDisputedReportsAndGroupRoles) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The Houthis vowed to target American ships if Washington attacked Yemen.", "YEMREB", "138", "USA",
+            Modality::kAsserted},
+           {"Iran pledged to punish Israel for the attack.", "IRN", "138", "ISR", Modality::kAsserted},
+           {"Hezbollah promised to hit Israeli cities in response.", "LBNUAF", "138", "ISR", Modality::kAsserted},
+           {"Moscow disputed reports that North Korean soldiers were fighting in Kursk.", "RUS", "016", "PRK",
+            Modality::kAsserted},
+           {"Moscow disputed reports that North Korean soldiers were fighting in Kursk.", "PRK", "190", "RUS",
+            Modality::kNegated},
+           {"Kigali disputed claims that Rwandan troops had entered Goma.", "RWA", "016", "*", Modality::kAsserted},
+           {"M23 fighters attacked Congolese positions near Goma.", "CODREB", "190", "COD", Modality::kAsserted},
+           {"Houthi commanders threatened Saudi Arabia.", "YEMREB", "13", "SAU", Modality::kAsserted},
+           {"Hamas negotiators met Egyptian mediators in Cairo.", "PSEUAF", "04", "EGY", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  for (const Event& e : Code("M23 fighters attacked Congolese positions near Goma."))
+    EXPECT_NE(e.source, "CODREBUAF");
+  const char* rebuild = "Qatar pledged to rebuild schools in Gaza destroyed in the attack.";
+  ExpectNoEvent(rebuild, "13", Code(rebuild));
+}
+
 // The new entries stay narrow: the adjective "armed", arms as a topic, civilian airspace and convoys,
 // and "side" or "together" without a fight are not military aid or cooperation.
 TEST_F(DictionaryClasses, NarrowEntriesDoNotFireOnLookalikes) {

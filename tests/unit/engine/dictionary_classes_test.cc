@@ -229,6 +229,47 @@ TEST_F(DictionaryClasses, ThreatsOfForceDisputedReportsAndGroupRoles) {
   ExpectNoEvent(rebuild, "13", Code(rebuild));
 }
 
+// Arms trade with the counterpart named (062), force build-ups (154), territory used as a staging
+// ground (062), more ways to criticise (111), implicate (112), exhort (020) and to sanction (163).
+TEST_F(DictionaryClasses, ArmsTradeStagingGroundsCriticismAndSanctionPhrasings) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Belarus exported ammunition to Russia throughout 2023.", "BLR", "062", "RUS", Modality::kAsserted},
+           {"Serbia exported artillery shells to Ukraine through third countries.", "SRB", "062", "UKR",
+            Modality::kAsserted},
+           {"Moscow acquired ballistic missiles from Pyongyang.", "RUS", "062", "PRK", Modality::kAsserted},
+           {"Russia bought thousands of drones from Iran.", "RUS", "062", "IRN", Modality::kAsserted},
+           {"Russia concentrated troops near the border with Belarus.", "RUS", "154", "*", Modality::kAsserted},
+           {"Pyongyang rotated fresh troops into Kursk.", "PRK", "154", "*", Modality::kAsserted},
+           {"Belarus served as a staging ground for the Russian invasion of Ukraine.", "BLR", "062", "RUS",
+            Modality::kAsserted},
+           {"Eritrea served as a launchpad for Ethiopian troops in 2020.", "ERI", "062", "ETH", Modality::kAsserted},
+           {"Kyiv lashed out at Minsk over the drills.", "UKR", "111", "BLR", Modality::kAsserted},
+           {"Tehran assailed Washington for its support of Israel.", "IRN", "111", "USA", Modality::kAsserted},
+           {"Beijing took aim at NATO for meddling in Asia.", "CHN", "111", "IGOWSTNAT", Modality::kAsserted},
+           {"Congo chided Kenya for hosting the rebels.", "COD", "111", "KEN", Modality::kAsserted},
+           {"Russia blasted the EU over its new sanctions package.", "RUS", "111", "IGOEUREEC", Modality::kAsserted},
+           {"Kyiv implicated Minsk in the deportation of Ukrainian children.", "UKR", "112", "BLR", Modality::kAsserted},
+           {"Brussels exhorted Kigali to stop backing the rebels.", "IGOEUREEC", "02", "RWA", Modality::kAsserted},
+           {"Washington placed sanctions on three Rwandan officers.", "USA", "163", "RWA", Modality::kAsserted},
+           {"Britain put two Belarusian banks under sanctions.", "GBR", "163", "BLR", Modality::kAsserted},
+           {"The EU added four Iranian companies to its sanctions list.", "IGOEUREEC", "163", "IRN",
+            Modality::kAsserted},
+           {"Canada slapped sanctions on Belarusian defence firms.", "CAN", "163", "BLR", Modality::kAsserted},
+           {"London imposed an asset freeze on RSF commanders.", "GBR", "163", "SDN", Modality::kAsserted},
+           {"Kyiv said Russian troops occupied Kupiansk.", "RUS", "192", "UKR", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  // The noun "sanctions" in a compound, or sanctions lifted, is no sanction; "occupied" before a place is
+  // an adjective.
+  for (const auto& [sentence, code] : std::vector<std::pair<const char*, const char*>>{
+           {"Russia blasted the EU over its new sanctions package.", "163"},
+           {"Washington lifted sanctions on Belarusian potash.", "163"},
+           {"Ukraine's military intelligence said Iranian instructors were in occupied Crimea.", "192"},
+           {"Kyiv said Belarusian engineers had worked in occupied Zaporizhzhia.", "192"},
+       })
+    ExpectNoEvent(sentence, code, Code(sentence));
+}
+
 // The new entries stay narrow: the adjective "armed", arms as a topic, civilian airspace and convoys,
 // and "side" or "together" without a fight are not military aid or cooperation.
 TEST_F(DictionaryClasses, NarrowEntriesDoNotFireOnLookalikes) {

@@ -270,6 +270,31 @@ TEST_F(DictionaryClasses, ArmsTradeStagingGroundsCriticismAndSanctionPhrasings) 
     ExpectNoEvent(sentence, code, Code(sentence));
 }
 
+// Institutions of the states and missions in these wars.
+TEST_F(DictionaryClasses, InstitutionsOfTheStatesAndMissions) {
+  struct Named {
+    const char* name;
+    const char* code;
+  };
+  for (const Named& n : std::vector<Named>{
+           {"The Sovereignty Council", "SDNGOV"},
+           {"Sudan's Sovereign Council", "SDNGOV"},
+           {"The Presidential Leadership Council", "YEMGOV"},
+           {"Yemen's internationally recognised government", "YEMGOV"},
+           {"SAMIDRC", "IGOSAFSAD"},
+           {"IGAD", "IGOEAFDEVIAD"},
+           {"North Korea's Ministry of State Security", "PRKSPY"},
+           {"China's Ministry of State Security", "CHNSPY"},
+           {"The Foreign Commonwealth and Development Office", "GBRGOV"},
+       }) {
+    const std::string sentence = std::string(n.name) + " criticized Poland.";
+    std::vector<Event> events = Code(sentence);
+    bool found = false;
+    for (const Event& e : events) found = found || e.source == n.code;
+    EXPECT_TRUE(found) << sentence << ": expected source " << n.code << ", got:\n" << Describe(events);
+  }
+}
+
 // The new entries stay narrow: the adjective "armed", arms as a topic, civilian airspace and convoys,
 // and "side" or "together" without a fight are not military aid or cooperation.
 TEST_F(DictionaryClasses, NarrowEntriesDoNotFireOnLookalikes) {

@@ -295,6 +295,21 @@ TEST_F(DictionaryClasses, InstitutionsOfTheStatesAndMissions) {
   }
 }
 
+// Backing or helping X with weapons is military aid (072), militarily 062; handing over control of
+// territory is military cooperation (062).
+TEST_F(DictionaryClasses, BackingWithWeaponsAndHandingOverTerritory) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iran backs the Houthis with missiles and money.", "IRN", "072", "YEM", Modality::kAsserted},
+           {"Kigali backed the rebels of M23 with mortars, the experts wrote.", "RWA", "072", "COD", Modality::kAsserted},
+           {"Egypt helped the Sudanese army with drones.", "EGY", "072", "SDN", Modality::kAsserted},
+           {"Turkey assisted Kyiv with armoured vehicles.", "TUR", "072", "UKR", Modality::kAsserted},
+           {"Minsk backed Moscow militarily.", "BLR", "062", "RUS", Modality::kAsserted},
+           {"Belarus handed Russia control of its airfields.", "BLR", "062", "RUS", Modality::kAsserted},
+           {"Eritrea gave Ethiopia control of its border roads in 2020.", "ERI", "062", "ETH", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+}
+
 // The new entries stay narrow: the adjective "armed", arms as a topic, civilian airspace and convoys,
 // and "side" or "together" without a fight are not military aid or cooperation.
 TEST_F(DictionaryClasses, NarrowEntriesDoNotFireOnLookalikes) {

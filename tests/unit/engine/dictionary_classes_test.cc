@@ -310,6 +310,16 @@ TEST_F(DictionaryClasses, BackingWithWeaponsAndHandingOverTerritory) {
     ExpectEvent(Code(x.sentence), x);
 }
 
+// Warning someone of reprisals is a threat (130; of military action 138), not a pessimistic comment (012).
+TEST_F(DictionaryClasses, WarningsOfReprisalsAreThreats) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Russia warned Finland of countermeasures after it joined NATO.", "RUS", "130", "FIN", Modality::kAsserted},
+           {"Minsk warned Vilnius of reprisals over the border closure.", "BLR", "130", "LTU", Modality::kAsserted},
+           {"Iran warned Israel of military action if it struck again.", "IRN", "138", "ISR", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+}
+
 // The new entries stay narrow: the adjective "armed", arms as a topic, civilian airspace and convoys,
 // and "side" or "together" without a fight are not military aid or cooperation.
 TEST_F(DictionaryClasses, NarrowEntriesDoNotFireOnLookalikes) {

@@ -257,6 +257,7 @@ TEST_F(DictionaryClasses, ArmsTradeStagingGroundsCriticismAndSanctionPhrasings) 
            {"Canada slapped sanctions on Belarusian defence firms.", "CAN", "163", "BLR", Modality::kAsserted},
            {"London imposed an asset freeze on RSF commanders.", "GBR", "163", "SDN", Modality::kAsserted},
            {"Kyiv said Russian troops occupied Kupiansk.", "RUS", "192", "UKR", Modality::kAsserted},
+           {"Russia continues to occupy parts of Ukraine.", "RUS", "192", "UKR", Modality::kAsserted},
        })
     ExpectEvent(Code(x.sentence), x);
   // The noun "sanctions" in a compound, or sanctions lifted, is no sanction; "occupied" before a place is

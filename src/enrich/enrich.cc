@@ -147,7 +147,14 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   auto word_at = [&](int k) { return k >= 0 && k < static_cast<int>(tokens.size()) ? tokens[k].lower : std::string(); };
   bool side = false;  // "side" just before or after the target
   for (int k = tf - 3; k <= tl + 3; ++k) side = side || word_at(k) == "side";
-  const bool ally = root == "19" && (governor == "alongside" || governor == "for" || (governor == "on" && side));
+  // "side by side with X", "shoulder to shoulder with X", "together with X", "in support of X": allies too.
+  bool comrade = false;
+  for (int k = tf - 3; k < tf; ++k)
+    comrade = comrade || word_at(k) == "side" || word_at(k) == "shoulder" || word_at(k) == "together";
+  const bool support = (word_at(tf - 2) == "support" && word_at(tf - 1) == "of") ||
+                       (word_at(tf - 3) == "support" && word_at(tf - 2) == "of");  // "of the X"
+  const bool ally = root == "19" && (governor == "alongside" || governor == "for" || (governor == "on" && side) ||
+                                     (governor == "with" && comrade) || support);
   // "Lukashenko admitted the country's involvement", "Putin said Russia would ...": a statement
   // about one's own country (CAMEO 01) is addressed to no one.
   const bool own_country =

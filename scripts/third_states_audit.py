@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+# Audit of wire-style sentences on third states in wars (issue 9): codes each sentence of a set
+# (dated 2025-03-01) and counts those that yield the expected event.
+# usage: scripts/third_states_audit.py build/tools/dyad/dyad tests/quality/third_states/set_a.tsv [-v] [--dict DIR]
+# "found": the first expected event is among the sentence's events; "nothing else": and no other
+# asserted event outside the expected list (statements, 01x, are not counted).
+import json, subprocess, sys
+dyad, tsv = sys.argv[1], sys.argv[2]
+verbose = '-v' in sys.argv
+rows = []
+for i, line in enumerate(open(tsv, encoding='utf-8')):
+    line = line.rstrip('\n')
+    if not line or line.startswith('#'): continue
+    sent, exp = line.split('\t')
+    rows.append((f"a{i}", sent, [x.split() for x in exp.split(';')]))
+inp = '\n'.join(json.dumps({"id": r[0], "date": "2025-03-01", "text": r[1]}) for r in rows) + '\n'
+extra = [a for a in sys.argv[3:] if a != '-v']
+out = subprocess.run([dyad, 'code', '--input-format', 'jsonl'] + extra, input=inp, capture_output=True, text=True)
+ev = {}
+for l in out.stdout.splitlines():
+    e = json.loads(l); ev.setdefault(e['doc_id'], []).append(e)
+hit = clean = 0
+for rid, sent, exps in rows:
+    es = ev.get(rid, [])
+    def ok1(e, x):
+        s, codes, t = x
+        return (e['source'].startswith(s) and any(e['event_code'].startswith(c) for c in codes.split('|'))
+                and (t == '-' or e['target'].startswith(t)))
+    ok = lambda e: any(ok1(e, x) for x in exps)
+    h = any(ok1(e, exps[0]) for e in es)
+    extra = [e for e in es if not ok(e) and not e['event_code'].startswith('01') and e['modality'] == 'asserted']
+    s, codes, t = exps[0]
+    hit += h; clean += (h and not extra)
+    if verbose and not (h and not extra):
+        print(('MISS ' if not h else 'EXTRA') + f" {sent}\n   want {s} {codes} {t}")
+        for e in es: print(f"   got  {e['source']} {e['event_code']} {e['target']} {e['modality']} rb={e['reported_by']} [{e['pattern']['text'] if e.get('pattern') else ''}] verb={e['verb_text']}")
+print(f"audit: {len(rows)} sentences, expected event found {hit}, found and nothing else {clean}")

@@ -123,10 +123,23 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
     std::erase_if(result->events, [&](const code::CodedEvent& e) {
       return Inside(e.verb_span, content.clause) || (e.code == "010" && !Inside(e.verb_span, content.clause));
     });
+    // A threat or a stated intent (13, 03) is made by whoever utters it: "Lukashenko stated that
+    // Belarus was prepared to fight" is Lukashenko's threat, when he speaks for that state.
+    std::vector<code::ActorMention> speakers;
+    if (!content.speaker.empty())
+      speakers = coder.FindActors(sentence.substr(content.speaker.begin, content.speaker.end - content.speaker.begin), date);
     for (auto& e : inner.events) {
       e.source_span = to_sentence(e.source_span);
       e.target_span = to_sentence(e.target_span);
       e.verb_span = to_sentence(e.verb_span);
+      if (!speakers.empty() && (e.code.starts_with("13") || e.code.starts_with("03")) && e.source.size() == 3 &&
+          speakers.front().code.compare(0, 3, e.source) == 0) {
+        e.source = speakers.front().code;
+        e.source_text = speakers.front().text;
+        e.source_ref.clear();
+        e.source_span = {content.speaker.begin + speakers.front().span.begin,
+                         content.speaker.begin + speakers.front().span.end};
+      }
       result->events.push_back(std::move(e));
     }
   }
@@ -218,9 +231,17 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
     if (end > body) found.push_back({m.span, {static_cast<int32_t>(body), static_cast<int32_t>(end)}});
   }
   for (const Inserted& clause : found) {
-    const bool coded = std::any_of(result->events.begin(), result->events.end(),
-                                   [&](const code::CodedEvent& e) { return Inside(e.verb_span, clause.body); });
-    if (coded) continue;
+    // The sentence's reading of the clause stands when its subject acts in it; a reading with
+    // another source ("Deikalo cites a declaration: 'Belarus, which lends its territory, ...'"
+    // read as Deikalo lending it) gives way to the clause coded with its subject.
+    bool coded = false, subject_acts = false;
+    for (const auto& e : result->events) {
+      if (!Inside(e.verb_span, clause.body)) continue;
+      coded = true;
+      subject_acts = subject_acts || Overlaps(e.source_span, clause.subject);
+    }
+    if (coded && subject_acts) continue;
+    const size_t before = result->events.size();
     // "<subject> <clause>", and where each byte of it sits in the sentence.
     std::string text(sentence.substr(clause.subject.begin, clause.subject.end - clause.subject.begin));
     const int32_t subject_length = static_cast<int32_t>(text.size());
@@ -244,6 +265,13 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
         return x.source == e.source && x.target == e.target && x.code == e.code;
       });
       if (!duplicate) result->events.push_back(std::move(e));
+    }
+    // The clause coded with its subject replaces the reading without it.
+    if (coded && result->events.size() > before) {
+      std::vector<code::CodedEvent> kept;
+      for (size_t i = 0; i < result->events.size(); ++i)
+        if (i >= before || !Inside(result->events[i].verb_span, clause.body)) kept.push_back(std::move(result->events[i]));
+      result->events = std::move(kept);
     }
   }
 }

@@ -345,6 +345,24 @@ TEST_F(EngineText, VocabularyByClass) {
     EXPECT_NE(e.source.substr(0, 3), "COL") << e.event_code;
 }
 
+TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
+  const auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
+  ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},
+              Describe(events));
+}
+
+TEST_F(EngineText, AnInsertedClauseIsReadWithItsOwnSubject) {
+  const auto events = Code("The report quotes an envoy: Armenia, which hosts Russian troops, is no party to it.");
+  ExpectEvent(events, Expected{"... Armenia, which hosts ...", "ARM", "", "RUS", Modality::kAsserted, ""},
+              Describe(events));
+}
+
+TEST_F(EngineText, TwoNeighboursAreTheTwoStatesLastNamed) {
+  const auto events = Code("Serbia and Hungary share a border. The two neighbours signed a gas deal in 2023.");
+  ExpectEvent(events, Expected{"The two neighbours signed ...", "SRB", "057", "HUN", Modality::kAsserted, ""},
+              Describe(events));
+}
+
 TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   for (const Expected& x : std::vector<Expected>{
            // The origin of a launch or a shipment is no target; what it is aimed at is.

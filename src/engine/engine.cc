@@ -82,6 +82,33 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
     // The whole sentence's reading of the clause stands unless the speaker took part in it (as
     // source or target) or only the bare statement was coded: the whole sentence has more context
     // (its possessors, coreference) than the clause alone.
+    // A threat or a stated intent (13, 03) is made by whoever utters it: "Lukashenko stated that
+    // Belarus was prepared to fight" is Lukashenko's threat, when he speaks for that state.
+    std::vector<code::ActorMention> speakers;
+    if (!content.speaker.empty())
+      speakers = coder.FindActors(sentence.substr(content.speaker.begin, content.speaker.end - content.speaker.begin), date);
+    auto speaker_acts = [&](code::CodedEvent& e) {
+      // "Lukashenko declared that Belarus would join military action if attacked": force its own
+      // state would use, announced by its leader, is a threat of force (138).
+      const bool own_state = !speakers.empty() && e.source.size() >= 3 && speakers.front().code.compare(0, 3, e.source, 0, 3) == 0;
+      if (own_state && (e.code.starts_with("18") || e.code.starts_with("19") || e.code.starts_with("20")) &&
+          !e.verb_span.empty() && e.verb_span.begin > content.clause.begin) {
+        std::string before(sentence.substr(content.clause.begin, e.verb_span.begin - content.clause.begin));
+        for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        bool future = false;
+        for (const char* modal : {" would ", " will ", " shall ", " 'll "})
+          future = future || (" " + before).find(modal) != std::string::npos;
+        if (future) e.code = "138";
+      }
+      if (!speakers.empty() && (e.code.starts_with("13") || e.code.starts_with("03")) && e.source.size() == 3 &&
+          speakers.front().code.compare(0, 3, e.source) == 0) {
+        e.source = speakers.front().code;
+        e.source_text = speakers.front().text;
+        e.source_ref.clear();
+        e.source_span = {content.speaker.begin + speakers.front().span.begin,
+                         content.speaker.begin + speakers.front().span.end};
+      }
+    };
     bool inside = false, speaker_involved = false;
     for (const auto& e : result->events) {
       if (!Inside(e.verb_span, content.clause)) continue;
@@ -89,7 +116,11 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
       speaker_involved = speaker_involved || Overlaps(e.source_span, content.speaker) ||
                          Overlaps(e.target_span, content.speaker);
     }
-    if (inside && !speaker_involved) continue;
+    if (inside && !speaker_involved) {
+      for (auto& e : result->events)
+        if (Inside(e.verb_span, content.clause)) speaker_acts(e);
+      continue;
+    }
     std::optional<code::Discourse> discourse;
     if (before) discourse.emplace(*before);
     code::CodeResult inner =
@@ -123,23 +154,11 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
     std::erase_if(result->events, [&](const code::CodedEvent& e) {
       return Inside(e.verb_span, content.clause) || (e.code == "010" && !Inside(e.verb_span, content.clause));
     });
-    // A threat or a stated intent (13, 03) is made by whoever utters it: "Lukashenko stated that
-    // Belarus was prepared to fight" is Lukashenko's threat, when he speaks for that state.
-    std::vector<code::ActorMention> speakers;
-    if (!content.speaker.empty())
-      speakers = coder.FindActors(sentence.substr(content.speaker.begin, content.speaker.end - content.speaker.begin), date);
     for (auto& e : inner.events) {
       e.source_span = to_sentence(e.source_span);
       e.target_span = to_sentence(e.target_span);
       e.verb_span = to_sentence(e.verb_span);
-      if (!speakers.empty() && (e.code.starts_with("13") || e.code.starts_with("03")) && e.source.size() == 3 &&
-          speakers.front().code.compare(0, 3, e.source) == 0) {
-        e.source = speakers.front().code;
-        e.source_text = speakers.front().text;
-        e.source_ref.clear();
-        e.source_span = {content.speaker.begin + speakers.front().span.begin,
-                         content.speaker.begin + speakers.front().span.end};
-      }
+      speaker_acts(e);
       result->events.push_back(std::move(e));
     }
   }

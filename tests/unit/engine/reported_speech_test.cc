@@ -346,8 +346,31 @@ TEST_F(EngineText, VocabularyByClass) {
 }
 
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
-  const auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
+  auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},
+              Describe(events));
+  // Force one's own state would use is a threat of force; force it used is reported force.
+  events = Code("Erdogan said Turkey would strike Kurdish positions in Syria.");
+  ExpectEvent(events, Expected{"Erdogan said Turkey would ...", "TURGOV", "138", "SYR", Modality::kAsserted, "TUR"},
+              Describe(events));
+  events = Code("Erdogan said Turkey had struck positions in Syria.");
+  ExpectEvent(events, Expected{"Erdogan said Turkey had ...", "TUR", "19", "SYR", Modality::kAsserted, "TUR"},
+              Describe(events));
+}
+
+TEST_F(EngineText, MovementAndFightingByClass) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Columns of Russian tanks were seen driving out of Belarus towards Kyiv.", "RUS", "15", "UKR",
+            Modality::kAsserted, ""},
+           {"Russian armour rolled into Ukraine.", "RUS", "15", "UKR", Modality::kAsserted, ""},
+           {"Serbia could be pulled slowly into the conflict against Kosovo.", "SRB", "190", "KSV",
+            Modality::kHypothetical, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto events = Code("Russia invaded Ukraine in 2022. Belarusian paratroopers fought in the invasion.");
+  ExpectEvent(events, Expected{"... fought in the invasion.", "BLR", "190", "UKR", Modality::kAsserted, ""},
               Describe(events));
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <memory>
 #include <thread>
 
 #include <gmock/gmock.h>
@@ -273,6 +274,11 @@ TEST_F(ApiTest, HttpBodiesOverTheLimitAreRefused) {
   int port = 0;
   ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
   std::thread serving([&]() { (void)http.Listen(); });
+  // Stop and join even when an assertion returns early (no std::terminate).
+  std::shared_ptr<void> stop_on_exit(nullptr, [&](void*) {
+    http.Stop();
+    serving.join();
+  });
   const std::string big(100000, 'a');
   {
     httplib::Client client("127.0.0.1", port);
@@ -296,8 +302,11 @@ TEST_F(ApiTest, HttpBodiesOverTheLimitAreRefused) {
           return true;
         },
         "text/plain");
-    ASSERT_TRUE(r);
-    EXPECT_EQ(r->status, 413);
+    // The server answers 413 and closes as soon as the limit is passed; a client
+    // still writing may see the reset before it reads the answer (plain TCP), so
+    // either is a refusal. What must never happen is a 200 (the last block
+    // below checks that the server still answers).
+    if (r) EXPECT_EQ(r->status, 413);
   }
   {
     httplib::Client client("127.0.0.1", port);
@@ -320,8 +329,6 @@ TEST_F(ApiTest, HttpBodiesOverTheLimitAreRefused) {
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 200);
   }
-  http.Stop();
-  serving.join();
 }
 
 // A second server on a port in use is refused (no SO_REUSEPORT sharing).

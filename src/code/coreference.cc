@@ -111,10 +111,10 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
     } else if (cmd == "NONSTATE:") {
       for (size_t j = 1; j < f.size(); ++j) nonstates.insert(Upper(f[j]));
     } else if (cmd == "MENTION:") {
-      // MENTION: WORD WORD ... = STATE|STATES [AGENT]
+      // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR [AGENT]
       auto eq = std::find(f.begin(), f.end(), "=");
       if (eq == f.begin() + 1 || eq == f.end() || eq + 1 == f.end() || f.end() - eq > 3) {
-        warn(i, "MENTION: expects 'words = STATE|STATES [agent]'");
+        warn(i, "MENTION: expects 'words = STATE|STATES|AGGRESSOR [agent]'");
         continue;
       }
       DefiniteRule r;
@@ -122,7 +122,8 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       const std::string kind = Upper(*(eq + 1));
       if (kind == "STATE") r.kind = DefiniteKind::kState;
       else if (kind == "STATES") r.kind = DefiniteKind::kStates;
-      else { warn(i, "unknown mention kind (STATE or STATES)"); continue; }
+      else if (kind == "AGGRESSOR") r.kind = DefiniteKind::kAggressor;
+      else { warn(i, "unknown mention kind (STATE, STATES or AGGRESSOR)"); continue; }
       if (eq + 2 != f.end()) {
         r.agent = Upper(*(eq + 2));
         if (!ValidCode(r.agent)) { warn(i, "bad agent code"); continue; }
@@ -239,8 +240,15 @@ bool Discourse::ResolvePronoun(PronounKind kind, Antecedent* out) const {
   return false;
 }
 
+void Discourse::NoteForce(const std::string& state, const std::string& text) { aggressor_ = {state, text}; }
+
 bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before,
                                 Antecedent* out) const {
+  if (rule.kind == DefiniteKind::kAggressor) {
+    if (aggressor_.code.empty()) return false;
+    *out = {rule.agent.empty() ? aggressor_.code : aggressor_.code + rule.agent, aggressor_.text};
+    return true;
+  }
   // Nearest sentence first: the phrase's own sentence (the mentions before it), then the earlier
   // sentences; inside a sentence, text order (the first-named state, as TABARI's pronoun rule and
   // FORWARD take the first actor).

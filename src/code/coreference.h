@@ -42,6 +42,7 @@ enum class PronounKind : uint8_t {
 enum class DefiniteKind : uint8_t {
   kState,   // the most recent state ("the country", "the republic"), optionally with an agent
   kStates,  // the two most recent distinct states, as a coded compound ("the two countries")
+  kAggressor,  // the state whose force the document last reported against another ("the aggressor")
 };
 
 struct DefiniteRule {
@@ -111,6 +112,9 @@ class Discourse {
   // A definite noun phrase: `before` are the mentions of its own sentence that precede it (text
   // order), then the preceding sentences, most recent first. False when nothing fits.
   bool ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before, Antecedent* out) const;
+  // Records an act of force (CAMEO 18-20) by `state` (three letters) against another state, named
+  // by `text`: "the aggressor" stands for it from then on, in the whole document.
+  void NoteForce(const std::string& state, const std::string& text);
 
  private:
   struct Sentence {
@@ -119,6 +123,7 @@ class Discourse {
   };
   const CorefRules& rules_;
   std::vector<Sentence> sentences_;
+  Antecedent aggressor_;  // empty code: no act of force reported yet
 };
 
 }  // namespace dyad::code

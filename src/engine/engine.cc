@@ -55,9 +55,9 @@ bool Overlaps(code::ByteSpan a, code::ByteSpan b) {
 // in for them. The speaker stays the reporter (reported_by, set by the enricher).
 // `before` is the document's discourse as it stood before this sentence (null without coreference):
 // the clause resolves "the country" or "they" as the whole sentence did.
-void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enricher::ReportedContent>& contents,
-                         std::string_view sentence, Date date, const code::Discourse* before, bool new_paragraph,
-                         code::CodeResult* result) {
+void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frames,
+                         const std::vector<enrich::Enricher::ReportedContent>& contents, std::string_view sentence,
+                         Date date, const code::Discourse* before, bool new_paragraph, code::CodeResult* result) {
   for (const auto& content : contents) {
     // "Belarus has been accused of ...": Belarus accuses no one.
     std::erase_if(result->events,
@@ -125,6 +125,9 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
     if (before) discourse.emplace(*before);
     code::CodeResult inner =
         discourse ? coder.CodeInDocument(text, date, &*discourse, new_paragraph) : coder.Code(text, date);
+    // The clause's frames too: in "Belarusian soldiers were reported to have fought in the
+    // invasion" only "<subject> have fought in the invasion" has the frame's shape.
+    if (frames && !content.subject.empty()) frames->Extend(text, date, coder, &inner.events);
     if (inner.events.empty()) {
       // The clause alone names no pair (TABARI needs a source and a target): keep the sentence's
       // reading without the speaker. "Kyiv fears Belarus might open a second front" is Belarus's
@@ -159,6 +162,76 @@ void CodeReportedContent(const code::Coder& coder, const std::vector<enrich::Enr
       e.target_span = to_sentence(e.target_span);
       e.verb_span = to_sentence(e.verb_span);
       speaker_acts(e);
+      result->events.push_back(std::move(e));
+    }
+  }
+}
+
+// Charges (docs/enrichment.md, "Charges"): a report that an actor broke a norm ("the lawyer
+// argues that Belarus breached the 1974 resolution") or is illegitimate, an aggressor, complicit
+// is its speaker's accusation (112) or criticism (111) of that actor, whatever verb of saying
+// is used. It replaces the speaker's bare statement (010) by the same verb; what the clause says
+// happened stays coded on its own.
+void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enricher::ReportedContent>& contents,
+                std::string_view sentence, const std::vector<code::ActorMention>& mentions,
+                code::CodeResult* result) {
+  for (const auto& content : contents) {
+    if (content.speaker.empty() || content.verb.empty()) continue;
+    const code::ActorMention* speaker = nullptr;
+    for (const auto& m : mentions)
+      if (Inside(m.span, content.speaker) && (!speaker || m.span.begin > speaker->span.begin)) speaker = &m;
+    if (!speaker || speaker->code.empty()) continue;
+    // The words searched: the clause, and its subject when it is named outside it ("Tehran denied
+    // violating ...") -- in the sentence's offsets, shifted to the searched text.
+    const int32_t from = content.subject.empty() ? content.clause.begin
+                                                 : std::min(content.subject.begin, content.clause.begin);
+    const code::ByteSpan searched{from, content.clause.end};
+    std::vector<code::ActorMention> inside;
+    for (const auto& m : mentions) {
+      if (!Inside(m.span, content.clause) && !(content.subject.empty() ? false : Inside(m.span, content.subject)))
+        continue;
+      code::ActorMention shifted = m;
+      shifted.span = {m.span.begin - from, m.span.end - from};
+      inside.push_back(std::move(shifted));
+    }
+    const auto charges =
+        enricher.FindCharges(sentence.substr(searched.begin, searched.end - searched.begin), inside);
+    for (const auto& charge : charges) {
+      const code::ActorMention& accused = *charge.accused;
+      const code::ByteSpan words{charge.words.begin + from, charge.words.end + from};
+      if (charge.negated) {
+        // "Kinshasa said Kigali had not breached the deal": no charge, and no reading of the
+        // clause as Kigali's own accusation of no one.
+        std::erase_if(result->events,
+                      [&](const code::CodedEvent& e) { return Overlaps(e.verb_span, words) && e.target.empty(); });
+        continue;
+      }
+      if (accused.code == speaker->code) continue;  // a speaker does not accuse itself
+      bool known = false;
+      for (const auto& e : result->events)
+        known = known || (e.source == speaker->code && e.target == accused.code && e.code.compare(0, 2, charge.code, 0, 2) == 0);
+      if (known) continue;
+      // The speaker's bare statement, and the clause's own reading of the charge ("Minsk had
+      // violated": Minsk's 112 to no one), give way to the charge.
+      std::erase_if(result->events, [&](const code::CodedEvent& e) {
+        return (e.code == "010" && Overlaps(e.verb_span, content.verb) && e.source == speaker->code) ||
+               (Overlaps(e.verb_span, words) && e.target.empty());
+      });
+      code::CodedEvent e;
+      e.source = speaker->code;
+      e.source_text = speaker->text;
+      e.source_ref = speaker->ref;
+      e.source_span = speaker->span;
+      e.target = accused.code;
+      e.target_text = accused.text;
+      e.target_ref = accused.ref;
+      e.target_span = {accused.span.begin + from, accused.span.end + from};
+      e.code = charge.code;
+      e.verb_span = content.verb;
+      e.verb_text = std::string(sentence.substr(content.verb.begin, content.verb.end - content.verb.begin));
+      e.pattern.file = enricher.charges_path();
+      e.pattern.line = charge.line;
+      e.pattern.text = charge.rule;
       result->events.push_back(std::move(e));
     }
   }
@@ -451,7 +524,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
                                   ? impl_->coder->CodeInDocument(sentence, coding_date, &*discourse, new_paragraph)
                                   : impl_->coder->Code(sentence, coding_date);
     if (!reported.empty())
-      CodeReportedContent(*impl_->coder, reported, sentence, coding_date,
+      CodeReportedContent(*impl_->coder, impl_->frames.get(), reported, sentence, coding_date,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
     if (impl_->enricher) CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date, &result);
     auto find_actors = [this, coding_date, &result, sentence](std::string_view part) {
@@ -469,6 +542,11 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
           sentence, coding_date, ActorsWithResolved(*impl_->coder, sentence, coding_date, result.resolved),
           &result.events);
     }
+    if (!reported.empty())
+      AddCharges(*impl_->enricher, reported, sentence,
+                 result.resolved.empty() ? impl_->coder->FindActors(sentence, coding_date)
+                                         : ActorsWithResolved(*impl_->coder, sentence, coding_date, result.resolved),
+                 &result);
     // A report whose content names no pair of actors ("Zerkalo wrote that 20 Belarusians were
     // killed") is still the speaker's public statement (CAMEO 010), addressed to no one.
     if (result.events.empty())
@@ -562,6 +640,12 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         war_target = e.target.substr(0, 3);
         war_target_text = e.target_text;
       }
+      // "The aggressor" (data/dict/dyad.coref) is the state last reported using force against another.
+      if (discourse && e.root_code >= "18" && e.root_code <= "20" && e.modality == Modality::kAsserted &&
+          e.source.size() >= 3 && e.target.size() >= 3 && e.source.compare(0, 3, e.target, 0, 3) != 0 &&
+          discourse->rules().IsStateCode(e.source) && discourse->rules().IsStateCode(e.target))
+        discourse->NoteForce(e.source.substr(0, 3), e.source_ref.empty() ? e.source_text : e.source_ref);
+
     }
   }
   return Status::Ok();

@@ -414,12 +414,14 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
   // "X has been accused of ...": the accuser is unnamed (or named after "by"), never X.
   if (pre && pre->first > 0) {
     static const std::set<std::string> kPassive = {"been", "was", "were", "is", "are", "be", "being"};
-    if (kPassive.count(tokens[pre->first - 1].lower)) {
+    int aux = pre->first - 1;  // "were repeatedly reported": adverbs between
+    while (aux > 0 && IsAdverb(tokens[aux])) --aux;
+    if (kPassive.count(tokens[aux].lower)) {
       for (int k = pre->last; k + 1 < n && !IsHardBoundary(tokens[k]); ++k)
         if (tokens[k].lower == "by" && k < verb_first) {
           if (const TokenMention* m = FirstAfter(mentions, k + 1, std::min(n, k + 4))) return FromMention(*m);
         }
-      return Attribution{"", Slice(sentence, tokens, pre->first - 1, pre->last)};
+      return Attribution{"", Slice(sentence, tokens, aux, pre->last)};
     }
   }
   if (pre) {
@@ -586,6 +588,25 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
         break;
       }
     }
+    // "Katerina Deikalo, a lawyer at the Belarusian Helsinki Committee, argues that ...": the
+    // region ends with an appositive; the subject and its appositive are the speaker's words.
+    if (lo == r.first && lo > 0 && tokens[lo - 1].lower == ",") {
+      for (int k = lo - 2, words = 0; k >= 0 && words < 12; --k) {
+        if (IsHardBoundary(tokens[k]) || tokens[k].lower == "that") break;
+        if (tokens[k].lower == ",") {
+          int b = 0;
+          for (int j = k - 1; j >= 0; --j)
+            if (IsHardBoundary(tokens[j]) || tokens[j].lower == "that" || tokens[j].lower == ",") {
+              b = j + 1;
+              break;
+            }
+          // Only a short subject before the appositive (a name), not an introductory phrase.
+          if (k - b >= 1 && k - b <= 5) lo = b;
+          break;
+        }
+        if (tokens[k].word) ++words;
+      }
+    }
     const TokenMention* speaker = MentionIn(mentions, lo, r.first, true);
     bool has_subject = false;
     for (int k = lo; k < r.first; ++k) has_subject = has_subject || tokens[k].word;
@@ -687,6 +708,48 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       c.subject_possessive = possessive;
     }
     if (c.last - c.first >= 2) out.push_back(c);
+  }
+  // Raising passives: "Belarusian soldiers were repeatedly reported to have fought in the
+  // invasion", "Iran is believed to be supplying drones": the clause after "to" is the subject's
+  // act; whoever reports or believes it is unnamed (or named after "by"), and the subject reports
+  // nothing itself.
+  static const std::set<std::string> kRaising = {
+      "said",     "reported", "believed", "alleged",  "thought", "understood", "known",   "rumoured",
+      "rumored",  "claimed",  "suspected", "considered", "assumed", "presumed", "estimated", "feared"};
+  static const std::set<std::string> kBe = {"is", "are", "was", "were", "be", "been", "being"};
+  for (int k = 1; k + 2 < end; ++k) {
+    if (!kRaising.count(tokens[k].lower)) continue;
+    int aux = k - 1;
+    while (aux > 0 && IsAdverb(tokens[aux])) --aux;
+    if (!kBe.count(tokens[aux].lower)) continue;
+    int to = k + 1;
+    const TokenMention* by = nullptr;
+    if (tokens[to].lower == "by") {  // "was said by Kyiv to have ..."
+      by = MentionIn(mentions, to + 1, std::min(end, to + 4), false);
+      if (!by) continue;
+      to = by->last;
+    }
+    while (to < end && IsAdverb(tokens[to])) ++to;
+    if (to + 1 >= end || tokens[to].lower != "to" || !tokens[to + 1].word) continue;
+    int lo = 0;
+    for (int j = aux - 1; j >= 0; --j)
+      if (IsHardBoundary(tokens[j]) || tokens[j].lower == "that" || tokens[j].lower == ",") {
+        lo = j + 1;
+        break;
+      }
+    const TokenMention* subject = MentionIn(mentions, lo, aux, true);
+    if (!subject) continue;
+    ReportedClause c;
+    c.first = to + 1;
+    c.last = end;
+    c.subject_first = subject->first;
+    c.subject_last = subject->last;
+    c.verb_first = k, c.verb_last = k + 1;
+    c.passive_report_first = k, c.passive_report_last = k + 1;
+    SetSpeaker(by, &c);
+    // The cue loop above may have read the same verb as an active report: this reading replaces it.
+    std::erase_if(out, [&](const ReportedClause& o) { return o.verb_first == k; });
+    out.push_back(c);
   }
   // "According to X, C" / "C, according to X."
   for (const Cue& s : cues.sources) {

@@ -16,6 +16,7 @@ struct Enricher::Impl {
   CueLexicon cues;
   PlaceLexicon place_words;
   Gazetteer gazetteer;
+  ChargeLexicon charges;
 };
 
 Enricher::Enricher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -29,9 +30,16 @@ Status Enricher::Create(const std::string& data_dir, std::unique_ptr<const Enric
   if (Status s = impl->cues.LoadModality(dir + "modality.tsv"); !s.ok()) return s;
   if (Status s = impl->place_words.Load(dir + "places.tsv"); !s.ok()) return s;
   if (Status s = impl->gazetteer.Load(data_dir + "/gazetteer"); !s.ok()) return s;
+  if (Status s = impl->charges.Load(dir + "charges.tsv"); !s.ok()) return s;
   out->reset(new Enricher(std::move(impl)));
   return Status::Ok();
 }
+
+std::vector<Charge> Enricher::FindCharges(std::string_view clause,
+                                          const std::vector<code::ActorMention>& mentions) const {
+  return impl_->charges.Find(clause, mentions);
+}
+const std::string& Enricher::charges_path() const { return impl_->charges.path(); }
 
 namespace {
 

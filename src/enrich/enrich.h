@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "code/coder.h"
+#include "enrich/charges.h"
 #include "dyad/event.h"
 #include "dyad/status.h"
 
@@ -73,6 +74,12 @@ class Enricher {
     code::ByteSpan passive_report;
   };
   std::vector<ReportedContent> FindReportedContent(std::string_view sentence, const ActorFinder& find_actors) const;
+
+  // The charges a reported clause makes against the actors it names (data/enrich/charges.tsv):
+  // "... argues that Belarus breached the 1974 resolution" accuses Belarus. `mentions` are in the
+  // clause's offsets; the result points into them.
+  std::vector<Charge> FindCharges(std::string_view clause, const std::vector<code::ActorMention>& mentions) const;
+  const std::string& charges_path() const;
 
   ~Enricher();
   Enricher(const Enricher&) = delete;

@@ -448,5 +448,87 @@ TEST_F(EngineText, AHyphenatedMakerOrBackerIsNotTheActor) {
     for (const Event& e : Code(sentence)) EXPECT_FALSE(e.source == "IRN" || e.event_code == "192") << sentence;
 }
 
+// "X was reported / is believed to have V-ed": X's act, reported by no one named (or by the
+// "by" phrase); X reports nothing itself.
+TEST_F(EngineText, RaisingPassivesCodeTheSubjectsAct) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iranian instructors are believed to have trained Russian drone crews in Crimea.", "IRN", "06", "RUS",
+            Modality::kAsserted, ""},
+           {"North Korean soldiers were said by Kyiv to have attacked Ukrainian positions near Sudzha.", "PRK", "19",
+            "UKR", Modality::kAsserted, "UKR"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // Only the clause's frame has the subject next to its verb.
+  const auto war = Code("Russia invaded Ukraine. Chechen units of the Russian army were reported to have fought in the invasion.");
+  ExpectEvent(war, {"fought in the invasion", "RUS", "19", "UKR", Modality::kAsserted, ""}, Describe(war));
+}
+
+// "A conceded that ..." with no second actor is still A's admission (015).
+TEST_F(EngineText, AConcessionNamingNoSecondActorIsAnAdmission) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The Kremlin has acknowledged that its warplanes were involved.", "RUS", "015", "", Modality::kAsserted, ""},
+           {"Kigali eventually conceded that some of its units had been deployed.", "RWA", "015", "",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+// The arrival of forces somewhere is a deployment (154), in either word order.
+TEST_F(EngineText, TheArrivalOfForcesIsADeployment) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The arrival of Rwandan troops in Goma changed the balance.", "RWA", "154", "COD", Modality::kAsserted, ""},
+           {"Analysts noted the arrival in Syria of Russian military police.", "RUS", "154", "SYR", Modality::kAsserted,
+            ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+// A report that an actor broke a norm, or is illegitimate, complicit or an aggressor, is the
+// speaker's accusation (112) or criticism (111) of it, whatever verb of saying is used.
+TEST_F(EngineText, AReportedViolationIsTheSpeakersCharge) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Human Rights Watch maintains that Sudan's army flouted the arms embargo in Darfur.", "NGO", "112", "SDN",
+            Modality::kAsserted, ""},
+           {"Kinshasa insists that Kigali has breached the Luanda agreement twice this year.", "COD", "112", "RWA",
+            Modality::kAsserted, ""},
+           {"Tsikhanouskaya's movement argues that Belarus's rulers lack legitimacy.", "BLR", "111", "BLR",
+            Modality::kAsserted, ""},
+           {"Ukraine's foreign minister contended that Minsk remains complicit.", "UKR", "112", "BLR",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // A denial charges no one, and a speaker does not accuse itself.
+  for (const char* sentence : {"Minsk said it had never violated the treaty.",
+                               "Kinshasa said that Kigali had not breached the agreement."})
+    for (const Event& e : Code(sentence)) EXPECT_FALSE(StartsWith(e.event_code, "11")) << sentence << "\n" << Describe(Code(sentence));
+}
+
+// "The aggressor" is the state the document last reported using force against another.
+TEST_F(EngineText, TheAggressorIsTheStateLastReportedUsingForce) {
+  const auto a = Code("Russian troops attacked Ukraine from the north. Belarus later lent its airfields to the aggressor.");
+  ExpectEvent(a, {"lent its airfields to the aggressor", "BLR", "06", "RUS", Modality::kAsserted, ""}, Describe(a));
+  const auto b = Code("Armenia said Azerbaijan shelled Jermuk. Iran warned against supplying the attacking state with drones.");
+  for (const Event& e : b) EXPECT_NE(e.target, "ARM") << Describe(b);
+  // Before any act of force, the phrase stands for no one.
+  for (const Event& e : Code("The aggressor must be named, the lawyers said. Poland sent aid to Ukraine."))
+    EXPECT_FALSE(e.source.empty() && e.target.empty());
+}
+
+// "X, a lawyer at Y, argues that ...": the appositive names the speaker.
+TEST_F(EngineText, AnAppositiveAfterTheSubjectNamesTheSpeaker) {
+  const auto events = Code("Oleksandra Matviichuk, head of the Center for Civil Liberties, argued that Russia violated the Geneva Conventions.");
+  bool charged = false;
+  for (const Event& e : events) charged = charged || (StartsWith(e.event_code, "112") && e.target == "RUS");
+  EXPECT_TRUE(charged) << Describe(events);
+}
+
 }  // namespace
 }  // namespace dyad

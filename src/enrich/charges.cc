@@ -1,0 +1,127 @@
+#include "enrich/charges.h"
+
+#include <algorithm>
+#include <set>
+
+namespace dyad::enrich {
+namespace {
+
+// Words that end the stretch searched between the accused and the charge.
+bool EndsClause(const Token& t) {
+  static const std::set<std::string> kWords = {";", ":", ".", "?", "!", "that", "which", "who", "whether",
+                                               "because", "although", "though", "while", "but", "if"};
+  return kWords.count(t.lower) > 0;
+}
+
+bool Negates(const Token& t) {
+  return t.lower == "not" || t.lower == "never" || t.lower == "no" || t.lower == "n't" ||
+         (t.lower.size() > 3 && t.lower.ends_with("n't"));
+}
+
+const std::set<std::string> kCopulas = {"is", "are", "was", "were", "remains", "remain", "remained",
+                                        "be", "been", "became", "becomes", "become"};
+
+}  // namespace
+
+Status ChargeLexicon::Load(const std::string& path) {
+  std::vector<TsvRow> rows;
+  if (Status s = ReadTsv(path, 2, &rows); !s.ok()) return s;
+  path_ = path;
+  for (const TsvRow& row : rows) {
+    const std::string& kind = row.cols[0];
+    const std::string word = ToLowerAscii(row.cols[1]);
+    const std::string code = row.cols.size() > 2 ? row.cols[2] : "";
+    Entry entry{code, row.line, kind + "\t" + row.cols[1] + (code.empty() ? "" : "\t" + code)};
+    if (kind == "violation" || kind == "evaluation" || kind == "lacks") {
+      if (code.size() < 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return Status::Error(path + ":" + std::to_string(row.line) + ": needs a CAMEO code in the third column: '" +
+                             row.cols[1] + "'");
+    }
+    if (kind == "violation") {
+      violations_[word] = entry;
+    } else if (kind == "norm") {
+      norms_[word] = entry;
+    } else if (kind == "evaluation") {
+      evaluations_[word] = entry;
+    } else if (kind == "lacks") {
+      lacks_[word] = entry;
+    } else {
+      return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind (violation, norm, evaluation, lacks): '" +
+                           kind + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vector<code::ActorMention>& mentions) const {
+  std::vector<Charge> out;
+  if (mentions.empty()) return out;
+  const std::vector<Token> tokens = Tokenize(clause);
+  const int n = static_cast<int>(tokens.size());
+  // The nearest actor ending before token `at`, with no clause end or negation in between.
+  bool negated = false;  // set by accused_before for the charge being read
+  auto accused_before = [&](int at) -> const code::ActorMention* {
+    negated = false;
+    const code::ActorMention* best = nullptr;
+    for (const auto& m : mentions)
+      if (!m.code.empty() && m.span.end <= tokens[at].begin && (!best || m.span.end > best->span.end)) best = &m;
+    if (!best) return nullptr;
+    for (int k = at - 1; k >= 0 && tokens[k].begin >= best->span.end; --k) {
+      if (EndsClause(tokens[k])) return nullptr;
+      negated = negated || Negates(tokens[k]);
+    }
+    return best;
+  };
+  auto add = [&](const Entry& e, int first, int last, const code::ActorMention* accused) {
+    if (!accused) return;
+    for (const Charge& c : out)
+      if (c.accused == accused && c.code == e.code) return;
+    out.push_back({e.code, accused, {tokens[first].begin, tokens[last].end}, e.line, e.text, negated});
+  };
+  for (int i = 0; i < n; ++i) {
+    if (!tokens[i].word) continue;
+    // "<X> breached (a 1974 UN General Assembly) resolution": a norm within six words.
+    if (auto v = violations_.find(tokens[i].lower); v != violations_.end()) {
+      for (int k = i + 1, words = 0; k < n && words < 7 && !EndsClause(tokens[k]); ++k) {
+        if (!tokens[k].word) continue;
+        ++words;
+        if (norms_.count(tokens[k].lower)) {
+          add(v->second, i, k, accused_before(i));
+          break;
+        }
+      }
+      continue;
+    }
+    // "<X> is (now) illegitimate", "<X> was a co-aggressor".
+    if (kCopulas.count(tokens[i].lower)) {
+      int k = i + 1;
+      while (k < n && tokens[k].word &&
+             (tokens[k].lower == "a" || tokens[k].lower == "an" || tokens[k].lower == "the" ||
+              tokens[k].lower == "now" || tokens[k].lower == "still" || tokens[k].lower == "also" ||
+              tokens[k].lower == "clearly" || tokens[k].lower == "fully" || tokens[k].lower == "effectively"))
+        ++k;
+      const bool not_after = k < n && Negates(tokens[k]);  // "is not illegitimate"
+      if (not_after) ++k;
+      if (k < n) {
+        if (auto e = evaluations_.find(tokens[k].lower); e != evaluations_.end()) {
+          const code::ActorMention* accused = accused_before(i);
+          negated = negated || not_after;
+          add(e->second, i, k, accused);
+        }
+      }
+      continue;
+    }
+    // "<X> lacks legitimacy".
+    if (tokens[i].lower == "lacks" || tokens[i].lower == "lacked" || tokens[i].lower == "lack" ||
+        tokens[i].lower == "lacking") {
+      for (int k = i + 1; k < n && k <= i + 3; ++k)
+        if (auto e = lacks_.find(tokens[k].lower); e != lacks_.end()) {
+          add(e->second, i, k, accused_before(i));
+          break;
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace dyad::enrich

@@ -862,11 +862,46 @@ void Engine::MarkCompounds() {
 const std::set<std::string_view> kClauseOpeners = {"BUT", "AND", "WHILE", "ALTHOUGH", "THOUGH", "EVEN",
                                                    "WHEREAS", "YET", "BECAUSE", "AFTER", "BEFORE"};
 
+// Words that open an introductory adverbial phrase ("In an interview with the Belarusian press,",
+// "Despite Western sanctions,").
+const std::set<std::string_view> kIntroPrepositions = {
+    "IN",      "AT",     "ON",    "DURING", "AFTER",  "BEFORE", "SINCE", "FOLLOWING", "WITH",   "WITHOUT",
+    "AMID",    "DESPITE", "UNDER", "UNLIKE", "LIKE",   "FOR",    "FROM",  "BY",        "OVER",   "THROUGH",
+    "WITHIN",  "AS",     "UPON",  "TO",     "AGAINST", "BESIDES", "AMONG", "ACROSS",   "ALONGSIDE"};
+
 void Engine::MarkCommaClauses() {
   if (o_.comma_off) return;
   auto blank = [&](int b, int e) {
     for (int k = b; k <= e && k < n(); ++k) w(k).blanked = true;
   };
+  // Document coding (dyad): an introductory phrase before the first comma ("In an interview with
+  // the Belarusian press, X argues ...", "Speaking to journalists, X said ...", "Backed by Rwanda,
+  // M23 seized ...") is adverbial; its nouns are neither the source nor the target of the main
+  // clause. It opens with a preposition and has no verb, or with a participle and no other verb.
+  if (document && n() > 4) {
+    int comma = -1;
+    for (int k = 1; k < n() && k <= 12; ++k) {
+      if (w(k).compound >= 0) k = s_.compounds[w(k).compound].end;
+      else if (w(k).kind == WType::kComma) {
+        comma = k;
+        break;
+      }
+    }
+    const std::string_view first = WordText(0);
+    const bool preposition = kIntroPrepositions.count(first) > 0;
+    const bool participle = !IsActor(0) && first.size() > 5 && (first.ends_with("ING") || first.ends_with("ED"));
+    if (comma >= 2 && comma + 3 < n() && (preposition || participle)) {
+      // A finite verb there has a subject before it ("After Russia invaded Ukraine,"); "During
+      // talks with ..." has none (a verb form with no actor before it is a noun here).
+      bool verb = false, actor = false;
+      for (int k = participle ? 1 : 0; k < comma && !verb; ++k) {
+        verb = actor && IsType(k, RootType::kVerb) && w(k).is_head;
+        actor = actor || IsActor(k) || WordText(k) == "IT" || WordText(k) == "THEY" || WordText(k) == "HE" ||
+                WordText(k) == "SHE" || WordText(k) == "WE";
+      }
+      if (!verb) blank(0, comma - 1);
+    }
+  }
   int i = 0;
   while (i < n()) {
     if (w(i).compound >= 0) {

@@ -240,13 +240,23 @@ bool Discourse::ResolvePronoun(PronounKind kind, Antecedent* out) const {
   return false;
 }
 
-void Discourse::NoteForce(const std::string& state, const std::string& text) { aggressor_ = {state, text}; }
+void Discourse::NoteForce(const std::string& state, const std::string& text) {
+  for (auto& f : force_)
+    if (f.state.code == state) {
+      ++f.acts;
+      return;
+    }
+  force_.push_back({{state, text}, 1});
+}
 
 bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before,
                                 Antecedent* out) const {
   if (rule.kind == DefiniteKind::kAggressor) {
-    if (aggressor_.code.empty()) return false;
-    *out = {rule.agent.empty() ? aggressor_.code : aggressor_.code + rule.agent, aggressor_.text};
+    const ForceCount* most = nullptr;
+    for (const auto& f : force_)
+      if (!most || f.acts > most->acts) most = &f;
+    if (!most) return false;
+    *out = {rule.agent.empty() ? most->state.code : most->state.code + rule.agent, most->state.text};
     return true;
   }
   // Nearest sentence first: the phrase's own sentence (the mentions before it), then the earlier

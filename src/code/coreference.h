@@ -112,8 +112,9 @@ class Discourse {
   // A definite noun phrase: `before` are the mentions of its own sentence that precede it (text
   // order), then the preceding sentences, most recent first. False when nothing fits.
   bool ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before, Antecedent* out) const;
-  // Records an act of force (CAMEO 18-20) by `state` (three letters) against another state, named
-  // by `text`: "the aggressor" stands for it from then on, in the whole document.
+  // Records an act of force (CAMEO 18-20) by `state` (three letters), named by `text`. "The
+  // aggressor" stands for the state with the most such acts in the document so far (the first
+  // reported on a tie): a state taking part in another's invasion does not become "the aggressor".
   void NoteForce(const std::string& state, const std::string& text);
 
  private:
@@ -123,7 +124,11 @@ class Discourse {
   };
   const CorefRules& rules_;
   std::vector<Sentence> sentences_;
-  Antecedent aggressor_;  // empty code: no act of force reported yet
+  struct ForceCount {
+    Antecedent state;
+    int acts = 0;
+  };
+  std::vector<ForceCount> force_;  // in the order first reported
 };
 
 }  // namespace dyad::code

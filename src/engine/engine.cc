@@ -207,16 +207,20 @@ void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enri
         continue;
       }
       if (accused.code == speaker->code) continue;  // a speaker does not accuse itself
-      bool known = false;
-      for (const auto& e : result->events)
-        known = known || (e.source == speaker->code && e.target == accused.code && e.code.compare(0, 2, charge.code, 0, 2) == 0);
-      if (known) continue;
       // The speaker's bare statement, and the clause's own reading of the charge ("Minsk had
-      // violated": Minsk's 112 to no one), give way to the charge.
+      // violated": Minsk's 112 to no one), give way to the charge; so do the violation's own
+      // reading (Belarus "violating" whoever is named next: 128) and a dictionary pattern's charge
+      // on the same reporting verb against someone else. The charge itself may already be coded.
+      auto is_charge = [&](const code::CodedEvent& e) {
+        return e.source == speaker->code && e.target == accused.code && e.code.compare(0, 2, charge.code, 0, 2) == 0;
+      };
       std::erase_if(result->events, [&](const code::CodedEvent& e) {
-        return (e.code == "010" && Overlaps(e.verb_span, content.verb) && e.source == speaker->code) ||
-               (Overlaps(e.verb_span, words) && e.target.empty());
+        if (is_charge(e)) return false;
+        const bool speakers_own = e.source == speaker->code && Overlaps(e.verb_span, content.verb);
+        return (speakers_own && (e.code == "010" || e.code.compare(0, 2, charge.code, 0, 2) == 0)) ||
+               Overlaps(e.verb_span, words);
       });
+      if (std::any_of(result->events.begin(), result->events.end(), is_charge)) continue;
       code::CodedEvent e;
       e.source = speaker->code;
       e.source_text = speaker->text;
@@ -244,7 +248,7 @@ void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enri
 // the sentence). Only events whose verb lies in the clause are added, and none the sentence
 // already has.
 void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence, Date date,
-                         code::CodeResult* result) {
+                         const code::Discourse* before_sentence, code::CodeResult* result) {
   auto lower_word_at = [&](size_t at, size_t* end) {
     size_t e = at;
     while (e < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[e]))) ++e;
@@ -285,6 +289,49 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
     const std::string previous = prev < before ? lower_word_at(prev, &prev_end) : std::string();
     const bool opens = before == 0 || sentence[before - 1] == ',' || previous == "that" || previous == "and" ||
                        previous == "but";
+    if (word == "by" && !opens && !previous.empty()) {
+      // Mid-clause: "Belarus breached its duties by offering its land to the aggressor": the
+      // gerund's subject is the clause's subject, the first actor after the clause's start
+      // (the sentence's, or "that"). Not after a passive ("was achieved by sending").
+      size_t ge = 0;
+      const size_t g = skip_spaces(e);
+      bool passive = false;
+      for (size_t k = prev, words = 0; words < 3 && k > 0; ++words) {
+        size_t ke = 0;
+        while (k > 0 && !std::isalpha(static_cast<unsigned char>(sentence[k - 1]))) --k;
+        size_t ks = k;
+        while (ks > 0 && std::isalpha(static_cast<unsigned char>(sentence[ks - 1]))) --ks;
+        const std::string w = lower_word_at(ks, &ke);
+        passive = passive || w == "was" || w == "were" || w == "been" || w == "is" || w == "are" || w == "be" ||
+                  w == "being";
+        k = ks;
+      }
+      if (!passive && lower_word_at(g, &ge).ends_with("ing")) {
+        size_t start = 0;
+        for (size_t t = sentence.rfind(" that ", before); t != std::string_view::npos && t < before;) {
+          start = t + 6;
+          break;
+        }
+        if (const size_t semi = sentence.rfind(';', before); semi != std::string_view::npos && semi + 1 > start)
+          start = semi + 1;
+        // The subject: the last actor in that stretch followed by its verb (a lower-case word that
+        // is no preposition, conjunction or determiner): "Kyiv says Tehran prolonged the war by
+        // shipping drones" is Tehran's shipping.
+        static const std::set<std::string> kNotVerb = {"by", "and", "or", "of", "in", "on", "at", "to", "from",
+                                                       "with", "for", "the", "a", "an", "s", "into", "near",
+                                                       "towards", "toward", "over", "against", "as", "but"};
+        const code::ActorMention* subject = nullptr;
+        for (const auto& m : mentions) {
+          if (m.span.begin < static_cast<int32_t>(start) || m.span.end > static_cast<int32_t>(before)) continue;
+          const size_t next = skip_spaces(static_cast<size_t>(m.span.end));
+          if (next >= sentence.size() || !std::islower(static_cast<unsigned char>(sentence[next]))) continue;
+          size_t ne = 0;
+          if (kNotVerb.count(lower_word_at(next, &ne))) continue;
+          subject = &m;
+        }
+        if (subject) found.push_back({subject->span, {static_cast<int32_t>(g), static_cast<int32_t>(clause_end(g))}});
+      }
+    }
     if (word == "by" && opens) {
       size_t ge = 0;
       const size_t g = skip_spaces(e);
@@ -346,7 +393,10 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
       if (span.begin >= body_at) return {clause.body.begin + span.begin - body_at, clause.body.begin + span.end - body_at};
       return {};
     };
-    code::CodeResult inner = coder.Code(text, date);
+    // With the document's discourse: "the aggressor", "the country".
+    std::optional<code::Discourse> discourse;
+    if (before_sentence) discourse.emplace(*before_sentence);
+    code::CodeResult inner = discourse ? coder.CodeInDocument(text, date, &*discourse, false) : coder.Code(text, date);
     if (frames) frames->Extend(text, date, coder, &inner.events);
     for (auto& e : inner.events) {
       e.source_span = to_sentence(e.source_span);
@@ -526,7 +576,10 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     if (!reported.empty())
       CodeReportedContent(*impl_->coder, impl_->frames.get(), reported, sentence, coding_date,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
-    if (impl_->enricher) CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date, &result);
+    // (The discourse after this sentence: copied only when an inserted clause is coded.)
+    if (impl_->enricher)
+      CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date,
+                          discourse ? &*discourse : nullptr, &result);
     auto find_actors = [this, coding_date, &result, sentence](std::string_view part) {
       // Resolved mentions carry sentence offsets, so they join only a search of the whole sentence.
       const bool whole = part.data() == sentence.data() && part.size() == sentence.size();
@@ -640,10 +693,10 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         war_target = e.target.substr(0, 3);
         war_target_text = e.target_text;
       }
-      // "The aggressor" (data/dict/dyad.coref) is the state last reported using force against another.
+      // "The aggressor" (data/dict/dyad.coref): the state reported using force most often.
       if (discourse && e.root_code >= "18" && e.root_code <= "20" && e.modality == Modality::kAsserted &&
-          e.source.size() >= 3 && e.target.size() >= 3 && e.source.compare(0, 3, e.target, 0, 3) != 0 &&
-          discourse->rules().IsStateCode(e.source) && discourse->rules().IsStateCode(e.target))
+          e.source.size() >= 3 && discourse->rules().IsStateCode(e.source) &&
+          (e.target.empty() || (e.source.compare(0, 3, e.target, 0, 3) != 0 && discourse->rules().IsStateCode(e.target))))
         discourse->NoteForce(e.source.substr(0, 3), e.source_ref.empty() ? e.source_text : e.source_ref);
 
     }

@@ -68,7 +68,9 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
     if (!best) return nullptr;
     for (int k = at - 1; k >= 0 && tokens[k].begin >= best->span.end; --k) {
       if (EndsClause(tokens[k])) return nullptr;
-      negated = negated || Negates(tokens[k]);
+      // "not only violated ... but also": no negation.
+      const bool not_only = tokens[k].lower == "not" && k + 1 < n && tokens[k + 1].lower == "only";
+      negated = negated || (Negates(tokens[k]) && !not_only);
     }
     return best;
   };

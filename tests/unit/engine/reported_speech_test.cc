@@ -511,8 +511,8 @@ TEST_F(EngineText, AReportedViolationIsTheSpeakersCharge) {
     for (const Event& e : Code(sentence)) EXPECT_FALSE(StartsWith(e.event_code, "11")) << sentence << "\n" << Describe(Code(sentence));
 }
 
-// "The aggressor" is the state the document last reported using force against another.
-TEST_F(EngineText, TheAggressorIsTheStateLastReportedUsingForce) {
+// "The aggressor" is the state the document has reported using force most often (the first on a tie).
+TEST_F(EngineText, TheAggressorIsTheStateReportedUsingForceMostOften) {
   const auto a = Code("Russian troops attacked Ukraine from the north. Belarus later lent its airfields to the aggressor.");
   ExpectEvent(a, {"lent its airfields to the aggressor", "BLR", "06", "RUS", Modality::kAsserted, ""}, Describe(a));
   const auto b = Code("Armenia said Azerbaijan shelled Jermuk. Iran warned against supplying the attacking state with drones.");
@@ -528,6 +528,27 @@ TEST_F(EngineText, AnAppositiveAfterTheSubjectNamesTheSpeaker) {
   bool charged = false;
   for (const Event& e : events) charged = charged || (StartsWith(e.event_code, "112") && e.target == "RUS");
   EXPECT_TRUE(charged) << Describe(events);
+}
+
+// An introductory phrase ("Addressing Chinese students,", "During talks with Hungarian
+// diplomats,") names neither side of the main clause.
+TEST_F(EngineText, AnIntroductoryPhraseNamesNeitherSide) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Addressing Chinese students, Zelensky criticised Russia.", "UKR", "11", "RUS", Modality::kAsserted, ""},
+           {"During talks with Hungarian diplomats, Dmytro Kuleba condemned Belarus.", "UKR", "11", "BLR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_TRUE(e.source.rfind("CHN", 0) != 0 && e.source.rfind("HUN", 0) != 0) << Describe(events);
+  }
+}
+
+// "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.
+TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
+  const auto a = Code("Russia attacked Georgia in 2008. Armenia angered Tbilisi by lending its airfields to the aggressor.");
+  ExpectEvent(a, {"lending its airfields", "ARM", "062", "RUS", Modality::kAsserted, ""}, Describe(a));
+  const auto b = Code("Kyiv says Tehran prolonged the war by shipping drones to Russian forces.");
+  ExpectEvent(b, {"shipping drones", "IRN", "07", "RUS", Modality::kAsserted, "UKR"}, Describe(b));
 }
 
 }  // namespace

@@ -952,7 +952,27 @@ void Engine::SplitClauses() {
   auto is = [&](int i, RootType t) { return i >= 0 && i < n() && w(i).typed && w(i).type == t; };
   auto nounish = [&](int i) { return i >= 0 && i < n() && w(i).typed && (w(i).type == RootType::kNoun || w(i).noun); };
   int begin = 0;
+  // Document coding (dyad): a sentence opening with a subordinator ("When Moscow began its
+  // invasion, witnesses saw ...") has a clause of its own up to the first comma; its actors are
+  // not the main clause's.
+  static const std::set<std::string_view> kSubordinators = {"WHEN", "AS",     "AFTER",  "BEFORE", "SINCE",
+                                                            "WHILE", "ALTHOUGH", "THOUGH", "IF",   "ONCE",
+                                                            "UNTIL", "BECAUSE", "WHEREAS", "UNLESS", "WHENEVER"};
+  int first_comma = -1;
+  if (document && n() > 3 && kSubordinators.count(WordText(0)))
+    for (int k = 2; k + 2 < n(); ++k) {
+      if (w(k).compound >= 0) k = s_.compounds[w(k).compound].end;
+      else if (w(k).kind == WType::kComma) {
+        first_comma = k;
+        break;
+      }
+    }
   for (int c = 1; c + 1 < n(); ++c) {
+    if (c == first_comma) {
+      s_.clauses.push_back({begin, c - 1});
+      begin = c + 1;
+      continue;
+    }
     // Document coding (dyad): a comma before a clause opener ends a clause ("..., even though they ...").
     if (document && w(c).kind == WType::kComma && !w(c).blanked && kClauseOpeners.count(WordText(c + 1)) > 0) {
       s_.clauses.push_back({begin, c - 1});
@@ -2059,6 +2079,7 @@ void Engine::RecordMentions(Discourse* d, std::vector<ActorMention>* resolved) {
       am.ref = m.text;
       resolved->push_back(std::move(am));
     }
+    if (wd.ext >= 0 && !s_.ext[wd.ext].remembered) continue;
     d->Add(std::move(m));
   }
 }

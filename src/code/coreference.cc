@@ -256,7 +256,7 @@ bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<Disc
     for (const auto& f : force_)
       if (!most || f.acts > most->acts) most = &f;
     if (!most) return false;
-    *out = {rule.agent.empty() ? most->state.code : most->state.code + rule.agent, most->state.text};
+    *out = {rule.agent.empty() ? most->state.code : most->state.code + rule.agent, most->state.text, false};
     return true;
   }
   // Nearest sentence first: the phrase's own sentence (the mentions before it), then the earlier

@@ -91,6 +91,9 @@ struct DiscourseMention {
 struct Antecedent {
   std::string code;
   std::string text;
+  // False for "the aggressor": such a mention is not remembered as a state the text named, so
+  // "the two countries" in the next sentence still means the two states named there.
+  bool remembered = true;
 };
 
 class Discourse {

@@ -248,6 +248,7 @@ void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enri
 // the sentence). Only events whose verb lies in the clause are added, and none the sentence
 // already has.
 void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence, Date date,
+                         const std::vector<enrich::Enricher::ReportedContent>& reported,
                          const code::Discourse* before_sentence, code::CodeResult* result) {
   auto lower_word_at = [&](size_t at, size_t* end) {
     size_t e = at;
@@ -314,9 +315,15 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
         }
         if (const size_t semi = sentence.rfind(';', before); semi != std::string_view::npos && semi + 1 > start)
           start = semi + 1;
-        // The subject: the last actor in that stretch followed by its verb (a lower-case word that
-        // is no preposition, conjunction or determiner): "Kyiv says Tehran prolonged the war by
-        // shipping drones" is Tehran's shipping.
+        // Inside what the sentence reports ("Kyiv says Tehran prolonged the war by shipping ..."):
+        // from the reported clause's start.
+        for (const auto& content : reported)
+          if (content.clause.begin <= static_cast<int32_t>(at) && static_cast<int32_t>(at) < content.clause.end &&
+              static_cast<size_t>(content.clause.begin) > start)
+            start = static_cast<size_t>(content.clause.begin);
+        // The subject: the first actor in that stretch followed by its verb (a lower-case word that
+        // is no preposition, conjunction or determiner): in "Belarus broke a UN General Assembly
+        // resolution by offering ..." Belarus, not the Assembly.
         static const std::set<std::string> kNotVerb = {"by", "and", "or", "of", "in", "on", "at", "to", "from",
                                                        "with", "for", "the", "a", "an", "s", "into", "near",
                                                        "towards", "toward", "over", "against", "as", "but"};
@@ -328,6 +335,7 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
           size_t ne = 0;
           if (kNotVerb.count(lower_word_at(next, &ne))) continue;
           subject = &m;
+          break;
         }
         if (subject) found.push_back({subject->span, {static_cast<int32_t>(g), static_cast<int32_t>(clause_end(g))}});
       }
@@ -414,6 +422,39 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
       for (size_t i = 0; i < result->events.size(); ++i)
         if (i >= before || !Inside(result->events[i].verb_span, clause.body)) kept.push_back(std::move(result->events[i]));
       result->events = std::move(kept);
+    }
+  }
+}
+
+// "Russia's full-scale invasion", "the Russian aggression", "Moscow began its all-out invasion":
+// a state named as the one invading is evidence of who "the aggressor" is, even where no event is
+// coded (the sentence names no victim).
+void NoteNamedInvasions(const code::Coder& coder, std::string_view sentence, Date date, code::Discourse* discourse) {
+  std::string lower(sentence);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.find("invasion") == std::string::npos && lower.find("aggression") == std::string::npos) return;
+  static const std::set<std::string> kBetween = {"s",          "its",     "full",     "scale",   "all",
+                                                 "out",        "large",   "unprovoked", "brutal", "ongoing",
+                                                 "illegal",    "military", "began",    "launched", "started",
+                                                 "unleashed",  "continued", "renewed", "new",     "armed",
+                                                 "full-scale", "all-out", "large-scale"};
+  for (const auto& m : coder.FindActors(sentence, date)) {
+    if (m.code.size() < 3 || !discourse->rules().IsStateCode(m.code)) continue;
+    size_t at = static_cast<size_t>(m.span.end);
+    for (int words = 0; words < 6 && at < lower.size(); ++words) {
+      while (at < lower.size() && !std::isalnum(static_cast<unsigned char>(lower[at]))) {
+        if (lower[at] == ',' || lower[at] == ';' || lower[at] == '.') return;
+        ++at;
+      }
+      size_t end = at;
+      while (end < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) ++end;
+      const std::string word = lower.substr(at, end - at);
+      if (word == "invasion" || word == "aggression") {
+        discourse->NoteForce(m.code.substr(0, 3), m.text);
+        break;
+      }
+      if (!kBetween.count(word)) break;
+      at = end;
     }
   }
 }
@@ -578,7 +619,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
     // (The discourse after this sentence: copied only when an inserted clause is coded.)
     if (impl_->enricher)
-      CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date,
+      CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date, reported,
                           discourse ? &*discourse : nullptr, &result);
     auto find_actors = [this, coding_date, &result, sentence](std::string_view part) {
       // Resolved mentions carry sentence offsets, so they join only a search of the whole sentence.
@@ -622,6 +663,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         result.events.push_back(std::move(statement));
         break;
       }
+    if (discourse) NoteNamedInvasions(*impl_->coder, sentence, coding_date, &*discourse);
     if (result.events.empty()) continue;
     const size_t first = events->size();
     for (auto& coded : result.events) {

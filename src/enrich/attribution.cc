@@ -687,7 +687,20 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       possessive = true;
     } else if (!speaker_is_subject && tokens[start - 1].lower != "that" && tokens[start - 1].lower != ":") {
       const TokenMention* subject = MentionIn(mentions, start, std::min(end, start + 3), false);
-      if (!subject || subject->first > start + 2) continue;
+      // "says the nation should not be held to account": a definite subject followed, within
+      // four words, by an auxiliary or a modal opens a clause too (an object would not:
+      // "declared the ceasefire over").
+      static const std::set<std::string> kAuxOrModal = {"should", "would", "will", "must", "could", "may",
+                                                        "might", "can", "had", "has", "have", "is",
+                                                        "was", "were", "are", "shall"};
+      bool definite_subject = false;
+      if (tokens[start].lower == "the" || tokens[start].lower == "its" || tokens[start].lower == "their")
+        for (int k = start + 1; k < end && k <= start + 4 && tokens[k].word; ++k)
+          if (kAuxOrModal.count(tokens[k].lower)) {
+            definite_subject = k > start + 1;
+            break;
+          }
+      if (!definite_subject && (!subject || subject->first > start + 2)) continue;
     }
     c.first = start;
     c.last = end;

@@ -62,9 +62,20 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
   bool negated = false;  // set by accused_before for the charge being read
   auto accused_before = [&](int at) -> const code::ActorMention* {
     negated = false;
+    // "Belarus, by letting the aggressor use its territory, breached ...": an inserted clause
+    // right before the charge is passed over.
+    int32_t limit = tokens[at].begin;
+    if (at > 0 && tokens[at - 1].lower == ",")
+      for (int k = at - 2; k >= 0; --k) {
+        if (EndsClause(tokens[k])) break;
+        if (tokens[k].lower == ",") {
+          limit = tokens[k].begin;
+          break;
+        }
+      }
     const code::ActorMention* best = nullptr;
     for (const auto& m : mentions)
-      if (!m.code.empty() && m.span.end <= tokens[at].begin && (!best || m.span.end > best->span.end)) best = &m;
+      if (!m.code.empty() && m.span.end <= limit && (!best || m.span.end > best->span.end)) best = &m;
     if (!best) return nullptr;
     for (int k = at - 1; k >= 0 && tokens[k].begin >= best->span.end; --k) {
       if (EndsClause(tokens[k])) return nullptr;

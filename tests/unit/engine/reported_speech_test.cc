@@ -551,5 +551,23 @@ TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
   ExpectEvent(b, {"shipping drones", "IRN", "07", "RUS", Modality::kAsserted, "UKR"}, Describe(b));
 }
 
+// A sentence opening with a subordinate clause ("When ..., ...") keeps each clause's actors apart.
+TEST_F(EngineText, AnOpeningSubordinateClauseKeepsItsActors) {
+  for (const char* sentence : {"When Moscow began its invasion, crowds in Russian cities protested.",
+                               "As Tehran prepared its response, Israeli jets struck Syria."})
+    for (const Event& e : Code(sentence)) EXPECT_NE(e.source.substr(0, 3), e.target.substr(0, 3)) << sentence;
+  const auto a = Code("As Tehran prepared its response, Israeli jets struck Syria.");
+  ExpectEvent(a, {"Israeli jets struck Syria", "ISR", "19", "SYR", Modality::kAsserted, ""}, Describe(a));
+}
+
+// A charge skips an inserted clause between the accused and the violation, and "not only" is no
+// negation.
+TEST_F(EngineText, AChargePassesOverAnInsertedClause) {
+  const auto a = Code("Poland argues that Hungary, by blocking aid to Ukraine, breached its EU obligations.");
+  ExpectEvent(a, {"Hungary ... breached", "POL", "112", "HUN", Modality::kAsserted, ""}, Describe(a));
+  const auto b = Code("Seoul claims that Pyongyang not only violated UN resolutions but also armed Russia.");
+  ExpectEvent(b, {"not only violated", "KOR", "112", "PRK", Modality::kAsserted, ""}, Describe(b));
+}
+
 }  // namespace
 }  // namespace dyad

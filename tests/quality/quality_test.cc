@@ -151,7 +151,7 @@ TEST(Quality, SeedRewordingsAboveTheirFloors) {
   const std::string article = kShared + "/corpus/role-of-belarus-in-the-war.txt";
   if (!std::filesystem::exists(article)) GTEST_SKIP() << "seed article not found: " << article;
   const double original = ScoreSeedGold("seed_gold.jsonl", "seed article").overall.f1();
-  const std::pair<const char*, double> rewordings[] = {{"seed_reworded_1.jsonl", 0.36}, {"seed_reworded_2.jsonl", 0.30}};
+  const std::pair<const char*, double> rewordings[] = {{"seed_reworded_1.jsonl", 0.60}, {"seed_reworded_2.jsonl", 0.50}};
   for (const auto& [file, floor] : rewordings) {
     const double f1 = ScoreSeedGold(file, file).overall.f1();
     std::cout << file << " F1 " << f1 << " (floor " << floor << "; gap to the original " << original - f1 << ")\n";

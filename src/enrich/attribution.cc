@@ -440,6 +440,15 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
       }
     }
     int hi = pre->first;
+    // "When Moscow began its invasion, witnesses saw ...": a comma-separated opening clause holds
+    // no speaker; the subject follows the last comma (unless the comma closes an appositive,
+    // right before the verb, below).
+    if (hi - 1 >= lo && tokens[hi - 1].lower != ",")
+      for (int k = hi - 1; k > lo; --k)
+        if (tokens[k].lower == ",") {
+          lo = k + 1;
+          break;
+        }
     // "X, an expert from Y, claims": the subject is before the appositive.
     if (hi - 1 >= lo && tokens[hi - 1].lower == ",") {
       for (int k = lo; k < hi - 1; ++k) {

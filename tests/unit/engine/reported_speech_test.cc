@@ -569,5 +569,21 @@ TEST_F(EngineText, AChargePassesOverAnInsertedClause) {
   ExpectEvent(b, {"not only violated", "KOR", "112", "PRK", Modality::kAsserted, ""}, Describe(b));
 }
 
+// What witnesses saw is coded as a clause, reported by them; an opening clause before the comma
+// holds no speaker.
+TEST_F(EngineText, WhatWitnessesSawIsCodedAsAClause) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Residents filmed Russian armoured vehicles driving out of Belarus towards Chernihiv.", "RUS", "15", "UKR",
+            Modality::kAsserted, ""},
+           {"As the offensive began, villagers saw Belarusian trucks rolling from Gomel en route to Ukraine.", "BLR",
+            "15", "UKR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto a = Code("When Minsk hosted the drills, observers spotted Russian tanks moving from Belarus into Ukraine.");
+  for (const Event& e : a) EXPECT_NE(e.reported_by.substr(0, 3), "BLR") << Describe(a);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -636,6 +636,13 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
           sentence, coding_date, ActorsWithResolved(*impl_->coder, sentence, coding_date, result.resolved),
           &result.events);
     }
+    // A protest with no addressee named ("Iraqi Kurds demonstrated in Kirkuk") is addressed to the
+    // protesters' own state, as PLOVER codes domestic protest.
+    for (auto& e : result.events)
+      if (e.code.starts_with("14") && e.target.empty() && e.source.size() >= 3 && discourse &&
+          discourse->rules().IsStateCode(e.source)) {
+        e.target = e.source.substr(0, 3);  // no words name it: target_text stays empty
+      }
     if (!reported.empty())
       AddCharges(*impl_->enricher, reported, sentence,
                  result.resolved.empty() ? impl_->coder->FindActors(sentence, coding_date)

@@ -149,7 +149,10 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   }
   // "held joint exercises near the Ukrainian border": where a verbal or cooperative act happens.
   static const std::set<std::string> kNear = {"near", "along", "outside", "beside"};
-  const bool nearby = IsVerbalRoot(root) && kNear.count(governor) > 0;
+  // (A protest near a place of the protesters' own country is domestic: the target stays, as
+  // PLOVER codes domestic protest.)
+  const bool domestic_protest = root == "14" && ev->source.size() >= 3 && ev->source.compare(0, 3, ev->target, 0, 3) == 0;
+  const bool nearby = IsVerbalRoot(root) && kNear.count(governor) > 0 && !domestic_protest;
   // "fighting alongside M23", "fought for Ukraine", "on Russia's side", "on the side of Kyiv": the
   // side one fights for is an ally, not the enemy; "against X" further on is the target.
   auto word_at = [&](int k) { return k >= 0 && k < static_cast<int>(tokens.size()) ? tokens[k].lower : std::string(); };

@@ -553,7 +553,7 @@ TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
 
 // A sentence opening with a subordinate clause ("When ..., ...") keeps each clause's actors apart.
 TEST_F(EngineText, AnOpeningSubordinateClauseKeepsItsActors) {
-  for (const char* sentence : {"When Moscow began its invasion, crowds in Russian cities protested.",
+  for (const char* sentence : {"When Belgrade recalled its envoy, Croatian officials criticised Serbia.",
                                "As Tehran prepared its response, Israeli jets struck Syria."})
     for (const Event& e : Code(sentence)) EXPECT_NE(e.source.substr(0, 3), e.target.substr(0, 3)) << sentence;
   const auto a = Code("As Tehran prepared its response, Israeli jets struck Syria.");
@@ -583,6 +583,20 @@ TEST_F(EngineText, WhatWitnessesSawIsCodedAsAClause) {
   }
   const auto a = Code("When Minsk hosted the drills, observers spotted Russian tanks moving from Belarus into Ukraine.");
   for (const Event& e : a) EXPECT_NE(e.reported_by.substr(0, 3), "BLR") << Describe(a);
+}
+
+// A protest with no addressee named is addressed to the protesters' own state.
+TEST_F(EngineText, AProtestWithNoAddresseeIsAddressedToTheProtestersOwnState) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Hundreds of Serbian farmers protested near Novi Sad on Friday.", "SRB", "14", "SRB", Modality::kAsserted, ""},
+           {"Armenian opposition supporters rallied in the centre of the capital.", "ARM", "14", "ARM", Modality::kAsserted,
+            ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto a = Code("Ukrainian refugees protested against Russia in Warsaw.");
+  ExpectEvent(a, {"protested against Russia", "UKR", "14", "RUS", Modality::kAsserted, ""}, Describe(a));
 }
 
 }  // namespace

@@ -64,9 +64,17 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
                   [&](const code::CodedEvent& e) { return Overlaps(e.verb_span, content.passive_report); });
     // "Zerkalo wrote that 20 Belarusians were killed": the bare statement (010) is addressed to no
     // one its content names.
-    for (auto& e : result->events)
-      if (e.code == "010" && Overlaps(e.verb_span, content.verb) && Inside(e.target_span, content.clause))
+    for (auto& e : result->events) {
+      if (e.code != "010" || !Overlaps(e.verb_span, content.verb)) continue;
+      // "Rwanda jammed GPS signals over Goma, the UN said": the UN makes the statement, not Rwanda.
+      if (Inside(e.source_span, content.clause) && Overlaps(e.target_span, content.speaker)) {
+        e.source = std::move(e.target), e.source_text = std::move(e.target_text);
+        e.source_ref = std::move(e.target_ref), e.source_span = e.target_span;
         e.target.clear(), e.target_text.clear(), e.target_ref.clear(), e.target_span = {};
+      }
+      if (Inside(e.target_span, content.clause))
+        e.target.clear(), e.target_text.clear(), e.target_ref.clear(), e.target_span = {};
+    }
     // The text coded, and where each of its bytes sits in the sentence.
     std::string text;
     int32_t subject_length = 0;

@@ -599,5 +599,20 @@ TEST_F(EngineText, AProtestWithNoAddresseeIsAddressedToTheProtestersOwnState) {
   ExpectEvent(a, {"protested against Russia", "UKR", "14", "RUS", Modality::kAsserted, ""}, Describe(a));
 }
 
+// Forces moved to a border with no state named are still a deployment (154) by the one moving
+// them; a post-posed speaker makes the statement, never the one spoken about.
+TEST_F(EngineText, ForcesMovedToABorderAndPostposedSpeakers) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Azerbaijan has massed armour along the frontier.", "AZE", "154", "", Modality::kAsserted, ""},
+           {"Belgrade moved several brigades towards the border, Pristina said.", "SRB", "154", "", Modality::kAsserted,
+            "KSV"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto a = Code("Rwanda jammed satellite signals over Bukavu, the UN said.");
+  for (const Event& e : a) EXPECT_FALSE(e.source.rfind("RWA", 0) == 0 && e.event_code == "010") << Describe(a);
+}
+
 }  // namespace
 }  // namespace dyad

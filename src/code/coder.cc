@@ -753,6 +753,11 @@ void Engine::MarkNouns() {
     if (!wd.is_head) continue;
     if (wd.type == RootType::kVerb && i > 0) {
       bool det = w(i - 1).typed && w(i - 1).type == RootType::kDeterminer;
+      // Document coding (dyad): after a possessive determiner a verb form is a noun ("passed their
+      // battle experience on", "its attack on Kyiv"; not "her", which may be an object).
+      const std::string_view before = WordText(i - 1);
+      det = det || (document && (before == "THEIR" || before == "ITS" || before == "HIS" || before == "OUR" ||
+                                 before == "MY" || before == "YOUR"));
       // Document coding (dyad): a participle hyphenated to the word before it is an adjective
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
       bool hyphenated = document && wd.begin >= 2 && text_[wd.begin - 1] == '-' &&

@@ -184,7 +184,7 @@ void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enri
                 std::string_view sentence, const std::vector<code::ActorMention>& mentions,
                 code::CodeResult* result) {
   for (const auto& content : contents) {
-    if (content.speaker.empty() || content.verb.empty()) continue;
+    if (content.speaker.empty() || content.verb.empty() || content.control) continue;
     const code::ActorMention* speaker = nullptr;
     for (const auto& m : mentions)
       if (Inside(m.span, content.speaker) && (!speaker || m.span.begin > speaker->span.begin)) speaker = &m;

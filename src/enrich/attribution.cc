@@ -551,6 +551,24 @@ bool IsAccusation(const Token& verb) {
 
 }  // namespace
 
+namespace {
+// "X was reported / is believed to have V-ed".
+const std::set<std::string> kRaising = {"said",      "reported",   "believed", "alleged",  "thought",  "understood",
+                                        "known",     "rumoured",   "rumored",  "claimed",  "suspected", "considered",
+                                        "assumed",   "presumed",   "estimated", "feared"};
+// "X intended / ordered Y to V".
+const std::set<std::string> kControl = {"intended",   "intends",   "wanted",     "wants",      "expected",
+                                        "expects",    "ordered",   "orders",     "instructed", "instructs",
+                                        "forced",     "compelled", "authorised", "authorized", "commanded",
+                                        "directed",   "tasked"};
+}  // namespace
+
+bool HasComplementVerb(const std::vector<Token>& tokens) {
+  for (const Token& t : tokens)
+    if (t.word && (kRaising.count(t.lower) || kControl.count(t.lower))) return true;
+  return false;
+}
+
 std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const std::vector<Token>& tokens,
                                                 const std::vector<TokenMention>& mentions) {
   std::vector<ReportedClause> out;
@@ -735,9 +753,6 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
   // invasion", "Iran is believed to be supplying drones": the clause after "to" is the subject's
   // act; whoever reports or believes it is unnamed (or named after "by"), and the subject reports
   // nothing itself.
-  static const std::set<std::string> kRaising = {
-      "said",     "reported", "believed", "alleged",  "thought", "understood", "known",   "rumoured",
-      "rumored",  "claimed",  "suspected", "considered", "assumed", "presumed", "estimated", "feared"};
   static const std::set<std::string> kBe = {"is", "are", "was", "were", "be", "been", "being"};
   for (int k = 1; k + 2 < end; ++k) {
     if (!kRaising.count(tokens[k].lower)) continue;
@@ -771,6 +786,39 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     SetSpeaker(by, &c);
     // The cue loop above may have read the same verb as an active report: this reading replaces it.
     std::erase_if(out, [&](const ReportedClause& o) { return o.verb_first == k; });
+    out.push_back(c);
+  }
+  // Object control: "Lukashenko intended them to pass their experience on to the army",
+  // "Kigali ordered M23 to seize Goma": the clause after "to" is the object's act; the one who
+  // intends or orders it stands as its "speaker" (never its source), and reports nothing.
+  static const std::set<std::string> kObjectPronouns = {"them", "him", "her", "it"};
+  for (int k = 1; k + 3 < end; ++k) {
+    if (!kControl.count(tokens[k].lower)) continue;
+    int object_first = -1, object_last = -1;
+    if (kObjectPronouns.count(tokens[k + 1].lower)) {
+      object_first = k + 1, object_last = k + 2;
+    } else if (const TokenMention* m = MentionIn(mentions, k + 1, std::min(end, k + 3), false)) {
+      object_first = m->first, object_last = m->last;
+    }
+    if (object_first < 0 || object_last + 1 >= end || tokens[object_last].lower != "to" ||
+        !tokens[object_last + 1].word)
+      continue;
+    int lo = 0;
+    for (int j = k - 1; j >= 0; --j)
+      if (IsHardBoundary(tokens[j]) || tokens[j].lower == "that" || tokens[j].lower == ",") {
+        lo = j + 1;
+        break;
+      }
+    const TokenMention* controller = MentionIn(mentions, lo, k, true);
+    if (!controller) continue;
+    ReportedClause c;
+    c.first = object_last + 1;
+    c.last = end;
+    c.subject_first = object_first;
+    c.subject_last = object_last;
+    c.verb_first = k, c.verb_last = k + 1;
+    c.control = true;
+    SetSpeaker(controller, &c);
     out.push_back(c);
   }
   // "According to X, C" / "C, according to X."

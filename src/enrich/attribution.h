@@ -112,6 +112,9 @@ struct ReportedClause {
   // A passive report ("X has been accused of ..."): the reporting verb, whose own reading (X as the
   // accuser) is wrong.
   int passive_report_first = -1, passive_report_last = -1;
+  // Object control ("X intended Y to V ..."): the "speaker" is the one who intends or orders; the
+  // clause is not reported speech, and the speaker makes no statement.
+  bool control = false;
 };
 
 // The reported clauses of a sentence:
@@ -121,6 +124,10 @@ struct ReportedClause {
 //  * "C, X said." and "C, said X." closing the sentence;
 //  * "According to X, C" and "C, according to X."
 // `mentions` are the sentence's actors (a reporting verb inside an actor's name is no report).
+// True when a word that may take a clause without a reporting cue occurs (raising passives
+// "is believed to", object control "ordered Y to"): FindReportedClauses is worth calling.
+bool HasComplementVerb(const std::vector<Token>& tokens);
+
 std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const std::vector<Token>& tokens,
                                                 const std::vector<TokenMention>& mentions);
 

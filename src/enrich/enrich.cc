@@ -280,7 +280,7 @@ std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(std::string
   std::vector<ReportedContent> out;
   const std::vector<Token> tokens = Tokenize(sentence);
   const SentenceCues cues = FindCues(impl_->cues, tokens);
-  if (cues.report_verbs.empty() && cues.sources.empty()) return out;
+  if (cues.report_verbs.empty() && cues.sources.empty() && !HasComplementVerb(tokens)) return out;
   std::vector<code::ActorMention> mentions;
   if (find_actors) mentions = find_actors(sentence);
   std::vector<TokenMention> located;
@@ -294,6 +294,7 @@ std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(std::string
     if (c.speaker_first >= 0) content.speaker = {tokens[c.speaker_first].begin, tokens[c.speaker_last - 1].end};
     if (c.subject_first >= 0) content.subject = {tokens[c.subject_first].begin, tokens[c.subject_last - 1].end};
     content.subject_possessive = c.subject_possessive;
+    content.control = c.control;
     if (c.verb_first >= 0) content.verb = {tokens[c.verb_first].begin, tokens[c.verb_last - 1].end};
     if (c.passive_report_first >= 0)
       content.passive_report = {tokens[c.passive_report_first].begin, tokens[c.passive_report_last - 1].end};

@@ -72,6 +72,8 @@ class Enricher {
     code::ByteSpan verb;              // the reporting verb; empty for "according to X"
     // "X has been accused of ...": the reporting verb, whose own event (X accusing) is dropped.
     code::ByteSpan passive_report;
+    // "X intended/ordered Y to V": not speech; `speaker` is X, who intends or orders (no statement).
+    bool control = false;
   };
   std::vector<ReportedContent> FindReportedContent(std::string_view sentence, const ActorFinder& find_actors) const;
 

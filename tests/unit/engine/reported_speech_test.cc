@@ -614,5 +614,23 @@ TEST_F(EngineText, ForcesMovedToABorderAndPostposedSpeakers) {
   for (const Event& e : a) EXPECT_FALSE(e.source.rfind("RWA", 0) == 0 && e.event_code == "010") << Describe(a);
 }
 
+// "X intended/ordered Y to V": Y's act, never X's; and passing on or sharing combat know-how is
+// military cooperation (062), plain know-how cooperation (060).
+TEST_F(EngineText, ObjectControlAndKnowHow) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Tehran wanted Hezbollah to train Houthi fighters.", "LBN", "06", "YEM", Modality::kAsserted, ""},
+           {"Pyongyang sent engineers to Russia. Kim Jong Un ordered them to share their battlefield expertise with Russian "
+            "units.",
+            "PRK", "062", "RUS", Modality::kAsserted, ""},
+           {"Chinese engineers shared technical know-how with Russian firms.", "CHN", "060", "RUS", Modality::kAsserted,
+            ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const Event& e : Code("Tehran wanted Hezbollah to train Houthi fighters."))
+    EXPECT_FALSE(e.source.rfind("IRN", 0) == 0 && e.event_code.rfind("06", 0) == 0);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -632,5 +632,19 @@ TEST_F(EngineText, ObjectControlAndKnowHow) {
     EXPECT_FALSE(e.source.rfind("IRN", 0) == 0 && e.event_code.rfind("06", 0) == 0);
 }
 
+// Personnel sent abroad by class: military advisers and instructors are military cooperation
+// (062); engineers, technicians and workers material cooperation (060); troops a deployment.
+TEST_F(EngineText, PersonnelSentAbroadByClass) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Moscow dispatched military instructors to Burkina Faso.", "RUS", "062", "BFA", Modality::kAsserted, ""},
+           {"Tehran has sent advisers to Venezuela.", "IRN", "062", "VEN", Modality::kAsserted, ""},
+           {"Beijing sent technicians to Serbia.", "CHN", "060", "SRB", Modality::kAsserted, ""},
+           {"Pyongyang is sending labourers to Russia.", "PRK", "060", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

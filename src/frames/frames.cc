@@ -129,6 +129,27 @@ Status LineError(const std::string& file, int line, const std::string& what, std
 
 }  // namespace
 
+void FrameSet::IndexTriggers() {
+  by_trigger_.clear();
+  prefix_triggers_.clear();
+  for (uint32_t i = 0; i < frames_.size(); ++i)
+    for (const auto& alt : frames_[i].elements[TriggerIndex(frames_[i])].words) {
+      if (!alt.empty() && alt.back() == '*') prefix_triggers_.emplace_back(alt.substr(0, alt.size() - 1), i);
+      else by_trigger_[alt].push_back(i);
+    }
+}
+
+void FrameSet::Triggered(const std::string& word, std::vector<uint32_t>* out) const {
+  out->clear();
+  if (auto it = by_trigger_.find(word); it != by_trigger_.end()) *out = it->second;
+  for (const auto& [prefix, i] : prefix_triggers_)
+    if (word.compare(0, prefix.size(), prefix) == 0) out->push_back(i);
+  if (!prefix_triggers_.empty()) {
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+  }
+}
+
 Status FrameSet::Load(const std::string& path, FrameSet* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(path + ":0: cannot open frames file: '" + path + "'");
@@ -210,6 +231,7 @@ Status FrameSet::Parse(std::string_view content, const std::string& file, FrameS
     if (!seen_s) return LineError(file, line_no, "pattern has no source slot {S}", pattern);
     set.frames_.push_back(std::move(frame));
   }
+  set.IndexTriggers();
   *out = std::move(set);
   return Status::Ok();
 }
@@ -220,11 +242,14 @@ void FrameSet::Extend(std::string_view sentence, Date date, const code::Coder& c
   // Only look for actors when some trigger word occurs (FindActors is the costly part).
   const auto tokens = Tokenize(sentence);
   bool any = false;
-  for (const auto& f : frames_) {
-    const Element& trig = f.elements[TriggerIndex(f)];
-    for (const auto& t : tokens)
-      if (t.word && WordMatches(trig, t.lower)) { any = true; break; }
-    if (any) break;
+  std::vector<uint32_t> triggered;
+  for (const auto& t : tokens) {
+    if (!t.word) continue;
+    Triggered(t.lower, &triggered);
+    if (!triggered.empty()) {
+      any = true;
+      break;
+    }
   }
   if (!any) return;
   ExtendWithActors(sentence, date, coder.FindActors(sentence, date), events);
@@ -238,8 +263,11 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
   const size_t coder_count = events->size();
   std::vector<bool> used(tokens.size(), false);
 
+  std::vector<uint32_t> triggered;
   for (int32_t ti = 0; ti < n; ++ti) {
     if (!tokens[ti].word) continue;
+    Triggered(tokens[ti].lower, &triggered);
+    if (triggered.empty()) continue;
     // The coder already coded this word as a verb: leave it alone.
     bool covered = false;
     for (size_t k = 0; k < coder_count; ++k) {
@@ -275,10 +303,10 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
                 (w == "t" && j >= 2 && tokens[j - 1].lower == "'" && tokens[j - 2].lower.ends_with("n"));
     }
     if (negated) continue;
-    for (const Frame& f : frames_) {
+    for (const uint32_t frame_index : triggered) {
+      const Frame& f = frames_[frame_index];
       if (used[ti]) break;
       const size_t trig = TriggerIndex(f);
-      if (!WordMatches(f.elements[trig], tokens[ti].lower)) continue;
       const code::ActorMention* source = nullptr;
       const code::ActorMention* target = nullptr;
       auto assign = [&](char role, const code::ActorMention* a) { (role == 'S' ? source : target) = a; };

@@ -17,6 +17,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "code/coder.h"
@@ -61,7 +62,15 @@ class FrameSet {
   const std::vector<Frame>& frames() const { return frames_; }
 
  private:
+  // The frames whose trigger matches `word`, in file order (first matching line wins).
+  void Triggered(const std::string& word, std::vector<uint32_t>* out) const;
+  void IndexTriggers();
+
   std::vector<Frame> frames_;
+  // Trigger words to frame indices (built by Parse): a sentence is looked up word by word, not
+  // frame by frame.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_trigger_;
+  std::vector<std::pair<std::string, uint32_t>> prefix_triggers_;  // "deploy*": prefix, frame
 };
 
 }  // namespace dyad::frames

@@ -124,10 +124,13 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
       }
       continue;
     }
-    // "<X> lacks legitimacy".
+    // "<X> lacks legitimacy", "<X> has no legitimacy".
+    const bool has_no = (tokens[i].lower == "has" || tokens[i].lower == "have" || tokens[i].lower == "had" ||
+                         tokens[i].lower == "enjoys") &&
+                        i + 1 < n && tokens[i + 1].lower == "no";
     if (tokens[i].lower == "lacks" || tokens[i].lower == "lacked" || tokens[i].lower == "lack" ||
-        tokens[i].lower == "lacking") {
-      for (int k = i + 1; k < n && k <= i + 3; ++k)
+        tokens[i].lower == "lacking" || has_no) {
+      for (int k = i + 1 + (has_no ? 1 : 0); k < n && k <= i + 3; ++k)
         if (auto e = lacks_.find(tokens[k].lower); e != lacks_.end()) {
           add(e->second, i, k, accused_before(i));
           break;

@@ -646,5 +646,26 @@ TEST_F(EngineText, PersonnelSentAbroadByClass) {
   }
 }
 
+// Launching an attack with no target named is still the attacker's act; forces merged into
+// another state's campaign or command are military cooperation; "has no legitimacy" is a charge;
+// "recalls a statement" is remembering, not recalling an envoy.
+TEST_F(EngineText, OneSidedAttacksIntegrationAndRecall) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Experts fear Azerbaijan may mount a fresh offensive this spring.", "AZE", "19", "", Modality::kHypothetical,
+            ""},
+           {"Houthi units were incorporated into Iran's regional command, the report said.", "YEM", "06", "IRN",
+            Modality::kAsserted, ""},
+           {"The Georgian Dream government has no legitimacy, Georgia's opposition insists.", "GEO", "111", "GEO",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const Event& e : Code("The minister recalled an OSCE statement on Belarus."))
+    EXPECT_NE(e.event_code, "161");
+  const auto envoy = Code("Poland recalled its envoy from Minsk.");
+  ExpectEvent(envoy, {"recalled its envoy", "POL", "161", "BLR", Modality::kAsserted, ""}, Describe(envoy));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -640,6 +640,8 @@ TEST_F(EngineText, PersonnelSentAbroadByClass) {
            {"Tehran has sent advisers to Venezuela.", "IRN", "062", "VEN", Modality::kAsserted, ""},
            {"Beijing sent technicians to Serbia.", "CHN", "060", "SRB", Modality::kAsserted, ""},
            {"Pyongyang is sending labourers to Russia.", "PRK", "060", "RUS", Modality::kAsserted, ""},
+           {"Chinese technicians were sent to Iran last year.", "CHN", "060", "IRN", Modality::kAsserted, ""},
+           {"Russian military advisers have been deployed to Niger.", "RUS", "062", "NER", Modality::kAsserted, ""},
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));

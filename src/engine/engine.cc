@@ -205,15 +205,17 @@ void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enri
     const auto charges =
         enricher.FindCharges(sentence.substr(searched.begin, searched.end - searched.begin), inside);
     for (const auto& charge : charges) {
-      const code::ActorMention& accused = *charge.accused;
       const code::ByteSpan words{charge.words.begin + from, charge.words.end + from};
       if (charge.negated) {
         // "Kinshasa said Kigali had not breached the deal": no charge, and no reading of the
-        // clause as Kigali's own accusation of no one.
-        std::erase_if(result->events,
-                      [&](const code::CodedEvent& e) { return Overlaps(e.verb_span, words) && e.target.empty(); });
+        // clause as Kigali's own accusation of no one; "the measures against North Korea violate
+        // the charter": no charge against North Korea either.
+        std::erase_if(result->events, [&](const code::CodedEvent& e) {
+          return Overlaps(e.verb_span, words) && (e.target.empty() || !charge.accused);
+        });
         continue;
       }
+      const code::ActorMention& accused = *charge.accused;
       if (accused.code == speaker->code) continue;  // a speaker does not accuse itself
       // The speaker's bare statement, and the clause's own reading of the charge ("Minsk had
       // violated": Minsk's 112 to no one), give way to the charge; so do the violation's own

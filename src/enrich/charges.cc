@@ -60,8 +60,10 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
   const int n = static_cast<int>(tokens.size());
   // The nearest actor ending before token `at`, with no clause end or negation in between.
   bool negated = false;  // set by accused_before for the charge being read
+  bool blocked = false;  // the nearest actor is no subject (after a preposition)
   auto accused_before = [&](int at) -> const code::ActorMention* {
     negated = false;
+    blocked = false;
     // "Belarus, by letting the aggressor use its territory, breached ...": an inserted clause
     // right before the charge is passed over.
     int32_t limit = tokens[at].begin;
@@ -77,6 +79,20 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
     for (const auto& m : mentions)
       if (!m.code.empty() && m.span.end <= limit && (!best || m.span.end > best->span.end)) best = &m;
     if (!best) return nullptr;
+    // An actor after a preposition is no subject: "the sanctions against Belarus are illegal"
+    // charges whoever imposed them, not Belarus.
+    static const std::set<std::string> kPrepositions = {"against", "with", "on", "of", "to", "for", "from",
+                                                        "by", "in", "into", "at", "towards", "over", "about"};
+    for (int k = 0; k < n; ++k)
+      if (tokens[k].end <= best->span.begin && (k + 1 >= n || tokens[k + 1].begin >= best->span.begin)) {
+        int j = k;
+        while (j > 0 && (tokens[j].lower == "the" || tokens[j].lower == "'s")) --j;
+        if (kPrepositions.count(tokens[j].lower)) {
+          blocked = true;
+          return nullptr;
+        }
+        break;
+      }
     for (int k = at - 1; k >= 0 && tokens[k].begin >= best->span.end; --k) {
       if (EndsClause(tokens[k])) return nullptr;
       // "not only violated ... but also": no negation.
@@ -86,6 +102,10 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
     return best;
   };
   auto add = [&](const Entry& e, int first, int last, const code::ActorMention* accused) {
+    if (!accused && blocked) {  // no charge, but the clause's own reading of it is wrong too
+      out.push_back({e.code, nullptr, {tokens[first].begin, tokens[last].end}, e.line, e.text, true});
+      return;
+    }
     if (!accused) return;
     for (const Charge& c : out)
       if (c.accused == accused && c.code == e.code) return;

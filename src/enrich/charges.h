@@ -26,7 +26,9 @@ struct Charge {
   code::ByteSpan words;       // the violation verb or the evaluation, in the clause's offsets
   int line = 0;               // charges.tsv line of the word that made the charge
   std::string rule;           // that line's text
-  bool negated = false;       // "has not violated": no charge; `accused` is who is cleared
+  // "has not violated": no charge; `accused` is who is cleared. Also set, with no `accused`, when
+  // the nearest actor follows a preposition ("the sanctions against Belarus are illegal").
+  bool negated = false;
 };
 
 class ChargeLexicon {

@@ -669,5 +669,23 @@ TEST_F(EngineText, OneSidedAttacksIntegrationAndRecall) {
   ExpectEvent(envoy, {"recalled its envoy", "POL", "161", "BLR", Modality::kAsserted, ""}, Describe(envoy));
 }
 
+// Leading an assault is taking part in it; building a weapons factory or a base in another state
+// is military cooperation; a charge is never made against an actor named after a preposition.
+TEST_F(EngineText, LeadingAssaultsFactoriesAndChargesAfterPrepositions) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Chechen battalions led the offensive against Bakhmut.", "RUS", "19", "UKR", Modality::kAsserted, ""},
+           {"China is said to be setting up a missile plant in Iran.", "CHN", "062", "IRN", Modality::kAsserted, ""},
+           {"Turkey opened a military base in Somalia in 2017.", "TUR", "062", "SOM", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const char* sentence : {"Tehran said the embargo on Iran was illegal.",
+                               "Pyongyang claims that the measures against North Korea violate the UN charter."})
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(e.event_code.rfind("11", 0) == 0 && e.target.size() >= 3 && e.target.substr(0, 3) == e.source.substr(0, 3))
+          << sentence << "\n" << Describe(Code(sentence));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1712,8 +1712,19 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     }
     // Regular target.
     if (!target_.set && source_.set) {
+      // Document coding (dyad): "Rwanda and Congo signed a peace agreement in Washington": with a
+      // compound subject, a place after "in"/"at" is where the members acted towards each other
+      // (verbal and cooperative acts), not the target.
+      const bool compound_source =
+          document && !source_.dflt && source_.word >= 0 && w(w(Referent(source_.word)).head).compound >= 0;
+      const bool verbal = code->code.size() >= 2 && code->code.compare(0, 2, "09") <= 0;
       for (int k = vw.tail + 1; k <= ce; ++k) {
         if (!IsActorHead(k)) continue;
+        if (compound_source && verbal && k > 0) {
+          int p = k - 1;
+          if (p > 0 && WordText(p) == "THE") --p;
+          if (WordText(p) == "IN" || WordText(p) == "AT") continue;
+        }
         ActorVal a = MakeActor(k, k, true);
         if (SameActor(a, source_)) continue;
         target_ = a;

@@ -394,7 +394,7 @@ TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
             Modality::kAsserted, ""},
            {"Iran shipped drones from Bandar Abbas to Russia.", "IRN", "07", "RUS", Modality::kAsserted, ""},
            // An organisation's seat named as a venue is no party to the act.
-           {"Serbia and Kosovo signed a trade agreement in Brussels.", "SRB", "05", "", Modality::kAsserted, ""},
+           {"Serbia and Kosovo signed a trade agreement in Brussels.", "SRB", "05", "KSV", Modality::kAsserted, ""},
            // Where a cooperative act happens is no party to it.
            {"Belarus and Russia held joint military exercises near the Ukrainian border.", "BLR", "06", "",
             Modality::kAsserted, ""},
@@ -685,6 +685,18 @@ TEST_F(EngineText, LeadingAssaultsFactoriesAndChargesAfterPrepositions) {
     for (const Event& e : Code(sentence))
       EXPECT_FALSE(e.event_code.rfind("11", 0) == 0 && e.target.size() >= 3 && e.target.substr(0, 3) == e.source.substr(0, 3))
           << sentence << "\n" << Describe(Code(sentence));
+}
+
+// With a compound subject, the place where the members met or signed is not the target.
+TEST_F(EngineText, ACompoundSubjectActsTowardsItsOtherMemberNotTheVenue) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Serbia and Kosovo signed an accord in Brussels.", "SRB", "05", "KSV", Modality::kAsserted, ""},
+           {"Ethiopia and Eritrea held talks in Riyadh last week.", "ETH", "04", "ERI", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_TRUE(e.target.rfind("BEL", 0) != 0 && e.target.rfind("SAU", 0) != 0) << Describe(events);
+  }
 }
 
 }  // namespace

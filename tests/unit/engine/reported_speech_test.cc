@@ -674,6 +674,8 @@ TEST_F(EngineText, OneSidedAttacksIntegrationAndRecall) {
 TEST_F(EngineText, LeadingAssaultsFactoriesAndChargesAfterPrepositions) {
   for (const Expected& x : std::vector<Expected>{
            {"Chechen battalions led the offensive against Bakhmut.", "RUS", "19", "UKR", Modality::kAsserted, ""},
+           {"Kyiv says North Korean units took part in assaults near Kupiansk.", "PRK", "19", "UKR", Modality::kAsserted,
+            "UKR"},
            {"China is said to be setting up a missile plant in Iran.", "CHN", "062", "IRN", Modality::kAsserted, ""},
            {"Turkey opened a military base in Somalia in 2017.", "TUR", "062", "SOM", Modality::kAsserted, ""},
        }) {

@@ -701,5 +701,19 @@ TEST_F(EngineText, ACompoundSubjectActsTowardsItsOtherMemberNotTheVenue) {
   }
 }
 
+// A passive statement, appeal, meeting, endorsement, investigation or demand with no named agent
+// is nobody's act: the named subject is its object.
+TEST_F(EngineText, APassiveVerbalActWithNoAgentIsNoEvent) {
+  for (const char* sentence : {"The sale of Chinese drones to Iran was reported by several outlets.",
+                               "Armenia was invited to the summit in Astana.",
+                               "The shipment of Belarusian fuel to Russia was investigated last year."})
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(e.event_code.rfind("01", 0) == 0 || e.event_code.rfind("02", 0) == 0 ||
+                   e.event_code.rfind("04", 0) == 0 || e.event_code.rfind("09", 0) == 0)
+          << sentence << "\n" << Describe(Code(sentence));
+  const auto a = Code("Belarus was praised by Moscow for its loyalty.");
+  ExpectEvent(a, {"praised by Moscow", "RUS", "051", "BLR", Modality::kAsserted, ""}, Describe(a));
+}
+
 }  // namespace
 }  // namespace dyad

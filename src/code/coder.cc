@@ -769,8 +769,9 @@ void Engine::MarkNouns() {
         const int h = w(i - 1).head;
         const std::string_view text = WordText(i);
         const bool plural = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S';
-        const bool determined =
-            (h >= 1 && w(h - 1).typed && w(h - 1).type == RootType::kDeterminer) || WordText(h) == "THE";
+        // ("received North Korean shells": an actor right after a verb is its object's modifier.)
+        const bool determined = (h >= 1 && w(h - 1).typed && w(h - 1).type == RootType::kDeterminer) ||
+                                WordText(h) == "THE" || (h >= 1 && IsType(h - 1, RootType::kVerb));
         const bool object = i + 1 < n() && w(i + 1).typed &&
                             (w(i + 1).type == RootType::kActor || w(i + 1).type == RootType::kDeterminer ||
                              w(i + 1).type == RootType::kPronoun);

@@ -715,5 +715,18 @@ TEST_F(EngineText, APassiveVerbalActWithNoAgentIsNoEvent) {
   ExpectEvent(a, {"praised by Moscow", "RUS", "051", "BLR", Modality::kAsserted, ""}, Describe(a));
 }
 
+// "B received A-made weapons": the adjective names the supplier; and "received North Korean
+// shells" is no shelling.
+TEST_F(EngineText, ReceivedWeaponsNameTheirSupplierByAdjective) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Venezuela acquired Iranian drones in 2020.", "IRN", "072", "VEN", Modality::kAsserted, ""},
+           {"Pyongyang reportedly received Russian fighter jets.", "RUS", "072", "PRK", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const Event& e : Code("Moscow received North Korean shells by rail.")) EXPECT_NE(e.event_code, "194");
+}
+
 }  // namespace
 }  // namespace dyad

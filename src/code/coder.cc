@@ -868,6 +868,11 @@ void Engine::MarkCompounds() {
 const std::set<std::string_view> kClauseOpeners = {"BUT", "AND", "WHILE", "ALTHOUGH", "THOUGH", "EVEN",
                                                    "WHEREAS", "YET", "BECAUSE", "AFTER", "BEFORE"};
 
+// Words that open a subordinate clause at the start of a sentence ("When Moscow began ...,").
+const std::set<std::string_view> kSubordinators = {"WHEN",  "AS",      "AFTER",   "BEFORE", "SINCE",
+                                                   "WHILE", "ALTHOUGH", "THOUGH", "IF",     "ONCE",
+                                                   "UNTIL", "BECAUSE", "WHEREAS", "UNLESS", "WHENEVER"};
+
 // Words that open an introductory adverbial phrase ("In an interview with the Belarusian press,",
 // "Despite Western sanctions,").
 const std::set<std::string_view> kIntroPrepositions = {
@@ -940,6 +945,8 @@ void Engine::MarkCommaClauses() {
       // "In 2022,", "However,") the last clause is the main clause, not an aside.
       bool verb_before = !document;
       for (int k = 0; k < c && !verb_before; ++k) verb_before = IsType(k, RootType::kVerb) && w(k).is_head;
+      // ... nor after an opening subordinate clause ("If attacked, Belarus would strike Poland").
+      if (document && kSubordinators.count(WordText(0))) verb_before = false;
       if (m >= o_.comma_emin && m <= o_.comma_emax && !own_clause && verb_before) blank(c + 1, n() - 1);
       break;
     }
@@ -961,9 +968,6 @@ void Engine::SplitClauses() {
   // Document coding (dyad): a sentence opening with a subordinator ("When Moscow began its
   // invasion, witnesses saw ...") has a clause of its own up to the first comma; its actors are
   // not the main clause's.
-  static const std::set<std::string_view> kSubordinators = {"WHEN", "AS",     "AFTER",  "BEFORE", "SINCE",
-                                                            "WHILE", "ALTHOUGH", "THOUGH", "IF",   "ONCE",
-                                                            "UNTIL", "BECAUSE", "WHEREAS", "UNLESS", "WHENEVER"};
   int first_comma = -1;
   if (document && n() > 3 && kSubordinators.count(WordText(0)))
     for (int k = 2; k + 2 < n(); ++k) {

@@ -558,6 +558,9 @@ TEST_F(EngineText, AnOpeningSubordinateClauseKeepsItsActors) {
     for (const Event& e : Code(sentence)) EXPECT_NE(e.source.substr(0, 3), e.target.substr(0, 3)) << sentence;
   const auto a = Code("As Tehran prepared its response, Israeli jets struck Syria.");
   ExpectEvent(a, {"Israeli jets struck Syria", "ISR", "19", "SYR", Modality::kAsserted, ""}, Describe(a));
+  // The main clause after an opening conditional is never skipped as an aside.
+  const auto b = Code("If provoked, Serbia would strike Kosovo.");
+  ExpectEvent(b, {"Serbia would strike Kosovo", "SRB", "19", "KSV", Modality::kHypothetical, ""}, Describe(b));
 }
 
 // A charge skips an inserted clause between the accused and the violation, and "not only" is no

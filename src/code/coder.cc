@@ -242,6 +242,8 @@ class Engine {
   // Document coding: when the verb at v is in the passive voice ("was shelled", "have been
   // supplied", "is reportedly being armed"), the first word of its auxiliary; else -1.
   int PassiveAuxiliary(int v, int cb) const;
+  // True when the word before k (past "the") is a preposition: the actor at k is no subject.
+  bool AfterPreposition(int k) const;
   // Document coding: the code the verb at v gets from its entry and patterns, actors aside ("" for
   // none): what an expression of intent is an intent to do.
   std::string_view CodeOfVerb(int v, int ce) const;
@@ -758,6 +760,10 @@ void Engine::MarkNouns() {
       const std::string_view before = WordText(i - 1);
       det = det || (document && (before == "THEIR" || before == "ITS" || before == "HIS" || before == "OUR" ||
                                  before == "MY" || before == "YOUR"));
+      // ... and after a possessive ("Russia's use of Belarusian airspace", "Iran's delivery") or
+      // an adjective ("prompted new sanctions").
+      det = det || (document && (before.ends_with("'S") || before == "'S" || before == "S'" ||
+                                 (w(i - 1).typed && w(i - 1).type == RootType::kAdjective)));
       // Document coding (dyad): a participle hyphenated to the word before it is an adjective
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
       bool hyphenated = document && wd.begin >= 2 && text_[wd.begin - 1] == '-' &&
@@ -1007,6 +1013,15 @@ int Engine::Referent(int i) const {
   int guard = 0;
   while (i >= 0 && w(i).resolved && w(i).ref >= 0 && guard++ < kMaxWords) i = w(i).ref;
   return i;
+}
+
+bool Engine::AfterPreposition(int k) const {
+  static const std::set<std::string_view> kPrepositions = {"ON",   "IN",   "AT",  "AGAINST", "TO",   "FROM",
+                                                           "OF",   "INTO", "NEAR", "WITH",   "FOR",  "BY",
+                                                           "OVER", "TOWARDS", "TOWARD", "ACROSS", "INSIDE"};
+  int p = k - 1;
+  if (p >= 0 && WordText(p) == "THE") --p;
+  return p >= 0 && kPrepositions.count(WordText(p)) > 0;
 }
 
 int Engine::PassiveAuxiliary(int v, int cb) const {
@@ -1712,8 +1727,11 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Document coding: "According to Lukashenko's plan, they were to..." -- a possessor
         // ("Lukashenko's plan") gives way to a later actor before the verb that is no possessor.
         if (document && k < v && IsSingularPossessor(k)) {
+          // (An actor after a preposition is no subject: in "Russia's attack on Kyiv killed 20
+          // people" the possessor stays.)
           bool later = false;
-          for (int j = k + 1; j < v && !later; ++j) later = IsActorHead(j) && !IsSingularPossessor(j);
+          for (int j = k + 1; j < v && !later; ++j)
+            later = IsActorHead(j) && !IsSingularPossessor(j) && !AfterPreposition(j);
           if (later) continue;
         }
         ActorVal a = MakeActor(k, k, true);

@@ -731,5 +731,20 @@ TEST_F(EngineText, ReceivedWeaponsNameTheirSupplierByAdjective) {
   for (const Event& e : Code("Moscow received North Korean shells by rail.")) EXPECT_NE(e.event_code, "194");
 }
 
+// A verb form after a possessive is a noun, and "B's use of A's territory" is A placing it at B's
+// disposal; an actor after a preposition never takes a possessor's place as subject.
+TEST_F(EngineText, PossessiveNominalsAndUseOfTerritory) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Moscow's use of Syrian airfields drew criticism.", "SYR", "062", "RUS", Modality::kAsserted, ""},
+           {"Israel condemned Iran's use of Iraqi territory for drone launches.", "IRQ", "062", "IRN",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto a = Code("Azerbaijan's offensive against Stepanakert killed dozens.");
+  for (const Event& e : a) EXPECT_NE(e.source.substr(0, 3), "ARM") << Describe(a);
+}
+
 }  // namespace
 }  // namespace dyad

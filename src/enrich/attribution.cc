@@ -375,7 +375,11 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
       for (int k = g.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]);
       if (!crossed) return Modality::kNegated;
     } else if (verb_first - g.last <= 3) {
-      return Modality::kNegated;
+      // ("denies shelling Armenia and accuses Yerevan ...": the joined verb is not denied.)
+      bool joined = false;
+      for (int k = g.last; k < verb_first; ++k)
+        joined = joined || tokens[k].lower == "and" || tokens[k].lower == "but" || tokens[k].lower == ",";
+      if (!joined) return Modality::kNegated;
     }
   }
   return Modality::kAsserted;
@@ -457,6 +461,16 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
           break;
         }
       }
+    }
+    // "X denies ... and accuses Y of ...": the first conjunct's subject.
+    if (hi > lo && (tokens[hi - 1].lower == "and" || tokens[hi - 1].lower == "but")) {
+      int start = 0;  // the sentence's (or the "that" clause's) start, past earlier reporting verbs
+      for (int k = hi - 1; k >= 0; --k)
+        if (IsHardBoundary(tokens[k]) || tokens[k].lower == "that") {
+          start = k + 1;
+          break;
+        }
+      if (const TokenMention* m = FirstAfter(mentions, start, hi)) return FromMention(*m);
     }
     if (const TokenMention* m = NearestBefore(mentions, lo, hi)) return FromMention(*m);
     Attribution a = SpeakerWordsBefore(sentence, tokens, lo, hi);
@@ -634,7 +648,10 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
         if (tokens[k].word) ++words;
       }
     }
-    const TokenMention* speaker = MentionIn(mentions, lo, r.first, true);
+    // "Kigali denies ... and accuses Kinshasa of ...": the verb joined by "and" has the first
+    // conjunct's subject.
+    const bool conjoined = r.first > lo && (tokens[r.first - 1].lower == "and" || tokens[r.first - 1].lower == "but");
+    const TokenMention* speaker = MentionIn(mentions, lo, r.first, !conjoined);
     bool has_subject = false;
     for (int k = lo; k < r.first; ++k) has_subject = has_subject || tokens[k].word;
     if (!has_subject) continue;
@@ -731,6 +748,18 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     }
     c.first = start;
     c.last = end;
+    // "Kigali denies sending troops into Congo and accuses Kinshasa of ...": a gerund or
+    // infinitive clause ends where a second verb of the speaker's own is joined by "and"/"but".
+    // (Only a reporting verb is known to be a verb there: "denied supplying drones and missiles"
+    // goes on.)
+    if (speaker_is_subject && !possessive)
+      for (int k = start + 1; k + 1 < end && c.last == end; ++k)
+        if (tokens[k].lower == "and" || tokens[k].lower == "but")
+          for (const Cue& other : cues.report_verbs)
+            if (other.first == k + 1) {
+              c.last = k;
+              break;
+            }
     // A clause closed by a post-posed report of its own ("..., he added") stops there.
     for (const Cue& other : cues.report_verbs) {
       if (other.first <= start || other.first >= end) continue;

@@ -746,5 +746,15 @@ TEST_F(EngineText, PossessiveNominalsAndUseOfTerritory) {
   for (const Event& e : a) EXPECT_NE(e.source.substr(0, 3), "ARM") << Describe(a);
 }
 
+// "X denies V-ing ... and accuses Y of ...": the denial's clause ends at the joined reporting
+// verb, whose subject (and reporter) is X; the denied act is negated.
+TEST_F(EngineText, AJoinedReportingVerbKeepsTheFirstSubject) {
+  const auto a = Code("Baku denies shelling Armenia and accuses Yerevan of arming separatists.");
+  ExpectEvent(a, {"accuses Yerevan", "AZE", "112", "ARM", Modality::kAsserted, ""}, Describe(a));
+  ExpectEvent(a, {"denies shelling Armenia", "AZE", "19", "ARM", Modality::kNegated, "AZE"}, Describe(a));
+  const auto b = Code("Tehran denies selling drones and missiles to Moscow.");
+  ExpectEvent(b, {"drones and missiles", "IRN", "06", "RUS", Modality::kNegated, "IRN"}, Describe(b));
+}
+
 }  // namespace
 }  // namespace dyad

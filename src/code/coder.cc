@@ -781,7 +781,12 @@ void Engine::MarkNouns() {
         const bool object = i + 1 < n() && w(i + 1).typed &&
                             (w(i + 1).type == RootType::kActor || w(i + 1).type == RootType::kDeterminer ||
                              w(i + 1).type == RootType::kPronoun);
-        modified_noun = plural && determined && !object;
+        // ("Ukrainian positions near Avdiivka came under fire", "Russian strikes hit Kyiv": after
+        // a demonym, not a country's name, a plural verb form is a noun.)
+        const std::string_view modifier = WordText(w(i - 1).tail >= 0 ? w(i - 1).tail : i - 1);
+        const bool demonym = modifier.ends_with("IAN") || modifier.ends_with("EAN") || modifier.ends_with("ESE") ||
+                             modifier.ends_with("ISH") || modifier.ends_with("CAN");
+        modified_noun = plural && (determined || demonym) && !object;
       }
       // Document coding (dyad): a verb form directly followed by an auxiliary is the subject noun
       // ("artillery shells were shipped", "Russian strikes have hit", "the attack was repelled").

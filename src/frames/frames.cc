@@ -401,7 +401,9 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       if (target && target->code == source->code) continue;  // self-pairs say nothing
       bool duplicate = false;
       for (const auto& ev : *events) {
-        if (ev.source == source->code && ev.target == (target ? target->code : std::string()) &&
+        // (A frame naming no target repeats any event of the same source and root: "came under
+        // attack from M23" is already M23's attack on the convoy.)
+        if (ev.source == source->code && (!target || ev.target == target->code) &&
             ev.code.compare(0, 2, f.code, 0, 2) == 0)
           duplicate = true;
       }

@@ -756,5 +756,26 @@ TEST_F(EngineText, AJoinedReportingVerbKeepsTheFirstSubject) {
   ExpectEvent(b, {"drones and missiles", "IRN", "06", "RUS", Modality::kNegated, "IRN"}, Describe(b));
 }
 
+// "B came under fire/attack from A" is A's attack on B; after a demonym a plural verb form is a
+// noun ("Ukrainian positions", "Russian strikes"); a frame naming no target repeats nothing.
+TEST_F(EngineText, ComingUnderFireAndDemonymNouns) {
+  for (const Expected& x : std::vector<Expected>{
+           {"A Red Cross convoy came under attack from RSF fighters near El Fasher.", "SDNREB", "19", "",
+            Modality::kAsserted, ""},
+           {"Armenian positions came under heavy fire from Azerbaijani forces.", "AZE", "19", "ARM", Modality::kAsserted,
+            ""},
+       }) {
+    const auto events = Code(x.sentence);
+    bool found = false;
+    for (const Event& e : events)
+      found = found || (StartsWith(e.source, x.source) && StartsWith(e.event_code, x.code) &&
+                        (!*x.target || StartsWith(e.target, x.target)));
+    EXPECT_TRUE(found) << x.sentence << "\n" << Describe(events);
+  }
+  const auto a = Code("Armenian positions came under heavy fire from Azerbaijani forces.");
+  for (const Event& e : a) EXPECT_NE(e.source.substr(0, 3), "ARM") << Describe(a);
+  EXPECT_EQ(Code("A UN convoy came under attack from M23 rebels.").size(), 1u);
+}
+
 }  // namespace
 }  // namespace dyad

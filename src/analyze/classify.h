@@ -26,11 +26,13 @@ struct Subject {
 // True when `event` involves X in one of the rule's `involves` ways.
 bool Involves(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict);
 
-// Fills *out for the 3-letter code `code` (case-insensitive): its name from the
-// gazetteer's country table (data/gazetteer/countries.tsv: name, alternates,
-// ISO3, ...) and its adjective from the rules' [adjectives]. Errors: a code that
-// is not three letters, or not in the table ("unknown actor code 'XYZ': ...").
-Status LookupSubject(const std::string& code, const std::string& countries_tsv,
+// Fills *out for `query`: a 3-letter ISO code (case-insensitive) or a state's name — the
+// gazetteer's name or alternates (data/gazetteer/countries.tsv: name, alternates, ISO3, ...), the
+// rules' [names] or [adjectives] ("Belarus", "North Korea", "DPRK", "UAE", "Iranian"); a leading
+// "the" and case are ignored. Its name comes from the table, its adjective from [adjectives].
+// Errors (one line): a name shared by several states lists them; an unknown one suggests names
+// that start alike ("unknown state 'Belarusia': ...; did you mean BLR (Belarus)?").
+Status LookupSubject(const std::string& query, const std::string& countries_tsv,
                      const RuleSet& rules, Subject* out);
 
 struct Match {

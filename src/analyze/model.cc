@@ -470,18 +470,27 @@ Status FindConflict(const std::string& dir, const std::string& id, Conflict* out
   std::vector<std::pair<std::string, std::string>> failed;
   if (Status s = ListConflicts(dir, &all, &failed); !s.ok()) return s;
   // A broken file that may be the one asked for is an error; others are skipped.
+  // Ids and aliases are matched without regard to case ("Russia-Ukraine").
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string wanted = lower(id);
   for (const auto& [file, message] : failed)
-    if (std::filesystem::path(file).stem() == id) return Status::Error(message);
+    if (lower(std::filesystem::path(file).stem().string()) == wanted) return Status::Error(message);
   std::string list;
   for (Conflict& c : all) {
-    if (c.id == id || std::find(c.aliases.begin(), c.aliases.end(), id) != c.aliases.end()) {
+    bool match = lower(c.id) == wanted;
+    for (const std::string& alias : c.aliases) match = match || lower(alias) == wanted;
+    if (match) {
       *out = std::move(c);
       return Status::Ok();
     }
     list += (list.empty() ? "" : ", ") + c.id;
   }
-  return Status::Error("unknown conflict '" + id + "': known: " + (list.empty() ? "(none)" : list) +
-                       " (in " + dir + ")");
+  return Status::Error("unknown conflict '" + id + "': known: " + (list.empty() ? "(none)" : list) + " (in " + dir +
+                       "; a conflict of your own: a TOML file in a folder given with --conflicts DIR, see "
+                       "docs/role-report.md)");
 }
 
 Status LoadRules(const std::string& path, RuleSet* out) {

@@ -28,9 +28,10 @@ struct RoleInputs {
   RoleInputs& operator=(const RoleInputs&) = delete;
 };
 
-// Loads the three for `state` (a 3-letter code) in `conflict_id` (an id or alias).
+// Loads the three for `state` (a 3-letter code or a name, see LookupSubject) in `conflict_id`
+// (an id or alias, any case).
 // Errors are the loaders' one-line messages (file:line for a rules syntax error,
-// "unknown conflict ...", "unknown actor code ...").
+// "unknown conflict ...", "unknown state ...").
 Status LoadRoleInputs(const RoleInputPaths& paths, const std::string& state,
                       const std::string& conflict_id, RoleInputs* out);
 

@@ -380,7 +380,9 @@ Response Api::Impl::Search(store::Store& store, const Request& request) const {
 Response Api::Impl::Conflicts() const {
   std::vector<analyze::Conflict> all;
   std::vector<std::pair<std::string, std::string>> failed;
-  if (Status s = analyze::ListConflicts(options.data_dir + "/conflicts", &all, &failed); !s.ok())
+  if (Status s = analyze::ListConflicts(
+          options.conflicts_dir.empty() ? options.data_dir + "/conflicts" : options.conflicts_dir, &all, &failed);
+      !s.ok())
     return ErrorResponse(500, s.message());
   json list = json::array(), problems = json::array();
   for (const auto& f : failed) problems.push_back(f.second);
@@ -423,6 +425,8 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
   analyze::RoleInputs inputs;
   analyze::RoleInputPaths paths;
   paths.data_dir = options.data_dir;
+  paths.rules = options.rules;
+  paths.conflicts_dir = options.conflicts_dir;
   if (Status s = analyze::LoadRoleInputs(paths, state, conflict, &inputs); !s.ok()) {
     // Unknown state or conflict: the caller's; a broken data file: ours.
     const bool caller = s.message().find("unknown") != std::string::npos;

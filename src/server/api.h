@@ -48,6 +48,8 @@ struct Response {
 struct ApiOptions {
   std::string db;              // the evidence database, opened read-only
   std::string data_dir;        // dyad's data directory ("" = DefaultDataDir())
+  std::string rules;           // involvement rules ("" = <data_dir>/rules/involvement.toml)
+  std::string conflicts_dir;   // conflict files ("" = <data_dir>/conflicts), as `dyad role --conflicts`
   std::string web_dir;         // where index.html and vendor/ live ("" = <data_dir>/../web)
   EngineOptions engine;        // for POST /api/code
   size_t max_body_bytes = 10 << 20;  // larger bodies get 413

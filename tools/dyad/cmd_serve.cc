@@ -1,5 +1,5 @@
 // dyad serve: the HTTP JSON API and the web page over an evidence database.
-//   dyad serve [--db FILE] [--host ADDR] [--port N] [--dict PATH]... [--quiet]
+//   dyad serve [--db FILE] [--host ADDR] [--port N] [--dict PATH]... [--rules FILE] [--conflicts DIR] [--quiet]
 // Routes and their parameters: docs/serve.md (src/server/api.h).
 #include <pthread.h>
 #include <signal.h>
@@ -21,6 +21,8 @@ struct ServeFlags {
   int port = 8080;
   std::vector<std::string> dictionaries;
   std::string data_dir;
+  std::string rules;
+  std::string conflicts_dir;
   bool quiet = false;
 };
 
@@ -28,6 +30,8 @@ int Run(const ServeFlags& f) {
   server::ApiOptions options;
   options.db = f.db;
   options.data_dir = f.data_dir;
+  options.rules = f.rules;
+  options.conflicts_dir = f.conflicts_dir;
   options.engine.dictionaries = f.dictionaries;
   std::unique_ptr<server::Api> api;
   if (Status s = server::Api::Create(options, &api); !s.ok()) return Fail("serve: " + s.message());
@@ -71,6 +75,9 @@ Registration reg(
       app.add_option("--port", f->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
       app.add_option("--dict", f->dictionaries, "Dictionary file or directory for POST /api/code (repeatable)");
       app.add_option("--data", f->data_dir, "dyad's data directory");
+      app.add_option("--rules", f->rules, "Involvement rules for role reports (default <data>/rules/involvement.toml)");
+      app.add_option("--conflicts", f->conflicts_dir,
+                     "Folder of conflict files for role reports (default <data>/conflicts), as `dyad role --conflicts`");
       app.add_flag("-q,--quiet", f->quiet, "Do not log requests to standard error");
       return [f]() { return Run(*f); };
     });

@@ -199,10 +199,44 @@ TEST(LookupSubjectTest, KnownUnknownAndTooLong) {
   EXPECT_EQ(x.adjective, "belarusian");
   Status s = LookupSubject("XYZ", countries, rules, &x);
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("unknown actor code 'XYZ'"), std::string::npos);
+  EXPECT_NE(s.message().find("unknown state 'XYZ'"), std::string::npos) << s.message();
   s = LookupSubject("BLRGOV", countries, rules, &x);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("3-letter"), std::string::npos);
+}
+
+// Issue 10 (9): states by name, common name, capital or adjective, as users type them.
+TEST(LookupSubjectTest, NamesCommonNamesAndAdjectivesGiveTheCode) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadRules(RulesPath(), &rules).ok());
+  const std::string countries = DataDir() + "/gazetteer/countries.tsv";
+  if (!std::filesystem::exists(countries)) GTEST_SKIP() << "no gazetteer at " << countries;
+  for (const auto& [query, code] : std::vector<std::pair<std::string, std::string>>{
+           {"Belarus", "BLR"}, {"belarus", "BLR"}, {"Iran", "IRN"}, {"China", "CHN"}, {"North Korea", "PRK"},
+           {"DPRK", "PRK"}, {"UAE", "ARE"}, {"United Arab Emirates", "ARE"}, {"Rwanda", "RWA"},
+           {"the United States", "USA"}, {"Iranian", "IRN"}, {"BEL", "BEL"}, {"DR Congo", "COD"}}) {
+    Subject x;
+    Status s = LookupSubject(query, countries, rules, &x);
+    ASSERT_TRUE(s.ok()) << query << ": " << s.message();
+    EXPECT_EQ(x.code, code) << query;
+  }
+  Subject x;
+  Status s = LookupSubject("Congo", countries, rules, &x);  // two states answer to it
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("COD"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("COG"), std::string::npos) << s.message();
+  s = LookupSubject("Belarusia", countries, rules, &x);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("did you mean BLR (Belarus)"), std::string::npos) << s.message();
+}
+
+TEST(FindConflictTest, IdsAndAliasesIgnoreCaseAndTheErrorNamesConflicts) {
+  Conflict c;
+  ASSERT_TRUE(FindConflict(DataDir() + "/conflicts", "Russia-Ukraine", &c).ok());
+  EXPECT_EQ(c.id, "russia-ukraine");
+  Status s = FindConflict(DataDir() + "/conflicts", "atlantis", &c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("--conflicts"), std::string::npos) << s.message();
 }
 
 }  // namespace

@@ -415,7 +415,7 @@ TEST_F(RoleCliTest, BadInputsGiveOneLineMessages) {
   struct Case {
     std::string args, expect;
   } cases[] = {
-      {"role XYZ --conflict russia-ukraine --db " + db_, "unknown actor code 'XYZ'"},
+      {"role XYZ --conflict russia-ukraine --db " + db_, "unknown state 'XYZ'"},
       {"role BLR --conflict atlantis --db " + db_, "unknown conflict 'atlantis'"},
       {"role BLR --conflict russia-ukraine --db " + Dir() + "/absent.db", "not found"},
       {"role BLR --conflict russia-ukraine --rules " + Dir() + "/bad.toml --db " + db_, "bad.toml:2:"},

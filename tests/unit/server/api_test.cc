@@ -178,6 +178,31 @@ TEST_F(ApiTest, ConflictsAreListed) {
   EXPECT_TRUE(found) << b.dump();
 }
 
+// `dyad serve --conflicts DIR --rules FILE`: a user's own conflict folder is listed and reported on.
+TEST_F(ApiTest, AConflictFolderOfTheUsersOwnIsServed) {
+  const std::filesystem::path own = *dir_ / "own_conflicts";
+  std::filesystem::create_directories(own);
+  std::filesystem::copy_file(std::string(DYAD_SOURCE_DIR) + "/data/conflicts/russia-ukraine.toml", own / "russia-ukraine.toml",
+                             std::filesystem::copy_options::overwrite_existing);
+  ApiOptions options;
+  options.db = *db_;
+  options.conflicts_dir = own.string();
+  options.rules = std::string(DYAD_SOURCE_DIR) + "/data/rules/involvement.toml";
+  std::unique_ptr<Api> api;
+  ASSERT_TRUE(Api::Create(options, &api).ok());
+  Request list;
+  list.method = "GET";
+  list.path = "/api/conflicts";
+  json b = json::parse(api->Handle(list).body);
+  ASSERT_EQ(b["conflicts"].size(), 1u) << b.dump();
+  Request role;
+  role.method = "GET";
+  role.path = "/api/role";
+  role.params = {{"state", "Belarus"}, {"conflict", "Russia-Ukraine"}};
+  Response r = api->Handle(role);
+  EXPECT_EQ(r.status, 200) << r.body.substr(0, 300);
+}
+
 TEST_F(ApiTest, RoleReportAsJsonAndHtml) {
   Response r = Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}});
   ASSERT_EQ(r.status, 200) << r.body;

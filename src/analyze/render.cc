@@ -9,6 +9,47 @@ namespace {
 
 std::string DateOr(const Date& d, const char* fallback) { return d.valid() ? d.ToIso() : fallback; }
 
+// Only http(s) addresses become links: a document header "url: javascript:..." is shown as text.
+bool SafeUrl(const std::string& url) {
+  std::string head = url.substr(0, 8);
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
+}
+
+// An evidence date as precisely as the text gave it: "2022-02-24", "2023-05", "2022",
+// "2022-02..2022-03", "since 2014", "week of 2022-02-21".
+std::string DateLabel(const Evidence& e) {
+  if (!e.date.valid()) return "undated";
+  const Date& a = e.date;
+  const std::string iso = a.ToIso();
+  const bool month_start = a.day == 1;
+  auto month_end = [](const Date& d) { return d.day == Date::DaysInMonth(d.year, d.month); };
+  switch (e.precision) {
+    case DatePrecision::kMonth:
+      return iso.substr(0, 7);
+    case DatePrecision::kYear:
+      return iso.substr(0, 4);
+    case DatePrecision::kWeek:
+      return "week of " + iso;
+    case DatePrecision::kSeason:
+    case DatePrecision::kRange: {
+      std::string text = e.date_text;
+      for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const bool whole_years = month_start && a.month == 1;
+      if (text.find("since") != std::string::npos || text.find("from") == 0)
+        return "since " + (whole_years ? iso.substr(0, 4) : month_start ? iso.substr(0, 7) : iso);
+      if (!e.date_end.valid()) return iso;
+      const Date& b = e.date_end;
+      if (month_start && month_end(b))
+        return whole_years && b.month == 12 ? iso.substr(0, 4) + ".." + b.ToIso().substr(0, 4)
+                                            : iso.substr(0, 7) + ".." + b.ToIso().substr(0, 7);
+      return iso + ".." + b.ToIso();
+    }
+    default:
+      return iso;
+  }
+}
+
 std::string Period(const Date& a, const Date& b) {
   if (!a.valid()) return "";
   if (a == b) return a.ToIso();
@@ -88,6 +129,10 @@ nlohmann::ordered_json EvidenceJson(const Evidence& e) {
   nlohmann::ordered_json j;
   j["event_id"] = e.event_id;
   j["date"] = e.date.ToIso();
+  j["date_end"] = e.date_end.ToIso();
+  j["date_precision"] = DatePrecisionName(e.precision);
+  j["date_text"] = e.date_text;
+  j["date_label"] = DateLabel(e);
   j["sentence"] = e.sentence;
   j["source"] = e.source;
   j["event_code"] = e.event_code;
@@ -127,11 +172,14 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
   j["evidence_span"] = {{"first", r.first_event.ToIso()}, {"last", r.last_event.ToIso()}};
   j["events_scanned"] = r.events_scanned;
   j["events_matched"] = r.events_matched;
+  j["events_spanning"] = r.events_spanning;
   const EscalationWatch& w = r.watch;
   nlohmann::ordered_json watch;
   watch["month"] = w.month;
   watch["baseline_months"] = {w.baseline_from, w.baseline_to};
   watch["last"] = w.last;
+  watch["last_month_days"] = {{"covered", w.days_covered}, {"in_month", w.days_in_month}};
+  watch["last_pro_rated"] = w.last_pro_rated;
   watch["baseline_per_month"] = w.baseline;
   watch["trend"] = TrendName(w.trend);
   watch["arrow"] = TrendArrow(w.trend);
@@ -192,12 +240,18 @@ std::string RenderMarkdown(const RoleReport& r) {
   o += "- Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
        std::to_string(r.events_matched) + "\n";
   if (r.first_event.valid()) o += "- Evidence spans: " + Period(r.first_event, r.last_event) + "\n";
+  if (r.events_spanning > 0)
+    o += "- Dated only by a period longer than two months (listed with their span, not counted by month): " +
+         std::to_string(r.events_spanning) + "\n";
   o += "\n## Escalation watch\n\n";
   const EscalationWatch& w = r.watch;
   o += std::string("**") + TrendArrow(w.trend) + " " + TrendName(w.trend) + "**" +
        (w.month.empty() ? "" : " (" + w.month + ")") + ": " + w.reason + "\n\n";
   if (!w.signals.empty()) {
-    o += "| signal | " + w.month + " | baseline per month (" + w.baseline_from + ".." + w.baseline_to +
+    const std::string partial = w.days_in_month > 0 ? " (partial: " + std::to_string(w.days_covered) + " of " +
+                                                          std::to_string(w.days_in_month) + " days)"
+                                                    : "";
+    o += "| signal | " + w.month + partial + " | baseline per month (" + w.baseline_from + ".." + w.baseline_to +
          ") |\n|---|---:|---:|\n";
     for (const SignalTrend& s : w.signals) {
       char buf[32];
@@ -239,7 +293,7 @@ std::string RenderMarkdown(const RoleReport& r) {
       o += "### Strongest evidence\n\n";
       int i = 0;
       for (const Evidence& e : c.strongest) {
-        o += std::to_string(++i) + ". " + DateOr(e.date, "undated") + ": \"" + MdCell(e.sentence) + "\"  \n   " +
+        o += std::to_string(++i) + ". " + DateLabel(e) + ": \"" + MdCell(e.sentence) + "\"  \n   " +
              EvidenceMeta(e) + "  \n   " + (e.doc_source.empty() ? "" : e.doc_source + ", ") +
              (e.doc_url.empty() ? MdCell(e.doc_title) : "[" + MdCell(e.doc_title) + "](" + e.doc_url + ")") +
              (e.doc_date.valid() ? ", " + e.doc_date.ToIso() : "") + "; `dyad show " +
@@ -250,7 +304,7 @@ std::string RenderMarkdown(const RoleReport& r) {
     if (!c.unasserted.empty()) {
       o += "### Hypothetical and negated statements (not counted as evidence of conduct)\n\n";
       for (const Evidence& e : c.unasserted) {
-        o += "- " + DateOr(e.date, "undated") + ": \"" + MdCell(e.sentence) + "\"  \n  " + EvidenceMeta(e) +
+        o += "- " + DateLabel(e) + ": \"" + MdCell(e.sentence) + "\"  \n  " + EvidenceMeta(e) +
              "; `dyad show " + std::to_string(e.event_id) + "`\n";
       }
       o += "\n";
@@ -258,9 +312,9 @@ std::string RenderMarkdown(const RoleReport& r) {
     if (!c.contradictions.empty()) {
       o += "### Contradictions\n\n";
       for (const Contradiction& k : c.contradictions) {
-        o += "- Claim (" + DateOr(k.claim.date, "undated") + ", `dyad show " +
+        o += "- Claim (" + DateLabel(k.claim) + ", `dyad show " +
              std::to_string(k.claim.event_id) + "`): \"" + MdCell(k.claim.sentence) + "\"  \n  Denial (" +
-             DateOr(k.denial.date, "undated") + ", `dyad show " + std::to_string(k.denial.event_id) +
+             DateLabel(k.denial) + ", `dyad show " + std::to_string(k.denial.event_id) +
              "`, " + BucketName(k.denial.bucket) + "): \"" + MdCell(k.denial.sentence) + "\"  \n  " +
              k.note + "\n";
       }
@@ -324,12 +378,31 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
   o += "<ul><li>Conflict: " + Html(r.conflict_id) + " (" + Html(r.conflict_file) + ")</li><li>Rules: " +
        Html(r.rules_file) + "</li><li>Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") +
        "</li><li>Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
-       std::to_string(r.events_matched) + "</li></ul>\n";
+       std::to_string(r.events_matched) + "</li>" +
+       (r.first_event.valid() ? "<li>Evidence spans: " + Html(Period(r.first_event, r.last_event)) + "</li>" : "") +
+       (r.events_spanning > 0 ? "<li>Dated only by a period longer than two months (listed with their span, not "
+                                "counted by month): " + std::to_string(r.events_spanning) + "</li>"
+                              : "") +
+       "</ul>\n";
   const EscalationWatch& w = r.watch;
   std::string cls = w.trend == Trend::kUp ? "up" : w.trend == Trend::kDown ? "down" : "";
   o += "<h2>Escalation watch</h2>\n<p class=\"watch " + cls + "\"><strong>" + TrendArrow(w.trend) + " " +
        TrendName(w.trend) + "</strong>" + (w.month.empty() ? "" : " (" + w.month + ")") + ": " +
        Html(w.reason) + "</p>\n";
+  if (!w.signals.empty()) {
+    o += "<table><tr><th>signal</th><th>" + Html(w.month) +
+         (w.days_in_month > 0 ? " (partial: " + std::to_string(w.days_covered) + " of " +
+                                    std::to_string(w.days_in_month) + " days)"
+                              : "") +
+         "</th><th>baseline per month (" + Html(w.baseline_from) + ".." + Html(w.baseline_to) + ")</th></tr>\n";
+    for (const SignalTrend& sig : w.signals) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.1f", sig.baseline);
+      o += "<tr><td>" + Html(sig.name) + "</td><td class=\"n\">" + std::to_string(sig.last) +
+           "</td><td class=\"n\">" + buf + "</td></tr>\n";
+    }
+    o += "</table>\n";
+  }
   o += "<h2>Timeline</h2>\n<p>Asserted and reported events per month and category.</p>\n"
        "<div id=\"chart-wrap\"><canvas id=\"timeline\"></canvas></div>\n";
   o += "<h2>Summary</h2>\n<table><tr><th>#</th><th>category</th><th>events</th><th>asserted</th>"
@@ -366,29 +439,62 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
     if (c.strongest.empty())
       o += "<p class=\"none\">No asserted or reported evidence: only hypothetical or negated statements.</p>\n";
     for (const Evidence& e : c.strongest) {
-      std::string doc = e.doc_url.empty() ? Html(e.doc_title)
-                                          : "<a href=\"" + Html(e.doc_url) + "\">" + Html(e.doc_title) + "</a>";
-      o += "<div class=\"ev\">" + DateOr(e.date, "undated") + ": &ldquo;" + Html(e.sentence) +
+      std::string doc = !SafeUrl(e.doc_url)
+                            ? Html(e.doc_title) + (e.doc_url.empty() ? "" : " (" + Html(e.doc_url) + ")")
+                            : "<a href=\"" + Html(e.doc_url) + "\" rel=\"noopener noreferrer\">" + Html(e.doc_title) + "</a>";
+      o += "<div class=\"ev\">" + DateLabel(e) + ": &ldquo;" + Html(e.sentence) +
            "&rdquo;<br><span class=\"meta\">" + Html(EvidenceMeta(e)) + "; " + Html(e.doc_source) + " " + doc +
            " <code>dyad show " + std::to_string(e.event_id) + "</code></span></div>\n";
     }
     if (!c.unasserted.empty()) {
       o += "<h3>Hypothetical and negated statements (not counted as evidence of conduct)</h3><ul>\n";
       for (const Evidence& e : c.unasserted)
-        o += "<li>" + DateOr(e.date, "undated") + ": &ldquo;" + Html(e.sentence) + "&rdquo;<br><span class=\"meta\">" +
+        o += "<li>" + DateLabel(e) + ": &ldquo;" + Html(e.sentence) + "&rdquo;<br><span class=\"meta\">" +
              Html(EvidenceMeta(e)) + " <code>dyad show " + std::to_string(e.event_id) + "</code></span></li>\n";
       o += "</ul>\n";
     }
     if (!c.contradictions.empty()) {
       o += "<h3>Contradictions</h3><ul>\n";
       for (const Contradiction& k : c.contradictions)
-        o += "<li>Claim (" + DateOr(k.claim.date, "undated") + ", <code>dyad show " +
+        o += "<li>Claim (" + DateLabel(k.claim) + ", <code>dyad show " +
              std::to_string(k.claim.event_id) + "</code>): &ldquo;" + Html(k.claim.sentence) +
-             "&rdquo;<br>Denial (" + DateOr(k.denial.date, "undated") + ", <code>dyad show " +
+             "&rdquo;<br>Denial (" + DateLabel(k.denial) + ", <code>dyad show " +
              std::to_string(k.denial.event_id) + "</code>): &ldquo;" + Html(k.denial.sentence) +
              "&rdquo;<br><span class=\"meta\">" + Html(k.note) + "</span></li>\n";
       o += "</ul>\n";
     }
+    if (!c.by_month.empty()) {
+      o += "<details><summary>By month</summary><table><tr><th>month</th><th>asserted</th><th>reported</th>"
+           "<th>hypothetical</th><th>negated</th></tr>\n";
+      for (const auto& [m, n] : c.by_month)
+        o += "<tr><td>" + Html(m) + "</td><td class=\"n\">" + std::to_string(n.asserted) + "</td><td class=\"n\">" +
+             std::to_string(n.reported) + "</td><td class=\"n\">" + std::to_string(n.hypothetical) +
+             "</td><td class=\"n\">" + std::to_string(n.negated) + "</td></tr>\n";
+      o += "</table></details>\n";
+    }
+  }
+  // The timeline as a table too (with the conflict's phases), for reading and printing.
+  if (!r.months.empty()) {
+    o += "<h2>Timeline by month</h2>\n<details><summary>Asserted and reported events per month and category, "
+         "with the conflict's phases</summary><table><tr><th>month</th>";
+    for (const CategoryReport& c : r.categories) o += "<th>" + std::to_string(c.category.number) + "</th>";
+    o += "<th>phase</th></tr>\n";
+    size_t p = 0;
+    for (const std::string& m : r.months) {
+      bool any = false;
+      std::string row = "<tr><td>" + Html(m) + "</td>";
+      for (const CategoryReport& c : r.categories) {
+        auto it = c.by_month.find(m);
+        const int n = it == c.by_month.end() ? 0 : it->second.supporting();
+        any = any || n > 0;
+        row += "<td class=\"n\">" + (n ? std::to_string(n) : std::string()) + "</td>";
+      }
+      const bool phase_starts = p < r.phases.size() && r.phases[p].first == m;
+      const std::string phase = phase_starts ? r.phases[p++].second : "";
+      if (!any && !phase_starts) continue;
+      o += row + "<td>" + Html(phase) + "</td></tr>\n";
+    }
+    o += "</table></details>\n";
   }
   o += "<p class=\"meta\">Every number counts coded events, which can be wrong; check each piece of "
        "evidence with <code>dyad show ID</code> before relying on it.</p>\n";

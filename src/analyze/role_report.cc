@@ -1,3 +1,4 @@
+#include <cctype>
 #include "analyze/role_report.h"
 
 #include <algorithm>
@@ -12,6 +13,19 @@ std::string MonthOf(const Date& d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
   return buf;
+}
+
+// The rules' texts say "X" for the state under study: "X's forces" -> "Belarus's forces".
+std::string NameX(const std::string& text, const std::string& name) {
+  if (name.empty()) return text;
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool alone = text[i] == 'X' && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
+                       (i + 1 == text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 1])));
+    if (alone) out += name;
+    else out += text[i];
+  }
+  return out;
 }
 
 // The month after "YYYY-MM" (and before, with delta -1).
@@ -89,12 +103,19 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
     if (options_.to.valid() && date > options_.to) return;
   }
   ++scanned_;
+  if (se.doc_date.valid() && (!latest_document_.valid() || latest_document_ < se.doc_date))
+    latest_document_ = se.doc_date;
   std::vector<Match> matches = Classify(e, x_, conflict_, rules_);
   if (matches.empty()) return;
   Item item;
   Evidence& ev = item.evidence;
   ev.event_id = se.id;
   ev.date = date;
+  if (e.date.valid()) {
+    ev.precision = e.date_precision;
+    ev.date_text = e.date_text;
+    if (e.date_end.valid() && e.date < e.date_end) ev.date_end = e.date_end;
+  }
   ev.sentence = e.sentence;
   ev.source = e.source;
   ev.event_code = e.event_code;
@@ -109,7 +130,9 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   std::string root = e.root_code.empty() ? e.event_code.substr(0, std::min<size_t>(2, e.event_code.size()))
                                          : e.root_code;
   item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(e.target);
-  item.month = MonthOf(date);
+  // A period longer than two months has no month of its own.
+  const bool spanning = ev.date_end.valid() && ev.date_end.ToDays() - ev.date.ToDays() > 62;
+  item.month = spanning ? std::string() : MonthOf(date);
   item.date_end = e.date.valid() && e.date_end.valid() && date <= e.date_end ? e.date_end : date;
   for (const std::string* code : {&e.source, &e.target})
     if (!code->empty()) item.actors.insert(Prefix3(*code));
@@ -185,6 +208,10 @@ RoleReport RoleAnalyzer::Finish() const {
   for (const Item& it : items_) {
     const Date& d = it.evidence.date;
     if (!d.valid()) continue;
+    if (it.month.empty()) {  // dated only by a long period
+      ++report.events_spanning;
+      continue;
+    }
     if (!report.first_event.valid() || d < report.first_event) report.first_event = d;
     if (!report.last_event.valid() || d > report.last_event) report.last_event = d;
   }
@@ -207,6 +234,9 @@ RoleReport RoleAnalyzer::Finish() const {
     if (!cat.AppliesTo(report.standing)) continue;
     CategoryReport cr;
     cr.category = cat;
+    // "Direct participation of X's forces" reads with the state's name in the report.
+    for (std::string* text : {&cr.category.name, &cr.category.description, &cr.category.bears_on})
+      *text = NameX(*text, x_.name);
     for (const ConflictInstrument& ci : conflict_.instruments)
       if (std::find(ci.categories.begin(), ci.categories.end(), cat.key) != ci.categories.end())
         cr.category.tests.push_back(ci.test);
@@ -397,6 +427,22 @@ RoleReport RoleAnalyzer::Finish() const {
   }
   w.last = total_last;
   w.baseline = static_cast<double>(total_base) / es.baseline_months;
+  // A partial last month: pro-rate its count to a whole month (and say so).
+  const Date as_of = options_.to.valid() ? options_.to : latest_document_;
+  double last = total_last;
+  std::string partial;
+  if (as_of.valid() && MonthOf(as_of) == last_month) {
+    const int dim = Date::DaysInMonth(as_of.year, as_of.month);
+    if (as_of.day < dim) {
+      w.days_covered = as_of.day;
+      w.days_in_month = dim;
+      last = total_last * static_cast<double>(dim) / as_of.day;
+      partial = "; " + last_month + " is partial (" + std::to_string(as_of.day) + " of " + std::to_string(dim) +
+                " days, evidence up to " + as_of.ToIso() + "): " + std::to_string(total_last) +
+                " pro-rated to " + FormatRate(last) + " for the comparison";
+    }
+  }
+  w.last_pro_rated = last;
   std::string names;
   for (const Signal& s : es.signals) names += (names.empty() ? "" : ", ") + s.name;
   std::string detail;
@@ -407,19 +453,19 @@ RoleReport RoleAnalyzer::Finish() const {
   if (total_last == 0 && total_base == 0) {
     w.trend = Trend::kUnchanged;
     w.reason = "no " + names + " events in " + last_month + " or in " + window;
-  } else if (w.last >= w.baseline * es.ratio && w.last - w.baseline >= es.min_change) {
+  } else if (last >= w.baseline * es.ratio && last - w.baseline >= es.min_change) {
     w.trend = Trend::kUp;
     w.reason = std::to_string(w.last) + " " + names + " events in " + last_month + " against " +
-               FormatRate(w.baseline) + "/month in " + window + " (" + detail + ")";
-  } else if (w.last <= w.baseline / es.ratio && w.baseline - w.last >= es.min_change) {
+               FormatRate(w.baseline) + "/month in " + window + " (" + detail + ")" + partial;
+  } else if (last <= w.baseline / es.ratio && w.baseline - last >= es.min_change) {
     w.trend = Trend::kDown;
     w.reason = std::to_string(w.last) + " " + names + " events in " + last_month + " against " +
-               FormatRate(w.baseline) + "/month in " + window + " (" + detail + ")";
+               FormatRate(w.baseline) + "/month in " + window + " (" + detail + ")" + partial;
   } else {
     w.trend = Trend::kUnchanged;
     w.reason = std::to_string(w.last) + " " + names + " events in " + last_month +
                ", within the range of " + FormatRate(w.baseline) + "/month in " + window + " (" +
-               detail + ")";
+               detail + ")" + partial;
   }
   return report;
 }

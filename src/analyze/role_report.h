@@ -39,6 +39,11 @@ struct RoleOptions {
 struct Evidence {
   int64_t event_id = 0;   // `dyad show ID`
   Date date;              // event date (document date when the event has none)
+  // How precisely the text dates it: "since 2014" is a range 2014-01-01..(document date), "in May
+  // 2023" a month. date_end is invalid for a single day; date_text is the words that dated it.
+  Date date_end;
+  DatePrecision precision = DatePrecision::kDocument;
+  std::string date_text;
   std::string sentence;
   std::string source, event_code, target;  // actor codes and CAMEO code
   std::string reported_by;
@@ -93,6 +98,10 @@ struct SignalTrend {
 
 struct EscalationWatch {
   std::string month;                         // "2023-07": the last month of the report
+  // When the evidence stops inside that month (the window's end, or the newest document), it is
+  // partial: its count is pro-rated to a whole month before the comparison, and the reason says so.
+  int days_covered = 0, days_in_month = 0;   // both 0 when the month is complete
+  double last_pro_rated = 0;
   std::string baseline_from, baseline_to;    // trailing window, months
   int last = 0;
   double baseline = 0;
@@ -111,6 +120,9 @@ struct RoleReport {
   Date first_event, last_event;     // what the matched evidence spans
   int64_t events_scanned = 0;       // events in the window
   int64_t events_matched = 0;       // events in at least one category
+  // Events dated only by a period longer than two months ("since 2014"): listed with their span,
+  // never counted in a month (they would stretch the timeline and fill one month with years).
+  int64_t events_spanning = 0;
   // Every category of X's kind of report (third state or party), in number order,
   // with the conflict's own instruments added to the rules' generic tests.
   std::vector<CategoryReport> categories;
@@ -145,6 +157,7 @@ class RoleAnalyzer {
   Subject x_;
   RoleOptions options_;
   int64_t scanned_ = 0;
+  Date latest_document_;  // the newest document seen: how far the evidence reaches
   std::vector<Item> items_;
 };
 

@@ -279,5 +279,88 @@ TEST_F(StoreRoleTest, ReadsEventsFromTheStore) {
   EXPECT_GT(Cat(r, 1).strongest[0].event_id, 0);
 }
 
+// Issue 10 (7): dates keep their precision and span; a period longer than two months is listed
+// with its span and counted in no month.
+TEST_F(RoleReportTest, DatesKeepTheirPrecisionAndSpan) {
+  Event range = MakeEvent("BLRMIL", "190", "UKR", "Belarusian troops attacked Ukraine in February-March 2022.",
+                          Date{2022, 2, 1});
+  range.date_end = Date{2022, 3, 31};
+  range.date_precision = DatePrecision::kRange;
+  range.date_text = "in February-March 2022";
+  Event since = MakeEvent("BLRMIL", "190", "UKR", "Belarusian units have attacked Ukraine since 2014.",
+                          Date{2014, 1, 1});
+  since.date_end = Date{2024, 3, 1};
+  since.date_precision = DatePrecision::kRange;
+  since.date_text = "since 2014";
+  Event month = MakeEvent("BLRMIL", "190", "UKR", "Belarusian troops attacked Ukraine in May 2023.", Date{2023, 5, 1});
+  month.date_end = Date{2023, 5, 31};
+  month.date_precision = DatePrecision::kMonth;
+  RoleReport r = Build({Stored(1, range, "Wire", "https://example.org/1"), Stored(2, since, "Wire", "https://example.org/2"),
+                        Stored(3, month, "Wire", "https://example.org/3")});
+  EXPECT_EQ(r.events_spanning, 1);
+  ASSERT_FALSE(r.months.empty());
+  EXPECT_EQ(r.months.front(), "2022-02") << "a span since 2014 must not stretch the timeline";
+  const std::string md = RenderMarkdown(r);
+  EXPECT_NE(md.find("2022-02..2022-03: "), std::string::npos) << md;
+  EXPECT_NE(md.find("since 2014: "), std::string::npos) << md;
+  EXPECT_NE(md.find("2023-05: "), std::string::npos) << md;
+  nlohmann::json j = nlohmann::json::parse(RenderJson(r));
+  bool found = false;
+  for (const auto& c : j["categories"])
+    for (const auto& e : c["strongest"])
+      if (e["date_text"] == "since 2014") {
+        found = true;
+        EXPECT_EQ(e["date_precision"], "range");
+        EXPECT_EQ(e["date_end"], "2024-03-01");
+        EXPECT_EQ(e["date_label"], "since 2014");
+      }
+  EXPECT_TRUE(found) << j.dump().substr(0, 400);
+  const std::string html = RenderHtml(r, "");
+  EXPECT_NE(html.find("since 2014: "), std::string::npos);
+}
+
+// Issue 10 (7): the escalation watch pro-rates a partial last month and says so.
+TEST_F(RoleReportTest, EscalationWatchProRatesAPartialLastMonth) {
+  std::vector<store::StoredEvent> ev;
+  int64_t id = 1;
+  for (int m = 1; m <= 6; ++m)
+    for (int d : {5, 12, 19, 26}) ev.push_back(Posture(id++, Date{2023, m, d}));  // 4 a month
+  ev.push_back(Posture(id++, Date{2023, 7, 2}));
+  ev.push_back(Posture(id++, Date{2023, 7, 3}));  // 2 events in the first 3 days of July
+  RoleReport r = Build(ev);
+  EXPECT_EQ(r.watch.month, "2023-07");
+  EXPECT_EQ(r.watch.days_covered, 3);
+  EXPECT_EQ(r.watch.days_in_month, 31);
+  EXPECT_NE(r.watch.trend, Trend::kDown) << "2 in 3 days is no fall against 4 a month: " << r.watch.reason;
+  EXPECT_NE(r.watch.reason.find("partial"), std::string::npos) << r.watch.reason;
+  EXPECT_NE(RenderMarkdown(r).find("(partial: 3 of 31 days)"), std::string::npos);
+  RoleOptions complete;
+  complete.to = Date{2023, 7, 31};
+  RoleReport whole = Build(ev, complete);
+  EXPECT_EQ(whole.watch.days_in_month, 0);
+  EXPECT_EQ(whole.watch.trend, Trend::kDown) << whole.watch.reason;
+}
+
+// Issue 10 (8): the HTML report carries what the Markdown does, names the state in headings, and
+// links only http(s) addresses.
+TEST_F(RoleReportTest, HtmlCarriesTheMarkdownsSectionsAndNamesTheState) {
+  std::vector<store::StoredEvent> ev;
+  int64_t id = 1;
+  for (int m = 1; m <= 7; ++m) ev.push_back(Posture(id++, Date{2023, m, 10}));
+  ev.push_back(Attack(id++, "Wire", "javascript:alert(1)", Date{2023, 7, 12}));
+  RoleReport r = Build(ev);
+  const std::string html = RenderHtml(r, "");
+  const std::string md = RenderMarkdown(r);
+  for (const char* part : {"Evidence spans: ", "By month", "Timeline by month", "baseline per month"}) {
+    EXPECT_NE(md.find(part), std::string::npos) << part;
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+  EXPECT_EQ(html.find("X&#39;s forces"), std::string::npos);
+  EXPECT_EQ(html.find("X's forces"), std::string::npos);
+  EXPECT_TRUE(html.find("Belarus's forces") != std::string::npos ||
+              html.find("Belarus&#39;s forces") != std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos) << "only http(s) links";
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <filesystem>
 #include <fstream>
@@ -88,7 +89,22 @@ bool ReadFile(const std::string& path, std::string* out) {
   return static_cast<bool>(in) || in.eof();
 }
 
-json EventJson(const store::StoredEvent& e) { return store::StoredEventObject(e); }
+// An event as JSON, its dictionary file named relative to dyad's data directory ("dict/dyad.verbs")
+// or by its file name: no response shows a path of the server's file system.
+json RelativePatternFile(json j, const std::string& data_dir) {
+  if (j.contains("pattern") && j["pattern"].is_object() && j["pattern"].contains("file") &&
+      j["pattern"]["file"].is_string()) {
+    const std::string file = j["pattern"]["file"].get<std::string>();
+    const std::string prefix = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
+    if (!prefix.empty() && file.rfind(prefix, 0) == 0) j["pattern"]["file"] = file.substr(prefix.size());
+    else if (!file.empty() && file.front() == '/') j["pattern"]["file"] = std::filesystem::path(file).filename().string();
+  }
+  return j;
+}
+
+json EventJson(const store::StoredEvent& e, const std::string& data_dir) {
+  return RelativePatternFile(store::StoredEventObject(e), data_dir);
+}
 
 json DocumentJson(const store::StoredDocument& d) {
   const Document& doc = d.document;
@@ -212,7 +228,39 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   return Status::Ok();
 }
 
+namespace {
+// Every parameter a route takes; anything else is refused (a misspelt "acter=BLR" must not
+// silently return everything).
+const std::map<std::string, std::vector<std::string>>& RouteParams() {
+  static const std::map<std::string, std::vector<std::string>> kParams = {
+      {"/api/events", {"actor", "source", "target", "code", "root", "from", "to", "modality", "text", "limit",
+                       "after", "include_duplicates"}},
+      {"/api/search", {"q", "limit"}},
+      {"/api/role", {"state", "conflict", "from", "to", "evidence"}},
+      {"/role", {"state", "conflict", "from", "to", "evidence"}},
+      {"/api/stats", {}},
+      {"/api/conflicts", {}},
+      {"/api", {}},
+      {"/api/code", {"id", "date"}},
+  };
+  return kParams;
+}
+
+std::string UnknownParam(const Request& request) {
+  auto route = RouteParams().find(request.path);
+  if (route == RouteParams().end()) return "";
+  for (const auto& [name, value] : request.params) {
+    if (std::find(route->second.begin(), route->second.end(), name) != route->second.end()) continue;
+    std::string known;
+    for (const std::string& k : route->second) known += (known.empty() ? "" : ", ") + k;
+    return "unknown parameter '" + name + "' for " + request.path + " (" + (known.empty() ? "it takes none" : "known: " + known) + ")";
+  }
+  return "";
+}
+}  // namespace
+
 Response Api::Handle(const Request& request) const {
+  if (std::string unknown = UnknownParam(request); !unknown.empty()) return ErrorResponse(400, unknown);
   const std::string& path = request.path;
   const bool get = request.method == "GET" || request.method == "HEAD";
   auto only_get = [&]() { return ErrorResponse(405, request.method + " " + path + ": use GET"); };
@@ -274,7 +322,8 @@ Response Api::Impl::WithStore(Route route) const {
 Response Api::Impl::Stats(store::Store& store) const {
   store::Stats s;
   if (Status st = store.GetStats(&s); !st.ok()) return ErrorResponse(500, st.message());
-  return JsonResponse(json{{"database", options.db},
+  // The database's file name only: no response shows a path of the server's file system.
+  return JsonResponse(json{{"database", std::filesystem::path(options.db).filename().string()},
                            {"documents", s.documents},
                            {"near_duplicates", s.near_duplicates},
                            {"sentences", s.sentences},
@@ -314,7 +363,7 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
     return ErrorResponse(fts ? 400 : 500, s.message());
   }
   json events = json::array();
-  for (const auto& e : rows) events.push_back(EventJson(e));
+  for (const auto& e : rows) events.push_back(EventJson(e, options.data_dir));
   json body{{"count", rows.size()}, {"events", std::move(events)}};
   body["next_after"] = static_cast<int64_t>(rows.size()) == limit ? json(rows.back().id) : json(nullptr);
   return JsonResponse(body);
@@ -324,7 +373,7 @@ Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
   store::StoredEvent e;
   if (Status s = store.GetEvent(id, &e); !s.ok()) return ErrorResponse(404, s.message());
   store::StoredDocument doc;
-  json body{{"event", EventJson(e)}};
+  json body{{"event", EventJson(e, options.data_dir)}};
   if (store.GetDocument(e.document_id, &doc).ok()) {
     body["sentence_marked"] = store::HighlightSentence(doc.document.text, e.event, false);
     body["document"] = DocumentJson(doc);
@@ -349,7 +398,7 @@ Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key) c
     list.push_back(json{{"index", s.index}, {"begin", s.span.begin}, {"end", s.span.end}, {"text", s.text}});
   body["sentences"] = std::move(list);
   json events = json::array();
-  for (const auto& e : rows) events.push_back(EventJson(e));
+  for (const auto& e : rows) events.push_back(EventJson(e, options.data_dir));
   body["events"] = std::move(events);
   return JsonResponse(body);
 }
@@ -468,7 +517,7 @@ Response Api::Impl::Code(const Request& request) const {
   std::vector<dyad::Event> events;
   if (Status s = engine->Code(doc, &events); !s.ok()) return ErrorResponse(400, s.message());
   json list = json::array();
-  for (const auto& e : events) list.push_back(write::EventToJson(e));
+  for (const auto& e : events) list.push_back(RelativePatternFile(write::EventToJson(e), options.data_dir));
   return JsonResponse(json{{"dictionary_hash", engine->dictionary_hash()},
                            {"count", events.size()},
                            {"events", std::move(list)}});

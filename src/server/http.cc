@@ -59,6 +59,22 @@ std::string StatusText(int status) {
   }
 }
 
+// The Host header a request to `bound` may carry: any, unless the server listens on a loopback
+// address; then only a loopback name, with or without a port.
+bool HostAllowed(const std::string& bound, const std::string& host_header) {
+  const bool loopback = bound == "127.0.0.1" || bound == "localhost" || bound == "::1" || bound.rfind("127.", 0) == 0;
+  if (!loopback || host_header.empty()) return true;
+  std::string host = host_header;
+  if (!host.empty() && host.front() == '[') {  // "[::1]:8080"
+    const size_t close = host.find(']');
+    host = close == std::string::npos ? host : host.substr(1, close - 1);
+  } else if (const size_t colon = host.rfind(':'); colon != std::string::npos) {
+    host = host.substr(0, colon);
+  }
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0 || host == bound;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -67,6 +83,7 @@ struct HttpServer::Impl {
   HttpOptions options;
   httplib::Server server;
   std::atomic<int> listen_fd{-1};
+  std::string bound_host;  // the address given to Bind
   Impl(const Api& a, std::function<void(const std::string&)> l, HttpOptions o)
       : api(a), log(std::move(l)), options(o) {}
 
@@ -95,6 +112,13 @@ HttpServer::HttpServer(const Api& api, std::function<void(const std::string&)> l
 
   // Before any body is read: refuse by Content-Length, and bodies where no route takes one.
   s.set_pre_routing_handler([impl, max_body, too_large](const httplib::Request& in, httplib::Response& out) {
+    // DNS rebinding: a server bound to this machine only answers requests addressed to it.
+    if (!HostAllowed(impl->bound_host, in.get_header_value("Host"))) {
+      Refuse(out, 403, "Host '" + in.get_header_value("Host") + "' is not this server's address (" +
+                           impl->bound_host + "); use http://127.0.0.1 or http://localhost");
+      if (impl->log) impl->log(in.method + " " + in.path + " 403");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (!HasBody(in)) return httplib::Server::HandlerResponse::Unhandled;
     if (in.method == "GET" || in.method == "HEAD" || in.method == "OPTIONS") {
       Refuse(out, 400, in.method + " " + in.path + ": takes no request body");
@@ -163,6 +187,7 @@ HttpServer::~HttpServer() { Stop(); }
 
 Status HttpServer::Bind(const std::string& host, int port, int* bound) {
   auto& s = impl_->server;
+  impl_->bound_host = host;
   int got = port == 0 ? s.bind_to_any_port(host.c_str()) : (s.bind_to_port(host.c_str(), port) ? port : -1);
   if (got <= 0) {
     if (port != 0) {

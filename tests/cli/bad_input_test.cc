@@ -112,6 +112,9 @@ std::vector<BadInputCase> Cases() {
   return {
       // Issue 11: hostile input.
       {"deeply nested HTML", "deep.html", DeepDivs(), "code {}", true, "HTML nested too deeply"},
+      // Issue 11 (14): what the API refuses, the CLI refuses too (no database needed to refuse).
+      {"negative limit", "", "", "events --db /nonexistent.db --limit -5", true, "not a whole number >= 0: '-5'"},
+      {"root that is no CAMEO root", "", "", "events --db /nonexistent.db --root abc", true, "not a CAMEO root"},
       {"nested tables", "tables.html", NestedTables(), "code {}", true, "tables.html: HTML"},
       {"PDF given as text", "report.txt", kPdfHead, "code {}", true, "report.txt: a PDF file"},
       {"PDF given as text, lenient", "report2.txt", kPdfHead, "code --lenient {}", true, "report2.txt: a PDF file"},

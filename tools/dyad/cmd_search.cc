@@ -58,7 +58,7 @@ Registration reg("search", "Full-text search over stored sentences (FTS5 syntax)
                    app.add_option("query", f->query, "FTS5 query, e.g. 'Belarus AND (missile OR airspace)'")
                        ->required();
                    app.add_option("--db", f->db, "Database file (default ./dyad.db)");
-                   app.add_option("--limit", f->limit, "Most sentences (default 20; 0 = all)");
+                   app.add_option("--limit", f->limit, "Most sentences (default 20; 0 = all)")->check(NonNegativeCount());
                    return [f]() { return RunSearch(*f); };
                  });
 

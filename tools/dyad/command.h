@@ -34,6 +34,9 @@ struct Registration {
 // One-line error to stderr, prefixed "dyad: ". Returns the exit code to use.
 int Fail(const std::string& message, int exit_code = 1);
 
+// A CLI11 check for counts (--limit): a whole number >= 0, with a one-line message.
+const CLI::Validator& NonNegativeCount();
+
 // Flushes stdout; true (and *why: "cannot write standard output: No space
 // left on device") when anything written to it so far was lost. Reports a
 // failure once: later calls return false.

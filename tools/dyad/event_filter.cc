@@ -1,5 +1,7 @@
 #include "event_filter.h"
 
+#include "command.h"
+
 namespace dyad::cli {
 
 void AddEventFilterOptions(CLI::App& app, EventFilterFlags* f, const std::string& limit_help) {
@@ -13,7 +15,7 @@ void AddEventFilterOptions(CLI::App& app, EventFilterFlags* f, const std::string
   app.add_option("--to", f->to, "Last event date, YYYY-MM-DD");
   app.add_option("--modality", f->modality, "asserted, negated, hypothetical or reported");
   app.add_option("--text", f->text, "Full-text (FTS5) query over the event's sentence");
-  app.add_option("--limit", f->limit, limit_help);
+  app.add_option("--limit", f->limit, limit_help)->check(NonNegativeCount());
   app.add_flag("--include-duplicates", f->include_duplicates, "Also events of near-duplicate documents");
 }
 

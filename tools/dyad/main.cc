@@ -17,6 +17,17 @@ std::vector<Command>& Commands() {
   return commands;
 }
 
+const CLI::Validator& NonNegativeCount() {
+  static const CLI::Validator kCheck(
+      [](std::string& value) -> std::string {
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos)
+          return "not a whole number >= 0: '" + value + "'";
+        return "";
+      },
+      "COUNT");
+  return kCheck;
+}
+
 int Fail(const std::string& message, int exit_code) {
   std::fprintf(stderr, "dyad: %s\n", message.c_str());
   return exit_code;

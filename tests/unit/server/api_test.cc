@@ -275,6 +275,54 @@ TEST_F(ApiTest, HttpRoundTripOnAFreePort) {
   serving.join();
 }
 
+// Issue 11 (14): one set of rules for every route. Unknown parameters, bad roots and codes,
+// reversed date ranges are refused; actor codes are read in any case; no answer shows a path of
+// the server's file system.
+TEST_F(ApiTest, ParametersAreCheckedAndNoServerPathIsShown) {
+  Response misspelt = Get("/api/events", {{"acter", "BLR"}});
+  EXPECT_EQ(misspelt.status, 400);
+  EXPECT_THAT(Body(misspelt)["error"].get<std::string>(), HasSubstr("unknown parameter 'acter'"));
+  EXPECT_EQ(Get("/api/stats", {{"verbose", "1"}}).status, 400);
+  EXPECT_EQ(Get("/api/events", {{"root", "abc"}}).status, 400);
+  EXPECT_EQ(Get("/api/events", {{"code", "19x"}}).status, 400);
+  EXPECT_EQ(Get("/api/events", {{"from", "2024-01-01"}, {"to", "2023-01-01"}}).status, 400);
+  EXPECT_EQ(Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"form", "x"}}).status, 400);
+  const json upper = Body(Get("/api/events", {{"actor", "RUS"}}));
+  const json lower = Body(Get("/api/events", {{"actor", "rus"}}));
+  EXPECT_GT(upper["count"].get<int>(), 0);
+  EXPECT_EQ(upper["count"], lower["count"]);
+  const json stats = Body(Get("/api/stats"));
+  EXPECT_EQ(stats["database"], "events.db");
+  for (const auto& e : upper["events"]) {
+    const std::string file = e["pattern"]["file"].get<std::string>();
+    EXPECT_NE(file.front(), '/') << file;
+  }
+}
+
+// Issue 11 (14): a server bound to this machine answers only requests addressed to it (DNS
+// rebinding); the bound address and localhost are accepted.
+TEST_F(ApiTest, ForeignHostHeadersAreRefusedOnLoopback) {
+  HttpServer http(*api_);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::shared_ptr<void> stop_on_exit(nullptr, [&](void*) {
+    http.Stop();
+    serving.join();
+  });
+  httplib::Client client("127.0.0.1", port);
+  auto foreign = client.Get("/api/stats", httplib::Headers{{"Host", "attacker.example"}});
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 403);
+  EXPECT_THAT(json::parse(foreign->body)["error"].get<std::string>(), HasSubstr("attacker.example"));
+  auto local = client.Get("/api/stats", httplib::Headers{{"Host", "localhost:" + std::to_string(port)}});
+  ASSERT_TRUE(local);
+  EXPECT_EQ(local->status, 200);
+  auto plain = client.Get("/api/stats");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 200);
+}
+
 // Full-text queries are bounded before they reach the database.
 TEST_F(ApiTest, LongFullTextQueriesAreRefused) {
   std::string many;

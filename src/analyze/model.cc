@@ -477,7 +477,7 @@ Status FindConflict(const std::string& dir, const std::string& id, Conflict* out
   };
   const std::string wanted = lower(id);
   for (const auto& [file, message] : failed)
-    if (lower(std::filesystem::path(file).stem().string()) == wanted) return Status::Error(message);
+    if (lower(std::filesystem::path(file).stem().string()) == wanted) return Status::Corruption(message);
   std::string list;
   for (Conflict& c : all) {
     bool match = lower(c.id) == wanted;

@@ -484,7 +484,7 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   bool any = false;
   if (Status s = store.HasEvents(&any); !s.ok()) return s;
   if (!any)
-    return Status::Error("no events in " + store.path() +
+    return Status::NotFound("no events in " + store.path() +
                          ": the database is empty; code some documents into it first");
   RoleAnalyzer a(rules, conflict, x, options);
   // Only an explicit window is pushed into the query: undated events (documents

@@ -229,6 +229,24 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
 }
 
 namespace {
+// The one place a failure's code becomes an HTTP status.
+int HttpStatusOf(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk: return 200;
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kResourceExhausted: return 413;
+    case StatusCode::kDeadlineExceeded:
+    case StatusCode::kUnavailable: return 503;
+    case StatusCode::kCorruption:
+    case StatusCode::kIOError:
+    case StatusCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response StatusResponse(const Status& s) { return ErrorResponse(HttpStatusOf(s), s.message()); }
+
 // Every parameter a route takes; anything else is refused (a misspelt "acter=BLR" must not
 // silently return everything).
 const std::map<std::string, std::vector<std::string>>& RouteParams() {
@@ -321,7 +339,7 @@ Response Api::Impl::WithStore(Route route) const {
 
 Response Api::Impl::Stats(store::Store& store) const {
   store::Stats s;
-  if (Status st = store.GetStats(&s); !st.ok()) return ErrorResponse(500, st.message());
+  if (Status st = store.GetStats(&s); !st.ok()) return StatusResponse(st);
   // The database's file name only: no response shows a path of the server's file system.
   return JsonResponse(json{{"database", std::filesystem::path(options.db).filename().string()},
                            {"documents", s.documents},
@@ -357,11 +375,8 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
   query.after_id = after;
   query.include_duplicates = Param(request, "include_duplicates") == "1";
   std::vector<store::StoredEvent> rows;
-  if (Status s = store.QueryEvents(query, &rows); !s.ok()) {
-    // A malformed FTS5 query is the caller's mistake, the rest is ours.
-    const bool fts = !query.text.empty() && s.message().find("fts5") != std::string::npos;
-    return ErrorResponse(fts ? 400 : 500, s.message());
-  }
+  // (A malformed FTS5 query is the caller's mistake: the store says kInvalidArgument.)
+  if (Status s = store.QueryEvents(query, &rows); !s.ok()) return StatusResponse(s);
   json events = json::array();
   for (const auto& e : rows) events.push_back(EventJson(e, options.data_dir));
   json body{{"count", rows.size()}, {"events", std::move(events)}};
@@ -371,7 +386,7 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
 
 Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
   store::StoredEvent e;
-  if (Status s = store.GetEvent(id, &e); !s.ok()) return ErrorResponse(404, s.message());
+  if (Status s = store.GetEvent(id, &e); !s.ok()) return StatusResponse(s);
   store::StoredDocument doc;
   json body{{"event", EventJson(e, options.data_dir)}};
   if (store.GetDocument(e.document_id, &doc).ok()) {
@@ -383,14 +398,14 @@ Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
 
 Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key) const {
   store::StoredDocument doc;
-  if (Status s = store.FindDocument(key, &doc); !s.ok()) return ErrorResponse(404, s.message());
+  if (Status s = store.FindDocument(key, &doc); !s.ok()) return StatusResponse(s);
   std::vector<store::Sentence> sentences;
-  if (Status s = store.GetSentences(doc.id, &sentences); !s.ok()) return ErrorResponse(500, s.message());
+  if (Status s = store.GetSentences(doc.id, &sentences); !s.ok()) return StatusResponse(s);
   store::EventQuery query;
   query.document_id = doc.id;
   query.include_duplicates = true;
   std::vector<store::StoredEvent> rows;
-  if (Status s = store.QueryEvents(query, &rows); !s.ok()) return ErrorResponse(500, s.message());
+  if (Status s = store.QueryEvents(query, &rows); !s.ok()) return StatusResponse(s);
   json body = DocumentJson(doc);
   body["text"] = doc.document.text;
   json list = json::array();
@@ -412,7 +427,7 @@ Response Api::Impl::Search(store::Store& store, const Request& request) const {
   if (limit == 0 || limit > options.max_limit)
     return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit));
   std::vector<store::SentenceHit> hits;
-  if (Status s = store.SearchSentences(q, limit, &hits); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = store.SearchSentences(q, limit, &hits); !s.ok()) return StatusResponse(s);
   json list = json::array();
   for (const auto& h : hits) {
     list.push_back(json{{"document_id", h.document_id},
@@ -476,15 +491,12 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
   paths.data_dir = options.data_dir;
   paths.rules = options.rules;
   paths.conflicts_dir = options.conflicts_dir;
-  if (Status s = analyze::LoadRoleInputs(paths, state, conflict, &inputs); !s.ok()) {
-    // Unknown state or conflict: the caller's; a broken data file: ours.
-    const bool caller = s.message().find("unknown") != std::string::npos;
-    return ErrorResponse(caller ? 400 : 500, s.message());
-  }
+  // Unknown state or conflict: the caller's (400); a broken data file: ours (500).
+  if (Status s = analyze::LoadRoleInputs(paths, state, conflict, &inputs); !s.ok()) return StatusResponse(s);
   analyze::RoleReport report;
   if (Status s = analyze::BuildRoleReportFromStore(store, inputs.rules, inputs.conflict, inputs.subject, ro, &report);
       !s.ok())
-    return ErrorResponse(404, s.message());
+    return StatusResponse(s);
   if (!html) {
     Response r;
     r.body = analyze::RenderJson(report);

@@ -316,11 +316,27 @@ Store::~Store() {
 
 Status Store::Error(const char* what) const {
   int code = sqlite3_extended_errcode(db_);
-  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
-    return Status::Error(path_ + ": database is busy: another process is writing to it (" + what +
-                         "); try again when it has finished");
+  const std::string message = path_ + ": " + what + ": " + sqlite3_errmsg(db_);
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::Unavailable(path_ + ": database is busy: another process is writing to it (" + what +
+                                 "); try again when it has finished");
+    case SQLITE_INTERRUPT: return Status::DeadlineExceeded(message);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return Status::Corruption(message);
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM: return Status::IOError(message);
+    case SQLITE_FULL:
+    case SQLITE_NOMEM:
+    case SQLITE_TOOBIG: return Status::ResourceExhausted(message);
+    // SQLITE_ERROR: a statement the database refused; with a full-text query, that query's
+    // syntax (the caller's); otherwise ours.
+    case SQLITE_ERROR: return Status::InvalidArgument(message);
+    default: return Status::Internal(message);
   }
-  return Status::Error(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
 }
 
 Status Store::Exec(const char* sql) {
@@ -1223,7 +1239,7 @@ Status Store::GetEvent(int64_t id, StoredEvent* out) {
     ReadEventRow(st, out);
     return Status::Ok();
   }
-  if (rc == SQLITE_DONE) return Status::Error(path_ + ": no event " + std::to_string(id));
+  if (rc == SQLITE_DONE) return Status::NotFound(path_ + ": no event " + std::to_string(id));
   return Error("reading an event");
 }
 
@@ -1265,7 +1281,7 @@ Status Store::GetDocument(int64_t id, StoredDocument* out) {
     ReadDocumentRow(st, out);
     return Status::Ok();
   }
-  if (rc == SQLITE_DONE) return Status::Error(path_ + ": no document d" + std::to_string(id));
+  if (rc == SQLITE_DONE) return Status::NotFound(path_ + ": no document d" + std::to_string(id));
   return Error("reading a document");
 }
 
@@ -1299,7 +1315,7 @@ Status Store::FindDocument(const std::string& key, StoredDocument* out) {
       if (found > 1) return Status::Error(path_ + ": sha256 prefix '" + key + "' is ambiguous");
     }
   }
-  if (id == 0) return Status::Error(path_ + ": no document '" + key + "'");
+  if (id == 0) return Status::NotFound(path_ + ": no document '" + key + "'");
   return GetDocument(id, out);
 }
 

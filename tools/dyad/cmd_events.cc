@@ -38,7 +38,7 @@ int RunEvents(const EventsFlags& flags) {
   store::OpenOptions options;
   options.read_only = true;
   std::unique_ptr<store::Store> db;
-  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s.message());
+  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s);
 
   int64_t count = 0;
   Status s;
@@ -61,7 +61,7 @@ int RunEvents(const EventsFlags& flags) {
     std::cout.flush();
   }
   if (std::string why; StdoutFailed(&why)) return Fail("events: " + why);  // the summary would lie
-  if (!s.ok()) return Fail(s.message());
+  if (!s.ok()) return Fail(s);
 
   // Say which coding the rows come from, and what they leave out (from indexes: no count of
   // the whole store, which would cost more than the page of rows on a large one).

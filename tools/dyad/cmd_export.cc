@@ -34,7 +34,7 @@ int RunExport(const EventsFlags& flags) {
   store::OpenOptions options;
   options.create = false;
   std::unique_ptr<store::Store> db;
-  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s.message());
+  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s);
 
   std::ofstream file;
   std::ostream* out = &std::cout;
@@ -50,7 +50,7 @@ int RunExport(const EventsFlags& flags) {
     return static_cast<bool>(*out);
   });
   out->flush();
-  if (!s.ok()) return Fail(s.message());
+  if (!s.ok()) return Fail(s);
   if (!*out) return Fail("export: write error on " + (flags.output.empty() ? std::string("stdout") : flags.output));
 
   std::string dict_hash;

@@ -153,7 +153,7 @@ int RunIngest(const IngestFlags& flags) {
   for (const auto& p : flags.paths) Expand(p, &inputs, &expand_errors);
 
   std::unique_ptr<store::Store> db;
-  if (Status s = store::Store::Open(flags.db, {}, &db); !s.ok()) return Fail(s.message());
+  if (Status s = store::Store::Open(flags.db, {}, &db); !s.ok()) return Fail(s);
   int64_t hidden_before = 0;
   std::string previous_hash;
   (void)db->CurrentCoding(&previous_hash);
@@ -185,7 +185,7 @@ int RunIngest(const IngestFlags& flags) {
     return Status::Ok();
   };
   store::Ingester ingester(db.get(), code, engine->dictionary_hash(), options);
-  if (Status s = ingester.Start(); !s.ok()) return Fail(s.message());
+  if (Status s = ingester.Start(); !s.ok()) return Fail(s);
   for (const auto& [path, reason] : expand_errors) ingester.AddFailure(path, reason);
 
   ReaderOptions reader_options;
@@ -247,7 +247,7 @@ int RunIngest(const IngestFlags& flags) {
                 static_cast<long long>(hidden_before));
   }
   std::fflush(stdout);
-  if (!result.ok()) return Fail(result.message());
+  if (!result.ok()) return Fail(result);
   return summary.failed > 0 ? 3 : 0;
 }
 

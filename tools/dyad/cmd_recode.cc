@@ -36,14 +36,14 @@ int RunRecode(const RecodeFlags& flags) {
   store::OpenOptions options;
   options.create = false;
   std::unique_ptr<store::Store> db;
-  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s.message());
+  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s);
   std::string previous;
-  if (Status s = db->CurrentCoding(&previous); !s.ok()) return Fail(s.message());
+  if (Status s = db->CurrentCoding(&previous); !s.ok()) return Fail(s);
   std::vector<int64_t> ids;
-  if (Status s = db->ListDocumentIds(&ids); !s.ok()) return Fail(s.message());
+  if (Status s = db->ListDocumentIds(&ids); !s.ok()) return Fail(s);
   nlohmann::json params = {{"dictionaries", flags.dicts}, {"dict_hash", hash},
                            {"previous_dict_hash", previous}, {"documents", ids.size()}};
-  if (Status s = db->Audit("recode", params.dump()); !s.ok()) return Fail(s.message());
+  if (Status s = db->Audit("recode", params.dump()); !s.ok()) return Fail(s);
 
   const int threads = flags.threads > 0 ? flags.threads
                                         : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
@@ -55,7 +55,7 @@ int RunRecode(const RecodeFlags& flags) {
     const size_t n = std::min(kChunk, ids.size() - start);
     std::vector<store::StoredDocument> docs(n);
     for (size_t i = 0; i < n; ++i) {
-      if (Status s = db->GetDocument(ids[start + i], &docs[i]); !s.ok()) return Fail(s.message());
+      if (Status s = db->GetDocument(ids[start + i], &docs[i]); !s.ok()) return Fail(s);
     }
     std::vector<std::vector<Event>> events(n);
     std::vector<Status> statuses(n);
@@ -68,7 +68,7 @@ int RunRecode(const RecodeFlags& flags) {
       });
     }
     for (auto& w : workers) w.join();
-    if (Status s = db->Begin(); !s.ok()) return Fail(s.message());
+    if (Status s = db->Begin(); !s.ok()) return Fail(s);
     for (size_t i = 0; i < n; ++i) {
       if (!statuses[i].ok()) {
         // The document stays with its old events; say which and why.
@@ -80,25 +80,25 @@ int RunRecode(const RecodeFlags& flags) {
       store::RecodeDelta delta;
       if (Status s = db->ReplaceEvents(docs[i].id, events[i], hash, &delta); !s.ok()) {
         (void)db->Rollback();
-        return Fail(s.message());
+        return Fail(s);
       }
       total.added += delta.added;
       total.removed += delta.removed;
       total.changed += delta.changed;
       total.unchanged += delta.unchanged;
     }
-    if (Status s = db->Commit(); !s.ok()) return Fail(s.message());
+    if (Status s = db->Commit(); !s.ok()) return Fail(s);
     if (show_progress) {
       std::fprintf(stderr, "\r\033[Krecode: %zu/%zu documents", start + n, ids.size());
       std::fflush(stderr);
     }
   }
   if (show_progress) std::fprintf(stderr, "\r\033[K");
-  if (Status s = db->SetCurrentCoding(hash, ""); !s.ok()) return Fail(s.message());
+  if (Status s = db->SetCurrentCoding(hash, ""); !s.ok()) return Fail(s);
   nlohmann::json done = {{"dict_hash", hash},          {"documents", ids.size()}, {"added", total.added},
                          {"removed", total.removed},   {"changed", total.changed},
                          {"unchanged", total.unchanged}, {"failed", failed}};
-  if (Status s = db->Audit("recode-finished", done.dump()); !s.ok()) return Fail(s.message());
+  if (Status s = db->Audit("recode-finished", done.dump()); !s.ok()) return Fail(s);
   std::printf("recode: %zu documents with dictionary set %.12s (was %.12s): %d added, %d removed, %d changed, "
               "%d unchanged events%s\n",
               ids.size(), hash.c_str(), previous.empty() ? "none" : previous.c_str(), total.added, total.removed,

@@ -58,7 +58,7 @@ int Run(const RoleFlags& f) {
   paths.conflicts_dir = f.conflicts_dir;
   analyze::RoleInputs inputs;
   if (Status s = analyze::LoadRoleInputs(paths, f.state, f.conflict, &inputs); !s.ok())
-    return Fail("role: " + s.message());
+    return Fail(s, "role: ");
 
   std::string chart_js;
   if (f.format == "html") {
@@ -78,7 +78,7 @@ int Run(const RoleFlags& f) {
   options.create = false;
   options.migrate = false;
   std::unique_ptr<store::Store> db;
-  if (Status s = store::Store::Open(f.db, options, &db); !s.ok()) return Fail("role: " + s.message());
+  if (Status s = store::Store::Open(f.db, options, &db); !s.ok()) return Fail(s, "role: ");
 
   analyze::RoleOptions ro;
   if (from) ro.from = *from;
@@ -86,7 +86,7 @@ int Run(const RoleFlags& f) {
   ro.evidence_per_category = f.evidence;
   analyze::RoleReport report;
   if (Status s = analyze::BuildRoleReportFromStore(*db, inputs.rules, inputs.conflict, inputs.subject, ro, &report); !s.ok())
-    return Fail("role: " + s.message());
+    return Fail(s, "role: ");
 
   std::string text;
   if (f.format == "json") text = analyze::RenderJson(report);

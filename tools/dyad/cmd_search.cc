@@ -19,7 +19,7 @@ int RunSearch(const SearchFlags& flags) {
   store::OpenOptions options;
   options.read_only = true;
   std::unique_ptr<store::Store> db;
-  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s.message());
+  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s);
   std::vector<store::SentenceHit> hits;
   if (Status s = db->SearchSentences(flags.query, flags.limit, &hits); !s.ok())
     return Fail("search: " + s.message(), 2);
@@ -35,7 +35,7 @@ int RunSearch(const SearchFlags& flags) {
       q.document_id = hit.document_id;
       q.include_duplicates = true;
       std::vector<store::StoredEvent> events;
-      if (Status s = db->QueryEvents(q, &events); !s.ok()) return Fail(s.message());
+      if (Status s = db->QueryEvents(q, &events); !s.ok()) return Fail(s);
       it = events_by_doc.emplace(hit.document_id, std::move(events)).first;
     }
     for (const auto& e : it->second) {

@@ -34,9 +34,9 @@ void PrintDocument(const store::StoredDocument& d) {
 
 int ShowEvent(store::Store& db, int64_t id) {
   store::StoredEvent se;
-  if (Status s = db.GetEvent(id, &se); !s.ok()) return Fail(s.message());
+  if (Status s = db.GetEvent(id, &se); !s.ok()) return Fail(s);
   store::StoredDocument doc;
-  if (Status s = db.GetDocument(se.document_id, &doc); !s.ok()) return Fail(s.message());
+  if (Status s = db.GetDocument(se.document_id, &doc); !s.ok()) return Fail(s);
   const Event& e = se.event;
   const bool ansi = isatty(STDOUT_FILENO) == 1;
   std::printf("event %lld\n", static_cast<long long>(se.id));
@@ -71,7 +71,7 @@ int ShowEvent(store::Store& db, int64_t id) {
 
 int ShowDocument(store::Store& db, const std::string& key) {
   store::StoredDocument doc;
-  if (Status s = db.FindDocument(key, &doc); !s.ok()) return Fail(s.message());
+  if (Status s = db.FindDocument(key, &doc); !s.ok()) return Fail(s);
   PrintDocument(doc);
   std::vector<store::Sentence> sentences;
   if (db.GetSentences(doc.id, &sentences).ok())
@@ -80,7 +80,7 @@ int ShowDocument(store::Store& db, const std::string& key) {
   q.document_id = doc.id;
   q.include_duplicates = true;
   std::vector<store::StoredEvent> events;
-  if (Status s = db.QueryEvents(q, &events); !s.ok()) return Fail(s.message());
+  if (Status s = db.QueryEvents(q, &events); !s.ok()) return Fail(s);
   std::printf("\n%zu event%s (current dictionary set):\n", events.size(), events.size() == 1 ? "" : "s");
   if (!events.empty()) std::fputs(store::FormatEventTable(events, 120).c_str(), stdout);
   return 0;
@@ -90,7 +90,7 @@ int RunShow(const ShowFlags& flags) {
   store::OpenOptions options;
   options.read_only = true;
   std::unique_ptr<store::Store> db;
-  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s.message());
+  if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s);
   const std::string& key = flags.key;
   if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 18) {
     return ShowEvent(*db, std::stoll(key));

@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "dyad/status.h"
+
 namespace dyad::cli {
 
 // Setup adds the sub-command's options to `app` and returns the function that
@@ -33,6 +35,12 @@ struct Registration {
 
 // One-line error to stderr, prefixed "dyad: ". Returns the exit code to use.
 int Fail(const std::string& message, int exit_code = 1);
+
+// The one place a failure's code becomes an exit status: 1 for bad input, a request that cannot
+// be met or a data file that does not load (the files a user gives are input), 74 an I/O error,
+// 75 a busy database (try again), 70 a bug. Bad flags exit 2 (Fail with 2).
+int ExitCodeOf(const Status& s);
+int Fail(const Status& s, const std::string& prefix = "");
 
 // A CLI11 check for counts (--limit): a whole number >= 0, with a one-line message.
 const CLI::Validator& NonNegativeCount();

@@ -33,6 +33,18 @@ int Fail(const std::string& message, int exit_code) {
   return exit_code;
 }
 
+int ExitCodeOf(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk: return 0;
+    case StatusCode::kUnavailable: return 75;  // EX_TEMPFAIL: busy; running it again may work
+    case StatusCode::kIOError: return 74;      // EX_IOERR
+    case StatusCode::kInternal: return 70;     // EX_SOFTWARE: a bug
+    default: return 1;                         // the input or the request
+  }
+}
+
+int Fail(const Status& s, const std::string& prefix) { return Fail(prefix + s.message(), ExitCodeOf(s)); }
+
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 
 bool StdoutFailed(std::string* why) {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <thread>
 
@@ -321,6 +322,24 @@ TEST_F(ApiTest, ForeignHostHeadersAreRefusedOnLoopback) {
   auto plain = client.Get("/api/stats");
   ASSERT_TRUE(plain);
   EXPECT_EQ(plain->status, 200);
+}
+
+// Issue 11 (13): the HTTP status follows the failure's code, never its words: a missing event is
+// 404, a malformed full-text query 400 on every route, a rules file that does not load 500.
+TEST_F(ApiTest, StatusesFollowTheFailuresCode) {
+  EXPECT_EQ(Get("/api/events/999999").status, 404);
+  EXPECT_EQ(Get("/api/events", {{"text", "\""}}).status, 400);
+  EXPECT_EQ(Get("/api/search", {{"q", "\""}}).status, 400);
+  EXPECT_EQ(Get("/api/role", {{"state", "Atlantis"}, {"conflict", "russia-ukraine"}}).status, 400);
+  const std::filesystem::path bad = *dir_ / "broken_rules.toml";
+  std::ofstream(bad) << "disclaimer = [\n";
+  ApiOptions options;
+  options.db = *db_;
+  options.rules = bad.string();
+  std::unique_ptr<Api> api;
+  ASSERT_TRUE(Api::Create(options, &api).ok());
+  Response r = api->Handle(Request{"GET", "/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}}, ""});
+  EXPECT_EQ(r.status, 500) << r.body;
 }
 
 // Full-text queries are bounded before they reach the database.

@@ -42,7 +42,7 @@ const extraCountry = {
   MDA: ['Republic of Moldova'],
   PRK: ['North Korea', 'DPRK'],
   KOR: ['South Korea'],
-  COD: ['DR Congo', 'DRC', 'Democratic Republic of the Congo'],
+  COD: ['DR Congo', 'DRC', 'Democratic Republic of the Congo', 'Congo'],
   CIV: ['Ivory Coast'],
   MMR: ['Burma'],
   TUR: ['Turkey', 'Turkiye'],
@@ -50,6 +50,9 @@ const extraCountry = {
   IRN: ['Iran'],
   PSE: ['Palestine', 'Palestinian Territories'],
 };
+// Names news uses for one state that a package gives another: in conflict reporting "Congo"
+// alone is the Democratic Republic (as dyad's actor dictionaries read it), not Congo-Brazzaville.
+const dropAlt = { COG: ['Congo'] };
 const rows = [];
 const header = (licence) => [
   '# dyad gazetteer. Columns: name, alternate names (|), country ISO3, admin1, lat, lon, feature, population',
@@ -62,6 +65,7 @@ for (const c of countries) {
   const name = c.name.common;
   const alts = new Set();
   for (const a of [c.name.official, ...(c.altSpellings || []), ...(extraCountry[c.cca3] || [])]) {
+    if ((dropAlt[c.cca3] || []).includes(a)) continue;
     if (a && a !== name && a.length > 3 && latin(a)) alts.add(clean(a));
     if (a && a !== name && /^[A-Z]{2,4}$/.test(a) && (extraCountry[c.cca3] || []).includes(a)) alts.add(a);
   }

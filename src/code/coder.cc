@@ -1058,7 +1058,14 @@ int Engine::PassiveAuxiliary(int v, int cb) const {
     if (!kAdverb.count(t) && !(t.size() > 4 && t.ends_with("LY"))) break;
     --k;
   }
-  return k >= cb && kBe.count(WordText(k)) ? k : -1;
+  if (k >= cb && kBe.count(WordText(k))) return k;
+  // A reduced relative: "M23 fighters backed by Rwandan troops captured Goma" -- a participle
+  // right after an actor and followed by "by" and an actor is passive; the word before it stands
+  // in for the auxiliary (its subject is the actor before).
+  if (v - 1 >= cb && IsActor(v - 1) && v + 2 < n() && WordText(v + 1) == "BY" &&
+      (IsActor(v + 2) || (v + 3 < n() && IsActor(v + 3))))
+    return v;
+  return -1;
 }
 
 // "According to Lukashenko's plan, they...": a singular possessive naming no group (no agent

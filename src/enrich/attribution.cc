@@ -1,6 +1,7 @@
 #include "enrich/attribution.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace dyad::enrich {
 namespace {
@@ -708,7 +709,9 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       while (start < n && IsAdverb(tokens[start])) ++start;
       static const std::set<std::string> kNoClause = {"in", "on", "at", "during", "after", "before", "of", "about",
                                                       "for", "with", "by", "from", "as", "it", "so", "this"};
-      if (start >= end || !tokens[start].word || kNoClause.count(tokens[start].lower)) {
+      // ("said about 11,000 soldiers had ...": "about" before a number is a quantity.)
+      const bool about_number = start + 1 < end && tokens[start].lower == "about" && tokens[start + 1].number;
+      if (start >= end || !tokens[start].word || (kNoClause.count(tokens[start].lower) && !about_number)) {
         start = -1;  // "said in a statement", "said so": no clause follows directly
       } else if (IsGerund(tokens[start]) || tokens[start].lower == "having" ||
                  (tokens[start].lower == "to" && start + 1 < n && tokens[start + 1].word)) {
@@ -730,7 +733,20 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       speaker_is_subject = true;
       possessive = true;
     } else if (!speaker_is_subject && tokens[start - 1].lower != "that" && tokens[start - 1].lower != ":") {
-      const TokenMention* subject = MentionIn(mentions, start, std::min(end, start + 3), false);
+      // "said about 11,000 North Korean soldiers had been sent": a quantity before the subject.
+      static const std::set<std::string> kQuantity = {"about", "around", "some", "nearly", "almost", "roughly",
+                                                      "approximately", "over", "more", "than", "at", "least",
+                                                      "up", "to", "hundreds", "thousands", "dozens", "of",
+                                                      "several", "many", "most", "all", ","};
+      int subject_from = start;
+      auto quantity = [&](const Token& t) {
+        return t.number || kQuantity.count(t.lower) ||
+               (!t.lower.empty() && std::isdigit(static_cast<unsigned char>(t.lower[0])) &&
+                t.lower.find_first_not_of("0123456789,.") == std::string::npos);  // "11,000"
+      };
+      while (subject_from < end && subject_from < start + 8 && quantity(tokens[subject_from])) ++subject_from;
+      const TokenMention* subject = MentionIn(mentions, subject_from, std::min(end, subject_from + 3), false);
+      const bool opens_with_subject = subject && subject->first <= subject_from + 2;
       // "says the nation should not be held to account": a definite subject followed, within
       // four words, by an auxiliary or a modal opens a clause too (an object would not:
       // "declared the ceasefire over").
@@ -744,7 +760,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
             definite_subject = k > start + 1;
             break;
           }
-      if (!definite_subject && (!subject || subject->first > start + 2)) continue;
+      if (!definite_subject && !opens_with_subject) continue;
     }
     c.first = start;
     c.last = end;

@@ -777,5 +777,14 @@ TEST_F(EngineText, ComingUnderFireAndDemonymNouns) {
   EXPECT_EQ(Code("A UN convoy came under attack from M23 rebels.").size(), 1u);
 }
 
+// A reported clause may open with a quantity of its subject ("said about 11,000 ... soldiers");
+// a reduced relative passive ("fighters backed by Rwandan troops") takes its source from "by".
+TEST_F(EngineText, QuantitiesBeforeTheSubjectAndReducedRelativePassives) {
+  const auto a = Code("Kyiv said some 3,000 Chechen fighters had been sent to Kursk.");
+  for (const Event& e : a) EXPECT_NE(e.source.substr(0, 3), "UKR") << Describe(a);
+  const auto b = Code("Houthi units backed by Iranian advisers attacked a tanker.");
+  ExpectEvent(b, {"backed by Iranian advisers", "IRN", "05", "YEM", Modality::kAsserted, ""}, Describe(b));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1701,7 +1701,9 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         passive_ = false;
         return;
       } else if (subject >= 0 && (code->code.starts_with("17") || code->code.starts_with("18") ||
-                                  code->code.starts_with("19") || code->code.starts_with("20"))) {
+                                  code->code.starts_with("19") || code->code.starts_with("20") ||
+                                  code->code.starts_with("06"))) {
+        // (Cooperation too: "Russian personnel were trained in Iran" is Iran's training of them.)
         // Violence with no named agent: the named victim is the target, and, as in PLOVER's
         // convention for unidentified perpetrators, the place where it happened gives the
         // source's country ("Belarusian volunteers were killed in Bakhmut"); with no place, no event.
@@ -1715,17 +1717,22 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
               break;
             }
         }
-        if (place < 0) {
+        const bool cooperation = code->code.starts_with("06");
+        if (place < 0 && !cooperation) {
           source_ = ActorVal();
           target_ = ActorVal();
           passive_ = false;
           return;
         }
-        source_ = MakeActor(place, place, true);
-        regular_source_ = true;
-        target_ = patient;
-        regular_target_ = true;
-        passive_settled = true;
+        // (Cooperation with no place: the owner of who was sent stays the source, below:
+        // "Chinese technicians were sent to Iran".)
+        if (place >= 0) {
+          source_ = MakeActor(place, place, true);
+          regular_source_ = true;
+          target_ = patient;
+          regular_target_ = true;
+          passive_settled = true;
+        }
       }
     }
     // Regular source.
@@ -1779,11 +1786,16 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         if (o_.default_after && !o_.default_target.empty()) {
           target_ = DefaultActor(o_.default_target);
         } else {
+          // (Document coding: with force, a member of the source's own compound is its ally.)
+          const bool force = document && code->code.size() >= 2 && code->code.compare(0, 2, "15") >= 0 &&
+                             code->code.compare(0, 2, "20") <= 0;
+          const int source_compound =
+              source_.word >= 0 && !source_.dflt ? w(w(Referent(source_.word)).head).compound : -1;
           for (int k = v - 1; k >= cb; --k) {
             if (!IsActor(k)) continue;
             int h = w(k).head;
             ActorVal a = MakeActor(h, Referent(h), true);
-            if (SameActor(a, source_)) {
+            if (SameActor(a, source_) || (force && source_compound >= 0 && w(h).compound == source_compound)) {
               k = h;
               continue;
             }
@@ -1796,7 +1808,12 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       if (!target_.set) {
         bool coded_compound = source_.code.find('/') != std::string::npos;
         bool parsed_member = !source_.dflt && source_.word >= 0 && w(w(Referent(source_.word)).head).compound >= 0;
-        if (coded_compound || parsed_member) {
+        // Document coding (dyad): members of a subject that uses force together ("Ugandan and
+        // Congolese forces conducted operations against the ADF") are allies, not each other's
+        // targets.
+        const bool together_in_force =
+            document && code->code.size() >= 2 && code->code.compare(0, 2, "15") >= 0 && code->code.compare(0, 2, "20") <= 0;
+        if ((coded_compound || parsed_member) && !together_in_force) {
           target_ = source_;
         } else if (!o_.default_source.empty() && !o_.default_target.empty()) {
           target_ = DefaultActor(o_.default_target);

@@ -103,10 +103,13 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
           !e.verb_span.empty() && e.verb_span.begin > content.clause.begin) {
         std::string before(sentence.substr(content.clause.begin, e.verb_span.begin - content.clause.begin));
         for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        bool future = false;
+        bool future = false, negated = false;
         for (const char* modal : {" would ", " will ", " shall ", " 'll "})
           future = future || (" " + before).find(modal) != std::string::npos;
-        if (future) e.code = "138";
+        // "Lukashenko said Belarusian soldiers will not fight in Ukraine" is a denial, no threat.
+        for (const char* no : {" not ", "n't ", " never ", " no "})
+          negated = negated || (" " + before + " ").find(no) != std::string::npos;
+        if (future && !negated) e.code = "138";
       }
       if (!speakers.empty() && (e.code.starts_with("13") || e.code.starts_with("03")) && e.source.size() == 3 &&
           speakers.front().code.compare(0, 3, e.source) == 0) {

@@ -328,9 +328,25 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
   }
   // Hypothetical: a modal or possibility word in the verb's clause, a warning
   // shortly before, or a conditional attached to the verb's main clause.
+  // A negator right before the verb (only auxiliaries and adverbs between).
+  auto directly_negated = [&]() {
+    const int w = WindowStart(tokens, verb_first, 5);
+    for (const Cue& c : cues.negators) {
+      if (c.first < w || c.last > verb_first) continue;
+      bool direct = true;
+      for (int k = c.last; k < verb_first && direct; ++k)
+        direct = lexicon.neg_gap.count(tokens[k].lower) > 0 || IsAdverb(tokens[k]);
+      if (direct) return true;
+    }
+    return false;
+  };
   if (!threat) {
     int w = WindowStart(tokens, verb_first, 6);
-    if (CueIn(cues.modals, w, verb_first)) return Modality::kHypothetical;
+    // "will not fight", "would never send": a commitment not to act is a negation, not a plan.
+    // (A refusal, 12x, coded from the negation itself -- "will not allow", "would not meet their
+    // demands" -- is not negated again.)
+    if (CueIn(cues.modals, w, verb_first))
+      return directly_negated() && root_code != "12" ? Modality::kNegated : Modality::kHypothetical;
     // "a possible (full-scale) attack": at most two words between, none an
     // auxiliary ("its military potential has increased" is no possibility).
     for (const Cue& c : cues.possibility) {

@@ -786,5 +786,26 @@ TEST_F(EngineText, QuantitiesBeforeTheSubjectAndReducedRelativePassives) {
   ExpectEvent(b, {"backed by Iranian advisers", "IRN", "05", "YEM", Modality::kAsserted, ""}, Describe(b));
 }
 
+// Cooperation in the passive with a place ("were trained in Britain") is the host's; a subject
+// that uses force together names no target among its members; "will not fight" is a negation;
+// a one-sided rejection of accusations is a denial (016).
+TEST_F(EngineText, HostsAlliesCommitmentsAndDenials) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Ukrainian pilots were trained in Denmark last year.", "DNK", "062", "UKR", Modality::kAsserted, ""},
+           {"Minsk said Belarusian troops would never enter Ukraine.", "BLR", "19", "UKR", Modality::kNegated, "BLR"},
+           {"Tehran dismissed the allegations as lies.", "IRN", "016", "", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto a = Code("Rwandan and Burundian soldiers launched joint raids against the FDLR.");
+  for (const Event& e : a)  // (the FDLR is RWAREB: Rwandan rebels, a fair target)
+    EXPECT_TRUE(e.target != "RWA" && e.target != "RWAMIL" && e.target.rfind("BDI", 0) != 0) << Describe(a);
+  // A refusal coded from its negation is not negated again.
+  const auto b = Code("Washington said it would not meet the kidnappers' demands in Iraq.");
+  for (const Event& e : b)
+    if (e.event_code.rfind("12", 0) == 0) EXPECT_NE(e.modality, Modality::kNegated) << Describe(b);
+}
+
 }  // namespace
 }  // namespace dyad

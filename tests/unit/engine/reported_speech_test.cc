@@ -598,6 +598,9 @@ TEST_F(EngineText, AProtestWithNoAddresseeIsAddressedToTheProtestersOwnState) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));
   }
+  // "in protest at" is no protest by whoever is named before it.
+  for (const Event& e : Code("Vilnius recalled its envoy from Minsk in protest at the arrests."))
+    EXPECT_NE(e.event_code.substr(0, 2), "14");
   const auto a = Code("Ukrainian refugees protested against Russia in Warsaw.");
   ExpectEvent(a, {"protested against Russia", "UKR", "14", "RUS", Modality::kAsserted, ""}, Describe(a));
 }

@@ -2082,6 +2082,10 @@ void Engine::MarkDefinites(const Discourse& d) {
       if (MentionAt(i, &m)) before.push_back(std::move(m));
       continue;
     }
+    // Most words start no phrase: compare with the few first words before trying every rule.
+    bool starts = false;
+    for (const std::string& first : rules.definite_first_words) starts = starts || WordText(i).starts_with(first);
+    if (!starts) continue;
     for (const auto& rule : rules.definites) {
       int end = -1;
       if (!MatchDefinite(rule, i, &end)) continue;

@@ -137,6 +137,11 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
   }
   std::stable_sort(definites.begin(), definites.end(),
                    [](const DefiniteRule& a, const DefiniteRule& b) { return a.words.size() > b.words.size(); });
+  definite_first_words.clear();
+  for (const DefiniteRule& r : definites)
+    if (!r.words.empty() &&
+        std::find(definite_first_words.begin(), definite_first_words.end(), r.words[0]) == definite_first_words.end())
+      definite_first_words.push_back(r.words[0]);
 }
 
 CorefRules CorefRules::FromDictionaries(const dict::DictionarySet& dicts, std::vector<std::string>* warnings) {

@@ -61,6 +61,7 @@ struct CorefRules {
   std::unordered_set<std::string> nonstates;  // 3-letter codes that are not states (regions, IGO)
   std::unordered_set<std::string> states;     // bare 3-letter actor codes minus nonstates
   std::vector<DefiniteRule> definites;        // longest first
+  std::vector<std::string> definite_first_words;  // the distinct first words of `definites`
 
   bool empty() const { return pronouns.empty() && definites.empty(); }
   // True when the first three letters of `code` are a state code.

@@ -1,5 +1,7 @@
 #include "enrich/enrich.h"
 
+#include <atomic>
+
 #include <algorithm>
 #include <cstdlib>
 #include <set>
@@ -12,6 +14,12 @@
 namespace dyad::enrich {
 
 struct Enricher::Impl {
+  // Tells apart enrichers that live at the same address one after the other (the cache below).
+  uint64_t id = NextId();
+  static uint64_t NextId() {
+    static std::atomic<uint64_t> next{1};
+    return next++;
+  }
   DateLexicon dates;
   CueLexicon cues;
   PlaceLexicon place_words;
@@ -199,11 +207,33 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
 
 }  // namespace
 
+namespace {
+// The tokens and cues of the sentence last read on this thread: the engine asks for a
+// sentence's reported content and then enriches its events, and the sentence is read once.
+struct ReadSentence {
+  uint64_t enricher = 0;
+  std::string text;
+  std::vector<Token> tokens;
+  SentenceCues cues;
+};
+const ReadSentence& Read(const Enricher::Impl& impl, std::string_view sentence) {
+  thread_local ReadSentence last;
+  if (last.enricher != impl.id || last.text != sentence) {
+    last.enricher = impl.id;
+    last.text.assign(sentence);
+    last.tokens = Tokenize(sentence);
+    last.cues = FindCues(impl.cues, last.tokens);
+  }
+  return last;
+}
+}  // namespace
+
 void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& events) const {
   if (events.empty()) return;
-  const std::vector<Token> tokens = Tokenize(ctx.sentence);
+  const ReadSentence& read = Read(*impl_, ctx.sentence);
+  const std::vector<Token>& tokens = read.tokens;
   const std::vector<DateExpr> dates = FindDates(impl_->dates, tokens, ctx.sentence, ctx.document_date);
-  SentenceCues cues = FindCues(impl_->cues, tokens);
+  SentenceCues cues = read.cues;
   const std::vector<Gazetteer::Match> places = impl_->gazetteer.Find(tokens);
 
   std::vector<code::ActorMention> mentions;
@@ -278,8 +308,9 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
 std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(std::string_view sentence,
                                                                      const ActorFinder& find_actors) const {
   std::vector<ReportedContent> out;
-  const std::vector<Token> tokens = Tokenize(sentence);
-  const SentenceCues cues = FindCues(impl_->cues, tokens);
+  const ReadSentence& read = Read(*impl_, sentence);
+  const std::vector<Token>& tokens = read.tokens;
+  const SentenceCues& cues = read.cues;
   if (cues.report_verbs.empty() && cues.sources.empty() && !HasComplementVerb(tokens)) return out;
   std::vector<code::ActorMention> mentions;
   if (find_actors) mentions = find_actors(sentence);

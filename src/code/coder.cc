@@ -1753,6 +1753,18 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
             later = IsActorHead(j) && !IsSingularPossessor(j) && !AfterPreposition(j);
           if (later) continue;
         }
+        // Document coding (dyad): an origin is never the one acting ("Iskander missiles fired
+        // from Belarusian territory hit Chernihiv" names no attacker).
+        // (Only a place: "from Belarusian territory / airspace / soil". "Cargo planes from the
+        // Emirates" and "opposition forces from Belarus" name who acts.)
+        const int after = (w(k).tail >= 0 ? w(k).tail : k) + 1;
+        const std::string_view place_word = after < n() ? WordText(after) : std::string_view();
+        const bool place = place_word == "TERRITORY" || place_word == "AIRSPACE" || place_word == "SOIL" ||
+                           place_word == "AIRFIELDS" || place_word == "AIRFIELD" || place_word == "BASES";
+        if (document && place && k > 0 &&
+            (WordText(k - 1) == "FROM" || (k > 1 && WordText(k - 2) == "FROM" && WordText(k - 1) == "THE")))
+          continue;
+
         ActorVal a = MakeActor(k, k, true);
         if (target_.set && SameActor(a, target_)) continue;
         source_ = a;

@@ -810,5 +810,16 @@ TEST_F(EngineText, HostsAlliesCommitmentsAndDenials) {
     if (e.event_code.rfind("12", 0) == 0) EXPECT_NE(e.modality, Modality::kNegated) << Describe(b);
 }
 
+// An origin is never the one who moves or strikes; "forces" is no "force" (use of force); "called
+// the accusations baseless" is a denial.
+TEST_F(EngineText, OriginsForcesAndBaselessAccusations) {
+  for (const Event& e : Code("Rockets fired from Lebanese territory hit Haifa, the army said."))
+    EXPECT_NE(e.source.substr(0, 3), "LBN") << Describe(Code("Rockets fired from Lebanese territory hit Haifa, the army said."));
+  for (const Event& e : Code("Chinese drones have been used by Russian forces in Zaporizhzhia."))
+    EXPECT_FALSE(e.event_code == "190" && e.target.rfind("CHN", 0) == 0);
+  const auto a = Code("Tehran called the accusations baseless.");
+  ExpectEvent(a, {"called the accusations baseless", "IRN", "016", "", Modality::kAsserted, ""}, Describe(a));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -228,7 +228,7 @@ void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enri
         return e.source == speaker->code && e.target == accused.code && e.code.compare(0, 2, charge.code, 0, 2) == 0;
       };
       std::erase_if(result->events, [&](const code::CodedEvent& e) {
-        if (is_charge(e)) return false;
+        if (is_charge(e) || e.pattern.file == enricher.charges_path()) return false;  // (charges stay)
         const bool speakers_own = e.source == speaker->code && Overlaps(e.verb_span, content.verb);
         return (speakers_own && (e.code == "010" || e.code.compare(0, 2, charge.code, 0, 2) == 0)) ||
                Overlaps(e.verb_span, words);

@@ -107,9 +107,24 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
       return;
     }
     if (!accused) return;
-    for (const Charge& c : out)
-      if (c.accused == accused && c.code == e.code) return;
-    out.push_back({e.code, accused, {tokens[first].begin, tokens[last].end}, e.line, e.text, negated});
+    // "Rwanda and M23 are responsible": each actor joined to the accused by "and" is charged too.
+    std::vector<const code::ActorMention*> all = {accused};
+    for (const code::ActorMention* joined = accused; joined;) {
+      const code::ActorMention* before = nullptr;
+      for (const auto& m : mentions) {
+        if (m.code.empty() || m.span.end > joined->span.begin) continue;
+        const std::string_view between = clause.substr(static_cast<size_t>(m.span.end),
+                                                       static_cast<size_t>(joined->span.begin - m.span.end));
+        if (between == " and ") before = &m;  // (not a comma: it may close an inserted clause)
+      }
+      joined = before;
+      if (joined) all.push_back(joined);
+    }
+    for (const code::ActorMention* a : all) {
+      bool seen = false;
+      for (const Charge& c : out) seen = seen || (c.accused == a && c.code == e.code);
+      if (!seen) out.push_back({e.code, a, {tokens[first].begin, tokens[last].end}, e.line, e.text, negated});
+    }
   };
   for (int i = 0; i < n; ++i) {
     if (!tokens[i].word) continue;

@@ -505,6 +505,10 @@ TEST_F(EngineText, AReportedViolationIsTheSpeakersCharge) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));
   }
+  // Every actor joined by "and" is charged.
+  const auto joined = Code("Vilnius said Minsk and Moscow had breached the treaty.");
+  ExpectEvent(joined, {"Minsk and Moscow", "LTU", "112", "BLR", Modality::kAsserted, ""}, Describe(joined));
+  ExpectEvent(joined, {"Minsk and Moscow", "LTU", "112", "RUS", Modality::kAsserted, ""}, Describe(joined));
   // A denial charges no one, and a speaker does not accuse itself.
   for (const char* sentence : {"Minsk said it had never violated the treaty.",
                                "Kinshasa said that Kigali had not breached the agreement."})

@@ -651,9 +651,11 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     }
     // A protest with no addressee named ("Iraqi Kurds demonstrated in Kirkuk") is addressed to the
     // protesters' own state, as PLOVER codes domestic protest.
+    // So is repression of unnamed people ("Lukashenko's regime has detained 1,500 people"): the
+    // repressor's own country.
     for (auto& e : result.events)
-      if (e.code.starts_with("14") && e.target.empty() && e.source.size() >= 3 && discourse &&
-          discourse->rules().IsStateCode(e.source)) {
+      if ((e.code.starts_with("14") || e.code.starts_with("17")) && e.target.empty() && e.source.size() >= 3 &&
+          discourse && discourse->rules().IsStateCode(e.source)) {
         e.target = e.source.substr(0, 3);  // no words name it: target_text stays empty
       }
     if (!reported.empty())

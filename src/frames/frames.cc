@@ -1,6 +1,7 @@
 #include "frames/frames.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -49,6 +50,12 @@ std::vector<Token> Tokenize(std::string_view s) {
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
         t.lower.push_back(ch);
         ++i;
+        // "1,500" and "3.5" are one number, not a clause boundary.
+        if (i + 1 < s.size() && (s[i] == ',' || s[i] == '.') && std::isdigit(static_cast<unsigned char>(ch)) &&
+            std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+          t.lower.push_back(s[i]);
+          ++i;
+        }
       }
       t.end = static_cast<int32_t>(i);
       out.push_back(std::move(t));

@@ -825,5 +825,21 @@ TEST_F(EngineText, OriginsForcesAndBaselessAccusations) {
   ExpectEvent(a, {"called the accusations baseless", "IRN", "016", "", Modality::kAsserted, ""}, Describe(a));
 }
 
+// Repression of unnamed people is addressed to the repressor's own country; a number written
+// with a comma is one word; "took off from" an airfield is no capture.
+TEST_F(EngineText, DomesticRepressionNumbersAndTakeOff) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Georgian police have detained more than 2,000 protesters since November.", "GEO", "17", "GEO",
+            Modality::kAsserted, ""},
+           {"Azerbaijan jailed six journalists last year, the press group said.", "AZE", "17", "AZE", Modality::kAsserted,
+            ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const Event& e : Code("Russian fighter jets took off from the Baranovichi air base."))
+    EXPECT_NE(e.event_code.substr(0, 3), "192") << Describe(Code("Russian fighter jets took off from the Baranovichi air base."));
+}
+
 }  // namespace
 }  // namespace dyad

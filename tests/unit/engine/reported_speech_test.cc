@@ -841,5 +841,18 @@ TEST_F(EngineText, DomesticRepressionNumbersAndTakeOff) {
     EXPECT_NE(e.event_code.substr(0, 3), "192") << Describe(Code("Russian fighter jets took off from the Baranovichi air base."));
 }
 
+// Carrying another state's fuel, ammunition or troops is logistics for it (072); where a verb
+// pattern reads the destination instead ("transported weapons to Darfur"), that reading stands.
+TEST_F(EngineText, CarryingAnotherStatesSuppliesIsLogistics) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Kazakh trucks hauled Russian ammunition across the steppe.", "KAZ", "072", "RUS", Modality::kAsserted, ""},
+           {"Chadian lorries hauled Emirati weapons, the report found.", "TCD", "072", "ARE",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -99,6 +99,8 @@ class PipelineTest : public ::testing::Test {
       if (e.sentence.find(phrase) != std::string::npos) return true;
     return false;
   }
+  // Measures a role evaluation set (documents and expect.tsv) against floors (below).
+  void CheckRoleSet(const std::string& dir, int min_expected, int placed_percent, int wrong_per_mille);
   static std::unique_ptr<Engine> engine_;
   static std::string* enrich_error_;
   static std::string* engine_error_;
@@ -249,8 +251,9 @@ TEST_F(PipelineTest, EachConflictsSamplesGiveAReportOnTheStateInQuestion) {
 // Korea, Rwanda, Burundi and the UAE in four conflicts, with expect.tsv): the
 // share of expected facts placed in their category, and the listings no expected
 // row puts there. scripts/role_eval.py prints the same figures through the CLI.
-TEST_F(PipelineTest, MultiStateSetPlacesFactsInTheRightCategoriesForEveryState) {
-  const std::string dir = std::string(DYAD_SOURCE_DIR) + "/tests/quality/role_states";
+// Measures a role evaluation set (a folder of sample-format documents and expect.tsv) and checks
+// the share placed (percent) and the wrong listings (at most `wrong_per_mille` of those listed).
+void PipelineTest::CheckRoleSet(const std::string& dir, int min_expected, int placed_percent, int wrong_per_mille) {
   const std::map<std::string, std::string> prefixes = {
       {"ru-", "russia-ukraine"}, {"drc-", "drc-m23"}, {"sudan-", "sudan"}, {"yemen-", "yemen-red-sea"}};
   struct Row {
@@ -324,12 +327,21 @@ TEST_F(PipelineTest, MultiStateSetPlacesFactsInTheRightCategoriesForEveryState) 
       }
     }
   }
-  ASSERT_GT(expected, 50);
-  // Issue 10's bar: 80% placed, wrong listings at most 10% of those listed.
-  EXPECT_GE(placed * 100, expected * 80) << placed << "/" << expected << "\n" << misses;
-  EXPECT_LE(wrong * 10, listed) << wrong << " wrong of " << listed << "\n" << misses;
-  std::cout << "multi-state set: placed " << placed << "/" << expected << ", wrong " << wrong << " of " << listed
-            << " listed\n";
+  ASSERT_GT(expected, min_expected);
+  EXPECT_GE(placed * 100, expected * placed_percent) << dir << ": " << placed << "/" << expected << "\n" << misses;
+  EXPECT_LE(wrong * 1000, listed * wrong_per_mille) << dir << ": " << wrong << " wrong of " << listed << "\n" << misses;
+  std::cout << dir << ": placed " << placed << "/" << expected << ", wrong " << wrong << " of " << listed << " listed\n";
+}
+
+// Issue 10's bar on our tuned multi-state set: 80% placed, wrong listings at most 10%.
+TEST_F(PipelineTest, MultiStateSetPlacesFactsInTheRightCategoriesForEveryState) {
+  CheckRoleSet(std::string(DYAD_SOURCE_DIR) + "/tests/quality/role_states", 50, 80, 100);
+}
+
+// The held-out set written on 4 Dec 2026 (docs/role-report.md): first measured at 61% placed and
+// 31% wrong, now 84% and 11%; the floor keeps what general changes reached (no longer unseen).
+TEST_F(PipelineTest, HeldOutRoleSetStaysAboveItsFloor) {
+  CheckRoleSet(std::string(DYAD_SOURCE_DIR) + "/tests/quality/role_heldout", 25, 80, 120);
 }
 
 }  // namespace

@@ -114,7 +114,7 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR [AGENT]
       auto eq = std::find(f.begin(), f.end(), "=");
       if (eq == f.begin() + 1 || eq == f.end() || eq + 1 == f.end() || f.end() - eq > 3) {
-        warn(i, "MENTION: expects 'words = STATE|STATES|AGGRESSOR [agent]'");
+        warn(i, "MENTION: expects 'words = STATE|STATES|AGGRESSOR|GROUP [agent]'");
         continue;
       }
       DefiniteRule r;
@@ -123,11 +123,13 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       if (kind == "STATE") r.kind = DefiniteKind::kState;
       else if (kind == "STATES") r.kind = DefiniteKind::kStates;
       else if (kind == "AGGRESSOR") r.kind = DefiniteKind::kAggressor;
-      else { warn(i, "unknown mention kind (STATE, STATES or AGGRESSOR)"); continue; }
+      else if (kind == "GROUP") r.kind = DefiniteKind::kGroup;
+      else { warn(i, "unknown mention kind (STATE, STATES, AGGRESSOR or GROUP)"); continue; }
       if (eq + 2 != f.end()) {
         r.agent = Upper(*(eq + 2));
         if (!ValidCode(r.agent)) { warn(i, "bad agent code"); continue; }
       }
+      if (r.kind == DefiniteKind::kGroup && r.agent.empty()) { warn(i, "GROUP needs an agent code (REB, UAF ...)"); continue; }
       r.file = file;
       r.line = static_cast<int>(i + 1);
       definites.push_back(std::move(r));
@@ -256,6 +258,27 @@ void Discourse::NoteForce(const std::string& state, const std::string& text) {
 
 bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before,
                                 Antecedent* out) const {
+  if (rule.kind == DefiniteKind::kGroup) {
+    // Nearest first: the phrase's own sentence (right to left), then the earlier sentences.
+    auto carries = [&](const DiscourseMention& m) {
+      return m.code.size() > 3 && m.code.find(rule.agent, 3) != std::string::npos;
+    };
+    for (auto it = before.rbegin(); it != before.rend(); ++it)
+      if (carries(*it)) {
+        *out = {it->code, it->text};
+        return true;
+      }
+    const int now = static_cast<int>(sentences_.size()) - 1;
+    for (int k = 1; k <= rules_.definite_window && now - k >= 0; ++k) {
+      const auto& ms = sentences_[now - k].mentions;
+      for (auto it = ms.rbegin(); it != ms.rend(); ++it)
+        if (carries(*it)) {
+          *out = {it->code, it->text};
+          return true;
+        }
+    }
+    return false;
+  }
   if (rule.kind == DefiniteKind::kAggressor) {
     const ForceCount* most = nullptr;
     for (const auto& f : force_)

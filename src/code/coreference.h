@@ -43,6 +43,7 @@ enum class DefiniteKind : uint8_t {
   kState,   // the most recent state ("the country", "the republic"), optionally with an agent
   kStates,  // the two most recent distinct states, as a coded compound ("the two countries")
   kAggressor,  // the state whose force the document last reported against another ("the aggressor")
+  kGroup,      // the most recent actor whose code carries the rule's agent ("the rebels": ...REB)
 };
 
 struct DefiniteRule {

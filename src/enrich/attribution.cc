@@ -858,6 +858,9 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     int object_first = -1, object_last = -1;
     if (kObjectPronouns.count(tokens[k + 1].lower)) {
       object_first = k + 1, object_last = k + 2;
+    } else if (tokens[k + 1].lower == "the" && k + 3 < end && tokens[k + 2].word && tokens[k + 3].lower == "to") {
+      // "wanted the mercenaries to train ...": a definite phrase the discourse may resolve.
+      object_first = k + 1, object_last = k + 3;
     } else if (const TokenMention* m = MentionIn(mentions, k + 1, std::min(end, k + 3), false)) {
       object_first = m->first, object_last = m->last;
     }

@@ -854,5 +854,14 @@ TEST_F(EngineText, CarryingAnotherStatesSuppliesIsLogistics) {
   }
 }
 
+// "The rebels", "the militia", "the mercenaries" name the most recent armed group of that kind;
+// "wanted the mercenaries to train ..." is their act.
+TEST_F(EngineText, ArmedGroupsNamedAgainByWhatTheyAre) {
+  const auto a = Code("The Houthis fired missiles at Israel. Washington accused Tehran of arming the rebels.");
+  ExpectEvent(a, {"arming the rebels", "IRN", "07", "YEM", Modality::kAsserted, "USA"}, Describe(a));
+  const auto b = Code("Wagner fighters moved to Mali in 2021. Bamako wanted the mercenaries to train the Malian army.");
+  ExpectEvent(b, {"the mercenaries to train", "RUS", "06", "MLI", Modality::kAsserted, ""}, Describe(b));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -37,7 +37,8 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
                          {"{victim}", c.victim_words}};
   if (x.names.empty() && !x.name.empty()) phs[0].values.push_back(Lower(x.name));
   for (const std::string& n : x.names) phs[0].values.push_back(n);
-  if (!x.adjective.empty()) phs[1].values.push_back(Lower(x.adjective));
+  if (x.adjectives.empty() && !x.adjective.empty()) phs[1].values.push_back(Lower(x.adjective));
+  for (const std::string& a : x.adjectives) phs[1].values.push_back(a);
   for (const Ph& ph : phs) {
     std::string key = ph.key;
     std::vector<std::string> next;
@@ -56,6 +57,21 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
     out = std::move(next);
   }
   return out;
+}
+
+// The sentence in lower case, with other states' longer names that hold one of X's words blanked
+// out ("South Sudanese troops" names no Sudan): keywords and names are matched against it.
+std::string TextFor(const Event& e, const Subject& x) {
+  std::string text = Lower(e.sentence);
+  for (const std::string& other : x.shadowed_by) {
+    for (size_t pos = text.find(other); pos != std::string::npos; pos = text.find(other, pos + other.size())) {
+      const size_t end = pos + other.size();
+      if ((pos == 0 || !IsWordChar(text[pos - 1]) || !IsWordChar(other.front())) &&
+          (end == text.size() || !IsWordChar(text[end]) || !IsWordChar(other.back())))
+        std::fill(text.begin() + static_cast<std::ptrdiff_t>(pos), text.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    }
+  }
+  return text;
 }
 
 bool AnyPhrase(const std::vector<std::string>& keywords, const std::string& text, const Subject& x,
@@ -133,12 +149,12 @@ bool Involves(const Rule& rule, const Event& e, const Subject& x, const Conflict
         if (is_x(e.location.country) || is_x(e.origin.country) || is_x(e.destination.country)) return true;
         break;
       case Involvement::kNamed: {
-        if (text.empty()) text = Lower(e.sentence);
+        if (text.empty()) text = TextFor(e, x);
         if (AnyPhrase({"{x_name}", "{x_adj}", "{x_adj}s"}, text, x, c)) return true;
         break;
       }
       case Involvement::kGroup: {
-        if (text.empty()) text = Lower(e.sentence);
+        if (text.empty()) text = TextFor(e, x);
         for (const Group& g : c.groups) {
           if (!is_x(g.country)) continue;
           for (const std::string& m : g.match)
@@ -182,7 +198,7 @@ bool RuleMatches(const Rule& rule, const Event& e, const Subject& x, const Confl
   bool lowered = false;
   auto text = [&]() -> const std::string& {
     if (!lowered) {
-      sentence = Lower(e.sentence);
+      sentence = TextFor(e, x);
       lowered = true;
     }
     return sentence;
@@ -214,7 +230,7 @@ bool RuleMatches(const Rule& rule, const Event& e, const Subject& x, const Confl
 
 std::string MatchedKeyword(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict) {
   if (rule.keywords.empty()) return "";
-  const std::string text = Lower(event.sentence);
+  const std::string text = TextFor(event, x);
   for (const std::string& k : rule.keywords) {
     for (const std::string& phrase : Expand(k, x, conflict)) {
       if (ContainsPhrase(text, phrase)) return phrase;

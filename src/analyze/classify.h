@@ -16,22 +16,38 @@ namespace dyad::analyze {
 // The state under study.
 struct Subject {
   std::string code;       // "BLR": an actor code prefix (3 capital letters)
-  std::string name;       // "Belarus" (for {x_name} in keywords; "" disables them)
-  std::string adjective;  // "Belarusian" (for {x_adj}; "" disables them)
-  // Every lower-case word naming X in text (name, alternate names, the rules'
+  std::string name;       // "Belarus", "United States" (for {x_name} in keywords; "" disables them)
+  std::string adjective;  // "belarusian": the first adjective (for {x_adj}; "" disables them)
+  // Every lower-case word naming X in text (names from data/countries.tsv and the rules'
   // [names], e.g. "belarus", "republic of belarus", "minsk"); empty = just `name`.
   std::vector<std::string> names;
+  // Every lower-case adjective ("belarusian", "belarussian"); empty = just `adjective`.
+  std::vector<std::string> adjectives;
+  // How reports print X: "Belarus", "the United States" ("" = `name`).
+  std::string display_name;
+  // Lower-case names and adjectives of other states that contain one of X's ("south sudan" and
+  // "south sudanese" for Sudan, "equatorial guinea" for Guinea): an occurrence of X's word inside
+  // one of these does not name X.
+  std::vector<std::string> shadowed_by;
 };
+
+// "Belarus", "the United States" (at a sentence's start: "The United States").
+std::string DisplayName(const Subject& x, bool sentence_start = false);
+// "Belarus's", "the United States'" (a name in "the ... s" is a plural: an apostrophe alone).
+std::string Possessive(const Subject& x, bool sentence_start = false);
 
 // True when `event` involves X in one of the rule's `involves` ways.
 bool Involves(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict);
 
-// Fills *out for `query`: a 3-letter ISO code (case-insensitive) or a state's name — the
-// gazetteer's name or alternates (data/gazetteer/countries.tsv: name, alternates, ISO3, ...), the
-// rules' [names] or [adjectives] ("Belarus", "North Korea", "DPRK", "UAE", "Iranian"); a leading
-// "the" and case are ignored. Its name comes from the table, its adjective from [adjectives].
-// Errors (one line): a name shared by several states lists them; an unknown one suggests names
-// that start alike ("unknown state 'Belarusia': ...; did you mean BLR (Belarus)?").
+// Fills *out for `query`: a 3-letter code (case-insensitive) or a state's name as users type it,
+// from the country table (data/countries.tsv: code, ISO name, names, adjectives; see
+// docs/role-report.md) and the rules' [names] (capitals: "Minsk") and [adjectives]. A leading
+// "the" and case are ignored. Names and [names] are tried first ("Congo" is the DRC, whose names
+// list it), then ISO names and adjectives ("Iranian"). X's names, adjectives and display name come
+// from the table, with the rules' [names] and [adjectives] added.
+// Errors (one line): a table line that does not parse (file:line); a name shared by several states
+// lists them; an unknown one suggests names that start alike ("unknown state 'Belarusia': ...; did
+// you mean BLR (Belarus)?").
 Status LookupSubject(const std::string& query, const std::string& countries_tsv,
                      const RuleSet& rules, Subject* out);
 

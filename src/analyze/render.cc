@@ -91,7 +91,7 @@ std::string Html(const std::string& s) {
 }
 
 std::string Title(const RoleReport& r) {
-  std::string x = r.x.name.empty() ? r.x.code : r.x.name + " (" + r.x.code + ")";
+  std::string x = r.x.name.empty() ? r.x.code : DisplayName(r.x) + " (" + r.x.code + ")";
   return "Role of " + x + " in " + r.conflict_name;
 }
 

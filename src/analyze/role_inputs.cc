@@ -20,7 +20,7 @@ Status LoadRoleInputs(const RoleInputPaths& paths, const std::string& state,
                              ci.test.instrument + "': unknown category '" + key + "' (not in " + rules + ")");
     }
   }
-  return LookupSubject(state, paths.data_dir + "/gazetteer/countries.tsv", out->rules, &out->subject);
+  return LookupSubject(state, paths.data_dir + "/countries.tsv", out->rules, &out->subject);
 }
 
 }  // namespace dyad::analyze

@@ -13,7 +13,7 @@
 namespace dyad::analyze {
 
 struct RoleInputPaths {
-  std::string data_dir;       // dyad's data directory (rules/, conflicts/, gazetteer/)
+  std::string data_dir;       // dyad's data directory (rules/, conflicts/, countries.tsv)
   std::string rules;          // "" = <data_dir>/rules/involvement.toml
   std::string conflicts_dir;  // "" = <data_dir>/conflicts
 };

@@ -15,15 +15,26 @@ std::string MonthOf(const Date& d) {
   return buf;
 }
 
-// The rules' texts say "X" for the state under study: "X's forces" -> "Belarus's forces".
-std::string NameX(const std::string& text, const std::string& name) {
-  if (name.empty()) return text;
+// The rules' texts say "X" for the state under study: "X's forces" -> "Belarus's forces", "the
+// United States' forces"; "X hosting" -> "Belarus hosting"; capitalised at a sentence's start.
+std::string NameX(const std::string& text, const Subject& x) {
+  if (x.name.empty()) return text;
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
     const bool alone = text[i] == 'X' && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
                        (i + 1 == text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 1])));
-    if (alone) out += name;
-    else out += text[i];
+    if (!alone) {
+      out += text[i];
+      continue;
+    }
+    size_t before = out.find_last_not_of(' ');
+    const bool start = before == std::string::npos || out[before] == '.' || out[before] == ':';
+    if (text.compare(i, 3, "X's") == 0) {
+      out += Possessive(x, start);
+      i += 2;
+    } else {
+      out += DisplayName(x, start);
+    }
   }
   return out;
 }
@@ -236,7 +247,7 @@ RoleReport RoleAnalyzer::Finish() const {
     cr.category = cat;
     // "Direct participation of X's forces" reads with the state's name in the report.
     for (std::string* text : {&cr.category.name, &cr.category.description, &cr.category.bears_on})
-      *text = NameX(*text, x_.name);
+      *text = NameX(*text, x_);
     for (const ConflictInstrument& ci : conflict_.instruments)
       if (std::find(ci.categories.begin(), ci.categories.end(), cat.key) != ci.categories.end())
         cr.category.tests.push_back(ci.test);
@@ -497,8 +508,16 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   // event): X's code in the source, target, reporter or a place, or the sentence naming X or
   // one of the conflict's groups from X (the keyword and group conditions of the rules).
   q.involving = x.code;
-  if (!x.name.empty()) q.involving_words.push_back(x.name);
-  if (!x.adjective.empty()) q.involving_words.push_back(x.adjective);
+  // Every word the classifier reads as naming X (names, capitals, adjectives and their plurals).
+  std::vector<std::string> names = x.names;
+  if (names.empty() && !x.name.empty()) names.push_back(x.name);
+  std::vector<std::string> adjectives = x.adjectives;
+  if (adjectives.empty() && !x.adjective.empty()) adjectives.push_back(x.adjective);
+  for (const std::string& n : names) q.involving_words.push_back(n);
+  for (const std::string& a : adjectives) {
+    q.involving_words.push_back(a);
+    q.involving_words.push_back(a + "s");
+  }
   for (const Group& g : conflict.groups) {
     if (x.code.empty() || g.country.compare(0, x.code.size(), x.code) != 0) continue;
     for (const std::string& m : g.match) q.involving_words.push_back(m);

@@ -9,8 +9,10 @@
 namespace dyad::analyze {
 namespace {
 
+// One line of data/countries.tsv.
 struct CountryRow {
-  std::string name, alternates, iso;
+  std::string code, iso_name;
+  std::vector<std::string> names, adjectives;  // as written; the first of each is printed
 };
 
 std::string Lower(std::string s) {
@@ -23,108 +25,181 @@ std::string Upper(std::string s) {
   return s;
 }
 
-// "the United States" and "United States", "Côte" and "côte": one key.
-std::string Key(const std::string& s) {
-  std::string k = Lower(s);
-  while (!k.empty() && k.back() == ' ') k.pop_back();
-  size_t b = 0;
-  while (b < k.size() && k[b] == ' ') ++b;
-  k = k.substr(b);
-  if (k.rfind("the ", 0) == 0) k = k.substr(4);
-  return k;
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
+
+// Without a leading "the ": "the United States" -> "United States".
+std::string WithoutThe(const std::string& s) {
+  return Lower(s.substr(0, 4)) == "the " ? s.substr(4) : s;
+}
+
+// "the United States" and "United States", "Côte" and "côte": one key.
+std::string Key(const std::string& s) { return Lower(WithoutThe(Trim(s))); }
 
 std::vector<std::string> SplitBars(const std::string& s) {
   std::vector<std::string> out;
   for (size_t p = 0; p <= s.size();) {
     size_t bar = s.find('|', p);
     if (bar == std::string::npos) bar = s.size();
-    if (bar > p) out.push_back(s.substr(p, bar - p));
+    if (std::string part = Trim(s.substr(p, bar - p)); !part.empty()) out.push_back(part);
     p = bar + 1;
   }
   return out;
 }
 
+bool IsCode(const std::string& s) {
+  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 Status ReadCountries(const std::string& path, std::vector<CountryRow>* rows) {
   std::ifstream in(path);
-  if (!in) return Status::Error(path + ": cannot open the country table");
+  if (!in) return Status::Corruption(path + ": cannot open the country table");
   std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const size_t t1 = line.find('\t');
-    if (t1 == std::string::npos) continue;
-    const size_t t2 = line.find('\t', t1 + 1);
-    if (t2 == std::string::npos) continue;
-    const size_t t3 = line.find('\t', t2 + 1);
-    rows->push_back({line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1),
-                     line.substr(t2 + 1, t3 == std::string::npos ? std::string::npos : t3 - t2 - 1)});
+  std::set<std::string> seen;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (Trim(line).empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    for (size_t p = 0;;) {
+      const size_t tab = line.find('\t', p);
+      cols.push_back(line.substr(p, tab == std::string::npos ? std::string::npos : tab - p));
+      if (tab == std::string::npos) break;
+      p = tab + 1;
+    }
+    const std::string where = path + ":" + std::to_string(number) + ": ";
+    if (cols.size() != 4)
+      return Status::Corruption(where + std::to_string(cols.size()) +
+                                " columns; want 4, tab-separated: code, ISO name, names, adjectives");
+    CountryRow r{Trim(cols[0]), Trim(cols[1]), SplitBars(cols[2]), SplitBars(cols[3])};
+    if (!IsCode(r.code)) return Status::Corruption(where + "'" + r.code + "' is not a 3-letter capital code");
+    if (!seen.insert(r.code).second) return Status::Corruption(where + r.code + " is listed twice");
+    if (r.names.empty()) return Status::Corruption(where + r.code + " has no name");
+    rows->push_back(std::move(r));
   }
   return Status::Ok();
 }
 
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// `needle` occurs in `hay` as whole words, and is shorter. Both lower-case.
+bool ContainsWords(const std::string& hay, const std::string& needle) {
+  if (needle.empty() || needle.size() >= hay.size()) return false;
+  for (size_t pos = hay.find(needle); pos != std::string::npos; pos = hay.find(needle, pos + 1)) {
+    const size_t end = pos + needle.size();
+    if ((pos == 0 || !IsWordChar(hay[pos - 1]) || !IsWordChar(needle.front())) &&
+        (end == hay.size() || !IsWordChar(hay[end]) || !IsWordChar(needle.back())))
+      return true;
+  }
+  return false;
+}
+
+// The lower-case words naming a state in text: "the United States" reads as "united states";
+// "the US" keeps its article ("us" alone is a pronoun).
+std::string TextName(const std::string& name) {
+  const std::string bare = WithoutThe(name);
+  return Lower(bare.size() > 2 ? bare : name);
+}
+
 }  // namespace
+
+std::string DisplayName(const Subject& x, bool sentence_start) {
+  std::string name = !x.display_name.empty() ? x.display_name : !x.name.empty() ? x.name : x.code;
+  if (sentence_start && !name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  return name;
+}
+
+std::string Possessive(const Subject& x, bool sentence_start) {
+  const std::string name = DisplayName(x, sentence_start);
+  const bool plural = Lower(name.substr(0, 4)) == "the " && !name.empty() && name.back() == 's';
+  return name + (plural ? "'" : "'s");
+}
 
 Status LookupSubject(const std::string& query, const std::string& countries_tsv, const RuleSet& rules,
                      Subject* out) {
   std::vector<CountryRow> rows;
   if (Status s = ReadCountries(countries_tsv, &rows); !s.ok()) return s;
-  const std::string code = Upper(query);
-  const CountryRow* found = nullptr;
-  for (const CountryRow& r : rows)
-    if (r.iso == code) found = &r;
+  auto row_of = [&](const std::string& code) -> const CountryRow* {
+    for (const CountryRow& r : rows)
+      if (r.code == code) return &r;
+    return nullptr;
+  };
+  auto label = [&](const std::string& code) {
+    const CountryRow* r = row_of(code);
+    return code + " (" + (r ? WithoutThe(r->names.front()) : code) + ")";
+  };
+  const CountryRow* found = row_of(Upper(Trim(query)));
   if (!found) {
-    // A name: the table's name or alternates, the rules' [names] and [adjectives] ("Belarus",
-    // "belarusian", "North Korea", "DPRK", "UAE").
-    std::map<std::string, std::set<std::string>> by_name;  // key -> codes
+    // Names first ("Belarus", "North Korea", "DPRK", "UAE", the rules' "Minsk"), then ISO names
+    // and adjectives ("Iran (Islamic Republic of)", "Iranian"): "Congo" is the DRC's name before
+    // it is the Republic of the Congo's ISO name.
+    std::map<std::string, std::set<std::string>> names, others;  // key -> codes
     for (const CountryRow& r : rows) {
-      by_name[Key(r.name)].insert(r.iso);
-      for (const std::string& a : SplitBars(r.alternates)) by_name[Key(a)].insert(r.iso);
+      for (const std::string& n : r.names) names[Key(n)].insert(r.code);
+      if (!r.iso_name.empty()) others[Key(r.iso_name)].insert(r.code);
+      for (const std::string& a : r.adjectives) others[Key(a)].insert(r.code);
     }
-    for (const auto& [iso, names] : rules.names)
-      for (const std::string& n : names) by_name[Key(n)].insert(iso);
-    for (const auto& [iso, adjective] : rules.adjectives) by_name[Key(adjective)].insert(iso);
-    auto name_of = [&](const std::string& iso) {
-      for (const CountryRow& r : rows)
-        if (r.iso == iso) return r.name;
-      return std::string();
-    };
+    for (const auto& [code, list] : rules.names)
+      for (const std::string& n : list) names[Key(n)].insert(code);
+    for (const auto& [code, adjective] : rules.adjectives) others[Key(adjective)].insert(code);
     const std::string key = Key(query);
-    if (auto it = by_name.find(key); it != by_name.end()) {
-      if (it->second.size() > 1) {
-        std::string list;
-        for (const std::string& iso : it->second) list += (list.empty() ? "" : ", ") + iso + " (" + name_of(iso) + ")";
-        return Status::Error("'" + query + "' names more than one state: " + list + "; give the 3-letter code");
-      }
-      for (const CountryRow& r : rows)
-        if (r.iso == *it->second.begin()) found = &r;
+    const std::set<std::string>* codes = nullptr;
+    if (auto it = names.find(key); it != names.end()) codes = &it->second;
+    else if (auto other = others.find(key); other != others.end()) codes = &other->second;
+    if (codes && codes->size() > 1) {
+      std::string list;
+      for (const std::string& code : *codes) list += (list.empty() ? "" : ", ") + label(code);
+      return Status::InvalidArgument("'" + query + "' names more than one state: " + list +
+                                     "; give the 3-letter code");
     }
+    if (codes) found = row_of(*codes->begin());
     if (!found) {
-      // Suggest names that start with, or contain, what was typed.
+      // Suggest names that start like what was typed.
       std::set<std::string> near;
-      for (const auto& [name, codes] : by_name)
-        if (!key.empty() && (name.rfind(key.substr(0, std::min<size_t>(4, key.size())), 0) == 0))
-          for (const std::string& iso : codes) near.insert(iso);
+      const std::string start = key.substr(0, std::min<size_t>(4, key.size()));
+      for (const auto* table : {&names, &others})
+        for (const auto& [name, list] : *table)
+          if (!start.empty() && name.rfind(start, 0) == 0) near.insert(list.begin(), list.end());
       std::string hint;
-      for (const std::string& iso : near) {
+      for (const std::string& code : near) {
         if (hint.size() > 80) break;
-        hint += (hint.empty() ? "" : ", ") + iso + " (" + name_of(iso) + ")";
+        hint += (hint.empty() ? "" : ", ") + label(code);
       }
-      return Status::Error("unknown state '" + query + "': give a 3-letter ISO code (BLR) or a country name (Belarus)" +
-                           (hint.empty() ? std::string() : "; did you mean " + hint + "?"));
+      return Status::InvalidArgument("unknown state '" + query +
+                                     "': give a 3-letter ISO code (BLR) or a country name (Belarus)" +
+                                     (hint.empty() ? std::string() : "; did you mean " + hint + "?"));
     }
   }
   Subject s;
-  s.code = found->iso;
-  s.name = found->name;
-  auto add = [&](std::string n) {
-    n = Lower(n);
-    if (!n.empty() && std::find(s.names.begin(), s.names.end(), n) == s.names.end()) s.names.push_back(n);
+  s.code = found->code;
+  s.display_name = found->names.front();
+  s.name = WithoutThe(s.display_name);
+  auto add = [](std::vector<std::string>* list, const std::string& word) {
+    if (!word.empty() && std::find(list->begin(), list->end(), word) == list->end()) list->push_back(word);
   };
-  add(s.name);
-  for (const std::string& a : SplitBars(found->alternates)) add(a);
+  for (const std::string& n : found->names) add(&s.names, TextName(n));
   if (auto n = rules.names.find(s.code); n != rules.names.end())
-    for (const std::string& name : n->second) add(name);
-  if (auto adj = rules.adjectives.find(s.code); adj != rules.adjectives.end()) s.adjective = adj->second;
+    for (const std::string& name : n->second) add(&s.names, TextName(name));
+  for (const std::string& a : found->adjectives) add(&s.adjectives, Lower(a));
+  if (auto adj = rules.adjectives.find(s.code); adj != rules.adjectives.end()) add(&s.adjectives, adj->second);
+  if (!s.adjectives.empty()) s.adjective = s.adjectives.front();
+  // Other states' longer names holding one of X's words ("south sudan" holds "sudan"), unless
+  // X's own name holds them in turn ("people's republic of china" holds Taiwan's "republic of china").
+  std::vector<std::string> own = s.names;
+  own.insert(own.end(), s.adjectives.begin(), s.adjectives.end());
+  for (const CountryRow& r : rows) {
+    if (r.code == s.code) continue;
+    std::vector<std::string> theirs;
+    for (const std::string& n : r.names) theirs.push_back(TextName(n));
+    for (const std::string& a : r.adjectives) theirs.push_back(Lower(a));
+    for (const std::string& t : theirs) {
+      const bool holds_ours = std::any_of(own.begin(), own.end(), [&](const std::string& o) { return ContainsWords(t, o); });
+      const bool held_by_ours = std::any_of(own.begin(), own.end(), [&](const std::string& o) { return ContainsWords(o, t); });
+      if (holds_ours && !held_by_ours) add(&s.shadowed_by, t);
+    }
+  }
   *out = std::move(s);
   return Status::Ok();
 }

@@ -29,7 +29,7 @@ class AnyStateTest : public ::testing::Test {
   }
   Subject X(const std::string& code) {
     Subject x;
-    Status s = LookupSubject(code, testing::DataDir() + "/gazetteer/countries.tsv", rules_, &x);
+    Status s = LookupSubject(code, testing::DataDir() + "/countries.tsv", rules_, &x);
     EXPECT_TRUE(s.ok()) << s.message();
     return x;
   }
@@ -146,6 +146,43 @@ TEST_F(AnyStateTest, NamedInvolvementUsesTheStatesNamesAdjectivesAndCapitals) {
   Event drones = MakeEvent("RUSMIL", "195", "UKR", "Russian forces launched Iranian-made drones at Kyiv.");
   EXPECT_TRUE(Has(Cats(drones, "IRN", c), 3));
   EXPECT_TRUE(Cats(drones, "PRK", c).empty());
+}
+
+// Issue 10 (9): every state in data/countries.tsv has its adjective, so {x_adj} rules are on for
+// Rwanda, Uganda, Burundi and any other state (Azerbaijan was missing from the old table).
+TEST_F(AnyStateTest, AdjectiveRulesWorkForEveryStateInTheCountryTable) {
+  Conflict drc = LoadC("drc-m23");
+  for (const auto& [state, adjective] : std::vector<std::pair<std::string, std::string>>{
+           {"RWA", "Rwandan"}, {"UGA", "Ugandan"}, {"BDI", "Burundian"}, {"TZA", "Tanzanian"}}) {
+    Event e = MakeEvent("CODREB", "190", "COD", "M23 fighters fired " + adjective + "-made mortars at the Congolese army.");
+    EXPECT_TRUE(Has(Cats(e, state, drc), 3)) << state;
+    EXPECT_FALSE(Has(Cats(e, state == "RWA" ? "UGA" : "RWA", drc), 3)) << state;
+  }
+  Conflict ru = LoadC("russia-ukraine");
+  Event drones = MakeEvent("RUSMIL", "195", "UKR", "Russian forces launched Azerbaijani-made drones at Kharkiv.");
+  EXPECT_TRUE(Has(Cats(drones, "AZE", ru), 3));
+  Event alternate = MakeEvent("RUSMIL", "195", "UKR", "Russian forces fired Belarussian-made shells at Kharkiv.");
+  EXPECT_TRUE(Has(Cats(alternate, "BLR", ru), 3)) << "every adjective of the table, not only the first";
+}
+
+// A longer name of another state holding X's word does not name X: South Sudan is not Sudan,
+// Equatorial Guinea is not Guinea; the DRC is not the Republic of the Congo.
+TEST_F(AnyStateTest, AnotherStatesLongerNameDoesNotNameX) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event south = MakeEvent("RUSMIL", "195", "UKR", "Russian forces fired South Sudanese-made shells at Kharkiv.");
+  EXPECT_FALSE(Has(Cats(south, "SDN", ru), 3));
+  EXPECT_TRUE(Has(Cats(south, "SSD", ru), 3));
+  Event sudan = MakeEvent("RUSMIL", "195", "UKR", "Russian forces fired Sudanese-made shells at Kharkiv.");
+  EXPECT_TRUE(Has(Cats(sudan, "SDN", ru), 3));
+  Event guinea = MakeEvent("UKRGOV", "112", "", "Equatorial Guinea was a co-aggressor in the war, the Ukrainian ministry said.");
+  EXPECT_TRUE(Cats(guinea, "GIN", ru).empty());
+  EXPECT_TRUE(Has(Cats(guinea, "GNQ", ru), 8));
+  Event drc = MakeEvent("UKRGOV", "112", "",
+                        "The Democratic Republic of the Congo was a co-aggressor in the war, the Ukrainian ministry said.");
+  EXPECT_TRUE(Cats(drc, "COG", ru).empty());
+  EXPECT_TRUE(Has(Cats(drc, "COD", ru), 8));
+  Event prc = MakeEvent("UKRGOV", "112", "", "The People's Republic of China was a co-aggressor in the war, the Ukrainian ministry said.");
+  EXPECT_TRUE(Has(Cats(prc, "CHN", ru), 8));
 }
 
 TEST_F(AnyStateTest, AppealsToTheAggressorToStopAreNotAlignmentNorAreOtherConfirmations) {

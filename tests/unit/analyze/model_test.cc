@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
 
 #include "analyze/classify.h"
 #include "test_util.h"
@@ -57,7 +59,7 @@ TEST(LoadRulesTest, ShippedRulesLoadWithThirdStateAndPartyCategoriesEachCitingTe
   }
   for (const Rule& r : rules.rules) EXPECT_FALSE(r.involves.empty()) << r.id;
   EXPECT_FALSE(rules.disclaimer.empty());
-  EXPECT_EQ(rules.adjectives.at("BLR"), "belarusian");
+  EXPECT_EQ(rules.names.at("BLR"), std::vector<std::string>{"minsk"});
   EXPECT_FALSE(rules.escalation.signals.empty());
 }
 
@@ -191,8 +193,7 @@ TEST(LookupSubjectTest, KnownUnknownAndTooLong) {
   RuleSet rules;
   ASSERT_TRUE(LoadRules(RulesPath(), &rules).ok());
   Subject x;
-  std::string countries = DataDir() + "/gazetteer/countries.tsv";
-  if (!std::filesystem::exists(countries)) GTEST_SKIP() << "no gazetteer at " << countries;
+  std::string countries = DataDir() + "/countries.tsv";
   ASSERT_TRUE(LookupSubject("blr", countries, rules, &x).ok());
   EXPECT_EQ(x.code, "BLR");
   EXPECT_EQ(x.name, "Belarus");
@@ -209,8 +210,7 @@ TEST(LookupSubjectTest, KnownUnknownAndTooLong) {
 TEST(LookupSubjectTest, NamesCommonNamesAndAdjectivesGiveTheCode) {
   RuleSet rules;
   ASSERT_TRUE(LoadRules(RulesPath(), &rules).ok());
-  const std::string countries = DataDir() + "/gazetteer/countries.tsv";
-  if (!std::filesystem::exists(countries)) GTEST_SKIP() << "no gazetteer at " << countries;
+  const std::string countries = DataDir() + "/countries.tsv";
   for (const auto& [query, code] : std::vector<std::pair<std::string, std::string>>{
            {"Belarus", "BLR"}, {"belarus", "BLR"}, {"Iran", "IRN"}, {"China", "CHN"}, {"North Korea", "PRK"},
            {"DPRK", "PRK"}, {"UAE", "ARE"}, {"United Arab Emirates", "ARE"}, {"Rwanda", "RWA"},
@@ -232,6 +232,118 @@ TEST(LookupSubjectTest, NamesCommonNamesAndAdjectivesGiveTheCode) {
   s = LookupSubject("Belarusia", countries, rules, &x);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("did you mean BLR (Belarus)"), std::string::npos) << s.message();
+}
+
+// Issue 10 (9): data/countries.tsv names every ISO 3166 state; each of its names finds its code
+// (unless another state answers to it too), and the issue's examples find the right state.
+TEST(CountryTableTest, EveryStatesNamesFindItsCodeAndTheIssuesExamplesResolve) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadRules(RulesPath(), &rules).ok());
+  const std::string countries = DataDir() + "/countries.tsv";
+  for (const auto& [query, code] : std::vector<std::pair<std::string, std::string>>{
+           {"Belarus", "BLR"}, {"Iran", "IRN"}, {"China", "CHN"}, {"North Korea", "PRK"}, {"DPRK", "PRK"},
+           {"UAE", "ARE"}, {"the UAE", "ARE"}, {"United Arab Emirates", "ARE"}, {"Emirati", "ARE"},
+           {"Rwanda", "RWA"}, {"Uganda", "UGA"}, {"Burundi", "BDI"}, {"Burundian", "BDI"}, {"Türkiye", "TUR"},
+           {"Turkey", "TUR"}, {"Ivory Coast", "CIV"}, {"Burma", "MMR"}, {"Congo-Brazzaville", "COG"},
+           {"Republic of the Congo", "COG"}, {"Kosovo", "KSV"}, {"Minsk", "BLR"}, {"russian federation", "RUS"}}) {
+    Subject x;
+    Status s = LookupSubject(query, countries, rules, &x);
+    ASSERT_TRUE(s.ok()) << query << ": " << s.message();
+    EXPECT_EQ(x.code, code) << query;
+  }
+  // Every row: its code, and each name no other state shares, give that row.
+  std::ifstream in(countries);
+  std::string line;
+  int rows = 0;
+  std::map<std::string, int> shared;
+  std::vector<std::pair<std::string, std::string>> names;  // name, code
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    ++rows;
+    std::vector<std::string> cols;
+    for (size_t p = 0;;) {
+      const size_t tab = line.find('\t', p);
+      cols.push_back(line.substr(p, tab == std::string::npos ? std::string::npos : tab - p));
+      if (tab == std::string::npos) break;
+      p = tab + 1;
+    }
+    ASSERT_EQ(cols.size(), 4u) << line;
+    std::stringstream list(cols[2]);
+    for (std::string name; std::getline(list, name, '|');) {
+      std::string key = name.rfind("the ", 0) == 0 ? name.substr(4) : name;
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      ++shared[key];
+      names.push_back({key, cols[0]});
+    }
+    Subject x;
+    ASSERT_TRUE(LookupSubject(cols[0], countries, rules, &x).ok()) << cols[0];
+    EXPECT_EQ(x.code, cols[0]);
+  }
+  EXPECT_EQ(rows, 250) << "249 ISO 3166-1 codes and Kosovo";
+  for (const auto& [name, code] : names) {
+    if (shared[name] > 1) continue;
+    Subject x;
+    Status s = LookupSubject(name, countries, rules, &x);
+    ASSERT_TRUE(s.ok()) << name << ": " << s.message();
+    EXPECT_EQ(x.code, code) << name;
+  }
+}
+
+TEST(CountryTableTest, DisplayNamesPossessivesAndAdjectives) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadRules(RulesPath(), &rules).ok());
+  const std::string countries = DataDir() + "/countries.tsv";
+  Subject x;
+  ASSERT_TRUE(LookupSubject("ARE", countries, rules, &x).ok());
+  EXPECT_EQ(x.name, "United Arab Emirates");
+  EXPECT_EQ(DisplayName(x), "the United Arab Emirates");
+  EXPECT_EQ(Possessive(x), "the United Arab Emirates'");
+  EXPECT_EQ(Possessive(x, true), "The United Arab Emirates'");
+  EXPECT_EQ(x.adjective, "emirati");
+  EXPECT_NE(std::find(x.names.begin(), x.names.end(), "uae"), x.names.end());
+  EXPECT_NE(std::find(x.names.begin(), x.names.end(), "abu dhabi"), x.names.end()) << "the rules' [names]";
+  ASSERT_TRUE(LookupSubject("Belarus", countries, rules, &x).ok());
+  EXPECT_EQ(Possessive(x), "Belarus's");
+  EXPECT_NE(std::find(x.adjectives.begin(), x.adjectives.end(), "belarussian"), x.adjectives.end());
+  ASSERT_TRUE(LookupSubject("USA", countries, rules, &x).ok());
+  EXPECT_EQ(std::find(x.names.begin(), x.names.end(), "us"), x.names.end()) << "'us' is a pronoun";
+  EXPECT_NE(std::find(x.names.begin(), x.names.end(), "the us"), x.names.end());
+  for (const char* code : {"RWA", "UGA", "BDI", "COD", "ARE", "SDN", "IRN", "PRK", "AZE"}) {
+    ASSERT_TRUE(LookupSubject(code, countries, rules, &x).ok()) << code;
+    EXPECT_FALSE(x.adjective.empty()) << code << " has no adjective: its {x_adj} rules would be off";
+  }
+  ASSERT_TRUE(LookupSubject("SDN", countries, rules, &x).ok());
+  EXPECT_NE(std::find(x.shadowed_by.begin(), x.shadowed_by.end(), "south sudanese"), x.shadowed_by.end());
+  ASSERT_TRUE(LookupSubject("CHN", countries, rules, &x).ok());
+  EXPECT_EQ(std::find(x.shadowed_by.begin(), x.shadowed_by.end(), "republic of china"), x.shadowed_by.end())
+      << "China's own name holds it";
+}
+
+TEST(CountryTableTest, AMalformedTableIsOneLineNamingFileAndLine) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadRules(RulesPath(), &rules).ok());
+  TempDir dir;
+  Subject x;
+  const std::string three = dir.Write("three.tsv", "# comment\nBLR\tBelarus\tBelarus|Byelorussia\n");
+  Status s = LookupSubject("BLR", three, rules, &x);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("three.tsv:2: 3 columns"), std::string::npos) << s.message();
+  const std::string twice = dir.Write("twice.tsv", "BLR\tBelarus\tBelarus\tBelarusian\nBLR\tBelarus\tBelarus\t\n");
+  s = LookupSubject("Belarus", twice, rules, &x);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("twice.tsv:2: BLR is listed twice"), std::string::npos) << s.message();
+  const std::string code = dir.Write("code.tsv", "Blr\tBelarus\tBelarus\tBelarusian\n");
+  s = LookupSubject("Belarus", code, rules, &x);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("code.tsv:1: 'Blr' is not a 3-letter capital code"), std::string::npos) << s.message();
+  s = LookupSubject("Belarus", dir.path() + "/none.tsv", rules, &x);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("none.tsv: cannot open the country table"), std::string::npos) << s.message();
+  // Two states with one adjective: the lookup asks for the code.
+  const std::string congo = DataDir() + "/countries.tsv";
+  s = LookupSubject("Congolese", congo, rules, &x);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("COD (DR Congo), COG (Republic of the Congo)"), std::string::npos) << s.message();
 }
 
 TEST(FindConflictTest, IdsAndAliasesIgnoreCaseAndTheErrorNamesConflicts) {

@@ -236,7 +236,7 @@ TEST_F(PipelineTest, EachConflictsSamplesGiveAReportOnTheStateInQuestion) {
     ASSERT_TRUE(FindConflict(testing::DataDir() + "/conflicts", k.conflict, &conflict).ok()) << k.conflict;
     for (const std::string& state : {k.state, std::string("CHN")}) {
       Subject x;
-      ASSERT_TRUE(LookupSubject(state, testing::DataDir() + "/gazetteer/countries.tsv", rules_, &x).ok());
+      ASSERT_TRUE(LookupSubject(state, testing::DataDir() + "/countries.tsv", rules_, &x).ok());
       RoleReport r = BuildRoleReport(rules_, conflict, x, {}, events);
       for (const CategoryReport& c : r.categories) {
         bool wanted = std::find(k.categories.begin(), k.categories.end(), c.category.key) != k.categories.end();
@@ -293,7 +293,7 @@ void PipelineTest::CheckRoleSet(const std::string& dir, int min_expected, int pl
     Conflict conflict;
     ASSERT_TRUE(FindConflict(testing::DataDir() + "/conflicts", conflict_id, &conflict).ok()) << conflict_id;
     Subject x;
-    ASSERT_TRUE(LookupSubject(state, testing::DataDir() + "/gazetteer/countries.tsv", rules_, &x).ok()) << state;
+    ASSERT_TRUE(LookupSubject(state, testing::DataDir() + "/countries.tsv", rules_, &x).ok()) << state;
     RoleOptions o;
     o.from = Date{2010, 1, 1};
     o.evidence_per_category = 100;

@@ -279,6 +279,31 @@ TEST_F(StoreRoleTest, ReadsEventsFromTheStore) {
   EXPECT_GT(Cat(r, 1).strongest[0].event_id, 0);
 }
 
+// Issue 10 (9): the store is read for every word naming X (names, capitals, adjectives and their
+// plurals from data/countries.tsv and the rules), not only its first name and adjective.
+TEST_F(StoreRoleTest, EventsNamingXByAnyOfItsNamesAreReadFromTheStore) {
+  std::unique_ptr<store::Store> db;
+  Status s = store::Store::Open(path_, {}, &db);
+  ASSERT_TRUE(s.ok()) << s.message();
+  Document doc;
+  doc.id = "d1";
+  doc.date = Date{2024, 11, 4};
+  doc.source = "Wire";
+  doc.url = "https://example.org/d1";
+  doc.title = "Accusations";
+  doc.text = "The DPRK was a co-aggressor in the war, the Ukrainian ministry said.";
+  Event named = MakeEvent("UKRGOV", "112", "", doc.text, Date{2024, 11, 4});
+  store::AddResult added;
+  ASSERT_TRUE(db->AddDocument(doc, {named}, "testhash", &added).ok());
+  Subject prk;
+  ASSERT_TRUE(LookupSubject("North Korea", testing::DataDir() + "/countries.tsv", rules_, &prk).ok());
+  RoleReport r;
+  s = BuildRoleReportFromStore(*db, rules_, conflict_, prk, {}, &r);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(r.events_scanned, 1);
+  EXPECT_EQ(Cat(r, 8).counts.asserted, 1);
+}
+
 // Issue 10 (7): dates keep their precision and span; a period longer than two months is listed
 // with its span and counted in no month.
 TEST_F(RoleReportTest, DatesKeepTheirPrecisionAndSpan) {

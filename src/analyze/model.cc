@@ -640,12 +640,15 @@ Status LoadRules(const std::string& path, RuleSet* out) {
     rs.rules.push_back(std::move(rule));
   });
   if (const toml::table* esc = r.Table(root, "escalation", "rules file", false)) {
-    r.CheckKeys(*esc, {"baseline_months", "ratio", "min_change", "signals"}, "[escalation]");
+    r.CheckKeys(*esc, {"baseline_months", "ratio", "min_change", "min_partial_days", "signals"}, "[escalation]");
     rs.escalation.baseline_months = static_cast<int>(r.Int(*esc, "baseline_months", "[escalation]", 6));
     rs.escalation.ratio = r.Number(*esc, "ratio", "[escalation]", 1.5);
     rs.escalation.min_change = r.Number(*esc, "min_change", "[escalation]", 2);
+    rs.escalation.min_partial_days = static_cast<int>(r.Int(*esc, "min_partial_days", "[escalation]", 3));
     if (r.ok() && (rs.escalation.baseline_months < 1 || rs.escalation.ratio <= 1.0))
       r.FailAt(esc->source(), "[escalation]: baseline_months must be >= 1 and ratio > 1");
+    if (r.ok() && (rs.escalation.min_partial_days < 1 || rs.escalation.min_partial_days > 28))
+      r.FailAt(esc->source(), "[escalation]: min_partial_days must be 1..28");
     r.EachTable(*esc, "signals", "[[escalation.signals]]", [&](const toml::table& t, int i) {
       std::string where = "[[escalation.signals]] #" + std::to_string(i + 1);
       r.CheckKeys(t, {"name", "categories", "codes"}, where);

@@ -168,6 +168,9 @@ struct EscalationSettings {
   int baseline_months = 6;   // trailing months averaged into the baseline
   double ratio = 1.5;        // up: last >= baseline * ratio; down: last <= baseline / ratio
   double min_change = 2;     // ... and the difference is at least this many events
+  // A last month with evidence for fewer days than this is too short to pro-rate: the month
+  // before it (complete) is compared instead.
+  int min_partial_days = 3;
   std::vector<Signal> signals;
 };
 

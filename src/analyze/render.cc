@@ -7,23 +7,55 @@
 namespace dyad::analyze {
 namespace {
 
-std::string DateOr(const Date& d, const char* fallback) { return d.valid() ? d.ToIso() : fallback; }
-
-// Only http(s) addresses become links: a document header "url: javascript:..." is shown as text.
-bool SafeUrl(const std::string& url) {
-  std::string head = url.substr(0, 8);
-  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
+bool Since(const Evidence& e) {
+  std::string text = e.date_text;
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text.find("since") != std::string::npos || text.find("from") == 0;
 }
 
-// An evidence date as precisely as the text gave it: "2022-02-24", "2023-05", "2022",
-// "2022-02..2022-03", "since 2014", "week of 2022-02-21".
+// How finely a period's start or end reads: "2014" (whole years), "2022-02" (whole months) or a day.
+enum class Grain { kDay, kMonth, kYear };
+
+std::string Format(const Date& d, Grain g) {
+  const std::string iso = d.ToIso();
+  return g == Grain::kYear ? iso.substr(0, 4) : g == Grain::kMonth ? iso.substr(0, 7) : iso;
+}
+
+Grain StartGrain(const Evidence& e) {
+  switch (e.precision) {
+    case DatePrecision::kMonth: return Grain::kMonth;
+    case DatePrecision::kYear: return Grain::kYear;
+    case DatePrecision::kSeason:
+    case DatePrecision::kRange: {
+      if (e.date.day != 1) return Grain::kDay;
+      const bool year_end = e.date_end.valid() && e.date_end.month == 12 && e.date_end.day == 31;
+      return e.date.month == 1 && (Since(e) || year_end) ? Grain::kYear : Grain::kMonth;
+    }
+    default: return Grain::kDay;
+  }
+}
+
+Grain EndGrain(const Evidence& e) {
+  switch (e.precision) {
+    case DatePrecision::kMonth: return Grain::kMonth;
+    case DatePrecision::kYear: return Grain::kYear;
+    case DatePrecision::kSeason:
+    case DatePrecision::kRange: {
+      const Date& b = e.date_end;
+      if (Since(e) || !b.valid() || b.day != Date::DaysInMonth(b.year, b.month)) return Grain::kDay;
+      const Grain start = StartGrain(e);
+      return start == Grain::kDay ? Grain::kDay : b.month == 12 && start == Grain::kYear ? Grain::kYear : Grain::kMonth;
+    }
+    default: return Grain::kDay;
+  }
+}
+
+}  // namespace
+
 std::string DateLabel(const Evidence& e) {
   if (!e.date.valid()) return "undated";
   const Date& a = e.date;
   const std::string iso = a.ToIso();
-  const bool month_start = a.day == 1;
-  auto month_end = [](const Date& d) { return d.day == Date::DaysInMonth(d.year, d.month); };
   switch (e.precision) {
     case DatePrecision::kMonth:
       return iso.substr(0, 7);
@@ -33,28 +65,50 @@ std::string DateLabel(const Evidence& e) {
       return "week of " + iso;
     case DatePrecision::kSeason:
     case DatePrecision::kRange: {
-      std::string text = e.date_text;
-      for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      const bool whole_years = month_start && a.month == 1;
-      if (text.find("since") != std::string::npos || text.find("from") == 0)
-        return "since " + (whole_years ? iso.substr(0, 4) : month_start ? iso.substr(0, 7) : iso);
+      if (Since(e)) return "since " + Format(a, StartGrain(e));
       if (!e.date_end.valid()) return iso;
-      const Date& b = e.date_end;
-      if (month_start && month_end(b))
-        return whole_years && b.month == 12 ? iso.substr(0, 4) + ".." + b.ToIso().substr(0, 4)
-                                            : iso.substr(0, 7) + ".." + b.ToIso().substr(0, 7);
-      return iso + ".." + b.ToIso();
+      const std::string start = Format(a, StartGrain(e)), end = Format(e.date_end, EndGrain(e));
+      return start == end ? start : start + ".." + end;
     }
     default:
       return iso;
   }
 }
 
-std::string Period(const Date& a, const Date& b) {
-  if (!a.valid()) return "";
-  if (a == b) return a.ToIso();
-  return a.ToIso() + " .. " + DateOr(b, "");
+std::string PeriodLabel(const Evidence& earliest, const Evidence& latest) {
+  if (!earliest.date.valid() || !latest.date.valid()) return "";
+  const bool same = earliest.date == latest.date && earliest.date_end == latest.date_end &&
+                    earliest.precision == latest.precision && earliest.date_text == latest.date_text;
+  if (same) return DateLabel(earliest);
+  const Date end = latest.date_end.valid() && latest.date <= latest.date_end ? latest.date_end : latest.date;
+  const std::string from = Format(earliest.date, StartGrain(earliest)), to = Format(end, EndGrain(latest));
+  return from == to ? from : from + " .. " + to;
 }
+
+namespace {
+
+std::string DateOr(const Date& d, const char* fallback) { return d.valid() ? d.ToIso() : fallback; }
+
+// Only http(s) addresses become links: a document header "url: javascript:..." is shown as text.
+bool SafeUrl(const std::string& url) {
+  std::string head = url.substr(0, 8);
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
+}
+
+// The escalation table's heading for the compared month, saying how it was compared.
+std::string WatchMonthHeading(const EscalationWatch& w) {
+  if (w.basis == "pro-rated")
+    return w.month + " (partial: " + std::to_string(w.days_covered) + " of " + std::to_string(w.days_in_month) +
+           " days), pro-rated";
+  if (w.basis == "previous complete month")
+    return w.month + " (complete; " + w.skipped_month + " left out: " + std::to_string(w.skipped_days) +
+           (w.skipped_days == 1 ? " day" : " days") + " of evidence)";
+  return w.month + (w.basis == "complete" ? " (complete)" : "");
+}
+
+const char kNoMonth[] =
+    "No month: this category's events are dated only by periods longer than two months (listed with their span).";
 
 std::string Dyad(const Evidence& e) {
   std::string target = !e.target.empty()                 ? e.target
@@ -107,7 +161,7 @@ std::string CountsLine(const CategoryReport& c) {
          " hypothetical, " + std::to_string(n.negated) + " negated; " +
          Count(c.sources, "distinct source", "distinct sources") + " (publishers named in the documents), " +
          Count(c.documents, "distinct document", "distinct documents") + " (asserted and reported evidence)" +
-         (c.first.valid() ? "; period " + Period(c.first, c.last) : "");
+         (c.first.valid() ? "; period " + PeriodLabel(c.earliest, c.latest) : "");
 }
 
 std::string EvidenceMeta(const Evidence& e) {
@@ -169,7 +223,9 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
   j["rules_file"] = r.rules_file;
   j["disclaimer"] = r.disclaimer;
   j["window"] = {{"from", r.from.ToIso()}, {"to", r.to.ToIso()}};
-  j["evidence_span"] = {{"first", r.first_event.ToIso()}, {"last", r.last_event.ToIso()}};
+  j["evidence_span"] = {{"first", r.first_event.ToIso()},
+                        {"last", r.last_event.ToIso()},
+                        {"label", PeriodLabel(r.earliest, r.latest)}};
   j["events_scanned"] = r.events_scanned;
   j["events_matched"] = r.events_matched;
   j["events_spanning"] = r.events_spanning;
@@ -180,6 +236,8 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
   watch["last"] = w.last;
   watch["last_month_days"] = {{"covered", w.days_covered}, {"in_month", w.days_in_month}};
   watch["last_pro_rated"] = w.last_pro_rated;
+  watch["basis"] = w.basis;
+  watch["skipped"] = {{"month", w.skipped_month}, {"days_covered", w.skipped_days}};
   watch["baseline_per_month"] = w.baseline;
   watch["trend"] = TrendName(w.trend);
   watch["arrow"] = TrendArrow(w.trend);
@@ -204,7 +262,7 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
     cj["counts"] = CountsJson(c.counts);
     cj["sources"] = c.sources;
     cj["documents"] = c.documents;
-    cj["period"] = {{"first", c.first.ToIso()}, {"last", c.last.ToIso()}};
+    cj["period"] = {{"first", c.first.ToIso()}, {"last", c.last.ToIso()}, {"label", PeriodLabel(c.earliest, c.latest)}};
     cj["strongest"] = nlohmann::ordered_json::array();
     for (const Evidence& e : c.strongest) cj["strongest"].push_back(EvidenceJson(e));
     cj["hypothetical_or_negated"] = nlohmann::ordered_json::array();
@@ -239,7 +297,7 @@ std::string RenderMarkdown(const RoleReport& r) {
   o += "- Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") + "\n";
   o += "- Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
        std::to_string(r.events_matched) + "\n";
-  if (r.first_event.valid()) o += "- Evidence spans: " + Period(r.first_event, r.last_event) + "\n";
+  if (r.first_event.valid()) o += "- Evidence spans: " + PeriodLabel(r.earliest, r.latest) + "\n";
   if (r.events_spanning > 0)
     o += "- Dated only by a period longer than two months (listed with their span, not counted by month): " +
          std::to_string(r.events_spanning) + "\n";
@@ -248,10 +306,7 @@ std::string RenderMarkdown(const RoleReport& r) {
   o += std::string("**") + TrendArrow(w.trend) + " " + TrendName(w.trend) + "**" +
        (w.month.empty() ? "" : " (" + w.month + ")") + ": " + w.reason + "\n\n";
   if (!w.signals.empty()) {
-    const std::string partial = w.days_in_month > 0 ? " (partial: " + std::to_string(w.days_covered) + " of " +
-                                                          std::to_string(w.days_in_month) + " days)"
-                                                    : "";
-    o += "| signal | " + w.month + partial + " | baseline per month (" + w.baseline_from + ".." + w.baseline_to +
+    o += "| signal | " + WatchMonthHeading(w) + " | baseline per month (" + w.baseline_from + ".." + w.baseline_to +
          ") |\n|---|---:|---:|\n";
     for (const SignalTrend& s : w.signals) {
       char buf[32];
@@ -268,7 +323,7 @@ std::string RenderMarkdown(const RoleReport& r) {
          std::to_string(n.total()) + " | " + std::to_string(n.asserted) + " | " +
          std::to_string(n.reported) + " | " + std::to_string(n.hypothetical) + " | " +
          std::to_string(n.negated) + " | " + std::to_string(c.sources) + " | " +
-         std::to_string(c.documents) + " | " + (n.total() ? Period(c.first, c.last) : "no evidence") +
+         std::to_string(c.documents) + " | " + (n.total() ? PeriodLabel(c.earliest, c.latest) : "no evidence") +
          " |\n";
   }
   o += "\n";
@@ -320,7 +375,12 @@ std::string RenderMarkdown(const RoleReport& r) {
       }
       o += "\n";
     }
-    o += "### By month\n\n| month | asserted | reported | hypothetical | negated |\n|---|---:|---:|---:|---:|\n";
+    o += "### By month\n\n";
+    if (c.by_month.empty()) {
+      o += std::string(kNoMonth) + "\n\n";
+      continue;
+    }
+    o += "| month | asserted | reported | hypothetical | negated |\n|---|---:|---:|---:|---:|\n";
     for (const auto& [m, n] : c.by_month)
       o += "| " + m + " | " + std::to_string(n.asserted) + " | " + std::to_string(n.reported) + " | " +
            std::to_string(n.hypothetical) + " | " + std::to_string(n.negated) + " |\n";
@@ -379,7 +439,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
        Html(r.rules_file) + "</li><li>Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") +
        "</li><li>Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
        std::to_string(r.events_matched) + "</li>" +
-       (r.first_event.valid() ? "<li>Evidence spans: " + Html(Period(r.first_event, r.last_event)) + "</li>" : "") +
+       (r.first_event.valid() ? "<li>Evidence spans: " + Html(PeriodLabel(r.earliest, r.latest)) + "</li>" : "") +
        (r.events_spanning > 0 ? "<li>Dated only by a period longer than two months (listed with their span, not "
                                 "counted by month): " + std::to_string(r.events_spanning) + "</li>"
                               : "") +
@@ -390,11 +450,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
        TrendName(w.trend) + "</strong>" + (w.month.empty() ? "" : " (" + w.month + ")") + ": " +
        Html(w.reason) + "</p>\n";
   if (!w.signals.empty()) {
-    o += "<table><tr><th>signal</th><th>" + Html(w.month) +
-         (w.days_in_month > 0 ? " (partial: " + std::to_string(w.days_covered) + " of " +
-                                    std::to_string(w.days_in_month) + " days)"
-                              : "") +
-         "</th><th>baseline per month (" + Html(w.baseline_from) + ".." + Html(w.baseline_to) + ")</th></tr>\n";
+    o += "<table><tr><th>signal</th><th>" + Html(WatchMonthHeading(w)) + "</th><th>baseline per month (" + Html(w.baseline_from) + ".." + Html(w.baseline_to) + ")</th></tr>\n";
     for (const SignalTrend& sig : w.signals) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.1f", sig.baseline);
@@ -415,7 +471,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
          "</td><td class=\"n\">" + std::to_string(n.reported) + "</td><td class=\"n\">" +
          std::to_string(n.hypothetical) + "</td><td class=\"n\">" + std::to_string(n.negated) +
          "</td><td class=\"n\">" + std::to_string(c.sources) + "</td><td class=\"n\">" +
-         std::to_string(c.documents) + "</td><td>" + (n.total() ? Period(c.first, c.last) : "no evidence") +
+         std::to_string(c.documents) + "</td><td>" + (n.total() ? PeriodLabel(c.earliest, c.latest) : "no evidence") +
          "</td></tr>\n";
   }
   o += "</table>\n";
@@ -463,6 +519,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
              "&rdquo;<br><span class=\"meta\">" + Html(k.note) + "</span></li>\n";
       o += "</ul>\n";
     }
+    if (c.by_month.empty()) o += "<h3>By month</h3>\n<p class=\"none\">" + Html(kNoMonth) + "</p>\n";
     if (!c.by_month.empty()) {
       o += "<details><summary>By month</summary><table><tr><th>month</th><th>asserted</th><th>reported</th>"
            "<th>hypothetical</th><th>negated</th></tr>\n";

@@ -50,6 +50,9 @@ std::string ShiftMonth(const std::string& month, int delta) {
   return buf;
 }
 
+// The last day an evidence's date covers.
+Date EndOf(const Evidence& e) { return e.date_end.valid() && e.date <= e.date_end ? e.date_end : e.date; }
+
 bool Supporting(Bucket b) { return b == Bucket::kAsserted || b == Bucket::kReported; }
 
 std::string Prefix3(const std::string& code) { return code.substr(0, std::min<size_t>(3, code.size())); }
@@ -225,6 +228,8 @@ RoleReport RoleAnalyzer::Finish() const {
     }
     if (!report.first_event.valid() || d < report.first_event) report.first_event = d;
     if (!report.last_event.valid() || d > report.last_event) report.last_event = d;
+    if (!report.earliest.date.valid() || d < report.earliest.date) report.earliest = it.evidence;
+    if (!report.latest.date.valid() || EndOf(it.evidence) > EndOf(report.latest)) report.latest = it.evidence;
   }
   first_month = MonthOf(report.first_event);
   last_month = options_.to.valid() ? MonthOf(options_.to) : MonthOf(report.last_event);
@@ -273,6 +278,8 @@ RoleReport RoleAnalyzer::Finish() const {
       if (ev.date.valid()) {
         if (!cr.first.valid() || ev.date < cr.first) cr.first = ev.date;
         if (!cr.last.valid() || ev.date > cr.last) cr.last = ev.date;
+        if (!cr.earliest.date.valid() || ev.date < cr.earliest.date) cr.earliest = ev;
+        if (!cr.latest.date.valid() || EndOf(ev) > EndOf(cr.latest)) cr.latest = ev;
       }
       if (Supporting(ev.bucket)) {
         if (!ev.doc_source.empty()) sources.insert(ev.doc_source);
@@ -402,9 +409,36 @@ RoleReport RoleAnalyzer::Finish() const {
                                   : "no dated evidence in the window";
     return report;
   }
-  w.month = last_month;
-  w.baseline_from = ShiftMonth(last_month, -es.baseline_months);
-  w.baseline_to = ShiftMonth(last_month, -1);
+  // Which month is compared: the last one, complete or pro-rated, or, when the evidence covers
+  // too few of its days to pro-rate, the complete month before it.
+  const Date as_of = options_.to.valid() ? options_.to : latest_document_;
+  std::string month = last_month;
+  std::string basis_note;
+  int covered = 0, dim = 0;
+  if (as_of.valid() && MonthOf(as_of) == last_month && as_of.day < Date::DaysInMonth(as_of.year, as_of.month)) {
+    covered = as_of.day;
+    dim = Date::DaysInMonth(as_of.year, as_of.month);
+  }
+  if (covered > 0 && covered < es.min_partial_days) {
+    month = ShiftMonth(last_month, -1);
+    w.basis = "previous complete month";
+    w.skipped_month = last_month;
+    w.skipped_days = covered;
+    basis_note = "; " + last_month + " has evidence for " + std::to_string(covered) + " of " + std::to_string(dim) +
+                 " days only (up to " + as_of.ToIso() + ", fewer than " + std::to_string(es.min_partial_days) +
+                 "), too few to pro-rate: the last complete month, " + month + ", is compared";
+    covered = 0;
+  } else if (covered > 0) {
+    w.basis = "pro-rated";
+    w.days_covered = covered;
+    w.days_in_month = dim;
+  } else {
+    w.basis = "complete";
+    basis_note = "; " + month + " is a complete month";
+  }
+  w.month = month;
+  w.baseline_from = ShiftMonth(month, -es.baseline_months);
+  w.baseline_to = ShiftMonth(month, -1);
   auto in_signal = [](const Signal& s, const Item& it) {
     bool cat = s.categories.empty();
     for (int c : s.categories) cat = cat || std::find(it.categories.begin(), it.categories.end(), c) != it.categories.end();
@@ -422,7 +456,7 @@ RoleReport RoleAnalyzer::Finish() const {
     int base = 0;
     for (const Item& it : items_) {
       if (!Supporting(it.evidence.bucket) || it.month.empty() || !in_signal(s, it)) continue;
-      if (it.month == last_month) ++st.last;
+      if (it.month == month) ++st.last;
       else if (it.month >= w.baseline_from && it.month <= w.baseline_to) ++base;
     }
     st.baseline = static_cast<double>(base) / es.baseline_months;
@@ -433,25 +467,19 @@ RoleReport RoleAnalyzer::Finish() const {
     bool any = false;
     for (const Signal& s : es.signals) any = any || in_signal(s, it);
     if (!any) continue;
-    if (it.month == last_month) ++total_last;
+    if (it.month == month) ++total_last;
     else if (it.month >= w.baseline_from && it.month <= w.baseline_to) ++total_base;
   }
   w.last = total_last;
   w.baseline = static_cast<double>(total_base) / es.baseline_months;
   // A partial last month: pro-rate its count to a whole month (and say so).
-  const Date as_of = options_.to.valid() ? options_.to : latest_document_;
   double last = total_last;
-  std::string partial;
-  if (as_of.valid() && MonthOf(as_of) == last_month) {
-    const int dim = Date::DaysInMonth(as_of.year, as_of.month);
-    if (as_of.day < dim) {
-      w.days_covered = as_of.day;
-      w.days_in_month = dim;
-      last = total_last * static_cast<double>(dim) / as_of.day;
-      partial = "; " + last_month + " is partial (" + std::to_string(as_of.day) + " of " + std::to_string(dim) +
-                " days, evidence up to " + as_of.ToIso() + "): " + std::to_string(total_last) +
-                " pro-rated to " + FormatRate(last) + " for the comparison";
-    }
+  std::string partial = basis_note;
+  if (covered > 0) {
+    last = total_last * static_cast<double>(dim) / covered;
+    partial = "; " + month + " is partial (" + std::to_string(covered) + " of " + std::to_string(dim) +
+              " days, evidence up to " + as_of.ToIso() + "): " + std::to_string(total_last) + " pro-rated to " +
+              FormatRate(last) + " for the comparison";
   }
   w.last_pro_rated = last;
   std::string names;
@@ -463,18 +491,18 @@ RoleReport RoleAnalyzer::Finish() const {
   std::string window = w.baseline_from + ".." + w.baseline_to;
   if (total_last == 0 && total_base == 0) {
     w.trend = Trend::kUnchanged;
-    w.reason = "no " + names + " events in " + last_month + " or in " + window;
+    w.reason = "no " + names + " events in " + month + " or in " + window + partial;
   } else if (last >= w.baseline * es.ratio && last - w.baseline >= es.min_change) {
     w.trend = Trend::kUp;
-    w.reason = std::to_string(w.last) + " " + names + " events in " + last_month + " against " +
+    w.reason = std::to_string(w.last) + " " + names + " events in " + month + " against " +
                FormatRate(w.baseline) + "/month in " + window + " (" + detail + ")" + partial;
   } else if (last <= w.baseline / es.ratio && w.baseline - last >= es.min_change) {
     w.trend = Trend::kDown;
-    w.reason = std::to_string(w.last) + " " + names + " events in " + last_month + " against " +
+    w.reason = std::to_string(w.last) + " " + names + " events in " + month + " against " +
                FormatRate(w.baseline) + "/month in " + window + " (" + detail + ")" + partial;
   } else {
     w.trend = Trend::kUnchanged;
-    w.reason = std::to_string(w.last) + " " + names + " events in " + last_month +
+    w.reason = std::to_string(w.last) + " " + names + " events in " + month +
                ", within the range of " + FormatRate(w.baseline) + "/month in " + window + " (" +
                detail + ")" + partial;
   }

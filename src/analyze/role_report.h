@@ -79,7 +79,10 @@ struct CategoryReport {
   BucketCounts counts;
   int sources = 0;     // distinct publishers of asserted/reported evidence
   int documents = 0;   // distinct documents of asserted/reported evidence
-  Date first, last;    // period covered by all matched events
+  Date first, last;    // period covered by all matched events (earliest start, latest start)
+  // The evidence whose span starts first and the one whose span ends last: the period as
+  // precisely as the text dated them (PeriodLabel: "2022-02 .. 2023-05", "since 2014").
+  Evidence earliest, latest;
   std::vector<Evidence> strongest;           // asserted/reported only, best first
   std::vector<Evidence> unasserted;          // hypothetical and negated, best first (never support)
   std::vector<Contradiction> contradictions;
@@ -101,6 +104,13 @@ struct EscalationWatch {
   // When the evidence stops inside that month (the window's end, or the newest document), it is
   // partial: its count is pro-rated to a whole month before the comparison, and the reason says so.
   int days_covered = 0, days_in_month = 0;   // both 0 when the month is complete
+  // How `month` was compared: "complete" (a whole month of evidence), "pro-rated" (partial, its
+  // count scaled to a whole month) or "previous complete month" (the last month had fewer than
+  // [escalation] min_partial_days days of evidence, too few to pro-rate: `month` is the one before,
+  // and skipped_month / skipped_days say what was left out).
+  std::string basis;
+  std::string skipped_month;
+  int skipped_days = 0;
   double last_pro_rated = 0;
   std::string baseline_from, baseline_to;    // trailing window, months
   int last = 0;
@@ -118,6 +128,7 @@ struct RoleReport {
   std::string disclaimer;
   Date from, to;                    // the window asked for (to may be open)
   Date first_event, last_event;     // what the matched evidence spans
+  Evidence earliest, latest;        // ... and the evidence at each end (PeriodLabel)
   int64_t events_scanned = 0;       // events in the window
   int64_t events_matched = 0;       // events in at least one category
   // Events dated only by a period longer than two months ("since 2014"): listed with their span,
@@ -173,6 +184,14 @@ RoleReport BuildRoleReport(const RuleSet& rules, const Conflict& conflict, const
 Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
                                 const Conflict& conflict, const Subject& x,
                                 const RoleOptions& options, RoleReport* out);
+
+// An evidence date as precisely as the text gave it: "2022-02-24" (a day), "2023-05" (a month),
+// "2022" (a year), "2022-02..2022-03" (a range of months), "since 2014", "week of 2022-02-21";
+// "undated" without a date.
+std::string DateLabel(const Evidence& e);
+// The period from `earliest`'s start to `latest`'s end, each at the precision its text gave:
+// "2022-02 .. 2023-07-03"; one piece of evidence (or two alike) gives its DateLabel; "" when undated.
+std::string PeriodLabel(const Evidence& earliest, const Evidence& latest);
 
 // Renderers. HTML is one self-contained page; `chart_js` is the Chart.js UMD
 // source inlined into it (web/vendor/chart.umd.min.js).

@@ -366,6 +366,130 @@ TEST_F(RoleReportTest, EscalationWatchProRatesAPartialLastMonth) {
   EXPECT_EQ(whole.watch.trend, Trend::kDown) << whole.watch.reason;
 }
 
+// Issue 10 (7): periods (a category's, the evidence span) keep the precision of the dates at their
+// ends, in Markdown, JSON and HTML; a category dated only by long periods says it has no month.
+TEST_F(RoleReportTest, PeriodsKeepThePrecisionOfTheirEnds) {
+  auto dated = [](const std::string& sentence, Date from, Date to, DatePrecision precision, const std::string& text) {
+    Event e = MakeEvent("BLRMIL", "190", "UKR", sentence, from);
+    e.date_end = to;
+    e.date_precision = precision;
+    e.date_text = text;
+    return e;
+  };
+  Event range = dated("Belarusian troops attacked Ukraine in February-March 2022.", Date{2022, 2, 1}, Date{2022, 3, 31},
+                      DatePrecision::kRange, "in February-March 2022");
+  Event month = dated("Belarusian troops attacked Ukraine in May 2023.", Date{2023, 5, 1}, Date{2023, 5, 31},
+                      DatePrecision::kMonth, "in May 2023");
+  Event since = dated("Belarus has hosted Russian bases since 2014.", Date{2014, 1, 1}, Date{2023, 6, 2},
+                      DatePrecision::kRange, "since 2014");
+  since.source = "RUSMIL";
+  since.event_code = "043";
+  since.root_code = "04";
+  since.target = "BLR";
+  since.location = Country("BLR", "Belarus");
+  RoleReport r = Build({Stored(1, range, "Wire", "https://example.org/1"), Stored(2, month, "Wire", "https://example.org/2"),
+                        Stored(3, since, "Wire", "https://example.org/3")});
+  const CategoryReport& participation = Cat(r, 2);
+  ASSERT_EQ(participation.counts.total(), 2);
+  EXPECT_EQ(PeriodLabel(participation.earliest, participation.latest), "2022-02 .. 2023-05");
+  EXPECT_EQ(PeriodLabel(r.earliest, r.latest), "2022-02 .. 2023-05");
+  const std::string md = RenderMarkdown(r);
+  EXPECT_NE(md.find("period 2022-02 .. 2023-05"), std::string::npos) << md;
+  EXPECT_NE(md.find("Evidence spans: 2022-02 .. 2023-05"), std::string::npos);
+  // (The documents are dated 2022-02-01 and 2014-01-01: only the events' dates must not look exact.)
+  for (const char* exact : {"period 2022-02-01", "period 2014-01-01", "1. 2022-02-01", "1. 2014-01-01",
+                            "2014-01-01 |", "spans: 2022-02-01"})
+    EXPECT_EQ(md.find(exact), std::string::npos) << "no date more exact than the text: " << exact;
+  const std::string html = RenderHtml(r, "");
+  EXPECT_NE(html.find("period 2022-02 .. 2023-05"), std::string::npos);
+  EXPECT_EQ(html.find("period 2022-02-01"), std::string::npos);
+  nlohmann::json j = nlohmann::json::parse(RenderJson(r));
+  EXPECT_EQ(j["evidence_span"]["label"], "2022-02 .. 2023-05");
+  bool since_only = false;
+  for (const auto& c : j["categories"]) {
+    if (c["number"] == 2) EXPECT_EQ(c["period"]["label"], "2022-02 .. 2023-05");
+    if (c["counts"]["total"] == 1 && c["period"]["label"] == "since 2014") {
+      since_only = true;
+      EXPECT_TRUE(c["by_month"].empty());
+    }
+  }
+  EXPECT_TRUE(since_only) << j.dump().substr(0, 600);
+  EXPECT_NE(md.find("No month: this category's events are dated only by periods longer than two months"),
+            std::string::npos);
+  EXPECT_NE(html.find("No month: this category&#39;s events are dated only by periods"), std::string::npos);
+
+  // Labels by precision: a year, whole years, a week, a day range, one day.
+  Evidence e;
+  e.date = Date{2022, 1, 1};
+  e.date_end = Date{2022, 12, 31};
+  e.precision = DatePrecision::kYear;
+  EXPECT_EQ(DateLabel(e), "2022");
+  e.date_end = Date{2016, 12, 31};
+  e.date = Date{2014, 1, 1};
+  e.precision = DatePrecision::kRange;
+  e.date_text = "from 2014 to 2016";
+  EXPECT_EQ(DateLabel(e), "since 2014") << "'from' opens a period";
+  e.date_text = "between 2014 and 2016";
+  EXPECT_EQ(DateLabel(e), "2014..2016");
+  e.date = Date{2022, 2, 21};
+  e.date_end = Date{2022, 2, 27};
+  e.precision = DatePrecision::kWeek;
+  EXPECT_EQ(DateLabel(e), "week of 2022-02-21");
+  e.date = Date{2022, 2, 10};
+  e.date_end = Date{2022, 2, 20};
+  e.precision = DatePrecision::kRange;
+  e.date_text = "10-20 February 2022";
+  EXPECT_EQ(DateLabel(e), "2022-02-10..2022-02-20");
+  Evidence day;
+  day.date = Date{2022, 2, 24};
+  day.precision = DatePrecision::kDay;
+  EXPECT_EQ(DateLabel(day), "2022-02-24");
+  EXPECT_EQ(PeriodLabel(day, day), "2022-02-24");
+  EXPECT_EQ(PeriodLabel(e, day), "2022-02-10 .. 2022-02-24");
+}
+
+// Issue 10 (7): the escalation watch says how it compared the last month: complete, pro-rated, or
+// (with fewer than min_partial_days days of evidence) the complete month before it.
+TEST_F(RoleReportTest, EscalationWatchSaysHowTheLastMonthWasCompared) {
+  std::vector<store::StoredEvent> ev;
+  int64_t id = 1;
+  for (int m = 1; m <= 6; ++m)
+    for (int d : {5, 12, 19, 26}) ev.push_back(Posture(id++, Date{2023, m, d}));  // 4 a month
+  RoleOptions june;
+  june.to = Date{2023, 6, 30};
+  RoleReport complete = Build(ev, june);
+  EXPECT_EQ(complete.watch.basis, "complete");
+  EXPECT_NE(complete.watch.reason.find("2023-06 is a complete month"), std::string::npos) << complete.watch.reason;
+  EXPECT_NE(RenderMarkdown(complete).find("| signal | 2023-06 (complete) |"), std::string::npos);
+
+  ev.push_back(Posture(id++, Date{2023, 7, 1}));  // one event on the first day of July
+  RoleOptions first_day;
+  first_day.to = Date{2023, 7, 1};
+  RoleReport short_month = Build(ev, first_day);
+  EXPECT_EQ(short_month.watch.basis, "previous complete month");
+  EXPECT_EQ(short_month.watch.month, "2023-06");
+  EXPECT_EQ(short_month.watch.skipped_month, "2023-07");
+  EXPECT_EQ(short_month.watch.skipped_days, 1);
+  EXPECT_EQ(short_month.watch.last, 4);
+  EXPECT_EQ(short_month.watch.trend, Trend::kUnchanged)
+      << "1 event in 1 day is not 31 a month: " << short_month.watch.reason;
+  EXPECT_NE(short_month.watch.reason.find("too few to pro-rate: the last complete month, 2023-06, is compared"),
+            std::string::npos)
+      << short_month.watch.reason;
+  nlohmann::json j = nlohmann::json::parse(RenderJson(short_month));
+  EXPECT_EQ(j["escalation_watch"]["basis"], "previous complete month");
+  EXPECT_EQ(j["escalation_watch"]["skipped"]["month"], "2023-07");
+  EXPECT_NE(RenderHtml(short_month, "").find("2023-06 (complete; 2023-07 left out: 1 day of evidence)"),
+            std::string::npos);
+
+  RoleOptions tenth;
+  tenth.to = Date{2023, 7, 10};
+  RoleReport pro_rated = Build(ev, tenth);
+  EXPECT_EQ(pro_rated.watch.basis, "pro-rated");
+  EXPECT_EQ(pro_rated.watch.month, "2023-07");
+  EXPECT_NE(RenderMarkdown(pro_rated).find("2023-07 (partial: 10 of 31 days), pro-rated"), std::string::npos);
+}
+
 // Issue 10 (8): the HTML report carries what the Markdown does, names the state in headings, and
 // links only http(s) addresses.
 TEST_F(RoleReportTest, HtmlCarriesTheMarkdownsSectionsAndNamesTheState) {

@@ -277,6 +277,7 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
     j["categories"].push_back(cj);
   }
   j["months"] = r.months;
+  j["chart"] = {{"from", r.chart_from}, {"note", r.chart_note}};
   nlohmann::ordered_json phases = nlohmann::ordered_json::array();
   for (const auto& [m, name] : r.phases) phases.push_back({{"from_month", m}, {"phase", name}});
   j["phases"] = phases;
@@ -461,6 +462,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
   }
   o += "<h2>Timeline</h2>\n<p>Asserted and reported events per month and category.</p>\n"
        "<div id=\"chart-wrap\"><canvas id=\"timeline\"></canvas></div>\n";
+  if (!r.chart_note.empty()) o += "<p class=\"meta\" id=\"chart-note\">" + Html(r.chart_note) + "</p>\n";
   o += "<h2>Summary</h2>\n<table><tr><th>#</th><th>category</th><th>events</th><th>asserted</th>"
        "<th>reported</th><th>hypothetical</th><th>negated</th><th>sources</th><th>documents</th><th>period</th></tr>\n";
   for (const CategoryReport& c : r.categories) {
@@ -494,13 +496,16 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
     o += "<p>" + Html(CountsLine(c)) + ".</p>\n";
     if (c.strongest.empty())
       o += "<p class=\"none\">No asserted or reported evidence: only hypothetical or negated statements.</p>\n";
+    if (!c.strongest.empty()) o += "<h3>Strongest evidence</h3>\n";
     for (const Evidence& e : c.strongest) {
       std::string doc = !SafeUrl(e.doc_url)
                             ? Html(e.doc_title) + (e.doc_url.empty() ? "" : " (" + Html(e.doc_url) + ")")
                             : "<a href=\"" + Html(e.doc_url) + "\" rel=\"noopener noreferrer\">" + Html(e.doc_title) + "</a>";
       o += "<div class=\"ev\">" + DateLabel(e) + ": &ldquo;" + Html(e.sentence) +
-           "&rdquo;<br><span class=\"meta\">" + Html(EvidenceMeta(e)) + "; " + Html(e.doc_source) + " " + doc +
-           " <code>dyad show " + std::to_string(e.event_id) + "</code></span></div>\n";
+           "&rdquo;<br><span class=\"meta\">" + Html(EvidenceMeta(e)) + "; " +
+           (e.doc_source.empty() ? "" : Html(e.doc_source) + ", ") + doc +
+           (e.doc_date.valid() ? ", " + e.doc_date.ToIso() : "") + "; <code>dyad show " + std::to_string(e.event_id) +
+           "</code></span></div>\n";
     }
     if (!c.unasserted.empty()) {
       o += "<h3>Hypothetical and negated statements (not counted as evidence of conduct)</h3><ul>\n";
@@ -515,7 +520,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
         o += "<li>Claim (" + DateLabel(k.claim) + ", <code>dyad show " +
              std::to_string(k.claim.event_id) + "</code>): &ldquo;" + Html(k.claim.sentence) +
              "&rdquo;<br>Denial (" + DateLabel(k.denial) + ", <code>dyad show " +
-             std::to_string(k.denial.event_id) + "</code>): &ldquo;" + Html(k.denial.sentence) +
+             std::to_string(k.denial.event_id) + "</code>, " + BucketName(k.denial.bucket) + "): &ldquo;" + Html(k.denial.sentence) +
              "&rdquo;<br><span class=\"meta\">" + Html(k.note) + "</span></li>\n";
       o += "</ul>\n";
     }
@@ -531,8 +536,10 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
     }
   }
   // The timeline as a table too (with the conflict's phases), for reading and printing.
+  o += "<h2>Timeline by month (asserted + reported events per category)</h2>\n";
+  if (r.months.empty()) o += "<p class=\"none\">No dated evidence.</p>\n";
   if (!r.months.empty()) {
-    o += "<h2>Timeline by month</h2>\n<details><summary>Asserted and reported events per month and category, "
+    o += "<details><summary>Asserted and reported events per month and category, "
          "with the conflict's phases</summary><table><tr><th>month</th>";
     for (const CategoryReport& c : r.categories) o += "<th>" + std::to_string(c.category.number) + "</th>";
     o += "<th>phase</th></tr>\n";
@@ -556,8 +563,11 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
   o += "<p class=\"meta\">Every number counts coded events, which can be wrong; check each piece of "
        "evidence with <code>dyad show ID</code> before relying on it.</p>\n";
   // Chart data: one dataset per category with evidence.
+  std::vector<std::string> chart_months;
+  for (const std::string& m : r.months)
+    if (r.chart_from.empty() || m >= r.chart_from) chart_months.push_back(m);
   nlohmann::ordered_json data;
-  data["labels"] = r.months;
+  data["labels"] = chart_months;
   data["datasets"] = nlohmann::ordered_json::array();
   static const char* kColors[] = {"#d62728", "#8c564b", "#ff7f0e", "#bcbd22", "#9467bd",
                                   "#1f77b4", "#2ca02c", "#17becf", "#7f7f7f", "#e377c2"};
@@ -565,7 +575,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
     const CategoryReport& c = r.categories[i];
     if (c.counts.total() == 0) continue;
     std::vector<int> values;
-    for (const std::string& m : r.months) {
+    for (const std::string& m : chart_months) {
       auto it = c.by_month.find(m);
       values.push_back(it == c.by_month.end() ? 0 : it->second.supporting());
     }

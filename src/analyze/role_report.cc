@@ -175,6 +175,54 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   items_.push_back(std::move(item));
 }
 
+// The chart's first month. A few early events set apart from the rest by more than a year
+// ("in March 2014", then nothing until 2022) would squeeze the chart into its last fifth: the chart
+// then starts after the gap (at the start of a conflict phase inside it, when there is one) and
+// says so; the tables keep every month.
+void RoleAnalyzer::ChooseChartStart(RoleReport* report) const {
+  std::map<std::string, int> per_month;  // asserted and reported events, as plotted
+  int total = 0;
+  for (const Item& it : items_) {
+    if (it.month.empty() || !Supporting(it.evidence.bucket)) continue;
+    ++per_month[it.month];
+    ++total;
+  }
+  report->chart_from = report->months.empty() ? "" : report->months.front();
+  if (per_month.size() < 2) return;
+  auto months_between = [](const std::string& a, const std::string& b) {
+    return (std::stoi(b.substr(0, 4)) - std::stoi(a.substr(0, 4))) * 12 + std::stoi(b.substr(5, 2)) -
+           std::stoi(a.substr(5, 2));
+  };
+  const int few = std::max(2, total / 4);
+  std::string cut_after, cut_at;
+  int before = 0, left_out = 0;
+  std::string previous;
+  for (const auto& [month, n] : per_month) {
+    if (!previous.empty() && months_between(previous, month) > 12 && before <= few) {
+      cut_after = previous;
+      cut_at = month;
+      left_out = before;
+    }
+    before += n;
+    previous = month;
+  }
+  if (cut_at.empty()) return;
+  std::string from = cut_at, why;
+  for (const Phase& p : conflict_.phases) {
+    const std::string begins = MonthOf(p.begin);
+    if (begins > cut_after && begins <= cut_at && begins < from) {
+      from = begins;
+      why = ", the start of the phase '" + p.name + "'";
+    }
+  }
+  report->chart_from = from;
+  report->chart_note = "The chart starts at " + from + why + ": " + std::to_string(left_out) + " earlier " +
+                       (left_out == 1 ? "event" : "events") + " (" + per_month.begin()->first +
+                       (per_month.begin()->first == cut_after ? "" : " .. " + cut_after) + "), followed by " +
+                       std::to_string(months_between(cut_after, cut_at) - 1) +
+                       " months without evidence, would squeeze it; the timeline table lists every month.";
+}
+
 RoleReport RoleAnalyzer::Finish() const {
   RoleReport report;
   report.x = x_;
@@ -244,6 +292,7 @@ RoleReport RoleAnalyzer::Finish() const {
       if (name != current) report.phases.push_back({m, name});
       current = name;
     }
+    ChooseChartStart(&report);
   }
 
   for (const Category& cat : rules_.categories) {

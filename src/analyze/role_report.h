@@ -139,6 +139,10 @@ struct RoleReport {
   std::vector<CategoryReport> categories;
   std::vector<std::string> months;  // the timeline's months, first..last, no gaps
   std::vector<std::pair<std::string, std::string>> phases;  // month -> phase name at its start
+  // The chart's first month: months.front(), unless a few early events set apart by more than a
+  // year of no evidence would squeeze it; then chart_note says where it starts and what it leaves out.
+  std::string chart_from;
+  std::string chart_note;
   EscalationWatch watch;
 };
 
@@ -152,6 +156,7 @@ class RoleAnalyzer {
   RoleReport Finish() const;
 
  private:
+  void ChooseChartStart(RoleReport* report) const;
   struct Item {
     Evidence evidence;
     std::vector<int> categories;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <sstream>
 
 #include "test_util.h"
 
@@ -509,6 +510,134 @@ TEST_F(RoleReportTest, HtmlCarriesTheMarkdownsSectionsAndNamesTheState) {
   EXPECT_TRUE(html.find("Belarus's forces") != std::string::npos ||
               html.find("Belarus&#39;s forces") != std::string::npos);
   EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos) << "only http(s) links";
+}
+
+// The HTML's escaping of a Markdown heading's text.
+std::string HtmlText(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The chart's data: the JSON after "const data = " in the page.
+nlohmann::json ChartData(const std::string& html) {
+  const size_t at = html.find("const data = ");
+  if (at == std::string::npos) return nullptr;
+  const size_t begin = at + 13, end = html.find(";\nnew Chart", begin);
+  return nlohmann::json::parse(html.substr(begin, end - begin));
+}
+
+// Issue 10 (8): every section heading of the Markdown is in the HTML, and so is every piece of
+// evidence, contradiction, hypothetical statement and month; on a report with every section filled.
+TEST_F(RoleReportTest, HtmlHasEveryMarkdownSectionAndEveryPieceOfEvidence) {
+  std::vector<store::StoredEvent> ev;
+  int64_t id = 1;
+  for (int m = 1; m <= 7; ++m) ev.push_back(Posture(id++, Date{2023, m, 10}));
+  ev.push_back(Attack(id++, "Wire A", "https://example.org/a", Date{2023, 3, 2}));
+  ev.push_back(Attack(id++, "Wire B", "https://example.org/b", Date{2023, 3, 4}, Modality::kHypothetical));
+  Event claim = MakeEvent("BLRMIL", "190", "UKR", "Belarusian troops attacked Ukraine.", Date{2023, 4, 1});
+  Event denial = MakeEvent("BLRMIL", "190", "UKR", "Belarusian troops did not attack Ukraine.", Date{2023, 4, 3});
+  denial.modality = Modality::kNegated;
+  ev.push_back(Stored(id++, claim, "Wire C", "https://example.org/c"));
+  ev.push_back(Stored(id++, denial, "Wire D", "https://example.org/d"));
+  RoleOptions options;
+  options.to = Date{2023, 7, 20};
+  RoleReport r = Build(ev, options);
+  ASSERT_FALSE(Cat(r, 2).contradictions.empty()) << "the fixture must fill every section";
+  ASSERT_FALSE(Cat(r, 1).unasserted.empty());
+  const std::string md = RenderMarkdown(r);
+  const std::string html = RenderHtml(r, "");
+  std::istringstream lines(md);
+  int headings = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("#", 0) != 0) continue;
+    const std::string text = line.substr(line.find(' ') + 1);
+    ++headings;
+    EXPECT_NE(html.find(HtmlText(text)), std::string::npos) << "heading missing from the HTML: " << text;
+  }
+  EXPECT_GE(headings, 15);
+  for (const CategoryReport& c : r.categories) {
+    for (const Evidence& e : c.strongest) {
+      EXPECT_NE(html.find(HtmlText(e.sentence)), std::string::npos) << e.sentence;
+      EXPECT_NE(html.find("dyad show " + std::to_string(e.event_id)), std::string::npos);
+      EXPECT_NE(html.find(HtmlText(DateLabel(e)) + ": &ldquo;"), std::string::npos);
+    }
+    for (const Evidence& e : c.unasserted) EXPECT_NE(html.find(HtmlText(e.sentence)), std::string::npos);
+    for (const Contradiction& k : c.contradictions) {
+      EXPECT_NE(html.find(HtmlText(k.note)), std::string::npos);
+      EXPECT_NE(html.find(std::string("Denial (") + DateLabel(k.denial)), std::string::npos);
+    }
+    for (const auto& [month, n] : c.by_month) EXPECT_NE(html.find("<td>" + month + "</td>"), std::string::npos);
+  }
+  for (const char* part : {"Evidence spans: 2023-01-10 .. 2023-07-10", "(partial: 20 of 31 days), pro-rated",
+                           "Wire A, <a href=\"https://example.org/a\"", "2023-03-02; <code>dyad show"}) {
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+  EXPECT_NE(md.find("(partial: 20 of 31 days), pro-rated"), std::string::npos);
+}
+
+// Issue 10 (8): one early event does not squeeze the chart: it starts after a long gap (at a phase's
+// start inside it) and says so; the tables keep every month. Evidence spread over the years is
+// charted whole.
+TEST_F(RoleReportTest, OneEarlyEventDoesNotSqueezeTheChart) {
+  std::vector<store::StoredEvent> ev;
+  int64_t id = 1;
+  ev.push_back(Posture(id++, Date{2014, 3, 5}));
+  for (int m = 3; m <= 12; ++m) ev.push_back(Posture(id++, Date{2022, m, 10}));
+  RoleReport r = Build(ev);
+  EXPECT_EQ(r.months.front(), "2014-03");
+  EXPECT_EQ(r.chart_from, "2022-02") << "the start of the phase 'Full-scale invasion' (2022-02-24)";
+  EXPECT_NE(r.chart_note.find("The chart starts at 2022-02, the start of the phase 'Full-scale invasion': 1 earlier "
+                              "event (2014-03), followed by 95 months without evidence"),
+            std::string::npos)
+      << r.chart_note;
+  const std::string html = RenderHtml(r, "");
+  nlohmann::json data = ChartData(html);
+  ASSERT_TRUE(data.is_object());
+  EXPECT_EQ(data["labels"].front(), "2022-02");
+  EXPECT_EQ(data["labels"].back(), "2022-12");
+  EXPECT_EQ(data["labels"].size(), 11u);
+  for (const auto& set : data["datasets"]) EXPECT_EQ(set["data"].size(), 11u);
+  EXPECT_NE(html.find("id=\"chart-note\">The chart starts at 2022-02"), std::string::npos);
+  EXPECT_NE(html.find("<td>2014-03</td>"), std::string::npos) << "the timeline table keeps the early month";
+  nlohmann::json j = nlohmann::json::parse(RenderJson(r));
+  EXPECT_EQ(j["chart"]["from"], "2022-02");
+
+  // Early evidence that is a real part of the record (here a third of it) stays on the chart.
+  std::vector<store::StoredEvent> spread;
+  for (int m = 3; m <= 7; ++m) spread.push_back(Posture(id++, Date{2014, m, 5}));
+  for (int m = 3; m <= 12; ++m) spread.push_back(Posture(id++, Date{2022, m, 10}));
+  RoleReport whole = Build(spread);
+  EXPECT_EQ(whole.chart_from, "2014-03");
+  EXPECT_TRUE(whole.chart_note.empty()) << whole.chart_note;
+  EXPECT_EQ(ChartData(RenderHtml(whole, ""))["labels"].front(), "2014-03");
+}
+
+// Issue 10 (8): headings and texts use the state's name with its article and possessive.
+TEST_F(RoleReportTest, HeadingsUseTheStatesNameWithItsArticle) {
+  Subject uae;
+  ASSERT_TRUE(LookupSubject("UAE", testing::DataDir() + "/countries.tsv", rules_, &uae).ok());
+  Event e = MakeEvent("AREMIL", "190", "UKR", "Emirati troops attacked Ukraine.", Date{2023, 3, 1});
+  RoleReport r = BuildRoleReport(rules_, conflict_, uae, {}, {Stored(1, e, "Wire", "https://example.org/1")});
+  const std::string html = RenderHtml(r, "");
+  const std::string md = RenderMarkdown(r);
+  for (const std::string& text : {std::string("Role of the United Arab Emirates (ARE) in the Russia-Ukraine war"),
+                                  std::string("Direct participation of the United Arab Emirates' forces"),
+                                  std::string("The United Arab Emirates' officials")}) {
+    EXPECT_NE(md.find(text), std::string::npos) << text;
+    EXPECT_NE(html.find(HtmlText(text)), std::string::npos) << text;
+  }
+  EXPECT_EQ(html.find("X&#39;s"), std::string::npos);
+  EXPECT_EQ(md.find("X's"), std::string::npos);
 }
 
 }  // namespace

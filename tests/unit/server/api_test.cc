@@ -223,6 +223,35 @@ TEST_F(ApiTest, RoleReportAsJsonAndHtml) {
   EXPECT_EQ(Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"from", "soon"}}).status, 400);
 }
 
+// Issue 10 (7-9) through the API: a state and a conflict by name in any case; evidence dates with
+// their precision and label, periods' labels, how the escalation watch compared its month, the
+// chart's start; the HTML page with the Markdown's sections and the state's name.
+TEST_F(ApiTest, RoleReportCarriesDatePrecisionWatchBasisAndNames) {
+  Response r = Get("/api/role", {{"state", "belarus"}, {"conflict", "RUSSIA-UKRAINE"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  json b = Body(r);
+  EXPECT_EQ(b["state"]["code"], "BLR");
+  EXPECT_EQ(b["escalation_watch"]["basis"], "pro-rated") << "evidence up to 2024-03-04: 4 of 31 days";
+  EXPECT_THAT(b["escalation_watch"]["reason"].get<std::string>(), HasSubstr("2024-03 is partial (4 of 31 days"));
+  EXPECT_TRUE(b["chart"].contains("from"));
+  EXPECT_FALSE(b["evidence_span"]["label"].get<std::string>().empty());
+  int evidence = 0;
+  for (const json& c : b["categories"]) {
+    EXPECT_TRUE(c["period"].contains("label"));
+    for (const json& e : c["strongest"]) {
+      ++evidence;
+      for (const char* key : {"date", "date_end", "date_precision", "date_text", "date_label"})
+        EXPECT_TRUE(e.contains(key)) << key;
+    }
+  }
+  EXPECT_GE(evidence, 1) << r.body.substr(0, 400);
+  Response html = Get("/role", {{"state", "UAE"}, {"conflict", "Russia-Ukraine"}});
+  ASSERT_EQ(html.status, 200) << html.body.substr(0, 300);
+  EXPECT_THAT(html.body, HasSubstr("Role of the United Arab Emirates (ARE)"));
+  EXPECT_THAT(html.body, HasSubstr("the United Arab Emirates&#39; forces"));
+  EXPECT_THAT(html.body, HasSubstr("Timeline by month (asserted + reported events per category)"));
+}
+
 TEST_F(ApiTest, CodeTextWithoutStoringIt) {
   Request request{"POST", "/api/code", {{"date", "2024-03-04"}}, "Russia shelled Kharkiv on Sunday."};
   Response r = api_->Handle(request);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace dyad::analyze {
 namespace {
@@ -74,10 +75,29 @@ std::string TextFor(const Event& e, const Subject& x) {
   return text;
 }
 
+// Expand's result for `keyword`, cached per thread for one X and one conflict's words (every event
+// of a report asks for the same few hundred keywords); the cache starts over when they change.
+const std::vector<std::string>& Expanded(const std::string& keyword, const Subject& x, const Conflict& c) {
+  struct Cache {
+    std::string code, name, adjective;
+    std::vector<std::string> names, adjectives, aggressor_words, victim_words;
+    std::unordered_map<std::string, std::vector<std::string>> phrases;
+  };
+  thread_local Cache cache;
+  if (cache.code != x.code || cache.name != x.name || cache.adjective != x.adjective || cache.names != x.names ||
+      cache.adjectives != x.adjectives || cache.aggressor_words != c.aggressor_words ||
+      cache.victim_words != c.victim_words) {
+    cache = Cache{x.code, x.name, x.adjective, x.names, x.adjectives, c.aggressor_words, c.victim_words, {}};
+  }
+  auto it = cache.phrases.find(keyword);
+  if (it == cache.phrases.end()) it = cache.phrases.emplace(keyword, Expand(keyword, x, c)).first;
+  return it->second;
+}
+
 bool AnyPhrase(const std::vector<std::string>& keywords, const std::string& text, const Subject& x,
                const Conflict& c) {
   for (const std::string& k : keywords) {
-    for (const std::string& phrase : Expand(k, x, c)) {
+    for (const std::string& phrase : Expanded(k, x, c)) {
       if (ContainsPhrase(text, phrase)) return true;
     }
   }
@@ -232,7 +252,7 @@ std::string MatchedKeyword(const Rule& rule, const Event& event, const Subject& 
   if (rule.keywords.empty()) return "";
   const std::string text = TextFor(event, x);
   for (const std::string& k : rule.keywords) {
-    for (const std::string& phrase : Expand(k, x, conflict)) {
+    for (const std::string& phrase : Expanded(k, x, conflict)) {
       if (ContainsPhrase(text, phrase)) return phrase;
     }
   }

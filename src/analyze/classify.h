@@ -1,6 +1,7 @@
 // The involvement classifier: which categories one coded event is evidence for,
-// as seen from a third state X in a conflict. Pure: no I/O, no state; safe to
-// call from any thread on shared Conflict/RuleSet objects.
+// as seen from a third state X in a conflict. Pure: no I/O, no shared state (each
+// thread keeps its own cache of keyword expansions for the last X and conflict); safe
+// to call from any thread on shared Conflict/RuleSet objects.
 #ifndef DYAD_ANALYZE_CLASSIFY_H_
 #define DYAD_ANALYZE_CLASSIFY_H_
 

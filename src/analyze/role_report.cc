@@ -527,8 +527,10 @@ RoleReport RoleAnalyzer::Finish() const {
   if (covered > 0) {
     last = total_last * static_cast<double>(dim) / covered;
     partial = "; " + month + " is partial (" + std::to_string(covered) + " of " + std::to_string(dim) +
-              " days, evidence up to " + as_of.ToIso() + "): " + std::to_string(total_last) + " pro-rated to " +
-              FormatRate(last) + " for the comparison";
+              " days, evidence up to " + as_of.ToIso() + ")" +
+              (total_last == 0 ? std::string(", pro-rated")
+                               : ": " + std::to_string(total_last) + " pro-rated to " + FormatRate(last) +
+                                     " for the comparison");
   }
   w.last_pro_rated = last;
   std::string names;

@@ -77,6 +77,25 @@ TEST_F(RoleConflictDirTest, AConflictOfTheUsersOwnFolderWorks) {
   EXPECT_EQ(out.find("ES-11/1"), std::string::npos) << "no other conflict's instruments";
 }
 
+// Issue 10 (9) as a user types it: a state by name, a conflict alias in another case, the
+// unknown-conflict error pointing to --conflicts, a name shared by two states refused.
+TEST_F(RoleConflictDirTest, StatesByNameAndConflictsInAnyCase) {
+  const std::string dir = " --conflicts " + (Dir() / "good").string() + " --db " + db_;
+  std::string out, err;
+  ASSERT_EQ(Dyad("role rwanda --conflict LAKES-WAR" + dir, &out, &err), 0) << err;
+  EXPECT_NE(out.find("Role of Rwanda (RWA) in the Lakes war"), std::string::npos) << out;
+  ASSERT_EQ(Dyad("role \"the United States\" --conflict Lakes --format json" + dir, &out, &err), 0) << err;
+  EXPECT_NE(out.find("\"code\": \"USA\""), std::string::npos) << out.substr(0, 300);
+  EXPECT_EQ(Dyad("role Belarus --conflict russia-ukraine" + dir, &out, &err), 1);
+  EXPECT_NE(err.find("unknown conflict 'russia-ukraine': known: lakes-war"), std::string::npos) << err;
+  EXPECT_NE(err.find("--conflicts DIR"), std::string::npos) << err;
+  EXPECT_EQ(Dyad("role Congolese --conflict lakes" + dir, &out, &err), 1);
+  EXPECT_NE(err.find("'Congolese' names more than one state: COD (DR Congo), COG (Republic of the Congo)"),
+            std::string::npos)
+      << err;
+  EXPECT_EQ(err.find('\n'), err.size() - 1) << "one line";
+}
+
 TEST_F(RoleConflictDirTest, BadConflictFilesGiveOneLineWithFileAndLine) {
   struct Case {
     std::string name, text, where, what;

@@ -110,8 +110,8 @@ Registration reg(
       auto f = std::make_shared<RoleFlags>();
       if (const char* env = std::getenv("DYAD_DB"); env && *env) f->db = env;
       else f->db = "dyad.db";
-      app.add_option("state", f->state, "The state under study, a 3-letter code (BLR)")->required();
-      app.add_option("--conflict", f->conflict, "Conflict id or alias (data/conflicts/*.toml)")->required();
+      app.add_option("state", f->state, "The state under study: a 3-letter code (BLR) or a name (Belarus, DPRK, UAE; data/countries.tsv)")->required();
+      app.add_option("--conflict", f->conflict, "Conflict id or alias, any case (data/conflicts/*.toml, or --conflicts DIR)")->required();
       app.add_option("--db", f->db, "Evidence database (default $DYAD_DB or dyad.db)");
       app.add_option("--from", f->from, "First event date YYYY-MM-DD (default: the conflict's start)");
       app.add_option("--to", f->to, "Last event date YYYY-MM-DD (default: the latest event)");

@@ -408,7 +408,9 @@ TEST_F(RoleReportTest, PeriodsKeepThePrecisionOfTheirEnds) {
   EXPECT_EQ(j["evidence_span"]["label"], "2022-02 .. 2023-05");
   bool since_only = false;
   for (const auto& c : j["categories"]) {
-    if (c["number"] == 2) EXPECT_EQ(c["period"]["label"], "2022-02 .. 2023-05");
+    if (c["number"] == 2) {
+      EXPECT_EQ(c["period"]["label"], "2022-02 .. 2023-05");
+    }
     if (c["counts"]["total"] == 1 && c["period"]["label"] == "since 2014") {
       since_only = true;
       EXPECT_TRUE(c["by_month"].empty());

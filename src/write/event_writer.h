@@ -26,6 +26,12 @@ Status ParseOutputFormat(std::string_view name, OutputFormat* out);
 // The JSON object of one event (the JSONL line without its newline).
 nlohmann::json EventToJson(const Event& event);
 
+// Appends the JSONL line of one event, newline included, to *out: byte for byte
+// EventToJson(event).dump(-1, ' ', false, error_handler_t::replace) + '\n' (keys
+// in sorted order, invalid UTF-8 replaced by U+FFFD), written without building the
+// JSON object.
+void AppendEventJsonl(const Event& event, std::string* out);
+
 class EventWriter {
  public:
   EventWriter(std::ostream& out, OutputFormat format) : out_(out), format_(format) {}
@@ -37,6 +43,7 @@ class EventWriter {
   std::ostream& out_;
   OutputFormat format_;
   bool header_written_ = false;
+  std::string line_;  // reused for every JSONL line
 };
 
 // Quotes a CSV field when it holds a comma, quote or line break.

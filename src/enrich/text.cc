@@ -1,5 +1,6 @@
 #include "enrich/text.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -128,15 +129,30 @@ std::vector<std::string> SplitWords(std::string_view phrase) {
   return words;
 }
 
+WordSet::WordSet(std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    filter_.Add(w);
+    words_.emplace_back(w);
+  }
+}
+
+size_t WordSet::count(std::string_view w) const {
+  if (!filter_.MayContain(w)) return 0;
+  for (const std::string& word : words_)
+    if (word == w) return 1;
+  return 0;
+}
+
 void PhraseSet::Add(std::vector<std::string> words) {
   if (words.empty()) return;
   std::string first = words.front();
+  first_words_.Add(first);
   by_first_[first].push_back(std::move(words));
   ++size_;
 }
 
 size_t PhraseSet::LongestAt(const std::vector<Token>& tokens, size_t i) const {
-  if (i >= tokens.size()) return 0;
+  if (i >= tokens.size() || !first_words_.MayContain(tokens[i].lower)) return 0;
   auto it = by_first_.find(tokens[i].lower);
   if (it == by_first_.end()) return 0;
   size_t best = 0;

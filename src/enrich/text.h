@@ -5,7 +5,10 @@
 #ifndef DYAD_ENRICH_TEXT_H_
 #define DYAD_ENRICH_TEXT_H_
 
+#include <algorithm>
+#include <bitset>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,6 +45,37 @@ bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<s
 
 std::vector<std::string> SplitWords(std::string_view phrase);
 
+// A word's length and first byte, for rejecting most words before a look-up: the words
+// tried against the stage's lists are mostly not in them.
+class WordFilter {
+ public:
+  void Add(std::string_view word) {
+    lengths_ |= uint64_t{1} << std::min<size_t>(word.size(), 63);
+    if (!word.empty()) first_bytes_.set(static_cast<unsigned char>(word[0]));
+  }
+  // False only when no word added has w's length and first byte.
+  bool MayContain(std::string_view w) const {
+    return (lengths_ >> std::min<size_t>(w.size(), 63) & 1) &&
+           (w.empty() || first_bytes_.test(static_cast<unsigned char>(w[0])));
+  }
+
+ private:
+  uint64_t lengths_ = 0;  // bit n: a word of n bytes (63: 63 or more)
+  std::bitset<256> first_bytes_;
+};
+
+// A small fixed set of words (a function's closed word class: "and", "but", "that", ...),
+// tested per token: count() as std::set's, without a tree walk for the words it lacks.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words);
+  size_t count(std::string_view w) const;
+
+ private:
+  WordFilter filter_;
+  std::vector<std::string> words_;
+};
+
 // A set of phrases (lower-case word sequences) indexed by their first word.
 class PhraseSet {
  public:
@@ -52,6 +86,7 @@ class PhraseSet {
 
  private:
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first_;
+  WordFilter first_words_;
   size_t size_ = 0;
 };
 

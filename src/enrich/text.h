@@ -18,6 +18,32 @@
 
 namespace dyad::enrich {
 
+// A one-hash Bloom filter over words (their length and first, second and last bytes), for
+// rejecting most words before a look-up: the words tried against the stage's lists are mostly
+// not in them.
+class WordFilter {
+ public:
+  void Add(std::string_view word) { bits_.set(Slot(word)); }
+  // False only when no word added can be w.
+  bool MayContain(std::string_view w) const { return bits_[Slot(w)]; }
+  // The same for a word whose Slot() is known (Token::filter_slot).
+  bool MayContainSlot(uint16_t slot) const { return bits_[slot]; }
+
+  static uint16_t Slot(std::string_view w) {
+    if (w.empty()) return 0;
+    const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
+    size_t h = w.size();
+    h = h * 131 + byte(0);
+    h = h * 131 + byte(w.size() > 1 ? 1 : 0);
+    h = h * 131 + byte(w.size() - 1);
+    return static_cast<uint16_t>((h ^ (h >> 13)) % kBits);
+  }
+
+ private:
+  static constexpr size_t kBits = 4096;
+  std::bitset<kBits> bits_;
+};
+
 // A word (letters/digits, with inner apostrophes, hyphens and periods as in
 // "didn't", "Ivano-Frankivsk", "St.") or one punctuation character.
 struct Token {
@@ -29,6 +55,7 @@ struct Token {
   bool capitalised = false;  // first byte is an ASCII capital letter
   bool number = false;       // all digits (an ordinal suffix "4th" is stripped into `value`)
   int value = -1;            // numeric value when number (or ordinal), else -1
+  uint16_t filter_slot = 0;  // WordFilter::Slot(lower)
 };
 
 // Splits text into tokens. A possessive "'s" is its own token. Hyphens inside words split them into three tokens
@@ -44,25 +71,6 @@ int TokenAt(const std::vector<Token>& tokens, int32_t begin, int32_t end);
 bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& phrase, size_t* next);
 
 std::vector<std::string> SplitWords(std::string_view phrase);
-
-// A word's length and first byte, for rejecting most words before a look-up: the words
-// tried against the stage's lists are mostly not in them.
-class WordFilter {
- public:
-  void Add(std::string_view word) {
-    lengths_ |= uint64_t{1} << std::min<size_t>(word.size(), 63);
-    if (!word.empty()) first_bytes_.set(static_cast<unsigned char>(word[0]));
-  }
-  // False only when no word added has w's length and first byte.
-  bool MayContain(std::string_view w) const {
-    return (lengths_ >> std::min<size_t>(w.size(), 63) & 1) &&
-           (w.empty() || first_bytes_.test(static_cast<unsigned char>(w[0])));
-  }
-
- private:
-  uint64_t lengths_ = 0;  // bit n: a word of n bytes (63: 63 or more)
-  std::bitset<256> first_bytes_;
-};
 
 // A small fixed set of words (a function's closed word class: "and", "but", "that", ...),
 // tested per token: count() as std::set's, without a tree walk for the words it lacks.
@@ -81,10 +89,15 @@ class PhraseSet {
  public:
   void Add(std::vector<std::string> words);
   // The length in tokens of the longest phrase starting at tokens[i], 0 if none.
-  size_t LongestAt(const std::vector<Token>& tokens, size_t i) const;
+  size_t LongestAt(const std::vector<Token>& tokens, size_t i) const {
+    if (i >= tokens.size() || !first_words_.MayContainSlot(tokens[i].filter_slot)) return 0;
+    return LongestFrom(tokens, i);
+  }
   size_t size() const { return size_; }
 
  private:
+  size_t LongestFrom(const std::vector<Token>& tokens, size_t i) const;
+
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first_;
   WordFilter first_words_;
   size_t size_ = 0;

@@ -13,18 +13,15 @@ TEST(WordSetTest, CountsExactlyTheWordsGiven) {
     EXPECT_EQ(words.count(w), 0u) << w;
 }
 
-TEST(WordFilterTest, NeverRejectsAWordAdded) {
+TEST(WordFilterTest, NeverRejectsAWordAddedAndRejectsMostOthers) {
   WordFilter filter;
-  const std::string long_word(80, 'x');
-  for (std::string_view w : {std::string_view("on"), std::string_view("the"), std::string_view(long_word)})
-    filter.Add(w);
-  EXPECT_TRUE(filter.MayContain("on"));
-  EXPECT_TRUE(filter.MayContain("the"));
-  EXPECT_TRUE(filter.MayContain(long_word));
-  EXPECT_TRUE(filter.MayContain(std::string(70, 'x')));  // lengths of 63 and more share one bit
-  EXPECT_FALSE(filter.MayContain("in"));                  // no word added starts with 'i'
-  EXPECT_FALSE(filter.MayContain("over"));                // nor has four bytes
-  EXPECT_FALSE(filter.MayContain(""));
+  const std::vector<std::string> added = {"on", "the", "at", "earlier", "", std::string(80, 'x')};
+  for (const auto& w : added) filter.Add(w);
+  for (const auto& w : added) EXPECT_TRUE(filter.MayContain(w)) << w;
+  int passed = 0;
+  for (const char* w : {"in", "over", "a", "these", "they", "later", "it", "an", "of", "to", "and", "said"})
+    passed += filter.MayContain(w);
+  EXPECT_LE(passed, 2);
 }
 
 TEST(PhraseSetTest, LongestPhraseAtATokenIgnoresWordsNoPhraseStartsWith) {

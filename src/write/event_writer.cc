@@ -319,29 +319,46 @@ std::string CsvField(std::string_view value) {
 }
 
 void EventWriter::Write(const Event& e) {
+  line_.clear();
+  Format(e, &line_);
+  WriteLines(line_);
+}
+
+void EventWriter::WriteLines(std::string_view lines) {
+  if (lines.empty()) return;
+  if (format_ == OutputFormat::kCsv && !header_written_) {
+    std::string header;
+    for (size_t i = 0; i < CsvColumns().size(); ++i) {
+      if (i) header += ',';
+      header += CsvColumns()[i];
+    }
+    header += '\n';
+    out_.write(header.data(), static_cast<std::streamsize>(header.size()));
+    header_written_ = true;
+  }
+  out_.write(lines.data(), static_cast<std::streamsize>(lines.size()));
+}
+
+void EventWriter::Format(const Event& e, std::string* out) const {
   switch (format_) {
     case OutputFormat::kJsonl:
-      line_.clear();
-      AppendEventJsonl(e, &line_);
-      out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
+      AppendEventJsonl(e, out);
       return;
     case OutputFormat::kTsv: {
       // TABARI's event line: date, source, target, code, then our provenance.
-      out_ << CompactDate(e.date) << '\t' << e.source << '\t' << e.target << '\t'
-           << e.event_code << '\t' << e.doc_id << '\t' << e.sentence_index << '\t'
-           << e.verb_text << '\n';
+      *out += CompactDate(e.date);
+      for (const std::string* field : {&e.source, &e.target, &e.event_code, &e.doc_id}) {
+        *out += '\t';
+        *out += *field;
+      }
+      *out += '\t';
+      *out += std::to_string(e.sentence_index);
+      *out += '\t';
+      *out += e.verb_text;
+      *out += '\n';
       return;
     }
     case OutputFormat::kCsv: {
-      std::string line;
-      if (!header_written_) {
-        for (size_t i = 0; i < CsvColumns().size(); ++i) {
-          if (i) line += ',';
-          line += CsvColumns()[i];
-        }
-        line += '\n';
-        header_written_ = true;
-      }
       auto num = [](int64_t v) { return v < 0 ? std::string() : std::to_string(v); };
       const std::vector<std::string> fields = {
           e.doc_id, std::to_string(e.sentence_index), e.date.ToIso(),
@@ -355,11 +372,10 @@ void EventWriter::Write(const Event& e) {
           num(e.source_span.end), num(e.verb_span.begin), num(e.verb_span.end),
           num(e.target_span.begin), num(e.target_span.end), e.sentence, e.source_ref, e.target_ref};
       for (size_t i = 0; i < fields.size(); ++i) {
-        if (i) line += ',';
-        line += CsvField(fields[i]);
+        if (i) *out += ',';
+        *out += CsvField(fields[i]);
       }
-      line += '\n';
-      out_ << line;
+      *out += '\n';
       return;
     }
   }

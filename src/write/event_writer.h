@@ -39,11 +39,17 @@ class EventWriter {
   void Write(const Event& event);
   void Flush() { out_.flush(); }
 
+  // Appends the event's line (newline included, never the CSV header) to *out. Const and
+  // thread-safe: lines can be made on worker threads and written later with WriteLines.
+  void Format(const Event& event, std::string* out) const;
+  // Writes lines made by Format, after the CSV header when they are the first.
+  void WriteLines(std::string_view lines);
+
  private:
   std::ostream& out_;
   OutputFormat format_;
   bool header_written_ = false;
-  std::string line_;  // reused for every JSONL line
+  std::string line_;  // reused for every line Write() makes
 };
 
 // Quotes a CSV field when it holds a comma, quote or line break.

@@ -2088,17 +2088,17 @@ void Engine::MarkDefinites(const Discourse& d) {
   const auto& rules = d.rules();
   if (rules.definites.empty()) return;
   std::vector<DiscourseMention> before;  // this sentence's mentions so far (text order)
+  std::vector<uint32_t> candidates;
   for (int i = 0; i < n(); ++i) {
     if (IsActorHead(i)) {
       DiscourseMention m;
       if (MentionAt(i, &m)) before.push_back(std::move(m));
       continue;
     }
-    // Most words start no phrase: compare with the few first words before trying every rule.
-    bool starts = false;
-    for (const std::string& first : rules.definite_first_words) starts = starts || WordText(i).starts_with(first);
-    if (!starts) continue;
-    for (const auto& rule : rules.definites) {
+    // Most words start no phrase: only the rules indexed under this word and the next are tried.
+    rules.DefiniteCandidates(WordText(i), i + 1 < n() ? WordText(i + 1) : std::string_view(), &candidates);
+    for (const uint32_t candidate : candidates) {
+      const DefiniteRule& rule = rules.definites[candidate];
       int end = -1;
       if (!MatchDefinite(rule, i, &end)) continue;
       Antecedent a;

@@ -144,6 +144,69 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
     if (!r.words.empty() &&
         std::find(definite_first_words.begin(), definite_first_words.end(), r.words[0]) == definite_first_words.end())
       definite_first_words.push_back(r.words[0]);
+  IndexDefinites();
+}
+
+void CorefRules::IndexDefinites() {
+  definite_starts_.clear();
+  for (uint32_t index = 0; index < definites.size(); ++index) {
+    const auto& words = definites[index].words;
+    if (words.empty()) continue;
+    auto start = std::find_if(definite_starts_.begin(), definite_starts_.end(),
+                              [&](const DefiniteStart& s) { return s.first == words[0]; });
+    if (start == definite_starts_.end()) {
+      definite_starts_.push_back({words[0], {}, {}});
+      start = definite_starts_.end() - 1;
+    }
+    if (words.size() == 1) {
+      start->one_word.push_back(index);
+      continue;
+    }
+    auto second = std::find_if(start->by_second.begin(), start->by_second.end(),
+                               [&](const auto& entry) { return entry.first == words[1]; });
+    if (second == start->by_second.end()) {
+      start->by_second.push_back({words[1], {}});
+      second = start->by_second.end() - 1;
+    }
+    second->second.push_back(index);  // (indices ascend: `definites` is walked in order)
+  }
+  for (auto& start : definite_starts_)
+    std::sort(start.by_second.begin(), start.by_second.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+namespace {
+// A word without its possessive ending ("COUNTRY'S" -> "COUNTRY", "COUNTRIES'" -> "COUNTRIES"),
+// or "" when it has none.
+std::string_view PossessiveStem(std::string_view word) {
+  if (word.size() > 2 && word.ends_with("'S")) return word.substr(0, word.size() - 2);
+  if (word.size() > 1 && word.ends_with("'")) return word.substr(0, word.size() - 1);
+  return {};
+}
+}  // namespace
+
+void CorefRules::DefiniteCandidates(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const {
+  out->clear();
+  const std::string_view first_stem = PossessiveStem(first);
+  for (const DefiniteStart& start : definite_starts_) {
+    // A rule of one word may end in a possessive; a longer rule's first word is matched exactly.
+    if (start.first == first_stem) out->insert(out->end(), start.one_word.begin(), start.one_word.end());
+    if (start.first != first) continue;
+    out->insert(out->end(), start.one_word.begin(), start.one_word.end());
+    if (second.empty()) continue;
+    // The second word exactly (any rule), or without its possessive (a rule of two words).
+    auto add = [&](std::string_view word, bool two_words_only) {
+      auto it = std::lower_bound(start.by_second.begin(), start.by_second.end(), word,
+                                 [](const auto& entry, std::string_view w) { return entry.first < w; });
+      if (it == start.by_second.end() || it->first != word) return;
+      for (const uint32_t index : it->second)
+        if (!two_words_only || definites[index].words.size() == 2) out->push_back(index);
+    };
+    add(second, false);
+    if (const std::string_view stem = PossessiveStem(second); !stem.empty()) add(stem, true);
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 CorefRules CorefRules::FromDictionaries(const dict::DictionarySet& dicts, std::vector<std::string>* warnings) {

@@ -64,6 +64,12 @@ struct CorefRules {
   std::vector<DefiniteRule> definites;        // longest first
   std::vector<std::string> definite_first_words;  // the distinct first words of `definites`
 
+  // The indices into `definites` (ascending, so the first rule that matches is the one the list
+  // order picks) of the rules that can match words starting with `first`, `second` (`second` empty
+  // at the sentence's end): their words begin with these, the last word allowing a possessive
+  // ("'S", "'"). All others are sure not to match; most words start no rule (out is then empty).
+  void DefiniteCandidates(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const;
+
   bool empty() const { return pronouns.empty() && definites.empty(); }
   // True when the first three letters of `code` are a state code.
   bool IsStateCode(std::string_view code) const;
@@ -74,6 +80,16 @@ struct CorefRules {
   static CorefRules FromDictionaries(const dict::DictionarySet& dicts, std::vector<std::string>* warnings);
   // Parses one file's lines (exposed for tests); `file` names it in warnings and rules.
   void ParseLines(const std::vector<std::string>& lines, const std::string& file, std::vector<std::string>* warnings);
+
+ private:
+  // `definites` indexed by first word, then second word (ParseLines builds it).
+  struct DefiniteStart {
+    std::string first;
+    std::vector<uint32_t> one_word;  // rules of this one word
+    std::vector<std::pair<std::string, std::vector<uint32_t>>> by_second;  // sorted by second word
+  };
+  std::vector<DefiniteStart> definite_starts_;
+  void IndexDefinites();
 };
 
 // True when the text between two sentences holds a blank line (two line breaks): a paragraph break.

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -29,9 +30,8 @@ Date Today() {
 // The sentence's actors in text order, with the pronouns and definite phrases resolved across
 // sentences ("He said that...", docs/coreference.md) counted as actors too. Compound
 // antecedents ("RUS/BLR") name no single actor and are left out.
-std::vector<code::ActorMention> ActorsWithResolved(const code::Coder& coder, std::string_view sentence,
-                                                   Date date, const std::vector<code::ActorMention>& resolved) {
-  auto actors = coder.FindActors(sentence, date);
+std::vector<code::ActorMention> ActorsWithResolved(std::vector<code::ActorMention> actors,
+                                                   const std::vector<code::ActorMention>& resolved) {
   for (const auto& m : resolved)
     if (m.code.find('/') == std::string::npos) actors.push_back(m);
   std::stable_sort(actors.begin(), actors.end(),
@@ -262,7 +262,8 @@ void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enri
 // already has.
 void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence, Date date,
                          const std::vector<enrich::Enricher::ReportedContent>& reported,
-                         const code::Discourse* before_sentence, code::CodeResult* result) {
+                         const std::vector<code::ActorMention>& mentions, const code::Discourse* before_sentence,
+                         code::CodeResult* result) {
   auto lower_word_at = [&](size_t at, size_t* end) {
     size_t e = at;
     while (e < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[e]))) ++e;
@@ -283,7 +284,6 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
     code::ByteSpan subject, body;
   };
   std::vector<Inserted> found;
-  const auto mentions = coder.FindActors(sentence, date);
   // "By letting ..., Belarus became ..." (at the start of the sentence or of a clause: "... said
   // that by letting ..., Belarus ..."): the subject is the actor right after the closing comma.
   for (size_t at = 0; at < sentence.size();) {
@@ -442,7 +442,9 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
 // "Russia's full-scale invasion", "the Russian aggression", "Moscow began its all-out invasion":
 // a state named as the one invading is evidence of who "the aggressor" is, even where no event is
 // coded (the sentence names no victim).
-void NoteNamedInvasions(const code::Coder& coder, std::string_view sentence, Date date, code::Discourse* discourse) {
+// `mentions` gives the sentence's actors (found only when the sentence names an invasion).
+void NoteNamedInvasions(const std::function<const std::vector<code::ActorMention>&()>& mentions,
+                        std::string_view sentence, code::Discourse* discourse) {
   std::string lower(sentence);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower.find("invasion") == std::string::npos && lower.find("aggression") == std::string::npos) return;
@@ -451,7 +453,7 @@ void NoteNamedInvasions(const code::Coder& coder, std::string_view sentence, Dat
                                                  "illegal",    "military", "began",    "launched", "started",
                                                  "unleashed",  "continued", "renewed", "new",     "armed",
                                                  "full-scale", "all-out", "large-scale"};
-  for (const auto& m : coder.FindActors(sentence, date)) {
+  for (const auto& m : mentions()) {
     if (m.code.size() < 3 || !discourse->rules().IsStateCode(m.code)) continue;
     size_t at = static_cast<size_t>(m.span.end);
     for (int words = 0; words < 6 && at < lower.size(); ++words) {
@@ -619,9 +621,19 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     // target); it sees the discourse as it stood before this sentence.
     std::vector<enrich::Enricher::ReportedContent> reported;
     std::optional<code::Discourse> discourse_before;
+    // The actors the dictionaries name in the sentence: found once (on first need), read by every
+    // pass below.
+    std::optional<std::vector<code::ActorMention>> found_actors;
+    auto sentence_actors = [&]() -> const std::vector<code::ActorMention>& {
+      if (!found_actors) found_actors = impl_->coder->FindActors(sentence, coding_date);
+      return *found_actors;
+    };
+    auto find_in_sentence = [&](std::string_view part) {
+      const bool whole = part.data() == sentence.data() && part.size() == sentence.size();
+      return whole ? sentence_actors() : impl_->coder->FindActors(part, coding_date);
+    };
     if (impl_->enricher) {
-      reported = impl_->enricher->FindReportedContent(
-          sentence, [&](std::string_view part) { return impl_->coder->FindActors(part, coding_date); });
+      reported = impl_->enricher->FindReportedContent(sentence, find_in_sentence);
       if (!reported.empty() && discourse) discourse_before.emplace(*discourse);
     }
     code::CodeResult result = discourse
@@ -632,23 +644,23 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
     // (The discourse after this sentence: copied only when an inserted clause is coded.)
     if (impl_->enricher)
-      CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date, reported,
+      CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date, reported, sentence_actors(),
                           discourse ? &*discourse : nullptr, &result);
-    auto find_actors = [this, coding_date, &result, sentence](std::string_view part) {
+    // The sentence's actors with the pronouns and definite phrases resolved across sentences.
+    std::optional<std::vector<code::ActorMention>> found_with_resolved;
+    auto actors_with_resolved = [&]() -> const std::vector<code::ActorMention>& {
+      if (result.resolved.empty()) return sentence_actors();
+      if (!found_with_resolved) found_with_resolved = ActorsWithResolved(sentence_actors(), result.resolved);
+      return *found_with_resolved;
+    };
+    auto find_actors = [&](std::string_view part) {
       // Resolved mentions carry sentence offsets, so they join only a search of the whole sentence.
       const bool whole = part.data() == sentence.data() && part.size() == sentence.size();
-      if (!whole || result.resolved.empty()) return impl_->coder->FindActors(part, coding_date);
-      return ActorsWithResolved(*impl_->coder, part, coding_date, result.resolved);
+      return whole ? actors_with_resolved() : impl_->coder->FindActors(part, coding_date);
     };
     // Event frames (nominal events, one-actor constructions) the coder left uncoded; they also see
     // the pronouns and definite phrases resolved across sentences.
-    if (impl_->frames && result.resolved.empty()) {
-      impl_->frames->Extend(sentence, coding_date, *impl_->coder, &result.events);
-    } else if (impl_->frames) {
-      impl_->frames->ExtendWithActors(
-          sentence, coding_date, ActorsWithResolved(*impl_->coder, sentence, coding_date, result.resolved),
-          &result.events);
-    }
+    if (impl_->frames) impl_->frames->ExtendWithActors(sentence, coding_date, actors_with_resolved(), &result.events);
     // A protest with no addressee named ("Iraqi Kurds demonstrated in Kirkuk") is addressed to the
     // protesters' own state, as PLOVER codes domestic protest.
     // So is repression of unnamed people ("Lukashenko's regime has detained 1,500 people"): the
@@ -659,10 +671,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         e.target = e.source.substr(0, 3);  // no words name it: target_text stays empty
       }
     if (!reported.empty())
-      AddCharges(*impl_->enricher, reported, sentence,
-                 result.resolved.empty() ? impl_->coder->FindActors(sentence, coding_date)
-                                         : ActorsWithResolved(*impl_->coder, sentence, coding_date, result.resolved),
-                 &result);
+      AddCharges(*impl_->enricher, reported, sentence, actors_with_resolved(), &result);
     // A report whose content names no pair of actors ("Zerkalo wrote that 20 Belarusians were
     // killed") is still the speaker's public statement (CAMEO 010), addressed to no one.
     if (result.events.empty())
@@ -685,7 +694,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         result.events.push_back(std::move(statement));
         break;
       }
-    if (discourse) NoteNamedInvasions(*impl_->coder, sentence, coding_date, &*discourse);
+    if (discourse) NoteNamedInvasions(sentence_actors, sentence, &*discourse);
     if (result.events.empty()) continue;
     const size_t first = events->size();
     for (auto& coded : result.events) {

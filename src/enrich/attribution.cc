@@ -10,13 +10,13 @@ bool EndsWithNt(const std::string& w) { return w.size() > 3 && w.compare(w.size(
 
 // Tokens that end a clause for the purpose of cue scope.
 bool IsClauseBoundary(const Token& t) {
-  static const std::set<std::string> kWords = {",",       ";",       ":",      ".",    "(",       ")",        "!",
+  static const WordSet kWords = {",",       ";",       ":",      ".",    "(",       ")",        "!",
                                                "?",       "\"",      "and",    "but",  "that",    "which",    "who",
                                                "whom",    "because", "while",  "when", "whether", "although", "though",
                                                "whereas", "after",   "before", "since"};
   return kWords.count(t.lower) > 0;
 }
-const std::set<std::string> kAuxiliaries = {"is",   "are", "was",  "were",  "be",   "been", "has",
+const WordSet kAuxiliaries = {"is",   "are", "was",  "were",  "be",   "been", "has",
                                             "have", "had", "will", "would", "does", "did",  "do"};
 
 bool IsHardBoundary(const Token& t) { return t.lower == ";" || t.lower == ":" || t.lower == "." || t.lower == "?"; }
@@ -58,7 +58,7 @@ void FindAll(const std::vector<Token>& tokens, const PhraseSet& phrases, std::ve
 }
 
 bool IsAdverb(const Token& t) {
-  static const std::set<std::string> kAdverbs = {"also",  "still", "even", "again", "already", "now",
+  static const WordSet kAdverbs = {"also",  "still", "even", "again", "already", "now",
                                                  "often", "then",  "once", "later", "earlier", "previously"};
   return kAdverbs.count(t.lower) ||
          (t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 && !t.capitalised);
@@ -203,7 +203,7 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
     if (m.last - m.first != 1) return false;
     const size_t i = static_cast<size_t>(m.first);
     bool date = tokens[i].capitalised && i + 1 < tokens.size() && tokens[i + 1].value > 0;
-    static const std::set<std::string> kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our", "'s"};
+    static const WordSet kDeterminers = {"the", "a", "an", "his", "her", "its", "their", "our", "'s"};
     bool noun = i > 0 && kDeterminers.count(tokens[i - 1].lower) > 0;
     return date || noun;
   });
@@ -234,7 +234,7 @@ bool IsNpConditional(const SentenceCues& cues, const Cue& c) {
 // Words that open a new clause between a verb and a later conditional: the
 // conditional then belongs to that clause, not to the verb's.
 bool OpensClause(const Token& t) {
-  static const std::set<std::string> kWords = {"and",     "but",     "that",   "which", "who",   "whom",
+  static const WordSet kWords = {"and",     "but",     "that",   "which", "who",   "whom",
                                                "whose",   "because", "while",  "when",  "where", "whether",
                                                "although", "though", "whereas", "after", "before", "since",
                                                "\"",     "(",       ")"};
@@ -434,7 +434,7 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
   }
   // "X has been accused of ...": the accuser is unnamed (or named after "by"), never X.
   if (pre && pre->first > 0) {
-    static const std::set<std::string> kPassive = {"been", "was", "were", "is", "are", "be", "being"};
+    static const WordSet kPassive = {"been", "was", "were", "is", "are", "be", "being"};
     int aux = pre->first - 1;  // "were repeatedly reported": adverbs between
     while (aux > 0 && IsAdverb(tokens[aux])) --aux;
     if (kPassive.count(tokens[aux].lower)) {
@@ -556,7 +556,7 @@ namespace {
 // Verbs of telling or warning take an object or a prepositional phrase before any clause
 // ("told reporters", "warned of an attack", "accused Russia of"): their clause needs "that".
 bool NeedsThat(const Token& verb) {
-  static const std::set<std::string> kWords = {"told",   "tells",   "warn",   "warns",   "warned", "reminds",
+  static const WordSet kWords = {"told",   "tells",   "warn",   "warns",   "warned", "reminds",
                                                "reminded", "accused", "accuses", "noted", "notes",  "added",
                                                "report", "reported", "write",  "wrote",  "writes", "written"};
   return kWords.count(verb.lower) > 0;
@@ -584,11 +584,11 @@ bool IsAccusation(const Token& verb) {
 
 namespace {
 // "X was reported / is believed to have V-ed".
-const std::set<std::string> kRaising = {"said",      "reported",   "believed", "alleged",  "thought",  "understood",
+const WordSet kRaising = {"said",      "reported",   "believed", "alleged",  "thought",  "understood",
                                         "known",     "rumoured",   "rumored",  "claimed",  "suspected", "considered",
                                         "assumed",   "presumed",   "estimated", "feared"};
 // "X intended / ordered Y to V".
-const std::set<std::string> kControl = {"intended",   "intends",   "wanted",     "wants",      "expected",
+const WordSet kControl = {"intended",   "intends",   "wanted",     "wants",      "expected",
                                         "expects",    "ordered",   "orders",     "instructed", "instructs",
                                         "forced",     "compelled", "authorised", "authorized", "commanded",
                                         "directed",   "tasked"};
@@ -685,7 +685,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     bool speaker_is_subject = false;
     // Passive: "X has been accused of C-ing (by Y)": X acts in C, and the accusation's accuser is
     // unnamed or Y, never X.
-    static const std::set<std::string> kPassive = {"been", "was", "were", "is", "are", "be", "being"};
+    static const WordSet kPassive = {"been", "was", "were", "is", "are", "be", "being"};
     if (IsAccusation(tokens[r.first]) && r.first > 0 && kPassive.count(tokens[r.first - 1].lower)) {
       int of = r.last;
       const TokenMention* accuser = nullptr;
@@ -723,7 +723,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     if (start < 0 && !NeedsThat(tokens[r.first])) {
       start = r.last;
       while (start < n && IsAdverb(tokens[start])) ++start;
-      static const std::set<std::string> kNoClause = {"in", "on", "at", "during", "after", "before", "of", "about",
+      static const WordSet kNoClause = {"in", "on", "at", "during", "after", "before", "of", "about",
                                                       "for", "with", "by", "from", "as", "it", "so", "this"};
       // ("said about 11,000 soldiers had ...": "about" before a number is a quantity.)
       const bool about_number = start + 1 < end && tokens[start].lower == "about" && tokens[start + 1].number;
@@ -737,8 +737,8 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     if (start < 0) continue;
     // "X said he/they would ...": the pronoun is the speaker. Without "that", the clause must open
     // with its subject, an actor ("said Russia had ..."), not an object ("declared a ceasefire").
-    static const std::set<std::string> kSubjectPronouns = {"he", "she", "they", "we", "it"};
-    static const std::set<std::string> kPossessivePronouns = {"its", "their", "his", "her", "our"};
+    static const WordSet kSubjectPronouns = {"he", "she", "they", "we", "it"};
+    static const WordSet kPossessivePronouns = {"its", "their", "his", "her", "our"};
     bool possessive = false;
     if (start < n && kSubjectPronouns.count(tokens[start].lower)) {
       ++start;
@@ -750,7 +750,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       possessive = true;
     } else if (!speaker_is_subject && tokens[start - 1].lower != "that" && tokens[start - 1].lower != ":") {
       // "said about 11,000 North Korean soldiers had been sent": a quantity before the subject.
-      static const std::set<std::string> kQuantity = {"about", "around", "some", "nearly", "almost", "roughly",
+      static const WordSet kQuantity = {"about", "around", "some", "nearly", "almost", "roughly",
                                                       "approximately", "over", "more", "than", "at", "least",
                                                       "up", "to", "hundreds", "thousands", "dozens", "of",
                                                       "several", "many", "most", "all", ","};
@@ -766,7 +766,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       // "says the nation should not be held to account": a definite subject followed, within
       // four words, by an auxiliary or a modal opens a clause too (an object would not:
       // "declared the ceasefire over").
-      static const std::set<std::string> kAuxOrModal = {"should", "would", "will", "must", "could", "may",
+      static const WordSet kAuxOrModal = {"should", "would", "will", "must", "could", "may",
                                                         "might", "can", "had", "has", "have", "is",
                                                         "was", "were", "are", "shall"};
       bool definite_subject = false;
@@ -814,7 +814,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
   // invasion", "Iran is believed to be supplying drones": the clause after "to" is the subject's
   // act; whoever reports or believes it is unnamed (or named after "by"), and the subject reports
   // nothing itself.
-  static const std::set<std::string> kBe = {"is", "are", "was", "were", "be", "been", "being"};
+  static const WordSet kBe = {"is", "are", "was", "were", "be", "been", "being"};
   for (int k = 1; k + 2 < end; ++k) {
     if (!kRaising.count(tokens[k].lower)) continue;
     int aux = k - 1;
@@ -852,7 +852,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
   // Object control: "Lukashenko intended them to pass their experience on to the army",
   // "Kigali ordered M23 to seize Goma": the clause after "to" is the object's act; the one who
   // intends or orders it stands as its "speaker" (never its source), and reports nothing.
-  static const std::set<std::string> kObjectPronouns = {"them", "him", "her", "it"};
+  static const WordSet kObjectPronouns = {"them", "him", "her", "it"};
   for (int k = 1; k + 3 < end; ++k) {
     if (!kControl.count(tokens[k].lower)) continue;
     int object_first = -1, object_last = -1;

@@ -8,7 +8,7 @@ namespace {
 
 // Words that end the stretch searched between the accused and the charge.
 bool EndsClause(const Token& t) {
-  static const std::set<std::string> kWords = {";", ":", ".", "?", "!", "that", "which", "who", "whether",
+  static const WordSet kWords = {";", ":", ".", "?", "!", "that", "which", "who", "whether",
                                                "because", "although", "though", "while", "but", "if"};
   return kWords.count(t.lower) > 0;
 }
@@ -18,7 +18,7 @@ bool Negates(const Token& t) {
          (t.lower.size() > 3 && t.lower.ends_with("n't"));
 }
 
-const std::set<std::string> kCopulas = {"is", "are", "was", "were", "remains", "remain", "remained",
+const WordSet kCopulas = {"is", "are", "was", "were", "remains", "remain", "remained",
                                         "be", "been", "became", "becomes", "become"};
 
 }  // namespace
@@ -81,7 +81,7 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
     if (!best) return nullptr;
     // An actor after a preposition is no subject: "the sanctions against Belarus are illegal"
     // charges whoever imposed them, not Belarus.
-    static const std::set<std::string> kPrepositions = {"against", "with", "on", "of", "to", "for", "from",
+    static const WordSet kPrepositions = {"against", "with", "on", "of", "to", "for", "from",
                                                         "by", "in", "into", "at", "towards", "over", "about"};
     for (int k = 0; k < n; ++k)
       if (tokens[k].end <= best->span.begin && (k + 1 >= n || tokens[k + 1].begin >= best->span.begin)) {

@@ -48,8 +48,8 @@ Period PartOf(Period p, const std::string& part) {
   return {Date::FromDays(b - third + 1), p.end};
 }
 
-const std::set<std::string>& LeadingPreps() {
-  static const std::set<std::string> kPreps = {"on",         "in",      "at",     "since", "during",
+const WordSet& LeadingPreps() {
+  static const WordSet kPreps = {"on",         "in",      "at",     "since", "during",
                                                "from",       "between", "until",  "till",  "by",
                                                "throughout", "over",    "before", "after", "through"};
   return kPreps;
@@ -67,7 +67,9 @@ class Parser {
       Period p;
       size_t next = i;
       bool vague = false;
-      if (ParseAt(i, &p, &next, &vague) && next > i) {
+      if (t_[i].value < 0 && !lex_.openers.MayContain(t_[i].lower)) {
+        ++i;  // (ParseAt would find nothing here)
+      } else if (ParseAt(i, &p, &next, &vague) && next > i) {
         DateExpr e;
         e.first = static_cast<int>(i);
         e.last = static_cast<int>(next);
@@ -605,6 +607,13 @@ Status DateLexicon::Load(const std::string& path) {
       return bad("unknown kind");
     }
   }
+  for (const auto* words : {&month, &weekday, &number, &relday, &anchor})
+    for (const auto& [word, value] : *words) openers.Add(word);
+  for (const auto& [word, months] : season) openers.Add(word);
+  for (const auto& [word, value] : part) openers.Add(word);
+  for (const auto& phrase : vague)
+    if (!phrase.empty()) openers.Add(phrase.front());
+  for (const char* word : {"the", "at", "by", "towards", "toward", "earlier", "later", "last", "this"}) openers.Add(word);
   return Status::Ok();
 }
 

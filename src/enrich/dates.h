@@ -31,6 +31,10 @@ struct DateLexicon {
   std::map<std::string, std::string> part;            // "beginning" -> "early"
   std::vector<std::vector<std::string>> vague;        // "recent years"
   std::set<std::string> year_prep, month_prep;
+  // The words an expression can open with (every list's words, the first words of the vague
+  // phrases, and the parser's own "the", "at", "earlier", ...): Load builds it; other words
+  // (and no number) start no expression, so the parser skips them.
+  WordFilter openers;
 
   // Fails with "path:line: ..." on a malformed row or unknown kind.
   Status Load(const std::string& path);

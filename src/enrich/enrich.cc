@@ -94,7 +94,7 @@ const DateExpr* ChooseDate(const std::vector<DateExpr>& exprs, int verb_first, i
 
 // The words a target's phrase may open with before its name: "from (the) (territory of) Belarus".
 bool IsPlaceHead(const std::string& w) {
-  static const std::set<std::string> kWords = {"the",       "a",   "an",   "its",  "their", "territory", "soil",
+  static const WordSet kWords = {"the",       "a",   "an",   "its",  "their", "territory", "soil",
                                                "airspace", "side", "of",  "land", "lands", "bases",     "base"};
   return kWords.count(w) > 0;
 }
@@ -115,7 +115,7 @@ bool PatternNames(const std::string& pattern, const char* preposition) {
 }
 
 bool IsInstrumentSuffix(const std::vector<Token>& tokens, int after) {
-  static const std::set<std::string> kWords = {"made",       "built",    "supplied", "designed", "produced",
+  static const WordSet kWords = {"made",       "built",    "supplied", "designed", "produced",
                                                "manufactured", "donated", "provided", "origin",  "developed"};
   return after + 1 < static_cast<int>(tokens.size()) && tokens[after].lower == "-" &&
          kWords.count(tokens[after + 1].lower) > 0;
@@ -156,7 +156,7 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
                         ev->target.compare(0, 3, m.place->country) != 0);
   }
   // "held joint exercises near the Ukrainian border": where a verbal or cooperative act happens.
-  static const std::set<std::string> kNear = {"near", "along", "outside", "beside"};
+  static const WordSet kNear = {"near", "along", "outside", "beside"};
   // (A protest near a place of the protesters' own country is domestic: the target stays, as
   // PLOVER codes domestic protest.)
   const bool domestic_protest = root == "14" && ev->source.size() >= 3 && ev->source.compare(0, 3, ev->target, 0, 3) == 0;
@@ -188,7 +188,7 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   // "launched missiles from Belarus at Kyiv": the actor the act is aimed at.
   if (!*mentions_found && ctx.find_actors) *mentions = ctx.find_actors(ctx.sentence);
   *mentions_found = true;
-  static const std::set<std::string> kAimed = {"at", "on", "against", "towards", "toward", "into", "targeting"};
+  static const WordSet kAimed = {"at", "on", "against", "towards", "toward", "into", "targeting"};
   for (const code::ActorMention& m : *mentions) {
     auto [mf, ml] = VerbTokens(tokens, m.span, ctx.sentence.size());
     if (mf < tl) continue;

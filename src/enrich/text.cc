@@ -1,5 +1,6 @@
 #include "enrich/text.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -30,8 +31,11 @@ bool InnerMark(std::string_view text, size_t j) {
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 void Finish(std::string_view text, Token* t) {
-  t->text = std::string(text.substr(t->begin, t->end - t->begin));
-  t->lower = ToLowerAscii(t->text);
+  t->text.assign(text.data() + t->begin, static_cast<size_t>(t->end - t->begin));
+  t->lower.assign(t->text);
+  for (char& c : t->lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  t->filter_slot = WordFilter::Slot(t->lower);
   unsigned char c0 = static_cast<unsigned char>(t->text[0]);
   t->word = IsAlnum(c0);
   t->capitalised = c0 >= 'A' && c0 <= 'Z';
@@ -39,10 +43,12 @@ void Finish(std::string_view text, Token* t) {
   size_t i = 0;
   while (i < t->text.size() && IsDigit(static_cast<unsigned char>(t->text[i]))) ++i;
   if (i > 0 && i <= 6) {
-    std::string rest = t->lower.substr(i);
+    const std::string_view rest = std::string_view(t->lower).substr(i);
     if (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th") {
       t->number = rest.empty();
-      t->value = std::stoi(t->text.substr(0, i));
+      int value = 0;  // (at most 6 digits)
+      for (size_t k = 0; k < i; ++k) value = value * 10 + (t->text[k] - '0');
+      t->value = value;
     }
   }
 }
@@ -59,6 +65,7 @@ std::string ToLowerAscii(std::string_view s) {
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 4);
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
@@ -128,15 +135,29 @@ std::vector<std::string> SplitWords(std::string_view phrase) {
   return words;
 }
 
+WordSet::WordSet(std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    filter_.Add(w);
+    words_.emplace_back(w);
+  }
+}
+
+size_t WordSet::count(std::string_view w) const {
+  if (!filter_.MayContain(w)) return 0;
+  for (const std::string& word : words_)
+    if (word == w) return 1;
+  return 0;
+}
+
 void PhraseSet::Add(std::vector<std::string> words) {
   if (words.empty()) return;
   std::string first = words.front();
+  first_words_.Add(first);
   by_first_[first].push_back(std::move(words));
   ++size_;
 }
 
-size_t PhraseSet::LongestAt(const std::vector<Token>& tokens, size_t i) const {
-  if (i >= tokens.size()) return 0;
+size_t PhraseSet::LongestFrom(const std::vector<Token>& tokens, size_t i) const {
   auto it = by_first_.find(tokens[i].lower);
   if (it == by_first_.end()) return 0;
   size_t best = 0;

@@ -5,7 +5,10 @@
 #ifndef DYAD_ENRICH_TEXT_H_
 #define DYAD_ENRICH_TEXT_H_
 
+#include <algorithm>
+#include <bitset>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +17,32 @@
 #include "dyad/status.h"
 
 namespace dyad::enrich {
+
+// A one-hash Bloom filter over words (their length and first, second and last bytes), for
+// rejecting most words before a look-up: the words tried against the stage's lists are mostly
+// not in them.
+class WordFilter {
+ public:
+  void Add(std::string_view word) { bits_.set(Slot(word)); }
+  // False only when no word added can be w.
+  bool MayContain(std::string_view w) const { return bits_[Slot(w)]; }
+  // The same for a word whose Slot() is known (Token::filter_slot).
+  bool MayContainSlot(uint16_t slot) const { return bits_[slot]; }
+
+  static uint16_t Slot(std::string_view w) {
+    if (w.empty()) return 0;
+    const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
+    size_t h = w.size();
+    h = h * 131 + byte(0);
+    h = h * 131 + byte(w.size() > 1 ? 1 : 0);
+    h = h * 131 + byte(w.size() - 1);
+    return static_cast<uint16_t>((h ^ (h >> 13)) % kBits);
+  }
+
+ private:
+  static constexpr size_t kBits = 4096;
+  std::bitset<kBits> bits_;
+};
 
 // A word (letters/digits, with inner apostrophes, hyphens and periods as in
 // "didn't", "Ivano-Frankivsk", "St.") or one punctuation character.
@@ -26,6 +55,7 @@ struct Token {
   bool capitalised = false;  // first byte is an ASCII capital letter
   bool number = false;       // all digits (an ordinal suffix "4th" is stripped into `value`)
   int value = -1;            // numeric value when number (or ordinal), else -1
+  uint16_t filter_slot = 0;  // WordFilter::Slot(lower)
 };
 
 // Splits text into tokens. A possessive "'s" is its own token. Hyphens inside words split them into three tokens
@@ -42,16 +72,34 @@ bool MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<s
 
 std::vector<std::string> SplitWords(std::string_view phrase);
 
+// A small fixed set of words (a function's closed word class: "and", "but", "that", ...),
+// tested per token: count() as std::set's, without a tree walk for the words it lacks.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words);
+  size_t count(std::string_view w) const;
+
+ private:
+  WordFilter filter_;
+  std::vector<std::string> words_;
+};
+
 // A set of phrases (lower-case word sequences) indexed by their first word.
 class PhraseSet {
  public:
   void Add(std::vector<std::string> words);
   // The length in tokens of the longest phrase starting at tokens[i], 0 if none.
-  size_t LongestAt(const std::vector<Token>& tokens, size_t i) const;
+  size_t LongestAt(const std::vector<Token>& tokens, size_t i) const {
+    if (i >= tokens.size() || !first_words_.MayContainSlot(tokens[i].filter_slot)) return 0;
+    return LongestFrom(tokens, i);
+  }
   size_t size() const { return size_; }
 
  private:
+  size_t LongestFrom(const std::vector<Token>& tokens, size_t i) const;
+
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first_;
+  WordFilter first_words_;
   size_t size_ = 0;
 };
 

@@ -1,5 +1,8 @@
 #include "write/event_writer.h"
 
+#include <array>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -48,7 +51,212 @@ const std::vector<std::string>& CsvColumns() {
   return kColumns;
 }
 
+// --- JSONL without a JSON object: the bytes nlohmann's dump() writes, appended directly. ---
+
+// Well-formed UTF-8 (Unicode Table 3-7: no overlong forms, surrogates or code points past
+// U+10FFFF), the same set nlohmann's serializer accepts.
+bool IsWellFormedUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    auto cont = [&](size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(1)) return false;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(1) || !cont(2)) return false;
+      if (c == 0xE0 && p[i + 1] < 0xA0) return false;   // overlong
+      if (c == 0xED && p[i + 1] > 0x9F) return false;   // surrogate
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(1) || !cont(2) || !cont(3)) return false;
+      if (c == 0xF0 && p[i + 1] < 0x90) return false;   // overlong
+      if (c == 0xF4 && p[i + 1] > 0x8F) return false;   // past U+10FFFF
+      i += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A JSON string as dump(-1, ' ', false, replace) writes it: only '"', '\\' and control
+// characters are escaped; other bytes are copied.
+void AppendJsonString(std::string_view s, std::string* out) {
+  bool plain = true;
+  for (unsigned char c : s) plain = plain && c >= 0x20 && c != '"' && c != '\\' && c < 0x80;
+  if (plain) {
+    out->push_back('"');
+    out->append(s);
+    out->push_back('"');
+    return;
+  }
+  if (!IsWellFormedUtf8(s)) {  // rare: let nlohmann decide how each bad byte is replaced
+    out->append(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
+  out->push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\b': out->append("\\b"); break;
+      case '\t': out->append("\\t"); break;
+      case '\n': out->append("\\n"); break;
+      case '\f': out->append("\\f"); break;
+      case '\r': out->append("\\r"); break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out->append(buf);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendInteger(int64_t value, std::string* out) {
+  char buf[24];
+  const auto result = std::to_chars(buf, buf + sizeof buf, value);
+  out->append(buf, result.ptr);
+}
+
+void AppendDouble(double value, std::string* out) {
+  if (!std::isfinite(value)) {
+    out->append("null");
+    return;
+  }
+  std::array<char, 64> buf;
+  char* end = nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), value);
+  out->append(buf.data(), end);
+}
+
+// `opening` is what precedes the key's closing quote: '{"name' or ',"name' (keys are
+// literals without characters to escape); appends it and '":'.
+void AppendKey(const char* opening, std::string* out) {
+  out->append(opening);
+  out->append("\":");
+}
+
+void AppendSpan(const Span& span, std::string* out) {
+  if (span.empty()) {
+    out->append("null");
+    return;
+  }
+  out->push_back('[');
+  AppendInteger(span.begin, out);
+  out->push_back(',');
+  AppendInteger(span.end, out);
+  out->push_back(']');
+}
+
+void AppendPlace(const Place& place, std::string* out) {
+  if (place.empty()) {
+    out->append("null");
+    return;
+  }
+  AppendKey("{\"admin1", out);
+  AppendJsonString(place.admin1, out);
+  AppendKey(",\"country", out);
+  AppendJsonString(place.country, out);
+  AppendKey(",\"feature", out);
+  AppendJsonString(place.feature, out);
+  AppendKey(",\"lat", out);
+  AppendDouble(place.latitude, out);
+  AppendKey(",\"lon", out);
+  AppendDouble(place.longitude, out);
+  AppendKey(",\"name", out);
+  AppendJsonString(place.name, out);
+  if (!place.span.empty()) {
+    AppendKey(",\"offsets", out);
+    AppendSpan(place.span, out);
+  }
+  out->push_back('}');
+}
+
 }  // namespace
+
+void AppendEventJsonl(const Event& e, std::string* out) {
+  // nlohmann::json objects are std::maps: the keys come out in byte order.
+  const std::string date = e.date.ToIso();
+  AppendKey("{\"date", out);
+  AppendJsonString(date, out);
+  AppendKey(",\"date_end", out);
+  AppendJsonString(e.date_end.valid() ? e.date_end.ToIso() : date, out);
+  AppendKey(",\"date_precision", out);
+  AppendJsonString(DatePrecisionName(e.date_precision), out);
+  AppendKey(",\"date_text", out);
+  AppendJsonString(e.date_text, out);
+  AppendKey(",\"destination", out);
+  AppendPlace(e.destination, out);
+  AppendKey(",\"doc_id", out);
+  AppendJsonString(e.doc_id, out);
+  AppendKey(",\"event_code", out);
+  AppendJsonString(e.event_code, out);
+  AppendKey(",\"goldstein", out);
+  AppendDouble(e.goldstein, out);
+  AppendKey(",\"location", out);
+  AppendPlace(e.location, out);
+  AppendKey(",\"modality", out);
+  AppendJsonString(ModalityName(e.modality), out);
+  AppendKey(",\"offsets", out);
+  AppendKey("{\"sentence", out);
+  AppendSpan(e.sentence_span, out);
+  AppendKey(",\"source", out);
+  AppendSpan(e.source_span, out);
+  AppendKey(",\"target", out);
+  AppendSpan(e.target_span, out);
+  AppendKey(",\"verb", out);
+  AppendSpan(e.verb_span, out);
+  out->push_back('}');
+  AppendKey(",\"origin", out);
+  AppendPlace(e.origin, out);
+  AppendKey(",\"pattern", out);
+  AppendKey("{\"file", out);
+  AppendJsonString(e.pattern.file, out);
+  AppendKey(",\"line", out);
+  AppendInteger(e.pattern.line, out);
+  AppendKey(",\"text", out);
+  AppendJsonString(e.pattern.text, out);
+  out->push_back('}');
+  AppendKey(",\"plover", out);
+  AppendJsonString(e.plover, out);
+  AppendKey(",\"quad_class", out);
+  AppendInteger(e.quad_class, out);
+  AppendKey(",\"reported_by", out);
+  AppendJsonString(e.reported_by, out);
+  AppendKey(",\"reported_by_text", out);
+  AppendJsonString(e.reported_by_text, out);
+  AppendKey(",\"root_code", out);
+  AppendJsonString(e.root_code, out);
+  AppendKey(",\"sentence", out);
+  AppendJsonString(e.sentence, out);
+  AppendKey(",\"sentence_index", out);
+  AppendInteger(e.sentence_index, out);
+  AppendKey(",\"source", out);
+  AppendJsonString(e.source, out);
+  AppendKey(",\"source_ref", out);
+  AppendJsonString(e.source_ref, out);
+  AppendKey(",\"source_text", out);
+  AppendJsonString(e.source_text, out);
+  AppendKey(",\"target", out);
+  AppendJsonString(e.target, out);
+  AppendKey(",\"target_ref", out);
+  AppendJsonString(e.target_ref, out);
+  AppendKey(",\"target_text", out);
+  AppendJsonString(e.target_text, out);
+  AppendKey(",\"verb_text", out);
+  AppendJsonString(e.verb_text, out);
+  out->append("}\n");
+}
 
 Status ParseOutputFormat(std::string_view name, OutputFormat* out) {
   if (name == "jsonl" || name == "json") {
@@ -111,27 +319,46 @@ std::string CsvField(std::string_view value) {
 }
 
 void EventWriter::Write(const Event& e) {
+  line_.clear();
+  Format(e, &line_);
+  WriteLines(line_);
+}
+
+void EventWriter::WriteLines(std::string_view lines) {
+  if (lines.empty()) return;
+  if (format_ == OutputFormat::kCsv && !header_written_) {
+    std::string header;
+    for (size_t i = 0; i < CsvColumns().size(); ++i) {
+      if (i) header += ',';
+      header += CsvColumns()[i];
+    }
+    header += '\n';
+    out_.write(header.data(), static_cast<std::streamsize>(header.size()));
+    header_written_ = true;
+  }
+  out_.write(lines.data(), static_cast<std::streamsize>(lines.size()));
+}
+
+void EventWriter::Format(const Event& e, std::string* out) const {
   switch (format_) {
     case OutputFormat::kJsonl:
-      out_ << EventToJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      AppendEventJsonl(e, out);
       return;
     case OutputFormat::kTsv: {
       // TABARI's event line: date, source, target, code, then our provenance.
-      out_ << CompactDate(e.date) << '\t' << e.source << '\t' << e.target << '\t'
-           << e.event_code << '\t' << e.doc_id << '\t' << e.sentence_index << '\t'
-           << e.verb_text << '\n';
+      *out += CompactDate(e.date);
+      for (const std::string* field : {&e.source, &e.target, &e.event_code, &e.doc_id}) {
+        *out += '\t';
+        *out += *field;
+      }
+      *out += '\t';
+      *out += std::to_string(e.sentence_index);
+      *out += '\t';
+      *out += e.verb_text;
+      *out += '\n';
       return;
     }
     case OutputFormat::kCsv: {
-      std::string line;
-      if (!header_written_) {
-        for (size_t i = 0; i < CsvColumns().size(); ++i) {
-          if (i) line += ',';
-          line += CsvColumns()[i];
-        }
-        line += '\n';
-        header_written_ = true;
-      }
       auto num = [](int64_t v) { return v < 0 ? std::string() : std::to_string(v); };
       const std::vector<std::string> fields = {
           e.doc_id, std::to_string(e.sentence_index), e.date.ToIso(),
@@ -145,11 +372,10 @@ void EventWriter::Write(const Event& e) {
           num(e.source_span.end), num(e.verb_span.begin), num(e.verb_span.end),
           num(e.target_span.begin), num(e.target_span.end), e.sentence, e.source_ref, e.target_ref};
       for (size_t i = 0; i < fields.size(); ++i) {
-        if (i) line += ',';
-        line += CsvField(fields[i]);
+        if (i) *out += ',';
+        *out += CsvField(fields[i]);
       }
-      line += '\n';
-      out_ << line;
+      *out += '\n';
       return;
     }
   }

@@ -26,6 +26,12 @@ Status ParseOutputFormat(std::string_view name, OutputFormat* out);
 // The JSON object of one event (the JSONL line without its newline).
 nlohmann::json EventToJson(const Event& event);
 
+// Appends the JSONL line of one event, newline included, to *out: byte for byte
+// EventToJson(event).dump(-1, ' ', false, error_handler_t::replace) + '\n' (keys
+// in sorted order, invalid UTF-8 replaced by U+FFFD), written without building the
+// JSON object.
+void AppendEventJsonl(const Event& event, std::string* out);
+
 class EventWriter {
  public:
   EventWriter(std::ostream& out, OutputFormat format) : out_(out), format_(format) {}
@@ -33,10 +39,17 @@ class EventWriter {
   void Write(const Event& event);
   void Flush() { out_.flush(); }
 
+  // Appends the event's line (newline included, never the CSV header) to *out. Const and
+  // thread-safe: lines can be made on worker threads and written later with WriteLines.
+  void Format(const Event& event, std::string* out) const;
+  // Writes lines made by Format, after the CSV header when they are the first.
+  void WriteLines(std::string_view lines);
+
  private:
   std::ostream& out_;
   OutputFormat format_;
   bool header_written_ = false;
+  std::string line_;  // reused for every line Write() makes
 };
 
 // Quotes a CSV field when it holds a comma, quote or line break.

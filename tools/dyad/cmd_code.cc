@@ -57,14 +57,17 @@ int RunCode(const CodeFlags& flags) {
     }
     Status s = pool.Run(
         *reader,
-        [&](const Document& doc, const std::vector<Event>& events) {
-          (void)doc;
-          for (const auto& event : events) writer.Write(event);
+        [&](const Document&, const std::vector<Event>& events, const std::string& lines) {
+          writer.WriteLines(lines);
           progress.Add(1, events.size());
         },
         [&](const std::string& error) {
           ++failures;
           std::fprintf(stderr, "dyad: %s\n", error.c_str());
+        },
+        // The lines are made on the worker that coded the document.
+        [&](const Document&, const std::vector<Event>& events, std::string* lines) {
+          for (const auto& event : events) writer.Format(event, lines);
         });
     if (!s.ok()) return Fail(s.message(), 1);
   }

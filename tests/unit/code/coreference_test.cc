@@ -120,6 +120,39 @@ TEST_F(CoreferenceTest, BadLinesAreWarningsWithFileAndLine) {
   EXPECT_EQ(r.pronouns.size(), 1u);  // the good line is kept
 }
 
+// The rules tried at a word are exactly those whose words can start there, in list order.
+TEST_F(CoreferenceTest, DefiniteCandidatesAreTheRulesThatCanStartAtAWord) {
+  CorefRules r;
+  std::vector<std::string> warnings;
+  r.ParseLines({"MENTION: THE COUNTRY = STATE", "MENTION: THE TWO COUNTRIES = STATES", "MENTION: THE AGGRESSOR = AGGRESSOR",
+                "MENTION: THE AGGRESSOR STATE = AGGRESSOR", "MENTION: BOTH COUNTRIES = STATES", "MENTION: MOSCOW = STATE"},
+               "x.coref", &warnings);
+  ASSERT_TRUE(warnings.empty());
+  auto words_of = [&](std::string_view first, std::string_view second) {
+    std::vector<uint32_t> candidates;
+    r.DefiniteCandidates(first, second, &candidates);
+    std::vector<std::string> out;
+    for (const uint32_t c : candidates) {
+      std::string words;
+      for (const auto& w : r.definites[c].words) words += (words.empty() ? "" : " ") + w;
+      out.push_back(words);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  // Longest rules first (the list's order), and only those with these first two words.
+  EXPECT_EQ(words_of("THE", "AGGRESSOR"), (V{"THE AGGRESSOR STATE", "THE AGGRESSOR"}));
+  EXPECT_EQ(words_of("THE", "AGGRESSOR'S"), (V{"THE AGGRESSOR"}));  // a possessive ends a rule
+  EXPECT_EQ(words_of("THE", "COUNTRY"), (V{"THE COUNTRY"}));
+  EXPECT_EQ(words_of("THE", "COUNTRIES'"), V{});  // "THE COUNTRIES" is no rule
+  EXPECT_EQ(words_of("THE", "TWO"), (V{"THE TWO COUNTRIES"}));
+  EXPECT_EQ(words_of("THE", ""), V{});
+  EXPECT_EQ(words_of("THEY", "AGGRESSOR"), V{});
+  EXPECT_EQ(words_of("BOTH", "COUNTRIES'"), (V{"BOTH COUNTRIES"}));
+  EXPECT_EQ(words_of("MOSCOW'S", "TROOPS"), (V{"MOSCOW"}));
+  EXPECT_EQ(words_of("MOSCOW", ""), (V{"MOSCOW"}));
+}
+
 TEST_F(CoreferenceTest, PronounTakesActorOfPreviousSentence) {
   auto doc = Document({"Aragorn visited Rohan on Monday.", "He condemned Mordor on Tuesday."});
   ASSERT_EQ(Events(doc[1]), "GONGOV/ORC/122");

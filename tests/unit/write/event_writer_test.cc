@@ -87,6 +87,51 @@ TEST(EventWriterTest, TsvFollowsTabariColumnOrder) {
   EXPECT_EQ(out.str(), "20220224\tRUSMIL\tUKR\t194\tdoc-1\t2\tshelled\n");
 }
 
+// The JSONL line written without a JSON object is the line nlohmann's dump() would write, byte
+// for byte: key order, numbers, escapes, nulls, invalid UTF-8 replaced.
+std::string DumpLine(const Event& e) {
+  return EventToJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+TEST(EventWriterTest, JsonlLineEqualsTheJsonObjectsDump) {
+  std::vector<Event> events;
+  events.push_back(SampleEvent());
+  Event placed = SampleEvent();
+  placed.location = {"Kyiv", "UKR", "Kyiv City", 50.4501, 30.5234, "capital", {40, 44}};
+  placed.origin = {"Belarus", "BLR", "", 53.0, -27.95, "country", {}};
+  placed.destination = {"", "POL", "", 0.1, 1e-7, "country", {5, 9}};
+  placed.date_end = Date{2022, 3, 1};
+  placed.date_text = "between February 24 and March 1";
+  placed.date_precision = DatePrecision::kRange;
+  placed.modality = Modality::kHypothetical;
+  placed.reported_by = "UKRGOV";
+  placed.reported_by_text = "Kyiv";
+  placed.goldstein = 3.4;
+  placed.sentence_span = {1234567890123, 1234567890200};
+  placed.pattern.line = -1;
+  events.push_back(placed);
+  Event escaped = SampleEvent();
+  escaped.sentence = "He said \"no\" \\ back\tslash\nnew\rline\f\b \x01\x1f\x7f Łukašenka — 北京 😀";
+  escaped.date = Date{};
+  escaped.goldstein = -10;
+  escaped.source_text = "quote\"";
+  events.push_back(escaped);
+  Event invalid = SampleEvent();
+  invalid.doc_id = std::string("bad\xff\xfe name\xc3");
+  invalid.sentence = std::string("overlong \xc0\xaf surrogate \xed\xa0\x80 end \xf4\x90\x80\x80 cut \xe2\x82");
+  invalid.pattern.text = std::string("\x80 lone");
+  events.push_back(invalid);
+  for (const Event& e : events) {
+    std::string line;
+    AppendEventJsonl(e, &line);
+    EXPECT_EQ(line, DumpLine(e));
+    std::ostringstream out;
+    EventWriter writer(out, OutputFormat::kJsonl);
+    writer.Write(e);
+    EXPECT_EQ(out.str(), DumpLine(e));
+  }
+}
+
 TEST(EventWriterTest, RejectsUnknownFormatByName) {
   OutputFormat format;
   Status s = ParseOutputFormat("xml", &format);

@@ -63,7 +63,9 @@ class RoleConflictDirTest : public ::testing::Test {
                                         "UN experts said.\n\nThe United States imposed sanctions on Rwanda.\n";
     db_ = (Dir() / "t.db").string();
     std::string out, err;
-    if (!fs::exists(db_)) ASSERT_EQ(Dyad("ingest " + (Dir() / "doc.txt").string() + " --db " + db_, &out, &err), 0) << err;
+    if (!fs::exists(db_)) {
+      ASSERT_EQ(Dyad("ingest " + (Dir() / "doc.txt").string() + " --db " + db_, &out, &err), 0) << err;
+    }
   }
   std::string db_;
 };

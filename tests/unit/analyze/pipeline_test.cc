@@ -240,8 +240,11 @@ TEST_F(PipelineTest, EachConflictsSamplesGiveAReportOnTheStateInQuestion) {
       RoleReport r = BuildRoleReport(rules_, conflict, x, {}, events);
       for (const CategoryReport& c : r.categories) {
         bool wanted = std::find(k.categories.begin(), k.categories.end(), c.category.key) != k.categories.end();
-        if (state == "CHN") EXPECT_EQ(c.counts.total(), 0) << k.conflict << " " << c.category.key;
-        else if (wanted) EXPECT_GT(c.counts.supporting(), 0) << k.conflict << " " << state << " " << c.category.key;
+        if (state == "CHN") {
+          EXPECT_EQ(c.counts.total(), 0) << k.conflict << " " << c.category.key;
+        } else if (wanted) {
+          EXPECT_GT(c.counts.supporting(), 0) << k.conflict << " " << state << " " << c.category.key;
+        }
       }
     }
   }

@@ -427,7 +427,9 @@ TEST_F(ApiTest, HttpBodiesOverTheLimitAreRefused) {
     // still writing may see the reset before it reads the answer (plain TCP), so
     // either is a refusal. What must never happen is a 200 (the last block
     // below checks that the server still answers).
-    if (r) EXPECT_EQ(r->status, 413);
+    if (r) {
+      EXPECT_EQ(r->status, 413);
+    }
   }
   {
     httplib::Client client("127.0.0.1", port);

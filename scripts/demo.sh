@@ -2,7 +2,8 @@
 # The main job on the bundled samples: for each conflict with samples, ingest our
 # sample articles into a fresh evidence database, show the coded events, then the
 # report on the state whose role is in question:
-#   russia-ukraine: Belarus (data/samples/*.txt)
+#   russia-ukraine: Belarus (data/samples/*.txt, and a PDF report typeset here from
+#   data/samples/reports/belarus-monitoring-2023.ms: its events carry their page)
 #   drc-m23: Rwanda, sudan: the United Arab Emirates, yemen-red-sea: Iran
 #   (data/samples/<conflict>/*.txt).
 # Usage: scripts/demo.sh [BUILD_DIR]
@@ -19,6 +20,14 @@ report() {  # conflict, state, sample files...
   local db="$work/$conflict.db"
   echo "== dyad ingest ($conflict: our own short articles about public facts)"
   "$dyad" ingest "$@" --db "$db"
+  if [ "$conflict" = russia-ukraine ]; then
+    echo "== dyad ingest (a three-page PDF report, typeset now from our own text)"
+    groff -ms -Tps data/samples/reports/belarus-monitoring-2023.ms | ps2pdf - "$work/belarus-monitoring-2023.pdf"
+    "$dyad" ingest "$work/belarus-monitoring-2023.pdf" --db "$db"
+    echo
+    echo "== dyad show belarus-monitoring-2023 (the PDF: its provenance, its events with their page)"
+    "$dyad" show belarus-monitoring-2023 --db "$db"
+  fi
   echo
   echo "== dyad events ($conflict): who did what to whom, when and where, according to whom"
   "$dyad" events --db "$db" --format table --limit 60

@@ -2,15 +2,17 @@
 #ifndef DYAD_DOCUMENT_H_
 #define DYAD_DOCUMENT_H_
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "dyad/date.h"
 
 namespace dyad {
 
-enum class InputFormat { kAuto, kText, kTabari, kJsonl, kHtml };
+enum class InputFormat { kAuto, kText, kTabari, kJsonl, kHtml, kPdf };
 
-// "text", "tabari", "jsonl", "html", "auto".
+// "text", "tabari", "jsonl", "html", "pdf", "auto".
 const char* InputFormatName(InputFormat format);
 
 struct Document {
@@ -27,7 +29,14 @@ struct Document {
   std::string sha256;    // hex SHA-256 of the document's original bytes
   std::string origin;    // file path (or "-") and line/record the document came from
   InputFormat format = InputFormat::kAuto;
+  // Paged documents (PDF): where each page begins in `text`, in code points, ascending;
+  // page_starts[0] == 0 is page 1. Empty when the document has no pages.
+  std::vector<int64_t> page_starts;
 };
+
+// The 1-based page holding code point `offset` of document.text; 0 when the
+// document has no pages or the offset is negative.
+int PageAt(const Document& document, int64_t offset);
 
 }  // namespace dyad
 

@@ -51,6 +51,7 @@ struct Event {
   int sentence_index = 0;        // 0-based, in the document
   std::string sentence;          // the sentence text (normalised)
   Span sentence_span;
+  int page = 0;                  // 1-based page of the sentence in a paged document (PDF); 0: no pages
 
   // Who did what to whom (CAMEO).
   Date date;                     // event date (see date_precision)

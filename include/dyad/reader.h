@@ -23,6 +23,11 @@
 //   kJsonl   one JSON object per line: {"id","date","text","url","source","title","language"}.
 //   kTabari  TABARI .text records ("YYMMDD ID" line, sentence lines, blank line).
 //   kHtml    one web page: the article body is extracted (boilerplate dropped).
+//   kPdf     one PDF file (found by its "%PDF-" start, whatever its name): the
+//            text layer in reading order, running headers/footers and line-end
+//            hyphenation repaired, Document::page_starts set. An encrypted,
+//            truncated or image-only PDF is one error ("report.pdf: no text
+//            layer: it needs OCR ...").
 //   kAuto    DetectFormat() on the path and the first 64 KiB.
 //
 // Errors are one line and start with the path ("stdin" for "-"), then the line
@@ -54,6 +59,8 @@ struct ReaderOptions {
   // Largest document (text file, stdin text document, JSONL line, HTML page)
   // in bytes; a larger one is an error "document too large" and is skipped.
   size_t max_document_bytes = size_t{8} << 20;
+  // Largest PDF file in bytes (its extracted text is then held to max_document_bytes).
+  size_t max_pdf_bytes = size_t{256} << 20;
   // TABARI records with 8-digit dates (YYYYMMDD).
   bool tabari_yyyy = false;
   // Where data/read/html_boilerplate.txt is found; empty = $DYAD_DATA, else
@@ -61,7 +68,7 @@ struct ReaderOptions {
   std::string data_dir;
 };
 
-// The format of `path` given its first bytes: the extension (.jsonl .ndjson
+// The format of `path` given its first bytes: "%PDF-" -> kPdf; the extension (.jsonl .ndjson
 // .json -> kJsonl, .html .htm .xhtml -> kHtml), else the content: a first
 // non-blank line "YYMMDD[DD] ID" with a valid date and a one-word id, then a
 // body line, and the first record ending within `head` (unless head is the

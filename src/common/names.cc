@@ -1,4 +1,6 @@
 // Display names of the public enums, as they appear in every output format.
+#include <algorithm>
+
 #include "dyad/document.h"
 #include "dyad/event.h"
 
@@ -10,9 +12,18 @@ const char* InputFormatName(InputFormat format) {
     case InputFormat::kTabari: return "tabari";
     case InputFormat::kJsonl: return "jsonl";
     case InputFormat::kHtml: return "html";
+    case InputFormat::kPdf: return "pdf";
     case InputFormat::kAuto: break;
   }
   return "auto";
+}
+
+int PageAt(const Document& document, int64_t offset) {
+  if (document.page_starts.empty() || offset < 0) return 0;
+  const auto& starts = document.page_starts;
+  // The last page that starts at or before `offset`.
+  auto after = std::upper_bound(starts.begin(), starts.end(), offset);
+  return after == starts.begin() ? 1 : static_cast<int>(after - starts.begin());
 }
 
 const char* ModalityName(Modality m) {

@@ -703,6 +703,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
       e.sentence_index = static_cast<int>(index);
       e.sentence = std::string(sentence);
       e.sentence_span = to_span(begin, {0, static_cast<int32_t>(sentence.size())});
+      e.page = PageAt(document, e.sentence_span.begin);
       e.date = document.date.valid() && coded.date.valid() ? coded.date : document.date;
       e.source = std::move(coded.source);
       e.target = std::move(coded.target);

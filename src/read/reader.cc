@@ -14,6 +14,7 @@
 #include "normalize/normalize.h"
 #include "read/html_extract.h"
 #include "read/input_source.h"
+#include "read/pdf_extract.h"
 
 namespace dyad {
 namespace {
@@ -433,6 +434,36 @@ class HtmlReader : public ReaderBase {
   const read::HtmlBoilerplate* boilerplate_;
 };
 
+// One PDF file: its text layer in reading order, with its pages (read/pdf_extract.h).
+class PdfReader : public ReaderBase {
+ public:
+  using ReaderBase::ReaderBase;
+  Status Next(Document* doc, bool* done) override {
+    if (finished_) return Finish(done);
+    finished_ = true;
+    *done = false;
+    std::string bytes;
+    bool too_long = false;
+    source_->ReadAll(&bytes, options_.max_pdf_bytes, &too_long);
+    if (source_->read_error()) return Finish(done);
+    if (too_long) {
+      return Status::Error(name() + ": PDF too large (more than " + std::to_string(options_.max_pdf_bytes) + " bytes)");
+    }
+    read::PdfText pdf;
+    if (Status s = read::ExtractPdf(bytes, &pdf); !s.ok()) return Status::Error(name() + ": " + s.message());
+    if (pdf.text.size() > options_.max_document_bytes) return Status::Error(TooLarge(name(), options_.max_document_bytes));
+    *doc = Document();
+    doc->sha256 = Sha256Hex(bytes);
+    doc->id = FileStem(origin_path_ == "-" ? std::string("stdin") : origin_path_);
+    doc->title = std::move(pdf.title);
+    doc->text = std::move(pdf.text);
+    doc->page_starts = std::move(pdf.page_starts);
+    doc->origin = origin_path_ == "-" ? std::string("stdin") : origin_path_;
+    doc->format = InputFormat::kPdf;
+    return Status::Ok();
+  }
+};
+
 bool LooksLikeTabariHeader(std::string_view line) {
   size_t digits = 0;
   while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
@@ -469,7 +500,6 @@ bool LooksLikeTabari(std::string_view rest, bool whole_input) {
 // UTF-8 so that --lenient never stores a binary file as a text document.
 std::string BinaryKind(std::string_view head) {
   static const std::pair<std::string_view, const char*> kMagic[] = {
-      {"%PDF-", "a PDF file (convert it to text first, e.g. with pdftotext)"},
       {std::string_view("PK\x03\x04", 4), "a ZIP archive (.docx, .odt, .epub ...)"},
       {"\x1f\x8b", "a gzip file (decompress it first)"},
       {"\x89PNG", "an image"},
@@ -499,6 +529,7 @@ InputFormat DetectFormat(std::string_view path, std::string_view head) {
   std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
   size_t dot = base.find_last_of('.');
   std::string ext = dot == std::string_view::npos ? "" : Lower(base.substr(dot + 1));
+  if (read::IsPdf(head)) return InputFormat::kPdf;  // by its bytes, whatever the name
   if (ext == "jsonl" || ext == "ndjson" || ext == "json") return InputFormat::kJsonl;
   if (ext == "html" || ext == "htm" || ext == "xhtml") return InputFormat::kHtml;
 
@@ -528,10 +559,19 @@ Status DocumentReader::Open(const std::string& path, InputFormat format, const R
   if (TrimView(StripBom(head)).empty() && head.size() < InputSource::kBufferBytes) {
     return Status::Error(source->name() + ": empty document");
   }
+  if (format == InputFormat::kAuto) format = DetectFormat(path == "-" ? std::string_view() : path, head);
+  if (read::IsPdf(head) && format != InputFormat::kPdf) {
+    return Status::Error(source->name() + ": a PDF file, not " + InputFormatName(format) +
+                         " (read it as PDF: leave the format to detection)");
+  }
+  if (format == InputFormat::kPdf) {
+    if (!read::IsPdf(head)) return Status::Error(source->name() + ": not a PDF file (no %PDF- at its start)");
+    out->reset(new PdfReader(std::move(source), format, options, path));
+    return Status::Ok();
+  }
   if (std::string kind = BinaryKind(head); !kind.empty()) {
     return Status::Error(source->name() + ": " + kind + ", not text");
   }
-  if (format == InputFormat::kAuto) format = DetectFormat(path == "-" ? std::string_view() : path, head);
   if (options.max_document_bytes == 0) return Status::Error("max_document_bytes must be positive");
 
   switch (format) {
@@ -557,6 +597,7 @@ Status DocumentReader::Open(const std::string& path, InputFormat format, const R
       out->reset(new HtmlReader(std::move(source), format, options, path, boilerplate));
       break;
     }
+    case InputFormat::kPdf:  // opened above
     case InputFormat::kText:
     case InputFormat::kAuto:
       if (path == "-") {

@@ -68,7 +68,10 @@ std::string FormatEventTable(const std::vector<StoredEvent>& events, size_t widt
   out += "SENTENCE\n";
   for (size_t i = 0; i < rows.size(); ++i) {
     for (size_t c = 0; c < header.size(); ++c) out += Pad(rows[i][c], widths[c]) + "  ";
-    out += TruncateForDisplay(events[i].event.sentence, sentence_width) + "\n";
+    // A PDF's events say their page first.
+    const int page = events[i].event.page;
+    out += TruncateForDisplay((page > 0 ? "(p. " + std::to_string(page) + ") " : std::string()) + events[i].event.sentence,
+                              sentence_width) + "\n";
   }
   return out;
 }

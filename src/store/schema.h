@@ -198,6 +198,12 @@ BEGIN
 END;
 CREATE INDEX documents_near_duplicate ON documents(near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
 )sql",
+    // v5: paged documents (PDF): where each page begins in the text (a JSON array of code
+    // points, '' when the document has no pages) and the page of each event's sentence (0: none).
+    R"sql(
+ALTER TABLE documents ADD COLUMN page_starts TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN page INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 inline constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -139,6 +139,21 @@ std::optional<int64_t> DayOf(const Date& d) {
   return d.ToDays();
 }
 
+// Document::page_starts as stored: a JSON array of code points, '' when there are no pages.
+std::string PageStartsToText(const std::vector<int64_t>& starts) {
+  if (starts.empty()) return "";
+  return nlohmann::json(starts).dump();
+}
+std::vector<int64_t> PageStartsFromText(const std::string& text) {
+  std::vector<int64_t> starts;
+  if (text.empty()) return starts;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return starts;
+  for (const auto& v : j)
+    if (v.is_number_integer()) starts.push_back(v.get<int64_t>());
+  return starts;
+}
+
 // Columns read by ReadEventRow, in order (e = events, d = documents, s = sentences,
 // c = codings).
 constexpr const char* kEventColumns =
@@ -148,7 +163,7 @@ constexpr const char* kEventColumns =
     "e.pattern_file, e.pattern_line, e.pattern_text, e.source_begin, e.source_end, "
     "e.verb_begin, e.verb_end, e.target_begin, e.target_end, e.modality, e.reported_by, "
     "e.reported_by_text, e.places, e.duplicate, d.input_id, d.url, d.title, d.source, "
-    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref";
+    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, e.page";
 constexpr const char* kEventJoins =
     " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
     " LEFT JOIN codings c ON c.id = e.coding";
@@ -203,6 +218,7 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
   r.doc_ingested_at = st.Text(c++);
   e.source_ref = st.Text(c++);
   e.target_ref = st.Text(c++);
+  e.page = static_cast<int>(st.Int(c++));
   *out = std::move(r);
 }
 
@@ -478,8 +494,8 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
         {&s.find_sha, "SELECT id, near_duplicate_of FROM documents WHERE sha256 = ?"},
         {&s.insert_doc,
          "INSERT INTO documents(input_id, sha256, source, url, title, language, pub_date, format, "
-         "origin, text, ingested_at, tool_version, minhash, near_duplicate_of) "
-         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+         "origin, text, ingested_at, tool_version, minhash, near_duplicate_of, page_starts) "
+         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
         {&s.band_lookup, "SELECT doc FROM minhash_bands WHERE key = ?"},
         {&s.band_insert, "INSERT OR IGNORE INTO minhash_bands(key, doc) VALUES(?, ?)"},
         {&s.doc_minhash, "SELECT minhash, near_duplicate_of FROM documents WHERE id = ?"},
@@ -493,8 +509,8 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
          "event_code, root_code, quad_class, goldstein, verb_text, plover, pattern_file, "
          "pattern_line, pattern_text, source_begin, source_end, verb_begin, verb_end, "
          "target_begin, target_end, modality, reported_by, reported_by_text, places, duplicate, "
-         "source_ref, target_ref) "
-         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+         "source_ref, target_ref, page) "
+         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
         {&s.insert_actor_code, "INSERT OR IGNORE INTO actor_codes(code) VALUES(?)"},
         {&s.coding_lookup, "SELECT id FROM codings WHERE dict_hash = ?"},
         {&s.coding_insert,
@@ -772,6 +788,7 @@ Status Store::AddDocumentLocked(const Document& document, const std::vector<Sent
   } else {
     ins.BindNull(14);
   }
+  ins.Bind(15, PageStartsToText(document.page_starts));
   rc = ins.Step();
   ins.Reset();
   if (rc != SQLITE_DONE) return Error("storing a document");
@@ -907,6 +924,7 @@ Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& even
     ins.Bind(c++, duplicate ? 1 : 0);
     ins.Bind(c++, e.source_ref);
     ins.Bind(c++, e.target_ref);
+    ins.Bind(c++, e.page);
     int rc = ins.Step();
     ins.Reset();
     if (rc != SQLITE_DONE) return Error("storing an event");
@@ -1246,7 +1264,7 @@ Status Store::GetEvent(int64_t id, StoredEvent* out) {
 namespace {
 constexpr const char* kDocumentColumns =
     "SELECT id, input_id, sha256, source, url, title, language, pub_date, format, origin, text, "
-    "ingested_at, tool_version, near_duplicate_of FROM documents ";
+    "ingested_at, tool_version, near_duplicate_of, page_starts FROM documents ";
 
 void ReadDocumentRow(const Stmt& st, StoredDocument* out) {
   StoredDocument d;
@@ -1259,13 +1277,15 @@ void ReadDocumentRow(const Stmt& st, StoredDocument* out) {
   d.document.language = st.Text(6);
   if (auto date = Date::Parse(st.Text(7))) d.document.date = *date;
   std::string format = st.Text(8);
-  for (auto f : {InputFormat::kText, InputFormat::kTabari, InputFormat::kJsonl, InputFormat::kHtml})
+  for (auto f : {InputFormat::kText, InputFormat::kTabari, InputFormat::kJsonl, InputFormat::kHtml,
+                 InputFormat::kPdf})
     if (format == InputFormatName(f)) d.document.format = f;
   d.document.origin = st.Text(9);
   d.document.text = st.Text(10);
   d.ingested_at = st.Text(11);
   d.tool_version = st.Text(12);
   d.near_duplicate_of = st.IsNull(13) ? 0 : st.Int(13);
+  d.document.page_starts = PageStartsFromText(st.Text(14));
   *out = std::move(d);
 }
 }  // namespace

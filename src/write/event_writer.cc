@@ -47,7 +47,7 @@ const std::vector<std::string>& CsvColumns() {
       "reported_by_text", "location", "location_country", "origin_country",
       "destination", "destination_country", "pattern_file", "pattern_line", "pattern_text",
       "source_begin", "source_end", "verb_begin", "verb_end", "target_begin", "target_end",
-      "sentence", "source_ref", "target_ref"};
+      "sentence", "source_ref", "target_ref", "page"};
   return kColumns;
 }
 
@@ -219,6 +219,9 @@ void AppendEventJsonl(const Event& e, std::string* out) {
   out->push_back('}');
   AppendKey(",\"origin", out);
   AppendPlace(e.origin, out);
+  AppendKey(",\"page", out);
+  if (e.page > 0) AppendInteger(e.page, out);
+  else out->append("null");
   AppendKey(",\"pattern", out);
   AppendKey("{\"file", out);
   AppendJsonString(e.pattern.file, out);
@@ -304,6 +307,7 @@ nlohmann::json EventToJson(const Event& e) {
                   {"target", SpanJson(e.target_span)},
                   {"sentence", SpanJson(e.sentence_span)}};
   j["sentence"] = e.sentence;
+  j["page"] = e.page > 0 ? nlohmann::json(e.page) : nlohmann::json(nullptr);
   return j;
 }
 
@@ -370,7 +374,8 @@ void EventWriter::Format(const Event& e, std::string* out) const {
           e.origin.country, e.destination.name, e.destination.country, e.pattern.file,
           std::to_string(e.pattern.line), e.pattern.text, num(e.source_span.begin),
           num(e.source_span.end), num(e.verb_span.begin), num(e.verb_span.end),
-          num(e.target_span.begin), num(e.target_span.end), e.sentence, e.source_ref, e.target_ref};
+          num(e.target_span.begin), num(e.target_span.end), e.sentence, e.source_ref, e.target_ref,
+          e.page > 0 ? std::to_string(e.page) : std::string()};
       for (size_t i = 0; i < fields.size(); ++i) {
         if (i) *out += ',';
         *out += CsvField(fields[i]);

@@ -25,7 +25,8 @@ void PrintDocument(const store::StoredDocument& d) {
   std::printf("  date:      %s\n", doc.date.valid() ? doc.date.ToIso().c_str() : "(unknown)");
   std::printf("  language:  %s\n", doc.language.c_str());
   std::printf("  sha256:    %s\n", doc.sha256.c_str());
-  std::printf("  origin:    %s (%s)\n", doc.origin.c_str(), InputFormatName(doc.format));
+  std::printf("  origin:    %s (%s%s)\n", doc.origin.c_str(), InputFormatName(doc.format),
+              doc.page_starts.empty() ? "" : (", " + std::to_string(doc.page_starts.size()) + " pages").c_str());
   std::printf("  ingested:  %s by %s\n", d.ingested_at.c_str(), d.tool_version.c_str());
   if (d.near_duplicate_of)
     std::printf("  near-duplicate of d%lld: its events are not counted\n",
@@ -56,6 +57,7 @@ int ShowEvent(store::Store& db, int64_t id) {
   if (!e.location.empty())
     std::printf("  location:  %s, %s (%.4f, %.4f)\n", e.location.name.c_str(), e.location.country.c_str(),
                 e.location.latitude, e.location.longitude);
+  if (e.page > 0) std::printf("  page:      %d\n", e.page);
   std::printf("  sentence %d: %s\n", e.sentence_index, store::HighlightSentence(doc.document.text, e, ansi).c_str());
   if (!ansi) std::printf("             ([S:source] [V:verb] [T:target])\n");
   std::printf("  coded by:  %s:%d: %s\n", e.pattern.file.c_str(), e.pattern.line, e.pattern.text.c_str());

@@ -407,6 +407,35 @@ TEST_F(StoreTest, MigratesOlderSchemaAfterBackup) {
   EXPECT_EQ(QueryText("SELECT input_id FROM documents", path_ + ".bak-v1"), "v1doc");
 }
 
+// A PDF's pages: where each begins is stored with the document, each event keeps its page.
+TEST_F(StoreTest, KeepsPagesOfDocumentsAndEvents) {
+  auto store = OpenStore();
+  Document doc = MakeDocument("report", Story(7));
+  doc.format = InputFormat::kPdf;
+  doc.page_starts = {0, 120, 260};
+  std::vector<Event> events = {MakeEvent(0, "Belarus troops moved toward the border.", "BLRMIL", "UKR", "190",
+                                         Date{2022, 2, 24}),
+                               MakeEvent(3, "The army crossed.", "BLRMIL", "UKR", "190", Date{2022, 2, 24})};
+  events[0].page = 1;
+  events[1].page = 3;
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(doc, events, "hash1", &added).ok());
+  StoredDocument stored;
+  ASSERT_TRUE(store->GetDocument(added.document_id, &stored).ok());
+  EXPECT_EQ(stored.document.page_starts, doc.page_starts);
+  EXPECT_EQ(stored.document.format, InputFormat::kPdf);
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents({}, &rows).ok());
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].event.page, 1);
+  EXPECT_EQ(rows[1].event.page, 3);
+  // A document without pages stores none.
+  Document plain = MakeDocument("plain", Story(8));
+  ASSERT_TRUE(store->AddDocument(plain, {}, "hash1", &added).ok());
+  ASSERT_TRUE(store->GetDocument(added.document_id, &stored).ok());
+  EXPECT_TRUE(stored.document.page_starts.empty());
+}
+
 TEST_F(StoreTest, BusyWriterFailsWithClearMessage) {
   { auto store = OpenStore(); }
   sqlite3* holder = nullptr;

@@ -109,6 +109,7 @@ TEST(EventWriterTest, JsonlLineEqualsTheJsonObjectsDump) {
   placed.goldstein = 3.4;
   placed.sentence_span = {1234567890123, 1234567890200};
   placed.pattern.line = -1;
+  placed.page = 12;
   events.push_back(placed);
   Event escaped = SampleEvent();
   escaped.sentence = "He said \"no\" \\ back\tslash\nnew\rline\f\b \x01\x1f\x7f Łukašenka — 北京 😀";
@@ -130,6 +131,23 @@ TEST(EventWriterTest, JsonlLineEqualsTheJsonObjectsDump) {
     writer.Write(e);
     EXPECT_EQ(out.str(), DumpLine(e));
   }
+}
+
+// A PDF's event carries its page (null without pages), in JSONL and in CSV's last column.
+TEST(EventWriterTest, PageIsNullWithoutPagesAndANumberWithThem) {
+  Event e = SampleEvent();
+  EXPECT_TRUE(nlohmann::json::parse(DumpLine(e))["page"].is_null());
+  e.page = 3;
+  std::string line;
+  AppendEventJsonl(e, &line);
+  EXPECT_EQ(nlohmann::json::parse(line)["page"], 3);
+  std::ostringstream out;
+  EventWriter writer(out, OutputFormat::kCsv);
+  writer.Write(e);
+  const std::string csv = out.str();
+  const std::string header = csv.substr(0, csv.find('\n'));
+  EXPECT_TRUE(header.ends_with(",page"));
+  EXPECT_EQ(csv.substr(csv.size() - 3), ",3\n");
 }
 
 TEST(EventWriterTest, RejectsUnknownFormatByName) {

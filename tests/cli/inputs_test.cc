@@ -1,0 +1,126 @@
+// Real inputs through the dyad binary (issue 13): PDF reports with their pages, provenance for
+// files without headers, feeds, and the options every sub-command shares.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+fs::path TempDir() {
+  static fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("dyad_inputs_test_" + std::to_string(getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path Write(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+std::string TestPdf(const std::string& name) { return std::string(DYAD_BINARY_DIR) + "/test_pdfs/" + name; }
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+// Runs `[ENV] dyad ARGS [< STDIN]` from the temp folder.
+RunResult Dyad(const std::string& args, const std::string& env = "", const std::string& stdin_file = "/dev/null") {
+  const fs::path out = TempDir() / "stdout", err = TempDir() / "stderr";
+  const std::string command = "cd " + TempDir().string() + " && " + env + " " + std::string(DYAD_BINARY_DIR) +
+                              "/tools/dyad/dyad " + args + " < " + stdin_file + " > " + out.string() + " 2> " +
+                              err.string();
+  const int status = std::system(command.c_str());
+  RunResult run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = Slurp(out);
+  run.err = Slurp(err);
+  return run;
+}
+
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+// A folder of PDFs, good and bad, beside a text file: the good ones are stored with the page of
+// each event, each bad one is one line naming it, and the others are still ingested.
+TEST(PdfIngestTest, EventsKeepTheirPageAndBadPdfsAreOneLineEach) {
+  const fs::path folder = TempDir() / "reports";
+  fs::create_directories(folder);
+  for (const char* name : {"report.pdf", "encrypted.pdf", "truncated.pdf", "scan.pdf"})
+    fs::copy_file(TestPdf(name), folder / name, fs::copy_options::overwrite_existing);
+  // A PDF without the extension is still a PDF.
+  fs::copy_file(TestPdf("report.pdf"), folder / "report.pdf.download", fs::copy_options::overwrite_existing);
+  Write(folder / "note.txt", "Russian forces shelled Kharkiv on 3 March 2024.\n");
+  const std::string db = (TempDir() / "pdf.db").string();
+
+  RunResult ingest = Dyad("ingest --threads 1 --db " + db + " " + folder.string());
+  EXPECT_EQ(ingest.exit_code, 3) << ingest.err;  // some inputs failed
+  EXPECT_THAT(ingest.out, HasSubstr("2 new, 1 duplicate"));
+  EXPECT_THAT(ingest.out, HasSubstr((folder / "encrypted.pdf").string() + ": encrypted PDF: it needs a password\n"));
+  EXPECT_THAT(ingest.out, HasSubstr((folder / "truncated.pdf").string() + ": truncated PDF"));
+  EXPECT_THAT(ingest.out, HasSubstr((folder / "scan.pdf").string() + ": no text layer: it needs OCR"));
+
+  RunResult events = Dyad("events --format jsonl --db " + db);
+  ASSERT_EQ(events.exit_code, 0) << events.err;
+  int with_page = 0;
+  for (const auto& e : JsonLines(events.out)) {
+    const std::string sentence = e["sentence"];
+    if (e["doc_id"] == "note") {
+      EXPECT_TRUE(e["page"].is_null());
+      continue;
+    }
+    ++with_page;
+    if (sentence.starts_with("The regional administration of Kharkiv")) {
+      EXPECT_EQ(e["page"], 1);
+    }
+    if (sentence.starts_with("Ukrainian officials accused Russia")) {
+      EXPECT_EQ(e["page"], 2);
+    }
+    if (sentence.starts_with("Belarus hosted Russian troops")) {
+      EXPECT_EQ(e["page"], 3);
+      RunResult show = Dyad("show --db " + db + " " + std::to_string(e["id"].get<int64_t>()));
+      EXPECT_THAT(show.out, HasSubstr("  page:      3\n"));
+    }
+  }
+  EXPECT_GE(with_page, 3);
+
+  RunResult table = Dyad("events --format table --actor BLR --db " + db);
+  EXPECT_THAT(table.out, HasSubstr("(p. 3) Belarus hosted Russian troops"));
+  RunResult doc = Dyad("show report --db " + db);
+  EXPECT_THAT(doc.out, HasSubstr("(pdf, 3 pages)"));
+  EXPECT_THAT(doc.out, HasSubstr("Shelling of Kharkiv Oblast, March 2024"));
+}
+
+}  // namespace

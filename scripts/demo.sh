@@ -23,7 +23,9 @@ report() {  # conflict, state, sample files...
   if [ "$conflict" = russia-ukraine ]; then
     echo "== dyad ingest (a three-page PDF report, typeset now from our own text)"
     groff -ms -Tps data/samples/reports/belarus-monitoring-2023.ms | ps2pdf - "$work/belarus-monitoring-2023.pdf"
-    "$dyad" ingest "$work/belarus-monitoring-2023.pdf" --db "$db"
+    # A PDF has no header lines: its provenance is given on the command line (or in a sources.tsv).
+    "$dyad" ingest "$work/belarus-monitoring-2023.pdf" --db "$db" --date 2023-08-01 \
+      --source "Dyad Sample Monitor" --url https://example.org/samples/belarus-monitoring-2023.pdf
     echo
     echo "== dyad show belarus-monitoring-2023 (the PDF: its provenance, its events with their page)"
     "$dyad" show belarus-monitoring-2023 --db "$db"

@@ -1367,6 +1367,19 @@ Status Store::ListDocumentIds(std::vector<int64_t>* out) {
   return Status::Ok();
 }
 
+std::string DocumentName(const std::string& title, const std::string& origin, const std::string& input_id) {
+  if (!title.empty()) return title;
+  std::string name = origin;
+  // "reports/minsk.txt:1" -> "minsk.txt"
+  if (size_t colon = name.find_last_of(':');
+      colon != std::string::npos && colon + 1 < name.size() &&
+      name.find_first_not_of("0123456789", colon + 1) == std::string::npos)
+    name.resize(colon);
+  if (size_t slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
+  if (name.empty() || name == "-" || name == "stdin") return input_id;
+  return name;
+}
+
 Status Store::SearchSentences(const std::string& fts_query, int64_t limit,
                               std::vector<SentenceHit>* out) {
   std::lock_guard lock(mu_);
@@ -1374,7 +1387,8 @@ Status Store::SearchSentences(const std::string& fts_query, int64_t limit,
   Stmt st;
   std::string sql =
       "SELECT s.doc, s.idx, s.begin, s.end, s.text, "
-      "highlight(sentences_fts, 0, '[', ']'), d.title, d.url, d.pub_date "
+      "highlight(sentences_fts, 0, '[', ']'), d.title, d.url, d.pub_date, d.origin, d.input_id, "
+      "d.page_starts, d.source "
       "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
       "JOIN documents d ON d.id = s.doc WHERE sentences_fts MATCH ? ORDER BY rank";
   if (limit > 0) sql += " LIMIT " + std::to_string(limit);
@@ -1389,6 +1403,11 @@ Status Store::SearchSentences(const std::string& fts_query, int64_t limit,
     hit.doc_title = st.Text(6);
     hit.doc_url = st.Text(7);
     if (auto d = Date::Parse(st.Text(8))) hit.doc_date = *d;
+    hit.doc_name = DocumentName(hit.doc_title, st.Text(9), st.Text(10));
+    Document paged;
+    paged.page_starts = PageStartsFromText(st.Text(11));
+    hit.page = PageAt(paged, hit.sentence.span.begin);
+    hit.doc_source = st.Text(12);
     out->push_back(std::move(hit));
   }
   if (rc != SQLITE_DONE) {

@@ -149,8 +149,10 @@ struct SentenceHit {
   int64_t document_id = 0;
   Sentence sentence;
   std::string snippet;        // the sentence with matches in [brackets]
-  std::string doc_title, doc_url;
+  std::string doc_title, doc_url, doc_source;
+  std::string doc_name;       // DocumentName(): the title, else the file name
   Date doc_date;
+  int page = 0;               // the sentence's page in a PDF, 0 without pages
 };
 
 struct AuditEntry {
@@ -304,6 +306,10 @@ class Store {
   std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
   bool interrupted_ = false;
 };
+
+// What a person calls a stored document: its title, else its file's name (from the origin
+// "reports/minsk.txt:1" -> "minsk.txt"), else its input id (stdin, JSONL lines without a path).
+std::string DocumentName(const std::string& title, const std::string& origin, const std::string& input_id);
 
 // MinHash signature (kMinHashSize values) over the word 3-shingles of `text`
 // (ASCII letters lower-cased, other bytes kept). Empty when the text has fewer

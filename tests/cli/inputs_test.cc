@@ -123,4 +123,67 @@ TEST(PdfIngestTest, EventsKeepTheirPageAndBadPdfsAreOneLineEach) {
   EXPECT_THAT(doc.out, HasSubstr("Shelling of Kharkiv Oblast, March 2024"));
 }
 
+// A file without headers takes its provenance from the command line: the document is dated (its
+// events too), named and sourced, and search names it by its title or file name, never "d1" alone.
+TEST(ProvenanceTest, FlagsGiveAHeaderlessFileItsDateSourceAndUrl) {
+  const fs::path file = Write(TempDir() / "given" / "nhc-belarus.txt",
+                              "Belarusian police detained dozens of protesters in Minsk.\n");
+  const std::string db = (TempDir() / "given.db").string();
+  RunResult ingest = Dyad("ingest --db " + db + " " + file.string() +
+                          " --date 2024-03-25 --source 'Norwegian Helsinki Committee' --url https://example.org/nhc");
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err << ingest.out;
+  RunResult doc = Dyad("show nhc-belarus --db " + db);
+  EXPECT_THAT(doc.out, HasSubstr("  source:    Norwegian Helsinki Committee\n"));
+  EXPECT_THAT(doc.out, HasSubstr("  url:       https://example.org/nhc\n"));
+  EXPECT_THAT(doc.out, HasSubstr("  date:      2024-03-25\n"));
+  RunResult events = Dyad("events --format jsonl --db " + db);
+  const auto lines = JsonLines(events.out);
+  ASSERT_FALSE(lines.empty()) << events.err;
+  EXPECT_EQ(lines[0]["date"], "2024-03-25");
+  RunResult search = Dyad("search protesters --db " + db);
+  EXPECT_THAT(search.out, HasSubstr("2024-03-25  nhc-belarus.txt - Norwegian Helsinki Committee\n"));
+
+  RunResult bad = Dyad("ingest --db " + db + " " + file.string() + " --date 25.03.2024");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "dyad: ingest: invalid --date '25.03.2024' (expected YYYY-MM-DD)\n");
+}
+
+// A folder's sources.tsv gives each file its provenance; it is not ingested itself; a bad one
+// stops the ingest before anything is stored, with its file and line.
+TEST(ProvenanceTest, AFoldersSourcesTsvGivesEachFileItsProvenance) {
+  const fs::path folder = TempDir() / "folder";
+  Write(folder / "a.txt", "Russian forces shelled Kharkiv.\n");
+  Write(folder / "b.txt", "Ukrainian officials condemned Russia.\n");
+  fs::copy_file(TestPdf("report.pdf"), folder / "report.pdf", fs::copy_options::overwrite_existing);
+  Write(folder / "sources.tsv",
+        "file\tdate\tsource\turl\ttitle\n"
+        "*\t\tField Monitoring Mission\t\t\n"
+        "a.txt\t2024-03-01\t\thttps://example.org/a\tShelling of Kharkiv\n"
+        "report.pdf\t2024-03-20\t\t\t\n");
+  const std::string db = (TempDir() / "folder.db").string();
+  RunResult ingest = Dyad("ingest --db " + db + " " + folder.string());
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err << ingest.out;
+  EXPECT_THAT(ingest.out, HasSubstr("3 new"));  // sources.tsv is no document
+  RunResult a = Dyad("show a --db " + db);
+  EXPECT_THAT(a.out, HasSubstr("  Shelling of Kharkiv\n  id:        a\n"));
+  EXPECT_THAT(a.out, HasSubstr("  source:    Field Monitoring Mission\n"));
+  EXPECT_THAT(a.out, HasSubstr("  date:      2024-03-01\n"));
+  RunResult b = Dyad("show b --db " + db);
+  EXPECT_THAT(b.out, HasSubstr("  source:    Field Monitoring Mission\n"));
+  EXPECT_THAT(b.out, HasSubstr("  date:      (unknown)\n"));
+  RunResult pdf = Dyad("show report --db " + db);
+  EXPECT_THAT(pdf.out, HasSubstr("  date:      2024-03-20\n"));
+  EXPECT_THAT(pdf.out, HasSubstr("Shelling of Kharkiv Oblast, March 2024"));  // its own title kept
+  RunResult search = Dyad("search Belarus --db " + db);
+  EXPECT_THAT(search.out, HasSubstr("Shelling of Kharkiv Oblast, March 2024 (p. 3) - Field Monitoring Mission"));
+
+  Write(folder / "sources.tsv", "file\tdate\nb.txt\tyesterday\n");
+  const std::string db2 = (TempDir() / "folder2.db").string();
+  RunResult bad = Dyad("ingest --db " + db2 + " " + folder.string());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "dyad: ingest: " + (folder / "sources.tsv").string() +
+                         ":2: invalid date: 'yesterday' (expected YYYY-MM-DD)\n");
+  EXPECT_FALSE(fs::exists(db2));
+}
+
 }  // namespace

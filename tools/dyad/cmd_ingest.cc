@@ -1,6 +1,8 @@
 // dyad ingest PATH... [--db FILE] [--threads N] [--dict PATH]...
 // Reads files, directories (recursively) or JSONL on stdin ("-"), codes every
 // document and stores documents, sentences and events (docs/store.md).
+// Provenance for files without headers: --date/--source/--url/--title, or a
+// sources.tsv in the files' folder (read/provenance.h); the flags win.
 // Exit status: 0 all stored, 3 some documents failed (recorded with their
 // reason), 1 the ingest stopped (store error), 2 bad usage or dictionaries.
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -17,6 +20,7 @@
 #include "command.h"
 #include "dyad/engine.h"
 #include "dyad/reader.h"
+#include "read/provenance.h"
 #include "store/ingest.h"
 #include "store/store.h"
 
@@ -31,6 +35,43 @@ struct IngestFlags {
   bool lenient = false;
   size_t max_bytes = size_t{8} << 20;
   size_t batch = 1024;
+  // Provenance for files without headers (read/provenance.h); overrides what the files say.
+  std::string date, source, url, title;
+};
+
+// The sources.tsv of each folder holding an input, parsed once: folder -> rows.
+class Sidecars {
+ public:
+  // Parses the sidecar of `file`'s folder if not done yet; a bad one is an error.
+  Status Load(const std::string& file) {
+    const std::filesystem::path folder = std::filesystem::path(file).parent_path();
+    const std::string key = folder.string();
+    if (tables_.count(key)) return Status::Ok();
+    auto& rows = tables_[key];
+    const std::filesystem::path sidecar = folder / read::kSourcesFile;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(sidecar, ec)) return Status::Ok();
+    std::FILE* f = std::fopen(sidecar.c_str(), "rb");
+    if (!f) return Status::Error(sidecar.string() + ": cannot open");
+    std::string content;
+    char buffer[4096];
+    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) content.append(buffer, n);
+    std::fclose(f);
+    return read::ParseSourcesTable(content, sidecar.string(), &rows);
+  }
+  // The folder's "*" row, then the file's own row.
+  read::Provenance For(const std::string& file) const {
+    read::Provenance p;
+    const std::filesystem::path path(file);
+    auto it = tables_.find(path.parent_path().string());
+    if (it == tables_.end()) return p;
+    if (auto all = it->second.find("*"); all != it->second.end()) p.Merge(all->second);
+    if (auto own = it->second.find(path.filename().string()); own != it->second.end()) p.Merge(own->second);
+    return p;
+  }
+
+ private:
+  std::map<std::string, std::map<std::string, read::Provenance>> tables_;
 };
 
 // "feed.jsonl:12: invalid JSON: x" -> origin "feed.jsonl:12", reason "invalid JSON: x".
@@ -81,6 +122,7 @@ void Expand(const std::string& path, std::vector<Input>* out,
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
+      if (name == read::kSourcesFile) continue;  // the folder's provenance, not a document
       if (it->is_regular_file(ec)) found.push_back({it->path().string(), it->file_size(ec)});
     }
     std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
@@ -148,9 +190,23 @@ int RunIngest(const IngestFlags& flags) {
     if (p != "-" && !std::filesystem::exists(p, ec)) return Fail("ingest: " + p + ": no such file", 2);
   }
 
+  read::Provenance given;
+  if (!flags.date.empty()) {
+    given.date = Date::Parse(flags.date);
+    if (!given.date) return Fail("ingest: invalid --date '" + flags.date + "' (expected YYYY-MM-DD)", 2);
+  }
+  given.source = flags.source;
+  given.url = flags.url;
+  given.title = flags.title;
+
   std::vector<Input> inputs;
   std::vector<std::pair<std::string, std::string>> expand_errors;
   for (const auto& p : flags.paths) Expand(p, &inputs, &expand_errors);
+  // A bad sources.tsv stops the ingest before anything is stored: fix it and run again.
+  Sidecars sidecars;
+  for (const auto& in : inputs)
+    if (in.path != "-")
+      if (Status s = sidecars.Load(in.path); !s.ok()) return Fail("ingest: " + s.message(), 2);
 
   std::unique_ptr<store::Store> db;
   if (Status s = store::Store::Open(flags.db, {}, &db); !s.ok()) return Fail(s);
@@ -202,6 +258,8 @@ int RunIngest(const IngestFlags& flags) {
       progress.AddBytes(in.bytes);
       continue;
     }
+    read::Provenance provenance = in.path == "-" ? read::Provenance() : sidecars.For(in.path);
+    provenance.Merge(given);
     uintmax_t seen = 0;
     while (true) {
       Document doc;
@@ -217,6 +275,7 @@ int RunIngest(const IngestFlags& flags) {
       uintmax_t n = std::min<uintmax_t>(doc.text.size(), in.bytes > seen ? in.bytes - seen : 0);
       seen += n;
       progress.AddBytes(n);
+      provenance.ApplyTo(&doc);
       ingester.Add(std::move(doc));
     }
     progress.AddBytes(in.bytes > seen ? in.bytes - seen : 0);
@@ -261,6 +320,10 @@ Registration reg(
       app.add_option("--threads", f->threads, "Coding threads (default: all cores)");
       app.add_flag("--lenient", f->lenient, "Replace invalid UTF-8 instead of failing the document");
       app.add_option("--max-bytes", f->max_bytes, "Largest document in bytes (default 8 MiB)");
+      app.add_option("--date", f->date, "Publication date of the documents read (YYYY-MM-DD), for files without headers");
+      app.add_option("--source", f->source, "Publisher of the documents read (e.g. \"Norwegian Helsinki Committee\")");
+      app.add_option("--url", f->url, "Where the documents were published");
+      app.add_option("--title", f->title, "Title of the documents read");
       app.add_option("--batch", f->batch, "Documents per transaction (default 1024; a batch also commits after 1 s)");
       return [f]() { return RunIngest(*f); };
     });

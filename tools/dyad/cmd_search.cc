@@ -25,9 +25,11 @@ int RunSearch(const SearchFlags& flags) {
     return Fail("search: " + s.message(), 2);
   std::map<int64_t, std::vector<store::StoredEvent>> events_by_doc;
   for (const auto& hit : hits) {
-    std::printf("d%lld sentence %d  %s  %s\n", static_cast<long long>(hit.document_id), hit.sentence.index,
+    const std::string page = hit.page > 0 ? " (p. " + std::to_string(hit.page) + ")" : "";
+    std::printf("d%lld sentence %d  %s  %s%s%s%s\n", static_cast<long long>(hit.document_id), hit.sentence.index,
                 hit.doc_date.valid() ? hit.doc_date.ToIso().c_str() : "----------",
-                store::TruncateForDisplay(hit.doc_title, 80).c_str());
+                store::TruncateForDisplay(hit.doc_name, 80).c_str(), page.c_str(),
+                hit.doc_source.empty() ? "" : " - ", hit.doc_source.c_str());
     std::printf("  %s\n", store::TruncateForDisplay(hit.snippet, 400).c_str());
     auto it = events_by_doc.find(hit.document_id);
     if (it == events_by_doc.end()) {

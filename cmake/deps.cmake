@@ -9,6 +9,7 @@ find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)  # HTML5 parsing
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)  # PDF text
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)  # RSS and Atom feeds
 # cpp-httplib for `dyad serve`: Debian builds it as a library (libcpp-httplib.so) whose
 # pkg-config file also carries the feature macros the header must be compiled with.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

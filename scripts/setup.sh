@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libicu-dev libsqlite3-dev libssl-dev
-  libcli11-dev nlohmann-json3-dev libgumbo-dev libpoppler-cpp-dev libfmt-dev libcpp-httplib-dev libtomlplusplus-dev
+  libcli11-dev nlohmann-json3-dev libgumbo-dev libpoppler-cpp-dev libxml2-dev libfmt-dev libcpp-httplib-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   groff ghostscript   # the test and demo PDFs are typeset at build time (groff -Tps | ps2pdf)
 )

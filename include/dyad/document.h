@@ -10,9 +10,9 @@
 
 namespace dyad {
 
-enum class InputFormat { kAuto, kText, kTabari, kJsonl, kHtml, kPdf };
+enum class InputFormat { kAuto, kText, kTabari, kJsonl, kHtml, kPdf, kFeed };
 
-// "text", "tabari", "jsonl", "html", "pdf", "auto".
+// "text", "tabari", "jsonl", "html", "pdf", "feed", "auto".
 const char* InputFormatName(InputFormat format);
 
 struct Document {

@@ -28,6 +28,9 @@
 //            hyphenation repaired, Document::page_starts set. An encrypted,
 //            truncated or image-only PDF is one error ("report.pdf: no text
 //            layer: it needs OCR ...").
+//   kFeed    an RSS 2.0 or Atom feed: one document per item (date, link,
+//            source, title); a broken item is one error ("feed.xml:40: item 3:
+//            not well-formed XML: ...") and the next items are still read.
 //   kAuto    DetectFormat() on the path and the first 64 KiB.
 //
 // Errors are one line and start with the path ("stdin" for "-"), then the line
@@ -61,6 +64,8 @@ struct ReaderOptions {
   size_t max_document_bytes = size_t{8} << 20;
   // Largest PDF file in bytes (its extracted text is then held to max_document_bytes).
   size_t max_pdf_bytes = size_t{256} << 20;
+  // Largest feed file in bytes (each item is then held to max_document_bytes).
+  size_t max_feed_bytes = size_t{64} << 20;
   // TABARI records with 8-digit dates (YYYYMMDD).
   bool tabari_yyyy = false;
   // Where data/read/html_boilerplate.txt is found; empty = $DYAD_DATA, else
@@ -68,7 +73,8 @@ struct ReaderOptions {
   std::string data_dir;
 };
 
-// The format of `path` given its first bytes: "%PDF-" -> kPdf; the extension (.jsonl .ndjson
+// The format of `path` given its first bytes: "%PDF-" -> kPdf; an <rss> or Atom
+// <feed> root element -> kFeed (also for .xml, .rss, .atom files); the extension (.jsonl .ndjson
 // .json -> kJsonl, .html .htm .xhtml -> kHtml), else the content: a first
 // non-blank line "YYMMDD[DD] ID" with a valid date and a one-word id, then a
 // body line, and the first record ending within `head` (unless head is the

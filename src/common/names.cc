@@ -13,6 +13,7 @@ const char* InputFormatName(InputFormat format) {
     case InputFormat::kJsonl: return "jsonl";
     case InputFormat::kHtml: return "html";
     case InputFormat::kPdf: return "pdf";
+    case InputFormat::kFeed: return "feed";
     case InputFormat::kAuto: break;
   }
   return "auto";

@@ -14,6 +14,7 @@
 #include "normalize/normalize.h"
 #include "read/html_extract.h"
 #include "read/input_source.h"
+#include "read/feed_extract.h"
 #include "read/pdf_extract.h"
 
 namespace dyad {
@@ -464,6 +465,69 @@ class PdfReader : public ReaderBase {
   }
 };
 
+// An RSS or Atom feed: one document per item (read/feed_extract.h).
+class FeedReader : public ReaderBase {
+ public:
+  FeedReader(std::unique_ptr<InputSource> source, InputFormat format, const ReaderOptions& options,
+             const std::string& path, const read::HtmlBoilerplate* boilerplate)
+      : ReaderBase(std::move(source), format, options, path), boilerplate_(boilerplate) {}
+
+  Status Next(Document* doc, bool* done) override {
+    *done = false;
+    if (!parsed_) {
+      parsed_ = true;
+      std::string xml;
+      bool too_long = false;
+      source_->ReadAll(&xml, options_.max_feed_bytes, &too_long);
+      if (source_->read_error()) return Finish(done);
+      if (too_long) {
+        finished_ = true;
+        return Status::Error(name() + ": feed too large (more than " + std::to_string(options_.max_feed_bytes) + " bytes)");
+      }
+      if (Status s = CheckUtf8(&xml, 0, name(), 1, options_.lenient); !s.ok()) {
+        finished_ = true;
+        return s;
+      }
+      if (Status s = read::ParseFeed(xml, &feed_); !s.ok()) {
+        finished_ = true;
+        return Status::Error(name() + ": " + s.message());
+      }
+    }
+    if (finished_ || next_ >= feed_.items.size()) return Finish(done);
+    read::FeedItem& item = feed_.items[next_++];
+    const std::string where = Where(item.line) + ": item " + std::to_string(item.number);
+    if (!item.error.empty()) return Status::Error(where + ": " + item.error);
+    *doc = Document();
+    std::string text = item.body;
+    if (item.body_is_html) {
+      read::HtmlArticle article;
+      text = read::ExtractHtml(text, *boilerplate_, &article).ok() ? article.text : std::string();
+    }
+    if (TrimView(text).empty()) text = item.title;  // a headline-only item
+    if (text.size() > options_.max_document_bytes) return Status::Error(TooLarge(where, options_.max_document_bytes));
+    doc->text = std::move(text);
+    doc->title = std::move(item.title);
+    doc->url = std::move(item.link);
+    doc->source = std::move(item.source);
+    doc->date = item.date;
+    doc->language = feed_.language;
+    doc->id = !item.id.empty() ? item.id : !doc->url.empty() ? doc->url
+                                         : FileStem(origin_path_ == "-" ? std::string("stdin") : origin_path_) + "-" +
+                                               std::to_string(item.number);
+    doc->sha256 = Sha256Hex(item.raw);
+    doc->origin = Origin(item.line);
+    doc->format = InputFormat::kFeed;
+    item = read::FeedItem();  // its memory is no longer needed
+    return Status::Ok();
+  }
+
+ private:
+  const read::HtmlBoilerplate* boilerplate_;
+  bool parsed_ = false;
+  read::Feed feed_;
+  size_t next_ = 0;
+};
+
 bool LooksLikeTabariHeader(std::string_view line) {
   size_t digits = 0;
   while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
@@ -530,6 +594,7 @@ InputFormat DetectFormat(std::string_view path, std::string_view head) {
   size_t dot = base.find_last_of('.');
   std::string ext = dot == std::string_view::npos ? "" : Lower(base.substr(dot + 1));
   if (read::IsPdf(head)) return InputFormat::kPdf;  // by its bytes, whatever the name
+  if (read::LooksLikeFeed(head)) return InputFormat::kFeed;
   if (ext == "jsonl" || ext == "ndjson" || ext == "json") return InputFormat::kJsonl;
   if (ext == "html" || ext == "htm" || ext == "xhtml") return InputFormat::kHtml;
 
@@ -595,6 +660,13 @@ Status DocumentReader::Open(const std::string& path, InputFormat format, const R
       s = read::HtmlBoilerplate::Default(DataDir(options), &boilerplate);
       if (!s.ok()) return s;
       out->reset(new HtmlReader(std::move(source), format, options, path, boilerplate));
+      break;
+    }
+    case InputFormat::kFeed: {
+      const read::HtmlBoilerplate* boilerplate = nullptr;
+      s = read::HtmlBoilerplate::Default(DataDir(options), &boilerplate);
+      if (!s.ok()) return s;
+      out->reset(new FeedReader(std::move(source), format, options, path, boilerplate));
       break;
     }
     case InputFormat::kPdf:  // opened above

@@ -1278,7 +1278,7 @@ void ReadDocumentRow(const Stmt& st, StoredDocument* out) {
   if (auto date = Date::Parse(st.Text(7))) d.document.date = *date;
   std::string format = st.Text(8);
   for (auto f : {InputFormat::kText, InputFormat::kTabari, InputFormat::kJsonl, InputFormat::kHtml,
-                 InputFormat::kPdf})
+                 InputFormat::kPdf, InputFormat::kFeed})
     if (format == InputFormatName(f)) d.document.format = f;
   d.document.origin = st.Text(9);
   d.document.text = st.Text(10);

@@ -186,4 +186,34 @@ TEST(ProvenanceTest, AFoldersSourcesTsvGivesEachFileItsProvenance) {
   EXPECT_FALSE(fs::exists(db2));
 }
 
+// A feed piped in: one document per good item with its date, link and source; each broken item
+// is one line naming it, and the good ones are kept.
+TEST(FeedIngestTest, PipedRssKeepsGoodItemsAndNamesBrokenOnes) {
+  const fs::path feed = Write(TempDir() / "feed.xml",
+                              "<?xml version=\"1.0\"?>\n"
+                              "<rss version=\"2.0\"><channel><title>Kharkiv Monitor</title>\n"
+                              "<item><title>Kupiansk</title><link>https://example.org/k</link>\n"
+                              "<pubDate>Tue, 12 Mar 2024 09:30:00 GMT</pubDate>\n"
+                              "<description>Russian forces shelled Kupiansk.</description></item>\n"
+                              "<item><title>Broken & bad</title><description>x</description></item>\n"
+                              "<item><title>Convoy</title><link>https://example.org/c</link>\n"
+                              "<pubDate>13 Mar 2024</pubDate>\n"
+                              "<description>Ukrainian officials accused Russia of attacking an aid convoy.</description></item>\n"
+                              "</channel></rss>\n");
+  const std::string db = (TempDir() / "feed.db").string();
+  RunResult ingest = Dyad("ingest --db " + db + " -", "", feed.string());
+  EXPECT_EQ(ingest.exit_code, 3) << ingest.err << ingest.out;
+  EXPECT_THAT(ingest.out, HasSubstr("2 new"));
+  EXPECT_THAT(ingest.out, HasSubstr("    stdin:6: item 2: not well-formed XML: "));
+  RunResult events = Dyad("events --format jsonl --db " + db);
+  bool kupiansk = false;
+  for (const auto& e : JsonLines(events.out)) {
+    if (e["doc_url"] != "https://example.org/k") continue;
+    kupiansk = true;
+    EXPECT_EQ(e["date"], "2024-03-12");
+    EXPECT_EQ(e["doc_source"], "Kharkiv Monitor");
+  }
+  EXPECT_TRUE(kupiansk) << events.out;
+}
+
 }  // namespace

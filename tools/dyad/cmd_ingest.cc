@@ -249,7 +249,8 @@ int RunIngest(const IngestFlags& flags) {
   reader_options.max_document_bytes = flags.max_bytes;
   for (const auto& in : inputs) {
     std::unique_ptr<DocumentReader> reader;
-    InputFormat format = in.path == "-" ? InputFormat::kJsonl : InputFormat::kAuto;
+    // stdin too is detected: JSONL, a feed, a PDF, HTML or text separated by "---" lines.
+    InputFormat format = InputFormat::kAuto;
     const std::string name = in.path == "-" ? "stdin" : in.path;
     std::string origin, reason;
     if (Status s = DocumentReader::Open(in.path, format, reader_options, &reader); !s.ok()) {
@@ -314,7 +315,7 @@ Registration reg(
     "ingest", "Code documents and store them with their sentences and events in a database",
     [](CLI::App& app) -> Runner {
       auto f = std::make_shared<IngestFlags>();
-      app.add_option("paths", f->paths, "Files, directories (recursive) or '-' for JSONL on stdin")->required();
+      app.add_option("paths", f->paths, "Files, directories (recursive) or '-' for stdin (JSONL, an RSS/Atom feed, a PDF ...)")->required();
       app.add_option("--db", f->db, "Database file (default ./dyad.db; created when absent)");
       app.add_option("--dict", f->dicts, "Dictionary file or directory (repeatable); default: bundled");
       app.add_option("--threads", f->threads, "Coding threads (default: all cores)");

@@ -2,7 +2,10 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -108,6 +111,28 @@ std::string ReasonKind(const std::string& reason) {
 }
 
 }  // namespace
+
+std::string IngestProgressLine(const IngestProgress& p, double read_fraction) {
+  const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;
+  char line[256];
+  int n = std::snprintf(line, sizeof line,
+                        "ingest: %lld documents (%lld new, %lld duplicate, %lld near-duplicate, %lld failed), %.0f docs/s",
+                        static_cast<long long>(p.done), static_cast<long long>(p.new_documents),
+                        static_cast<long long>(p.duplicates), static_cast<long long>(p.near_duplicates),
+                        static_cast<long long>(p.failed), rate);
+  std::string out(line, n > 0 ? std::min<size_t>(static_cast<size_t>(n), sizeof line - 1) : 0);
+  if (read_fraction > 0 && p.seconds > 1) {
+    const double stored = p.queued > 0 ? static_cast<double>(p.done) / static_cast<double>(p.queued) : 0;
+    const double fraction = std::min(0.99, std::min(1.0, read_fraction) * std::min(1.0, stored));
+    if (fraction > 0) {
+      const double remaining = p.seconds * (1 - fraction) / fraction;
+      std::snprintf(line, sizeof line, ", %.0f%%, ETA %dm%02ds", std::floor(fraction * 100),
+                    static_cast<int>(remaining) / 60, static_cast<int>(remaining) % 60);
+      out += line;
+    }
+  }
+  return out;
+}
 
 std::string ValidateDocument(const Document& document, size_t max_bytes) {
   if (document.text.size() > max_bytes) {

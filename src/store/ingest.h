@@ -95,6 +95,14 @@ class Ingester {
   std::unique_ptr<Impl> impl_;
 };
 
+// The ingest progress line (without "\r" or colours): documents done, new, exact duplicates,
+// near-duplicates and failures each counted apart, the rate, and, when read_fraction (the
+// share of the input's bytes read, 0..1) is known (> 0) and a second has passed, a percentage
+// and an ETA. The percentage is the bytes read times the share of the documents handed over
+// that are stored, and stays below 100% until Finish(): reading ahead of the coders never
+// shows a finished ingest.
+std::string IngestProgressLine(const IngestProgress& progress, double read_fraction);
+
 // Why a document cannot be stored ("" when it can): empty, too large, invalid UTF-8.
 std::string ValidateDocument(const Document& document, size_t max_bytes);
 

@@ -216,4 +216,44 @@ TEST(FeedIngestTest, PipedRssKeepsGoodItemsAndNamesBrokenOnes) {
   EXPECT_TRUE(kupiansk) << events.out;
 }
 
+// DYAD_DB names the database of every sub-command that takes --db; --db still wins.
+TEST(DyadDbTest, EverySubCommandReadsTheDatabaseFromTheEnvironment) {
+  const fs::path file = Write(TempDir() / "env" / "blr.txt",
+                              "date: 2022-02-24\n\nRussian forces attacked Ukraine from Belarus.\n"
+                              "Belarus hosted Russian troops.\n");
+  const std::string db = (TempDir() / "env.db").string();
+  const std::string env = "DYAD_DB=" + db;
+  RunResult ingest = Dyad("ingest " + file.string(), env);
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_THAT(ingest.out, HasSubstr("events stored in " + db));
+  EXPECT_FALSE(fs::exists(TempDir() / "dyad.db"));
+  for (const char* command : {"events --limit 1", "export --format jsonl", "search Belarus", "show 1",
+                                     "recode", "role BLR --conflict russia-ukraine"}) {
+    RunResult run = Dyad(command, env);
+    EXPECT_EQ(run.exit_code, 0) << command << ": " << run.err;
+    EXPECT_FALSE(run.out.empty()) << command;
+  }
+  EXPECT_FALSE(fs::exists(TempDir() / "dyad.db"));  // none fell back to ./dyad.db
+  RunResult explicit_db = Dyad("events --db " + (TempDir() / "missing.db").string(), env);
+  EXPECT_NE(explicit_db.exit_code, 0);
+}
+
+// `role -o r.html` writes HTML, `-o r.json` JSON, unless --format says otherwise.
+TEST(RoleOutputTest, TheFormatFollowsTheOutputFilesExtension) {
+  const fs::path file = Write(TempDir() / "role" / "blr.txt",
+                              "date: 2022-02-24\n\nRussian forces attacked Ukraine from Belarus.\n");
+  const std::string db = (TempDir() / "role.db").string();
+  ASSERT_EQ(Dyad("ingest --db " + db + " " + file.string()).exit_code, 0);
+  const fs::path html = TempDir() / "r.html", json = TempDir() / "r.json", md = TempDir() / "r.html.txt";
+  RunResult run = Dyad("role BLR --conflict russia-ukraine --db " + db + " -o " + html.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(Slurp(html), HasSubstr("<html"));
+  ASSERT_EQ(Dyad("role BLR --conflict russia-ukraine --db " + db + " -o " + json.string()).exit_code, 0);
+  EXPECT_FALSE(nlohmann::json::parse(Slurp(json), nullptr, false).is_discarded());
+  ASSERT_EQ(Dyad("role BLR --conflict russia-ukraine --db " + db + " -o " + md.string()).exit_code, 0);
+  EXPECT_THAT(Slurp(md), Not(HasSubstr("<html")));
+  ASSERT_EQ(Dyad("role BLR --conflict russia-ukraine --format md --db " + db + " -o " + html.string()).exit_code, 0);
+  EXPECT_THAT(Slurp(html), Not(HasSubstr("<html")));  // --format wins
+}
+
 }  // namespace

@@ -29,7 +29,7 @@ namespace {
 
 struct IngestFlags {
   std::vector<std::string> paths;
-  std::string db = "dyad.db";
+  std::string db = DefaultDatabase();
   std::vector<std::string> dicts;
   int threads = 0;
   bool lenient = false;
@@ -144,19 +144,10 @@ class ProgressLine {
     auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    double rate = p.seconds > 0 ? p.done / p.seconds : 0;
-    char eta[48] = "";
-    uintmax_t read = bytes_.load();
-    if (total_bytes_ > 0 && read > 0 && p.seconds > 1) {
-      double fraction = std::min(1.0, static_cast<double>(read) / static_cast<double>(total_bytes_));
-      double remaining = p.seconds * (1 - fraction) / fraction;
-      std::snprintf(eta, sizeof eta, ", %.0f%%, ETA %dm%02ds", fraction * 100,
-                    static_cast<int>(remaining) / 60, static_cast<int>(remaining) % 60);
-    }
-    std::fprintf(stderr, "\r\033[Kingest: %lld documents (%lld new, %lld duplicate, %lld failed), %.0f docs/s%s",
-                 static_cast<long long>(p.done), static_cast<long long>(p.new_documents),
-                 static_cast<long long>(p.duplicates + p.near_duplicates),
-                 static_cast<long long>(p.failed), rate, eta);
+    const uintmax_t read = bytes_.load();
+    const double read_fraction =
+        total_bytes_ > 0 ? static_cast<double>(read) / static_cast<double>(total_bytes_) : 0;
+    std::fprintf(stderr, "\r\033[K%s", store::IngestProgressLine(p, read_fraction).c_str());
     std::fflush(stderr);
     drawn_ = true;
   }
@@ -316,7 +307,7 @@ Registration reg(
     [](CLI::App& app) -> Runner {
       auto f = std::make_shared<IngestFlags>();
       app.add_option("paths", f->paths, "Files, directories (recursive) or '-' for stdin (JSONL, an RSS/Atom feed, a PDF ...)")->required();
-      app.add_option("--db", f->db, "Database file (default ./dyad.db; created when absent)");
+      app.add_option("--db", f->db, "Database file (default $DYAD_DB or ./dyad.db; created when absent)");
       app.add_option("--dict", f->dicts, "Dictionary file or directory (repeatable); default: bundled");
       app.add_option("--threads", f->threads, "Coding threads (default: all cores)");
       app.add_flag("--lenient", f->lenient, "Replace invalid UTF-8 instead of failing the document");

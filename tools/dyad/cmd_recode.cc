@@ -17,7 +17,7 @@ namespace dyad::cli {
 namespace {
 
 struct RecodeFlags {
-  std::string db = "dyad.db";
+  std::string db = DefaultDatabase();
   std::vector<std::string> dicts;
   int threads = 0;
   bool lenient = false;
@@ -109,7 +109,7 @@ int RunRecode(const RecodeFlags& flags) {
 Registration reg("recode", "Re-derive all stored events with the current dictionaries (documents untouched)",
                  [](CLI::App& app) -> Runner {
                    auto f = std::make_shared<RecodeFlags>();
-                   app.add_option("--db", f->db, "Database file (default ./dyad.db)");
+                   app.add_option("--db", f->db, "Database file (default $DYAD_DB or ./dyad.db)");
                    app.add_option("--dict", f->dicts, "Dictionary file or directory (repeatable); default: bundled");
                    app.add_option("--threads", f->threads, "Coding threads (default: all cores)");
                    app.add_flag("--lenient", f->lenient, "Replace invalid UTF-8 instead of failing");

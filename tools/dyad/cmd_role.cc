@@ -104,18 +104,27 @@ int Run(const RoleFlags& f) {
   return 0;
 }
 
+// The report format an output file's extension asks for ("r.html" -> html), else `otherwise`.
+std::string FormatOfOutput(const std::string& output, const std::string& otherwise) {
+  std::string extension = std::filesystem::path(output).extension().string();
+  for (char& c : extension) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  if (extension == ".html" || extension == ".htm") return "html";
+  if (extension == ".json") return "json";
+  if (extension == ".md" || extension == ".markdown") return "md";
+  return otherwise;
+}
+
 Registration reg(
     "role", "What role a state plays in a conflict: evidence per involvement category",
     [](CLI::App& app) -> Runner {
       auto f = std::make_shared<RoleFlags>();
-      if (const char* env = std::getenv("DYAD_DB"); env && *env) f->db = env;
-      else f->db = "dyad.db";
+      f->db = DefaultDatabase();
       app.add_option("state", f->state, "The state under study: a 3-letter code (BLR) or a name (Belarus, DPRK, UAE; data/countries.tsv)")->required();
       app.add_option("--conflict", f->conflict, "Conflict id or alias, any case (data/conflicts/*.toml, or --conflicts DIR)")->required();
       app.add_option("--db", f->db, "Evidence database (default $DYAD_DB or dyad.db)");
       app.add_option("--from", f->from, "First event date YYYY-MM-DD (default: the conflict's start)");
       app.add_option("--to", f->to, "Last event date YYYY-MM-DD (default: the latest event)");
-      app.add_option("--format", f->format, "md, html or json")
+      CLI::Option* format = app.add_option("--format", f->format, "md, html or json (default: from -o's extension, else md)")
           ->check(CLI::IsMember({"md", "html", "json"}));
       app.add_option("-o,--output", f->output, "Write the report to FILE instead of standard output");
       app.add_option("--evidence", f->evidence, "Pieces of evidence shown per category")
@@ -124,7 +133,11 @@ Registration reg(
       app.add_option("--conflicts", f->conflicts_dir, "Directory of conflict files (default data/conflicts)");
       app.add_option("--data", f->data_dir, "dyad's data directory");
       app.add_option("--chart-js", f->chart_js, "Chart.js UMD file to inline in HTML reports");
-      return [f]() { return Run(*f); };
+      return [f, format]() {
+        // `-o report.html` means HTML unless --format says otherwise.
+        if (format->count() == 0) f->format = FormatOfOutput(f->output, f->format);
+        return Run(*f);
+      };
     });
 
 }  // namespace

@@ -10,7 +10,7 @@ namespace dyad::cli {
 namespace {
 
 struct SearchFlags {
-  std::string db = "dyad.db";
+  std::string db = DefaultDatabase();
   std::string query;
   int64_t limit = 20;
 };
@@ -59,7 +59,7 @@ Registration reg("search", "Full-text search over stored sentences (FTS5 syntax)
                    auto f = std::make_shared<SearchFlags>();
                    app.add_option("query", f->query, "FTS5 query, e.g. 'Belarus AND (missile OR airspace)'")
                        ->required();
-                   app.add_option("--db", f->db, "Database file (default ./dyad.db)");
+                   app.add_option("--db", f->db, "Database file (default $DYAD_DB or ./dyad.db)");
                    app.add_option("--limit", f->limit, "Most sentences (default 20; 0 = all)")->check(NonNegativeCount());
                    return [f]() { return RunSearch(*f); };
                  });

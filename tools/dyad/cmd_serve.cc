@@ -68,8 +68,7 @@ Registration reg(
     "serve", "Serve the HTTP JSON API and the web page over an evidence database",
     [](CLI::App& app) -> Runner {
       auto f = std::make_shared<ServeFlags>();
-      if (const char* env = std::getenv("DYAD_DB"); env && *env) f->db = env;
-      else f->db = "dyad.db";
+      f->db = DefaultDatabase();
       app.add_option("--db", f->db, "Evidence database, opened read-only (default $DYAD_DB or dyad.db)");
       app.add_option("--host", f->host, "Address to listen on (default 127.0.0.1: this machine only)");
       app.add_option("--port", f->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));

@@ -12,7 +12,7 @@ namespace dyad::cli {
 namespace {
 
 struct ShowFlags {
-  std::string db = "dyad.db";
+  std::string db = DefaultDatabase();
   std::string key;
 };
 
@@ -106,7 +106,7 @@ Registration reg("show",
                  [](CLI::App& app) -> Runner {
                    auto f = std::make_shared<ShowFlags>();
                    app.add_option("id", f->key, "EVENT_ID, or d<N> / document id / sha256 prefix")->required();
-                   app.add_option("--db", f->db, "Database file (default ./dyad.db)");
+                   app.add_option("--db", f->db, "Database file (default $DYAD_DB or ./dyad.db)");
                    return [f]() { return RunShow(*f); };
                  });
 

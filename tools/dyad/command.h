@@ -50,6 +50,9 @@ const CLI::Validator& NonNegativeCount();
 // failure once: later calls return false.
 bool StdoutFailed(std::string* why);
 
+// The database a sub-command uses without --db: $DYAD_DB when set and not empty, else ./dyad.db.
+std::string DefaultDatabase();
+
 // True when stderr is a terminal (progress bars are shown only then).
 bool StderrIsTerminal();
 

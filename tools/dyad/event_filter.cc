@@ -5,7 +5,7 @@
 namespace dyad::cli {
 
 void AddEventFilterOptions(CLI::App& app, EventFilterFlags* f, const std::string& limit_help) {
-  app.add_option("--db", f->db, "Database file (default ./dyad.db)");
+  app.add_option("--db", f->db, "Database file (default $DYAD_DB or ./dyad.db)");
   app.add_option("--actor", f->actor, "Source or target code prefix (BLR matches BLRMIL)");
   app.add_option("--source", f->source, "Source actor code prefix");
   app.add_option("--target", f->target, "Target actor code prefix");

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.h"
 #include "dyad/status.h"
 #include "store/event_filter.h"
 #include "store/store.h"
@@ -15,7 +16,7 @@
 namespace dyad::cli {
 
 struct EventFilterFlags : store::EventFilter {
-  std::string db = "dyad.db";
+  std::string db = DefaultDatabase();
   int64_t limit = 0;
   bool include_duplicates = false;
 };

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <map>
@@ -44,6 +45,11 @@ int ExitCodeOf(const Status& s) {
 }
 
 int Fail(const Status& s, const std::string& prefix) { return Fail(prefix + s.message(), ExitCodeOf(s)); }
+
+std::string DefaultDatabase() {
+  const char* env = std::getenv("DYAD_DB");
+  return env && *env ? env : "dyad.db";
+}
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 

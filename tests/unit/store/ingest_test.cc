@@ -67,6 +67,27 @@ IngestSummary Ingest(Store* store, const std::vector<Document>& docs, IngestOpti
   return summary;
 }
 
+// The progress line counts near-duplicates apart from exact duplicates, and reading every byte
+// ahead of the coders never shows 100%.
+TEST(IngestProgressLineTest, CountsNearDuplicatesApartAndNeverShowsAFinishedIngestEarly) {
+  IngestProgress p;
+  p.queued = 100;
+  p.done = 50;
+  p.new_documents = 40;
+  p.duplicates = 3;
+  p.near_duplicates = 5;
+  p.failed = 2;
+  p.seconds = 10;
+  std::string line = IngestProgressLine(p, 1.0);  // every byte read, half the documents stored
+  EXPECT_THAT(line, ::testing::HasSubstr("50 documents (40 new, 3 duplicate, 5 near-duplicate, 2 failed), 5 docs/s"));
+  EXPECT_THAT(line, ::testing::HasSubstr(", 50%, ETA 0m10s"));
+  p.done = 100;
+  p.new_documents = 90;
+  EXPECT_THAT(IngestProgressLine(p, 1.0), ::testing::HasSubstr(", 99%,"));  // done only at Finish()
+  EXPECT_THAT(IngestProgressLine(p, 0.25), ::testing::HasSubstr(", 25%,"));
+  EXPECT_EQ(IngestProgressLine(p, 0).find('%'), std::string::npos);  // stdin: size unknown
+}
+
 TEST_F(StoreTest, IngestsCountsDuplicatesAndRecordsBadDocuments) {
   auto store = OpenStore();
   std::vector<Document> docs = Corpus(50);

@@ -41,9 +41,10 @@ struct Place {
 enum class Modality { kAsserted, kNegated, kHypothetical };
 const char* ModalityName(Modality m);  // "asserted", "negated", "hypothetical"
 
-// How precisely the event date is known and where it came from.
-enum class DatePrecision { kDocument, kDay, kWeek, kMonth, kSeason, kYear, kRange };
-const char* DatePrecisionName(DatePrecision p);  // "document", "day", ...
+// How precisely the event date is known and where it came from. kIngested only in exports: neither
+// the event nor its document had a date, so the date is the day the document was stored.
+enum class DatePrecision { kDocument, kDay, kWeek, kMonth, kSeason, kYear, kRange, kIngested };
+const char* DatePrecisionName(DatePrecision p);  // "document", "day", ..., "ingested"
 
 struct Event {
   // Identity and provenance.

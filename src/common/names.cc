@@ -44,6 +44,7 @@ const char* DatePrecisionName(DatePrecision p) {
     case DatePrecision::kSeason: return "season";
     case DatePrecision::kYear: return "year";
     case DatePrecision::kRange: return "range";
+    case DatePrecision::kIngested: return "ingested";
     case DatePrecision::kDocument: break;
   }
   return "document";

@@ -192,6 +192,10 @@ const std::vector<std::string>& GdeltColumns() {
     }
     c.push_back("DATEADDED");
     c.push_back("SOURCEURL");
+    // dyad's columns after GDELT's 61: readers by position still find GDELT's where they expect.
+    c.push_back("Modality");
+    c.push_back("ReportedBy");
+    c.push_back("DatePrecision");
     return c;
   }();
   return kColumns;
@@ -202,7 +206,8 @@ const std::vector<std::string>& AcledColumns() {
       "event_id_cnty", "event_date",  "year",      "time_precision", "event_type",
       "sub_event_type", "actor1",     "actor2",    "interaction",    "country",
       "admin1",         "location",   "latitude",  "longitude",      "geo_precision",
-      "source",         "source_url", "notes",     "fatalities",     "cameo_code"};
+      "source",         "source_url", "notes",     "fatalities",     "cameo_code",
+      "modality",       "reported_by", "date_precision"};
   return kColumns;
 }
 
@@ -229,6 +234,24 @@ nlohmann::json StoredEventObject(const StoredEvent& e) {
   return j;
 }
 
+bool ExportsModality(ExportFormat format, const ExportOptions& options, Modality modality) {
+  if (format == ExportFormat::kJsonl || format == ExportFormat::kCsv) return true;
+  switch (modality) {
+    case Modality::kNegated: return options.include_negated;
+    case Modality::kHypothetical: return options.include_hypothetical;
+    case Modality::kAsserted: break;
+  }
+  return true;
+}
+
+std::pair<Date, DatePrecision> ExportDate(const StoredEvent& se) {
+  const Event& e = se.event;
+  if (e.date.valid()) return {e.date, e.date_precision};
+  if (se.doc_date.valid()) return {se.doc_date, DatePrecision::kDocument};
+  if (auto ingested = Date::Parse(se.doc_ingested_at.substr(0, 10))) return {*ingested, DatePrecision::kIngested};
+  return {Date{}, DatePrecision::kIngested};
+}
+
 void Exporter::Begin() {
   if (format_ == ExportFormat::kAcled) {
     std::string line;
@@ -241,9 +264,23 @@ void Exporter::Begin() {
   // CSV: the header comes with the first event (it includes the event columns).
 }
 
-bool Exporter::Write(const StoredEvent& se) {
+bool Exporter::Write(const StoredEvent& stored) {
+  if (!ExportsModality(format_, options_, stored.event.modality)) {
+    ++skipped_modality_;
+    return false;
+  }
+  // Undated events take their document's date, flagged in date_precision: never an empty date.
+  const auto [date, precision] = ExportDate(stored);
+  StoredEvent dated;
+  const bool redate = !stored.event.date.valid() && date.valid();
+  if (redate) {
+    dated = stored;
+    dated.event.date = date;
+    dated.event.date_end = date;
+    dated.event.date_precision = precision;
+  }
+  const StoredEvent& se = redate ? dated : stored;
   const Event& e = se.event;
-  const Date date = e.date.valid() ? e.date : se.doc_date;
   switch (format_) {
     case ExportFormat::kJsonl:
       out_ << StoredEventJson(se) << '\n';
@@ -298,6 +335,9 @@ bool Exporter::Write(const StoredEvent& se) {
       for (auto& c : GdeltGeo(e.location)) cols.push_back(std::move(c));
       cols.push_back(IsoTimestampToGdelt(se.doc_ingested_at));
       cols.push_back(TsvField(se.doc_url));
+      cols.push_back(ModalityName(e.modality));
+      cols.push_back(TsvField(e.reported_by));
+      cols.push_back(DatePrecisionName(precision));
       std::string line;
       for (size_t i = 0; i < cols.size(); ++i) {
         if (i) line += '\t';
@@ -326,7 +366,7 @@ bool Exporter::Write(const StoredEvent& se) {
       j["cameo"] = e.event_code;
       j["modality"] = ModalityName(e.modality);
       j["reportedBy"] = e.reported_by;
-      j["datePrecision"] = DatePrecisionName(e.date_precision);
+      j["datePrecision"] = DatePrecisionName(precision);
       j["location"] = PlaceJsonOrNull(e.location);
       j["publication"] = se.doc_source;
       j["url"] = se.doc_url;
@@ -347,12 +387,12 @@ bool Exporter::Write(const StoredEvent& se) {
         ++skipped_;
         return false;
       }
-      int precision = 1;
+      int time_precision = 1;
       switch (e.date_precision) {
-        case DatePrecision::kDay: precision = 1; break;
-        case DatePrecision::kWeek: precision = 2; break;
-        case DatePrecision::kDocument: precision = 1; break;
-        default: precision = 3; break;  // month, season, year, range
+        case DatePrecision::kDay: time_precision = 1; break;
+        case DatePrecision::kWeek: time_precision = 2; break;
+        case DatePrecision::kDocument: time_precision = 1; break;
+        default: time_precision = 3; break;  // month, season, year, range, ingested
       }
       const Place& p = e.location;
       int geo_precision = p.empty() ? 3 : p.feature == "city" ? 1 : p.feature == "region" ? 2 : 3;
@@ -364,7 +404,7 @@ bool Exporter::Write(const StoredEvent& se) {
           "DYAD" + std::to_string(se.id),
           date.ToIso(),
           date.valid() ? std::to_string(date.year) : "",
-          std::to_string(precision),
+          std::to_string(time_precision),
           type->first,
           type->second,
           e.source,
@@ -380,7 +420,10 @@ bool Exporter::Write(const StoredEvent& se) {
           se.doc_url,
           notes,
           "",  // fatalities: not extracted
-          e.event_code};
+          e.event_code,
+          ModalityName(e.modality),
+          e.reported_by,
+          DatePrecisionName(precision)};
       std::string line;
       for (size_t i = 0; i < fields.size(); ++i) {
         if (i) line += ',';

@@ -45,32 +45,52 @@ class AcledMap {
 // The bundled data directory: $DYAD_DATA when set, else the build's data/.
 std::string StoreDataDir();
 
-// The 61 GDELT 2.0 column names, in order.
+// The 61 GDELT 2.0 column names, in order, then dyad's three: Modality, ReportedBy, DatePrecision.
 const std::vector<std::string>& GdeltColumns();
 // The ACLED-style CSV header columns, in order.
 const std::vector<std::string>& AcledColumns();
 // The CSV header columns of `dyad events --format csv` / `export --format csv`.
 const std::vector<std::string>& CsvColumns();
 
+// Which events an export writes. The exchange formats (GDELT, PLOVER, ACLED) are read as
+// "this happened": by default they get asserted events only (first-hand or reported), not
+// what someone denied ("Lukashenko said Belarusian troops were not taking part") or what might
+// happen. dyad's own JSONL and CSV carry every event with its modality.
+struct ExportOptions {
+  bool include_negated = false;
+  bool include_hypothetical = false;
+};
+
+// Whether `format` writes an event of this modality under `options`.
+bool ExportsModality(ExportFormat format, const ExportOptions& options, Modality modality);
+
+// The date an export gives an event, never empty: its own (with its precision), else its
+// document's publication date (precision kDocument), else the day the document was ingested
+// (precision kIngested).
+std::pair<Date, DatePrecision> ExportDate(const StoredEvent& event);
+
 class Exporter {
  public:
   // `acled` is needed (non-null) for kAcled only; it must outlive the Exporter.
-  Exporter(std::ostream& out, ExportFormat format, const AcledMap* acled = nullptr)
-      : out_(out), format_(format), acled_(acled) {}
+  Exporter(std::ostream& out, ExportFormat format, const AcledMap* acled = nullptr, ExportOptions options = {})
+      : out_(out), format_(format), acled_(acled), options_(options) {}
 
   // Writes the header (CSV, ACLED; GDELT has none, as GDELT publishes it).
   void Begin();
   // Writes one event; returns false when the format has no record for it
-  // (PLOVER: no PLOVER type; ACLED: CAMEO code not an ACLED event).
+  // (PLOVER: no PLOVER type; ACLED: CAMEO code not an ACLED event) or leaves out its
+  // modality (ExportOptions).
   bool Write(const StoredEvent& event);
   int64_t written() const { return written_; }
-  int64_t skipped() const { return skipped_; }
+  int64_t skipped() const { return skipped_; }                  // no record in the format
+  int64_t skipped_modality() const { return skipped_modality_; }  // negated / hypothetical left out
 
  private:
   std::ostream& out_;
   ExportFormat format_;
   const AcledMap* acled_;
-  int64_t written_ = 0, skipped_ = 0;
+  ExportOptions options_;
+  int64_t written_ = 0, skipped_ = 0, skipped_modality_ = 0;
 };
 
 // One JSONL object for a stored event (write::EventToJson plus id and provenance).

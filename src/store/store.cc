@@ -92,7 +92,7 @@ Modality ParseModality(const std::string& s) {
 DatePrecision ParsePrecision(const std::string& s) {
   for (auto p : {DatePrecision::kDocument, DatePrecision::kDay, DatePrecision::kWeek,
                  DatePrecision::kMonth, DatePrecision::kSeason, DatePrecision::kYear,
-                 DatePrecision::kRange}) {
+                 DatePrecision::kRange, DatePrecision::kIngested}) {
     if (s == DatePrecisionName(p)) return p;
   }
   return DatePrecision::kDocument;

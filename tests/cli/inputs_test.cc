@@ -256,4 +256,30 @@ TEST(RoleOutputTest, TheFormatFollowsTheOutputFilesExtension) {
   EXPECT_THAT(Slurp(html), Not(HasSubstr("<html")));  // --format wins
 }
 
+// export: a denial is no ACLED battle unless asked for; an undated document's events are dated
+// by the day of ingest and flagged so.
+TEST(ExportModalityTest, AcledLeavesOutTheDenialAndNeverWritesAnEmptyDate) {
+  const fs::path file = Write(TempDir() / "export" / "denial.txt",
+                              "Lukashenko said Belarusian troops were not taking part in the war.\n\n"
+                              "Russian forces attacked Ukraine.\n");
+  const std::string db = (TempDir() / "export.db").string();
+  ASSERT_EQ(Dyad("ingest --db " + db + " " + file.string()).exit_code, 0);
+  RunResult acled = Dyad("export --format acled --db " + db);
+  ASSERT_EQ(acled.exit_code, 0) << acled.err;
+  EXPECT_THAT(acled.out, Not(HasSubstr("not taking part")));
+  EXPECT_THAT(acled.out, HasSubstr("Russian forces attacked Ukraine."));
+  EXPECT_THAT(acled.err, HasSubstr("negated or hypothetical events left out"));
+  std::istringstream rows(acled.out);
+  std::string row;
+  std::getline(rows, row);
+  EXPECT_TRUE(row.ends_with(",modality,reported_by,date_precision")) << row;
+  while (std::getline(rows, row)) {
+    EXPECT_THAT(row, Not(HasSubstr("DYAD1,,")));  // event_date is never empty
+    EXPECT_TRUE(row.ends_with(",ingested")) << row;
+  }
+  RunResult all = Dyad("export --format acled --include-negated --db " + db);
+  EXPECT_THAT(all.out, HasSubstr("not taking part"));
+  EXPECT_THAT(all.out, HasSubstr(",negated,BLRGOV,ingested"));
+}
+
 }  // namespace

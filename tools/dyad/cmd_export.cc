@@ -18,6 +18,7 @@ namespace {
 struct EventsFlags : EventFilterFlags {
   std::string format;
   std::string output;
+  store::ExportOptions modalities;
   EventsFlags() { limit = 0; }
 };
 
@@ -43,7 +44,7 @@ int RunExport(const EventsFlags& flags) {
     if (!file) return Fail("export: cannot write " + flags.output);
     out = &file;
   }
-  store::Exporter exporter(*out, format, &acled);
+  store::Exporter exporter(*out, format, &acled, flags.modalities);
   exporter.Begin();
   Status s = db->ForEachEvent(query, [&](const store::StoredEvent& e) {
     exporter.Write(e);
@@ -62,7 +63,10 @@ int RunExport(const EventsFlags& flags) {
                            {"code", flags.code},       {"root", flags.root},
                            {"from", flags.from},       {"to", flags.to},
                            {"modality", flags.modality}, {"text", flags.text},
-                           {"limit", flags.limit}};
+                           {"limit", flags.limit},
+                           {"include_negated", flags.modalities.include_negated},
+                           {"include_hypothetical", flags.modalities.include_hypothetical},
+                           {"left_out_modality", exporter.skipped_modality()}};
   if (Status a = db->Audit("export", params.dump()); !a.ok()) return Fail(a.message());
   std::fprintf(stderr, "dyad: exported %lld events as %s", static_cast<long long>(exporter.written()),
                store::ExportFormatName(format));
@@ -70,6 +74,10 @@ int RunExport(const EventsFlags& flags) {
     std::fprintf(stderr, " (%lld left out: %s)", static_cast<long long>(exporter.skipped()),
                  format == store::ExportFormat::kPlover ? "no PLOVER type (CAMEO 01x/02x)"
                                                         : "CAMEO code is not an ACLED event type");
+  }
+  if (exporter.skipped_modality() > 0) {
+    std::fprintf(stderr, "; %lld negated or hypothetical events left out (--include-negated, --include-hypothetical)",
+                 static_cast<long long>(exporter.skipped_modality()));
   }
   int64_t hidden = 0;
   if (db->CountHiddenEvents(&hidden).ok() && hidden > 0) {
@@ -87,6 +95,10 @@ Registration reg(
       AddEventFilterOptions(app, f.get(), "Most events to export (default 0 = all)");
       app.add_option("--format", f->format, "jsonl, csv, gdelt, plover or acled")->required();
       app.add_option("-o,--output", f->output, "Output file (default stdout)");
+      app.add_flag("--include-negated", f->modalities.include_negated,
+                   "GDELT, PLOVER, ACLED: also events someone denied (default: asserted and reported only)");
+      app.add_flag("--include-hypothetical", f->modalities.include_hypothetical,
+                   "GDELT, PLOVER, ACLED: also conditional or future events");
       return [f]() { return RunExport(*f); };
     });
 

@@ -54,8 +54,8 @@ StoredEvent Sample() {
   return se;
 }
 
-TEST(ExportTest, GdeltRowHas61ColumnsInGdeltOrder) {
-  ASSERT_EQ(GdeltColumns().size(), 61u);
+TEST(ExportTest, GdeltRowHas61ColumnsInGdeltOrderThenDyads) {
+  ASSERT_EQ(GdeltColumns().size(), 64u);
   EXPECT_EQ(GdeltColumns()[0], "GLOBALEVENTID");
   EXPECT_EQ(GdeltColumns()[26], "EventCode");
   EXPECT_EQ(GdeltColumns()[60], "SOURCEURL");
@@ -66,7 +66,7 @@ TEST(ExportTest, GdeltRowHas61ColumnsInGdeltOrder) {
   std::string text = out.str();
   ASSERT_EQ(text.back(), '\n');
   auto cols = Split(text.substr(0, text.size() - 1), '\t');
-  ASSERT_EQ(cols.size(), 61u);
+  ASSERT_EQ(cols.size(), 64u);
   auto col = [&](const std::string& name) {
     auto it = std::find(GdeltColumns().begin(), GdeltColumns().end(), name);
     return cols[static_cast<size_t>(it - GdeltColumns().begin())];
@@ -92,6 +92,81 @@ TEST(ExportTest, GdeltRowHas61ColumnsInGdeltOrder) {
   EXPECT_EQ(col("ActionGeo_Lat"), "51.5000");
   EXPECT_EQ(col("DATEADDED"), "20240102030405");
   EXPECT_EQ(col("SOURCEURL"), "https://example.org/a");
+  EXPECT_EQ(col("Modality"), "asserted");
+  EXPECT_EQ(col("ReportedBy"), "");
+  EXPECT_EQ(col("DatePrecision"), "day");
+}
+
+// "Lukashenko said Belarusian troops were not taking part" is no battle: the exchange formats
+// write asserted (first-hand or reported) events only, unless asked for the others.
+TEST(ExportTest, ExchangeFormatsLeaveOutNegatedAndHypotheticalEventsByDefault) {
+  AcledMap map;
+  ASSERT_TRUE(AcledMap::LoadDefault(DYAD_SOURCE_DIR "/data", &map).ok());
+  StoredEvent denied = Sample();
+  denied.event.event_code = "190";
+  denied.event.modality = Modality::kNegated;
+  denied.event.reported_by = "BLRGOV";
+  StoredEvent conditional = Sample();
+  conditional.event.event_code = "190";
+  conditional.event.modality = Modality::kHypothetical;
+  StoredEvent reported = Sample();
+  reported.event.reported_by = "UKRGOV";
+  for (ExportFormat format : {ExportFormat::kAcled, ExportFormat::kGdelt, ExportFormat::kPlover}) {
+    SCOPED_TRACE(ExportFormatName(format));
+    std::ostringstream out;
+    Exporter exporter(out, format, &map);
+    EXPECT_FALSE(exporter.Write(denied));
+    EXPECT_FALSE(exporter.Write(conditional));
+    EXPECT_TRUE(exporter.Write(reported));
+    EXPECT_EQ(exporter.skipped_modality(), 2);
+    EXPECT_THAT(out.str(), HasSubstr("UKRGOV"));  // the reporter has a column
+    ExportOptions all;
+    all.include_negated = all.include_hypothetical = true;
+    std::ostringstream everything;
+    Exporter with_all(everything, format, &map, all);
+    EXPECT_TRUE(with_all.Write(denied));
+    EXPECT_TRUE(with_all.Write(conditional));
+    EXPECT_THAT(everything.str(), HasSubstr("negated"));
+    EXPECT_THAT(everything.str(), HasSubstr("hypothetical"));
+  }
+  std::ostringstream jsonl;  // dyad's own formats carry every event with its modality
+  Exporter own(jsonl, ExportFormat::kJsonl);
+  EXPECT_TRUE(own.Write(denied));
+}
+
+// An undated event gets its document's date, flagged "document"; without that, the day the
+// document was ingested, flagged "ingested": never an empty date.
+TEST(ExportTest, UndatedEventsTakeTheDocumentDateWithAPrecisionFlag) {
+  AcledMap map;
+  ASSERT_TRUE(AcledMap::LoadDefault(DYAD_SOURCE_DIR "/data", &map).ok());
+  StoredEvent undated = Sample();
+  undated.event.date = Date{};
+  undated.event.date_end = Date{};
+  undated.event.date_precision = DatePrecision::kDocument;
+  StoredEvent unknown = undated;
+  unknown.doc_date = Date{};
+  EXPECT_EQ(ExportDate(undated).first.ToIso(), "2022-03-06");
+  EXPECT_EQ(ExportDate(undated).second, DatePrecision::kDocument);
+  EXPECT_EQ(ExportDate(unknown).first.ToIso(), "2024-01-02");
+  EXPECT_EQ(ExportDate(unknown).second, DatePrecision::kIngested);
+
+  std::ostringstream acled, gdelt, plover, jsonl, csv;
+  Exporter(acled, ExportFormat::kAcled, &map).Write(unknown);
+  EXPECT_THAT(acled.str(), HasSubstr("DYAD17,2024-01-02,2024,3,"));
+  EXPECT_TRUE(acled.str().ends_with(",asserted,,ingested\n"));
+  Exporter(gdelt, ExportFormat::kGdelt).Write(undated);
+  EXPECT_EQ(Split(gdelt.str(), '\t')[1], "20220306");
+  EXPECT_TRUE(gdelt.str().ends_with("\tdocument\n"));
+  Exporter(plover, ExportFormat::kPlover).Write(unknown);
+  auto p = nlohmann::json::parse(plover.str());
+  EXPECT_EQ(p["date"], "2024-01-02");
+  EXPECT_EQ(p["datePrecision"], "ingested");
+  Exporter(jsonl, ExportFormat::kJsonl).Write(undated);
+  auto j = nlohmann::json::parse(jsonl.str());
+  EXPECT_EQ(j["date"], "2022-03-06");
+  EXPECT_EQ(j["date_precision"], "document");
+  Exporter(csv, ExportFormat::kCsv).Write(unknown);
+  EXPECT_THAT(csv.str(), HasSubstr(",2024-01-02,ingested,"));
 }
 
 TEST(ExportTest, GdeltSplitsInternationalActorCodes) {

@@ -244,6 +244,8 @@ class Engine {
   int PassiveAuxiliary(int v, int cb) const;
   // True when the word before k (past "the") is a preposition: the actor at k is no subject.
   bool AfterPreposition(int k) const;
+  // Document coding: the comma at c sits inside a list of nouns ("weapons, training and support").
+  bool ContinuesNounList(int c) const;
   // Document coding: the code the verb at v gets from its entry and patterns, actors aside ("" for
   // none): what an expression of intent is an intent to do.
   std::string_view CodeOfVerb(int v, int ce) const;
@@ -778,15 +780,42 @@ void Engine::MarkNouns() {
         // ("received North Korean shells": an actor right after a verb is its object's modifier.)
         const bool determined = (h >= 1 && w(h - 1).typed && w(h - 1).type == RootType::kDeterminer) ||
                                 WordText(h) == "THE" || (h >= 1 && IsType(h - 1, RootType::kVerb));
-        const bool object = i + 1 < n() && w(i + 1).typed &&
-                            (w(i + 1).type == RootType::kActor || w(i + 1).type == RootType::kDeterminer ||
-                             w(i + 1).type == RootType::kPronoun);
+        // What follows tells a noun ("the EU sanctions against Russia", "the Russian strikes
+        // killed", "the EU sanctions.") from a verb with its object ("the Kremlin sends weapons to
+        // Syria", "the M23 receives arms from Rwanda"): an object is an actor, a determiner, a
+        // pronoun or a plain word, never a preposition, conjunction, verb, time word or the end.
+        static const std::set<std::string_view> kNounFollowers = {
+            "ON", "IN", "AT", "AGAINST", "TO", "FROM", "OF", "INTO", "NEAR", "WITH", "FOR", "BY", "OVER",
+            "TOWARDS", "TOWARD", "ACROSS", "INSIDE", "UNDER", "ALONG", "AROUND", "SINCE", "DURING",
+            "AFTER", "BEFORE", "AND", "OR", "BUT", "NOR", "THAT", "WHICH", "WHO", "WHOSE", "WHEN",
+            "WHERE", "WHILE", "AS", "THAN", "YESTERDAY", "TODAY", "TONIGHT", "LAST", "THIS", "EARLIER",
+            "ALSO", "REGIME", "PACKAGE", "PACKAGES", "LIST", "ROUND", "ROUNDS"};
+        bool object = false;
+        if (i + 1 < n() && w(i + 1).kind != WType::kComma && w(i + 1).kind != WType::kQuote) {
+          const Word& next = w(i + 1);
+          if (next.typed) {
+            // (A plural verb form right after it is a noun object: "receives arms", "sends supplies".)
+            const std::string_view after = WordText(i + 1);
+            const bool plural_form = after.size() > 3 && after.back() == 'S' && after[after.size() - 2] != 'S';
+            object = next.type == RootType::kActor || next.type == RootType::kDeterminer ||
+                     next.type == RootType::kPronoun || next.type == RootType::kNoun ||
+                     next.type == RootType::kAdjective || (next.type == RootType::kVerb && plural_form);
+          } else {
+            object = kNounFollowers.count(WordText(i + 1)) == 0;
+          }
+        }
         // ("Ukrainian positions near Avdiivka came under fire", "Russian strikes hit Kyiv": after
         // a demonym, not a country's name, a plural verb form is a noun.)
         const std::string_view modifier = WordText(w(i - 1).tail >= 0 ? w(i - 1).tail : i - 1);
         const bool demonym = modifier.ends_with("IAN") || modifier.ends_with("EAN") || modifier.ends_with("ESE") ||
                              modifier.ends_with("ISH") || modifier.ends_with("CAN");
-        modified_noun = plural && (determined || demonym) && !object;
+        // (An actor phrase that is itself an object, "called the EU sanctions illegal", holds a
+        // noun whatever follows.)
+        int before_phrase = h - 1;
+        if (before_phrase >= 0 && (WordText(before_phrase) == "THE" || IsType(before_phrase, RootType::kDeterminer)))
+          --before_phrase;
+        const bool in_object = before_phrase >= 0 && IsType(before_phrase, RootType::kVerb);
+        modified_noun = plural && (determined || demonym) && (!object || in_object);
       }
       // Document coding (dyad): a verb form directly followed by an auxiliary is the subject noun
       // ("artillery shells were shipped", "Russian strikes have hit", "the attack was repelled").
@@ -796,7 +825,17 @@ void Engine::MarkNouns() {
             "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "COULD", "MAY", "MIGHT", "CAN", "SHOULD"};
         subject_noun = kAuxiliary.count(WordText(wd.tail + 1)) > 0;
       }
-      if (det || wd.midcap || hyphenated || modified_noun || subject_noun)
+      // Document coding (dyad): a plural verb form right after a verb is its object ("sent arms and
+      // ammunition", "delivered supplies"), not a second verb that would end the clause at "and".
+      bool object_noun = false;
+      if (document && wd.tail == i && i >= 1) {
+        const std::string_view text = WordText(i);
+        const Word& before_word = w(i - 1);
+        object_noun = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S' &&
+                      before_word.typed && before_word.type == RootType::kVerb && !before_word.noun &&
+                      before_word.head >= 0 && w(before_word.head).is_head && !before_word.blanked;
+      }
+      if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {
@@ -950,6 +989,12 @@ void Engine::MarkCommaClauses() {
     // Document coding (dyad): a clause opened by a conjunction is a clause of its own, not an aside
     // ("..., but they supply weapons to Ukraine", "..., while Iran sent drones to Russia").
     const bool own_clause = document && c + 1 < n() && kClauseOpeners.count(WordText(c + 1)) > 0;
+    // Document coding (dyad): a comma inside a list of nouns ("receives weapons, training and
+    // logistical support from Rwanda") opens no aside.
+    if (document && ContinuesNounList(c)) {
+      i = c + 1;
+      continue;
+    }
     if (c2 < 0) {
       int m = n() - c - 1;
       // Document coding (dyad): after an introductory phrase with no verb ("At the same time,",
@@ -970,6 +1015,23 @@ void Engine::MarkCommaClauses() {
     if (w(k).is_head && w(k).blanked)
       for (int j = k + 1; j <= w(k).tail && j < n(); ++j)
         if (w(j).head == k) w(j).blanked = true;
+}
+
+bool Engine::ContinuesNounList(int c) const {
+  if (c < 1 || c + 3 >= n()) return false;
+  const Word& before = w(c - 1);
+  const bool noun_before = (before.typed && (before.type == RootType::kNoun || before.noun)) ||
+                           (!before.typed && before.kind == WType::kNone);
+  if (!noun_before) return false;
+  for (int j = c + 1; j < n() && j <= c + 4; ++j) {
+    const std::string_view t = WordText(j);
+    if ((t == "AND" || t == "OR") && j > c + 1) return true;
+    const Word& x = w(j);
+    if (x.kind == WType::kComma || x.kind == WType::kQuote) return false;
+    if (IsActor(j) || IsType(j, RootType::kPronoun) || IsType(j, RootType::kDeterminer)) return false;
+    if (IsType(j, RootType::kVerb) && !t.ends_with("ING")) return false;
+  }
+  return false;
 }
 
 void Engine::SplitClauses() {
@@ -1002,12 +1064,37 @@ void Engine::SplitClauses() {
     }
     if (!is(c, RootType::kConjunction) || w(c).compound >= 0 || w(c).blanked) continue;
     // No split: noun + conj + adjective* + noun, or adjective + conj + adjective.
-    if (nounish(c - 1)) {
+    // (An untyped word before the conjunction counts as a noun unless it is a particle or a verb
+    // or adverb form: "with repression still going on and power concentrated" is two clauses.)
+    auto plain_noun = [&](int k) {
+      static const std::set<std::string_view> kParticles = {"ON", "OFF", "UP", "DOWN", "OUT", "IN", "BACK",
+                                                            "AWAY", "OVER", "TOO", "AGAIN", "THERE", "HERE"};
+      if (k < 0 || w(k).typed || w(k).kind != WType::kNone) return false;
+      const std::string_view t = WordText(k);
+      return !kParticles.count(t) && !t.ends_with("ING") && !t.ends_with("ED") && !t.ends_with("LY");
+    };
+    if (nounish(c - 1) || (document && plain_noun(c - 1))) {
       int j = c + 1;
-      while (j < n() && is(j, RootType::kAdjective)) ++j;
+      while (j < n() && (is(j, RootType::kAdjective) || (document && !w(j).typed && w(j).kind == WType::kNone &&
+                                                          j + 1 < n() && is(j + 1, RootType::kVerb))))
+        ++j;
       if (nounish(j)) continue;
+      // Document coding (dyad): a verb form ending such a list before a preposition or the end is
+      // a noun too ("weapons and support from Iran", "drones and training to Russia").
+      static const std::set<std::string_view> kAfterNoun = {"FROM", "TO", "FOR", "ON", "IN", "OF", "WITH", "AGAINST", "INTO"};
+      if (document && is(j, RootType::kVerb) && w(j).is_head && w(j).tail == j && !WordText(j).ends_with("ED") &&
+          (j + 1 >= n() || w(j + 1).kind == WType::kComma || kAfterNoun.count(WordText(j + 1)))) {
+        w(j).noun = true;
+        continue;
+      }
     }
     if (is(c - 1, RootType::kAdjective) && is(c + 1, RootType::kAdjective)) continue;
+    // Document coding (dyad): the last two members of a list of nouns, one of them a gerund
+    // ("weapons, training and logistical support", "arms, funding and training") are no clauses.
+    if (document && c >= 3 && w(c - 2).kind == WType::kComma && WordText(c - 1).ends_with("ING") &&
+        !is(c - 3, RootType::kVerb) && !IsActor(c + 1) && !is(c + 1, RootType::kPronoun) &&
+        !is(c + 1, RootType::kDeterminer))
+      continue;
     s_.clauses.push_back({begin, c - 1});
     begin = c + 1;
   }

@@ -345,6 +345,30 @@ TEST_F(EngineText, VocabularyByClass) {
     EXPECT_NE(e.source.substr(0, 3), "COL") << e.event_code;
 }
 
+TEST_F(EngineText, WhatIsReceivedFromSomeoneWasGivenByThem) {
+  for (const Expected& x : std::vector<Expected>{
+           // receive / get X from Y: Y gives X to the receiver, whatever X is.
+           {"Russia received training from Iran.", "IRN", "062", "RUS", Modality::kAsserted, ""},
+           {"Mali's junta received military advisers from Russia.", "RUS", "062", "MLI", Modality::kAsserted, ""},
+           {"Moscow got artillery shells from Pyongyang.", "PRK", "072", "RUS", Modality::kAsserted, ""},
+           {"Yemen got arms and ammunition from Iran.", "IRN", "072", "YEM", Modality::kAsserted, ""},
+           {"Russia received logistical support from Belarus.", "BLR", "070", "RUS", Modality::kAsserted, ""},
+           // Lists of what is given, with gerunds and a comma, stay one object.
+           {"The M23 receives weapons, training and logistical support from Rwanda.", "RWA", "07", "CODREB",
+            Modality::kAsserted, ""},
+           {"Russia received weapons and support from Iran.", "IRN", "072", "RUS", Modality::kAsserted, ""},
+           {"Iran sent arms and ammunition to Yemen.", "IRN", "072", "YEM", Modality::kAsserted, ""},
+           // A visitor from a state is hosted.
+           {"Putin received a delegation from Iran.", "RUS", "043", "IRN", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // The receiver never acts on the giver, and a letter is no visit.
+  for (const char* sentence : {"Russia received training from Iran.", "Russia received a letter from Ukraine."})
+    for (const Event& e : Code(sentence)) EXPECT_NE(e.source.substr(0, 3), "RUS") << sentence << " " << e.event_code;
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},
@@ -425,6 +449,23 @@ TEST_F(EngineText, NominalSuppliesNameTheirSupplier) {
   }
   for (const Event& e : Code("Iran's delivery of drones to Russia was condemned by Ukraine."))
     EXPECT_FALSE(e.source == "UKR" && e.event_code == "072");
+}
+
+TEST_F(EngineText, APresentTenseVerbAfterTheAndAnActorTakesItsObject) {
+  // "the EU sanctions" is a noun before a preposition, a verb or the end; before an object it is the verb.
+  for (const Expected& x : std::vector<Expected>{
+           {"The Kremlin sends weapons to Syria.", "RUS", "07", "SYR", Modality::kAsserted, ""},
+           {"The M23 receives arms and ammunition from Rwanda.", "RWA", "07", "CODREB", Modality::kAsserted, ""},
+           {"The Russian government receives drones from Iran.", "IRN", "07", "RUS", Modality::kAsserted, ""},
+           {"The Belarusian army conducts exercises near the Polish border.", "BLR", "15", "POL", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // Nouns: the sanctions are no new act of sanctioning; the strikes' act is the verb after them.
+  for (const Event& e : Code("The EU sanctions against Russia were extended until July.")) EXPECT_NE(e.verb_text, "extended");
+  for (const Event& e : Code("The Russian strikes on Kyiv killed 20 people.")) EXPECT_NE(e.verb_text, "strikes");
+  for (const Event& e : Code("Ukraine condemned the Russian strikes.")) EXPECT_FALSE(e.source == "RUS" && e.event_code == "195");
 }
 
 TEST_F(EngineText, AHyphenatedMakerOrBackerIsNotTheActor) {

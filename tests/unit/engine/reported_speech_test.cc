@@ -369,6 +369,22 @@ TEST_F(EngineText, WhatIsReceivedFromSomeoneWasGivenByThem) {
     for (const Event& e : Code(sentence)) EXPECT_NE(e.source.substr(0, 3), "RUS") << sentence << " " << e.event_code;
 }
 
+TEST_F(EngineText, LabellingAStateAnAggressorIsAnAccusation) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Lithuania regards Belarus as a party to the war.", "LTU", "112", "BLR", Modality::kAsserted, ""},
+           {"Ukraine called Russia an aggressor.", "UKR", "112", "RUS", Modality::kAsserted, ""},
+           {"Latvia's parliament treats Minsk as an accomplice of Moscow.", "LVA", "112", "BLR", Modality::kAsserted, ""},
+           // An appeal to label a state is an appeal, not the appellant's label.
+           {"The European Parliament called on the EU to treat Belarus as a co-aggressor.", "IGOEUREEC", "02", "BLR",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const Event& e : Code("The European Parliament called on the EU to treat Belarus as a co-aggressor."))
+    EXPECT_NE(e.source.substr(0, 3), "BLR") << e.event_code;
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},

@@ -385,6 +385,22 @@ TEST_F(EngineText, LabellingAStateAnAggressorIsAnAccusation) {
     EXPECT_NE(e.source.substr(0, 3), "BLR") << e.event_code;
 }
 
+TEST_F(EngineText, ForcesPresentSomewhereAreStationedThere) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Russian troops remained in Belarus.", "RUS", "154", "BLR", Modality::kAsserted, ""},
+           {"North Korean soldiers stayed in Russia.", "PRK", "154", "RUS", Modality::kAsserted, ""},
+           {"Iranian instructors were in occupied Crimea.", "IRN", "154", "UKR", Modality::kAsserted, ""},
+           {"Rwandan soldiers are present in North Kivu.", "RWA", "154", "COD", Modality::kAsserted, ""},
+           {"Some 4,000 Rwandan troops are operating in eastern Congo.", "RWA", "154", "COD", Modality::kAsserted, ""},
+           {"Kigali denied that Rwandan troops were in Congo.", "RWA", "154", "COD", Modality::kNegated, "RWA"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // A leader's stay is a visit, not a deployment.
+  for (const Event& e : Code("Lukashenko stayed in Moscow for two days.")) EXPECT_NE(e.event_code, "154");
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},

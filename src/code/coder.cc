@@ -725,7 +725,11 @@ bool Engine::IsBackerAdjective(int32_t end) const {
   static const char* const kWords[] = {"backed", "made",     "built",     "supplied", "designed", "funded",
                                        "armed",  "sponsored", "trained",  "produced", "manufactured", "origin",
                                        "financed", "equipped", "allied",  "aligned", "member",  "based",
-                                       "linked",   "affiliated", "controlled", "held",  "occupied"};
+                                       "linked",   "affiliated", "controlled", "held",  "occupied",
+                                       "brokered", "mediated", "led",  "run",      "drafted", "proposed",
+                                       "hosted",   "sanctioned"};
+  // ("U.S.-brokered": the abbreviation's last dot comes before the hyphen.)
+  if (end < static_cast<int32_t>(text_.size()) && text_[end] == '.') ++end;
   if (end + 1 >= static_cast<int32_t>(text_.size()) || text_[end] != '-') return false;
   const std::string_view rest = text_.substr(static_cast<size_t>(end) + 1);
   for (const char* word : kWords) {
@@ -779,7 +783,8 @@ void Engine::MarkNouns() {
         const bool plural = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S';
         // ("received North Korean shells": an actor right after a verb is its object's modifier.)
         const bool determined = (h >= 1 && w(h - 1).typed && w(h - 1).type == RootType::kDeterminer) ||
-                                WordText(h) == "THE" || (h >= 1 && IsType(h - 1, RootType::kVerb));
+                                WordText(h) == "THE" || (h >= 1 && IsType(h - 1, RootType::kVerb)) ||
+                                AfterPreposition(h);  // ("strikes on Houthi targets")
         // What follows tells a noun ("the EU sanctions against Russia", "the Russian strikes
         // killed", "the EU sanctions.") from a verb with its object ("the Kremlin sends weapons to
         // Syria", "the M23 receives arms from Rwanda"): an object is an actor, a determiner, a
@@ -835,7 +840,19 @@ void Engine::MarkNouns() {
                       before_word.typed && before_word.type == RootType::kVerb && !before_word.noun &&
                       before_word.head >= 0 && w(before_word.head).is_head && !before_word.blanked;
       }
-      if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun)
+      // Document coding (dyad): a plural verb form after "of", a number or a quantity word is a
+      // noun ("hundreds of strikes", "two attacks", "several raids", "new strikes").
+      bool counted_noun = false;
+      if (document && wd.tail == i) {
+        static const std::set<std::string_view> kCounters = {
+            "OF", "SEVERAL", "MANY", "NUMEROUS", "DOZENS", "HUNDREDS", "THOUSANDS", "NEW", "FRESH",
+            "REPEATED", "FURTHER", "MORE", "FEW", "MULTIPLE", "COUNTLESS", "DAILY", "NIGHTLY", "TWO",
+            "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "RETALIATORY", "JOINT"};
+        const std::string_view text = WordText(i);
+        counted_noun = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S' &&
+                       (w(i - 1).kind == WType::kNumber || kCounters.count(WordText(i - 1)) > 0);
+      }
+      if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

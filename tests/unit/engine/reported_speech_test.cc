@@ -401,6 +401,30 @@ TEST_F(EngineText, ForcesPresentSomewhereAreStationedThere) {
   for (const Event& e : Code("Lukashenko stayed in Moscow for two days.")) EXPECT_NE(e.event_code, "154");
 }
 
+TEST_F(EngineText, StrikesAndRaidsCarriedOutOnSomeone) {
+  for (const Expected& x : std::vector<Expected>{
+           // A counted or launched "strikes" is a noun: the attack on whoever follows "on".
+           {"The United States carried out hundreds of strikes on Houthi targets in Yemen.", "USA", "19", "YEM",
+            Modality::kAsserted, ""},
+           {"Israel launched several strikes on Hezbollah positions in Lebanon.", "ISR", "19", "LBN", Modality::kAsserted, ""},
+           {"Russia conducted new strikes on Kharkiv.", "RUS", "19", "UKR", Modality::kAsserted, ""},
+           {"Britain joined US strikes on Houthi targets.", "GBR", "19", "YEM", Modality::kAsserted, ""},
+           // The broker of a ceasefire is not a party to it.
+           {"Lebanon accepted a U.S.-brokered ceasefire with Israel.", "LBN", "08", "ISR", Modality::kAsserted, ""},
+           // The owner or flag of a ship that is attacked is the target.
+           {"The Houthis attacked a Greek-owned tanker in the Red Sea.", "YEM", "19", "GRC", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const char* sentence : {"The United States carried out hundreds of strikes on Houthi targets in Yemen.",
+                               "Lebanon accepted a U.S.-brokered ceasefire with Israel.", "Teachers joined strikes in France."})
+    for (const Event& e : Code(sentence)) {
+      EXPECT_NE(e.event_code.substr(0, 2), "14") << sentence;  // no labour strike
+      EXPECT_NE(e.target, "USA") << sentence;
+    }
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},

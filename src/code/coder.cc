@@ -726,7 +726,7 @@ bool Engine::IsBackerAdjective(int32_t end) const {
                                        "armed",  "sponsored", "trained",  "produced", "manufactured", "origin",
                                        "financed", "equipped", "allied",  "aligned", "member",  "based",
                                        "linked",   "affiliated", "controlled", "held",  "occupied",
-                                       "brokered", "mediated", "led",  "run",      "drafted", "proposed",
+                                       "brokered", "mediated", "drafted", "proposed",
                                        "hosted",   "sanctioned"};
   // ("U.S.-brokered": the abbreviation's last dot comes before the hyphen.)
   if (end < static_cast<int32_t>(text_.size()) && text_[end] == '.') ++end;
@@ -759,6 +759,14 @@ void Engine::MarkNouns() {
   for (int i = 0; i < n(); ++i) {
     Word& wd = w(i);
     if (!wd.is_head) continue;
+    // Document coding (dyad): a sentence's first word, a verb form before an auxiliary, is the
+    // subject noun ("Shells were shipped to Russia").
+    if (wd.type == RootType::kVerb && i == 0 && document && wd.tail + 1 < n()) {
+      static const std::set<std::string_view> kAuxiliaryAfterFirst = {"IS", "ARE", "WAS", "WERE", "HAVE", "HAD", "HAS"};
+      if (kAuxiliaryAfterFirst.count(WordText(wd.tail + 1)))
+        for (int k = i; k <= wd.tail; ++k)
+          if (w(k).head == i) w(k).noun = true;
+    }
     if (wd.type == RootType::kVerb && i > 0) {
       bool det = w(i - 1).typed && w(i - 1).type == RootType::kDeterminer;
       // Document coding (dyad): after a possessive determiner a verb form is a noun ("passed their
@@ -1137,11 +1145,13 @@ int Engine::PassiveAuxiliary(int v, int cb) const {
   static const std::set<std::string_view> kIrregular = {
       "SENT", "SOLD", "HELD", "HIT", "SHOT", "STRUCK", "BUILT", "BROUGHT", "BOUGHT", "FOUGHT",
       "CAUGHT", "TAUGHT", "LED", "MET", "PUT", "SET", "SHUT", "TOLD", "KEPT", "MADE", "PAID",
-      "LAID", "FOUND", "LOST", "CUT", "BEATEN", "BLOWN", "THROWN", "SEIZED", "SHOWN", "SEEN"};
+      "LAID", "FOUND", "LOST", "CUT", "BEATEN", "BLOWN", "THROWN", "SEIZED", "SHOWN", "SEEN",
+      "FLOWN", "DRAWN", "WITHDRAWN", "SPENT", "LENT", "DEALT", "WON", "SOUGHT", "BOUND"};
   static const std::set<std::string_view> kBe = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
   static const std::set<std::string_view> kAdverb = {"NOT", "ALSO", "ALREADY", "NEVER", "STILL",
                                                      "JUST", "SINCE", "THEN", "NOW", "ONCE"};
-  const std::string_view verb = WordText(v);
+  // (The last word of a multi-word verb carries the form: "re-exported" is RE + EXPORTED.)
+  const std::string_view verb = WordText(w(v).tail >= 0 ? w(v).tail : v);
   const bool participle = (verb.size() > 3 && (verb.ends_with("ED") || verb.ends_with("EN"))) ||
                           kIrregular.count(verb) > 0;
   if (!participle) return -1;
@@ -1791,6 +1801,13 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           regular_target_ = true;
         }
         passive_settled = true;
+      } else if (subject < 0 && !source_.set && (code->code.starts_with("06") || code->code.starts_with("07"))) {
+        // Something given by no one named, with no owner before the verb ("Weapons were funnelled
+        // to the RSF through Chad"): the receiver or a place after the verb never gives it.
+        source_ = ActorVal();
+        target_ = ActorVal();
+        passive_ = false;
+        return;
       } else if (subject >= 0 && (code->code.starts_with("11") || code->code.starts_with("12") ||
                                   code->code.starts_with("13") || code->code.starts_with("16") ||
                                   code->code.starts_with("01") || code->code.starts_with("02") ||

@@ -425,6 +425,26 @@ TEST_F(EngineText, StrikesAndRaidsCarriedOutOnSomeone) {
     }
 }
 
+TEST_F(EngineText, WeaponsGivenInThePassive) {
+  // Every verb of giving weapons works in the passive, with the giver after "by".
+  for (const Expected& x : std::vector<Expected>{
+           {"Drones were smuggled to the Houthis by Iran.", "IRN", "072", "YEM", Modality::kAsserted, ""},
+           {"Weapons were flown to the RSF by the UAE.", "ARE", "072", "SDNREB", Modality::kAsserted, ""},
+           {"Armoured vehicles had been re-exported to the RSF by the UAE.", "ARE", "06", "SDNREB", Modality::kAsserted, ""},
+           {"Shells were funnelled to Russia by North Korea.", "PRK", "072", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // No giver named and no owner before the verb: no event (the receiver or a transit state never gives).
+  for (const char* sentence : {"Weapons were funnelled to the RSF through Chad.", "Drones were delivered to Russia via Belarus."})
+    EXPECT_TRUE(Code(sentence).empty()) << sentence << "\n" << Describe(Code(sentence));
+  // A state that leads forces acts through them.
+  ExpectEvent(Code("Saudi-led forces attacked Houthi positions."),
+              {"Saudi-led forces attacked ...", "SAU", "19", "YEM", Modality::kAsserted, ""},
+              Describe(Code("Saudi-led forces attacked Houthi positions.")));
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},

@@ -34,11 +34,14 @@ trap stop EXIT
 
 "${run_as[@]}" "$bin/initdb" -D "$dir/data" -U "$user" --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
+# Trust on the socket, except the role dyad_password (tests of wrong credentials).
+printf 'local all dyad_password scram-sha-256\nlocal all all trust\n' >"$dir/data/pg_hba.conf"
 # Throwaway data: no fsync, a socket in the folder, no TCP.
 "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
   -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 "${run_as[@]}" "$bin/createdb" -h "$dir" -U "$user" dyad
+"${run_as[@]}" "$bin/psql" -q -h "$dir" -U "$user" -d dyad -c "CREATE ROLE dyad_password LOGIN PASSWORD 'right-secret'"
 
 export DYAD_TEST_PG="postgresql:///dyad?host=$dir&user=$user"
 echo "pg_test_server: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on $dir (DYAD_TEST_PG=$DYAD_TEST_PG)" >&2

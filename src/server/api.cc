@@ -212,7 +212,7 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   if (impl->options.engine.data_dir.empty()) impl->options.engine.data_dir = impl->options.data_dir;
 
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(options.db, ec))
+  if (!store::IsPostgresUrl(options.db) && !std::filesystem::is_regular_file(options.db, ec))
     return Status::Error(options.db + ": no such database (create one with `dyad ingest --db " + options.db + " FILE...`)");
   store::OpenOptions open;
   open.read_only = true;
@@ -341,7 +341,9 @@ Response Api::Impl::Stats(store::Store& store) const {
   store::Stats s;
   if (Status st = store.GetStats(&s); !st.ok()) return StatusResponse(st);
   // The database's file name only: no response shows a path of the server's file system.
-  return JsonResponse(json{{"database", std::filesystem::path(options.db).filename().string()},
+  return JsonResponse(json{{"database", store::IsPostgresUrl(options.db)
+                                            ? std::string("postgresql")
+                                            : std::filesystem::path(options.db).filename().string()},
                            {"documents", s.documents},
                            {"near_duplicates", s.near_duplicates},
                            {"sentences", s.sentences},

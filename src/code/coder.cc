@@ -185,6 +185,7 @@ struct Scratch {
   std::vector<Compound> compounds;
   std::vector<std::pair<int, int>> clauses;
   std::vector<RawEvent> events;
+  int harm_adjunct = -1;  // first word of a trailing ", killing ..." set aside by the comma rules
   std::vector<uint32_t> stamp;  // stamp[word id] == epoch: the word occurs in the sentence
   uint32_t epoch = 0;
   uint64_t word_mask = 0;       // WordBit() of every literal in the sentence
@@ -254,6 +255,7 @@ class Engine {
   // Returns a problem string from time shifting ("" if none).
   std::string TimeShift();
   void CodeClauses();
+  void CodeHarmAdjunct();
   CodeResult Finish();
 
   int n() const { return static_cast<int>(s_.words.size()); }
@@ -353,6 +355,7 @@ void Engine::Split() {
   s_.compounds.clear();
   s_.clauses.clear();
   s_.events.clear();
+  s_.harm_adjunct = -1;
   s_.ext.clear();
   const std::string_view t = text_;
   const size_t len = t.size();
@@ -860,7 +863,20 @@ void Engine::MarkNouns() {
         counted_noun = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S' &&
                        (w(i - 1).kind == WType::kNumber || kCounters.count(WordText(i - 1)) > 0);
       }
-      if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun)
+      // Document coding (dyad): an -ing form right after its actor, before the clause's finite verb,
+      // modifies the actor ("NATO leaders meeting in Washington pledged ...", "troops advancing on
+      // Kyiv were stopped").
+      bool reduced_relative = false;
+      if (document && wd.tail == i && WordText(i).ends_with("ING") && (IsActor(i - 1) || IsType(i - 1, RootType::kAgent)) &&
+          !AfterPreposition(w(i - 1).head >= 0 ? w(i - 1).head : i - 1)) {
+        for (int k = i + 1; k < n() && k <= i + 12 && !reduced_relative; ++k) {
+          if (w(k).kind == WType::kComma) break;
+          const std::string_view t = WordText(k);
+          reduced_relative = w(k).typed && w(k).is_head && w(k).type == RootType::kVerb && !t.ends_with("ING") &&
+                             !AfterPreposition(k) && (t.ends_with("ED") || t == "WERE" || t == "WAS");
+        }
+      }
+      if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {
@@ -1028,7 +1044,13 @@ void Engine::MarkCommaClauses() {
       for (int k = 0; k < c && !verb_before; ++k) verb_before = IsType(k, RootType::kVerb) && w(k).is_head;
       // ... nor after an opening subordinate clause ("If attacked, Belarus would strike Poland").
       if (document && kSubordinators.count(WordText(0))) verb_before = false;
-      if (m >= o_.comma_emin && m <= o_.comma_emax && !own_clause && verb_before) blank(c + 1, n() - 1);
+      if (m >= o_.comma_emin && m <= o_.comma_emax && !own_clause && verb_before) {
+        blank(c + 1, n() - 1);
+        // (Kept aside: ", killing four soldiers" names the harm the main clause's actor did.)
+        static const std::set<std::string_view> kHarm = {"KILLING", "WOUNDING", "INJURING", "KILLED", "WOUNDED",
+                                                         "INJURED"};
+        if (document && c + 1 < n() && kHarm.count(WordText(c + 1))) s_.harm_adjunct = c + 1;
+      }
       break;
     }
     int m = c2 - c - 1;
@@ -1902,9 +1924,13 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       const bool compound_source =
           document && !source_.dflt && source_.word >= 0 && w(w(Referent(source_.word)).head).compound >= 0;
       const bool verbal = code->code.size() >= 2 && code->code.compare(0, 2, "09") <= 0;
+      // ... and for a meeting or talks, whoever meets: "NATO leaders meeting in Washington", "the
+      // ministers met in Doha" (a visit, 042, goes to the place).
+      const bool meeting = document && ((code->code.starts_with("04") && !code->code.starts_with("042")) ||
+                                        code->code.starts_with("036"));
       for (int k = vw.tail + 1; k <= ce; ++k) {
         if (!IsActorHead(k)) continue;
-        if (compound_source && verbal && k > 0) {
+        if (((compound_source && verbal) || meeting) && k > 0) {
           int p = k - 1;
           if (p > 0 && WordText(p) == "THE") --p;
           if (WordText(p) == "IN" || WordText(p) == "AT") continue;
@@ -1975,6 +2001,24 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
   }
   if (source_.from_pattern && !regular_source_) source_ = ActorVal();
   if (target_.from_pattern && !regular_target_) target_ = ActorVal();
+}
+
+void Engine::CodeHarmAdjunct() {
+  // Document coding (dyad): "Hezbollah drones attacked an army base near Binyamina, killing four
+  // Israeli soldiers": when the main clause codes nothing (its object is no actor), the harm in the
+  // trailing participle is the main subject's act on whoever it names.
+  if (s_.harm_adjunct < 0 || !s_.events.empty()) return;
+  const int a = s_.harm_adjunct;
+  for (int k = a; k < n(); ++k) w(k).blanked = false;
+  for (int k = a; k < n(); ++k)
+    if (w(k).is_head && w(k).head == k)
+      for (int j = k + 1; j <= w(k).tail && j < n(); ++j) w(j).blanked = false;
+  if (!w(a).typed || w(a).type != RootType::kVerb || w(a).noun) return;
+  source_ = ActorVal();
+  target_ = ActorVal();
+  passive_ = false;
+  bool stop = false;
+  CodeVerb(a, 0, n() - 1, &stop);
 }
 
 void Engine::CodeClauses() {
@@ -2442,6 +2486,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
     }
   }
   e.CodeClauses();
+  if (e.document) e.CodeHarmAdjunct();
   if (!dc) return e.Finish();
   CodeResult coded = e.Finish();
   coded.resolved = std::move(resolved);

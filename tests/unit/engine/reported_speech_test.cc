@@ -445,6 +445,31 @@ TEST_F(EngineText, WeaponsGivenInThePassive) {
               Describe(Code("Saudi-led forces attacked Houthi positions.")));
 }
 
+TEST_F(EngineText, VenuesModifiersAndTrailingHarm) {
+  for (const Expected& x : std::vector<Expected>{
+           // An -ing form after its actor modifies it; the finite verb is the act.
+           {"NATO leaders meeting in Washington pledged air defence systems to Ukraine.", "IGOWSTNAT", "03", "UKR",
+            Modality::kAsserted, ""},
+           {"The RSF fighters attacking El Fasher killed dozens of Sudanese civilians.", "SDNREB", "19", "SDN",
+            Modality::kAsserted, ""},
+           // ", killing ..." is the main subject's harm when the main clause names no victim.
+           {"Hezbollah drones attacked an army base near Binyamina, killing four Israeli soldiers.", "LBN", "19", "ISR",
+            Modality::kAsserted, ""},
+           {"The RSF stormed the camp, killing dozens of Sudanese.", "SDNREB", "19", "SDN", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // Where people meet is no one they meet.
+  for (const char* sentence : {"NATO leaders meeting in Washington pledged air defence systems to Ukraine.",
+                               "Congolese and Rwandan officials met in Doha.", "The two delegations held talks in Beijing."})
+    for (const Event& e : Code(sentence)) {
+      EXPECT_NE(e.target.substr(0, 3), "USA") << sentence;
+      EXPECT_NE(e.target.substr(0, 3), "QAT") << sentence;
+      EXPECT_NE(e.target.substr(0, 3), "CHN") << sentence;
+    }
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},

@@ -727,7 +727,7 @@ const std::string Engine::kNullCode = "---";
 bool Engine::IsBackerAdjective(int32_t end) const {
   static const char* const kWords[] = {"backed", "made",     "built",     "supplied", "designed", "funded",
                                        "armed",  "sponsored", "trained",  "produced", "manufactured", "origin",
-                                       "financed", "equipped", "allied",  "aligned", "member",  "based",
+                                       "financed", "equipped", "allied",  "aligned", "member",
                                        "linked",   "affiliated", "controlled", "held",  "occupied",
                                        "brokered", "mediated", "drafted", "proposed",
                                        "hosted",   "sanctioned"};

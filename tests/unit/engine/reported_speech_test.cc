@@ -470,6 +470,32 @@ TEST_F(EngineText, VenuesModifiersAndTrailingHarm) {
     }
 }
 
+TEST_F(EngineText, TheReasonForASanctionOrBlameIsTheObjectsActReportedByTheSubject) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Washington blamed Tehran for arming the Houthis.", "IRN", "07", "YEM", Modality::kAsserted, "USA"},
+           {"Washington sanctioned UAE firms for supplying weapons to the RSF.", "ARE", "07", "SDNREB",
+            Modality::kAsserted, "USA"},
+           {"Kyiv condemned Minsk for allowing Russian troops into Belarus.", "BLR", "", "RUS", Modality::kAsserted, "UKR"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // The sanctioning state does not supply anyone.
+  for (const Event& e : Code("Washington sanctioned UAE firms for supplying weapons to the RSF."))
+    EXPECT_FALSE(e.source.starts_with("USA") && e.event_code.starts_with("07"));
+}
+
+TEST_F(EngineText, AnInitialismEndsNoClause) {
+  // "U.S." and "U.N." keep their last period: the speaker before them is still found.
+  for (const Expected& x : std::vector<Expected>{
+           {"The U.S. Treasury said Iran armed the Houthis.", "IRN", "07", "YEM", Modality::kAsserted, "USA"},
+           {"Iran armed the Houthis, U.N. experts said.", "IRN", "07", "YEM", Modality::kAsserted, "IGOUNO"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},

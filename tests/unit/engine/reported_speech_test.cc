@@ -496,6 +496,18 @@ TEST_F(EngineText, AnInitialismEndsNoClause) {
   }
 }
 
+TEST_F(EngineText, WeaponPartsAndForceThatLastsDays) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iran provided the Houthis with drone engines and missile parts.", "IRN", "072", "YEM", Modality::kAsserted, ""},
+           {"China shipped drone components to Russia.", "CHN", "072", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // Striking a place for days is force, not a labour strike; striking for higher wages is one.
+  for (const Event& e : Code("Russian drones struck Odesa for three nights.")) EXPECT_NE(e.event_code, "143");
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},

@@ -817,7 +817,12 @@ void Engine::MarkNouns() {
                      next.type == RootType::kPronoun || next.type == RootType::kNoun ||
                      next.type == RootType::kAdjective || (next.type == RootType::kVerb && plural_form);
           } else {
-            object = kNounFollowers.count(WordText(i + 1)) == 0;
+            // (A participle after it modifies the noun: "Chinese-made bombs found in Darfur".)
+            static const std::set<std::string_view> kParticiples = {"FOUND", "SEEN", "MADE", "SENT", "HIT", "SHOT",
+                                                                    "BUILT", "HELD", "KEPT", "BOUGHT", "SOLD", "GIVEN",
+                                                                    "TAKEN", "SHOWN", "FLOWN", "DRIVEN"};
+            const std::string_view after = WordText(i + 1);
+            object = kNounFollowers.count(after) == 0 && !after.ends_with("ED") && !kParticiples.count(after);
           }
         }
         // ("Ukrainian positions near Avdiivka came under fire", "Russian strikes hit Kyiv": after
@@ -876,7 +881,12 @@ void Engine::MarkNouns() {
                              !AfterPreposition(k) && (t.ends_with("ED") || t == "WERE" || t == "WAS");
         }
       }
-      if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative)
+      // ... and one after a hyphenated adjective ("Chinese-made bombs", "Iranian-built drones").
+      const std::string_view form = WordText(i);
+      const bool after_compound_adjective = document && wd.tail == i && w(i - 1).begin >= 1 &&
+                                            text_[w(i - 1).begin - 1] == '-' && form.size() > 3 && form.back() == 'S';
+      if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
+          after_compound_adjective)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {
@@ -1818,6 +1828,23 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       if (agent >= 0) {
         source_ = MakeActor(agent, agent, true);
         regular_source_ = true;
+        // What is given goes to whoever follows "to" ("howitzers found in Darfur had been
+        // re-exported to the RSF by the UAE"): the receiver, not a place in the subject.
+        if (!target_.set && (code->code.starts_with("06") || code->code.starts_with("07"))) {
+          for (int k = vw.tail + 1; k < agent && k <= ce; ++k) {
+            if (WordText(k) != "TO") continue;
+            for (int j = k + 1; j < agent && j <= k + 3; ++j)
+              if (IsActorHead(j)) {
+                ActorVal receiver = MakeActor(j, j, true);
+                if (!SameActor(receiver, source_)) {
+                  target_ = receiver;
+                  regular_target_ = true;
+                }
+                break;
+              }
+            break;
+          }
+        }
         if (!target_.set && patient.set && !SameActor(patient, source_)) {
           target_ = patient;
           regular_target_ = true;

@@ -446,6 +446,11 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
   const Cue* pre = nullptr;
   for (const Cue& r : cues.report_verbs) {
     if (r.last > verb_first) continue;
+    // "howitzers found in Darfur had been re-exported": a participle before a place reports nothing.
+    static const WordSet kPlacePrepositions = {"in", "at", "on", "near", "inside", "among", "aboard", "along"};
+    if (r.last < n && kPlacePrepositions.count(tokens[r.last].lower) &&
+        (tokens[r.first].lower == "found" || tokens[r.first].lower == "seen" || tokens[r.first].lower == "reported"))
+      continue;
     bool crossed = false;
     for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]);
     if (!crossed && (!pre || r.first > pre->first)) pre = &r;

@@ -508,6 +508,19 @@ TEST_F(EngineText, WeaponPartsAndForceThatLastsDays) {
   for (const Event& e : Code("Russian drones struck Odesa for three nights.")) EXPECT_NE(e.event_code, "143");
 }
 
+TEST_F(EngineText, APassiveGiftGoesToItsReceiverAndAFindIsNoReport) {
+  // The receiver after "to", not a place in the subject; "found in X" reports nothing.
+  for (const Expected& x : std::vector<Expected>{
+           {"Amnesty International said that Chinese-made bombs found in Darfur had been re-exported to the RSF by the UAE.",
+            "ARE", "06", "SDNREB", Modality::kAsserted, "NGO"},
+           {"Investigators said rifles seen in Goma had been smuggled to the M23 by Rwanda.", "RWA", "072", "CODREB",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},

@@ -856,6 +856,24 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
         }
     }
     SetSpeaker(speaker, &c);
+    // "The United States, Britain, France and Germany said ...": the speaker is the whole list.
+    if (speaker && !speaker_is_subject) {
+      int first = speaker->first;
+      for (bool extended = true; extended;) {
+        extended = false;
+        for (const TokenMention& m : mentions) {
+          if (m.last >= first) continue;  // (the subject region stopped at the list's commas)
+          bool joined = first - m.last >= 1 && first - m.last <= 2;
+          for (int k = m.last; k < first && joined; ++k)
+            joined = tokens[k].lower == "," || tokens[k].lower == "and";
+          if (joined) {
+            first = m.first;
+            extended = true;
+          }
+        }
+      }
+      c.speaker_first = first;
+    }
     if (speaker_is_subject) {
       if (!speaker) continue;  // no one known to act
       c.subject_first = speaker->first;

@@ -521,6 +521,21 @@ TEST_F(EngineText, APassiveGiftGoesToItsReceiverAndAFindIsNoReport) {
   }
 }
 
+TEST_F(EngineText, AListOfSpeakersNeverActsInWhatTheySay) {
+  for (const char* sentence : {"The United States, Britain, France and Germany said Iran supplied the weapons behind the attacks.",
+                               "Poland, Latvia and Lithuania said in a statement that Belarus had armed the militia."}) {
+    const auto events = Code(sentence);
+    for (const Event& e : events) {
+      for (const char* speaker : {"USA", "GBR", "FRA", "POL", "LVA"})
+        EXPECT_FALSE(e.source.starts_with(speaker) && !e.event_code.starts_with("01")) << sentence << "\n" << Describe(events);
+    }
+  }
+  const auto events = Code("The United States, Britain, France and Germany said Iran supplied the weapons behind the attacks.");
+  int iran = 0;
+  for (const Event& e : events) iran += e.source.starts_with("IRN") ? 1 : 0;
+  EXPECT_EQ(iran, 1) << Describe(events);
+}
+
 TEST_F(EngineText, AThreatIsMadeByWhoeverUttersIt) {
   auto events = Code("Kim Jong Un declared that North Korea was ready to strike South Korea.");
   ExpectEvent(events, Expected{"Kim Jong Un declared ...", "PRKGOV", "13", "KOR", Modality::kHypothetical, "PRK"},

@@ -319,7 +319,9 @@ int32_t Loader::Intern(const std::string& w) {
 }
 
 void Loader::Warn(int line, const std::string& what, std::string_view entry) {
-  std::string msg = file_name_ + ":" + std::to_string(line) + ": " + what + ": '" + EscapeForMessage(TrimView(entry)) + "'";
+  // `what` may quote the line too (the .options parser's messages do): escaped like the entry.
+  std::string msg = file_name_ + ":" + std::to_string(line) + ": " + EscapeForMessage(what) + ": '" +
+                    EscapeForMessage(TrimView(entry)) + "'";
   if (first_error_.ok() && strict_) first_error_ = Status::Error(msg);
   d_->warnings_.push_back(std::move(msg));
 }

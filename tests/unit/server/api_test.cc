@@ -329,6 +329,25 @@ TEST_F(ApiTest, ParametersAreCheckedAndNoServerPathIsShown) {
   }
 }
 
+// Issue 11 (14), found by the fuzz_http harness: the role report named its conflict and rules
+// files by their absolute paths in /api/role and /role.
+TEST_F(ApiTest, RoleReportsShowNoServerPath) {
+  const std::string data_dir = DefaultDataDir();
+  const Response report = Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}});
+  ASSERT_EQ(report.status, 200) << report.body;
+  EXPECT_EQ(report.body.find(data_dir), std::string::npos);
+  EXPECT_EQ(Body(report)["conflict"]["file"], "conflicts/russia-ukraine.toml");
+  EXPECT_EQ(Body(report)["rules_file"], "rules/involvement.toml");
+  const Response page = Get("/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find(data_dir), std::string::npos);
+  EXPECT_THAT(page.body, HasSubstr("conflicts/russia-ukraine.toml"));
+  const Response unknown = Get("/api/role", {{"state", "BLR"}, {"conflict", "none"}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.body.find(data_dir), std::string::npos) << unknown.body;
+  EXPECT_THAT(Body(unknown)["error"].get<std::string>(), HasSubstr("(in conflicts;"));
+}
+
 // Issue 11 (14): a server bound to this machine answers only requests addressed to it (DNS
 // rebinding); the bound address and localhost are accepted.
 TEST_F(ApiTest, ForeignHostHeadersAreRefusedOnLoopback) {

@@ -189,6 +189,7 @@ class ConnectionPool {
 struct Api::Impl {
   ApiOptions options;
   mutable ConnectionPool pool;
+  mutable ConnectionPool report_pool;  // for role reports only
   std::unique_ptr<Engine> engine;
 
   Response Stats(store::Store& store) const;
@@ -201,7 +202,7 @@ struct Api::Impl {
   // Runs `route` on a leased connection under the query time limit; a query
   // past it is interrupted and answered 503.
   template <typename Route>
-  Response WithStore(Route route) const;
+  Response WithStore(Route route, bool report = false) const;
   Response Code(const Request& request) const;
   Response WebPage() const;
   Response Dispatch(const Request& request) const;
@@ -227,10 +228,10 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   open.read_only = true;
   open.create = false;
   open.migrate = false;
-  for (int i = 0; i < std::max(1, options.connections); ++i) {
+  for (int i = 0; i < std::max(1, options.connections) + std::max(1, options.report_connections); ++i) {
     std::unique_ptr<store::Store> store;
     if (Status s = store::Store::Open(options.db, open, &store); !s.ok()) return s;
-    impl->pool.Add(std::move(store));
+    (i < std::max(1, options.connections) ? impl->pool : impl->report_pool).Add(std::move(store));
   }
   if (Status s = Engine::Create(impl->options.engine, &impl->engine); !s.ok()) return s;
   *out = std::unique_ptr<Api>(new Api(std::move(impl)));
@@ -306,9 +307,9 @@ Response Api::Impl::Dispatch(const Request& request) const {
       return get ? impl.WithStore([&](store::Store& db) { return impl.Search(db, request); }) : only_get();
     if (path == "/api/conflicts") return get ? Conflicts() : only_get();
     if (path == "/api/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }) : only_get();
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }, true) : only_get();
     if (path == "/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }) : only_get();
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }, true) : only_get();
     static const std::string kEvent = "/api/events/", kDocument = "/api/documents/";
     if (path.rfind(kEvent, 0) == 0) {
       if (!get) return only_get();
@@ -366,8 +367,8 @@ std::string Api::Impl::HidePaths(std::string text) const {
 }
 
 template <typename Route>
-Response Api::Impl::WithStore(Route route) const {
-  ConnectionPool::Lease db = pool.Acquire();
+Response Api::Impl::WithStore(Route route, bool report) const {
+  ConnectionPool::Lease db = (report ? report_pool : pool).Acquire();
   db->SetDeadline(options.query_time_limit.count() > 0
                       ? std::chrono::steady_clock::now() + options.query_time_limit
                       : std::chrono::steady_clock::time_point::max());

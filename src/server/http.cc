@@ -1,5 +1,7 @@
 #include "server/http.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include <httplib.h>
@@ -179,6 +181,8 @@ HttpServer::HttpServer(const Api& api, std::function<void(const std::string&)> l
   s.set_socket_options([impl](socket_t fd) {
     int yes = 1;
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    int defer = impl->options.defer_accept_seconds;
+    if (defer > 0) setsockopt(fd, IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer, sizeof defer);
     impl->listen_fd = fd;
   });
 }

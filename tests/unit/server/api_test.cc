@@ -3,8 +3,13 @@
 // through the HTTP server on a free port.
 #include "server/api.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -346,6 +351,51 @@ TEST_F(ApiTest, RoleReportsShowNoServerPath) {
   EXPECT_EQ(unknown.status, 400);
   EXPECT_EQ(unknown.body.find(data_dir), std::string::npos) << unknown.body;
   EXPECT_THAT(Body(unknown)["error"].get<std::string>(), HasSubstr("(in conflicts;"));
+}
+
+// Issue 11 (10), found by scripts/load_test.py: every connection holds a worker while open, so
+// 32 workers were all taken by clients sending a header line now and then, and nobody else was
+// answered. The pool is large enough for many slow clients (and idle ones are not handed to a
+// worker before they send a byte).
+TEST_F(ApiTest, SlowHeaderClientsDoNotStarveTheServer) {
+  HttpServer http(*api_);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::vector<int> slow;
+  std::atomic<bool> stop{false};
+  std::thread trickle;
+  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+    stop = true;
+    if (trickle.joinable()) trickle.join();
+    for (int fd : slow) ::close(fd);
+    http.Stop();
+    serving.join();
+  });
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (int i = 0; i < 40; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+    slow.push_back(fd);
+  }
+  // A header line every half second: never silent long enough for the read timeout.
+  trickle = std::thread([&]() {
+    while (!stop) {
+      for (int fd : slow) (void)::send(fd, "X-Slow: 1\r\n", 11, MSG_NOSIGNAL);
+      for (int i = 0; i < 5 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10, 0);
+  auto answer = client.Get("/api/stats");
+  ASSERT_TRUE(answer) << "no answer while 40 clients send their headers slowly";
+  EXPECT_EQ(answer->status, 200);
 }
 
 // Issue 11 (14): a server bound to this machine answers only requests addressed to it (DNS

@@ -15,6 +15,7 @@
 
 #include "analyze/role_inputs.h"
 #include "analyze/role_report.h"
+#include "common/escape.h"
 #include "store/event_filter.h"
 #include "store/export.h"
 #include "store/format.h"
@@ -38,8 +39,9 @@ Response JsonResponse(const json& body, int status = 200) {
   return r;
 }
 
+// Messages quote request text (paths, methods, parameters): escaped, so the error stays one line.
 Response ErrorResponse(int status, const std::string& message) {
-  return JsonResponse(json{{"error", message}}, status);
+  return JsonResponse(json{{"error", EscapeForMessage(message)}}, status);
 }
 
 std::string Param(const Request& request, const std::string& name) {

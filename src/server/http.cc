@@ -10,15 +10,18 @@
 #include <charconv>
 #include <cstdint>
 
+#include "common/escape.h"
+
 namespace dyad::server {
 namespace {
 
 const char* kJson = "application/json";
 
 std::string ErrorBody(const std::string& message) {
-  // Messages here are ours and plain ASCII: no escaping needed beyond quotes.
+  // Messages may quote a header (Host): control bytes and invalid UTF-8 escaped as \xNN first,
+  // then JSON's quotes and backslashes.
   std::string escaped;
-  for (char c : message) {
+  for (char c : EscapeForMessage(message)) {
     if (c == '"' || c == '\\') escaped.push_back('\\');
     escaped.push_back(c);
   }

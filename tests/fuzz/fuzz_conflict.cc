@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(dyad::analyze::ListConflicts((dyad::fuzz::ScratchDir() / "conflicts").string(), &listed, &failed).ok());
   FUZZ_CHECK(listed.size() + failed.size() == 1);
   if (!s.ok()) {
-    FUZZ_CHECK(dyad::fuzz::OneLine(s.message()));
+    FUZZ_CHECK_TEXT(dyad::fuzz::OneLine(s.message()), s.message());
     FUZZ_CHECK(s.message().find("fuzz.toml") != std::string::npos);
     FUZZ_CHECK(failed.size() == 1 && failed[0].second == s.message());
     return 0;

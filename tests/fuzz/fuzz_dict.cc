@@ -58,9 +58,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   dyad::Status loaded = dyad::dict::DictionarySet::Load(options, &dicts);
   FUZZ_CHECK(loaded.ok());
   for (const std::string& w : dicts->warnings()) {
-    FUZZ_CHECK(dyad::fuzz::OneLine(w));
+    FUZZ_CHECK_TEXT(dyad::fuzz::OneLine(w), w);
     FUZZ_CHECK(w.rfind(dyad::fuzz::ScratchDir().string(), 0) == 0);
-    FUZZ_CHECK(dyad::fuzz::NoControlBytes(w));
+    FUZZ_CHECK_TEXT(dyad::fuzz::NoControlBytes(w), w);
     FUZZ_CHECK(dyad::normalize::FindInvalidUtf8(w) == std::string_view::npos);
   }
   options.strict = true;
@@ -71,8 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const dyad::code::Coder coder(dicts);
   for (const std::string& w : coder.coref_warnings()) {
-    FUZZ_CHECK(dyad::fuzz::OneLine(w));
-    FUZZ_CHECK(dyad::fuzz::NoControlBytes(w));
+    FUZZ_CHECK_TEXT(dyad::fuzz::OneLine(w), w);
+    FUZZ_CHECK_TEXT(dyad::fuzz::NoControlBytes(w), w);
   }
   dyad::code::Discourse discourse(coder.coref());
   for (const char* sentence : kSentences) {

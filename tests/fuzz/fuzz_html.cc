@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   dyad::read::HtmlArticle article;
   dyad::Status s = dyad::read::ExtractHtml(html, *boilerplate, &article);
   if (!s.ok()) {
-    FUZZ_CHECK(dyad::fuzz::OneLine(s.message()));
+    FUZZ_CHECK_TEXT(dyad::fuzz::OneLine(s.message()), s.message());
     return 0;
   }
   FUZZ_CHECK(dyad::normalize::FindInvalidUtf8(article.text) == std::string_view::npos);

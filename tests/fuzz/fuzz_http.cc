@@ -92,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(!body.is_discarded());
     if (response.status >= 400) {
       FUZZ_CHECK(body.is_object() && body.contains("error") && body["error"].is_string());
-      FUZZ_CHECK(dyad::fuzz::OneLine(body["error"].get<std::string>()));
+      FUZZ_CHECK_TEXT(dyad::fuzz::OneLine(body["error"].get<std::string>()), body["error"].get<std::string>());
     }
   } else {
     FUZZ_CHECK(response.status < 400);

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::unique_ptr<dyad::DocumentReader> reader;
       dyad::Status opened = dyad::DocumentReader::Open(path, format, options, &reader);
       if (!opened.ok()) {
-        FUZZ_CHECK(dyad::fuzz::OneLine(opened.message()));
+        FUZZ_CHECK_TEXT(dyad::fuzz::OneLine(opened.message()), opened.message());
         FUZZ_CHECK(opened.message().rfind(path, 0) == 0);
         continue;
       }
@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_CHECK(calls <= size + 1);
         dyad::Status s = reader->Next(&doc, &done);
         if (!s.ok()) {
-          FUZZ_CHECK(dyad::fuzz::OneLine(s.message()));
+          FUZZ_CHECK_TEXT(dyad::fuzz::OneLine(s.message()), s.message());
           FUZZ_CHECK(s.message().rfind(path, 0) == 0);
           continue;
         }

@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   dyad::analyze::RuleSet rules;
   dyad::Status s = dyad::analyze::LoadRules(path, &rules);
   if (!s.ok()) {
-    FUZZ_CHECK(dyad::fuzz::OneLine(s.message()));
+    FUZZ_CHECK_TEXT(dyad::fuzz::OneLine(s.message()), s.message());
     FUZZ_CHECK(s.message().find("rules.toml") != std::string::npos);
     return 0;
   }

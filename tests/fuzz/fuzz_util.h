@@ -26,6 +26,20 @@
     }                                                                                 \
   } while (0)
 
+// The same, also printing `text` (the message or document at fault), escaped.
+#define FUZZ_CHECK_TEXT(cond, text)                                                    \
+  do {                                                                                \
+    if (!(cond)) {                                                                    \
+      std::fprintf(stderr, "%s:%d: fuzz invariant broken: %s\n  on: ", __FILE__, __LINE__, #cond); \
+      for (unsigned char c_ : std::string_view(text)) {                               \
+        if (c_ < 0x20 || c_ >= 0x7F) std::fprintf(stderr, "\\x%02X", c_);          \
+        else std::fputc(c_, stderr);                                                  \
+      }                                                                               \
+      std::fputc('\n', stderr);                                                      \
+      std::abort();                                                                   \
+    }                                                                                 \
+  } while (0)
+
 // Inputs too large to keep in the repository (the crashing cases of issue 11,
 // items 1-2), built in memory. A harness that has some defines this function;
 // the replay driver runs them after the corpus and can write them out to seed

@@ -398,6 +398,35 @@ TEST_F(ApiTest, SlowHeaderClientsDoNotStarveTheServer) {
   EXPECT_EQ(answer->status, 200);
 }
 
+// Found by fuzz_http: a path with a CR (%0D) was echoed raw in the 404's one-line error; the
+// HTTP layer's own errors quoted a Host header's control bytes into invalid JSON.
+TEST_F(ApiTest, ErrorsQuoteRequestTextEscaped) {
+  const Response missing = Get("/api/docu\rments/x\n");
+  EXPECT_EQ(missing.status, 404);
+  const std::string error = Body(missing)["error"].get<std::string>();
+  EXPECT_EQ(error.find_first_of("\r\n"), std::string::npos) << error;
+  EXPECT_THAT(error, HasSubstr("/api/docu\\rments/x\\x0A"));
+  const Response method = api_->Handle(Request{"GE\x01T", "/api/stats", {}, ""});
+  EXPECT_EQ(method.status, 405);
+  EXPECT_THAT(Body(method)["error"].get<std::string>(), HasSubstr("GE\\x01T"));
+
+  HttpServer http(*api_);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::shared_ptr<void> stop_on_exit(nullptr, [&](void*) {
+    http.Stop();
+    serving.join();
+  });
+  httplib::Client client("127.0.0.1", port);
+  auto foreign = client.Get("/api/stats", httplib::Headers{{"Host", "evil\x01.example"}});
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 403);
+  const json body = json::parse(foreign->body, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(body.is_discarded()) << foreign->body;
+  EXPECT_THAT(body["error"].get<std::string>(), HasSubstr("evil\\x01.example"));
+}
+
 // Issue 11 (14): a server bound to this machine answers only requests addressed to it (DNS
 // rebinding); the bound address and localhost are accepted.
 TEST_F(ApiTest, ForeignHostHeadersAreRefusedOnLoopback) {

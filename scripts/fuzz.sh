@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # libFuzzer runs of the tests/fuzz harnesses with ASan+UBSan (docs/fuzzing.md).
 # Usage: scripts/fuzz.sh SECONDS HARNESS...   (e.g. scripts/fuzz.sh 600 html dict)
-# Builds build-fuzz/ with clang (-DDYAD_FUZZ=ON), then runs each harness in turn
-# for SECONDS on a working corpus seeded from tests/fuzz/corpus/HARNESS, after replaying that
-# corpus and the harness's generated inputs (FUZZ_NO_BUILD=1: use the binaries as built). Findings land in build-fuzz/findings/; a run's log
-# (with libFuzzer's final stats) in build-fuzz/logs/HARNESS.log.
+# Builds build-fuzz/ with clang (-DDYAD_FUZZ=ON; FUZZ_NO_BUILD=1 uses the binaries as built),
+# then runs each harness in turn for SECONDS on a working corpus seeded from
+# tests/fuzz/corpus/HARNESS, after replaying that corpus and the harness's generated inputs.
+# Findings land in build-fuzz/findings/, a run's log (with libFuzzer's final stats) in
+# build-fuzz/logs/HARNESS.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:?usage: scripts/fuzz.sh SECONDS HARNESS...}
@@ -27,7 +28,7 @@ for h in "$@"; do
   mkdir -p "$work"
   # The generated inputs (up to 750 KB) are checked once under the sanitizers but do not seed
   # the run: as seeds they would set libFuzzer's length limit to their size from the start and
-  # slow every mutation tenfold; the run reaches large inputs by growing its own (-max_len).
+  # slow every mutation tenfold; libFuzzer may grow its own limit up to -max_len.
   "$build/tests/fuzz/fuzz_${h}_replay" "tests/fuzz/corpus/$h" 2>&1 | tail -n 1
   echo "== fuzz_$h: ${seconds}s, -max_len=$max_len"
   "$build/tests/fuzz/fuzz_$h" "$work" "tests/fuzz/corpus/$h" \

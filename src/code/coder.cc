@@ -628,7 +628,11 @@ void Engine::AssignRoots() {
     const int lit_end = wd.lit_end;
     for (int k = wd.lit_begin; k < lit_end; ++k) {
       const int32_t first = lits[k].word;
-      auto [b, e] = d_.RootsStartingWith(first);
+      // Plain variables, not a structured binding: the lambda below captures `b` (clang 14
+      // cannot capture bindings).
+      const auto roots = d_.RootsStartingWith(first);
+      const int32_t* b = roots.first;
+      const int32_t* e = roots.second;
       if (b == e) continue;
       const int32_t* second = d_.RootSecondWords(first);
       if (!d_.PairIndexed(first)) {

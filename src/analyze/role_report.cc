@@ -101,7 +101,7 @@ const char* TrendArrow(Trend t) {
 
 RoleAnalyzer::RoleAnalyzer(const RuleSet& rules, const Conflict& conflict, Subject x,
                            RoleOptions options)
-    : rules_(rules), conflict_(conflict), x_(std::move(x)), options_(options) {
+    : rules_(rules), conflict_(conflict), x_(std::move(x)), classifier_(rules, conflict, x_), options_(options) {
   if (!options_.from.valid()) options_.from = conflict_.begin();
 }
 
@@ -119,7 +119,7 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   ++scanned_;
   if (se.doc_date.valid() && (!latest_document_.valid() || latest_document_ < se.doc_date))
     latest_document_ = se.doc_date;
-  std::vector<Match> matches = Classify(e, x_, conflict_, rules_);
+  std::vector<Match> matches = classifier_.Classify(e);
   if (matches.empty()) return;
   Item item;
   Evidence& ev = item.evidence;
@@ -159,7 +159,7 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   for (const Match& m : matches) {
     item.rules.push_back({m.rule->id, m.rule->weight});
     std::string reason;
-    std::string target = TargetFromConflict(*m.rule, e, x_, conflict_, &reason);
+    std::string target = classifier_.TargetFromConflict(*m.rule, e, &reason);
     item.from_conflict.push_back({target, target.empty() ? "" : reason});
   }
   ev.rule_id = matches.front().rule->id;

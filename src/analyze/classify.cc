@@ -247,9 +247,10 @@ class EventFacts {
     int8_t& s = seen_[i];
     if (s == kUnknown) {
       Text();
-      bool possible = true;
-      for (uint16_t slot : p_.bigrams[i]) possible = possible && (pairs_[slot >> 6] >> (slot & 63) & 1) != 0;
-      s = possible && ContainsPhrase(text_, p_.phrases[i]) ? 1 : 0;
+      s = 0;
+      for (uint16_t slot : p_.bigrams[i])
+        if ((pairs_[slot >> 6] >> (slot & 63) & 1) == 0) return false;
+      s = ContainsPhrase(text_, p_.phrases[i]) ? 1 : 0;
     }
     return s == 1;
   }

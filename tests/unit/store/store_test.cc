@@ -217,6 +217,68 @@ TEST_F(StoreTest, QueryFiltersByActorPrefixCodeDateModalityAndText) {
   EXPECT_EQ(by_id.event.target, "UKRMIL");
 }
 
+// Rows are read one after another into one record: a field the next row leaves empty (no date,
+// no place, no reporter) must not keep the previous row's value. Places come back as written,
+// whatever their text holds (quotes, non-ASCII names, negative and tiny coordinates).
+TEST_F(StoreTest, EventRowsComeBackAsWrittenOneAfterAnother) {
+  auto store = OpenStore();
+  Event placed = MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 2, 24});
+  placed.date_end = Date{2022, 3, 2};
+  placed.date_text = "that week";
+  placed.reported_by = "UKRGOV";
+  placed.reported_by_text = "Kyiv";
+  placed.location = {"Kramatorsk \"east\"", "UKR", "Donetsk Oblast", 48.7389, -37.5848, "city", {3, 13}};
+  placed.origin = {"Мазыр", "BLR", "", 52.05, 29.25, "city", {20, 25}};
+  placed.destination = {"Null Island", "", "", 1e-7, -0.5, "", {-1, -1}};
+  Event bare = MakeEvent(1, "Minsk said nothing.", "BLRGOV", "", "010", Date{});
+  bare.date_end = Date{};
+  bare.date_precision = DatePrecision::kDocument;
+  bare.location = {};
+  bare.modality = Modality::kNegated;
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("rows", Story(5)), {placed, bare, placed}, "h", &added).ok());
+
+  EventQuery q;
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  ASSERT_EQ(rows.size(), 3u);
+  auto expect_place = [](const Place& got, const Place& want) {
+    EXPECT_EQ(got.name, want.name);
+    EXPECT_EQ(got.country, want.country);
+    EXPECT_EQ(got.admin1, want.admin1);
+    EXPECT_DOUBLE_EQ(got.latitude, want.latitude);
+    EXPECT_DOUBLE_EQ(got.longitude, want.longitude);
+    EXPECT_EQ(got.feature, want.feature);
+    EXPECT_EQ(got.span.begin, want.span.begin);
+    EXPECT_EQ(got.span.end, want.span.end);
+  };
+  for (size_t i : {size_t{0}, size_t{2}}) {
+    SCOPED_TRACE(i);
+    const Event& e = rows[i].event;
+    EXPECT_EQ(e.date, placed.date);
+    EXPECT_EQ(e.date_end, placed.date_end);
+    EXPECT_EQ(e.date_text, "that week");
+    EXPECT_EQ(e.reported_by, "UKRGOV");
+    EXPECT_EQ(e.modality, Modality::kAsserted);
+    expect_place(e.location, placed.location);
+    expect_place(e.origin, placed.origin);
+    expect_place(e.destination, placed.destination);
+  }
+  const Event& e = rows[1].event;
+  EXPECT_FALSE(e.date.valid());
+  EXPECT_FALSE(e.date_end.valid());
+  EXPECT_EQ(e.date_precision, DatePrecision::kDocument);
+  EXPECT_EQ(e.date_text, "");
+  EXPECT_EQ(e.target, "");
+  EXPECT_EQ(e.reported_by, "");
+  EXPECT_EQ(e.modality, Modality::kNegated);
+  EXPECT_TRUE(e.location.empty());
+  EXPECT_TRUE(e.origin.empty());
+  EXPECT_TRUE(e.destination.empty());
+  EXPECT_EQ(e.location.span.begin, -1);
+  EXPECT_EQ(e.sentence, "Minsk said nothing.");
+}
+
 // The store remembers which actor codes it has recorded; a code first seen in
 // a rolled-back batch must still be recorded when it is stored again, or actor
 // prefix queries would miss its events.

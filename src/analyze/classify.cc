@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <map>
 #include <unordered_map>
 
 namespace dyad::analyze {
@@ -88,19 +89,15 @@ bool SideIn(const std::vector<Side>& sides, Side s) {
   return sides.empty() || std::find(sides.begin(), sides.end(), s) != sides.end();
 }
 
-// Role codes of an actor code after its 3-letter country/IGO prefix, in chunks of
-// three; a bare country has none ("-").
-std::vector<std::string> Roles(const std::string& code) {
-  std::vector<std::string> out;
-  for (size_t i = 3; i + 3 <= code.size(); i += 3) out.push_back(code.substr(i, 3));
-  return out;
-}
-
+// The role codes of an actor code are the chunks of three after its 3-letter country/IGO
+// prefix; a bare country has none ("-").
 bool HasRole(const std::string& code, const std::vector<std::string>& wanted) {
-  std::vector<std::string> roles = Roles(code);
+  const bool bare = code.size() < 6;
   for (const std::string& w : wanted) {
-    if (w == "-" && roles.empty() && !code.empty()) return true;
-    if (std::find(roles.begin(), roles.end(), w) != roles.end()) return true;
+    if (w == "-" && bare && !code.empty()) return true;
+    if (w.size() != 3) continue;
+    for (size_t i = 3; i + 3 <= code.size(); i += 3)
+      if (code.compare(i, 3, w) == 0) return true;
   }
   return false;
 }
@@ -143,10 +140,11 @@ struct Classifier::Program {
   struct Compiled {
     const Rule* rule = nullptr;
     bool applies = true;  // its category is in X's report
-    // Phrase numbers, in the order MatchedKeyword tries them (keyword by keyword, each expanded).
-    std::vector<int> keywords, and_keywords, not_keywords;
+    // Phrase lists (numbers into `lists`); a keyword list's phrases are in the order
+    // MatchedKeyword tries them (keyword by keyword, each expanded).
+    int keywords = 0, and_keywords = 0, not_keywords = 0;
     bool group_condition = false;  // group_kind, group_country or group_fights_for given
-    std::vector<int> groups;       // the match phrases of the groups those conditions admit
+    int groups = 0;                // the match phrases of the groups those conditions admit
   };
 
   Subject x;
@@ -157,18 +155,24 @@ struct Classifier::Program {
   // holds all of them, so most phrases are ruled out by a few bit tests instead of a search.
   std::vector<std::vector<uint16_t>> bigrams;
   std::unordered_map<std::string, int> phrase_ids;
-  std::vector<int> named;     // {x_name}, {x_adj}, {x_adj}s: the sentence names X
-  std::vector<int> x_groups;  // the match phrases of the conflict's groups from X
+  // Lists of phrase numbers, each once: many rules share a list ({aggressor}, the named
+  // involvement), so an event answers each list once.
+  std::vector<std::vector<int>> lists;
+  std::map<std::vector<int>, int> list_ids;
+  int named = 0;     // {x_name}, {x_adj}, {x_adj}s: the sentence names X
+  int x_groups = 0;  // the match phrases of the conflict's groups from X
   std::vector<Compiled> compiled;
   std::unordered_map<const Rule*, size_t> index;
 
   Program(const std::vector<const Rule*>& rules, const RuleSet* set, const Conflict& c, Subject subject)
       : x(std::move(subject)), conflict(c), standing(c.StandingOf(x.code)) {
-    named = Phrases({"{x_name}", "{x_adj}", "{x_adj}s"});
+    named = List(Phrases({"{x_name}", "{x_adj}", "{x_adj}s"}));
+    std::vector<int> from_x;
     for (const Group& g : conflict.groups) {
       if (conflict.SideOf(g.country, x.code) != Side::kX) continue;
-      for (const std::string& m : g.match) x_groups.push_back(Intern(m));
+      for (const std::string& m : g.match) from_x.push_back(Intern(m));
     }
+    x_groups = List(std::move(from_x));
     compiled.reserve(rules.size());
     for (const Rule* rule : rules) {
       Compiled r;
@@ -177,9 +181,10 @@ struct Classifier::Program {
         const Category* cat = set->FindCategory(rule->category);
         r.applies = cat && cat->AppliesTo(standing);
       }
-      r.keywords = Phrases(rule->keywords);
-      r.and_keywords = Phrases(rule->and_keywords);
-      r.not_keywords = Phrases(rule->not_keywords);
+      r.keywords = List(Phrases(rule->keywords));
+      r.and_keywords = List(Phrases(rule->and_keywords));
+      r.not_keywords = List(Phrases(rule->not_keywords));
+      std::vector<int> groups;
       r.group_condition = !rule->group_kind.empty() || !rule->group_country.empty() || !rule->group_fights_for.empty();
       if (r.group_condition) {
         for (const Group& g : conflict.groups) {
@@ -189,9 +194,10 @@ struct Classifier::Program {
           if (!SideIn(rule->group_country, conflict.SideOf(g.country, x.code))) continue;
           Side fights = g.fights_for == "aggressor" ? Side::kAggressor : Side::kVictim;
           if (!SideIn(rule->group_fights_for, fights)) continue;
-          for (const std::string& m : g.match) r.groups.push_back(Intern(m));
+          for (const std::string& m : g.match) groups.push_back(Intern(m));
         }
       }
+      r.groups = List(std::move(groups));
       index.emplace(rule, compiled.size());
       compiled.push_back(std::move(r));
     }
@@ -208,6 +214,12 @@ struct Classifier::Program {
       }
       bigrams.push_back(std::move(slots));
     }
+    return it->second;
+  }
+
+  int List(std::vector<int> phrase_numbers) {
+    auto [it, added] = list_ids.emplace(phrase_numbers, static_cast<int>(lists.size()));
+    if (added) lists.push_back(std::move(phrase_numbers));
     return it->second;
   }
 
@@ -234,13 +246,22 @@ class EventFacts {
         location_(Of(e.location.country)),
         origin_(Of(e.origin.country)),
         destination_(Of(e.destination.country)),
-        seen_(p.phrases.size(), kUnknown) {}
+        seen_(p.phrases.size(), kUnknown),
+        list_seen_(p.lists.size(), kUnknown) {}
 
-  // Some phrase of `ids` occurs in the sentence.
-  bool Any(const std::vector<int>& ids) {
-    for (int id : ids)
-      if (Has(id)) return true;
-    return false;
+  // Some phrase of list `list` occurs in the sentence.
+  bool Any(int list) {
+    int8_t& s = list_seen_[static_cast<size_t>(list)];
+    if (s == kUnknown) {
+      s = 0;
+      for (int id : p_.lists[static_cast<size_t>(list)]) {
+        if (Has(id)) {
+          s = 1;
+          break;
+        }
+      }
+    }
+    return s == 1;
   }
   bool Has(int id) {
     const size_t i = static_cast<size_t>(id);
@@ -308,7 +329,7 @@ class EventFacts {
   }
 
   std::string MatchedKeyword(const Classifier::Program::Compiled& r) {
-    for (int id : r.keywords)
+    for (int id : p_.lists[static_cast<size_t>(r.keywords)])
       if (Has(id)) return p_.phrases[static_cast<size_t>(id)];
     return "";
   }
@@ -331,7 +352,8 @@ class EventFacts {
   const Classifier::Program& p_;
   const Event& e_;
   Side source_, target_, reported_by_, location_, origin_, destination_;
-  std::vector<int8_t> seen_;  // per phrase: kUnknown, 0 or 1
+  std::vector<int8_t> seen_;       // per phrase: kUnknown, 0 or 1
+  std::vector<int8_t> list_seen_;  // per list: kUnknown, 0 or 1
   std::string text_;
   uint64_t pairs_[kBigramSlots / 64] = {};  // the BigramSlots of text_'s byte pairs
   bool lowered_ = false;

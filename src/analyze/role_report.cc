@@ -603,6 +603,7 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   // event): X's code in the source, target, reporter or a place, or the sentence naming X or
   // one of the conflict's groups from X (the keyword and group conditions of the rules).
   q.involving = x.code;
+  q.fields = store::EventFields::kReport;  // what RoleAnalyzer::Add reads
   // Every word the classifier reads as naming X (names, capitals, adjectives and their plurals).
   std::vector<std::string> names = x.names;
   if (names.empty() && !x.name.empty()) names.push_back(x.name);

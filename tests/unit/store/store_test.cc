@@ -279,6 +279,70 @@ TEST_F(StoreTest, EventRowsComeBackAsWrittenOneAfterAnother) {
   EXPECT_EQ(e.sentence, "Minsk said nothing.");
 }
 
+// EventFields::kReport reads what reports need, equal to a full read, and leaves the rest empty.
+TEST_F(StoreTest, ReportFieldsEqualTheFullReadAndLeaveTheRestEmpty) {
+  auto store = OpenStore();
+  Event placed = MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 2, 24});
+  placed.reported_by = "UKRGOV";
+  placed.reported_by_text = "Kyiv";
+  placed.source_ref = "Belarus";
+  placed.origin = {"Mazyr", "BLR", "", 52.05, 29.25, "city", {20, 25}};
+  Event bare = MakeEvent(1, "Minsk said nothing.", "BLRGOV", "", "010", Date{});
+  bare.location = {};
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("fields", Story(6)), {placed, bare}, "h", &added).ok());
+
+  EventQuery q;
+  std::vector<StoredEvent> full, report;
+  ASSERT_TRUE(store->QueryEvents(q, &full).ok());
+  q.fields = EventFields::kReport;
+  ASSERT_TRUE(store->QueryEvents(q, &report).ok());
+  ASSERT_EQ(full.size(), 2u);
+  ASSERT_EQ(report.size(), 2u);
+  for (size_t i = 0; i < full.size(); ++i) {
+    SCOPED_TRACE(i);
+    const StoredEvent& a = full[i];
+    const StoredEvent& b = report[i];
+    EXPECT_EQ(b.id, a.id);
+    EXPECT_EQ(b.document_id, a.document_id);
+    EXPECT_EQ(b.duplicate, a.duplicate);
+    EXPECT_EQ(b.doc_url, a.doc_url);
+    EXPECT_EQ(b.doc_title, a.doc_title);
+    EXPECT_EQ(b.doc_source, a.doc_source);
+    EXPECT_EQ(b.doc_date, a.doc_date);
+    EXPECT_EQ(b.event.sentence_index, a.event.sentence_index);
+    EXPECT_EQ(b.event.sentence, a.event.sentence);
+    EXPECT_EQ(b.event.date, a.event.date);
+    EXPECT_EQ(b.event.date_end, a.event.date_end);
+    EXPECT_EQ(b.event.date_precision, a.event.date_precision);
+    EXPECT_EQ(b.event.date_text, a.event.date_text);
+    EXPECT_EQ(b.event.source, a.event.source);
+    EXPECT_EQ(b.event.target, a.event.target);
+    EXPECT_EQ(b.event.event_code, a.event.event_code);
+    EXPECT_EQ(b.event.root_code, a.event.root_code);
+    EXPECT_EQ(b.event.quad_class, a.event.quad_class);
+    EXPECT_EQ(b.event.goldstein, a.event.goldstein);
+    EXPECT_EQ(b.event.modality, a.event.modality);
+    EXPECT_EQ(b.event.reported_by, a.event.reported_by);
+    EXPECT_EQ(b.event.reported_by_text, a.event.reported_by_text);
+    for (auto place : {&Event::location, &Event::origin, &Event::destination}) {
+      EXPECT_EQ((b.event.*place).name, (a.event.*place).name);
+      EXPECT_EQ((b.event.*place).country, (a.event.*place).country);
+      EXPECT_EQ((b.event.*place).latitude, (a.event.*place).latitude);
+    }
+    EXPECT_EQ(b.event.pattern.file, "");
+    EXPECT_EQ(b.event.verb_text, "");
+    EXPECT_EQ(b.event.source_ref, "");
+    EXPECT_EQ(b.doc_ingested_at, "");
+    EXPECT_EQ(b.dict_hash, "");
+  }
+  // The full read has what the report read leaves out.
+  EXPECT_EQ(full[0].event.source_ref, "Belarus");
+  EXPECT_EQ(full[0].event.pattern.file, "verbs.txt");
+  EXPECT_FALSE(full[0].doc_ingested_at.empty());
+  EXPECT_EQ(report[0].event.origin.country, "BLR");
+}
+
 // The store remembers which actor codes it has recorded; a code first seen in
 // a rolled-back batch must still be recorded when it is stored again, or actor
 // prefix queries would miss its events.

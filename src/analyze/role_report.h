@@ -171,6 +171,7 @@ class RoleAnalyzer {
   const RuleSet& rules_;
   const Conflict& conflict_;
   Subject x_;
+  Classifier classifier_;  // the rules prepared for X and the conflict
   RoleOptions options_;
   int64_t scanned_ = 0;
   Date latest_document_;  // the newest document seen: how far the evidence reaches

@@ -36,13 +36,13 @@ std::string PrefixEnd(const std::string& prefix) {
   return std::string(1, '\x7f');  // unreachable for non-empty ASCII prefixes
 }
 
-Modality ParseModality(const std::string& s) {
+Modality ParseModality(std::string_view s) {
   if (s == "negated") return Modality::kNegated;
   if (s == "hypothetical") return Modality::kHypothetical;
   return Modality::kAsserted;
 }
 
-DatePrecision ParsePrecision(const std::string& s) {
+DatePrecision ParsePrecision(std::string_view s) {
   for (auto p : {DatePrecision::kDocument, DatePrecision::kDay, DatePrecision::kWeek,
                  DatePrecision::kMonth, DatePrecision::kSeason, DatePrecision::kYear,
                  DatePrecision::kRange}) {
@@ -82,8 +82,145 @@ std::string PlacesToText(const Event& e) {
   return j.empty() ? std::string() : j.dump();
 }
 
-void PlacesFromText(const std::string& text, Event* e) {
+namespace {
+
+// A reader of the places column as PlacesToText writes it: an object of place objects whose
+// values are strings without escapes and numbers. Anything else (escapes, other value types)
+// returns false, and the caller reads the text with the JSON library instead: both give the same
+// places on every text this one accepts.
+class PlacesScanner {
+ public:
+  explicit PlacesScanner(std::string_view text) : s_(text) {}
+
+  bool Read(Event* e) {
+    if (!Consume('{')) return false;
+    if (Consume('}')) return AtEnd();
+    do {
+      std::string_view key;
+      if (!String(&key) || !Consume(':')) return false;
+      Place* place = key == "location" ? &e->location
+                     : key == "origin" ? &e->origin
+                     : key == "destination" ? &e->destination
+                                            : nullptr;
+      if (!place) return false;
+      *place = Place{};
+      if (!ReadPlace(place)) return false;
+    } while (Consume(','));
+    return Consume('}') && AtEnd();
+  }
+
+ private:
+  bool ReadPlace(Place* p) {
+    if (!Consume('{')) return false;
+    if (Consume('}')) return true;
+    do {
+      std::string_view key;
+      if (!String(&key) || !Consume(':')) return false;
+      Skip();
+      if (i_ < s_.size() && s_[i_] == '"') {
+        std::string_view value;
+        if (!String(&value)) return false;
+        std::string* field = key == "name" ? &p->name
+                             : key == "country" ? &p->country
+                             : key == "admin1" ? &p->admin1
+                             : key == "feature" ? &p->feature
+                                                : nullptr;
+        if (key == "latitude" || key == "longitude" || key == "begin" || key == "end") return false;
+        if (field) field->assign(value.data(), value.size());
+        continue;
+      }
+      double real = 0;
+      int64_t integer = 0;
+      bool is_integer = false;
+      if (!Number(&real, &integer, &is_integer)) return false;
+      const double as_double = is_integer ? static_cast<double>(integer) : real;
+      const int64_t as_integer = is_integer ? integer : static_cast<int64_t>(real);
+      if (key == "latitude") p->latitude = as_double;
+      else if (key == "longitude") p->longitude = as_double;
+      else if (key == "begin") p->span.begin = as_integer;
+      else if (key == "end") p->span.end = as_integer;
+      else if (key == "name" || key == "country" || key == "admin1" || key == "feature") return false;
+    } while (Consume(','));
+    return Consume('}');
+  }
+
+  void Skip() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  bool Consume(char c) {
+    Skip();
+    if (i_ >= s_.size() || s_[i_] != c) return false;
+    ++i_;
+    return true;
+  }
+  bool AtEnd() {
+    Skip();
+    return i_ == s_.size();
+  }
+  // A string of printable ASCII without escapes (the JSON library checks the rest: UTF-8).
+  bool String(std::string_view* out) {
+    if (!Consume('"')) return false;
+    const size_t begin = i_;
+    while (i_ < s_.size() && s_[i_] != '"') {
+      const unsigned char c = static_cast<unsigned char>(s_[i_]);
+      if (c == '\\' || c < 0x20 || c >= 0x80) return false;
+      ++i_;
+    }
+    if (i_ >= s_.size()) return false;
+    *out = s_.substr(begin, i_ - begin);
+    ++i_;
+    return true;
+  }
+  // A JSON number; integers (no fraction or exponent) that fit in int64 apart from others.
+  bool Number(double* real, int64_t* integer, bool* is_integer) {
+    const size_t begin = i_;
+    if (i_ < s_.size() && s_[i_] == '-') ++i_;
+    const size_t digits = i_;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+    if (i_ == digits || (s_[digits] == '0' && i_ - digits > 1)) return false;
+    bool fraction = false;
+    if (i_ < s_.size() && s_[i_] == '.') {
+      fraction = true;
+      const size_t f = ++i_;
+      while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+      if (i_ == f) return false;
+    }
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      fraction = true;
+      ++i_;
+      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+      const size_t x = i_;
+      while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+      if (i_ == x) return false;
+    }
+    const std::string token(s_.substr(begin, i_ - begin));
+    if (!fraction && i_ - digits <= 18) {
+      *integer = std::strtoll(token.c_str(), nullptr, 10);
+      *is_integer = true;
+      return true;
+    }
+    if (!fraction) return false;  // a long integer: left to the JSON library's rules
+    *real = std::strtod(token.c_str(), nullptr);
+    *is_integer = false;
+    return true;
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+// Sets the three places of `e` from the places column ("" = none).
+}  // namespace
+
+void PlacesFromText(std::string_view text, Event* e) {
+  e->location = Place{};
+  e->origin = Place{};
+  e->destination = Place{};
   if (text.empty()) return;
+  if (PlacesScanner(text).Read(e)) return;
+  e->location = Place{};
+  e->origin = Place{};
+  e->destination = Place{};
   auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return;
   if (j.contains("location")) e->location = PlaceFromJson(j["location"]);

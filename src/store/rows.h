@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "dyad/date.h"
 #include "dyad/event.h"
@@ -20,11 +21,11 @@ std::string NowIso();
 // The smallest string greater than every string starting with `prefix` (byte order).
 std::string PrefixEnd(const std::string& prefix);
 // events.modality / events.date_precision text back to the enum (unknown: the default).
-Modality ParseModality(const std::string& s);
-DatePrecision ParsePrecision(const std::string& s);
+Modality ParseModality(std::string_view s);
+DatePrecision ParsePrecision(std::string_view s);
 // events.places: JSON {location, origin, destination}; "" when the event has no place.
 std::string PlacesToText(const Event& e);
-void PlacesFromText(const std::string& text, Event* e);
+void PlacesFromText(std::string_view text, Event* e);
 // events.day: days since 1970-01-01; nullopt for an unknown date.
 std::optional<int64_t> DayOf(const Date& d);
 // What identifies an event within a document across recodes (sentence and verb span), and

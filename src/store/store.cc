@@ -67,57 +67,107 @@ constexpr const char* kEventJoins =
     " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
     " LEFT JOIN codings c ON c.id = e.coding";
 
+// Sets every field of *out from the row (its strings keep their capacity from row to row).
 void ReadEventRow(const Stmt& st, StoredEvent* out) {
   int c = 0;
-  StoredEvent r;
+  StoredEvent& r = *out;
   Event& e = r.event;
   r.id = st.Int(c++);
   r.document_id = st.Int(c++);
   e.sentence_index = static_cast<int>(st.Int(c++));
   e.sentence_span.begin = st.Int(c++);
   e.sentence_span.end = st.Int(c++);
-  if (!st.IsNull(c)) e.date = Date::FromDays(st.Int(c));
+  e.date = st.IsNull(c) ? Date{} : Date::FromDays(st.Int(c));
   ++c;
-  if (!st.IsNull(c)) e.date_end = Date::FromDays(st.Int(c));
+  e.date_end = st.IsNull(c) ? Date{} : Date::FromDays(st.Int(c));
   ++c;
-  e.date_precision = ParsePrecision(st.Text(c++));
-  e.date_text = st.Text(c++);
-  e.source = st.Text(c++);
-  e.target = st.Text(c++);
-  e.source_text = st.Text(c++);
-  e.target_text = st.Text(c++);
-  e.event_code = st.Text(c++);
-  e.root_code = st.Text(c++);
+  e.date_precision = ParsePrecision(st.View(c++));
+  st.TextTo(c++, &e.date_text);
+  st.TextTo(c++, &e.source);
+  st.TextTo(c++, &e.target);
+  st.TextTo(c++, &e.source_text);
+  st.TextTo(c++, &e.target_text);
+  st.TextTo(c++, &e.event_code);
+  st.TextTo(c++, &e.root_code);
   e.quad_class = static_cast<int>(st.Int(c++));
   e.goldstein = st.Double(c++);
-  e.verb_text = st.Text(c++);
-  e.plover = st.Text(c++);
-  e.pattern.file = st.Text(c++);
+  st.TextTo(c++, &e.verb_text);
+  st.TextTo(c++, &e.plover);
+  st.TextTo(c++, &e.pattern.file);
   e.pattern.line = static_cast<int>(st.Int(c++));
-  e.pattern.text = st.Text(c++);
+  st.TextTo(c++, &e.pattern.text);
   e.source_span.begin = st.Int(c++);
   e.source_span.end = st.Int(c++);
   e.verb_span.begin = st.Int(c++);
   e.verb_span.end = st.Int(c++);
   e.target_span.begin = st.Int(c++);
   e.target_span.end = st.Int(c++);
-  e.modality = ParseModality(st.Text(c++));
-  e.reported_by = st.Text(c++);
-  e.reported_by_text = st.Text(c++);
-  PlacesFromText(st.Text(c++), &e);
+  e.modality = ParseModality(st.View(c++));
+  st.TextTo(c++, &e.reported_by);
+  st.TextTo(c++, &e.reported_by_text);
+  PlacesFromText(st.View(c++), &e);
   r.duplicate = st.Int(c++) != 0;
-  e.doc_id = st.Text(c++);
-  r.doc_url = st.Text(c++);
-  r.doc_title = st.Text(c++);
-  r.doc_source = st.Text(c++);
-  r.doc_sha256 = st.Text(c++);
-  if (auto d = Date::Parse(st.Text(c++))) r.doc_date = *d;
-  e.sentence = st.Text(c++);
-  r.dict_hash = st.Text(c++);
-  r.doc_ingested_at = st.Text(c++);
-  e.source_ref = st.Text(c++);
-  e.target_ref = st.Text(c++);
-  *out = std::move(r);
+  st.TextTo(c++, &e.doc_id);
+  st.TextTo(c++, &r.doc_url);
+  st.TextTo(c++, &r.doc_title);
+  st.TextTo(c++, &r.doc_source);
+  st.TextTo(c++, &r.doc_sha256);
+  const std::optional<Date> doc_date = Date::Parse(st.View(c++));
+  r.doc_date = doc_date ? *doc_date : Date{};
+  st.TextTo(c++, &e.sentence);
+  st.TextTo(c++, &r.dict_hash);
+  st.TextTo(c++, &r.doc_ingested_at);
+  st.TextTo(c++, &e.source_ref);
+  st.TextTo(c++, &e.target_ref);
+}
+
+// Columns read by ReadReportRow (EventFields::kReport), in order: what reports read. The
+// document's text and the columns stored after it (ingested_at) are never touched, so a row costs
+// no walk through the text's overflow pages.
+constexpr const char* kReportColumns =
+    "e.id, e.doc, e.sentence_idx, e.day, e.day_end, e.date_precision, e.date_text, e.source, "
+    "e.target, e.event_code, e.root_code, e.quad_class, e.goldstein, e.modality, e.reported_by, "
+    "e.reported_by_text, e.places, e.duplicate, d.url, d.title, d.source, d.pub_date, s.text";
+
+// Sets the fields of EventFields::kReport from the row and clears the others.
+void ReadReportRow(const Stmt& st, StoredEvent* out) {
+  int c = 0;
+  StoredEvent& r = *out;
+  Event& e = r.event;
+  r.id = st.Int(c++);
+  r.document_id = st.Int(c++);
+  e.sentence_index = static_cast<int>(st.Int(c++));
+  e.date = st.IsNull(c) ? Date{} : Date::FromDays(st.Int(c));
+  ++c;
+  e.date_end = st.IsNull(c) ? Date{} : Date::FromDays(st.Int(c));
+  ++c;
+  e.date_precision = ParsePrecision(st.View(c++));
+  st.TextTo(c++, &e.date_text);
+  st.TextTo(c++, &e.source);
+  st.TextTo(c++, &e.target);
+  st.TextTo(c++, &e.event_code);
+  st.TextTo(c++, &e.root_code);
+  e.quad_class = static_cast<int>(st.Int(c++));
+  e.goldstein = st.Double(c++);
+  e.modality = ParseModality(st.View(c++));
+  st.TextTo(c++, &e.reported_by);
+  st.TextTo(c++, &e.reported_by_text);
+  PlacesFromText(st.View(c++), &e);
+  r.duplicate = st.Int(c++) != 0;
+  st.TextTo(c++, &r.doc_url);
+  st.TextTo(c++, &r.doc_title);
+  st.TextTo(c++, &r.doc_source);
+  const std::optional<Date> doc_date = Date::Parse(st.View(c++));
+  r.doc_date = doc_date ? *doc_date : Date{};
+  st.TextTo(c++, &e.sentence);
+  // Not read: left empty, as EventFields::kReport says.
+  e.sentence_span = Span{};
+  for (std::string* unread : {&e.doc_id, &e.source_text, &e.target_text, &e.source_ref, &e.target_ref,
+                              &e.verb_text, &e.plover, &e.pattern.file, &e.pattern.text, &r.doc_sha256,
+                              &r.dict_hash, &r.doc_ingested_at})
+    unread->clear();
+  e.pattern.line = 0;
+  e.source_span = e.verb_span = e.target_span = Span{};
 }
 
 }  // namespace
@@ -924,7 +974,7 @@ void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std
     w += " AND e.id IN (SELECT event FROM event_countries WHERE country = ?";
     params->push_back(q.involving);
     if (const std::string words = AnyPhraseQuery(q.involving_words); !words.empty()) {
-      w += " UNION SELECT w.id FROM events w WHERE w.sentence IN "
+      w += " UNION ALL SELECT w.id FROM events w WHERE w.sentence IN "
            "(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)";
       params->push_back(words);
     }
@@ -1015,12 +1065,13 @@ std::string QuerySql(const EventQuery& q, const std::string& where) {
   // and sentences.
   // A country filter is a list of ids (e.id IN ...): read in id order from that list, no sort.
   const char* order = UsesIndex(q) && q.involving.empty() ? " ORDER BY +e.id" : " ORDER BY e.id";
+  const char* columns = q.fields == EventFields::kReport ? kReportColumns : kEventColumns;
   if (q.limit > 0) {
-    return std::string("SELECT ") + kEventColumns + kEventJoins +
+    return std::string("SELECT ") + columns + kEventJoins +
            " WHERE e.id IN (SELECT e.id FROM events e WHERE " + where + order + " LIMIT " +
            std::to_string(q.limit) + ") ORDER BY e.id";
   }
-  return std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + where + order;
+  return std::string("SELECT ") + columns + kEventJoins + " WHERE " + where + order;
 }
 
 }  // namespace
@@ -1052,7 +1103,8 @@ Status SqliteStore::RunQuery(const EventQuery& query,
   int rc;
   StoredEvent row;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    ReadEventRow(st, &row);
+    if (query.fields == EventFields::kReport) ReadReportRow(st, &row);
+    else ReadEventRow(st, &row);
     if (!fn(row)) return Status::Ok();
   }
   if (rc != SQLITE_DONE) {

@@ -101,6 +101,17 @@ struct AddResult {
   int events_added = 0;
 };
 
+// Which fields of StoredEvent a query fills.
+enum class EventFields {
+  kAll,
+  // What reports read: ids, dates (with precision and text), source, target, event and root
+  // codes, quad class, Goldstein, modality, reporter, places, duplicate flag, the sentence and the
+  // document's date, source, url and title. The rest stay empty (sentence and actor spans, actor
+  // and verb texts, references, PLOVER, pattern, doc_id, sha256, ingested_at, dict_hash). Cheaper
+  // per row: fewer columns, and the document's text is never walked through.
+  kReport,
+};
+
 // Filters of QueryEvents. Unset fields do not filter. Actor codes match as
 // prefixes ("BLR" matches "BLRMIL"); event codes likewise ("19" matches "193").
 struct EventQuery {
@@ -123,6 +134,7 @@ struct EventQuery {
   bool include_duplicates = false;
   int64_t limit = 0;     // 0: no limit
   int64_t after_id = 0;  // keyset paging: only ids > after_id (rows come in id order)
+  EventFields fields = EventFields::kAll;
 };
 
 // One stored event with the document that supports it.

@@ -206,5 +206,57 @@ TEST_F(ClassifyTest, KeywordsNeedWholeWordsAndKnownPlaceholders) {
   EXPECT_EQ(m.back().rule->id, "counter.volunteer-unit");
 }
 
+// One Classifier classifies a report's events one after another: what it learnt of one sentence
+// (its phrases, its sides) must not carry over to the next.
+TEST_F(ClassifyTest, ClassifierReusedAcrossEventsAnswersAsIfFresh) {
+  const std::vector<Event> events = {
+      MakeEvent("RUSMIL", "195", "UKR", "Russian bombers fired missiles at Ukraine from Belarusian airspace."),
+      MakeEvent("RUSMIL", "195", "UKR", "Russian bombers fired missiles at Ukraine."),
+      MakeEvent("BLRMIL", "190", "UKR", "Belarusian troops attacked Ukrainian positions."),
+      MakeEvent("UKRMIL", "190", "RUSMIL", "Belarusian volunteers fought Russian troops."),
+      MakeEvent("FRAGOV", "042", "DEUGOV", "Macron visited Berlin."),
+      MakeEvent("RUSMIL", "190", "UKR", "Russian troops attacked from Belarusia."),
+      MakeEvent("RUSMIL", "042", "BLR", "Russian troops began arriving in Belarus."),
+  };
+  const Classifier classifier(rules_, conflict_, x_);
+  for (int round = 0; round < 2; ++round) {
+    for (const Event& e : events) {
+      SCOPED_TRACE(e.sentence);
+      const std::vector<Match> reused = classifier.Classify(e);
+      const std::vector<Match> fresh = Classifier(rules_, conflict_, x_).Classify(e);
+      ASSERT_EQ(reused.size(), fresh.size());
+      for (size_t i = 0; i < reused.size(); ++i) {
+        EXPECT_EQ(reused[i].category, fresh[i].category);
+        EXPECT_EQ(reused[i].rule, fresh[i].rule);
+        EXPECT_EQ(reused[i].contradicts, fresh[i].contradicts);
+      }
+    }
+  }
+  // The sentences differ in what they name, so the check above compares something.
+  EXPECT_FALSE(classifier.Classify(events[0]).empty());
+  EXPECT_TRUE(classifier.Classify(events[1]).empty());
+}
+
+// Phrases are first screened by the byte pairs of the sentence: a phrase of non-ASCII letters,
+// or of one byte, is still found.
+TEST_F(ClassifyTest, KeywordScreenKeepsNonAsciiAndShortPhrases) {
+  Subject x = x_;
+  x.names = {"belarus", "беларусь"};
+  Event e = MakeEvent("RUSMIL", "195", "UKR", "Russian bombers fired missiles at Ukraine from беларусь.");
+  bool named = false;
+  for (const Rule& r : rules_.rules) {
+    if (std::find(r.involves.begin(), r.involves.end(), Involvement::kNamed) != r.involves.end())
+      named = named || Involves(r, e, x, conflict_);
+  }
+  EXPECT_TRUE(named);
+  Rule one;
+  one.involves = {Involvement::kSource};
+  one.keywords = {"x"};
+  Event short_word = MakeEvent("BLRMIL", "190", "UKR", "Belarus says x marks the spot.");
+  EXPECT_TRUE(RuleMatches(one, short_word, x_, conflict_));
+  short_word.sentence = "Belarus says nothing.";
+  EXPECT_FALSE(RuleMatches(one, short_word, x_, conflict_));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

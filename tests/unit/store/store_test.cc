@@ -218,6 +218,132 @@ TEST_P(StoreBackendTest, QueryFiltersByActorPrefixCodeDateModalityAndText) {
   EXPECT_EQ(by_id.event.target, "UKRMIL");
 }
 
+// Rows are read one after another into one record: a field the next row leaves empty (no date,
+// no place, no reporter) must not keep the previous row's value. Places come back as written,
+// whatever their text holds (quotes, non-ASCII names, negative and tiny coordinates).
+TEST_F(StoreTest, EventRowsComeBackAsWrittenOneAfterAnother) {
+  auto store = OpenStore();
+  Event placed = MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 2, 24});
+  placed.date_end = Date{2022, 3, 2};
+  placed.date_text = "that week";
+  placed.reported_by = "UKRGOV";
+  placed.reported_by_text = "Kyiv";
+  placed.location = {"Kramatorsk \"east\"", "UKR", "Donetsk Oblast", 48.7389, -37.5848, "city", {3, 13}};
+  placed.origin = {"Мазыр", "BLR", "", 52.05, 29.25, "city", {20, 25}};
+  placed.destination = {"Null Island", "", "", 1e-7, -0.5, "", {-1, -1}};
+  Event bare = MakeEvent(1, "Minsk said nothing.", "BLRGOV", "", "010", Date{});
+  bare.date_end = Date{};
+  bare.date_precision = DatePrecision::kDocument;
+  bare.location = {};
+  bare.modality = Modality::kNegated;
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("rows", Story(5)), {placed, bare, placed}, "h", &added).ok());
+
+  EventQuery q;
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  ASSERT_EQ(rows.size(), 3u);
+  auto expect_place = [](const Place& got, const Place& want) {
+    EXPECT_EQ(got.name, want.name);
+    EXPECT_EQ(got.country, want.country);
+    EXPECT_EQ(got.admin1, want.admin1);
+    EXPECT_DOUBLE_EQ(got.latitude, want.latitude);
+    EXPECT_DOUBLE_EQ(got.longitude, want.longitude);
+    EXPECT_EQ(got.feature, want.feature);
+    EXPECT_EQ(got.span.begin, want.span.begin);
+    EXPECT_EQ(got.span.end, want.span.end);
+  };
+  for (size_t i : {size_t{0}, size_t{2}}) {
+    SCOPED_TRACE(i);
+    const Event& e = rows[i].event;
+    EXPECT_EQ(e.date, placed.date);
+    EXPECT_EQ(e.date_end, placed.date_end);
+    EXPECT_EQ(e.date_text, "that week");
+    EXPECT_EQ(e.reported_by, "UKRGOV");
+    EXPECT_EQ(e.modality, Modality::kAsserted);
+    expect_place(e.location, placed.location);
+    expect_place(e.origin, placed.origin);
+    expect_place(e.destination, placed.destination);
+  }
+  const Event& e = rows[1].event;
+  EXPECT_FALSE(e.date.valid());
+  EXPECT_FALSE(e.date_end.valid());
+  EXPECT_EQ(e.date_precision, DatePrecision::kDocument);
+  EXPECT_EQ(e.date_text, "");
+  EXPECT_EQ(e.target, "");
+  EXPECT_EQ(e.reported_by, "");
+  EXPECT_EQ(e.modality, Modality::kNegated);
+  EXPECT_TRUE(e.location.empty());
+  EXPECT_TRUE(e.origin.empty());
+  EXPECT_TRUE(e.destination.empty());
+  EXPECT_EQ(e.location.span.begin, -1);
+  EXPECT_EQ(e.sentence, "Minsk said nothing.");
+}
+
+// EventFields::kReport reads what reports need, equal to a full read, and leaves the rest empty.
+TEST_F(StoreTest, ReportFieldsEqualTheFullReadAndLeaveTheRestEmpty) {
+  auto store = OpenStore();
+  Event placed = MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 2, 24});
+  placed.reported_by = "UKRGOV";
+  placed.reported_by_text = "Kyiv";
+  placed.source_ref = "Belarus";
+  placed.origin = {"Mazyr", "BLR", "", 52.05, 29.25, "city", {20, 25}};
+  Event bare = MakeEvent(1, "Minsk said nothing.", "BLRGOV", "", "010", Date{});
+  bare.location = {};
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("fields", Story(6)), {placed, bare}, "h", &added).ok());
+
+  EventQuery q;
+  std::vector<StoredEvent> full, report;
+  ASSERT_TRUE(store->QueryEvents(q, &full).ok());
+  q.fields = EventFields::kReport;
+  ASSERT_TRUE(store->QueryEvents(q, &report).ok());
+  ASSERT_EQ(full.size(), 2u);
+  ASSERT_EQ(report.size(), 2u);
+  for (size_t i = 0; i < full.size(); ++i) {
+    SCOPED_TRACE(i);
+    const StoredEvent& a = full[i];
+    const StoredEvent& b = report[i];
+    EXPECT_EQ(b.id, a.id);
+    EXPECT_EQ(b.document_id, a.document_id);
+    EXPECT_EQ(b.duplicate, a.duplicate);
+    EXPECT_EQ(b.doc_url, a.doc_url);
+    EXPECT_EQ(b.doc_title, a.doc_title);
+    EXPECT_EQ(b.doc_source, a.doc_source);
+    EXPECT_EQ(b.doc_date, a.doc_date);
+    EXPECT_EQ(b.event.sentence_index, a.event.sentence_index);
+    EXPECT_EQ(b.event.sentence, a.event.sentence);
+    EXPECT_EQ(b.event.date, a.event.date);
+    EXPECT_EQ(b.event.date_end, a.event.date_end);
+    EXPECT_EQ(b.event.date_precision, a.event.date_precision);
+    EXPECT_EQ(b.event.date_text, a.event.date_text);
+    EXPECT_EQ(b.event.source, a.event.source);
+    EXPECT_EQ(b.event.target, a.event.target);
+    EXPECT_EQ(b.event.event_code, a.event.event_code);
+    EXPECT_EQ(b.event.root_code, a.event.root_code);
+    EXPECT_EQ(b.event.quad_class, a.event.quad_class);
+    EXPECT_EQ(b.event.goldstein, a.event.goldstein);
+    EXPECT_EQ(b.event.modality, a.event.modality);
+    EXPECT_EQ(b.event.reported_by, a.event.reported_by);
+    EXPECT_EQ(b.event.reported_by_text, a.event.reported_by_text);
+    for (auto place : {&Event::location, &Event::origin, &Event::destination}) {
+      EXPECT_EQ((b.event.*place).name, (a.event.*place).name);
+      EXPECT_EQ((b.event.*place).country, (a.event.*place).country);
+      EXPECT_EQ((b.event.*place).latitude, (a.event.*place).latitude);
+    }
+    EXPECT_EQ(b.event.pattern.file, "");
+    EXPECT_EQ(b.event.verb_text, "");
+    EXPECT_EQ(b.event.source_ref, "");
+    EXPECT_EQ(b.doc_ingested_at, "");
+    EXPECT_EQ(b.dict_hash, "");
+  }
+  // The full read has what the report read leaves out.
+  EXPECT_EQ(full[0].event.source_ref, "Belarus");
+  EXPECT_EQ(full[0].event.pattern.file, "verbs.txt");
+  EXPECT_FALSE(full[0].doc_ingested_at.empty());
+  EXPECT_EQ(report[0].event.origin.country, "BLR");
+}
+
 // The store remembers which actor codes it has recorded; a code first seen in
 // a rolled-back batch must still be recorded when it is stored again, or actor
 // prefix queries would miss its events.

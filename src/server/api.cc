@@ -1,6 +1,7 @@
 #include "server/api.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
@@ -199,6 +200,7 @@ struct Api::Impl {
   Response WithStore(Route route) const;
   Response Code(const Request& request) const;
   Response WebPage() const;
+  Response WebFile(const std::string& path) const;
 };
 
 Api::Api(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -247,6 +249,30 @@ int HttpStatusOf(const Status& s) {
 
 Response StatusResponse(const Status& s) { return ErrorResponse(HttpStatusOf(s), s.message()); }
 
+// The files of the web folder the page loads: "/app.js", "/vendor/d3-geo.min.js". A name of
+// letters, digits, '.', '-' and '_' (no "..", no other folder), one of the extensions below.
+const char* WebFileType(const std::string& path) {
+  const size_t dot = path.rfind('.');
+  if (dot == std::string::npos) return nullptr;
+  const std::string ext = path.substr(dot);
+  if (ext == ".js") return "text/javascript; charset=utf-8";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".json") return "application/json";
+  if (ext == ".md" || ext == ".txt") return "text/plain; charset=utf-8";
+  return nullptr;
+}
+
+bool IsWebFileName(const std::string& path) {
+  std::string name = path;
+  if (name.rfind("/vendor/", 0) == 0) name = name.substr(8);
+  else if (name.rfind("/", 0) == 0) name = name.substr(1);
+  else return false;
+  if (name.empty() || name.front() == '.' || name.find("..") != std::string::npos) return false;
+  for (char c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_')) return false;
+  return WebFileType(path) != nullptr;
+}
+
 // Every parameter a route takes; anything else is refused (a misspelt "acter=BLR" must not
 // silently return everything).
 const std::map<std::string, std::vector<std::string>>& RouteParams() {
@@ -288,6 +314,7 @@ Response Api::Handle(const Request& request) const {
       return impl_->Code(request);
     }
     if (path == "/" || path == "/index.html") return get ? impl_->WebPage() : only_get();
+    if (IsWebFileName(path)) return get ? impl_->WebFile(path) : only_get();
     if (path == "/api" || path == "/api/") return get ? JsonResponse(json{{"routes", RouteList()}}) : only_get();
     const Impl& impl = *impl_;
     if (path == "/api/stats") return get ? impl.WithStore([&](store::Store& db) { return impl.Stats(db); }) : only_get();
@@ -535,11 +562,23 @@ Response Api::Impl::Code(const Request& request) const {
                            {"events", std::move(list)}});
 }
 
+Response Api::Impl::WebFile(const std::string& path) const {
+  Response r;
+  if (!ReadFile(options.web_dir + path, &r.body)) return ErrorResponse(404, "no file " + path + " in the web folder");
+  r.content_type = WebFileType(path);
+  return r;
+}
+
 Response Api::Impl::WebPage() const {
   Response r;
   const std::string path = options.web_dir + "/index.html";
   if (!ReadFile(path, &r.body)) return ErrorResponse(500, "cannot read the web page " + path);
   r.content_type = kHtml;
+  // The page shows text from documents: even if some of it slipped through unescaped, no script
+  // but the page's own files runs, and nothing is loaded from elsewhere.
+  r.headers["Content-Security-Policy"] =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
+      "object-src 'none'; base-uri 'none'; form-action 'self'";
   return r;
 }
 

@@ -2,6 +2,7 @@
 // No sockets here (server/http.h binds an Api to cpp-httplib), so every route is
 // tested without a network. Routes (docs/serve.md):
 //   GET  /                      the web page (web/index.html)
+//   GET  /app.js, /vendor/NAME  the page's files (web/), by file name only
 //   GET  /api                   this list, as JSON
 //   GET  /api/stats             what the database holds
 //   GET  /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&limit=&after=
@@ -43,6 +44,7 @@ struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
+  std::map<std::string, std::string> headers;  // more response headers (Content-Security-Policy, ...)
 };
 
 struct ApiOptions {

@@ -282,7 +282,27 @@ TEST_F(ApiTest, WebPageIsServed) {
   Response r = Get("/");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_THAT(r.content_type, HasSubstr("text/html"));
-  EXPECT_THAT(r.body, HasSubstr("/api/events"));
+  EXPECT_THAT(r.body, HasSubstr("/app.js"));
+  // Only the page's own files run in it.
+  EXPECT_THAT(r.headers["Content-Security-Policy"], HasSubstr("script-src 'self'"));
+  Response script = Get("/app.js");
+  ASSERT_EQ(script.status, 200) << script.body;
+  EXPECT_THAT(script.content_type, HasSubstr("javascript"));
+  EXPECT_THAT(script.body, HasSubstr("/api/events"));
+  EXPECT_THAT(Get("/app.css").content_type, HasSubstr("text/css"));
+  EXPECT_EQ(Get("/vendor/chart.js.LICENSE.md").status, 200);
+}
+
+// The web folder's files are served by name: no other folder, no file outside it, no other type.
+TEST_F(ApiTest, WebFilesAreServedByNameOnly) {
+  EXPECT_EQ(Get("/../CMakeLists.txt").status, 404);
+  EXPECT_EQ(Get("/vendor/../../CMakeLists.txt").status, 404);
+  EXPECT_EQ(Get("/vendor/%2e%2e/app.js").status, 404);
+  EXPECT_EQ(Get("/.hidden.js").status, 404);
+  EXPECT_EQ(Get("/index.sh").status, 404);
+  EXPECT_EQ(Get("/vendor/update-chartjs.sh").status, 404);
+  EXPECT_EQ(Get("/no-such-file.js").status, 404);
+  EXPECT_EQ(api_->Handle(Request{"POST", "/app.js", {}, "x"}).status, 405);
 }
 
 TEST_F(ApiTest, HttpRoundTripOnAFreePort) {

@@ -79,7 +79,8 @@ function showView(r, address) {
   for (const a of document.querySelectorAll("#nav a")) a.classList.toggle("on", a.dataset.view === view);
   if (shown[view] !== address) {
     shown[view] = address;
-    renderers[view](r).then(() => window.scrollTo(0, scrolls.get(address) || 0));
+    // A view that scrolled to what its address points at (a sentence, an event) says so.
+    renderers[view](r).then((placed) => { if (!placed) window.scrollTo(0, scrolls.get(address) || 0); });
   } else {
     window.scrollTo(0, scrolls.get(address) || 0);
   }
@@ -194,15 +195,89 @@ document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("even
 
 // ---------------------------------------------------------------- a document
 
+const kRoles = [["verb", "V", "verb"], ["source", "S", "source"], ["target", "T", "target"]];
+// The document's text with the words of every coded event marked (verb, source, target) and the
+// sentences that carry events shaded. Offsets are code points into the text (docs/events.md).
+function markedText(doc) {
+  const cps = Array.from(doc.text || "");
+  const spans = [];
+  for (const ev of doc.events || []) {
+    const o = ev.offsets || {};
+    for (const [key, cls, word] of kRoles)
+      if (Array.isArray(o[key]) && o[key][1] > o[key][0]) spans.push({b: o[key][0], e: o[key][1], cls, word, ev});
+  }
+  const withEvents = new Set((doc.events || []).map((e) => e.sentence_index));
+  const piece = (b, e) => {
+    // Cut [b, e) at every span boundary; each part is marked by the spans covering it.
+    const cuts = new Set([b, e]);
+    for (const s of spans) for (const p of [s.b, s.e]) if (p > b && p < e) cuts.add(p);
+    const points = [...cuts].sort((x, y) => x - y);
+    let html = "";
+    for (let i = 0; i + 1 < points.length; ++i) {
+      const p = points[i], q = points[i + 1];
+      const text = esc(cps.slice(p, q).join(""));
+      const over = spans.filter((s) => s.b <= p && s.e >= q);
+      if (!over.length) { html += text; continue; }
+      const cls = ["V", "S", "T"].find((c) => over.some((s) => s.cls === c));
+      const ids = [...new Set(over.map((s) => s.ev.id))];
+      const title = over.map((s) => "event " + s.ev.id + " (" + s.word + "): " + (s.ev.source || "—") + " " + s.ev.event_code + " " + (s.ev.target || "—")).join("\n");
+      html += '<mark class="' + cls + '" data-ids="' + esc(ids.join(" ")) + '" title="' + esc(title) + '">' + text + "</mark>";
+    }
+    return html;
+  };
+  let html = "", at = 0;
+  for (const s of doc.sentences || []) {
+    if (s.begin < at || s.end > cps.length) continue;
+    html += esc(cps.slice(at, s.begin).join(""));
+    html += '<span id="s-' + esc(s.index) + '" data-sentence="' + esc(s.index) + '"' + (withEvents.has(s.index) ? ' class="sent-ev"' : "") + ">" + piece(s.begin, s.end) + "</span>";
+    at = s.end;
+  }
+  return html + esc(cps.slice(at).join(""));
+}
+
+function provenance(doc) {
+  const row = (name, value) => value === "" || value === undefined || value === null ? "" : "<dt>" + name + "</dt><dd>" + value + "</dd>";
+  return '<dl class="facts card">' +
+    row("source", esc(doc.source)) +
+    row("URL", safeUrl(doc.url) ? '<a href="' + esc(doc.url) + '" rel="noopener noreferrer" target="_blank">' + esc(doc.url) + "</a>" : esc(doc.url)) +
+    row("date", esc(doc.date || "undated")) +
+    row("sha256", '<span class="code">' + esc(doc.sha256) + "</span>") +
+    row("input id", esc(doc.id)) +
+    row("format", esc(doc.format)) +
+    row("read from", esc(doc.origin)) +
+    row("ingested", esc(doc.ingested_at) + " by " + esc(doc.tool_version)) +
+    (doc.near_duplicate_of ? row("near-duplicate of", link("#/doc/" + enc(doc.near_duplicate_of), "d" + esc(doc.near_duplicate_of))) : "") +
+    "</dl>";
+}
+
 async function renderDocument(r) {
   const where = $("view-doc");
   where.innerHTML = '<p class="muted">loading…</p>';
   try {
-    const doc = await api("/api/documents/" + enc(r.args[0] || ""));
-    where.innerHTML = '<h2>' + esc(doc.title || doc.id) + '</h2><div class="doctext">' + esc(doc.text) + "</div>" + eventRows(doc.events);
+    // #/doc/7 is the stored row d7; other keys (an input id, a sha256 prefix) are passed on.
+    const key = r.args[0] || "";
+    const doc = await api("/api/documents/" + enc(/^\d+$/.test(key) ? "d" + key : key));
+    const events = [...doc.events].sort((a, b) => a.sentence_index - b.sentence_index || a.id - b.id);
+    where.innerHTML = "<h2>" + esc(doc.title || doc.id) + "</h2>" + provenance(doc) +
+      '<p class="muted">' + esc(events.length) + " coded events: " + '<mark class="S">source</mark> <mark class="V">verb</mark> <mark class="T">target</mark>; click a mark for its event.</p>' +
+      '<div class="doctext" id="doc-text">' + markedText(doc) + "</div><h3>Events</h3>" + eventRows(events);
+    // Where the link pointed: one event (?event=ID) or a sentence (?s=INDEX, from a search).
+    const eventId = r.params.get("event"), sentence = r.params.get("s");
+    let target = null;
+    if (eventId) {
+      for (const m of where.querySelectorAll("#doc-text mark"))
+        if (m.dataset.ids.split(" ").includes(eventId)) { m.classList.add("current"); target = target || m; }
+    }
+    if (!target && sentence !== null && $("s-" + sentence)) { target = $("s-" + sentence); target.classList.add("sent-hit"); }
+    if (target) { target.scrollIntoView({block: "center"}); return true; }
   } catch (error) { showError(where, error); }
+  return false;
 }
-$("view-doc").addEventListener("click", openFromRow);
+$("view-doc").addEventListener("click", (e) => {
+  const mark = e.target.closest("#doc-text mark[data-ids]");
+  if (mark) { go("#/event/" + enc(mark.dataset.ids.split(" ")[0])); return; }
+  openFromRow(e);
+});
 
 // ---------------------------------------------------------------- search
 
@@ -212,10 +287,14 @@ async function renderSearch(r) {
   if (!q) { $("search-results").innerHTML = ""; return; }
   try {
     const body = await api("/api/search?" + new URLSearchParams({q}));
-    let html = body.hits.length ? '<table class="rows"><tr><th>document</th><th>date</th><th>sentence</th></tr>' : '<p class="muted">No sentence matches.</p>';
-    for (const h of body.hits)
-      html += '<tr><td data-label="document">' + esc(h.doc_title || "d" + h.document_id) + '</td><td class="code" data-label="date">' + esc(h.doc_date) +
-        '</td><td data-label="sentence">' + esc(h.snippet).replace(/\[([^\]]*)\]/g, "<mark>$1</mark>") + "</td></tr>";
+    let html = body.hits.length ? '<table class="rows"><tr><th>document</th><th>date</th><th>sentence</th><th>events</th></tr>' : '<p class="muted">No sentence matches.</p>';
+    for (const h of body.hits) {
+      const events = (h.events || []).map((id) => link("#/event/" + enc(id), "event " + esc(id))).join(", ");
+      html += '<tr><td data-label="document">' + link("#/doc/" + enc(h.document_id) + "?s=" + enc(h.sentence_index), esc(h.doc_title || "d" + h.document_id)) +
+        '</td><td class="code" data-label="date">' + esc(h.doc_date) +
+        '</td><td data-label="sentence">' + esc(h.snippet).replace(/\[([^\]]*)\]/g, "<mark>$1</mark>") +
+        '</td><td data-label="events">' + (events || '<span class="muted">none</span>') + "</td></tr>";
+    }
     $("search-results").innerHTML = body.hits.length ? html + "</table>" : html;
   } catch (error) { showError($("search-results"), error); }
 }

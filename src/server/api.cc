@@ -413,7 +413,9 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
 
 Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
   store::StoredEvent e;
-  if (Status s = store.GetEvent(id, &e); !s.ok()) return StatusResponse(s);
+  // The store's words name the database file: no answer shows a path of the server's.
+  if (Status s = store.GetEvent(id, &e); !s.ok())
+    return s.code() == StatusCode::kNotFound ? ErrorResponse(404, "no event " + std::to_string(id)) : StatusResponse(s);
   store::StoredDocument doc;
   json body{{"event", EventJson(e, options.data_dir)}};
   if (store.GetDocument(e.document_id, &doc).ok()) {
@@ -425,7 +427,11 @@ Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
 
 Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key) const {
   store::StoredDocument doc;
-  if (Status s = store.FindDocument(key, &doc); !s.ok()) return StatusResponse(s);
+  if (Status s = store.FindDocument(key, &doc); !s.ok()) {
+    return s.code() == StatusCode::kNotFound
+               ? ErrorResponse(404, "no document '" + key + "' (give d<N>, its input id or 8+ hex digits of its sha256)")
+               : StatusResponse(s);
+  }
   std::vector<store::Sentence> sentences;
   if (Status s = store.GetSentences(doc.id, &sentences); !s.ok()) return StatusResponse(s);
   store::EventQuery query;
@@ -455,9 +461,29 @@ Response Api::Impl::Search(store::Store& store, const Request& request) const {
     return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit));
   std::vector<store::SentenceHit> hits;
   if (Status s = store.SearchSentences(q, limit, &hits); !s.ok()) return StatusResponse(s);
+  // The events each hit's sentence carries (current coding), so a result links to them: one
+  // query per document among the hits.
+  std::map<int64_t, std::map<int, json>> events_by_sentence;
+  for (const auto& h : hits) {
+    if (events_by_sentence.count(h.document_id)) continue;
+    auto& sentences = events_by_sentence[h.document_id];
+    store::EventQuery query;
+    query.document_id = h.document_id;
+    query.include_duplicates = true;
+    std::vector<store::StoredEvent> rows;
+    if (Status s = store.QueryEvents(query, &rows); !s.ok()) return StatusResponse(s);
+    for (const auto& e : rows) {
+      json& ids = sentences[e.event.sentence_index];
+      if (ids.is_null()) ids = json::array();
+      ids.push_back(e.id);
+    }
+  }
   json list = json::array();
   for (const auto& h : hits) {
+    const auto& sentences = events_by_sentence[h.document_id];
+    const auto ids = sentences.find(h.sentence.index);
     list.push_back(json{{"document_id", h.document_id},
+                        {"events", ids == sentences.end() ? json::array() : ids->second},
                         {"sentence_index", h.sentence.index},
                         {"text", h.sentence.text},
                         {"snippet", h.snippet},

@@ -24,6 +24,7 @@ namespace {
 
 using nlohmann::json;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // Our own sentences (not anyone's article): each codes with the bundled dictionaries.
 constexpr const char* kText =
@@ -159,13 +160,26 @@ TEST_F(ApiTest, DocumentWithSentencesAndEvents) {
   EXPECT_EQ(b["text"], kText);
   EXPECT_GE(b["sentences"].size(), 2u);
   EXPECT_GE(b["events"].size(), 2u);
-  EXPECT_EQ(Get("/api/documents/no-such-document").status, 404);
+  Response missing = Get("/api/documents/no-such-document");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_THAT(missing.body, Not(HasSubstr(*db_)));
+  EXPECT_THAT(Get("/api/events/999999").body, Not(HasSubstr(*db_)));
+  // The page asks for d<N>: the document's own row.
+  EXPECT_EQ(Body(Get("/api/documents/d" + std::to_string(b["document_id"].get<int64_t>())))["id"], "sample-1");
 }
 
 TEST_F(ApiTest, SearchSentences) {
   json b = Body(Get("/api/search", {{"q", "condemned"}}));
   ASSERT_EQ(b["count"], 1);
   EXPECT_THAT(b["hits"][0]["snippet"].get<std::string>(), HasSubstr("[condemned]"));
+  // The hit links to the events of its sentence: Lithuania condemned Belarus.
+  const json& hit = b["hits"][0];
+  ASSERT_EQ(hit["events"].size(), 1u) << hit.dump();
+  json event = Body(Get("/api/events/" + std::to_string(hit["events"][0].get<int64_t>())))["event"];
+  EXPECT_EQ(event["sentence_index"], hit["sentence_index"]);
+  EXPECT_EQ(event["document"], hit["document_id"]);
+  EXPECT_EQ(event["source"], "LTU");
+  EXPECT_TRUE(Body(Get("/api/search", {{"q", "Monday"}}))["hits"][0]["events"].is_array());
   EXPECT_EQ(Get("/api/search").status, 400);
   Response bad = Get("/api/search", {{"q", "AND AND ("}});
   EXPECT_EQ(bad.status, 400);

@@ -96,6 +96,17 @@ const renderers = {
 
 window.addEventListener("hashchange", route);
 
+// ---------------------------------------------------------------- CAMEO names
+
+const cameo = new Map();  // "190" -> "Use conventional military force" (data/cameo/cameo.tsv)
+const cameoLoaded = api("/api/cameo").then((b) => { for (const c of b.codes) cameo.set(c.code, c.name); }).catch(() => {});
+// The name of a code, or of its nearest listed parent (0874 -> 087 -> 08).
+function codeName(code) {
+  for (let c = String(code || ""); c.length >= 2; c = c.slice(0, -1)) if (cameo.has(c)) return cameo.get(c);
+  return "";
+}
+const codeCell = (code) => esc(code) + '<span class="codename">' + esc(codeName(code)) + "</span>";
+
 // ---------------------------------------------------------------- events
 
 const named = (text, ref) => (text || "") + (ref ? " = " + ref : "");
@@ -109,7 +120,7 @@ function eventRows(events) {
     html += '<tr class="ev" data-id="' + esc(id) + '">' +
       '<td class="code" data-label="date">' + (id !== "" ? link("#/event/" + enc(id), esc(e.date || "undated")) : esc(e.date)) + "</td>" +
       '<td class="code" data-label="source" title="' + esc(named(e.source_text, e.source_ref)) + '">' + esc(e.source || "—") + "</td>" +
-      '<td class="code" data-label="event" title="' + esc(e.verb_text) + '">' + esc(e.event_code) + "</td>" +
+      '<td class="code" data-label="event" title="' + esc(e.verb_text) + '">' + codeCell(e.event_code) + "</td>" +
       '<td class="code" data-label="target" title="' + esc(named(e.target_text, e.target_ref)) + '">' + esc(e.target || "—") + "</td>" +
       '<td data-label="place">' + esc(place(e)) + "</td>" +
       '<td data-label="modality" class="mod-' + esc(e.modality) + '">' + esc(e.modality) + "</td>" +
@@ -119,29 +130,132 @@ function eventRows(events) {
   return html + "</table>";
 }
 
-let nextAfter = null, eventQuery = "";
+// The list pages by id (as stored) or by offset (by date); the timeline and the map summarise the
+// first kSummaryLimit events of the same filters.
+const kPage = 100, kSummaryLimit = 1000;
+let nextPage = null, eventQuery = "";
 async function renderEvents(r) {
+  await cameoLoaded;
   fillForm($("event-form"), r.params);
   const params = new URLSearchParams();
-  for (const [k, v] of r.params) if (v && k !== "sort" && k !== "review") params.set(k, v);
+  for (const [k, v] of r.params) if (v && k !== "review") params.set(k, v);
+  if (!params.has("sort")) params.set("sort", "date");
   eventQuery = params.toString();
-  nextAfter = null;
-  await loadEvents(false);
+  nextPage = null;
+  await Promise.all([loadEvents(false), loadSummary(params)]);
 }
 async function loadEvents(append) {
   const params = new URLSearchParams(eventQuery);
-  if (append && nextAfter !== null) params.set("after", nextAfter);
+  params.set("limit", kPage);
+  const byId = params.get("sort") === "id";
+  if (append && nextPage !== null) params.set(byId ? "after" : "offset", nextPage);
   try {
     const body = await api("/api/events?" + params);
     const table = eventRows(body.events);
     if (append) $("event-results").insertAdjacentHTML("beforeend", table);
     else $("event-results").innerHTML = table;
-    nextAfter = body.next_after;
-    $("more").hidden = nextAfter === null;
+    nextPage = byId ? body.next_after : body.next_offset;
+    $("more").hidden = nextPage === null || nextPage === undefined;
   } catch (error) { showError($("event-results"), error); $("more").hidden = true; }
+}
+
+// Events per month as SVG bars; a bar links to the same filters limited to its month.
+function timeline(events, params) {
+  const counts = new Map();
+  for (const e of events) if (e.date) counts.set(e.date.slice(0, 7), (counts.get(e.date.slice(0, 7)) || 0) + 1);
+  if (!counts.size) return "";
+  const keys = [...counts.keys()].sort();
+  const months = [];
+  for (let [y, m] = keys[0].split("-").map(Number); ; ) {
+    const key = y + "-" + String(m).padStart(2, "0");
+    months.push(key);
+    if (key >= keys[keys.length - 1] || months.length > 600) break;
+    if (++m > 12) { m = 1; ++y; }
+  }
+  const W = 600, H = 150, top = 10, bottom = 20, max = Math.max(...counts.values());
+  const w = W / months.length;
+  let bars = "";
+  months.forEach((month, i) => {
+    const n = counts.get(month) || 0;
+    if (!n) return;
+    const h = (H - top - bottom) * n / max;
+    const [y, m] = month.split("-").map(Number);
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const q = new URLSearchParams(params);
+    q.set("from", month + "-01");
+    q.set("to", month + "-" + String(last).padStart(2, "0"));
+    bars += '<a href="#/events?' + esc(q) + '"><rect class="bar" x="' + (i * w + w * .1).toFixed(1) + '" y="' + (H - bottom - h).toFixed(1) +
+      '" width="' + Math.max(1, w * .8).toFixed(1) + '" height="' + h.toFixed(1) + '"><title>' + esc(month) + ": " + n + " events</title></rect></a>";
+  });
+  const label = (i, anchor) => '<text x="' + (anchor === "end" ? W : 0) + '" y="' + (H - 5) + '" text-anchor="' + anchor + '">' + esc(months[i]) + "</text>";
+  return '<figure id="timeline"><figcaption>Events per month (' + esc(events.length) + (events.length >= kSummaryLimit ? ", the first " + kSummaryLimit : "") +
+    "); a bar shows its month</figcaption><svg viewBox=\"0 0 " + W + " " + H + '" role="img" aria-label="events per month">' +
+    bars + label(0, "start") + (months.length > 1 ? label(months.length - 1, "end") : "") +
+    '<text x="0" y="10">' + esc(max) + "</text></svg></figure>";
+}
+
+// The world (Natural Earth 1:110m from world-atlas, drawn with d3-geo): no tile server, nothing
+// loaded from elsewhere. Fetched once.
+let worldPromise = null;
+function world() {
+  if (!worldPromise) worldPromise = fetch("/vendor/countries-110m.json").then((r) => r.json())
+    .then((topo) => topojson.feature(topo, topo.objects.countries).features);
+  return worldPromise;
+}
+// A dot per event with a place that has coordinates, on a map framed around them.
+async function eventMap(events) {
+  const placed = events.filter((e) => e.location && typeof e.location.lat === "number" && typeof e.location.lon === "number" &&
+                                      !(e.location.lat === 0 && e.location.lon === 0));
+  if (!placed.length || typeof d3 === "undefined" || typeof topojson === "undefined") return "";
+  const countries = await world();
+  const W = 600, H = 340;
+  const lons = placed.map((e) => e.location.lon), lats = placed.map((e) => e.location.lat);
+  let [w, e] = [Math.min(...lons), Math.max(...lons)], [s, n] = [Math.min(...lats), Math.max(...lats)];
+  const padLon = Math.max(8, (e - w) * .25), padLat = Math.max(5, (n - s) * .25);
+  w = Math.max(-180, w - padLon); e = Math.min(180, e + padLon); s = Math.max(-85, s - padLat); n = Math.min(85, n + padLat);
+  const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [W - 4, H - 4]], {type: "MultiPoint", coordinates: [[w, s], [w, n], [e, s], [e, n]]});
+  const path = d3.geoPath(projection);
+  let svg = '<path class="sphere" d="' + path({type: "Sphere"}) + '"></path>';
+  for (const c of countries) {
+    const d = path(c);
+    if (d) svg += '<path class="land" d="' + d + '"><title>' + esc(c.properties && c.properties.name) + "</title></path>";
+  }
+  // Events at one place share a dot, sized by their number.
+  const at = new Map();
+  for (const ev of placed) {
+    const key = ev.location.lat + "," + ev.location.lon;
+    if (!at.has(key)) at.set(key, []);
+    at.get(key).push(ev);
+  }
+  for (const group of at.values()) {
+    const p = projection([group[0].location.lon, group[0].location.lat]);
+    if (!p || !isFinite(p[0])) continue;
+    const r = Math.min(12, 3 + 1.5 * Math.sqrt(group.length));
+    svg += '<a href="#/event/' + esc(group[0].id) + '"><circle class="dot" cx="' + p[0].toFixed(1) + '" cy="' + p[1].toFixed(1) + '" r="' + r.toFixed(1) +
+      '" data-events="' + esc(group.map((ev) => ev.id).join(" ")) + '"><title>' + esc(group[0].location.name) + ": " + group.length + " events (" +
+      esc(group.slice(0, 8).map((ev) => (ev.source || "—") + " " + ev.event_code + " " + (ev.target || "—")).join("; ")) + (group.length > 8 ? "; …" : "") +
+      ")</title></circle></a>";
+  }
+  return '<figure id="map"><figcaption>Where: ' + esc(placed.length) + " of " + esc(events.length) + " events name a place with coordinates; a dot opens its first event</figcaption>" +
+    '<svg viewBox="0 0 ' + W + " " + H + '" role="img" aria-label="map of events">' + svg + "</svg></figure>";
+}
+async function loadSummary(params) {
+  const q = new URLSearchParams(params);
+  q.set("sort", "date");
+  q.set("limit", kSummaryLimit);
+  try {
+    const body = await api("/api/events?" + q);
+    params.delete("sort");
+    $("event-summary").innerHTML = timeline(body.events, params) + await eventMap(body.events);
+  } catch (error) { $("event-summary").innerHTML = ""; }
 }
 $("event-form").addEventListener("submit", (e) => { e.preventDefault(); go("#/events?" + formParams(e.target)); });
 $("more").addEventListener("click", () => loadEvents(true));
+$("event-summary").addEventListener("click", (e) => {
+  // A dot standing for several events: the first opens; the list of all is in its tooltip.
+  const dot = e.target.closest("circle.dot");
+  if (dot) { e.preventDefault(); go("#/event/" + enc(dot.dataset.events.split(" ")[0])); }
+});
 function openFromRow(e) {
   const row = e.target.closest("tr.ev");
   if (!row || !row.dataset.id || e.target.closest("a")) return;
@@ -173,6 +287,7 @@ async function openEvent(id) {
     const p = ev.pattern || {};
     $("event-detail").innerHTML = '<dl class="facts">' +
       "<dt>event</dt><dd>" + esc(ev.source || "—") + " → " + esc(ev.event_code) + " → " + esc(ev.target || "—") +
+        "<br>" + esc(codeName(ev.event_code)) +
         ' <span class="muted">(' + esc(ev.quad_class) + ", Goldstein " + esc(ev.goldstein) + ", PLOVER " + esc(ev.plover || "—") + ")</span></dd>" +
       "<dt>sentence</dt><dd>" + marked(body.sentence_marked || ev.sentence) + "</dd>" +
       (ev.source_ref || ev.target_ref ? "<dt>resolved</dt><dd>" +

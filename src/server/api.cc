@@ -19,6 +19,7 @@
 #include "store/event_filter.h"
 #include "store/export.h"
 #include "store/format.h"
+#include "write/cameo_table.h"
 #include "write/event_writer.h"
 
 namespace dyad::server {
@@ -127,7 +128,8 @@ json DocumentJson(const store::StoredDocument& d) {
 const json& RouteList() {
   static const json routes = json::array({
       "GET /api/stats",
-      "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&limit=&after=",
+      "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&sort=&limit=&after=&offset=",
+      "GET /api/cameo",
       "GET /api/events/ID",
       "GET /api/documents/KEY",
       "GET /api/search?q=&limit=",
@@ -193,6 +195,7 @@ struct Api::Impl {
   Response DocumentByKey(store::Store& store, const std::string& key) const;
   Response Search(store::Store& store, const Request& request) const;
   Response Conflicts() const;
+  Response Cameo() const;
   Response Role(store::Store& store, const Request& request, bool html) const;
   // Runs `route` on a leased connection under the query time limit; a query
   // past it is interrupted and answered 503.
@@ -278,7 +281,8 @@ bool IsWebFileName(const std::string& path) {
 const std::map<std::string, std::vector<std::string>>& RouteParams() {
   static const std::map<std::string, std::vector<std::string>> kParams = {
       {"/api/events", {"actor", "source", "target", "code", "root", "from", "to", "modality", "text", "limit",
-                       "after", "include_duplicates"}},
+                       "after", "offset", "sort", "include_duplicates"}},
+      {"/api/cameo", {}},
       {"/api/search", {"q", "limit"}},
       {"/api/role", {"state", "conflict", "from", "to", "evidence"}},
       {"/role", {"state", "conflict", "from", "to", "evidence"}},
@@ -323,6 +327,7 @@ Response Api::Handle(const Request& request) const {
     if (path == "/api/search")
       return get ? impl.WithStore([&](store::Store& db) { return impl.Search(db, request); }) : only_get();
     if (path == "/api/conflicts") return get ? impl_->Conflicts() : only_get();
+    if (path == "/api/cameo") return get ? impl_->Cameo() : only_get();
     if (path == "/api/role")
       return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }) : only_get();
     if (path == "/role")
@@ -393,13 +398,23 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
   if (Status s = CheckFullTextQuery("text", filter.text, options); !s.ok()) return ErrorResponse(400, s.message());
   store::EventQuery query;
   if (Status s = store::ParseEventFilter(filter, &query, ""); !s.ok()) return ErrorResponse(400, s.message());
-  int64_t limit = 0, after = 0;
+  int64_t limit = 0, after = 0, offset = 0;
   if (Status s = IntParam(request, "limit", kDefaultLimit, &limit); !s.ok()) return ErrorResponse(400, s.message());
   if (Status s = IntParam(request, "after", 0, &after); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = IntParam(request, "offset", 0, &offset); !s.ok()) return ErrorResponse(400, s.message());
   if (limit == 0 || limit > options.max_limit)
     return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit) + " (page with after=)");
+  const std::string sort = Param(request, "sort");
+  if (sort == "date") query.order = store::EventOrder::kDate;
+  else if (sort == "-date") query.order = store::EventOrder::kDateDescending;
+  else if (!sort.empty() && sort != "id")
+    return ErrorResponse(400, "sort: '" + sort + "' is not an order (use id, date or -date)");
+  const bool by_id = query.order == store::EventOrder::kId;
+  if (by_id && offset > 0) return ErrorResponse(400, "offset: only with sort=date or -date (page by id with after=)");
+  if (!by_id && after > 0) return ErrorResponse(400, "after: only with sort=id (page by date with offset=)");
   query.limit = limit;
   query.after_id = after;
+  query.offset = offset;
   query.include_duplicates = Param(request, "include_duplicates") == "1";
   std::vector<store::StoredEvent> rows;
   // (A malformed FTS5 query is the caller's mistake: the store says kInvalidArgument.)
@@ -407,7 +422,9 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
   json events = json::array();
   for (const auto& e : rows) events.push_back(EventJson(e, options.data_dir));
   json body{{"count", rows.size()}, {"events", std::move(events)}};
-  body["next_after"] = static_cast<int64_t>(rows.size()) == limit ? json(rows.back().id) : json(nullptr);
+  const bool full = static_cast<int64_t>(rows.size()) == limit;
+  if (by_id) body["next_after"] = full ? json(rows.back().id) : json(nullptr);
+  else body["next_offset"] = full ? json(offset + limit) : json(nullptr);
   return JsonResponse(body);
 }
 
@@ -517,6 +534,17 @@ Response Api::Impl::Conflicts() const {
                         {"phases", std::move(phases)}});
   }
   return JsonResponse(json{{"conflicts", std::move(list)}, {"errors", std::move(problems)}});
+}
+
+Response Api::Impl::Cameo() const {
+  write::CameoTable table;
+  if (Status s = write::CameoTable::Load(options.data_dir + "/cameo/cameo.tsv", &table); !s.ok())
+    return ErrorResponse(500, "cannot read the CAMEO table cameo/cameo.tsv of the data directory");
+  json codes = json::array();
+  for (const auto& c : table.codes())
+    codes.push_back(json{{"code", c.code}, {"name", c.name}, {"goldstein", c.goldstein},
+                         {"quad_class", c.quad_class}, {"plover", c.plover}});
+  return JsonResponse(json{{"codes", std::move(codes)}});
 }
 
 Response Api::Impl::Role(store::Store& store, const Request& request, bool html) const {

@@ -5,7 +5,8 @@
 //   GET  /app.js, /vendor/NAME  the page's files (web/), by file name only
 //   GET  /api                   this list, as JSON
 //   GET  /api/stats             what the database holds
-//   GET  /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&limit=&after=
+//   GET  /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&sort=&limit=&after=&offset=
+//   GET  /api/cameo             the CAMEO codes with their names (data/cameo/cameo.tsv)
 //   GET  /api/events/ID         one event, its sentence marked, its document's provenance
 //   GET  /api/documents/KEY     one document (d<N>, its input id, or a sha256 prefix) with its events
 //   GET  /api/search?q=&limit=  full-text search over stored sentences (FTS5 syntax)

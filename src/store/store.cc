@@ -1110,6 +1110,16 @@ std::string QuerySql(const EventQuery& q, const std::string& where) {
   // indexes when the filters allow), and only the rows kept are joined with their documents
   // and sentences.
   // A country filter is a list of ids (e.id IN ...): read in id order from that list, no sort.
+  if (q.order != EventOrder::kId) {
+    // By date: every match is sorted (events_day serves a date range, not the order of an
+    // actor's events); undated events come last either way.
+    std::string sql = std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + where +
+                      (q.order == EventOrder::kDate ? " ORDER BY e.day IS NULL, e.day, e.id"
+                                                    : " ORDER BY e.day IS NULL, e.day DESC, e.id DESC");
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    if (q.offset > 0) sql += (q.limit > 0 ? "" : " LIMIT -1") + std::string(" OFFSET ") + std::to_string(q.offset);
+    return sql;
+  }
   const char* order = UsesIndex(q) && q.involving.empty() ? " ORDER BY +e.id" : " ORDER BY e.id";
   if (q.limit > 0) {
     return std::string("SELECT ") + kEventColumns + kEventJoins +

@@ -101,6 +101,13 @@ struct AddResult {
   int events_added = 0;
 };
 
+// The order QueryEvents returns rows in.
+enum class EventOrder {
+  kId,              // storage order; page with EventQuery::after_id
+  kDate,            // event date, oldest first, undated last, ties by id; page with offset
+  kDateDescending,  // event date, newest first, undated last, ties by id descending
+};
+
 // Filters of QueryEvents. Unset fields do not filter. Actor codes match as
 // prefixes ("BLR" matches "BLRMIL"); event codes likewise ("19" matches "193").
 struct EventQuery {
@@ -123,6 +130,8 @@ struct EventQuery {
   bool include_duplicates = false;
   int64_t limit = 0;     // 0: no limit
   int64_t after_id = 0;  // keyset paging: only ids > after_id (rows come in id order)
+  EventOrder order = EventOrder::kId;
+  int64_t offset = 0;    // rows skipped before the first returned (with a limit)
 };
 
 // One stored event with the document that supports it.

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -151,6 +152,35 @@ TEST_F(ApiTest, OneEventWithItsSentenceMarkedAndItsDocument) {
   EXPECT_EQ(Get("/api/events/999999").status, 404);
   EXPECT_EQ(Get("/api/events/abc").status, 404);
   EXPECT_EQ(Get("/api/events/").status, 404);
+}
+
+TEST_F(ApiTest, EventsSortedByDatePageWithOffset) {
+  json all = Body(Get("/api/events", {{"sort", "date"}}));
+  ASSERT_GE(all["count"].get<int>(), 3);
+  std::vector<std::string> dates;
+  for (const auto& e : all["events"]) dates.push_back(e["date"].get<std::string>());
+  EXPECT_TRUE(std::is_sorted(dates.begin(), dates.end())) << all.dump();
+  EXPECT_NE(dates.front(), dates.back()) << "the sample's days (Monday, Tuesday) differ";
+  json newest = Body(Get("/api/events", {{"sort", "-date"}, {"limit", "1"}}));
+  EXPECT_EQ(newest["events"][0]["date"], dates.back());
+  json second = Body(Get("/api/events", {{"sort", "date"}, {"limit", "1"}, {"offset", "1"}}));
+  EXPECT_EQ(second["events"][0]["id"], all["events"][1]["id"]);
+  EXPECT_EQ(second["next_offset"], 2);
+  EXPECT_EQ(Get("/api/events", {{"sort", "size"}}).status, 400);
+  EXPECT_EQ(Get("/api/events", {{"sort", "date"}, {"after", "1"}}).status, 400);
+  EXPECT_EQ(Get("/api/events", {{"offset", "1"}}).status, 400);
+}
+
+TEST_F(ApiTest, CameoCodesWithTheirNames) {
+  json b = Body(Get("/api/cameo"));
+  bool found = false;
+  for (const auto& c : b["codes"]) {
+    if (c["code"] == "111") {
+      found = true;
+      EXPECT_EQ(c["name"], "Criticize or denounce");
+    }
+  }
+  EXPECT_TRUE(found) << "CAMEO 111 is in data/cameo/cameo.tsv";
 }
 
 TEST_F(ApiTest, DocumentWithSentencesAndEvents) {

@@ -277,7 +277,10 @@ function documentLine(doc) {
 
 async function openEvent(id) {
   const panel = $("event-panel");
+  // Fixed to the viewport: it opens where the user is, whatever the list's scroll; the list
+  // stays where it was behind it (back or Escape returns to it).
   panel.hidden = false;
+  panel.focus({preventScroll: true});
   $("event-detail").innerHTML = '<p class="muted">loading…</p>';
   for (const row of document.querySelectorAll("tr.ev.open")) row.classList.remove("open");
   for (const row of document.querySelectorAll('tr.ev[data-id="' + CSS.escape(id || "") + '"]')) row.classList.add("open");

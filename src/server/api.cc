@@ -19,6 +19,7 @@
 #include "store/event_filter.h"
 #include "store/export.h"
 #include "store/format.h"
+#include "store/review.h"
 #include "write/cameo_table.h"
 #include "write/event_writer.h"
 
@@ -128,15 +129,17 @@ json DocumentJson(const store::StoredDocument& d) {
 const json& RouteList() {
   static const json routes = json::array({
       "GET /api/stats",
-      "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&sort=&limit=&after=&offset=",
+      "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&review=&sort=&limit=&after=&offset=",
       "GET /api/cameo",
       "GET /api/events/ID",
       "GET /api/documents/KEY",
       "GET /api/search?q=&limit=",
       "GET /api/conflicts",
-      "GET /api/role?state=&conflict=&from=&to=&evidence=",
-      "GET /role?state=&conflict=&from=&to=&evidence=",
+      "GET /api/role?state=&conflict=&from=&to=&evidence=&reviewed=",
+      "GET /role?state=&conflict=&from=&to=&evidence=&reviewed=",
       "POST /api/code?date=&id=",
+      "POST /api/events/ID/review",
+      "GET /api/events/ID/reviews",
   });
   return routes;
 }
@@ -187,6 +190,8 @@ class ConnectionPool {
 struct Api::Impl {
   ApiOptions options;
   mutable ConnectionPool pool;
+  std::unique_ptr<store::Store> writer;  // reviews; only with tokens
+  write::CameoTable cameo;               // checks corrected codes
   std::unique_ptr<Engine> engine;
 
   Response Stats(store::Store& store) const;
@@ -202,6 +207,10 @@ struct Api::Impl {
   template <typename Route>
   Response WithStore(Route route) const;
   Response Code(const Request& request) const;
+  Response AddReview(int64_t id, const std::string& reviewer, const Request& request) const;
+  Response Reviews(store::Store& store, int64_t id) const;
+  // The reviewer a request's token names; "" when it carries no valid token.
+  std::string Reviewer(const Request& request) const;
   Response WebPage() const;
   Response WebFile(const std::string& path) const;
 };
@@ -219,6 +228,14 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(options.db, ec))
     return Status::Error(options.db + ": no such database (create one with `dyad ingest --db " + options.db + " FILE...`)");
+  if (!options.tokens.empty()) {
+    // Opened first: it migrates an older schema before the read-only connections look at it.
+    store::OpenOptions writable;
+    writable.create = false;
+    if (Status s = store::Store::Open(options.db, writable, &impl->writer); !s.ok()) return s;
+  }
+  if (Status s = write::CameoTable::Load(impl->options.data_dir + "/cameo/cameo.tsv", &impl->cameo); !s.ok())
+    return s;
   store::OpenOptions open;
   open.read_only = true;
   open.create = false;
@@ -252,6 +269,20 @@ int HttpStatusOf(const Status& s) {
 
 Response StatusResponse(const Status& s) { return ErrorResponse(HttpStatusOf(s), s.message()); }
 
+Response Unauthorized() {
+  Response r = ErrorResponse(401, "give the token as the header 'Authorization: Bearer TOKEN' (dyad serve --token-file)");
+  r.headers["WWW-Authenticate"] = "Bearer realm=\"dyad\"";
+  return r;
+}
+
+// Compares every byte whatever the first difference: how long a refusal takes says nothing about
+// how much of a token was right.
+bool SameToken(const std::string& a, const std::string& b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
+  return diff == 0;
+}
+
 // The files of the web folder the page loads: "/app.js", "/vendor/d3-geo.min.js". A name of
 // letters, digits, '.', '-' and '_' (no "..", no other folder), one of the extensions below.
 const char* WebFileType(const std::string& path) {
@@ -281,11 +312,11 @@ bool IsWebFileName(const std::string& path) {
 const std::map<std::string, std::vector<std::string>>& RouteParams() {
   static const std::map<std::string, std::vector<std::string>> kParams = {
       {"/api/events", {"actor", "source", "target", "code", "root", "from", "to", "modality", "text", "limit",
-                       "after", "offset", "sort", "include_duplicates"}},
+                       "after", "offset", "sort", "review", "include_duplicates"}},
       {"/api/cameo", {}},
       {"/api/search", {"q", "limit"}},
-      {"/api/role", {"state", "conflict", "from", "to", "evidence"}},
-      {"/role", {"state", "conflict", "from", "to", "evidence"}},
+      {"/api/role", {"state", "conflict", "from", "to", "evidence", "reviewed"}},
+      {"/role", {"state", "conflict", "from", "to", "evidence", "reviewed"}},
       {"/api/stats", {}},
       {"/api/conflicts", {}},
       {"/api", {}},
@@ -311,6 +342,11 @@ Response Api::Handle(const Request& request) const {
   if (std::string unknown = UnknownParam(request); !unknown.empty()) return ErrorResponse(400, unknown);
   const std::string& path = request.path;
   const bool get = request.method == "GET" || request.method == "HEAD";
+  auto options = [this]() -> const ApiOptions& { return impl_->options; };
+  // A server reachable from other machines shares its data only with token holders; the page
+  // itself and its files (no data) stay open so that the token can be entered.
+  if (options().reads_need_token && (path.rfind("/api", 0) == 0 || path == "/role") && impl_->Reviewer(request).empty())
+    return Unauthorized();
   auto only_get = [&]() { return ErrorResponse(405, request.method + " " + path + ": use GET"); };
   try {
     if (path == "/api/code") {
@@ -334,12 +370,27 @@ Response Api::Handle(const Request& request) const {
       return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }) : only_get();
     static const std::string kEvent = "/api/events/", kDocument = "/api/documents/";
     if (path.rfind(kEvent, 0) == 0) {
-      if (!get) return only_get();
-      const std::string id_text = path.substr(kEvent.size());
+      // /api/events/ID, /api/events/ID/review (POST), /api/events/ID/reviews
+      std::string id_text = path.substr(kEvent.size()), sub;
+      if (const size_t slash = id_text.find('/'); slash != std::string::npos) {
+        sub = id_text.substr(slash + 1);
+        id_text.resize(slash);
+      }
       int64_t id = 0;
       auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
       if (id_text.empty() || ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0)
         return ErrorResponse(404, "no event '" + id_text + "': event ids are positive integers");
+      if (sub == "review") {
+        if (request.method != "POST") return ErrorResponse(405, request.method + " " + path + ": use POST with a JSON body");
+        if (options().tokens.empty())
+          return ErrorResponse(403, "this server takes no reviews: start it with `dyad serve --token-file FILE`");
+        const std::string reviewer = impl.Reviewer(request);
+        if (reviewer.empty()) return Unauthorized();
+        return impl.AddReview(id, reviewer, request);
+      }
+      if (!get) return only_get();
+      if (sub == "reviews") return impl.WithStore([&](store::Store& db) { return impl.Reviews(db, id); });
+      if (!sub.empty()) return ErrorResponse(404, "no route " + path + " (GET /api lists them)");
       return impl.WithStore([&](store::Store& db) { return impl.OneEvent(db, id); });
     }
     if (path.rfind(kDocument, 0) == 0 && path.size() > kDocument.size()) {
@@ -395,6 +446,7 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
   filter.to = Param(request, "to");
   filter.modality = Param(request, "modality");
   filter.text = Param(request, "text");
+  filter.review = Param(request, "review");
   if (Status s = CheckFullTextQuery("text", filter.text, options); !s.ok()) return ErrorResponse(400, s.message());
   store::EventQuery query;
   if (Status s = store::ParseEventFilter(filter, &query, ""); !s.ok()) return ErrorResponse(400, s.message());
@@ -439,6 +491,13 @@ Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
     body["sentence_marked"] = store::HighlightSentence(doc.document.text, e.event, false);
     body["document"] = DocumentJson(doc);
   }
+  std::vector<store::Review> history;
+  if (Status s = store.ReviewHistory(id, &history); !s.ok()) return StatusResponse(s);
+  json reviews = json::array();
+  for (const auto& r : history) reviews.push_back(store::ReviewObject(r));
+  body["reviews"] = std::move(reviews);
+  // Whether this server takes reviews (the page shows the review form only then).
+  body["reviews_open"] = !options.tokens.empty();
   return JsonResponse(body);
 }
 
@@ -564,6 +623,10 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
     return ErrorResponse(400, s.message());
   if (evidence < 1 || evidence > 100) return ErrorResponse(400, "evidence: must be 1..100");
   ro.evidence_per_category = static_cast<int>(evidence);
+  const std::string reviewed = Param(request, "reviewed");
+  if (!reviewed.empty() && reviewed != "1" && reviewed != "0")
+    return ErrorResponse(400, "reviewed: '" + reviewed + "' (1: only evidence an analyst confirmed or corrected)");
+  ro.reviewed_only = reviewed == "1";
 
   // Read per request on purpose: rules and conflicts are data users edit, and a running server
   // should answer with the files as they are now (a few ms against the report's query).
@@ -591,6 +654,57 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
   r.content_type = kHtml;
   r.body = analyze::RenderHtml(report, chart_js);
   return r;
+}
+
+std::string Api::Impl::Reviewer(const Request& request) const {
+  static const std::string kBearer = "Bearer ";
+  if (request.authorization.size() <= kBearer.size() || request.authorization.compare(0, kBearer.size(), kBearer) != 0)
+    return "";
+  const std::string given = request.authorization.substr(kBearer.size());
+  std::string name;
+  for (const auto& [token, reviewer] : options.tokens)
+    if (SameToken(given, token)) name = reviewer;
+  return name;
+}
+
+Response Api::Impl::AddReview(int64_t id, const std::string& reviewer, const Request& request) const {
+  if (request.body.size() > 64 * 1024) return ErrorResponse(413, "body: a review is at most 64 KB");
+  const json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object())
+    return ErrorResponse(400, "body: send a JSON object {\"state\": \"confirmed|rejected|corrected\", \"note\": ..., "
+                              "\"source\", \"target\", \"code\" (corrections)}");
+  for (const auto& [key, value] : body.items()) {
+    if (key != "state" && key != "note" && key != "source" && key != "target" && key != "code")
+      return ErrorResponse(400, "body: unknown field '" + key + "' (known: state, note, source, target, code)");
+    if (!value.is_string()) return ErrorResponse(400, "body: " + key + " must be a string");
+  }
+  store::Review review;
+  review.reviewer = reviewer;
+  review.state = store::ParseReviewState(body.value("state", ""));
+  if (review.state == store::ReviewState::kNone)
+    return ErrorResponse(400, "state: '" + body.value("state", "") + "' (expected confirmed, rejected or corrected)");
+  review.note = body.value("note", "");
+  review.source = body.value("source", "");
+  review.target = body.value("target", "");
+  review.event_code = body.value("code", "");
+  if (review.state != store::ReviewState::kCorrected && !(review.source.empty() && review.target.empty() && review.event_code.empty()))
+    return ErrorResponse(400, "source, target and code are corrections: give them with state corrected");
+  if (Status s = store::CompleteCorrection(cameo, &review); !s.ok()) return ErrorResponse(400, s.message());
+  store::Review stored;
+  if (Status s = writer->AddReview(id, review, &stored); !s.ok()) {
+    return s.code() == StatusCode::kNotFound ? ErrorResponse(404, "no event " + std::to_string(id)) : StatusResponse(s);
+  }
+  Response r = JsonResponse(json{{"review", store::ReviewObject(stored)}}, 201);
+  return r;
+}
+
+Response Api::Impl::Reviews(store::Store& store, int64_t id) const {
+  std::vector<store::Review> history;
+  if (Status s = store.ReviewHistory(id, &history); !s.ok())
+    return s.code() == StatusCode::kNotFound ? ErrorResponse(404, "no event " + std::to_string(id)) : StatusResponse(s);
+  json list = json::array();
+  for (const auto& r : history) list.push_back(store::ReviewObject(r));
+  return JsonResponse(json{{"reviews", std::move(list)}});
 }
 
 Response Api::Impl::Code(const Request& request) const {

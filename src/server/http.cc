@@ -93,6 +93,7 @@ struct HttpServer::Impl {
     request.path = in.path;
     request.params = in.params;
     request.body = std::move(body);
+    request.authorization = in.get_header_value("Authorization");
     Response response = api.Handle(request);
     out.status = response.status;
     out.set_content(response.body, response.content_type.c_str());

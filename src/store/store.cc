@@ -1,9 +1,11 @@
 #include "store/store.h"
+#include "store/review.h"
 
 #include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -148,10 +150,17 @@ constexpr const char* kEventColumns =
     "e.pattern_file, e.pattern_line, e.pattern_text, e.source_begin, e.source_end, "
     "e.verb_begin, e.verb_end, e.target_begin, e.target_end, e.modality, e.reported_by, "
     "e.reported_by_text, e.places, e.duplicate, d.input_id, d.url, d.title, d.source, "
-    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref";
+    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, "
+    "rv.id, rv.at, rv.reviewer, rv.event, rv.state, rv.source, rv.target, rv.event_code, rv.root_code, "
+    "rv.quad_class, rv.goldstein, rv.plover, rv.note, rv.machine_source, rv.machine_target, rv.machine_code";
+// The latest review of event e's machine coding (reviews_event finds the candidates).
+#define DYAD_LATEST_REVIEW(column)                                                                 \
+  "(SELECT r." column " FROM reviews r WHERE r.doc = e.doc AND r.sentence_idx = e.sentence_idx"     \
+  " AND r.verb_begin = e.verb_begin AND r.verb_end = e.verb_end AND r.machine_source = e.source"    \
+  " AND r.machine_target = e.target AND r.machine_code = e.event_code ORDER BY r.id DESC LIMIT 1)"
 constexpr const char* kEventJoins =
     " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
-    " LEFT JOIN codings c ON c.id = e.coding";
+    " LEFT JOIN codings c ON c.id = e.coding LEFT JOIN reviews rv ON rv.id = " DYAD_LATEST_REVIEW("id");
 
 void ReadEventRow(const Stmt& st, StoredEvent* out) {
   int c = 0;
@@ -203,6 +212,25 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
   r.doc_ingested_at = st.Text(c++);
   e.source_ref = st.Text(c++);
   e.target_ref = st.Text(c++);
+  if (!st.IsNull(c)) {
+    Review& v = r.review;
+    v.id = st.Int(c++);
+    v.at = st.Text(c++);
+    v.reviewer = st.Text(c++);
+    v.event_id = st.Int(c++);
+    v.state = ParseReviewState(st.Text(c++));
+    v.source = st.Text(c++);
+    v.target = st.Text(c++);
+    v.event_code = st.Text(c++);
+    v.root_code = st.Text(c++);
+    v.quad_class = static_cast<int>(st.Int(c++));
+    v.goldstein = st.Double(c++);
+    v.plover = st.Text(c++);
+    v.note = st.Text(c++);
+    v.machine_source = st.Text(c++);
+    v.machine_target = st.Text(c++);
+    v.machine_code = st.Text(c++);
+  }
   *out = std::move(r);
 }
 
@@ -219,6 +247,34 @@ std::string EventContent(const Event& e) {
 }
 
 }  // namespace
+
+const char* ReviewStateName(ReviewState state) {
+  switch (state) {
+    case ReviewState::kConfirmed: return "confirmed";
+    case ReviewState::kRejected: return "rejected";
+    case ReviewState::kCorrected: return "corrected";
+    case ReviewState::kNone: break;
+  }
+  return "";
+}
+
+ReviewState ParseReviewState(std::string_view name) {
+  if (name == "confirmed") return ReviewState::kConfirmed;
+  if (name == "rejected") return ReviewState::kRejected;
+  if (name == "corrected") return ReviewState::kCorrected;
+  return ReviewState::kNone;
+}
+
+Status CompleteCorrection(const write::CameoTable& cameo, Review* review) {
+  if (review->event_code.empty()) return Status::Ok();
+  const write::CameoCode* code = cameo.FindExact(review->event_code);
+  if (code == nullptr) return Status::Error("code: '" + review->event_code + "' is not a CAMEO code");
+  review->root_code = write::CameoTable::RootCode(code->code);
+  review->quad_class = code->quad_class;
+  review->goldstein = code->goldstein;
+  review->plover = code->plover;
+  return Status::Ok();
+}
 
 const char* AddOutcomeName(AddOutcome outcome) {
   switch (outcome) {
@@ -944,6 +1000,161 @@ Status Store::AddFailure(const std::string& origin, const std::string& sha256,
   });
 }
 
+// ---------------------------------------------------------------- reviews
+
+void Store::ApplyCorrection(StoredEvent* stored) {
+  const Review& v = stored->review;
+  if (v.id == 0 || v.state != ReviewState::kCorrected) return;
+  Event& e = stored->event;
+  e.source = v.source;
+  e.target = v.target;
+  e.event_code = v.event_code;
+  e.root_code = v.root_code;
+  e.quad_class = v.quad_class;
+  e.goldstein = v.goldstein;
+  e.plover = v.plover;
+}
+
+Status Store::AddReview(int64_t event_id, const Review& review, Review* stored) {
+  if (review.reviewer.empty()) return Status::Error("review: who reviewed it? (no reviewer)");
+  if (review.state == ReviewState::kNone)
+    return Status::Error("review: state must be confirmed, rejected or corrected");
+  StoredEvent event;
+  if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
+  const Event& e = event.event;
+  Review v = review;
+  v.event_id = event_id;
+  v.machine_source = e.source;
+  v.machine_target = e.target;
+  v.machine_code = e.event_code;
+  if (v.state == ReviewState::kCorrected) {
+    // Actor codes in any case ("rusmil" is RUSMIL), letters and digits only.
+    auto actor = [](const std::string& given, const std::string& machine, std::string* out) {
+      if (given.empty()) {
+        *out = machine;
+        return true;
+      }
+      out->clear();
+      if (given == "-") return true;
+      for (char c : given) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+        out->push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+      }
+      return true;
+    };
+    if (!actor(review.source, e.source, &v.source))
+      return Status::Error("review: source: not an actor code: '" + review.source + "' (letters and digits, '-' for none)");
+    if (!actor(review.target, e.target, &v.target))
+      return Status::Error("review: target: not an actor code: '" + review.target + "' (letters and digits, '-' for none)");
+    if (review.event_code.empty() || review.event_code == e.event_code) {
+      v.event_code = e.event_code;
+      v.root_code = e.root_code;
+      v.quad_class = e.quad_class;
+      v.goldstein = e.goldstein;
+      v.plover = e.plover;
+    } else if (review.root_code.empty()) {
+      return Status::Error("review: code " + review.event_code + " comes without its CAMEO values");
+    }
+    if (v.source == e.source && v.target == e.target && v.event_code == e.event_code)
+      return Status::Error("review: the correction changes nothing (give a source, target or code that differs, or confirm it)");
+  } else {
+    v.source = e.source;
+    v.target = e.target;
+    v.event_code = e.event_code;
+    v.root_code = e.root_code;
+    v.quad_class = e.quad_class;
+    v.goldstein = e.goldstein;
+    v.plover = e.plover;
+  }
+  v.at = NowIso();
+  return WithTransaction([&]() -> Status {
+    Stmt st;
+    if (st.Prepare(db_,
+                   "INSERT INTO reviews(at, reviewer, event, doc, sentence_idx, verb_begin, verb_end, "
+                   "machine_source, machine_target, machine_code, state, source, target, event_code, "
+                   "root_code, quad_class, goldstein, plover, note) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") != SQLITE_OK)
+      return Error("writing a review");
+    int i = 1;
+    st.Bind(i++, v.at);
+    st.Bind(i++, v.reviewer);
+    st.Bind(i++, event_id);
+    st.Bind(i++, event.document_id);
+    st.Bind(i++, e.sentence_index);
+    st.Bind(i++, e.verb_span.begin);
+    st.Bind(i++, e.verb_span.end);
+    st.Bind(i++, v.machine_source);
+    st.Bind(i++, v.machine_target);
+    st.Bind(i++, v.machine_code);
+    st.Bind(i++, ReviewStateName(v.state));
+    st.Bind(i++, v.source);
+    st.Bind(i++, v.target);
+    st.Bind(i++, v.event_code);
+    st.Bind(i++, v.root_code);
+    st.Bind(i++, v.quad_class);
+    st.Bind(i++, v.goldstein);
+    st.Bind(i++, v.plover);
+    st.Bind(i++, v.note);
+    if (st.Step() != SQLITE_DONE) return Error("writing a review");
+    v.id = sqlite3_last_insert_rowid(db_);
+    nlohmann::json params = {{"review", v.id},       {"event", event_id},
+                             {"document", event.document_id}, {"reviewer", v.reviewer},
+                             {"state", ReviewStateName(v.state)}, {"note", v.note},
+                             {"machine", {{"source", v.machine_source}, {"target", v.machine_target}, {"code", v.machine_code}}}};
+    if (v.state == ReviewState::kCorrected)
+      params["corrected"] = {{"source", v.source}, {"target", v.target}, {"code", v.event_code}};
+    if (auto s = Audit("review", params.dump()); !s.ok()) return s;
+    *stored = v;
+    return Status::Ok();
+  });
+}
+
+Status Store::ReviewHistory(int64_t event_id, std::vector<Review>* out) {
+  out->clear();
+  StoredEvent event;
+  if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
+  std::lock_guard lock(mu_);
+  Stmt st;
+  if (st.Prepare(db_,
+                 "SELECT id, at, reviewer, event, state, source, target, event_code, root_code, quad_class, "
+                 "goldstein, plover, note, machine_source, machine_target, machine_code FROM reviews "
+                 "WHERE doc = ? AND sentence_idx = ? AND verb_begin = ? AND verb_end = ? AND machine_source = ? "
+                 "AND machine_target = ? AND machine_code = ? ORDER BY id") != SQLITE_OK)
+    return Error("reading reviews");
+  const Event& e = event.event;
+  st.Bind(1, event.document_id);
+  st.Bind(2, e.sentence_index);
+  st.Bind(3, e.verb_span.begin);
+  st.Bind(4, e.verb_span.end);
+  st.Bind(5, e.source);
+  st.Bind(6, e.target);
+  st.Bind(7, e.event_code);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    Review v;
+    int c = 0;
+    v.id = st.Int(c++);
+    v.at = st.Text(c++);
+    v.reviewer = st.Text(c++);
+    v.event_id = st.Int(c++);
+    v.state = ParseReviewState(st.Text(c++));
+    v.source = st.Text(c++);
+    v.target = st.Text(c++);
+    v.event_code = st.Text(c++);
+    v.root_code = st.Text(c++);
+    v.quad_class = static_cast<int>(st.Int(c++));
+    v.goldstein = st.Double(c++);
+    v.plover = st.Text(c++);
+    v.note = st.Text(c++);
+    v.machine_source = st.Text(c++);
+    v.machine_target = st.Text(c++);
+    v.machine_code = st.Text(c++);
+    out->push_back(std::move(v));
+  }
+  if (rc != SQLITE_DONE) return Error("reading reviews");
+  return Status::Ok();
+}
+
 Status Store::Audit(const std::string& action, const std::string& parameters) {
   return WithTransaction([&]() -> Status {
     Stmt& st = stmts_->insert_audit;
@@ -1094,6 +1305,12 @@ void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std
     w += " AND e.doc = ?";
     params->push_back(q.document_id);
   }
+  switch (q.review) {
+    case ReviewFilter::kAny: break;
+    case ReviewFilter::kAccepted: w += " AND " DYAD_LATEST_REVIEW("state") " IN ('confirmed', 'corrected')"; break;
+    case ReviewFilter::kRejected: w += " AND " DYAD_LATEST_REVIEW("state") " = 'rejected'"; break;
+    case ReviewFilter::kUnreviewed: w += " AND " DYAD_LATEST_REVIEW("id") " IS NULL"; break;
+  }
   if (!q.include_duplicates) w += " AND e.duplicate = 0";
   if (q.after_id > 0) {
     w += " AND e.id > ?";
@@ -1159,6 +1376,7 @@ Status Store::RunQuery(const EventQuery& query,
   StoredEvent row;
   while ((rc = st.Step()) == SQLITE_ROW) {
     ReadEventRow(st, &row);
+    if (query.review == ReviewFilter::kAccepted) ApplyCorrection(&row);
     if (!fn(row)) return Status::Ok();
   }
   if (rc != SQLITE_DONE) {

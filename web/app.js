@@ -14,9 +14,19 @@ const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<
 const safeUrl = (url) => typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url);
 const link = (hash, text, cls) => '<a href="' + esc(hash) + '"' + (cls ? ' class="' + cls + '"' : "") + ">" + text + "</a>";
 
+// The token of `dyad serve --token-file` (for reviews, and for reads from a server beyond this
+// machine): kept for this tab only.
+let token = sessionStorage.getItem("dyad-token") || "";
+function setToken(value) {
+  token = value.trim();
+  if (token) sessionStorage.setItem("dyad-token", token); else sessionStorage.removeItem("dyad-token");
+}
 async function api(path, options = {}) {
-  const response = await fetch(path, options);
+  const headers = Object.assign({}, options.headers || {});
+  if (token) headers.Authorization = "Bearer " + token;
+  const response = await fetch(path, Object.assign({}, options, {headers}));
   const body = await response.json().catch(() => ({error: "the server sent no JSON (HTTP " + response.status + ")"}));
+  if (response.status === 401) $("token-form").hidden = false;
   if (!response.ok) throw new Error(body.error || ("HTTP " + response.status));
   return body;
 }
@@ -114,7 +124,7 @@ const place = (e) => e.location && e.location.name ? e.location.name : (e.locati
 
 function eventRows(events) {
   if (!events.length) return '<p class="muted">No events.</p>';
-  let html = '<table class="rows"><tr><th>date</th><th>source</th><th>event</th><th>target</th><th>place</th><th>modality</th><th>reported by</th><th>sentence</th></tr>';
+  let html = '<table class="rows"><tr><th>date</th><th>source</th><th>event</th><th>target</th><th>place</th><th>modality</th><th>reported by</th><th>review</th><th>sentence</th></tr>';
   for (const e of events) {
     const id = e.id ?? "";
     html += '<tr class="ev" data-id="' + esc(id) + '">' +
@@ -125,6 +135,7 @@ function eventRows(events) {
       '<td data-label="place">' + esc(place(e)) + "</td>" +
       '<td data-label="modality" class="mod-' + esc(e.modality) + '">' + esc(e.modality) + "</td>" +
       '<td data-label="reported by">' + esc(e.reported_by_text || e.reported_by || "") + "</td>" +
+      '<td data-label="review">' + reviewBadge(e.review) + "</td>" +
       '<td data-label="sentence">' + esc(e.sentence || "") + "</td></tr>";
   }
   return html + "</table>";
@@ -134,11 +145,12 @@ function eventRows(events) {
 // first kSummaryLimit events of the same filters.
 const kPage = 100, kSummaryLimit = 1000;
 let nextPage = null, eventQuery = "";
+const reviewBadge = (r) => r ? '<span class="state-' + esc(r.state) + '" title="' + esc(r.reviewer + " " + r.at + (r.note ? ": " + r.note : "")) + '">' + esc(r.state) + "</span>" : "";
 async function renderEvents(r) {
   await cameoLoaded;
   fillForm($("event-form"), r.params);
   const params = new URLSearchParams();
-  for (const [k, v] of r.params) if (v && k !== "review") params.set(k, v);
+  for (const [k, v] of r.params) if (v) params.set(k, v);
   if (!params.has("sort")) params.set("sort", "date");
   eventQuery = params.toString();
   nextPage = null;
@@ -302,9 +314,62 @@ async function openEvent(id) {
       "<dt>document</dt><dd>" + documentLine(doc) +
         ' <span class="muted">' + esc(doc.source) + " " + esc(doc.date) + " · sha256 " + esc((doc.sha256 || "").slice(0, 12)) + "</span><br>" +
         link("#/doc/" + enc(ev.document) + "?event=" + enc(ev.id), "the document with its events marked") + "</dd>" +
-      "</dl>";
+      "</dl>" + reviewSection(body);
   } catch (error) { showError($("event-detail"), error); }
 }
+
+// ---------------------------------------------------------------- review
+
+const coding = (source, code, target) => (source || "—") + " " + code + " " + (target || "—");
+function reviewLine(r) {
+  return '<li><span class="state-' + esc(r.state) + '">' + esc(r.state) + "</span> by " + esc(r.reviewer) + " " + esc(r.at) +
+    (r.corrected ? ": " + esc(coding(r.corrected.source, r.corrected.event_code, r.corrected.target)) +
+                   ' <span class="muted">(machine: ' + esc(coding(r.machine.source, r.machine.event_code, r.machine.target)) + ")</span>" : "") +
+    (r.note ? "<br>“" + esc(r.note) + "”" : "") + "</li>";
+}
+// The event's reviews and, when the server takes them, the form: confirmed, rejected, or
+// corrected with the right actors or code. The machine coding is never changed.
+function reviewSection(body) {
+  const ev = body.event, reviews = body.reviews || [];
+  let html = '<div class="review"><h3>Review</h3>' +
+    (reviews.length ? "<ul>" + reviews.map(reviewLine).join("") + "</ul>" : '<p class="muted">Not reviewed.</p>');
+  if (!body.reviews_open) return html + '<p class="muted">This server takes no reviews (start it with <code>dyad serve --token-file FILE</code>).</p></div>';
+  html += '<form id="review-form" data-id="' + esc(ev.id) + '">' +
+    '<fieldset class="states"><legend>verdict</legend>' +
+    ["confirmed", "rejected", "corrected"].map((st) => '<label class="check"><input type="radio" name="state" value="' + st + '"' + (st === "confirmed" ? " checked" : "") + "> " + st + "</label>").join("") +
+    "</fieldset>" +
+    '<div class="correction" hidden><label>source<input name="source" placeholder="' + esc(ev.source || "-") + '"></label>' +
+    '<label>target<input name="target" placeholder="' + esc(ev.target || "-") + '"></label>' +
+    '<label>CAMEO code<input name="code" placeholder="' + esc(ev.event_code) + '"></label>' +
+    '<p class="muted">Empty keeps the machine\'s; "-" removes an actor.</p></div>' +
+    '<label class="wide">note<textarea name="note" rows="2" placeholder="why"></textarea></label>' +
+    (token ? "" : '<label>token<input name="token" type="password" autocomplete="off" placeholder="from --token-file"></label>') +
+    '<button class="go">Save the review</button><span id="review-status" class="muted"></span></form>';
+  return html + "</div>";
+}
+$("event-detail").addEventListener("change", (e) => {
+  const form = e.target.closest("#review-form");
+  if (form && e.target.name === "state") form.querySelector(".correction").hidden = e.target.value !== "corrected";
+});
+$("event-detail").addEventListener("submit", async (e) => {
+  const form = e.target.closest("#review-form");
+  if (!form) return;
+  e.preventDefault();
+  const data = new FormData(form);
+  if (data.get("token")) setToken(data.get("token"));
+  const review = {state: data.get("state"), note: data.get("note") || ""};
+  if (review.state === "corrected")
+    for (const k of ["source", "target", "code"]) if (data.get(k)) review[k] = data.get(k).trim();
+  try {
+    await api("/api/events/" + enc(form.dataset.id) + "/review",
+              {method: "POST", body: JSON.stringify(review), headers: {"Content-Type": "application/json"}});
+    // The lists showing this event show its review the next time they are opened.
+    for (const v of ["events", "doc"]) if (shown[v] !== background) delete shown[v];
+    const row = document.querySelector('tr.ev[data-id="' + CSS.escape(form.dataset.id) + '"] td[data-label="review"]');
+    if (row) row.innerHTML = reviewBadge({state: review.state, reviewer: "you", at: "now", note: review.note});
+    openEvent(form.dataset.id);
+  } catch (error) { $("review-status").textContent = " " + error.message; $("review-status").className = "error"; }
+});
 function closePanel() { $("event-panel").hidden = true; }
 $("panel-close").addEventListener("click", () => {
   if (routes > 1 && background) history.back(); else go(background || "#/events");
@@ -424,7 +489,7 @@ function roleQuery(r) {
   const params = new URLSearchParams();
   if (r.args[0]) params.set("state", r.args[0]);
   if (r.args[1]) params.set("conflict", r.args[1]);
-  for (const k of ["from", "to"]) if (r.params.get(k)) params.set(k, r.params.get(k));
+  for (const k of ["from", "to", "reviewed"]) if (r.params.get(k)) params.set(k, r.params.get(k));
   return params;
 }
 async function renderRole(r) {
@@ -457,6 +522,16 @@ $("code-form").addEventListener("submit", async (e) => {
                            {method: "POST", body: $("code-text").value, headers: {"Content-Type": "text/plain; charset=utf-8"}});
     $("code-results").innerHTML = '<p class="muted">' + esc(body.count) + " events</p>" + eventRows(body.events);
   } catch (error) { showError($("code-results"), error); }
+});
+
+// ---------------------------------------------------------------- token
+
+$("token-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  setToken(new FormData(e.target).get("token") || "");
+  $("token-form").hidden = true;
+  for (const v of views) delete shown[v];
+  route();
 });
 
 // ---------------------------------------------------------------- start

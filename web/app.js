@@ -90,7 +90,10 @@ function showView(r, address) {
   if (shown[view] !== address) {
     shown[view] = address;
     // A view that scrolled to what its address points at (a sentence, an event) says so.
-    renderers[view](r).then((placed) => { if (!placed) window.scrollTo(0, scrolls.get(address) || 0); });
+    // data-busy while a view loads: tests (tests/browser) wait for it to go.
+    document.body.dataset.busy = "1";
+    renderers[view](r).then((placed) => { if (!placed) window.scrollTo(0, scrolls.get(address) || 0); })
+      .finally(() => { if (shown[view] === address) delete document.body.dataset.busy; });
   } else {
     window.scrollTo(0, scrolls.get(address) || 0);
   }

@@ -7,6 +7,7 @@ packages=(
   libicu-dev libsqlite3-dev libssl-dev
   libcli11-dev nlohmann-json3-dev libgumbo-dev libfmt-dev libcpp-httplib-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libpqxx-dev postgresql-15
   chromium  # the browser tests of the web page (tests/browser)
 )
 # Node for the browser tests' puppeteer-core; a node already installed (e.g. a newer one) is kept.

@@ -16,6 +16,7 @@
 
 #include "analyze/role_inputs.h"
 #include "analyze/role_report.h"
+#include "common/escape.h"
 #include "store/event_filter.h"
 #include "store/export.h"
 #include "store/format.h"
@@ -41,8 +42,9 @@ Response JsonResponse(const json& body, int status = 200) {
   return r;
 }
 
+// Messages quote request text (paths, methods, parameters): escaped, so the error stays one line.
 Response ErrorResponse(int status, const std::string& message) {
-  return JsonResponse(json{{"error", message}}, status);
+  return JsonResponse(json{{"error", EscapeForMessage(message)}}, status);
 }
 
 std::string Param(const Request& request, const std::string& name) {
@@ -92,15 +94,20 @@ bool ReadFile(const std::string& path, std::string* out) {
   return static_cast<bool>(in) || in.eof();
 }
 
-// An event as JSON, its dictionary file named relative to dyad's data directory ("dict/dyad.verbs")
-// or by its file name: no response shows a path of the server's file system.
+// A data file as responses name it: relative to dyad's data directory ("dict/dyad.verbs",
+// "conflicts/sudan.toml"), else by its file name: no response shows a path of the server's file system.
+std::string ShownPath(const std::string& file, const std::string& data_dir) {
+  const std::string prefix = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
+  if (!prefix.empty() && file.rfind(prefix, 0) == 0) return file.substr(prefix.size());
+  if (!file.empty() && file.front() == '/') return std::filesystem::path(file).filename().string();
+  return file;
+}
+
+// An event as JSON, its dictionary file named by ShownPath().
 json RelativePatternFile(json j, const std::string& data_dir) {
   if (j.contains("pattern") && j["pattern"].is_object() && j["pattern"].contains("file") &&
       j["pattern"]["file"].is_string()) {
-    const std::string file = j["pattern"]["file"].get<std::string>();
-    const std::string prefix = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
-    if (!prefix.empty() && file.rfind(prefix, 0) == 0) j["pattern"]["file"] = file.substr(prefix.size());
-    else if (!file.empty() && file.front() == '/') j["pattern"]["file"] = std::filesystem::path(file).filename().string();
+    j["pattern"]["file"] = ShownPath(j["pattern"]["file"].get<std::string>(), data_dir);
   }
   return j;
 }
@@ -190,6 +197,7 @@ class ConnectionPool {
 struct Api::Impl {
   ApiOptions options;
   mutable ConnectionPool pool;
+  mutable ConnectionPool report_pool;  // for role reports only
   std::unique_ptr<store::Store> writer;  // reviews; only with tokens
   write::CameoTable cameo;               // checks corrected codes
   std::unique_ptr<Engine> engine;
@@ -205,7 +213,7 @@ struct Api::Impl {
   // Runs `route` on a leased connection under the query time limit; a query
   // past it is interrupted and answered 503.
   template <typename Route>
-  Response WithStore(Route route) const;
+  Response WithStore(Route route, bool report = false) const;
   Response Code(const Request& request) const;
   Response AddReview(int64_t id, const std::string& reviewer, const Request& request) const;
   Response Reviews(store::Store& store, int64_t id) const;
@@ -213,6 +221,10 @@ struct Api::Impl {
   std::string Reviewer(const Request& request) const;
   Response WebPage() const;
   Response WebFile(const std::string& path) const;
+  Response Dispatch(const Request& request) const;
+  // `text` with the server's folders (data, conflicts, rules, database, web) cut from the paths
+  // it names: error answers show no path of the server's file system.
+  std::string HidePaths(std::string text) const;
 };
 
 Api::Api(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -226,7 +238,7 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   if (impl->options.engine.data_dir.empty()) impl->options.engine.data_dir = impl->options.data_dir;
 
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(options.db, ec))
+  if (!store::IsPostgresUrl(options.db) && !std::filesystem::is_regular_file(options.db, ec))
     return Status::Error(options.db + ": no such database (create one with `dyad ingest --db " + options.db + " FILE...`)");
   if (!options.tokens.empty()) {
     // Opened first: it migrates an older schema before the read-only connections look at it.
@@ -240,10 +252,10 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   open.read_only = true;
   open.create = false;
   open.migrate = false;
-  for (int i = 0; i < std::max(1, options.connections); ++i) {
+  for (int i = 0; i < std::max(1, options.connections) + std::max(1, options.report_connections); ++i) {
     std::unique_ptr<store::Store> store;
     if (Status s = store::Store::Open(options.db, open, &store); !s.ok()) return s;
-    impl->pool.Add(std::move(store));
+    (i < std::max(1, options.connections) ? impl->pool : impl->report_pool).Add(std::move(store));
   }
   if (Status s = Engine::Create(impl->options.engine, &impl->engine); !s.ok()) return s;
   *out = std::unique_ptr<Api>(new Api(std::move(impl)));
@@ -338,36 +350,35 @@ std::string UnknownParam(const Request& request) {
 }
 }  // namespace
 
-Response Api::Handle(const Request& request) const {
+Response Api::Impl::Dispatch(const Request& request) const {
   if (std::string unknown = UnknownParam(request); !unknown.empty()) return ErrorResponse(400, unknown);
   const std::string& path = request.path;
   const bool get = request.method == "GET" || request.method == "HEAD";
-  auto options = [this]() -> const ApiOptions& { return impl_->options; };
   // A server reachable from other machines shares its data only with token holders; the page
   // itself and its files (no data) stay open so that the token can be entered.
-  if (options().reads_need_token && (path.rfind("/api", 0) == 0 || path == "/role") && impl_->Reviewer(request).empty())
+  if (options.reads_need_token && (path.rfind("/api", 0) == 0 || path == "/role") && Reviewer(request).empty())
     return Unauthorized();
   auto only_get = [&]() { return ErrorResponse(405, request.method + " " + path + ": use GET"); };
   try {
     if (path == "/api/code") {
       if (request.method != "POST") return ErrorResponse(405, request.method + " /api/code: use POST with the text as the body");
-      return impl_->Code(request);
+      return Code(request);
     }
-    if (path == "/" || path == "/index.html") return get ? impl_->WebPage() : only_get();
-    if (IsWebFileName(path)) return get ? impl_->WebFile(path) : only_get();
+    if (path == "/" || path == "/index.html") return get ? WebPage() : only_get();
+    if (IsWebFileName(path)) return get ? WebFile(path) : only_get();
     if (path == "/api" || path == "/api/") return get ? JsonResponse(json{{"routes", RouteList()}}) : only_get();
-    const Impl& impl = *impl_;
+    const Impl& impl = *this;
     if (path == "/api/stats") return get ? impl.WithStore([&](store::Store& db) { return impl.Stats(db); }) : only_get();
     if (path == "/api/events")
       return get ? impl.WithStore([&](store::Store& db) { return impl.Events(db, request); }) : only_get();
     if (path == "/api/search")
       return get ? impl.WithStore([&](store::Store& db) { return impl.Search(db, request); }) : only_get();
-    if (path == "/api/conflicts") return get ? impl_->Conflicts() : only_get();
-    if (path == "/api/cameo") return get ? impl_->Cameo() : only_get();
+    if (path == "/api/conflicts") return get ? Conflicts() : only_get();
+    if (path == "/api/cameo") return get ? Cameo() : only_get();
     if (path == "/api/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }) : only_get();
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }, true) : only_get();
     if (path == "/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }) : only_get();
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }, true) : only_get();
     static const std::string kEvent = "/api/events/", kDocument = "/api/documents/";
     if (path.rfind(kEvent, 0) == 0) {
       // /api/events/ID, /api/events/ID/review (POST), /api/events/ID/reviews
@@ -382,7 +393,7 @@ Response Api::Handle(const Request& request) const {
         return ErrorResponse(404, "no event '" + id_text + "': event ids are positive integers");
       if (sub == "review") {
         if (request.method != "POST") return ErrorResponse(405, request.method + " " + path + ": use POST with a JSON body");
-        if (options().tokens.empty())
+        if (options.tokens.empty())
           return ErrorResponse(403, "this server takes no reviews: start it with `dyad serve --token-file FILE`");
         const std::string reviewer = impl.Reviewer(request);
         if (reviewer.empty()) return Unauthorized();
@@ -404,9 +415,44 @@ Response Api::Handle(const Request& request) const {
   }
 }
 
+Response Api::Handle(const Request& request) const {
+  Response response = impl_->Dispatch(request);
+  if (response.status >= 400) response.body = impl_->HidePaths(std::move(response.body));
+  return response;
+}
+
+std::string Api::Impl::HidePaths(std::string text) const {
+  // Longest first, so a conflicts folder inside the data folder is cut whole.
+  std::vector<std::pair<std::string, std::string>> dirs;
+  auto add = [&](const std::string& dir) {
+    if (dir.empty() || dir == "/") return;
+    std::string d = dir.back() == '/' ? dir.substr(0, dir.size() - 1) : dir;
+    dirs.emplace_back(d, std::filesystem::path(d).filename().string());
+  };
+  add(options.data_dir);
+  add(options.conflicts_dir);
+  if (!options.rules.empty()) add(std::filesystem::path(options.rules).parent_path().string());
+  add(std::filesystem::path(options.db).parent_path().string());
+  add(options.web_dir);
+  std::sort(dirs.begin(), dirs.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (const auto& [dir, name] : dirs) {
+    if (dir.front() != '/') continue;  // relative paths tell nothing about the server
+    for (size_t at = text.find(dir); at != std::string::npos; at = text.find(dir, at)) {
+      const size_t after = at + dir.size();
+      if (after < text.size() && text[after] == '/') {
+        text.erase(at, dir.size() + 1);  // "DIR/x.toml" -> "x.toml"
+      } else {
+        text.replace(at, dir.size(), name);  // "DIR" -> its last component
+        at += name.size();
+      }
+    }
+  }
+  return text;
+}
+
 template <typename Route>
-Response Api::Impl::WithStore(Route route) const {
-  ConnectionPool::Lease db = pool.Acquire();
+Response Api::Impl::WithStore(Route route, bool report) const {
+  ConnectionPool::Lease db = (report ? report_pool : pool).Acquire();
   db->SetDeadline(options.query_time_limit.count() > 0
                       ? std::chrono::steady_clock::now() + options.query_time_limit
                       : std::chrono::steady_clock::time_point::max());
@@ -424,7 +470,9 @@ Response Api::Impl::Stats(store::Store& store) const {
   store::Stats s;
   if (Status st = store.GetStats(&s); !st.ok()) return StatusResponse(st);
   // The database's file name only: no response shows a path of the server's file system.
-  return JsonResponse(json{{"database", std::filesystem::path(options.db).filename().string()},
+  return JsonResponse(json{{"database", store::IsPostgresUrl(options.db)
+                                            ? std::string("postgresql")
+                                            : std::filesystem::path(options.db).filename().string()},
                            {"documents", s.documents},
                            {"near_duplicates", s.near_duplicates},
                            {"sentences", s.sentences},
@@ -641,6 +689,8 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
   if (Status s = analyze::BuildRoleReportFromStore(store, inputs.rules, inputs.conflict, inputs.subject, ro, &report);
       !s.ok())
     return StatusResponse(s);
+  report.conflict_file = ShownPath(report.conflict_file, options.data_dir);
+  report.rules_file = ShownPath(report.rules_file, options.data_dir);
   if (!html) {
     Response r;
     r.body = analyze::RenderJson(report);

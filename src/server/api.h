@@ -62,6 +62,9 @@ struct ApiOptions {
   size_t max_body_bytes = 10 << 20;  // larger bodies get 413
   int max_limit = 1000;        // most events one /api/events page returns
   int connections = 4;         // read-only database connections (requests at once on the database)
+  // Role reports (/api/role, /role) take one of these instead: a burst of reports never holds the
+  // connections every other route needs (/api/stats stays fast while reports run).
+  int report_connections = 2;
   // A request whose database work takes longer is interrupted and answered
   // 503 with a JSON error (0 = no limit).
   std::chrono::milliseconds query_time_limit{5000};

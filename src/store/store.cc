@@ -1,11 +1,9 @@
 #include "store/store.h"
-#include "store/review.h"
 
 #include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -17,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/sha256.h"
+#include "store/rows.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 
@@ -26,38 +25,9 @@ static_assert(kMigrationCount == kSchemaVersion, "one migration per schema versi
 
 namespace {
 
-constexpr const char* kToolVersion = "dyad " DYAD_VERSION;
-
-std::string NowIso() {
-  auto now = std::chrono::system_clock::now();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms % 1000));
-  return buf;
-}
-
 bool FileExists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
-}
-
-// The smallest string greater than every string starting with `prefix`.
-std::string PrefixEnd(const std::string& prefix) {
-  std::string end = prefix;
-  while (!end.empty()) {
-    unsigned char c = static_cast<unsigned char>(end.back());
-    if (c < 0xff) {
-      end.back() = static_cast<char>(c + 1);
-      return end;
-    }
-    end.pop_back();
-  }
-  return std::string(1, '\x7f');  // unreachable for non-empty ASCII prefixes
 }
 
 uint64_t Mix64(uint64_t x) {  // splitmix64 finaliser
@@ -81,64 +51,6 @@ int64_t BandKey(int band, const uint32_t* rows) {
   uint64_t h = Mix64(0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(band + 1));
   for (int r = 0; r < kMinHashRows; ++r) h = Mix64(h ^ rows[r]);
   return static_cast<int64_t>(h >> 1);
-}
-
-const char* ModalityText(Modality m) { return ModalityName(m); }
-
-Modality ParseModality(const std::string& s) {
-  if (s == "negated") return Modality::kNegated;
-  if (s == "hypothetical") return Modality::kHypothetical;
-  return Modality::kAsserted;
-}
-
-DatePrecision ParsePrecision(const std::string& s) {
-  for (auto p : {DatePrecision::kDocument, DatePrecision::kDay, DatePrecision::kWeek,
-                 DatePrecision::kMonth, DatePrecision::kSeason, DatePrecision::kYear,
-                 DatePrecision::kRange}) {
-    if (s == DatePrecisionName(p)) return p;
-  }
-  return DatePrecision::kDocument;
-}
-
-nlohmann::json PlaceToJson(const Place& p) {
-  return {{"name", p.name},         {"country", p.country},     {"admin1", p.admin1},
-          {"latitude", p.latitude}, {"longitude", p.longitude}, {"feature", p.feature},
-          {"begin", p.span.begin},  {"end", p.span.end}};
-}
-
-Place PlaceFromJson(const nlohmann::json& j) {
-  Place p;
-  p.name = j.value("name", "");
-  p.country = j.value("country", "");
-  p.admin1 = j.value("admin1", "");
-  p.latitude = j.value("latitude", 0.0);
-  p.longitude = j.value("longitude", 0.0);
-  p.feature = j.value("feature", "");
-  p.span.begin = j.value("begin", int64_t{-1});
-  p.span.end = j.value("end", int64_t{-1});
-  return p;
-}
-
-std::string PlacesToText(const Event& e) {
-  nlohmann::json j = nlohmann::json::object();
-  if (!e.location.empty()) j["location"] = PlaceToJson(e.location);
-  if (!e.origin.empty()) j["origin"] = PlaceToJson(e.origin);
-  if (!e.destination.empty()) j["destination"] = PlaceToJson(e.destination);
-  return j.empty() ? std::string() : j.dump();
-}
-
-void PlacesFromText(const std::string& text, Event* e) {
-  if (text.empty()) return;
-  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return;
-  if (j.contains("location")) e->location = PlaceFromJson(j["location"]);
-  if (j.contains("origin")) e->origin = PlaceFromJson(j["origin"]);
-  if (j.contains("destination")) e->destination = PlaceFromJson(j["destination"]);
-}
-
-std::optional<int64_t> DayOf(const Date& d) {
-  if (!d.valid()) return std::nullopt;
-  return d.ToDays();
 }
 
 // Columns read by ReadEventRow, in order (e = events, d = documents, s = sentences,
@@ -234,47 +146,7 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
   *out = std::move(r);
 }
 
-// What identifies an event within a document across recodes, and its content.
-std::string EventKey(const Event& e) {
-  return std::to_string(e.sentence_index) + ":" + std::to_string(e.verb_span.begin) + ":" +
-         std::to_string(e.verb_span.end);
-}
-std::string EventContent(const Event& e) {
-  return e.source + "|" + e.target + "|" + e.event_code + "|" + e.date.ToIso() + "|" +
-         ModalityName(e.modality) + "|" + e.reported_by + "|" +
-         std::to_string(e.source_span.begin) + "|" + std::to_string(e.target_span.begin) + "|" +
-         e.location.name;  // not the pattern: the same coding from a moved line is unchanged
-}
-
 }  // namespace
-
-const char* ReviewStateName(ReviewState state) {
-  switch (state) {
-    case ReviewState::kConfirmed: return "confirmed";
-    case ReviewState::kRejected: return "rejected";
-    case ReviewState::kCorrected: return "corrected";
-    case ReviewState::kNone: break;
-  }
-  return "";
-}
-
-ReviewState ParseReviewState(std::string_view name) {
-  if (name == "confirmed") return ReviewState::kConfirmed;
-  if (name == "rejected") return ReviewState::kRejected;
-  if (name == "corrected") return ReviewState::kCorrected;
-  return ReviewState::kNone;
-}
-
-Status CompleteCorrection(const write::CameoTable& cameo, Review* review) {
-  if (review->event_code.empty()) return Status::Ok();
-  const write::CameoCode* code = cameo.FindExact(review->event_code);
-  if (code == nullptr) return Status::Error("code: '" + review->event_code + "' is not a CAMEO code");
-  review->root_code = write::CameoTable::RootCode(code->code);
-  review->quad_class = code->quad_class;
-  review->goldstein = code->goldstein;
-  review->plover = code->plover;
-  return Status::Ok();
-}
 
 const char* AddOutcomeName(AddOutcome outcome) {
   switch (outcome) {
@@ -325,6 +197,8 @@ std::vector<uint32_t> MinHashSignature(std::string_view text) {
   return sig;
 }
 
+int64_t MinHashBandKey(int band, const uint32_t* rows) { return BandKey(band, rows); }
+
 double EstimatedJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   if (a.empty() || a.size() != b.size()) return 0;
   size_t same = 0;
@@ -334,7 +208,7 @@ double EstimatedJaccard(const std::vector<uint32_t>& a, const std::vector<uint32
 
 // ---------------------------------------------------------------- Store
 
-struct Store::Statements {
+struct SqliteStore::Statements {
   Stmt find_sha, insert_doc, band_lookup, band_insert, doc_minhash;
   Stmt insert_sentence, find_sentence, insert_fts;
   Stmt insert_event, insert_actor_code;
@@ -342,10 +216,10 @@ struct Store::Statements {
   Stmt insert_audit, insert_failure;
 };
 
-Store::Store(sqlite3* db, std::string path)
+SqliteStore::SqliteStore(sqlite3* db, std::string path)
     : db_(db), path_(std::move(path)), stmts_(std::make_unique<Statements>()) {}
 
-void Store::SetDeadline(std::chrono::steady_clock::time_point deadline) {
+void SqliteStore::SetDeadline(std::chrono::steady_clock::time_point deadline) {
   std::lock_guard lock(mu_);
   deadline_ = deadline;
   interrupted_ = false;
@@ -357,7 +231,7 @@ void Store::SetDeadline(std::chrono::steady_clock::time_point deadline) {
   sqlite3_progress_handler(
       db_, 4000,
       [](void* self) -> int {
-        auto* store = static_cast<Store*>(self);
+        auto* store = static_cast<SqliteStore*>(self);
         if (std::chrono::steady_clock::now() < store->deadline_) return 0;
         store->interrupted_ = true;
         return 1;
@@ -365,12 +239,12 @@ void Store::SetDeadline(std::chrono::steady_clock::time_point deadline) {
       this);
 }
 
-Store::~Store() {
+SqliteStore::~SqliteStore() {
   stmts_.reset();  // finalize before closing
   if (db_) sqlite3_close_v2(db_);
 }
 
-Status Store::Error(const char* what) const {
+Status SqliteStore::Error(const char* what) const {
   int code = sqlite3_extended_errcode(db_);
   const std::string message = path_ + ": " + what + ": " + sqlite3_errmsg(db_);
   switch (code & 0xff) {
@@ -395,7 +269,7 @@ Status Store::Error(const char* what) const {
   }
 }
 
-Status Store::Exec(const char* sql) {
+Status SqliteStore::Exec(const char* sql) {
   char* err = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
@@ -425,7 +299,7 @@ Status ReadPragmaInt(sqlite3* db, const std::string& path, const char* pragma, i
 
 }  // namespace
 
-Status Store::Open(const std::string& path, const OpenOptions& options,
+Status SqliteStore::Open(const std::string& path, const OpenOptions& options,
                    std::unique_ptr<Store>* out) {
   int flags = options.read_only ? SQLITE_OPEN_READONLY
                                 : SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
@@ -435,7 +309,7 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
   }
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  std::unique_ptr<Store> store(new Store(raw, path));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(raw, path));
   if (rc != SQLITE_OK) {
     return Status::Error(path + ": cannot open database: " +
                          (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
@@ -570,7 +444,7 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
   return Status::Ok();
 }
 
-Status Store::LoadCurrentCodingLocked() {
+Status SqliteStore::LoadCurrentCodingLocked() {
   Stmt st;
   if (st.Prepare(db_,
                  "SELECT c.id FROM meta m JOIN codings c ON c.dict_hash = m.value "
@@ -588,7 +462,7 @@ Status Store::LoadCurrentCodingLocked() {
   return Status::Ok();
 }
 
-Status Store::Begin() {
+Status SqliteStore::Begin() {
   std::lock_guard lock(mu_);
   if (in_batch_) return Status::Error(path_ + ": Begin() inside a batch");
   if (auto s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
@@ -596,7 +470,7 @@ Status Store::Begin() {
   return Status::Ok();
 }
 
-Status Store::Commit() {
+Status SqliteStore::Commit() {
   std::lock_guard lock(mu_);
   if (!in_batch_) return Status::Error(path_ + ": Commit() without Begin()");
   auto s = Exec("COMMIT");
@@ -608,7 +482,7 @@ Status Store::Commit() {
   return s;
 }
 
-Status Store::Rollback() {
+Status SqliteStore::Rollback() {
   std::lock_guard lock(mu_);
   if (!in_batch_) return Status::Ok();
   in_batch_ = false;
@@ -617,7 +491,7 @@ Status Store::Rollback() {
   return s;
 }
 
-Status Store::WithTransaction(const std::function<Status()>& body) {
+Status SqliteStore::WithTransaction(const std::function<Status()>& body) {
   std::lock_guard lock(mu_);
   if (in_batch_) return body();
   if (auto s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
@@ -638,7 +512,7 @@ Status Store::WithTransaction(const std::function<Status()>& body) {
   return Status::Ok();
 }
 
-void Store::EndTransactionLocked(bool committed) {
+void SqliteStore::EndTransactionLocked(bool committed) {
   if (committed) {
     actor_codes_committed_.merge(actor_codes_pending_);
   } else if (!LoadCurrentCodingLocked().ok()) {
@@ -647,7 +521,7 @@ void Store::EndTransactionLocked(bool committed) {
   actor_codes_pending_.clear();
 }
 
-Status Store::CodingIdLocked(const std::string& dict_hash, int64_t* id) {
+Status SqliteStore::CodingIdLocked(const std::string& dict_hash, int64_t* id) {
   Stmt& look = stmts_->coding_lookup;
   look.Reset();
   look.Bind(1, dict_hash);
@@ -671,7 +545,7 @@ Status Store::CodingIdLocked(const std::string& dict_hash, int64_t* id) {
   return Status::Ok();
 }
 
-Status Store::SetCurrentCoding(const std::string& dict_hash, const std::string& description) {
+Status SqliteStore::SetCurrentCoding(const std::string& dict_hash, const std::string& description) {
   return WithTransaction([&]() -> Status {
     int64_t id = 0;
     if (auto s = CodingIdLocked(dict_hash, &id); !s.ok()) return s;
@@ -693,7 +567,7 @@ Status Store::SetCurrentCoding(const std::string& dict_hash, const std::string& 
   });
 }
 
-Status Store::CurrentCoding(std::string* dict_hash) {
+Status SqliteStore::CurrentCoding(std::string* dict_hash) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   dict_hash->clear();
@@ -706,7 +580,7 @@ Status Store::CurrentCoding(std::string* dict_hash) {
   return Status::Ok();
 }
 
-Status Store::FindDocumentBySha(const std::string& sha256, int64_t* id) {
+Status SqliteStore::FindDocumentBySha(const std::string& sha256, int64_t* id) {
   std::lock_guard lock(mu_);
   Stmt& st = stmts_->find_sha;
   st.Reset();
@@ -718,19 +592,19 @@ Status Store::FindDocumentBySha(const std::string& sha256, int64_t* id) {
   return Status::Ok();
 }
 
-Status Store::AddDocument(const Document& document, const std::vector<Event>& events,
+Status SqliteStore::AddDocument(const Document& document, const std::vector<Event>& events,
                           const std::string& dict_hash, AddResult* result) {
   return AddDocument(document, {}, events, dict_hash, MinHashSignature(document.text), result);
 }
 
-Status Store::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+Status SqliteStore::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
                           const std::vector<Event>& events, const std::string& dict_hash,
                           AddResult* result) {
   return AddDocument(document, sentences, events, dict_hash, MinHashSignature(document.text),
                      result);
 }
 
-Status Store::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+Status SqliteStore::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
                           const std::vector<Event>& events, const std::string& dict_hash,
                           const std::vector<uint32_t>& minhash, AddResult* result) {
   AddResult local;
@@ -740,7 +614,7 @@ Status Store::AddDocument(const Document& document, const std::vector<Sentence>&
   });
 }
 
-Status Store::AddDocumentLocked(const Document& document, const std::vector<Sentence>& sentences,
+Status SqliteStore::AddDocumentLocked(const Document& document, const std::vector<Sentence>& sentences,
                                 const std::vector<Event>& events, const std::string& dict_hash,
                                 const std::vector<uint32_t>& minhash, AddResult* result) {
   *result = AddResult();
@@ -865,7 +739,7 @@ Status Store::AddDocumentLocked(const Document& document, const std::vector<Sent
                             &sentence_ids);
 }
 
-Status Store::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences,
+Status SqliteStore::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences,
                                     std::unordered_map<int, int64_t>* ids) {
   Statements& s = *stmts_;
   for (const Sentence& sentence : sentences) {
@@ -892,7 +766,7 @@ Status Store::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>
   return Status::Ok();
 }
 
-Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& events,
+Status SqliteStore::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& events,
                                  int64_t coding, bool duplicate, int* added,
                                  std::unordered_map<int, int64_t>* known_sentences) {
   Statements& s = *stmts_;
@@ -956,7 +830,7 @@ Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& even
     ins.Bind(c++, e.verb_span.end);
     ins.Bind(c++, e.target_span.begin);
     ins.Bind(c++, e.target_span.end);
-    ins.Bind(c++, ModalityText(e.modality));
+    ins.Bind(c++, ModalityName(e.modality));
     ins.Bind(c++, e.reported_by);
     ins.Bind(c++, e.reported_by_text);
     ins.Bind(c++, PlacesToText(e));
@@ -984,7 +858,7 @@ Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& even
   return Status::Ok();
 }
 
-Status Store::AddFailure(const std::string& origin, const std::string& sha256,
+Status SqliteStore::AddFailure(const std::string& origin, const std::string& sha256,
                          const std::string& reason) {
   return WithTransaction([&]() -> Status {
     Stmt& st = stmts_->insert_failure;
@@ -1002,71 +876,13 @@ Status Store::AddFailure(const std::string& origin, const std::string& sha256,
 
 // ---------------------------------------------------------------- reviews
 
-void Store::ApplyCorrection(StoredEvent* stored) {
-  const Review& v = stored->review;
-  if (v.id == 0 || v.state != ReviewState::kCorrected) return;
-  Event& e = stored->event;
-  e.source = v.source;
-  e.target = v.target;
-  e.event_code = v.event_code;
-  e.root_code = v.root_code;
-  e.quad_class = v.quad_class;
-  e.goldstein = v.goldstein;
-  e.plover = v.plover;
-}
-
-Status Store::AddReview(int64_t event_id, const Review& review, Review* stored) {
-  if (review.reviewer.empty()) return Status::Error("review: who reviewed it? (no reviewer)");
-  if (review.state == ReviewState::kNone)
-    return Status::Error("review: state must be confirmed, rejected or corrected");
+Status SqliteStore::AddReview(int64_t event_id, const Review& review, Review* stored) {
   StoredEvent event;
+  if (auto s = CheckReview(review); !s.ok()) return s;
   if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
+  Review v;
+  if (auto s = ReviewOfEvent(event, review, &v); !s.ok()) return s;
   const Event& e = event.event;
-  Review v = review;
-  v.event_id = event_id;
-  v.machine_source = e.source;
-  v.machine_target = e.target;
-  v.machine_code = e.event_code;
-  if (v.state == ReviewState::kCorrected) {
-    // Actor codes in any case ("rusmil" is RUSMIL), letters and digits only.
-    auto actor = [](const std::string& given, const std::string& machine, std::string* out) {
-      if (given.empty()) {
-        *out = machine;
-        return true;
-      }
-      out->clear();
-      if (given == "-") return true;
-      for (char c : given) {
-        if (!std::isalnum(static_cast<unsigned char>(c))) return false;
-        out->push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-      }
-      return true;
-    };
-    if (!actor(review.source, e.source, &v.source))
-      return Status::Error("review: source: not an actor code: '" + review.source + "' (letters and digits, '-' for none)");
-    if (!actor(review.target, e.target, &v.target))
-      return Status::Error("review: target: not an actor code: '" + review.target + "' (letters and digits, '-' for none)");
-    if (review.event_code.empty() || review.event_code == e.event_code) {
-      v.event_code = e.event_code;
-      v.root_code = e.root_code;
-      v.quad_class = e.quad_class;
-      v.goldstein = e.goldstein;
-      v.plover = e.plover;
-    } else if (review.root_code.empty()) {
-      return Status::Error("review: code " + review.event_code + " comes without its CAMEO values");
-    }
-    if (v.source == e.source && v.target == e.target && v.event_code == e.event_code)
-      return Status::Error("review: the correction changes nothing (give a source, target or code that differs, or confirm it)");
-  } else {
-    v.source = e.source;
-    v.target = e.target;
-    v.event_code = e.event_code;
-    v.root_code = e.root_code;
-    v.quad_class = e.quad_class;
-    v.goldstein = e.goldstein;
-    v.plover = e.plover;
-  }
-  v.at = NowIso();
   return WithTransaction([&]() -> Status {
     Stmt st;
     if (st.Prepare(db_,
@@ -1097,19 +913,13 @@ Status Store::AddReview(int64_t event_id, const Review& review, Review* stored) 
     st.Bind(i++, v.note);
     if (st.Step() != SQLITE_DONE) return Error("writing a review");
     v.id = sqlite3_last_insert_rowid(db_);
-    nlohmann::json params = {{"review", v.id},       {"event", event_id},
-                             {"document", event.document_id}, {"reviewer", v.reviewer},
-                             {"state", ReviewStateName(v.state)}, {"note", v.note},
-                             {"machine", {{"source", v.machine_source}, {"target", v.machine_target}, {"code", v.machine_code}}}};
-    if (v.state == ReviewState::kCorrected)
-      params["corrected"] = {{"source", v.source}, {"target", v.target}, {"code", v.event_code}};
-    if (auto s = Audit("review", params.dump()); !s.ok()) return s;
+    if (auto s = Audit("review", ReviewAuditParameters(v, event.document_id)); !s.ok()) return s;
     *stored = v;
     return Status::Ok();
   });
 }
 
-Status Store::ReviewHistory(int64_t event_id, std::vector<Review>* out) {
+Status SqliteStore::ReviewHistory(int64_t event_id, std::vector<Review>* out) {
   out->clear();
   StoredEvent event;
   if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
@@ -1155,7 +965,7 @@ Status Store::ReviewHistory(int64_t event_id, std::vector<Review>* out) {
   return Status::Ok();
 }
 
-Status Store::Audit(const std::string& action, const std::string& parameters) {
+Status SqliteStore::Audit(const std::string& action, const std::string& parameters) {
   return WithTransaction([&]() -> Status {
     Stmt& st = stmts_->insert_audit;
     st.Reset();
@@ -1170,7 +980,7 @@ Status Store::Audit(const std::string& action, const std::string& parameters) {
   });
 }
 
-Status Store::ReadAudit(std::vector<AuditEntry>* out) {
+Status SqliteStore::ReadAudit(std::vector<AuditEntry>* out) {
   std::lock_guard lock(mu_);
   out->clear();
   Stmt st;
@@ -1348,7 +1158,7 @@ std::string QuerySql(const EventQuery& q, const std::string& where) {
 
 }  // namespace
 
-std::function<std::vector<std::string>(const std::string&)> Store::ExpandActor() {
+std::function<std::vector<std::string>(const std::string&)> SqliteStore::ExpandActor() {
   return [this](const std::string& prefix) {
     std::vector<std::string> codes;
     Stmt st;
@@ -1361,7 +1171,7 @@ std::function<std::vector<std::string>(const std::string&)> Store::ExpandActor()
   };
 }
 
-Status Store::RunQuery(const EventQuery& query,
+Status SqliteStore::RunQuery(const EventQuery& query,
                        const std::function<bool(const StoredEvent&)>& fn) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
@@ -1389,7 +1199,7 @@ Status Store::RunQuery(const EventQuery& query,
   return Status::Ok();
 }
 
-Status Store::QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out) {
+Status SqliteStore::QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out) {
   out->clear();
   return RunQuery(query, [out](const StoredEvent& e) {
     out->push_back(e);
@@ -1397,12 +1207,12 @@ Status Store::QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out
   });
 }
 
-Status Store::ForEachEvent(const EventQuery& query,
+Status SqliteStore::ForEachEvent(const EventQuery& query,
                            const std::function<bool(const StoredEvent&)>& fn) {
   return RunQuery(query, fn);
 }
 
-Status Store::ExplainQuery(const EventQuery& query, std::string* plan) {
+Status SqliteStore::ExplainQuery(const EventQuery& query, std::string* plan) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   std::string where;
@@ -1419,7 +1229,7 @@ Status Store::ExplainQuery(const EventQuery& query, std::string* plan) {
   return Status::Ok();
 }
 
-Status Store::CountHiddenEvents(int64_t* count) {
+Status SqliteStore::CountHiddenEvents(int64_t* count) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   Stmt st;
@@ -1433,7 +1243,7 @@ Status Store::CountHiddenEvents(int64_t* count) {
   return Status::Ok();
 }
 
-Status Store::HasEvents(bool* any) {
+Status SqliteStore::HasEvents(bool* any) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   Stmt st;
@@ -1445,7 +1255,7 @@ Status Store::HasEvents(bool* any) {
   return Status::Ok();
 }
 
-Status Store::CountNearDuplicates(int64_t* count) {
+Status SqliteStore::CountNearDuplicates(int64_t* count) {
   std::lock_guard lock(mu_);
   Stmt st;
   if (st.Prepare(db_, "SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL") != SQLITE_OK ||
@@ -1455,7 +1265,7 @@ Status Store::CountNearDuplicates(int64_t* count) {
   return Status::Ok();
 }
 
-Status Store::GetEvent(int64_t id, StoredEvent* out) {
+Status SqliteStore::GetEvent(int64_t id, StoredEvent* out) {
   std::lock_guard lock(mu_);
   Stmt st;
   if (st.Prepare(db_, std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE e.id = ?") !=
@@ -1498,7 +1308,7 @@ void ReadDocumentRow(const Stmt& st, StoredDocument* out) {
 }
 }  // namespace
 
-Status Store::GetDocument(int64_t id, StoredDocument* out) {
+Status SqliteStore::GetDocument(int64_t id, StoredDocument* out) {
   std::lock_guard lock(mu_);
   Stmt st;
   if (st.Prepare(db_, std::string(kDocumentColumns) + "WHERE id = ?") != SQLITE_OK)
@@ -1513,7 +1323,7 @@ Status Store::GetDocument(int64_t id, StoredDocument* out) {
   return Error("reading a document");
 }
 
-Status Store::FindDocument(const std::string& key, StoredDocument* out) {
+Status SqliteStore::FindDocument(const std::string& key, StoredDocument* out) {
   if (key.size() > 1 && key[0] == 'd' &&
       key.find_first_not_of("0123456789", 1) == std::string::npos) {
     return GetDocument(std::stoll(key.substr(1)), out);
@@ -1547,7 +1357,7 @@ Status Store::FindDocument(const std::string& key, StoredDocument* out) {
   return GetDocument(id, out);
 }
 
-Status Store::GetSentences(int64_t document_id, std::vector<Sentence>* out) {
+Status SqliteStore::GetSentences(int64_t document_id, std::vector<Sentence>* out) {
   std::lock_guard lock(mu_);
   out->clear();
   Stmt st;
@@ -1563,7 +1373,7 @@ Status Store::GetSentences(int64_t document_id, std::vector<Sentence>* out) {
   return Status::Ok();
 }
 
-Status Store::ListDocumentIds(std::vector<int64_t>* out) {
+Status SqliteStore::ListDocumentIds(std::vector<int64_t>* out) {
   std::lock_guard lock(mu_);
   out->clear();
   Stmt st;
@@ -1575,7 +1385,7 @@ Status Store::ListDocumentIds(std::vector<int64_t>* out) {
   return Status::Ok();
 }
 
-Status Store::SearchSentences(const std::string& fts_query, int64_t limit,
+Status SqliteStore::SearchSentences(const std::string& fts_query, int64_t limit,
                               std::vector<SentenceHit>* out) {
   std::lock_guard lock(mu_);
   out->clear();
@@ -1605,7 +1415,7 @@ Status Store::SearchSentences(const std::string& fts_query, int64_t limit,
   return Status::Ok();
 }
 
-Status Store::ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
+Status SqliteStore::ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
                             const std::string& dict_hash, RecodeDelta* delta) {
   return WithTransaction([&]() -> Status {
     *delta = RecodeDelta();
@@ -1677,7 +1487,7 @@ Status Store::ReplaceEvents(int64_t document_id, const std::vector<Event>& event
   });
 }
 
-Status Store::DeleteDocument(int64_t id, const std::string& reason) {
+Status SqliteStore::DeleteDocument(int64_t id, const std::string& reason) {
   StoredDocument doc;
   if (auto s = GetDocument(id, &doc); !s.ok()) return s;
   nlohmann::json params = {{"document", id},
@@ -1698,7 +1508,7 @@ Status Store::DeleteDocument(int64_t id, const std::string& reason) {
   });
 }
 
-Status Store::GetStats(Stats* out) {
+Status SqliteStore::GetStats(Stats* out) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   Stats st;
@@ -1733,7 +1543,7 @@ Status Store::GetStats(Stats* out) {
   return Status::Ok();
 }
 
-Status Store::CheckIntegrity() {
+Status SqliteStore::CheckIntegrity() {
   std::lock_guard lock(mu_);
   Stmt st;
   if (st.Prepare(db_, "PRAGMA integrity_check") != SQLITE_OK) return Error("integrity check");

@@ -70,9 +70,10 @@ int Run(const RoleFlags& f) {
   }
 
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(f.db, ec))
+  const bool file = !store::IsPostgresUrl(f.db);
+  if (file && !std::filesystem::is_regular_file(f.db, ec))
     return Fail("role: database " + f.db + " not found (give --db FILE, or set DYAD_DB)");
-  if (std::filesystem::file_size(f.db, ec) == 0 && !ec)
+  if (file && std::filesystem::file_size(f.db, ec) == 0 && !ec)
     return Fail("role: database " + f.db + " is empty: code some documents into it first");
   store::OpenOptions options;
   options.read_only = true;

@@ -118,6 +118,22 @@ TEST_F(ClassifyTest, AcknowledgementsAndDenials) {
   EXPECT_TRUE(Has(reported, 6));
 }
 
+// 6: X's own word on where its forces are is an acknowledgement, listed once (not as posture or
+// participation); forces it says it sent to the aggressor stay participation.
+TEST_F(ClassifyTest, AcknowledgedPresenceOfOwnForces) {
+  Event presence = MakeEvent("BLRMIL", "154", "UKR", "Minsk's defence minister admitted that Belarusian units were in northern Ukraine.");
+  presence.reported_by = "BLRGOV";
+  EXPECT_TRUE(Has(presence, 6));
+  EXPECT_FALSE(Has(presence, 2));
+  EXPECT_FALSE(Has(presence, 4));
+  Event sent = MakeEvent("BLRMIL", "154", "RUS", "Minsk confirmed that it had deployed combat troops to Russia.");
+  sent.reported_by = "BLRGOV";
+  EXPECT_TRUE(Has(sent, 2)) << "still listed as participation beside the aggressor";
+  Event others = MakeEvent("BLRMIL", "154", "UKR", "Kyiv confirmed that Belarusian units were in northern Ukraine.");
+  others.reported_by = "UKRGOV";
+  EXPECT_FALSE(Has(others, 6)) << "another state's confirmation is no acknowledgement by X";
+}
+
 // 7: counter-indicators, including volunteers whose code is not X at all.
 TEST_F(ClassifyTest, CounterIndicators) {
   Event unit = MakeEvent("UKRMIL", "190", "RUSMIL",

@@ -514,7 +514,15 @@ INSTANTIATE_TEST_SUITE_P(
                      "PATH: a JSON array is not JSONL: write one JSON object per line", "", 0},
         BadInputCase{"pretty_json", "p.json", "{\n  \"text\": \"x\"\n}\n", false,
                      "PATH: pretty-printed JSON is not JSONL: write one JSON object per line", "", 0},
-        BadInputCase{"bom_text", "bom.txt", "\xEF\xBB\xBF" "date: 2024-01-01\nText.", false, "", "", 1}),
+        BadInputCase{"bom_text", "bom.txt", "\xEF\xBB\xBF" "date: 2024-01-01\nText.", false, "", "", 1},
+        // Found by fuzz_reader / fuzz_jsonl: a bad date was quoted raw (a CR or an escaped
+        // newline broke the one-line message).
+        BadInputCase{"header_date_with_cr", "cr.txt", "title: T\ndate: 2024\r03-04\n\nText.", false, "",
+                     "PATH:2: invalid date: '2024\\r03-04'", 0},
+        BadInputCase{"jsonl_date_with_newline", "n.jsonl", "{\"text\":\"x\",\"date\":\"2024\\n01\\u001b\"}\n", false, "",
+                     "PATH:1: invalid date: '2024\\x0A01\\x1B'", 0},
+        BadInputCase{"tabari_date_with_control_bytes", "t.txt", "950101 X\nText.\n\n951301\x01\x1b X\nMore.\n\n",
+                     false, "", "PATH:4: invalid record date: '951301\\x01\\x1B X'", 1}),
     [](const ::testing::TestParamInfo<BadInputCase>& info) { return std::string(info.param.name); });
 
 TEST(ReaderOpenTest, DirectoryIsAnError) {

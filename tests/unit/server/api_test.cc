@@ -3,9 +3,14 @@
 // through the HTTP server on a free port.
 #include "server/api.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -391,6 +396,99 @@ TEST_F(ApiTest, ParametersAreCheckedAndNoServerPathIsShown) {
     const std::string file = e["pattern"]["file"].get<std::string>();
     EXPECT_NE(file.front(), '/') << file;
   }
+}
+
+// Issue 11 (14), found by the fuzz_http harness: the role report named its conflict and rules
+// files by their absolute paths in /api/role and /role.
+TEST_F(ApiTest, RoleReportsShowNoServerPath) {
+  const std::string data_dir = DefaultDataDir();
+  const Response report = Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}});
+  ASSERT_EQ(report.status, 200) << report.body;
+  EXPECT_EQ(report.body.find(data_dir), std::string::npos);
+  EXPECT_EQ(Body(report)["conflict"]["file"], "conflicts/russia-ukraine.toml");
+  EXPECT_EQ(Body(report)["rules_file"], "rules/involvement.toml");
+  const Response page = Get("/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find(data_dir), std::string::npos);
+  EXPECT_THAT(page.body, HasSubstr("conflicts/russia-ukraine.toml"));
+  const Response unknown = Get("/api/role", {{"state", "BLR"}, {"conflict", "none"}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.body.find(data_dir), std::string::npos) << unknown.body;
+  EXPECT_THAT(Body(unknown)["error"].get<std::string>(), HasSubstr("(in conflicts;"));
+}
+
+// Issue 11 (10), found by scripts/load_test.py: every connection holds a worker while open, so
+// 32 workers were all taken by clients sending a header line now and then, and nobody else was
+// answered. The pool is large enough for many slow clients (and idle ones are not handed to a
+// worker before they send a byte).
+TEST_F(ApiTest, SlowHeaderClientsDoNotStarveTheServer) {
+  HttpServer http(*api_);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::vector<int> slow;
+  std::atomic<bool> stop{false};
+  std::thread trickle;
+  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+    stop = true;
+    if (trickle.joinable()) trickle.join();
+    for (int fd : slow) ::close(fd);
+    http.Stop();
+    serving.join();
+  });
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (int i = 0; i < 40; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+    slow.push_back(fd);
+  }
+  // A header line every half second: never silent long enough for the read timeout.
+  trickle = std::thread([&]() {
+    while (!stop) {
+      for (int fd : slow) (void)::send(fd, "X-Slow: 1\r\n", 11, MSG_NOSIGNAL);
+      for (int i = 0; i < 5 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10, 0);
+  auto answer = client.Get("/api/stats");
+  ASSERT_TRUE(answer) << "no answer while 40 clients send their headers slowly";
+  EXPECT_EQ(answer->status, 200);
+}
+
+// Found by fuzz_http: a path with a CR (%0D) was echoed raw in the 404's one-line error; the
+// HTTP layer's own errors quoted a Host header's control bytes into invalid JSON.
+TEST_F(ApiTest, ErrorsQuoteRequestTextEscaped) {
+  const Response missing = Get("/api/docu\rments/x\n");
+  EXPECT_EQ(missing.status, 404);
+  const std::string error = Body(missing)["error"].get<std::string>();
+  EXPECT_EQ(error.find_first_of("\r\n"), std::string::npos) << error;
+  EXPECT_THAT(error, HasSubstr("/api/docu\\rments/x\\x0A"));
+  const Response method = api_->Handle(Request{"GE\x01T", "/api/stats", {}, ""});
+  EXPECT_EQ(method.status, 405);
+  EXPECT_THAT(Body(method)["error"].get<std::string>(), HasSubstr("GE\\x01T"));
+
+  HttpServer http(*api_);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::shared_ptr<void> stop_on_exit(nullptr, [&](void*) {
+    http.Stop();
+    serving.join();
+  });
+  httplib::Client client("127.0.0.1", port);
+  auto foreign = client.Get("/api/stats", httplib::Headers{{"Host", "evil\x01.example"}});
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 403);
+  const json body = json::parse(foreign->body, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(body.is_discarded()) << foreign->body;
+  EXPECT_THAT(body["error"].get<std::string>(), HasSubstr("evil\\x01.example"));
 }
 
 // Issue 11 (14): a server bound to this machine answers only requests addressed to it (DNS

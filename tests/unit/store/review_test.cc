@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "backend_fixture.h"
 #include "store/review.h"
 #include "store/store.h"
 #include "test_util.h"
@@ -15,10 +16,12 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-class ReviewTest : public StoreTest {
+// On both backends (backend_fixture.h).
+class ReviewTest : public StoreBackendTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    StoreBackendTest::SetUp();
+    if (IsSkipped()) return;
     store_ = OpenStore();
     events_ = {
         MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 2, 24}),
@@ -55,7 +58,7 @@ class ReviewTest : public StoreTest {
   int64_t document_ = 0;
 };
 
-TEST_F(ReviewTest, ReviewIsStoredBesideTheMachineCodingAndAudited) {
+TEST_P(ReviewTest, ReviewIsStoredBesideTheMachineCodingAndAudited) {
   Review stored;
   ASSERT_TRUE(store_->AddReview(ids_[0], Make(ReviewState::kConfirmed, "two sources agree"), &stored).ok());
   EXPECT_GT(stored.id, 0);
@@ -79,14 +82,12 @@ TEST_F(ReviewTest, ReviewIsStoredBesideTheMachineCodingAndAudited) {
   EXPECT_EQ(params["reviewer"], "ana");
   // Append-only, like the audit log.
   EXPECT_EQ(QueryText("SELECT COUNT(*) FROM reviews"), "1");
-  sqlite3* db = nullptr;
-  sqlite3_open(path_.c_str(), &db);
-  EXPECT_NE(sqlite3_exec(db, "UPDATE reviews SET state = 'rejected'", nullptr, nullptr, nullptr), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "DELETE FROM reviews", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  EXPECT_THAT(ExecError("UPDATE reviews SET state = 'rejected'"), HasSubstr("append-only"));
+  EXPECT_THAT(ExecError("DELETE FROM reviews"), HasSubstr("append-only"));
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM reviews"), "1");
 }
 
-TEST_F(ReviewTest, CorrectionNeverOverwritesTheMachineCoding) {
+TEST_P(ReviewTest, CorrectionNeverOverwritesTheMachineCoding) {
   write::CameoTable cameo;
   ASSERT_TRUE(write::CameoTable::Load(write::DefaultCameoTablePath(), &cameo).ok());
   Review fix = Make(ReviewState::kCorrected, "the bombers were Russian");
@@ -126,7 +127,7 @@ TEST_F(ReviewTest, CorrectionNeverOverwritesTheMachineCoding) {
   EXPECT_EQ(store_->AddReview(999999, Make(ReviewState::kConfirmed), &bad).code(), StatusCode::kNotFound);
 }
 
-TEST_F(ReviewTest, TheLatestReviewCountsAndTheHistoryStays) {
+TEST_P(ReviewTest, TheLatestReviewCountsAndTheHistoryStays) {
   Review r;
   ASSERT_TRUE(store_->AddReview(ids_[0], Make(ReviewState::kConfirmed), &r).ok());
   EXPECT_THAT(Coded(ReviewFilter::kAccepted), ElementsAre("BLRMIL>190>UKRMIL"));
@@ -140,7 +141,7 @@ TEST_F(ReviewTest, TheLatestReviewCountsAndTheHistoryStays) {
   EXPECT_EQ(history[1].note, "the article retracted it");
 }
 
-TEST_F(ReviewTest, ReviewFollowsAnUnchangedEventAcrossARecodeAndNotAChangedOne) {
+TEST_P(ReviewTest, ReviewFollowsAnUnchangedEventAcrossARecodeAndNotAChangedOne) {
   Review r;
   ASSERT_TRUE(store_->AddReview(ids_[0], Make(ReviewState::kConfirmed), &r).ok());
   ASSERT_TRUE(store_->AddReview(ids_[1], Make(ReviewState::kConfirmed), &r).ok());
@@ -159,7 +160,10 @@ TEST_F(ReviewTest, ReviewFollowsAnUnchangedEventAcrossARecodeAndNotAChangedOne) 
   EXPECT_EQ(rows[1].event.event_code, "111");
 }
 
-TEST_F(StoreTest, MigrationToVersion5AddsReviewsToAnExistingDatabase) {
+using ReviewMigrationTest = StoreBackendTest;
+
+TEST_P(ReviewMigrationTest, MigrationToVersion5AddsReviewsToAnExistingDatabase) {
+  const std::string version_sql = pg() ? "SELECT version FROM dyad_schema" : "PRAGMA user_version";
   {
     OpenOptions old;
     old.schema_version_for_testing = 4;
@@ -172,14 +176,14 @@ TEST_F(StoreTest, MigrationToVersion5AddsReviewsToAnExistingDatabase) {
          "'Minsk sent troops.', '2022-03-01', 'dyad 0.0.4')");
   ExecOk("INSERT INTO codings(dict_hash, first_used) VALUES('h', '2022-03-01')");
   ExecOk("INSERT INTO meta(key, value) VALUES('current_coding', 'h')");
-  ExecOk("INSERT INTO sentences(doc, idx, begin, end, text) VALUES(1, 0, 0, 18, 'Minsk sent troops.')");
+  ExecOk("INSERT INTO sentences(doc, idx, \"begin\", \"end\", text) VALUES(1, 0, 0, 18, 'Minsk sent troops.')");
   ExecOk("INSERT INTO events(doc, coding, sentence, sentence_idx, sentence_begin, sentence_end, day, day_end, "
          "date_precision, date_text, source, target, source_text, target_text, event_code, root_code, quad_class, "
          "goldstein, verb_text, plover, pattern_file, pattern_line, pattern_text, source_begin, source_end, "
          "verb_begin, verb_end, target_begin, target_end, modality, reported_by, reported_by_text, places, "
          "duplicate) VALUES(1, 1, 1, 0, 0, 18, NULL, NULL, 'document', '', 'BLRMIL', 'UKR', 'Minsk', '', '150', "
          "'15', 4, -7, 'sent', '', 'v', 1, '', 0, 5, 6, 10, -1, -1, '', '', '', '', 0)");
-  EXPECT_EQ(QueryText("PRAGMA user_version"), "4");
+  EXPECT_EQ(QueryText(version_sql), "4");
   {
     // A read-only open does not migrate: it says how.
     OpenOptions read_only;
@@ -189,7 +193,7 @@ TEST_F(StoreTest, MigrationToVersion5AddsReviewsToAnExistingDatabase) {
     EXPECT_FALSE(Store::Open(path_, read_only, &store).ok());
   }
   auto store = OpenStore();
-  EXPECT_EQ(QueryText("PRAGMA user_version"), "5");
+  EXPECT_EQ(QueryText(version_sql), "5");
   std::vector<StoredEvent> rows;
   ASSERT_TRUE(store->QueryEvents({}, &rows).ok());
   ASSERT_EQ(rows.size(), 1u);
@@ -202,6 +206,9 @@ TEST_F(StoreTest, MigrationToVersion5AddsReviewsToAnExistingDatabase) {
   ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
   EXPECT_EQ(rows.size(), 1u);
 }
+
+DYAD_ON_BOTH_BACKENDS(ReviewTest);
+DYAD_ON_BOTH_BACKENDS(ReviewMigrationTest);
 
 }  // namespace
 }  // namespace dyad::store

@@ -11,6 +11,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "backend_fixture.h"
 #include "test_util.h"
 
 namespace dyad::store {
@@ -30,7 +31,7 @@ TEST_F(StoreTest, CreatesVersionedSchemaInWalMode) {
   EXPECT_TRUE(store->CheckIntegrity().ok());
 }
 
-TEST_F(StoreTest, StoresDocumentOnceAndReportsDuplicate) {
+TEST_P(StoreBackendTest, StoresDocumentOnceAndReportsDuplicate) {
   auto store = OpenStore();
   Document doc = MakeDocument("a1", Story(1));
   std::vector<Event> events = {MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190",
@@ -65,7 +66,7 @@ TEST_F(StoreTest, StoresDocumentOnceAndReportsDuplicate) {
 }
 
 // A source named by a pronoun keeps what it was resolved to (docs/coreference.md).
-TEST_F(StoreTest, ResolvedMentionsKeepTheirAntecedent) {
+TEST_P(StoreBackendTest, ResolvedMentionsKeepTheirAntecedent) {
   auto store = OpenStore();
   Event e = MakeEvent(1, "They attacked the country.", "RUSUAF", "BLR", "190", Date{2023, 7, 1});
   e.source_text = "They";
@@ -82,7 +83,7 @@ TEST_F(StoreTest, ResolvedMentionsKeepTheirAntecedent) {
   EXPECT_EQ(rows[0].event.source_text, "They");
 }
 
-TEST_F(StoreTest, DocumentsAreImmutableAndAuditIsAppendOnly) {
+TEST_P(StoreBackendTest, DocumentsAreImmutableAndAuditIsAppendOnly) {
   auto store = OpenStore();
   AddResult added;
   ASSERT_TRUE(store->AddDocument(MakeDocument("a1", Story(1)), {}, "h", &added).ok());
@@ -93,7 +94,7 @@ TEST_F(StoreTest, DocumentsAreImmutableAndAuditIsAppendOnly) {
   EXPECT_THAT(ExecError("DELETE FROM audit"), HasSubstr("append-only"));
 }
 
-TEST_F(StoreTest, NearDuplicateIsLinkedAndNotDoubleCounted) {
+TEST_P(StoreBackendTest, NearDuplicateIsLinkedAndNotDoubleCounted) {
   auto store = OpenStore();
   std::string story = Story(7);
   std::string edited = story;
@@ -135,7 +136,7 @@ TEST(MinHashTest, SimilarTextsScoreHighAndDifferentOnesLow) {
   EXPECT_EQ(MinHashSignature(story), MinHashSignature(story));
 }
 
-TEST_F(StoreTest, QueryFiltersByActorPrefixCodeDateModalityAndText) {
+TEST_P(StoreBackendTest, QueryFiltersByActorPrefixCodeDateModalityAndText) {
   auto store = OpenStore();
   std::vector<Event> events = {
       MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 2, 24}),
@@ -220,7 +221,7 @@ TEST_F(StoreTest, QueryFiltersByActorPrefixCodeDateModalityAndText) {
 // The store remembers which actor codes it has recorded; a code first seen in
 // a rolled-back batch must still be recorded when it is stored again, or actor
 // prefix queries would miss its events.
-TEST_F(StoreTest, EventsComeByDateWhenAskedAndPageWithOffset) {
+TEST_P(StoreBackendTest, EventsComeByDateWhenAskedAndPageWithOffset) {
   auto store = OpenStore();
   std::vector<Event> events = {
       MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 5, 1}),
@@ -254,7 +255,7 @@ TEST_F(StoreTest, EventsComeByDateWhenAskedAndPageWithOffset) {
   EXPECT_THAT(codes(q), ::testing::ElementsAre("112", "111"));
 }
 
-TEST_F(StoreTest, ActorCodeOfRolledBackBatchIsRecordedLater) {
+TEST_P(StoreBackendTest, ActorCodeOfRolledBackBatchIsRecordedLater) {
   auto store = OpenStore();
   const std::vector<Event> events = {
       MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 2, 24})};
@@ -267,8 +268,8 @@ TEST_F(StoreTest, ActorCodeOfRolledBackBatchIsRecordedLater) {
   ASSERT_TRUE(store->Begin().ok());
   ASSERT_TRUE(store->AddDocument(MakeDocument("r2", Story(12)), events, "h", &added).ok());
   ASSERT_TRUE(store->Commit().ok());
-  EXPECT_EQ(QueryText("SELECT group_concat(code, ',') FROM (SELECT code FROM actor_codes ORDER BY code)"),
-            "BLRMIL,UKRMIL");
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM actor_codes WHERE code IN ('BLRMIL', 'UKRMIL')"), "2");
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM actor_codes"), "2");
   EventQuery q;
   q.actor = "BLR";
   std::vector<StoredEvent> rows;
@@ -281,7 +282,7 @@ TEST_F(StoreTest, ActorCodeOfRolledBackBatchIsRecordedLater) {
   EXPECT_EQ(QueryText("SELECT COUNT(*) FROM actor_codes"), "3");
 }
 
-TEST_F(StoreTest, SearchFindsSentencesWithHighlights) {
+TEST_P(StoreBackendTest, SearchFindsSentencesWithHighlights) {
   auto store = OpenStore();
   std::vector<Sentence> sentences = {{0, {0, 20}, "Minsk hosted talks."},
                                      {1, {21, 50}, "Columns crossed the border at night."}};
@@ -295,7 +296,7 @@ TEST_F(StoreTest, SearchFindsSentencesWithHighlights) {
   EXPECT_FALSE(store->SearchSentences("\"unbalanced", 10, &hits).ok());
 }
 
-TEST_F(StoreTest, QueriesUseOnlyTheCurrentCodingAndCountTheRest) {
+TEST_P(StoreBackendTest, QueriesUseOnlyTheCurrentCodingAndCountTheRest) {
   auto store = OpenStore();
   auto e = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 2, 24});
   AddResult added;
@@ -314,7 +315,7 @@ TEST_F(StoreTest, QueriesUseOnlyTheCurrentCodingAndCountTheRest) {
   EXPECT_EQ(current, "new-hash");
 }
 
-TEST_F(StoreTest, ReplaceEventsReportsAddedRemovedChanged) {
+TEST_P(StoreBackendTest, ReplaceEventsReportsAddedRemovedChanged) {
   auto store = OpenStore();
   auto a = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 2, 24});
   auto b = MakeEvent(1, "Russia threatened Poland.", "RUS", "POL", "130", Date{2022, 2, 25});
@@ -342,7 +343,7 @@ TEST_F(StoreTest, ReplaceEventsReportsAddedRemovedChanged) {
   EXPECT_EQ(delta.added + delta.removed + delta.changed, 0);
 }
 
-TEST_F(StoreTest, DeleteRemovesDocumentAndIsAudited) {
+TEST_P(StoreBackendTest, DeleteRemovesDocumentAndIsAudited) {
   auto store = OpenStore();
   auto e = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 2, 24});
   AddResult added;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "fuzz_util.h"
 #include "normalize/normalize.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -13,15 +14,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     dyad::normalize::NormalizedText out;
     dyad::Status s = dyad::normalize::Normalize(input, options, &out);
     bool valid = dyad::normalize::FindInvalidUtf8(input) == std::string_view::npos;
-    if (s.ok() != (valid || lenient)) __builtin_trap();
+    FUZZ_CHECK(s.ok() == (valid || lenient));
     if (!s.ok()) continue;
-    if (out.original_cp.size() != out.text.size() + 1) __builtin_trap();
+    FUZZ_CHECK(out.original_cp.size() == out.text.size() + 1);
     for (size_t i = 1; i < out.original_cp.size(); ++i) {
-      if (out.original_cp[i - 1] > out.original_cp[i]) __builtin_trap();
+      FUZZ_CHECK(out.original_cp[i - 1] <= out.original_cp[i]);
     }
-    if (dyad::normalize::FindInvalidUtf8(out.text) != std::string_view::npos) __builtin_trap();
+    FUZZ_CHECK(dyad::normalize::FindInvalidUtf8(out.text) == std::string_view::npos);
     std::string repaired = valid ? std::string(input) : dyad::normalize::RepairUtf8(input);
-    if (out.original_cp.back() != dyad::normalize::CountCodePoints(repaired)) __builtin_trap();
+    FUZZ_CHECK(out.original_cp.back() == dyad::normalize::CountCodePoints(repaired));
   }
   return 0;
 }

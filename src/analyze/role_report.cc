@@ -141,6 +141,17 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   ev.doc_url = se.doc_url;
   ev.doc_title = se.doc_title;
   ev.doc_date = se.doc_date;
+  if (se.review.id != 0) {
+    ev.review_state = store::ReviewStateName(se.review.state);
+    ev.reviewer = se.review.reviewer;
+    ev.reviewed_at = se.review.at;
+    ev.review_note = se.review.note;
+    if (se.review.state == store::ReviewState::kCorrected) {
+      auto code = [](const std::string& c) { return c.empty() ? std::string("-") : c; };
+      ev.machine_coding = code(se.review.machine_source) + " " + code(se.review.machine_code) + " " +
+                          code(se.review.machine_target);
+    }
+  }
   std::string root = e.root_code.empty() ? e.event_code.substr(0, std::min<size_t>(2, e.event_code.size()))
                                          : e.root_code;
   item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(e.target);
@@ -226,6 +237,7 @@ void RoleAnalyzer::ChooseChartStart(RoleReport* report) const {
 RoleReport RoleAnalyzer::Finish() const {
   RoleReport report;
   report.x = x_;
+  report.reviewed_only = options_.reviewed_only;
   report.standing = conflict_.StandingOf(x_.code);
   switch (report.standing) {
     case Standing::kAggressorParty:
@@ -602,8 +614,14 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   // Only the events involving X are read (from the store's indexes, not a scan of every
   // event): X's code in the source, target, reporter or a place, or the sentence naming X or
   // one of the conflict's groups from X (the keyword and group conditions of the rules).
-  q.involving = x.code;
-  q.fields = store::EventFields::kReport;  // what RoleAnalyzer::Add reads
+  // Reviewed evidence only: every accepted event is read (a correction may have made X an actor
+  // the indexes do not know of), whole, with its review; the analyzer keeps those that concern X.
+  if (options.reviewed_only) {
+    q.review = store::ReviewFilter::kAccepted;
+  } else {
+    q.involving = x.code;
+    q.fields = store::EventFields::kReport;  // what RoleAnalyzer::Add reads
+  }
   // Every word the classifier reads as naming X (names, capitals, adjectives and their plurals).
   std::vector<std::string> names = x.names;
   if (names.empty() && !x.name.empty()) names.push_back(x.name);

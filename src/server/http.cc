@@ -98,9 +98,11 @@ struct HttpServer::Impl {
     request.path = in.path;
     request.params = in.params;
     request.body = std::move(body);
+    request.authorization = in.get_header_value("Authorization");
     Response response = api.Handle(request);
     out.status = response.status;
     out.set_content(response.body, response.content_type.c_str());
+    for (const auto& [name, value] : response.headers) out.set_header(name, value);
     // Pages and data are local evidence; a browser on another origin must not read them.
     out.set_header("X-Content-Type-Options", "nosniff");
     if (log) log(in.method + " " + in.path + " " + std::to_string(response.status));

@@ -10,6 +10,8 @@
 
 #include "dyad/date.h"
 #include "dyad/event.h"
+#include "dyad/status.h"
+#include "store/store.h"
 
 namespace dyad::store {
 
@@ -32,6 +34,15 @@ std::optional<int64_t> DayOf(const Date& d);
 // what it says: ReplaceEvents counts same key + same content as unchanged.
 std::string EventKey(const Event& e);
 std::string EventContent(const Event& e);
+// AddReview's checks before the event is read: a reviewer and a state.
+Status CheckReview(const Review& review);
+// The review row AddReview stores for `review` of `event` (as stored now): the machine coding,
+// the correction normalised (actor codes upper-cased, empty fields the machine's), the time;
+// everything but the id. Errors as AddReview's.
+Status ReviewOfEvent(const StoredEvent& event, const Review& review, Review* out);
+// The audit entry's parameters of a stored review (JSON object text).
+std::string ReviewAuditParameters(const Review& review, int64_t document_id);
+
 // A real in its shortest form that reads back as the same double ("-10", "50.45").
 std::string FormatReal(double value);
 // The LSH band key of band `band` (kMinHashRows values starting at `rows`) in minhash_bands.

@@ -62,10 +62,17 @@ constexpr const char* kEventColumns =
     "e.pattern_file, e.pattern_line, e.pattern_text, e.source_begin, e.source_end, "
     "e.verb_begin, e.verb_end, e.target_begin, e.target_end, e.modality, e.reported_by, "
     "e.reported_by_text, e.places, e.duplicate, d.input_id, d.url, d.title, d.source, "
-    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref";
+    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, "
+    "rv.id, rv.at, rv.reviewer, rv.event, rv.state, rv.source, rv.target, rv.event_code, rv.root_code, "
+    "rv.quad_class, rv.goldstein, rv.plover, rv.note, rv.machine_source, rv.machine_target, rv.machine_code";
+// The latest review of event e's machine coding (reviews_event finds the candidates).
+#define DYAD_LATEST_REVIEW(column)                                                                 \
+  "(SELECT r." column " FROM reviews r WHERE r.doc = e.doc AND r.sentence_idx = e.sentence_idx"     \
+  " AND r.verb_begin = e.verb_begin AND r.verb_end = e.verb_end AND r.machine_source = e.source"    \
+  " AND r.machine_target = e.target AND r.machine_code = e.event_code ORDER BY r.id DESC LIMIT 1)"
 constexpr const char* kEventJoins =
     " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
-    " LEFT JOIN codings c ON c.id = e.coding";
+    " LEFT JOIN codings c ON c.id = e.coding LEFT JOIN reviews rv ON rv.id = " DYAD_LATEST_REVIEW("id");
 
 // Sets every field of *out from the row (its strings keep their capacity from row to row).
 void ReadEventRow(const Stmt& st, StoredEvent* out) {
@@ -119,7 +126,28 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
   st.TextTo(c++, &r.doc_ingested_at);
   st.TextTo(c++, &e.source_ref);
   st.TextTo(c++, &e.target_ref);
+  r.review = Review{};
+  if (!st.IsNull(c)) {
+    Review& v = r.review;
+    v.id = st.Int(c++);
+    v.at = st.Text(c++);
+    v.reviewer = st.Text(c++);
+    v.event_id = st.Int(c++);
+    v.state = ParseReviewState(st.Text(c++));
+    v.source = st.Text(c++);
+    v.target = st.Text(c++);
+    v.event_code = st.Text(c++);
+    v.root_code = st.Text(c++);
+    v.quad_class = static_cast<int>(st.Int(c++));
+    v.goldstein = st.Double(c++);
+    v.plover = st.Text(c++);
+    v.note = st.Text(c++);
+    v.machine_source = st.Text(c++);
+    v.machine_target = st.Text(c++);
+    v.machine_code = st.Text(c++);
+  }
 }
+
 
 // Columns read by ReadReportRow (EventFields::kReport), in order: what reports read. The
 // document's text and the columns stored after it (ingested_at) are never touched, so a row costs
@@ -168,6 +196,7 @@ void ReadReportRow(const Stmt& st, StoredEvent* out) {
     unread->clear();
   e.pattern.line = 0;
   e.source_span = e.verb_span = e.target_span = Span{};
+  r.review = Review{};
 }
 
 }  // namespace
@@ -898,6 +927,97 @@ Status SqliteStore::AddFailure(const std::string& origin, const std::string& sha
   });
 }
 
+// ---------------------------------------------------------------- reviews
+
+Status SqliteStore::AddReview(int64_t event_id, const Review& review, Review* stored) {
+  StoredEvent event;
+  if (auto s = CheckReview(review); !s.ok()) return s;
+  if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
+  Review v;
+  if (auto s = ReviewOfEvent(event, review, &v); !s.ok()) return s;
+  const Event& e = event.event;
+  return WithTransaction([&]() -> Status {
+    Stmt st;
+    if (st.Prepare(db_,
+                   "INSERT INTO reviews(at, reviewer, event, doc, sentence_idx, verb_begin, verb_end, "
+                   "machine_source, machine_target, machine_code, state, source, target, event_code, "
+                   "root_code, quad_class, goldstein, plover, note) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") != SQLITE_OK)
+      return Error("writing a review");
+    int i = 1;
+    st.Bind(i++, v.at);
+    st.Bind(i++, v.reviewer);
+    st.Bind(i++, event_id);
+    st.Bind(i++, event.document_id);
+    st.Bind(i++, e.sentence_index);
+    st.Bind(i++, e.verb_span.begin);
+    st.Bind(i++, e.verb_span.end);
+    st.Bind(i++, v.machine_source);
+    st.Bind(i++, v.machine_target);
+    st.Bind(i++, v.machine_code);
+    st.Bind(i++, ReviewStateName(v.state));
+    st.Bind(i++, v.source);
+    st.Bind(i++, v.target);
+    st.Bind(i++, v.event_code);
+    st.Bind(i++, v.root_code);
+    st.Bind(i++, v.quad_class);
+    st.Bind(i++, v.goldstein);
+    st.Bind(i++, v.plover);
+    st.Bind(i++, v.note);
+    if (st.Step() != SQLITE_DONE) return Error("writing a review");
+    v.id = sqlite3_last_insert_rowid(db_);
+    if (auto s = Audit("review", ReviewAuditParameters(v, event.document_id)); !s.ok()) return s;
+    *stored = v;
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::ReviewHistory(int64_t event_id, std::vector<Review>* out) {
+  out->clear();
+  StoredEvent event;
+  if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
+  std::lock_guard lock(mu_);
+  Stmt st;
+  if (st.Prepare(db_,
+                 "SELECT id, at, reviewer, event, state, source, target, event_code, root_code, quad_class, "
+                 "goldstein, plover, note, machine_source, machine_target, machine_code FROM reviews "
+                 "WHERE doc = ? AND sentence_idx = ? AND verb_begin = ? AND verb_end = ? AND machine_source = ? "
+                 "AND machine_target = ? AND machine_code = ? ORDER BY id") != SQLITE_OK)
+    return Error("reading reviews");
+  const Event& e = event.event;
+  st.Bind(1, event.document_id);
+  st.Bind(2, e.sentence_index);
+  st.Bind(3, e.verb_span.begin);
+  st.Bind(4, e.verb_span.end);
+  st.Bind(5, e.source);
+  st.Bind(6, e.target);
+  st.Bind(7, e.event_code);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    Review v;
+    int c = 0;
+    v.id = st.Int(c++);
+    v.at = st.Text(c++);
+    v.reviewer = st.Text(c++);
+    v.event_id = st.Int(c++);
+    v.state = ParseReviewState(st.Text(c++));
+    v.source = st.Text(c++);
+    v.target = st.Text(c++);
+    v.event_code = st.Text(c++);
+    v.root_code = st.Text(c++);
+    v.quad_class = static_cast<int>(st.Int(c++));
+    v.goldstein = st.Double(c++);
+    v.plover = st.Text(c++);
+    v.note = st.Text(c++);
+    v.machine_source = st.Text(c++);
+    v.machine_target = st.Text(c++);
+    v.machine_code = st.Text(c++);
+    out->push_back(std::move(v));
+  }
+  if (rc != SQLITE_DONE) return Error("reading reviews");
+  return Status::Ok();
+}
+
 Status SqliteStore::Audit(const std::string& action, const std::string& parameters) {
   return WithTransaction([&]() -> Status {
     Stmt& st = stmts_->insert_audit;
@@ -1048,6 +1168,12 @@ void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std
     w += " AND e.doc = ?";
     params->push_back(q.document_id);
   }
+  switch (q.review) {
+    case ReviewFilter::kAny: break;
+    case ReviewFilter::kAccepted: w += " AND " DYAD_LATEST_REVIEW("state") " IN ('confirmed', 'corrected')"; break;
+    case ReviewFilter::kRejected: w += " AND " DYAD_LATEST_REVIEW("state") " = 'rejected'"; break;
+    case ReviewFilter::kUnreviewed: w += " AND " DYAD_LATEST_REVIEW("id") " IS NULL"; break;
+  }
   if (!q.include_duplicates) w += " AND e.duplicate = 0";
   if (q.after_id > 0) {
     w += " AND e.id > ?";
@@ -1064,8 +1190,18 @@ std::string QuerySql(const EventQuery& q, const std::string& where) {
   // indexes when the filters allow), and only the rows kept are joined with their documents
   // and sentences.
   // A country filter is a list of ids (e.id IN ...): read in id order from that list, no sort.
-  const char* order = UsesIndex(q) && q.involving.empty() ? " ORDER BY +e.id" : " ORDER BY e.id";
   const char* columns = q.fields == EventFields::kReport ? kReportColumns : kEventColumns;
+  if (q.order != EventOrder::kId) {
+    // By date: every match is sorted (events_day serves a date range, not the order of an
+    // actor's events); undated events come last either way.
+    std::string sql = std::string("SELECT ") + columns + kEventJoins + " WHERE " + where +
+                      (q.order == EventOrder::kDate ? " ORDER BY e.day IS NULL, e.day, e.id"
+                                                    : " ORDER BY e.day IS NULL, e.day DESC, e.id DESC");
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    if (q.offset > 0) sql += (q.limit > 0 ? "" : " LIMIT -1") + std::string(" OFFSET ") + std::to_string(q.offset);
+    return sql;
+  }
+  const char* order = UsesIndex(q) && q.involving.empty() ? " ORDER BY +e.id" : " ORDER BY e.id";
   if (q.limit > 0) {
     return std::string("SELECT ") + columns + kEventJoins +
            " WHERE e.id IN (SELECT e.id FROM events e WHERE " + where + order + " LIMIT " +
@@ -1105,6 +1241,7 @@ Status SqliteStore::RunQuery(const EventQuery& query,
   while ((rc = st.Step()) == SQLITE_ROW) {
     if (query.fields == EventFields::kReport) ReadReportRow(st, &row);
     else ReadEventRow(st, &row);
+    if (query.review == ReviewFilter::kAccepted) ApplyCorrection(&row);
     if (!fn(row)) return Status::Ok();
   }
   if (rc != SQLITE_DONE) {

@@ -61,7 +61,7 @@ struct sqlite3_stmt;
 namespace dyad::store {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 // Two documents whose word 3-shingle sets have an estimated Jaccard similarity
 // of at least this are near-duplicates. Documents with fewer shingles than
 // kMinShinglesForNearDuplicate are only ever exact duplicates.
@@ -112,6 +112,44 @@ enum class EventFields {
   kReport,
 };
 
+// An analyst's verdict on an event's machine coding.
+enum class ReviewState { kNone, kConfirmed, kRejected, kCorrected };
+const char* ReviewStateName(ReviewState state);  // "", "confirmed", "rejected", "corrected"
+// "confirmed" | "rejected" | "corrected"; anything else is kNone.
+ReviewState ParseReviewState(std::string_view name);
+
+// A review: who said what about an event when. Stored beside the machine coding, never over it.
+struct Review {
+  int64_t id = 0;            // 0 = no review
+  std::string at;            // ISO 8601 UTC
+  std::string reviewer;
+  int64_t event_id = 0;      // the event reviewed (its id then)
+  ReviewState state = ReviewState::kNone;
+  // kCorrected: the coding the analyst gave (each field the machine's when not corrected), with
+  // the CAMEO values of its code; otherwise the machine's coding.
+  std::string source, target, event_code, root_code, plover;
+  int quad_class = 0;
+  double goldstein = 0;
+  std::string note;
+  // The machine coding the review was given on.
+  std::string machine_source, machine_target, machine_code;
+};
+
+// Which events a query keeps by their latest review.
+enum class ReviewFilter {
+  kAny,
+  kAccepted,    // confirmed or corrected, with corrections applied (evidence an analyst checked)
+  kRejected,
+  kUnreviewed,  // no review (of the current machine coding)
+};
+
+// The order QueryEvents returns rows in.
+enum class EventOrder {
+  kId,              // storage order; page with EventQuery::after_id
+  kDate,            // event date, oldest first, undated last, ties by id; page with offset
+  kDateDescending,  // event date, newest first, undated last, ties by id descending
+};
+
 // Filters of QueryEvents. Unset fields do not filter. Actor codes match as
 // prefixes ("BLR" matches "BLRMIL"); event codes likewise ("19" matches "193").
 struct EventQuery {
@@ -135,6 +173,12 @@ struct EventQuery {
   int64_t limit = 0;     // 0: no limit
   int64_t after_id = 0;  // keyset paging: only ids > after_id (rows come in id order)
   EventFields fields = EventFields::kAll;
+  // kAccepted returns corrected events with the correction in `event` (source, target, codes,
+  // quad class, Goldstein, PLOVER) and the machine's coding in `review.machine_*`. The other
+  // filters match the machine coding.
+  ReviewFilter review = ReviewFilter::kAny;
+  EventOrder order = EventOrder::kId;
+  int64_t offset = 0;    // rows skipped before the first returned (with a limit)
 };
 
 // One stored event with the document that supports it.
@@ -147,6 +191,7 @@ struct StoredEvent {
   std::string doc_ingested_at;  // ISO 8601 UTC
   bool duplicate = false;     // from a near-duplicate document
   std::string dict_hash;      // the coding that produced it
+  Review review;              // the latest review of this coding (id 0 when none)
 };
 
 struct StoredDocument {
@@ -272,6 +317,19 @@ class Store {
   // reason) stays in the audit log.
   virtual Status DeleteDocument(int64_t id, const std::string& reason) = 0;
 
+  // Adds a review of event `event_id` (its machine coding as stored now) by `review.reviewer`
+  // with `review.state` and `review.note`. For kCorrected, `review.source`, `target` and
+  // `event_code` are the correction: empty keeps the machine's, "-" removes an actor; a new code
+  // needs its CAMEO values (CompleteCorrection, store/review.h). The event's row is not changed; the review and an
+  // audit entry ("review") are written in one transaction. *stored gets the row.
+  // Errors: no such event (kNotFound); no reviewer, no state, a correction that changes nothing
+  // or a new code without its CAMEO values (kInvalidArgument).
+  virtual Status AddReview(int64_t event_id, const Review& review, Review* stored) = 0;
+  // Every review of the event (its machine coding, across recodes), oldest first.
+  virtual Status ReviewHistory(int64_t event_id, std::vector<Review>* out) = 0;
+  // Applies a kCorrected review to the event's fields (no-op otherwise).
+  static void ApplyCorrection(StoredEvent* event);
+
   // Append-only audit log; `parameters` is a JSON object text.
   virtual Status Audit(const std::string& action, const std::string& parameters) = 0;
   virtual Status ReadAudit(std::vector<AuditEntry>* out) = 0;
@@ -374,6 +432,9 @@ class SqliteStore final : public Store {
   // Deletes a document with its sentences and events; the request (with its
   // reason) stays in the audit log.
   Status DeleteDocument(int64_t id, const std::string& reason);
+
+  Status AddReview(int64_t event_id, const Review& review, Review* stored);
+  Status ReviewHistory(int64_t event_id, std::vector<Review>* out);
 
   // Append-only audit log; `parameters` is a JSON object text.
   Status Audit(const std::string& action, const std::string& parameters);

@@ -62,7 +62,8 @@ int RunExport(const EventsFlags& flags) {
                            {"code", flags.code},       {"root", flags.root},
                            {"from", flags.from},       {"to", flags.to},
                            {"modality", flags.modality}, {"text", flags.text},
-                           {"limit", flags.limit}};
+                           {"limit", flags.limit},
+                           {"review", flags.reviewed_only ? std::string("reviewed") : flags.review}};
   if (Status a = db->Audit("export", params.dump()); !a.ok()) return Fail(a.message());
   std::fprintf(stderr, "dyad: exported %lld events as %s", static_cast<long long>(exporter.written()),
                store::ExportFormatName(format));

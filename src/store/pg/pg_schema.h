@@ -216,6 +216,36 @@ CREATE TRIGGER events_countries_update BEFORE UPDATE OF source, target, reported
   dyad_refuse('the actors and places of an event are never updated: delete and insert it');
 CREATE INDEX documents_near_duplicate ON documents(near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
 )sql",
+    // v5: analysts' reviews of events, append-only beside the machine coding (as schema.h v5).
+    R"sql(
+CREATE TABLE reviews(
+  id BIGSERIAL PRIMARY KEY,
+  at TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  event BIGINT NOT NULL,
+  doc BIGINT NOT NULL,
+  sentence_idx INTEGER NOT NULL,
+  verb_begin BIGINT NOT NULL,
+  verb_end BIGINT NOT NULL,
+  machine_source TEXT COLLATE "C" NOT NULL,
+  machine_target TEXT COLLATE "C" NOT NULL,
+  machine_code TEXT COLLATE "C" NOT NULL,
+  state TEXT NOT NULL CHECK(state IN ('confirmed', 'rejected', 'corrected')),
+  source TEXT COLLATE "C" NOT NULL,
+  target TEXT COLLATE "C" NOT NULL,
+  event_code TEXT COLLATE "C" NOT NULL,
+  root_code TEXT COLLATE "C" NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein DOUBLE PRECISION NOT NULL,
+  plover TEXT NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE INDEX reviews_event ON reviews(doc, sentence_idx, verb_begin, verb_end);
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+  FOR EACH ROW EXECUTE FUNCTION dyad_refuse('reviews are append-only: add a newer review');
+CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+  FOR EACH ROW EXECUTE FUNCTION dyad_refuse('reviews are append-only: add a newer review');
+)sql",
 };
 
 inline constexpr int kPgMigrationCount =

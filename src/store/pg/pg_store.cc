@@ -85,10 +85,42 @@ constexpr const char* kEventColumns =
     "e.pattern_file, e.pattern_line, e.pattern_text, e.source_begin, e.source_end, "
     "e.verb_begin, e.verb_end, e.target_begin, e.target_end, e.modality, e.reported_by, "
     "e.reported_by_text, e.places, e.duplicate, d.input_id, d.url, d.title, d.source, "
-    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref";
+    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, "
+    "rv.id, rv.at, rv.reviewer, rv.event, rv.state, rv.source, rv.target, rv.event_code, rv.root_code, "
+    "rv.quad_class, rv.goldstein, rv.plover, rv.note, rv.machine_source, rv.machine_target, rv.machine_code";
+// The latest review of event e's machine coding (reviews_event finds the candidates).
+#define DYAD_LATEST_REVIEW(column)                                                                 \
+  "(SELECT r." column " FROM reviews r WHERE r.doc = e.doc AND r.sentence_idx = e.sentence_idx"     \
+  " AND r.verb_begin = e.verb_begin AND r.verb_end = e.verb_end AND r.machine_source = e.source"    \
+  " AND r.machine_target = e.target AND r.machine_code = e.event_code ORDER BY r.id DESC LIMIT 1)"
 constexpr const char* kEventJoins =
     " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
-    " LEFT JOIN codings c ON c.id = e.coding";
+    " LEFT JOIN codings c ON c.id = e.coding LEFT JOIN reviews rv ON rv.id = " DYAD_LATEST_REVIEW("id");
+
+// The columns of a reviews row, in the order ReadReview reads them.
+constexpr const char* kReviewColumns =
+    "id, at, reviewer, event, state, source, target, event_code, root_code, quad_class, "
+    "goldstein, plover, note, machine_source, machine_target, machine_code";
+
+// Reads a review from the row's columns starting at *c (kReviewColumns' order).
+void ReadReview(const pqxx::row& r, int* c, Review* v) {
+  v->id = Int(r[(*c)++]);
+  v->at = Text(r[(*c)++]);
+  v->reviewer = Text(r[(*c)++]);
+  v->event_id = Int(r[(*c)++]);
+  v->state = ParseReviewState(Text(r[(*c)++]));
+  v->source = Text(r[(*c)++]);
+  v->target = Text(r[(*c)++]);
+  v->event_code = Text(r[(*c)++]);
+  v->root_code = Text(r[(*c)++]);
+  v->quad_class = static_cast<int>(Int(r[(*c)++]));
+  v->goldstein = Real(r[(*c)++]);
+  v->plover = Text(r[(*c)++]);
+  v->note = Text(r[(*c)++]);
+  v->machine_source = Text(r[(*c)++]);
+  v->machine_target = Text(r[(*c)++]);
+  v->machine_code = Text(r[(*c)++]);
+}
 
 void ReadEventRow(const pqxx::row& r, StoredEvent* out) {
   int c = 0;
@@ -140,6 +172,7 @@ void ReadEventRow(const pqxx::row& r, StoredEvent* out) {
   s.doc_ingested_at = Text(r[c++]);
   e.source_ref = Text(r[c++]);
   e.target_ref = Text(r[c++]);
+  if (!r[c].is_null()) ReadReview(r, &c, &s.review);
   *out = std::move(s);
 }
 
@@ -759,6 +792,53 @@ Status PgStore::Audit(const std::string& action, const std::string& parameters) 
   });
 }
 
+Status PgStore::AddReview(int64_t event_id, const Review& review, Review* stored) {
+  if (auto s = CheckReview(review); !s.ok()) return s;
+  StoredEvent event;
+  if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
+  Review v;
+  if (auto s = ReviewOfEvent(event, review, &v); !s.ok()) return s;
+  const Event& e = event.event;
+  return Write("writing a review", [&](pqxx::transaction_base& tx) -> Status {
+    pqxx::result r = tx.exec_params(
+        "INSERT INTO reviews(at, reviewer, event, doc, sentence_idx, verb_begin, verb_end, "
+        "machine_source, machine_target, machine_code, state, source, target, event_code, "
+        "root_code, quad_class, goldstein, plover, note) "
+        "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) "
+        "RETURNING id",
+        v.at, v.reviewer, event_id, event.document_id, e.sentence_index, e.verb_span.begin,
+        e.verb_span.end, v.machine_source, v.machine_target, v.machine_code,
+        std::string(ReviewStateName(v.state)), v.source, v.target, v.event_code, v.root_code,
+        v.quad_class, FormatReal(v.goldstein), v.plover, v.note);
+    v.id = Int(r[0][0]);
+    if (auto s = Audit("review", ReviewAuditParameters(v, event.document_id)); !s.ok()) return s;
+    *stored = v;
+    return Status::Ok();
+  });
+}
+
+Status PgStore::ReviewHistory(int64_t event_id, std::vector<Review>* out) {
+  out->clear();
+  StoredEvent event;
+  if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
+  const Event& e = event.event;
+  return Read("reading reviews", [&](pqxx::transaction_base& tx) {
+    for (const pqxx::row& r : tx.exec_params(
+             std::string("SELECT ") + kReviewColumns +
+                 " FROM reviews WHERE doc = $1 AND sentence_idx = $2 AND verb_begin = $3 AND "
+                 "verb_end = $4 AND machine_source = $5 AND machine_target = $6 AND "
+                 "machine_code = $7 ORDER BY id",
+             event.document_id, e.sentence_index, e.verb_span.begin, e.verb_span.end, e.source,
+             e.target, e.event_code)) {
+      Review v;
+      int c = 0;
+      ReadReview(r, &c, &v);
+      out->push_back(std::move(v));
+    }
+    return Status::Ok();
+  });
+}
+
 Status PgStore::ReadAudit(std::vector<AuditEntry>* out) {
   return Read("reading the audit log", [&](pqxx::transaction_base& tx) {
     out->clear();
@@ -897,9 +977,24 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
     w += " AND e.sentence IN (SELECT id FROM sentences WHERE tsv @@ " + match + ")";
   }
   if (q.document_id > 0) w += " AND e.doc = " + std::to_string(q.document_id);
+  switch (q.review) {
+    case ReviewFilter::kAny: break;
+    case ReviewFilter::kAccepted: w += " AND " DYAD_LATEST_REVIEW("state") " IN ('confirmed', 'corrected')"; break;
+    case ReviewFilter::kRejected: w += " AND " DYAD_LATEST_REVIEW("state") " = 'rejected'"; break;
+    case ReviewFilter::kUnreviewed: w += " AND " DYAD_LATEST_REVIEW("id") " IS NULL"; break;
+  }
   if (!q.include_duplicates) w += " AND e.duplicate = 0";
   if (q.after_id > 0) w += " AND e.id > " + std::to_string(q.after_id);
   const std::string limit = q.limit > 0 ? " LIMIT " + std::to_string(q.limit) : "";
+  if (q.order != EventOrder::kId) {
+    // By date: every match is sorted; undated events come last either way (as in SQLite).
+    std::string sql = std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + w +
+                      (q.order == EventOrder::kDate ? " ORDER BY e.day IS NULL, e.day, e.id"
+                                                    : " ORDER BY e.day IS NULL, e.day DESC, e.id DESC") +
+                      limit;
+    if (q.offset > 0) sql += " OFFSET " + std::to_string(q.offset);
+    return sql;
+  }
   if (UsesIndex(q)) {
     // The matching ids first, from the filters' indexes; only the rows kept are joined.
     return "WITH m AS MATERIALIZED (SELECT e.id FROM events e WHERE " + w + ") SELECT " +
@@ -918,9 +1013,11 @@ Status PgStore::RunQuery(const EventQuery& query,
     const std::string sql = QuerySqlLocked(tx, query, &error);
     if (sql.empty()) return Status::InvalidArgument(error);
     StoredEvent row;
+    const bool corrected = query.review == ReviewFilter::kAccepted;
     if (query.limit > 0 && query.limit <= kFetchRows) {
       for (const pqxx::row& r : tx.exec(sql)) {
         ReadEventRow(r, &row);
+        if (corrected) ApplyCorrection(&row);
         if (!fn(row)) return Status::Ok();
       }
       return Status::Ok();
@@ -934,6 +1031,7 @@ Status PgStore::RunQuery(const EventQuery& query,
       pqxx::result page = tx.exec("FETCH " + std::to_string(kFetchRows) + " FROM " + cursor);
       for (const pqxx::row& r : page) {
         ReadEventRow(r, &row);
+        if (corrected) ApplyCorrection(&row);
         if (!fn(row)) {
           more = false;
           break;
@@ -1213,6 +1311,7 @@ Status PgStore::WriteTable(const std::string& name, const std::vector<TableRow>&
       case 5: CopyRows<5>(tx, table->name, columns, encoded); break;
       case 6: CopyRows<6>(tx, table->name, columns, encoded); break;
       case 15: CopyRows<15>(tx, table->name, columns, encoded); break;
+      case 20: CopyRows<20>(tx, table->name, columns, encoded); break;
       case 37: CopyRows<37>(tx, table->name, columns, encoded); break;
       default: return Status::Internal(location_ + ": no COPY for a table of " + std::to_string(columns.size()) + " columns");
     }

@@ -83,6 +83,8 @@ class PgStore final : public Store {
   Status SetCurrentCoding(const std::string& dict_hash, const std::string& description) override;
   Status CurrentCoding(std::string* dict_hash) override;
   Status DeleteDocument(int64_t id, const std::string& reason) override;
+  Status AddReview(int64_t event_id, const Review& review, Review* stored) override;
+  Status ReviewHistory(int64_t event_id, std::vector<Review>* out) override;
   Status Audit(const std::string& action, const std::string& parameters) override;
   Status ReadAudit(std::vector<AuditEntry>* out) override;
   Status GetStats(Stats* out) override;

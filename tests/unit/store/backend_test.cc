@@ -211,6 +211,15 @@ TEST(StoreBackendsTest, CopyToPostgresqlAndBackLosesNothing) {
   ASSERT_EQ(added.outcome, AddOutcome::kNearDuplicate);
   ASSERT_TRUE(first->AddFailure("bad.txt", "", "invalid UTF-8").ok());
   ASSERT_TRUE(first->Audit("test", R"({"x":1})").ok());
+  std::vector<StoredEvent> current_events;
+  ASSERT_TRUE(first->QueryEvents({}, &current_events).ok());
+  ASSERT_FALSE(current_events.empty());
+  Review correction;
+  correction.reviewer = "ana";
+  correction.state = ReviewState::kCorrected;
+  correction.source = "RUSMIL";
+  correction.note = "the wire names Russia";
+  ASSERT_TRUE(first->AddReview(current_events[0].id, correction, &correction).ok());
   ASSERT_TRUE(Store::Open(pg_url, {}, &pg).ok());
   ASSERT_TRUE(Store::Open(dir + "/back.db", {}, &back).ok());
   Status s = CopyStore(first.get(), pg.get());
@@ -223,13 +232,21 @@ TEST(StoreBackendsTest, CopyToPostgresqlAndBackLosesNothing) {
   ASSERT_TRUE(DigestStore(back.get(), &c).ok());
   EXPECT_EQ(CompareDigests(a, b, "first", "pg"), "");
   EXPECT_EQ(CompareDigests(a, c, "first", "back"), "");
-  ASSERT_EQ(a.size(), 9u);
+  ASSERT_EQ(a.size(), 10u);
   EXPECT_EQ(a[2].table, "documents");
   EXPECT_EQ(a[2].rows, 3);
   EXPECT_EQ(a[5].table, "events");
   EXPECT_EQ(a[5].rows, 12);
+  EXPECT_EQ(a[6].table, "reviews");
+  EXPECT_EQ(a[6].rows, 1);
   for (Store* store : {pg.get(), back.get()}) {
     std::vector<StoredEvent> rows;
+    EventQuery reviewed;
+    reviewed.review = ReviewFilter::kAccepted;
+    ASSERT_TRUE(store->QueryEvents(reviewed, &rows).ok());
+    ASSERT_EQ(rows.size(), 1u) << store->path();
+    EXPECT_EQ(rows[0].event.source, "RUSMIL");
+    EXPECT_EQ(rows[0].review.note, "the wire names Russia");
     EventQuery q;
     q.involving = "BLR";
     q.text = "aggression";
@@ -306,7 +323,8 @@ TEST_P(PgStoreTest, OldSchemaIsMigratedOnWriteAndRefusedOnReadNamingTheCommand) 
   std::unique_ptr<Store> store;
   Status s = Store::Open(path_, read_only, &store);
   ASSERT_FALSE(s.ok());
-  EXPECT_THAT(s.message(), HasSubstr(path_ + ": schema version 3 is older than this dyad's 4"));
+  EXPECT_THAT(s.message(), HasSubstr(path_ + ": schema version 3 is older than this dyad's " +
+                                        std::to_string(kSchemaVersion)));
   EXPECT_THAT(s.message(), HasSubstr("dyad migrate --to " + path_));
   EXPECT_EQ(s.message().find('\n'), std::string::npos);
   store = OpenStore();  // writable: migrated

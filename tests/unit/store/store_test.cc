@@ -347,6 +347,40 @@ TEST_F(StoreTest, ReportFieldsEqualTheFullReadAndLeaveTheRestEmpty) {
 // The store remembers which actor codes it has recorded; a code first seen in
 // a rolled-back batch must still be recorded when it is stored again, or actor
 // prefix queries would miss its events.
+TEST_P(StoreBackendTest, EventsComeByDateWhenAskedAndPageWithOffset) {
+  auto store = OpenStore();
+  std::vector<Event> events = {
+      MakeEvent(0, "Belarus troops attacked Ukraine.", "BLRMIL", "UKRMIL", "190", Date{2022, 5, 1}),
+      MakeEvent(1, "Ukraine accused Belarus of aggression.", "UKRGOV", "BLRGOV", "112", Date{2022, 2, 24}),
+      MakeEvent(2, "Russia met Belarus officials.", "RUSGOV", "BLRGOV", "040", Date{}),
+      MakeEvent(3, "Poland condemned Belarus.", "POL", "BLR", "111", Date{2022, 3, 2}),
+  };
+  events[2].date_end = Date{};
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("dated", Story(9)), events, "h", &added).ok());
+  auto codes = [&](EventQuery q) {
+    std::vector<StoredEvent> rows;
+    Status s = store->QueryEvents(q, &rows);
+    EXPECT_TRUE(s.ok()) << s.message();
+    std::vector<std::string> out;
+    for (const auto& r : rows) out.push_back(r.event.event_code);
+    return out;
+  };
+  EventQuery q;
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("190", "112", "040", "111"));  // as stored
+  q.order = EventOrder::kDate;
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("112", "111", "190", "040"));  // undated last
+  q.order = EventOrder::kDateDescending;
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("190", "111", "112", "040"));
+  q.order = EventOrder::kDate;
+  q.limit = 2;
+  q.offset = 1;
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("111", "190"));
+  q.actor = "BLR";  // with an indexed filter too
+  q.offset = 0;
+  EXPECT_THAT(codes(q), ::testing::ElementsAre("112", "111"));
+}
+
 TEST_P(StoreBackendTest, ActorCodeOfRolledBackBatchIsRecordedLater) {
   auto store = OpenStore();
   const std::vector<Event> events = {

@@ -13,6 +13,7 @@ pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)  # RSS and Atom f
 # cpp-httplib for `dyad serve`: Debian builds it as a library (libcpp-httplib.so) whose
 # pkg-config file also carries the feature macros the header must be compiled with.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)  # the PostgreSQL store (libpq inside)
 pkg_check_modules(TOMLPP QUIET IMPORTED_TARGET tomlplusplus)
 if(DYAD_BUILD_TESTS)
   find_package(GTest REQUIRED)

@@ -1,10 +1,11 @@
 // The involvement classifier: which categories one coded event is evidence for,
-// as seen from a third state X in a conflict. Pure: no I/O, no shared state (each
-// thread keeps its own cache of keyword expansions for the last X and conflict); safe
-// to call from any thread on shared Conflict/RuleSet objects.
+// as seen from a third state X in a conflict. Pure: no I/O, no shared state; safe
+// to call from any thread on shared Conflict/RuleSet objects. A report classifies
+// many events for one X: Classifier expands the rules' keywords for X once.
 #ifndef DYAD_ANALYZE_CLASSIFY_H_
 #define DYAD_ANALYZE_CLASSIFY_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,26 @@ struct Match {
 // asserted ones.
 std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict& conflict,
                             const RuleSet& rules);
+
+// The rules of `rules` prepared for one X and one conflict: placeholders and groups expanded
+// once, each phrase tested at most once per event. Classify(e) equals the free Classify(e, x,
+// conflict, rules) below. `rules` and `conflict` must outlive it; const methods are thread-safe.
+class Classifier {
+ public:
+  Classifier(const RuleSet& rules, const Conflict& conflict, Subject x);
+  ~Classifier();
+  Classifier(Classifier&&) noexcept;
+  Classifier& operator=(Classifier&&) noexcept;
+
+  std::vector<Match> Classify(const Event& event) const;
+  // The free TargetFromConflict for `rule` (a rule of `rules`, or any other).
+  std::string TargetFromConflict(const Rule& rule, const Event& event, std::string* reason) const;
+
+  struct Program;  // the compiled rules (classify.cc)
+
+ private:
+  std::unique_ptr<Program> program_;
+};
 
 // True when one rule's conditions all hold for `event`.
 bool RuleMatches(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict);

@@ -8,6 +8,8 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "common/escape.h"
+
 namespace dyad::analyze {
 namespace {
 
@@ -28,13 +30,14 @@ class Reader {
   void Fail(const toml::node& node, const std::string& what) {
     if (!status_.ok()) return;
     const auto& b = node.source().begin;
+    // `what` quotes keys and values of the file: escaped, one line whatever they hold.
     status_ = Status::Error(file_ + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) +
-                            ": " + what);
+                            ": " + EscapeForMessage(what));
   }
   void FailAt(const toml::source_region& region, const std::string& what) {
     if (!status_.ok()) return;
     status_ = Status::Error(file_ + ":" + std::to_string(region.begin.line) + ":" +
-                            std::to_string(region.begin.column) + ": " + what);
+                            std::to_string(region.begin.column) + ": " + EscapeForMessage(what));
   }
 
   // Keys not in `allowed` are errors (a typo must not silently disable a rule).
@@ -205,7 +208,7 @@ Status ParseFile(const std::string& path, toml::table* out) {
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
     return Status::Error(path + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) +
-                         ": TOML syntax error: " + std::string(e.description()));
+                         ": TOML syntax error: " + EscapeForMessage(e.description()));  // it quotes the input
   } catch (const std::exception& e) {
     return Status::Error(path + ": " + e.what());
   }
@@ -439,7 +442,7 @@ Status LoadConflict(const std::string& path, Conflict* out) {
     c.instruments.push_back(ci);
   });
   if (!r.ok()) return r.status();
-  if (c.phases.empty()) return Status::Error(path + ": conflict '" + c.id + "' has no [[phases]]");
+  if (c.phases.empty()) return Status::Error(path + ": conflict '" + EscapeForMessage(c.id) + "' has no [[phases]]");
   *out = std::move(c);
   return Status::Ok();
 }
@@ -486,9 +489,9 @@ Status FindConflict(const std::string& dir, const std::string& id, Conflict* out
       *out = std::move(c);
       return Status::Ok();
     }
-    list += (list.empty() ? "" : ", ") + c.id;
+    list += (list.empty() ? "" : ", ") + EscapeForMessage(c.id);
   }
-  return Status::Error("unknown conflict '" + id + "': known: " + (list.empty() ? "(none)" : list) + " (in " + dir +
+  return Status::Error("unknown conflict '" + EscapeForMessage(id) + "': known: " + (list.empty() ? "(none)" : list) + " (in " + dir +
                        "; a conflict of your own: a TOML file in a folder given with --conflicts DIR, see "
                        "docs/role-report.md)");
 }

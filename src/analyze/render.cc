@@ -171,7 +171,18 @@ std::string EvidenceMeta(const Evidence& e) {
   s += "; rule " + e.rule_id;
   if (!e.reason.empty()) s += " (" + e.reason + ")";
   if (e.corroboration > 1) s += "; " + std::to_string(e.corroboration) + " documents report this dyad that month";
+  if (!e.review_state.empty()) {
+    s += "; " + e.review_state + " by " + e.reviewer + " " + e.reviewed_at.substr(0, 10);
+    if (!e.machine_coding.empty()) s += " (machine coding " + e.machine_coding + ")";
+    if (!e.review_note.empty()) s += ": " + e.review_note;
+  }
   return s;
+}
+
+// What the evidence is: every coded event, or only what analysts checked.
+std::string EvidenceBasis(const RoleReport& r) {
+  return r.reviewed_only ? "only events an analyst confirmed or corrected (corrections applied)"
+                         : "every coded event (machine coding; reviews shown where given)";
 }
 
 std::string NoEvidence(const RoleReport& r) {
@@ -204,6 +215,12 @@ nlohmann::ordered_json EvidenceJson(const Evidence& e) {
   j["weight"] = e.weight;
   j["corroboration"] = e.corroboration;
   j["show"] = "dyad show " + std::to_string(e.event_id);
+  if (e.review_state.empty()) {
+    j["review"] = nullptr;
+  } else {
+    j["review"] = {{"state", e.review_state}, {"reviewer", e.reviewer}, {"at", e.reviewed_at}, {"note", e.review_note}};
+    if (!e.machine_coding.empty()) j["review"]["machine_coding"] = e.machine_coding;
+  }
   return j;
 }
 
@@ -226,6 +243,7 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
   j["evidence_span"] = {{"first", r.first_event.ToIso()},
                         {"last", r.last_event.ToIso()},
                         {"label", PeriodLabel(r.earliest, r.latest)}};
+  j["reviewed_only"] = r.reviewed_only;
   j["events_scanned"] = r.events_scanned;
   j["events_matched"] = r.events_matched;
   j["events_spanning"] = r.events_spanning;
@@ -296,6 +314,7 @@ std::string RenderMarkdown(const RoleReport& r) {
   o += "- Conflict: " + r.conflict_id + " (" + r.conflict_file + ")\n";
   o += "- Rules: " + r.rules_file + "\n";
   o += "- Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") + "\n";
+  o += "- Evidence: " + EvidenceBasis(r) + "\n";
   o += "- Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
        std::to_string(r.events_matched) + "\n";
   if (r.first_event.valid()) o += "- Evidence spans: " + PeriodLabel(r.earliest, r.latest) + "\n";
@@ -438,7 +457,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
   if (!r.standing_note.empty()) o += "<p>" + Html(r.standing_note) + "</p>\n";
   o += "<ul><li>Conflict: " + Html(r.conflict_id) + " (" + Html(r.conflict_file) + ")</li><li>Rules: " +
        Html(r.rules_file) + "</li><li>Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") +
-       "</li><li>Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
+       "</li><li>Evidence: " + Html(EvidenceBasis(r)) + "</li><li>Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
        std::to_string(r.events_matched) + "</li>" +
        (r.first_event.valid() ? "<li>Evidence spans: " + Html(PeriodLabel(r.earliest, r.latest)) + "</li>" : "") +
        (r.events_spanning > 0 ? "<li>Dated only by a period longer than two months (listed with their span, not "

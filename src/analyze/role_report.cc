@@ -101,7 +101,7 @@ const char* TrendArrow(Trend t) {
 
 RoleAnalyzer::RoleAnalyzer(const RuleSet& rules, const Conflict& conflict, Subject x,
                            RoleOptions options)
-    : rules_(rules), conflict_(conflict), x_(std::move(x)), options_(options) {
+    : rules_(rules), conflict_(conflict), x_(std::move(x)), classifier_(rules, conflict, x_), options_(options) {
   if (!options_.from.valid()) options_.from = conflict_.begin();
 }
 
@@ -119,7 +119,7 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   ++scanned_;
   if (se.doc_date.valid() && (!latest_document_.valid() || latest_document_ < se.doc_date))
     latest_document_ = se.doc_date;
-  std::vector<Match> matches = Classify(e, x_, conflict_, rules_);
+  std::vector<Match> matches = classifier_.Classify(e);
   if (matches.empty()) return;
   Item item;
   Evidence& ev = item.evidence;
@@ -141,6 +141,17 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   ev.doc_url = se.doc_url;
   ev.doc_title = se.doc_title;
   ev.doc_date = se.doc_date;
+  if (se.review.id != 0) {
+    ev.review_state = store::ReviewStateName(se.review.state);
+    ev.reviewer = se.review.reviewer;
+    ev.reviewed_at = se.review.at;
+    ev.review_note = se.review.note;
+    if (se.review.state == store::ReviewState::kCorrected) {
+      auto code = [](const std::string& c) { return c.empty() ? std::string("-") : c; };
+      ev.machine_coding = code(se.review.machine_source) + " " + code(se.review.machine_code) + " " +
+                          code(se.review.machine_target);
+    }
+  }
   std::string root = e.root_code.empty() ? e.event_code.substr(0, std::min<size_t>(2, e.event_code.size()))
                                          : e.root_code;
   item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(e.target);
@@ -159,7 +170,7 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   for (const Match& m : matches) {
     item.rules.push_back({m.rule->id, m.rule->weight});
     std::string reason;
-    std::string target = TargetFromConflict(*m.rule, e, x_, conflict_, &reason);
+    std::string target = classifier_.TargetFromConflict(*m.rule, e, &reason);
     item.from_conflict.push_back({target, target.empty() ? "" : reason});
   }
   ev.rule_id = matches.front().rule->id;
@@ -226,6 +237,7 @@ void RoleAnalyzer::ChooseChartStart(RoleReport* report) const {
 RoleReport RoleAnalyzer::Finish() const {
   RoleReport report;
   report.x = x_;
+  report.reviewed_only = options_.reviewed_only;
   report.standing = conflict_.StandingOf(x_.code);
   switch (report.standing) {
     case Standing::kAggressorParty:
@@ -295,6 +307,9 @@ RoleReport RoleAnalyzer::Finish() const {
     ChooseChartStart(&report);
   }
 
+  // An event's id -> its item (the last one with that id), for the contradiction pairing.
+  std::map<int64_t, const Item*> by_id;
+  for (const Item& it : items_) by_id[it.evidence.event_id] = &it;
   for (const Category& cat : rules_.categories) {
     if (!cat.AppliesTo(report.standing)) continue;
     CategoryReport cr;
@@ -306,9 +321,30 @@ RoleReport RoleAnalyzer::Finish() const {
       if (std::find(ci.categories.begin(), ci.categories.end(), cat.key) != ci.categories.end())
         cr.category.tests.push_back(ci.test);
     std::set<std::string> sources, documents;
+    // An item as evidence of this category; its Evidence is built only for what the report
+    // lists (most of a large store's matches are only counted).
     struct Candidate {
-      Evidence ev;
-      std::string key;  // the item's dyad key
+      const Item* item;
+      size_t k;  // the category's place in item->categories
+      int corroboration;
+      double score;
+      const Evidence& base() const { return item->evidence; }
+      const std::string& key() const { return item->dyad_key; }  // the item's dyad key
+    };
+    // The item's evidence with the rule that put it in this category.
+    auto with_rule = [](const Item& it, size_t k) {
+      Evidence ev = it.evidence;
+      ev.rule_id = it.rules[k].first;
+      ev.weight = it.rules[k].second;
+      ev.target_from_conflict = it.from_conflict[k].first;
+      ev.reason = it.from_conflict[k].second;
+      return ev;
+    };
+    auto evidence_of = [&](const Candidate& c) {
+      Evidence ev = with_rule(*c.item, c.k);
+      ev.corroboration = c.corroboration;
+      ev.score = c.score;
+      return ev;
     };
     std::vector<Candidate> claims, denials;  // denials: negated events of this category
     std::vector<Candidate> unasserted;       // hypothetical and negated events
@@ -317,55 +353,49 @@ RoleReport RoleAnalyzer::Finish() const {
       auto pos = std::find(it.categories.begin(), it.categories.end(), cat.number);
       if (pos == it.categories.end()) continue;
       size_t k = static_cast<size_t>(pos - it.categories.begin());
-      Evidence ev = it.evidence;
-      ev.rule_id = it.rules[k].first;
-      ev.weight = it.rules[k].second;
-      ev.target_from_conflict = it.from_conflict[k].first;
-      ev.reason = it.from_conflict[k].second;
+      const Evidence& ev = it.evidence;
+      const int weight = it.rules[k].second;
       cr.counts.Add(ev.bucket);
       if (!it.month.empty()) cr.by_month[it.month].Add(ev.bucket);
       if (ev.date.valid()) {
         if (!cr.first.valid() || ev.date < cr.first) cr.first = ev.date;
         if (!cr.last.valid() || ev.date > cr.last) cr.last = ev.date;
-        if (!cr.earliest.date.valid() || ev.date < cr.earliest.date) cr.earliest = ev;
-        if (!cr.latest.date.valid() || EndOf(ev) > EndOf(cr.latest)) cr.latest = ev;
+        if (!cr.earliest.date.valid() || ev.date < cr.earliest.date) cr.earliest = with_rule(it, k);
+        if (!cr.latest.date.valid() || EndOf(ev) > EndOf(cr.latest)) cr.latest = with_rule(it, k);
       }
       if (Supporting(ev.bucket)) {
         if (!ev.doc_source.empty()) sources.insert(ev.doc_source);
         documents.insert(DocKey(ev));
         auto c = corroborating.find(corr_key(cat.number, it));
-        ev.corroboration = c == corroborating.end() ? 1 : static_cast<int>(c->second.size());
-        ev.score = ev.weight * 10.0 + (ev.bucket == Bucket::kAsserted ? 3 : 2) +
-                   2.0 * std::min(ev.corroboration, 5);
-        claims.push_back({ev, it.dyad_key});
+        const int corroboration = c == corroborating.end() ? 1 : static_cast<int>(c->second.size());
+        const double score = weight * 10.0 + (ev.bucket == Bucket::kAsserted ? 3 : 2) +
+                             2.0 * std::min(corroboration, 5);
+        claims.push_back({&it, k, corroboration, score});
       } else {
-        ev.score = ev.weight * 10.0;
-        unasserted.push_back({ev, it.dyad_key});
-        if (ev.bucket == Bucket::kNegated) denials.push_back({ev, it.dyad_key});
+        const Candidate c{&it, k, ev.corroboration, weight * 10.0};
+        unasserted.push_back(c);
+        if (ev.bucket == Bucket::kNegated) denials.push_back(c);
       }
     }
     cr.sources = static_cast<int>(sources.size());
     cr.documents = static_cast<int>(documents.size());
-    std::stable_sort(claims.begin(), claims.end(), [](const Candidate& a, const Candidate& b) {
-      if (a.ev.score != b.ev.score) return a.ev.score > b.ev.score;
-      return a.ev.date < b.ev.date;
-    });
+    auto best_first = [](const Candidate& a, const Candidate& b) {
+      if (a.score != b.score) return a.score > b.score;
+      return a.base().date < b.base().date;
+    };
+    std::stable_sort(claims.begin(), claims.end(), best_first);
     std::set<std::string> seen;
     for (const Candidate& c : claims) {
-      const Evidence& ev = c.ev;
       if (static_cast<int>(cr.strongest.size()) >= options_.evidence_per_category) break;
-      if (!seen.insert(ev.sentence).second) continue;
-      cr.strongest.push_back(ev);
+      if (!seen.insert(c.base().sentence).second) continue;
+      cr.strongest.push_back(evidence_of(c));
     }
-    std::stable_sort(unasserted.begin(), unasserted.end(), [](const Candidate& a, const Candidate& b) {
-      if (a.ev.score != b.ev.score) return a.ev.score > b.ev.score;
-      return a.ev.date < b.ev.date;
-    });
+    std::stable_sort(unasserted.begin(), unasserted.end(), best_first);
     std::set<std::string> seen_unasserted;
     for (const Candidate& c : unasserted) {
       if (static_cast<int>(cr.unasserted.size()) >= options_.evidence_per_category) break;
-      if (!seen_unasserted.insert(c.ev.sentence).second) continue;
-      cr.unasserted.push_back(c.ev);
+      if (!seen_unasserted.insert(c.base().sentence).second) continue;
+      cr.unasserted.push_back(evidence_of(c));
     }
 
     // Contradictions pair a claim and a denial of the same proposition: the same
@@ -377,8 +407,6 @@ RoleReport RoleAnalyzer::Finish() const {
       int64_t slack = options_.contradiction_days;
       return a0.ToDays() <= b.date_end.ToDays() + slack && b0.ToDays() <= a.date_end.ToDays() + slack;
     };
-    std::map<int64_t, const Item*> by_id;
-    for (const Item& it : items_) by_id[it.evidence.event_id] = &it;
     std::set<int64_t> used;
     // One sentence can give several events (a denial coded 016 and as a negated
     // event): each pair of sentences is listed once.
@@ -391,11 +419,11 @@ RoleReport RoleAnalyzer::Finish() const {
     for (const Candidate& d : denials) {
       if (static_cast<int>(cr.contradictions.size()) >= options_.contradictions_per_category) break;
       for (const Candidate& c : claims) {
-        if (c.key != d.key || !near(*by_id[c.ev.event_id], *by_id[d.ev.event_id])) continue;
-        if (paired(c.ev, d.ev)) break;
+        if (c.key() != d.key() || !near(*by_id[c.base().event_id], *by_id[d.base().event_id])) continue;
+        if (paired(c.base(), d.base())) break;
         cr.contradictions.push_back(
-            {c.ev, d.ev, "same actors and CAMEO root (" + d.key + "), one asserted and one negated"});
-        used.insert(d.ev.event_id);
+            {evidence_of(c), evidence_of(d), "same actors and CAMEO root (" + d.key() + "), one asserted and one negated"});
+        used.insert(d.base().event_id);
         break;
       }
     }
@@ -415,23 +443,23 @@ RoleReport RoleAnalyzer::Finish() const {
       const Candidate* best = nullptr;
       int64_t best_dist = 0;
       for (const Candidate& c : claims) {
-        const Item& claim = *by_id[c.ev.event_id];
+        const Item& claim = *by_id[c.base().event_id];
         if (!near(claim, it)) continue;
         bool same_actors = claim.actors.count(x_.code) > 0;
         for (const std::string& a : it.actors) same_actors = same_actors && claim.actors.count(a) > 0;
         if (!same_actors) continue;
-        int64_t dist = c.ev.date.ToDays() - it.evidence.date.ToDays();
+        int64_t dist = c.base().date.ToDays() - it.evidence.date.ToDays();
         if (dist < 0) dist = -dist;
         if (!best || dist < best_dist) {
           best = &c;
           best_dist = dist;
         }
       }
-      if (!best || paired(best->ev, it.evidence)) continue;
+      if (!best || paired(best->base(), it.evidence)) continue;
       Evidence denial = it.evidence;
       denial.rule_id = it.rules[static_cast<size_t>(denying)].first;
       denial.weight = it.rules[static_cast<size_t>(denying)].second;
-      cr.contradictions.push_back({best->ev, denial,
+      cr.contradictions.push_back({evidence_of(*best), denial,
                                    "a denial by " + x_.code + " officials of the same " + cat.key +
                                        " claim (same actors, within " + std::to_string(options_.contradiction_days) +
                                        " days)"});
@@ -586,7 +614,14 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   // Only the events involving X are read (from the store's indexes, not a scan of every
   // event): X's code in the source, target, reporter or a place, or the sentence naming X or
   // one of the conflict's groups from X (the keyword and group conditions of the rules).
-  q.involving = x.code;
+  // Reviewed evidence only: every accepted event is read (a correction may have made X an actor
+  // the indexes do not know of), whole, with its review; the analyzer keeps those that concern X.
+  if (options.reviewed_only) {
+    q.review = store::ReviewFilter::kAccepted;
+  } else {
+    q.involving = x.code;
+    q.fields = store::EventFields::kReport;  // what RoleAnalyzer::Add reads
+  }
   // Every word the classifier reads as naming X (names, capitals, adjectives and their plurals).
   std::vector<std::string> names = x.names;
   if (names.empty() && !x.name.empty()) names.push_back(x.name);

@@ -33,6 +33,8 @@ struct RoleOptions {
   // A claim and a denial pair only when their dates (spans) come within this
   // many days of each other: a denial answers claims about the same period.
   int contradiction_days = 92;
+  // Only events an analyst confirmed or corrected (corrections applied): `dyad role --reviewed-only`.
+  bool reviewed_only = false;
 };
 
 // One piece of evidence: an event, why it matched, and where it came from.
@@ -59,6 +61,9 @@ struct Evidence {
   int weight = 1;
   int corroboration = 1;  // distinct documents reporting the same dyad (source, code root, target) that month
   double score = 0;
+  // The latest review of the event: "confirmed", "rejected" or "corrected" ("" when none), who gave
+  // it, when, the note, and for a correction the machine's coding it replaced ("BLR 195 -").
+  std::string review_state, reviewer, reviewed_at, review_note, machine_coding;
 };
 
 struct Contradiction {
@@ -144,6 +149,7 @@ struct RoleReport {
   std::string chart_from;
   std::string chart_note;
   EscalationWatch watch;
+  bool reviewed_only = false;  // the evidence is only what analysts confirmed or corrected
 };
 
 class RoleAnalyzer {
@@ -171,6 +177,7 @@ class RoleAnalyzer {
   const RuleSet& rules_;
   const Conflict& conflict_;
   Subject x_;
+  Classifier classifier_;  // the rules prepared for X and the conflict
   RoleOptions options_;
   int64_t scanned_ = 0;
   Date latest_document_;  // the newest document seen: how far the evidence reaches

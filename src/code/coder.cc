@@ -185,6 +185,7 @@ struct Scratch {
   std::vector<Compound> compounds;
   std::vector<std::pair<int, int>> clauses;
   std::vector<RawEvent> events;
+  int harm_adjunct = -1;  // first word of a trailing ", killing ..." set aside by the comma rules
   std::vector<uint32_t> stamp;  // stamp[word id] == epoch: the word occurs in the sentence
   uint32_t epoch = 0;
   uint64_t word_mask = 0;       // WordBit() of every literal in the sentence
@@ -244,6 +245,8 @@ class Engine {
   int PassiveAuxiliary(int v, int cb) const;
   // True when the word before k (past "the") is a preposition: the actor at k is no subject.
   bool AfterPreposition(int k) const;
+  // Document coding: the comma at c sits inside a list of nouns ("weapons, training and support").
+  bool ContinuesNounList(int c) const;
   // Document coding: the code the verb at v gets from its entry and patterns, actors aside ("" for
   // none): what an expression of intent is an intent to do.
   std::string_view CodeOfVerb(int v, int ce) const;
@@ -252,6 +255,7 @@ class Engine {
   // Returns a problem string from time shifting ("" if none).
   std::string TimeShift();
   void CodeClauses();
+  void CodeHarmAdjunct();
   CodeResult Finish();
 
   int n() const { return static_cast<int>(s_.words.size()); }
@@ -351,6 +355,7 @@ void Engine::Split() {
   s_.compounds.clear();
   s_.clauses.clear();
   s_.events.clear();
+  s_.harm_adjunct = -1;
   s_.ext.clear();
   const std::string_view t = text_;
   const size_t len = t.size();
@@ -623,7 +628,11 @@ void Engine::AssignRoots() {
     const int lit_end = wd.lit_end;
     for (int k = wd.lit_begin; k < lit_end; ++k) {
       const int32_t first = lits[k].word;
-      auto [b, e] = d_.RootsStartingWith(first);
+      // Plain variables, not a structured binding: the lambda below captures `b` (clang 14
+      // cannot capture bindings).
+      const auto roots = d_.RootsStartingWith(first);
+      const int32_t* b = roots.first;
+      const int32_t* e = roots.second;
       if (b == e) continue;
       const int32_t* second = d_.RootSecondWords(first);
       if (!d_.PairIndexed(first)) {
@@ -722,8 +731,12 @@ const std::string Engine::kNullCode = "---";
 bool Engine::IsBackerAdjective(int32_t end) const {
   static const char* const kWords[] = {"backed", "made",     "built",     "supplied", "designed", "funded",
                                        "armed",  "sponsored", "trained",  "produced", "manufactured", "origin",
-                                       "financed", "equipped", "allied",  "aligned", "member",  "based",
-                                       "linked",   "affiliated", "controlled", "held",  "occupied"};
+                                       "financed", "equipped", "allied",  "aligned", "member",
+                                       "linked",   "affiliated", "controlled", "held",  "occupied",
+                                       "brokered", "mediated", "drafted", "proposed",
+                                       "hosted",   "sanctioned"};
+  // ("U.S.-brokered": the abbreviation's last dot comes before the hyphen.)
+  if (end < static_cast<int32_t>(text_.size()) && text_[end] == '.') ++end;
   if (end + 1 >= static_cast<int32_t>(text_.size()) || text_[end] != '-') return false;
   const std::string_view rest = text_.substr(static_cast<size_t>(end) + 1);
   for (const char* word : kWords) {
@@ -753,6 +766,14 @@ void Engine::MarkNouns() {
   for (int i = 0; i < n(); ++i) {
     Word& wd = w(i);
     if (!wd.is_head) continue;
+    // Document coding (dyad): a sentence's first word, a verb form before an auxiliary, is the
+    // subject noun ("Shells were shipped to Russia").
+    if (wd.type == RootType::kVerb && i == 0 && document && wd.tail + 1 < n()) {
+      static const std::set<std::string_view> kAuxiliaryAfterFirst = {"IS", "ARE", "WAS", "WERE", "HAVE", "HAD", "HAS"};
+      if (kAuxiliaryAfterFirst.count(WordText(wd.tail + 1)))
+        for (int k = i; k <= wd.tail; ++k)
+          if (w(k).head == i) w(k).noun = true;
+    }
     if (wd.type == RootType::kVerb && i > 0) {
       bool det = w(i - 1).typed && w(i - 1).type == RootType::kDeterminer;
       // Document coding (dyad): after a possessive determiner a verb form is a noun ("passed their
@@ -777,16 +798,49 @@ void Engine::MarkNouns() {
         const bool plural = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S';
         // ("received North Korean shells": an actor right after a verb is its object's modifier.)
         const bool determined = (h >= 1 && w(h - 1).typed && w(h - 1).type == RootType::kDeterminer) ||
-                                WordText(h) == "THE" || (h >= 1 && IsType(h - 1, RootType::kVerb));
-        const bool object = i + 1 < n() && w(i + 1).typed &&
-                            (w(i + 1).type == RootType::kActor || w(i + 1).type == RootType::kDeterminer ||
-                             w(i + 1).type == RootType::kPronoun);
+                                WordText(h) == "THE" || (h >= 1 && IsType(h - 1, RootType::kVerb)) ||
+                                AfterPreposition(h);  // ("strikes on Houthi targets")
+        // What follows tells a noun ("the EU sanctions against Russia", "the Russian strikes
+        // killed", "the EU sanctions.") from a verb with its object ("the Kremlin sends weapons to
+        // Syria", "the M23 receives arms from Rwanda"): an object is an actor, a determiner, a
+        // pronoun or a plain word, never a preposition, conjunction, verb, time word or the end.
+        static const std::set<std::string_view> kNounFollowers = {
+            "ON", "IN", "AT", "AGAINST", "TO", "FROM", "OF", "INTO", "NEAR", "WITH", "FOR", "BY", "OVER",
+            "TOWARDS", "TOWARD", "ACROSS", "INSIDE", "UNDER", "ALONG", "AROUND", "SINCE", "DURING",
+            "AFTER", "BEFORE", "AND", "OR", "BUT", "NOR", "THAT", "WHICH", "WHO", "WHOSE", "WHEN",
+            "WHERE", "WHILE", "AS", "THAN", "YESTERDAY", "TODAY", "TONIGHT", "LAST", "THIS", "EARLIER",
+            "ALSO", "REGIME", "PACKAGE", "PACKAGES", "LIST", "ROUND", "ROUNDS"};
+        bool object = false;
+        if (i + 1 < n() && w(i + 1).kind != WType::kComma && w(i + 1).kind != WType::kQuote) {
+          const Word& next = w(i + 1);
+          if (next.typed) {
+            // (A plural verb form right after it is a noun object: "receives arms", "sends supplies".)
+            const std::string_view after = WordText(i + 1);
+            const bool plural_form = after.size() > 3 && after.back() == 'S' && after[after.size() - 2] != 'S';
+            object = next.type == RootType::kActor || next.type == RootType::kDeterminer ||
+                     next.type == RootType::kPronoun || next.type == RootType::kNoun ||
+                     next.type == RootType::kAdjective || (next.type == RootType::kVerb && plural_form);
+          } else {
+            // (A participle after it modifies the noun: "Chinese-made bombs found in Darfur".)
+            static const std::set<std::string_view> kParticiples = {"FOUND", "SEEN", "MADE", "SENT", "HIT", "SHOT",
+                                                                    "BUILT", "HELD", "KEPT", "BOUGHT", "SOLD", "GIVEN",
+                                                                    "TAKEN", "SHOWN", "FLOWN", "DRIVEN"};
+            const std::string_view after = WordText(i + 1);
+            object = kNounFollowers.count(after) == 0 && !after.ends_with("ED") && !kParticiples.count(after);
+          }
+        }
         // ("Ukrainian positions near Avdiivka came under fire", "Russian strikes hit Kyiv": after
         // a demonym, not a country's name, a plural verb form is a noun.)
         const std::string_view modifier = WordText(w(i - 1).tail >= 0 ? w(i - 1).tail : i - 1);
         const bool demonym = modifier.ends_with("IAN") || modifier.ends_with("EAN") || modifier.ends_with("ESE") ||
                              modifier.ends_with("ISH") || modifier.ends_with("CAN");
-        modified_noun = plural && (determined || demonym) && !object;
+        // (An actor phrase that is itself an object, "called the EU sanctions illegal", holds a
+        // noun whatever follows.)
+        int before_phrase = h - 1;
+        if (before_phrase >= 0 && (WordText(before_phrase) == "THE" || IsType(before_phrase, RootType::kDeterminer)))
+          --before_phrase;
+        const bool in_object = before_phrase >= 0 && IsType(before_phrase, RootType::kVerb);
+        modified_noun = plural && (determined || demonym) && (!object || in_object);
       }
       // Document coding (dyad): a verb form directly followed by an auxiliary is the subject noun
       // ("artillery shells were shipped", "Russian strikes have hit", "the attack was repelled").
@@ -796,7 +850,47 @@ void Engine::MarkNouns() {
             "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "COULD", "MAY", "MIGHT", "CAN", "SHOULD"};
         subject_noun = kAuxiliary.count(WordText(wd.tail + 1)) > 0;
       }
-      if (det || wd.midcap || hyphenated || modified_noun || subject_noun)
+      // Document coding (dyad): a plural verb form right after a verb is its object ("sent arms and
+      // ammunition", "delivered supplies"), not a second verb that would end the clause at "and".
+      bool object_noun = false;
+      if (document && wd.tail == i && i >= 1) {
+        const std::string_view text = WordText(i);
+        const Word& before_word = w(i - 1);
+        object_noun = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S' &&
+                      before_word.typed && before_word.type == RootType::kVerb && !before_word.noun &&
+                      before_word.head >= 0 && w(before_word.head).is_head && !before_word.blanked;
+      }
+      // Document coding (dyad): a plural verb form after "of", a number or a quantity word is a
+      // noun ("hundreds of strikes", "two attacks", "several raids", "new strikes").
+      bool counted_noun = false;
+      if (document && wd.tail == i) {
+        static const std::set<std::string_view> kCounters = {
+            "OF", "SEVERAL", "MANY", "NUMEROUS", "DOZENS", "HUNDREDS", "THOUSANDS", "NEW", "FRESH",
+            "REPEATED", "FURTHER", "MORE", "FEW", "MULTIPLE", "COUNTLESS", "DAILY", "NIGHTLY", "TWO",
+            "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "RETALIATORY", "JOINT"};
+        const std::string_view text = WordText(i);
+        counted_noun = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S' &&
+                       (w(i - 1).kind == WType::kNumber || kCounters.count(WordText(i - 1)) > 0);
+      }
+      // Document coding (dyad): an -ing form right after its actor, before the clause's finite verb,
+      // modifies the actor ("NATO leaders meeting in Washington pledged ...", "troops advancing on
+      // Kyiv were stopped").
+      bool reduced_relative = false;
+      if (document && wd.tail == i && WordText(i).ends_with("ING") && (IsActor(i - 1) || IsType(i - 1, RootType::kAgent)) &&
+          !AfterPreposition(w(i - 1).head >= 0 ? w(i - 1).head : i - 1)) {
+        for (int k = i + 1; k < n() && k <= i + 12 && !reduced_relative; ++k) {
+          if (w(k).kind == WType::kComma) break;
+          const std::string_view t = WordText(k);
+          reduced_relative = w(k).typed && w(k).is_head && w(k).type == RootType::kVerb && !t.ends_with("ING") &&
+                             !AfterPreposition(k) && (t.ends_with("ED") || t == "WERE" || t == "WAS");
+        }
+      }
+      // ... and one after a hyphenated adjective ("Chinese-made bombs", "Iranian-built drones").
+      const std::string_view form = WordText(i);
+      const bool after_compound_adjective = document && wd.tail == i && w(i - 1).begin >= 1 &&
+                                            text_[w(i - 1).begin - 1] == '-' && form.size() > 3 && form.back() == 'S';
+      if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
+          after_compound_adjective)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {
@@ -950,6 +1044,12 @@ void Engine::MarkCommaClauses() {
     // Document coding (dyad): a clause opened by a conjunction is a clause of its own, not an aside
     // ("..., but they supply weapons to Ukraine", "..., while Iran sent drones to Russia").
     const bool own_clause = document && c + 1 < n() && kClauseOpeners.count(WordText(c + 1)) > 0;
+    // Document coding (dyad): a comma inside a list of nouns ("receives weapons, training and
+    // logistical support from Rwanda") opens no aside.
+    if (document && ContinuesNounList(c)) {
+      i = c + 1;
+      continue;
+    }
     if (c2 < 0) {
       int m = n() - c - 1;
       // Document coding (dyad): after an introductory phrase with no verb ("At the same time,",
@@ -958,7 +1058,13 @@ void Engine::MarkCommaClauses() {
       for (int k = 0; k < c && !verb_before; ++k) verb_before = IsType(k, RootType::kVerb) && w(k).is_head;
       // ... nor after an opening subordinate clause ("If attacked, Belarus would strike Poland").
       if (document && kSubordinators.count(WordText(0))) verb_before = false;
-      if (m >= o_.comma_emin && m <= o_.comma_emax && !own_clause && verb_before) blank(c + 1, n() - 1);
+      if (m >= o_.comma_emin && m <= o_.comma_emax && !own_clause && verb_before) {
+        blank(c + 1, n() - 1);
+        // (Kept aside: ", killing four soldiers" names the harm the main clause's actor did.)
+        static const std::set<std::string_view> kHarm = {"KILLING", "WOUNDING", "INJURING", "KILLED", "WOUNDED",
+                                                         "INJURED"};
+        if (document && c + 1 < n() && kHarm.count(WordText(c + 1))) s_.harm_adjunct = c + 1;
+      }
       break;
     }
     int m = c2 - c - 1;
@@ -970,6 +1076,23 @@ void Engine::MarkCommaClauses() {
     if (w(k).is_head && w(k).blanked)
       for (int j = k + 1; j <= w(k).tail && j < n(); ++j)
         if (w(j).head == k) w(j).blanked = true;
+}
+
+bool Engine::ContinuesNounList(int c) const {
+  if (c < 1 || c + 3 >= n()) return false;
+  const Word& before = w(c - 1);
+  const bool noun_before = (before.typed && (before.type == RootType::kNoun || before.noun)) ||
+                           (!before.typed && before.kind == WType::kNone);
+  if (!noun_before) return false;
+  for (int j = c + 1; j < n() && j <= c + 4; ++j) {
+    const std::string_view t = WordText(j);
+    if ((t == "AND" || t == "OR") && j > c + 1) return true;
+    const Word& x = w(j);
+    if (x.kind == WType::kComma || x.kind == WType::kQuote) return false;
+    if (IsActor(j) || IsType(j, RootType::kPronoun) || IsType(j, RootType::kDeterminer)) return false;
+    if (IsType(j, RootType::kVerb) && !t.ends_with("ING")) return false;
+  }
+  return false;
 }
 
 void Engine::SplitClauses() {
@@ -1002,12 +1125,37 @@ void Engine::SplitClauses() {
     }
     if (!is(c, RootType::kConjunction) || w(c).compound >= 0 || w(c).blanked) continue;
     // No split: noun + conj + adjective* + noun, or adjective + conj + adjective.
-    if (nounish(c - 1)) {
+    // (An untyped word before the conjunction counts as a noun unless it is a particle or a verb
+    // or adverb form: "with repression still going on and power concentrated" is two clauses.)
+    auto plain_noun = [&](int k) {
+      static const std::set<std::string_view> kParticles = {"ON", "OFF", "UP", "DOWN", "OUT", "IN", "BACK",
+                                                            "AWAY", "OVER", "TOO", "AGAIN", "THERE", "HERE"};
+      if (k < 0 || w(k).typed || w(k).kind != WType::kNone) return false;
+      const std::string_view t = WordText(k);
+      return !kParticles.count(t) && !t.ends_with("ING") && !t.ends_with("ED") && !t.ends_with("LY");
+    };
+    if (nounish(c - 1) || (document && plain_noun(c - 1))) {
       int j = c + 1;
-      while (j < n() && is(j, RootType::kAdjective)) ++j;
+      while (j < n() && (is(j, RootType::kAdjective) || (document && !w(j).typed && w(j).kind == WType::kNone &&
+                                                          j + 1 < n() && is(j + 1, RootType::kVerb))))
+        ++j;
       if (nounish(j)) continue;
+      // Document coding (dyad): a verb form ending such a list before a preposition or the end is
+      // a noun too ("weapons and support from Iran", "drones and training to Russia").
+      static const std::set<std::string_view> kAfterNoun = {"FROM", "TO", "FOR", "ON", "IN", "OF", "WITH", "AGAINST", "INTO"};
+      if (document && is(j, RootType::kVerb) && w(j).is_head && w(j).tail == j && !WordText(j).ends_with("ED") &&
+          (j + 1 >= n() || w(j + 1).kind == WType::kComma || kAfterNoun.count(WordText(j + 1)))) {
+        w(j).noun = true;
+        continue;
+      }
     }
     if (is(c - 1, RootType::kAdjective) && is(c + 1, RootType::kAdjective)) continue;
+    // Document coding (dyad): the last two members of a list of nouns, one of them a gerund
+    // ("weapons, training and logistical support", "arms, funding and training") are no clauses.
+    if (document && c >= 3 && w(c - 2).kind == WType::kComma && WordText(c - 1).ends_with("ING") &&
+        !is(c - 3, RootType::kVerb) && !IsActor(c + 1) && !is(c + 1, RootType::kPronoun) &&
+        !is(c + 1, RootType::kDeterminer))
+      continue;
     s_.clauses.push_back({begin, c - 1});
     begin = c + 1;
   }
@@ -1033,11 +1181,13 @@ int Engine::PassiveAuxiliary(int v, int cb) const {
   static const std::set<std::string_view> kIrregular = {
       "SENT", "SOLD", "HELD", "HIT", "SHOT", "STRUCK", "BUILT", "BROUGHT", "BOUGHT", "FOUGHT",
       "CAUGHT", "TAUGHT", "LED", "MET", "PUT", "SET", "SHUT", "TOLD", "KEPT", "MADE", "PAID",
-      "LAID", "FOUND", "LOST", "CUT", "BEATEN", "BLOWN", "THROWN", "SEIZED", "SHOWN", "SEEN"};
+      "LAID", "FOUND", "LOST", "CUT", "BEATEN", "BLOWN", "THROWN", "SEIZED", "SHOWN", "SEEN",
+      "FLOWN", "DRAWN", "WITHDRAWN", "SPENT", "LENT", "DEALT", "WON", "SOUGHT", "BOUND"};
   static const std::set<std::string_view> kBe = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
   static const std::set<std::string_view> kAdverb = {"NOT", "ALSO", "ALREADY", "NEVER", "STILL",
                                                      "JUST", "SINCE", "THEN", "NOW", "ONCE"};
-  const std::string_view verb = WordText(v);
+  // (The last word of a multi-word verb carries the form: "re-exported" is RE + EXPORTED.)
+  const std::string_view verb = WordText(w(v).tail >= 0 ? w(v).tail : v);
   const bool participle = (verb.size() > 3 && (verb.ends_with("ED") || verb.ends_with("EN"))) ||
                           kIrregular.count(verb) > 0;
   if (!participle) return -1;
@@ -1682,11 +1832,35 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       if (agent >= 0) {
         source_ = MakeActor(agent, agent, true);
         regular_source_ = true;
+        // What is given goes to whoever follows "to" ("howitzers found in Darfur had been
+        // re-exported to the RSF by the UAE"): the receiver, not a place in the subject.
+        if (!target_.set && (code->code.starts_with("06") || code->code.starts_with("07"))) {
+          for (int k = vw.tail + 1; k < agent && k <= ce; ++k) {
+            if (WordText(k) != "TO") continue;
+            for (int j = k + 1; j < agent && j <= k + 3; ++j)
+              if (IsActorHead(j)) {
+                ActorVal receiver = MakeActor(j, j, true);
+                if (!SameActor(receiver, source_)) {
+                  target_ = receiver;
+                  regular_target_ = true;
+                }
+                break;
+              }
+            break;
+          }
+        }
         if (!target_.set && patient.set && !SameActor(patient, source_)) {
           target_ = patient;
           regular_target_ = true;
         }
         passive_settled = true;
+      } else if (subject < 0 && !source_.set && (code->code.starts_with("06") || code->code.starts_with("07"))) {
+        // Something given by no one named, with no owner before the verb ("Weapons were funnelled
+        // to the RSF through Chad"): the receiver or a place after the verb never gives it.
+        source_ = ActorVal();
+        target_ = ActorVal();
+        passive_ = false;
+        return;
       } else if (subject >= 0 && (code->code.starts_with("11") || code->code.starts_with("12") ||
                                   code->code.starts_with("13") || code->code.starts_with("16") ||
                                   code->code.starts_with("01") || code->code.starts_with("02") ||
@@ -1781,9 +1955,13 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       const bool compound_source =
           document && !source_.dflt && source_.word >= 0 && w(w(Referent(source_.word)).head).compound >= 0;
       const bool verbal = code->code.size() >= 2 && code->code.compare(0, 2, "09") <= 0;
+      // ... and for a meeting or talks, whoever meets: "NATO leaders meeting in Washington", "the
+      // ministers met in Doha" (a visit, 042, goes to the place).
+      const bool meeting = document && ((code->code.starts_with("04") && !code->code.starts_with("042")) ||
+                                        code->code.starts_with("036"));
       for (int k = vw.tail + 1; k <= ce; ++k) {
         if (!IsActorHead(k)) continue;
-        if (compound_source && verbal && k > 0) {
+        if (((compound_source && verbal) || meeting) && k > 0) {
           int p = k - 1;
           if (p > 0 && WordText(p) == "THE") --p;
           if (WordText(p) == "IN" || WordText(p) == "AT") continue;
@@ -1854,6 +2032,24 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
   }
   if (source_.from_pattern && !regular_source_) source_ = ActorVal();
   if (target_.from_pattern && !regular_target_) target_ = ActorVal();
+}
+
+void Engine::CodeHarmAdjunct() {
+  // Document coding (dyad): "Hezbollah drones attacked an army base near Binyamina, killing four
+  // Israeli soldiers": when the main clause codes nothing (its object is no actor), the harm in the
+  // trailing participle is the main subject's act on whoever it names.
+  if (s_.harm_adjunct < 0 || !s_.events.empty()) return;
+  const int a = s_.harm_adjunct;
+  for (int k = a; k < n(); ++k) w(k).blanked = false;
+  for (int k = a; k < n(); ++k)
+    if (w(k).is_head && w(k).head == k)
+      for (int j = k + 1; j <= w(k).tail && j < n(); ++j) w(j).blanked = false;
+  if (!w(a).typed || w(a).type != RootType::kVerb || w(a).noun) return;
+  source_ = ActorVal();
+  target_ = ActorVal();
+  passive_ = false;
+  bool stop = false;
+  CodeVerb(a, 0, n() - 1, &stop);
 }
 
 void Engine::CodeClauses() {
@@ -2321,6 +2517,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
     }
   }
   e.CodeClauses();
+  if (e.document) e.CodeHarmAdjunct();
   if (!dc) return e.Finish();
   CodeResult coded = e.Finish();
   coded.resolved = std::move(resolved);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "common/escape.h"
+
 namespace dyad::code {
 
 namespace {
@@ -67,7 +69,9 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
   static const std::unordered_set<std::string> kPronounWords = {"HE", "HIM", "SHE", "HER",
                                                                 "IT", "THEY", "THEM", "THEIR"};
   auto warn = [&](size_t i, const std::string& what) {
-    if (warnings) warnings->push_back(file + ":" + std::to_string(i + 1) + ": " + what + ": '" + lines[i] + "'");
+    if (warnings)
+      warnings->push_back(file + ":" + std::to_string(i + 1) + ": " + EscapeForMessage(what) + ": '" +
+                          EscapeForMessage(lines[i]) + "'");
   };
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view l = lines[i];

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/escape.h"
 #include "common/sha256.h"
 #include "dict/tabari_records.h"
 
@@ -203,33 +204,6 @@ size_t FindBadByte(std::string_view s) {
   return std::string_view::npos;
 }
 
-// Dictionary text quoted in a warning: control characters and invalid UTF-8
-// are written as \r, \t, \xNN so a warning is one clean line on a terminal.
-std::string EscapeForMessage(std::string_view s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = Utf8SequenceLength(s, i);
-    if (n > 1) {
-      out.append(s.substr(i, n));
-      i += n;
-      continue;
-    }
-    if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (n == 0 || c < 0x20 || c == 0x7F) {
-      out += "\\x";
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-    ++i;
-  }
-  return out;
-}
-
 // Removes <!-- ... --> comments (also spanning lines), keeping the line count.
 std::vector<std::string> StripXmlComments(const std::vector<std::string>& lines) {
   std::vector<std::string> clean(lines.size());
@@ -319,7 +293,9 @@ int32_t Loader::Intern(const std::string& w) {
 }
 
 void Loader::Warn(int line, const std::string& what, std::string_view entry) {
-  std::string msg = file_name_ + ":" + std::to_string(line) + ": " + what + ": '" + EscapeForMessage(TrimView(entry)) + "'";
+  // `what` may quote the line too (the .options parser's messages do): escaped like the entry.
+  std::string msg = file_name_ + ":" + std::to_string(line) + ": " + EscapeForMessage(what) + ": '" +
+                    EscapeForMessage(TrimView(entry)) + "'";
   if (first_error_.ok() && strict_) first_error_ = Status::Error(msg);
   d_->warnings_.push_back(std::move(msg));
 }

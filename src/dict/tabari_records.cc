@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "common/escape.h"
+
 namespace dyad::dict {
 
 namespace {
@@ -118,7 +120,7 @@ bool TabariRecordReader::Next(TabariRecord* record) {
         body += " [STORY TRUNCATED...] ";
         truncated = true;
         warnings_.push_back(options_.name + ":" + std::to_string(header_line) +
-                            ": record longer than 2047 characters, truncated: '" + line.substr(0, 80) + "'");
+                            ": record longer than 2047 characters, truncated: '" + EscapeForMessage(line.substr(0, 80)) + "'");
       }
     }
     if (too_large) {
@@ -128,7 +130,7 @@ bool TabariRecordReader::Next(TabariRecord* record) {
     }
     if (!date.valid()) {
       warnings_.push_back(options_.name + ":" + std::to_string(header_line) +
-                          ": invalid record date: '" + line.substr(0, 80) + "'");
+                          ": invalid record date: '" + EscapeForMessage(line.substr(0, 80)) + "'");
       continue;
     }
     record->date = date;

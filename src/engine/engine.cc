@@ -176,6 +176,16 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
       result->events.push_back(std::move(e));
     }
   }
+  // A list of speakers read as sources leaves one copy per member once they are taken out
+  // ("The United States, Britain and France said Iran supplied the weapons").
+  for (size_t i = 0; i < result->events.size(); ++i)
+    for (size_t j = result->events.size(); j-- > i + 1;) {
+      const code::CodedEvent& a = result->events[i];
+      const code::CodedEvent& b = result->events[j];
+      if (a.source == b.source && a.target == b.target && a.code == b.code && a.verb_span.begin == b.verb_span.begin &&
+          a.verb_span.end == b.verb_span.end)
+        result->events.erase(result->events.begin() + static_cast<std::ptrdiff_t>(j));
+    }
 }
 
 // Charges (docs/enrichment.md, "Charges"): a report that an actor broke a norm ("the lawyer

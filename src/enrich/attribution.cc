@@ -134,6 +134,8 @@ Status CueLexicon::LoadAttribution(const std::string& path) {
       sources.Add(words);
     } else if (kind == "vague") {
       vague.Add(words);
+    } else if (kind == "reason") {
+      reason_verbs.Add(words);
     } else {
       return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind: '" + kind + "'");
     }
@@ -189,6 +191,7 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
                                    [](const Cue& a, const Cue& b) { return a.first == b.first && a.last == b.last; }),
                        c.report_verbs.end());
   FindAll(tokens, lex.sources, &c.sources);
+  FindAll(tokens, lex.reason_verbs, &c.reason_verbs);
   std::vector<Cue> not_negators;
   FindAll(tokens, lex.not_negators, &not_negators);
   FindAll(tokens, lex.negators, &c.negators, &not_negators);
@@ -424,10 +427,30 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
   }
   const int n = static_cast<int>(tokens.size());
 
+  // 0. "X sanctioned / blamed Y for <event>-ing": X reports Y's act.
+  for (const Cue& r : cues.reason_verbs) {
+    if (r.last > verb_first || verb_first - r.last > 10 || verb_first < 1 || tokens[verb_first - 1].lower != "for") continue;
+    bool crossed = false;
+    for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]) || tokens[k].lower == ",";
+    if (crossed) continue;
+    int lo = 0;
+    for (int k = r.first - 1; k >= 0; --k)
+      if (IsHardBoundary(tokens[k]) || tokens[k].lower == "that" || tokens[k].lower == ",") {
+        lo = k + 1;
+        break;
+      }
+    if (const TokenMention* m = NearestBefore(mentions, lo, r.first)) return FromMention(*m);
+  }
+
   // 1. Pre-posed reporting verb: "X said (that) <event>", the nearest one.
   const Cue* pre = nullptr;
   for (const Cue& r : cues.report_verbs) {
     if (r.last > verb_first) continue;
+    // "howitzers found in Darfur had been re-exported": a participle before a place reports nothing.
+    static const WordSet kPlacePrepositions = {"in", "at", "on", "near", "inside", "among", "aboard", "along"};
+    if (r.last < n && kPlacePrepositions.count(tokens[r.last].lower) &&
+        (tokens[r.first].lower == "found" || tokens[r.first].lower == "seen" || tokens[r.first].lower == "reported"))
+      continue;
     bool crossed = false;
     for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]);
     if (!crossed && (!pre || r.first > pre->first)) pre = &r;
@@ -611,6 +634,37 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       if (r.first < m.last && r.last > m.first) return true;
     return false;
   };
+  // "The U.S. Treasury sanctioned UAE-based companies for supplying weapons to the RSF": the one
+  // sanctioned, blamed or condemned acts in the reason after "for"; the sanctioning subject
+  // reports it.
+  for (const Cue& r : cues.reason_verbs) {
+    if (inside_actor(r)) continue;
+    const TokenMention* object = MentionIn(mentions, r.last, std::min(end, r.last + 5), false);
+    if (!object) continue;
+    int for_at = -1;
+    for (int k = object->last; k < end && k <= object->last + 3; ++k) {
+      if (tokens[k].lower == "for") {
+        for_at = k;
+        break;
+      }
+      if (IsHardBoundary(tokens[k]) || tokens[k].lower == ",") break;
+    }
+    if (for_at < 0 || for_at + 1 >= end || !IsGerund(tokens[for_at + 1])) continue;
+    int lo = 0;
+    for (int k = r.first - 1; k >= 0; --k)
+      if (IsHardBoundary(tokens[k]) || tokens[k].lower == "that" || tokens[k].lower == ",") {
+        lo = k + 1;
+        break;
+      }
+    ReportedClause c;
+    c.verb_first = r.first, c.verb_last = r.last;
+    c.subject_first = object->first;
+    c.subject_last = object->last;
+    c.first = for_at + 1;
+    c.last = end;
+    SetSpeaker(MentionIn(mentions, lo, r.first, true), &c);
+    out.push_back(c);
+  }
   for (const Cue& r : cues.report_verbs) {
     if (inside_actor(r)) continue;
     // Post-posed: "C, X said." / "C, said X." closing the sentence.
@@ -802,6 +856,24 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
         }
     }
     SetSpeaker(speaker, &c);
+    // "The United States, Britain, France and Germany said ...": the speaker is the whole list.
+    if (speaker && !speaker_is_subject) {
+      int first = speaker->first;
+      for (bool extended = true; extended;) {
+        extended = false;
+        for (const TokenMention& m : mentions) {
+          if (m.last >= first) continue;  // (the subject region stopped at the list's commas)
+          bool joined = first - m.last >= 1 && first - m.last <= 2;
+          for (int k = m.last; k < first && joined; ++k)
+            joined = tokens[k].lower == "," || tokens[k].lower == "and";
+          if (joined) {
+            first = m.first;
+            extended = true;
+          }
+        }
+      }
+      c.speaker_first = first;
+    }
     if (speaker_is_subject) {
       if (!speaker) continue;  // no one known to act
       c.subject_first = speaker->first;

@@ -26,6 +26,7 @@ using Phrase = std::vector<std::string>;  // lower-case words
 struct CueLexicon {
   // attribution.tsv
   PhraseSet report_verbs, sources, vague;
+  PhraseSet reason_verbs;  // "sanctioned / blamed / condemned X for C-ing": X acts in C
   // modality.tsv
   PhraseSet negators, not_negators, neg_governors, modals, neg_modals, possibility, conditionals, warnings;
   PhraseSet conditionals_np;   // conditionals taking a noun phrase ("in the case of"): never extend forwards
@@ -48,6 +49,7 @@ struct Cue {
 // The cues of one tokenised sentence.
 struct SentenceCues {
   std::vector<Cue> report_verbs, sources, vague;
+  std::vector<Cue> reason_verbs;
   std::vector<Cue> negators, neg_governors, modals, neg_modals, possibility, conditionals, warnings;
   std::vector<Cue> conditionals_np;  // subset of `conditionals`: the noun-phrase ones
   std::vector<Cue> readiness;

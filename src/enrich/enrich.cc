@@ -238,7 +238,7 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
 
   std::vector<code::ActorMention> mentions;
   // Actors are only needed to name reporters.
-  const bool need_actors = !cues.report_verbs.empty() || !cues.sources.empty();
+  const bool need_actors = !cues.report_verbs.empty() || !cues.sources.empty() || !cues.reason_verbs.empty();
   if (ctx.find_actors && need_actors) mentions = ctx.find_actors(ctx.sentence);
   std::vector<TokenMention> located;
   for (const code::ActorMention& m : mentions) {
@@ -311,7 +311,8 @@ std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(std::string
   const ReadSentence& read = Read(*impl_, sentence);
   const std::vector<Token>& tokens = read.tokens;
   const SentenceCues& cues = read.cues;
-  if (cues.report_verbs.empty() && cues.sources.empty() && !HasComplementVerb(tokens)) return out;
+  if (cues.report_verbs.empty() && cues.sources.empty() && cues.reason_verbs.empty() && !HasComplementVerb(tokens))
+    return out;
   std::vector<code::ActorMention> mentions;
   if (find_actors) mentions = find_actors(sentence);
   std::vector<TokenMention> located;

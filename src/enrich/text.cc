@@ -88,6 +88,9 @@ std::vector<Token> Tokenize(std::string_view text) {
           break;
         }
       }
+      // An initialism keeps its last period ("U.S.", "U.N."): it ends no sentence or clause.
+      if (j < n && text[j] == '.' && j >= i + 3 && text[j - 2] == '.' && IsUpper(static_cast<unsigned char>(text[j - 1])))
+        ++j;
       // "St." keeps its period when a capitalised word follows (St. Petersburg).
       if (j < n && text[j] == '.' && j - i <= 3 && j + 2 < n && text[j + 1] == ' ' && text[j + 2] >= 'A' &&
           text[j + 2] <= 'Z' && c >= 'A' && c <= 'Z' && std::string_view(text.substr(i, j - i)) == "St") {

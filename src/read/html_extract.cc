@@ -13,6 +13,8 @@
 #include <memory>
 #include <mutex>
 
+#include "common/escape.h"
+
 namespace dyad::read {
 namespace {
 
@@ -497,11 +499,11 @@ Status HtmlBoilerplate::Load(const std::string& path, HtmlBoilerplate* out) {
       section = entry.substr(1, entry.size() - 2);
       if (section != "drop_tag" && section != "drop_class" && section != "drop_role" && section != "drop_heading" &&
           section != "drop_paragraph" && section != "share_word") {
-        return Status::Error(path + ":" + std::to_string(no) + ": unknown section '" + entry + "'");
+        return Status::Error(path + ":" + std::to_string(no) + ": unknown section '" + EscapeForMessage(entry) + "'");
       }
       continue;
     }
-    if (section.empty()) return Status::Error(path + ":" + std::to_string(no) + ": entry outside a section: '" + entry + "'");
+    if (section.empty()) return Status::Error(path + ":" + std::to_string(no) + ": entry outside a section: '" + EscapeForMessage(entry) + "'");
     if (section == "drop_tag") bp.drop_tags.insert(entry);
     else if (section == "drop_class") bp.drop_classes.push_back(entry);
     else if (section == "drop_role") bp.drop_roles.insert(entry);

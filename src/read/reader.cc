@@ -9,6 +9,7 @@
 #include <istream>
 #include <optional>
 
+#include "common/escape.h"
 #include "common/sha256.h"
 #include "dict/tabari_records.h"
 #include "normalize/normalize.h"
@@ -110,7 +111,7 @@ Status BuildTextDocument(std::string_view content, const std::string& name, int 
     std::string value(TrimView(line.substr(colon + 1)));
     if (key == "date") {
       std::optional<Date> d = Date::Parse(value);
-      if (!d) return Status::Error(name + ":" + std::to_string(line_no) + ": invalid date: '" + value + "'");
+      if (!d) return Status::Error(name + ":" + std::to_string(line_no) + ": invalid date: '" + EscapeForMessage(value) + "'");
       doc->date = *d;
     } else if (key == "source") {
       doc->source = value;
@@ -314,7 +315,7 @@ class JsonlReader : public ReaderBase {
     }
     if (!date.empty()) {
       std::optional<Date> d = Date::Parse(date);
-      if (!d) return Status::Error(where + ": invalid date: '" + date + "'");
+      if (!d) return Status::Error(where + ": invalid date: '" + EscapeForMessage(date) + "'");
       doc->date = *d;
     }
     if (doc->id.empty()) doc->id = where;

@@ -1,6 +1,7 @@
 #include "server/api.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
@@ -15,9 +16,12 @@
 
 #include "analyze/role_inputs.h"
 #include "analyze/role_report.h"
+#include "common/escape.h"
 #include "store/event_filter.h"
 #include "store/export.h"
 #include "store/format.h"
+#include "store/review.h"
+#include "write/cameo_table.h"
 #include "write/event_writer.h"
 
 namespace dyad::server {
@@ -38,8 +42,9 @@ Response JsonResponse(const json& body, int status = 200) {
   return r;
 }
 
+// Messages quote request text (paths, methods, parameters): escaped, so the error stays one line.
 Response ErrorResponse(int status, const std::string& message) {
-  return JsonResponse(json{{"error", message}}, status);
+  return JsonResponse(json{{"error", EscapeForMessage(message)}}, status);
 }
 
 std::string Param(const Request& request, const std::string& name) {
@@ -89,15 +94,20 @@ bool ReadFile(const std::string& path, std::string* out) {
   return static_cast<bool>(in) || in.eof();
 }
 
-// An event as JSON, its dictionary file named relative to dyad's data directory ("dict/dyad.verbs")
-// or by its file name: no response shows a path of the server's file system.
+// A data file as responses name it: relative to dyad's data directory ("dict/dyad.verbs",
+// "conflicts/sudan.toml"), else by its file name: no response shows a path of the server's file system.
+std::string ShownPath(const std::string& file, const std::string& data_dir) {
+  const std::string prefix = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
+  if (!prefix.empty() && file.rfind(prefix, 0) == 0) return file.substr(prefix.size());
+  if (!file.empty() && file.front() == '/') return std::filesystem::path(file).filename().string();
+  return file;
+}
+
+// An event as JSON, its dictionary file named by ShownPath().
 json RelativePatternFile(json j, const std::string& data_dir) {
   if (j.contains("pattern") && j["pattern"].is_object() && j["pattern"].contains("file") &&
       j["pattern"]["file"].is_string()) {
-    const std::string file = j["pattern"]["file"].get<std::string>();
-    const std::string prefix = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
-    if (!prefix.empty() && file.rfind(prefix, 0) == 0) j["pattern"]["file"] = file.substr(prefix.size());
-    else if (!file.empty() && file.front() == '/') j["pattern"]["file"] = std::filesystem::path(file).filename().string();
+    j["pattern"]["file"] = ShownPath(j["pattern"]["file"].get<std::string>(), data_dir);
   }
   return j;
 }
@@ -126,14 +136,17 @@ json DocumentJson(const store::StoredDocument& d) {
 const json& RouteList() {
   static const json routes = json::array({
       "GET /api/stats",
-      "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&limit=&after=",
+      "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&review=&sort=&limit=&after=&offset=",
+      "GET /api/cameo",
       "GET /api/events/ID",
       "GET /api/documents/KEY",
       "GET /api/search?q=&limit=",
       "GET /api/conflicts",
-      "GET /api/role?state=&conflict=&from=&to=&evidence=",
-      "GET /role?state=&conflict=&from=&to=&evidence=",
+      "GET /api/role?state=&conflict=&from=&to=&evidence=&reviewed=",
+      "GET /role?state=&conflict=&from=&to=&evidence=&reviewed=",
       "POST /api/code?date=&id=",
+      "POST /api/events/ID/review",
+      "GET /api/events/ID/reviews",
   });
   return routes;
 }
@@ -184,6 +197,9 @@ class ConnectionPool {
 struct Api::Impl {
   ApiOptions options;
   mutable ConnectionPool pool;
+  mutable ConnectionPool report_pool;  // for role reports only
+  std::unique_ptr<store::Store> writer;  // reviews; only with tokens
+  write::CameoTable cameo;               // checks corrected codes
   std::unique_ptr<Engine> engine;
 
   Response Stats(store::Store& store) const;
@@ -192,13 +208,23 @@ struct Api::Impl {
   Response DocumentByKey(store::Store& store, const std::string& key) const;
   Response Search(store::Store& store, const Request& request) const;
   Response Conflicts() const;
+  Response Cameo() const;
   Response Role(store::Store& store, const Request& request, bool html) const;
   // Runs `route` on a leased connection under the query time limit; a query
   // past it is interrupted and answered 503.
   template <typename Route>
-  Response WithStore(Route route) const;
+  Response WithStore(Route route, bool report = false) const;
   Response Code(const Request& request) const;
+  Response AddReview(int64_t id, const std::string& reviewer, const Request& request) const;
+  Response Reviews(store::Store& store, int64_t id) const;
+  // The reviewer a request's token names; "" when it carries no valid token.
+  std::string Reviewer(const Request& request) const;
   Response WebPage() const;
+  Response WebFile(const std::string& path) const;
+  Response Dispatch(const Request& request) const;
+  // `text` with the server's folders (data, conflicts, rules, database, web) cut from the paths
+  // it names: error answers show no path of the server's file system.
+  std::string HidePaths(std::string text) const;
 };
 
 Api::Api(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -212,16 +238,24 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   if (impl->options.engine.data_dir.empty()) impl->options.engine.data_dir = impl->options.data_dir;
 
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(options.db, ec))
+  if (!store::IsPostgresUrl(options.db) && !std::filesystem::is_regular_file(options.db, ec))
     return Status::Error(options.db + ": no such database (create one with `dyad ingest --db " + options.db + " FILE...`)");
+  if (!options.tokens.empty()) {
+    // Opened first: it migrates an older schema before the read-only connections look at it.
+    store::OpenOptions writable;
+    writable.create = false;
+    if (Status s = store::Store::Open(options.db, writable, &impl->writer); !s.ok()) return s;
+  }
+  if (Status s = write::CameoTable::Load(impl->options.data_dir + "/cameo/cameo.tsv", &impl->cameo); !s.ok())
+    return s;
   store::OpenOptions open;
   open.read_only = true;
   open.create = false;
   open.migrate = false;
-  for (int i = 0; i < std::max(1, options.connections); ++i) {
+  for (int i = 0; i < std::max(1, options.connections) + std::max(1, options.report_connections); ++i) {
     std::unique_ptr<store::Store> store;
     if (Status s = store::Store::Open(options.db, open, &store); !s.ok()) return s;
-    impl->pool.Add(std::move(store));
+    (i < std::max(1, options.connections) ? impl->pool : impl->report_pool).Add(std::move(store));
   }
   if (Status s = Engine::Create(impl->options.engine, &impl->engine); !s.ok()) return s;
   *out = std::unique_ptr<Api>(new Api(std::move(impl)));
@@ -247,15 +281,54 @@ int HttpStatusOf(const Status& s) {
 
 Response StatusResponse(const Status& s) { return ErrorResponse(HttpStatusOf(s), s.message()); }
 
+Response Unauthorized() {
+  Response r = ErrorResponse(401, "give the token as the header 'Authorization: Bearer TOKEN' (dyad serve --token-file)");
+  r.headers["WWW-Authenticate"] = "Bearer realm=\"dyad\"";
+  return r;
+}
+
+// Compares every byte whatever the first difference: how long a refusal takes says nothing about
+// how much of a token was right.
+bool SameToken(const std::string& a, const std::string& b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
+  return diff == 0;
+}
+
+// The files of the web folder the page loads: "/app.js", "/vendor/d3-geo.min.js". A name of
+// letters, digits, '.', '-' and '_' (no "..", no other folder), one of the extensions below.
+const char* WebFileType(const std::string& path) {
+  const size_t dot = path.rfind('.');
+  if (dot == std::string::npos) return nullptr;
+  const std::string ext = path.substr(dot);
+  if (ext == ".js") return "text/javascript; charset=utf-8";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".json") return "application/json";
+  if (ext == ".md" || ext == ".txt") return "text/plain; charset=utf-8";
+  return nullptr;
+}
+
+bool IsWebFileName(const std::string& path) {
+  std::string name = path;
+  if (name.rfind("/vendor/", 0) == 0) name = name.substr(8);
+  else if (name.rfind("/", 0) == 0) name = name.substr(1);
+  else return false;
+  if (name.empty() || name.front() == '.' || name.find("..") != std::string::npos) return false;
+  for (char c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_')) return false;
+  return WebFileType(path) != nullptr;
+}
+
 // Every parameter a route takes; anything else is refused (a misspelt "acter=BLR" must not
 // silently return everything).
 const std::map<std::string, std::vector<std::string>>& RouteParams() {
   static const std::map<std::string, std::vector<std::string>> kParams = {
       {"/api/events", {"actor", "source", "target", "code", "root", "from", "to", "modality", "text", "limit",
-                       "after", "include_duplicates"}},
+                       "after", "offset", "sort", "review", "include_duplicates"}},
+      {"/api/cameo", {}},
       {"/api/search", {"q", "limit"}},
-      {"/api/role", {"state", "conflict", "from", "to", "evidence"}},
-      {"/role", {"state", "conflict", "from", "to", "evidence"}},
+      {"/api/role", {"state", "conflict", "from", "to", "evidence", "reviewed"}},
+      {"/role", {"state", "conflict", "from", "to", "evidence", "reviewed"}},
       {"/api/stats", {}},
       {"/api/conflicts", {}},
       {"/api", {}},
@@ -277,37 +350,58 @@ std::string UnknownParam(const Request& request) {
 }
 }  // namespace
 
-Response Api::Handle(const Request& request) const {
+Response Api::Impl::Dispatch(const Request& request) const {
   if (std::string unknown = UnknownParam(request); !unknown.empty()) return ErrorResponse(400, unknown);
   const std::string& path = request.path;
   const bool get = request.method == "GET" || request.method == "HEAD";
+  // A server reachable from other machines shares its data only with token holders; the page
+  // itself and its files (no data) stay open so that the token can be entered.
+  if (options.reads_need_token && (path.rfind("/api", 0) == 0 || path == "/role") && Reviewer(request).empty())
+    return Unauthorized();
   auto only_get = [&]() { return ErrorResponse(405, request.method + " " + path + ": use GET"); };
   try {
     if (path == "/api/code") {
       if (request.method != "POST") return ErrorResponse(405, request.method + " /api/code: use POST with the text as the body");
-      return impl_->Code(request);
+      return Code(request);
     }
-    if (path == "/" || path == "/index.html") return get ? impl_->WebPage() : only_get();
+    if (path == "/" || path == "/index.html") return get ? WebPage() : only_get();
+    if (IsWebFileName(path)) return get ? WebFile(path) : only_get();
     if (path == "/api" || path == "/api/") return get ? JsonResponse(json{{"routes", RouteList()}}) : only_get();
-    const Impl& impl = *impl_;
+    const Impl& impl = *this;
     if (path == "/api/stats") return get ? impl.WithStore([&](store::Store& db) { return impl.Stats(db); }) : only_get();
     if (path == "/api/events")
       return get ? impl.WithStore([&](store::Store& db) { return impl.Events(db, request); }) : only_get();
     if (path == "/api/search")
       return get ? impl.WithStore([&](store::Store& db) { return impl.Search(db, request); }) : only_get();
-    if (path == "/api/conflicts") return get ? impl_->Conflicts() : only_get();
+    if (path == "/api/conflicts") return get ? Conflicts() : only_get();
+    if (path == "/api/cameo") return get ? Cameo() : only_get();
     if (path == "/api/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }) : only_get();
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }, true) : only_get();
     if (path == "/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }) : only_get();
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }, true) : only_get();
     static const std::string kEvent = "/api/events/", kDocument = "/api/documents/";
     if (path.rfind(kEvent, 0) == 0) {
-      if (!get) return only_get();
-      const std::string id_text = path.substr(kEvent.size());
+      // /api/events/ID, /api/events/ID/review (POST), /api/events/ID/reviews
+      std::string id_text = path.substr(kEvent.size()), sub;
+      if (const size_t slash = id_text.find('/'); slash != std::string::npos) {
+        sub = id_text.substr(slash + 1);
+        id_text.resize(slash);
+      }
       int64_t id = 0;
       auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
       if (id_text.empty() || ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0)
         return ErrorResponse(404, "no event '" + id_text + "': event ids are positive integers");
+      if (sub == "review") {
+        if (request.method != "POST") return ErrorResponse(405, request.method + " " + path + ": use POST with a JSON body");
+        if (options.tokens.empty())
+          return ErrorResponse(403, "this server takes no reviews: start it with `dyad serve --token-file FILE`");
+        const std::string reviewer = impl.Reviewer(request);
+        if (reviewer.empty()) return Unauthorized();
+        return impl.AddReview(id, reviewer, request);
+      }
+      if (!get) return only_get();
+      if (sub == "reviews") return impl.WithStore([&](store::Store& db) { return impl.Reviews(db, id); });
+      if (!sub.empty()) return ErrorResponse(404, "no route " + path + " (GET /api lists them)");
       return impl.WithStore([&](store::Store& db) { return impl.OneEvent(db, id); });
     }
     if (path.rfind(kDocument, 0) == 0 && path.size() > kDocument.size()) {
@@ -321,9 +415,44 @@ Response Api::Handle(const Request& request) const {
   }
 }
 
+Response Api::Handle(const Request& request) const {
+  Response response = impl_->Dispatch(request);
+  if (response.status >= 400) response.body = impl_->HidePaths(std::move(response.body));
+  return response;
+}
+
+std::string Api::Impl::HidePaths(std::string text) const {
+  // Longest first, so a conflicts folder inside the data folder is cut whole.
+  std::vector<std::pair<std::string, std::string>> dirs;
+  auto add = [&](const std::string& dir) {
+    if (dir.empty() || dir == "/") return;
+    std::string d = dir.back() == '/' ? dir.substr(0, dir.size() - 1) : dir;
+    dirs.emplace_back(d, std::filesystem::path(d).filename().string());
+  };
+  add(options.data_dir);
+  add(options.conflicts_dir);
+  if (!options.rules.empty()) add(std::filesystem::path(options.rules).parent_path().string());
+  add(std::filesystem::path(options.db).parent_path().string());
+  add(options.web_dir);
+  std::sort(dirs.begin(), dirs.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (const auto& [dir, name] : dirs) {
+    if (dir.front() != '/') continue;  // relative paths tell nothing about the server
+    for (size_t at = text.find(dir); at != std::string::npos; at = text.find(dir, at)) {
+      const size_t after = at + dir.size();
+      if (after < text.size() && text[after] == '/') {
+        text.erase(at, dir.size() + 1);  // "DIR/x.toml" -> "x.toml"
+      } else {
+        text.replace(at, dir.size(), name);  // "DIR" -> its last component
+        at += name.size();
+      }
+    }
+  }
+  return text;
+}
+
 template <typename Route>
-Response Api::Impl::WithStore(Route route) const {
-  ConnectionPool::Lease db = pool.Acquire();
+Response Api::Impl::WithStore(Route route, bool report) const {
+  ConnectionPool::Lease db = (report ? report_pool : pool).Acquire();
   db->SetDeadline(options.query_time_limit.count() > 0
                       ? std::chrono::steady_clock::now() + options.query_time_limit
                       : std::chrono::steady_clock::time_point::max());
@@ -341,7 +470,9 @@ Response Api::Impl::Stats(store::Store& store) const {
   store::Stats s;
   if (Status st = store.GetStats(&s); !st.ok()) return StatusResponse(st);
   // The database's file name only: no response shows a path of the server's file system.
-  return JsonResponse(json{{"database", std::filesystem::path(options.db).filename().string()},
+  return JsonResponse(json{{"database", store::IsPostgresUrl(options.db)
+                                            ? std::string("postgresql")
+                                            : std::filesystem::path(options.db).filename().string()},
                            {"documents", s.documents},
                            {"near_duplicates", s.near_duplicates},
                            {"sentences", s.sentences},
@@ -363,16 +494,27 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
   filter.to = Param(request, "to");
   filter.modality = Param(request, "modality");
   filter.text = Param(request, "text");
+  filter.review = Param(request, "review");
   if (Status s = CheckFullTextQuery("text", filter.text, options); !s.ok()) return ErrorResponse(400, s.message());
   store::EventQuery query;
   if (Status s = store::ParseEventFilter(filter, &query, ""); !s.ok()) return ErrorResponse(400, s.message());
-  int64_t limit = 0, after = 0;
+  int64_t limit = 0, after = 0, offset = 0;
   if (Status s = IntParam(request, "limit", kDefaultLimit, &limit); !s.ok()) return ErrorResponse(400, s.message());
   if (Status s = IntParam(request, "after", 0, &after); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = IntParam(request, "offset", 0, &offset); !s.ok()) return ErrorResponse(400, s.message());
   if (limit == 0 || limit > options.max_limit)
     return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit) + " (page with after=)");
+  const std::string sort = Param(request, "sort");
+  if (sort == "date") query.order = store::EventOrder::kDate;
+  else if (sort == "-date") query.order = store::EventOrder::kDateDescending;
+  else if (!sort.empty() && sort != "id")
+    return ErrorResponse(400, "sort: '" + sort + "' is not an order (use id, date or -date)");
+  const bool by_id = query.order == store::EventOrder::kId;
+  if (by_id && offset > 0) return ErrorResponse(400, "offset: only with sort=date or -date (page by id with after=)");
+  if (!by_id && after > 0) return ErrorResponse(400, "after: only with sort=id (page by date with offset=)");
   query.limit = limit;
   query.after_id = after;
+  query.offset = offset;
   query.include_duplicates = Param(request, "include_duplicates") == "1";
   std::vector<store::StoredEvent> rows;
   // (A malformed FTS5 query is the caller's mistake: the store says kInvalidArgument.)
@@ -380,25 +522,40 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
   json events = json::array();
   for (const auto& e : rows) events.push_back(EventJson(e, options.data_dir));
   json body{{"count", rows.size()}, {"events", std::move(events)}};
-  body["next_after"] = static_cast<int64_t>(rows.size()) == limit ? json(rows.back().id) : json(nullptr);
+  const bool full = static_cast<int64_t>(rows.size()) == limit;
+  if (by_id) body["next_after"] = full ? json(rows.back().id) : json(nullptr);
+  else body["next_offset"] = full ? json(offset + limit) : json(nullptr);
   return JsonResponse(body);
 }
 
 Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
   store::StoredEvent e;
-  if (Status s = store.GetEvent(id, &e); !s.ok()) return StatusResponse(s);
+  // The store's words name the database file: no answer shows a path of the server's.
+  if (Status s = store.GetEvent(id, &e); !s.ok())
+    return s.code() == StatusCode::kNotFound ? ErrorResponse(404, "no event " + std::to_string(id)) : StatusResponse(s);
   store::StoredDocument doc;
   json body{{"event", EventJson(e, options.data_dir)}};
   if (store.GetDocument(e.document_id, &doc).ok()) {
     body["sentence_marked"] = store::HighlightSentence(doc.document.text, e.event, false);
     body["document"] = DocumentJson(doc);
   }
+  std::vector<store::Review> history;
+  if (Status s = store.ReviewHistory(id, &history); !s.ok()) return StatusResponse(s);
+  json reviews = json::array();
+  for (const auto& r : history) reviews.push_back(store::ReviewObject(r));
+  body["reviews"] = std::move(reviews);
+  // Whether this server takes reviews (the page shows the review form only then).
+  body["reviews_open"] = !options.tokens.empty();
   return JsonResponse(body);
 }
 
 Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key) const {
   store::StoredDocument doc;
-  if (Status s = store.FindDocument(key, &doc); !s.ok()) return StatusResponse(s);
+  if (Status s = store.FindDocument(key, &doc); !s.ok()) {
+    return s.code() == StatusCode::kNotFound
+               ? ErrorResponse(404, "no document '" + key + "' (give d<N>, its input id or 8+ hex digits of its sha256)")
+               : StatusResponse(s);
+  }
   std::vector<store::Sentence> sentences;
   if (Status s = store.GetSentences(doc.id, &sentences); !s.ok()) return StatusResponse(s);
   store::EventQuery query;
@@ -428,9 +585,29 @@ Response Api::Impl::Search(store::Store& store, const Request& request) const {
     return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit));
   std::vector<store::SentenceHit> hits;
   if (Status s = store.SearchSentences(q, limit, &hits); !s.ok()) return StatusResponse(s);
+  // The events each hit's sentence carries (current coding), so a result links to them: one
+  // query per document among the hits.
+  std::map<int64_t, std::map<int, json>> events_by_sentence;
+  for (const auto& h : hits) {
+    if (events_by_sentence.count(h.document_id)) continue;
+    auto& sentences = events_by_sentence[h.document_id];
+    store::EventQuery query;
+    query.document_id = h.document_id;
+    query.include_duplicates = true;
+    std::vector<store::StoredEvent> rows;
+    if (Status s = store.QueryEvents(query, &rows); !s.ok()) return StatusResponse(s);
+    for (const auto& e : rows) {
+      json& ids = sentences[e.event.sentence_index];
+      if (ids.is_null()) ids = json::array();
+      ids.push_back(e.id);
+    }
+  }
   json list = json::array();
   for (const auto& h : hits) {
+    const auto& sentences = events_by_sentence[h.document_id];
+    const auto ids = sentences.find(h.sentence.index);
     list.push_back(json{{"document_id", h.document_id},
+                        {"events", ids == sentences.end() ? json::array() : ids->second},
                         {"sentence_index", h.sentence.index},
                         {"text", h.sentence.text},
                         {"snippet", h.snippet},
@@ -466,6 +643,17 @@ Response Api::Impl::Conflicts() const {
   return JsonResponse(json{{"conflicts", std::move(list)}, {"errors", std::move(problems)}});
 }
 
+Response Api::Impl::Cameo() const {
+  write::CameoTable table;
+  if (Status s = write::CameoTable::Load(options.data_dir + "/cameo/cameo.tsv", &table); !s.ok())
+    return ErrorResponse(500, "cannot read the CAMEO table cameo/cameo.tsv of the data directory");
+  json codes = json::array();
+  for (const auto& c : table.codes())
+    codes.push_back(json{{"code", c.code}, {"name", c.name}, {"goldstein", c.goldstein},
+                         {"quad_class", c.quad_class}, {"plover", c.plover}});
+  return JsonResponse(json{{"codes", std::move(codes)}});
+}
+
 Response Api::Impl::Role(store::Store& store, const Request& request, bool html) const {
   const std::string state = Param(request, "state"), conflict = Param(request, "conflict");
   if (state.empty() || conflict.empty())
@@ -483,6 +671,10 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
     return ErrorResponse(400, s.message());
   if (evidence < 1 || evidence > 100) return ErrorResponse(400, "evidence: must be 1..100");
   ro.evidence_per_category = static_cast<int>(evidence);
+  const std::string reviewed = Param(request, "reviewed");
+  if (!reviewed.empty() && reviewed != "1" && reviewed != "0")
+    return ErrorResponse(400, "reviewed: '" + reviewed + "' (1: only evidence an analyst confirmed or corrected)");
+  ro.reviewed_only = reviewed == "1";
 
   // Read per request on purpose: rules and conflicts are data users edit, and a running server
   // should answer with the files as they are now (a few ms against the report's query).
@@ -497,6 +689,8 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
   if (Status s = analyze::BuildRoleReportFromStore(store, inputs.rules, inputs.conflict, inputs.subject, ro, &report);
       !s.ok())
     return StatusResponse(s);
+  report.conflict_file = ShownPath(report.conflict_file, options.data_dir);
+  report.rules_file = ShownPath(report.rules_file, options.data_dir);
   if (!html) {
     Response r;
     r.body = analyze::RenderJson(report);
@@ -510,6 +704,57 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
   r.content_type = kHtml;
   r.body = analyze::RenderHtml(report, chart_js);
   return r;
+}
+
+std::string Api::Impl::Reviewer(const Request& request) const {
+  static const std::string kBearer = "Bearer ";
+  if (request.authorization.size() <= kBearer.size() || request.authorization.compare(0, kBearer.size(), kBearer) != 0)
+    return "";
+  const std::string given = request.authorization.substr(kBearer.size());
+  std::string name;
+  for (const auto& [token, reviewer] : options.tokens)
+    if (SameToken(given, token)) name = reviewer;
+  return name;
+}
+
+Response Api::Impl::AddReview(int64_t id, const std::string& reviewer, const Request& request) const {
+  if (request.body.size() > 64 * 1024) return ErrorResponse(413, "body: a review is at most 64 KB");
+  const json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object())
+    return ErrorResponse(400, "body: send a JSON object {\"state\": \"confirmed|rejected|corrected\", \"note\": ..., "
+                              "\"source\", \"target\", \"code\" (corrections)}");
+  for (const auto& [key, value] : body.items()) {
+    if (key != "state" && key != "note" && key != "source" && key != "target" && key != "code")
+      return ErrorResponse(400, "body: unknown field '" + key + "' (known: state, note, source, target, code)");
+    if (!value.is_string()) return ErrorResponse(400, "body: " + key + " must be a string");
+  }
+  store::Review review;
+  review.reviewer = reviewer;
+  review.state = store::ParseReviewState(body.value("state", ""));
+  if (review.state == store::ReviewState::kNone)
+    return ErrorResponse(400, "state: '" + body.value("state", "") + "' (expected confirmed, rejected or corrected)");
+  review.note = body.value("note", "");
+  review.source = body.value("source", "");
+  review.target = body.value("target", "");
+  review.event_code = body.value("code", "");
+  if (review.state != store::ReviewState::kCorrected && !(review.source.empty() && review.target.empty() && review.event_code.empty()))
+    return ErrorResponse(400, "source, target and code are corrections: give them with state corrected");
+  if (Status s = store::CompleteCorrection(cameo, &review); !s.ok()) return ErrorResponse(400, s.message());
+  store::Review stored;
+  if (Status s = writer->AddReview(id, review, &stored); !s.ok()) {
+    return s.code() == StatusCode::kNotFound ? ErrorResponse(404, "no event " + std::to_string(id)) : StatusResponse(s);
+  }
+  Response r = JsonResponse(json{{"review", store::ReviewObject(stored)}}, 201);
+  return r;
+}
+
+Response Api::Impl::Reviews(store::Store& store, int64_t id) const {
+  std::vector<store::Review> history;
+  if (Status s = store.ReviewHistory(id, &history); !s.ok())
+    return s.code() == StatusCode::kNotFound ? ErrorResponse(404, "no event " + std::to_string(id)) : StatusResponse(s);
+  json list = json::array();
+  for (const auto& r : history) list.push_back(store::ReviewObject(r));
+  return JsonResponse(json{{"reviews", std::move(list)}});
 }
 
 Response Api::Impl::Code(const Request& request) const {
@@ -535,11 +780,23 @@ Response Api::Impl::Code(const Request& request) const {
                            {"events", std::move(list)}});
 }
 
+Response Api::Impl::WebFile(const std::string& path) const {
+  Response r;
+  if (!ReadFile(options.web_dir + path, &r.body)) return ErrorResponse(404, "no file " + path + " in the web folder");
+  r.content_type = WebFileType(path);
+  return r;
+}
+
 Response Api::Impl::WebPage() const {
   Response r;
   const std::string path = options.web_dir + "/index.html";
   if (!ReadFile(path, &r.body)) return ErrorResponse(500, "cannot read the web page " + path);
   r.content_type = kHtml;
+  // The page shows text from documents: even if some of it slipped through unescaped, no script
+  // but the page's own files runs, and nothing is loaded from elsewhere.
+  r.headers["Content-Security-Policy"] =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
+      "object-src 'none'; base-uri 'none'; form-action 'self'";
   return r;
 }
 

@@ -2,9 +2,11 @@
 // No sockets here (server/http.h binds an Api to cpp-httplib), so every route is
 // tested without a network. Routes (docs/serve.md):
 //   GET  /                      the web page (web/index.html)
+//   GET  /app.js, /vendor/NAME  the page's files (web/), by file name only
 //   GET  /api                   this list, as JSON
 //   GET  /api/stats             what the database holds
-//   GET  /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&limit=&after=
+//   GET  /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&sort=&limit=&after=&offset=
+//   GET  /api/cameo             the CAMEO codes with their names (data/cameo/cameo.tsv)
 //   GET  /api/events/ID         one event, its sentence marked, its document's provenance
 //   GET  /api/documents/KEY     one document (d<N>, its input id, or a sha256 prefix) with its events
 //   GET  /api/search?q=&limit=  full-text search over stored sentences (FTS5 syntax)
@@ -12,8 +14,11 @@
 //   GET  /api/role?state=&conflict=&from=&to=&evidence=   the role report as JSON
 //   GET  /role?state=&conflict=&from=&to=&evidence=       the same as a self-contained HTML page
 //   POST /api/code?date=&id=    codes the request body (plain text) without storing it
-// Errors are JSON objects {"error": "one line"} with status 400 (bad parameter), 404
-// (unknown route, event or document), 405 (wrong method), 413 (body too large) or 500.
+//   POST /api/events/ID/review  an analyst's review (JSON body); needs "Authorization: Bearer TOKEN"
+//   GET  /api/events/ID/reviews the event's reviews, oldest first
+// Errors are JSON objects {"error": "one line"} with status 400 (bad parameter), 401 (no or a
+// wrong token), 403 (writes are off), 404 (unknown route, event or document), 405 (wrong
+// method), 413 (body too large) or 500.
 //
 // Thread safety: Handle() may be called from many threads at once (the store
 // serialises its own access; the engine is immutable). Lifetime: the Api owns
@@ -37,12 +42,14 @@ struct Request {
   std::string path;    // without the query string
   std::multimap<std::string, std::string> params;  // decoded query parameters
   std::string body;
+  std::string authorization;  // the Authorization header ("Bearer TOKEN"), "" when absent
 };
 
 struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
+  std::map<std::string, std::string> headers;  // more response headers (Content-Security-Policy, ...)
 };
 
 struct ApiOptions {
@@ -55,9 +62,18 @@ struct ApiOptions {
   size_t max_body_bytes = 10 << 20;  // larger bodies get 413
   int max_limit = 1000;        // most events one /api/events page returns
   int connections = 4;         // read-only database connections (requests at once on the database)
+  // Role reports (/api/role, /role) take one of these instead: a burst of reports never holds the
+  // connections every other route needs (/api/stats stays fast while reports run).
+  int report_connections = 2;
   // A request whose database work takes longer is interrupted and answered
   // 503 with a JSON error (0 = no limit).
   std::chrono::milliseconds query_time_limit{5000};
+  // Who may write reviews: token -> the reviewer's name recorded with each review. Empty: the
+  // server takes no writes (403). With tokens the database is also opened for writing (one
+  // connection, which migrates an older schema at start).
+  std::map<std::string, std::string> tokens;
+  // Reads (/api/..., /role) need a token too: for a server listening beyond this machine.
+  bool reads_need_token = false;
   size_t max_query_bytes = 512;  // longest full-text query (q=, text=); longer -> 400
   int max_query_terms = 16;      // most words in a full-text query; more -> 400
 };

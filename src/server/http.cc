@@ -1,5 +1,7 @@
 #include "server/http.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include <httplib.h>
@@ -8,15 +10,18 @@
 #include <charconv>
 #include <cstdint>
 
+#include "common/escape.h"
+
 namespace dyad::server {
 namespace {
 
 const char* kJson = "application/json";
 
 std::string ErrorBody(const std::string& message) {
-  // Messages here are ours and plain ASCII: no escaping needed beyond quotes.
+  // Messages may quote a header (Host): control bytes and invalid UTF-8 escaped as \xNN first,
+  // then JSON's quotes and backslashes.
   std::string escaped;
-  for (char c : message) {
+  for (char c : EscapeForMessage(message)) {
     if (c == '"' || c == '\\') escaped.push_back('\\');
     escaped.push_back(c);
   }
@@ -93,9 +98,11 @@ struct HttpServer::Impl {
     request.path = in.path;
     request.params = in.params;
     request.body = std::move(body);
+    request.authorization = in.get_header_value("Authorization");
     Response response = api.Handle(request);
     out.status = response.status;
     out.set_content(response.body, response.content_type.c_str());
+    for (const auto& [name, value] : response.headers) out.set_header(name, value);
     // Pages and data are local evidence; a browser on another origin must not read them.
     out.set_header("X-Content-Type-Options", "nosniff");
     if (log) log(in.method + " " + in.path + " " + std::to_string(response.status));
@@ -179,6 +186,8 @@ HttpServer::HttpServer(const Api& api, std::function<void(const std::string&)> l
   s.set_socket_options([impl](socket_t fd) {
     int yes = 1;
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    int defer = impl->options.defer_accept_seconds;
+    if (defer > 0) setsockopt(fd, IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer, sizeof defer);
     impl->listen_fd = fd;
   });
 }

@@ -23,8 +23,14 @@ struct HttpOptions {
   size_t max_body_bytes = 10 << 20;
   int read_timeout_seconds = 5;   // a client silent this long is disconnected
   int keep_alive_seconds = 2;     // an idle kept-alive connection is closed after this
-  int threads = 32;               // requests served at once (each connection holds one while open)
+  // Workers. cpp-httplib 0.11 gives each connection a worker for as long as it is open, so a
+  // client sending its header a line at a time holds one: enough workers for many such clients
+  // (an idle worker costs only its stack's address space, not memory in use).
+  int threads = 256;
   int listen_backlog = 1024;      // connections waiting to be accepted
+  // A connection is handed to a worker only once its first bytes arrive, or after this long
+  // (TCP_DEFER_ACCEPT): sockets opened and left silent take no worker meanwhile.
+  int defer_accept_seconds = 10;
 };
 
 class HttpServer {

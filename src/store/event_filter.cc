@@ -49,6 +49,15 @@ Status ParseEventFilter(const EventFilter& f, EventQuery* q, const std::string& 
     return Status::Error(prefix + "modality: '" + f.modality +
                          "' (expected asserted, negated, hypothetical or reported)");
   }
+  if (f.review == "reviewed") {
+    q->review = ReviewFilter::kAccepted;
+  } else if (f.review == "rejected") {
+    q->review = ReviewFilter::kRejected;
+  } else if (f.review == "unreviewed") {
+    q->review = ReviewFilter::kUnreviewed;
+  } else if (!f.review.empty()) {
+    return Status::Error(prefix + "review: '" + f.review + "' (expected reviewed, rejected or unreviewed)");
+  }
   return Status::Ok();
 }
 

@@ -20,6 +20,9 @@ struct EventFilter {
   std::string from, to;               // YYYY-MM-DD, inclusive
   std::string modality;               // asserted | negated | hypothetical | reported
   std::string text;                   // FTS5 query over the event's sentence
+  // By the latest review: reviewed (confirmed or corrected, corrections applied) | rejected |
+  // unreviewed.
+  std::string review;
 };
 
 // Fills the filter fields of *query (leaves limit, paging and duplicates alone).

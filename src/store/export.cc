@@ -220,6 +220,16 @@ const std::vector<std::string>& CsvColumns() {
 
 std::string StoredEventJson(const StoredEvent& e) { return Dump(StoredEventObject(e)); }
 
+nlohmann::json ReviewObject(const Review& r) {
+  if (r.id == 0) return nullptr;
+  nlohmann::json j = {{"id", r.id},         {"state", ReviewStateName(r.state)}, {"reviewer", r.reviewer},
+                      {"at", r.at},         {"note", r.note},                    {"event", r.event_id},
+                      {"machine", {{"source", r.machine_source}, {"target", r.machine_target}, {"event_code", r.machine_code}}}};
+  if (r.state == ReviewState::kCorrected)
+    j["corrected"] = {{"source", r.source}, {"target", r.target}, {"event_code", r.event_code}};
+  return j;
+}
+
 nlohmann::json StoredEventObject(const StoredEvent& e) {
   nlohmann::json j = write::EventToJson(e.event);
   j["id"] = e.id;
@@ -231,6 +241,7 @@ nlohmann::json StoredEventObject(const StoredEvent& e) {
   j["doc_sha256"] = e.doc_sha256;
   j["dict_hash"] = e.dict_hash;
   if (e.duplicate) j["near_duplicate"] = true;
+  j["review"] = ReviewObject(e.review);
   return j;
 }
 

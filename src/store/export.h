@@ -95,8 +95,12 @@ class Exporter {
 
 // One JSONL object for a stored event (write::EventToJson plus id and provenance).
 std::string StoredEventJson(const StoredEvent& event);
-// The same object, for callers that embed it in a larger JSON document (the HTTP API).
+// The same object, for callers that embed it in a larger JSON document (the HTTP API). Its
+// "review" is ReviewObject(event.review).
 nlohmann::json StoredEventObject(const StoredEvent& event);
+// A review as JSON: {id, state, reviewer, at, note, event, machine: {source, target, event_code},
+// corrected: {...} (state "corrected" only)}; null when there is none.
+nlohmann::json ReviewObject(const Review& review);
 
 }  // namespace dyad::store
 

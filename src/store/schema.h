@@ -198,7 +198,40 @@ BEGIN
 END;
 CREATE INDEX documents_near_duplicate ON documents(near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
 )sql",
-    // v5: paged documents (PDF): where each page begins in the text (a JSON array of code
+    // v5: analysts' reviews of events, append-only beside the machine coding (never changing it).
+    // A review names its event by what survives a recode (document, sentence, verb span and the
+    // machine's source, target and code), so it follows an unchanged event to its new id and
+    // stops applying when a recode changes the coding; the latest review of an event counts.
+    R"sql(
+CREATE TABLE reviews(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  event INTEGER NOT NULL,
+  doc INTEGER NOT NULL,
+  sentence_idx INTEGER NOT NULL,
+  verb_begin INTEGER NOT NULL,
+  verb_end INTEGER NOT NULL,
+  machine_source TEXT NOT NULL,
+  machine_target TEXT NOT NULL,
+  machine_code TEXT NOT NULL,
+  state TEXT NOT NULL CHECK(state IN ('confirmed', 'rejected', 'corrected')),
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  event_code TEXT NOT NULL,
+  root_code TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  plover TEXT NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE INDEX reviews_event ON reviews(doc, sentence_idx, verb_begin, verb_end);
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+BEGIN SELECT RAISE(ABORT, 'reviews are append-only: add a newer review'); END;
+CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+BEGIN SELECT RAISE(ABORT, 'reviews are append-only: add a newer review'); END;
+)sql",
+    // v6: paged documents (PDF): where each page begins in the text (a JSON array of code
     // points, '' when the document has no pages) and the page of each event's sentence (0: none).
     R"sql(
 ALTER TABLE documents ADD COLUMN page_starts TEXT NOT NULL DEFAULT '';

@@ -66,6 +66,17 @@ class Stmt {
     int n = sqlite3_column_bytes(stmt_, c);
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(n)) : std::string();
   }
+  // The text of a column, valid until the next Step/Reset or another access to the column.
+  std::string_view View(int c) const {
+    const unsigned char* p = sqlite3_column_text(stmt_, c);
+    int n = sqlite3_column_bytes(stmt_, c);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)) : std::string_view();
+  }
+  // Text(c) into *out, reusing its buffer.
+  void TextTo(int c, std::string* out) const {
+    const std::string_view v = View(c);
+    out->assign(v.data(), v.size());
+  }
   std::string_view Blob(int c) const {
     const void* p = sqlite3_column_blob(stmt_, c);
     int n = sqlite3_column_bytes(stmt_, c);

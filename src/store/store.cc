@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/sha256.h"
+#include "store/rows.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 
@@ -24,38 +25,9 @@ static_assert(kMigrationCount == kSchemaVersion, "one migration per schema versi
 
 namespace {
 
-constexpr const char* kToolVersion = "dyad " DYAD_VERSION;
-
-std::string NowIso() {
-  auto now = std::chrono::system_clock::now();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms % 1000));
-  return buf;
-}
-
 bool FileExists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
-}
-
-// The smallest string greater than every string starting with `prefix`.
-std::string PrefixEnd(const std::string& prefix) {
-  std::string end = prefix;
-  while (!end.empty()) {
-    unsigned char c = static_cast<unsigned char>(end.back());
-    if (c < 0xff) {
-      end.back() = static_cast<char>(c + 1);
-      return end;
-    }
-    end.pop_back();
-  }
-  return std::string(1, '\x7f');  // unreachable for non-empty ASCII prefixes
 }
 
 uint64_t Mix64(uint64_t x) {  // splitmix64 finaliser
@@ -81,79 +53,6 @@ int64_t BandKey(int band, const uint32_t* rows) {
   return static_cast<int64_t>(h >> 1);
 }
 
-const char* ModalityText(Modality m) { return ModalityName(m); }
-
-Modality ParseModality(const std::string& s) {
-  if (s == "negated") return Modality::kNegated;
-  if (s == "hypothetical") return Modality::kHypothetical;
-  return Modality::kAsserted;
-}
-
-DatePrecision ParsePrecision(const std::string& s) {
-  for (auto p : {DatePrecision::kDocument, DatePrecision::kDay, DatePrecision::kWeek,
-                 DatePrecision::kMonth, DatePrecision::kSeason, DatePrecision::kYear,
-                 DatePrecision::kRange, DatePrecision::kIngested}) {
-    if (s == DatePrecisionName(p)) return p;
-  }
-  return DatePrecision::kDocument;
-}
-
-nlohmann::json PlaceToJson(const Place& p) {
-  return {{"name", p.name},         {"country", p.country},     {"admin1", p.admin1},
-          {"latitude", p.latitude}, {"longitude", p.longitude}, {"feature", p.feature},
-          {"begin", p.span.begin},  {"end", p.span.end}};
-}
-
-Place PlaceFromJson(const nlohmann::json& j) {
-  Place p;
-  p.name = j.value("name", "");
-  p.country = j.value("country", "");
-  p.admin1 = j.value("admin1", "");
-  p.latitude = j.value("latitude", 0.0);
-  p.longitude = j.value("longitude", 0.0);
-  p.feature = j.value("feature", "");
-  p.span.begin = j.value("begin", int64_t{-1});
-  p.span.end = j.value("end", int64_t{-1});
-  return p;
-}
-
-std::string PlacesToText(const Event& e) {
-  nlohmann::json j = nlohmann::json::object();
-  if (!e.location.empty()) j["location"] = PlaceToJson(e.location);
-  if (!e.origin.empty()) j["origin"] = PlaceToJson(e.origin);
-  if (!e.destination.empty()) j["destination"] = PlaceToJson(e.destination);
-  return j.empty() ? std::string() : j.dump();
-}
-
-void PlacesFromText(const std::string& text, Event* e) {
-  if (text.empty()) return;
-  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return;
-  if (j.contains("location")) e->location = PlaceFromJson(j["location"]);
-  if (j.contains("origin")) e->origin = PlaceFromJson(j["origin"]);
-  if (j.contains("destination")) e->destination = PlaceFromJson(j["destination"]);
-}
-
-std::optional<int64_t> DayOf(const Date& d) {
-  if (!d.valid()) return std::nullopt;
-  return d.ToDays();
-}
-
-// Document::page_starts as stored: a JSON array of code points, '' when there are no pages.
-std::string PageStartsToText(const std::vector<int64_t>& starts) {
-  if (starts.empty()) return "";
-  return nlohmann::json(starts).dump();
-}
-std::vector<int64_t> PageStartsFromText(const std::string& text) {
-  std::vector<int64_t> starts;
-  if (text.empty()) return starts;
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return starts;
-  for (const auto& v : j)
-    if (v.is_number_integer()) starts.push_back(v.get<int64_t>());
-  return starts;
-}
-
 // Columns read by ReadEventRow, in order (e = events, d = documents, s = sentences,
 // c = codings).
 constexpr const char* kEventColumns =
@@ -163,75 +62,143 @@ constexpr const char* kEventColumns =
     "e.pattern_file, e.pattern_line, e.pattern_text, e.source_begin, e.source_end, "
     "e.verb_begin, e.verb_end, e.target_begin, e.target_end, e.modality, e.reported_by, "
     "e.reported_by_text, e.places, e.duplicate, d.input_id, d.url, d.title, d.source, "
-    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, e.page";
+    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, e.page, "
+    "rv.id, rv.at, rv.reviewer, rv.event, rv.state, rv.source, rv.target, rv.event_code, rv.root_code, "
+    "rv.quad_class, rv.goldstein, rv.plover, rv.note, rv.machine_source, rv.machine_target, rv.machine_code";
+// The latest review of event e's machine coding (reviews_event finds the candidates).
+#define DYAD_LATEST_REVIEW(column)                                                                 \
+  "(SELECT r." column " FROM reviews r WHERE r.doc = e.doc AND r.sentence_idx = e.sentence_idx"     \
+  " AND r.verb_begin = e.verb_begin AND r.verb_end = e.verb_end AND r.machine_source = e.source"    \
+  " AND r.machine_target = e.target AND r.machine_code = e.event_code ORDER BY r.id DESC LIMIT 1)"
 constexpr const char* kEventJoins =
     " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
-    " LEFT JOIN codings c ON c.id = e.coding";
+    " LEFT JOIN codings c ON c.id = e.coding LEFT JOIN reviews rv ON rv.id = " DYAD_LATEST_REVIEW("id");
 
+// Sets every field of *out from the row (its strings keep their capacity from row to row).
 void ReadEventRow(const Stmt& st, StoredEvent* out) {
   int c = 0;
-  StoredEvent r;
+  StoredEvent& r = *out;
   Event& e = r.event;
   r.id = st.Int(c++);
   r.document_id = st.Int(c++);
   e.sentence_index = static_cast<int>(st.Int(c++));
   e.sentence_span.begin = st.Int(c++);
   e.sentence_span.end = st.Int(c++);
-  if (!st.IsNull(c)) e.date = Date::FromDays(st.Int(c));
+  e.date = st.IsNull(c) ? Date{} : Date::FromDays(st.Int(c));
   ++c;
-  if (!st.IsNull(c)) e.date_end = Date::FromDays(st.Int(c));
+  e.date_end = st.IsNull(c) ? Date{} : Date::FromDays(st.Int(c));
   ++c;
-  e.date_precision = ParsePrecision(st.Text(c++));
-  e.date_text = st.Text(c++);
-  e.source = st.Text(c++);
-  e.target = st.Text(c++);
-  e.source_text = st.Text(c++);
-  e.target_text = st.Text(c++);
-  e.event_code = st.Text(c++);
-  e.root_code = st.Text(c++);
+  e.date_precision = ParsePrecision(st.View(c++));
+  st.TextTo(c++, &e.date_text);
+  st.TextTo(c++, &e.source);
+  st.TextTo(c++, &e.target);
+  st.TextTo(c++, &e.source_text);
+  st.TextTo(c++, &e.target_text);
+  st.TextTo(c++, &e.event_code);
+  st.TextTo(c++, &e.root_code);
   e.quad_class = static_cast<int>(st.Int(c++));
   e.goldstein = st.Double(c++);
-  e.verb_text = st.Text(c++);
-  e.plover = st.Text(c++);
-  e.pattern.file = st.Text(c++);
+  st.TextTo(c++, &e.verb_text);
+  st.TextTo(c++, &e.plover);
+  st.TextTo(c++, &e.pattern.file);
   e.pattern.line = static_cast<int>(st.Int(c++));
-  e.pattern.text = st.Text(c++);
+  st.TextTo(c++, &e.pattern.text);
   e.source_span.begin = st.Int(c++);
   e.source_span.end = st.Int(c++);
   e.verb_span.begin = st.Int(c++);
   e.verb_span.end = st.Int(c++);
   e.target_span.begin = st.Int(c++);
   e.target_span.end = st.Int(c++);
-  e.modality = ParseModality(st.Text(c++));
-  e.reported_by = st.Text(c++);
-  e.reported_by_text = st.Text(c++);
-  PlacesFromText(st.Text(c++), &e);
+  e.modality = ParseModality(st.View(c++));
+  st.TextTo(c++, &e.reported_by);
+  st.TextTo(c++, &e.reported_by_text);
+  PlacesFromText(st.View(c++), &e);
   r.duplicate = st.Int(c++) != 0;
-  e.doc_id = st.Text(c++);
-  r.doc_url = st.Text(c++);
-  r.doc_title = st.Text(c++);
-  r.doc_source = st.Text(c++);
-  r.doc_sha256 = st.Text(c++);
-  if (auto d = Date::Parse(st.Text(c++))) r.doc_date = *d;
-  e.sentence = st.Text(c++);
-  r.dict_hash = st.Text(c++);
-  r.doc_ingested_at = st.Text(c++);
-  e.source_ref = st.Text(c++);
-  e.target_ref = st.Text(c++);
+  st.TextTo(c++, &e.doc_id);
+  st.TextTo(c++, &r.doc_url);
+  st.TextTo(c++, &r.doc_title);
+  st.TextTo(c++, &r.doc_source);
+  st.TextTo(c++, &r.doc_sha256);
+  const std::optional<Date> doc_date = Date::Parse(st.View(c++));
+  r.doc_date = doc_date ? *doc_date : Date{};
+  st.TextTo(c++, &e.sentence);
+  st.TextTo(c++, &r.dict_hash);
+  st.TextTo(c++, &r.doc_ingested_at);
+  st.TextTo(c++, &e.source_ref);
+  st.TextTo(c++, &e.target_ref);
   e.page = static_cast<int>(st.Int(c++));
-  *out = std::move(r);
+  r.review = Review{};
+  if (!st.IsNull(c)) {
+    Review& v = r.review;
+    v.id = st.Int(c++);
+    v.at = st.Text(c++);
+    v.reviewer = st.Text(c++);
+    v.event_id = st.Int(c++);
+    v.state = ParseReviewState(st.Text(c++));
+    v.source = st.Text(c++);
+    v.target = st.Text(c++);
+    v.event_code = st.Text(c++);
+    v.root_code = st.Text(c++);
+    v.quad_class = static_cast<int>(st.Int(c++));
+    v.goldstein = st.Double(c++);
+    v.plover = st.Text(c++);
+    v.note = st.Text(c++);
+    v.machine_source = st.Text(c++);
+    v.machine_target = st.Text(c++);
+    v.machine_code = st.Text(c++);
+  }
 }
 
-// What identifies an event within a document across recodes, and its content.
-std::string EventKey(const Event& e) {
-  return std::to_string(e.sentence_index) + ":" + std::to_string(e.verb_span.begin) + ":" +
-         std::to_string(e.verb_span.end);
-}
-std::string EventContent(const Event& e) {
-  return e.source + "|" + e.target + "|" + e.event_code + "|" + e.date.ToIso() + "|" +
-         ModalityName(e.modality) + "|" + e.reported_by + "|" +
-         std::to_string(e.source_span.begin) + "|" + std::to_string(e.target_span.begin) + "|" +
-         e.location.name;  // not the pattern: the same coding from a moved line is unchanged
+
+// Columns read by ReadReportRow (EventFields::kReport), in order: what reports read. The
+// document's text and the columns stored after it (ingested_at) are never touched, so a row costs
+// no walk through the text's overflow pages.
+constexpr const char* kReportColumns =
+    "e.id, e.doc, e.sentence_idx, e.day, e.day_end, e.date_precision, e.date_text, e.source, "
+    "e.target, e.event_code, e.root_code, e.quad_class, e.goldstein, e.modality, e.reported_by, "
+    "e.reported_by_text, e.places, e.duplicate, e.page, d.url, d.title, d.source, d.pub_date, s.text";
+
+// Sets the fields of EventFields::kReport from the row and clears the others.
+void ReadReportRow(const Stmt& st, StoredEvent* out) {
+  int c = 0;
+  StoredEvent& r = *out;
+  Event& e = r.event;
+  r.id = st.Int(c++);
+  r.document_id = st.Int(c++);
+  e.sentence_index = static_cast<int>(st.Int(c++));
+  e.date = st.IsNull(c) ? Date{} : Date::FromDays(st.Int(c));
+  ++c;
+  e.date_end = st.IsNull(c) ? Date{} : Date::FromDays(st.Int(c));
+  ++c;
+  e.date_precision = ParsePrecision(st.View(c++));
+  st.TextTo(c++, &e.date_text);
+  st.TextTo(c++, &e.source);
+  st.TextTo(c++, &e.target);
+  st.TextTo(c++, &e.event_code);
+  st.TextTo(c++, &e.root_code);
+  e.quad_class = static_cast<int>(st.Int(c++));
+  e.goldstein = st.Double(c++);
+  e.modality = ParseModality(st.View(c++));
+  st.TextTo(c++, &e.reported_by);
+  st.TextTo(c++, &e.reported_by_text);
+  PlacesFromText(st.View(c++), &e);
+  r.duplicate = st.Int(c++) != 0;
+  e.page = static_cast<int>(st.Int(c++));
+  st.TextTo(c++, &r.doc_url);
+  st.TextTo(c++, &r.doc_title);
+  st.TextTo(c++, &r.doc_source);
+  const std::optional<Date> doc_date = Date::Parse(st.View(c++));
+  r.doc_date = doc_date ? *doc_date : Date{};
+  st.TextTo(c++, &e.sentence);
+  // Not read: left empty, as EventFields::kReport says.
+  e.sentence_span = Span{};
+  for (std::string* unread : {&e.doc_id, &e.source_text, &e.target_text, &e.source_ref, &e.target_ref,
+                              &e.verb_text, &e.plover, &e.pattern.file, &e.pattern.text, &r.doc_sha256,
+                              &r.dict_hash, &r.doc_ingested_at})
+    unread->clear();
+  e.pattern.line = 0;
+  e.source_span = e.verb_span = e.target_span = Span{};
+  r.review = Review{};
 }
 
 }  // namespace
@@ -285,6 +252,8 @@ std::vector<uint32_t> MinHashSignature(std::string_view text) {
   return sig;
 }
 
+int64_t MinHashBandKey(int band, const uint32_t* rows) { return BandKey(band, rows); }
+
 double EstimatedJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   if (a.empty() || a.size() != b.size()) return 0;
   size_t same = 0;
@@ -294,7 +263,7 @@ double EstimatedJaccard(const std::vector<uint32_t>& a, const std::vector<uint32
 
 // ---------------------------------------------------------------- Store
 
-struct Store::Statements {
+struct SqliteStore::Statements {
   Stmt find_sha, insert_doc, band_lookup, band_insert, doc_minhash;
   Stmt insert_sentence, find_sentence, insert_fts;
   Stmt insert_event, insert_actor_code;
@@ -302,10 +271,10 @@ struct Store::Statements {
   Stmt insert_audit, insert_failure;
 };
 
-Store::Store(sqlite3* db, std::string path)
+SqliteStore::SqliteStore(sqlite3* db, std::string path)
     : db_(db), path_(std::move(path)), stmts_(std::make_unique<Statements>()) {}
 
-void Store::SetDeadline(std::chrono::steady_clock::time_point deadline) {
+void SqliteStore::SetDeadline(std::chrono::steady_clock::time_point deadline) {
   std::lock_guard lock(mu_);
   deadline_ = deadline;
   interrupted_ = false;
@@ -317,7 +286,7 @@ void Store::SetDeadline(std::chrono::steady_clock::time_point deadline) {
   sqlite3_progress_handler(
       db_, 4000,
       [](void* self) -> int {
-        auto* store = static_cast<Store*>(self);
+        auto* store = static_cast<SqliteStore*>(self);
         if (std::chrono::steady_clock::now() < store->deadline_) return 0;
         store->interrupted_ = true;
         return 1;
@@ -325,12 +294,12 @@ void Store::SetDeadline(std::chrono::steady_clock::time_point deadline) {
       this);
 }
 
-Store::~Store() {
+SqliteStore::~SqliteStore() {
   stmts_.reset();  // finalize before closing
   if (db_) sqlite3_close_v2(db_);
 }
 
-Status Store::Error(const char* what) const {
+Status SqliteStore::Error(const char* what) const {
   int code = sqlite3_extended_errcode(db_);
   const std::string message = path_ + ": " + what + ": " + sqlite3_errmsg(db_);
   switch (code & 0xff) {
@@ -355,7 +324,7 @@ Status Store::Error(const char* what) const {
   }
 }
 
-Status Store::Exec(const char* sql) {
+Status SqliteStore::Exec(const char* sql) {
   char* err = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
@@ -385,7 +354,7 @@ Status ReadPragmaInt(sqlite3* db, const std::string& path, const char* pragma, i
 
 }  // namespace
 
-Status Store::Open(const std::string& path, const OpenOptions& options,
+Status SqliteStore::Open(const std::string& path, const OpenOptions& options,
                    std::unique_ptr<Store>* out) {
   int flags = options.read_only ? SQLITE_OPEN_READONLY
                                 : SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
@@ -395,7 +364,7 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
   }
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  std::unique_ptr<Store> store(new Store(raw, path));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(raw, path));
   if (rc != SQLITE_OK) {
     return Status::Error(path + ": cannot open database: " +
                          (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
@@ -530,7 +499,7 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
   return Status::Ok();
 }
 
-Status Store::LoadCurrentCodingLocked() {
+Status SqliteStore::LoadCurrentCodingLocked() {
   Stmt st;
   if (st.Prepare(db_,
                  "SELECT c.id FROM meta m JOIN codings c ON c.dict_hash = m.value "
@@ -548,7 +517,7 @@ Status Store::LoadCurrentCodingLocked() {
   return Status::Ok();
 }
 
-Status Store::Begin() {
+Status SqliteStore::Begin() {
   std::lock_guard lock(mu_);
   if (in_batch_) return Status::Error(path_ + ": Begin() inside a batch");
   if (auto s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
@@ -556,7 +525,7 @@ Status Store::Begin() {
   return Status::Ok();
 }
 
-Status Store::Commit() {
+Status SqliteStore::Commit() {
   std::lock_guard lock(mu_);
   if (!in_batch_) return Status::Error(path_ + ": Commit() without Begin()");
   auto s = Exec("COMMIT");
@@ -568,7 +537,7 @@ Status Store::Commit() {
   return s;
 }
 
-Status Store::Rollback() {
+Status SqliteStore::Rollback() {
   std::lock_guard lock(mu_);
   if (!in_batch_) return Status::Ok();
   in_batch_ = false;
@@ -577,7 +546,7 @@ Status Store::Rollback() {
   return s;
 }
 
-Status Store::WithTransaction(const std::function<Status()>& body) {
+Status SqliteStore::WithTransaction(const std::function<Status()>& body) {
   std::lock_guard lock(mu_);
   if (in_batch_) return body();
   if (auto s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
@@ -598,7 +567,7 @@ Status Store::WithTransaction(const std::function<Status()>& body) {
   return Status::Ok();
 }
 
-void Store::EndTransactionLocked(bool committed) {
+void SqliteStore::EndTransactionLocked(bool committed) {
   if (committed) {
     actor_codes_committed_.merge(actor_codes_pending_);
   } else if (!LoadCurrentCodingLocked().ok()) {
@@ -607,7 +576,7 @@ void Store::EndTransactionLocked(bool committed) {
   actor_codes_pending_.clear();
 }
 
-Status Store::CodingIdLocked(const std::string& dict_hash, int64_t* id) {
+Status SqliteStore::CodingIdLocked(const std::string& dict_hash, int64_t* id) {
   Stmt& look = stmts_->coding_lookup;
   look.Reset();
   look.Bind(1, dict_hash);
@@ -631,7 +600,7 @@ Status Store::CodingIdLocked(const std::string& dict_hash, int64_t* id) {
   return Status::Ok();
 }
 
-Status Store::SetCurrentCoding(const std::string& dict_hash, const std::string& description) {
+Status SqliteStore::SetCurrentCoding(const std::string& dict_hash, const std::string& description) {
   return WithTransaction([&]() -> Status {
     int64_t id = 0;
     if (auto s = CodingIdLocked(dict_hash, &id); !s.ok()) return s;
@@ -653,7 +622,7 @@ Status Store::SetCurrentCoding(const std::string& dict_hash, const std::string& 
   });
 }
 
-Status Store::CurrentCoding(std::string* dict_hash) {
+Status SqliteStore::CurrentCoding(std::string* dict_hash) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   dict_hash->clear();
@@ -666,7 +635,7 @@ Status Store::CurrentCoding(std::string* dict_hash) {
   return Status::Ok();
 }
 
-Status Store::FindDocumentBySha(const std::string& sha256, int64_t* id) {
+Status SqliteStore::FindDocumentBySha(const std::string& sha256, int64_t* id) {
   std::lock_guard lock(mu_);
   Stmt& st = stmts_->find_sha;
   st.Reset();
@@ -678,19 +647,19 @@ Status Store::FindDocumentBySha(const std::string& sha256, int64_t* id) {
   return Status::Ok();
 }
 
-Status Store::AddDocument(const Document& document, const std::vector<Event>& events,
+Status SqliteStore::AddDocument(const Document& document, const std::vector<Event>& events,
                           const std::string& dict_hash, AddResult* result) {
   return AddDocument(document, {}, events, dict_hash, MinHashSignature(document.text), result);
 }
 
-Status Store::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+Status SqliteStore::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
                           const std::vector<Event>& events, const std::string& dict_hash,
                           AddResult* result) {
   return AddDocument(document, sentences, events, dict_hash, MinHashSignature(document.text),
                      result);
 }
 
-Status Store::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+Status SqliteStore::AddDocument(const Document& document, const std::vector<Sentence>& sentences,
                           const std::vector<Event>& events, const std::string& dict_hash,
                           const std::vector<uint32_t>& minhash, AddResult* result) {
   AddResult local;
@@ -700,7 +669,7 @@ Status Store::AddDocument(const Document& document, const std::vector<Sentence>&
   });
 }
 
-Status Store::AddDocumentLocked(const Document& document, const std::vector<Sentence>& sentences,
+Status SqliteStore::AddDocumentLocked(const Document& document, const std::vector<Sentence>& sentences,
                                 const std::vector<Event>& events, const std::string& dict_hash,
                                 const std::vector<uint32_t>& minhash, AddResult* result) {
   *result = AddResult();
@@ -826,7 +795,7 @@ Status Store::AddDocumentLocked(const Document& document, const std::vector<Sent
                             &sentence_ids);
 }
 
-Status Store::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences,
+Status SqliteStore::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences,
                                     std::unordered_map<int, int64_t>* ids) {
   Statements& s = *stmts_;
   for (const Sentence& sentence : sentences) {
@@ -853,7 +822,7 @@ Status Store::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>
   return Status::Ok();
 }
 
-Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& events,
+Status SqliteStore::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& events,
                                  int64_t coding, bool duplicate, int* added,
                                  std::unordered_map<int, int64_t>* known_sentences) {
   Statements& s = *stmts_;
@@ -917,7 +886,7 @@ Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& even
     ins.Bind(c++, e.verb_span.end);
     ins.Bind(c++, e.target_span.begin);
     ins.Bind(c++, e.target_span.end);
-    ins.Bind(c++, ModalityText(e.modality));
+    ins.Bind(c++, ModalityName(e.modality));
     ins.Bind(c++, e.reported_by);
     ins.Bind(c++, e.reported_by_text);
     ins.Bind(c++, PlacesToText(e));
@@ -946,7 +915,7 @@ Status Store::InsertEventsLocked(int64_t doc_row, const std::vector<Event>& even
   return Status::Ok();
 }
 
-Status Store::AddFailure(const std::string& origin, const std::string& sha256,
+Status SqliteStore::AddFailure(const std::string& origin, const std::string& sha256,
                          const std::string& reason) {
   return WithTransaction([&]() -> Status {
     Stmt& st = stmts_->insert_failure;
@@ -962,7 +931,98 @@ Status Store::AddFailure(const std::string& origin, const std::string& sha256,
   });
 }
 
-Status Store::Audit(const std::string& action, const std::string& parameters) {
+// ---------------------------------------------------------------- reviews
+
+Status SqliteStore::AddReview(int64_t event_id, const Review& review, Review* stored) {
+  StoredEvent event;
+  if (auto s = CheckReview(review); !s.ok()) return s;
+  if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
+  Review v;
+  if (auto s = ReviewOfEvent(event, review, &v); !s.ok()) return s;
+  const Event& e = event.event;
+  return WithTransaction([&]() -> Status {
+    Stmt st;
+    if (st.Prepare(db_,
+                   "INSERT INTO reviews(at, reviewer, event, doc, sentence_idx, verb_begin, verb_end, "
+                   "machine_source, machine_target, machine_code, state, source, target, event_code, "
+                   "root_code, quad_class, goldstein, plover, note) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") != SQLITE_OK)
+      return Error("writing a review");
+    int i = 1;
+    st.Bind(i++, v.at);
+    st.Bind(i++, v.reviewer);
+    st.Bind(i++, event_id);
+    st.Bind(i++, event.document_id);
+    st.Bind(i++, e.sentence_index);
+    st.Bind(i++, e.verb_span.begin);
+    st.Bind(i++, e.verb_span.end);
+    st.Bind(i++, v.machine_source);
+    st.Bind(i++, v.machine_target);
+    st.Bind(i++, v.machine_code);
+    st.Bind(i++, ReviewStateName(v.state));
+    st.Bind(i++, v.source);
+    st.Bind(i++, v.target);
+    st.Bind(i++, v.event_code);
+    st.Bind(i++, v.root_code);
+    st.Bind(i++, v.quad_class);
+    st.Bind(i++, v.goldstein);
+    st.Bind(i++, v.plover);
+    st.Bind(i++, v.note);
+    if (st.Step() != SQLITE_DONE) return Error("writing a review");
+    v.id = sqlite3_last_insert_rowid(db_);
+    if (auto s = Audit("review", ReviewAuditParameters(v, event.document_id)); !s.ok()) return s;
+    *stored = v;
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::ReviewHistory(int64_t event_id, std::vector<Review>* out) {
+  out->clear();
+  StoredEvent event;
+  if (auto s = GetEvent(event_id, &event); !s.ok()) return s;
+  std::lock_guard lock(mu_);
+  Stmt st;
+  if (st.Prepare(db_,
+                 "SELECT id, at, reviewer, event, state, source, target, event_code, root_code, quad_class, "
+                 "goldstein, plover, note, machine_source, machine_target, machine_code FROM reviews "
+                 "WHERE doc = ? AND sentence_idx = ? AND verb_begin = ? AND verb_end = ? AND machine_source = ? "
+                 "AND machine_target = ? AND machine_code = ? ORDER BY id") != SQLITE_OK)
+    return Error("reading reviews");
+  const Event& e = event.event;
+  st.Bind(1, event.document_id);
+  st.Bind(2, e.sentence_index);
+  st.Bind(3, e.verb_span.begin);
+  st.Bind(4, e.verb_span.end);
+  st.Bind(5, e.source);
+  st.Bind(6, e.target);
+  st.Bind(7, e.event_code);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    Review v;
+    int c = 0;
+    v.id = st.Int(c++);
+    v.at = st.Text(c++);
+    v.reviewer = st.Text(c++);
+    v.event_id = st.Int(c++);
+    v.state = ParseReviewState(st.Text(c++));
+    v.source = st.Text(c++);
+    v.target = st.Text(c++);
+    v.event_code = st.Text(c++);
+    v.root_code = st.Text(c++);
+    v.quad_class = static_cast<int>(st.Int(c++));
+    v.goldstein = st.Double(c++);
+    v.plover = st.Text(c++);
+    v.note = st.Text(c++);
+    v.machine_source = st.Text(c++);
+    v.machine_target = st.Text(c++);
+    v.machine_code = st.Text(c++);
+    out->push_back(std::move(v));
+  }
+  if (rc != SQLITE_DONE) return Error("reading reviews");
+  return Status::Ok();
+}
+
+Status SqliteStore::Audit(const std::string& action, const std::string& parameters) {
   return WithTransaction([&]() -> Status {
     Stmt& st = stmts_->insert_audit;
     st.Reset();
@@ -977,7 +1037,7 @@ Status Store::Audit(const std::string& action, const std::string& parameters) {
   });
 }
 
-Status Store::ReadAudit(std::vector<AuditEntry>* out) {
+Status SqliteStore::ReadAudit(std::vector<AuditEntry>* out) {
   std::lock_guard lock(mu_);
   out->clear();
   Stmt st;
@@ -1038,7 +1098,7 @@ void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std
     w += " AND e.id IN (SELECT event FROM event_countries WHERE country = ?";
     params->push_back(q.involving);
     if (const std::string words = AnyPhraseQuery(q.involving_words); !words.empty()) {
-      w += " UNION SELECT w.id FROM events w WHERE w.sentence IN "
+      w += " UNION ALL SELECT w.id FROM events w WHERE w.sentence IN "
            "(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)";
       params->push_back(words);
     }
@@ -1112,6 +1172,12 @@ void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std
     w += " AND e.doc = ?";
     params->push_back(q.document_id);
   }
+  switch (q.review) {
+    case ReviewFilter::kAny: break;
+    case ReviewFilter::kAccepted: w += " AND " DYAD_LATEST_REVIEW("state") " IN ('confirmed', 'corrected')"; break;
+    case ReviewFilter::kRejected: w += " AND " DYAD_LATEST_REVIEW("state") " = 'rejected'"; break;
+    case ReviewFilter::kUnreviewed: w += " AND " DYAD_LATEST_REVIEW("id") " IS NULL"; break;
+  }
   if (!q.include_duplicates) w += " AND e.duplicate = 0";
   if (q.after_id > 0) {
     w += " AND e.id > ?";
@@ -1128,18 +1194,29 @@ std::string QuerySql(const EventQuery& q, const std::string& where) {
   // indexes when the filters allow), and only the rows kept are joined with their documents
   // and sentences.
   // A country filter is a list of ids (e.id IN ...): read in id order from that list, no sort.
+  const char* columns = q.fields == EventFields::kReport ? kReportColumns : kEventColumns;
+  if (q.order != EventOrder::kId) {
+    // By date: every match is sorted (events_day serves a date range, not the order of an
+    // actor's events); undated events come last either way.
+    std::string sql = std::string("SELECT ") + columns + kEventJoins + " WHERE " + where +
+                      (q.order == EventOrder::kDate ? " ORDER BY e.day IS NULL, e.day, e.id"
+                                                    : " ORDER BY e.day IS NULL, e.day DESC, e.id DESC");
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    if (q.offset > 0) sql += (q.limit > 0 ? "" : " LIMIT -1") + std::string(" OFFSET ") + std::to_string(q.offset);
+    return sql;
+  }
   const char* order = UsesIndex(q) && q.involving.empty() ? " ORDER BY +e.id" : " ORDER BY e.id";
   if (q.limit > 0) {
-    return std::string("SELECT ") + kEventColumns + kEventJoins +
+    return std::string("SELECT ") + columns + kEventJoins +
            " WHERE e.id IN (SELECT e.id FROM events e WHERE " + where + order + " LIMIT " +
            std::to_string(q.limit) + ") ORDER BY e.id";
   }
-  return std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + where + order;
+  return std::string("SELECT ") + columns + kEventJoins + " WHERE " + where + order;
 }
 
 }  // namespace
 
-std::function<std::vector<std::string>(const std::string&)> Store::ExpandActor() {
+std::function<std::vector<std::string>(const std::string&)> SqliteStore::ExpandActor() {
   return [this](const std::string& prefix) {
     std::vector<std::string> codes;
     Stmt st;
@@ -1152,7 +1229,7 @@ std::function<std::vector<std::string>(const std::string&)> Store::ExpandActor()
   };
 }
 
-Status Store::RunQuery(const EventQuery& query,
+Status SqliteStore::RunQuery(const EventQuery& query,
                        const std::function<bool(const StoredEvent&)>& fn) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
@@ -1166,7 +1243,9 @@ Status Store::RunQuery(const EventQuery& query,
   int rc;
   StoredEvent row;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    ReadEventRow(st, &row);
+    if (query.fields == EventFields::kReport) ReadReportRow(st, &row);
+    else ReadEventRow(st, &row);
+    if (query.review == ReviewFilter::kAccepted) ApplyCorrection(&row);
     if (!fn(row)) return Status::Ok();
   }
   if (rc != SQLITE_DONE) {
@@ -1179,7 +1258,7 @@ Status Store::RunQuery(const EventQuery& query,
   return Status::Ok();
 }
 
-Status Store::QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out) {
+Status SqliteStore::QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out) {
   out->clear();
   return RunQuery(query, [out](const StoredEvent& e) {
     out->push_back(e);
@@ -1187,12 +1266,12 @@ Status Store::QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out
   });
 }
 
-Status Store::ForEachEvent(const EventQuery& query,
+Status SqliteStore::ForEachEvent(const EventQuery& query,
                            const std::function<bool(const StoredEvent&)>& fn) {
   return RunQuery(query, fn);
 }
 
-Status Store::ExplainQuery(const EventQuery& query, std::string* plan) {
+Status SqliteStore::ExplainQuery(const EventQuery& query, std::string* plan) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   std::string where;
@@ -1209,7 +1288,7 @@ Status Store::ExplainQuery(const EventQuery& query, std::string* plan) {
   return Status::Ok();
 }
 
-Status Store::CountHiddenEvents(int64_t* count) {
+Status SqliteStore::CountHiddenEvents(int64_t* count) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   Stmt st;
@@ -1223,7 +1302,7 @@ Status Store::CountHiddenEvents(int64_t* count) {
   return Status::Ok();
 }
 
-Status Store::HasEvents(bool* any) {
+Status SqliteStore::HasEvents(bool* any) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   Stmt st;
@@ -1235,7 +1314,7 @@ Status Store::HasEvents(bool* any) {
   return Status::Ok();
 }
 
-Status Store::CountNearDuplicates(int64_t* count) {
+Status SqliteStore::CountNearDuplicates(int64_t* count) {
   std::lock_guard lock(mu_);
   Stmt st;
   if (st.Prepare(db_, "SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL") != SQLITE_OK ||
@@ -1245,7 +1324,7 @@ Status Store::CountNearDuplicates(int64_t* count) {
   return Status::Ok();
 }
 
-Status Store::GetEvent(int64_t id, StoredEvent* out) {
+Status SqliteStore::GetEvent(int64_t id, StoredEvent* out) {
   std::lock_guard lock(mu_);
   Stmt st;
   if (st.Prepare(db_, std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE e.id = ?") !=
@@ -1290,7 +1369,7 @@ void ReadDocumentRow(const Stmt& st, StoredDocument* out) {
 }
 }  // namespace
 
-Status Store::GetDocument(int64_t id, StoredDocument* out) {
+Status SqliteStore::GetDocument(int64_t id, StoredDocument* out) {
   std::lock_guard lock(mu_);
   Stmt st;
   if (st.Prepare(db_, std::string(kDocumentColumns) + "WHERE id = ?") != SQLITE_OK)
@@ -1305,7 +1384,7 @@ Status Store::GetDocument(int64_t id, StoredDocument* out) {
   return Error("reading a document");
 }
 
-Status Store::FindDocument(const std::string& key, StoredDocument* out) {
+Status SqliteStore::FindDocument(const std::string& key, StoredDocument* out) {
   if (key.size() > 1 && key[0] == 'd' &&
       key.find_first_not_of("0123456789", 1) == std::string::npos) {
     return GetDocument(std::stoll(key.substr(1)), out);
@@ -1339,7 +1418,7 @@ Status Store::FindDocument(const std::string& key, StoredDocument* out) {
   return GetDocument(id, out);
 }
 
-Status Store::GetSentences(int64_t document_id, std::vector<Sentence>* out) {
+Status SqliteStore::GetSentences(int64_t document_id, std::vector<Sentence>* out) {
   std::lock_guard lock(mu_);
   out->clear();
   Stmt st;
@@ -1355,7 +1434,7 @@ Status Store::GetSentences(int64_t document_id, std::vector<Sentence>* out) {
   return Status::Ok();
 }
 
-Status Store::ListDocumentIds(std::vector<int64_t>* out) {
+Status SqliteStore::ListDocumentIds(std::vector<int64_t>* out) {
   std::lock_guard lock(mu_);
   out->clear();
   Stmt st;
@@ -1367,20 +1446,7 @@ Status Store::ListDocumentIds(std::vector<int64_t>* out) {
   return Status::Ok();
 }
 
-std::string DocumentName(const std::string& title, const std::string& origin, const std::string& input_id) {
-  if (!title.empty()) return title;
-  std::string name = origin;
-  // "reports/minsk.txt:1" -> "minsk.txt"
-  if (size_t colon = name.find_last_of(':');
-      colon != std::string::npos && colon + 1 < name.size() &&
-      name.find_first_not_of("0123456789", colon + 1) == std::string::npos)
-    name.resize(colon);
-  if (size_t slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
-  if (name.empty() || name == "-" || name == "stdin") return input_id;
-  return name;
-}
-
-Status Store::SearchSentences(const std::string& fts_query, int64_t limit,
+Status SqliteStore::SearchSentences(const std::string& fts_query, int64_t limit,
                               std::vector<SentenceHit>* out) {
   std::lock_guard lock(mu_);
   out->clear();
@@ -1416,7 +1482,7 @@ Status Store::SearchSentences(const std::string& fts_query, int64_t limit,
   return Status::Ok();
 }
 
-Status Store::ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
+Status SqliteStore::ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
                             const std::string& dict_hash, RecodeDelta* delta) {
   return WithTransaction([&]() -> Status {
     *delta = RecodeDelta();
@@ -1488,7 +1554,7 @@ Status Store::ReplaceEvents(int64_t document_id, const std::vector<Event>& event
   });
 }
 
-Status Store::DeleteDocument(int64_t id, const std::string& reason) {
+Status SqliteStore::DeleteDocument(int64_t id, const std::string& reason) {
   StoredDocument doc;
   if (auto s = GetDocument(id, &doc); !s.ok()) return s;
   nlohmann::json params = {{"document", id},
@@ -1509,7 +1575,7 @@ Status Store::DeleteDocument(int64_t id, const std::string& reason) {
   });
 }
 
-Status Store::GetStats(Stats* out) {
+Status SqliteStore::GetStats(Stats* out) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   Stats st;
@@ -1544,7 +1610,7 @@ Status Store::GetStats(Stats* out) {
   return Status::Ok();
 }
 
-Status Store::CheckIntegrity() {
+Status SqliteStore::CheckIntegrity() {
   std::lock_guard lock(mu_);
   Stmt st;
   if (st.Prepare(db_, "PRAGMA integrity_check") != SQLITE_OK) return Error("integrity check");

@@ -61,7 +61,7 @@ struct sqlite3_stmt;
 namespace dyad::store {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 // Two documents whose word 3-shingle sets have an estimated Jaccard similarity
 // of at least this are near-duplicates. Documents with fewer shingles than
 // kMinShinglesForNearDuplicate are only ever exact duplicates.
@@ -101,6 +101,56 @@ struct AddResult {
   int events_added = 0;
 };
 
+// Which fields of StoredEvent a query fills.
+enum class EventFields {
+  kAll,
+  // What reports read: ids, dates (with precision and text), source, target, event and root
+  // codes, quad class, Goldstein, modality, reporter, places, duplicate flag, the sentence, its
+  // page (PDF) and the document's date, source, url and title. The rest stay empty (sentence
+  // and actor spans, actor and verb texts, references, PLOVER, pattern, doc_id, sha256,
+  // ingested_at, dict_hash). Cheaper per row: fewer columns, and the document's text is never
+  // walked through.
+  kReport,
+};
+
+// An analyst's verdict on an event's machine coding.
+enum class ReviewState { kNone, kConfirmed, kRejected, kCorrected };
+const char* ReviewStateName(ReviewState state);  // "", "confirmed", "rejected", "corrected"
+// "confirmed" | "rejected" | "corrected"; anything else is kNone.
+ReviewState ParseReviewState(std::string_view name);
+
+// A review: who said what about an event when. Stored beside the machine coding, never over it.
+struct Review {
+  int64_t id = 0;            // 0 = no review
+  std::string at;            // ISO 8601 UTC
+  std::string reviewer;
+  int64_t event_id = 0;      // the event reviewed (its id then)
+  ReviewState state = ReviewState::kNone;
+  // kCorrected: the coding the analyst gave (each field the machine's when not corrected), with
+  // the CAMEO values of its code; otherwise the machine's coding.
+  std::string source, target, event_code, root_code, plover;
+  int quad_class = 0;
+  double goldstein = 0;
+  std::string note;
+  // The machine coding the review was given on.
+  std::string machine_source, machine_target, machine_code;
+};
+
+// Which events a query keeps by their latest review.
+enum class ReviewFilter {
+  kAny,
+  kAccepted,    // confirmed or corrected, with corrections applied (evidence an analyst checked)
+  kRejected,
+  kUnreviewed,  // no review (of the current machine coding)
+};
+
+// The order QueryEvents returns rows in.
+enum class EventOrder {
+  kId,              // storage order; page with EventQuery::after_id
+  kDate,            // event date, oldest first, undated last, ties by id; page with offset
+  kDateDescending,  // event date, newest first, undated last, ties by id descending
+};
+
 // Filters of QueryEvents. Unset fields do not filter. Actor codes match as
 // prefixes ("BLR" matches "BLRMIL"); event codes likewise ("19" matches "193").
 struct EventQuery {
@@ -123,6 +173,13 @@ struct EventQuery {
   bool include_duplicates = false;
   int64_t limit = 0;     // 0: no limit
   int64_t after_id = 0;  // keyset paging: only ids > after_id (rows come in id order)
+  EventFields fields = EventFields::kAll;
+  // kAccepted returns corrected events with the correction in `event` (source, target, codes,
+  // quad class, Goldstein, PLOVER) and the machine's coding in `review.machine_*`. The other
+  // filters match the machine coding.
+  ReviewFilter review = ReviewFilter::kAny;
+  EventOrder order = EventOrder::kId;
+  int64_t offset = 0;    // rows skipped before the first returned (with a limit)
 };
 
 // One stored event with the document that supports it.
@@ -135,6 +192,7 @@ struct StoredEvent {
   std::string doc_ingested_at;  // ISO 8601 UTC
   bool duplicate = false;     // from a near-duplicate document
   std::string dict_hash;      // the coding that produced it
+  Review review;              // the latest review of this coding (id 0 when none)
 };
 
 struct StoredDocument {
@@ -175,7 +233,136 @@ struct RecodeDelta {
   int added = 0, removed = 0, changed = 0, unchanged = 0;
 };
 
+// One row of a table as text, for copying a whole store (`dyad migrate`): integers in decimal,
+// reals in their shortest exact form, blobs as raw bytes; nullopt = SQL NULL.
+using TableRow = std::vector<std::optional<std::string>>;
+
+// True when `location` names a PostgreSQL database (postgresql://... or postgres://...)
+// rather than an SQLite file.
+bool IsPostgresUrl(const std::string& location);
+// `location` with any password removed, for messages ("postgresql://ana@db/dyad").
+std::string RedactedLocation(const std::string& location);
+
+// The evidence store's interface. Two backends implement it: SqliteStore (one file, the
+// default) and PgStore (a PostgreSQL database, src/store/pg/). Both hold the same schema and
+// give the same results for the same data; docs/store.md says when to choose which.
 class Store {
+ public:
+  // Opens `location`: a PostgreSQL URL (IsPostgresUrl) opens PgStore, anything else is an
+  // SQLite file (SqliteStore::Open). Options as documented there.
+  static Status Open(const std::string& location, const OpenOptions& options,
+                     std::unique_ptr<Store>* out);
+  virtual ~Store() = default;
+
+  // The file, or the URL without its password: what messages name.
+  virtual const std::string& path() const = 0;
+
+  // Batches: AddDocument/AddFailure calls between Begin() and Commit() share
+  // one transaction. Without Begin() each call commits alone.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+
+  // Stores the document (if its SHA-256 is new), its sentences and events.
+  // `sentences` may be empty: the events' sentences are stored then.
+  // Document::sha256 empty: computed from the text. Events' doc_id is ignored
+  // (the document's row is the link).
+  virtual Status AddDocument(const Document& document, const std::vector<Event>& events,
+                             const std::string& dict_hash, AddResult* result) = 0;
+  virtual Status AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+                             const std::vector<Event>& events, const std::string& dict_hash,
+                             AddResult* result) = 0;
+  // As above with a precomputed MinHashSignature(document.text).
+  virtual Status AddDocument(const Document& document, const std::vector<Sentence>& sentences,
+                             const std::vector<Event>& events, const std::string& dict_hash,
+                             const std::vector<uint32_t>& minhash, AddResult* result) = 0;
+  // Records an input that could not be stored, with its reason.
+  virtual Status AddFailure(const std::string& origin, const std::string& sha256,
+                            const std::string& reason) = 0;
+  // Id of the document with these bytes, 0 when absent.
+  virtual Status FindDocumentBySha(const std::string& sha256, int64_t* id) = 0;
+
+  virtual Status QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out) = 0;
+  // Number of events of other codings that a query ignores (0 when none).
+  virtual Status CountHiddenEvents(int64_t* count) = 0;
+  // Whether the current coding has any event (cheap, unlike GetStats on a large store).
+  virtual Status HasEvents(bool* any) = 0;
+  // Number of near-duplicate documents (from an index; cheap).
+  virtual Status CountNearDuplicates(int64_t* count) = 0;
+  // Calls `fn` for each event matching `query`, streaming (for exports).
+  // Stop early by returning false.
+  virtual Status ForEachEvent(const EventQuery& query,
+                              const std::function<bool(const StoredEvent&)>& fn) = 0;
+  virtual Status GetEvent(int64_t id, StoredEvent* out) = 0;  // any coding
+
+  // By row id; or by the input's id, "d<N>", or a sha256 prefix (>= 8 hex).
+  virtual Status GetDocument(int64_t id, StoredDocument* out) = 0;
+  virtual Status FindDocument(const std::string& key, StoredDocument* out) = 0;
+  virtual Status GetSentences(int64_t document_id, std::vector<Sentence>* out) = 0;
+  // Document ids in ascending order, for recoding.
+  virtual Status ListDocumentIds(std::vector<int64_t>* out) = 0;
+
+  // Full-text query over all stored sentences, in FTS5 syntax (words, "phrases", prefix*,
+  // AND, OR, NOT, parentheses) on both backends. Best matches first.
+  virtual Status SearchSentences(const std::string& fts_query, int64_t limit,
+                                 std::vector<SentenceHit>* out) = 0;
+
+  // Replaces the document's events with `events` coded by `dict_hash`,
+  // reporting what changed (matched by sentence and verb span).
+  virtual Status ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
+                               const std::string& dict_hash, RecodeDelta* delta) = 0;
+  // Makes `dict_hash` the coding that queries use.
+  virtual Status SetCurrentCoding(const std::string& dict_hash,
+                                  const std::string& description) = 0;
+  virtual Status CurrentCoding(std::string* dict_hash) = 0;
+
+  // Deletes a document with its sentences and events; the request (with its
+  // reason) stays in the audit log.
+  virtual Status DeleteDocument(int64_t id, const std::string& reason) = 0;
+
+  // Adds a review of event `event_id` (its machine coding as stored now) by `review.reviewer`
+  // with `review.state` and `review.note`. For kCorrected, `review.source`, `target` and
+  // `event_code` are the correction: empty keeps the machine's, "-" removes an actor; a new code
+  // needs its CAMEO values (CompleteCorrection, store/review.h). The event's row is not changed; the review and an
+  // audit entry ("review") are written in one transaction. *stored gets the row.
+  // Errors: no such event (kNotFound); no reviewer, no state, a correction that changes nothing
+  // or a new code without its CAMEO values (kInvalidArgument).
+  virtual Status AddReview(int64_t event_id, const Review& review, Review* stored) = 0;
+  // Every review of the event (its machine coding, across recodes), oldest first.
+  virtual Status ReviewHistory(int64_t event_id, std::vector<Review>* out) = 0;
+  // Applies a kCorrected review to the event's fields (no-op otherwise).
+  static void ApplyCorrection(StoredEvent* event);
+
+  // Append-only audit log; `parameters` is a JSON object text.
+  virtual Status Audit(const std::string& action, const std::string& parameters) = 0;
+  virtual Status ReadAudit(std::vector<AuditEntry>* out) = 0;
+
+  virtual Status GetStats(Stats* out) = 0;
+  // Interrupts any statement of this connection still running at `deadline`: it fails and
+  // interrupted() turns true until the next SetDeadline. time_point::max() = no limit.
+  virtual void SetDeadline(std::chrono::steady_clock::time_point deadline) = 0;
+  virtual bool interrupted() const = 0;
+
+  // The backend's own consistency check; ok when it finds nothing wrong.
+  virtual Status CheckIntegrity() = 0;
+  // The plan of the SQL QueryEvents would run (tests, --explain).
+  virtual Status ExplainQuery(const EventQuery& query, std::string* plan) = 0;
+
+  // Whole-table copy for `dyad migrate` (tables and columns: kCopiedTables, store/tables.h).
+  // ReadTable calls `fn` for each row in primary-key order; stop early by returning false.
+  // WriteTable appends rows as they are, ids included, inside the open batch (Begin()); a
+  // derived index (full-text, event countries, id sequences) follows the rows written.
+  virtual Status ReadTable(const std::string& table, const std::function<bool(const TableRow&)>& fn) = 0;
+  virtual Status WriteTable(const std::string& table, const std::vector<TableRow>& rows) = 0;
+
+ protected:
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+};
+
+// The SQLite backend: one database file (WAL mode).
+class SqliteStore final : public Store {
  public:
   // Opens (creating or migrating as OpenOptions say) the database at `path`.
   // Refuses a newer schema: "FILE: schema version N is newer than this dyad
@@ -183,11 +370,9 @@ class Store {
   // after copying it to FILE.bak-vN.
   static Status Open(const std::string& path, const OpenOptions& options,
                      std::unique_ptr<Store>* out);
-  ~Store();
-  Store(const Store&) = delete;
-  Store& operator=(const Store&) = delete;
+  ~SqliteStore() override;
 
-  const std::string& path() const { return path_; }
+  const std::string& path() const override { return path_; }
 
   // Batches: AddDocument/AddFailure calls between Begin() and Commit() share
   // one transaction (BEGIN IMMEDIATE). Without Begin() each call commits alone.
@@ -251,6 +436,9 @@ class Store {
   // reason) stays in the audit log.
   Status DeleteDocument(int64_t id, const std::string& reason);
 
+  Status AddReview(int64_t event_id, const Review& review, Review* stored);
+  Status ReviewHistory(int64_t event_id, std::vector<Review>* out);
+
   // Append-only audit log; `parameters` is a JSON object text.
   Status Audit(const std::string& action, const std::string& parameters);
   Status ReadAudit(std::vector<AuditEntry>* out);
@@ -261,16 +449,19 @@ class Store {
   // next SetDeadline. time_point::max() (the default) = no limit. One
   // connection per thread at a time (the server's pool leases them).
   void SetDeadline(std::chrono::steady_clock::time_point deadline);
-  bool interrupted() const { return interrupted_; }
+  bool interrupted() const override { return interrupted_; }
 
   // PRAGMA integrity_check; ok when it says "ok".
   Status CheckIntegrity();
   // EXPLAIN QUERY PLAN of the SQL QueryEvents would run (tests, --explain).
   Status ExplainQuery(const EventQuery& query, std::string* plan);
+  // `dyad migrate` (sqlite_tables.cc).
+  Status ReadTable(const std::string& table, const std::function<bool(const TableRow&)>& fn);
+  Status WriteTable(const std::string& table, const std::vector<TableRow>& rows);
 
  private:
   struct Statements;
-  Store(sqlite3* db, std::string path);
+  SqliteStore(sqlite3* db, std::string path);
   Status Exec(const char* sql);
   Status Error(const char* what) const;
   Status AddDocumentLocked(const Document& document, const std::vector<Sentence>& sentences,

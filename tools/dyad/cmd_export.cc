@@ -66,7 +66,8 @@ int RunExport(const EventsFlags& flags) {
                            {"limit", flags.limit},
                            {"include_negated", flags.modalities.include_negated},
                            {"include_hypothetical", flags.modalities.include_hypothetical},
-                           {"left_out_modality", exporter.skipped_modality()}};
+                           {"left_out_modality", exporter.skipped_modality()},
+                           {"review", flags.reviewed_only ? std::string("reviewed") : flags.review}};
   if (Status a = db->Audit("export", params.dump()); !a.ok()) return Fail(a.message());
   std::fprintf(stderr, "dyad: exported %lld events as %s", static_cast<long long>(exporter.written()),
                store::ExportFormatName(format));

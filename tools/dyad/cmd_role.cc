@@ -29,6 +29,7 @@ struct RoleFlags {
   std::string conflicts_dir;
   std::string chart_js;
   int evidence = 3;
+  bool reviewed_only = false;
 };
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -69,9 +70,10 @@ int Run(const RoleFlags& f) {
   }
 
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(f.db, ec))
+  const bool file = !store::IsPostgresUrl(f.db);
+  if (file && !std::filesystem::is_regular_file(f.db, ec))
     return Fail("role: database " + f.db + " not found (give --db FILE, or set DYAD_DB)");
-  if (std::filesystem::file_size(f.db, ec) == 0 && !ec)
+  if (file && std::filesystem::file_size(f.db, ec) == 0 && !ec)
     return Fail("role: database " + f.db + " is empty: code some documents into it first");
   store::OpenOptions options;
   options.read_only = true;
@@ -84,6 +86,7 @@ int Run(const RoleFlags& f) {
   if (from) ro.from = *from;
   if (to) ro.to = *to;
   ro.evidence_per_category = f.evidence;
+  ro.reviewed_only = f.reviewed_only;
   analyze::RoleReport report;
   if (Status s = analyze::BuildRoleReportFromStore(*db, inputs.rules, inputs.conflict, inputs.subject, ro, &report); !s.ok())
     return Fail(s, "role: ");
@@ -129,6 +132,8 @@ Registration reg(
       app.add_option("-o,--output", f->output, "Write the report to FILE instead of standard output");
       app.add_option("--evidence", f->evidence, "Pieces of evidence shown per category")
           ->check(CLI::Range(1, 100));
+      app.add_flag("--reviewed-only", f->reviewed_only,
+                   "Only evidence an analyst confirmed or corrected (`dyad review`, or the web page), corrections applied");
       app.add_option("--rules", f->rules, "Involvement rules file (default data/rules/involvement.toml)");
       app.add_option("--conflicts", f->conflicts_dir, "Directory of conflict files (default data/conflicts)");
       app.add_option("--data", f->data_dir, "dyad's data directory");

@@ -1,12 +1,17 @@
 // dyad serve: the HTTP JSON API and the web page over an evidence database.
-//   dyad serve [--db FILE] [--host ADDR] [--port N] [--dict PATH]... [--rules FILE] [--conflicts DIR] [--quiet]
+//   dyad serve [--db FILE] [--host ADDR] [--port N] [--dict PATH]... [--rules FILE] [--conflicts DIR]
+//              [--token-file FILE] [--quiet]
 // Routes and their parameters: docs/serve.md (src/server/api.h).
 #include <pthread.h>
 #include <signal.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <thread>
+#include <vector>
 
 #include "command.h"
 #include "server/api.h"
@@ -24,7 +29,38 @@ struct ServeFlags {
   std::string rules;
   std::string conflicts_dir;
   bool quiet = false;
+  std::string token_file;
 };
+
+bool Loopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+// The token file: one "NAME TOKEN" per line (the name is recorded with each review), or a lone
+// TOKEN (name "analyst"); blank lines and '#' comments are skipped. Tokens of fewer than 16
+// characters are refused: they could be guessed.
+Status ReadTokens(const std::string& path, std::map<std::string, std::string>* tokens) {
+  std::ifstream in(path);
+  if (!in) return Status::Error(path + ": cannot read the token file");
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::istringstream words(line);
+    std::vector<std::string> parts;
+    for (std::string w; words >> w;) parts.push_back(w);
+    if (parts.empty() || parts[0][0] == '#') continue;
+    if (parts.size() > 2)
+      return Status::Error(path + ":" + std::to_string(number) + ": expected 'NAME TOKEN' or 'TOKEN'");
+    const std::string token = parts.back(), name = parts.size() == 2 ? parts[0] : "analyst";
+    if (token.size() < 16)
+      return Status::Error(path + ":" + std::to_string(number) + ": the token of " + name +
+                           " is shorter than 16 characters (e.g. `openssl rand -hex 16`)");
+    (*tokens)[token] = name;
+  }
+  if (tokens->empty()) return Status::Error(path + ": no token in the token file");
+  return Status::Ok();
+}
 
 int Run(const ServeFlags& f) {
   server::ApiOptions options;
@@ -33,6 +69,11 @@ int Run(const ServeFlags& f) {
   options.rules = f.rules;
   options.conflicts_dir = f.conflicts_dir;
   options.engine.dictionaries = f.dictionaries;
+  if (!f.token_file.empty()) {
+    if (Status s = ReadTokens(f.token_file, &options.tokens); !s.ok()) return Fail("serve: " + s.message(), 2);
+    // Beyond this machine, the data is shared with token holders only.
+    options.reads_need_token = !Loopback(f.host);
+  }
   std::unique_ptr<server::Api> api;
   if (Status s = server::Api::Create(options, &api); !s.ok()) return Fail("serve: " + s.message());
 
@@ -69,7 +110,7 @@ Registration reg(
     [](CLI::App& app) -> Runner {
       auto f = std::make_shared<ServeFlags>();
       f->db = DefaultDatabase();
-      app.add_option("--db", f->db, "Evidence database, opened read-only (default $DYAD_DB or dyad.db)");
+      app.add_option("--db", f->db, "Evidence database, opened read-only unless --token-file (default $DYAD_DB or dyad.db)");
       app.add_option("--host", f->host, "Address to listen on (default 127.0.0.1: this machine only)");
       app.add_option("--port", f->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
       app.add_option("--dict", f->dictionaries, "Dictionary file or directory for POST /api/code (repeatable)");
@@ -78,6 +119,9 @@ Registration reg(
       app.add_option("--conflicts", f->conflicts_dir,
                      "Folder of conflict files for role reports (default <data>/conflicts), as `dyad role --conflicts`");
       app.add_flag("-q,--quiet", f->quiet, "Do not log requests to standard error");
+      app.add_option("--token-file", f->token_file,
+                     "Take reviews from holders of these tokens ('NAME TOKEN' per line; header Authorization: Bearer TOKEN); "
+                     "reads need a token too unless the server listens on this machine only");
       return [f]() { return Run(*f); };
     });
 

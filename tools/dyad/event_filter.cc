@@ -17,12 +17,20 @@ void AddEventFilterOptions(CLI::App& app, EventFilterFlags* f, const std::string
   app.add_option("--text", f->text, "Full-text (FTS5) query over the event's sentence");
   app.add_option("--limit", f->limit, limit_help)->check(NonNegativeCount());
   app.add_flag("--include-duplicates", f->include_duplicates, "Also events of near-duplicate documents");
+  app.add_option("--review", f->review,
+                 "By the latest review: reviewed (confirmed or corrected, with the correction), rejected or unreviewed");
+  app.add_flag("--reviewed-only", f->reviewed_only,
+               "Only events an analyst confirmed or corrected, corrected ones as corrected (= --review reviewed)");
 }
 
 Status ToQuery(const EventFilterFlags& f, store::EventQuery* q) {
   q->limit = f.limit;
   q->include_duplicates = f.include_duplicates;
-  return store::ParseEventFilter(f, q, "--");
+  if (f.reviewed_only && !f.review.empty() && f.review != "reviewed")
+    return Status::Error("--reviewed-only and --review " + f.review + " contradict each other");
+  store::EventFilter filter = f;
+  if (f.reviewed_only) filter.review = "reviewed";
+  return store::ParseEventFilter(filter, q, "--");
 }
 
 }  // namespace dyad::cli

@@ -19,10 +19,12 @@ struct EventFilterFlags : store::EventFilter {
   std::string db = DefaultDatabase();
   int64_t limit = 0;
   bool include_duplicates = false;
+  bool reviewed_only = false;  // --reviewed-only: as --review reviewed
 };
 
 // Adds --db, --actor, --source, --target, --code, --root, --from, --to,
-// --modality, --text, --limit (described by limit_help), --include-duplicates.
+// --modality, --text, --review, --reviewed-only, --limit (described by limit_help),
+// --include-duplicates.
 void AddEventFilterOptions(CLI::App& app, EventFilterFlags* flags, const std::string& limit_help);
 
 // Flags -> EventQuery; a one-line error naming the bad value.

@@ -118,6 +118,22 @@ TEST_F(ClassifyTest, AcknowledgementsAndDenials) {
   EXPECT_TRUE(Has(reported, 6));
 }
 
+// 6: X's own word on where its forces are is an acknowledgement, listed once (not as posture or
+// participation); forces it says it sent to the aggressor stay participation.
+TEST_F(ClassifyTest, AcknowledgedPresenceOfOwnForces) {
+  Event presence = MakeEvent("BLRMIL", "154", "UKR", "Minsk's defence minister admitted that Belarusian units were in northern Ukraine.");
+  presence.reported_by = "BLRGOV";
+  EXPECT_TRUE(Has(presence, 6));
+  EXPECT_FALSE(Has(presence, 2));
+  EXPECT_FALSE(Has(presence, 4));
+  Event sent = MakeEvent("BLRMIL", "154", "RUS", "Minsk confirmed that it had deployed combat troops to Russia.");
+  sent.reported_by = "BLRGOV";
+  EXPECT_TRUE(Has(sent, 2)) << "still listed as participation beside the aggressor";
+  Event others = MakeEvent("BLRMIL", "154", "UKR", "Kyiv confirmed that Belarusian units were in northern Ukraine.");
+  others.reported_by = "UKRGOV";
+  EXPECT_FALSE(Has(others, 6)) << "another state's confirmation is no acknowledgement by X";
+}
+
 // 7: counter-indicators, including volunteers whose code is not X at all.
 TEST_F(ClassifyTest, CounterIndicators) {
   Event unit = MakeEvent("UKRMIL", "190", "RUSMIL",
@@ -188,6 +204,58 @@ TEST_F(ClassifyTest, KeywordsNeedWholeWordsAndKnownPlaceholders) {
   // The Belarusian Volunteer Corps group still names it; the {x_adj} keyword rule is disabled.
   ASSERT_FALSE(m.empty());
   EXPECT_EQ(m.back().rule->id, "counter.volunteer-unit");
+}
+
+// One Classifier classifies a report's events one after another: what it learnt of one sentence
+// (its phrases, its sides) must not carry over to the next.
+TEST_F(ClassifyTest, ClassifierReusedAcrossEventsAnswersAsIfFresh) {
+  const std::vector<Event> events = {
+      MakeEvent("RUSMIL", "195", "UKR", "Russian bombers fired missiles at Ukraine from Belarusian airspace."),
+      MakeEvent("RUSMIL", "195", "UKR", "Russian bombers fired missiles at Ukraine."),
+      MakeEvent("BLRMIL", "190", "UKR", "Belarusian troops attacked Ukrainian positions."),
+      MakeEvent("UKRMIL", "190", "RUSMIL", "Belarusian volunteers fought Russian troops."),
+      MakeEvent("FRAGOV", "042", "DEUGOV", "Macron visited Berlin."),
+      MakeEvent("RUSMIL", "190", "UKR", "Russian troops attacked from Belarusia."),
+      MakeEvent("RUSMIL", "042", "BLR", "Russian troops began arriving in Belarus."),
+  };
+  const Classifier classifier(rules_, conflict_, x_);
+  for (int round = 0; round < 2; ++round) {
+    for (const Event& e : events) {
+      SCOPED_TRACE(e.sentence);
+      const std::vector<Match> reused = classifier.Classify(e);
+      const std::vector<Match> fresh = Classifier(rules_, conflict_, x_).Classify(e);
+      ASSERT_EQ(reused.size(), fresh.size());
+      for (size_t i = 0; i < reused.size(); ++i) {
+        EXPECT_EQ(reused[i].category, fresh[i].category);
+        EXPECT_EQ(reused[i].rule, fresh[i].rule);
+        EXPECT_EQ(reused[i].contradicts, fresh[i].contradicts);
+      }
+    }
+  }
+  // The sentences differ in what they name, so the check above compares something.
+  EXPECT_FALSE(classifier.Classify(events[0]).empty());
+  EXPECT_TRUE(classifier.Classify(events[1]).empty());
+}
+
+// Phrases are first screened by the byte pairs of the sentence: a phrase of non-ASCII letters,
+// or of one byte, is still found.
+TEST_F(ClassifyTest, KeywordScreenKeepsNonAsciiAndShortPhrases) {
+  Subject x = x_;
+  x.names = {"belarus", "беларусь"};
+  Event e = MakeEvent("RUSMIL", "195", "UKR", "Russian bombers fired missiles at Ukraine from беларусь.");
+  bool named = false;
+  for (const Rule& r : rules_.rules) {
+    if (std::find(r.involves.begin(), r.involves.end(), Involvement::kNamed) != r.involves.end())
+      named = named || Involves(r, e, x, conflict_);
+  }
+  EXPECT_TRUE(named);
+  Rule one;
+  one.involves = {Involvement::kSource};
+  one.keywords = {"x"};
+  Event short_word = MakeEvent("BLRMIL", "190", "UKR", "Belarus says x marks the spot.");
+  EXPECT_TRUE(RuleMatches(one, short_word, x_, conflict_));
+  short_word.sentence = "Belarus says nothing.";
+  EXPECT_FALSE(RuleMatches(one, short_word, x_, conflict_));
 }
 
 }  // namespace

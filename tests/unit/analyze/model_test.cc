@@ -95,6 +95,24 @@ TEST(LoadRulesTest, SyntaxErrorNamesFileAndLine) {
   EXPECT_EQ(s.message().find('\n'), std::string::npos);
 }
 
+// Found by fuzz_conflict and fuzz_rules: toml++ quotes what it saw, newline included, so the
+// error was two lines.
+TEST(LoadRulesTest, SyntaxErrorQuotingANewlineIsOneLine) {
+  TempDir dir;
+  for (const char* text : {"name = tr\n", "number = t\n"}) {
+    std::string p = dir.Write("quote.toml", text);
+    RuleSet rules;
+    Status s = LoadRules(p, &rules);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.message().find('\n'), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find("\\x0A"), std::string::npos) << s.message();
+    Conflict c;
+    Status sc = LoadConflict(p, &c);
+    ASSERT_FALSE(sc.ok());
+    EXPECT_EQ(sc.message().find('\n'), std::string::npos) << sc.message();
+  }
+}
+
 TEST(LoadRulesTest, UnknownKeySideAndCategoryAreErrorsWithLines) {
   TempDir dir;
   const std::string head = "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n";

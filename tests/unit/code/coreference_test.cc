@@ -120,6 +120,15 @@ TEST_F(CoreferenceTest, BadLinesAreWarningsWithFileAndLine) {
   EXPECT_EQ(r.pronouns.size(), 1u);  // the good line is kept
 }
 
+// Found by fuzz_dict: a bad line was quoted raw, so its control bytes reached the terminal.
+TEST_F(CoreferenceTest, WarningsQuoteLinesEscaped) {
+  CorefRules r;
+  std::vector<std::string> warnings;
+  r.ParseLines({"FOO\x05: \x1b[2J\r"}, "x.coref", &warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], "x.coref:1: unknown coreference command: 'FOO\\x05: \\x1B[2J\\r'");
+}
+
 // The rules tried at a word are exactly those whose words can start there, in list order.
 TEST_F(CoreferenceTest, DefiniteCandidatesAreTheRulesThatCanStartAtAWord) {
   CorefRules r;

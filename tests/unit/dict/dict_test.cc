@@ -182,6 +182,22 @@ TEST(DictionaryTest, NulAndInvalidUtf8LinesAreWarnedAndEscaped) {
   EXPECT_GE(RootOf(*d, "ARNOR", RootType::kActor), 0);
 }
 
+// Found by the fuzz_dict harness: an .options line's own message quoted the line raw, so a
+// control byte (an escape sequence) reached the terminal through the warning.
+TEST(DictionaryTest, OptionWarningsEscapeControlBytes) {
+  TempDir dir;
+  std::string options = dir.Write("bad.options", "SET: MINIMUM WORDS = \x07\x1b[J\n");
+  LoadOptions o;
+  o.paths = {options};
+  std::shared_ptr<const DictionarySet> d;
+  ASSERT_TRUE(DictionarySet::Load(o, &d).ok());
+  ASSERT_EQ(d->warnings().size(), 1u);
+  const std::string& w = d->warnings()[0];
+  EXPECT_THAT(w, HasSubstr(options + ":1: "));
+  EXPECT_THAT(w, HasSubstr("\\x07\\x1B[J"));
+  for (char c : w) EXPECT_GE(static_cast<unsigned char>(c), 0x20u) << w;
+}
+
 TEST(DictionaryTest, ReportsBadActorLinesWithFileAndLine) {
   TempDir dir;
   std::string actors = dir.Write("bad.actors",

@@ -17,6 +17,20 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
+// Under AddressSanitizer the process's peak RSS is mostly its quarantine and shadow memory, not
+// the reader's buffers: the memory bounds below are asserted in normal builds only.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kRssIsOurs = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kRssIsOurs = false;
+#else
+constexpr bool kRssIsOurs = true;
+#endif
+#else
+constexpr bool kRssIsOurs = true;
+#endif
+
 std::string TestData(const std::string& name) { return std::string(DYAD_SOURCE_DIR) + "/tests/unit/read/testdata/" + name; }
 
 class TempDir {
@@ -271,7 +285,9 @@ TEST(JsonlReaderTest, LargeStreamUsesBoundedMemory) {
   struct rusage after;
   getrusage(RUSAGE_SELF, &after);
   EXPECT_EQ(count, 60000u);
-  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 20 * 1024) << "KiB";
+  if (kRssIsOurs) {
+    EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 20 * 1024) << "KiB";
+  }
 }
 
 TEST(TabariReaderTest, Records) {
@@ -319,7 +335,9 @@ TEST(TabariReaderTest, HugeRecordIsSkippedWithBoundedMemory) {
                                                path + ":40003: document too large (more than 1048576 bytes)"));
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].id, "OK-03");
-  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 20 * 1024) << "KiB";
+  if (kRssIsOurs) {
+    EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 20 * 1024) << "KiB";
+  }
 }
 
 TEST(TabariReaderTest, BadRecordDateIsReportedAndReadingContinues) {
@@ -428,7 +446,9 @@ TEST(HtmlReaderTest, NestedTablesFailWithBoundedMemory) {
   EXPECT_TRUE(r.docs.empty());
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_THAT(r.errors[0], StartsWith(path + ": HTML "));
-  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 200 * 1024) << "KiB";
+  if (kRssIsOurs) {
+    EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 200 * 1024) << "KiB";
+  }
 }
 
 TEST(HtmlReaderTest, NestingBelowTheLimitIsRead) {
@@ -515,7 +535,15 @@ INSTANTIATE_TEST_SUITE_P(
                      "PATH: a JSON array is not JSONL: write one JSON object per line", "", 0},
         BadInputCase{"pretty_json", "p.json", "{\n  \"text\": \"x\"\n}\n", false,
                      "PATH: pretty-printed JSON is not JSONL: write one JSON object per line", "", 0},
-        BadInputCase{"bom_text", "bom.txt", "\xEF\xBB\xBF" "date: 2024-01-01\nText.", false, "", "", 1}),
+        BadInputCase{"bom_text", "bom.txt", "\xEF\xBB\xBF" "date: 2024-01-01\nText.", false, "", "", 1},
+        // Found by fuzz_reader / fuzz_jsonl: a bad date was quoted raw (a CR or an escaped
+        // newline broke the one-line message).
+        BadInputCase{"header_date_with_cr", "cr.txt", "title: T\ndate: 2024\r03-04\n\nText.", false, "",
+                     "PATH:2: invalid date: '2024\\r03-04'", 0},
+        BadInputCase{"jsonl_date_with_newline", "n.jsonl", "{\"text\":\"x\",\"date\":\"2024\\n01\\u001b\"}\n", false, "",
+                     "PATH:1: invalid date: '2024\\x0A01\\x1B'", 0},
+        BadInputCase{"tabari_date_with_control_bytes", "t.txt", "950101 X\nText.\n\n951301\x01\x1b X\nMore.\n\n",
+                     false, "", "PATH:4: invalid record date: '951301\\x01\\x1B X'", 1}),
     [](const ::testing::TestParamInfo<BadInputCase>& info) { return std::string(info.param.name); });
 
 TEST(ReaderOpenTest, DirectoryIsAnError) {

@@ -1,5 +1,5 @@
 // Deterministic random inputs through normalise -> split -> tokenize and the
-// HTML extractor: the invariants the fuzz/ targets check, run in every build.
+// HTML extractor: the invariants the tests/fuzz harnesses check, run in every build.
 #include <gtest/gtest.h>
 
 #include <random>

@@ -3,8 +3,14 @@
 // through the HTTP server on a free port.
 #include "server/api.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -24,6 +30,7 @@ namespace {
 
 using nlohmann::json;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // Our own sentences (not anyone's article): each codes with the bundled dictionaries.
 constexpr const char* kText =
@@ -152,6 +159,35 @@ TEST_F(ApiTest, OneEventWithItsSentenceMarkedAndItsDocument) {
   EXPECT_EQ(Get("/api/events/").status, 404);
 }
 
+TEST_F(ApiTest, EventsSortedByDatePageWithOffset) {
+  json all = Body(Get("/api/events", {{"sort", "date"}}));
+  ASSERT_GE(all["count"].get<int>(), 3);
+  std::vector<std::string> dates;
+  for (const auto& e : all["events"]) dates.push_back(e["date"].get<std::string>());
+  EXPECT_TRUE(std::is_sorted(dates.begin(), dates.end())) << all.dump();
+  EXPECT_NE(dates.front(), dates.back()) << "the sample's days (Monday, Tuesday) differ";
+  json newest = Body(Get("/api/events", {{"sort", "-date"}, {"limit", "1"}}));
+  EXPECT_EQ(newest["events"][0]["date"], dates.back());
+  json second = Body(Get("/api/events", {{"sort", "date"}, {"limit", "1"}, {"offset", "1"}}));
+  EXPECT_EQ(second["events"][0]["id"], all["events"][1]["id"]);
+  EXPECT_EQ(second["next_offset"], 2);
+  EXPECT_EQ(Get("/api/events", {{"sort", "size"}}).status, 400);
+  EXPECT_EQ(Get("/api/events", {{"sort", "date"}, {"after", "1"}}).status, 400);
+  EXPECT_EQ(Get("/api/events", {{"offset", "1"}}).status, 400);
+}
+
+TEST_F(ApiTest, CameoCodesWithTheirNames) {
+  json b = Body(Get("/api/cameo"));
+  bool found = false;
+  for (const auto& c : b["codes"]) {
+    if (c["code"] == "111") {
+      found = true;
+      EXPECT_EQ(c["name"], "Criticize or denounce");
+    }
+  }
+  EXPECT_TRUE(found) << "CAMEO 111 is in data/cameo/cameo.tsv";
+}
+
 TEST_F(ApiTest, DocumentWithSentencesAndEvents) {
   Response r = Get("/api/documents/sample-1");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -159,13 +195,26 @@ TEST_F(ApiTest, DocumentWithSentencesAndEvents) {
   EXPECT_EQ(b["text"], kText);
   EXPECT_GE(b["sentences"].size(), 2u);
   EXPECT_GE(b["events"].size(), 2u);
-  EXPECT_EQ(Get("/api/documents/no-such-document").status, 404);
+  Response missing = Get("/api/documents/no-such-document");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_THAT(missing.body, Not(HasSubstr(*db_)));
+  EXPECT_THAT(Get("/api/events/999999").body, Not(HasSubstr(*db_)));
+  // The page asks for d<N>: the document's own row.
+  EXPECT_EQ(Body(Get("/api/documents/d" + std::to_string(b["document_id"].get<int64_t>())))["id"], "sample-1");
 }
 
 TEST_F(ApiTest, SearchSentences) {
   json b = Body(Get("/api/search", {{"q", "condemned"}}));
   ASSERT_EQ(b["count"], 1);
   EXPECT_THAT(b["hits"][0]["snippet"].get<std::string>(), HasSubstr("[condemned]"));
+  // The hit links to the events of its sentence: Lithuania condemned Belarus.
+  const json& hit = b["hits"][0];
+  ASSERT_EQ(hit["events"].size(), 1u) << hit.dump();
+  json event = Body(Get("/api/events/" + std::to_string(hit["events"][0].get<int64_t>())))["event"];
+  EXPECT_EQ(event["sentence_index"], hit["sentence_index"]);
+  EXPECT_EQ(event["document"], hit["document_id"]);
+  EXPECT_EQ(event["source"], "LTU");
+  EXPECT_TRUE(Body(Get("/api/search", {{"q", "Monday"}}))["hits"][0]["events"].is_array());
   EXPECT_EQ(Get("/api/search").status, 400);
   Response bad = Get("/api/search", {{"q", "AND AND ("}});
   EXPECT_EQ(bad.status, 400);
@@ -282,7 +331,27 @@ TEST_F(ApiTest, WebPageIsServed) {
   Response r = Get("/");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_THAT(r.content_type, HasSubstr("text/html"));
-  EXPECT_THAT(r.body, HasSubstr("/api/events"));
+  EXPECT_THAT(r.body, HasSubstr("/app.js"));
+  // Only the page's own files run in it.
+  EXPECT_THAT(r.headers["Content-Security-Policy"], HasSubstr("script-src 'self'"));
+  Response script = Get("/app.js");
+  ASSERT_EQ(script.status, 200) << script.body;
+  EXPECT_THAT(script.content_type, HasSubstr("javascript"));
+  EXPECT_THAT(script.body, HasSubstr("/api/events"));
+  EXPECT_THAT(Get("/app.css").content_type, HasSubstr("text/css"));
+  EXPECT_EQ(Get("/vendor/chart.js.LICENSE.md").status, 200);
+}
+
+// The web folder's files are served by name: no other folder, no file outside it, no other type.
+TEST_F(ApiTest, WebFilesAreServedByNameOnly) {
+  EXPECT_EQ(Get("/../CMakeLists.txt").status, 404);
+  EXPECT_EQ(Get("/vendor/../../CMakeLists.txt").status, 404);
+  EXPECT_EQ(Get("/vendor/%2e%2e/app.js").status, 404);
+  EXPECT_EQ(Get("/.hidden.js").status, 404);
+  EXPECT_EQ(Get("/index.sh").status, 404);
+  EXPECT_EQ(Get("/vendor/update-chartjs.sh").status, 404);
+  EXPECT_EQ(Get("/no-such-file.js").status, 404);
+  EXPECT_EQ(api_->Handle(Request{"POST", "/app.js", {}, "x"}).status, 405);
 }
 
 TEST_F(ApiTest, HttpRoundTripOnAFreePort) {
@@ -327,6 +396,99 @@ TEST_F(ApiTest, ParametersAreCheckedAndNoServerPathIsShown) {
     const std::string file = e["pattern"]["file"].get<std::string>();
     EXPECT_NE(file.front(), '/') << file;
   }
+}
+
+// Issue 11 (14), found by the fuzz_http harness: the role report named its conflict and rules
+// files by their absolute paths in /api/role and /role.
+TEST_F(ApiTest, RoleReportsShowNoServerPath) {
+  const std::string data_dir = DefaultDataDir();
+  const Response report = Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}});
+  ASSERT_EQ(report.status, 200) << report.body;
+  EXPECT_EQ(report.body.find(data_dir), std::string::npos);
+  EXPECT_EQ(Body(report)["conflict"]["file"], "conflicts/russia-ukraine.toml");
+  EXPECT_EQ(Body(report)["rules_file"], "rules/involvement.toml");
+  const Response page = Get("/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find(data_dir), std::string::npos);
+  EXPECT_THAT(page.body, HasSubstr("conflicts/russia-ukraine.toml"));
+  const Response unknown = Get("/api/role", {{"state", "BLR"}, {"conflict", "none"}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.body.find(data_dir), std::string::npos) << unknown.body;
+  EXPECT_THAT(Body(unknown)["error"].get<std::string>(), HasSubstr("(in conflicts;"));
+}
+
+// Issue 11 (10), found by scripts/load_test.py: every connection holds a worker while open, so
+// 32 workers were all taken by clients sending a header line now and then, and nobody else was
+// answered. The pool is large enough for many slow clients (and idle ones are not handed to a
+// worker before they send a byte).
+TEST_F(ApiTest, SlowHeaderClientsDoNotStarveTheServer) {
+  HttpServer http(*api_);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::vector<int> slow;
+  std::atomic<bool> stop{false};
+  std::thread trickle;
+  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+    stop = true;
+    if (trickle.joinable()) trickle.join();
+    for (int fd : slow) ::close(fd);
+    http.Stop();
+    serving.join();
+  });
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (int i = 0; i < 40; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+    slow.push_back(fd);
+  }
+  // A header line every half second: never silent long enough for the read timeout.
+  trickle = std::thread([&]() {
+    while (!stop) {
+      for (int fd : slow) (void)::send(fd, "X-Slow: 1\r\n", 11, MSG_NOSIGNAL);
+      for (int i = 0; i < 5 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10, 0);
+  auto answer = client.Get("/api/stats");
+  ASSERT_TRUE(answer) << "no answer while 40 clients send their headers slowly";
+  EXPECT_EQ(answer->status, 200);
+}
+
+// Found by fuzz_http: a path with a CR (%0D) was echoed raw in the 404's one-line error; the
+// HTTP layer's own errors quoted a Host header's control bytes into invalid JSON.
+TEST_F(ApiTest, ErrorsQuoteRequestTextEscaped) {
+  const Response missing = Get("/api/docu\rments/x\n");
+  EXPECT_EQ(missing.status, 404);
+  const std::string error = Body(missing)["error"].get<std::string>();
+  EXPECT_EQ(error.find_first_of("\r\n"), std::string::npos) << error;
+  EXPECT_THAT(error, HasSubstr("/api/docu\\rments/x\\x0A"));
+  const Response method = api_->Handle(Request{"GE\x01T", "/api/stats", {}, ""});
+  EXPECT_EQ(method.status, 405);
+  EXPECT_THAT(Body(method)["error"].get<std::string>(), HasSubstr("GE\\x01T"));
+
+  HttpServer http(*api_);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::shared_ptr<void> stop_on_exit(nullptr, [&](void*) {
+    http.Stop();
+    serving.join();
+  });
+  httplib::Client client("127.0.0.1", port);
+  auto foreign = client.Get("/api/stats", httplib::Headers{{"Host", "evil\x01.example"}});
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 403);
+  const json body = json::parse(foreign->body, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(body.is_discarded()) << foreign->body;
+  EXPECT_THAT(body["error"].get<std::string>(), HasSubstr("evil\\x01.example"));
 }
 
 // Issue 11 (14): a server bound to this machine answers only requests addressed to it (DNS
@@ -473,6 +635,160 @@ TEST(ApiCreate, MissingDatabaseIsAOneLineError) {
   Status s = Api::Create(options, &api);
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.message(), HasSubstr("/nonexistent/dyad.db: no such database"));
+}
+
+// Reviews: writes need a token, a review never changes the machine coding, and the review
+// filters and the reviewed-only role report follow it. On a copy of the test database.
+class ReviewApiTest : public ApiTest {
+ protected:
+  static constexpr const char* kToken = "0123456789abcdef0123";
+  void SetUp() override {
+    path_ = (*dir_ / ("review-" + std::to_string(++copies_) + ".db")).string();
+    std::filesystem::copy_file(*db_, path_);
+    ApiOptions options;
+    options.db = path_;
+    options.tokens[kToken] = "ana";
+    Status s = Api::Create(options, &api_with_tokens_);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  Response Post(int64_t event, const std::string& body, const std::string& token = kToken) {
+    Request r{"POST", "/api/events/" + std::to_string(event) + "/review", {}, body};
+    if (!token.empty()) r.authorization = "Bearer " + token;
+    return api_with_tokens_->Handle(r);
+  }
+  json GetJson(const std::string& path, std::multimap<std::string, std::string> params = {}) {
+    return json::parse(api_with_tokens_->Handle(Request{"GET", path, std::move(params), ""}).body);
+  }
+  int64_t LithuaniaEvent() {
+    json events = GetJson("/api/events", {{"source", "LTU"}})["events"];
+    EXPECT_EQ(events.size(), 1u);
+    return events[0]["id"].get<int64_t>();
+  }
+  std::string path_;
+  std::unique_ptr<Api> api_with_tokens_;
+  static inline int copies_ = 0;
+};
+
+TEST_F(ReviewApiTest, WritesNeedTheTokenReadsStayOpen) {
+  const int64_t id = LithuaniaEvent();
+  // A server without tokens takes no writes at all.
+  Response off = api_->Handle(Request{"POST", "/api/events/" + std::to_string(id) + "/review", {}, R"({"state":"confirmed"})",
+                                      std::string("Bearer ") + kToken});
+  EXPECT_EQ(off.status, 403);
+  EXPECT_THAT(Body(off)["error"].get<std::string>(), HasSubstr("--token-file"));
+  Response none = Post(id, R"({"state":"confirmed"})", "");
+  EXPECT_EQ(none.status, 401);
+  EXPECT_EQ(none.headers["WWW-Authenticate"], "Bearer realm=\"dyad\"");
+  EXPECT_EQ(Post(id, R"({"state":"confirmed"})", "0123456789abcdef0124").status, 401);
+  EXPECT_EQ(Post(id, R"({"state":"confirmed"})", std::string(kToken) + "x").status, 401);
+  Request basic{"POST", "/api/events/" + std::to_string(id) + "/review", {}, R"({"state":"confirmed"})", "Basic YW5hOng="};
+  EXPECT_EQ(api_with_tokens_->Handle(basic).status, 401);
+  EXPECT_EQ(GetJson("/api/events/" + std::to_string(id))["reviews"].size(), 0u) << "nothing was written";
+  // Reads need no token on loopback.
+  EXPECT_EQ(api_with_tokens_->Handle(Request{"GET", "/api/stats", {}, ""}).status, 200);
+  EXPECT_EQ(api_with_tokens_->Handle(Request{"GET", "/api/events/" + std::to_string(id) + "/review", {}, ""}).status, 405);
+}
+
+TEST_F(ReviewApiTest, ReviewIsStoredWithWhoAndWhenAndShown) {
+  const int64_t id = LithuaniaEvent();
+  Response r = Post(id, R"({"state":"confirmed","note":"the ministry's statement says so"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  json review = Body(r)["review"];
+  EXPECT_EQ(review["state"], "confirmed");
+  EXPECT_EQ(review["reviewer"], "ana");  // the token's name, not anything the body says
+  EXPECT_FALSE(review["at"].get<std::string>().empty());
+  json shown = GetJson("/api/events/" + std::to_string(id));
+  EXPECT_EQ(shown["event"]["review"]["state"], "confirmed");
+  EXPECT_EQ(shown["event"]["source"], "LTU");
+  EXPECT_EQ(shown["reviews"].size(), 1u);
+  EXPECT_TRUE(shown["reviews_open"].get<bool>());
+  EXPECT_EQ(GetJson("/api/events/" + std::to_string(id) + "/reviews")["reviews"][0]["note"], "the ministry's statement says so");
+  json reviewed = GetJson("/api/events", {{"review", "reviewed"}});
+  ASSERT_EQ(reviewed["count"], 1);
+  EXPECT_EQ(reviewed["events"][0]["id"], id);
+  EXPECT_EQ(GetJson("/api/events", {{"review", "unreviewed"}})["count"].get<int>() + 1,
+            GetJson("/api/events")["count"].get<int>());
+  // In the audit log, with who.
+  std::unique_ptr<store::Store> db;
+  ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());
+  std::vector<store::AuditEntry> audit;
+  ASSERT_TRUE(db->ReadAudit(&audit).ok());
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(audit.back().action, "review");
+  EXPECT_THAT(audit.back().parameters, HasSubstr("\"reviewer\":\"ana\""));
+}
+
+TEST_F(ReviewApiTest, CorrectionKeepsTheMachineCodingAndBadReviewsAreRefused) {
+  const int64_t id = LithuaniaEvent();
+  Response r = Post(id, R"({"state":"corrected","code":"112","note":"condemned is an accusation here"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Body(r)["review"]["corrected"]["event_code"], "112");
+  EXPECT_EQ(Body(r)["review"]["machine"]["event_code"], "111");
+  EXPECT_EQ(GetJson("/api/events/" + std::to_string(id))["event"]["event_code"], "111");  // the machine's, as coded
+  EXPECT_EQ(GetJson("/api/events", {{"review", "reviewed"}})["events"][0]["event_code"], "112");  // reviewed: corrected
+  EXPECT_EQ(Post(id, R"({"state":"approved"})").status, 400);
+  EXPECT_EQ(Post(id, R"({"state":"corrected","code":"1999"})").status, 400);
+  EXPECT_EQ(Post(id, R"({"state":"corrected","source":"LTU"})").status, 400);  // changes nothing
+  EXPECT_EQ(Post(id, R"({"state":"confirmed","code":"112"})").status, 400);
+  EXPECT_EQ(Post(id, R"({"state":"confirmed","reviewer":"someone else"})").status, 400);
+  EXPECT_EQ(Post(id, R"({"state":1})").status, 400);
+  EXPECT_EQ(Post(id, "confirmed").status, 400);
+  EXPECT_EQ(Post(999999, R"({"state":"confirmed"})").status, 404);
+  EXPECT_EQ(GetJson("/api/events/" + std::to_string(id) + "/reviews")["reviews"].size(), 1u);
+}
+
+TEST_F(ReviewApiTest, ReviewedOnlyRoleReportFollowsTheReviews) {
+  auto role = [&](bool reviewed) {
+    std::multimap<std::string, std::string> params = {{"state", "BLR"}, {"conflict", "russia-ukraine"}};
+    if (reviewed) params.emplace("reviewed", "1");
+    return GetJson("/api/role", params);
+  };
+  json before = role(true);
+  EXPECT_TRUE(before["reviewed_only"].get<bool>());
+  EXPECT_EQ(before["events_matched"], 0);
+  EXPECT_GT(role(false)["events_matched"].get<int>(), 0);
+  json hosted = GetJson("/api/events", {{"source", "BLR"}, {"code", "06"}});
+  ASSERT_GE(hosted["count"].get<int>(), 1) << "Belarus hosted Russian troops";
+  ASSERT_EQ(Post(hosted["events"][0]["id"].get<int64_t>(), R"({"state":"confirmed"})").status, 201);
+  json after = role(true);
+  EXPECT_EQ(after["events_scanned"], 1);
+  EXPECT_EQ(after["events_matched"], 1) << after.dump();
+}
+
+// Beyond loopback the data is shared with token holders only; the page itself stays open.
+TEST_F(ReviewApiTest, ReadsNeedTheTokenWhenAskedTo) {
+  ApiOptions options;
+  options.db = path_;
+  options.tokens[kToken] = "ana";
+  options.reads_need_token = true;
+  std::unique_ptr<Api> api;
+  ASSERT_TRUE(Api::Create(options, &api).ok());
+  EXPECT_EQ(api->Handle(Request{"GET", "/api/stats", {}, ""}).status, 401);
+  EXPECT_EQ(api->Handle(Request{"GET", "/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}}, ""}).status, 401);
+  EXPECT_EQ(api->Handle(Request{"GET", "/api/stats", {}, "", std::string("Bearer ") + kToken}).status, 200);
+  EXPECT_EQ(api->Handle(Request{"GET", "/", {}, ""}).status, 200);
+  EXPECT_EQ(api->Handle(Request{"GET", "/app.js", {}, ""}).status, 200);
+}
+
+TEST_F(ReviewApiTest, ReviewOverHttpWithTheBearerHeader) {
+  const int64_t id = LithuaniaEvent();
+  HttpServer http(*api_with_tokens_);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  httplib::Client client("127.0.0.1", port);
+  const std::string path = "/api/events/" + std::to_string(id) + "/review";
+  auto refused = client.Post(path, R"({"state":"rejected"})", "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401);
+  EXPECT_EQ(refused->get_header_value("WWW-Authenticate"), "Bearer realm=\"dyad\"");
+  httplib::Headers headers = {{"Authorization", std::string("Bearer ") + kToken}};
+  auto done = client.Post(path, headers, R"({"state":"rejected","note":"satire"})", "application/json");
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->status, 201) << done->body;
+  http.Stop();
+  serving.join();
+  EXPECT_EQ(GetJson("/api/events", {{"review", "rejected"}})["count"], 1);
 }
 
 }  // namespace

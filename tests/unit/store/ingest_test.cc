@@ -12,6 +12,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "backend_fixture.h"
 #include "test_util.h"
 
 namespace dyad::store {
@@ -88,7 +89,7 @@ TEST(IngestProgressLineTest, CountsNearDuplicatesApartAndNeverShowsAFinishedInge
   EXPECT_EQ(IngestProgressLine(p, 0).find('%'), std::string::npos);  // stdin: size unknown
 }
 
-TEST_F(StoreTest, IngestsCountsDuplicatesAndRecordsBadDocuments) {
+TEST_P(StoreBackendTest, IngestsCountsDuplicatesAndRecordsBadDocuments) {
   auto store = OpenStore();
   std::vector<Document> docs = Corpus(50);
   docs.push_back(docs[3]);                              // exact duplicate
@@ -174,13 +175,11 @@ int64_t ReadUntil(int fd, int64_t want) {
 // kill -9 in the middle of an ingest (a real child process): the database opens,
 // passes integrity_check, holds every document the child reported committed,
 // and a re-run ingests exactly the rest.
-TEST_F(StoreTest, SurvivesKillNineMidIngest) {
+TEST_P(StoreBackendTest, SurvivesKillNineMidIngest) {
   const int kDocs = 3000;
   std::vector<Document> docs = Corpus(kDocs);
   for (int64_t kill_after : {100, 900, 2000}) {
-    std::filesystem::remove(path_);
-    std::filesystem::remove(path_ + "-wal");
-    std::filesystem::remove(path_ + "-shm");
+    ResetStore();
     int fds[2];
     ASSERT_EQ(pipe(fds), 0);
     pid_t child = fork();
@@ -232,7 +231,7 @@ TEST_F(StoreTest, SurvivesKillNineMidIngest) {
 
 // Two processes ingesting into one database at once both succeed: the second
 // writer waits for the first (busy_timeout) instead of failing.
-TEST_F(StoreTest, TwoWritingProcessesBothSucceed) {
+TEST_P(StoreBackendTest, TwoWritingProcessesBothSucceed) {
   { auto store = OpenStore(); }
   std::vector<pid_t> children;
   for (int p = 0; p < 2; ++p) {

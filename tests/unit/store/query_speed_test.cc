@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "backend_fixture.h"
 #include "test_util.h"
 
 namespace dyad::store {
@@ -50,7 +51,7 @@ std::vector<Event> MixedEvents() {
   return events;
 }
 
-TEST_F(StoreTest, CountryFilterReadsOnlyEventsInvolvingTheCountry) {
+TEST_P(StoreBackendTest, CountryFilterReadsOnlyEventsInvolvingTheCountry) {
   auto store = OpenStore();
   AddResult added;
   ASSERT_TRUE(store->AddDocument(MakeDocument("mixed", Story(3)), MixedEvents(), "h", &added).ok());
@@ -81,12 +82,14 @@ TEST_F(StoreTest, CountryFilterReadsOnlyEventsInvolvingTheCountry) {
   std::string plan;
   ASSERT_TRUE(store->ExplainQuery(q, &plan).ok());
   EXPECT_THAT(plan, HasSubstr("event_countries"));
-  EXPECT_THAT(plan, HasSubstr("sentences_fts"));
-  EXPECT_THAT(plan, Not(HasSubstr("SCAN e\n"))) << plan;
-  EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE FOR ORDER BY"))) << plan;
+  if (!pg()) {  // SQLite's plan; PostgreSQL's planner reads a tiny table whole
+    EXPECT_THAT(plan, HasSubstr("sentences_fts"));
+    EXPECT_THAT(plan, Not(HasSubstr("SCAN e\n"))) << plan;
+    EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE FOR ORDER BY"))) << plan;
+  }
 }
 
-TEST_F(StoreTest, CountryIndexFollowsDeletesAndRecodes) {
+TEST_P(StoreBackendTest, CountryIndexFollowsDeletesAndRecodes) {
   auto store = OpenStore();
   AddResult added;
   ASSERT_TRUE(store->AddDocument(MakeDocument("mixed", Story(3)), MixedEvents(), "h", &added).ok());
@@ -166,7 +169,7 @@ TEST_F(StoreTest, UnfilteredPagesWalkTheTableInIdOrder) {
   EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << plan;
 }
 
-TEST_F(StoreTest, CheapCountsAgreeWithTheFullStatistics) {
+TEST_P(StoreBackendTest, CheapCountsAgreeWithTheFullStatistics) {
   auto store = OpenStore();
   bool any = true;
   ASSERT_TRUE(store->HasEvents(&any).ok());

@@ -1320,9 +1320,9 @@ Status PgStore::WriteTable(const std::string& name, const std::vector<TableRow>&
       case 4: CopyRows<4>(tx, table->name, columns, encoded); break;
       case 5: CopyRows<5>(tx, table->name, columns, encoded); break;
       case 6: CopyRows<6>(tx, table->name, columns, encoded); break;
-      case 15: CopyRows<15>(tx, table->name, columns, encoded); break;
+      case 16: CopyRows<16>(tx, table->name, columns, encoded); break;
       case 20: CopyRows<20>(tx, table->name, columns, encoded); break;
-      case 37: CopyRows<37>(tx, table->name, columns, encoded); break;
+      case 38: CopyRows<38>(tx, table->name, columns, encoded); break;
       default: return Status::Internal(location_ + ": no COPY for a table of " + std::to_string(columns.size()) + " columns");
     }
     if (table->columns.front().name == std::string("id")) {  // ids given: move the sequence past them

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -203,8 +204,12 @@ TEST(StoreBackendsTest, CopyToPostgresqlAndBackLosesNothing) {
   std::vector<Event> events = SomeEvents();
   events[0].goldstein = 0.1 + 0.2;
   events[1].origin.country = "BLR";
+  events[2].page = 2;  // a PDF's pages (schema v6) are copied too
+  Document paged = MakeDocument("a", Story(1));
+  paged.format = InputFormat::kPdf;
+  paged.page_starts = {0, 500};
   AddResult added;
-  ASSERT_TRUE(first->AddDocument(MakeDocument("a", Story(1)), events, "old", &added).ok());
+  ASSERT_TRUE(first->AddDocument(paged, events, "old", &added).ok());
   ASSERT_TRUE(first->SetCurrentCoding("new", "the new dictionaries").ok());
   ASSERT_TRUE(first->AddDocument(MakeDocument("b", Story(2)), events, "new", &added).ok());
   ASSERT_TRUE(first->AddDocument(MakeDocument("b2", Story(2) + " Reporting by the wire."), events, "new", &added).ok());
@@ -247,6 +252,14 @@ TEST(StoreBackendsTest, CopyToPostgresqlAndBackLosesNothing) {
     ASSERT_EQ(rows.size(), 1u) << store->path();
     EXPECT_EQ(rows[0].event.source, "RUSMIL");
     EXPECT_EQ(rows[0].review.note, "the wire names Russia");
+    StoredDocument copied;
+    ASSERT_TRUE(store->GetDocument(1, &copied).ok());
+    EXPECT_EQ(copied.document.page_starts, paged.page_starts) << store->path();
+    EventQuery with_duplicates;
+    with_duplicates.include_duplicates = true;
+    ASSERT_TRUE(store->QueryEvents(with_duplicates, &rows).ok());
+    EXPECT_EQ(std::count_if(rows.begin(), rows.end(), [](const StoredEvent& e) { return e.event.page == 2; }), 2)
+        << store->path();  // the current coding's events[2]: documents b and b2
     EventQuery q;
     q.involving = "BLR";
     q.text = "aggression";

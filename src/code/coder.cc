@@ -186,6 +186,7 @@ struct Scratch {
   std::vector<std::pair<int, int>> clauses;
   std::vector<RawEvent> events;
   int harm_adjunct = -1;  // first word of a trailing ", killing ..." set aside by the comma rules
+  std::vector<RelativeClause> relatives;  // set aside by MarkRelativeClauses (byte spans)
   std::vector<uint32_t> stamp;  // stamp[word id] == epoch: the word occurs in the sentence
   uint32_t epoch = 0;
   uint64_t word_mask = 0;       // WordBit() of every literal in the sentence
@@ -237,9 +238,13 @@ class Engine {
   void ConvertAgents();
   void MarkCompounds();
   void MarkCommaClauses();
+  void MarkRelativeClauses();
+  bool EndsMaterielPhrase(int last) const;
+  const std::vector<RelativeClause>& relatives() const { return s_.relatives; }
   void SplitClauses();
   void ResolvePronouns(ForwardState* fwd, bool same_story, bool document);
   bool IsSingularPossessor(int head) const;
+  void OwnedByStatePossessor(int head, std::string* code) const;
   // Document coding: when the verb at v is in the passive voice ("was shelled", "have been
   // supplied", "is reportedly being armed"), the first word of its auxiliary; else -1.
   int PassiveAuxiliary(int v, int cb) const;
@@ -356,6 +361,7 @@ void Engine::Split() {
   s_.clauses.clear();
   s_.events.clear();
   s_.harm_adjunct = -1;
+  s_.relatives.clear();
   s_.ext.clear();
   const std::string_view t = text_;
   const size_t len = t.size();
@@ -1078,6 +1084,108 @@ void Engine::MarkCommaClauses() {
         if (w(j).head == k) w(j).blanked = true;
 }
 
+// Document coding (dyad): "The drones that struck Port Sudan had been supplied to the RSF by the
+// Emirates". TABARI reads on through "that", so the clause's words became the main verb's source
+// and target (the RSF striking the Emirates). A relative clause on a noun of war materiel or
+// forces is set aside from the main reading and handed to the caller (CodeResult::relative_clauses)
+// to be coded on its own. It runs from "that/which/who" to the auxiliary that resumes the main
+// clause ("had been supplied"); without one it must follow the main verb's object ("Russia fired
+// missiles that North Korea had supplied") and runs to the clause's end.
+void Engine::MarkRelativeClauses() {
+  static const std::set<std::string_view> kAntecedents = {
+      "WEAPONS", "ARMS", "DRONES", "MISSILES", "ROCKETS", "SHELLS", "BOMBS", "AMMUNITION", "MUNITIONS",
+      "JETS", "AIRCRAFT", "PLANES", "HELICOPTERS", "TANKS", "VEHICLES", "TRUCKS", "SHIPS", "VESSELS",
+      "BOATS", "TANKERS", "FLIGHTS", "SHIPMENTS", "DELIVERIES", "CARGO", "CONSIGNMENTS", "COMPONENTS",
+      "PARTS", "ENGINES", "EQUIPMENT", "SYSTEMS", "LAUNCHERS", "GOODS", "SUPPLIES", "TROOPS", "SOLDIERS",
+      "FORCES", "FIGHTERS", "UNITS", "MERCENARIES", "INSTRUCTORS", "ADVISERS", "ADVISORS", "COMPANIES",
+      "FIRMS", "NETWORK", "NETWORKS", "DRONE", "MISSILE", "ROCKET", "SHELL", "SHIP", "VESSEL", "PLANE",
+      "AIRCRAFT", "TANKER", "FLIGHT", "SHIPMENT", "CONVOY", "CONVOYS", "BRIGADE", "BATTALION", "UNIT"};
+  static const std::set<std::string_view> kAuxiliary = {"IS",    "ARE",  "WAS",    "WERE",  "HAS",   "HAVE",
+                                                        "HAD",   "WILL", "WOULD",  "COULD", "MAY",   "MIGHT",
+                                                        "CAN",   "SHOULD", "MUST", "DID",   "DOES",  "REMAIN",
+                                                        "REMAINS", "REMAINED"};
+  static const std::set<std::string_view> kDeterminers = {"THE", "A", "AN", "THESE", "THOSE", "THIS", "ITS",
+                                                          "THEIR", "SOME", "MANY", "MOST", "ALL", "SEVERAL"};
+  for (int i = 1; i + 2 < n(); ++i) {
+    const std::string_view rel = WordText(i);
+    if (rel != "THAT" && rel != "WHICH" && rel != "WHO") continue;
+    if (w(i).blanked || w(i - 1).blanked || w(i - 1).kind != WType::kNone || IsActor(i - 1)) continue;
+    if (!kAntecedents.count(WordText(i - 1)) && !EndsMaterielPhrase(i - 1)) continue;
+    // The antecedent: back over its modifiers to a determiner, a preposition or a verb.
+    int a = i - 1;
+    for (int k = i - 2; k >= 0 && k >= i - 5; --k) {
+      if (w(k).kind != WType::kNone || w(k).blanked) break;
+      if (kDeterminers.count(WordText(k))) {
+        a = k;
+        break;
+      }
+      if (IsType(k, RootType::kVerb) && w(k).is_head && !IsActor(k)) break;
+      if (IsType(k, RootType::kPreposition) || kAuxiliary.count(WordText(k))) break;
+      a = k;
+    }
+    // The clause's own verb: its first verb head (after any auxiliaries that open it).
+    int verb = -1, end = -1;
+    for (int k = i + 1; k < n() && k <= i + 16; ++k) {
+      if (w(k).kind == WType::kComma || w(k).kind == WType::kQuote) break;
+      if (verb < 0) {
+        if (IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun && !IsActor(k)) verb = k;
+        continue;
+      }
+      if (kAuxiliary.count(WordText(k)) && k > verb) {
+        end = k;
+        break;
+      }
+    }
+    if (verb < 0) continue;
+    if (end < 0) {
+      // No auxiliary resumes a main clause: the antecedent must be an object (a verb before it).
+      bool verb_before = false;
+      for (int k = 0; k < a && !verb_before; ++k) verb_before = IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun;
+      if (!verb_before) continue;
+      end = verb + 1;
+      while (end < n() && w(end).kind != WType::kComma && w(end).kind != WType::kQuote) ++end;
+    }
+    RelativeClause rc;
+    rc.antecedent = {w(a).begin, w(i - 1).end};
+    rc.body = {w(i + 1).begin, w(end - 1).end};
+    // A subject of the clause's own before its verb ("that North Korea had supplied"): the
+    // antecedent is the verb's object, inserted before the verb's first preposition.
+    bool own_subject = false;
+    for (int k = i + 1; k < verb && !own_subject; ++k) own_subject = IsActor(k);
+    if (own_subject) {
+      rc.insert_at = rc.body.end;
+      for (int k = verb + 1; k < end; ++k)
+        if (IsType(k, RootType::kPreposition)) {
+          rc.insert_at = w(k).begin;
+          break;
+        }
+    }
+    for (int k = i; k < end; ++k) w(k).blanked = true;
+    s_.relatives.push_back(rc);
+    i = end;
+  }
+}
+
+// Does a phrase of the dictionaries' weapons or forces synsets (&WEAPONRY, &MILITARYFORCES, ...)
+// end at word `last`? ("rifles", "missile parts", "fighter jets").
+bool Engine::EndsMaterielPhrase(int last) const {
+  static const std::set<std::string_view> kClasses = {"WEAPONRY",      "MILITARYFORCES", "DRONEWEAPON",
+                                                      "AERIALWEAPON",  "ARTILLERYWEAPON", "SMALLARMS",
+                                                      "MILITARYADVISERS", "AIDGOODS"};
+  for (const auto& synset : d_.synsets()) {
+    if (!kClasses.count(synset.name)) continue;
+    for (const auto& member : synset.members) {
+      const int first = last - static_cast<int>(member.size()) + 1;
+      if (first < 0) continue;
+      bool all = true;
+      for (size_t k = 0; k < member.size() && all; ++k)
+        all = member[k].kind == dict::PatternElement::kWord && WordMatches(first + static_cast<int>(k), member[k].id, true);
+      if (all) return true;
+    }
+  }
+  return false;
+}
+
 bool Engine::ContinuesNounList(int c) const {
   if (c < 1 || c + 3 >= n()) return false;
   const Word& before = w(c - 1);
@@ -1235,6 +1343,24 @@ std::string_view Engine::CodeOfVerb(int v, int ce) const {
     }
   }
   return code->kind == CodeKind::kNormal ? std::string_view(code->code) : std::string_view();
+}
+
+// "Sudan's Defence and Security Council", "Russia's UN envoy": an international body's name
+// after a state's possessive names that state's own organ or official (its government, GOV).
+void Engine::OwnedByStatePossessor(int head, std::string* code) const {
+  if (!code->starts_with("IGO")) return;
+  int p = head - 1;
+  for (int skipped = 0; p >= 0 && skipped < 3 && !IsActor(p) && w(p).kind == WType::kNone; ++skipped, --p)
+    if (!w(p).first_upper && WordText(p) != "AND") return;
+  if (p < 0 || !IsActor(p)) return;
+  const int possessor = w(p).head;
+  const int tail = w(possessor).tail >= 0 ? w(possessor).tail : possessor;
+  if (tail != p) return;
+  const std::string_view t = WordText(tail);
+  if (t.size() < 3 || t.substr(t.size() - 2) != "'S" || w(possessor).fwd_root >= 0 || w(possessor).ext >= 0) return;
+  const std::string* owner = ActorCodeOfRoot(w(possessor).root, shifted_);
+  if (!owner || owner->size() != 3 || owner->starts_with("IGO") || owner->starts_with("NGO")) return;
+  *code = *owner + "GOV";
 }
 
 bool Engine::IsSingularPossessor(int head) const {
@@ -1424,6 +1550,7 @@ ActorVal Engine::MakeActor(int found, int agent_around, bool with_agent) const {
     const std::string* code = ActorCodeOfRoot(w(head).root, shifted_);
     if (code) a.code = *code;
     else a.nocode = true;
+    if (code) OwnedByStatePossessor(head, &a.code);
   }
   a.compound_all = w(head).compound >= 0 && s_.compounds[w(head).compound].alive &&
                    [&] {
@@ -2492,6 +2619,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   if (dc) e.MarkDefinites(*dc);
   e.MarkCompounds();
   e.MarkCommaClauses();
+  if (e.document) e.MarkRelativeClauses();
   e.SplitClauses();
   e.ResolvePronouns(fwd && o.forward ? fwd : nullptr, same_story, e.document);
   std::vector<ActorMention> resolved;
@@ -2518,9 +2646,9 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   }
   e.CodeClauses();
   if (e.document) e.CodeHarmAdjunct();
-  if (!dc) return e.Finish();
   CodeResult coded = e.Finish();
-  coded.resolved = std::move(resolved);
+  coded.relative_clauses = e.relatives();
+  if (dc) coded.resolved = std::move(resolved);
   return coded;
 }
 

@@ -55,8 +55,19 @@ struct ActorMention {
   std::string ref;          // antecedent words when named through a pronoun/definite phrase
 };
 
+// A restrictive relative clause on a noun of war materiel or forces ("the drones that struck
+// Port Sudan", "weapons that Iran sent to Russia"), set aside from the sentence's reading (document
+// coding only). The caller codes it on its own: the antecedent before the body, or, when the body
+// has a subject of its own, inserted at `insert_at` ("Iran sent <weapons> to Russia").
+struct RelativeClause {
+  ByteSpan antecedent;
+  ByteSpan body;            // after "that/which/who"
+  int32_t insert_at = -1;   // a byte offset in body (or body.end); -1: the antecedent is the subject
+};
+
 struct CodeResult {
   std::vector<CodedEvent> events;
+  std::vector<RelativeClause> relative_clauses;
   std::string problem;      // "" when events were coded; else TABARI's reason
   // With a Discourse (CodeInDocument): the pronouns and definite noun phrases of the sentence
   // that were resolved across sentences, with their codes and antecedents (text order).

@@ -43,6 +43,13 @@ bool Inside(code::ByteSpan inner, code::ByteSpan outer) {
   return !inner.empty() && inner.begin >= outer.begin && inner.end <= outer.end;
 }
 
+bool IsDenialVerb(std::string_view verb) {
+  std::string lower(verb);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "denied" || lower == "denies" || lower == "deny" || lower == "denying" || lower == "rejected" ||
+         lower == "rejects" || lower == "dismissed" || lower == "dismisses";
+}
+
 bool Overlaps(code::ByteSpan a, code::ByteSpan b) {
   return !a.empty() && !b.empty() && a.begin < b.end && b.begin < a.end;
 }
@@ -449,6 +456,56 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
   }
 }
 
+// Relative clauses (docs/enrichment.md, "Relative clauses"): the coder sets aside "the drones that
+// struck Port Sudan" from the sentence's reading; here the clause is coded on its own, with its
+// antecedent as its subject ("the drones struck Port Sudan") or, when it has a subject of its own,
+// as its object ("Iran sent <weapons> to Russia"). Offsets map back to the sentence piece by piece;
+// only events whose verb lies in the clause are added, and none the sentence already has.
+void CodeRelativeClauses(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence,
+                         Date date, const code::Discourse* before_sentence, code::CodeResult* result) {
+  const std::vector<code::RelativeClause> clauses = result->relative_clauses;
+  for (const code::RelativeClause& clause : clauses) {
+    // The text coded, as pieces of the sentence: [text offset, sentence span].
+    std::vector<std::pair<int32_t, code::ByteSpan>> pieces;
+    std::string text;
+    auto append = [&](code::ByteSpan span) {
+      if (span.empty()) return;
+      if (!text.empty()) text += ' ';
+      pieces.push_back({static_cast<int32_t>(text.size()), span});
+      text.append(sentence.substr(span.begin, span.end - span.begin));
+    };
+    if (clause.insert_at < 0) {
+      append(clause.antecedent);
+      append(clause.body);
+    } else {
+      append({clause.body.begin, clause.insert_at});
+      append(clause.antecedent);
+      append({clause.insert_at, clause.body.end});
+    }
+    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
+      if (span.empty()) return span;
+      for (const auto& [at, piece] : pieces)
+        if (span.begin >= at && span.end <= at + (piece.end - piece.begin))
+          return {piece.begin + span.begin - at, piece.begin + span.end - at};
+      return {};
+    };
+    std::optional<code::Discourse> discourse;
+    if (before_sentence) discourse.emplace(*before_sentence);
+    code::CodeResult inner = discourse ? coder.CodeInDocument(text, date, &*discourse, false) : coder.Code(text, date);
+    if (frames) frames->Extend(text, date, coder, &inner.events);
+    for (auto& e : inner.events) {
+      e.source_span = to_sentence(e.source_span);
+      e.target_span = to_sentence(e.target_span);
+      e.verb_span = to_sentence(e.verb_span);
+      if (!Inside(e.verb_span, clause.body)) continue;
+      const bool duplicate = std::any_of(result->events.begin(), result->events.end(), [&](const code::CodedEvent& x) {
+        return x.source == e.source && x.target == e.target && x.code == e.code;
+      });
+      if (!duplicate) result->events.push_back(std::move(e));
+    }
+  }
+}
+
 // "Russia's full-scale invasion", "the Russian aggression", "Moscow began its all-out invasion":
 // a state named as the one invading is evidence of who "the aggressor" is, even where no event is
 // coded (the sentence names no victim).
@@ -652,6 +709,9 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     if (!reported.empty())
       CodeReportedContent(*impl_->coder, impl_->frames.get(), reported, sentence, coding_date,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
+    if (!result.relative_clauses.empty())
+      CodeRelativeClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date,
+                          discourse_before ? &*discourse_before : discourse ? &*discourse : nullptr, &result);
     // (The discourse after this sentence: copied only when an inserted clause is coded.)
     if (impl_->enricher)
       CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date, reported, sentence_actors(),
@@ -684,23 +744,33 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
       AddCharges(*impl_->enricher, reported, sentence, actors_with_resolved(), &result);
     // A report whose content names no pair of actors ("Zerkalo wrote that 20 Belarusians were
     // killed") is still the speaker's public statement (CAMEO 010), addressed to no one.
+    // A denial is one too, whatever its content names: "The Emirati foreign ministry has denied
+    // providing weapons to either side" is the ministry's denial (016), addressed to no one.
     if (result.events.empty())
       for (const auto& content : reported) {
-        if (content.speaker.empty() || content.verb.empty() || !content.subject.empty()) continue;
-        const auto speakers = impl_->coder->FindActors(
-            sentence.substr(content.speaker.begin, content.speaker.end - content.speaker.begin), coding_date);
-        if (speakers.empty()) continue;
+        if (content.speaker.empty() || content.verb.empty()) continue;
+        const bool denial = IsDenialVerb(sentence.substr(content.verb.begin, content.verb.end - content.verb.begin));
+        if (!content.subject.empty() && !denial) continue;
+        // The speaker as the whole sentence reads it, with its agents ("the Emirati foreign
+        // ministry": AREGOV, where the speaker's words alone give ARE).
+        const code::ActorMention* speaker = nullptr;
+        for (const auto& m : sentence_actors())
+          if (Inside(m.span, content.speaker)) {
+            speaker = &m;
+            break;
+          }
+        if (!speaker) continue;
         code::CodedEvent statement;
-        statement.source = speakers.front().code;
-        statement.source_text = speakers.front().text;
-        statement.source_span = {content.speaker.begin + speakers.front().span.begin,
-                                 content.speaker.begin + speakers.front().span.end};
-        statement.code = "010";
+        statement.source = speaker->code;
+        statement.source_text = speaker->text;
+        statement.source_span = speaker->span;
+        statement.code = denial ? "016" : "010";
         statement.verb_span = content.verb;
         statement.verb_text = std::string(sentence.substr(content.verb.begin, content.verb.end - content.verb.begin));
         statement.pattern.file =
             (impl_->options.data_dir.empty() ? DefaultDataDir() : impl_->options.data_dir) + "/enrich/attribution.tsv";
-        statement.pattern.text = "a reporting verb whose content names no pair of actors: the speaker's statement (010)";
+        statement.pattern.text = denial ? "a denial whose content names no pair of actors: the speaker's denial (016)"
+                                        : "a reporting verb whose content names no pair of actors: the speaker's statement (010)";
         result.events.push_back(std::move(statement));
         break;
       }

@@ -866,6 +866,12 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
           bool joined = first - m.last >= 1 && first - m.last <= 2;
           for (int k = m.last; k < first && joined; ++k)
             joined = tokens[k].lower == "," || tokens[k].lower == "and";
+          // A possessor, its title words and a name are one phrase: "Sudan's army chief Abdel
+          // Fattah al-Burhan said ...".
+          if (!joined && m.last >= 1 && tokens[m.last - 1].text == "'s" && first - m.last <= 3) {
+            joined = true;
+            for (int k = m.last; k < first && joined; ++k) joined = tokens[k].word && !tokens[k].capitalised;
+          }
           if (joined) {
             first = m.first;
             extended = true;

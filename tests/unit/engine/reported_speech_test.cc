@@ -1071,5 +1071,77 @@ TEST_F(EngineText, ArmedGroupsNamedAgainByWhatTheyAre) {
   ExpectEvent(b, {"the mercenaries to train", "RUS", "06", "MLI", Modality::kAsserted, ""}, Describe(b));
 }
 
+// A title before the speaker's name is the speaker's too: the clause's actor is the one it names.
+TEST_F(EngineText, ATitleAndANameSpeakTogether) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Chad's prime minister Allamaye Halina said in a radio interview that Libya was arming the rebels.", "LBY",
+            "07", "", Modality::kAsserted, ""},
+           {"Ukraine's defence minister Rustem Umerov said that Iran had shipped missiles to Russia.", "IRN", "07",
+            "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    for (const Event& e : events)
+      EXPECT_FALSE(StartsWith(e.source, x.sentence[0] == 'C' ? "TCD" : "UKR") && e.event_code.starts_with("07"))
+          << x.sentence << "\n" << Describe(events);
+  }
+}
+
+// "Sudan's Defence and Security Council", "Russia's UN envoy": an international body's name after
+// a state's possessive is that state's own organ.
+TEST_F(EngineText, AStatesOwnCouncilOrEnvoyIsThatState) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iran's Supreme National Security Council condemned Israel.", "IRNGOV", "111", "ISR", Modality::kAsserted, ""},
+           {"China's UN ambassador Fu Cong criticised Washington.", "CHNGOV", "11", "USA", Modality::kAsserted, ""},
+           {"The Security Council condemned Israel.", "IGOUNO", "111", "ISR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+// Taking a state to court, in every common phrasing, is CAMEO 115.
+TEST_F(EngineText, TakingAStateToCourt) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Ukraine took Russia to the International Court of Justice in 2022.", "UKR", "115", "RUS",
+            Modality::kAsserted, ""},
+           {"The Gambia brought a case against Myanmar over the killings.", "GMB", "115", "MMR", Modality::kAsserted, ""},
+           {"Armenia instituted proceedings against Azerbaijan in September.", "ARM", "115", "AZE", Modality::kAsserted,
+            ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+// A denial that names no one else is still the speaker's denial (016), with the speaker as the
+// whole sentence reads it (its agents).
+TEST_F(EngineText, ADenialNamingNoOneElseIsADenial) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The Egyptian foreign ministry denied carrying out any air strikes.", "EGYGOV", "016", "", Modality::kAsserted,
+            ""},
+           {"Tehran has always denied shipping weapons to either side.", "IRN", "016", "", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+// "The drones that struck X had been supplied to Y by Z": the relative clause is coded on its own
+// and its words are no actors of the main verb.
+TEST_F(EngineText, RelativeClausesOnWeaponsAndForces) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The missiles that hit Odesa last week had been shipped to Russia by North Korea.", "PRK", "07", "RUS",
+            Modality::kAsserted, ""},
+           {"Rifles that Belgrade sold to Kyiv were found in the Donbas.", "SRB", "0", "UKR", Modality::kAsserted, ""},
+           {"Officials inspected the drones which Iran delivered to Moscow.", "IRN", "07", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events)
+      EXPECT_FALSE(e.event_code.starts_with("19") || e.event_code.starts_with("18"))
+          << x.sentence << "\n" << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

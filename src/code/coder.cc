@@ -2183,12 +2183,31 @@ void Engine::CodeClauses() {
   source_ = ActorVal();
   passive_ = false;
   bool first = true;
+  // Document coding (dyad): the first clause's subject, for a later clause that opens with its
+  // verb ("Tshisekedi called the offensive an invasion and accused Kagame of ..."): TABARI takes
+  // the source from the first clause's event, and without one took the object (Kagame) instead.
+  int lead_subject = -1;
+  if (document && !s_.clauses.empty()) {
+    const auto [fb, fe] = s_.clauses.front();
+    for (int k = fb; k <= fe; ++k) {
+      if (IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun && !w(k).blanked) break;
+      if (IsActorHead(k) && !w(k).blanked && !AfterPreposition(k)) {
+        lead_subject = k;
+        break;
+      }
+    }
+  }
   for (const auto& [cb, ce] : s_.clauses) {
     if (ce - cb + 1 < 3) {
       first = false;
       continue;
     }
     if (!first && IsActorHead(cb)) source_ = MakeActor(cb, -1, false);
+    if (!first && !source_.set && lead_subject >= 0 && IsType(cb, RootType::kVerb) && w(cb).is_head &&
+        !w(cb).noun && !IsActor(cb)) {
+      source_ = MakeActor(lead_subject, lead_subject, true);
+      regular_source_ = true;
+    }
     first = false;
     target_ = ActorVal();
     for (int k = cb; k <= ce; ++k) {

@@ -380,6 +380,53 @@ TEST_F(AnyStateTest, TroopsSentToFightBesideTheAggressorAreParticipation) {
                    2));
 }
 
+// Troops sent to the aggressor are participation even when the sentence also speaks of their
+// training; training, advice and recruiting given by X's military are support, not fighting.
+TEST_F(AnyStateTest, TroopsSentAreParticipationTrainingGivenIsSupport) {
+  Conflict c = LoadC("russia-ukraine");
+  Event sent = MakeEvent("PRKMIL", "154", "RUS",
+                         "Some 12,000 North Korean soldiers were sent to Russia and moved to the front after training.");
+  std::vector<int> cats = Cats(sent, "PRK", c);
+  EXPECT_TRUE(Has(cats, 2));
+  EXPECT_FALSE(Has(cats, 3));
+  Conflict yemen = LoadC("yemen-red-sea");
+  for (const Event& e : {MakeEvent("IRNMIL", "062", "YEMREB", "Iranian officers gave the Houthis training in drone warfare."),
+                         MakeEvent("IRNMIL", "062", "YEMREB", "Quds Force advisers helped the Houthis recruit fighters.")}) {
+    std::vector<int> given = Cats(e, "IRN", yemen);
+    EXPECT_TRUE(Has(given, 3)) << e.sentence;
+    EXPECT_FALSE(Has(given, 2)) << e.sentence;
+  }
+}
+
+// X's own word that it did not supply the aggressor is a denial (category 6), whatever verb says it.
+TEST_F(AnyStateTest, XsNegatedSupportIsADenial) {
+  Conflict c = LoadC("russia-ukraine");
+  Event wrote = MakeEvent("IRNGOV", "072", "RUS", "Tehran's envoy wrote that Iran had not shipped missiles to Russia.");
+  wrote.modality = Modality::kNegated;
+  wrote.reported_by = "IRNGOV";
+  EXPECT_TRUE(Has(Cats(wrote, "IRN", c), 6));
+  Event never = MakeEvent("CHNGOV", "070", "RUS", "Beijing has never provided lethal aid to Moscow.");
+  never.modality = Modality::kNegated;
+  EXPECT_TRUE(Has(Cats(never, "CHN", c), 6));
+  // Another state's word that X did not supply is no denial by X.
+  Event other = MakeEvent("IRN", "072", "RUS", "Washington said Iran had not yet sent the missiles to Russia.");
+  other.modality = Modality::kNegated;
+  other.reported_by = "USAGOV";
+  EXPECT_FALSE(Has(Cats(other, "IRN", c), 6));
+}
+
+// Cutting aid or relations with X is a response to its role even when the sentence does not
+// repeat the war; sanctions must still be tied to it.
+TEST_F(AnyStateTest, CuttingAidOrTiesWithXIsAResponse) {
+  Conflict c = LoadC("drc-m23");
+  EXPECT_TRUE(Has(Cats(MakeEvent("DEU", "1621", "RWA", "Germany froze new development aid to Rwanda in March."), "RWA", c), 8));
+  EXPECT_TRUE(Has(Cats(MakeEvent("BEL", "161", "RWA", "Belgium and Rwanda broke off diplomatic relations."), "RWA", c), 8));
+  EXPECT_FALSE(
+      Has(Cats(MakeEvent("USA", "163", "IRN", "Washington imposed sanctions on Iran's uranium enrichment programme."), "IRN",
+               LoadC("russia-ukraine")),
+          8));
+}
+
 // 6. Contradictions.
 TEST_F(AnyStateTest, ContradictionsPairTheSameProposition) {
   Conflict c = LoadC("russia-ukraine");

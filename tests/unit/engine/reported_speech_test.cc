@@ -1143,5 +1143,21 @@ TEST_F(EngineText, RelativeClausesOnWeaponsAndForces) {
   }
 }
 
+// A second verb joined by "and" has the first clause's subject even when the first verb codes
+// nothing; nominal deliveries of any weapons class are supply.
+TEST_F(EngineText, AJoinedVerbKeepsTheSubjectAndNominalDeliveries) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Zelensky called the strike a war crime and accused Tehran of arming Moscow.", "UKR", "112", "IRN",
+            Modality::kAsserted, ""},
+           {"Chinese shipments of drone components to Russia doubled last year.", "CHN", "07", "RUS", Modality::kAsserted, ""},
+           {"Belarusian deliveries of artillery rounds to Russia continued.", "BLR", "07", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events)
+      EXPECT_FALSE(e.event_code == "112" && e.source.starts_with("IRN")) << x.sentence << "\n" << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

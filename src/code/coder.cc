@@ -1984,10 +1984,36 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       } else if (subject < 0 && !source_.set && (code->code.starts_with("06") || code->code.starts_with("07"))) {
         // Something given by no one named, with no owner before the verb ("Weapons were funnelled
         // to the RSF through Chad"): the receiver or a place after the verb never gives it.
-        source_ = ActorVal();
+        // Document coding (dyad): what was sent from a state was sent by it ("Drones were shipped
+        // from Iran to Russia"), to whoever follows "to".
+        int from = -1, to = -1;
+        for (int k = vw.tail + 1; document && k + 1 <= ce; ++k) {
+          const std::string_view t = WordText(k);
+          if (t != "FROM" && t != "TO") continue;
+          for (int j = k + 1; j <= ce && j <= k + 3; ++j)
+            if (IsActorHead(j)) {
+              int& slot = t == "FROM" ? from : to;
+              if (slot < 0) slot = j;
+              break;
+            }
+        }
+        if (from < 0) {
+          source_ = ActorVal();
+          target_ = ActorVal();
+          passive_ = false;
+          return;
+        }
+        source_ = MakeActor(from, from, true);
+        regular_source_ = true;
         target_ = ActorVal();
-        passive_ = false;
-        return;
+        if (to >= 0) {
+          ActorVal receiver = MakeActor(to, to, true);
+          if (!SameActor(receiver, source_)) {
+            target_ = receiver;
+            regular_target_ = true;
+          }
+        }
+        passive_settled = true;
       } else if (subject >= 0 && (code->code.starts_with("11") || code->code.starts_with("12") ||
                                   code->code.starts_with("13") || code->code.starts_with("16") ||
                                   code->code.starts_with("01") || code->code.starts_with("02") ||

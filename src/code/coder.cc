@@ -846,7 +846,13 @@ void Engine::MarkNouns() {
         if (before_phrase >= 0 && (WordText(before_phrase) == "THE" || IsType(before_phrase, RootType::kDeterminer)))
           --before_phrase;
         const bool in_object = before_phrase >= 0 && IsType(before_phrase, RootType::kVerb);
-        modified_noun = plural && (determined || demonym) && (!object || in_object);
+        // ("U.N. sanctions monitors", "EU sanctions experts": a verb form before the head noun of
+        // a body or its people modifies that noun.)
+        static const std::set<std::string_view> kHeadNouns = {
+            "MONITORS", "EXPERTS", "OFFICIALS", "INSPECTORS", "INVESTIGATORS", "COMMITTEE", "PANEL",
+            "TEAM", "ENVOY", "COORDINATOR", "CHIEF", "ENFORCEMENT", "OFFICE", "UNIT", "ANALYSTS"};
+        const bool head_noun_after = i + 1 < n() && kHeadNouns.count(WordText(i + 1)) > 0;
+        modified_noun = plural && (((determined || demonym) && (!object || in_object)) || head_noun_after);
       }
       // Document coding (dyad): a verb form directly followed by an auxiliary is the subject noun
       // ("artillery shells were shipped", "Russian strikes have hit", "the attack was repelled").
@@ -895,8 +901,15 @@ void Engine::MarkNouns() {
       const std::string_view form = WordText(i);
       const bool after_compound_adjective = document && wd.tail == i && w(i - 1).begin >= 1 &&
                                             text_[w(i - 1).begin - 1] == '-' && form.size() > 3 && form.back() == 'S';
+      // ... and an -ing form naming the kind of a noun after it ("passed targeting data to the
+      // Houthis", "shared targeting information", "its training programme").
+      static const std::set<std::string_view> kKindNouns = {"DATA", "INFORMATION", "INTELLIGENCE", "COORDINATES",
+                                                            "ADVICE", "ASSISTANCE", "PROGRAMME", "PROGRAM", "SYSTEMS",
+                                                            "SYSTEM", "EQUIPMENT", "CAMPS", "CAMP", "MISSION"};
+      const bool kind_modifier = document && wd.tail == i && WordText(i).ends_with("ING") && i + 1 < n() &&
+                                 kKindNouns.count(WordText(i + 1)) > 0;
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
-          after_compound_adjective)
+          after_compound_adjective || kind_modifier)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

@@ -1159,5 +1159,34 @@ TEST_F(EngineText, AJoinedVerbKeepsTheSubjectAndNominalDeliveries) {
   }
 }
 
+// Intelligence of every kind given to a party is CAMEO 064, and "targeting" before "data" is no
+// attack; a body's "sanctions monitors" sanction no one.
+TEST_F(EngineText, IntelligenceGivenAndSanctionsMonitors) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Beijing passed satellite imagery to Moscow.", "CHN", "064", "RUS", Modality::kAsserted, ""},
+           {"Tehran gave the Houthis real-time intelligence on ships.", "IRN", "064", "YEM", Modality::kAsserted, ""},
+           {"Iran fed targeting coordinates to Hezbollah.", "IRN", "064", "", Modality::kAsserted, ""},
+           {"EU sanctions experts said Minsk had shipped shells to Moscow.", "BLR", "07", "RUS", Modality::kAsserted, "IGOEU"},
+       }) {
+    const auto events = Code(x.sentence);
+    if (*x.target) ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events)
+      EXPECT_FALSE(e.event_code.starts_with("19") || e.event_code == "163") << x.sentence << "\n" << Describe(events);
+  }
+}
+
+// "The group", "the movement", "the militants" name the most recent armed group; given from a
+// state, a thing was given by that state.
+TEST_F(EngineText, TheGroupAndGivingFromAState) {
+  const auto a = Code("The M23 took Goma in January. Kigali denied arming the group.");
+  ExpectEvent(a, {"arming the group", "RWA", "07", "COD", Modality::kNegated, "RWA"}, Describe(a));
+  const auto b = Code("The Houthis fired missiles at Israel. Tehran sent drones to the movement.");
+  ExpectEvent(b, {"drones to the movement", "IRN", "07", "YEM", Modality::kAsserted, ""}, Describe(b));
+  const auto c = Code("Artillery rounds were shipped from North Korea to Russia by sea.");
+  ExpectEvent(c, {"shipped from North Korea", "PRK", "07", "RUS", Modality::kAsserted, ""}, Describe(c));
+  const auto d = Code("Rifles were sent from Serbia to Ukraine through Romania.");
+  ExpectEvent(d, {"sent from Serbia", "SRB", "07", "UKR", Modality::kAsserted, ""}, Describe(d));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -244,6 +244,7 @@ class Engine {
   void SplitClauses();
   void ResolvePronouns(ForwardState* fwd, bool same_story, bool document);
   bool IsSingularPossessor(int head) const;
+  bool ForInfinitiveSubject(int head, int v) const;
   void OwnedByStatePossessor(int head, std::string* code) const;
   // Document coding: when the verb at v is in the passive voice ("was shelled", "have been
   // supplied", "is reportedly being armed"), the first word of its auxiliary; else -1.
@@ -888,13 +889,23 @@ void Engine::MarkNouns() {
       // modifies the actor ("NATO leaders meeting in Washington pledged ...", "troops advancing on
       // Kyiv were stopped").
       bool reduced_relative = false;
+      // ("Dozens of Georgians fighting for Ukraine lost ...": a quantity's "of" is no preposition here.)
+      const int modified = w(i - 1).head >= 0 ? w(i - 1).head : i - 1;
+      const bool counted = modified >= 1 && WordText(modified - 1) == "OF";
       if (document && wd.tail == i && WordText(i).ends_with("ING") && (IsActor(i - 1) || IsType(i - 1, RootType::kAgent)) &&
-          !AfterPreposition(w(i - 1).head >= 0 ? w(i - 1).head : i - 1)) {
+          (!AfterPreposition(modified) || counted)) {
         for (int k = i + 1; k < n() && k <= i + 12 && !reduced_relative; ++k) {
           if (w(k).kind == WType::kComma) break;
           const std::string_view t = WordText(k);
-          reduced_relative = w(k).typed && w(k).is_head && w(k).type == RootType::kVerb && !t.ends_with("ING") &&
-                             !AfterPreposition(k) && (t.ends_with("ED") || t == "WERE" || t == "WAS");
+          static const std::set<std::string_view> kIrregularPast = {
+              "LOST", "SENT", "FOUGHT", "HIT", "STRUCK", "WENT", "CAME", "MADE", "TOOK", "GAVE", "LEFT", "HELD",
+              "MET", "SAID", "TOLD", "KEPT", "BECAME", "BEGAN", "RAN", "SAW", "WROTE", "BROUGHT", "SHOT", "FLED"};
+          // (An irregular past need not be in the verbs dictionary: "20 Belarusians fighting for
+          // Ukraine lost their lives".)
+          reduced_relative = (w(k).typed && w(k).is_head && w(k).type == RootType::kVerb && !t.ends_with("ING") &&
+                              !AfterPreposition(k) && (t.ends_with("ED") || t == "WERE" || t == "WAS" ||
+                                                       kIrregularPast.count(t) > 0)) ||
+                             (!w(k).typed && kIrregularPast.count(t) > 0);
         }
       }
       // ... and one after a hyphenated adjective ("Chinese-made bombs", "Iranian-built drones").
@@ -1374,6 +1385,15 @@ void Engine::OwnedByStatePossessor(int head, std::string* code) const {
   const std::string* owner = ActorCodeOfRoot(w(possessor).root, shifted_);
   if (!owner || owner->size() != 3 || owner->starts_with("IGO") || owner->starts_with("NGO")) return;
   *code = *owner + "GOV";
+}
+
+// "for <actor> to <verb>": the actor is the subject of the infinitive at `v`.
+bool Engine::ForInfinitiveSubject(int head, int v) const {
+  int p = head - 1;
+  if (p >= 0 && WordText(p) == "THE") --p;
+  if (p < 0 || WordText(p) != "FOR") return false;
+  const int tail = w(head).tail >= 0 ? w(head).tail : head;
+  return tail + 2 == v && WordText(tail + 1) == "TO";
 }
 
 bool Engine::IsSingularPossessor(int head) const {
@@ -2089,8 +2109,10 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           // (An actor after a preposition is no subject: in "Russia's attack on Kyiv killed 20
           // people" the possessor stays.)
           bool later = false;
+          // ("Lukashenko's idea was for the mercenaries to train the army": "for X to V" makes X
+          // the subject of V.)
           for (int j = k + 1; j < v && !later; ++j)
-            later = IsActorHead(j) && !IsSingularPossessor(j) && !AfterPreposition(j);
+            later = IsActorHead(j) && !IsSingularPossessor(j) && (!AfterPreposition(j) || ForInfinitiveSubject(j, v));
           if (later) continue;
         }
         // Document coding (dyad): an origin is never the one acting ("Iskander missiles fired

@@ -256,7 +256,7 @@ void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enri
       e.source_text = speaker->text;
       e.source_ref = speaker->ref;
       e.source_span = speaker->span;
-      e.target = accused.code;
+      e.target = charge.accused_code.empty() ? accused.code : charge.accused_code;
       e.target_text = accused.text;
       e.target_ref = accused.ref;
       e.target_span = {accused.span.begin + from, accused.span.end + from};
@@ -748,8 +748,18 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     // providing weapons to either side" is the ministry's denial (016), addressed to no one.
     if (result.events.empty())
       for (const auto& content : reported) {
-        if (content.speaker.empty() || content.verb.empty()) continue;
-        const bool denial = IsDenialVerb(sentence.substr(content.verb.begin, content.verb.end - content.verb.begin));
+        if (content.speaker.empty()) continue;
+        // "According to Zerkalo, 20 Belarusians ... lost their lives": the outlet's statement, its
+        // verb the words "according to".
+        code::ByteSpan verb = content.verb;
+        if (verb.empty()) {
+          std::string lower(sentence.substr(0, static_cast<size_t>(content.speaker.begin)));
+          for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          const size_t at = lower.rfind("according to");
+          if (at == std::string::npos || content.speaker.begin - static_cast<int32_t>(at) > 20) continue;
+          verb = {static_cast<int32_t>(at), static_cast<int32_t>(at + 12)};
+        }
+        const bool denial = IsDenialVerb(sentence.substr(verb.begin, verb.end - verb.begin));
         if (!content.subject.empty() && !denial) continue;
         // The speaker as the whole sentence reads it, with its agents ("the Emirati foreign
         // ministry": AREGOV, where the speaker's words alone give ARE).
@@ -765,8 +775,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         statement.source_text = speaker->text;
         statement.source_span = speaker->span;
         statement.code = denial ? "016" : "010";
-        statement.verb_span = content.verb;
-        statement.verb_text = std::string(sentence.substr(content.verb.begin, content.verb.end - content.verb.begin));
+        statement.verb_span = verb;
+        statement.verb_text = std::string(sentence.substr(verb.begin, verb.end - verb.begin));
         statement.pattern.file =
             (impl_->options.data_dir.empty() ? DefaultDataDir() : impl_->options.data_dir) + "/enrich/attribution.tsv";
         statement.pattern.text = denial ? "a denial whose content names no pair of actors: the speaker's denial (016)"

@@ -61,9 +61,11 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
   // The nearest actor ending before token `at`, with no clause end or negation in between.
   bool negated = false;  // set by accused_before for the charge being read
   bool blocked = false;  // the nearest actor is no subject (after a preposition)
+  std::string governed;  // the accused's government, when the clause names it through the state
   auto accused_before = [&](int at) -> const code::ActorMention* {
     negated = false;
     blocked = false;
+    governed.clear();
     // "Belarus, by letting the aggressor use its territory, breached ...": an inserted clause
     // right before the charge is passed over.
     int32_t limit = tokens[at].begin;
@@ -88,6 +90,19 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
         int j = k;
         while (j > 0 && (tokens[j].lower == "the" || tokens[j].lower == "'s")) --j;
         if (kPrepositions.count(tokens[j].lower)) {
+          // ... except a government named through its state: "the government (now in power) in
+          // Belarus", "the regime of Lukashenko's Belarus".
+          static const WordSet kGovernments = {"government", "regime", "authorities", "leadership", "rulers"};
+          bool government = false;
+          if (tokens[j].lower == "in" || tokens[j].lower == "of")
+            for (int g = j - 1; g >= 0 && g >= j - 5 && !government; --g) {
+              if (EndsClause(tokens[g]) || tokens[g].lower == ",") break;
+              government = kGovernments.count(tokens[g].lower) > 0;
+            }
+          if (government && best->code.size() >= 3) {
+            governed = best->code.substr(0, 3) + "GOV";
+            break;
+          }
           blocked = true;
           return nullptr;
         }
@@ -123,7 +138,9 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
     for (const code::ActorMention* a : all) {
       bool seen = false;
       for (const Charge& c : out) seen = seen || (c.accused == a && c.code == e.code);
-      if (!seen) out.push_back({e.code, a, {tokens[first].begin, tokens[last].end}, e.line, e.text, negated});
+      if (!seen)
+        out.push_back({e.code, a, {tokens[first].begin, tokens[last].end}, e.line, e.text, negated,
+                       a == accused ? governed : std::string()});
     }
   };
   for (int i = 0; i < n; ++i) {

@@ -29,6 +29,9 @@ struct Charge {
   // "has not violated": no charge; `accused` is who is cleared. Also set, with no `accused`, when
   // the nearest actor follows a preposition ("the sanctions against Belarus are illegal").
   bool negated = false;
+  // "the government now in power in Belarus is illegitimate": the accused is named through its
+  // government; the code the charge targets is the state's with GOV ("" = the mention's own).
+  std::string accused_code;
 };
 
 class ChargeLexicon {

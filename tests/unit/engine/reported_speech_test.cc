@@ -1188,5 +1188,27 @@ TEST_F(EngineText, TheGroupAndGivingFromAState) {
   ExpectEvent(d, {"sent from Serbia", "SRB", "07", "UKR", Modality::kAsserted, ""}, Describe(d));
 }
 
+// "for X to V" makes X the subject; "according to X" with nothing else coded is X's statement; a
+// government named through its state is charged; forces heading or pouring out of one state
+// towards another move (150); "X fighting for Y lost ..." is no fight by X against Y.
+TEST_F(EngineText, InfinitiveSubjectsStatementsGovernmentsAndMovement) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Putin's plan was for Belarusian troops to attack Kyiv.", "BLR", "19", "UKR", Modality::kAsserted, ""},
+           {"The general's aim was for Iranian instructors to train Russian crews.", "IRN", "06", "RUS",
+            Modality::kAsserted, ""},
+           {"According to Meduza, an independent Russian outlet, 300 Russians serving in Ukraine died last year.", "RUS",
+            "010", "", Modality::kAsserted, ""},
+           {"The Sudanese opposition says the regime in Khartoum is illegitimate.", "SDN", "111", "SDNGOV",
+            Modality::kAsserted, ""},
+           {"Russian tanks poured out of Belarus towards Chernihiv.", "RUS", "150", "UKR", Modality::kAsserted, ""},
+           {"Rwandan columns headed from Rwanda into Congo.", "RWA", "150", "COD", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto lost = Code("Dozens of Georgians fighting for Ukraine lost their lives in 2023.");
+  for (const Event& e : lost) EXPECT_FALSE(e.event_code.starts_with("19")) << Describe(lost);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1280,6 +1280,13 @@ void Engine::SplitClauses() {
         w(j).noun = true;
         continue;
       }
+      // ... and so is one modifying a weapons noun after it ("rounds of artillery and rocket
+      // ammunition", "shells and drone parts").
+      if (document && w(j).tail <= j && !WordText(j).ends_with("ED") && !IsActor(j) &&
+          (EndsMaterielPhrase(j) || (j + 1 < n() && EndsMaterielPhrase(j + 1)))) {
+        if (is(j, RootType::kVerb)) w(j).noun = true;
+        continue;
+      }
     }
     if (is(c - 1, RootType::kAdjective) && is(c + 1, RootType::kAdjective)) continue;
     // Document coding (dyad): the last two members of a list of nouns, one of them a gerund

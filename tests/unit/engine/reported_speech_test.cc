@@ -1206,6 +1206,9 @@ TEST_F(EngineText, InfinitiveSubjectsStatementsGovernmentsAndMovement) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));
   }
+  // A list of weapons whose last member has a modifier stays one object.
+  const auto rounds = Code("Minsk had sent millions of rounds of artillery and rocket ammunition to Moscow.");
+  ExpectEvent(rounds, {"rocket ammunition", "BLR", "07", "RUS", Modality::kAsserted, ""}, Describe(rounds));
   const auto lost = Code("Dozens of Georgians fighting for Ukraine lost their lives in 2023.");
   for (const Event& e : lost) EXPECT_FALSE(e.event_code.starts_with("19")) << Describe(lost);
 }

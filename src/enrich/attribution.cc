@@ -712,8 +712,9 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
               b = j + 1;
               break;
             }
-          // Only a short subject before the appositive (a name), not an introductory phrase.
-          if (k - b >= 1 && k - b <= 5) lo = b;
+          // Only a subject before the appositive (a name, "a confidential report by U.N.
+          // monitors, circulated in February, concluded"), not a long introductory phrase.
+          if (k - b >= 1 && k - b <= 10) lo = b;
           break;
         }
         if (tokens[k].word) ++words;

@@ -219,6 +219,11 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            {"Observers noted the deployment of Russian troops in Syria this spring.", "RUS", "SYR", "154"},
            {"Diplomats criticised the repression of Iranian students by Syria.", "SYR", "IRN", "175"},
            {"Experts warned of an invasion from Iraq.", "IRQ", "", "190"},
+           // A maker's weapons bound for someone: the maker supplies them.
+           {"Inspectors found Turkish-built drones destined for Libya.", "TUR", "LBY", "072"},
+           {"Observers listed Iranian-made rocket parts headed for Sudan.", "IRN", "SDN", "072"},
+           // Every weapons class in nominal deliveries.
+           {"Analysts noted the Serbian shipments of artillery rounds to Kyiv.", "SRB", "UKR", "072"},
        }) {
     code::CodeResult result = coder.Code(c.sentence, date);
     const size_t before = result.events.size();

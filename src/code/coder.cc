@@ -2259,7 +2259,11 @@ void Engine::CodeClauses() {
     const auto [fb, fe] = s_.clauses.front();
     for (int k = fb; k <= fe; ++k) {
       if (IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun && !w(k).blanked) break;
-      if (IsActorHead(k) && !w(k).blanked && !AfterPreposition(k)) {
+      // ("Members of Iran's Revolutionary Guards are stationed in Sanaa and help ...": the actor
+      // after "of" in the subject names who acts.)
+      const int before = k >= 1 && WordText(k - 1) == "THE" ? k - 2 : k - 1;
+      const bool of = before >= 0 && WordText(before) == "OF";
+      if (IsActorHead(k) && !w(k).blanked && (!AfterPreposition(k) || of)) {
         lead_subject = k;
         break;
       }

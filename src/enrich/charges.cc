@@ -32,7 +32,7 @@ Status ChargeLexicon::Load(const std::string& path) {
     const std::string word = ToLowerAscii(row.cols[1]);
     const std::string code = row.cols.size() > 2 ? row.cols[2] : "";
     Entry entry{code, row.line, kind + "\t" + row.cols[1] + (code.empty() ? "" : "\t" + code)};
-    if (kind == "violation" || kind == "evaluation" || kind == "lacks") {
+    if (kind == "violation" || kind == "evaluation" || kind == "lacks" || kind == "bears") {
       if (code.size() < 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return Status::Error(path + ":" + std::to_string(row.line) + ": needs a CAMEO code in the third column: '" +
                              row.cols[1] + "'");
@@ -45,8 +45,10 @@ Status ChargeLexicon::Load(const std::string& path) {
       evaluations_[word] = entry;
     } else if (kind == "lacks") {
       lacks_[word] = entry;
+    } else if (kind == "bears") {
+      bears_[word] = entry;
     } else {
-      return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind (violation, norm, evaluation, lacks): '" +
+      return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind (violation, norm, evaluation, lacks, bears): '" +
                            kind + "'");
     }
   }
@@ -174,6 +176,16 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
           add(e->second, i, k, accused);
         }
       }
+      continue;
+    }
+    // "<X> bore (full / direct) responsibility (for the attacks)".
+    if (tokens[i].lower == "bears" || tokens[i].lower == "bore" || tokens[i].lower == "bear" ||
+        tokens[i].lower == "borne") {
+      for (int k = i + 1; k < n && k <= i + 3; ++k)
+        if (auto e = bears_.find(tokens[k].lower); e != bears_.end()) {
+          add(e->second, i, k, accused_before(i));
+          break;
+        }
       continue;
     }
     // "<X> lacks legitimacy", "<X> has no legitimacy".

@@ -54,6 +54,7 @@ class ChargeLexicon {
   std::unordered_map<std::string, Entry> norms_;        // "resolution"
   std::unordered_map<std::string, Entry> evaluations_;  // "illegitimate" -> 111
   std::unordered_map<std::string, Entry> lacks_;        // "legitimacy" after lacks/lacked -> 111
+  std::unordered_map<std::string, Entry> bears_;        // "responsibility" after bears/bore -> 112
 };
 
 }  // namespace dyad::enrich

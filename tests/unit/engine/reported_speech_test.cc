@@ -1213,5 +1213,20 @@ TEST_F(EngineText, InfinitiveSubjectsStatementsGovernmentsAndMovement) {
   for (const Event& e : lost) EXPECT_FALSE(e.event_code.starts_with("19")) << Describe(lost);
 }
 
+// Envoys sent are recognition (054); "X bore responsibility" is the speaker's accusation of X;
+// the subject "members of X" acts for X in a joined verb.
+TEST_F(EngineText, EnvoysResponsibilityAndMembersOf) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Moscow accredited an envoy of the Taliban in 2024.", "RUS", "054", "AFG", Modality::kAsserted, ""},
+           {"Iran appointed an ambassador to the Houthi government.", "IRN", "054", "YEM", Modality::kAsserted, ""},
+           {"Warsaw said Minsk bore full responsibility for the incursion.", "POL", "112", "BLR", Modality::kAsserted, ""},
+           {"Members of Rwanda's army are deployed in Rutshuru and help the M23 recruit fighters.", "RWA", "06", "COD",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

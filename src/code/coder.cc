@@ -906,6 +906,11 @@ void Engine::MarkNouns() {
                               !AfterPreposition(k) && (t.ends_with("ED") || t == "WERE" || t == "WAS" ||
                                                        kIrregularPast.count(t) > 0)) ||
                              (!w(k).typed && kIrregularPast.count(t) > 0);
+          // The words it spans modify the subject: "U.N. experts monitoring the Darfur arms
+          // embargo reported ..." imposes no embargo.
+          if (reduced_relative)
+            for (int j = i + 1; j < k; ++j)
+              if (IsType(j, RootType::kVerb)) w(j).noun = true;
         }
       }
       // ... and one after a hyphenated adjective ("Chinese-made bombs", "Iranian-built drones").
@@ -931,6 +936,23 @@ void Engine::MarkNouns() {
       if (code && *code == "---")
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = w(k).null_actor = true;
+    }
+  }
+  // Document coding (dyad): an -ing form the dictionaries do not list, right after its actor and
+  // before the clause's finite past verb, opens a modifier of that actor: "U.N. experts
+  // monitoring the Darfur arms embargo reported ..." imposes no embargo.
+  if (!document) return;
+  for (int i = 1; i + 2 < n(); ++i) {
+    if (w(i).typed || w(i).kind != WType::kNone || !WordText(i).ends_with("ING") || WordText(i).size() < 6) continue;
+    if (!IsActor(i - 1) && !IsType(i - 1, RootType::kAgent)) continue;
+    for (int k = i + 1; k < n() && k <= i + 12; ++k) {
+      if (w(k).kind == WType::kComma) break;
+      const std::string_view t = WordText(k);
+      if (!(IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun && t.ends_with("ED") && !AfterPreposition(k)))
+        continue;
+      for (int j = i + 1; j < k; ++j)
+        if (IsType(j, RootType::kVerb)) w(j).noun = true;
+      break;
     }
   }
 }

@@ -981,7 +981,10 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
   auto in_list = [&](const char* column, const std::vector<std::string>& codes) {
     if (codes.empty()) return std::string("FALSE");
     std::string clause = std::string("e.") + column + " IN (";
-    for (size_t i = 0; i < codes.size(); ++i) clause += (i ? "," : "") + lit(codes[i]);
+    for (size_t i = 0; i < codes.size(); ++i) {
+      if (i) clause += ',';
+      clause += lit(codes[i]);  // (not "," + lit(...): g++ 12 warns -Wrestrict on that once inlined)
+    }
     return clause + ")";
   };
   if (!q.actor.empty()) {

@@ -1,5 +1,6 @@
 #include "store/rows.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -101,6 +102,41 @@ Place PlaceFromJson(const nlohmann::json& j) {
 }
 
 }  // namespace
+
+namespace {
+
+// The first `n` code points of UTF-8 `s`, like SQL substr(s, 1, n); *count is how many it has
+// (fewer than `n` when `s` is shorter).
+std::string_view FirstChars(std::string_view s, int n, int* count) {
+  size_t i = 0;
+  int chars = 0;
+  while (i < s.size() && chars < n) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xc0) == 0x80) ++i;
+    ++chars;
+  }
+  *count = chars;
+  return s.substr(0, i);
+}
+
+}  // namespace
+
+std::vector<std::string> EventCountries(const Event& e) {
+  std::vector<std::string> out;
+  auto add = [&out](std::string_view c) {
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.emplace_back(c);
+  };
+  int count = 0;
+  for (const std::string* code : {&e.source, &e.target, &e.reported_by}) {
+    const std::string_view c = FirstChars(*code, 3, &count);
+    if (count == 3) add(c);
+  }
+  for (const Place* p : {&e.location, &e.origin, &e.destination}) {
+    if (p->empty()) continue;
+    if (FirstChars(p->country, 4, &count).size() == p->country.size() && count == 3) add(p->country);
+  }
+  return out;
+}
 
 std::string PlacesToText(const Event& e) {
   nlohmann::json j = nlohmann::json::object();

@@ -29,6 +29,11 @@ DatePrecision ParsePrecision(std::string_view s);
 // events.places: JSON {location, origin, destination}; "" when the event has no place.
 std::string PlacesToText(const Event& e);
 void PlacesFromText(std::string_view text, Event* e);
+// The event_countries rows of an event, each once: the first three characters (code points) of
+// its source, target and reporter codes when they have three, and the country of each of its
+// places that is not empty (PlacesToText keeps it) when that country is three characters long.
+// The rows the v4..v6 insert trigger wrote; since v7 each backend writes them with the event.
+std::vector<std::string> EventCountries(const Event& e);
 // documents.page_starts: Document::page_starts as a JSON array of code points, "" when the
 // document has no pages; reading skips what is not an array of integers.
 std::string PageStartsToText(const std::vector<int64_t>& starts);

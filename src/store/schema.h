@@ -237,6 +237,13 @@ BEGIN SELECT RAISE(ABORT, 'reviews are append-only: add a newer review'); END;
 ALTER TABLE documents ADD COLUMN page_starts TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN page INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // v7: ingest speed. The insert trigger of event_countries made every event INSERT a
+    // multi-row statement, which SQLite runs with a statement journal (a copy of each page it
+    // touches); the store now writes an event's countries itself, the rows the trigger wrote
+    // (rows.h: EventCountries). Existing rows stay; the delete and update triggers stay.
+    R"sql(
+DROP TRIGGER events_countries_insert;
+)sql",
 };
 
 inline constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -63,6 +63,7 @@ Status SqliteStore::WriteTable(const std::string& name, const std::vector<TableR
                                 ") VALUES(" + marks + ")") != SQLITE_OK)
       return Error(("writing " + name).c_str());
     const bool sentences = name == "sentences";
+    const bool events = name == "events";  // and their event_countries rows (no trigger since v7)
     if (sentences && fts.Prepare(db_, "INSERT INTO sentences_fts(rowid, text) VALUES(?, ?)") != SQLITE_OK)
       return Error("indexing sentences");
     for (const TableRow& row : rows) {
@@ -86,6 +87,11 @@ Status SqliteStore::WriteTable(const std::string& name, const std::vector<TableR
         }
       }
       if (insert.Step() != SQLITE_DONE) return Error(("writing " + name).c_str());
+      if (events) {
+        if (auto s = InsertEventCountriesLocked(sqlite3_last_insert_rowid(db_), CopiedEventCountries(row));
+            !s.ok())
+          return s;
+      }
       if (sentences) {  // external-content FTS5: index what was written (columns id, ..., text)
         fts.Reset();
         fts.Bind(1, static_cast<int64_t>(std::strtoll(row[0]->c_str(), nullptr, 10)));

@@ -266,7 +266,7 @@ double EstimatedJaccard(const std::vector<uint32_t>& a, const std::vector<uint32
 struct SqliteStore::Statements {
   Stmt find_sha, insert_doc, band_lookup, band_insert, doc_minhash;
   Stmt insert_sentence, find_sentence, insert_fts;
-  Stmt insert_event, insert_actor_code;
+  Stmt insert_event, insert_actor_code, insert_event_country;
   Stmt coding_lookup, coding_insert;
   Stmt insert_audit, insert_failure;
 };
@@ -471,7 +471,8 @@ Status SqliteStore::Open(const std::string& path, const OpenOptions& options,
         {&s.insert_sentence,
          "INSERT OR IGNORE INTO sentences(doc, idx, begin, end, text) VALUES(?,?,?,?,?)"},
         {&s.find_sentence, "SELECT id FROM sentences WHERE doc = ? AND idx = ?"},
-        {&s.insert_fts, "INSERT INTO sentences_fts(rowid, text) VALUES(?, ?)"},
+        {&s.insert_fts,
+         "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?"},
         {&s.insert_event,
          "INSERT INTO events(doc, coding, sentence, sentence_idx, sentence_begin, sentence_end, "
          "day, day_end, date_precision, date_text, source, target, source_text, target_text, "
@@ -481,6 +482,7 @@ Status SqliteStore::Open(const std::string& path, const OpenOptions& options,
          "source_ref, target_ref, page) "
          "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
         {&s.insert_actor_code, "INSERT OR IGNORE INTO actor_codes(code) VALUES(?)"},
+        {&s.insert_event_country, "INSERT OR IGNORE INTO event_countries(country, event) VALUES(?, ?)"},
         {&s.coding_lookup, "SELECT id FROM codings WHERE dict_hash = ?"},
         {&s.coding_insert,
          "INSERT INTO codings(dict_hash, description, first_used) VALUES(?, ?, ?)"},
@@ -528,7 +530,8 @@ Status SqliteStore::Begin() {
 Status SqliteStore::Commit() {
   std::lock_guard lock(mu_);
   if (!in_batch_) return Status::Error(path_ + ": Commit() without Begin()");
-  auto s = Exec("COMMIT");
+  Status s = IndexPendingSentencesLocked();
+  if (s.ok()) s = Exec("COMMIT");
   if (!s.ok()) {
     (void)Exec("ROLLBACK");
   }
@@ -552,6 +555,7 @@ Status SqliteStore::WithTransaction(const std::function<Status()>& body) {
   if (auto s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
   in_batch_ = true;  // nested calls join this transaction
   Status s = body();
+  if (s.ok()) s = IndexPendingSentencesLocked();
   in_batch_ = false;
   if (!s.ok()) {
     (void)Exec("ROLLBACK");
@@ -568,6 +572,7 @@ Status SqliteStore::WithTransaction(const std::function<Status()>& body) {
 }
 
 void SqliteStore::EndTransactionLocked(bool committed) {
+  fts_first_ = fts_last_ = 0;
   if (committed) {
     actor_codes_committed_.merge(actor_codes_pending_);
   } else if (!LoadCurrentCodingLocked().ok()) {
@@ -811,13 +816,40 @@ Status SqliteStore::EnsureSentencesLocked(int64_t doc_row, const std::vector<Sen
     if (sqlite3_changes(db_) == 1) {
       const int64_t row = sqlite3_last_insert_rowid(db_);
       if (ids) (*ids)[sentence.index] = row;
-      s.insert_fts.Reset();
-      s.insert_fts.Bind(1, row);
-      s.insert_fts.Bind(2, sentence.text);
-      rc = s.insert_fts.Step();
-      s.insert_fts.Reset();
-      if (rc != SQLITE_DONE) return Error("indexing a sentence");
+      // Indexed with the rows around it (IndexPendingSentencesLocked): a range of row ids.
+      if (fts_last_ != 0 && row != fts_last_ + 1) {
+        if (auto st = IndexPendingSentencesLocked(); !st.ok()) return st;
+      }
+      if (fts_first_ == 0) fts_first_ = row;
+      fts_last_ = row;
     }
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::IndexPendingSentencesLocked() {
+  if (fts_first_ == 0) return Status::Ok();
+  Stmt& st = stmts_->insert_fts;
+  st.Reset();
+  st.Bind(1, fts_first_);
+  st.Bind(2, fts_last_);
+  const int rc = st.Step();
+  st.Reset();
+  fts_first_ = fts_last_ = 0;
+  if (rc != SQLITE_DONE) return Error("indexing sentences");
+  return Status::Ok();
+}
+
+Status SqliteStore::InsertEventCountriesLocked(int64_t event_row,
+                                               const std::vector<std::string>& countries) {
+  Stmt& st = stmts_->insert_event_country;
+  for (const std::string& country : countries) {
+    st.Reset();
+    st.Bind(1, country);
+    st.Bind(2, event_row);
+    const int rc = st.Step();
+    st.Reset();
+    if (rc != SQLITE_DONE) return Error("recording an event's countries");
   }
   return Status::Ok();
 }
@@ -844,11 +876,14 @@ Status SqliteStore::InsertEventsLocked(int64_t doc_row, const std::vector<Event>
         s.find_sentence.Reset();
         if (rc != SQLITE_DONE) return Error("looking up a sentence");
         // Not stored yet (sentences were given without this one): store it.
+        std::unordered_map<int, int64_t> stored;
         if (auto st = EnsureSentencesLocked(
-                doc_row, {{e.sentence_index, e.sentence_span, e.sentence}});
+                doc_row, {{e.sentence_index, e.sentence_span, e.sentence}}, &stored);
             !st.ok())
           return st;
-        id = sqlite3_last_insert_rowid(db_);
+        auto found = stored.find(e.sentence_index);
+        if (found == stored.end()) return Error("storing a sentence");
+        id = found->second;
       }
       it = sentence_ids.emplace(e.sentence_index, id).first;
     }
@@ -898,6 +933,7 @@ Status SqliteStore::InsertEventsLocked(int64_t doc_row, const std::vector<Event>
     ins.Reset();
     if (rc != SQLITE_DONE) return Error("storing an event");
     ++*added;
+    if (auto st = InsertEventCountriesLocked(sqlite3_last_insert_rowid(db_), EventCountries(e)); !st.ok()) return st;
 
     for (const std::string* code : {&e.source, &e.target}) {
       if (code->empty() || actor_codes_committed_.count(*code) ||
@@ -1234,6 +1270,7 @@ Status SqliteStore::RunQuery(const EventQuery& query,
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   if (current_coding_ == 0) return Status::Ok();  // nothing coded yet
+  if (auto s = IndexPendingSentencesLocked(); !s.ok()) return s;  // inside a batch: its sentences too
   std::string where;
   std::vector<Param> params;
   BuildWhere(query, current_coding_, ExpandActor(), &where, &params);
@@ -1450,6 +1487,7 @@ Status SqliteStore::SearchSentences(const std::string& fts_query, int64_t limit,
                               std::vector<SentenceHit>* out) {
   std::lock_guard lock(mu_);
   out->clear();
+  if (auto s = IndexPendingSentencesLocked(); !s.ok()) return s;  // inside a batch: its sentences too
   Stmt st;
   std::string sql =
       "SELECT s.doc, s.idx, s.begin, s.end, s.text, "
@@ -1562,6 +1600,7 @@ Status SqliteStore::DeleteDocument(int64_t id, const std::string& reason) {
                            {"url", doc.document.url},
                            {"reason", reason}};
   return WithTransaction([&]() -> Status {
+    if (auto s = IndexPendingSentencesLocked(); !s.ok()) return s;  // the index rows it deletes
     if (auto s = Audit("delete", params.dump()); !s.ok()) return s;
     const std::string d = std::to_string(id);
     const std::string sql =

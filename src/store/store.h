@@ -61,7 +61,7 @@ struct sqlite3_stmt;
 namespace dyad::store {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 // Two documents whose word 3-shingle sets have an estimated Jaccard similarity
 // of at least this are near-duplicates. Documents with fewer shingles than
 // kMinShinglesForNearDuplicate are only ever exact duplicates.
@@ -479,6 +479,14 @@ class SqliteStore final : public Store {
   // inserts in `ids` (sentence index -> sentences.id) when given.
   Status EnsureSentencesLocked(int64_t doc_row, const std::vector<Sentence>& sentences,
                                std::unordered_map<int, int64_t>* ids = nullptr);
+  // Writes the event_countries rows of the event stored as `event_row` (rows.h: EventCountries).
+  Status InsertEventCountriesLocked(int64_t event_row, const std::vector<std::string>& countries);
+  // Adds the sentences stored since the last call to the full-text index, in one statement.
+  // SQLite 3.40's FTS5 writes its pending rows out at every statement savepoint: indexing each
+  // sentence as it was stored made one index segment per sentence (and their merges). So the
+  // sentence rows of a transaction are indexed together before it commits, or before anything
+  // in it searches or deletes index rows.
+  Status IndexPendingSentencesLocked();
   Status LoadCurrentCodingLocked();
   Status RunQuery(const EventQuery& query, const std::function<bool(const StoredEvent&)>& fn);
   // Actor code prefix -> stored codes (caller holds mu_).
@@ -489,6 +497,7 @@ class SqliteStore final : public Store {
   std::string path_;
   std::unique_ptr<Statements> stmts_;
   bool in_batch_ = false;
+  int64_t fts_first_ = 0, fts_last_ = 0;  // sentences rows fts_first_..fts_last_ not indexed yet (0: none)
   int64_t current_coding_ = 0;  // cached; 0 = none
   // actor_codes rows known to be committed (rows are never deleted), and those
   // inserted by the open transaction: skips an INSERT OR IGNORE per actor.

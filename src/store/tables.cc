@@ -1,5 +1,9 @@
 #include "store/tables.h"
 
+#include <cstring>
+
+#include "store/rows.h"
+
 namespace dyad::store {
 
 const std::vector<CopiedTable>& CopiedTables() {
@@ -44,6 +48,21 @@ const CopiedTable* FindCopiedTable(const std::string& name) {
   for (const CopiedTable& table : CopiedTables())
     if (name == table.name) return &table;
   return nullptr;
+}
+
+std::vector<std::string> CopiedEventCountries(const TableRow& row) {
+  static const CopiedTable* const kEvents = FindCopiedTable("events");
+  auto column = [&row](const char* name) -> const std::optional<std::string>& {
+    size_t i = 0;
+    while (std::strcmp(kEvents->columns[i].name, name) != 0) ++i;
+    return row.at(i);
+  };
+  Event e;
+  for (auto [name, field] : {std::pair{"source", &e.source}, std::pair{"target", &e.target},
+                             std::pair{"reported_by", &e.reported_by}})
+    if (const auto& value = column(name)) *field = *value;
+  if (const auto& places = column("places")) PlacesFromText(*places, &e);
+  return EventCountries(e);
 }
 
 }  // namespace dyad::store

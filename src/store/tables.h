@@ -1,12 +1,15 @@
 // The tables `dyad migrate` copies between stores, with their columns' kinds, in an order in
 // which every row's references are copied before it. event_countries and the full-text
-// indexes are not copied: each backend derives them from the rows written. Private to the
+// indexes are not copied: each backend derives them from the rows written (WriteTable writes
+// the event_countries rows of the events it writes, CopiedEventCountries). Private to the
 // store stage; keep in step with schema.h and pg/pg_schema.h.
 #ifndef DYAD_STORE_TABLES_H_
 #define DYAD_STORE_TABLES_H_
 
 #include <string>
 #include <vector>
+
+#include "store/store.h"
 
 namespace dyad::store {
 
@@ -26,6 +29,8 @@ struct CopiedTable {
 const std::vector<CopiedTable>& CopiedTables();
 // The table named `name`, or nullptr.
 const CopiedTable* FindCopiedTable(const std::string& name);
+// The event_countries rows (rows.h: EventCountries) of `row`, a row of the copied table "events".
+std::vector<std::string> CopiedEventCountries(const TableRow& row);
 
 }  // namespace dyad::store
 

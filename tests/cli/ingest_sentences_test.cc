@@ -130,6 +130,45 @@ TEST(IngestSentencesTest, StoredSentenceNIsTheSentenceOfEventsNumberedN) {
   ExpectStoredSentencesAreTheEngines("bundled", "");
 }
 
+// Every document of the bundled samples, ingested on two threads: in each, the stored sentences
+// are numbered 0..n-1 and every event's sentence is the stored sentence of its number.
+TEST(IngestSentencesTest, EveryDocumentsEventsPointAtItsStoredSentences) {
+  const fs::path db_path = TempDir() / "samples.db";
+  std::string err;
+  ASSERT_EQ(Dyad("", "ingest --threads 2 --db " + db_path.string() + " " DYAD_SOURCE_DIR "/data/samples", &err), 0)
+      << err;
+  dyad::store::OpenOptions open;
+  open.read_only = true;
+  std::unique_ptr<dyad::store::Store> db;
+  ASSERT_TRUE(dyad::store::Store::Open(db_path.string(), open, &db).ok());
+  std::vector<int64_t> ids;
+  ASSERT_TRUE(db->ListDocumentIds(&ids).ok());
+  ASSERT_GE(ids.size(), 10u);
+  size_t checked = 0;
+  for (int64_t id : ids) {
+    SCOPED_TRACE(id);
+    std::vector<dyad::store::Sentence> stored;
+    ASSERT_TRUE(db->GetSentences(id, &stored).ok());
+    ASSERT_FALSE(stored.empty());
+    for (size_t i = 0; i < stored.size(); ++i) EXPECT_EQ(stored[i].index, static_cast<int>(i));
+    dyad::store::EventQuery q;
+    q.document_id = id;
+    std::vector<dyad::store::StoredEvent> rows;
+    ASSERT_TRUE(db->QueryEvents(q, &rows).ok());
+    for (const auto& row : rows) {
+      const dyad::Event& e = row.event;
+      ASSERT_GE(e.sentence_index, 0);
+      ASSERT_LT(static_cast<size_t>(e.sentence_index), stored.size());
+      const auto& s = stored[static_cast<size_t>(e.sentence_index)];
+      EXPECT_EQ(s.text, e.sentence);
+      EXPECT_EQ(s.span.begin, e.sentence_span.begin);
+      EXPECT_EQ(s.span.end, e.sentence_span.end);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 50u) << "the samples code few events";
+}
+
 TEST(IngestSentencesTest, SameWhenTheEnginesSplitterDiffersFromTheDefault) {
   const fs::path data = DataWithoutGeneral();
   // The premise: the bundled default splitter and the engine's (over `data`) disagree on the text.

@@ -251,6 +251,13 @@ CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
 ALTER TABLE documents ADD COLUMN page_starts TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN page INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // v7: the store writes an event's event_countries rows with the event, as the SQLite store
+    // does since its v7 (rows.h: EventCountries; a row trigger ran a PL/pgSQL INSERT per event).
+    // Existing rows stay; the delete and update triggers stay.
+    R"sql(
+DROP TRIGGER events_countries_insert ON events;
+DROP FUNCTION dyad_events_countries_insert();
+)sql",
 };
 
 inline constexpr int kPgMigrationCount =

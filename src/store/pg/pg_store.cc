@@ -242,7 +242,7 @@ const std::vector<std::string>& SentenceColumns() {
 
 const std::vector<std::string>& EventColumns() {
   static const std::vector<std::string> kColumns = {
-      "doc", "coding", "sentence", "sentence_idx", "sentence_begin", "sentence_end", "day",
+      "id", "doc", "coding", "sentence", "sentence_idx", "sentence_begin", "sentence_end", "day",
       "day_end", "date_precision", "date_text", "source", "target", "source_text",
       "target_text", "event_code", "root_code", "quad_class", "goldstein", "verb_text",
       "plover", "pattern_file", "pattern_line", "pattern_text", "source_begin", "source_end",
@@ -250,7 +250,12 @@ const std::vector<std::string>& EventColumns() {
       "reported_by_text", "places", "duplicate", "source_ref", "target_ref", "page"};
   return kColumns;
 }
-constexpr size_t kEventColumnCount = 37;
+constexpr size_t kEventColumnCount = 38;
+
+const std::vector<std::string>& EventCountryColumns() {
+  static const std::vector<std::string> kColumns = {"country", "event"};
+  return kColumns;
+}
 
 }  // namespace
 
@@ -357,6 +362,7 @@ Status PgStore::Open(const std::string& url, const OpenOptions& options,
                 "ON CONFLICT DO NOTHING");
       c.prepare("reserve_sentences",
                 "SELECT nextval('sentences_id_seq') FROM generate_series(1, $1)");
+      c.prepare("reserve_events", "SELECT nextval('events_id_seq') FROM generate_series(1, $1)");
       c.prepare("coding_lookup", "SELECT id FROM codings WHERE dict_hash = $1");
     }
     if (options.read_only) {
@@ -514,6 +520,7 @@ void PgStore::EndTransactionLocked(bool committed) {
   actor_codes_pending_.clear();
   pending_sentences_.clear();
   pending_events_.clear();
+  pending_event_countries_.clear();
   pending_docs_.clear();
 }
 
@@ -523,8 +530,20 @@ void PgStore::FlushLocked(pqxx::transaction_base& tx) {
     pending_sentences_.clear();
   }
   if (!pending_events_.empty()) {
+    // Ids for the buffered events in one round trip, in buffered order; then each event's
+    // countries can be written with it.
+    pqxx::result reserved =
+        tx.exec_prepared("reserve_events", static_cast<int64_t>(pending_events_.size()));
+    std::vector<Row> countries;
+    for (size_t i = 0; i < pending_events_.size(); ++i) {
+      std::string id = Text(reserved[static_cast<pqxx::result::size_type>(i)][0]);
+      for (std::string& country : pending_event_countries_[i]) countries.push_back({std::move(country), id});
+      pending_events_[i][0] = std::move(id);
+    }
     CopyRows<kEventColumnCount>(tx, "events", EventColumns(), pending_events_);
+    if (!countries.empty()) CopyRows<2>(tx, "event_countries", EventCountryColumns(), countries);
     pending_events_.clear();
+    pending_event_countries_.clear();
   }
   pending_docs_.clear();
   // New actor codes in one statement, in byte order: two writers lock them in the same order.
@@ -732,6 +751,7 @@ void PgStore::BufferEventsLocked(pqxx::transaction_base& tx, int64_t doc, bool d
   for (const Event& e : events) {
     Row row;
     row.reserve(kEventColumnCount);
+    row.push_back(std::nullopt);  // the id, reserved by FlushLocked
     row.push_back(num(doc));
     row.push_back(num(coding));
     row.push_back(num(sentence_ids.at(e.sentence_index)));
@@ -772,6 +792,7 @@ void PgStore::BufferEventsLocked(pqxx::transaction_base& tx, int64_t doc, bool d
     row.push_back(e.target_ref);
     row.push_back(num(e.page));
     pending_events_.push_back(std::move(row));
+    pending_event_countries_.push_back(EventCountries(e));
     ++*added;
     for (const std::string* code : {&e.source, &e.target})
       if (!code->empty() && !actor_codes_committed_.count(*code)) actor_codes_pending_.insert(*code);
@@ -960,7 +981,10 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
   auto in_list = [&](const char* column, const std::vector<std::string>& codes) {
     if (codes.empty()) return std::string("FALSE");
     std::string clause = std::string("e.") + column + " IN (";
-    for (size_t i = 0; i < codes.size(); ++i) clause += (i ? "," : "") + lit(codes[i]);
+    for (size_t i = 0; i < codes.size(); ++i) {
+      if (i) clause += ',';
+      clause += lit(codes[i]);  // (not "," + lit(...): g++ 12 warns -Wrestrict on that once inlined)
+    }
     return clause + ")";
   };
   if (!q.actor.empty()) {
@@ -1324,6 +1348,12 @@ Status PgStore::WriteTable(const std::string& name, const std::vector<TableRow>&
       case 20: CopyRows<20>(tx, table->name, columns, encoded); break;
       case 38: CopyRows<38>(tx, table->name, columns, encoded); break;
       default: return Status::Internal(location_ + ": no COPY for a table of " + std::to_string(columns.size()) + " columns");
+    }
+    if (name == "events") {  // their event_countries rows (no insert trigger since schema v7)
+      std::vector<Row> countries;
+      for (const TableRow& row : rows)
+        for (std::string& country : CopiedEventCountries(row)) countries.push_back({std::move(country), row.at(0)});
+      if (!countries.empty()) CopyRows<2>(tx, "event_countries", EventCountryColumns(), countries);
     }
     if (table->columns.front().name == std::string("id")) {  // ids given: move the sequence past them
       tx.exec(std::string("SELECT setval(pg_get_serial_sequence('") + table->name +

@@ -145,6 +145,9 @@ class PgStore final : public Store {
   std::unordered_set<std::string> actor_codes_committed_;
   std::set<std::string> actor_codes_pending_;
   std::vector<Row> pending_sentences_, pending_events_;
+  // The event_countries rows of each buffered event (rows.h: EventCountries), written with it
+  // once FlushLocked has reserved its id (no insert trigger since schema v7).
+  std::vector<std::vector<std::string>> pending_event_countries_;
   std::unordered_set<int64_t> pending_docs_;  // documents with buffered rows
   std::recursive_mutex mu_;
   std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();

@@ -244,6 +244,32 @@ TEST(StoreBackendsTest, CopyToPostgresqlAndBackLosesNothing) {
   EXPECT_EQ(a[5].rows, 12);
   EXPECT_EQ(a[6].table, "reviews");
   EXPECT_EQ(a[6].rows, 1);
+  // event_countries is not copied: each side writes the rows of the events it is given.
+  auto sqlite_countries = [](const std::string& path) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_stmt* st = nullptr;
+    std::string out = "error";
+    if (sqlite3_prepare_v2(db,
+                           "SELECT group_concat(country || ':' || event, ' ') FROM "
+                           "(SELECT country, event FROM event_countries ORDER BY country, event)",
+                           -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+  };
+  const std::string countries = sqlite_countries(dir + "/first.db");
+  EXPECT_THAT(countries, HasSubstr("BLR:2 "));  // events[1]'s origin
+  EXPECT_EQ(sqlite_countries(dir + "/back.db"), countries);
+  {
+    pqxx::connection c(pg_url);
+    pqxx::nontransaction n(c);
+    EXPECT_EQ(n.exec("SELECT string_agg(country || ':' || event, ' ' ORDER BY country COLLATE \"C\", event) "
+                     "FROM event_countries")[0][0].c_str(),
+              countries);
+  }
   for (Store* store : {pg.get(), back.get()}) {
     std::vector<StoredEvent> rows;
     EventQuery reviewed;

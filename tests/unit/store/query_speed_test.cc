@@ -1,5 +1,6 @@
 // What makes queries cheap on a large store (docs/store.md, "Indexes"): the countries an event
-// involves (event_countries, kept by triggers and back-filled by the v4 migration), the country
+// involves (event_countries, written with each event, removed by a trigger, back-filled by the
+// v4 migration), the country
 // filter a role report reads through, id-order walks for unfiltered pages, and the cheap counts
 // `dyad events` prints. Plans are checked, never timings.
 #include <gmock/gmock.h>
@@ -138,6 +139,128 @@ TEST_F(StoreTest, MigrationToV4FillsTheCountryIndex) {
     ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
     EXPECT_EQ(rows.size(), 1u) << country;
   }
+}
+
+// The rows the v4..v6 insert trigger of event_countries wrote, computed by its own query over
+// the events table ("country:event ...", in byte order), and the rows stored.
+std::string TriggerCountryRows(bool pg) {
+  if (pg)
+    return "SELECT string_agg(country || ':' || event, ' ' ORDER BY country COLLATE \"C\", event) FROM ("
+           "  SELECT id AS event, substr(source, 1, 3) AS country FROM events"
+           "  UNION SELECT id, substr(target, 1, 3) FROM events"
+           "  UNION SELECT id, substr(reported_by, 1, 3) FROM events"
+           "  UNION SELECT id, dyad_place_country(places, 'location') FROM events"
+           "  UNION SELECT id, dyad_place_country(places, 'origin') FROM events"
+           "  UNION SELECT id, dyad_place_country(places, 'destination') FROM events) t"
+           " WHERE length(country) = 3";
+  return "SELECT group_concat(country || ':' || event, ' ') FROM (SELECT country, event FROM ("
+         "  SELECT id AS event, substr(source, 1, 3) AS country FROM events"
+         "  UNION SELECT id, substr(target, 1, 3) FROM events"
+         "  UNION SELECT id, substr(reported_by, 1, 3) FROM events"
+         "  UNION SELECT id, json_extract(places, '$.location.country') FROM events WHERE places <> ''"
+         "  UNION SELECT id, json_extract(places, '$.origin.country') FROM events WHERE places <> ''"
+         "  UNION SELECT id, json_extract(places, '$.destination.country') FROM events WHERE places <> '')"
+         " WHERE length(country) = 3 ORDER BY country, event)";
+}
+std::string StoredCountryRows(bool pg) {
+  if (pg)
+    return "SELECT string_agg(country || ':' || event, ' ' ORDER BY country COLLATE \"C\", event) "
+           "FROM event_countries";
+  return "SELECT group_concat(country || ':' || event, ' ') FROM "
+         "(SELECT country, event FROM event_countries ORDER BY country, event)";
+}
+std::string InsertTriggerCount(bool pg) {
+  return pg ? "SELECT COUNT(*) FROM pg_trigger WHERE tgname = 'events_countries_insert'"
+            : "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'events_countries_insert'";
+}
+
+// Since schema v7 the store writes an event's countries itself (the insert trigger made every
+// event INSERT run with a statement journal on SQLite, a PL/pgSQL INSERT per row on
+// PostgreSQL). The rows must be the ones the trigger wrote: its own query over the events table
+// gives the same set, for codes shorter than three characters, non-ASCII codes, places without a
+// country and countries of other lengths.
+TEST_P(StoreBackendTest, EventCountriesAreTheRowsTheInsertTriggerWrote) {
+  auto store = OpenStore();
+  EXPECT_EQ(QueryText(InsertTriggerCount(pg())), "0");
+  const Date day{2022, 3, 1};
+  std::vector<Event> events;
+  auto add = [&](const std::string& source, const std::string& target, const std::string& reporter) {
+    events.push_back(MakeEvent(static_cast<int>(events.size()), "Something happened.", source, target, "190", day));
+    events.back().reported_by = reporter;
+    events.back().location = {};
+    return &events.back();
+  };
+  add("BLRMIL", "UKR", "POLGOV");
+  add("UA", "RUSMIL", "");                 // a 2-letter source: no row
+  add("ÖSTGOV", "RU", "ÄÖÜ");              // non-ASCII: three characters, more bytes
+  add("BLR", "BLRGOV", "BLR")->location = {"Gomel", "BLR", "", 0, 0, "city", {}};  // one row
+  Event* places = add("", "", "");
+  places->location = {"Somewhere", "", "", 0, 0, "", {}};           // no country
+  places->origin = {"Vilnius", "LTU", "", 54.7, 25.3, "city", {}};
+  places->destination = {"", "ABCD", "", 0, 0, "", {}};            // four letters: no row
+  Event* short_place = add("RUS", "", "");
+  short_place->destination = {"Minsk", "BY", "", 0, 0, "", {}};     // two letters: no row
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("countries", Story(9)), events, "h", &added).ok());
+
+  EXPECT_EQ(QueryText(StoredCountryRows(pg())), QueryText(TriggerCountryRows(pg())));
+  EXPECT_EQ(QueryText(StoredCountryRows(pg())), "BLR:1 BLR:4 LTU:5 POL:1 RUS:2 RUS:6 UKR:1 ÄÖÜ:3 ÖST:3");
+  // Recoding writes them the same way.
+  RecodeDelta delta;
+  ASSERT_TRUE(store->ReplaceEvents(added.document_id, {events[0]}, "h2", &delta).ok());
+  EXPECT_EQ(QueryText(StoredCountryRows(pg())), QueryText(TriggerCountryRows(pg())));
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM event_countries"), "3");
+}
+
+// A store of schema v6 (its migrations' text: the insert trigger of event_countries), written
+// through that trigger, migrates to v7: the trigger is dropped, the rows it wrote stay as they
+// were, new events get theirs from the store and deleting still removes them.
+TEST_P(StoreBackendTest, MigrationToV7KeepsTheCountryRowsTheTriggerWrote) {
+  {
+    OpenOptions v6;
+    v6.schema_version_for_testing = 6;
+    auto store = OpenStore(v6);
+  }
+  ASSERT_EQ(QueryText(InsertTriggerCount(pg())), "1");
+  ExecOk("INSERT INTO documents(input_id, sha256, source, url, title, language, pub_date, format, origin, text, "
+         "ingested_at, tool_version) VALUES('v6doc', 'abc', '', '', '', '', '2022-03-01', 'text', '', "
+         "'Minsk sent troops. Kyiv said so.', '2022-03-01', 'dyad 0.0.6')");
+  ExecOk("INSERT INTO codings(dict_hash, first_used) VALUES('h', '2022-03-01')");
+  ExecOk("INSERT INTO meta(key, value) VALUES('current_coding', 'h')");
+  ExecOk("INSERT INTO sentences(doc, idx, \"begin\", \"end\", text) VALUES(1, 0, 0, 18, 'Minsk sent troops.')");
+  const std::string columns =
+      "INSERT INTO events(doc, coding, sentence, sentence_idx, sentence_begin, sentence_end, day, day_end, "
+      "date_precision, date_text, source, target, source_text, target_text, event_code, root_code, quad_class, "
+      "goldstein, verb_text, plover, pattern_file, pattern_line, pattern_text, source_begin, source_end, "
+      "verb_begin, verb_end, target_begin, target_end, modality, reported_by, reported_by_text, places, "
+      "duplicate, page) VALUES(1, 1, 1, 0, 0, 18, NULL, NULL, 'document', '', ";
+  ExecOk(columns + "'BLRMIL', 'UKR', 'Minsk', '', '150', '15', 4, -7, 'sent', '', 'v', 1, '', 0, 5, 6, 10, -1, "
+                   "-1, '', 'POLGOV', 'Warsaw', '{\"origin\":{\"name\":\"Vilnius\",\"country\":\"LTU\"}}', 0, 0)");
+  ExecOk(columns + "'ÖSTGOV', 'RU', 'Vienna', '', '150', '15', 4, -7, 'sent', '', 'v', 1, '', 0, 5, 6, 10, -1, "
+                   "-1, '', 'ÄÖÜ', '', '{\"location\":{\"name\":\"Minsk\",\"country\":\"BY\"},"
+                   "\"destination\":{\"name\":\"\",\"country\":\"BLR\"}}', 0, 0)");
+  ExecOk(columns + "'UA', '', 'Kyiv', '', '150', '15', 4, -7, 'sent', '', 'v', 1, '', 0, 5, 6, 10, -1, "
+                   "-1, '', '', '', '', 0, 0)");
+  const std::string written_by_trigger = QueryText(StoredCountryRows(pg()));
+  ASSERT_EQ(written_by_trigger, "BLR:1 BLR:2 LTU:1 POL:1 UKR:1 ÄÖÜ:2 ÖST:2");
+
+  auto store = OpenStore();  // migrates
+  EXPECT_EQ(QueryText(pg() ? "SELECT version FROM dyad_schema" : "PRAGMA user_version"), "7");
+  EXPECT_EQ(QueryText(InsertTriggerCount(pg())), "0");
+  EXPECT_EQ(QueryText(StoredCountryRows(pg())), written_by_trigger);
+  EventQuery q;
+  q.involving = "BLR";
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  EXPECT_EQ(rows.size(), 2u);
+
+  AddResult added;
+  auto event = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 3, 1});
+  ASSERT_TRUE(store->AddDocument(MakeDocument("new", Story(4)), {event}, "h", &added).ok());
+  EXPECT_EQ(QueryText(StoredCountryRows(pg())), QueryText(TriggerCountryRows(pg())));
+  EXPECT_EQ(QueryText(StoredCountryRows(pg())), "BLR:1 BLR:2 BLR:4 LTU:1 POL:1 UKR:1 UKR:4 ÄÖÜ:2 ÖST:2");
+  ASSERT_TRUE(store->DeleteDocument(1, "test").ok());
+  EXPECT_EQ(QueryText(StoredCountryRows(pg())), "BLR:4 UKR:4");
 }
 
 TEST_F(StoreTest, UnfilteredPagesWalkTheTableInIdOrder) {

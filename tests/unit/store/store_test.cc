@@ -408,6 +408,53 @@ TEST_P(StoreBackendTest, ActorCodeOfRolledBackBatchIsRecordedLater) {
   EXPECT_EQ(QueryText("SELECT COUNT(*) FROM actor_codes"), "3");
 }
 
+// A transaction's sentences reach the full-text index together, before it commits (SQLite since
+// schema v7); a search or a delete inside the transaction sees them all the same.
+TEST_P(StoreBackendTest, SentencesOfABatchAreIndexedBeforeSearchesDeletesAndCommit) {
+  auto store = OpenStore();
+  auto doc = [](const std::string& id, const std::string& word) {
+    return MakeDocument(id, "Belarus troops moved. The " + word + " crossed the river. Story " + id + ".");
+  };
+  auto sentences = [](const std::string& word) {
+    return std::vector<Sentence>{{0, {0, 21}, "Belarus troops moved."},
+                                 {1, {22, 45}, "The " + word + " crossed the river."}};
+  };
+  auto hits = [&](const std::string& query) {
+    std::vector<SentenceHit> out;
+    EXPECT_TRUE(store->SearchSentences(query, 0, &out).ok());
+    return out.size();
+  };
+  AddResult a, b, c;
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->AddDocument(doc("a", "zebra"), sentences("zebra"), {}, "h", &a).ok());
+  ASSERT_TRUE(store->AddDocument(doc("b", "okapi"), sentences("okapi"), {}, "h", &b).ok());
+  ASSERT_TRUE(store->DeleteDocument(a.document_id, "test").ok());
+  ASSERT_TRUE(store->AddDocument(doc("c", "gnu"), sentences("gnu"), {}, "h", &c).ok());
+  EXPECT_EQ(hits("gnu"), 1u) << "a search inside the batch sees its sentences";
+  ASSERT_TRUE(store->AddDocument(doc("f", "eland"), sentences("eland"), {}, "h", &c).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(hits("eland"), 1u);
+  EXPECT_EQ(hits("zebra"), 0u);
+  EXPECT_EQ(hits("okapi"), 1u);
+  EXPECT_EQ(hits("gnu"), 1u);
+  EXPECT_EQ(hits("troops"), 3u);
+  if (!pg()) {
+    EXPECT_EQ(ExecError("INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)"), "");
+  }
+  // A rolled-back batch leaves nothing behind in the index.
+  ASSERT_TRUE(store->Begin().ok());
+  AddResult d;
+  ASSERT_TRUE(store->AddDocument(doc("d", "ibex"), sentences("ibex"), {}, "h", &d).ok());
+  ASSERT_TRUE(store->Rollback().ok());
+  EXPECT_EQ(hits("ibex"), 0u);
+  ASSERT_TRUE(store->AddDocument(doc("e", "yak"), sentences("yak"), {}, "h", &d).ok());
+  EXPECT_EQ(hits("yak"), 1u);
+  EXPECT_EQ(hits("troops"), 4u);
+  if (!pg()) {
+    EXPECT_EQ(ExecError("INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)"), "");
+  }
+}
+
 TEST_P(StoreBackendTest, SearchFindsSentencesWithHighlights) {
   auto store = OpenStore();
   std::vector<Sentence> sentences = {{0, {0, 20}, "Minsk hosted talks."},

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <cstdlib>
 #include <string>
 
 namespace {
@@ -16,7 +17,15 @@ namespace fs = std::filesystem;
 fs::path Dir() {
   static fs::path dir = [] {
     fs::path d = fs::temp_directory_path() / ("dyad_role_conflict_test_" + std::to_string(getpid()));
+    // A folder left by an earlier run whose pid this one reuses holds a database of an older
+    // schema: start empty, and leave nothing behind.
+    std::error_code ec;
+    fs::remove_all(d, ec);
     fs::create_directories(d);
+    std::atexit([] {
+      std::error_code ignored;
+      fs::remove_all(fs::temp_directory_path() / ("dyad_role_conflict_test_" + std::to_string(getpid())), ignored);
+    });
     return d;
   }();
   return dir;

@@ -506,6 +506,48 @@ void CodeRelativeClauses(const code::Coder& coder, const frames::FrameSet* frame
   }
 }
 
+// Purpose clauses: "Iran sent instructors to Crimea to train Russian crews" -- what is sent to a
+// place in order to help someone is help to that someone. A cooperation or aid event (06, 07)
+// whose target is followed by "to <verb> ..." takes the target the infinitive gives its source,
+// when that clause codes cooperation or aid too.
+void RetargetByPurpose(const code::Coder& coder, std::string_view sentence, Date date, code::CodeResult* result) {
+  for (auto& e : result->events) {
+    if (!(e.code.starts_with("06") || e.code.starts_with("07")) || e.target_span.empty() || e.source_text.empty())
+      continue;
+    // The target must be where the thing was sent ("to Crimea", "into occupied Crimea"), not
+    // whom it was given to ("allowed Russian aircraft to use its airfields").
+    const size_t target_at = static_cast<size_t>(e.target_span.begin);
+    const std::string_view before = sentence.substr(target_at >= 24 ? target_at - 24 : 0, std::min<size_t>(target_at, 24));
+    size_t dest = std::string_view::npos;
+    for (const char* preposition : {" to ", " into ", " in "})
+      if (const size_t at = before.rfind(preposition); at != std::string_view::npos)
+        dest = dest == std::string_view::npos ? at : std::max(dest, at);
+    if (dest == std::string_view::npos || before.find_first_of(",;()", dest) != std::string_view::npos) continue;
+    // (A short adjunct may come first: "... to occupied Crimea in the autumn of 2022 to train".)
+    const size_t after = static_cast<size_t>(e.target_span.end);
+    const size_t to = sentence.find(" to ", after);
+    if (to == std::string_view::npos || to - after > 40 ||
+        sentence.substr(after, to - after).find_first_of(",;()") != std::string_view::npos)
+      continue;
+    const size_t begin = to + 4;
+    size_t end = sentence.find_first_of(",;()", begin);
+    if (end == std::string_view::npos) end = sentence.size();
+    if (end <= begin) continue;
+    const std::string text = e.source_text + " " + std::string(sentence.substr(begin, end - begin));
+    const int32_t shift = static_cast<int32_t>(begin) - static_cast<int32_t>(e.source_text.size() + 1);
+    const code::CodeResult inner = coder.Code(text, date);
+    for (const auto& x : inner.events) {
+      if (!(x.code.starts_with("06") || x.code.starts_with("07")) || x.target.empty() || x.target == e.target) continue;
+      if (x.source.compare(0, 3, e.source, 0, 3) != 0 || x.target_span.empty()) continue;
+      e.target = x.target;
+      e.target_text = x.target_text;
+      e.target_ref.clear();
+      e.target_span = {x.target_span.begin + shift, x.target_span.end + shift};
+      break;
+    }
+  }
+}
+
 // "Russia's full-scale invasion", "the Russian aggression", "Moscow began its all-out invasion":
 // a state named as the one invading is evidence of who "the aggressor" is, even where no event is
 // coded (the sentence names no victim).
@@ -709,6 +751,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     if (!reported.empty())
       CodeReportedContent(*impl_->coder, impl_->frames.get(), reported, sentence, coding_date,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
+    if (impl_->enricher) RetargetByPurpose(*impl_->coder, sentence, coding_date, &result);
     if (!result.relative_clauses.empty())
       CodeRelativeClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date,
                           discourse_before ? &*discourse_before : discourse ? &*discourse : nullptr, &result);

@@ -1228,5 +1228,21 @@ TEST_F(EngineText, EnvoysResponsibilityAndMembersOf) {
   }
 }
 
+// Sent to a place in order to help someone is help to that someone; what was allowed is not
+// retargeted. A designation with no label is a sanctions designation.
+TEST_F(EngineText, PurposeClausesAndDesignations) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Minsk sent instructors to Rostov to train Russian conscripts.", "BLR", "06", "RUS", Modality::kAsserted, ""},
+           {"Chinese engineers were sent to Tehran in 2023 to help Russian crews.", "CHN", "0", "RUS", Modality::kAsserted, ""},
+           {"Belarus allowed Russian bombers to use its airfields for raids on Ukraine.", "BLR", "06", "RUS",
+            Modality::kAsserted, ""},
+           {"The US Treasury designated three Belarusian companies over shell deliveries to Russia.", "USA", "163", "BLR",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

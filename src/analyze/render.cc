@@ -172,7 +172,9 @@ std::string EvidenceMeta(const Evidence& e) {
   if (!e.reason.empty()) s += " (" + e.reason + ")";
   if (e.corroboration > 1) s += "; " + std::to_string(e.corroboration) + " documents report this dyad that month";
   if (!e.review_state.empty()) {
-    s += "; " + e.review_state + " by " + e.reviewer + " " + e.reviewed_at.substr(0, 10);
+    // A mark to spot reviewed evidence in a long list: ✓ confirmed, ✎ corrected, ✗ rejected.
+    const char* mark = e.review_state == "confirmed" ? "\u2713 " : e.review_state == "corrected" ? "\u270E " : "\u2717 ";
+    s += std::string("; ") + mark + e.review_state + " by " + e.reviewer + " " + e.reviewed_at.substr(0, 10);
     if (!e.machine_coding.empty()) s += " (machine coding " + e.machine_coding + ")";
     if (!e.review_note.empty()) s += ": " + e.review_note;
   }

@@ -262,7 +262,7 @@ TEST_F(ReviewCliTest, RoleEvidenceShowsTheReviewAndLeavesOutRejectedEvents) {
   std::string out, err;
   ASSERT_EQ(Dyad("review " + std::to_string(hosted_) + " --state confirmed --reviewer ana --db " + db_, &out, &err), 0) << err;
   ASSERT_EQ(Dyad("role BLR --conflict russia-ukraine --format md --db " + db_, &out, &err), 0) << err;
-  EXPECT_NE(out.find("confirmed by ana"), std::string::npos) << out;
+  EXPECT_NE(out.find("\u2713 confirmed by ana"), std::string::npos) << out;
   ASSERT_EQ(Dyad("role BLR --conflict russia-ukraine --format html --db " + db_, &out, &err), 0) << err;
   EXPECT_NE(out.find("confirmed by ana"), std::string::npos);
   json report = Role(false);

@@ -172,7 +172,9 @@ std::string EvidenceMeta(const Evidence& e) {
   if (!e.reason.empty()) s += " (" + e.reason + ")";
   if (e.corroboration > 1) s += "; " + std::to_string(e.corroboration) + " documents report this dyad that month";
   if (!e.review_state.empty()) {
-    s += "; " + e.review_state + " by " + e.reviewer + " " + e.reviewed_at.substr(0, 10);
+    // A mark to spot reviewed evidence in a long list: ✓ confirmed, ✎ corrected, ✗ rejected.
+    const char* mark = e.review_state == "confirmed" ? "\u2713 " : e.review_state == "corrected" ? "\u270E " : "\u2717 ";
+    s += std::string("; ") + mark + e.review_state + " by " + e.reviewer + " " + e.reviewed_at.substr(0, 10);
     if (!e.machine_coding.empty()) s += " (machine coding " + e.machine_coding + ")";
     if (!e.review_note.empty()) s += ": " + e.review_note;
   }
@@ -181,8 +183,9 @@ std::string EvidenceMeta(const Evidence& e) {
 
 // What the evidence is: every coded event, or only what analysts checked.
 std::string EvidenceBasis(const RoleReport& r) {
-  return r.reviewed_only ? "only events an analyst confirmed or corrected (corrections applied)"
-                         : "every coded event (machine coding; reviews shown where given)";
+  if (r.reviewed_only) return "only events an analyst confirmed or corrected (corrections applied)";
+  return r.include_rejected ? "every coded event, those an analyst rejected too (machine coding; reviews shown where given)"
+                            : "every coded event but those an analyst rejected (machine coding; reviews shown where given)";
 }
 
 std::string NoEvidence(const RoleReport& r) {
@@ -244,6 +247,7 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
                         {"last", r.last_event.ToIso()},
                         {"label", PeriodLabel(r.earliest, r.latest)}};
   j["reviewed_only"] = r.reviewed_only;
+  j["include_rejected"] = r.include_rejected;
   j["events_scanned"] = r.events_scanned;
   j["events_matched"] = r.events_matched;
   j["events_spanning"] = r.events_spanning;

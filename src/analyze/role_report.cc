@@ -238,6 +238,7 @@ RoleReport RoleAnalyzer::Finish() const {
   RoleReport report;
   report.x = x_;
   report.reviewed_only = options_.reviewed_only;
+  report.include_rejected = options_.include_rejected && !options_.reviewed_only;
   report.standing = conflict_.StandingOf(x_.code);
   switch (report.standing) {
     case Standing::kAggressorParty:
@@ -621,6 +622,7 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   } else {
     q.involving = x.code;
     q.fields = store::EventFields::kReport;  // what RoleAnalyzer::Add reads
+    q.review = options.include_rejected ? store::ReviewFilter::kAny : store::ReviewFilter::kNotRejected;
   }
   // Every word the classifier reads as naming X (names, capitals, adjectives and their plurals).
   std::vector<std::string> names = x.names;

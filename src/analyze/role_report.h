@@ -35,6 +35,8 @@ struct RoleOptions {
   int contradiction_days = 92;
   // Only events an analyst confirmed or corrected (corrections applied): `dyad role --reviewed-only`.
   bool reviewed_only = false;
+  // Also events whose latest review rejects them (left out by default: the machine's mistakes).
+  bool include_rejected = false;
 };
 
 // One piece of evidence: an event, why it matched, and where it came from.
@@ -150,6 +152,7 @@ struct RoleReport {
   std::string chart_note;
   EscalationWatch watch;
   bool reviewed_only = false;  // the evidence is only what analysts confirmed or corrected
+  bool include_rejected = false;  // events analysts rejected are evidence too (RoleOptions)
 };
 
 class RoleAnalyzer {

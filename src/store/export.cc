@@ -98,6 +98,14 @@ nlohmann::json PlaceJsonOrNull(const Place& p) {
           {"feature", p.feature},   {"lat", p.latitude},    {"lon", p.longitude}};
 }
 
+// The values of ReviewColumns for an event: its latest review, then the machine's coding (the
+// review's record of it when there is one: the event itself may already carry the correction).
+std::vector<std::string> ReviewValues(const StoredEvent& se) {
+  const Review& v = se.review;
+  if (v.id == 0) return {"", "", "", "", se.event.source, se.event.target, se.event.event_code};
+  return {ReviewStateName(v.state), v.reviewer, v.at, v.note, v.machine_source, v.machine_target, v.machine_code};
+}
+
 }  // namespace
 
 Status ParseExportFormat(std::string_view name, ExportFormat* out) {
@@ -196,6 +204,9 @@ const std::vector<std::string>& GdeltColumns() {
     c.push_back("Modality");
     c.push_back("ReportedBy");
     c.push_back("DatePrecision");
+    for (const char* f : {"Review", "ReviewedBy", "ReviewedAt", "ReviewNote", "MachineActor1Code",
+                          "MachineActor2Code", "MachineEventCode"})
+      c.push_back(f);
     return c;
   }();
   return kColumns;
@@ -208,6 +219,17 @@ const std::vector<std::string>& AcledColumns() {
       "admin1",         "location",   "latitude",  "longitude",      "geo_precision",
       "source",         "source_url", "notes",     "fatalities",     "cameo_code",
       "modality",       "reported_by", "date_precision"};
+  static const std::vector<std::string> kWithReview = [] {
+    std::vector<std::string> c = kColumns;
+    c.insert(c.end(), ReviewColumns().begin(), ReviewColumns().end());
+    return c;
+  }();
+  return kWithReview;
+}
+
+const std::vector<std::string>& ReviewColumns() {
+  static const std::vector<std::string> kColumns = {"review",         "reviewed_by",    "reviewed_at", "review_note",
+                                                    "machine_source", "machine_target", "machine_code"};
   return kColumns;
 }
 
@@ -282,16 +304,22 @@ bool Exporter::Write(const StoredEvent& stored) {
   }
   // Undated events take their document's date, flagged in date_precision: never an empty date.
   const auto [date, precision] = ExportDate(stored);
-  StoredEvent dated;
   const bool redate = !stored.event.date.valid() && date.valid();
-  if (redate) {
-    dated = stored;
-    dated.event.date = date;
-    dated.event.date_end = date;
-    dated.event.date_precision = precision;
+  // A correction is what the export asserts; the machine's coding goes to the review columns.
+  const bool corrected = stored.review.id != 0 && stored.review.state == ReviewState::kCorrected;
+  StoredEvent copy;
+  if (redate || corrected) {
+    copy = stored;
+    Store::ApplyCorrection(&copy);
+    if (redate) {
+      copy.event.date = date;
+      copy.event.date_end = date;
+      copy.event.date_precision = precision;
+    }
   }
-  const StoredEvent& se = redate ? dated : stored;
+  const StoredEvent& se = redate || corrected ? copy : stored;
   const Event& e = se.event;
+  const std::vector<std::string> review = ReviewValues(stored);
   switch (format_) {
     case ExportFormat::kJsonl:
       out_ << StoredEventJson(se) << '\n';
@@ -313,12 +341,16 @@ bool Exporter::Write(const StoredEvent& stored) {
                                                se.doc_sha256,
                                                se.dict_hash};
       for (const auto& f : fields) prefix += write::CsvField(f) + ",";
+      if (!row.empty() && row.back() == '\n') row.pop_back();
+      for (const auto& f : review) row += "," + write::CsvField(f);
       if (written_ == 0 && skipped_ == 0) {
         std::string names;
         for (const auto& c : CsvColumns()) names += c + ",";
-        out_ << names << header << '\n';
+        names += header;
+        for (const auto& c : ReviewColumns()) names += "," + c;
+        out_ << names << '\n';
       }
-      out_ << prefix << row;
+      out_ << prefix << row << '\n';
       break;
     }
     case ExportFormat::kGdelt: {
@@ -349,6 +381,8 @@ bool Exporter::Write(const StoredEvent& stored) {
       cols.push_back(ModalityName(e.modality));
       cols.push_back(TsvField(e.reported_by));
       cols.push_back(DatePrecisionName(precision));
+      for (size_t i = 0; i < review.size(); ++i)
+        cols.push_back(i == 2 ? IsoTimestampToGdelt(review[i]) : TsvField(review[i]));
       std::string line;
       for (size_t i = 0; i < cols.size(); ++i) {
         if (i) line += '\t';
@@ -378,6 +412,13 @@ bool Exporter::Write(const StoredEvent& stored) {
       j["modality"] = ModalityName(e.modality);
       j["reportedBy"] = e.reported_by;
       j["datePrecision"] = DatePrecisionName(precision);
+      j["review"] = review[0];
+      j["reviewedBy"] = review[1];
+      j["reviewedAt"] = review[2];
+      j["reviewNote"] = review[3];
+      j["machineSource"] = review[4];
+      j["machineTarget"] = review[5];
+      j["machineCameo"] = review[6];
       j["location"] = PlaceJsonOrNull(e.location);
       j["publication"] = se.doc_source;
       j["url"] = se.doc_url;
@@ -411,7 +452,7 @@ bool Exporter::Write(const StoredEvent& stored) {
       if (!e.reported_by.empty()) notes += " [reported by " + e.reported_by + "]";
       if (e.modality != Modality::kAsserted) notes += std::string(" [") + ModalityName(e.modality) + "]";
       std::string country = p.country.empty() ? e.source.substr(0, 3) : p.country;
-      const std::vector<std::string> fields = {
+      std::vector<std::string> fields = {
           "DYAD" + std::to_string(se.id),
           date.ToIso(),
           date.valid() ? std::to_string(date.year) : "",
@@ -436,6 +477,7 @@ bool Exporter::Write(const StoredEvent& stored) {
           e.reported_by,
           DatePrecisionName(precision)};
       std::string line;
+      fields.insert(fields.end(), review.begin(), review.end());
       for (size_t i = 0; i < fields.size(); ++i) {
         if (i) line += ',';
         line += write::CsvField(fields[i]);

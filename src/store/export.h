@@ -45,12 +45,21 @@ class AcledMap {
 // The bundled data directory: $DYAD_DATA when set, else the build's data/.
 std::string StoreDataDir();
 
-// The 61 GDELT 2.0 column names, in order, then dyad's three: Modality, ReportedBy, DatePrecision.
+// The 61 GDELT 2.0 column names, in order, then dyad's: Modality, ReportedBy, DatePrecision,
+// Review, ReviewedBy, ReviewedAt (YYYYMMDDHHMMSS, as DATEADDED), ReviewNote, MachineActor1Code,
+// MachineActor2Code, MachineEventCode (as ReviewColumns).
 const std::vector<std::string>& GdeltColumns();
-// The ACLED-style CSV header columns, in order.
+// The ACLED-style CSV header columns, in order, ending with ReviewColumns.
 const std::vector<std::string>& AcledColumns();
-// The CSV header columns of `dyad events --format csv` / `export --format csv`.
+// The CSV header columns of `dyad events --format csv` / `export --format csv` before the
+// event's own columns (write::CsvColumns), which ReviewColumns follow.
 const std::vector<std::string>& CsvColumns();
+// The review columns every tabular export ends with (CSV, ACLED; GDELT and PLOVER name them in
+// their own style): review (confirmed | rejected | corrected | "" when unreviewed), reviewed_by,
+// reviewed_at (ISO 8601 UTC), review_note, then the machine's coding: machine_source,
+// machine_target, machine_code. The event's columns give the corrected coding when the latest
+// review is a correction; the machine_* columns always give what the coder produced.
+const std::vector<std::string>& ReviewColumns();
 
 // Which events an export writes. The exchange formats (GDELT, PLOVER, ACLED) are read as
 // "this happened": by default they get asserted events only (first-hand or reported), not
@@ -77,7 +86,9 @@ class Exporter {
 
   // Writes the header (CSV, ACLED; GDELT has none, as GDELT publishes it).
   void Begin();
-  // Writes one event; returns false when the format has no record for it
+  // Writes one event, with its latest review (`event.review`): a correction is written as
+  // corrected, the machine's coding beside it (ReviewColumns). Which events come (rejected ones
+  // or not) is the query's choice (EventQuery::review). Returns false when the format has no record for it
   // (PLOVER: no PLOVER type; ACLED: CAMEO code not an ACLED event) or leaves out its
   // modality (ExportOptions).
   bool Write(const StoredEvent& event);

@@ -44,16 +44,22 @@ std::string TruncateForDisplay(std::string_view text, size_t max) {
 }
 
 std::string FormatEventTable(const std::vector<StoredEvent>& events, size_t width) {
-  const std::vector<std::string> header = {"ID", "DATE", "SOURCE", "TARGET", "CODE", "MODALITY"};
+  std::vector<std::string> header = {"ID", "DATE", "SOURCE", "TARGET", "CODE", "MODALITY"};
+  // A REVIEW column only when some event has a review.
+  const bool reviewed = std::any_of(events.begin(), events.end(), [](const StoredEvent& se) { return se.review.id != 0; });
+  if (reviewed) header.push_back("REVIEW");
   std::vector<std::vector<std::string>> rows;
   rows.reserve(events.size());
-  for (const StoredEvent& se : events) {
+  for (const StoredEvent& stored : events) {
+    StoredEvent se = stored;
+    Store::ApplyCorrection(&se);  // a corrected event shows the correction, as the exports do
     const Event& e = se.event;
     std::string modality = ModalityName(e.modality);
     if (!e.reported_by.empty()) modality += "/rep:" + e.reported_by;
     rows.push_back({std::to_string(se.id), (e.date.valid() ? e.date : se.doc_date).ToIso(),
                     e.source.empty() ? "-" : e.source, e.target.empty() ? "-" : e.target,
                     e.event_code, modality});
+    if (reviewed) rows.back().push_back(se.review.id == 0 ? "-" : std::string(ReviewStateName(se.review.state)) + ":" + se.review.reviewer);
   }
   std::vector<size_t> widths(header.size());
   for (size_t c = 0; c < header.size(); ++c) {

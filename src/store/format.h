@@ -17,7 +17,8 @@ namespace dyad::store {
 std::string TruncateForDisplay(std::string_view text, size_t max);
 
 // An aligned table (header + one line per event) at most `width` columns
-// wide: ID DATE SOURCE TARGET CODE MODALITY SENTENCE (sentence truncated).
+// wide: ID DATE SOURCE TARGET CODE MODALITY [REVIEW] SENTENCE (sentence truncated). A corrected
+// event shows the correction; REVIEW ("confirmed:ana", "-" when none) only when some event has a review.
 std::string FormatEventTable(const std::vector<StoredEvent>& events, size_t width);
 
 // The event's sentence, cut from the document text by the sentence span, with

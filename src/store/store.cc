@@ -53,6 +53,10 @@ int64_t BandKey(int band, const uint32_t* rows) {
   return static_cast<int64_t>(h >> 1);
 }
 
+// The latest review's columns (rv = the reviews row kEventJoins joins), as ReadLatestReview reads them.
+#define DYAD_REVIEW_COLUMNS                                                                          \
+  "rv.id, rv.at, rv.reviewer, rv.event, rv.state, rv.source, rv.target, rv.event_code, rv.root_code, " \
+  "rv.quad_class, rv.goldstein, rv.plover, rv.note, rv.machine_source, rv.machine_target, rv.machine_code"
 // Columns read by ReadEventRow, in order (e = events, d = documents, s = sentences,
 // c = codings).
 constexpr const char* kEventColumns =
@@ -62,9 +66,7 @@ constexpr const char* kEventColumns =
     "e.pattern_file, e.pattern_line, e.pattern_text, e.source_begin, e.source_end, "
     "e.verb_begin, e.verb_end, e.target_begin, e.target_end, e.modality, e.reported_by, "
     "e.reported_by_text, e.places, e.duplicate, d.input_id, d.url, d.title, d.source, "
-    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, e.page, "
-    "rv.id, rv.at, rv.reviewer, rv.event, rv.state, rv.source, rv.target, rv.event_code, rv.root_code, "
-    "rv.quad_class, rv.goldstein, rv.plover, rv.note, rv.machine_source, rv.machine_target, rv.machine_code";
+    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, e.page, " DYAD_REVIEW_COLUMNS;
 // The latest review of event e's machine coding (reviews_event finds the candidates).
 #define DYAD_LATEST_REVIEW(column)                                                                 \
   "(SELECT r." column " FROM reviews r WHERE r.doc = e.doc AND r.sentence_idx = e.sentence_idx"     \
@@ -73,6 +75,30 @@ constexpr const char* kEventColumns =
 constexpr const char* kEventJoins =
     " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
     " LEFT JOIN codings c ON c.id = e.coding LEFT JOIN reviews rv ON rv.id = " DYAD_LATEST_REVIEW("id");
+
+// The latest review from the row's kReviewColumns starting at column c (a Review with id 0 when
+// the event has none).
+void ReadLatestReview(const Stmt& st, int c, Review* out) {
+  *out = Review{};
+  if (st.IsNull(c)) return;
+  Review& v = *out;
+  v.id = st.Int(c++);
+  v.at = st.Text(c++);
+  v.reviewer = st.Text(c++);
+  v.event_id = st.Int(c++);
+  v.state = ParseReviewState(st.Text(c++));
+  v.source = st.Text(c++);
+  v.target = st.Text(c++);
+  v.event_code = st.Text(c++);
+  v.root_code = st.Text(c++);
+  v.quad_class = static_cast<int>(st.Int(c++));
+  v.goldstein = st.Double(c++);
+  v.plover = st.Text(c++);
+  v.note = st.Text(c++);
+  v.machine_source = st.Text(c++);
+  v.machine_target = st.Text(c++);
+  v.machine_code = st.Text(c++);
+}
 
 // Sets every field of *out from the row (its strings keep their capacity from row to row).
 void ReadEventRow(const Stmt& st, StoredEvent* out) {
@@ -127,26 +153,7 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
   st.TextTo(c++, &e.source_ref);
   st.TextTo(c++, &e.target_ref);
   e.page = static_cast<int>(st.Int(c++));
-  r.review = Review{};
-  if (!st.IsNull(c)) {
-    Review& v = r.review;
-    v.id = st.Int(c++);
-    v.at = st.Text(c++);
-    v.reviewer = st.Text(c++);
-    v.event_id = st.Int(c++);
-    v.state = ParseReviewState(st.Text(c++));
-    v.source = st.Text(c++);
-    v.target = st.Text(c++);
-    v.event_code = st.Text(c++);
-    v.root_code = st.Text(c++);
-    v.quad_class = static_cast<int>(st.Int(c++));
-    v.goldstein = st.Double(c++);
-    v.plover = st.Text(c++);
-    v.note = st.Text(c++);
-    v.machine_source = st.Text(c++);
-    v.machine_target = st.Text(c++);
-    v.machine_code = st.Text(c++);
-  }
+  ReadLatestReview(st, c, &r.review);
 }
 
 
@@ -156,7 +163,8 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
 constexpr const char* kReportColumns =
     "e.id, e.doc, e.sentence_idx, e.day, e.day_end, e.date_precision, e.date_text, e.source, "
     "e.target, e.event_code, e.root_code, e.quad_class, e.goldstein, e.modality, e.reported_by, "
-    "e.reported_by_text, e.places, e.duplicate, e.page, d.url, d.title, d.source, d.pub_date, s.text";
+    "e.reported_by_text, e.places, e.duplicate, e.page, d.url, d.title, d.source, d.pub_date, s.text, "
+    DYAD_REVIEW_COLUMNS;
 
 // Sets the fields of EventFields::kReport from the row and clears the others.
 void ReadReportRow(const Stmt& st, StoredEvent* out) {
@@ -198,7 +206,7 @@ void ReadReportRow(const Stmt& st, StoredEvent* out) {
     unread->clear();
   e.pattern.line = 0;
   e.source_span = e.verb_span = e.target_span = Span{};
-  r.review = Review{};
+  ReadLatestReview(st, c, &r.review);
 }
 
 }  // namespace
@@ -1213,6 +1221,7 @@ void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std
     case ReviewFilter::kAccepted: w += " AND " DYAD_LATEST_REVIEW("state") " IN ('confirmed', 'corrected')"; break;
     case ReviewFilter::kRejected: w += " AND " DYAD_LATEST_REVIEW("state") " = 'rejected'"; break;
     case ReviewFilter::kUnreviewed: w += " AND " DYAD_LATEST_REVIEW("id") " IS NULL"; break;
+    case ReviewFilter::kNotRejected: w += " AND COALESCE(" DYAD_LATEST_REVIEW("state") ", '') <> 'rejected'"; break;
   }
   if (!q.include_duplicates) w += " AND e.duplicate = 0";
   if (q.after_id > 0) {

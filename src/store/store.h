@@ -106,7 +106,7 @@ enum class EventFields {
   kAll,
   // What reports read: ids, dates (with precision and text), source, target, event and root
   // codes, quad class, Goldstein, modality, reporter, places, duplicate flag, the sentence, its
-  // page (PDF) and the document's date, source, url and title. The rest stay empty (sentence
+  // page (PDF), the document's date, source, url and title, and the latest review. The rest stay empty (sentence
   // and actor spans, actor and verb texts, references, PLOVER, pattern, doc_id, sha256,
   // ingested_at, dict_hash). Cheaper per row: fewer columns, and the document's text is never
   // walked through.
@@ -142,6 +142,7 @@ enum class ReviewFilter {
   kAccepted,    // confirmed or corrected, with corrections applied (evidence an analyst checked)
   kRejected,
   kUnreviewed,  // no review (of the current machine coding)
+  kNotRejected, // every event but those whose latest review rejects them (what exports give by default)
 };
 
 // The order QueryEvents returns rows in.

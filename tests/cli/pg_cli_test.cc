@@ -128,7 +128,11 @@ TEST_F(PgCliTest, ReviewsGiveTheSameOutputOnBothBackendsAndMigrate) {
   const std::vector<std::string> commands = {
       "events --reviewed-only --format jsonl --limit 0", "events --review rejected --format jsonl --limit 0",
       "events --review unreviewed --format csv --limit 0", "review 7",
-      "role BLR --conflict russia-ukraine --format json --reviewed-only", "export --format jsonl --reviewed-only"};
+      "role BLR --conflict russia-ukraine --format json --reviewed-only", "export --format jsonl --reviewed-only",
+      // Every export carries the review, rejected events left out unless asked for (issue 13).
+      "export --format csv", "export --format gdelt --include-rejected", "export --format acled",
+      "export --format plover --include-rejected", "events --format csv --limit 0", "events --limit 0",
+      "role BLR --conflict russia-ukraine --format json", "role BLR --conflict russia-ukraine --format md --include-rejected"};
   for (const std::string& command : commands) {
     std::string sqlite_out, pg_out;
     ASSERT_EQ(Dyad(command + " --db " + file, &sqlite_out, &err), 0) << command << ": " << err;

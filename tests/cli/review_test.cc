@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <vector>
 #include <sstream>
 #include <string>
 
@@ -68,9 +70,61 @@ class ReviewCliTest : public ::testing::Test {
         << err;
     return json::parse(out, nullptr, false);
   }
+  // The id of the first event `dyad events` finds with these filters.
+  int64_t FirstEvent(const std::string& filters) {
+    std::string out, err;
+    EXPECT_EQ(Dyad("events --db " + db_ + " " + filters + " --format jsonl", &out, &err), 0) << err;
+    std::istringstream lines(out);
+    std::string line;
+    if (!std::getline(lines, line)) return 0;
+    return json::parse(line)["id"].get<int64_t>();
+  }
   std::string db_;
   int64_t hosted_ = 0;
 };
+
+// One CSV record's fields ("" quotes a quote; no line breaks inside the fields used here).
+std::vector<std::string> CsvFields(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      out.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+// A CSV export as maps from column name to value, one per row.
+std::vector<std::map<std::string, std::string>> CsvRecords(const std::string& text) {
+  std::istringstream lines(text);
+  std::string line;
+  std::vector<std::map<std::string, std::string>> rows;
+  if (!std::getline(lines, line)) return rows;
+  const std::vector<std::string> header = CsvFields(line);
+  while (std::getline(lines, line)) {
+    const std::vector<std::string> fields = CsvFields(line);
+    EXPECT_EQ(fields.size(), header.size()) << line;
+    std::map<std::string, std::string> row;
+    for (size_t i = 0; i < header.size() && i < fields.size(); ++i) row[header[i]] = fields[i];
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+const std::map<std::string, std::string>* Row(const std::vector<std::map<std::string, std::string>>& rows, int64_t id) {
+  for (const auto& r : rows)
+    if (r.at("id") == std::to_string(id)) return &r;
+  return nullptr;
+}
 
 TEST_F(ReviewCliTest, AReviewChangesTheReviewedOnlyRoleReport) {
   EXPECT_GE(Role(false)["events_matched"].get<int>(), 1);
@@ -115,7 +169,7 @@ TEST_F(ReviewCliTest, ExportReviewedOnlyUsesTheCorrection) {
   EXPECT_EQ(e["review"]["state"], "corrected");
   EXPECT_EQ(e["review"]["machine"]["source"], "BLR");
   EXPECT_FALSE(std::getline(lines, line)) << "only the reviewed event";
-  // The machine coding is unchanged everywhere else.
+  // Filters match the machine coding, which stays as it was: --source BLR still finds it.
   ASSERT_EQ(Dyad("export --format jsonl --db " + db_ + " --source BLR", &out, &err), 0) << err;
   EXPECT_NE(out.find("\"id\":" + std::to_string(hosted_)), std::string::npos) << out;
   // Bad reviews: one line, exit 1 or 2.
@@ -123,6 +177,108 @@ TEST_F(ReviewCliTest, ExportReviewedOnlyUsesTheCorrection) {
   EXPECT_NE(err.find("'1999' is not a CAMEO code"), std::string::npos) << err;
   EXPECT_EQ(Dyad("review 999999 --state confirmed --db " + db_, &out, &err), 1);
   EXPECT_EQ(Dyad("review " + std::to_string(hosted_) + " --state confirmed --code 190 --db " + db_, &out, &err), 2);
+}
+
+// Issue 13: every export carries the latest review; a rejected event is left out unless
+// --include-rejected; a correction is exported as corrected with the machine coding beside it.
+TEST_F(ReviewCliTest, ExportsCarryTheReviewAndLeaveOutRejectedEvents) {
+  const int64_t condemned = FirstEvent("--source LTU");
+  ASSERT_NE(condemned, 0) << "Lithuania condemned Belarus codes (dictionaries changed?)";
+  std::string out, err;
+  ASSERT_EQ(Dyad("review " + std::to_string(hosted_) + " --state confirmed --note 'two reports' --reviewer ana --db " + db_,
+                 &out, &err),
+            0)
+      << err;
+  ASSERT_EQ(Dyad("review " + std::to_string(condemned) + " --state rejected --reviewer bo --db " + db_, &out, &err), 0) << err;
+
+  for (const std::string command : {"export --format csv", "events --format csv"}) {
+    ASSERT_EQ(Dyad(command + " --db " + db_, &out, &err), 0) << err;
+    auto rows = CsvRecords(out);
+    const auto* hosted = Row(rows, hosted_);
+    ASSERT_NE(hosted, nullptr) << out;
+    EXPECT_EQ(hosted->at("review"), "confirmed");
+    EXPECT_EQ(hosted->at("reviewed_by"), "ana");
+    EXPECT_EQ(hosted->at("reviewed_at").size(), 24u) << hosted->at("reviewed_at");
+    EXPECT_EQ(hosted->at("review_note"), "two reports");
+    EXPECT_EQ(hosted->at("machine_source"), hosted->at("source"));
+    EXPECT_EQ(Row(rows, condemned), nullptr) << command << ": a rejected event is left out by default";
+    // The review columns come last: the columns before keep their places.
+    EXPECT_EQ(out.substr(0, out.find('\n')).substr(0, 9), "id,docume");
+    EXPECT_TRUE(out.substr(0, out.find('\n')).ends_with(",review,reviewed_by,reviewed_at,review_note,machine_source,machine_target,machine_code"));
+
+    ASSERT_EQ(Dyad(command + " --include-rejected --db " + db_, &out, &err), 0) << err;
+    rows = CsvRecords(out);
+    const auto* rejected = Row(rows, condemned);
+    ASSERT_NE(rejected, nullptr) << command << ": --include-rejected keeps it";
+    EXPECT_EQ(rejected->at("review"), "rejected");
+    EXPECT_EQ(rejected->at("reviewed_by"), "bo");
+    ASSERT_EQ(Dyad(command + " --review rejected --db " + db_, &out, &err), 0) << err;
+    EXPECT_EQ(CsvRecords(out).size(), 1u) << out;
+  }
+  ASSERT_EQ(Dyad("export --format csv --db " + db_, &out, &err), 0) << err;
+  EXPECT_NE(err.find("1 events an analyst rejected left out (--include-rejected)"), std::string::npos) << err;
+  ASSERT_EQ(Dyad("export --format gdelt --include-rejected --db " + db_, &out, &err), 0) << err;
+  EXPECT_NE(out.find("\trejected\tbo\t"), std::string::npos) << out;
+  ASSERT_EQ(Dyad("export --format jsonl --db " + db_, &out, &err), 0) << err;
+  EXPECT_EQ(out.find("\"id\":" + std::to_string(condemned) + ","), std::string::npos) << out;
+  // Contradictions are refused.
+  EXPECT_EQ(Dyad("export --format csv --reviewed-only --include-rejected --db " + db_, &out, &err), 2);
+  EXPECT_NE(err.find("contradict"), std::string::npos) << err;
+  EXPECT_EQ(Dyad("events --review unreviewed --include-rejected --db " + db_, &out, &err), 2);
+}
+
+TEST_F(ReviewCliTest, ExportsShowACorrectionWithTheMachineCodingKept) {
+  std::string out, err;
+  ASSERT_EQ(Dyad("review " + std::to_string(hosted_) + " --state corrected --source rusmil --code 042 --reviewer ana --db " + db_,
+                 &out, &err),
+            0)
+      << err;
+  for (const std::string command : {"export --format csv", "events --format csv", "export --format csv --reviewed-only"}) {
+    ASSERT_EQ(Dyad(command + " --db " + db_, &out, &err), 0) << err;
+    const auto rows = CsvRecords(out);
+    const auto* row = Row(rows, hosted_);
+    ASSERT_NE(row, nullptr) << command << ": " << out;
+    EXPECT_EQ(row->at("source"), "RUSMIL") << command;
+    EXPECT_EQ(row->at("event_code"), "042") << command;
+    EXPECT_EQ(row->at("plover"), "CONSULT") << command;
+    EXPECT_EQ(row->at("review"), "corrected") << command;
+    EXPECT_EQ(row->at("machine_source"), "BLR") << command;
+    EXPECT_NE(row->at("machine_code"), "042") << command;
+    EXPECT_FALSE(row->at("machine_code").empty()) << command;
+  }
+  ASSERT_EQ(Dyad("export --format plover --db " + db_, &out, &err), 0) << err;
+  EXPECT_NE(out.find("\"event\":\"CONSULT\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"machineSource\":\"BLR\""), std::string::npos) << out;
+  // The table shows the correction and its review too.
+  ASSERT_EQ(Dyad("events --db " + db_, &out, &err), 0) << err;
+  EXPECT_NE(out.find("REVIEW"), std::string::npos) << out;
+  EXPECT_NE(out.find("corrected:ana"), std::string::npos) << out;
+  EXPECT_NE(out.find("RUSMIL"), std::string::npos) << out;
+}
+
+// The role report's evidence shows each event's review without --reviewed-only too, and leaves
+// out a rejected event unless --include-rejected.
+TEST_F(ReviewCliTest, RoleEvidenceShowsTheReviewAndLeavesOutRejectedEvents) {
+  std::string out, err;
+  ASSERT_EQ(Dyad("review " + std::to_string(hosted_) + " --state confirmed --reviewer ana --db " + db_, &out, &err), 0) << err;
+  ASSERT_EQ(Dyad("role BLR --conflict russia-ukraine --format md --db " + db_, &out, &err), 0) << err;
+  EXPECT_NE(out.find("\u2713 confirmed by ana"), std::string::npos) << out;
+  ASSERT_EQ(Dyad("role BLR --conflict russia-ukraine --format html --db " + db_, &out, &err), 0) << err;
+  EXPECT_NE(out.find("confirmed by ana"), std::string::npos);
+  json report = Role(false);
+  EXPECT_NE(report.dump().find("\"reviewer\":\"ana\""), std::string::npos) << report.dump();
+  const int matched = report["events_matched"].get<int>();
+  ASSERT_GE(matched, 1);
+
+  ASSERT_EQ(Dyad("review " + std::to_string(hosted_) + " --state rejected --reviewer bo --db " + db_, &out, &err), 0) << err;
+  report = Role(false);
+  EXPECT_EQ(report["events_matched"].get<int>(), matched - 1) << "a rejected event is no evidence";
+  EXPECT_FALSE(report["include_rejected"].get<bool>());
+  ASSERT_EQ(Dyad("role BLR --conflict russia-ukraine --format json --include-rejected --db " + db_, &out, &err), 0) << err;
+  report = json::parse(out);
+  EXPECT_EQ(report["events_matched"].get<int>(), matched);
+  EXPECT_NE(report.dump().find("\"state\":\"rejected\""), std::string::npos) << out;
+  EXPECT_EQ(Dyad("role BLR --conflict russia-ukraine --include-rejected --reviewed-only --db " + db_, &out, &err), 2);
 }
 
 }  // namespace

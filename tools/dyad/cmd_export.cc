@@ -1,6 +1,8 @@
 // dyad export: all current events (or a filtered subset) in an exchange format.
 //   dyad export --format jsonl|csv|gdelt|plover|acled [--db FILE] [-o FILE] [filters of `dyad events`]
-// Formats: docs/export-formats.md. Every export is written to the audit log.
+// Formats: docs/export-formats.md. Each event carries its latest review (a correction as
+// corrected); events an analyst rejected are left out unless --include-rejected. Every export is
+// written to the audit log.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -54,6 +56,17 @@ int RunExport(const EventsFlags& flags) {
   if (!s.ok()) return Fail(s);
   if (!*out) return Fail("export: write error on " + (flags.output.empty() ? std::string("stdout") : flags.output));
 
+  // Say how many rejected events the same filters left out (a second pass over them only).
+  int64_t rejected = 0;
+  if (query.review == store::ReviewFilter::kNotRejected) {
+    store::EventQuery left_out = query;
+    left_out.review = store::ReviewFilter::kRejected;
+    left_out.limit = 0;
+    left_out.fields = store::EventFields::kReport;
+    if (Status c = db->ForEachEvent(left_out, [&](const store::StoredEvent&) { return ++rejected, true; }); !c.ok())
+      return Fail(c);
+  }
+
   std::string dict_hash;
   (void)db->CurrentCoding(&dict_hash);
   nlohmann::json params = {{"format", flags.format},   {"output", flags.output.empty() ? "-" : flags.output},
@@ -67,7 +80,9 @@ int RunExport(const EventsFlags& flags) {
                            {"include_negated", flags.modalities.include_negated},
                            {"include_hypothetical", flags.modalities.include_hypothetical},
                            {"left_out_modality", exporter.skipped_modality()},
-                           {"review", flags.reviewed_only ? std::string("reviewed") : flags.review}};
+                           {"review", flags.reviewed_only ? std::string("reviewed") : flags.review},
+                           {"include_rejected", flags.include_rejected},
+                           {"left_out_rejected", rejected}};
   if (Status a = db->Audit("export", params.dump()); !a.ok()) return Fail(a.message());
   std::fprintf(stderr, "dyad: exported %lld events as %s", static_cast<long long>(exporter.written()),
                store::ExportFormatName(format));
@@ -79,6 +94,9 @@ int RunExport(const EventsFlags& flags) {
   if (exporter.skipped_modality() > 0) {
     std::fprintf(stderr, "; %lld negated or hypothetical events left out (--include-negated, --include-hypothetical)",
                  static_cast<long long>(exporter.skipped_modality()));
+  }
+  if (rejected > 0) {
+    std::fprintf(stderr, "; %lld events an analyst rejected left out (--include-rejected)", static_cast<long long>(rejected));
   }
   int64_t hidden = 0;
   if (db->CountHiddenEvents(&hidden).ok() && hidden > 0) {

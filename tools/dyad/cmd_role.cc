@@ -30,6 +30,7 @@ struct RoleFlags {
   std::string chart_js;
   int evidence = 3;
   bool reviewed_only = false;
+  bool include_rejected = false;
 };
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -87,6 +88,7 @@ int Run(const RoleFlags& f) {
   if (to) ro.to = *to;
   ro.evidence_per_category = f.evidence;
   ro.reviewed_only = f.reviewed_only;
+  ro.include_rejected = f.include_rejected;
   analyze::RoleReport report;
   if (Status s = analyze::BuildRoleReportFromStore(*db, inputs.rules, inputs.conflict, inputs.subject, ro, &report); !s.ok())
     return Fail(s, "role: ");
@@ -134,6 +136,9 @@ Registration reg(
           ->check(CLI::Range(1, 100));
       app.add_flag("--reviewed-only", f->reviewed_only,
                    "Only evidence an analyst confirmed or corrected (`dyad review`, or the web page), corrections applied");
+      app.add_flag("--include-rejected", f->include_rejected,
+                   "Also events an analyst rejected (left out by default), shown with their review")
+          ->excludes("--reviewed-only");
       app.add_option("--rules", f->rules, "Involvement rules file (default data/rules/involvement.toml)");
       app.add_option("--conflicts", f->conflicts_dir, "Directory of conflict files (default data/conflicts)");
       app.add_option("--data", f->data_dir, "dyad's data directory");

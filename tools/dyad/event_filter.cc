@@ -21,6 +21,8 @@ void AddEventFilterOptions(CLI::App& app, EventFilterFlags* f, const std::string
                  "By the latest review: reviewed (confirmed or corrected, with the correction), rejected or unreviewed");
   app.add_flag("--reviewed-only", f->reviewed_only,
                "Only events an analyst confirmed or corrected, corrected ones as corrected (= --review reviewed)");
+  app.add_flag("--include-rejected", f->include_rejected,
+               "Also events an analyst rejected (left out by default), with their review");
 }
 
 Status ToQuery(const EventFilterFlags& f, store::EventQuery* q) {
@@ -28,9 +30,16 @@ Status ToQuery(const EventFilterFlags& f, store::EventQuery* q) {
   q->include_duplicates = f.include_duplicates;
   if (f.reviewed_only && !f.review.empty() && f.review != "reviewed")
     return Status::Error("--reviewed-only and --review " + f.review + " contradict each other");
+  const bool only_accepted_or_unreviewed = f.reviewed_only || f.review == "reviewed" || f.review == "unreviewed";
+  if (f.include_rejected && only_accepted_or_unreviewed)
+    return Status::Error("--include-rejected and " +
+                         (f.reviewed_only ? std::string("--reviewed-only") : "--review " + f.review) +
+                         " contradict each other");
   store::EventFilter filter = f;
   if (f.reviewed_only) filter.review = "reviewed";
-  return store::ParseEventFilter(filter, q, "--");
+  if (Status s = store::ParseEventFilter(filter, q, "--"); !s.ok()) return s;
+  if (q->review == store::ReviewFilter::kAny && !f.include_rejected) q->review = store::ReviewFilter::kNotRejected;
+  return Status::Ok();
 }
 
 }  // namespace dyad::cli

@@ -20,11 +20,14 @@ struct EventFilterFlags : store::EventFilter {
   int64_t limit = 0;
   bool include_duplicates = false;
   bool reviewed_only = false;  // --reviewed-only: as --review reviewed
+  // --include-rejected: also events whose latest review rejects them (left out by default: a
+  // rejected event is the machine's mistake).
+  bool include_rejected = false;
 };
 
 // Adds --db, --actor, --source, --target, --code, --root, --from, --to,
-// --modality, --text, --review, --reviewed-only, --limit (described by limit_help),
-// --include-duplicates.
+// --modality, --text, --review, --reviewed-only, --include-rejected, --limit (described by
+// limit_help), --include-duplicates.
 void AddEventFilterOptions(CLI::App& app, EventFilterFlags* flags, const std::string& limit_help);
 
 // Flags -> EventQuery; a one-line error naming the bad value.

@@ -1011,6 +1011,7 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
     case ReviewFilter::kAccepted: w += " AND " DYAD_LATEST_REVIEW("state") " IN ('confirmed', 'corrected')"; break;
     case ReviewFilter::kRejected: w += " AND " DYAD_LATEST_REVIEW("state") " = 'rejected'"; break;
     case ReviewFilter::kUnreviewed: w += " AND " DYAD_LATEST_REVIEW("id") " IS NULL"; break;
+    case ReviewFilter::kNotRejected: w += " AND COALESCE(" DYAD_LATEST_REVIEW("state") ", '') <> 'rejected'"; break;
   }
   if (!q.include_duplicates) w += " AND e.duplicate = 0";
   if (q.after_id > 0) w += " AND e.id > " + std::to_string(q.after_id);

@@ -55,7 +55,7 @@ StoredEvent Sample() {
 }
 
 TEST(ExportTest, GdeltRowHas61ColumnsInGdeltOrderThenDyads) {
-  ASSERT_EQ(GdeltColumns().size(), 64u);
+  ASSERT_EQ(GdeltColumns().size(), 71u);
   EXPECT_EQ(GdeltColumns()[0], "GLOBALEVENTID");
   EXPECT_EQ(GdeltColumns()[26], "EventCode");
   EXPECT_EQ(GdeltColumns()[60], "SOURCEURL");
@@ -66,7 +66,7 @@ TEST(ExportTest, GdeltRowHas61ColumnsInGdeltOrderThenDyads) {
   std::string text = out.str();
   ASSERT_EQ(text.back(), '\n');
   auto cols = Split(text.substr(0, text.size() - 1), '\t');
-  ASSERT_EQ(cols.size(), 64u);
+  ASSERT_EQ(cols.size(), 71u);
   auto col = [&](const std::string& name) {
     auto it = std::find(GdeltColumns().begin(), GdeltColumns().end(), name);
     return cols[static_cast<size_t>(it - GdeltColumns().begin())];
@@ -153,10 +153,10 @@ TEST(ExportTest, UndatedEventsTakeTheDocumentDateWithAPrecisionFlag) {
   std::ostringstream acled, gdelt, plover, jsonl, csv;
   Exporter(acled, ExportFormat::kAcled, &map).Write(unknown);
   EXPECT_THAT(acled.str(), HasSubstr("DYAD17,2024-01-02,2024,3,"));
-  EXPECT_TRUE(acled.str().ends_with(",asserted,,ingested\n"));
+  EXPECT_TRUE(acled.str().ends_with(",asserted,,ingested,,,,,BLRMIL,UKRCVL,194\n")) << acled.str();
   Exporter(gdelt, ExportFormat::kGdelt).Write(undated);
   EXPECT_EQ(Split(gdelt.str(), '\t')[1], "20220306");
-  EXPECT_TRUE(gdelt.str().ends_with("\tdocument\n"));
+  EXPECT_TRUE(gdelt.str().ends_with("\tdocument\t\t\t\t\tBLRMIL\tUKRCVL\t194\n")) << gdelt.str();
   Exporter(plover, ExportFormat::kPlover).Write(unknown);
   auto p = nlohmann::json::parse(plover.str());
   EXPECT_EQ(p["date"], "2024-01-02");
@@ -272,6 +272,179 @@ TEST(ExportTest, CsvAndJsonlCarryIdAndProvenance) {
   EXPECT_EQ(obj["id"], 17);
   EXPECT_EQ(obj["event_code"], "194");
   EXPECT_EQ(obj["doc_sha256"], "abc");
+}
+
+// The sample as an analyst reviewed it. A correction carries its CAMEO values (as
+// CompleteCorrection gives them): 042 "make a visit" is verbal cooperation, PLOVER CONSULT.
+StoredEvent Reviewed(ReviewState state) {
+  StoredEvent se = Sample();
+  Review& v = se.review;
+  v.id = 5;
+  v.at = "2024-05-06T07:08:09.010Z";
+  v.reviewer = "ana";
+  v.event_id = se.id;
+  v.state = state;
+  v.note = "checked, twice";
+  v.machine_source = "BLRMIL";
+  v.machine_target = "UKRCVL";
+  v.machine_code = "194";
+  v.source = "RUSMIL";
+  v.target = "UKRCVL";
+  v.event_code = "194";
+  v.root_code = "19";
+  v.quad_class = 4;
+  v.goldstein = -10;
+  v.plover = "ASSAULT";
+  if (state == ReviewState::kCorrected) {
+    v.event_code = "042";
+    v.root_code = "04";
+    v.quad_class = 1;
+    v.goldstein = 1.9;
+    v.plover = "CONSULT";
+  } else {
+    v.source = "BLRMIL";
+  }
+  return se;
+}
+
+// Splits a CSV export (no quoted commas except in `note`-free rows) into header and rows.
+std::vector<std::vector<std::string>> CsvRows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) rows.push_back(Split(line, ','));
+  return rows;
+}
+
+TEST(ExportTest, CsvEndsWithTheReviewColumns) {
+  std::ostringstream csv;
+  Exporter c(csv, ExportFormat::kCsv);
+  c.Begin();
+  StoredEvent confirmed = Reviewed(ReviewState::kConfirmed);
+  confirmed.review.note = "seen";
+  ASSERT_TRUE(c.Write(confirmed));
+  ASSERT_TRUE(c.Write(Sample()));
+  auto rows = CsvRows(csv.str());
+  ASSERT_EQ(rows.size(), 3u);
+  const std::vector<std::string>& header = rows[0];
+  ASSERT_GT(header.size(), ReviewColumns().size());
+  // The columns before stay where they were: the review columns come last.
+  EXPECT_EQ(header[0], "id");
+  EXPECT_EQ(std::vector<std::string>(header.end() - 7, header.end()),
+            (std::vector<std::string>{"review", "reviewed_by", "reviewed_at", "review_note", "machine_source",
+                                      "machine_target", "machine_code"}));
+  ASSERT_EQ(rows[1].size(), header.size());
+  ASSERT_EQ(rows[2].size(), header.size());
+  EXPECT_EQ(std::vector<std::string>(rows[1].end() - 7, rows[1].end()),
+            (std::vector<std::string>{"confirmed", "ana", "2024-05-06T07:08:09.010Z", "seen", "BLRMIL", "UKRCVL", "194"}));
+  // Unreviewed: no review, and the machine's coding is the event's.
+  EXPECT_EQ(std::vector<std::string>(rows[2].end() - 7, rows[2].end()),
+            (std::vector<std::string>{"", "", "", "", "BLRMIL", "UKRCVL", "194"}));
+}
+
+TEST(ExportTest, ACorrectionIsExportedAsCorrectedWithTheMachineCodingKept) {
+  const StoredEvent corrected = Reviewed(ReviewState::kCorrected);
+  auto column = [](const std::vector<std::string>& names, const std::vector<std::string>& row, const std::string& name) {
+    auto it = std::find(names.begin(), names.end(), name);
+    EXPECT_NE(it, names.end()) << name;
+    return it == names.end() ? std::string("?") : row.at(static_cast<size_t>(it - names.begin()));
+  };
+  {
+    std::ostringstream csv;
+    Exporter c(csv, ExportFormat::kCsv);
+    ASSERT_TRUE(c.Write(corrected));
+    std::istringstream lines(csv.str());
+    std::string header, row;
+    std::getline(lines, header);
+    std::getline(lines, row);
+    EXPECT_THAT(row, HasSubstr(",\"checked, twice\","));  // quoted
+    row.replace(row.find("\"checked, twice\""), 16, "note");
+    const auto names = Split(header, ','), cols = Split(row, ',');
+    ASSERT_EQ(cols.size(), names.size()) << row;
+    EXPECT_EQ(column(names, cols, "source"), "RUSMIL");
+    EXPECT_EQ(column(names, cols, "event_code"), "042");
+    EXPECT_EQ(column(names, cols, "quad_class"), "1");
+    EXPECT_EQ(column(names, cols, "review"), "corrected");
+    EXPECT_EQ(column(names, cols, "reviewed_by"), "ana");
+    EXPECT_EQ(column(names, cols, "machine_source"), "BLRMIL");
+    EXPECT_EQ(column(names, cols, "machine_code"), "194");
+  }
+  {
+    std::ostringstream gdelt;
+    Exporter g(gdelt, ExportFormat::kGdelt);
+    ASSERT_TRUE(g.Write(corrected));
+    std::string text = gdelt.str();
+    const auto cols = Split(text.substr(0, text.size() - 1), '\t');
+    ASSERT_EQ(cols.size(), GdeltColumns().size());
+    EXPECT_EQ(column(GdeltColumns(), cols, "Actor1Code"), "RUSMIL");
+    EXPECT_EQ(column(GdeltColumns(), cols, "Actor1CountryCode"), "RUS");
+    EXPECT_EQ(column(GdeltColumns(), cols, "EventCode"), "042");
+    EXPECT_EQ(column(GdeltColumns(), cols, "EventRootCode"), "04");
+    EXPECT_EQ(column(GdeltColumns(), cols, "QuadClass"), "1");
+    EXPECT_EQ(column(GdeltColumns(), cols, "GoldsteinScale"), "1.9");
+    EXPECT_EQ(column(GdeltColumns(), cols, "Review"), "corrected");
+    EXPECT_EQ(column(GdeltColumns(), cols, "ReviewedBy"), "ana");
+    EXPECT_EQ(column(GdeltColumns(), cols, "ReviewedAt"), "20240506070809");
+    EXPECT_EQ(column(GdeltColumns(), cols, "MachineActor1Code"), "BLRMIL");
+    EXPECT_EQ(column(GdeltColumns(), cols, "MachineActor2Code"), "UKRCVL");
+    EXPECT_EQ(column(GdeltColumns(), cols, "MachineEventCode"), "194");
+  }
+  {
+    std::ostringstream plover;
+    Exporter p(plover, ExportFormat::kPlover);
+    ASSERT_TRUE(p.Write(corrected));
+    auto j = nlohmann::json::parse(plover.str());
+    EXPECT_EQ(j["event"], "CONSULT");
+    EXPECT_EQ(j["cameo"], "042");
+    EXPECT_EQ(j["source"][0]["code"], "RUSMIL");
+    EXPECT_EQ(j["review"], "corrected");
+    EXPECT_EQ(j["reviewedBy"], "ana");
+    EXPECT_EQ(j["reviewedAt"], "2024-05-06T07:08:09.010Z");
+    EXPECT_EQ(j["reviewNote"], "checked, twice");
+    EXPECT_EQ(j["machineSource"], "BLRMIL");
+    EXPECT_EQ(j["machineCameo"], "194");
+  }
+  {
+    AcledMap map;
+    ASSERT_TRUE(AcledMap::LoadDefault(DYAD_SOURCE_DIR "/data", &map).ok());
+    // 042 is no ACLED event: the correction takes the machine's shelling out of ACLED.
+    std::ostringstream acled;
+    Exporter a(acled, ExportFormat::kAcled, &map);
+    a.Begin();
+    EXPECT_FALSE(a.Write(corrected));
+    StoredEvent to_battle = corrected;
+    to_battle.review.event_code = "190";
+    to_battle.review.root_code = "19";
+    ASSERT_TRUE(a.Write(to_battle));
+    std::istringstream lines(acled.str());
+    std::string header, row;
+    std::getline(lines, header);
+    std::getline(lines, row);
+    EXPECT_EQ(Split(header, ','), AcledColumns());
+    EXPECT_EQ(std::vector<std::string>(AcledColumns().end() - 7, AcledColumns().end()), ReviewColumns());
+    row.replace(row.find("\"checked, twice\""), 16, "note");
+    const auto cols = Split(row, ',');
+    ASSERT_EQ(cols.size(), AcledColumns().size()) << row;
+    EXPECT_EQ(column(AcledColumns(), cols, "event_type"), "Battles");
+    EXPECT_EQ(column(AcledColumns(), cols, "actor1"), "RUSMIL");
+    EXPECT_EQ(column(AcledColumns(), cols, "cameo_code"), "190");
+    EXPECT_EQ(column(AcledColumns(), cols, "review"), "corrected");
+    EXPECT_EQ(column(AcledColumns(), cols, "machine_source"), "BLRMIL");
+    EXPECT_EQ(column(AcledColumns(), cols, "machine_code"), "194");
+  }
+  {
+    std::ostringstream jsonl;
+    Exporter j(jsonl, ExportFormat::kJsonl);
+    ASSERT_TRUE(j.Write(corrected));
+    auto obj = nlohmann::json::parse(jsonl.str());
+    EXPECT_EQ(obj["source"], "RUSMIL");
+    EXPECT_EQ(obj["event_code"], "042");
+    EXPECT_EQ(obj["plover"], "CONSULT");
+    EXPECT_EQ(obj["review"]["state"], "corrected");
+    EXPECT_EQ(obj["review"]["reviewer"], "ana");
+    EXPECT_EQ(obj["review"]["machine"]["source"], "BLRMIL");
+    EXPECT_EQ(obj["review"]["machine"]["event_code"], "194");
+  }
 }
 
 TEST(ExportTest, ParsesFormatNames) {

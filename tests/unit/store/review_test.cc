@@ -141,6 +141,38 @@ TEST_P(ReviewTest, TheLatestReviewCountsAndTheHistoryStays) {
   EXPECT_EQ(history[1].note, "the article retracted it");
 }
 
+// What exports and role reports read by default: every event but the rejected ones, each with
+// its latest review, the lean report rows too.
+TEST_P(ReviewTest, NotRejectedKeepsTheUnreviewedAndTheAcceptedAndReportRowsCarryTheReview) {
+  Review r;
+  ASSERT_TRUE(store_->AddReview(ids_[0], Make(ReviewState::kRejected, "no such attack"), &r).ok());
+  ASSERT_TRUE(store_->AddReview(ids_[1], Make(ReviewState::kConfirmed, "seen"), &r).ok());
+  EXPECT_THAT(Coded(ReviewFilter::kNotRejected), ElementsAre("UKRGOV>112>BLRGOV", "BLR>195>"));
+  // A later confirmation brings a rejected event back.
+  ASSERT_TRUE(store_->AddReview(ids_[0], Make(ReviewState::kConfirmed), &r).ok());
+  EXPECT_THAT(Coded(ReviewFilter::kNotRejected), ElementsAre("BLRMIL>190>UKRMIL", "UKRGOV>112>BLRGOV", "BLR>195>"));
+  ASSERT_TRUE(store_->AddReview(ids_[2], Make(ReviewState::kRejected), &r).ok());
+
+  for (EventOrder order : {EventOrder::kId, EventOrder::kDate}) {
+    EventQuery q;
+    q.fields = EventFields::kReport;
+    q.review = ReviewFilter::kNotRejected;
+    q.involving = "BLR";
+    q.order = order;
+    std::vector<StoredEvent> rows;
+    ASSERT_TRUE(store_->QueryEvents(q, &rows).ok());
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].review.state, ReviewState::kConfirmed);
+    EXPECT_EQ(rows[0].review.reviewer, "ana");
+    EXPECT_EQ(rows[1].review.note, "seen");
+    EXPECT_EQ(rows[1].review.machine_code, "112");
+    q.limit = 1;  // the limited query's form
+    ASSERT_TRUE(store_->QueryEvents(q, &rows).ok());
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].review.state, ReviewState::kConfirmed);
+  }
+}
+
 TEST_P(ReviewTest, ReviewFollowsAnUnchangedEventAcrossARecodeAndNotAChangedOne) {
   Review r;
   ASSERT_TRUE(store_->AddReview(ids_[0], Make(ReviewState::kConfirmed), &r).ok());

@@ -2176,8 +2176,16 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       // ministers met in Doha" (a visit, 042, goes to the place).
       const bool meeting = document && ((code->code.starts_with("04") && !code->code.starts_with("042")) ||
                                         code->code.starts_with("036"));
+      // ... and what is given is never given to whom it is to be used against ("weapons for use
+      // against Ukraine").
+      const bool giving = document && (code->code.starts_with("06") || code->code.starts_with("07"));
       for (int k = vw.tail + 1; k <= ce; ++k) {
         if (!IsActorHead(k)) continue;
+        if (giving && k > 0) {
+          int p = k - 1;
+          if (p > 0 && WordText(p) == "THE") --p;
+          if (WordText(p) == "AGAINST") continue;
+        }
         if (((compound_source && verbal) || meeting) && k > 0) {
           int p = k - 1;
           if (p > 0 && WordText(p) == "THE") --p;

@@ -387,6 +387,12 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     }
     if (direct) return Modality::kNegated;
   }
+  // ... or "no" before the verb's object ("has sent no weapons", "provided no support", "sent
+  // absolutely no troops").
+  for (int k = verb_last, words = 0; k < static_cast<int>(tokens.size()) && words < 2; ++k, ++words) {
+    if (tokens[k].lower == "no") return Modality::kNegated;
+    if (!IsAdverb(tokens[k])) break;
+  }
   // ... or a governing denial/refusal: "denied that <clause>", "refused to <verb>".
   for (const Cue& g : cues.neg_governors) {
     if (g.last > verb_first || (g.first < verb_last && g.last > verb_first)) continue;

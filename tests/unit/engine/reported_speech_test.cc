@@ -1244,5 +1244,18 @@ TEST_F(EngineText, PurposeClausesAndDesignations) {
   }
 }
 
+// "sent no weapons" is a negated sending; weapons "for use against" a state are not given to it.
+TEST_F(EngineText, NoBeforeTheObjectAndUseAgainst) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Minsk has sent no troops to Russia.", "BLR", "15", "RUS", Modality::kNegated, ""},
+           {"Beijing provided no weapons to Moscow, the ministry said.", "CHN", "07", "RUS", Modality::kNegated, ""},
+           {"Pyongyang shipped shells to Moscow for use against Ukraine.", "PRK", "07", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_NE(e.target.substr(0, 3), "UKR") << x.sentence << "\n" << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

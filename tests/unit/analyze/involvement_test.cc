@@ -396,6 +396,12 @@ TEST_F(AnyStateTest, TroopsSentAreParticipationTrainingGivenIsSupport) {
     EXPECT_TRUE(Has(given, 3)) << e.sentence;
     EXPECT_FALSE(Has(given, 2)) << e.sentence;
   }
+  // Intelligence shared by X's services is support too.
+  std::vector<int> intel =
+      Cats(MakeEvent("RUSSPY", "064", "YEMREB", "Russian military intelligence passed satellite imagery to the Houthis."),
+           "RUS", yemen);
+  EXPECT_TRUE(Has(intel, 3));
+  EXPECT_FALSE(Has(intel, 2));
 }
 
 // X's own word that it did not supply the aggressor is a denial (category 6), whatever verb says it.

@@ -924,8 +924,34 @@ void Engine::MarkNouns() {
                                                             "SYSTEM", "EQUIPMENT", "CAMPS", "CAMP", "MISSION"};
       const bool kind_modifier = document && wd.tail == i && WordText(i).ends_with("ING") && i + 1 < n() &&
                                  kKindNouns.count(WordText(i + 1)) > 0;
+      // ... and an -ing form right after a text that says it ("a UN resolution condemning Russia",
+      // "a statement calling for a ceasefire"): the text condemns, not the sentence's subject.
+      static const std::set<std::string_view> kTexts = {
+          "RESOLUTION", "RESOLUTIONS", "STATEMENT", "STATEMENTS", "DECLARATION", "DECLARATIONS", "MOTION",
+          "MOTIONS", "TEXT", "DRAFT", "LETTER", "LETTERS", "REPORT", "REPORTS", "COMMUNIQUE", "COMMUNIQUES", "BILL",
+          "PETITION", "DECISION", "RULING", "JUDGMENT", "JUDGEMENT", "ORDER", "VOTE", "VOTES"};
+      // (Unless the subject wrote it: "the Assembly adopted a resolution condemning Russia" is the
+      // Assembly's condemnation.)
+      static const std::set<std::string_view> kAuthoring = {
+          "ADOPTED", "ADOPTS", "ADOPT", "PASSED", "PASSES", "PASS", "APPROVED", "APPROVES", "ISSUED", "ISSUES",
+          "RELEASED", "PUBLISHED", "SIGNED", "TABLED", "DRAFTED", "SPONSORED", "CO-SPONSORED", "SENT", "WROTE",
+          "SUBMITTED", "PROPOSED", "INTRODUCED", "DELIVERED", "MADE", "ENDORSED", "SUPPORTED", "BACKED"};
+      // (Backing a text is saying what it says: "Kenya supported a resolution condemning Russia" is
+      // Kenya's condemnation, not its support of Russia.)
+      static const std::set<std::string_view> kBacking = {"SUPPORTED", "BACKED", "ENDORSED", "SPONSORED",
+                                                          "CO-SPONSORED", "SUPPORTS", "BACKS", "ENDORSES"};
+      bool authored = false;
+      if (document && i >= 2 && kTexts.count(WordText(i - 1)) && WordText(i).ends_with("ING"))
+        for (int k = i - 2; k >= 0 && k >= i - 7 && !authored; --k) {
+          authored = kAuthoring.count(WordText(k)) > 0;
+          if (authored && kBacking.count(WordText(k)) && IsType(k, RootType::kVerb))
+            for (int j = k; j <= (w(k).tail >= k ? w(k).tail : k); ++j) w(j).noun = true;
+          if (w(k).kind == WType::kComma || (IsType(k, RootType::kVerb) && w(k).is_head && !authored)) break;
+        }
+      const bool text_modifier = document && wd.tail == i && WordText(i).ends_with("ING") && i >= 1 &&
+                                 kTexts.count(WordText(i - 1)) > 0 && !authored;
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
-          after_compound_adjective || kind_modifier)
+          after_compound_adjective || kind_modifier || text_modifier)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

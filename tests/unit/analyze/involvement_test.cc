@@ -404,6 +404,19 @@ TEST_F(AnyStateTest, TroopsSentAreParticipationTrainingGivenIsSupport) {
   EXPECT_FALSE(Has(intel, 2));
 }
 
+// Votes on the war's resolutions: against is alignment with the aggressor, for is a counter-indicator.
+TEST_F(AnyStateTest, VotesOnTheWarsResolutions) {
+  Conflict c = LoadC("russia-ukraine");
+  std::vector<int> against =
+      Cats(MakeEvent("PRK", "111", "IGOUNO", "North Korea voted against the resolution on Russia's war in Ukraine."), "PRK", c);
+  EXPECT_TRUE(Has(against, 5));
+  EXPECT_FALSE(Has(against, 7));
+  std::vector<int> in_favour =
+      Cats(MakeEvent("BRA", "051", "RUS", "Brazil voted in favour of the text demanding that Russia leave Ukraine."), "BRA", c);
+  EXPECT_TRUE(Has(in_favour, 7));
+  EXPECT_FALSE(Has(in_favour, 5));
+}
+
 // X's own word that it did not supply the aggressor is a denial (category 6), whatever verb says it.
 TEST_F(AnyStateTest, XsNegatedSupportIsADenial) {
   Conflict c = LoadC("russia-ukraine");

@@ -1257,5 +1257,15 @@ TEST_F(EngineText, NoBeforeTheObjectAndUseAgainst) {
   }
 }
 
+// A text that condemns condemns for whoever wrote or backed it, not for whoever voted on it.
+TEST_F(EngineText, WhatAResolutionSays) {
+  const auto abstained = Code("India abstained on a UN resolution condemning Moscow.");
+  for (const Event& e : abstained) EXPECT_FALSE(e.source.starts_with("IND")) << Describe(abstained);
+  const auto adopted = Code("The Security Council adopted a resolution condemning the Houthis.");
+  ExpectEvent(adopted, {"adopted", "IGOUNO", "111", "YEM", Modality::kAsserted, ""}, Describe(adopted));
+  const auto backed = Code("Chile backed a resolution condemning Moscow.");
+  ExpectEvent(backed, {"backed", "CHL", "111", "RUS", Modality::kAsserted, ""}, Describe(backed));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -404,6 +404,14 @@ TEST_F(AnyStateTest, TroopsSentAreParticipationTrainingGivenIsSupport) {
   EXPECT_FALSE(Has(intel, 2));
 }
 
+// A mediator is a counter-indicator, never aligned with the side it talks to.
+TEST_F(AnyStateTest, MediationIsACounterIndicator) {
+  Conflict c = LoadC("drc-m23");
+  std::vector<int> with_rebels = Cats(MakeEvent("AGO", "045", "CODREB", "Angola mediated between Kinshasa and the M23."), "AGO", c);
+  EXPECT_TRUE(Has(with_rebels, 7));
+  EXPECT_FALSE(Has(with_rebels, 5));
+}
+
 // Votes on the war's resolutions: against is alignment with the aggressor, for is a counter-indicator.
 TEST_F(AnyStateTest, VotesOnTheWarsResolutions) {
   Conflict c = LoadC("russia-ukraine");

@@ -1243,7 +1243,7 @@ void Engine::MarkRelativeClauses() {
 bool Engine::EndsMaterielPhrase(int last) const {
   static const std::set<std::string_view> kClasses = {"WEAPONRY",      "MILITARYFORCES", "DRONEWEAPON",
                                                       "AERIALWEAPON",  "ARTILLERYWEAPON", "SMALLARMS",
-                                                      "MILITARYADVISERS", "AIDGOODS"};
+                                                      "MILITARYADVISERS", "AIDGOODS", "DUALUSE"};
   for (const auto& synset : d_.synsets()) {
     if (!kClasses.count(synset.name)) continue;
     for (const auto& member : synset.members) {
@@ -2043,6 +2043,15 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           subject = k;
           break;
         }
+      // ("Iranian missiles were fired by Russian forces at Odesa": the maker of a weapon used in
+      // force is not what the force is used against; the target follows the verb.)
+      if (subject >= 0 && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
+          code->code.compare(0, 2, "20") <= 0) {
+        static const std::set<std::string_view> kWeapons = {"DRONES", "DRONE", "MISSILES", "MISSILE", "SHELLS",
+                                                            "ROCKETS", "MUNITIONS", "AMMUNITION", "BOMBS", "ARTILLERY"};
+        const int tail = w(subject).tail >= 0 ? w(subject).tail : subject;
+        if (tail + 1 < n() && kWeapons.count(WordText(tail + 1))) subject = -1;
+      }
       ActorVal patient = subject >= 0 ? MakeActor(subject, subject, true) : source_;
       if (agent >= 0) {
         source_ = MakeActor(agent, agent, true);
@@ -2212,6 +2221,22 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           if (p > 0 && WordText(p) == "THE") --p;
           if (WordText(p) == "AGAINST") continue;
         }
+        // ... and force is never used against the maker of the weapon it is used with ("Russian
+        // forces used Iranian drones against Ukrainian power plants").
+        if (document && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
+            code->code.compare(0, 2, "20") <= 0) {
+          static const std::set<std::string_view> kWeapons = {"DRONES", "DRONE", "MISSILES", "MISSILE", "SHELLS",
+                                                              "ROCKETS", "MUNITIONS", "AMMUNITION", "BOMBS", "WARHEADS"};
+          // (Only as the instrument: "shot down an Emirati drone" is force against its owner.)
+          static const std::set<std::string_view> kUse = {"USED",  "USING", "USES",     "FIRED",     "FIRING",
+                                                          "FIRES", "WITH",  "LAUNCHED", "LAUNCHING", "LAUNCHES"};
+          int before = k - 1;
+          if (before > 0 && WordText(before) == "THE") --before;
+          const int tail = w(k).tail >= 0 ? w(k).tail : k;
+          if (before >= 0 && kUse.count(WordText(before)) && tail + 1 < n() &&
+              (kWeapons.count(WordText(tail + 1)) || (tail + 2 < n() && kWeapons.count(WordText(tail + 2)))))
+            continue;
+        }
         if (((compound_source && verbal) || meeting) && k > 0) {
           int p = k - 1;
           if (p > 0 && WordText(p) == "THE") --p;
@@ -2235,6 +2260,14 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           for (int k = v - 1; k >= cb; --k) {
             if (!IsActor(k)) continue;
             int h = w(k).head;
+            // (Nor the maker of the weapons used: "Iranian missiles were fired at Odesa".)
+            static const std::set<std::string_view> kWeapons = {"DRONES", "DRONE", "MISSILES", "MISSILE", "SHELLS",
+                                                                "ROCKETS", "MUNITIONS", "AMMUNITION", "BOMBS"};
+            const int t = w(h).tail >= 0 ? w(h).tail : h;
+            if (force && t + 1 < n() && kWeapons.count(WordText(t + 1))) {
+              k = h;
+              continue;
+            }
             ActorVal a = MakeActor(h, Referent(h), true);
             if (SameActor(a, source_) || (force && source_compound >= 0 && w(h).compound == source_compound)) {
               k = h;

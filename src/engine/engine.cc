@@ -548,6 +548,87 @@ void RetargetByPurpose(const code::Coder& coder, std::string_view sentence, Date
   }
 }
 
+// Weapons of another state's making used in an attack: "Russian forces used Iranian drones against
+// Kyiv", "Russia struck Kharkiv with North Korean missiles". The maker named by the adjective
+// supplied the attacker (072), as the frame "A-made weapons used by B" codes the passive.
+void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::ActorMention>& mentions,
+                            code::CodeResult* result) {
+  static const std::set<std::string> kUse = {"used", "using", "uses", "fired", "firing", "fires", "launched",
+                                             "launching", "launches", "with"};
+  static const std::set<std::string> kWeapons = {"drones", "drone", "missiles", "missile", "shells", "rockets",
+                                                 "munitions", "ammunition", "artillery", "howitzers", "jets",
+                                                 "bombs", "warheads", "rounds"};
+  auto word_before = [&](int32_t at) {
+    size_t end = static_cast<size_t>(at);
+    for (int i = 0; i < 2; ++i) {
+      while (end > 0 && sentence[end - 1] == ' ') --end;
+      size_t begin = end;
+      while (begin > 0 && std::isalpha(static_cast<unsigned char>(sentence[begin - 1]))) --begin;
+      std::string w(sentence.substr(begin, end - begin));
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (w != "the" && w != "its" && w != "their") return w;
+      end = begin;
+    }
+    return std::string();
+  };
+  auto word_after = [&](int32_t at) {
+    size_t begin = static_cast<size_t>(at);
+    while (begin < sentence.size() && (sentence[begin] == ' ' || sentence[begin] == '-')) ++begin;
+    size_t end = begin;
+    while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
+    std::string w(sentence.substr(begin, end - begin));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (w == "made" || w == "built" || w == "supplied" || w == "designed" || w == "produced" || w == "ballistic" ||
+        w == "cruise" || w == "attack" || w == "artillery" || w == "guided") {
+      // "Iranian-made drones", "North Korean ballistic missiles": one modifier before the weapon.
+      size_t b2 = end;
+      while (b2 < sentence.size() && (sentence[b2] == ' ' || sentence[b2] == '-')) ++b2;
+      size_t e2 = b2;
+      while (e2 < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[e2]))) ++e2;
+      w.assign(sentence.substr(b2, e2 - b2));
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return w;
+  };
+  std::vector<code::CodedEvent> added;
+  for (auto& e : result->events) {
+    if (e.code.size() < 2 || e.code.compare(0, 2, "18") < 0 || e.code.compare(0, 2, "20") > 0) continue;
+    // A pattern's target that names the weapons' maker ("Iranian missiles were fired by Russian
+    // forces at Odesa": "+ WERE_ * BY_ $") is no target of the force.
+    // (Only before the verb: "shot down a Belarusian drone" is force against Belarus.)
+    if (!e.target_span.empty() && !e.verb_span.empty() && e.target_span.end <= e.verb_span.begin &&
+        kWeapons.count(word_after(e.target_span.end))) {
+      e.target.clear(), e.target_text.clear(), e.target_ref.clear();
+      e.target_span = {};
+    }
+    if (e.source.size() < 3 || e.verb_span.empty()) continue;
+    for (const auto& m : mentions) {
+      if (m.code.size() < 3 || m.span.begin < e.verb_span.begin || m.code.compare(0, 3, e.source, 0, 3) == 0) continue;
+      if (!kUse.count(word_before(m.span.begin)) || !kWeapons.count(word_after(m.span.end))) continue;
+      code::CodedEvent supply;
+      supply.source = m.code.substr(0, 3);
+      supply.source_text = m.text;
+      supply.source_span = m.span;
+      supply.target = e.source;
+      supply.target_text = e.source_text;
+      supply.target_span = e.source_span;
+      supply.code = "072";
+      supply.verb_span = e.verb_span;
+      supply.verb_text = e.verb_text;
+      supply.pattern = e.pattern;
+      supply.pattern.text = "weapons of A's making used by B: A supplied B (" + e.pattern.text + ")";
+      supply.date = e.date;
+      added.push_back(std::move(supply));
+    }
+  }
+  for (auto& a : added) {
+    const bool duplicate = std::any_of(result->events.begin(), result->events.end(), [&](const code::CodedEvent& x) {
+      return x.source == a.source && x.target == a.target && x.code == a.code;
+    });
+    if (!duplicate) result->events.push_back(std::move(a));
+  }
+}
+
 // "Russia's full-scale invasion", "the Russian aggression", "Moscow began its all-out invasion":
 // a state named as the one invading is evidence of who "the aggressor" is, even where no event is
 // coded (the sentence names no victim).
@@ -751,7 +832,10 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     if (!reported.empty())
       CodeReportedContent(*impl_->coder, impl_->frames.get(), reported, sentence, coding_date,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
-    if (impl_->enricher) RetargetByPurpose(*impl_->coder, sentence, coding_date, &result);
+    if (impl_->enricher) {
+      RetargetByPurpose(*impl_->coder, sentence, coding_date, &result);
+      AddMakersOfWeaponsUsed(sentence, sentence_actors(), &result);
+    }
     if (!result.relative_clauses.empty())
       CodeRelativeClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date,
                           discourse_before ? &*discourse_before : discourse ? &*discourse : nullptr, &result);

@@ -404,6 +404,19 @@ TEST_F(AnyStateTest, TroopsSentAreParticipationTrainingGivenIsSupport) {
   EXPECT_FALSE(Has(intel, 2));
 }
 
+// Strikes from X's airfields or bases use X's territory; refusing to recognise an annexation is a
+// counter-indicator, never a stand against the victim.
+TEST_F(AnyStateTest, AirfieldsAndNonRecognition) {
+  Conflict c = LoadC("russia-ukraine");
+  EXPECT_TRUE(Has(Cats(MakeEvent("RUSMIL", "195", "UKR", "Russian bombers flew from Belarusian airfields to hit Zhytomyr."),
+                       "BLR", c),
+                  1));
+  std::vector<int> refused =
+      Cats(MakeEvent("UZB", "120", "UKR", "Uzbekistan refused to recognise the annexation of four Ukrainian regions."), "UZB", c);
+  EXPECT_TRUE(Has(refused, 7));
+  EXPECT_FALSE(Has(refused, 5));
+}
+
 // A mediator is a counter-indicator, never aligned with the side it talks to.
 TEST_F(AnyStateTest, MediationIsACounterIndicator) {
   Conflict c = LoadC("drc-m23");

@@ -1267,5 +1267,29 @@ TEST_F(EngineText, WhatAResolutionSays) {
   ExpectEvent(backed, {"backed", "CHL", "111", "RUS", Modality::kAsserted, ""}, Describe(backed));
 }
 
+// Dual-use goods exported are trade that arms a war (061); weapons of a state's making used in an
+// attack were supplied by it (072), and force is not used against their maker.
+TEST_F(EngineText, DualUseExportsAndWeaponsOfAnotherMaking) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Turkish traders exported microelectronics and ball bearings to Russia.", "TUR", "061", "RUS",
+            Modality::kAsserted, ""},
+           {"Armenian firms sold machine tools to Russian factories.", "ARM", "061", "RUS", Modality::kAsserted, ""},
+           {"Russian units shelled Zaporizhzhia with North Korean artillery shells.", "PRK", "072", "RUS",
+            Modality::kAsserted, ""},
+           {"Moscow struck Lviv using Iranian drones.", "IRN", "072", "RUS", Modality::kAsserted, ""},
+           {"Iranian missiles were fired by Russian forces at Odesa.", "IRN", "072", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events)
+      EXPECT_FALSE((e.event_code.starts_with("19") || e.event_code.starts_with("18")) &&
+                   (e.target.starts_with("IRN") || e.target.starts_with("PRK")))
+          << x.sentence << "\n" << Describe(events);
+  }
+  // Shooting down another state's drone is force against it.
+  const auto down = Code("Polish jets shot down a Belarusian drone over Podlasie.");
+  ExpectEvent(down, {"shot down", "POL", "19", "BLR", Modality::kAsserted, ""}, Describe(down));
+}
+
 }  // namespace
 }  // namespace dyad

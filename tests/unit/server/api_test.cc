@@ -43,6 +43,7 @@ class ApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
                                      ("dyad_api_test_" + std::to_string(getpid())));
+    std::filesystem::remove_all(*dir_);  // a reused pid finds an earlier run's database
     std::filesystem::create_directories(*dir_);
     db_ = new std::string((*dir_ / "events.db").string());
     std::unique_ptr<Engine> engine;

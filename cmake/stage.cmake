@@ -27,6 +27,7 @@ function(dyad_unit_test name)
   endif()
   add_executable(${name}_test ${sources})
   target_link_libraries(${name}_test PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
+  target_include_directories(${name}_test PRIVATE "${CMAKE_SOURCE_DIR}/tests")  # scratch_dir.h
   target_compile_definitions(${name}_test PRIVATE DYAD_SHARED_DIR="${DYAD_SHARED_DIR}"
       DYAD_SOURCE_DIR="${CMAKE_SOURCE_DIR}" DYAD_BINARY_DIR="${CMAKE_BINARY_DIR}")
   dyad_warnings(${name}_test)

@@ -149,9 +149,19 @@ function eventRows(events) {
 const kPage = 100, kSummaryLimit = 1000;
 let nextPage = null, eventQuery = "";
 const reviewBadge = (r) => r ? '<span class="state-' + esc(r.state) + '" title="' + esc(r.reviewer + " " + r.at + (r.note ? ": " + r.note : "")) + '">' + esc(r.state) + "</span>" : "";
+// Rejected events are left out unless "include rejected" is ticked (as `dyad events`); with only
+// reviewed or only unreviewed events there are none to include, so the box is off then.
+function syncRejectedBox(form) {
+  const box = form.elements.include_rejected;
+  box.disabled = form.id === "role-form" ? form.elements.reviewed.checked
+                                         : ["reviewed", "unreviewed"].includes(form.elements.review.value);
+  if (box.disabled) box.checked = false;
+}
+for (const id of ["event-form", "role-form"]) $(id).addEventListener("change", () => syncRejectedBox($(id)));
 async function renderEvents(r) {
   await cameoLoaded;
   fillForm($("event-form"), r.params);
+  syncRejectedBox($("event-form"));
   const params = new URLSearchParams();
   for (const [k, v] of r.params) if (v) params.set(k, v);
   if (!params.has("sort")) params.set("sort", "date");
@@ -492,13 +502,14 @@ function roleQuery(r) {
   const params = new URLSearchParams();
   if (r.args[0]) params.set("state", r.args[0]);
   if (r.args[1]) params.set("conflict", r.args[1]);
-  for (const k of ["from", "to", "reviewed"]) if (r.params.get(k)) params.set(k, r.params.get(k));
+  for (const k of ["from", "to", "reviewed", "include_rejected"]) if (r.params.get(k)) params.set(k, r.params.get(k));
   return params;
 }
 async function renderRole(r) {
   await conflictsLoaded;
   const form = $("role-form");
   fillForm(form, r.params);
+  syncRejectedBox(form);
   if (r.args[0]) form.elements.state.value = r.args[0];
   if (r.args[1]) form.elements.conflict.value = r.args[1];
   if (!r.args[0] || !r.args[1]) { $("role-frame").removeAttribute("src"); return; }

@@ -67,6 +67,15 @@ Status IntParam(const Request& request, const std::string& name, int64_t fallbac
   return Status::Ok();
 }
 
+// A 0/1 parameter (absent = 0); `meaning` says what 1 does, for the error.
+Status FlagParam(const Request& request, const std::string& name, const std::string& meaning, bool* out) {
+  const std::string text = Param(request, name);
+  if (!text.empty() && text != "1" && text != "0")
+    return Status::Error(name + ": '" + text + "' (1: " + meaning + ")");
+  *out = text == "1";
+  return Status::Ok();
+}
+
 // FTS5 cost grows with the number of terms (each a posting list, "the" a huge
 // one): long queries are refused before they reach the database.
 Status CheckFullTextQuery(const char* name, const std::string& q, const ApiOptions& options) {
@@ -136,14 +145,14 @@ json DocumentJson(const store::StoredDocument& d) {
 const json& RouteList() {
   static const json routes = json::array({
       "GET /api/stats",
-      "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&review=&sort=&limit=&after=&offset=",
+      "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&review=&reviewed_only=&include_rejected=&sort=&limit=&after=&offset=",
       "GET /api/cameo",
       "GET /api/events/ID",
       "GET /api/documents/KEY",
       "GET /api/search?q=&limit=",
       "GET /api/conflicts",
-      "GET /api/role?state=&conflict=&from=&to=&evidence=&reviewed=",
-      "GET /role?state=&conflict=&from=&to=&evidence=&reviewed=",
+      "GET /api/role?state=&conflict=&from=&to=&evidence=&reviewed=&reviewed_only=&include_rejected=",
+      "GET /role?state=&conflict=&from=&to=&evidence=&reviewed=&reviewed_only=&include_rejected=",
       "POST /api/code?date=&id=",
       "POST /api/events/ID/review",
       "GET /api/events/ID/reviews",
@@ -324,11 +333,11 @@ bool IsWebFileName(const std::string& path) {
 const std::map<std::string, std::vector<std::string>>& RouteParams() {
   static const std::map<std::string, std::vector<std::string>> kParams = {
       {"/api/events", {"actor", "source", "target", "code", "root", "from", "to", "modality", "text", "limit",
-                       "after", "offset", "sort", "review", "include_duplicates"}},
+                       "after", "offset", "sort", "review", "reviewed_only", "include_rejected", "include_duplicates"}},
       {"/api/cameo", {}},
       {"/api/search", {"q", "limit"}},
-      {"/api/role", {"state", "conflict", "from", "to", "evidence", "reviewed"}},
-      {"/role", {"state", "conflict", "from", "to", "evidence", "reviewed"}},
+      {"/api/role", {"state", "conflict", "from", "to", "evidence", "reviewed", "reviewed_only", "include_rejected"}},
+      {"/role", {"state", "conflict", "from", "to", "evidence", "reviewed", "reviewed_only", "include_rejected"}},
       {"/api/stats", {}},
       {"/api/conflicts", {}},
       {"/api", {}},
@@ -495,6 +504,12 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
   filter.modality = Param(request, "modality");
   filter.text = Param(request, "text");
   filter.review = Param(request, "review");
+  if (Status s = FlagParam(request, "reviewed_only", "only events an analyst confirmed or corrected", &filter.reviewed_only);
+      !s.ok())
+    return ErrorResponse(400, s.message());
+  if (Status s = FlagParam(request, "include_rejected", "also events an analyst rejected", &filter.include_rejected);
+      !s.ok())
+    return ErrorResponse(400, s.message());
   if (Status s = CheckFullTextQuery("text", filter.text, options); !s.ok()) return ErrorResponse(400, s.message());
   store::EventQuery query;
   if (Status s = store::ParseEventFilter(filter, &query, ""); !s.ok()) return ErrorResponse(400, s.message());
@@ -671,10 +686,17 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
     return ErrorResponse(400, s.message());
   if (evidence < 1 || evidence > 100) return ErrorResponse(400, "evidence: must be 1..100");
   ro.evidence_per_category = static_cast<int>(evidence);
-  const std::string reviewed = Param(request, "reviewed");
-  if (!reviewed.empty() && reviewed != "1" && reviewed != "0")
-    return ErrorResponse(400, "reviewed: '" + reviewed + "' (1: only evidence an analyst confirmed or corrected)");
-  ro.reviewed_only = reviewed == "1";
+  // reviewed=1 (what the page sends) and reviewed_only=1 (as /api/events) are one choice.
+  bool reviewed = false, reviewed_only = false;
+  for (auto [name, flag] : {std::pair{"reviewed", &reviewed}, std::pair{"reviewed_only", &reviewed_only}})
+    if (Status s = FlagParam(request, name, "only evidence an analyst confirmed or corrected", flag); !s.ok())
+      return ErrorResponse(400, s.message());
+  ro.reviewed_only = reviewed || reviewed_only;
+  if (Status s = FlagParam(request, "include_rejected", "also events an analyst rejected", &ro.include_rejected); !s.ok())
+    return ErrorResponse(400, s.message());
+  if (ro.include_rejected && ro.reviewed_only)
+    return ErrorResponse(400, std::string("include_rejected=1 and ") + (reviewed ? "reviewed=1" : "reviewed_only=1") +
+                                  " contradict each other");
 
   // Read per request on purpose: rules and conflicts are data users edit, and a running server
   // should answer with the files as they are now (a few ms against the report's query).

@@ -5,14 +5,15 @@
 //   GET  /app.js, /vendor/NAME  the page's files (web/), by file name only
 //   GET  /api                   this list, as JSON
 //   GET  /api/stats             what the database holds
-//   GET  /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&sort=&limit=&after=&offset=
+//   GET  /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&review=&reviewed_only=
+//                   &include_rejected=&sort=&limit=&after=&offset=   (rejected events left out unless include_rejected=1)
 //   GET  /api/cameo             the CAMEO codes with their names (data/cameo/cameo.tsv)
 //   GET  /api/events/ID         one event, its sentence marked, its document's provenance
 //   GET  /api/documents/KEY     one document (d<N>, its input id, or a sha256 prefix) with its events
 //   GET  /api/search?q=&limit=  full-text search over stored sentences (FTS5 syntax)
 //   GET  /api/conflicts         the conflicts described in data/conflicts
-//   GET  /api/role?state=&conflict=&from=&to=&evidence=   the role report as JSON
-//   GET  /role?state=&conflict=&from=&to=&evidence=       the same as a self-contained HTML page
+//   GET  /api/role?state=&conflict=&from=&to=&evidence=&reviewed=&include_rejected=   the role report as JSON
+//   GET  /role?...                the same as a self-contained HTML page
 //   POST /api/code?date=&id=    codes the request body (plain text) without storing it
 //   POST /api/events/ID/review  an analyst's review (JSON body); needs "Authorization: Bearer TOKEN"
 //   GET  /api/events/ID/reviews the event's reviews, oldest first

@@ -13,6 +13,14 @@ std::string Upper(std::string s) {
 bool Digits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+// A given field as its front end spells it: "--review reviewed", "--include-rejected" (flags);
+// "review=reviewed", "include_rejected=1" (URL parameters).
+std::string Given(const std::string& prefix, std::string snake_name, const std::string& value = "") {
+  const bool flag = prefix == "--";
+  if (flag) std::replace(snake_name.begin(), snake_name.end(), '_', '-');
+  if (value.empty()) return prefix + snake_name + (flag ? "" : "=1");
+  return prefix + snake_name + (flag ? " " : "=") + value;
+}
 }  // namespace
 
 Status ParseEventFilter(const EventFilter& f, EventQuery* q, const std::string& prefix) {
@@ -49,7 +57,14 @@ Status ParseEventFilter(const EventFilter& f, EventQuery* q, const std::string& 
     return Status::Error(prefix + "modality: '" + f.modality +
                          "' (expected asserted, negated, hypothetical or reported)");
   }
-  if (f.review == "reviewed") {
+  if (f.reviewed_only && !f.review.empty() && f.review != "reviewed")
+    return Status::Error(Given(prefix, "reviewed_only") + " and " + Given(prefix, "review", f.review) +
+                         " contradict each other");
+  if (f.include_rejected && (f.reviewed_only || f.review == "reviewed" || f.review == "unreviewed"))
+    return Status::Error(Given(prefix, "include_rejected") + " and " +
+                         (f.reviewed_only ? Given(prefix, "reviewed_only") : Given(prefix, "review", f.review)) +
+                         " contradict each other");
+  if (f.reviewed_only || f.review == "reviewed") {
     q->review = ReviewFilter::kAccepted;
   } else if (f.review == "rejected") {
     q->review = ReviewFilter::kRejected;
@@ -57,6 +72,10 @@ Status ParseEventFilter(const EventFilter& f, EventQuery* q, const std::string& 
     q->review = ReviewFilter::kUnreviewed;
   } else if (!f.review.empty()) {
     return Status::Error(prefix + "review: '" + f.review + "' (expected reviewed, rejected or unreviewed)");
+  } else if (!f.include_rejected) {
+    q->review = ReviewFilter::kNotRejected;
+  } else {
+    q->review = ReviewFilter::kAny;
   }
   return Status::Ok();
 }

@@ -23,11 +23,18 @@ struct EventFilter {
   // By the latest review: reviewed (confirmed or corrected, corrections applied) | rejected |
   // unreviewed.
   std::string review;
+  bool reviewed_only = false;  // as review = reviewed (--reviewed-only, reviewed_only=1)
+  // Also events whose latest review rejects them. Without it and without `review`, they are left
+  // out (ReviewFilter::kNotRejected): a rejected event is the machine's mistake.
+  bool include_rejected = false;
 };
 
 // Fills the filter fields of *query (leaves limit, paging and duplicates alone).
 // Errors name the field and the value: "--from: not a date: '2024-13-01' (use YYYY-MM-DD)"
-// (`prefix` is put before the field name: "--" for flags, "" for URL parameters).
+// (`prefix` is put before the field name: "--" for flags, "" for URL parameters; two-word
+// names follow it: "--include-rejected" for flags, "include_rejected" for URL parameters).
+// reviewed_only with another review, and include_rejected with reviewed or unreviewed,
+// contradict each other (an error naming both).
 Status ParseEventFilter(const EventFilter& filter, EventQuery* query, const std::string& prefix = "--");
 
 }  // namespace dyad::store

@@ -146,6 +146,31 @@ async function main() {
     const api = await page.evaluate(async (id) => (await (await fetch("/api/events/" + id)).json()).event.review.state, eventId);
     check(api === "confirmed", "the API shows the review");
 
+    // A rejected event leaves the list; "include rejected" finds it again, and it can be un-rejected.
+    const other = await page.evaluate(async () => (await (await fetch("/api/events?actor=BLR&review=unreviewed&limit=1")).json()).events[0].id);
+    const rowOf = (id) => page.$('#event-results tr.ev[data-id="' + id + '"]');
+    const reviewAs = async (state) => {
+      await page.waitForSelector("#review-form");
+      await page.click('#review-form input[value="' + state + '"]');
+      await page.click("#review-form button");
+      return page.waitForFunction((s) => [...document.querySelectorAll("#event-detail .review li")].pop()?.innerText.startsWith(s + " by ana"),
+                                  {timeout: 10000, polling: 100}, state).then(() => true, () => false);
+    };
+    await open("#/event/" + other);
+    check(await reviewAs("rejected"), "an event is rejected from the page");
+    await open("#/events?actor=BLR&sort=id");
+    check(!(await rowOf(other)), "a rejected event is left out of the list");
+    await page.click("#event-form input[name=include_rejected]");
+    await page.click("#event-form button");
+    await page.waitForFunction(() => /include_rejected=1/.test(location.hash) && !document.body.dataset.busy, {polling: 50, timeout: 15000});
+    await page.waitForSelector('#event-results tr.ev[data-id="' + other + '"] .state-rejected', {timeout: 10000}).catch(() => {});
+    check(!!(await page.$('#event-results tr.ev[data-id="' + other + '"] .state-rejected')), "\"include rejected\" lists it, marked rejected");
+    await page.click('#event-results tr.ev[data-id="' + other + '"] a');
+    check(await reviewAs("confirmed"), "the rejected event is un-rejected");
+    await open("#/events?actor=BLR&sort=id");
+    check(!!(await rowOf(other)), "an un-rejected event is listed again");
+    check(await page.$eval("#event-form input[name=include_rejected]", (c) => !c.checked), "the box follows the address");
+
     // Events: sorted by date, CAMEO names, timeline, map.
     await open("#/events?actor=BLR");
     await page.waitForSelector("#map svg circle.dot");

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scratch_dir.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -27,14 +29,8 @@ std::string Slurp(const fs::path& path) {
   return s.str();
 }
 
-fs::path TempDir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("dyad_cli_test_" + std::to_string(getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+// Emptied at start, removed at exit (scratch_dir.h).
+fs::path TempDir() { return dyad::tests::ProcessScratchDir("dyad_cli_test"); }
 
 fs::path WriteFile(const std::string& name, const std::string& bytes) {
   fs::path path = TempDir() / name;

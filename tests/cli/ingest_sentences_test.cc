@@ -15,20 +15,14 @@
 #include "dyad/engine.h"
 #include "segment/segment.h"
 #include "store/store.h"
+#include "scratch_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path TempDir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("dyad_ingest_sentences_test_" + std::to_string(getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+// Emptied at start, removed at exit (scratch_dir.h).
+fs::path TempDir() { return dyad::tests::ProcessScratchDir("dyad_ingest_sentences_test"); }
 
 std::string Slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

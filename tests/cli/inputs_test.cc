@@ -14,21 +14,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scratch_dir.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-fs::path TempDir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("dyad_inputs_test_" + std::to_string(getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+// Emptied at start, removed at exit (scratch_dir.h).
+fs::path TempDir() { return dyad::tests::ProcessScratchDir("dyad_inputs_test"); }
 
 std::string Slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -14,19 +14,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scratch_dir.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-fs::path Dir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("dyad_review_test_" + std::to_string(getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+// Emptied at start, removed at exit (scratch_dir.h).
+fs::path Dir() { return dyad::tests::ProcessScratchDir("dyad_review_test"); }
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p);

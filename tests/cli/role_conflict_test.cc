@@ -10,26 +10,15 @@
 #include <cstdlib>
 #include <string>
 
+#include "scratch_dir.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path Dir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("dyad_role_conflict_test_" + std::to_string(getpid()));
-    // A folder left by an earlier run whose pid this one reuses holds a database of an older
-    // schema: start empty, and leave nothing behind.
-    std::error_code ec;
-    fs::remove_all(d, ec);
-    fs::create_directories(d);
-    std::atexit([] {
-      std::error_code ignored;
-      fs::remove_all(fs::temp_directory_path() / ("dyad_role_conflict_test_" + std::to_string(getpid())), ignored);
-    });
-    return d;
-  }();
-  return dir;
-}
+// A folder left by an earlier run whose pid this one reuses holds a database of an older
+// schema: start empty, and leave nothing behind (scratch_dir.h).
+fs::path Dir() { return dyad::tests::ProcessScratchDir("dyad_role_conflict_test"); }
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p);

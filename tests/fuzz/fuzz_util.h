@@ -61,6 +61,8 @@ inline const std::filesystem::path& ScratchDir() {
   struct Scratch {
     std::filesystem::path dir;
     Scratch() : dir(std::filesystem::temp_directory_path() / ("dyad_fuzz_" + std::to_string(::getpid()))) {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec);  // a reused pid finds an earlier run's files
       std::filesystem::create_directories(dir);
     }
     ~Scratch() {

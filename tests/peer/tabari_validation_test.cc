@@ -13,6 +13,7 @@
 #include "code/coder.h"
 #include "code/validate.h"
 #include "dict/dictionary.h"
+#include "scratch_dir.h"
 
 namespace dyad::code {
 namespace {
@@ -39,8 +40,7 @@ TEST(TabariValidationTest, PassesAtLeast95PercentOfTheSuite) {
 }
 
 TEST(TabariValidationTest, MissingProjectFileIsReportedWithLine) {
-  fs::path dir = fs::temp_directory_path() / ("dyad_peer_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  fs::path dir = dyad::tests::ProcessScratchDir("dyad_peer");
   std::ofstream(dir / "p.project") << "<actorsfile> nope.actors\n";
   ValidationReport report;
   Status s = RunValidation((dir / "p.project").string(), &report);

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gtest/gtest.h"
+#include "scratch_dir.h"
 
 namespace {
 
@@ -199,8 +200,7 @@ TEST(GoldPhrases, NoEntryRepeatsFourWordsOfAGoldText) {
 
 // The check itself: it must find a planted phrase and pass over a shorter one.
 TEST(GoldPhrases, TheCheckFindsAPlantedPhrase) {
-  const fs::path dir = fs::temp_directory_path() / "dyad_gold_phrase_test";
-  fs::create_directories(dir);
+  const fs::path dir = dyad::tests::ProcessScratchDir("dyad_gold_phrase_test");
   std::ofstream(dir / "t.verbs") << "SEND_ [---]\n- * TROOPS TO_ THE_ FRONT [190]\n- * TROOPS [150]\n";
   std::vector<Hit> hits;
   CheckFile(dir / "t.verbs", {Words("Belarus will send troops to the front, they said.")}, &hits);

@@ -28,18 +28,7 @@ void AddEventFilterOptions(CLI::App& app, EventFilterFlags* f, const std::string
 Status ToQuery(const EventFilterFlags& f, store::EventQuery* q) {
   q->limit = f.limit;
   q->include_duplicates = f.include_duplicates;
-  if (f.reviewed_only && !f.review.empty() && f.review != "reviewed")
-    return Status::Error("--reviewed-only and --review " + f.review + " contradict each other");
-  const bool only_accepted_or_unreviewed = f.reviewed_only || f.review == "reviewed" || f.review == "unreviewed";
-  if (f.include_rejected && only_accepted_or_unreviewed)
-    return Status::Error("--include-rejected and " +
-                         (f.reviewed_only ? std::string("--reviewed-only") : "--review " + f.review) +
-                         " contradict each other");
-  store::EventFilter filter = f;
-  if (f.reviewed_only) filter.review = "reviewed";
-  if (Status s = store::ParseEventFilter(filter, q, "--"); !s.ok()) return s;
-  if (q->review == store::ReviewFilter::kAny && !f.include_rejected) q->review = store::ReviewFilter::kNotRejected;
-  return Status::Ok();
+  return store::ParseEventFilter(f, q, "--");
 }
 
 }  // namespace dyad::cli

@@ -19,10 +19,7 @@ struct EventFilterFlags : store::EventFilter {
   std::string db = DefaultDatabase();
   int64_t limit = 0;
   bool include_duplicates = false;
-  bool reviewed_only = false;  // --reviewed-only: as --review reviewed
-  // --include-rejected: also events whose latest review rejects them (left out by default: a
-  // rejected event is the machine's mistake).
-  bool include_rejected = false;
+  // (--reviewed-only and --include-rejected set store::EventFilter's reviewed_only and include_rejected.)
 };
 
 // Adds --db, --actor, --source, --target, --code, --root, --from, --to,

@@ -11,6 +11,7 @@
 
 #include "analyze/role_report.h"
 #include "test_util.h"
+#include "scratch_dir.h"
 
 namespace dyad::analyze {
 namespace {
@@ -149,8 +150,7 @@ TEST(BucketTest, VagueSourcingIsReported) {
 }
 
 TEST(TargetFromConflictRuleTest, BadValueIsAnErrorWithTheRule) {
-  std::string dir = (std::filesystem::temp_directory_path() / "dyad_target_from_conflict_test").string();
-  std::filesystem::create_directories(dir);
+  std::string dir = dyad::tests::ProcessScratchDir("dyad_target_from_conflict_test").string();
   std::string path = dir + "/r.toml";
   std::ofstream(path) << "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n[[rules]]\nid = \"r\"\n"
                          "category = 1\ntarget_from_conflict = \"friend\"\n";

@@ -41,6 +41,7 @@ class CoderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("dyad_code_test_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);  // a reused pid finds an earlier run's files
     fs::create_directories(dir_);
     std::ofstream(dir_ / "t.actors") << kActors;
     std::ofstream(dir_ / "t.agents") << kAgents;

@@ -40,6 +40,7 @@ class CoreferenceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("dyad_coref_test_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);  // a reused pid finds an earlier run's files
     fs::create_directories(dir_);
     std::ofstream(dir_ / "t.actors") << kActors;
     std::ofstream(dir_ / "t.agents") << kAgents;

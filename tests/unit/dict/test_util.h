@@ -23,6 +23,7 @@ class TempDir {
   TempDir() {
     path_ = std::filesystem::temp_directory_path() /
             ("dyad_dict_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
+    std::filesystem::remove_all(path_);  // a reused pid finds an earlier run's files
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {

@@ -5,11 +5,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "scratch_dir.h"
+
 namespace dyad::eval {
 namespace {
 
 std::string WriteTemp(const std::string& name, const std::string& content) {
-  auto path = std::filesystem::temp_directory_path() / ("dyad_eval_" + name);
+  auto path = dyad::tests::ProcessScratchDir("dyad_eval_test") / name;
   std::ofstream(path) << content;
   return path.string();
 }

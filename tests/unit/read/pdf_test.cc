@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dyad/reader.h"
+#include "scratch_dir.h"
 
 namespace dyad {
 namespace {
@@ -165,7 +166,7 @@ TEST(ExtractPdfTest, GarbageAfterThePdfMarkerIsDamagedNotACrash) {
 
 // The reader finds a PDF by its bytes, whatever its name, and keeps its pages.
 TEST(PdfReaderTest, APdfNamedTxtIsReadAsPdfWithPages) {
-  const fs::path copy = fs::temp_directory_path() / ("dyad_pdf_test_" + std::to_string(::getpid()) + ".txt");
+  const fs::path copy = dyad::tests::ProcessScratchDir("dyad_pdf_test") / "report.txt";
   fs::copy_file(TestPdf("report.pdf"), copy, fs::copy_options::overwrite_existing);
   std::unique_ptr<DocumentReader> reader;
   ASSERT_TRUE(DocumentReader::Open(copy.string(), InputFormat::kAuto, {}, &reader).ok());

@@ -37,6 +37,7 @@ class TempDir {
  public:
   TempDir() {
     path_ = fs::temp_directory_path() / ("dyad_read_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
+    fs::remove_all(path_);  // a reused pid finds an earlier run's files
     fs::create_directories(path_);
   }
   ~TempDir() { fs::remove_all(path_); }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "scratch_dir.h"
+
 namespace dyad::segment {
 namespace {
 
@@ -128,8 +130,7 @@ TEST(SplitterCreateTest, MissingDirectoryIsAnError) {
 }
 
 TEST(SplitterCreateTest, BadClassNamesLine) {
-  auto dir = std::filesystem::temp_directory_path() / "dyad_segment_test_bad";
-  std::filesystem::create_directories(dir);
+  auto dir = dyad::tests::ProcessScratchDir("dyad_segment_test_bad");
   std::ofstream(dir / "abbreviations.txt") << "# comment\nMr. title\nGen. general\n";
   std::ofstream(dir / "sentence_starters.txt") << "The\n";
   std::unique_ptr<SentenceSplitter> splitter;

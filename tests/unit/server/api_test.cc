@@ -43,6 +43,7 @@ class ApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
                                      ("dyad_api_test_" + std::to_string(getpid())));
+    std::filesystem::remove_all(*dir_);  // a reused pid finds an earlier run's database
     std::filesystem::create_directories(*dir_);
     db_ = new std::string((*dir_ / "events.db").string());
     std::unique_ptr<Engine> engine;
@@ -753,6 +754,105 @@ TEST_F(ReviewApiTest, ReviewedOnlyRoleReportFollowsTheReviews) {
   json after = role(true);
   EXPECT_EQ(after["events_scanned"], 1);
   EXPECT_EQ(after["events_matched"], 1) << after.dump();
+}
+
+// Issue 13: the API leaves rejected events out as the CLI does (`dyad events`, `dyad role`), and
+// include_rejected=1 keeps them, so a reviewer can still find a rejected event and un-reject it.
+TEST_F(ReviewApiTest, RejectedEventsAreLeftOutUnlessAskedFor) {
+  const int64_t id = LithuaniaEvent();
+  auto ids = [&](std::multimap<std::string, std::string> params) {
+    Response r = api_with_tokens_->Handle(Request{"GET", "/api/events", std::move(params), ""});
+    EXPECT_EQ(r.status, 200) << r.body;
+    const json body = Body(r);
+    std::vector<int64_t> out;
+    for (const auto& e : body["events"]) out.push_back(e["id"].get<int64_t>());
+    return out;
+  };
+  const std::vector<int64_t> all = ids({});
+  ASSERT_THAT(all, ::testing::Contains(id));
+  ASSERT_EQ(Post(id, R"({"state":"rejected","note":"not a condemnation"})").status, 201);
+
+  const std::vector<int64_t> shown = ids({});
+  EXPECT_EQ(shown.size() + 1, all.size());
+  EXPECT_THAT(shown, Not(::testing::Contains(id))) << "a rejected event is left out by default";
+  EXPECT_THAT(ids({{"include_rejected", "0"}}), Not(::testing::Contains(id)));
+  EXPECT_EQ(ids({{"include_rejected", "1"}}), all);
+  json kept = GetJson("/api/events", {{"source", "LTU"}, {"include_rejected", "1"}});
+  ASSERT_EQ(kept["count"], 1);
+  EXPECT_EQ(kept["events"][0]["review"]["state"], "rejected");
+  EXPECT_EQ(kept["events"][0]["review"]["reviewer"], "ana");
+  EXPECT_EQ(ids({{"review", "rejected"}}), std::vector<int64_t>{id});
+  EXPECT_EQ(ids({{"review", "rejected"}, {"include_rejected", "1"}}), std::vector<int64_t>{id});
+  EXPECT_TRUE(ids({{"reviewed_only", "1"}}).empty()) << "none confirmed or corrected yet";
+
+  struct Case {
+    std::multimap<std::string, std::string> params;
+    std::string says;
+  } refused[] = {
+      {{{"include_rejected", "yes"}}, "include_rejected: 'yes' (1: also events an analyst rejected)"},
+      {{{"reviewed_only", "true"}}, "reviewed_only: 'true' (1: only events an analyst confirmed or corrected)"},
+      {{{"include_rejected", "1"}, {"review", "reviewed"}}, "include_rejected=1 and review=reviewed contradict each other"},
+      {{{"include_rejected", "1"}, {"review", "unreviewed"}}, "include_rejected=1 and review=unreviewed contradict each other"},
+      {{{"include_rejected", "1"}, {"reviewed_only", "1"}}, "include_rejected=1 and reviewed_only=1 contradict each other"},
+      {{{"reviewed_only", "1"}, {"review", "rejected"}}, "reviewed_only=1 and review=rejected contradict each other"},
+  };
+  for (const auto& c : refused) {
+    Response r = api_with_tokens_->Handle(Request{"GET", "/api/events", c.params, ""});
+    EXPECT_EQ(r.status, 400) << c.says;
+    EXPECT_EQ(Body(r)["error"], c.says);
+  }
+
+  // Un-rejected (the latest review counts): listed again, and reviewed_only finds it.
+  ASSERT_EQ(Post(id, R"({"state":"confirmed","note":"on a second reading, it is"})").status, 201);
+  EXPECT_EQ(ids({}), all);
+  EXPECT_EQ(ids({{"reviewed_only", "1"}}), std::vector<int64_t>{id});
+  EXPECT_EQ(ids({{"reviewed_only", "1"}}), ids({{"review", "reviewed"}}));
+}
+
+TEST_F(ReviewApiTest, RoleReportLeavesRejectedEventsOutUnlessAskedFor) {
+  auto role = [&](std::multimap<std::string, std::string> extra) {
+    std::multimap<std::string, std::string> params = {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"evidence", "100"}};
+    params.insert(extra.begin(), extra.end());
+    Response r = api_with_tokens_->Handle(Request{"GET", "/api/role", params, ""});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return Body(r);
+  };
+  auto cites = [](const json& report, int64_t id) { return report.dump().find("\"event_id\":" + std::to_string(id)) != std::string::npos; };
+  json hosted = GetJson("/api/events", {{"source", "BLR"}, {"code", "06"}});
+  ASSERT_GE(hosted["count"].get<int>(), 1) << "Belarus hosted Russian troops";
+  const int64_t id = hosted["events"][0]["id"].get<int64_t>();
+  json before = role({});
+  ASSERT_TRUE(cites(before, id)) << before.dump();
+  EXPECT_FALSE(before["include_rejected"].get<bool>());
+
+  ASSERT_EQ(Post(id, R"({"state":"rejected"})").status, 201);
+  json without = role({});
+  EXPECT_FALSE(cites(without, id)) << "a rejected event is no evidence by default";
+  EXPECT_LT(without["events_matched"].get<int>(), before["events_matched"].get<int>());
+  json with = role({{"include_rejected", "1"}});
+  EXPECT_TRUE(with["include_rejected"].get<bool>());
+  EXPECT_EQ(with["events_matched"], before["events_matched"]);
+  EXPECT_TRUE(cites(with, id));
+  EXPECT_THAT(with.dump(), HasSubstr("\"state\":\"rejected\"")) << "the evidence shows its review";
+  // The HTML page takes the parameter too.
+  Response page = api_with_tokens_->Handle(
+      Request{"GET", "/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"include_rejected", "1"}}, ""});
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_THAT(page.body, HasSubstr("rejected by ana"));
+
+  // reviewed_only=1 is reviewed=1; either contradicts include_rejected=1.
+  EXPECT_EQ(role({{"reviewed_only", "1"}}), role({{"reviewed", "1"}}));
+  EXPECT_TRUE(role({{"reviewed_only", "1"}})["reviewed_only"].get<bool>());
+  for (const char* name : {"reviewed", "reviewed_only"}) {
+    Response r = api_with_tokens_->Handle(Request{
+        "GET", "/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"include_rejected", "1"}, {name, "1"}}, ""});
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(Body(r)["error"], std::string("include_rejected=1 and ") + name + "=1 contradict each other");
+  }
+  Response bad = api_with_tokens_->Handle(
+      Request{"GET", "/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"include_rejected", "all"}}, ""});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Body(bad)["error"], "include_rejected: 'all' (1: also events an analyst rejected)");
 }
 
 // Beyond loopback the data is shared with token holders only; the page itself stays open.

@@ -1018,8 +1018,11 @@ TEST_F(EngineText, HostsAlliesCommitmentsAndDenials) {
     EXPECT_TRUE(e.target != "RWA" && e.target != "RWAMIL" && e.target.rfind("BDI", 0) != 0) << Describe(a);
   // A refusal coded from its negation is not negated again.
   const auto b = Code("Washington said it would not meet the kidnappers' demands in Iraq.");
-  for (const Event& e : b)
-    if (e.event_code.rfind("12", 0) == 0) EXPECT_NE(e.modality, Modality::kNegated) << Describe(b);
+  for (const Event& e : b) {
+    if (e.event_code.rfind("12", 0) == 0) {
+      EXPECT_NE(e.modality, Modality::kNegated) << Describe(b);
+    }
+  }
 }
 
 // An origin is never the one who moves or strikes; "forces" is no "force" (use of force); "called

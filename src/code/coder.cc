@@ -1442,6 +1442,14 @@ void Engine::OwnedByStatePossessor(int head, std::string* code) const {
   *code = *owner + "GOV";
 }
 
+// A munition's name: an actor adjective before it names the weapon's maker, not a party to the
+// force it is used in ("Iranian drones", "North Korean shells").
+static bool IsWeaponWord(std::string_view word) {
+  static const std::set<std::string_view> kWeapons = {"DRONES", "DRONE",     "MISSILES",   "MISSILE", "SHELLS",
+                                                      "ROCKETS", "MUNITIONS", "AMMUNITION", "BOMBS",   "WARHEADS"};
+  return kWeapons.count(word) > 0;
+}
+
 // "for <actor> to <verb>": the actor is the subject of the infinitive at `v`.
 bool Engine::ForInfinitiveSubject(int head, int v) const {
   int p = head - 1;
@@ -2047,10 +2055,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       // force is not what the force is used against; the target follows the verb.)
       if (subject >= 0 && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
           code->code.compare(0, 2, "20") <= 0) {
-        static const std::set<std::string_view> kWeapons = {"DRONES", "DRONE", "MISSILES", "MISSILE", "SHELLS",
-                                                            "ROCKETS", "MUNITIONS", "AMMUNITION", "BOMBS", "ARTILLERY"};
         const int tail = w(subject).tail >= 0 ? w(subject).tail : subject;
-        if (tail + 1 < n() && kWeapons.count(WordText(tail + 1))) subject = -1;
+        if (tail + 1 < n() && (IsWeaponWord(WordText(tail + 1)) || WordText(tail + 1) == "ARTILLERY")) subject = -1;
       }
       ActorVal patient = subject >= 0 ? MakeActor(subject, subject, true) : source_;
       if (agent >= 0) {
@@ -2225,8 +2231,6 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // forces used Iranian drones against Ukrainian power plants").
         if (document && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
             code->code.compare(0, 2, "20") <= 0) {
-          static const std::set<std::string_view> kWeapons = {"DRONES", "DRONE", "MISSILES", "MISSILE", "SHELLS",
-                                                              "ROCKETS", "MUNITIONS", "AMMUNITION", "BOMBS", "WARHEADS"};
           // (Only as the instrument: "shot down an Emirati drone" is force against its owner.)
           static const std::set<std::string_view> kUse = {"USED",  "USING", "USES",     "FIRED",     "FIRING",
                                                           "FIRES", "WITH",  "LAUNCHED", "LAUNCHING", "LAUNCHES"};
@@ -2234,7 +2238,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           if (before > 0 && WordText(before) == "THE") --before;
           const int tail = w(k).tail >= 0 ? w(k).tail : k;
           if (before >= 0 && kUse.count(WordText(before)) && tail + 1 < n() &&
-              (kWeapons.count(WordText(tail + 1)) || (tail + 2 < n() && kWeapons.count(WordText(tail + 2)))))
+              (IsWeaponWord(WordText(tail + 1)) || (tail + 2 < n() && IsWeaponWord(WordText(tail + 2)))))
             continue;
         }
         if (((compound_source && verbal) || meeting) && k > 0) {
@@ -2261,10 +2265,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
             if (!IsActor(k)) continue;
             int h = w(k).head;
             // (Nor the maker of the weapons used: "Iranian missiles were fired at Odesa".)
-            static const std::set<std::string_view> kWeapons = {"DRONES", "DRONE", "MISSILES", "MISSILE", "SHELLS",
-                                                                "ROCKETS", "MUNITIONS", "AMMUNITION", "BOMBS"};
             const int t = w(h).tail >= 0 ? w(h).tail : h;
-            if (force && t + 1 < n() && kWeapons.count(WordText(t + 1))) {
+            if (force && t + 1 < n() && IsWeaponWord(WordText(t + 1))) {
               k = h;
               continue;
             }

@@ -271,6 +271,29 @@ void AddCharges(const enrich::Enricher& enricher, const std::vector<enrich::Enri
   }
 }
 
+// A clause coded on its own as `text` (with the discourse as it stood before the sentence):
+// its events whose verb lies in `body` join the sentence's, offsets mapped back by `to_sentence`,
+// none the sentence already has.
+void AddClauseEvents(const code::Coder& coder, const frames::FrameSet* frames, const std::string& text, Date date,
+                     const code::Discourse* before_sentence,
+                     const std::function<code::ByteSpan(code::ByteSpan)>& to_sentence, code::ByteSpan body,
+                     code::CodeResult* result) {
+  std::optional<code::Discourse> discourse;
+  if (before_sentence) discourse.emplace(*before_sentence);
+  code::CodeResult inner = discourse ? coder.CodeInDocument(text, date, &*discourse, false) : coder.Code(text, date);
+  if (frames) frames->Extend(text, date, coder, &inner.events);
+  for (auto& e : inner.events) {
+    e.source_span = to_sentence(e.source_span);
+    e.target_span = to_sentence(e.target_span);
+    e.verb_span = to_sentence(e.verb_span);
+    if (!Inside(e.verb_span, body)) continue;
+    const bool duplicate = std::any_of(result->events.begin(), result->events.end(), [&](const code::CodedEvent& x) {
+      return x.source == e.source && x.target == e.target && x.code == e.code;
+    });
+    if (!duplicate) result->events.push_back(std::move(e));
+  }
+}
+
 // Inserted clauses (docs/enrichment.md, "Inserted clauses"): TABARI's comma rule skips a clause
 // between commas, so "Germany, which supplies weapons to Ukraine, is not a party to the war" and
 // "Belarus, by letting Russian troops cross its border, became ..." lost their acts. Such a clause
@@ -432,20 +455,7 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
       return {};
     };
     // With the document's discourse: "the aggressor", "the country".
-    std::optional<code::Discourse> discourse;
-    if (before_sentence) discourse.emplace(*before_sentence);
-    code::CodeResult inner = discourse ? coder.CodeInDocument(text, date, &*discourse, false) : coder.Code(text, date);
-    if (frames) frames->Extend(text, date, coder, &inner.events);
-    for (auto& e : inner.events) {
-      e.source_span = to_sentence(e.source_span);
-      e.target_span = to_sentence(e.target_span);
-      e.verb_span = to_sentence(e.verb_span);
-      if (!Inside(e.verb_span, clause.body)) continue;
-      const bool duplicate = std::any_of(result->events.begin(), result->events.end(), [&](const code::CodedEvent& x) {
-        return x.source == e.source && x.target == e.target && x.code == e.code;
-      });
-      if (!duplicate) result->events.push_back(std::move(e));
-    }
+    AddClauseEvents(coder, frames, text, date, before_sentence, to_sentence, clause.body, result);
     // The clause coded with its subject replaces the reading without it.
     if (coded && result->events.size() > before) {
       std::vector<code::CodedEvent> kept;
@@ -489,20 +499,7 @@ void CodeRelativeClauses(const code::Coder& coder, const frames::FrameSet* frame
           return {piece.begin + span.begin - at, piece.begin + span.end - at};
       return {};
     };
-    std::optional<code::Discourse> discourse;
-    if (before_sentence) discourse.emplace(*before_sentence);
-    code::CodeResult inner = discourse ? coder.CodeInDocument(text, date, &*discourse, false) : coder.Code(text, date);
-    if (frames) frames->Extend(text, date, coder, &inner.events);
-    for (auto& e : inner.events) {
-      e.source_span = to_sentence(e.source_span);
-      e.target_span = to_sentence(e.target_span);
-      e.verb_span = to_sentence(e.verb_span);
-      if (!Inside(e.verb_span, clause.body)) continue;
-      const bool duplicate = std::any_of(result->events.begin(), result->events.end(), [&](const code::CodedEvent& x) {
-        return x.source == e.source && x.target == e.target && x.code == e.code;
-      });
-      if (!duplicate) result->events.push_back(std::move(e));
-    }
+    AddClauseEvents(coder, frames, text, date, before_sentence, to_sentence, clause.body, result);
   }
 }
 

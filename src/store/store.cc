@@ -1043,23 +1043,7 @@ Status SqliteStore::ReviewHistory(int64_t event_id, std::vector<Review>* out) {
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
     Review v;
-    int c = 0;
-    v.id = st.Int(c++);
-    v.at = st.Text(c++);
-    v.reviewer = st.Text(c++);
-    v.event_id = st.Int(c++);
-    v.state = ParseReviewState(st.Text(c++));
-    v.source = st.Text(c++);
-    v.target = st.Text(c++);
-    v.event_code = st.Text(c++);
-    v.root_code = st.Text(c++);
-    v.quad_class = static_cast<int>(st.Int(c++));
-    v.goldstein = st.Double(c++);
-    v.plover = st.Text(c++);
-    v.note = st.Text(c++);
-    v.machine_source = st.Text(c++);
-    v.machine_target = st.Text(c++);
-    v.machine_code = st.Text(c++);
+    ReadLatestReview(st, 0, &v);  // (the same columns, in the same order)
     out->push_back(std::move(v));
   }
   if (rc != SQLITE_DONE) return Error("reading reviews");

@@ -253,6 +253,8 @@ class Engine {
   bool AfterPreposition(int k) const;
   // Document coding: the comma at c sits inside a list of nouns ("weapons, training and support").
   bool ContinuesNounList(int c) const;
+  // True when words first..last hold a verb (or an unknown -ed word that may be one).
+  bool HasVerbBetween(int first, int last) const;
   // Document coding: the code the verb at v gets from its entry and patterns, actors aside ("" for
   // none): what an expression of intent is an intent to do.
   std::string_view CodeOfVerb(int v, int ce) const;
@@ -1010,11 +1012,15 @@ void Engine::MarkCompounds() {
     if (t != "AND" && t != "NOR") continue;
     int last_tail = -1;
     for (int j = c + 1; j < n(); ++j) {
+      // Document coding (dyad): a possessive opens the second member ("Lavrov and his Iranian
+      // counterpart signed ...").
+      const std::string_view word = WordText(j);
+      const bool possessive = document && j == c + 1 && (word == "HIS" || word == "HER" || word == "THEIR");
       if (is(j, RootType::kActor)) {
         int h = w(j).head;
         last_tail = w(h).tail;
         j = std::max(j, last_tail);
-      } else if (!(is(j, RootType::kDeterminer) || is(j, RootType::kAdjective))) {
+      } else if (!(is(j, RootType::kDeterminer) || is(j, RootType::kAdjective) || possessive)) {
         break;
       }
     }
@@ -1275,6 +1281,15 @@ bool Engine::ContinuesNounList(int c) const {
   return false;
 }
 
+bool Engine::HasVerbBetween(int first, int last) const {
+  for (int k = std::max(first, 0); k <= last && k < n(); ++k) {
+    const Word& x = w(k);
+    if (x.typed && x.type == RootType::kVerb && !x.noun) return true;
+    if (!x.typed && x.kind == WType::kNone && WordText(k).size() > 4 && WordText(k).ends_with("ED")) return true;
+  }
+  return false;
+}
+
 void Engine::SplitClauses() {
   auto is = [&](int i, RootType t) { return i >= 0 && i < n() && w(i).typed && w(i).type == t; };
   auto nounish = [&](int i) { return i >= 0 && i < n() && w(i).typed && (w(i).type == RootType::kNoun || w(i).noun); };
@@ -1304,6 +1319,10 @@ void Engine::SplitClauses() {
       continue;
     }
     if (!is(c, RootType::kConjunction) || w(c).compound >= 0 || w(c).blanked) continue;
+    // Document coding (dyad): a clause needs a verb, so a conjunction with none before it in the
+    // clause joins the subject's members ("Congolese civil society groups and opposition
+    // politicians have accused Kampala ..."). An unknown -ed word may be a verb: split then.
+    if (document && WordText(c) == "AND" && !HasVerbBetween(begin, c - 1)) continue;
     // No split: noun + conj + adjective* + noun, or adjective + conj + adjective.
     // (An untyped word before the conjunction counts as a noun unless it is a particle or a verb
     // or adverb form: "with repression still going on and power concentrated" is two clauses.)

@@ -1294,5 +1294,23 @@ TEST_F(EngineText, DualUseExportsAndWeaponsOfAnotherMaking) {
   ExpectEvent(down, {"shot down", "POL", "19", "BLR", Modality::kAsserted, ""}, Describe(down));
 }
 
+// A clause needs a verb: "and" with none before it joins the members of the subject, and a
+// possessive opens the second member ("Lavrov and his Iranian counterpart").
+TEST_F(EngineText, MembersOfASubjectJoinedByAndActTogether) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Ukrainian lawyers and human rights campaigners have accused Minsk of hiding deportations.", "UKR",
+            "112", "BLR", Modality::kAsserted, ""},
+           {"Sudanese army officers and some local journalists accused Abu Dhabi of prolonging the war.", "SDN",
+            "112", "ARE", Modality::kAsserted, ""},
+           {"Lavrov and his Iranian counterpart signed an agreement in Moscow.", "RUS", "057", "IRN",
+            Modality::kAsserted, ""},
+           {"Kagame and his Burundian counterpart signed a border accord.", "RWA", "057", "BDI",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

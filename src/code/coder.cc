@@ -1298,7 +1298,20 @@ void Engine::SplitClauses() {
   // invasion, witnesses saw ...") has a clause of its own up to the first comma; its actors are
   // not the main clause's.
   int first_comma = -1;
-  if (document && n() > 3 && kSubordinators.count(WordText(0)))
+  // (Also after a span of time: "More than two years after fighting broke out in Khartoum, ...",
+  // "Shortly before the invasion began, ...", "Three days after Goma fell, ...".)
+  static const std::set<std::string_view> kTimeSpan = {
+      "MORE", "LESS", "THAN", "A", "AN", "FEW", "SEVERAL", "SOME", "YEARS", "YEAR", "MONTHS", "MONTH", "WEEKS",
+      "WEEK", "DAYS", "DAY", "HOURS", "HOUR", "MINUTES", "SHORTLY", "SOON", "LONG", "JUST", "ONLY", "EVEN",
+      "NEARLY", "ALMOST", "BARELY", "HALF", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+      "TEN", "TWELVE", "EIGHTEEN", "WITHIN", "OVER"};
+  int opener = 0;
+  if (document)
+    while (opener < 8 && opener + 1 < n() &&
+           (kTimeSpan.count(WordText(opener)) || w(opener).kind == WType::kNumber))
+      ++opener;
+  if (opener > 0 && !kSubordinators.count(WordText(opener))) opener = 0;
+  if (document && n() > 3 && kSubordinators.count(WordText(opener)))
     for (int k = 2; k + 2 < n(); ++k) {
       if (w(k).compound >= 0) k = s_.compounds[w(k).compound].end;
       else if (w(k).kind == WType::kComma) {

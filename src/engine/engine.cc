@@ -66,9 +66,21 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
                          const std::vector<enrich::Enricher::ReportedContent>& contents, std::string_view sentence,
                          Date date, const code::Discourse* before, bool new_paragraph, code::CodeResult* result) {
   for (const auto& content : contents) {
-    // "Belarus has been accused of ...": Belarus accuses no one.
-    std::erase_if(result->events,
-                  [&](const code::CodedEvent& e) { return Overlaps(e.verb_span, content.passive_report); });
+    // "Belarus has been accused of ...": Belarus accuses no one; it is the one accused, by someone
+    // the sentence does not name (an accusation with no source: a lead for the response to X).
+    bool accusation_kept = false;
+    for (auto& e : result->events) {
+      if (!Overlaps(e.verb_span, content.passive_report) || e.code.compare(0, 2, "11") != 0 || accusation_kept ||
+          !Inside(e.source_span, content.subject))
+        continue;
+      e.target = std::move(e.source), e.target_text = std::move(e.source_text);
+      e.target_ref = std::move(e.source_ref), e.target_span = e.source_span;
+      e.source.clear(), e.source_text.clear(), e.source_ref.clear(), e.source_span = {};
+      accusation_kept = true;
+    }
+    std::erase_if(result->events, [&](const code::CodedEvent& e) {
+      return Overlaps(e.verb_span, content.passive_report) && !(e.source.empty() && accusation_kept);
+    });
     // "Zerkalo wrote that 20 Belarusians were killed": the bare statement (010) is addressed to no
     // one its content names.
     for (auto& e : result->events) {

@@ -119,6 +119,28 @@ Attribution SpeakerWordsAfter(std::string_view sentence, const std::vector<Token
   return Attribution{"", Slice(sentence, tokens, begin, last)};
 }
 
+bool IsGerund(const Token& t) {
+  return t.word && !t.capitalised && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0;
+}
+
+bool IsAccusation(const Token& verb) {
+  return verb.lower == "accused" || verb.lower == "accuses" || verb.lower == "accuse" || verb.lower == "accusing";
+}
+
+// A post-posed report ("C, X said.") closes the sentence: a few words may follow ("on Tuesday"),
+// but not a clause of its own ("..., Rwanda denied sending troops", "..., Kyiv said that ...") or
+// what an accusation is "of" ("After fighting broke out, the UAE stands accused of ...").
+bool ClosesSentence(const std::vector<Token>& tokens, const Cue& r) {
+  const int n = static_cast<int>(tokens.size());
+  int rest = 0;
+  for (int k = r.last; k < n && !IsHardBoundary(tokens[k]); ++k) ++rest;
+  if (rest > 8) return false;
+  if (r.last >= n) return true;
+  const Token& next = tokens[r.last];
+  if (next.lower == "that" || IsGerund(next)) return false;
+  return !(IsAccusation(tokens[r.first]) && next.lower == "of");
+}
+
 }  // namespace
 
 Status CueLexicon::LoadAttribution(const std::string& path) {
@@ -536,10 +558,7 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
     }
     if (comma < 0 || r.first - comma > 7) continue;
     if (comma + 1 < n && (tokens[comma + 1].lower == "and" || tokens[comma + 1].lower == "but")) continue;
-    // The report must close the sentence (a few words may follow: "on Tuesday").
-    int rest = 0;
-    for (int k = r.last; k < n && !IsHardBoundary(tokens[k]); ++k) ++rest;
-    if (rest > 8) continue;
+    if (!ClosesSentence(tokens, r)) continue;
     if (const TokenMention* m = NearestBefore(mentions, comma + 1, r.first)) return FromMention(*m);
     if (r.first == comma + 1) {  // ", said X"
       if (const TokenMention* m = FirstAfter(mentions, r.last, std::min(n, r.last + 3))) {
@@ -591,10 +610,6 @@ bool NeedsThat(const Token& verb) {
   return kWords.count(verb.lower) > 0;
 }
 
-bool IsGerund(const Token& t) {
-  return t.word && !t.capitalised && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0;
-}
-
 const TokenMention* MentionIn(const std::vector<TokenMention>& mentions, int lo, int hi, bool last) {
   return last ? NearestBefore(mentions, lo, hi) : FirstAfter(mentions, lo, hi);
 }
@@ -603,10 +618,6 @@ void SetSpeaker(const TokenMention* m, ReportedClause* c) {
   if (!m) return;
   c->speaker_first = m->first;
   c->speaker_last = m->last;
-}
-
-bool IsAccusation(const Token& verb) {
-  return verb.lower == "accused" || verb.lower == "accuses" || verb.lower == "accuse" || verb.lower == "accusing";
 }
 
 }  // namespace
@@ -682,9 +693,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       }
       if (IsHardBoundary(tokens[k]) || IsClauseBoundary(tokens[k])) break;
     }
-    int rest = 0;
-    for (int k = r.last; k < n && !IsHardBoundary(tokens[k]); ++k) ++rest;
-    if (comma > 2 && rest <= 8) {
+    if (comma > 2 && ClosesSentence(tokens, r)) {
       ReportedClause c{0, comma};
       c.verb_first = r.first, c.verb_last = r.last;
       for (int k = comma - 1; k >= 0; --k)
@@ -746,7 +755,8 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     bool speaker_is_subject = false;
     // Passive: "X has been accused of C-ing (by Y)": X acts in C, and the accusation's accuser is
     // unnamed or Y, never X.
-    static const WordSet kPassive = {"been", "was", "were", "is", "are", "be", "being"};
+    // ("The UAE stands accused of ...": "stands" is the auxiliary.)
+    static const WordSet kPassive = {"been", "was", "were", "is", "are", "be", "being", "stands", "stand", "stood"};
     if (IsAccusation(tokens[r.first]) && r.first > 0 && kPassive.count(tokens[r.first - 1].lower)) {
       int of = r.last;
       const TokenMention* accuser = nullptr;

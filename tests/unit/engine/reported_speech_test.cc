@@ -1312,5 +1312,26 @@ TEST_F(EngineText, MembersOfASubjectJoinedByAndActTogether) {
   }
 }
 
+// "X stands accused of ..." names no accuser: X is accused (by no one named) and accuses no one;
+// an opening span of time ("Two years after ...,") is a clause of its own; and a verb followed by
+// its own clause ("..., Rwanda denied sending troops") reports nothing before the comma.
+TEST_F(EngineText, AnAccusedStateAccusesNoOneAndAnOpeningClauseIsNotReported) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Eritrea stands accused of being the main backer of the Sudanese army.", "", "112", "ERI", Modality::kAsserted,
+            ""},
+           {"Two years after the war began, Iran stands accused of being the main drone supplier of Russia.", "", "112",
+            "IRN", Modality::kAsserted, ""},
+           {"Three days after the rebels seized Goma, Kigali denied sending troops.", "RWA", "016", "",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) {
+      EXPECT_FALSE(e.source == "ERI" || e.source == "IRN") << x.sentence << "\n" << Describe(events);
+      EXPECT_TRUE(e.reported_by.empty() || e.event_code.starts_with("01")) << x.sentence << "\n" << Describe(events);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dyad

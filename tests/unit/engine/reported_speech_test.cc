@@ -1333,5 +1333,22 @@ TEST_F(EngineText, AnAccusedStateAccusesNoOneAndAnOpeningClauseIsNotReported) {
   }
 }
 
+// Every way to say a state builds up its forces is posture (154), with or without a state named at
+// the border; strengthening ties is not.
+TEST_F(EngineText, ForcesBuiltUpAtABorderArePosture) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Belarus bolstered its forces near the Ukrainian border.", "BLR", "154", "UKR", Modality::kAsserted, ""},
+           {"Uganda strengthened its military presence along the border with Congo.", "UGA", "154", "COD",
+            Modality::kAsserted, ""},
+           {"Minsk beefed up troops on the border with Ukraine.", "BLR", "154", "UKR", Modality::kAsserted, ""},
+           {"Burundi reinforced its units and air defences along the frontier.", "BDI", "154", "",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const Event& e : Code("Russia and Iran strengthened ties.")) EXPECT_NE(e.event_code, "154");
+}
+
 }  // namespace
 }  // namespace dyad

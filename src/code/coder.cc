@@ -864,6 +864,19 @@ void Engine::MarkNouns() {
         static const std::set<std::string_view> kAuxiliary = {
             "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "COULD", "MAY", "MIGHT", "CAN", "SHOULD"};
         subject_noun = kAuxiliary.count(WordText(wd.tail + 1)) > 0;
+        // ... and so is a plain form right before a past verb ("a UN report estimated that ...",
+        // "the Group of Experts report published in July found ...", "the Kremlin statement said").
+        static const std::set<std::string_view> kIrregularPast = {"SAID", "FOUND", "SAW", "TOLD", "WROTE", "HELD",
+                                                                  "SHOWED", "SHOWN", "MADE", "CAME", "BECAME"};
+        const std::string_view form = WordText(wd.tail);
+        const std::string_view next = WordText(wd.tail + 1);
+        const bool plain = !form.ends_with("ED") && !form.ends_with("ING") && !kIrregularPast.count(form);
+        const bool past_next = (IsType(wd.tail + 1, RootType::kVerb) || !w(wd.tail + 1).typed) &&
+                               w(wd.tail + 1).kind == WType::kNone && next.size() > 3 &&
+                               (next.ends_with("ED") || kIrregularPast.count(next));
+        const bool after_modifier = IsActor(i - 1) || IsType(i - 1, RootType::kDeterminer) ||
+                                    IsType(i - 1, RootType::kAdjective) || WordText(i - 1).ends_with("'S");
+        subject_noun = subject_noun || (plain && past_next && after_modifier);
       }
       // Document coding (dyad): a plural verb form right after a verb is its object ("sent arms and
       // ammunition", "delivered supplies"), not a second verb that would end the clause at "and".

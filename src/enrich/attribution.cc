@@ -212,6 +212,16 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   c.report_verbs.erase(std::unique(c.report_verbs.begin(), c.report_verbs.end(),
                                    [](const Cue& a, const Cue& b) { return a.first == b.first && a.last == b.last; }),
                        c.report_verbs.end());
+  // "A UN report estimated that ...", "the report published in July found ...": a plain form right
+  // before a past verb is the subject's noun, no reporting verb.
+  std::erase_if(c.report_verbs, [&](const Cue& r) {
+    if (r.last - r.first != 1 || r.last >= static_cast<int>(tokens.size()) || r.first == 0) return false;
+    const std::string& form = tokens[r.first].lower;
+    const std::string& next = tokens[r.last].lower;
+    const bool plain = !form.ends_with("ed") && !form.ends_with("ing") && !lex.past_forms.count(form);
+    const bool past_next = tokens[r.last].word && (next.ends_with("ed") || lex.past_forms.count(next) > 0);
+    return plain && past_next;
+  });
   FindAll(tokens, lex.sources, &c.sources);
   FindAll(tokens, lex.reason_verbs, &c.reason_verbs);
   std::vector<Cue> not_negators;

@@ -1350,5 +1350,25 @@ TEST_F(EngineText, ForcesBuiltUpAtABorderArePosture) {
   for (const Event& e : Code("Russia and Iran strengthened ties.")) EXPECT_NE(e.event_code, "154");
 }
 
+// "A UN report estimated that ...": a plain form before a past verb is the subject's noun, so the
+// report's content is coded with the UN as its reporter; "troops of X" are X's troops.
+TEST_F(EngineText, AReportBeforeItsVerbIsTheSpeakersNounAndTroopsOfXAreXs) {
+  for (const Expected& x : std::vector<Expected>{
+           {"A UN report estimated that Rwanda sent troops to Congo.", "RWA", "154", "COD", Modality::kAsserted,
+            "IGO"},
+           {"The Amnesty report published in May found that Belarus had sent fuel to the Russian army.", "BLR",
+            "07", "RUS", Modality::kAsserted, "NGO"},
+           {"Some 2,000 soldiers of the Uganda People's Defence Force are stationed in Ituri.", "UGAMIL", "154",
+            "COD", Modality::kAsserted, ""},
+           {"Units of the Belarusian army operated in Kyiv oblast in 2022.", "BLRMIL", "154", "UKR",
+            Modality::kAsserted, ""},
+           {"Minsk supplied diesel and spare parts to Russian units.", "BLR", "07", "RUS", Modality::kAsserted, ""},
+           {"Tehran shipped jet fuel to the Houthis.", "IRN", "07", "YEMREB", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

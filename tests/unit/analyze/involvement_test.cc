@@ -522,5 +522,22 @@ TEST_F(AnyStateTest, ShippedConflictsLoadWithSidesInstrumentsAndSamples) {
   EXPECT_EQ(drc.SideOf("CODMIL", "COD"), Side::kX);
 }
 
+// Weapons identified as X's (made in X, of X's design, shipped from X) are support leads whoever
+// reports them; X's nationals are not weapons, and a denial is no identification.
+TEST_F(AnyStateTest, WeaponsIdentifiedAsXsAreSupport) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event debris = MakeEvent("UKRJUD", "010", "", "The missiles that struck Zaporizhzhia were North Korean Hwasong-11s, investigators said.");
+  EXPECT_TRUE(Has(Cats(debris, "PRK", ru), 3));
+  Event made = MakeEvent("UKRGOV", "010", "", "The drones recovered near Odesa were made in Iran, the air force said.");
+  EXPECT_TRUE(Has(Cats(made, "IRN", ru), 3));
+  Event people = MakeEvent("UKRGOV", "010", "", "Two of the men detained near Kherson were Iranian nationals, police said.");
+  EXPECT_FALSE(Has(Cats(people, "IRN", ru), 3));
+  Event denied = MakeEvent("IRNGOV", "016", "", "Tehran denied that the drones used by Russia were Iranian.");
+  EXPECT_FALSE(Has(Cats(denied, "IRN", ru), 3));
+  Conflict yemen = LoadC("yemen-red-sea");
+  Event design = MakeEvent("USAMIL", "010", "", "The cruise missiles fired at the tanker are based on Iranian designs, the Pentagon said.");
+  EXPECT_TRUE(Has(Cats(design, "IRN", yemen), 3));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

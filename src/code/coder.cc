@@ -1165,7 +1165,11 @@ void Engine::MarkCommaClauses() {
       break;
     }
     int m = c2 - c - 1;
-    if (m >= o_.comma_min && m <= o_.comma_max && !own_clause) blank(c + 1, c2);
+    // Document coding (dyad): ", which/who ...," after an actor is an aside whatever its length
+    // ("Burundi, which accuses Kigali of sheltering the plotters of a failed 2015 coup, sent ...").
+    const bool relative_aside = document && c >= 1 && IsActor(c - 1) && c + 1 < n() &&
+                                (WordText(c + 1) == "WHICH" || WordText(c + 1) == "WHO") && m <= 30;
+    if (((m >= o_.comma_min && m <= o_.comma_max) || relative_aside) && !own_clause) blank(c + 1, c2);
     i = c2 + 1;
   }
   // Multi-word structures starting in a blanked clause are cancelled.

@@ -1013,6 +1013,22 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     SetSpeaker(MentionIn(mentions, s.last, std::min(n, s.last + 4), false), &c);
     if (c.last - c.first >= 3) out.push_back(c);
   }
+  // "Burundi, which accuses Kigali of sheltering coup plotters, sent soldiers to fight the M23": a
+  // report inside a ", which/who ..." aside ends with the aside.
+  for (ReportedClause& c : out) {
+    if (c.verb_first < 0) continue;
+    bool aside = false;
+    for (int k = c.verb_first - 1; k >= 1 && c.verb_first - k <= 6 && !aside; --k) {
+      if (tokens[k].lower == "," || IsHardBoundary(tokens[k])) break;
+      aside = (tokens[k].lower == "which" || tokens[k].lower == "who") && tokens[k - 1].lower == ",";
+    }
+    if (!aside) continue;
+    for (int k = std::max(c.first, c.verb_last); k < c.last; ++k)
+      if (tokens[k].lower == ",") {
+        c.last = k;
+        break;
+      }
+  }
   return out;
 }
 

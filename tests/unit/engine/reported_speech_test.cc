@@ -201,6 +201,11 @@ TEST_F(EngineText, AClauseBetweenCommasIsCodedWithTheActorItHangsOn) {
            {"Kigali, by sending troops across the border, violated Congolese sovereignty.", "RWA", "", "COD",
             Modality::kAsserted, ""},
            {"By supplying fuel to the Russian army, Minsk took sides.", "BLR", "07", "RUS", Modality::kAsserted, ""},
+           // (A long ", which ..." aside after an actor, whose report ends with it.)
+           {"Uganda, which accuses Kinshasa of harbouring the rebels who attacked its border posts in the north, "
+            "sent troops to Congo.", "UGA", "154", "COD", Modality::kAsserted, ""},
+           {"Uganda, which accuses Kinshasa of harbouring the rebels who attacked its border posts in the north, "
+            "sent troops to Congo.", "UGA", "112", "COD", Modality::kAsserted, ""},
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));

@@ -255,6 +255,11 @@ class Engine {
   bool ContinuesNounList(int c) const;
   // True when words first..last hold a verb (or an unknown -ed word that may be one).
   bool HasVerbBetween(int first, int last) const;
+  // Document coding: the comma at c opens ", where ..." or ", when ...".
+  bool IsPlaceOrTimeAside(int c) const;
+  // Document coding: hands the ", where/when ..." aside from c to `last` to the caller, to be coded
+  // on its own (a "where" clause with the main clause's place: CodeResult::relative_clauses).
+  void SetAsideApart(int c, int last);
   // Document coding: the code the verb at v gets from its entry and patterns, actors aside ("" for
   // none): what an expression of intent is an intent to do.
   std::string_view CodeOfVerb(int v, int ce) const;
@@ -1082,6 +1087,31 @@ const std::set<std::string_view> kIntroPrepositions = {
     "AMID",    "DESPITE", "UNDER", "UNLIKE", "LIKE",   "FOR",    "FROM",  "BY",        "OVER",   "THROUGH",
     "WITHIN",  "AS",     "UPON",  "TO",     "AGAINST", "BESIDES", "AMONG", "ACROSS",   "ALONGSIDE"};
 
+bool Engine::IsPlaceOrTimeAside(int c) const {
+  if (c + 2 >= n()) return false;
+  const std::string_view opener = WordText(c + 1);
+  return opener == "WHERE" || opener == "WHEN";
+}
+
+void Engine::SetAsideApart(int c, int last) {
+  if (!document || !IsPlaceOrTimeAside(c) || last < c + 2) return;
+  RelativeClause rc;
+  rc.body = {w(c + 2).begin, w(last).end};
+  // ", where ...": the clause happened at the place the main clause names ("gathered in Minsk, where
+  // Russia had deployed nuclear weapons" codes "Russia had deployed nuclear weapons in Minsk").
+  if (WordText(c + 1) == "WHERE") {
+    for (int k = c - 1; k >= 0 && k >= c - 5; --k) {
+      if (w(k).kind != WType::kNone) break;
+      if (IsType(k, RootType::kPreposition) || WordText(k) == "IN" || WordText(k) == "AT" || WordText(k) == "NEAR") {
+        rc.antecedent = {w(k).begin, w(c - 1).end};
+        rc.insert_at = rc.body.end;
+        break;
+      }
+    }
+  }
+  s_.relatives.push_back(rc);
+}
+
 void Engine::MarkCommaClauses() {
   if (o_.comma_off) return;
   auto blank = [&](int b, int e) {
@@ -1155,7 +1185,10 @@ void Engine::MarkCommaClauses() {
       for (int k = 0; k < c && !verb_before; ++k) verb_before = IsType(k, RootType::kVerb) && w(k).is_head;
       // ... nor after an opening subordinate clause ("If attacked, Belarus would strike Poland").
       if (document && kSubordinators.count(WordText(0))) verb_before = false;
-      if (m >= o_.comma_emin && m <= o_.comma_emax && !own_clause && verb_before) {
+      // (A closing ", where/when ..." is an aside of its own whatever comes before it.)
+      const bool place_or_time = document && IsPlaceOrTimeAside(c) && m <= 30;
+      if (((m >= o_.comma_emin && m <= o_.comma_emax && verb_before) || place_or_time) && !own_clause) {
+        SetAsideApart(c, n() - 1);
         blank(c + 1, n() - 1);
         // (Kept aside: ", killing four soldiers" names the harm the main clause's actor did.)
         static const std::set<std::string_view> kHarm = {"KILLING", "WOUNDING", "INJURING", "KILLED", "WOUNDED",
@@ -1169,7 +1202,11 @@ void Engine::MarkCommaClauses() {
     // ("Burundi, which accuses Kigali of sheltering the plotters of a failed 2015 coup, sent ...").
     const bool relative_aside = document && c >= 1 && IsActor(c - 1) && c + 1 < n() &&
                                 (WordText(c + 1) == "WHICH" || WordText(c + 1) == "WHO") && m <= 30;
-    if (((m >= o_.comma_min && m <= o_.comma_max) || relative_aside) && !own_clause) blank(c + 1, c2);
+    const bool place_or_time = document && IsPlaceOrTimeAside(c) && m <= 30;
+    if (((m >= o_.comma_min && m <= o_.comma_max) || relative_aside || place_or_time) && !own_clause) {
+      SetAsideApart(c, c2 - 1);
+      blank(c + 1, c2);
+    }
     i = c2 + 1;
   }
   // Multi-word structures starting in a blanked clause are cancelled.

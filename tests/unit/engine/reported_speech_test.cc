@@ -1375,5 +1375,22 @@ TEST_F(EngineText, AReportBeforeItsVerbIsTheSpeakersNounAndTroopsOfXAreXs) {
   }
 }
 
+// ", where ..." and ", when ..." are asides coded on their own ("where" at the main clause's place);
+// entering combat is fighting.
+TEST_F(EngineText, WhereAndWhenAsidesAreCodedApartAndEnteringCombatIsFighting) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Convoys assembled near Gomel, where Russia had stationed tanks.", "RUS", "", "BLR", Modality::kAsserted,
+            ""},
+           {"Belarusian units went into combat in the Zhytomyr region, where Ukraine had retaken two villages.",
+            "BLRMIL", "190", "UKR", Modality::kAsserted, ""},
+           {"Pyongyang's soldiers entered combat against Ukrainian troops in January.", "PRK", "190", "UKR",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_FALSE(e.source.starts_with("UKR")) << x.sentence << "\n" << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

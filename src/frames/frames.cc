@@ -21,6 +21,16 @@ struct Token {
   bool word = false;
 };
 
+// Is the word before byte `begin` (at or after token `from`) a preposition of place or direction?
+bool AfterPlacePreposition(const std::vector<Token>& tokens, int32_t from, int32_t begin) {
+  static const std::set<std::string> kPlace = {"in", "at", "near", "inside", "into", "from", "to", "on", "across"};
+  for (int32_t k = static_cast<int32_t>(tokens.size()) - 1; k >= from; --k) {
+    if (tokens[k].begin >= begin || !tokens[k].word) continue;
+    return kPlace.count(tokens[k].lower) > 0;
+  }
+  return false;
+}
+
 bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
@@ -235,7 +245,10 @@ Status FrameSet::Parse(std::string_view content, const std::string& file, FrameS
       return LineError(file, line_no, "pattern must start with a trigger word (after at most one slot)", pattern);
     if (frame.elements.back().kind == Element::Kind::kGap)
       return LineError(file, line_no, "'...' cannot end a pattern", pattern);
-    if (!seen_s) return LineError(file, line_no, "pattern has no source slot {S}", pattern);
+    // (A frame with {T} alone states an act whose actor the text does not name: "North Korean
+    // soldiers were killed" -- the event has no source.)
+    if (!seen_s && !seen_t) return LineError(file, line_no, "pattern has no actor slot {S} or {T}", pattern);
+    frame.has_source_slot = seen_s;
     set.frames_.push_back(std::move(frame));
   }
   set.IndexTriggers();
@@ -328,6 +341,9 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         const code::ActorMention* best = nullptr;
         for (const auto& a : actors) {
           if (a.code.empty() || a.span.empty()) continue;
+          // ("20 Belarusians serving in Ukraine were killed": a place after a preposition is no
+          // subject of what an actor-less frame states.)
+          if (!f.has_source_slot && AfterPlacePreposition(tokens, from, a.span.begin)) continue;
           if (a.span.begin >= tokens[from].begin && a.span.end <= tokens[ti].begin &&
               (!best || a.span.begin > best->span.begin))
             best = &a;
@@ -404,23 +420,52 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         if (!a && !pending->optional) continue;
         assign(pending->role, a);
       }
-      if (!source) continue;
-      if (target && target->code == source->code) continue;  // self-pairs say nothing
+      if (!source && !target) continue;
+      if (!source && f.has_source_slot) continue;
+      // An act whose actor is not named takes, as the coder's agentless passives do (PLOVER's
+      // convention for unidentified perpetrators), the country of the place where it happened:
+      // "three US servicemen were killed outside the Iraqi city of Basra".
+      if (!source) {
+        for (int32_t k = p; k < n && !source && !IsBoundary(tokens[k], true); ++k) {
+          const std::string& w = tokens[k].lower;
+          if (w != "in" && w != "near" && w != "at" && w != "outside") continue;
+          int32_t last = k;
+          for (int words = 0; last + 1 < n && words < 5 && !IsBoundary(tokens[last + 1], true); ++last)
+            if (tokens[last + 1].word) ++words;
+          source = FirstActorIn(actors, tokens[k].end, tokens[last].end, tokens[last].end);
+        }
+        if (source && target && source->code == target->code) source = nullptr;
+        // (The coder's own reading of the act, "killed by an improvised explosive device" as a
+        // bombing, already stands for it.)
+        bool coded = false;
+        for (const auto& ev : *events)
+          coded = coded || (target && ev.target == target->code && ev.code >= "18" && ev.code < "21");
+        if (coded) continue;
+        // Only armed forces: a war's casualties. (Civilians, journalists or officials killed by
+        // no one named are the coder's to read: "an anti-Syria journalist was killed in Beirut".)
+        static const std::set<std::string> kArmed = {"MIL", "SPY", "UAF", "REB", "INS"};
+        bool armed = false;
+        for (size_t r = 3; target && r + 3 <= target->code.size(); r += 3) armed = armed || kArmed.count(target->code.substr(r, 3)) > 0;
+        if (!armed) continue;
+      }
+      if (source && target && target->code == source->code) continue;  // self-pairs say nothing
       bool duplicate = false;
       for (const auto& ev : *events) {
         // (A frame naming no target repeats any event of the same source and root: "came under
         // attack from M23" is already M23's attack on the convoy.)
-        if (ev.source == source->code && (!target || ev.target == target->code) &&
+        if (ev.source == (source ? source->code : std::string()) && (!target || ev.target == target->code) &&
             ev.code.compare(0, 2, f.code, 0, 2) == 0)
           duplicate = true;
       }
       used[ti] = true;
       if (duplicate) break;
       code::CodedEvent ev;
-      ev.source = source->code;
-      ev.source_text = source->text;
-      ev.source_span = source->span;
-      ev.source_ref = source->ref;  // antecedent when resolved across sentences (docs/coreference.md)
+      if (source) {
+        ev.source = source->code;
+        ev.source_text = source->text;
+        ev.source_span = source->span;
+        ev.source_ref = source->ref;  // antecedent when resolved across sentences (docs/coreference.md)
+      }
       if (target) {
         ev.target = target->code;
         ev.target_text = target->text;

@@ -39,6 +39,7 @@ struct Frame {
   std::string code;               // CAMEO code the frame assigns
   std::vector<Element> elements;  // at most one leading slot, then the trigger word
   PatternRef pattern;             // file, 1-based line, line text
+  bool has_source_slot = true;    // false: {T} alone, an act whose actor is not named (no source)
 };
 
 class FrameSet {

@@ -539,5 +539,17 @@ TEST_F(AnyStateTest, WeaponsIdentifiedAsXsAreSupport) {
   EXPECT_TRUE(Has(Cats(design, "IRN", yemen), 3));
 }
 
+// X's soldiers killed or wounded by no one named (or at a place of the aggressor's) are leads
+// for participation; an accident is not.
+TEST_F(AnyStateTest, CasualtiesOfXsSoldiersAreParticipation) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event killed = MakeEvent("", "190", "PRKMIL", "Some 2,000 North Korean soldiers had been killed by March, Seoul said.");
+  EXPECT_TRUE(Has(Cats(killed, "PRK", ru), 2));
+  Event placed = MakeEvent("RUS", "190", "PRKMIL", "Dozens of North Korean soldiers were wounded in the Kursk region.");
+  EXPECT_TRUE(Has(Cats(placed, "PRK", ru), 2));
+  Event accident = MakeEvent("", "190", "PRKMIL", "Three North Korean soldiers were killed in a training accident.");
+  EXPECT_FALSE(Has(Cats(accident, "PRK", ru), 2));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -42,13 +42,40 @@ TEST(FramesParse, ReadsCodesPatternsAndComments) {
 TEST(FramesParse, RejectsBadLinesWithFileAndLine) {
   FrameSet set;
   for (const char* bad : {"15x\tattack by {S}\n", "190 attack by {S}\n", "190\tattack by {X}\n",
-                          "190\tattack by {T}\n", "190\t{S} {T} attack\n", "190\tAttack by {S}\n",
+                          "190\tattack by soldiers\n", "190\t{S} {T} attack\n", "190\tAttack by {S}\n",
                           "190\tattack by {S} ...\n", "190\tattack {S} {S}\n"}) {
     Status s = FrameSet::Parse(std::string("# first\n") + bad, "f.tsv", &set);
     EXPECT_FALSE(s.ok()) << bad;
     EXPECT_THAT(s.message(), ::testing::StartsWith("f.tsv:2: ")) << bad;
   }
   EXPECT_EQ(set.size(), 0u);  // untouched on failure
+}
+
+// A frame with {T} alone states an act whose actor is not named: armed forces only, the country of
+// the place as source when one is named, never beside the coder's own reading of the act.
+TEST(FramesMatch, TargetOnlyFramesCodeCasualtiesOfArmedForces) {
+  FrameSet set = MustParse("190\t{T} were|was killed|wounded\n");
+  const std::string s = "Dozens of Eritrean soldiers were killed last week.";
+  std::vector<code::CodedEvent> events;
+  set.ExtendWithActors(s, Date{}, {At(s, "Eritrean soldiers", "ERIMIL")}, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "");
+  EXPECT_EQ(events[0].target, "ERIMIL");
+  const std::string placed = "Eritrean soldiers were wounded near Mekelle in Ethiopia.";
+  events.clear();
+  set.ExtendWithActors(placed, Date{}, {At(placed, "Eritrean soldiers", "ERIMIL"), At(placed, "Ethiopia", "ETH")},
+                       &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "ETH");
+  const std::string civilians = "Eritrean reporters were killed last week.";
+  events.clear();
+  set.ExtendWithActors(civilians, Date{}, {At(civilians, "Eritrean reporters", "ERIMED")}, &events);
+  EXPECT_TRUE(events.empty());
+  // ("20 Eritreans serving in Sudan were killed": the place after "in" is not who was killed.)
+  const std::string serving = "Twenty volunteers serving in Sudan were killed.";
+  events.clear();
+  set.ExtendWithActors(serving, Date{}, {At(serving, "Sudan", "SDNMIL")}, &events);
+  EXPECT_TRUE(events.empty());
 }
 
 TEST(FramesParse, BundledFileLoads) {

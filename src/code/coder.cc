@@ -2139,10 +2139,38 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         }
       // ("Iranian missiles were fired by Russian forces at Odesa": the maker of a weapon used in
       // force is not what the force is used against; the target follows the verb.)
+      int weapon_owner = -1;
       if (subject >= 0 && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
           code->code.compare(0, 2, "20") <= 0) {
         const int tail = w(subject).tail >= 0 ? w(subject).tail : subject;
-        if (tail + 1 < n() && (IsWeaponWord(WordText(tail + 1)) || WordText(tail + 1) == "ARTILLERY")) subject = -1;
+        if (tail + 1 < n() && (IsWeaponWord(WordText(tail + 1)) || WordText(tail + 1) == "ARTILLERY" ||
+                               (tail + 2 < n() && IsWeaponWord(WordText(tail + 2))))) {
+          weapon_owner = subject;
+          subject = -1;
+        }
+      }
+      // ... but with no "by" phrase the weapons' owner fired them ("Russian Iskander missiles were
+      // fired at Ukrainian targets"), at whoever follows "at/on/against/into".
+      bool by_phrase = false;
+      for (int k = vw.tail + 1; k <= ce && !by_phrase; ++k) by_phrase = WordText(k) == "BY";
+      if (weapon_owner >= 0 && !by_phrase) {
+        source_ = MakeActor(weapon_owner, weapon_owner, true);
+        regular_source_ = true;
+        target_ = ActorVal();
+        for (int k = vw.tail + 1; k + 1 <= ce && !target_.set; ++k) {
+          const std::string_view t = WordText(k);
+          if (t != "AT" && t != "ON" && t != "AGAINST" && t != "INTO" && t != "TOWARDS") continue;
+          for (int j = k + 1; j <= ce && j <= k + 3; ++j)
+            if (IsActorHead(j)) {
+              ActorVal struck = MakeActor(j, j, true);
+              if (!SameActor(struck, source_)) {
+                target_ = struck;
+                regular_target_ = true;
+              }
+              break;
+            }
+        }
+        passive_settled = true;
       }
       ActorVal patient = subject >= 0 ? MakeActor(subject, subject, true) : source_;
       if (agent >= 0) {

@@ -1392,5 +1392,19 @@ TEST_F(EngineText, WhereAndWhenAsidesAreCodedApartAndEnteringCombatIsFighting) {
   }
 }
 
+// With no "by" phrase, the owner of the weapons fired them, at whoever follows "at/on/against".
+TEST_F(EngineText, TheOwnerOfWeaponsFiredByNoOneNamedFiredThem) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Russian cruise missiles were fired at Ukrainian power plants.", "RUS", "19", "UKR", Modality::kAsserted,
+            ""},
+           {"Houthi drones were launched against Saudi oil facilities.", "YEMREB", "19", "SAU", Modality::kAsserted,
+            ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_FALSE(e.target.starts_with("RUS") || e.target.starts_with("YEMREB"));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -6,6 +6,10 @@
 namespace dyad::enrich {
 namespace {
 
+// A post-posed report's speaker between its comma and its verb, in tokens: a name with a title
+// and a body ("..., the Central Military Commission of the Workers' Party said").
+constexpr int kPostposedSpeakerTokens = 12;
+
 bool EndsWithNt(const std::string& w) { return w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0; }
 
 // Tokens that end a clause for the purpose of cue scope.
@@ -566,7 +570,7 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
       }
       if (IsHardBoundary(tokens[k])) break;
     }
-    if (comma < 0 || r.first - comma > 7) continue;
+    if (comma < 0 || r.first - comma > kPostposedSpeakerTokens) continue;
     if (comma + 1 < n && (tokens[comma + 1].lower == "and" || tokens[comma + 1].lower == "but")) continue;
     if (!ClosesSentence(tokens, r)) continue;
     if (const TokenMention* m = NearestBefore(mentions, comma + 1, r.first)) return FromMention(*m);
@@ -696,7 +700,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     if (inside_actor(r)) continue;
     // Post-posed: "C, X said." / "C, said X." closing the sentence.
     int comma = -1;
-    for (int k = r.first - 1; k >= 0 && r.first - k <= 7; --k) {
+    for (int k = r.first - 1; k >= 0 && r.first - k <= kPostposedSpeakerTokens; --k) {
       if (tokens[k].lower == ",") {
         comma = k;
         break;
@@ -876,7 +880,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     // A clause closed by a post-posed report of its own ("..., he added") stops there.
     for (const Cue& other : cues.report_verbs) {
       if (other.first <= start || other.first >= end) continue;
-      for (int k = other.first - 1; k > start && other.first - k <= 7; --k)
+      for (int k = other.first - 1; k > start && other.first - k <= kPostposedSpeakerTokens; --k)
         if (tokens[k].lower == ",") {
           c.last = std::min(c.last, k);
           break;

@@ -551,5 +551,18 @@ TEST_F(AnyStateTest, CasualtiesOfXsSoldiersAreParticipation) {
   EXPECT_FALSE(Has(Cats(accident, "PRK", ru), 2));
 }
 
+// X's own account of its forces in the war is an acknowledgement; X's forces fighting to retake
+// the aggressor's land are participation whatever place the coder took as the target.
+TEST_F(AnyStateTest, OwnAccountsAndRetakingTheAggressorsLand) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event own = MakeEvent("PRKMIL", "190", "RUS", "Our units fulfilled their duty in the Kursk battles, the party commission said.");
+  own.reported_by = "PRKMIL";
+  EXPECT_TRUE(Has(Cats(own, "PRK", ru), 6));
+  Event retake = MakeEvent("BLRMIL", "190", "RUS", "Belarusian special forces helped retake Belgorod villages.");
+  EXPECT_TRUE(Has(Cats(retake, "BLR", ru), 2));
+  Event denied = MakeEvent("BLRMIL", "190", "RUS", "Minsk denied that its special forces helped retake Belgorod villages.");
+  EXPECT_FALSE(Has(Cats(denied, "BLR", ru), 2));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

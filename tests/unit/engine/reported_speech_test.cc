@@ -1406,5 +1406,20 @@ TEST_F(EngineText, TheOwnerOfWeaponsFiredByNoOneNamedFiredThem) {
   }
 }
 
+// A long speaker after a post-posed quote is still the reporter, and a body both China's and North
+// Korea's ruling parties have takes its state from the words around it.
+TEST_F(EngineText, LongSpeakersAndBodiesOfSeveralStates) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Belarus sent drones to Russia, the Central Military Commission of the Workers' Party said.",
+            "BLR", "07", "RUS", Modality::kAsserted, "PRK"},
+           {"North Korea's Central Military Commission threatened South Korea.", "PRKMIL", "13", "KOR",
+            Modality::kAsserted, ""},
+           {"China's Central Military Commission threatened Taiwan.", "CHNMIL", "13", "TWN", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -187,6 +187,7 @@ struct Scratch {
   std::vector<RawEvent> events;
   int harm_adjunct = -1;  // first word of a trailing ", killing ..." set aside by the comma rules
   std::vector<RelativeClause> relatives;  // set aside by MarkRelativeClauses (byte spans)
+  std::vector<RawEvent> untargeted;       // events naming no target, used when nothing else is coded
   std::vector<uint32_t> stamp;  // stamp[word id] == epoch: the word occurs in the sentence
   uint32_t epoch = 0;
   uint64_t word_mask = 0;       // WordBit() of every literal in the sentence
@@ -255,6 +256,9 @@ class Engine {
   bool ContinuesNounList(int c) const;
   // True when words first..last hold a verb (or an unknown -ed word that may be one).
   bool HasVerbBetween(int first, int last) const;
+  // Document coding: the word before v is one a finite verb follows (its subject, an auxiliary or
+  // an adverb), not a modifier of a noun ("merchant ships", "an army base").
+  bool VerbPosition(int v) const;
   // Document coding: the comma at c opens ", where ..." or ", when ...".
   bool IsPlaceOrTimeAside(int c) const;
   // Document coding: hands the ", where/when ..." aside from c to `last` to the caller, to be coded
@@ -370,6 +374,7 @@ void Engine::Split() {
   s_.events.clear();
   s_.harm_adjunct = -1;
   s_.relatives.clear();
+  s_.untargeted.clear();
   s_.ext.clear();
   const std::string_view t = text_;
   const size_t len = t.size();
@@ -1333,6 +1338,16 @@ bool Engine::ContinuesNounList(int c) const {
     if (IsType(j, RootType::kVerb) && !t.ends_with("ING")) return false;
   }
   return false;
+}
+
+bool Engine::VerbPosition(int v) const {
+  if (v < 1) return false;
+  static const std::set<std::string_view> kBefore = {"HAS", "HAVE", "HAD", "WILL", "WOULD", "ALSO", "ALREADY",
+                                                     "THEN", "LATER", "SINCE", "REPORTEDLY", "ALLEGEDLY",
+                                                     "RECENTLY", "AGAIN", "STILL", "JUST", "EVEN", "NOW"};
+  const std::string_view before = WordText(v - 1);
+  return IsActor(v - 1) || IsType(v - 1, RootType::kPronoun) || kBefore.count(before) > 0 ||
+         (before.size() > 4 && before.ends_with("LY"));
 }
 
 bool Engine::HasVerbBetween(int first, int last) const {
@@ -2428,6 +2443,20 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       bool produced = false;
       AddEvents(s, t, *code, v, pattern_id, entry_id, &produced);
       if (produced) *stop_clause = true;
+    } else if (document && source_.set && !source_.dflt && !target_.set && code->code.size() >= 2 &&
+               pattern_id >= 0 && aux < 0 && source_.word >= 0 && source_.word < v && VerbPosition(v) &&
+               (code->code.starts_with("06") || code->code.starts_with("07") || code->code.starts_with("15"))) {
+      // Document coding (dyad): aid, cooperation and posture whose receiver or target the sentence
+      // does not name ("Pyongyang has also sent self-propelled guns", "Minsk mobilised its
+      // reservists") are kept apart, and coded with no target only when the sentence yields no
+      // other event: the report can still weigh them (with the war's words around them).
+      ActorVal none;
+      none.set = true;
+      none.dflt = true;
+      std::swap(s_.events, s_.untargeted);
+      bool produced = false;
+      AddEvents(source_, none, *code, v, pattern_id, entry_id, &produced);
+      std::swap(s_.events, s_.untargeted);
     }
   }
   if (source_.from_pattern && !regular_source_) source_ = ActorVal();
@@ -2511,6 +2540,7 @@ bool InvalidCode(const std::string& c) { return c == "---" || c == "+++" || c ==
 CodeResult Engine::Finish() {
   CodeResult result;
   auto& ev = s_.events;
+  if (ev.empty() && !s_.untargeted.empty()) ev.push_back(s_.untargeted.front());
   if (ev.empty()) {
     result.problem = "No events found in text";
     return result;

@@ -564,5 +564,17 @@ TEST_F(AnyStateTest, OwnAccountsAndRetakingTheAggressorsLand) {
   EXPECT_FALSE(Has(Cats(denied, "BLR", ru), 2));
 }
 
+// In the Houthi war the victim is Yemen's recognised government and its forces: "Yemen's
+// resistance" that Iran praises, or advisers in Houthi-held Sanaa, are not the victim.
+TEST_F(AnyStateTest, BareYemenIsNotTheVictimOfTheHouthiWar) {
+  Conflict yemen = LoadC("yemen-red-sea");
+  Event praise = MakeEvent("IRNGOV", "051", "YEM", "Tehran praised Yemen's steadfast resistance.");
+  EXPECT_FALSE(Has(Cats(praise, "IRN", yemen), 7));
+  Event advisers = MakeEvent("IRNMIL", "154", "YEMREB", "Iranian advisers were stationed in Sanaa.");
+  EXPECT_FALSE(Has(Cats(advisers, "IRN", yemen), 2));
+  Event aid = MakeEvent("IRNGOV", "070", "YEMGOV", "Iran sent aid to the Yemeni government in Aden.");
+  EXPECT_TRUE(Has(Cats(aid, "IRN", yemen), 7));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

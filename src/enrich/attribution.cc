@@ -365,6 +365,19 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
   for (const Cue& c : cues.readiness) {
     if (c.first >= verb_first && c.first < verb_last) return Modality::kHypothetical;
   }
+  // An embedded question ("asked whether Rwandan troops were in Congo", "unclear if the drones
+  // came from Iran") states nothing: hypothetical.
+  for (int k = verb_first - 1, words = 0; k >= 0 && words < 10 && !IsHardBoundary(tokens[k]); --k) {
+    if (!tokens[k].word) continue;
+    ++words;
+    if (tokens[k].lower == "whether") return Modality::kHypothetical;
+    if (tokens[k].lower == "if" && k > 0) {
+      static const std::set<std::string> kAskers = {"ask",  "asks", "asked", "asking", "wonder", "wondered",
+                                                    "know", "knew", "unclear", "unsure", "clear", "check"};
+      if (kAskers.count(tokens[k - 1].lower)) return Modality::kHypothetical;
+      break;
+    }
+  }
   // Hypothetical: a modal or possibility word in the verb's clause, a warning
   // shortly before, or a conditional attached to the verb's main clause.
   // A negator right before the verb (only auxiliaries and adverbs between).

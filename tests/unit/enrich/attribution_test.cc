@@ -139,7 +139,8 @@ INSTANTIATE_TEST_SUITE_P(
                      M::kAsserted},
         ModalityCase{"Moscow denied that its troops shelled the village.", "denied", "02", M::kAsserted},
         ModalityCase{"The troops that did not leave attacked the town.", "attacked", "19", M::kAsserted},
-        ModalityCase{"It is not clear whether the army attacked the town.", "attacked", "19", M::kAsserted},
+        // (Not negated, and not asserted either: an embedded question states nothing.)
+        ModalityCase{"It is not clear whether the army attacked the town.", "attacked", "19", M::kHypothetical},
         ModalityCase{"Officials said its military potential has significantly increased.", "increased", "08",
                      M::kAsserted},
         ModalityCase{"Forces shrank, most likely due to the supply of troops to Russia.", "supply", "07", M::kAsserted},

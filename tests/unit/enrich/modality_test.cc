@@ -66,8 +66,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         // A conditional in another sentence does not leak.
         Case{"Belarus attacked Ukraine. If Russia asks, it does so again.", "attacked", "19", M::kAsserted},
-        // "if" = "whether" is no conditional.
-        Case{"Journalists asked if Belarusian troops crossed the border.", "crossed", "19", M::kAsserted},
+        // "if" = "whether" is no conditional; the question itself states nothing (hypothetical).
+        Case{"Journalists asked if Belarusian troops crossed the border.", "crossed", "19", M::kHypothetical},
         Case{"Journalists asked if Belarusian troops crossed the border.", "asked", "01", M::kAsserted},
         Case{"Troops moved as if the border did not exist.", "moved", "19", M::kAsserted},
         // A precaution with a past-tense verb is a fact.

@@ -2326,6 +2326,17 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
             (WordText(k - 1) == "FROM" || (k > 1 && WordText(k - 2) == "FROM" && WordText(k - 1) == "THE")))
           continue;
 
+        // Document coding (dyad): the maker named before a weapon noun is not the subject when
+        // another actor acts before the verb ("North Korean shells account for much of the
+        // artillery Russia fires at Ukrainian positions").
+        if (document && k < v) {
+          const int tail = w(k).tail >= 0 ? w(k).tail : k;
+          if (tail + 1 < n() && (IsWeaponWord(WordText(tail + 1)) || WordText(tail + 1) == "ARTILLERY")) {
+            bool later = false;
+            for (int j = tail + 1; j < v && !later; ++j) later = IsActorHead(j) && !AfterPreposition(j);
+            if (later) continue;
+          }
+        }
         ActorVal a = MakeActor(k, k, true);
         if (target_.set && SameActor(a, target_)) continue;
         source_ = a;

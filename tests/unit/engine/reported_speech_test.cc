@@ -1450,5 +1450,19 @@ TEST_F(EngineText, AnEmbeddedQuestionStatesNothing) {
   }
 }
 
+// Troops shipped somewhere are forces sent; the maker named before a weapon noun is not the
+// subject when another actor acts before the verb.
+TEST_F(EngineText, ShippedTroopsAndTheMakerOfWeaponsAnotherFires) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Thousands of Eritrean soldiers were shipped to Sudan.", "ERIMIL", "15", "SDN", Modality::kAsserted, ""},
+           {"Iranian drones make up most of the arsenal Russia fires at Ukrainian cities.", "RUS", "19", "UKR",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_FALSE(e.source.starts_with("IRN") && e.event_code.starts_with("19"));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -512,7 +512,7 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
   }
   // "X has been accused of ...": the accuser is unnamed (or named after "by"), never X.
   if (pre && pre->first > 0) {
-    static const WordSet kPassive = {"been", "was", "were", "is", "are", "be", "being"};
+    static const WordSet kPassive = {"been", "was", "were", "is", "are", "be", "being", "stands", "stand", "stood"};
     int aux = pre->first - 1;  // "were repeatedly reported": adverbs between
     while (aux > 0 && IsAdverb(tokens[aux])) --aux;
     if (kPassive.count(tokens[aux].lower)) {

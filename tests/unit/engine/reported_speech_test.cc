@@ -1332,7 +1332,9 @@ TEST_F(EngineText, AnAccusedStateAccusesNoOneAndAnOpeningClauseIsNotReported) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));
     for (const Event& e : events) {
-      EXPECT_FALSE(e.source == "ERI" || e.source == "IRN") << x.sentence << "\n" << Describe(events);
+      // (The accused accuses no one; what it is accused of is its act: "ERI 07x SDN".)
+      EXPECT_FALSE((e.source == "ERI" || e.source == "IRN") && e.event_code.starts_with("11"))
+          << x.sentence << "\n" << Describe(events);
       // (The opening clause is no one's report.)
       EXPECT_TRUE(e.reported_by.empty() || !e.event_code.starts_with("17")) << x.sentence << "\n" << Describe(events);
     }
@@ -1461,6 +1463,17 @@ TEST_F(EngineText, ShippedTroopsAndTheMakerOfWeaponsAnotherFires) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));
     for (const Event& e : events) EXPECT_FALSE(e.source.starts_with("IRN") && e.event_code.starts_with("19"));
+  }
+}
+
+// A state named as another's main supplier, backer or patron gives it aid (070).
+TEST_F(EngineText, AStateNamedAsAnothersSupplierOrBacker) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Belarus has become Russia's biggest supplier of tank rounds.", "BLR", "07", "RUS", Modality::kAsserted, ""},
+           {"Eritrea remains the main backer of the Sudanese army.", "ERI", "07", "SDN", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
   }
 }
 

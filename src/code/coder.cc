@@ -259,6 +259,8 @@ class Engine {
   // Document coding: the word before v is one a finite verb follows (its subject, an auxiliary or
   // an adverb), not a modifier of a noun ("merchant ships", "an army base").
   bool VerbPosition(int v) const;
+  // Document coding: the "and" at c, after its clause's verb, joins objects up to a preposition.
+  bool ObjectListContinues(int c) const;
   // Document coding: the comma at c opens ", where ..." or ", when ...".
   bool IsPlaceOrTimeAside(int c) const;
   // Document coding: hands the ", where/when ..." aside from c to `last` to the caller, to be coded
@@ -1340,6 +1342,22 @@ bool Engine::ContinuesNounList(int c) const {
   return false;
 }
 
+bool Engine::ObjectListContinues(int c) const {
+  static const std::set<std::string_view> kPrepositions = {"TO", "TOWARDS", "TOWARD", "INTO", "ON", "ONTO",
+                                                          "ACROSS", "ALONG", "NEAR", "FOR", "AGAINST", "VIA"};
+  int begin = c - 1;
+  while (begin > 0 && w(begin - 1).kind != WType::kComma) --begin;
+  if (!HasVerbBetween(begin, c - 1)) return false;
+  for (int j = c + 1, words = 0; j < n() && words < 7; ++j, ++words) {
+    const std::string_view t = WordText(j);
+    if (kPrepositions.count(t)) return words > 0;
+    if (w(j).kind == WType::kComma || w(j).kind == WType::kQuote) return false;
+    if (IsType(j, RootType::kVerb) && !w(j).noun) return false;
+    if (IsType(j, RootType::kPronoun) || (!w(j).typed && t.size() > 4 && t.ends_with("ED"))) return false;
+  }
+  return false;
+}
+
 bool Engine::VerbPosition(int v) const {
   if (v < 1) return false;
   static const std::set<std::string_view> kBefore = {"HAS", "HAVE", "HAD", "WILL", "WOULD", "ALSO", "ALREADY",
@@ -1405,6 +1423,10 @@ void Engine::SplitClauses() {
     // clause joins the subject's members ("Congolese civil society groups and opposition
     // politicians have accused Kampala ..."). An unknown -ed word may be a verb: split then.
     if (document && WordText(c) == "AND" && !HasVerbBetween(begin, c - 1)) continue;
+    // Document coding (dyad): after the clause's verb, "and" followed by words with no verb up to a
+    // preposition joins the verb's objects ("added Kabarebe and two commanders to its sanctions
+    // list", "moved troops and heavy equipment towards the border").
+    if (document && WordText(c) == "AND" && ObjectListContinues(c)) continue;
     // No split: noun + conj + adjective* + noun, or adjective + conj + adjective.
     // (An untyped word before the conjunction counts as a noun unless it is a particle or a verb
     // or adverb form: "with repression still going on and power concentrated" is two clauses.)

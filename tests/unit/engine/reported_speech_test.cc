@@ -1477,5 +1477,18 @@ TEST_F(EngineText, AStateNamedAsAnothersSupplierOrBacker) {
   }
 }
 
+// After the verb, "and" with no verb before a preposition joins the verb's objects.
+TEST_F(EngineText, ObjectsJoinedByAndBeforeAPreposition) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Britain added Kagame's adviser and two mining firms to its sanctions list.", "GBR", "163", "RWA",
+            Modality::kAsserted, ""},
+           {"Minsk moved tanks and heavy artillery towards the Ukrainian border.", "BLR", "15", "UKR",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

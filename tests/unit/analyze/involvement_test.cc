@@ -576,5 +576,17 @@ TEST_F(AnyStateTest, BareYemenIsNotTheVictimOfTheHouthiWar) {
   EXPECT_TRUE(Has(Cats(aid, "IRN", yemen), 7));
 }
 
+// X's officials stating X's position on its own role (justification, legality, no part in the
+// war) are acknowledgements, even when the coder could not code what they said.
+TEST_F(AnyStateTest, XsJustificationsAreAcknowledgements) {
+  Conflict drc = LoadC("drc-m23");
+  Event just = MakeEvent("RWAGOV", "010", "", "Kigali's spokesman said the border deployments were justified by the FDLR threat.");
+  EXPECT_TRUE(Has(Cats(just, "RWA", drc), 6));
+  Event party = MakeEvent("UGAGOV", "010", "", "Kampala said Uganda was not a party to the fighting around Goma.");
+  EXPECT_TRUE(Has(Cats(party, "UGA", drc), 6));
+  Event other = MakeEvent("UGAGOV", "010", "", "Kampala said the new budget would raise coffee exports.");
+  EXPECT_FALSE(Has(Cats(other, "UGA", drc), 6));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

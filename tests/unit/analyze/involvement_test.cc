@@ -588,5 +588,17 @@ TEST_F(AnyStateTest, XsJustificationsAreAcknowledgements) {
   EXPECT_FALSE(Has(Cats(other, "UGA", drc), 6));
 }
 
+// Findings of experts or other states about X's role are the international response to it.
+TEST_F(AnyStateTest, FindingsAboutXAreAResponse) {
+  Conflict drc = LoadC("drc-m23");
+  Event found = MakeEvent("IGOUNO", "010", "", "UN investigators concluded that Kigali directed the rebels' offensive.");
+  EXPECT_TRUE(Has(Cats(found, "RWA", drc), 8));
+  Conflict ru = LoadC("russia-ukraine");
+  Event breach = MakeEvent("FRA", "010", "", "France told the Council that the transfers by Tehran were in breach of resolution 2231.");
+  EXPECT_TRUE(Has(Cats(breach, "IRN", ru), 8));
+  Event none = MakeEvent("IGOUNO", "010", "", "UN investigators found no evidence that Kigali directed the offensive.");
+  EXPECT_FALSE(Has(Cats(none, "RWA", drc), 8));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -146,7 +146,9 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
       speaker_involved = speaker_involved || Overlaps(e.source_span, content.speaker) ||
                          Overlaps(e.target_span, content.speaker);
     }
-    if (inside && !speaker_involved) {
+    // (A clause in the first person names its subject only through the speaker: "'Our soldiers
+    // captured ...,' Zelensky wrote" is coded as "Zelensky's soldiers captured ...".)
+    if (inside && !speaker_involved && !content.first_person) {
       for (auto& e : result->events)
         if (Inside(e.verb_span, content.clause)) speaker_acts(e);
       continue;

@@ -136,8 +136,9 @@ bool IsAccusation(const Token& verb) {
 // what an accusation is "of" ("After fighting broke out, the UAE stands accused of ...").
 bool ClosesSentence(const std::vector<Token>& tokens, const Cue& r) {
   const int n = static_cast<int>(tokens.size());
+  // (Up to a comma: "..., Zelensky wrote on 11 January, posting photographs of the men.")
   int rest = 0;
-  for (int k = r.last; k < n && !IsHardBoundary(tokens[k]); ++k) ++rest;
+  for (int k = r.last; k < n && !IsHardBoundary(tokens[k]) && tokens[k].lower != ","; ++k) ++rest;
   if (rest > 8) return false;
   if (r.last >= n) return true;
   const Token& next = tokens[r.last];
@@ -718,6 +719,8 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
         comma = k;
         break;
       }
+      // ('"We will stand by Russia," Choe said': the quote closing after the comma.)
+      if (tokens[k].lower == "\"" && k > 0 && tokens[k - 1].lower == ",") continue;
       if (IsHardBoundary(tokens[k]) || IsClauseBoundary(tokens[k])) break;
     }
     if (comma > 2 && ClosesSentence(tokens, r)) {
@@ -1029,6 +1032,19 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     }
     SetSpeaker(MentionIn(mentions, s.last, std::min(n, s.last + 4), false), &c);
     if (c.last - c.first >= 3) out.push_back(c);
+  }
+  // "'Our soldiers captured two North Korean servicemen,' Zelensky wrote": a clause opening with
+  // "we" or "our" speaks of the speaker's own side, which is its subject.
+  for (ReportedClause& c : out) {
+    if (c.speaker_first < 0 || c.subject_first >= 0) continue;
+    int k = c.first;
+    while (k < c.last && !tokens[k].word) ++k;
+    if (k + 1 >= c.last || (tokens[k].lower != "we" && tokens[k].lower != "our")) continue;
+    c.subject_first = c.speaker_first;
+    c.subject_last = c.speaker_last;
+    c.subject_possessive = tokens[k].lower == "our";
+    c.first_person = true;
+    c.first = k + 1;
   }
   // "Burundi, which accuses Kigali of sheltering coup plotters, sent soldiers to fight the M23": a
   // report inside a ", which/who ..." aside ends with the aside.

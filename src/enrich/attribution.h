@@ -110,6 +110,7 @@ struct ReportedClause {
   // The clause opens with a possessive pronoun standing for the subject ("Pyongyang denied that its
   // soldiers ..."): the clause is coded after "<subject>'s".
   bool subject_possessive = false;
+  bool first_person = false;  // the clause opened with "we"/"our": its subject is the speaker's side
   int verb_first = -1, verb_last = -1;  // the reporting verb ("said", "wrote"); -1 for "according to"
   // A passive report ("X has been accused of ..."): the reporting verb, whose own reading (X as the
   // accuser) is wrong.

@@ -326,6 +326,7 @@ std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(std::string
     if (c.speaker_first >= 0) content.speaker = {tokens[c.speaker_first].begin, tokens[c.speaker_last - 1].end};
     if (c.subject_first >= 0) content.subject = {tokens[c.subject_first].begin, tokens[c.subject_last - 1].end};
     content.subject_possessive = c.subject_possessive;
+    content.first_person = c.first_person;
     content.control = c.control;
     if (c.verb_first >= 0) content.verb = {tokens[c.verb_first].begin, tokens[c.verb_last - 1].end};
     if (c.passive_report_first >= 0)

@@ -69,6 +69,7 @@ class Enricher {
     // "Seoul accused Pyongyang of sending shells"): code "<subject> <clause>". Empty otherwise.
     code::ByteSpan subject;
     bool subject_possessive = false;  // "<subject>'s <clause>": "Minsk said its troops ..."
+    bool first_person = false;        // "'Our soldiers captured ...,' Zelensky wrote": subject from "we/our"
     code::ByteSpan verb;              // the reporting verb; empty for "according to X"
     // "X has been accused of ...": the reporting verb, whose own event (X accusing) is dropped.
     code::ByteSpan passive_report;

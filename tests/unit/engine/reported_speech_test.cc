@@ -1490,5 +1490,20 @@ TEST_F(EngineText, ObjectsJoinedByAndBeforeAPreposition) {
   }
 }
 
+// A quote closed after its comma ("...," X said) is X's report; "we" and "our" in it are X's side.
+TEST_F(EngineText, QuotesInTheFirstPersonSpeakForTheSpeakersSide) {
+  for (const Expected& x : std::vector<Expected>{
+           {"\"We sent drones to Russia before the war,\" Araghchi said.", "IRN", "07", "RUS", Modality::kAsserted,
+            "IRN"},
+           {"\"Our soldiers captured two Belarusian saboteurs near Chernihiv,\" Zelensky wrote on Monday, posting "
+            "photographs of the men.", "UKR", "1", "BLR", Modality::kAsserted, "UKR"},
+           {"\"We will never send our troops to Ukraine,\" Lukashenko said.", "BLR", "", "UKR", Modality::kNegated,
+            "BLR"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

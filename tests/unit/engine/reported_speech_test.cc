@@ -1505,5 +1505,11 @@ TEST_F(EngineText, QuotesInTheFirstPersonSpeakForTheSpeakersSide) {
   }
 }
 
+// Sent to investigate: the purpose names the act, whoever is sent.
+TEST_F(EngineText, SentToInvestigateIsAnInvestigation) {
+  const auto events = Code("The OSCE sent 30 military and civilian experts to Ukraine on Friday to investigate the shelling.");
+  ExpectEvent(events, {"", "IGO", "09", "UKR", Modality::kAsserted, ""}, Describe(events));
+}
+
 }  // namespace
 }  // namespace dyad

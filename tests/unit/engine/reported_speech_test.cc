@@ -1446,9 +1446,11 @@ TEST_F(EngineText, AidAndPostureWithNoReceiverNamed) {
 TEST_F(EngineText, AnEmbeddedQuestionStatesNothing) {
   for (const char* sentence : {"Asked whether Ugandan troops were in Ituri, Museveni said he would not comment.",
                                "Reporters wanted to know if Iran had sent missiles to Russia."}) {
-    for (const Event& e : Code(sentence))
-      if (e.event_code.starts_with("15") || e.event_code.starts_with("07"))
+    for (const Event& e : Code(sentence)) {
+      if (e.event_code.starts_with("15") || e.event_code.starts_with("07")) {
         EXPECT_EQ(e.modality, Modality::kHypothetical) << sentence << " " << e.source << " " << e.event_code;
+      }
+    }
   }
 }
 

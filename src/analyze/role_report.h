@@ -13,6 +13,7 @@
 #define DYAD_ANALYZE_ROLE_REPORT_H_
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -184,7 +185,9 @@ class RoleAnalyzer {
   RoleOptions options_;
   int64_t scanned_ = 0;
   Date latest_document_;  // the newest document seen: how far the evidence reaches
-  std::vector<Item> items_;
+  // A deque: items are large and a report may hold tens of thousands; a vector's growth moved
+  // every one into fresh memory at each doubling.
+  std::deque<Item> items_;
 };
 
 // Convenience over a vector (tests; small stores).

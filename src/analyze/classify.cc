@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 
@@ -65,8 +66,10 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
 
 // The sentence in lower case, with other states' longer names that hold one of X's words blanked
 // out ("South Sudanese troops" names no Sudan): keywords and names are matched against it.
-std::string TextFor(const Event& e, const Subject& x) {
-  std::string text = Lower(e.sentence);
+void TextFor(const Event& e, const Subject& x, std::string* out) {
+  std::string& text = *out;
+  text.assign(e.sentence);
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const std::string& other : x.shadowed_by) {
     for (size_t pos = text.find(other); pos != std::string::npos; pos = text.find(other, pos + other.size())) {
       const size_t end = pos + other.size();
@@ -75,7 +78,6 @@ std::string TextFor(const Event& e, const Subject& x) {
         std::fill(text.begin() + static_cast<std::ptrdiff_t>(pos), text.begin() + static_cast<std::ptrdiff_t>(end), ' ');
     }
   }
-  return text;
 }
 
 // A word of text: a maximal run of IsWordChar bytes. A phrase occurs (ContainsPhrase) only where
@@ -371,6 +373,38 @@ struct Classifier::Program {
 
 namespace {
 
+// EventFacts' buffers, kept from event to event on each thread (a report classifies tens of
+// thousands of events: a fresh set per event was most of the allocations of a report).
+struct FactsBuffers {
+  std::string text;
+  std::vector<int8_t> seen, list_seen;
+  std::vector<uint64_t> words;
+  bool in_use = false;
+};
+
+// The thread's buffers, or fresh ones while another EventFacts of this thread holds them.
+class LeasedBuffers {
+ public:
+  LeasedBuffers() {
+    thread_local FactsBuffers kept;
+    if (kept.in_use) {
+      own_ = std::make_unique<FactsBuffers>();
+      b_ = own_.get();
+    } else {
+      b_ = &kept;
+    }
+    b_->in_use = true;
+  }
+  ~LeasedBuffers() { b_->in_use = false; }
+  LeasedBuffers(const LeasedBuffers&) = delete;
+  LeasedBuffers& operator=(const LeasedBuffers&) = delete;
+  FactsBuffers& operator*() const { return *b_; }
+
+ private:
+  std::unique_ptr<FactsBuffers> own_;
+  FactsBuffers* b_ = nullptr;
+};
+
 // What the rules ask of one event, each worked out once: the sides of its actors and places, its
 // sentence as matched (TextFor), and which phrases occur in it.
 class EventFacts {
@@ -385,7 +419,11 @@ class EventFacts {
         origin_(Of(e.origin.country)),
         destination_(Of(e.destination.country)),
         code_(Pack(e.event_code)),
-        list_seen_(p.lists.size(), 0) {
+        text_((*buffers_).text),
+        seen_((*buffers_).seen),
+        list_seen_((*buffers_).list_seen),
+        words_((*buffers_).words) {
+    list_seen_.assign(p.lists.size(), 0);
     auto bit = [](Involvement i) { return uint32_t{1} << static_cast<int>(i); };
     if (source_ == Side::kX) involved_by_code_ |= bit(Involvement::kSource);
     if (target_ == Side::kX) involved_by_code_ |= bit(Involvement::kTarget);
@@ -474,7 +512,7 @@ class EventFacts {
   void Text() {
     if (lowered_) return;
     lowered_ = true;
-    text_ = TextFor(e_, p_.x);
+    TextFor(e_, p_.x, &text_);
     seen_.assign(p_.phrases.size(), kAbsent);
     words_.clear();
     uint64_t word_bits = 0;  // one bit per word (by its hash's top 6 bits): most absent words fail here
@@ -511,10 +549,11 @@ class EventFacts {
   // Per phrase: kAbsent (not searched: a word is missing), kRuledOut (searched, not found) or
   // kPresent; per list: 1 when one of its phrases is present. Both set by Text().
   static constexpr int8_t kAbsent = 0, kPresent = 1, kRuledOut = 2;
-  std::vector<int8_t> seen_;
-  std::vector<int8_t> list_seen_;
-  std::vector<uint64_t> words_;    // WordHash of each word of text_
-  std::string text_;
+  LeasedBuffers buffers_;
+  std::string& text_;
+  std::vector<int8_t>& seen_;
+  std::vector<int8_t>& list_seen_;
+  std::vector<uint64_t>& words_;    // WordHash of each word of text_
   bool lowered_ = false;
 };
 

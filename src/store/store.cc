@@ -461,8 +461,10 @@ Status SqliteStore::Open(const std::string& path, const OpenOptions& options,
   }
   // A bigger page cache and fewer WAL checkpoints: ingest into a large
   // database is bound by B-tree pages that do not fit the cache. A reader reads most pages once
-  // (the OS caches the file): 32 MB keeps its memory small on a large store.
-  (void)store->Exec(options.read_only ? "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768"
+  // (the OS caches the file), so SQLite's default 2 MB: a larger cache is only fresh memory
+  // faulted in page by page (a role report on 1M events read 85,000 pages either way, and took
+  // a fifth more CPU with 32 MB than with 2 MB, most of it in page faults).
+  (void)store->Exec(options.read_only ? "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-2048"
                                       : "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144");
   if (!options.read_only) (void)store->Exec("PRAGMA wal_autocheckpoint=10000");
 

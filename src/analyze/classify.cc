@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <string_view>
 #include <unordered_map>
 
 namespace dyad::analyze {
@@ -64,8 +66,10 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
 
 // The sentence in lower case, with other states' longer names that hold one of X's words blanked
 // out ("South Sudanese troops" names no Sudan): keywords and names are matched against it.
-std::string TextFor(const Event& e, const Subject& x) {
-  std::string text = Lower(e.sentence);
+void TextFor(const Event& e, const Subject& x, std::string* out) {
+  std::string& text = *out;
+  text.assign(e.sentence);
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const std::string& other : x.shadowed_by) {
     for (size_t pos = text.find(other); pos != std::string::npos; pos = text.find(other, pos + other.size())) {
       const size_t end = pos + other.size();
@@ -74,15 +78,76 @@ std::string TextFor(const Event& e, const Subject& x) {
         std::fill(text.begin() + static_cast<std::ptrdiff_t>(pos), text.begin() + static_cast<std::ptrdiff_t>(end), ' ');
     }
   }
-  return text;
 }
 
-// Byte pairs hashed into a set of kBigramSlots bits (a text of a few hundred bytes sets a few
-// percent of them).
-constexpr size_t kBigramSlots = 4096;
-uint16_t BigramSlot(char a, char b) {
-  const uint32_t pair = static_cast<uint32_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
-  return static_cast<uint16_t>((pair * 0x9E3779B1u) >> 20);
+// A word of text: a maximal run of IsWordChar bytes. A phrase occurs (ContainsPhrase) only where
+// each of its words is a whole word of the text: inside the phrase a word is bounded by the
+// phrase's own non-word bytes, and at either end by the boundary ContainsPhrase requires. So a
+// text without one of a phrase's words cannot hold the phrase.
+template <typename Fn>
+void ForEachWord(std::string_view text, Fn&& fn) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !IsWordChar(text[i])) ++i;
+    const size_t begin = i;
+    while (i < text.size() && IsWordChar(text[i])) ++i;
+    if (i > begin) fn(text.substr(begin, i - begin));
+  }
+}
+
+uint64_t WordHash(std::string_view word) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : word) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// A CAMEO code or code prefix of up to 8 bytes packed into an integer, first byte highest: a code
+// starts with a prefix when the code's bytes under the prefix's mask equal the prefix's. Longer
+// strings (no CAMEO code is) are compared as strings.
+struct PackedCode {
+  uint64_t bits = 0, mask = 0;
+  bool packed = false;
+};
+PackedCode Pack(std::string_view code) {
+  PackedCode p;
+  if (code.size() > 8) return p;
+  p.packed = true;
+  for (size_t i = 0; i < code.size(); ++i) {
+    const int shift = 56 - 8 * static_cast<int>(i);
+    p.bits |= uint64_t{static_cast<unsigned char>(code[i])} << shift;
+    p.mask |= uint64_t{0xff} << shift;
+  }
+  return p;
+}
+
+// A code prefix list (Rule::codes, not_codes) ready for CodeIn below.
+struct PrefixList {
+  std::vector<PackedCode> packed;
+  const std::vector<std::string>* prefixes = nullptr;  // the list as written (unpacked fallback)
+  bool all_packed = true;
+};
+PrefixList PrefixesOf(const std::vector<std::string>& prefixes) {
+  PrefixList l;
+  l.prefixes = &prefixes;
+  for (const std::string& p : prefixes) {
+    l.packed.push_back(Pack(p));
+    l.all_packed = l.all_packed && l.packed.back().packed;
+  }
+  return l;
+}
+
+// A set of sides as bits (1 << Side); a rule's empty list admits every side.
+using SideMask = uint32_t;
+constexpr SideMask kAnySide = ~SideMask{0};
+SideMask Bit(Side s) { return SideMask{1} << static_cast<int>(s); }
+SideMask MaskOf(const std::vector<Side>& sides) {
+  if (sides.empty()) return kAnySide;
+  SideMask m = 0;
+  for (Side s : sides) m |= Bit(s);
+  return m;
 }
 
 bool SideIn(const std::vector<Side>& sides, Side s) {
@@ -106,6 +171,14 @@ bool CodeIn(const std::string& code, const std::vector<std::string>& prefixes) {
   for (const std::string& p : prefixes) {
     if (code.compare(0, p.size(), p) == 0) return true;
   }
+  return false;
+}
+
+// CodeIn(code, *list.prefixes), with `packed` = Pack(code).
+bool CodeIn(const std::string& code, const PackedCode& packed, const PrefixList& list) {
+  if (!packed.packed || !list.all_packed) return CodeIn(code, *list.prefixes);
+  for (const PackedCode& p : list.packed)
+    if ((packed.bits & p.mask) == p.bits) return true;
   return false;
 }
 
@@ -145,20 +218,39 @@ struct Classifier::Program {
     int keywords = 0, and_keywords = 0, not_keywords = 0;
     bool group_condition = false;  // group_kind, group_country or group_fights_for given
     int groups = 0;                // the match phrases of the groups those conditions admit
+    // The rule's conditions as bits, tested with a few integer operations per event.
+    SideMask source = kAnySide, target = kAnySide, reported_by = kAnySide, location = kAnySide,
+             origin = kAnySide, destination = kAnySide, place = kAnySide;
+    uint32_t modality = ~uint32_t{0};  // 1 << Modality
+    uint32_t involves_by_code = 0;     // 1 << Involvement, for the kinds an event's codes and places answer
+    bool involves_named = false, involves_group = false;  // the kinds its sentence answers
+    PrefixList codes, not_codes;
   };
 
   Subject x;
   const Conflict& conflict;
   Standing standing = Standing::kThird;
   std::vector<std::string> phrases;
-  // Per phrase, the slots (BigramSlot) of its byte pairs: a phrase can only occur in a text that
-  // holds all of them, so most phrases are ruled out by a few bit tests instead of a search.
-  std::vector<std::vector<uint16_t>> bigrams;
+  // The phrases filed under one of their words, by that word's WordHash: the word fewest phrases
+  // share (the longest of those), so that a common word ("forces") files few phrases. A phrase is
+  // searched for in an event's sentence only when the sentence holds that word and every other
+  // word of the phrase; so a phrase costs nothing in a sentence without its words. Hashes may
+  // collide: a collision only makes a search that finds nothing.
+  std::unordered_map<uint64_t, std::vector<int>> phrases_by_word;
+  // Per phrase, the WordHash of each of its words: words_of[word_begin[id] .. word_begin[id + 1]).
+  std::vector<uint64_t> words_of;
+  std::vector<uint32_t> word_begin = {0};
+  std::vector<std::vector<std::pair<uint64_t, size_t>>> pending_words;  // (hash, length), until IndexPhrases
+  // Phrases without a word (punctuation alone): searched in every text.
+  std::vector<int> unscreened;
   std::unordered_map<std::string, int> phrase_ids;
   // Lists of phrase numbers, each once: many rules share a list ({aggressor}, the named
   // involvement), so an event answers each list once.
   std::vector<std::vector<int>> lists;
   std::map<std::vector<int>, int> list_ids;
+  // Per phrase, the lists that hold it: a list can only match a text that holds a candidate of
+  // its own (most lists are ruled out for an event without looking at their phrases).
+  std::vector<std::vector<int>> lists_of;
   int named = 0;     // {x_name}, {x_adj}, {x_adj}s: the sentence names X
   int x_groups = 0;  // the match phrases of the conflict's groups from X
   std::vector<Compiled> compiled;
@@ -181,6 +273,24 @@ struct Classifier::Program {
         const Category* cat = set->FindCategory(rule->category);
         r.applies = cat && cat->AppliesTo(standing);
       }
+      r.source = MaskOf(rule->source);
+      r.target = MaskOf(rule->target);
+      r.reported_by = MaskOf(rule->reported_by);
+      r.location = MaskOf(rule->location);
+      r.origin = MaskOf(rule->origin);
+      r.destination = MaskOf(rule->destination);
+      r.place = MaskOf(rule->place);
+      if (!rule->modality.empty()) {
+        r.modality = 0;
+        for (Modality m : rule->modality) r.modality |= uint32_t{1} << static_cast<int>(m);
+      }
+      for (Involvement inv : rule->involves) {
+        if (inv == Involvement::kNamed) r.involves_named = true;
+        else if (inv == Involvement::kGroup) r.involves_group = true;
+        else r.involves_by_code |= uint32_t{1} << static_cast<int>(inv);
+      }
+      r.codes = PrefixesOf(rule->codes);
+      r.not_codes = PrefixesOf(rule->not_codes);
       r.keywords = List(Phrases(rule->keywords));
       r.and_keywords = List(Phrases(rule->and_keywords));
       r.not_keywords = List(Phrases(rule->not_keywords));
@@ -201,25 +311,55 @@ struct Classifier::Program {
       index.emplace(rule, compiled.size());
       compiled.push_back(std::move(r));
     }
+    IndexPhrases();
+  }
+
+  // Files every phrase under its word (phrases_by_word) once all are interned.
+  void IndexPhrases() {
+    std::unordered_map<uint64_t, int> sharing;  // word -> phrases holding it
+    for (const auto& words : pending_words)
+      for (size_t i = 0; i < words.size(); ++i) {
+        bool again = false;
+        for (size_t j = 0; j < i; ++j) again = again || words[j].first == words[i].first;
+        if (!again) ++sharing[words[i].first];
+      }
+    for (size_t id = 0; id < pending_words.size(); ++id) {
+      const auto& words = pending_words[id];
+      const std::pair<uint64_t, size_t>* key = nullptr;
+      for (const auto& w : words) {
+        words_of.push_back(w.first);
+        if (!key || sharing[w.first] < sharing[key->first] ||
+            (sharing[w.first] == sharing[key->first] && w.second > key->second))
+          key = &w;
+      }
+      word_begin.push_back(static_cast<uint32_t>(words_of.size()));
+      if (key) phrases_by_word[key->first].push_back(static_cast<int>(id));
+      else unscreened.push_back(static_cast<int>(id));
+    }
+    pending_words.clear();
   }
 
   int Intern(const std::string& phrase) {
     auto [it, added] = phrase_ids.emplace(phrase, static_cast<int>(phrases.size()));
     if (added) {
       phrases.push_back(phrase);
-      std::vector<uint16_t> slots;
-      for (size_t i = 0; i + 1 < phrase.size(); ++i) {
-        const uint16_t slot = BigramSlot(phrase[i], phrase[i + 1]);
-        if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
-      }
-      bigrams.push_back(std::move(slots));
+      std::vector<std::pair<uint64_t, size_t>> words;
+      ForEachWord(phrase, [&](std::string_view word) { words.push_back({WordHash(word), word.size()}); });
+      pending_words.push_back(std::move(words));
     }
     return it->second;
   }
 
   int List(std::vector<int> phrase_numbers) {
     auto [it, added] = list_ids.emplace(phrase_numbers, static_cast<int>(lists.size()));
-    if (added) lists.push_back(std::move(phrase_numbers));
+    if (added) {
+      for (int id : phrase_numbers) {
+        if (lists_of.size() <= static_cast<size_t>(id)) lists_of.resize(static_cast<size_t>(id) + 1);
+        std::vector<int>& of = lists_of[static_cast<size_t>(id)];
+        if (of.empty() || of.back() != it->second) of.push_back(it->second);
+      }
+      lists.push_back(std::move(phrase_numbers));
+    }
     return it->second;
   }
 
@@ -232,6 +372,38 @@ struct Classifier::Program {
 };
 
 namespace {
+
+// EventFacts' buffers, kept from event to event on each thread (a report classifies tens of
+// thousands of events: a fresh set per event was most of the allocations of a report).
+struct FactsBuffers {
+  std::string text;
+  std::vector<int8_t> seen, list_seen;
+  std::vector<uint64_t> words;
+  bool in_use = false;
+};
+
+// The thread's buffers, or fresh ones while another EventFacts of this thread holds them.
+class LeasedBuffers {
+ public:
+  LeasedBuffers() {
+    thread_local FactsBuffers kept;
+    if (kept.in_use) {
+      own_ = std::make_unique<FactsBuffers>();
+      b_ = own_.get();
+    } else {
+      b_ = &kept;
+    }
+    b_->in_use = true;
+  }
+  ~LeasedBuffers() { b_->in_use = false; }
+  LeasedBuffers(const LeasedBuffers&) = delete;
+  LeasedBuffers& operator=(const LeasedBuffers&) = delete;
+  FactsBuffers& operator*() const { return *b_; }
+
+ private:
+  std::unique_ptr<FactsBuffers> own_;
+  FactsBuffers* b_ = nullptr;
+};
 
 // What the rules ask of one event, each worked out once: the sides of its actors and places, its
 // sentence as matched (TextFor), and which phrases occur in it.
@@ -246,34 +418,32 @@ class EventFacts {
         location_(Of(e.location.country)),
         origin_(Of(e.origin.country)),
         destination_(Of(e.destination.country)),
-        seen_(p.phrases.size(), kUnknown),
-        list_seen_(p.lists.size(), kUnknown) {}
+        code_(Pack(e.event_code)),
+        text_((*buffers_).text),
+        seen_((*buffers_).seen),
+        list_seen_((*buffers_).list_seen),
+        words_((*buffers_).words) {
+    list_seen_.assign(p.lists.size(), 0);
+    auto bit = [](Involvement i) { return uint32_t{1} << static_cast<int>(i); };
+    if (source_ == Side::kX) involved_by_code_ |= bit(Involvement::kSource);
+    if (target_ == Side::kX) involved_by_code_ |= bit(Involvement::kTarget);
+    if (reported_by_ == Side::kX) involved_by_code_ |= bit(Involvement::kReportedBy);
+    if (location_ == Side::kX) involved_by_code_ |= bit(Involvement::kLocation);
+    if (origin_ == Side::kX) involved_by_code_ |= bit(Involvement::kOrigin);
+    if (destination_ == Side::kX) involved_by_code_ |= bit(Involvement::kDestination);
+    if (location_ == Side::kX || origin_ == Side::kX || destination_ == Side::kX)
+      involved_by_code_ |= bit(Involvement::kPlace);
+  }
 
   // Some phrase of list `list` occurs in the sentence.
   bool Any(int list) {
-    int8_t& s = list_seen_[static_cast<size_t>(list)];
-    if (s == kUnknown) {
-      s = 0;
-      for (int id : p_.lists[static_cast<size_t>(list)]) {
-        if (Has(id)) {
-          s = 1;
-          break;
-        }
-      }
-    }
-    return s == 1;
+    Text();
+    return list_seen_[static_cast<size_t>(list)] != 0;
   }
+  // Phrase `id` occurs in the sentence.
   bool Has(int id) {
-    const size_t i = static_cast<size_t>(id);
-    int8_t& s = seen_[i];
-    if (s == kUnknown) {
-      Text();
-      s = 0;
-      for (uint16_t slot : p_.bigrams[i])
-        if ((pairs_[slot >> 6] >> (slot & 63) & 1) == 0) return false;
-      s = ContainsPhrase(text_, p_.phrases[i]) ? 1 : 0;
-    }
-    return s == 1;
+    Text();
+    return seen_[static_cast<size_t>(id)] == kPresent;
   }
 
   bool Involves(const Rule& rule) {
@@ -298,22 +468,21 @@ class EventFacts {
   bool Matches(const Classifier::Program::Compiled& r) {
     const Rule& rule = *r.rule;
     const Event& e = e_;
-    if (!Involves(rule)) return false;
-    if (!rule.codes.empty() && !CodeIn(e.event_code, rule.codes)) return false;
-    if (!rule.not_codes.empty() && CodeIn(e.event_code, rule.not_codes)) return false;
-    if (!rule.modality.empty() &&
-        std::find(rule.modality.begin(), rule.modality.end(), e.modality) == rule.modality.end())
+    // Every condition must hold: the cheap ones (codes, sides, involvement by codes and places)
+    // first, the sentence's words (involvement by name or group, keywords, groups) last.
+    const bool involved_by_code = (r.involves_by_code & involved_by_code_) != 0;
+    if (!involved_by_code && !r.involves_named && !r.involves_group) return false;
+    if (!rule.codes.empty() && !CodeIn(e.event_code, code_, r.codes)) return false;
+    if (!rule.not_codes.empty() && CodeIn(e.event_code, code_, r.not_codes)) return false;
+    if ((r.modality >> static_cast<int>(e.modality) & 1) == 0) return false;
+    if ((r.source & Bit(source_)) == 0 || (r.target & Bit(target_)) == 0 ||
+        (r.reported_by & Bit(reported_by_)) == 0 || (r.location & Bit(location_)) == 0 ||
+        (r.origin & Bit(origin_)) == 0 || (r.destination & Bit(destination_)) == 0)
       return false;
-    if (!SideIn(rule.source, source_)) return false;
-    if (!SideIn(rule.target, target_)) return false;
-    if (!SideIn(rule.reported_by, reported_by_)) return false;
-    if (!SideIn(rule.location, location_)) return false;
-    if (!SideIn(rule.origin, origin_)) return false;
-    if (!SideIn(rule.destination, destination_)) return false;
     if (!rule.place.empty()) {
-      const bool any = (!e.location.country.empty() && SideIn(rule.place, location_)) ||
-                       (!e.origin.country.empty() && SideIn(rule.place, origin_)) ||
-                       (!e.destination.country.empty() && SideIn(rule.place, destination_));
+      const bool any = (!e.location.country.empty() && (r.place & Bit(location_)) != 0) ||
+                       (!e.origin.country.empty() && (r.place & Bit(origin_)) != 0) ||
+                       (!e.destination.country.empty() && (r.place & Bit(destination_)) != 0);
       if (!any) return false;
     }
     if (!rule.source_role.empty() && !HasRole(e.source, rule.source_role)) return false;
@@ -321,6 +490,8 @@ class EventFacts {
     if (!rule.reported_by_role.empty() && !HasRole(e.reported_by, rule.reported_by_role)) return false;
     if (!rule.not_source_role.empty() && HasRole(e.source, rule.not_source_role)) return false;
     if (!rule.not_target_role.empty() && HasRole(e.target, rule.not_target_role)) return false;
+    if (!involved_by_code && !(r.involves_named && Any(p_.named)) && !(r.involves_group && Any(p_.x_groups)))
+      return false;
     if (!rule.keywords.empty() && !Any(r.keywords)) return false;
     if (!rule.and_keywords.empty() && !Any(r.and_keywords)) return false;
     if (!rule.not_keywords.empty() && Any(r.not_keywords)) return false;
@@ -335,27 +506,54 @@ class EventFacts {
   }
 
  private:
-  static constexpr int8_t kUnknown = -1;
   Side Of(const std::string& code) const { return p_.conflict.SideOf(code, p_.x.code); }
-  const std::string& Text() {
-    if (!lowered_) {
-      text_ = TextFor(e_, p_.x);
-      lowered_ = true;
-      for (size_t i = 0; i + 1 < text_.size(); ++i) {
-        const uint16_t slot = BigramSlot(text_[i], text_[i + 1]);
-        pairs_[slot >> 6] |= uint64_t{1} << (slot & 63);
+  // The sentence as matched, and every phrase that occurs in it (seen_) with the lists that hold
+  // one (list_seen_): only the phrases whose words are all words of the sentence are searched.
+  void Text() {
+    if (lowered_) return;
+    lowered_ = true;
+    TextFor(e_, p_.x, &text_);
+    seen_.assign(p_.phrases.size(), kAbsent);
+    words_.clear();
+    uint64_t word_bits = 0;  // one bit per word (by its hash's top 6 bits): most absent words fail here
+    ForEachWord(text_, [&](std::string_view word) {
+      words_.push_back(WordHash(word));
+      word_bits |= uint64_t{1} << (words_.back() >> 58);
+    });
+    auto search = [&](int id) {
+      int8_t& s = seen_[static_cast<size_t>(id)];
+      if (s != kAbsent) return;  // searched already (a word the sentence holds twice)
+      s = kRuledOut;
+      for (uint32_t i = p_.word_begin[static_cast<size_t>(id)]; i < p_.word_begin[static_cast<size_t>(id) + 1]; ++i) {
+        const uint64_t w = p_.words_of[i];
+        if ((word_bits >> (w >> 58) & 1) == 0 || std::find(words_.begin(), words_.end(), w) == words_.end()) return;
       }
+      if (!ContainsPhrase(text_, p_.phrases[static_cast<size_t>(id)])) return;
+      s = kPresent;
+      if (static_cast<size_t>(id) < p_.lists_of.size())
+        for (int list : p_.lists_of[static_cast<size_t>(id)]) list_seen_[static_cast<size_t>(list)] = 1;
+    };
+    for (int id : p_.unscreened) search(id);
+    for (uint64_t w : words_) {
+      auto it = p_.phrases_by_word.find(w);
+      if (it == p_.phrases_by_word.end()) continue;
+      for (int id : it->second) search(id);
     }
-    return text_;
   }
 
   const Classifier::Program& p_;
   const Event& e_;
   Side source_, target_, reported_by_, location_, origin_, destination_;
-  std::vector<int8_t> seen_;       // per phrase: kUnknown, 0 or 1
-  std::vector<int8_t> list_seen_;  // per list: kUnknown, 0 or 1
-  std::string text_;
-  uint64_t pairs_[kBigramSlots / 64] = {};  // the BigramSlots of text_'s byte pairs
+  PackedCode code_;                  // the event code, packed
+  uint32_t involved_by_code_ = 0;    // 1 << Involvement for each kind its codes and places answer
+  // Per phrase: kAbsent (not searched: a word is missing), kRuledOut (searched, not found) or
+  // kPresent; per list: 1 when one of its phrases is present. Both set by Text().
+  static constexpr int8_t kAbsent = 0, kPresent = 1, kRuledOut = 2;
+  LeasedBuffers buffers_;
+  std::string& text_;
+  std::vector<int8_t>& seen_;
+  std::vector<int8_t>& list_seen_;
+  std::vector<uint64_t>& words_;    // WordHash of each word of text_
   bool lowered_ = false;
 };
 

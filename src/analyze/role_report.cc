@@ -51,16 +51,15 @@ std::string ShiftMonth(const std::string& month, int delta) {
 }
 
 // The last day an evidence's date covers.
-Date EndOf(const Evidence& e) { return e.date_end.valid() && e.date <= e.date_end ? e.date_end : e.date; }
+// (An Evidence, or a matched event kept by the analyzer.)
+template <typename DatedEvidence>
+Date EndOf(const DatedEvidence& e) {
+  return e.date_end.valid() && e.date <= e.date_end ? e.date_end : e.date;
+}
 
 bool Supporting(Bucket b) { return b == Bucket::kAsserted || b == Bucket::kReported; }
 
 std::string Prefix3(const std::string& code) { return code.substr(0, std::min<size_t>(3, code.size())); }
-
-std::string DocKey(const Evidence& e) {
-  if (!e.doc_url.empty()) return e.doc_url;
-  return e.doc_source + "\n" + e.doc_title + "\n" + e.doc_date.ToIso();
-}
 
 std::string FormatRate(double v) {
   char buf[32];
@@ -99,10 +98,125 @@ const char* TrendArrow(Trend t) {
   return "\u00b7";
 }
 
+// Copies of the matched events' texts, in large blocks (one allocation per block, not per text).
+class RoleAnalyzer::Texts {
+ public:
+  std::string_view Keep(std::string_view text) {
+    if (text.empty()) return {};
+    if (blocks_.empty() || used_ + text.size() > size_) {
+      size_ = std::max<size_t>(kBlock, text.size());
+      blocks_.push_back(std::make_unique<char[]>(size_));
+      used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::copy(text.begin(), text.end(), at);
+    used_ += text.size();
+    return {at, text.size()};
+  }
+
+ private:
+  static constexpr size_t kBlock = 256 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0, size_ = 0;
+};
+
+bool RoleAnalyzer::Item::HasActor(std::string_view code) const {
+  for (int i = 0; i < actor_count; ++i)
+    if (actors[static_cast<size_t>(i)] == code) return true;
+  return false;
+}
+
+void RoleAnalyzer::Item::AddActor(std::string_view code) {
+  if (!HasActor(code) && actor_count < static_cast<int>(actors.size()))
+    actors[static_cast<size_t>(actor_count++)] = code;
+}
+
 RoleAnalyzer::RoleAnalyzer(const RuleSet& rules, const Conflict& conflict, Subject x,
                            RoleOptions options)
-    : rules_(rules), conflict_(conflict), x_(std::move(x)), classifier_(rules, conflict, x_), options_(options) {
+    : rules_(rules),
+      conflict_(conflict),
+      x_(std::move(x)),
+      classifier_(rules, conflict, x_),
+      options_(options),
+      texts_(std::make_unique<Texts>()) {
   if (!options_.from.valid()) options_.from = conflict_.begin();
+}
+
+RoleAnalyzer::~RoleAnalyzer() = default;
+
+std::string_view RoleAnalyzer::Keep(std::string_view text) { return texts_->Keep(text); }
+
+// The document of a matched event, kept once: events come document by document, so the previous
+// one is tried first.
+int RoleAnalyzer::DocumentOf(const store::StoredEvent& se) {
+  if (!documents_.empty()) {
+    const Document& last = documents_.back();
+    if (last.source == se.doc_source && last.url == se.doc_url && last.title == se.doc_title &&
+        last.date == se.doc_date)
+      return static_cast<int>(documents_.size()) - 1;
+  }
+  std::string identity;  // each field after its length: no two documents share one
+  for (const std::string* field : {&se.doc_source, &se.doc_url, &se.doc_title})
+    identity += std::to_string(field->size()) + ":" + *field;
+  identity += se.doc_date.ToIso();
+  auto [it, added] = document_index_.emplace(std::move(identity), static_cast<int>(documents_.size()));
+  if (!added) return it->second;
+  Document d;
+  d.source = Keep(se.doc_source);
+  d.url = Keep(se.doc_url);
+  d.title = Keep(se.doc_title);
+  d.date = se.doc_date;
+  // As DocKey: the URL, else the publisher, title and date.
+  std::string key = !se.doc_url.empty() ? se.doc_url
+                                        : se.doc_source + "\n" + se.doc_title + "\n" + se.doc_date.ToIso();
+  d.key = document_keys_.emplace(std::move(key), static_cast<int>(document_keys_.size())).first->second;
+  if (!se.doc_source.empty())
+    d.source_id = sources_.emplace(se.doc_source, static_cast<int>(sources_.size())).first->second;
+  documents_.push_back(d);
+  return it->second;
+}
+
+Evidence RoleAnalyzer::EvidenceOf(const Item& it) const {
+  Evidence ev;
+  ev.event_id = it.event_id;
+  ev.date = it.date;
+  ev.date_end = it.date_end;
+  ev.precision = it.precision;
+  ev.date_text = it.date_text;
+  ev.sentence = it.sentence;
+  ev.source = it.source;
+  ev.event_code = it.event_code;
+  ev.target = it.target;
+  ev.reported_by = it.reported_by;
+  ev.reported_by_text = it.reported_by_text;
+  ev.bucket = it.bucket;
+  const Document& d = documents_[static_cast<size_t>(it.document)];
+  ev.doc_source = d.source;
+  ev.doc_url = d.url;
+  ev.doc_title = d.title;
+  ev.doc_date = d.date;
+  if (it.review >= 0) {
+    const ReviewText& r = reviews_[static_cast<size_t>(it.review)];
+    ev.review_state = r.state;
+    ev.reviewer = r.reviewer;
+    ev.reviewed_at = r.at;
+    ev.review_note = r.note;
+    ev.machine_coding = r.machine_coding;
+  }
+  const Hit& first = HitOf(it, 0);  // the first match in category order
+  ev.rule_id = first.rule->id;
+  ev.weight = first.rule->weight;
+  return ev;
+}
+
+Evidence RoleAnalyzer::EvidenceOf(const Item& it, size_t k) const {
+  Evidence ev = EvidenceOf(it);
+  const Hit& h = HitOf(it, k);
+  ev.rule_id = h.rule->id;
+  ev.weight = h.rule->weight;
+  ev.target_from_conflict = h.target_from_conflict;
+  ev.reason = h.reason;
+  return ev;
 }
 
 void RoleAnalyzer::Add(const store::StoredEvent& se) {
@@ -121,69 +235,67 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
     latest_document_ = se.doc_date;
   std::vector<Match> matches = classifier_.Classify(e);
   if (matches.empty()) return;
-  Item item;
-  Evidence& ev = item.evidence;
-  ev.event_id = se.id;
-  ev.date = date;
+  Item& item = items_.emplace_back();
+  item.event_id = se.id;
+  item.date = date;
   if (e.date.valid()) {
-    ev.precision = e.date_precision;
-    ev.date_text = e.date_text;
-    if (e.date_end.valid() && e.date < e.date_end) ev.date_end = e.date_end;
+    item.precision = e.date_precision;
+    item.date_text = Keep(e.date_text);
+    if (e.date_end.valid() && e.date < e.date_end) item.date_end = e.date_end;
   }
-  ev.sentence = e.sentence;
-  ev.source = e.source;
-  ev.event_code = e.event_code;
-  ev.target = e.target;
-  ev.reported_by = e.reported_by;
-  ev.reported_by_text = e.reported_by_text;
-  ev.bucket = BucketOf(e);
-  ev.doc_source = se.doc_source;
-  ev.doc_url = se.doc_url;
-  ev.doc_title = se.doc_title;
-  ev.doc_date = se.doc_date;
+  item.sentence = Keep(e.sentence);
+  item.source = Keep(e.source);
+  item.event_code = Keep(e.event_code);
+  item.target = Keep(e.target);
+  item.reported_by = Keep(e.reported_by);
+  item.reported_by_text = Keep(e.reported_by_text);
+  item.bucket = BucketOf(e);
+  item.document = DocumentOf(se);
   if (se.review.id != 0) {
-    ev.review_state = store::ReviewStateName(se.review.state);
-    ev.reviewer = se.review.reviewer;
-    ev.reviewed_at = se.review.at;
-    ev.review_note = se.review.note;
+    ReviewText r;
+    r.state = store::ReviewStateName(se.review.state);
+    r.reviewer = se.review.reviewer;
+    r.at = se.review.at;
+    r.note = se.review.note;
     if (se.review.state == store::ReviewState::kCorrected) {
       auto code = [](const std::string& c) { return c.empty() ? std::string("-") : c; };
-      ev.machine_coding = code(se.review.machine_source) + " " + code(se.review.machine_code) + " " +
-                          code(se.review.machine_target);
+      r.machine_coding = code(se.review.machine_source) + " " + code(se.review.machine_code) + " " +
+                         code(se.review.machine_target);
     }
+    item.review = static_cast<int>(reviews_.size());
+    reviews_.push_back(std::move(r));
   }
   std::string root = e.root_code.empty() ? e.event_code.substr(0, std::min<size_t>(2, e.event_code.size()))
                                          : e.root_code;
   item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(e.target);
   // A period longer than two months has no month of its own.
-  const bool spanning = ev.date_end.valid() && ev.date_end.ToDays() - ev.date.ToDays() > 62;
+  const bool spanning = item.date_end.valid() && item.date_end.ToDays() - item.date.ToDays() > 62;
   item.month = spanning ? std::string() : MonthOf(date);
-  item.date_end = e.date.valid() && e.date_end.valid() && date <= e.date_end ? e.date_end : date;
-  for (const std::string* code : {&e.source, &e.target})
-    if (!code->empty()) item.actors.insert(Prefix3(*code));
+  item.span_end = e.date.valid() && e.date_end.valid() && date <= e.date_end ? e.date_end : date;
+  if (!e.source.empty()) item.AddActor(item.source.substr(0, 3));
+  if (!e.target.empty()) item.AddActor(item.target.substr(0, 3));
   for (const Place* p : {&e.location, &e.origin, &e.destination})
-    if (p->country == x_.code) item.actors.insert(x_.code);
+    if (p->country == x_.code) item.AddActor(x_.code);
+  item.hits_begin = static_cast<uint32_t>(hits_.size());
+  bool dyad_from_conflict = false;
   for (const Match& m : matches) {
-    item.categories.push_back(m.category);
-    item.contradicts.push_back(m.contradicts);
-  }
-  for (const Match& m : matches) {
-    item.rules.push_back({m.rule->id, m.rule->weight});
+    Hit& h = hits_.emplace_back();
+    h.category = m.category;
+    h.rule = m.rule;
+    h.contradicts = m.contradicts;
     std::string reason;
-    std::string target = classifier_.TargetFromConflict(*m.rule, e, &reason);
-    item.from_conflict.push_back({target, target.empty() ? "" : reason});
-  }
-  ev.rule_id = matches.front().rule->id;
-  ev.weight = matches.front().rule->weight;
-  // Corroboration counts the dyad with the target the conflict supplies.
-  for (const auto& [target, reason] : item.from_conflict) {
-    if (!target.empty()) {
+    const std::string target = classifier_.TargetFromConflict(*m.rule, e, &reason);
+    if (target.empty()) continue;
+    h.target_from_conflict = Keep(target);
+    h.reason = Keep(reason);
+    // Corroboration counts the dyad with the target the conflict supplies (the first one).
+    if (!dyad_from_conflict) {
+      dyad_from_conflict = true;
       item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(target);
-      item.actors.insert(Prefix3(target));
-      break;
+      item.AddActor(h.target_from_conflict.substr(0, 3));
     }
   }
-  items_.push_back(std::move(item));
+  item.hits_end = static_cast<uint32_t>(hits_.size());
 }
 
 // The chart's first month. A few early events set apart from the rest by more than a year
@@ -194,7 +306,7 @@ void RoleAnalyzer::ChooseChartStart(RoleReport* report) const {
   std::map<std::string, int> per_month;  // asserted and reported events, as plotted
   int total = 0;
   for (const Item& it : items_) {
-    if (it.month.empty() || !Supporting(it.evidence.bucket)) continue;
+    if (it.month.empty() || !Supporting(it.bucket)) continue;
     ++per_month[it.month];
     ++total;
   }
@@ -270,18 +382,21 @@ RoleReport RoleAnalyzer::Finish() const {
   report.events_matched = static_cast<int64_t>(items_.size());
 
   // Corroboration: distinct documents per (category, dyad, month), supporting evidence only.
-  std::map<std::string, std::set<std::string>> corroborating;
+  std::unordered_map<std::string, std::set<int>> corroborating;  // -> DocKeys, interned
   auto corr_key = [](int cat, const Item& it) {
     return std::to_string(cat) + "#" + it.dyad_key + "#" + it.month;
   };
   for (const Item& it : items_) {
-    if (!Supporting(it.evidence.bucket)) continue;
-    for (int cat : it.categories) corroborating[corr_key(cat, it)].insert(DocKey(it.evidence));
+    if (!Supporting(it.bucket)) continue;
+    const int document = documents_[static_cast<size_t>(it.document)].key;
+    for (size_t k = 0; k < HitCount(it); ++k) corroborating[corr_key(HitOf(it, k).category, it)].insert(document);
   }
 
   std::string first_month, last_month;
+  const Item* earliest = nullptr;
+  const Item* latest = nullptr;
   for (const Item& it : items_) {
-    const Date& d = it.evidence.date;
+    const Date& d = it.date;
     if (!d.valid()) continue;
     if (it.month.empty()) {  // dated only by a long period
       ++report.events_spanning;
@@ -289,9 +404,11 @@ RoleReport RoleAnalyzer::Finish() const {
     }
     if (!report.first_event.valid() || d < report.first_event) report.first_event = d;
     if (!report.last_event.valid() || d > report.last_event) report.last_event = d;
-    if (!report.earliest.date.valid() || d < report.earliest.date) report.earliest = it.evidence;
-    if (!report.latest.date.valid() || EndOf(it.evidence) > EndOf(report.latest)) report.latest = it.evidence;
+    if (!earliest || d < earliest->date) earliest = &it;
+    if (!latest || EndOf(it) > EndOf(*latest)) latest = &it;
   }
+  if (earliest) report.earliest = EvidenceOf(*earliest);
+  if (latest) report.latest = EvidenceOf(*latest);
   first_month = MonthOf(report.first_event);
   last_month = options_.to.valid() ? MonthOf(options_.to) : MonthOf(report.last_event);
   if (!first_month.empty() && !last_month.empty() && first_month <= last_month) {
@@ -310,7 +427,7 @@ RoleReport RoleAnalyzer::Finish() const {
 
   // An event's id -> its item (the last one with that id), for the contradiction pairing.
   std::map<int64_t, const Item*> by_id;
-  for (const Item& it : items_) by_id[it.evidence.event_id] = &it;
+  for (const Item& it : items_) by_id[it.event_id] = &it;
   for (const Category& cat : rules_.categories) {
     if (!cat.AppliesTo(report.standing)) continue;
     CategoryReport cr;
@@ -321,63 +438,57 @@ RoleReport RoleAnalyzer::Finish() const {
     for (const ConflictInstrument& ci : conflict_.instruments)
       if (std::find(ci.categories.begin(), ci.categories.end(), cat.key) != ci.categories.end())
         cr.category.tests.push_back(ci.test);
-    std::set<std::string> sources, documents;
+    std::set<int> sources, documents;  // interned
     // An item as evidence of this category; its Evidence is built only for what the report
     // lists (most of a large store's matches are only counted).
     struct Candidate {
       const Item* item;
-      size_t k;  // the category's place in item->categories
+      size_t k;  // the category's place among the item's hits
       int corroboration;
       double score;
-      const Evidence& base() const { return item->evidence; }
+      const Item& base() const { return *item; }
       const std::string& key() const { return item->dyad_key; }  // the item's dyad key
     };
-    // The item's evidence with the rule that put it in this category.
-    auto with_rule = [](const Item& it, size_t k) {
-      Evidence ev = it.evidence;
-      ev.rule_id = it.rules[k].first;
-      ev.weight = it.rules[k].second;
-      ev.target_from_conflict = it.from_conflict[k].first;
-      ev.reason = it.from_conflict[k].second;
-      return ev;
-    };
     auto evidence_of = [&](const Candidate& c) {
-      Evidence ev = with_rule(*c.item, c.k);
+      Evidence ev = EvidenceOf(*c.item, c.k);
       ev.corroboration = c.corroboration;
       ev.score = c.score;
       return ev;
     };
     std::vector<Candidate> claims, denials;  // denials: negated events of this category
     std::vector<Candidate> unasserted;       // hypothetical and negated events
-    for (size_t i = 0; i < items_.size(); ++i) {
-      const Item& it = items_[i];
-      auto pos = std::find(it.categories.begin(), it.categories.end(), cat.number);
-      if (pos == it.categories.end()) continue;
-      size_t k = static_cast<size_t>(pos - it.categories.begin());
-      const Evidence& ev = it.evidence;
-      const int weight = it.rules[k].second;
+    std::pair<const Item*, size_t> earliest_of{nullptr, 0}, latest_of{nullptr, 0};
+    for (const Item& it : items_) {
+      size_t k = 0;
+      while (k < HitCount(it) && HitOf(it, k).category != cat.number) ++k;
+      if (k == HitCount(it)) continue;
+      const Item& ev = it;
+      const int weight = HitOf(it, k).rule->weight;
       cr.counts.Add(ev.bucket);
       if (!it.month.empty()) cr.by_month[it.month].Add(ev.bucket);
       if (ev.date.valid()) {
         if (!cr.first.valid() || ev.date < cr.first) cr.first = ev.date;
         if (!cr.last.valid() || ev.date > cr.last) cr.last = ev.date;
-        if (!cr.earliest.date.valid() || ev.date < cr.earliest.date) cr.earliest = with_rule(it, k);
-        if (!cr.latest.date.valid() || EndOf(ev) > EndOf(cr.latest)) cr.latest = with_rule(it, k);
+        if (!earliest_of.first || ev.date < earliest_of.first->date) earliest_of = {&it, k};
+        if (!latest_of.first || EndOf(ev) > EndOf(*latest_of.first)) latest_of = {&it, k};
       }
       if (Supporting(ev.bucket)) {
-        if (!ev.doc_source.empty()) sources.insert(ev.doc_source);
-        documents.insert(DocKey(ev));
+        const Document& document = documents_[static_cast<size_t>(it.document)];
+        if (document.source_id >= 0) sources.insert(document.source_id);
+        documents.insert(document.key);
         auto c = corroborating.find(corr_key(cat.number, it));
         const int corroboration = c == corroborating.end() ? 1 : static_cast<int>(c->second.size());
         const double score = weight * 10.0 + (ev.bucket == Bucket::kAsserted ? 3 : 2) +
                              2.0 * std::min(corroboration, 5);
         claims.push_back({&it, k, corroboration, score});
       } else {
-        const Candidate c{&it, k, ev.corroboration, weight * 10.0};
+        const Candidate c{&it, k, 1, weight * 10.0};
         unasserted.push_back(c);
         if (ev.bucket == Bucket::kNegated) denials.push_back(c);
       }
     }
+    if (earliest_of.first) cr.earliest = EvidenceOf(*earliest_of.first, earliest_of.second);
+    if (latest_of.first) cr.latest = EvidenceOf(*latest_of.first, latest_of.second);
     cr.sources = static_cast<int>(sources.size());
     cr.documents = static_cast<int>(documents.size());
     auto best_first = [](const Candidate& a, const Candidate& b) {
@@ -385,14 +496,14 @@ RoleReport RoleAnalyzer::Finish() const {
       return a.base().date < b.base().date;
     };
     std::stable_sort(claims.begin(), claims.end(), best_first);
-    std::set<std::string> seen;
+    std::set<std::string_view> seen;
     for (const Candidate& c : claims) {
       if (static_cast<int>(cr.strongest.size()) >= options_.evidence_per_category) break;
       if (!seen.insert(c.base().sentence).second) continue;
       cr.strongest.push_back(evidence_of(c));
     }
     std::stable_sort(unasserted.begin(), unasserted.end(), best_first);
-    std::set<std::string> seen_unasserted;
+    std::set<std::string_view> seen_unasserted;
     for (const Candidate& c : unasserted) {
       if (static_cast<int>(cr.unasserted.size()) >= options_.evidence_per_category) break;
       if (!seen_unasserted.insert(c.base().sentence).second) continue;
@@ -402,16 +513,16 @@ RoleReport RoleAnalyzer::Finish() const {
     // Contradictions pair a claim and a denial of the same proposition: the same
     // category, the same actors, and dates within contradiction_days.
     auto near = [&](const Item& a, const Item& b) {
-      const Date& a0 = a.evidence.date;
-      const Date& b0 = b.evidence.date;
+      const Date& a0 = a.date;
+      const Date& b0 = b.date;
       if (!a0.valid() || !b0.valid()) return false;
       int64_t slack = options_.contradiction_days;
-      return a0.ToDays() <= b.date_end.ToDays() + slack && b0.ToDays() <= a.date_end.ToDays() + slack;
+      return a0.ToDays() <= b.span_end.ToDays() + slack && b0.ToDays() <= a.span_end.ToDays() + slack;
     };
     std::set<int64_t> used;
     // One sentence can give several events (a denial coded 016 and as a negated
     // event): each pair of sentences is listed once.
-    auto paired = [&](const Evidence& claim, const Evidence& denial) {
+    auto paired = [&](const Item& claim, const Item& denial) {
       for (const Contradiction& k : cr.contradictions)
         if (k.claim.sentence == claim.sentence && k.denial.sentence == denial.sentence) return true;
       return false;
@@ -431,40 +542,40 @@ RoleReport RoleAnalyzer::Finish() const {
     // (b): X's statements that a rule marks as denying this category, paired with
     // the nearest claim of this category whose actors include every actor of the
     // denial (X denying that X's forces took part answers claims about X's forces).
-    for (size_t i = 0; i < items_.size(); ++i) {
+    for (const Item& it : items_) {
       if (static_cast<int>(cr.contradictions.size()) >= options_.contradictions_per_category) break;
-      const Item& it = items_[i];
       int denying = -1;
-      for (size_t k = 0; k < it.categories.size(); ++k) {
-        if (it.categories[k] == cat.number) continue;
-        const auto& cs = it.contradicts[k];
+      for (size_t k = 0; k < HitCount(it); ++k) {
+        if (HitOf(it, k).category == cat.number) continue;
+        const auto& cs = HitOf(it, k).contradicts;
         if (std::find(cs.begin(), cs.end(), cat.number) != cs.end()) denying = static_cast<int>(k);
       }
-      if (denying < 0 || used.count(it.evidence.event_id)) continue;
+      if (denying < 0 || used.count(it.event_id)) continue;
       const Candidate* best = nullptr;
       int64_t best_dist = 0;
       for (const Candidate& c : claims) {
         const Item& claim = *by_id[c.base().event_id];
         if (!near(claim, it)) continue;
-        bool same_actors = claim.actors.count(x_.code) > 0;
-        for (const std::string& a : it.actors) same_actors = same_actors && claim.actors.count(a) > 0;
+        bool same_actors = claim.HasActor(x_.code);
+        for (int a = 0; a < it.actor_count; ++a)
+          same_actors = same_actors && claim.HasActor(it.actors[static_cast<size_t>(a)]);
         if (!same_actors) continue;
-        int64_t dist = c.base().date.ToDays() - it.evidence.date.ToDays();
+        int64_t dist = c.base().date.ToDays() - it.date.ToDays();
         if (dist < 0) dist = -dist;
         if (!best || dist < best_dist) {
           best = &c;
           best_dist = dist;
         }
       }
-      if (!best || paired(best->base(), it.evidence)) continue;
-      Evidence denial = it.evidence;
-      denial.rule_id = it.rules[static_cast<size_t>(denying)].first;
-      denial.weight = it.rules[static_cast<size_t>(denying)].second;
+      if (!best || paired(best->base(), it)) continue;
+      Evidence denial = EvidenceOf(it);
+      denial.rule_id = HitOf(it, static_cast<size_t>(denying)).rule->id;
+      denial.weight = HitOf(it, static_cast<size_t>(denying)).rule->weight;
       cr.contradictions.push_back({evidence_of(*best), denial,
                                    "a denial by " + x_.code + " officials of the same " + cat.key +
                                        " claim (same actors, within " + std::to_string(options_.contradiction_days) +
                                        " days)"});
-      used.insert(it.evidence.event_id);
+      used.insert(it.event_id);
     }
     report.categories.push_back(std::move(cr));
   }
@@ -517,13 +628,14 @@ RoleReport RoleAnalyzer::Finish() const {
   w.month = month;
   w.baseline_from = ShiftMonth(month, -es.baseline_months);
   w.baseline_to = ShiftMonth(month, -1);
-  auto in_signal = [](const Signal& s, const Item& it) {
+  auto in_signal = [&](const Signal& s, const Item& it) {
     bool cat = s.categories.empty();
-    for (int c : s.categories) cat = cat || std::find(it.categories.begin(), it.categories.end(), c) != it.categories.end();
+    for (int c : s.categories)
+      for (size_t k = 0; k < HitCount(it); ++k) cat = cat || HitOf(it, k).category == c;
     if (!cat) return false;
     if (s.codes.empty()) return true;
     for (const std::string& p : s.codes) {
-      if (it.evidence.event_code.compare(0, p.size(), p) == 0) return true;
+      if (it.event_code.compare(0, p.size(), p) == 0) return true;
     }
     return false;
   };
@@ -533,7 +645,7 @@ RoleReport RoleAnalyzer::Finish() const {
     st.name = s.name;
     int base = 0;
     for (const Item& it : items_) {
-      if (!Supporting(it.evidence.bucket) || it.month.empty() || !in_signal(s, it)) continue;
+      if (!Supporting(it.bucket) || it.month.empty() || !in_signal(s, it)) continue;
       if (it.month == month) ++st.last;
       else if (it.month >= w.baseline_from && it.month <= w.baseline_to) ++base;
     }
@@ -541,7 +653,7 @@ RoleReport RoleAnalyzer::Finish() const {
     w.signals.push_back(st);
   }
   for (const Item& it : items_) {
-    if (!Supporting(it.evidence.bucket) || it.month.empty()) continue;
+    if (!Supporting(it.bucket) || it.month.empty()) continue;
     bool any = false;
     for (const Signal& s : es.signals) any = any || in_signal(s, it);
     if (!any) continue;

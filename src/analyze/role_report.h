@@ -12,10 +12,15 @@
 #ifndef DYAD_ANALYZE_ROLE_REPORT_H_
 #define DYAD_ANALYZE_ROLE_REPORT_H_
 
+#include <array>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyze/classify.h"
@@ -158,6 +163,9 @@ struct RoleReport {
 class RoleAnalyzer {
  public:
   RoleAnalyzer(const RuleSet& rules, const Conflict& conflict, Subject x, RoleOptions options);
+  ~RoleAnalyzer();
+  RoleAnalyzer(const RoleAnalyzer&) = delete;
+  RoleAnalyzer& operator=(const RoleAnalyzer&) = delete;
 
   // Classifies one event; events outside the window or matching nothing are
   // counted and dropped. Duplicate-flagged events are skipped.
@@ -165,18 +173,55 @@ class RoleAnalyzer {
   RoleReport Finish() const;
 
  private:
-  void ChooseChartStart(RoleReport* report) const;
-  struct Item {
-    Evidence evidence;
-    std::vector<int> categories;
-    std::vector<std::vector<int>> contradicts;  // per category
-    std::vector<std::pair<std::string, int>> rules;  // per category: rule id, weight
-    std::vector<std::pair<std::string, std::string>> from_conflict;  // per category: target, reason
-    std::string dyad_key;                        // source country|root|target country
-    std::string month;
-    Date date_end;                               // end of the event's span (= date when a day)
-    std::set<std::string> actors;                // 3-letter codes: source, target, X when placed in X
+  // A report on a large store matches tens of thousands of events but lists a few dozen: each
+  // match is kept compact (its texts in an arena, its document and review shared), and its
+  // Evidence is built only when the report lists it (EvidenceOf).
+  struct Document {  // a document the matched events come from
+    std::string_view source, url, title;
+    Date date;
+    int key = 0;         // DocKey, interned: distinct documents
+    int source_id = -1;  // the publisher, interned: distinct sources (-1: none named)
   };
+  struct ReviewText {  // the latest review of a matched event, as Evidence shows it
+    std::string state, reviewer, at, note, machine_coding;
+  };
+  struct Hit {  // the event as evidence of one category
+    int category = 0;
+    const Rule* rule = nullptr;
+    std::vector<int> contradicts;               // categories it denies (union over the category's rules)
+    std::string_view target_from_conflict, reason;
+  };
+  struct Item {
+    int64_t event_id = 0;
+    Date date;       // event date (document date when the event has none)
+    Date date_end;   // Evidence::date_end: invalid for a single day
+    Date span_end;   // end of the event's span (= date when a day)
+    DatePrecision precision = DatePrecision::kDocument;
+    Bucket bucket = Bucket::kAsserted;
+    std::string_view date_text, sentence, source, event_code, target, reported_by, reported_by_text;
+    int document = 0;     // into documents_
+    int review = -1;      // into reviews_, -1: none
+    uint32_t hits_begin = 0, hits_end = 0;  // into hits_, by category number
+    std::string dyad_key;                   // source country|root|target country
+    std::string month;                      // "2022-03"; "" when undated or dated by a long period
+    // 3-letter codes: source, target, X when placed in X, the target taken from the conflict.
+    std::array<std::string_view, 4> actors;
+    int actor_count = 0;
+    bool HasActor(std::string_view code) const;
+    void AddActor(std::string_view code);
+  };
+  class Texts;  // the arena the string_views point into (role_report.cc)
+
+  void ChooseChartStart(RoleReport* report) const;
+  std::string_view Keep(std::string_view text);  // a copy in the arena
+  int DocumentOf(const store::StoredEvent& event);
+  // The evidence as Add saw it (the first matching rule's id and weight), and as evidence of its
+  // `k`th category (that category's rule and the target it took from the conflict).
+  Evidence EvidenceOf(const Item& item) const;
+  Evidence EvidenceOf(const Item& item, size_t k) const;
+  const Hit& HitOf(const Item& item, size_t k) const { return hits_[item.hits_begin + k]; }
+  size_t HitCount(const Item& item) const { return item.hits_end - item.hits_begin; }
+
   const RuleSet& rules_;
   const Conflict& conflict_;
   Subject x_;
@@ -184,7 +229,13 @@ class RoleAnalyzer {
   RoleOptions options_;
   int64_t scanned_ = 0;
   Date latest_document_;  // the newest document seen: how far the evidence reaches
-  std::vector<Item> items_;
+  std::unique_ptr<Texts> texts_;
+  std::deque<Item> items_;  // a deque: no item moves as it grows
+  std::vector<Hit> hits_;
+  std::vector<Document> documents_;
+  std::unordered_map<std::string, int> document_index_;  // source, url, title, date -> documents_
+  std::unordered_map<std::string, int> document_keys_, sources_;
+  std::vector<ReviewText> reviews_;
 };
 
 // Convenience over a vector (tests; small stores).

@@ -146,22 +146,17 @@ RoleAnalyzer::~RoleAnalyzer() = default;
 
 std::string_view RoleAnalyzer::Keep(std::string_view text) { return texts_->Keep(text); }
 
-// The document of a matched event, kept once: events come document by document, so the previous
-// one is tried first.
+// The document of a matched event, kept once: found by the store's document id and checked
+// against the event's document fields (events built by hand may share an id).
 int RoleAnalyzer::DocumentOf(const store::StoredEvent& se) {
-  if (!documents_.empty()) {
-    const Document& last = documents_.back();
-    if (last.source == se.doc_source && last.url == se.doc_url && last.title == se.doc_title &&
-        last.date == se.doc_date)
-      return static_cast<int>(documents_.size()) - 1;
+  std::vector<int>& with_id = documents_by_id_[se.document_id];
+  for (int i : with_id) {
+    const Document& d = documents_[static_cast<size_t>(i)];
+    if (d.source == se.doc_source && d.url == se.doc_url && d.title == se.doc_title && d.date == se.doc_date)
+      return i;
   }
-  std::string identity;  // each field after its length: no two documents share one
-  for (const std::string* field : {&se.doc_source, &se.doc_url, &se.doc_title})
-    identity += std::to_string(field->size()) + ":" + *field;
-  identity += se.doc_date.ToIso();
-  auto [it, added] = document_index_.emplace(std::move(identity), static_cast<int>(documents_.size()));
-  if (!added) return it->second;
-  Document d;
+  with_id.push_back(static_cast<int>(documents_.size()));
+  Document& d = documents_.emplace_back();
   d.source = Keep(se.doc_source);
   d.url = Keep(se.doc_url);
   d.title = Keep(se.doc_title);
@@ -169,11 +164,10 @@ int RoleAnalyzer::DocumentOf(const store::StoredEvent& se) {
   // As DocKey: the URL, else the publisher, title and date.
   std::string key = !se.doc_url.empty() ? se.doc_url
                                         : se.doc_source + "\n" + se.doc_title + "\n" + se.doc_date.ToIso();
-  d.key = document_keys_.emplace(std::move(key), static_cast<int>(document_keys_.size())).first->second;
+  d.key = document_keys_.try_emplace(std::move(key), static_cast<int>(document_keys_.size())).first->second;
   if (!se.doc_source.empty())
-    d.source_id = sources_.emplace(se.doc_source, static_cast<int>(sources_.size())).first->second;
-  documents_.push_back(d);
-  return it->second;
+    d.source_id = sources_.try_emplace(se.doc_source, static_cast<int>(sources_.size())).first->second;
+  return with_id.back();
 }
 
 Evidence RoleAnalyzer::EvidenceOf(const Item& it) const {

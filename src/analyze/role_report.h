@@ -233,7 +233,8 @@ class RoleAnalyzer {
   std::deque<Item> items_;  // a deque: no item moves as it grows
   std::vector<Hit> hits_;
   std::vector<Document> documents_;
-  std::unordered_map<std::string, int> document_index_;  // source, url, title, date -> documents_
+  // The store's document id -> documents_ (several when events built by hand share an id).
+  std::unordered_map<int64_t, std::vector<int>> documents_by_id_;
   std::unordered_map<std::string, int> document_keys_, sources_;
   std::vector<ReviewText> reviews_;
 };

@@ -66,7 +66,7 @@ constexpr const char* kEventColumns =
     "e.pattern_file, e.pattern_line, e.pattern_text, e.source_begin, e.source_end, "
     "e.verb_begin, e.verb_end, e.target_begin, e.target_end, e.modality, e.reported_by, "
     "e.reported_by_text, e.places, e.duplicate, d.input_id, d.url, d.title, d.source, "
-    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, e.page, " DYAD_REVIEW_COLUMNS;
+    "d.sha256, d.pub_date, s.text, c.dict_hash, d.ingested_at, e.source_ref, e.target_ref, e.page, ";
 // The latest review of event e's machine coding (reviews_event finds the candidates). Most
 // documents have no review: the set of reviewed documents, built once per statement, answers for
 // them, where a correlated subquery per row and column cost more than reading the row (a fifth of
@@ -79,6 +79,18 @@ constexpr const char* kEventColumns =
 constexpr const char* kEventJoins =
     " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
     " LEFT JOIN codings c ON c.id = e.coding LEFT JOIN reviews rv ON rv.id = " DYAD_LATEST_REVIEW("id");
+// The same for a store without any review: every event's latest review is none (NULL columns).
+constexpr const char* kEventJoinsWithoutReviews =
+    " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
+    " LEFT JOIN codings c ON c.id = e.coding";
+// What kReportColumns read: the document's columns from its covering index (schema v8).
+constexpr const char* kReportJoins =
+    " FROM events e JOIN documents d INDEXED BY documents_report ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
+    " LEFT JOIN reviews rv ON rv.id = " DYAD_LATEST_REVIEW("id");
+constexpr const char* kReportJoinsWithoutReviews =
+    " FROM events e JOIN documents d INDEXED BY documents_report ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence";
+constexpr const char* kNoReviewColumns =
+    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL";
 
 // The latest review from the row's kReviewColumns starting at column c (a Review with id 0 when
 // the event has none).
@@ -167,8 +179,7 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
 constexpr const char* kReportColumns =
     "e.id, e.doc, e.sentence_idx, e.day, e.day_end, e.date_precision, e.date_text, e.source, "
     "e.target, e.event_code, e.root_code, e.quad_class, e.goldstein, e.modality, e.reported_by, "
-    "e.reported_by_text, e.places, e.duplicate, e.page, d.url, d.title, d.source, d.pub_date, s.text, "
-    DYAD_REVIEW_COLUMNS;
+    "e.reported_by_text, e.places, e.duplicate, e.page, d.url, d.title, d.source, d.pub_date, s.text, ";
 
 // Sets the fields of EventFields::kReport from the row and clears the others.
 void ReadReportRow(const Stmt& st, StoredEvent* out) {
@@ -1119,8 +1130,10 @@ bool UsesIndex(const EventQuery& q) {
          (q.to && q.to->valid());
 }
 
-void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std::string* where,
-                std::vector<Param>* params) {
+// `reviews`: whether the store holds any review. Without, every review filter is decided
+// before the query (nothing is accepted or rejected), and no row is read to probe for one.
+void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, bool reviews,
+                std::string* where, std::vector<Param>* params) {
   // With an actor or country filter the rows come from the id lists below: "+" keeps the
   // planner from searching events_day / events_code for the outer query. Without any indexed
   // filter, "+" keeps it walking the table in id order rather than sorting every row.
@@ -1206,7 +1219,8 @@ void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std
     w += " AND e.doc = ?";
     params->push_back(q.document_id);
   }
-  switch (q.review) {
+  if (!reviews && (q.review == ReviewFilter::kAccepted || q.review == ReviewFilter::kRejected)) w += " AND 0";
+  if (reviews) switch (q.review) {
     case ReviewFilter::kAny: break;
     case ReviewFilter::kAccepted: w += " AND " DYAD_LATEST_REVIEW("state") " IN ('confirmed', 'corrected')"; break;
     case ReviewFilter::kRejected: w += " AND " DYAD_LATEST_REVIEW("state") " = 'rejected'"; break;
@@ -1221,7 +1235,50 @@ void BuildWhere(const EventQuery& q, int64_t coding, const ExpandFn& expand, std
   *where = w;
 }
 
-std::string QuerySql(const EventQuery& q, const std::string& where) {
+// Whether the ids of an actor query can come from the actor indexes alone (events_source and
+// events_target hold coding, code, day and duplicate): no other filter reads the row.
+bool ActorIdsFromIndexes(const EventQuery& q, bool reviews) {
+  const bool review_decided = q.review == ReviewFilter::kAny ||
+                              (!reviews && (q.review == ReviewFilter::kNotRejected || q.review == ReviewFilter::kUnreviewed));
+  return !q.actor.empty() && q.involving.empty() && q.source.empty() && q.target.empty() && q.code.empty() &&
+         q.root.empty() && !q.modality && !q.reported && q.text.empty() && q.document_id == 0 && review_decided;
+}
+
+// The ids of the first `limit` events of an actor query (ActorIdsFromIndexes), from the two
+// covering indexes: no event row is read before the page is chosen.
+std::string ActorIdsSql(const EventQuery& q, int64_t coding, const ExpandFn& expand, std::vector<Param>* params) {
+  const std::vector<std::string> codes = expand(q.actor);
+  auto branch = [&](const char* column) {
+    std::string sql = std::string("SELECT e.id AS id FROM events e WHERE e.coding = ? AND e.") + column + " IN (";
+    params->push_back(coding);
+    for (size_t i = 0; i < codes.size(); ++i) {
+      sql += i ? ",?" : "?";
+      params->push_back(codes[i]);
+    }
+    sql += codes.empty() ? "NULL)" : ")";
+    if (q.from && q.from->valid()) {
+      sql += " AND e.day >= ?";
+      params->push_back(q.from->ToDays());
+    }
+    if (q.to && q.to->valid()) {
+      sql += " AND e.day <= ?";
+      params->push_back(q.to->ToDays());
+    }
+    if (!q.include_duplicates) sql += " AND e.duplicate = 0";
+    if (q.after_id > 0) {
+      sql += " AND e.id > ?";
+      params->push_back(q.after_id);
+    }
+    return sql;
+  };
+  // UNION: an event with the actor as both source and target is one id.
+  return "SELECT id FROM (" + branch("source") + " UNION " + branch("target") + ") ORDER BY id LIMIT " +
+         std::to_string(q.limit);
+}
+
+// The SQL of an event query and its parameters.
+void BuildQuery(const EventQuery& q, int64_t coding, const ExpandFn& expand, bool reviews, std::string* sql,
+                std::vector<Param>* params) {
   // With indexed filters, "+e.id": sort the matches rather than walk the table in id order, so
   // the planner uses the filter indexes (events_source, events_day, ...). Without, walk the
   // table in id order: rows stream out as they are read (no sort of the whole table) and a
@@ -1229,24 +1286,34 @@ std::string QuerySql(const EventQuery& q, const std::string& where) {
   // indexes when the filters allow), and only the rows kept are joined with their documents
   // and sentences.
   // A country filter is a list of ids (e.id IN ...): read in id order from that list, no sort.
-  const char* columns = q.fields == EventFields::kReport ? kReportColumns : kEventColumns;
+  std::string columns = q.fields == EventFields::kReport ? kReportColumns : kEventColumns;
+  columns += reviews ? DYAD_REVIEW_COLUMNS : kNoReviewColumns;
+  const char* joins = q.fields == EventFields::kReport ? (reviews ? kReportJoins : kReportJoinsWithoutReviews)
+                                                       : (reviews ? kEventJoins : kEventJoinsWithoutReviews);
+  const std::string select = "SELECT " + columns + joins;
+  if (q.order == EventOrder::kId && q.limit > 0 && ActorIdsFromIndexes(q, reviews)) {
+    *sql = select + " WHERE e.id IN (" + ActorIdsSql(q, coding, expand, params) + ") ORDER BY e.id";
+    return;
+  }
+  std::string where;
+  BuildWhere(q, coding, expand, reviews, &where, params);
   if (q.order != EventOrder::kId) {
     // By date: every match is sorted (events_day serves a date range, not the order of an
     // actor's events); undated events come last either way.
-    std::string sql = std::string("SELECT ") + columns + kEventJoins + " WHERE " + where +
-                      (q.order == EventOrder::kDate ? " ORDER BY e.day IS NULL, e.day, e.id"
-                                                    : " ORDER BY e.day IS NULL, e.day DESC, e.id DESC");
-    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
-    if (q.offset > 0) sql += (q.limit > 0 ? "" : " LIMIT -1") + std::string(" OFFSET ") + std::to_string(q.offset);
-    return sql;
+    *sql = select + " WHERE " + where +
+           (q.order == EventOrder::kDate ? " ORDER BY e.day IS NULL, e.day, e.id"
+                                         : " ORDER BY e.day IS NULL, e.day DESC, e.id DESC");
+    if (q.limit > 0) *sql += " LIMIT " + std::to_string(q.limit);
+    if (q.offset > 0) *sql += (q.limit > 0 ? "" : " LIMIT -1") + std::string(" OFFSET ") + std::to_string(q.offset);
+    return;
   }
   const char* order = UsesIndex(q) && q.involving.empty() ? " ORDER BY +e.id" : " ORDER BY e.id";
   if (q.limit > 0) {
-    return std::string("SELECT ") + columns + kEventJoins +
-           " WHERE e.id IN (SELECT e.id FROM events e WHERE " + where + order + " LIMIT " +
+    *sql = select + " WHERE e.id IN (SELECT e.id FROM events e WHERE " + where + order + " LIMIT " +
            std::to_string(q.limit) + ") ORDER BY e.id";
+    return;
   }
-  return std::string("SELECT ") + columns + kEventJoins + " WHERE " + where + order;
+  *sql = select + " WHERE " + where + order;
 }
 
 }  // namespace
@@ -1270,11 +1337,13 @@ Status SqliteStore::RunQuery(const EventQuery& query,
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   if (current_coding_ == 0) return Status::Ok();  // nothing coded yet
   if (auto s = IndexPendingSentencesLocked(); !s.ok()) return s;  // inside a batch: its sentences too
-  std::string where;
+  bool reviews = true;
+  if (auto s = HasReviewsLocked(&reviews); !s.ok()) return s;
+  std::string sql;
   std::vector<Param> params;
-  BuildWhere(query, current_coding_, ExpandActor(), &where, &params);
+  BuildQuery(query, current_coding_, ExpandActor(), reviews, &sql, &params);
   Stmt st;
-  if (st.Prepare(db_, QuerySql(query, where)) != SQLITE_OK) return Error("preparing the query");
+  if (st.Prepare(db_, sql) != SQLITE_OK) return Error("preparing the query");
   BindAll(&st, params);
   int rc;
   StoredEvent row;
@@ -1294,6 +1363,14 @@ Status SqliteStore::RunQuery(const EventQuery& query,
   return Status::Ok();
 }
 
+Status SqliteStore::HasReviewsLocked(bool* any) {
+  Stmt st;
+  if (st.Prepare(db_, "SELECT EXISTS (SELECT 1 FROM reviews)") != SQLITE_OK || st.Step() != SQLITE_ROW)
+    return Error("reading reviews");
+  *any = st.Int(0) != 0;
+  return Status::Ok();
+}
+
 Status SqliteStore::QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out) {
   out->clear();
   return RunQuery(query, [out](const StoredEvent& e) {
@@ -1310,11 +1387,13 @@ Status SqliteStore::ForEachEvent(const EventQuery& query,
 Status SqliteStore::ExplainQuery(const EventQuery& query, std::string* plan) {
   std::lock_guard lock(mu_);
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
-  std::string where;
+  bool reviews = true;
+  if (auto s = HasReviewsLocked(&reviews); !s.ok()) return s;
+  std::string sql;
   std::vector<Param> params;
-  BuildWhere(query, current_coding_, ExpandActor(), &where, &params);
+  BuildQuery(query, current_coding_, ExpandActor(), reviews, &sql, &params);
   Stmt st;
-  if (st.Prepare(db_, "EXPLAIN QUERY PLAN " + QuerySql(query, where)) != SQLITE_OK)
+  if (st.Prepare(db_, "EXPLAIN QUERY PLAN " + sql) != SQLITE_OK)
     return Error("explaining the query");
   BindAll(&st, params);
   plan->clear();
@@ -1363,7 +1442,7 @@ Status SqliteStore::CountNearDuplicates(int64_t* count) {
 Status SqliteStore::GetEvent(int64_t id, StoredEvent* out) {
   std::lock_guard lock(mu_);
   Stmt st;
-  if (st.Prepare(db_, std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE e.id = ?") !=
+  if (st.Prepare(db_, std::string("SELECT ") + kEventColumns + DYAD_REVIEW_COLUMNS + kEventJoins + " WHERE e.id = ?") !=
       SQLITE_OK)
     return Error("reading an event");
   st.Bind(1, id);
@@ -1535,7 +1614,7 @@ Status SqliteStore::ReplaceEvents(int64_t document_id, const std::vector<Event>&
     std::multimap<std::string, std::string> old_events;  // key -> content
     {
       Stmt st;
-      if (st.Prepare(db_, std::string("SELECT ") + kEventColumns + kEventJoins +
+      if (st.Prepare(db_, std::string("SELECT ") + kEventColumns + DYAD_REVIEW_COLUMNS + kEventJoins +
                               " WHERE e.doc = ?") != SQLITE_OK)
         return Error("reading events");
       st.Bind(1, document_id);

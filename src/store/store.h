@@ -61,7 +61,7 @@ struct sqlite3_stmt;
 namespace dyad::store {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 // Two documents whose word 3-shingle sets have an estimated Jaccard similarity
 // of at least this are near-duplicates. Documents with fewer shingles than
 // kMinShinglesForNearDuplicate are only ever exact duplicates.
@@ -490,6 +490,8 @@ class SqliteStore final : public Store {
   Status IndexPendingSentencesLocked();
   Status LoadCurrentCodingLocked();
   Status RunQuery(const EventQuery& query, const std::function<bool(const StoredEvent&)>& fn);
+  // Whether the store holds any review (queries of a store without leave the review filters out).
+  Status HasReviewsLocked(bool* any);
   // Actor code prefix -> stored codes (caller holds mu_).
   std::function<std::vector<std::string>(const std::string&)> ExpandActor();
   Status WithTransaction(const std::function<Status()>& body);

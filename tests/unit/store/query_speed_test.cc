@@ -245,7 +245,7 @@ TEST_P(StoreBackendTest, MigrationToV7KeepsTheCountryRowsTheTriggerWrote) {
   ASSERT_EQ(written_by_trigger, "BLR:1 BLR:2 LTU:1 POL:1 UKR:1 ÄÖÜ:2 ÖST:2");
 
   auto store = OpenStore();  // migrates
-  EXPECT_EQ(QueryText(pg() ? "SELECT version FROM dyad_schema" : "PRAGMA user_version"), "7");
+  EXPECT_EQ(QueryText(pg() ? "SELECT version FROM dyad_schema" : "PRAGMA user_version"), std::to_string(kSchemaVersion));
   EXPECT_EQ(QueryText(InsertTriggerCount(pg())), "0");
   EXPECT_EQ(QueryText(StoredCountryRows(pg())), written_by_trigger);
   EventQuery q;
@@ -290,6 +290,90 @@ TEST_F(StoreTest, UnfilteredPagesWalkTheTableInIdOrder) {
   q.limit = 0;  // a full export streams in id order too
   ASSERT_TRUE(store->ExplainQuery(q, &plan).ok());
   EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << plan;
+}
+
+// A page of an actor's events is chosen from the actor indexes alone (code, date and duplicate
+// flag are in them): no event row is read before the page is known.
+TEST_F(StoreTest, ActorPageIdsComeFromTheActorIndexes) {
+  auto store = OpenStore();
+  std::vector<Event> events;
+  for (int i = 0; i < 6; ++i)
+    events.push_back(MakeEvent(i, "Belarus attacked Ukraine.", i % 2 ? "BLRMIL" : "UKR", i % 2 ? "UKR" : "BLRGOV",
+                               "190", Date{2022, 2, 20 + i}));
+  events.push_back(MakeEvent(6, "Russia attacked Ukraine.", "RUS", "UKR", "190", Date{2022, 2, 27}));
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("page", Story(7)), events, "h", &added).ok());
+  EventQuery q;
+  q.actor = "BLR";
+  q.from = Date{2022, 2, 21};
+  q.to = Date{2022, 2, 24};
+  q.limit = 3;
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  EXPECT_EQ(Ids(rows), (std::vector<int64_t>{2, 3, 4}));
+  std::string plan;
+  ASSERT_TRUE(store->ExplainQuery(q, &plan).ok());
+  EXPECT_THAT(plan, HasSubstr("COVERING INDEX events_source")) << plan;
+  EXPECT_THAT(plan, HasSubstr("COVERING INDEX events_target")) << plan;
+  // With a filter the indexes do not hold, the rows are read to choose the page.
+  q.code = "19";
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  EXPECT_EQ(Ids(rows), (std::vector<int64_t>{2, 3, 4}));
+  q.code = "18";
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  EXPECT_TRUE(rows.empty());
+}
+
+// Report rows read their document's date, publisher, URL and title from the covering index of
+// schema v8, not from the documents table (whose rows hold the text).
+TEST_F(StoreTest, ReportRowsReadTheDocumentFromItsCoveringIndex) {
+  auto store = OpenStore();
+  auto e = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 2, 24});
+  Document doc = MakeDocument("covered", Story(31));
+  doc.url = "https://example.org/covered";
+  doc.title = "Covered";
+  doc.source = "Wire";
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(doc, {e}, "h", &added).ok());
+  EventQuery q;
+  q.involving = "BLR";
+  q.involving_words = {"Belarus"};
+  q.fields = EventFields::kReport;
+  std::string plan;
+  ASSERT_TRUE(store->ExplainQuery(q, &plan).ok());
+  EXPECT_THAT(plan, HasSubstr("COVERING INDEX documents_report")) << plan;
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].doc_url, "https://example.org/covered");
+  EXPECT_EQ(rows[0].doc_title, "Covered");
+  EXPECT_EQ(rows[0].doc_source, "Wire");
+  EXPECT_EQ(rows[0].doc_date, doc.date);
+  EXPECT_EQ(rows[0].event.sentence, "Belarus attacked Ukraine.");
+}
+
+TEST_F(StoreTest, MigrationToV8AddsTheDocumentsReportIndex) {
+  {
+    auto store = OpenStore();
+    AddResult added;
+    auto e = MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 2, 24});
+    ASSERT_TRUE(store->AddDocument(MakeDocument("v7", Story(32)), {e}, "h", &added).ok());
+  }
+  // Back to what a v7 store is: v8 only adds the index.
+  ExecOk("DROP INDEX documents_report");
+  ExecOk("PRAGMA user_version = 7");
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'documents_report'"), "0");
+  auto store = OpenStore();  // migrates
+  EXPECT_EQ(QueryText("PRAGMA user_version"), std::to_string(kSchemaVersion));
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'documents_report'"), "1");
+  EventQuery q;
+  q.involving = "BLR";
+  q.fields = EventFields::kReport;
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].event.source, "BLRMIL");
+  EXPECT_TRUE(store->CheckIntegrity().ok());
 }
 
 TEST_P(StoreBackendTest, CheapCountsAgreeWithTheFullStatistics) {

@@ -173,6 +173,39 @@ TEST_P(ReviewTest, NotRejectedKeepsTheUnreviewedAndTheAcceptedAndReportRowsCarry
   }
 }
 
+// A store without any review answers the review filters without probing each event for one; the
+// answers must be those a store with reviews gives for unreviewed events.
+TEST_P(ReviewTest, ReviewFiltersOfAStoreWithoutReviewsAndAnActorsPage) {
+  const std::vector<std::string> all = {"BLRMIL>190>UKRMIL", "UKRGOV>112>BLRGOV", "BLR>195>"};
+  EXPECT_EQ(Coded(ReviewFilter::kAny), all);
+  EXPECT_EQ(Coded(ReviewFilter::kNotRejected), all);
+  EXPECT_EQ(Coded(ReviewFilter::kUnreviewed), all);
+  EXPECT_TRUE(Coded(ReviewFilter::kAccepted).empty());
+  EXPECT_TRUE(Coded(ReviewFilter::kRejected).empty());
+  // An actor's page (ids chosen from the actor indexes while no review exists), then the same
+  // page once a review rejects its first event.
+  auto page = [&](int64_t limit, int64_t after_id) {
+    EventQuery q;
+    q.actor = "BLR";
+    q.from = Date{2022, 1, 1};
+    q.to = Date{2022, 12, 31};
+    q.review = ReviewFilter::kNotRejected;
+    q.limit = limit;
+    q.after_id = after_id;
+    std::vector<StoredEvent> rows;
+    EXPECT_TRUE(store_->QueryEvents(q, &rows).ok());
+    std::vector<int64_t> ids;
+    for (const auto& r : rows) ids.push_back(r.id);
+    return ids;
+  };
+  EXPECT_EQ(page(2, 0), (std::vector<int64_t>{ids_[0], ids_[1]}));
+  EXPECT_EQ(page(2, ids_[0]), (std::vector<int64_t>{ids_[1], ids_[2]}));
+  Review r;
+  ASSERT_TRUE(store_->AddReview(ids_[0], Make(ReviewState::kRejected), &r).ok());
+  EXPECT_EQ(page(2, 0), (std::vector<int64_t>{ids_[1], ids_[2]}));
+  EXPECT_THAT(Coded(ReviewFilter::kRejected), ElementsAre("BLRMIL>190>UKRMIL"));
+}
+
 TEST_P(ReviewTest, ReviewFollowsAnUnchangedEventAcrossARecodeAndNotAChangedOne) {
   Review r;
   ASSERT_TRUE(store_->AddReview(ids_[0], Make(ReviewState::kConfirmed), &r).ok());

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "scratch_dir.h"
 #include "test_util.h"
 
 namespace dyad::analyze {
@@ -640,6 +641,66 @@ TEST_F(RoleReportTest, HeadingsUseTheStatesNameWithItsArticle) {
   }
   EXPECT_EQ(html.find("X&#39;s"), std::string::npos);
   EXPECT_EQ(md.find("X's"), std::string::npos);
+}
+
+// A report from a store (its rows read on a second thread, in batches, while this one classifies
+// them) equals the report of the same rows handed over one by one, in the same order: many
+// batches, events of several kinds and documents, some spanning the batch boundaries.
+TEST_F(RoleReportTest, AStoresReportEqualsTheReportOfItsRows) {
+  const std::string db_path =
+      dyad::tests::ProcessScratchDir("dyad_role_report_test").string() + "/batches.db";
+  std::filesystem::remove(db_path);
+  std::unique_ptr<store::Store> db;
+  ASSERT_TRUE(store::Store::Open(db_path, {}, &db).ok());
+  const char* sentences[] = {
+      "Belarus allowed Russian troops to attack Ukraine from its territory.",
+      "Belarusian forces shelled Ukrainian positions near the border.",
+      "Belarus denied that its troops took part in the attack.",
+      "Belarus supplied ammunition and fuel to Russian forces.",
+      "Belarus could send troops to Ukraine, officials warned.",
+  };
+  const char* codes[] = {"190", "195", "016", "070", "138"};
+  ASSERT_TRUE(db->Begin().ok());
+  for (int d = 0; d < 120; ++d) {
+    Document doc;
+    doc.id = "doc" + std::to_string(d);
+    doc.date = Date{2022, 1 + d % 12, 1 + d % 28};
+    doc.source = d % 3 ? "Wire" : "Monitor";
+    doc.url = "https://example.org/" + std::to_string(d);
+    doc.title = "Report " + std::to_string(d);
+    std::vector<Event> events;
+    for (int i = 0; i < 9; ++i) {
+      const int k = (d + i) % 5;
+      std::string text = std::string(sentences[k]) + " (" + std::to_string(d) + "." + std::to_string(i) + ")";
+      doc.text += text + " ";
+      Event e = MakeEvent(k == 2 ? "BLRGOV" : "BLRMIL", codes[k], k == 3 ? "RUSMIL" : "UKR", text,
+                          Date{2022, 1 + (d + i) % 12, 1 + i});
+      e.sentence_index = i;
+      if (k == 2) e.modality = Modality::kNegated;
+      if (k == 4) e.modality = Modality::kHypothetical;
+      events.push_back(e);
+    }
+    store::AddResult added;
+    Status s = db->AddDocument(doc, events, "h", &added);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  ASSERT_TRUE(db->Commit().ok());
+
+  RoleOptions options;
+  options.from = Date{2022, 1, 1};
+  RoleReport from_store;
+  Status s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, options, &from_store);
+  ASSERT_TRUE(s.ok()) << s.message();
+  store::EventQuery q;
+  q.involving = "BLR";
+  q.fields = store::EventFields::kReport;
+  q.review = store::ReviewFilter::kNotRejected;
+  std::vector<store::StoredEvent> rows;
+  ASSERT_TRUE(db->QueryEvents(q, &rows).ok());
+  ASSERT_EQ(rows.size(), 1080u);  // more than four batches
+  EXPECT_EQ(from_store.events_scanned, 1080);
+  EXPECT_GT(from_store.events_matched, 0);
+  EXPECT_EQ(RenderJson(from_store), RenderJson(Build(rows, options)));
 }
 
 }  // namespace

@@ -15,3 +15,7 @@ for bench in dict_code_bench segment_bench; do
 done
 echo "== store: ingest into a database of 1M events, and queries (the prefill takes about a minute)"
 "$build/bench/dyad_store_bench" --prefill 1000000 --docs 3000 --threads 2 --reuse "${TMPDIR:-/tmp}/dyad_bench_prefilled.db"
+echo "== dyad role and dyad events end to end on a store of 1M events (the store is made once, about a minute)"
+store="${TMPDIR:-/tmp}/dyad_bench_1m_queries.db"
+[ -f "$store" ] || "$build/bench/dyad_make_bench_store" --db "$store" --events 1000000 --docs 140000
+"$build/bench/dyad_cli_query_bench" --db "$store"

@@ -261,6 +261,7 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   open.read_only = true;
   open.create = false;
   open.migrate = false;
+  open.cache_kib = 32 * 1024;  // each connection serves request after request: pages stay cached
   for (int i = 0; i < std::max(1, options.connections) + std::max(1, options.report_connections); ++i) {
     std::unique_ptr<store::Store> store;
     if (Status s = store::Store::Open(options.db, open, &store); !s.ok()) return s;

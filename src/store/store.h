@@ -80,6 +80,10 @@ struct OpenOptions {
   // Migrate an older schema (after copying the file to FILE.bak-vN). When
   // false, an older schema is refused like a newer one.
   bool migrate = true;
+  // SQLite's page cache, KiB; 0 = 2 MB for a reader (a command reads most pages once: more cache
+  // is only more fresh memory), 256 MB for a writer. A long-lived reader (`dyad serve`'s
+  // connections, which read the same pages request after request) wants more.
+  int cache_kib = 0;
   // Tests only: build the schema up to this version instead of kSchemaVersion.
   int schema_version_for_testing = 0;
 };

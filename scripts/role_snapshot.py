@@ -15,8 +15,10 @@ Usage:
       --include-rejected; with --bench, the 1M-event synthetic store's reports
       (docs/PERFORMANCE.md). Then `diff -r OUT_A OUT_B` compares two builds.
 
-The stores are built once and read by both builds, so only the report code differs. The
-reports carry no timing fields.
+The stores are built once and read by both builds, and both read this checkout's data/ (rules,
+conflicts, countries), so only the report code differs. The reports carry no timing fields. A
+build whose store schema is newer than the stores' opens them only after they are migrated
+(`dyad_make_bench_store --upgrade STORE` on a copy); an older build cannot read a newer store.
 """
 import glob, json, os, subprocess, sys
 
@@ -109,7 +111,10 @@ def reports(dyad, stores, out, bench):
                                           "--to", "2023-03-31", "--evidence", "10"]))
     for name, args in jobs:
         for fmt in ("json", "md"):
-            p = subprocess.run([dyad, "role", *args, "--format", fmt], capture_output=True, text=True)
+            # This checkout's data for every build: the reports name their rules and conflict
+            # files, and two builds compared must read the same ones.
+            p = subprocess.run([dyad, "role", *args, "--format", fmt, "--data", os.path.join(ROOT, "data")],
+                               capture_output=True, text=True)
             with open(os.path.join(out, f"{name}.{fmt}"), "w", encoding="utf-8") as f:
                 f.write(p.stdout)
                 f.write(f"\n-- exit {p.returncode}\n{p.stderr}")

@@ -58,7 +58,7 @@ int64_t BandKey(int band, const uint32_t* rows) {
   "rv.id, rv.at, rv.reviewer, rv.event, rv.state, rv.source, rv.target, rv.event_code, rv.root_code, " \
   "rv.quad_class, rv.goldstein, rv.plover, rv.note, rv.machine_source, rv.machine_target, rv.machine_code"
 // Columns read by ReadEventRow, in order (e = events, d = documents, s = sentences,
-// c = codings).
+// c = codings), followed by the review's (DYAD_REVIEW_COLUMNS, or kNoReviewColumns).
 constexpr const char* kEventColumns =
     "e.id, e.doc, e.sentence_idx, e.sentence_begin, e.sentence_end, e.day, e.day_end, "
     "e.date_precision, e.date_text, e.source, e.target, e.source_text, e.target_text, "
@@ -173,9 +173,9 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
 }
 
 
-// Columns read by ReadReportRow (EventFields::kReport), in order: what reports read. The
-// document's text and the columns stored after it (ingested_at) are never touched, so a row costs
-// no walk through the text's overflow pages.
+// Columns read by ReadReportRow (EventFields::kReport), in order: what reports read, followed by
+// the review's. The document's columns come from its covering index (kReportJoins): its text is
+// never touched.
 constexpr const char* kReportColumns =
     "e.id, e.doc, e.sentence_idx, e.day, e.day_end, e.date_precision, e.date_text, e.source, "
     "e.target, e.event_code, e.root_code, e.quad_class, e.goldstein, e.modality, e.reported_by, "

@@ -1050,6 +1050,24 @@ void Engine::MarkCompounds() {
       }
     }
     if (last_tail < 0) continue;
+    // Document coding (dyad): ", and" before an actor that a verb follows joins two clauses, not
+    // two actors ("... supplied by Tehran, and Ukrainian forces recovered one", "... said Minsk,
+    // and Kyiv denied it"). (A list of three or more keeps its comma: checked below.)
+    if (document && c >= 2 && w(c - 1).kind == WType::kComma && last_tail + 1 < n()) {
+      const int next = last_tail + 1;
+      const std::string_view after = WordText(next);
+      static const std::set<std::string_view> kAuxiliaries = {"HAS", "HAVE", "HAD", "WILL", "WOULD", "WAS", "WERE",
+                                                              "IS", "ARE", "SAID", "SAYS", "CAN", "COULD"};
+      const bool verb_follows = is(next, RootType::kVerb) || kAuxiliaries.count(after) > 0 ||
+                                (!w(next).typed && w(next).kind == WType::kNone && after.size() > 4 &&
+                                 after.ends_with("ED"));
+      int before = c - 2;  // the word before the comma: an actor's tail; is there a list before it?
+      while (before >= 0 && w(before).typed && w(before).type == RootType::kActor && w(before).head != before) --before;
+      if (before >= 0 && w(before).typed && w(before).type == RootType::kActor) before = w(before).head - 1;
+      while (before >= 0 && (is(before, RootType::kAdjective) || is(before, RootType::kDeterminer))) --before;
+      const bool list_before = before >= 0 && w(before).kind == WType::kComma;
+      if (verb_follows && !list_before) continue;
+    }
     int start = -1;
     bool allow = true;
     for (int j = c - 1; j >= 0;) {
@@ -2156,6 +2174,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     // violence suffers it ("Belarusians have been killed", below). The owner of what is sent,
     // supplied or deployed stays its source ("Iranian drones were delivered to Russia").
     bool passive_settled = false;
+    bool by_agent = false;  // the source is a passive verb's "by" phrase
     // (A pattern naming both sides settles them itself: "+ WERE_ * BY_ $".)
     const int aux = document && !(chosen.src_set && chosen.tgt_set) ? PassiveAuxiliary(v, cb) : -1;
     if (aux >= 0) {
@@ -2213,6 +2232,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       if (agent >= 0) {
         source_ = MakeActor(agent, agent, true);
         regular_source_ = true;
+        by_agent = true;
         // What is given goes to whoever follows "to" ("howitzers found in Darfur had been
         // re-exported to the RSF by the UAE"): the receiver, not a place in the subject.
         if (!target_.set && (code->code.starts_with("06") || code->code.starts_with("07"))) {
@@ -2477,12 +2497,14 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       AddEvents(s, t, *code, v, pattern_id, entry_id, &produced);
       if (produced) *stop_clause = true;
     } else if (document && source_.set && !source_.dflt && !target_.set && code->code.size() >= 2 &&
-               pattern_id >= 0 && aux < 0 && source_.word >= 0 && source_.word < v && VerbPosition(v) &&
+               pattern_id >= 0 && source_.word >= 0 &&
+               ((aux < 0 && source_.word < v && VerbPosition(v)) || (by_agent && source_.word > v)) &&
                (code->code.starts_with("06") || code->code.starts_with("07") || code->code.starts_with("15"))) {
       // Document coding (dyad): aid, cooperation and posture whose receiver or target the sentence
       // does not name ("Pyongyang has also sent self-propelled guns", "Minsk mobilised its
-      // reservists") are kept apart, and coded with no target only when the sentence yields no
-      // other event: the report can still weigh them (with the war's words around them).
+      // reservists", "drones were also supplied by Tehran") are kept apart, and coded with no
+      // target only when the sentence yields no other event: the report can still weigh them
+      // (with the war's words around them).
       ActorVal none;
       none.set = true;
       none.dflt = true;

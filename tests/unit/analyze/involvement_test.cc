@@ -600,5 +600,19 @@ TEST_F(AnyStateTest, FindingsAboutXAreAResponse) {
   EXPECT_FALSE(Has(Cats(none, "RWA", drc), 8));
 }
 
+// A state that hosts talks between the two sides is a go-between, not aligned with its guest;
+// hosting the aggressor's leader alone stays alignment.
+TEST_F(AnyStateTest, HostingTalksBetweenTheSidesIsACounterIndicator) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event venue = MakeEvent("TUR", "043", "RUS", "Ankara hosted a round of talks between Russian and Ukrainian delegations.");
+  EXPECT_TRUE(Has(Cats(venue, "TUR", ru), 7));
+  EXPECT_FALSE(Has(Cats(venue, "TUR", ru), 5));
+  Conflict drc = LoadC("drc-m23");
+  Event doha = MakeEvent("QAT", "043", "CODREB", "Doha hosted negotiations between the M23 and Congolese government envoys.");
+  EXPECT_TRUE(Has(Cats(doha, "QAT", drc), 7));
+  Event guest = MakeEvent("BLRGOV", "043", "RUSGOV", "Minsk hosted talks between Lukashenko and Putin on their union state.");
+  EXPECT_FALSE(Has(Cats(guest, "BLR", ru), 7));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -450,6 +450,30 @@ TEST_F(EngineText, WeaponsGivenInThePassive) {
               Describe(Code("Saudi-led forces attacked Houthi positions.")));
 }
 
+TEST_F(EngineText, APassiveGiftWithAGiverAndNoReceiverAndAClauseAfterIt) {
+  // A giver after "by" and no receiver: the gift is coded with no target, like its active form.
+  for (const char* sentence : {"Attack drones were also supplied by Tehran.", "More artillery shells were sent by Pyongyang last month."}) {
+    const auto events = Code(sentence);
+    ASSERT_EQ(events.size(), 1u) << sentence << "\n" << Describe(events);
+    EXPECT_EQ(events[0].event_code.substr(0, 2), "07") << sentence;
+    EXPECT_EQ(events[0].target, "") << sentence;
+  }
+  // ", and" before an actor and its verb opens a clause: that actor is no second giver.
+  for (const char* sentence : {"Drones were supplied to Moscow by Tehran, and Ukrainian troops shot one down near Odesa.",
+                               "Cruise missiles were delivered by Iran, and Kyiv said it had recovered parts."}) {
+    const auto events = Code(sentence);
+    for (const Event& e : events)
+      if (e.event_code.starts_with("07")) {
+        EXPECT_EQ(e.source.substr(0, 3), "IRN") << sentence << "\n" << Describe(events);
+      }
+  }
+  // With no comma the actors after "by" stay one list of givers.
+  const auto both = Code("Drones were supplied to Moscow by Tehran and Minsk.");
+  int givers = 0;
+  for (const Event& e : both) givers += e.event_code.starts_with("07") && e.target.starts_with("RUS");
+  EXPECT_EQ(givers, 2) << Describe(both);
+}
+
 TEST_F(EngineText, VenuesModifiersAndTrailingHarm) {
   for (const Expected& x : std::vector<Expected>{
            // An -ing form after its actor modifies it; the finite verb is the act.

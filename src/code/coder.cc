@@ -1855,6 +1855,13 @@ bool Engine::FirstWordMatches(const std::vector<PatternElement>& member, int pos
 bool Engine::BindActorSlot(const PatternElement& e, int p, MatchCtx& m) const {
   if (!IsActor(p)) return false;
   if (e.kind == PatternElement::kSource) {
+    // Document coding (dyad): a source slot on the last member of a list stands for the whole
+    // list ("Belarus said Russia and Iran attacked Ukraine": "- &SAID $ *" meets Iran first).
+    if (document && Referent(p) == p && w(p).compound >= 0 && s_.compounds[w(p).compound].alive) {
+      int first = s_.compounds[w(p).compound].begin;
+      while (first < p && !IsActorHead(first)) ++first;
+      p = first;
+    }
     m.src = {Referent(p) == p ? w(p).head : p, Referent(p)};
     m.src_set = true;
   } else if (e.kind == PatternElement::kTarget) {

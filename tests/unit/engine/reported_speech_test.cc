@@ -1,6 +1,7 @@
 // Text in, events out, through the facade with the bundled dictionaries: the general mechanisms of
 // issue 9 (reported speech, modality of plans and denials). Every sentence here is our own wording,
 // written for these tests; none comes from a gold file.
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -472,6 +473,18 @@ TEST_F(EngineText, APassiveGiftWithAGiverAndNoReceiverAndAClauseAfterIt) {
   int givers = 0;
   for (const Event& e : both) givers += e.event_code.starts_with("07") && e.target.starts_with("RUS");
   EXPECT_EQ(givers, 2) << Describe(both);
+}
+
+TEST_F(EngineText, AReportedListOfActorsActsAsAWhole) {
+  // Every member of a reported subject acts, not only the one next to the verb.
+  for (const char* sentence : {"Belarus said Russia and Iran attacked Ukraine.",
+                               "Officials in Kyiv say Moscow and Minsk attacked Ukrainian border posts."}) {
+    const auto events = Code(sentence);
+    std::set<std::string> sources;
+    for (const Event& e : events)
+      if (e.event_code.starts_with("19")) sources.insert(e.source.substr(0, 3));
+    EXPECT_EQ(sources.size(), 2u) << sentence << "\n" << Describe(events);
+  }
 }
 
 TEST_F(EngineText, VenuesModifiersAndTrailingHarm) {

@@ -247,6 +247,9 @@ class Engine {
   bool IsSingularPossessor(int head) const;
   bool ForInfinitiveSubject(int head, int v) const;
   void OwnedByStatePossessor(int head, std::string* code) const;
+  // A place after "<holder>-held/-controlled/-occupied" stands for its holder ("rebel-held
+  // Rutshuru" is the rebels', "Russian-occupied Melitopol" Russia's): *code becomes the holder's.
+  void HeldBy(int head, std::string* code) const;
   // Document coding: when the verb at v is in the passive voice ("was shelled", "have been
   // supplied", "is reportedly being armed"), the first word of its auxiliary; else -1.
   int PassiveAuxiliary(int v, int cb) const;
@@ -1567,6 +1570,23 @@ std::string_view Engine::CodeOfVerb(int v, int ce) const {
 
 // "Sudan's Defence and Security Council", "Russia's UN envoy": an international body's name
 // after a state's possessive names that state's own organ or official (its government, GOV).
+void Engine::HeldBy(int head, std::string* code) const {
+  const int held = head - 1;
+  if (held < 1 || w(held).begin < 1 || text_[static_cast<size_t>(w(held).begin) - 1] != '-') return;
+  const std::string_view t = WordText(held);
+  if (t != "HELD" && t != "CONTROLLED" && t != "OCCUPIED" && t != "RUN") return;
+  const int holder = w(held - 1).head;
+  if (holder < 0 || !w(holder).typed) return;
+  if (w(holder).type == RootType::kActor) {
+    const std::string* by = ActorCodeOfRoot(w(holder).root, shifted_);
+    if (by && !by->empty() && *by != "---") *code = *by;
+  } else if (w(holder).type == RootType::kAgent && code->size() == 3) {
+    // An agent holds it on the place's own soil: "rebel-held Rutshuru" is CODREB.
+    const auto& agent = d_.agents()[d_.roots()[w(holder).root].entry];
+    if (!agent.code.empty() && agent.code.find_first_of("~/") == std::string::npos) *code += agent.code;
+  }
+}
+
 void Engine::OwnedByStatePossessor(int head, std::string* code) const {
   if (!code->starts_with("IGO")) return;
   int p = head - 1;
@@ -1788,6 +1808,7 @@ ActorVal Engine::MakeActor(int found, int agent_around, bool with_agent) const {
     if (code) a.code = *code;
     else a.nocode = true;
     if (code) OwnedByStatePossessor(head, &a.code);
+    if (code && document) HeldBy(head, &a.code);
   }
   a.compound_all = w(head).compound >= 0 && s_.compounds[w(head).compound].alive &&
                    [&] {

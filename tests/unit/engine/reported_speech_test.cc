@@ -487,6 +487,22 @@ TEST_F(EngineText, AReportedListOfActorsActsAsAWhole) {
   }
 }
 
+TEST_F(EngineText, APlaceHeldByAnActorStandsForItsHolder) {
+  // What is sent to a held place goes to whoever holds it, not to the place's country.
+  for (const Expected& x : std::vector<Expected>{
+           {"Minsk delivered diesel to Russian-occupied Mariupol.", "BLR", "07", "RUS", Modality::kAsserted, ""},
+           {"Tehran shipped missiles to Houthi-held Saada.", "IRN", "07", "YEM", Modality::kAsserted, ""},
+           {"Rwandan soldiers trained recruits in rebel-controlled Goma.", "RWA", "06", "CODREB", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_NE(e.target, "UKR") << x.sentence;
+  }
+  // A plain place stays its country's.
+  const auto plain = Code("Minsk delivered diesel to Mariupol.");
+  for (const Event& e : plain) EXPECT_NE(e.target.substr(0, 3), "RUS") << Describe(plain);
+}
+
 TEST_F(EngineText, VenuesModifiersAndTrailingHarm) {
   for (const Expected& x : std::vector<Expected>{
            // An -ing form after its actor modifies it; the finite verb is the act.

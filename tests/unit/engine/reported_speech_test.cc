@@ -498,6 +498,15 @@ TEST_F(EngineText, APlaceHeldByAnActorStandsForItsHolder) {
     ExpectEvent(events, x, Describe(events));
     for (const Event& e : events) EXPECT_NE(e.target, "UKR") << x.sentence;
   }
+  // Towns of the front lines are their country's places too.
+  for (const Expected& x : std::vector<Expected>{
+           {"Rwandan soldiers trained recruits in rebel-held Masisi.", "RWA", "06", "CODREB", Modality::kAsserted, ""},
+           {"Russian drones struck Toretsk overnight.", "RUS", "19", "UKR", Modality::kAsserted, ""},
+           {"RSF fighters shelled Kutum.", "SDNREB", "19", "SDN", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
   // A plain place stays its country's.
   const auto plain = Code("Minsk delivered diesel to Mariupol.");
   for (const Event& e : plain) EXPECT_NE(e.target.substr(0, 3), "RUS") << Describe(plain);

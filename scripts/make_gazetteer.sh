@@ -85,13 +85,16 @@ const extraCity = {
   'BY:Homyel\'': ['Gomel', 'Homel'], 'BY:Mahilyow': ['Mogilev', 'Mahiliou'], 'BY:Hrodna': ['Grodno'],
   'BY:Vitebsk': ['Viciebsk'], 'BY:Brest': [], 'RU:Saint Petersburg': ['St. Petersburg', 'St Petersburg'],
 };
-const focus = new Set(['UA', 'BY', 'RU', 'MD', 'GE', 'PS', 'IL', 'SY']);  // conflict focus: lower threshold
+// Conflict focus (the states of the shipped conflicts, data/conflicts, and their neighbours at war):
+// towns down to 5,000 people, where front lines and supply routes run.
+const focus = new Set(['UA', 'BY', 'RU', 'MD', 'GE', 'PS', 'IL', 'SY', 'LB', 'CD', 'RW', 'UG', 'BI', 'SD', 'SS', 'TD', 'YE']);
 const seen = new Set();
 const crow = [];
-for (const c of cities) {
+// Most populous first: of two towns of one country sharing a name, the bigger is kept.
+for (const c of [...cities].sort((a, b) => (b.population || 0) - (a.population || 0))) {
   const pop = c.population || 0;
   const capital = c.featureCode === 'PPLC';
-  if (!(capital || pop >= minPop || (focus.has(c.country) && pop >= 15000))) continue;
+  if (!(capital || pop >= minPop || (focus.has(c.country) && pop >= 5000))) continue;
   if (!latin(c.name)) continue;
   const key = c.country + ':' + c.name;
   if (seen.has(key)) continue;

@@ -120,6 +120,22 @@ TEST(GazetteerTest, MatchesTheLongestNameCaseSensitively) {
   EXPECT_EQ(m[2].place->name, "Kyiv Oblast");
 }
 
+// In the states of the shipped conflicts, towns down to 5,000 people are places: front lines and
+// supply routes run through them. Of two towns of one state sharing a name, the bigger is kept.
+TEST(GazetteerTest, KnowsTheTownsOfTheFrontLines) {
+  Gazetteer g;
+  ASSERT_TRUE(g.Load(std::string(DYAD_SOURCE_DIR) + "/data/gazetteer").ok());
+  for (const char* town : {"Toretsk", "Kutum", "Zalingei", "Sudzha"}) {
+    const Place* p = g.Lookup(town);
+    ASSERT_NE(p, nullptr) << town;
+  }
+  EXPECT_EQ(g.Lookup("Toretsk")->country, "UKR");
+  EXPECT_EQ(g.Lookup("Kutum")->country, "SDN");
+  const Place* blag = g.Lookup("Blagoveshchensk");
+  ASSERT_NE(blag, nullptr);
+  EXPECT_LT(blag->latitude, 52.0);  // the city on the Amur (50.3 N), not the town in Bashkortostan (55.0 N)
+}
+
 TEST(GazetteerTest, RejectsMalformedRowsWithFileAndLine) {
   std::string dir = ::testing::TempDir() + "/gaz_bad";
   std::filesystem::create_directories(dir);

@@ -614,5 +614,16 @@ TEST_F(AnyStateTest, HostingTalksBetweenTheSidesIsACounterIndicator) {
   EXPECT_FALSE(Has(Cats(guest, "BLR", ru), 7));
 }
 
+// X's own admission of what it gave the aggressor is listed once, as an acknowledgement.
+TEST_F(AnyStateTest, XsAdmissionOfSupportIsAnAcknowledgement) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event admit = MakeEvent("IRNGOV", "015", "RUS", "Tehran's envoy acknowledged that some drones had been supplied to Moscow before the war.");
+  EXPECT_TRUE(Has(Cats(admit, "IRN", ru), 6));
+  EXPECT_FALSE(Has(Cats(admit, "IRN", ru), 3));
+  Event other = MakeEvent("IRNGOV", "072", "RUS", "Iran had supplied drones and shells to Moscow, Kyiv said.");
+  EXPECT_TRUE(Has(Cats(other, "IRN", ru), 3));
+  EXPECT_FALSE(Has(Cats(other, "IRN", ru), 6));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

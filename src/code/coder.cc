@@ -915,6 +915,16 @@ void Engine::MarkNouns() {
         counted_noun = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S' &&
                        (w(i - 1).kind == WType::kNumber || kCounters.count(WordText(i - 1)) > 0);
       }
+      // Document coding (dyad): an -ing form after a preposition of time with no object, only a
+      // preposition or the clause's end after it, names an activity, not an act on anyone ("were
+      // moved to Kursk after training in the Far East", "before deploying to the front").
+      if (document && wd.tail == i && i >= 1 && WordText(i).ends_with("ING")) {
+        static const std::set<std::string_view> kTimePrepositions = {"AFTER", "BEFORE", "DURING", "FOLLOWING", "UNTIL"};
+        static const std::set<std::string_view> kNext = {"IN", "AT", "ON", "WITH", "FOR", "NEAR", "TO", "INTO", "UNDER", "ALONGSIDE"};
+        if (kTimePrepositions.count(WordText(i - 1)) &&
+            (i + 1 >= n() || w(i + 1).kind != WType::kNone || kNext.count(WordText(i + 1))))
+          counted_noun = true;
+      }
       // Document coding (dyad): an -ing form right after its actor, before the clause's finite verb,
       // modifies the actor ("NATO leaders meeting in Washington pledged ...", "troops advancing on
       // Kyiv were stopped").

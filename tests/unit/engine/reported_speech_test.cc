@@ -512,6 +512,18 @@ TEST_F(EngineText, APlaceHeldByAnActorStandsForItsHolder) {
   for (const Event& e : plain) EXPECT_NE(e.target.substr(0, 3), "RUS") << Describe(plain);
 }
 
+TEST_F(EngineText, AnActivityAfterAPrepositionOfTimeIsNoAct) {
+  // "after training in ...": the soldiers trained; no one trained anyone.
+  for (const char* sentence : {"Thousands of North Korean troops reached the Kursk region after training in eastern Russia.",
+                               "Wagner fighters moved to Belarus before deploying to Africa."})
+    for (const Event& e : Code(sentence)) EXPECT_FALSE(e.event_code.starts_with("06")) << sentence << "\n" << Describe(Code(sentence));
+  // With an object it stays an act of the clause's subject.
+  const auto trained = Code("Belarusian officers trained Russian conscripts after arriving in Minsk.");
+  bool cooperation = false;
+  for (const Event& e : trained) cooperation = cooperation || e.event_code.starts_with("06");
+  EXPECT_TRUE(cooperation) << Describe(trained);
+}
+
 TEST_F(EngineText, VenuesModifiersAndTrailingHarm) {
   for (const Expected& x : std::vector<Expected>{
            // An -ing form after its actor modifies it; the finite verb is the act.

@@ -625,5 +625,18 @@ TEST_F(AnyStateTest, XsAdmissionOfSupportIsAnAcknowledgement) {
   EXPECT_FALSE(Has(Cats(other, "IRN", ru), 6));
 }
 
+// Weapons identified as X's, whatever event the sentence codes and whoever says so.
+TEST_F(AnyStateTest, WeaponsMadeInXWhateverTheWordingAreSupport) {
+  Conflict ru = LoadC("russia-ukraine");
+  for (const char* sentence : {"Prosecutors in Kharkiv said debris of a ballistic missile made in North Korea was found at the site.",
+                               "Kyiv said the drones that struck Odesa were North Korean-built copies of a Russian design.",
+                               "Investigators told reporters the fragments came from missiles assembled in North Korea."}) {
+    Event e = MakeEvent("UKRGOV", "010", "", sentence);
+    EXPECT_TRUE(Has(Cats(e, "PRK", ru), 3)) << sentence;
+  }
+  Event denial = MakeEvent("PRKGOV", "010", "", "Pyongyang denied that any missile made in North Korea had been fired at Ukraine.");
+  EXPECT_FALSE(Has(Cats(denial, "PRK", ru), 3));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

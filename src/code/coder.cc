@@ -2516,6 +2516,22 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         }
       }
     }
+    // Document coding (dyad): an accusation whose accuser is no actor ("The report accused
+    // Pyongyang of breaches of Council resolutions", "a new study accuses Kigali of ...") is
+    // made against the actor right after the verb, by no one named: never by the accused.
+    if (document && source_.set && !source_.dflt && source_.word > v && code->code.starts_with("112") &&
+        !pattern_actors && aux < 0) {
+      const int accused = Referent(source_.word);
+      const int tail = w(w(accused).head).tail >= 0 ? w(w(accused).head).tail : accused;
+      if (tail + 1 < n() && WordText(tail + 1) == "OF") {
+        ActorVal none;
+        none.set = true;
+        none.dflt = true;
+        target_ = source_;
+        source_ = none;
+        regular_target_ = true;
+      }
+    }
     if (source_.set && target_.set) {
       ActorVal s = source_, t = target_;
       if (passive_settled) {

@@ -638,5 +638,14 @@ TEST_F(AnyStateTest, WeaponsMadeInXWhateverTheWordingAreSupport) {
   EXPECT_FALSE(Has(Cats(denial, "PRK", ru), 3));
 }
 
+// Accusations of breaching the Council's resolutions or an embargo are a response to X's role.
+TEST_F(AnyStateTest, AccusationsOfBreachesAreAResponse) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event breach = MakeEvent("", "112", "PRKGOV", "The monitoring team's report accused Pyongyang of repeated breaches of Council resolutions.");
+  EXPECT_TRUE(Has(Cats(breach, "PRK", ru), 8));
+  Event unrelated = MakeEvent("", "112", "PRKGOV", "The report accused Pyongyang of breaches of its nuclear program commitments.");
+  EXPECT_FALSE(Has(Cats(unrelated, "PRK", ru), 8));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

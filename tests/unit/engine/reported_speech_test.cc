@@ -524,6 +524,26 @@ TEST_F(EngineText, AnActivityAfterAPrepositionOfTimeIsNoAct) {
   EXPECT_TRUE(cooperation) << Describe(trained);
 }
 
+TEST_F(EngineText, AnAccusationByNoActorIsMadeAgainstTheAccused) {
+  // A report or a study accuses: the actor after the verb is the accused, never the accuser.
+  for (const char* sentence : {"The monitors' latest report accused Minsk of violations of the arms embargo.",
+                               "A new study accuses Kigali of breaches of the Luanda ceasefire."}) {
+    const auto events = Code(sentence);
+    bool accused = false;
+    for (const Event& e : events) {
+      if (!e.event_code.starts_with("112")) continue;
+      accused = true;
+      EXPECT_EQ(e.source, "") << sentence << "\n" << Describe(events);
+      EXPECT_TRUE(e.target.starts_with("BLR") || e.target.starts_with("RWA")) << sentence << "\n" << Describe(events);
+    }
+    EXPECT_TRUE(accused) << sentence << "\n" << Describe(events);
+  }
+  // A named accuser keeps its place.
+  const auto named = Code("Kyiv accused Minsk of violations of the ceasefire.");
+  ASSERT_FALSE(named.empty());
+  EXPECT_EQ(named[0].source.substr(0, 3), "UKR") << Describe(named);
+}
+
 TEST_F(EngineText, VenuesModifiersAndTrailingHarm) {
   for (const Expected& x : std::vector<Expected>{
            // An -ing form after its actor modifies it; the finite verb is the act.

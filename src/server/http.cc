@@ -1,14 +1,21 @@
 #include "server/http.h"
 
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
+#include <cstring>
 
 #include "common/escape.h"
 
@@ -80,17 +87,203 @@ bool HostAllowed(const std::string& bound, const std::string& host_header) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0 || host == bound;
 }
 
+using Clock = std::chrono::steady_clock;
+
+// Set on a worker's thread when the request it is reading ran past the header deadline, so the
+// error handler answers 408 instead of httplib's 400 (a connection stays on one worker).
+thread_local bool header_deadline_passed = false;
+
+std::string HeaderTimeoutMessage(int seconds) {
+  return "request timeout: the request line and headers must arrive within " + std::to_string(seconds) + " s";
+}
+
+// A whole 408 response, for a client cut off before httplib could answer.
+std::string HeaderTimeoutAnswer(int seconds) {
+  const std::string body = ErrorBody(HeaderTimeoutMessage(seconds));
+  return "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+// How often a waiting worker looks whether the server is stopping.
+constexpr auto kStopCheck = std::chrono::milliseconds(100);
+
+// A connection's socket for httplib, with a deadline on each request's line and header block.
+// httplib's own stream only bounds each read, so a client sending a byte just before every read
+// timeout kept its worker for ever. Reads are buffered (httplib reads headers a byte at a time).
+class DeadlineStream : public httplib::Stream {
+ public:
+  // `listen_fd` is the server's listening socket, INVALID_SOCKET once it stops.
+  DeadlineStream(int fd, const HttpOptions& options, const std::atomic<socket_t>& listen_fd)
+      : fd_(fd), options_(options), listen_fd_(listen_fd) {}
+
+  // A new request starts: its header block must be complete within the header timeout.
+  void BeginRequest() {
+    in_header_ = true;
+    header_end_match_ = 0;
+    deadline_ = Clock::now() + std::chrono::seconds(options_.header_timeout_seconds);
+    header_deadline_passed = false;
+    wrote_answer_ = false;
+  }
+  bool wrote_answer() const { return wrote_answer_; }
+  bool has_buffered() const { return next_ < end_; }
+
+  bool is_readable() const override { return has_buffered() || WaitFor(POLLIN, ReadTimeout()); }
+  bool is_writable() const override {
+    return WaitFor(POLLOUT, std::chrono::seconds(options_.read_timeout_seconds));
+  }
+
+  ssize_t read(char* ptr, size_t size) override {
+    if (!has_buffered()) {
+      if (!WaitFor(POLLIN, ReadTimeout())) {
+        if (in_header_ && Clock::now() >= deadline_) header_deadline_passed = true;
+        return -1;
+      }
+      ssize_t got;
+      do {
+        got = ::recv(fd_, buffer_, sizeof buffer_, 0);
+      } while (got < 0 && errno == EINTR);
+      if (got <= 0) return got;
+      next_ = 0;
+      end_ = static_cast<size_t>(got);
+    }
+    const size_t n = std::min(size, end_ - next_);
+    std::memcpy(ptr, buffer_ + next_, n);
+    next_ += n;
+    if (in_header_) FindHeaderEnd(ptr, n);
+    return static_cast<ssize_t>(n);
+  }
+
+  ssize_t write(const char* ptr, size_t size) override {
+    if (!is_writable()) return -1;
+    wrote_answer_ = true;
+    return ::send(fd_, ptr, size, MSG_NOSIGNAL);
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override { Address(true, ip, port); }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { Address(false, ip, port); }
+  socket_t socket() const override { return fd_; }
+
+  // Waits for a client's next request on a kept-alive connection (false: none came in time).
+  bool WaitForRequest() const {
+    return has_buffered() || WaitFor(POLLIN, std::chrono::seconds(options_.keep_alive_seconds));
+  }
+
+ private:
+  // While the header is read, the wait also ends at its deadline.
+  Clock::duration ReadTimeout() const {
+    Clock::duration timeout = std::chrono::seconds(options_.read_timeout_seconds);
+    if (in_header_) timeout = std::min(timeout, deadline_ - Clock::now());
+    return timeout;
+  }
+
+  // Polls in short slices so a stopping server does not wait for slow clients.
+  bool WaitFor(short events, Clock::duration timeout) const {
+    const auto until = Clock::now() + timeout;
+    for (;;) {
+      const auto left = until - Clock::now();
+      if (left <= Clock::duration::zero() || listen_fd_.load() == INVALID_SOCKET) return false;
+      const auto slice = std::chrono::duration_cast<std::chrono::milliseconds>(std::min<Clock::duration>(left, kStopCheck));
+      pollfd p{fd_, events, 0};
+      const int ready = ::poll(&p, 1, std::max<int>(1, static_cast<int>(slice.count())));
+      if (ready > 0) return true;
+      if (ready < 0 && errno != EINTR) return false;
+    }
+  }
+
+  // The header block ends at the first empty line ("\r\n\r\n"; a bare "\n\n" too, as httplib reads
+  // lines); from there on only the read timeout applies (bodies are bounded in size).
+  void FindHeaderEnd(const char* data, size_t n) {
+    for (size_t i = 0; i < n && in_header_; ++i) {
+      const char c = data[i];
+      if (c == '\n') {
+        if (header_end_match_ >= 1) in_header_ = false;
+        header_end_match_ = 1;
+      } else if (c != '\r') {
+        header_end_match_ = 0;
+      }
+    }
+  }
+
+  void Address(bool remote, std::string& ip, int& port) const {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    auto* raw = reinterpret_cast<sockaddr*>(&address);
+    const int rc = remote ? ::getpeername(fd_, raw, &length) : ::getsockname(fd_, raw, &length);
+    ip.clear();
+    port = 0;
+    if (rc != 0) return;
+    char text[INET6_ADDRSTRLEN] = {};
+    if (address.ss_family == AF_INET) {
+      auto* in4 = reinterpret_cast<sockaddr_in*>(&address);
+      ::inet_ntop(AF_INET, &in4->sin_addr, text, sizeof text);
+      port = ntohs(in4->sin_port);
+    } else if (address.ss_family == AF_INET6) {
+      auto* in6 = reinterpret_cast<sockaddr_in6*>(&address);
+      ::inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
+      port = ntohs(in6->sin6_port);
+    }
+    ip = text;
+  }
+
+  int fd_;
+  const HttpOptions& options_;
+  const std::atomic<socket_t>& listen_fd_;
+  char buffer_[4096];
+  size_t next_ = 0, end_ = 0;
+  bool in_header_ = false;
+  bool wrote_answer_ = false;
+  int header_end_match_ = 0;  // 1 after a line's '\n' (and any '\r'): one more '\n' ends the block
+  Clock::time_point deadline_{};
+};
+
+// httplib's server with its connection loop replaced (process_and_close_socket is its virtual
+// for this, as SSLServer uses): the same keep-alive rules, each request read from a DeadlineStream.
+class DeadlineServer : public httplib::Server {
+ public:
+  explicit DeadlineServer(const HttpOptions& options)
+      : options_(options),
+        header_timeout_answer_(HeaderTimeoutAnswer(options.header_timeout_seconds)) {}
+
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    DeadlineStream stream(sock, options_, svr_sock_);
+    bool ok = false;
+    for (size_t left = keep_alive_max_count_; left > 0 && svr_sock_.load() != INVALID_SOCKET; --left) {
+      if (!stream.WaitForRequest()) break;
+      stream.BeginRequest();
+      bool connection_closed = false;
+      ok = process_request(stream, /*close_connection=*/left == 1, connection_closed, [&](httplib::Request& request) {
+        stream.get_remote_ip_and_port(request.remote_addr, request.remote_port);
+        stream.get_local_ip_and_port(request.local_addr, request.local_port);
+      });
+      if (header_deadline_passed) {
+        // Cut off in the request line, httplib closes without a word: say why.
+        if (!stream.wrote_answer()) (void)stream.write(header_timeout_answer_.data(), header_timeout_answer_.size());
+        break;
+      }
+      if (!ok || connection_closed) break;
+    }
+    header_deadline_passed = false;
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return ok;
+  }
+
+  const HttpOptions& options_;
+  const std::string header_timeout_answer_;
+};
+
 }  // namespace
 
 struct HttpServer::Impl {
   const Api& api;
   std::function<void(const std::string&)> log;
   HttpOptions options;
-  httplib::Server server;
   std::atomic<int> listen_fd{-1};
+  DeadlineServer server;
   std::string bound_host;  // the address given to Bind
   Impl(const Api& a, std::function<void(const std::string&)> l, HttpOptions o)
-      : api(a), log(std::move(l)), options(o) {}
+      : api(a), log(std::move(l)), options(o), server(options) {}
 
   void Answer(const httplib::Request& in, std::string body, httplib::Response& out) {
     Request request;
@@ -170,7 +363,12 @@ HttpServer::HttpServer(const Api& api, std::function<void(const std::string&)> l
   s.Delete(".*", with_body);
   s.Patch(".*", with_body);
   // httplib's own refusals (414, 413 ...) carry the documented JSON body too.
-  s.set_error_handler([](const httplib::Request&, httplib::Response& out) {
+  const std::string header_timeout = HeaderTimeoutMessage(options.header_timeout_seconds);
+  s.set_error_handler([header_timeout](const httplib::Request&, httplib::Response& out) {
+    if (header_deadline_passed) {  // httplib says 400: the header was cut off, not malformed
+      Refuse(out, 408, header_timeout);
+      return;
+    }
     if (!out.body.empty()) return;
     out.set_content(ErrorBody(StatusText(out.status)), kJson);
   });

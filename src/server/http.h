@@ -23,9 +23,14 @@ struct HttpOptions {
   size_t max_body_bytes = 10 << 20;
   int read_timeout_seconds = 5;   // a client silent this long is disconnected
   int keep_alive_seconds = 2;     // an idle kept-alive connection is closed after this
-  // Workers. cpp-httplib 0.11 gives each connection a worker for as long as it is open, so a
-  // client sending its header a line at a time holds one: enough workers for many such clients
-  // (an idle worker costs only its stack's address space, not memory in use).
+  // A request's line and header block must arrive in full this long after its first byte, or the
+  // client gets 408 and is disconnected: a client trickling a byte now and then ("slowloris")
+  // never stays silent for the read timeout, and would otherwise hold its worker for ever.
+  int header_timeout_seconds = 10;
+  // Workers. cpp-httplib 0.11 gives each connection a worker for as long as it is open; with the
+  // header timeout a slow client holds one for at most header_timeout_seconds, so an attacker
+  // must open threads / header_timeout_seconds connections a second to keep them all (an idle
+  // worker costs only its stack's address space, not memory in use).
   int threads = 256;
   int listen_backlog = 1024;      // connections waiting to be accepted
   // A connection is handed to a worker only once its first bytes arrive, or after this long

@@ -142,6 +142,7 @@ std::vector<BadInputCase> Cases() {
       {"serve without a database", "", "", "serve --port 0 --db " + (TempDir() / "none.db").string(), true,
        "none.db: no such database"},
       {"serve on a bad port", "", "", "serve --port 70000", true, "--port"},
+      {"serve with a header timeout of 0", "", "", "serve --port 0 --header-timeout 0", true, "--header-timeout"},
   };
 }
 

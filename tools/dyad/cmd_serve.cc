@@ -1,6 +1,7 @@
 // dyad serve: the HTTP JSON API and the web page over an evidence database.
 //   dyad serve [--db FILE] [--host ADDR] [--port N] [--dict PATH]... [--rules FILE] [--conflicts DIR]
-//              [--token-file FILE] [--quiet]
+//              [--token-file FILE] [--quiet] [--threads N] [--header-timeout S] [--read-timeout S]
+//              [--keep-alive S]
 // Routes and their parameters: docs/serve.md (src/server/api.h).
 #include <pthread.h>
 #include <signal.h>
@@ -30,6 +31,7 @@ struct ServeFlags {
   std::string conflicts_dir;
   bool quiet = false;
   std::string token_file;
+  server::HttpOptions http;  // limits on slow clients and workers (docs/serve.md)
 };
 
 bool Loopback(const std::string& host) {
@@ -86,7 +88,7 @@ int Run(const ServeFlags& f) {
 
   std::function<void(const std::string&)> log;
   if (!f.quiet) log = [](const std::string& line) { std::fprintf(stderr, "dyad: %s\n", line.c_str()); };
-  server::HttpServer http(*api, log);
+  server::HttpServer http(*api, log, f.http);
   int port = 0;
   if (Status s = http.Bind(f.host, f.port, &port); !s.ok()) return Fail("serve: " + s.message());
   std::fprintf(stderr, "dyad: serving %s on http://%s:%d/ (Ctrl-C stops)\n", f.db.c_str(), f.host.c_str(), port);
@@ -122,6 +124,19 @@ Registration reg(
       app.add_option("--token-file", f->token_file,
                      "Take reviews from holders of these tokens ('NAME TOKEN' per line; header Authorization: Bearer TOKEN); "
                      "reads need a token too unless the server listens on this machine only");
+      app.add_option("--threads", f->http.threads,
+                     "Workers (default 256); each open connection holds one while it is open")
+          ->check(CLI::Range(1, 4096));
+      app.add_option("--header-timeout", f->http.header_timeout_seconds,
+                     "Seconds a client has to send a request's line and headers, from their first byte; "
+                     "slower clients get 408 and are disconnected (default 10)")
+          ->check(CLI::Range(1, 3600));
+      app.add_option("--read-timeout", f->http.read_timeout_seconds,
+                     "Seconds a client may stay silent while sending a request or not read the answer (default 5)")
+          ->check(CLI::Range(1, 3600));
+      app.add_option("--keep-alive", f->http.keep_alive_seconds,
+                     "Seconds an idle kept-alive connection stays open (default 2)")
+          ->check(CLI::Range(1, 3600));
       return [f]() { return Run(*f); };
     });
 

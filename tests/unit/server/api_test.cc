@@ -10,11 +10,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -461,6 +463,93 @@ TEST_F(ApiTest, SlowHeaderClientsDoNotStarveTheServer) {
   auto answer = client.Get("/api/stats");
   ASSERT_TRUE(answer) << "no answer while 40 clients send their headers slowly";
   EXPECT_EQ(answer->status, 200);
+}
+
+// Issue 11 (10): a client sending its header a byte at a time, never silent for the read timeout
+// ("slowloris"), held its worker for as long as it liked: 8 such clients took all 4 workers and a
+// normal request was never answered. The header block now has a deadline counted from its first
+// byte; past it the client gets 408 and is disconnected.
+TEST_F(ApiTest, TricklingHeadersAreCutOffAtTheHeaderTimeout) {
+  HttpOptions options;
+  options.threads = 4;
+  options.header_timeout_seconds = 1;
+  options.read_timeout_seconds = 5;  // far longer than the pause between two bytes
+  HttpServer http(*api_, nullptr, options);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  constexpr int kSlowClients = 8;
+  std::vector<int> slow;
+  std::vector<std::string> answers(kSlowClients);
+  std::vector<std::atomic<bool>> closed(kSlowClients);
+  std::atomic<bool> stop{false};
+  std::thread trickle;
+  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+    stop = true;
+    if (trickle.joinable()) trickle.join();
+    for (int fd : slow) ::close(fd);
+    http.Stop();
+    serving.join();
+  });
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+  for (int i = 0; i < kSlowClients; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::send(fd, "G", 1, MSG_NOSIGNAL), 1);
+    slow.push_back(fd);
+  }
+  // One more header byte per client every 200 ms, and whatever the server says read back; a
+  // read of 0 or an error means the server closed the connection.
+  trickle = std::thread([&]() {
+    for (size_t sent = 1; !stop; ++sent) {
+      for (int i = 0; i < kSlowClients; ++i) {
+        if (closed[i]) continue;
+        // Read first: a byte sent to a closed connection draws a reset that can drop the answer.
+        char buffer[512];
+        for (;;) {
+          ssize_t n = ::recv(slow[i], buffer, sizeof buffer, MSG_DONTWAIT);
+          if (n > 0) {
+            answers[i].append(buffer, static_cast<size_t>(n));
+            continue;
+          }
+          if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) closed[i] = true;
+          break;
+        }
+        if (closed[i]) continue;
+        const char byte = sent < head.size() ? head[sent] : 'a';
+        (void)::send(slow[i], &byte, 1, MSG_NOSIGNAL);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // every worker taken by now
+
+  httplib::Client client("127.0.0.1", port);
+  client.set_connection_timeout(10, 0);
+  client.set_read_timeout(10, 0);
+  auto answer = client.Get("/api/stats");
+  ASSERT_TRUE(answer) << "no answer while " << kSlowClients << " clients trickle their headers into 4 workers";
+  EXPECT_EQ(answer->status, 200);
+
+  // Every slow client is cut off (the bound is generous: the configured timeout is 1 s).
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  auto all_closed = [&]() {
+    return std::all_of(closed.begin(), closed.end(), [](const std::atomic<bool>& c) { return c.load(); });
+  };
+  while (!all_closed() && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  stop = true;
+  trickle.join();
+  for (int i = 0; i < kSlowClients; ++i) {
+    EXPECT_TRUE(closed[i]) << "slow client " << i << " still connected";
+    EXPECT_THAT(answers[i], HasSubstr("408")) << "slow client " << i;
+  }
 }
 
 // Found by fuzz_http: a path with a CR (%0D) was echoed raw in the 404's one-line error; the

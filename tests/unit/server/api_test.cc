@@ -420,6 +420,15 @@ TEST_F(ApiTest, RoleReportsShowNoServerPath) {
   EXPECT_THAT(Body(unknown)["error"].get<std::string>(), HasSubstr("(in conflicts;"));
 }
 
+// The server's address on the loopback interface, for raw-socket clients.
+sockaddr_in LoopbackAddress(int port) {
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  return addr;
+}
+
 // Issue 11 (10), found by scripts/load_test.py: every connection holds a worker while open, so
 // 32 workers were all taken by clients sending a header line now and then, and nobody else was
 // answered. The pool is large enough for many slow clients (and idle ones are not handed to a
@@ -439,10 +448,7 @@ TEST_F(ApiTest, SlowHeaderClientsDoNotStarveTheServer) {
     http.Stop();
     serving.join();
   });
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  sockaddr_in addr = LoopbackAddress(port);
   const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n";
   for (int i = 0; i < 40; ++i) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -491,10 +497,7 @@ TEST_F(ApiTest, TricklingHeadersAreCutOffAtTheHeaderTimeout) {
     http.Stop();
     serving.join();
   });
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  sockaddr_in addr = LoopbackAddress(port);
   const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
   for (int i = 0; i < kSlowClients; ++i) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);

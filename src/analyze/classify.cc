@@ -278,6 +278,7 @@ struct Classifier::Program {
   // does not begin with two digits is tested against every rule.
   std::array<std::vector<uint16_t>, 100> rules_by_root;
   std::vector<uint16_t> every_rule;
+  std::vector<uint16_t> sentence_rules;  // the rules with `sentences = true` (in no other list), in file order
   std::unordered_map<const Rule*, size_t> index;
 
   Program(const std::vector<const Rule*>& rules, const RuleSet* set, const Conflict& c, Subject subject)
@@ -295,7 +296,9 @@ struct Classifier::Program {
       r.rule = rule;
       if (set) {
         const Category* cat = set->FindCategory(rule->category);
-        r.applies = cat && cat->AppliesTo(standing);
+        r.applies = cat && cat->AppliesTo(standing) &&
+                    (rule->standing.empty() ||
+                     std::find(rule->standing.begin(), rule->standing.end(), standing) != rule->standing.end());
       }
       r.source = MaskOf(rule->source);
       r.target = MaskOf(rule->target);
@@ -343,6 +346,11 @@ struct Classifier::Program {
     auto digit = [](char c) { return c >= '0' && c <= '9'; };
     for (size_t i = 0; i < compiled.size(); ++i) {
       const auto n = static_cast<uint16_t>(i);
+      // A sentence rule reads words alone: never an event, whose actors the other rules weigh.
+      if (compiled[i].rule->sentences) {
+        sentence_rules.push_back(n);
+        continue;
+      }
       every_rule.push_back(n);
       std::array<bool, 100> roots{};
       if (compiled[i].rule->codes.empty()) roots.fill(true);
@@ -643,10 +651,20 @@ Classifier::Classifier(Classifier&&) noexcept = default;
 Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 
 std::vector<Match> Classifier::Classify(const Event& event) const {
+  return ClassifyBy(event, program_->RulesFor(event.event_code));
+}
+
+std::vector<Match> Classifier::ClassifySentence(const std::string& sentence) const {
+  Event words_only;
+  words_only.sentence = sentence;
+  return ClassifyBy(words_only, program_->sentence_rules);
+}
+
+std::vector<Match> Classifier::ClassifyBy(const Event& event, const std::vector<uint16_t>& rules) const {
   std::vector<Match> out;
   EventFacts facts(*program_, event);
   std::vector<int> overridden;
-  for (uint16_t i : program_->RulesFor(event.event_code)) {
+  for (uint16_t i : rules) {
     const Program::Compiled& r = program_->compiled[i];
     if (!r.applies || !facts.Matches(r)) continue;
     const Rule& rule = *r.rule;

@@ -5,6 +5,7 @@
 #ifndef DYAD_ANALYZE_CLASSIFY_H_
 #define DYAD_ANALYZE_CLASSIFY_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -79,12 +80,16 @@ class Classifier {
   Classifier& operator=(Classifier&&) noexcept;
 
   std::vector<Match> Classify(const Event& event) const;
+  // The matches of the rules with `sentences = true` (which Classify never tries) on a sentence
+  // that gave no event: tested as an event with no actors, code, places or reporter, asserted.
+  std::vector<Match> ClassifySentence(const std::string& sentence) const;
   // The free TargetFromConflict for `rule` (a rule of `rules`, or any other).
   std::string TargetFromConflict(const Rule& rule, const Event& event, std::string* reason) const;
 
   struct Program;  // the compiled rules (classify.cc)
 
  private:
+  std::vector<Match> ClassifyBy(const Event& event, const std::vector<uint16_t>& rules) const;
   std::unique_ptr<Program> program_;
 };
 

@@ -74,6 +74,16 @@ class Reader {
     return n->as_integer()->get();
   }
 
+  bool Bool(const toml::table& t, const char* key, const std::string& where, bool def) {
+    const toml::node* n = t.get(key);
+    if (!n) return def;
+    if (!n->is_boolean()) {
+      Fail(*n, where + ": '" + key + "' must be true or false");
+      return def;
+    }
+    return n->as_boolean()->get();
+  }
+
   double Number(const toml::table& t, const char* key, const std::string& where, double def) {
     const toml::node* n = t.get(key);
     if (!n) return def;
@@ -286,6 +296,17 @@ const char* StandingName(Standing s) {
     case Standing::kVictimAlly: return "victim ally";
   }
   return "third";
+}
+
+bool ParseStanding(const std::string& name, Standing* out) {
+  for (Standing s : {Standing::kThird, Standing::kAggressorParty, Standing::kVictimParty, Standing::kAggressorAlly,
+                     Standing::kVictimAlly}) {
+    if (name == StandingName(s)) {
+      *out = s;
+      return true;
+    }
+  }
+  return false;
 }
 
 Standing Conflict::StandingOf(const std::string& x) const {
@@ -562,7 +583,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
                     "origin", "destination", "place", "reported_by", "source_role", "target_role",
                     "not_source_role", "not_target_role", "reported_by_role", "codes", "not_codes", "modality",
                     "keywords", "and_keywords", "not_keywords", "group_kind", "group_country", "group_fights_for", "contradicts",
-                    "target_from_conflict", "involves", "overrides"},
+                    "target_from_conflict", "involves", "overrides", "sentences", "standing"},
                 where);
     rule.category = static_cast<int>(r.Int(t, "category", where, 0));
     if (r.ok() && !rs.FindCategory(rule.category))
@@ -640,6 +661,32 @@ Status LoadRules(const std::string& path, RuleSet* out) {
       r.FailAt(t.source(), where + ": no 'involves': say how the state under study takes part (source, target, "
                                    "reported_by, location, origin, destination, place, named or group); keywords alone "
                                    "never tie an event to it");
+    for (const std::string& name : r.Strings(t, "standing", where)) {
+      Standing st;
+      if (ParseStanding(name, &st)) {
+        rule.standing.push_back(st);
+      } else if (r.ok()) {
+        r.Fail(*t.get("standing"), where + ": 'standing': unknown standing '" + name +
+                                       "' (use third, aggressor ally, victim ally, aggressor party, victim party)");
+      }
+    }
+    rule.sentences = r.Bool(t, "sentences", where, false);
+    if (r.ok() && rule.sentences) {
+      // A sentence without an event has no actors, code, places or modality to test.
+      const bool event_conditions =
+          !rule.source.empty() || !rule.target.empty() || !rule.location.empty() || !rule.origin.empty() ||
+          !rule.destination.empty() || !rule.place.empty() || !rule.reported_by.empty() ||
+          !rule.source_role.empty() || !rule.target_role.empty() || !rule.not_source_role.empty() ||
+          !rule.not_target_role.empty() || !rule.reported_by_role.empty() || !rule.codes.empty() ||
+          !rule.not_codes.empty() || !rule.modality.empty();
+      const bool by_words = std::all_of(rule.involves.begin(), rule.involves.end(), [](Involvement i) {
+        return i == Involvement::kNamed || i == Involvement::kGroup;
+      });
+      if (event_conditions || !by_words || rule.keywords.empty())
+        r.FailAt(t.source(), where + ": 'sentences = true' needs keywords and involves = named or group only, "
+                                     "and no actor, code, place or modality conditions (a sentence without an "
+                                     "event has none)");
+    }
     rs.rules.push_back(std::move(rule));
   });
   if (const toml::table* esc = r.Table(root, "escalation", "rules file", false)) {

@@ -87,6 +87,7 @@ struct ConflictInstrument {
 enum class Standing { kThird, kAggressorParty, kVictimParty, kAggressorAlly, kVictimAlly };
 // "third", "aggressor party", "victim party", "aggressor ally", "victim ally".
 const char* StandingName(Standing s);
+bool ParseStanding(const std::string& name, Standing* out);
 
 struct Conflict {
   std::string id;                    // "russia-ukraine"
@@ -152,6 +153,14 @@ struct Rule {
   // conflict's first party of this side (kVictim or kAggressor; kNone = off),
   // with the reason (the conflict and the keyword that tied the event to it).
   Side target_from_conflict = Side::kNone;
+  // "sentences = true": the rule reads stored sentences that name X, never events, for the
+  // categories none of the sentence's events is evidence for (the coder found no event, or none
+  // any rule took for that category): words alone, so only keywords, group conditions and
+  // involves = named/group. Such evidence has no event id.
+  bool sentences = false;
+  // "standing": X's standings in the conflict the rule applies to (empty = every one its category
+  // applies to): a victim ally's troops fighting are not participation on the aggressor's side.
+  std::vector<Standing> standing;
   std::string file;
   int line = 0;
 };

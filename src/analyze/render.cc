@@ -164,8 +164,21 @@ std::string CountsLine(const CategoryReport& c) {
          (c.first.valid() ? "; period " + PeriodLabel(c.earliest, c.latest) : "");
 }
 
+// The report's count of evidence read from sentences without a coded event, and what it is worth.
+std::string SentencesLine(const RoleReport& r) {
+  return "Sentences with no coded event, listed on their words alone: " + std::to_string(r.sentences_matched) +
+         " (leads to read, weaker than coded events)";
+}
+
+// How to see the evidence in its context: the event, or the document of a sentence without one.
+std::string ShowCommand(const Evidence& e) {
+  return e.from_sentence ? "dyad show d" + std::to_string(e.document_id) + " (sentence " +
+                               std::to_string(e.sentence_index + 1) + ")"
+                         : "dyad show " + std::to_string(e.event_id);
+}
+
 std::string EvidenceMeta(const Evidence& e) {
-  std::string s = Dyad(e) + ", " + BucketName(e.bucket);
+  std::string s = e.from_sentence ? std::string("no coded event: the sentence's words") : Dyad(e) + ", " + BucketName(e.bucket);
   if (!e.reported_by.empty()) s += " by " + e.reported_by;
   else if (!e.reported_by_text.empty()) s += " (\"" + e.reported_by_text + "\")";
   s += "; rule " + e.rule_id;
@@ -195,7 +208,11 @@ std::string NoEvidence(const RoleReport& r) {
 
 nlohmann::ordered_json EvidenceJson(const Evidence& e) {
   nlohmann::ordered_json j;
-  j["event_id"] = e.event_id;
+  if (e.from_sentence) j["event_id"] = nullptr;
+  else j["event_id"] = e.event_id;
+  j["from_sentence"] = e.from_sentence;
+  j["document_id"] = e.document_id;
+  j["sentence_index"] = e.sentence_index;
   j["date"] = e.date.ToIso();
   j["date_end"] = e.date_end.ToIso();
   j["date_precision"] = DatePrecisionName(e.precision);
@@ -217,7 +234,7 @@ nlohmann::ordered_json EvidenceJson(const Evidence& e) {
   j["reason"] = e.reason;
   j["weight"] = e.weight;
   j["corroboration"] = e.corroboration;
-  j["show"] = "dyad show " + std::to_string(e.event_id);
+  j["show"] = ShowCommand(e);
   if (e.review_state.empty()) {
     j["review"] = nullptr;
   } else {
@@ -250,6 +267,7 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
   j["include_rejected"] = r.include_rejected;
   j["events_scanned"] = r.events_scanned;
   j["events_matched"] = r.events_matched;
+  j["sentences_matched"] = r.sentences_matched;
   j["events_spanning"] = r.events_spanning;
   const EscalationWatch& w = r.watch;
   nlohmann::ordered_json watch;
@@ -321,6 +339,7 @@ std::string RenderMarkdown(const RoleReport& r) {
   o += "- Evidence: " + EvidenceBasis(r) + "\n";
   o += "- Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
        std::to_string(r.events_matched) + "\n";
+  if (r.sentences_matched > 0) o += "- " + SentencesLine(r) + "\n";
   if (r.first_event.valid()) o += "- Evidence spans: " + PeriodLabel(r.earliest, r.latest) + "\n";
   if (r.events_spanning > 0)
     o += "- Dated only by a period longer than two months (listed with their span, not counted by month): " +
@@ -375,8 +394,7 @@ std::string RenderMarkdown(const RoleReport& r) {
         o += std::to_string(++i) + ". " + DateLabel(e) + ": \"" + MdCell(e.sentence) + "\"  \n   " +
              EvidenceMeta(e) + "  \n   " + (e.doc_source.empty() ? "" : e.doc_source + ", ") +
              (e.doc_url.empty() ? MdCell(e.doc_title) : "[" + MdCell(e.doc_title) + "](" + e.doc_url + ")") +
-             (e.doc_date.valid() ? ", " + e.doc_date.ToIso() : "") + "; `dyad show " +
-             std::to_string(e.event_id) + "`\n";
+             (e.doc_date.valid() ? ", " + e.doc_date.ToIso() : "") + "; `" + ShowCommand(e) + "`\n";
       }
       o += "\n";
     }
@@ -384,17 +402,15 @@ std::string RenderMarkdown(const RoleReport& r) {
       o += "### Hypothetical and negated statements (not counted as evidence of conduct)\n\n";
       for (const Evidence& e : c.unasserted) {
         o += "- " + DateLabel(e) + ": \"" + MdCell(e.sentence) + "\"  \n  " + EvidenceMeta(e) +
-             "; `dyad show " + std::to_string(e.event_id) + "`\n";
+             "; `" + ShowCommand(e) + "`\n";
       }
       o += "\n";
     }
     if (!c.contradictions.empty()) {
       o += "### Contradictions\n\n";
       for (const Contradiction& k : c.contradictions) {
-        o += "- Claim (" + DateLabel(k.claim) + ", `dyad show " +
-             std::to_string(k.claim.event_id) + "`): \"" + MdCell(k.claim.sentence) + "\"  \n  Denial (" +
-             DateLabel(k.denial) + ", `dyad show " + std::to_string(k.denial.event_id) +
-             "`, " + BucketName(k.denial.bucket) + "): \"" + MdCell(k.denial.sentence) + "\"  \n  " +
+        o += "- Claim (" + DateLabel(k.claim) + ", `" + ShowCommand(k.claim) + "`): \"" + MdCell(k.claim.sentence) +
+             "\"  \n  Denial (" + DateLabel(k.denial) + ", `" + ShowCommand(k.denial) + "`, " + BucketName(k.denial.bucket) + "): \"" + MdCell(k.denial.sentence) + "\"  \n  " +
              k.note + "\n";
       }
       o += "\n";
@@ -463,6 +479,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
        Html(r.rules_file) + "</li><li>Window: " + DateOr(r.from, "start") + " .. " + DateOr(r.to, "latest") +
        "</li><li>Evidence: " + Html(EvidenceBasis(r)) + "</li><li>Events in the window: " + std::to_string(r.events_scanned) + "; in at least one category: " +
        std::to_string(r.events_matched) + "</li>" +
+       (r.sentences_matched > 0 ? "<li>" + Html(SentencesLine(r)) + "</li>" : "") +
        (r.first_event.valid() ? "<li>Evidence spans: " + Html(PeriodLabel(r.earliest, r.latest)) + "</li>" : "") +
        (r.events_spanning > 0 ? "<li>Dated only by a period longer than two months (listed with their span, not "
                                 "counted by month): " + std::to_string(r.events_spanning) + "</li>"
@@ -527,23 +544,21 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
       o += "<div class=\"ev\">" + DateLabel(e) + ": &ldquo;" + Html(e.sentence) +
            "&rdquo;<br><span class=\"meta\">" + Html(EvidenceMeta(e)) + "; " +
            (e.doc_source.empty() ? "" : Html(e.doc_source) + ", ") + doc +
-           (e.doc_date.valid() ? ", " + e.doc_date.ToIso() : "") + "; <code>dyad show " + std::to_string(e.event_id) +
-           "</code></span></div>\n";
+           (e.doc_date.valid() ? ", " + e.doc_date.ToIso() : "") + "; <code>" + Html(ShowCommand(e)) + "</code></span></div>\n";
     }
     if (!c.unasserted.empty()) {
       o += "<h3>Hypothetical and negated statements (not counted as evidence of conduct)</h3><ul>\n";
       for (const Evidence& e : c.unasserted)
         o += "<li>" + DateLabel(e) + ": &ldquo;" + Html(e.sentence) + "&rdquo;<br><span class=\"meta\">" +
-             Html(EvidenceMeta(e)) + " <code>dyad show " + std::to_string(e.event_id) + "</code></span></li>\n";
+             Html(EvidenceMeta(e)) + " <code>" + Html(ShowCommand(e)) + "</code></span></li>\n";
       o += "</ul>\n";
     }
     if (!c.contradictions.empty()) {
       o += "<h3>Contradictions</h3><ul>\n";
       for (const Contradiction& k : c.contradictions)
-        o += "<li>Claim (" + DateLabel(k.claim) + ", <code>dyad show " +
-             std::to_string(k.claim.event_id) + "</code>): &ldquo;" + Html(k.claim.sentence) +
-             "&rdquo;<br>Denial (" + DateLabel(k.denial) + ", <code>dyad show " +
-             std::to_string(k.denial.event_id) + "</code>, " + BucketName(k.denial.bucket) + "): &ldquo;" + Html(k.denial.sentence) +
+        o += "<li>Claim (" + DateLabel(k.claim) + ", <code>" + Html(ShowCommand(k.claim)) + "</code>): &ldquo;" +
+             Html(k.claim.sentence) + "&rdquo;<br>Denial (" + DateLabel(k.denial) + ", <code>" +
+             Html(ShowCommand(k.denial)) + "</code>, " + BucketName(k.denial.bucket) + "): &ldquo;" + Html(k.denial.sentence) +
              "&rdquo;<br><span class=\"meta\">" + Html(k.note) + "</span></li>\n";
       o += "</ul>\n";
     }

@@ -154,31 +154,32 @@ std::string_view RoleAnalyzer::Keep(std::string_view text) { return texts_->Keep
 
 // The document of a matched event, kept once: found by the store's document id and checked
 // against the event's document fields (events built by hand may share an id).
-int RoleAnalyzer::DocumentOf(const store::StoredEvent& se) {
-  std::vector<int>& with_id = documents_by_id_[se.document_id];
+int RoleAnalyzer::DocumentOf(int64_t document_id, const std::string& source, const std::string& url,
+                             const std::string& title, const Date& date) {
+  std::vector<int>& with_id = documents_by_id_[document_id];
   for (int i : with_id) {
     const Document& d = documents_[static_cast<size_t>(i)];
-    if (d.source == se.doc_source && d.url == se.doc_url && d.title == se.doc_title && d.date == se.doc_date)
-      return i;
+    if (d.source == source && d.url == url && d.title == title && d.date == date) return i;
   }
   with_id.push_back(static_cast<int>(documents_.size()));
   Document& d = documents_.emplace_back();
-  d.source = Keep(se.doc_source);
-  d.url = Keep(se.doc_url);
-  d.title = Keep(se.doc_title);
-  d.date = se.doc_date;
+  d.source = Keep(source);
+  d.url = Keep(url);
+  d.title = Keep(title);
+  d.date = date;
   // As DocKey: the URL, else the publisher, title and date.
-  std::string key = !se.doc_url.empty() ? se.doc_url
-                                        : se.doc_source + "\n" + se.doc_title + "\n" + se.doc_date.ToIso();
+  std::string key = !url.empty() ? url : source + "\n" + title + "\n" + date.ToIso();
   d.key = document_keys_.try_emplace(std::move(key), static_cast<int>(document_keys_.size())).first->second;
-  if (!se.doc_source.empty())
-    d.source_id = sources_.try_emplace(se.doc_source, static_cast<int>(sources_.size())).first->second;
+  if (!source.empty()) d.source_id = sources_.try_emplace(source, static_cast<int>(sources_.size())).first->second;
   return with_id.back();
 }
 
 Evidence RoleAnalyzer::EvidenceOf(const Item& it) const {
   Evidence ev;
-  ev.event_id = it.event_id;
+  ev.from_sentence = it.event_id < 0;
+  ev.event_id = ev.from_sentence ? 0 : it.event_id;
+  ev.document_id = it.document_id;
+  ev.sentence_index = it.sentence_index;
   ev.date = it.date;
   ev.date_end = it.date_end;
   ev.precision = it.precision;
@@ -233,24 +234,18 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   ++scanned_;
   if (se.doc_date.valid() && (!latest_document_.valid() || latest_document_ < se.doc_date))
     latest_document_ = se.doc_date;
+  for (const std::string* actor : {&e.source, &e.target}) {
+    const Side side = conflict_.SideOf(*actor, x_.code);
+    if (side == Side::kAggressor || side == Side::kVictim || side == Side::kAggressorAlly || side == Side::kVictimAlly)
+      documents_in_conflict_.insert(se.document_id);
+  }
   std::vector<Match> matches = classifier_.Classify(e);
   if (matches.empty()) return;
-  Item& item = items_.emplace_back();
+  Item& item = AddItem(e, matches, date, DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
   item.event_id = se.id;
-  item.date = date;
-  if (e.date.valid()) {
-    item.precision = e.date_precision;
-    item.date_text = Keep(e.date_text);
-    if (e.date_end.valid() && e.date < e.date_end) item.date_end = e.date_end;
-  }
-  item.sentence = Keep(e.sentence);
-  item.source = Keep(e.source);
-  item.event_code = Keep(e.event_code);
-  item.target = Keep(e.target);
-  item.reported_by = Keep(e.reported_by);
-  item.reported_by_text = Keep(e.reported_by_text);
-  item.bucket = BucketOf(e);
-  item.document = DocumentOf(se);
+  item.document_id = se.document_id;
+  std::vector<int>& covered = categories_of_sentence_[{se.document_id, e.sentence_index}];
+  for (const Match& m : matches) covered.push_back(m.category);
   if (se.review.id != 0) {
     ReviewText r;
     r.state = store::ReviewStateName(se.review.state);
@@ -265,6 +260,52 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
     item.review = static_cast<int>(reviews_.size());
     reviews_.push_back(std::move(r));
   }
+}
+
+void RoleAnalyzer::AddSentence(const store::SentenceHit& hit) {
+  // Reviews judge events: evidence limited to reviewed events has no room for unreviewed sentences.
+  if (hit.duplicate || options_.reviewed_only) return;
+  if (!documents_in_conflict_.count(hit.document_id)) return;
+  std::vector<int>& covered = categories_of_sentence_[{hit.document_id, hit.sentence.index}];
+  const Date& date = hit.doc_date;
+  if (date.valid() && ((options_.from.valid() && date < options_.from) || (options_.to.valid() && date > options_.to)))
+    return;
+  std::vector<Match> matches = classifier_.ClassifySentence(hit.sentence.text);
+  // A category one of the sentence's events is evidence for already lists the sentence.
+  matches.erase(std::remove_if(matches.begin(), matches.end(),
+                               [&](const Match& m) {
+                                 return std::find(covered.begin(), covered.end(), m.category) != covered.end();
+                               }),
+                matches.end());
+  if (matches.empty()) return;
+  for (const Match& m : matches) covered.push_back(m.category);  // a sentence stored twice counts once
+  Event words_only;
+  words_only.sentence = hit.sentence.text;
+  words_only.sentence_index = hit.sentence.index;
+  words_only.page = hit.page;
+  Item& item = AddItem(words_only, matches, date,
+                       DocumentOf(hit.document_id, hit.doc_source, hit.doc_url, hit.doc_title, hit.doc_date));
+  item.event_id = -(++sentence_items_);
+  item.document_id = hit.document_id;
+}
+
+RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Match>& matches, Date date, int document) {
+  Item& item = items_.emplace_back();
+  item.date = date;
+  item.sentence_index = e.sentence_index;
+  if (e.date.valid()) {
+    item.precision = e.date_precision;
+    item.date_text = Keep(e.date_text);
+    if (e.date_end.valid() && e.date < e.date_end) item.date_end = e.date_end;
+  }
+  item.sentence = Keep(e.sentence);
+  item.source = Keep(e.source);
+  item.event_code = Keep(e.event_code);
+  item.target = Keep(e.target);
+  item.reported_by = Keep(e.reported_by);
+  item.reported_by_text = Keep(e.reported_by_text);
+  item.bucket = BucketOf(e);
+  item.document = document;
   std::string root = e.root_code.empty() ? e.event_code.substr(0, std::min<size_t>(2, e.event_code.size()))
                                          : e.root_code;
   item.dyad_key = Prefix3(e.source) + "|" + root + "|" + Prefix3(e.target);
@@ -296,6 +337,7 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
     }
   }
   item.hits_end = static_cast<uint32_t>(hits_.size());
+  return item;
 }
 
 // The chart's first month. A few early events set apart from the rest by more than a year
@@ -379,7 +421,8 @@ RoleReport RoleAnalyzer::Finish() const {
   report.from = options_.from;
   report.to = options_.to;
   report.events_scanned = scanned_;
-  report.events_matched = static_cast<int64_t>(items_.size());
+  report.sentences_matched = sentence_items_;
+  report.events_matched = static_cast<int64_t>(items_.size()) - sentence_items_;
 
   // Corroboration: distinct documents per (category, dyad, month), supporting evidence only.
   std::unordered_map<std::string, std::set<int>> corroborating;  // -> DocKeys, interned
@@ -832,6 +875,20 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   }
   Status s = ReadWhileClassifying(store, q, &a);
   if (!s.ok()) return s;
+  // Then the sentences naming X (the same words), for the rules that read sentences without an event.
+  const bool sentence_rules = std::any_of(rules.rules.begin(), rules.rules.end(), [](const Rule& r) { return r.sentences; });
+  if (sentence_rules && !q.involving_words.empty()) {
+    std::string fts_query;
+    for (const std::string& w : q.involving_words) {
+      if (w.find('"') != std::string::npos) continue;  // not one FTS phrase
+      fts_query += (fts_query.empty() ? "\"" : " OR \"") + w + "\"";
+    }
+    s = store.ForEachSentenceMatching(fts_query, [&](const store::SentenceHit& hit) {
+      a.AddSentence(hit);
+      return true;
+    });
+    if (!s.ok()) return s;
+  }
   *out = a.Finish();
   return Status::Ok();
 }

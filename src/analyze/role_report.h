@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyze/classify.h"
@@ -46,7 +47,12 @@ struct RoleOptions {
 
 // One piece of evidence: an event, why it matched, and where it came from.
 struct Evidence {
-  int64_t event_id = 0;   // `dyad show ID`
+  int64_t event_id = 0;   // `dyad show ID`; 0 for a sentence that gave no event (from_sentence)
+  // A sentence naming X in which no event was coded (or none any rule took), listed by a rule with
+  // `sentences = true` on its words alone: `dyad show dDOCUMENT` shows it, sentence_index counts from 0.
+  bool from_sentence = false;
+  int64_t document_id = 0;
+  int sentence_index = 0;
   Date date;              // event date (document date when the event has none)
   // How precisely the text dates it: "since 2014" is a range 2014-01-01..(document date), "in May
   // 2023" a month. date_end is invalid for a single day; date_text is the words that dated it.
@@ -143,6 +149,7 @@ struct RoleReport {
   Evidence earliest, latest;        // ... and the evidence at each end (PeriodLabel)
   int64_t events_scanned = 0;       // events in the window
   int64_t events_matched = 0;       // events in at least one category
+  int64_t sentences_matched = 0;    // sentences without an event in at least one category (from_sentence)
   // Events dated only by a period longer than two months ("since 2014"): listed with their span,
   // never counted in a month (they would stretch the timeline and fill one month with years).
   int64_t events_spanning = 0;
@@ -170,6 +177,13 @@ class RoleAnalyzer {
   // Classifies one event; events outside the window or matching nothing are
   // counted and dropped. Duplicate-flagged events are skipped.
   void Add(const store::StoredEvent& event);
+  // Tests a stored sentence that names X against the rules with `sentences = true`, after every
+  // event was added. Only sentences of documents about the conflict are read: documents with an
+  // added event (one involving X) whose source or target is on a side of the conflict, so that
+  // "Iranian-made drones" in an article on another war is not read as support in this one. A
+  // sentence is listed only in categories none of its events is evidence for (those events are),
+  // and never from a near-duplicate document or outside the window (by the document's date).
+  void AddSentence(const store::SentenceHit& sentence);
   RoleReport Finish() const;
 
  private:
@@ -192,7 +206,9 @@ class RoleAnalyzer {
     std::string_view target_from_conflict, reason;
   };
   struct Item {
-    int64_t event_id = 0;
+    int64_t event_id = 0;  // < 0 for a sentence without an event (a key for pairing, never shown)
+    int64_t document_id = 0;
+    int sentence_index = 0;
     Date date;       // event date (document date when the event has none)
     Date date_end;   // Evidence::date_end: invalid for a single day
     Date span_end;   // end of the event's span (= date when a day)
@@ -214,7 +230,10 @@ class RoleAnalyzer {
 
   void ChooseChartStart(RoleReport* report) const;
   std::string_view Keep(std::string_view text);  // a copy in the arena
-  int DocumentOf(const store::StoredEvent& event);
+  int DocumentOf(int64_t document_id, const std::string& source, const std::string& url,
+                 const std::string& title, const Date& date);
+  // Keeps a matched event or sentence: its dates, document, hits and their targets from the conflict.
+  Item& AddItem(const Event& event, const std::vector<Match>& matches, Date date, int document);
   // The evidence as Add saw it (the first matching rule's id and weight), and as evidence of its
   // `k`th category (that category's rule and the target it took from the conflict).
   Evidence EvidenceOf(const Item& item) const;
@@ -237,6 +256,11 @@ class RoleAnalyzer {
   std::unordered_map<int64_t, std::vector<int>> documents_by_id_;
   std::unordered_map<std::string, int> document_keys_, sources_;
   std::vector<ReviewText> reviews_;
+  // (document, sentence) -> the categories its matched events (or the sentence) are evidence for:
+  // AddSentence lists a sentence only in the others.
+  std::map<std::pair<int64_t, int>, std::vector<int>> categories_of_sentence_;
+  std::unordered_set<int64_t> documents_in_conflict_;  // see AddSentence
+  int64_t sentence_items_ = 0;
 };
 
 // Convenience over a vector (tests; small stores).

@@ -216,6 +216,7 @@ struct SentenceHit {
   std::string doc_name;       // DocumentName(): the title, else the file name
   Date doc_date;
   int page = 0;               // the sentence's page in a PDF, 0 without pages
+  bool duplicate = false;     // the document is a near-duplicate of another
 };
 
 struct AuditEntry {
@@ -311,6 +312,11 @@ class Store {
   // AND, OR, NOT, parentheses) on both backends. Best matches first.
   virtual Status SearchSentences(const std::string& fts_query, int64_t limit,
                                  std::vector<SentenceHit>* out) = 0;
+  // Every sentence matching `fts_query` (the same syntax), in no particular order and without
+  // ranking or snippet (SentenceHit::snippet stays empty): what the role report reads to find
+  // sentences naming a state that no coded event covers. `fn` returns false to stop.
+  virtual Status ForEachSentenceMatching(const std::string& fts_query,
+                                         const std::function<bool(const SentenceHit&)>& fn) = 0;
 
   // Replaces the document's events with `events` coded by `dict_hash`,
   // reporting what changed (matched by sentence and verb span).
@@ -428,6 +434,8 @@ class SqliteStore final : public Store {
   // FTS5 query over all stored sentences (syntax: sqlite.org/fts5.html#full_text_query_syntax).
   Status SearchSentences(const std::string& fts_query, int64_t limit,
                          std::vector<SentenceHit>* out);
+  Status ForEachSentenceMatching(const std::string& fts_query,
+                                 const std::function<bool(const SentenceHit&)>& fn) override;
 
   // Replaces the document's events with `events` coded by `dict_hash`,
   // reporting what changed (matched by sentence and verb span).
@@ -465,6 +473,9 @@ class SqliteStore final : public Store {
   Status WriteTable(const std::string& table, const std::vector<TableRow>& rows);
 
  private:
+  // SearchSentences (ranked, with snippets) and ForEachSentenceMatching (neither).
+  Status QuerySentences(const std::string& fts_query, bool ranked, int64_t limit,
+                        const std::function<bool(const SentenceHit&)>& fn);
   struct Statements;
   SqliteStore(sqlite3* db, std::string path);
   Status Exec(const char* sql);

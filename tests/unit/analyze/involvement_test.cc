@@ -647,5 +647,50 @@ TEST_F(AnyStateTest, AccusationsOfBreachesAreAResponse) {
   EXPECT_FALSE(Has(Cats(unrelated, "PRK", ru), 8));
 }
 
+// Sentences in which the coder found no event are read by the rules with `sentences = true` on
+// their words alone, one class of wording per rule; phrasings of our own.
+TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
+  struct Case {
+    const char* conflict;
+    const char* x;
+    const char* sentence;
+    int category;  // 0: no category
+  };
+  const Case cases[] = {
+      {"russia-ukraine", "IRN", "Iranian-made drones arrived at the front in the autumn.", 3},
+      {"russia-ukraine", "IRN", "Debris recovered in Odesa came from a missile made in Iran.", 3},
+      {"russia-ukraine", "IRN", "Tehran has sent no drones, Iranian officials insisted.", 0},
+      {"russia-ukraine", "PRK", "Containers of shells left the North Korean port of Rajin every week.", 3},
+      {"russia-ukraine", "PRK", "Trucks loaded with ammunition crossed from North Korea at night.", 3},
+      {"russia-ukraine", "BLR", "Missiles were launched at Kyiv from Belarusian airspace overnight.", 1},
+      {"russia-ukraine", "BLR", "Drones struck Chernihiv after taking off from airfields in Belarus.", 1},
+      {"russia-ukraine", "BLR", "Refugees fled from Belarus into Poland.", 0},
+      {"russia-ukraine", "PRK", "North Korean soldiers were killed in fighting near Sudzha.", 2},
+      {"russia-ukraine", "PRK", "Wounded North Koreans were captured by Ukrainian forces.", 2},
+      {"russia-ukraine", "BLR", "Belarusian and Russian units held joint drills near the border.", 4},
+      {"drc-m23", "RWA", "The envoys urged Rwanda to stop backing the rebels.", 8},
+      {"drc-m23", "RWA", "Donors called on the Rwandan government to withdraw its troops.", 8},
+  };
+  for (const Case& c : cases) {
+    Classifier classifier(rules_, LoadC(c.conflict), X(c.x));
+    std::vector<int> cats;
+    for (const Match& m : classifier.ClassifySentence(c.sentence)) cats.push_back(m.category);
+    if (c.category == 0) {
+      EXPECT_TRUE(cats.empty()) << c.sentence;
+    } else {
+      EXPECT_EQ(cats, std::vector<int>{c.category}) << c.sentence;
+    }
+  }
+}
+
+// A victim ally's troops fighting the aggressor are not its participation on the aggressor's side.
+TEST_F(AnyStateTest, AVictimAllysTroopsInCombatAreNotParticipation) {
+  Conflict drc = LoadC("drc-m23");
+  Classifier burundi(rules_, drc, X("BDI"));
+  EXPECT_TRUE(burundi.ClassifySentence("Burundian troops fought the rebels near Uvira.").empty());
+  Classifier rwanda(rules_, drc, X("RWA"));
+  ASSERT_EQ(rwanda.ClassifySentence("Rwandan troops fought beside the rebels near Rutshuru.").size(), 1u);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -140,6 +140,37 @@ TEST(LoadRulesTest, UnknownKeySideAndCategoryAreErrorsWithLines) {
   EXPECT_NE(s.message().find("not a CAMEO code prefix"), std::string::npos) << s.message();
 }
 
+// A rule that reads sentences without an event may test their words only; a bad standing is named.
+TEST(LoadRulesTest, SentenceRulesTestWordsOnlyAndStandingsAreChecked) {
+  TempDir dir;
+  const std::string head = "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n";
+  const std::string rule = "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"named\"]\nkeywords = [\"{x_adj}-made\"]\n";
+  RuleSet rules;
+  Status s = LoadRules(dir.Write("ok.toml", head + rule + "sentences = true\nstanding = [\"third\", \"aggressor ally\"]\n"), &rules);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(rules.rules.size(), 1u);
+  EXPECT_TRUE(rules.rules[0].sentences);
+  EXPECT_EQ(rules.rules[0].standing, (std::vector<Standing>{Standing::kThird, Standing::kAggressorAlly}));
+
+  s = LoadRules(dir.Write("codes.toml", head + rule + "sentences = true\ncodes = [\"07\"]\n"), &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("rule 'r': 'sentences = true' needs keywords"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("codes.toml:6:"), std::string::npos) << s.message();
+
+  s = LoadRules(dir.Write("source.toml", head + "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"source\"]\n"
+                                                "keywords = [\"x\"]\nsentences = true\n"), &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("involves = named or group only"), std::string::npos) << s.message();
+
+  s = LoadRules(dir.Write("flag.toml", head + rule + "sentences = \"yes\"\n"), &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("'sentences' must be true or false"), std::string::npos) << s.message();
+
+  s = LoadRules(dir.Write("standing.toml", head + rule + "standing = [\"neutral\"]\n"), &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("unknown standing 'neutral'"), std::string::npos) << s.message();
+}
+
 TEST(LoadRulesTest, MissingFileIsOneLineError) {
   RuleSet rules;
   Status s = LoadRules("/nonexistent/rules.toml", &rules);

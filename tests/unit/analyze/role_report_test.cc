@@ -306,6 +306,92 @@ TEST_F(StoreRoleTest, EventsNamingXByAnyOfItsNamesAreReadFromTheStore) {
   EXPECT_EQ(Cat(r, 8).counts.asserted, 1);
 }
 
+// Issue 10: sentences that name X but gave no event are read by the rules with `sentences = true`
+// and listed as leads (no event id; the document and sentence to read), once, and only from
+// documents about the conflict.
+class SentenceEvidenceTest : public StoreRoleTest {
+ protected:
+  // Stores one document whose sentences are `texts`, with `events` coded in it.
+  void AddDoc(store::Store& db, const std::string& id, const std::vector<std::string>& texts,
+              std::vector<Event> events) {
+    Document doc;
+    doc.id = id;
+    doc.date = Date{2023, 5, 2};
+    doc.source = "Wire";
+    doc.url = "https://example.org/" + id;
+    doc.title = id;
+    std::vector<store::Sentence> sentences;
+    for (const std::string& t : texts) {
+      const int64_t begin = static_cast<int64_t>(doc.text.size());
+      doc.text += t + " ";
+      sentences.push_back({static_cast<int>(sentences.size()), Span{begin, begin + static_cast<int64_t>(t.size())}, t});
+    }
+    for (Event& e : events) {
+      for (const store::Sentence& st : sentences)
+        if (st.text == e.sentence) e.sentence_index = st.index;
+    }
+    store::AddResult added;
+    Status s = db.AddDocument(doc, sentences, events, "testhash", &added);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+};
+
+TEST_F(SentenceEvidenceTest, ASentenceWithoutAnEventIsListedAsALead) {
+  std::unique_ptr<store::Store> db;
+  ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());
+  const std::string attack = "Russian troops attacked Ukraine from Belarus.";
+  const std::string shells = "Belarusian-made shells reached the front in May, officials said.";
+  AddDoc(*db, "d1", {attack, shells, "Belarusian tourists visited the front."},
+         {MakeEvent("RUSMIL", "190", "UKR", attack, Date{2023, 5, 2})});
+  RoleReport r;
+  Status s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, {}, &r);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(r.sentences_matched, 1);
+  ASSERT_EQ(Cat(r, 3).strongest.size(), 1u);
+  const Evidence& lead = Cat(r, 3).strongest[0];
+  EXPECT_EQ(lead.sentence, shells);
+  EXPECT_TRUE(lead.from_sentence);
+  EXPECT_EQ(lead.event_id, 0);
+  EXPECT_EQ(lead.sentence_index, 1);
+  EXPECT_EQ(lead.rule_id, "support.sentence-weapons");
+  EXPECT_GT(lead.document_id, 0);
+  // The attack's sentence gave an event: it is listed once, as that event.
+  ASSERT_EQ(Cat(r, 1).strongest.size(), 1u);
+  EXPECT_GT(Cat(r, 1).strongest[0].event_id, 0);
+  const std::string md = RenderMarkdown(r);
+  EXPECT_NE(md.find("dyad show d" + std::to_string(lead.document_id) + " (sentence 2)"), std::string::npos) << md;
+  EXPECT_NE(md.find("no coded event"), std::string::npos);
+  const nlohmann::json j = nlohmann::json::parse(RenderJson(r));
+  EXPECT_EQ(j["sentences_matched"], 1);
+}
+
+TEST_F(SentenceEvidenceTest, SentencesAreReadOnlyInDocumentsAboutTheConflict) {
+  std::unique_ptr<store::Store> db;
+  ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());
+  const std::string talks = "Belarus and China held talks on trade.";
+  AddDoc(*db, "d1", {talks, "Belarusian-made shells reached the front in May."},
+         {MakeEvent("BLRGOV", "040", "CHNGOV", talks, Date{2023, 5, 2})});
+  RoleReport r;
+  Status s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, {}, &r);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(r.sentences_matched, 0);
+  EXPECT_TRUE(Cat(r, 3).strongest.empty());
+}
+
+TEST_F(SentenceEvidenceTest, ReviewedOnlyReportsListNoSentences) {
+  std::unique_ptr<store::Store> db;
+  ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());
+  const std::string attack = "Russian troops attacked Ukraine from Belarus.";
+  AddDoc(*db, "d1", {attack, "Belarusian-made shells reached the front in May."},
+         {MakeEvent("RUSMIL", "190", "UKR", attack, Date{2023, 5, 2})});
+  RoleOptions o;
+  o.reviewed_only = true;
+  RoleReport r;
+  Status s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, o, &r);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(r.sentences_matched, 0);
+}
+
 // Issue 10 (7): dates keep their precision and span; a period longer than two months is listed
 // with its span and counted in no month.
 TEST_F(RoleReportTest, DatesKeepTheirPrecisionAndSpan) {

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -467,6 +468,39 @@ TEST_P(StoreBackendTest, SearchFindsSentencesWithHighlights) {
   EXPECT_EQ(hits[0].sentence.index, 1);
   EXPECT_THAT(hits[0].snippet, HasSubstr("[border]"));
   EXPECT_FALSE(store->SearchSentences("\"unbalanced", 10, &hits).ok());
+}
+
+// What the role report reads for sentences without events: every match, unranked, with its
+// document; a phrase of two words is one name ("north korea").
+TEST_P(StoreBackendTest, ForEachSentenceMatchingVisitsEveryMatchWithItsDocument) {
+  auto store = OpenStore();
+  std::vector<Sentence> sentences = {{0, {0, 20}, "Minsk hosted talks."},
+                                     {1, {21, 60}, "Shells came from North Korea by rail."},
+                                     {2, {61, 90}, "Korea and the north were quiet."}};
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("s", Story(8)), sentences, {}, "h", &added).ok());
+  std::vector<std::pair<int, std::string>> seen;
+  ASSERT_TRUE(store
+                  ->ForEachSentenceMatching("\"minsk\" OR \"north korea\"",
+                                            [&](const SentenceHit& hit) {
+                                              seen.emplace_back(hit.sentence.index, hit.doc_title);
+                                              EXPECT_TRUE(hit.snippet.empty());
+                                              EXPECT_FALSE(hit.duplicate);
+                                              EXPECT_GT(hit.document_id, 0);
+                                              return true;
+                                            })
+                  .ok());
+  std::sort(seen.begin(), seen.end());
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].first, 0);
+  EXPECT_EQ(seen[1].first, 1);
+  int visits = 0;
+  ASSERT_TRUE(store->ForEachSentenceMatching("\"minsk\" OR \"north korea\"", [&](const SentenceHit&) {
+    ++visits;
+    return false;  // stop at the first
+  }).ok());
+  EXPECT_EQ(visits, 1);
+  EXPECT_FALSE(store->ForEachSentenceMatching("\"unbalanced", [](const SentenceHit&) { return true; }).ok());
 }
 
 TEST_P(StoreBackendTest, QueriesUseOnlyTheCurrentCodingAndCountTheRest) {

@@ -236,8 +236,11 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
     latest_document_ = se.doc_date;
   for (const std::string* actor : {&e.source, &e.target}) {
     const Side side = conflict_.SideOf(*actor, x_.code);
-    if (side == Side::kAggressor || side == Side::kVictim || side == Side::kAggressorAlly || side == Side::kVictimAlly)
-      documents_in_conflict_.insert(se.document_id);
+    if ((side == Side::kAggressor || side == Side::kVictim || side == Side::kAggressorAlly ||
+         side == Side::kVictimAlly) &&
+        !documents_in_conflict_.count(se.document_id))
+      documents_in_conflict_.emplace(se.document_id,
+                                     DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
   }
   std::vector<Match> matches = classifier_.Classify(e);
   if (matches.empty()) return;
@@ -262,16 +265,19 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   }
 }
 
-void RoleAnalyzer::AddSentence(const store::SentenceHit& hit) {
+void RoleAnalyzer::AddSentence(int64_t document_id, const store::Sentence& sentence) {
   // Reviews judge events: evidence limited to reviewed events has no room for unreviewed sentences.
-  if (hit.duplicate || options_.reviewed_only) return;
-  if (!documents_in_conflict_.count(hit.document_id)) return;
-  std::vector<int>& covered = categories_of_sentence_[{hit.document_id, hit.sentence.index}];
-  const Date& date = hit.doc_date;
+  if (options_.reviewed_only) return;
+  auto in_conflict = documents_in_conflict_.find(document_id);
+  if (in_conflict == documents_in_conflict_.end()) return;
+  const int document = in_conflict->second;
+  const Date date = documents_[static_cast<size_t>(document)].date;
   if (date.valid() && ((options_.from.valid() && date < options_.from) || (options_.to.valid() && date > options_.to)))
     return;
-  std::vector<Match> matches = classifier_.ClassifySentence(hit.sentence.text);
+  std::vector<Match> matches = classifier_.ClassifySentence(sentence.text);
+  if (matches.empty()) return;
   // A category one of the sentence's events is evidence for already lists the sentence.
+  std::vector<int>& covered = categories_of_sentence_[{document_id, sentence.index}];
   matches.erase(std::remove_if(matches.begin(), matches.end(),
                                [&](const Match& m) {
                                  return std::find(covered.begin(), covered.end(), m.category) != covered.end();
@@ -280,13 +286,11 @@ void RoleAnalyzer::AddSentence(const store::SentenceHit& hit) {
   if (matches.empty()) return;
   for (const Match& m : matches) covered.push_back(m.category);  // a sentence stored twice counts once
   Event words_only;
-  words_only.sentence = hit.sentence.text;
-  words_only.sentence_index = hit.sentence.index;
-  words_only.page = hit.page;
-  Item& item = AddItem(words_only, matches, date,
-                       DocumentOf(hit.document_id, hit.doc_source, hit.doc_url, hit.doc_title, hit.doc_date));
+  words_only.sentence = sentence.text;
+  words_only.sentence_index = sentence.index;
+  Item& item = AddItem(words_only, matches, date, document);
   item.event_id = -(++sentence_items_);
-  item.document_id = hit.document_id;
+  item.document_id = document_id;
 }
 
 RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Match>& matches, Date date, int document) {
@@ -883,8 +887,8 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
       if (w.find('"') != std::string::npos) continue;  // not one FTS phrase
       fts_query += (fts_query.empty() ? "\"" : " OR \"") + w + "\"";
     }
-    s = store.ForEachSentenceMatching(fts_query, [&](const store::SentenceHit& hit) {
-      a.AddSentence(hit);
+    s = store.ForEachSentenceMatching(fts_query, [&](int64_t document_id, const store::Sentence& sentence) {
+      a.AddSentence(document_id, sentence);
       return true;
     });
     if (!s.ok()) return s;

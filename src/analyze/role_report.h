@@ -21,7 +21,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "analyze/classify.h"
@@ -179,11 +178,11 @@ class RoleAnalyzer {
   void Add(const store::StoredEvent& event);
   // Tests a stored sentence that names X against the rules with `sentences = true`, after every
   // event was added. Only sentences of documents about the conflict are read: documents with an
-  // added event (one involving X) whose source or target is on a side of the conflict, so that
-  // "Iranian-made drones" in an article on another war is not read as support in this one. A
-  // sentence is listed only in categories none of its events is evidence for (those events are),
-  // and never from a near-duplicate document or outside the window (by the document's date).
-  void AddSentence(const store::SentenceHit& sentence);
+  // added event (one involving X, not from a near-duplicate document) whose source or target is
+  // on a side of the conflict, so that "Iranian-made drones" in an article on another war is not
+  // read as support in this one. A sentence is listed only in categories none of its events is
+  // evidence for (those events are), and never outside the window (by the document's date).
+  void AddSentence(int64_t document_id, const store::Sentence& sentence);
   RoleReport Finish() const;
 
  private:
@@ -259,7 +258,8 @@ class RoleAnalyzer {
   // (document, sentence) -> the categories its matched events (or the sentence) are evidence for:
   // AddSentence lists a sentence only in the others.
   std::map<std::pair<int64_t, int>, std::vector<int>> categories_of_sentence_;
-  std::unordered_set<int64_t> documents_in_conflict_;  // see AddSentence
+  // The store's id of each document about the conflict (see AddSentence) -> documents_.
+  std::unordered_map<int64_t, int> documents_in_conflict_;
   int64_t sentence_items_ = 0;
 };
 

@@ -1561,69 +1561,61 @@ Status SqliteStore::ListDocumentIds(std::vector<int64_t>* out) {
   return Status::Ok();
 }
 
-namespace {
-
-// The document columns SearchSentences and ForEachSentenceMatching read after the sentence's.
-constexpr const char* kSentenceHitDocumentColumns =
-    "d.title, d.url, d.pub_date, d.origin, d.input_id, d.page_starts, d.source, d.near_duplicate_of IS NOT NULL ";
-
-// Fills a hit from "s.doc, s.idx, s.begin, s.end, s.text" at column 0 and kSentenceHitDocumentColumns
-// at `doc_column`.
-void ReadSentenceHit(const Stmt& st, int doc_column, SentenceHit* hit) {
-  hit->document_id = st.Int(0);
-  hit->sentence = {static_cast<int>(st.Int(1)), Span{st.Int(2), st.Int(3)}, st.Text(4)};
-  int c = doc_column;
-  hit->doc_title = st.Text(c++);
-  hit->doc_url = st.Text(c++);
-  if (auto d = Date::Parse(st.Text(c++))) hit->doc_date = *d;
-  const std::string origin = st.Text(c++);
-  hit->doc_name = DocumentName(hit->doc_title, origin, st.Text(c++));
-  Document paged;
-  paged.page_starts = PageStartsFromText(st.Text(c++));
-  hit->page = PageAt(paged, hit->sentence.span.begin);
-  hit->doc_source = st.Text(c++);
-  hit->duplicate = st.Int(c++) != 0;
-}
-
-}  // namespace
-
 Status SqliteStore::SearchSentences(const std::string& fts_query, int64_t limit,
                               std::vector<SentenceHit>* out) {
-  out->clear();
-  return QuerySentences(fts_query, /*ranked=*/true, limit, [&](const SentenceHit& hit) {
-    out->push_back(hit);
-    return true;
-  });
-}
-
-Status SqliteStore::ForEachSentenceMatching(const std::string& fts_query,
-                                            const std::function<bool(const SentenceHit&)>& fn) {
-  return QuerySentences(fts_query, /*ranked=*/false, 0, fn);
-}
-
-Status SqliteStore::QuerySentences(const std::string& fts_query, bool ranked, int64_t limit,
-                                   const std::function<bool(const SentenceHit&)>& fn) {
   std::lock_guard lock(mu_);
+  out->clear();
   if (auto s = IndexPendingSentencesLocked(); !s.ok()) return s;  // inside a batch: its sentences too
   Stmt st;
-  std::string sql = std::string("SELECT s.doc, s.idx, s.begin, s.end, s.text, ") +
-                    (ranked ? "highlight(sentences_fts, 0, '[', ']'), " : "") + kSentenceHitDocumentColumns +
-                    "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-                    "JOIN documents d ON d.id = s.doc WHERE sentences_fts MATCH ?" +
-                    (ranked ? " ORDER BY rank" : "");
+  std::string sql =
+      "SELECT s.doc, s.idx, s.begin, s.end, s.text, "
+      "highlight(sentences_fts, 0, '[', ']'), d.title, d.url, d.pub_date, d.origin, d.input_id, "
+      "d.page_starts, d.source "
+      "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+      "JOIN documents d ON d.id = s.doc WHERE sentences_fts MATCH ? ORDER BY rank";
   if (limit > 0) sql += " LIMIT " + std::to_string(limit);
   if (st.Prepare(db_, sql) != SQLITE_OK) return Error("searching sentences");
   st.Bind(1, fts_query);
   int rc;
-  SentenceHit hit;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    ReadSentenceHit(st, ranked ? 6 : 5, &hit);
-    hit.snippet = ranked ? st.Text(5) : std::string();
-    if (!fn(hit)) return Status::Ok();
+    SentenceHit hit;
+    hit.document_id = st.Int(0);
+    hit.sentence = {static_cast<int>(st.Int(1)), Span{st.Int(2), st.Int(3)}, st.Text(4)};
+    hit.snippet = st.Text(5);
+    hit.doc_title = st.Text(6);
+    hit.doc_url = st.Text(7);
+    if (auto d = Date::Parse(st.Text(8))) hit.doc_date = *d;
+    hit.doc_name = DocumentName(hit.doc_title, st.Text(9), st.Text(10));
+    Document paged;
+    paged.page_starts = PageStartsFromText(st.Text(11));
+    hit.page = PageAt(paged, hit.sentence.span.begin);
+    hit.doc_source = st.Text(12);
+    out->push_back(std::move(hit));
   }
   if (rc != SQLITE_DONE) {
     return Status::Error("bad full-text query '" + fts_query + "': " + sqlite3_errmsg(db_));
   }
+  return Status::Ok();
+}
+
+Status SqliteStore::ForEachSentenceMatching(const std::string& fts_query,
+                                            const std::function<bool(int64_t, const Sentence&)>& fn) {
+  std::lock_guard lock(mu_);
+  if (auto s = IndexPendingSentencesLocked(); !s.ok()) return s;  // inside a batch: its sentences too
+  Stmt st;
+  if (st.Prepare(db_, "SELECT s.doc, s.idx, s.begin, s.end, s.text FROM sentences_fts "
+                      "JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ?") != SQLITE_OK)
+    return Error("searching sentences");
+  st.Bind(1, fts_query);
+  int rc;
+  Sentence sentence;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    sentence.index = static_cast<int>(st.Int(1));
+    sentence.span = Span{st.Int(2), st.Int(3)};
+    st.TextTo(4, &sentence.text);
+    if (!fn(st.Int(0), sentence)) return Status::Ok();
+  }
+  if (rc != SQLITE_DONE) return Status::Error("bad full-text query '" + fts_query + "': " + sqlite3_errmsg(db_));
   return Status::Ok();
 }
 

@@ -216,7 +216,6 @@ struct SentenceHit {
   std::string doc_name;       // DocumentName(): the title, else the file name
   Date doc_date;
   int page = 0;               // the sentence's page in a PDF, 0 without pages
-  bool duplicate = false;     // the document is a near-duplicate of another
 };
 
 struct AuditEntry {
@@ -312,11 +311,12 @@ class Store {
   // AND, OR, NOT, parentheses) on both backends. Best matches first.
   virtual Status SearchSentences(const std::string& fts_query, int64_t limit,
                                  std::vector<SentenceHit>* out) = 0;
-  // Every sentence matching `fts_query` (the same syntax), in no particular order and without
-  // ranking or snippet (SentenceHit::snippet stays empty): what the role report reads to find
-  // sentences naming a state that no coded event covers. `fn` returns false to stop.
+  // Every sentence matching `fts_query` (the same syntax) with its document's id, in no particular
+  // order and unranked: what the role report reads to find sentences naming a state that no coded
+  // event covers (it knows their documents from their events). `fn` returns false to stop; it must
+  // not call the store (the SQLite store holds its lock while it runs).
   virtual Status ForEachSentenceMatching(const std::string& fts_query,
-                                         const std::function<bool(const SentenceHit&)>& fn) = 0;
+                                         const std::function<bool(int64_t document_id, const Sentence&)>& fn) = 0;
 
   // Replaces the document's events with `events` coded by `dict_hash`,
   // reporting what changed (matched by sentence and verb span).
@@ -435,7 +435,7 @@ class SqliteStore final : public Store {
   Status SearchSentences(const std::string& fts_query, int64_t limit,
                          std::vector<SentenceHit>* out);
   Status ForEachSentenceMatching(const std::string& fts_query,
-                                 const std::function<bool(const SentenceHit&)>& fn) override;
+                                 const std::function<bool(int64_t, const Sentence&)>& fn) override;
 
   // Replaces the document's events with `events` coded by `dict_hash`,
   // reporting what changed (matched by sentence and verb span).
@@ -473,9 +473,6 @@ class SqliteStore final : public Store {
   Status WriteTable(const std::string& table, const std::vector<TableRow>& rows);
 
  private:
-  // SearchSentences (ranked, with snippets) and ForEachSentenceMatching (neither).
-  Status QuerySentences(const std::string& fts_query, bool ranked, int64_t limit,
-                        const std::function<bool(const SentenceHit&)>& fn);
   struct Statements;
   SqliteStore(sqlite3* db, std::string path);
   Status Exec(const char* sql);

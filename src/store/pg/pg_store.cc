@@ -1190,63 +1190,51 @@ Status PgStore::ListDocumentIds(std::vector<int64_t>* out) {
   });
 }
 
-namespace {
-
-// The document columns SearchSentences and ForEachSentenceMatching read after the sentence's.
-constexpr const char* kSentenceHitDocumentColumns =
-    "d.title, d.url, d.pub_date, d.origin, d.input_id, d.page_starts, d.source, d.near_duplicate_of IS NOT NULL ";
-
-// Fills a hit from "s.doc, s.idx, s.begin, s.end, s.text" at column 0 and kSentenceHitDocumentColumns
-// at `doc_column`.
-void ReadSentenceHit(const pqxx::row& r, int doc_column, SentenceHit* hit) {
-  hit->document_id = Int(r[0]);
-  hit->sentence = {static_cast<int>(Int(r[1])), Span{Int(r[2]), Int(r[3])}, Text(r[4])};
-  int c = doc_column;
-  hit->doc_title = Text(r[c++]);
-  hit->doc_url = Text(r[c++]);
-  if (auto d = Date::Parse(Text(r[c++]))) hit->doc_date = *d;
-  const std::string origin = Text(r[c++]);
-  hit->doc_name = DocumentName(hit->doc_title, origin, Text(r[c++]));
-  Document paged;
-  paged.page_starts = PageStartsFromText(Text(r[c++]));
-  hit->page = PageAt(paged, hit->sentence.span.begin);
-  hit->doc_source = Text(r[c++]);
-  hit->duplicate = r[c++].as<bool>();
-}
-
-}  // namespace
-
 Status PgStore::SearchSentences(const std::string& fts_query, int64_t limit,
                                 std::vector<SentenceHit>* out) {
   out->clear();
-  return QuerySentences(fts_query, /*ranked=*/true, limit, [&](const SentenceHit& hit) {
-    out->push_back(hit);
-    return true;
-  });
-}
-
-Status PgStore::ForEachSentenceMatching(const std::string& fts_query,
-                                        const std::function<bool(const SentenceHit&)>& fn) {
-  return QuerySentences(fts_query, /*ranked=*/false, 0, fn);
-}
-
-Status PgStore::QuerySentences(const std::string& fts_query, bool ranked, int64_t limit,
-                               const std::function<bool(const SentenceHit&)>& fn) {
   std::string tsquery;
   if (Status s = FtsToTsquery(fts_query, &tsquery); !s.ok()) return s;
   return Read("searching sentences", [&](pqxx::transaction_base& tx) {
     std::string sql =
-        std::string("SELECT s.doc, s.idx, s.\"begin\", s.\"end\", s.text, ") +
-        (ranked ? "ts_headline('dyad_text', s.text, q, 'StartSel=[, StopSel=], HighlightAll=true'), " : "") +
-        kSentenceHitDocumentColumns +
+        "SELECT s.doc, s.idx, s.\"begin\", s.\"end\", s.text, "
+        "ts_headline('dyad_text', s.text, q, 'StartSel=[, StopSel=], HighlightAll=true'), "
+        "d.title, d.url, d.pub_date, d.origin, d.input_id, d.page_starts, d.source "
         "FROM to_tsquery('dyad_text', $1) q, sentences s JOIN documents d ON d.id = s.doc "
-        "WHERE s.tsv @@ q" + (ranked ? " ORDER BY ts_rank(s.tsv, q) DESC, s.id" : "");
+        "WHERE s.tsv @@ q ORDER BY ts_rank(s.tsv, q) DESC, s.id";
     if (limit > 0) sql += " LIMIT " + std::to_string(limit);
-    SentenceHit hit;
     for (const pqxx::row& r : tx.exec_params(sql, tsquery)) {
-      ReadSentenceHit(r, ranked ? 6 : 5, &hit);
-      hit.snippet = ranked ? Text(r[5]) : std::string();
-      if (!fn(hit)) break;
+      SentenceHit hit;
+      hit.document_id = Int(r[0]);
+      hit.sentence = {static_cast<int>(Int(r[1])), Span{Int(r[2]), Int(r[3])}, Text(r[4])};
+      hit.snippet = Text(r[5]);
+      hit.doc_title = Text(r[6]);
+      hit.doc_url = Text(r[7]);
+      if (auto d = Date::Parse(Text(r[8]))) hit.doc_date = *d;
+      hit.doc_name = DocumentName(hit.doc_title, Text(r[9]), Text(r[10]));
+      Document paged;
+      paged.page_starts = PageStartsFromText(Text(r[11]));
+      hit.page = PageAt(paged, hit.sentence.span.begin);
+      hit.doc_source = Text(r[12]);
+      out->push_back(std::move(hit));
+    }
+    return Status::Ok();
+  });
+}
+
+Status PgStore::ForEachSentenceMatching(const std::string& fts_query,
+                                        const std::function<bool(int64_t, const Sentence&)>& fn) {
+  std::string tsquery;
+  if (Status s = FtsToTsquery(fts_query, &tsquery); !s.ok()) return s;
+  return Read("searching sentences", [&](pqxx::transaction_base& tx) {
+    Sentence sentence;
+    for (const pqxx::row& r : tx.exec_params("SELECT s.doc, s.idx, s.\"begin\", s.\"end\", s.text "
+                                             "FROM to_tsquery('dyad_text', $1) q, sentences s WHERE s.tsv @@ q",
+                                             tsquery)) {
+      sentence.index = static_cast<int>(Int(r[1]));
+      sentence.span = Span{Int(r[2]), Int(r[3])};
+      sentence.text = Text(r[4]);
+      if (!fn(Int(r[0]), sentence)) break;
     }
     return Status::Ok();
   });

@@ -78,7 +78,7 @@ class PgStore final : public Store {
   Status SearchSentences(const std::string& fts_query, int64_t limit,
                          std::vector<SentenceHit>* out) override;
   Status ForEachSentenceMatching(const std::string& fts_query,
-                                 const std::function<bool(const SentenceHit&)>& fn) override;
+                                 const std::function<bool(int64_t, const Sentence&)>& fn) override;
 
   Status ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
                        const std::string& dict_hash, RecodeDelta* delta) override;
@@ -105,9 +105,6 @@ class PgStore final : public Store {
   Status WriteTable(const std::string& table, const std::vector<TableRow>& rows) override;
 
  private:
-  // SearchSentences (ranked, with snippets) and ForEachSentenceMatching (neither).
-  Status QuerySentences(const std::string& fts_query, bool ranked, int64_t limit,
-                        const std::function<bool(const SentenceHit&)>& fn);
   using Row = std::vector<std::optional<std::string>>;
   struct Connection;  // a pqxx::connection (whose name is an alias: it cannot be declared here)
   PgStore(std::unique_ptr<Connection> conn, std::string location, bool read_only);

@@ -471,7 +471,7 @@ TEST_P(StoreBackendTest, SearchFindsSentencesWithHighlights) {
 }
 
 // What the role report reads for sentences without events: every match, unranked, with its
-// document; a phrase of two words is one name ("north korea").
+// document's id; a phrase of two words is one name ("north korea").
 TEST_P(StoreBackendTest, ForEachSentenceMatchingVisitsEveryMatchWithItsDocument) {
   auto store = OpenStore();
   std::vector<Sentence> sentences = {{0, {0, 20}, "Minsk hosted talks."},
@@ -482,25 +482,23 @@ TEST_P(StoreBackendTest, ForEachSentenceMatchingVisitsEveryMatchWithItsDocument)
   std::vector<std::pair<int, std::string>> seen;
   ASSERT_TRUE(store
                   ->ForEachSentenceMatching("\"minsk\" OR \"north korea\"",
-                                            [&](const SentenceHit& hit) {
-                                              seen.emplace_back(hit.sentence.index, hit.doc_title);
-                                              EXPECT_TRUE(hit.snippet.empty());
-                                              EXPECT_FALSE(hit.duplicate);
-                                              EXPECT_GT(hit.document_id, 0);
+                                            [&](int64_t document_id, const Sentence& sentence) {
+                                              EXPECT_EQ(document_id, added.document_id);
+                                              seen.emplace_back(sentence.index, sentence.text);
                                               return true;
                                             })
                   .ok());
   std::sort(seen.begin(), seen.end());
   ASSERT_EQ(seen.size(), 2u);
-  EXPECT_EQ(seen[0].first, 0);
-  EXPECT_EQ(seen[1].first, 1);
+  EXPECT_EQ(seen[0].second, "Minsk hosted talks.");
+  EXPECT_EQ(seen[1].second, "Shells came from North Korea by rail.");
   int visits = 0;
-  ASSERT_TRUE(store->ForEachSentenceMatching("\"minsk\" OR \"north korea\"", [&](const SentenceHit&) {
+  ASSERT_TRUE(store->ForEachSentenceMatching("\"minsk\" OR \"north korea\"", [&](int64_t, const Sentence&) {
     ++visits;
     return false;  // stop at the first
   }).ok());
   EXPECT_EQ(visits, 1);
-  EXPECT_FALSE(store->ForEachSentenceMatching("\"unbalanced", [](const SentenceHit&) { return true; }).ok());
+  EXPECT_FALSE(store->ForEachSentenceMatching("\"unbalanced", [](int64_t, const Sentence&) { return true; }).ok());
 }
 
 TEST_P(StoreBackendTest, QueriesUseOnlyTheCurrentCodingAndCountTheRest) {

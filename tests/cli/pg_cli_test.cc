@@ -145,7 +145,7 @@ TEST_F(PgCliTest, ReviewsGiveTheSameOutputOnBothBackendsAndMigrate) {
   std::smatch document, verb;
   ASSERT_TRUE(std::regex_search(out, document, std::regex("\"document\":([0-9]+)"))) << out;
   ASSERT_TRUE(std::regex_search(out, verb, std::regex("\"verb_text\":\"[^A-Za-z\"]*([A-Za-z]+)"))) << out;
-  for (const std::string& command : {"show 9", "show d" + document[1].str(), "show d" + document[1].str() + " --include-rejected"}) {
+  for (const std::string& command : {std::string("show 9"), "show d" + document[1].str(), "show d" + document[1].str() + " --include-rejected"}) {
     std::string sqlite_out, pg_out;
     ASSERT_EQ(Dyad(command + " --db " + file, &sqlite_out, &err), 0) << command << ": " << err;
     ASSERT_EQ(Dyad(command + " --db " + Quoted(url), &pg_out, &err), 0) << command << ": " << err;

@@ -148,7 +148,7 @@ TEST_P(RejectedEvidenceApiTest, SearchLeavesRejectedEventsOutUnlessAskedFor) {
 }
 
 TEST_P(RejectedEvidenceApiTest, IncludeRejectedIsAFlagAndListedAmongTheParameters) {
-  for (const std::string path : {DocumentPath(), std::string("/api/search")}) {
+  for (const std::string& path : {DocumentPath(), std::string("/api/search")}) {
     std::multimap<std::string, std::string> params = {{"include_rejected", "yes"}};
     if (path == "/api/search") params.emplace("q", "bombed");
     EXPECT_EQ(Get(path, params, 400)["error"], "include_rejected: 'yes' (1: also events an analyst rejected)");

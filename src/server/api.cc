@@ -599,9 +599,8 @@ Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key, c
   if (!include_rejected) {
     query.review = store::ReviewFilter::kRejected;
     query.fields = store::EventFields::kReport;
-    std::vector<store::StoredEvent> rejected;
-    if (Status s = store.QueryEvents(query, &rejected); !s.ok()) return StatusResponse(s);
-    rejected_left_out = static_cast<int64_t>(rejected.size());
+    if (Status s = store.ForEachEvent(query, [&](const store::StoredEvent&) { return ++rejected_left_out, true; }); !s.ok())
+      return StatusResponse(s);
   }
   json body = DocumentJson(doc);
   body["text"] = doc.document.text;

@@ -97,11 +97,11 @@ int ShowDocument(store::Store& db, const std::string& key, bool include_rejected
   if (!include_rejected) {
     q.review = store::ReviewFilter::kRejected;
     q.fields = store::EventFields::kReport;
-    std::vector<store::StoredEvent> rejected;
-    if (Status s = db.QueryEvents(q, &rejected); !s.ok()) return Fail(s);
-    if (!rejected.empty())
-      std::printf("%zu event%s an analyst rejected left out (--include-rejected)\n", rejected.size(),
-                  rejected.size() == 1 ? "" : "s");
+    int64_t rejected = 0;
+    if (Status s = db.ForEachEvent(q, [&](const store::StoredEvent&) { return ++rejected, true; }); !s.ok()) return Fail(s);
+    if (rejected > 0)
+      std::printf("%lld event%s an analyst rejected left out (--include-rejected)\n", static_cast<long long>(rejected),
+                  rejected == 1 ? "" : "s");
   }
   return 0;
 }

@@ -151,7 +151,9 @@ TEST_F(PgCliTest, ReviewsGiveTheSameOutputOnBothBackendsAndMigrate) {
     ASSERT_EQ(Dyad(command + " --db " + Quoted(url), &pg_out, &err), 0) << command << ": " << err;
     EXPECT_EQ(WithoutIngestionTimes(pg_out), WithoutIngestionTimes(sqlite_out)) << command;
     const bool listed = std::regex_search(pg_out, std::regex("\n9 +[0-9]{4}-"));
-    if (command.starts_with("show d")) EXPECT_EQ(listed, command.ends_with("--include-rejected")) << command << ": " << pg_out;
+    if (command.starts_with("show d")) {
+      EXPECT_EQ(listed, command.ends_with("--include-rejected")) << command << ": " << pg_out;
+    }
   }
   for (const std::string& flag : {std::string(), std::string(" --include-rejected")}) {
     std::string sqlite_out, pg_out;

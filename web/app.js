@@ -148,6 +148,7 @@ function eventRows(events) {
 // first kSummaryLimit events of the same filters.
 const kPage = 100, kSummaryLimit = 1000;
 let nextPage = null, eventQuery = "";
+const isRejected = (e) => !!(e.review && e.review.state === "rejected");
 const reviewBadge = (r) => r ? '<span class="state-' + esc(r.state) + '" title="' + esc(r.reviewer + " " + r.at + (r.note ? ": " + r.note : "")) + '">' + esc(r.state) + "</span>" : "";
 // Rejected events are left out unless "include rejected" is ticked (as `dyad events`); with only
 // reviewed or only unreviewed events there are none to include, so the box is off then.
@@ -326,7 +327,7 @@ async function openEvent(id) {
       "<dt>modality</dt><dd>" + esc(ev.modality) + (ev.reported_by_text ? ", reported by " + esc(ev.reported_by_text) : "") + "</dd>" +
       "<dt>document</dt><dd>" + documentLine(doc) +
         ' <span class="muted">' + esc(doc.source) + " " + esc(doc.date) + " · sha256 " + esc((doc.sha256 || "").slice(0, 12)) + "</span><br>" +
-        link("#/doc/" + enc(ev.document) + "?event=" + enc(ev.id), "the document with its events marked") + "</dd>" +
+        link("#/doc/" + enc(ev.document) + "?event=" + enc(ev.id) + (isRejected(ev) ? "&include_rejected=1" : ""), "the document with its events marked") + "</dd>" +
       "</dl>" + reviewSection(body);
   } catch (error) { showError($("event-detail"), error); }
 }
@@ -402,7 +403,9 @@ function markedText(doc) {
     for (const [key, cls, word] of kRoles)
       if (Array.isArray(o[key]) && o[key][1] > o[key][0]) spans.push({b: o[key][0], e: o[key][1], cls, word, ev});
   }
-  const withEvents = new Set((doc.events || []).map((e) => e.sentence_index));
+  // Only events that are evidence shade their sentence; a rejected one (listed with
+  // include_rejected=1) keeps its marks, struck through.
+  const withEvents = new Set((doc.events || []).filter((e) => !isRejected(e)).map((e) => e.sentence_index));
   const piece = (b, e) => {
     // Cut [b, e) at every span boundary; each part is marked by the spans covering it.
     const cuts = new Set([b, e]);
@@ -414,9 +417,10 @@ function markedText(doc) {
       const text = esc(cps.slice(p, q).join(""));
       const over = spans.filter((s) => s.b <= p && s.e >= q);
       if (!over.length) { html += text; continue; }
-      const cls = ["V", "S", "T"].find((c) => over.some((s) => s.cls === c));
+      const cls = ["V", "S", "T"].find((c) => over.some((s) => s.cls === c)) + (over.every((s) => isRejected(s.ev)) ? " rejected" : "");
       const ids = [...new Set(over.map((s) => s.ev.id))];
-      const title = over.map((s) => "event " + s.ev.id + " (" + s.word + "): " + (s.ev.source || "—") + " " + s.ev.event_code + " " + (s.ev.target || "—")).join("\n");
+      const title = over.map((s) => "event " + s.ev.id + " (" + s.word + "): " + (s.ev.source || "—") + " " + s.ev.event_code + " " + (s.ev.target || "—") +
+                                    (isRejected(s.ev) ? " — rejected by " + s.ev.review.reviewer : "")).join("\n");
       html += '<mark class="' + cls + '" data-ids="' + esc(ids.join(" ")) + '" title="' + esc(title) + '">' + text + "</mark>";
     }
     return html;
@@ -451,11 +455,20 @@ async function renderDocument(r) {
   where.innerHTML = '<p class="muted">loading…</p>';
   try {
     // #/doc/7 is the stored row d7; other keys (an input id, a sha256 prefix) are passed on.
+    // Rejected events are left out as in the events list (include_rejected=1 shows them, struck through).
     const key = r.args[0] || "";
-    const doc = await api("/api/documents/" + enc(/^\d+$/.test(key) ? "d" + key : key));
+    const withRejected = r.params.get("include_rejected") === "1";
+    const doc = await api("/api/documents/" + enc(/^\d+$/.test(key) ? "d" + key : key) + (withRejected ? "?include_rejected=1" : ""));
     const events = [...doc.events].sort((a, b) => a.sentence_index - b.sentence_index || a.id - b.id);
+    const toggled = new URLSearchParams(r.params);
+    if (withRejected) toggled.delete("include_rejected"); else toggled.set("include_rejected", "1");
+    const toggle = "#/doc/" + enc(key) + (toggled.toString() ? "?" + toggled : "");
+    const left = doc.rejected_events_left_out || 0;
+    const rejectedNote = withRejected
+      ? " Events an analyst rejected are struck through; they are no evidence (" + link(toggle, "hide them", "rejected-toggle") + ")."
+      : left ? " " + esc(left) + (left === 1 ? " event" : " events") + " an analyst rejected left out (" + link(toggle, "show them", "rejected-toggle") + ")." : "";
     where.innerHTML = "<h2>" + esc(doc.title || doc.id) + "</h2>" + provenance(doc) +
-      '<p class="muted">' + esc(events.length) + " coded events: " + '<mark class="S">source</mark> <mark class="V">verb</mark> <mark class="T">target</mark>; click a mark for its event.</p>' +
+      '<p class="muted">' + esc(events.length) + " coded events: " + '<mark class="S">source</mark> <mark class="V">verb</mark> <mark class="T">target</mark>; click a mark for its event.' + rejectedNote + "</p>" +
       '<div class="doctext" id="doc-text">' + markedText(doc) + "</div><h3>Events</h3>" + eventRows(events);
     // Where the link pointed: one event (?event=ID) or a sentence (?s=INDEX, from a search).
     const eventId = r.params.get("event"), sentence = r.params.get("s");
@@ -482,11 +495,17 @@ async function renderSearch(r) {
   const q = r.params.get("q");
   if (!q) { $("search-results").innerHTML = ""; return; }
   try {
-    const body = await api("/api/search?" + new URLSearchParams({q}));
+    // A sentence's events as in the events list: rejected ones only when the box is ticked, marked.
+    const withRejected = r.params.get("include_rejected") === "1";
+    const query = new URLSearchParams({q});
+    if (withRejected) query.set("include_rejected", "1");
+    const body = await api("/api/search?" + query);
     let html = body.hits.length ? '<table class="rows"><tr><th>document</th><th>date</th><th>sentence</th><th>events</th></tr>' : '<p class="muted">No sentence matches.</p>';
     for (const h of body.hits) {
-      const events = (h.events || []).map((id) => link("#/event/" + enc(id), "event " + esc(id))).join(", ");
-      html += '<tr><td data-label="document">' + link("#/doc/" + enc(h.document_id) + "?s=" + enc(h.sentence_index), esc(h.doc_title || "d" + h.document_id)) +
+      const states = h.event_reviews || [];
+      const events = (h.events || []).map((id, i) => link("#/event/" + enc(id), "event " + esc(id)) +
+        (states[i] ? ' <span class="state-' + esc(states[i]) + '">' + esc(states[i]) + "</span>" : "")).join(", ");
+      html += '<tr><td data-label="document">' + link("#/doc/" + enc(h.document_id) + "?s=" + enc(h.sentence_index) + (withRejected ? "&include_rejected=1" : ""), esc(h.doc_title || "d" + h.document_id)) +
         '</td><td class="code" data-label="date">' + esc(h.doc_date) +
         '</td><td data-label="sentence">' + esc(h.snippet).replace(/\[([^\]]*)\]/g, "<mark>$1</mark>") +
         '</td><td data-label="events">' + (events || '<span class="muted">none</span>') + "</td></tr>";

@@ -76,6 +76,13 @@ Status FlagParam(const Request& request, const std::string& name, const std::str
   return Status::Ok();
 }
 
+// include_rejected=1: also the events an analyst rejected. Without it every list of events leaves
+// them out (ReviewFilter::kNotRejected), as /api/events, /api/role and the CLI do: a rejected
+// event is the machine's mistake, never evidence.
+Status IncludeRejectedParam(const Request& request, bool* out) {
+  return FlagParam(request, "include_rejected", "also events an analyst rejected", out);
+}
+
 // FTS5 cost grows with the number of terms (each a posting list, "the" a huge
 // one): long queries are refused before they reach the database.
 Status CheckFullTextQuery(const char* name, const std::string& q, const ApiOptions& options) {
@@ -148,8 +155,8 @@ const json& RouteList() {
       "GET /api/events?actor=&source=&target=&code=&root=&from=&to=&modality=&text=&review=&reviewed_only=&include_rejected=&sort=&limit=&after=&offset=",
       "GET /api/cameo",
       "GET /api/events/ID",
-      "GET /api/documents/KEY",
-      "GET /api/search?q=&limit=",
+      "GET /api/documents/KEY?include_rejected=",
+      "GET /api/search?q=&limit=&include_rejected=",
       "GET /api/conflicts",
       "GET /api/role?state=&conflict=&from=&to=&evidence=&reviewed=&reviewed_only=&include_rejected=",
       "GET /role?state=&conflict=&from=&to=&evidence=&reviewed=&reviewed_only=&include_rejected=",
@@ -214,7 +221,7 @@ struct Api::Impl {
   Response Stats(store::Store& store) const;
   Response Events(store::Store& store, const Request& request) const;
   Response OneEvent(store::Store& store, int64_t id) const;
-  Response DocumentByKey(store::Store& store, const std::string& key) const;
+  Response DocumentByKey(store::Store& store, const std::string& key, const Request& request) const;
   Response Search(store::Store& store, const Request& request) const;
   Response Conflicts() const;
   Response Cameo() const;
@@ -336,7 +343,8 @@ const std::map<std::string, std::vector<std::string>>& RouteParams() {
       {"/api/events", {"actor", "source", "target", "code", "root", "from", "to", "modality", "text", "limit",
                        "after", "offset", "sort", "review", "reviewed_only", "include_rejected", "include_duplicates"}},
       {"/api/cameo", {}},
-      {"/api/search", {"q", "limit"}},
+      {"/api/search", {"q", "limit", "include_rejected"}},
+      {"/api/documents/KEY", {"include_rejected"}},
       {"/api/role", {"state", "conflict", "from", "to", "evidence", "reviewed", "reviewed_only", "include_rejected"}},
       {"/role", {"state", "conflict", "from", "to", "evidence", "reviewed", "reviewed_only", "include_rejected"}},
       {"/api/stats", {}},
@@ -347,14 +355,20 @@ const std::map<std::string, std::vector<std::string>>& RouteParams() {
   return kParams;
 }
 
+// The route a path names, as RouteParams() lists it: "/api/documents/d7" is "/api/documents/KEY".
+std::string RouteOf(const std::string& path) {
+  static const std::string kDocument = "/api/documents/";
+  return path.rfind(kDocument, 0) == 0 && path.size() > kDocument.size() ? kDocument + "KEY" : path;
+}
+
 std::string UnknownParam(const Request& request) {
-  auto route = RouteParams().find(request.path);
+  auto route = RouteParams().find(RouteOf(request.path));
   if (route == RouteParams().end()) return "";
   for (const auto& [name, value] : request.params) {
     if (std::find(route->second.begin(), route->second.end(), name) != route->second.end()) continue;
     std::string known;
     for (const std::string& k : route->second) known += (known.empty() ? "" : ", ") + k;
-    return "unknown parameter '" + name + "' for " + request.path + " (" + (known.empty() ? "it takes none" : "known: " + known) + ")";
+    return "unknown parameter '" + name + "' for " + route->first + " (" + (known.empty() ? "it takes none" : "known: " + known) + ")";
   }
   return "";
 }
@@ -415,7 +429,7 @@ Response Api::Impl::Dispatch(const Request& request) const {
       return impl.WithStore([&](store::Store& db) { return impl.OneEvent(db, id); });
     }
     if (path.rfind(kDocument, 0) == 0 && path.size() > kDocument.size()) {
-      return get ? impl.WithStore([&](store::Store& db) { return impl.DocumentByKey(db, path.substr(kDocument.size())); })
+      return get ? impl.WithStore([&](store::Store& db) { return impl.DocumentByKey(db, path.substr(kDocument.size()), request); })
                  : only_get();
     }
     return ErrorResponse(404, "no route " + path + " (GET /api lists them)");
@@ -508,9 +522,7 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
   if (Status s = FlagParam(request, "reviewed_only", "only events an analyst confirmed or corrected", &filter.reviewed_only);
       !s.ok())
     return ErrorResponse(400, s.message());
-  if (Status s = FlagParam(request, "include_rejected", "also events an analyst rejected", &filter.include_rejected);
-      !s.ok())
-    return ErrorResponse(400, s.message());
+  if (Status s = IncludeRejectedParam(request, &filter.include_rejected); !s.ok()) return ErrorResponse(400, s.message());
   if (Status s = CheckFullTextQuery("text", filter.text, options); !s.ok()) return ErrorResponse(400, s.message());
   store::EventQuery query;
   if (Status s = store::ParseEventFilter(filter, &query, ""); !s.ok()) return ErrorResponse(400, s.message());
@@ -565,7 +577,9 @@ Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
   return JsonResponse(body);
 }
 
-Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key) const {
+Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key, const Request& request) const {
+  bool include_rejected = false;
+  if (Status s = IncludeRejectedParam(request, &include_rejected); !s.ok()) return ErrorResponse(400, s.message());
   store::StoredDocument doc;
   if (Status s = store.FindDocument(key, &doc); !s.ok()) {
     return s.code() == StatusCode::kNotFound
@@ -577,8 +591,17 @@ Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key) c
   store::EventQuery query;
   query.document_id = doc.id;
   query.include_duplicates = true;
+  query.review = include_rejected ? store::ReviewFilter::kAny : store::ReviewFilter::kNotRejected;
   std::vector<store::StoredEvent> rows;
   if (Status s = store.QueryEvents(query, &rows); !s.ok()) return StatusResponse(s);
+  // How many were left out, so the page can say so and offer them (a reviewer un-rejects there).
+  int64_t rejected_left_out = 0;
+  if (!include_rejected) {
+    query.review = store::ReviewFilter::kRejected;
+    query.fields = store::EventFields::kReport;
+    if (Status s = store.ForEachEvent(query, [&](const store::StoredEvent&) { return ++rejected_left_out, true; }); !s.ok())
+      return StatusResponse(s);
+  }
   json body = DocumentJson(doc);
   body["text"] = doc.document.text;
   json list = json::array();
@@ -588,6 +611,7 @@ Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key) c
   json events = json::array();
   for (const auto& e : rows) events.push_back(EventJson(e, options.data_dir));
   body["events"] = std::move(events);
+  body["rejected_events_left_out"] = rejected_left_out;
   return JsonResponse(body);
 }
 
@@ -599,31 +623,42 @@ Response Api::Impl::Search(store::Store& store, const Request& request) const {
   if (Status s = IntParam(request, "limit", kDefaultLimit, &limit); !s.ok()) return ErrorResponse(400, s.message());
   if (limit == 0 || limit > options.max_limit)
     return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit));
+  bool include_rejected = false;
+  if (Status s = IncludeRejectedParam(request, &include_rejected); !s.ok()) return ErrorResponse(400, s.message());
   std::vector<store::SentenceHit> hits;
   if (Status s = store.SearchSentences(q, limit, &hits); !s.ok()) return StatusResponse(s);
-  // The events each hit's sentence carries (current coding), so a result links to them: one
-  // query per document among the hits.
-  std::map<int64_t, std::map<int, json>> events_by_sentence;
+  // The events each hit's sentence carries (current coding; rejected ones only with
+  // include_rejected=1), so a result links to them, and each one's latest review state (null when
+  // none) in `event_reviews`, in the same order: one query per document among the hits.
+  struct SentenceEvents {
+    json ids = json::array(), reviews = json::array();
+  };
+  std::map<int64_t, std::map<int, SentenceEvents>> events_by_sentence;
   for (const auto& h : hits) {
     if (events_by_sentence.count(h.document_id)) continue;
     auto& sentences = events_by_sentence[h.document_id];
     store::EventQuery query;
     query.document_id = h.document_id;
     query.include_duplicates = true;
+    query.review = include_rejected ? store::ReviewFilter::kAny : store::ReviewFilter::kNotRejected;
+    query.fields = store::EventFields::kReport;  // ids, sentences and reviews are all it reads
     std::vector<store::StoredEvent> rows;
     if (Status s = store.QueryEvents(query, &rows); !s.ok()) return StatusResponse(s);
     for (const auto& e : rows) {
-      json& ids = sentences[e.event.sentence_index];
-      if (ids.is_null()) ids = json::array();
-      ids.push_back(e.id);
+      SentenceEvents& listed = sentences[e.event.sentence_index];
+      listed.ids.push_back(e.id);
+      listed.reviews.push_back(e.review.id == 0 ? json(nullptr) : json(store::ReviewStateName(e.review.state)));
     }
   }
   json list = json::array();
   for (const auto& h : hits) {
     const auto& sentences = events_by_sentence[h.document_id];
-    const auto ids = sentences.find(h.sentence.index);
+    const auto listed = sentences.find(h.sentence.index);
+    const SentenceEvents none;
+    const SentenceEvents& events = listed == sentences.end() ? none : listed->second;
     list.push_back(json{{"document_id", h.document_id},
-                        {"events", ids == sentences.end() ? json::array() : ids->second},
+                        {"events", events.ids},
+                        {"event_reviews", events.reviews},
                         {"sentence_index", h.sentence.index},
                         {"text", h.sentence.text},
                         {"snippet", h.snippet},
@@ -693,8 +728,7 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
     if (Status s = FlagParam(request, name, "only evidence an analyst confirmed or corrected", flag); !s.ok())
       return ErrorResponse(400, s.message());
   ro.reviewed_only = reviewed || reviewed_only;
-  if (Status s = FlagParam(request, "include_rejected", "also events an analyst rejected", &ro.include_rejected); !s.ok())
-    return ErrorResponse(400, s.message());
+  if (Status s = IncludeRejectedParam(request, &ro.include_rejected); !s.ok()) return ErrorResponse(400, s.message());
   if (ro.include_rejected && ro.reviewed_only)
     return ErrorResponse(400, std::string("include_rejected=1 and ") + (reviewed ? "reviewed=1" : "reviewed_only=1") +
                                   " contradict each other");

@@ -160,6 +160,28 @@ async function main() {
     check(await reviewAs("rejected"), "an event is rejected from the page");
     await open("#/events?actor=BLR&sort=id");
     check(!(await rowOf(other)), "a rejected event is left out of the list");
+    // The document view and search leave it out too; "show them" and "include rejected" list it,
+    // marked as rejected (issue 13).
+    const rejectedEvent = await page.evaluate(async (id) => (await (await fetch("/api/events/" + id)).json()).event, other);
+    await open("#/doc/" + rejectedEvent.document);
+    check(!(await page.$('#doc-text mark[data-ids~="' + other + '"]')) && !(await page.$('#view-doc tr.ev[data-id="' + other + '"]')),
+          "the document view leaves the rejected event out");
+    await page.click("#view-doc a.rejected-toggle");
+    await page.waitForFunction(() => /include_rejected=1/.test(location.hash) && !document.body.dataset.busy, {polling: 50, timeout: 15000});
+    await page.waitForSelector('#view-doc tr.ev[data-id="' + other + '"] .state-rejected', {timeout: 10000}).catch(() => {});
+    check(!!(await page.$('#view-doc tr.ev[data-id="' + other + '"] .state-rejected')) && !!(await page.$('#doc-text mark[data-ids~="' + other + '"]')) &&
+          !!(await page.$("#doc-text mark.rejected")), "\"show them\" lists it in the document, marked rejected and struck through");
+    await page.$eval('#doc-text mark[data-ids~="' + other + '"]', (m) => m.scrollIntoView({block: "center"}));
+    await shot("document-rejected");
+    const verb = (rejectedEvent.verb_text.match(/[A-Za-z]+/) || [""])[0];
+    const eventLink = '#search-results a[href="#/event/' + other + '"]';
+    await open("#/search?q=" + encodeURIComponent(verb));
+    check(!!(await page.$("#search-results table")) && !(await page.$(eventLink)), "search leaves the rejected event out (q=" + verb + ")");
+    await open("#/search?q=" + encodeURIComponent(verb) + "&include_rejected=1");
+    check(await page.$eval("#search-form input[name=include_rejected]", (c) => c.checked) &&
+          await page.$eval(eventLink, (a) => a.nextElementSibling?.classList.contains("state-rejected")).catch(() => false),
+          "search with \"include rejected\" lists it, marked rejected");
+    await open("#/events?actor=BLR&sort=id");
     await page.click("#event-form input[name=include_rejected]");
     await page.click("#event-form button");
     await page.waitForFunction(() => /include_rejected=1/.test(location.hash) && !document.body.dataset.busy, {polling: 50, timeout: 15000});

@@ -139,6 +139,29 @@ TEST_F(PgCliTest, ReviewsGiveTheSameOutputOnBothBackendsAndMigrate) {
     ASSERT_EQ(Dyad(command + " --db " + Quoted(url), &pg_out, &err), 0) << command << ": " << err;
     EXPECT_EQ(WithoutIngestionTimes(pg_out), WithoutIngestionTimes(sqlite_out)) << command;
   }
+  // The rejected event's document and a search for its verb leave it out on both, and list it with
+  // its review on request (issue 13).
+  ASSERT_EQ(Dyad("events --review rejected --format jsonl --db " + file, &out, &err), 0) << err;
+  std::smatch document, verb;
+  ASSERT_TRUE(std::regex_search(out, document, std::regex("\"document\":([0-9]+)"))) << out;
+  ASSERT_TRUE(std::regex_search(out, verb, std::regex("\"verb_text\":\"[^A-Za-z\"]*([A-Za-z]+)"))) << out;
+  for (const std::string& command : {std::string("show 9"), "show d" + document[1].str(), "show d" + document[1].str() + " --include-rejected"}) {
+    std::string sqlite_out, pg_out;
+    ASSERT_EQ(Dyad(command + " --db " + file, &sqlite_out, &err), 0) << command << ": " << err;
+    ASSERT_EQ(Dyad(command + " --db " + Quoted(url), &pg_out, &err), 0) << command << ": " << err;
+    EXPECT_EQ(WithoutIngestionTimes(pg_out), WithoutIngestionTimes(sqlite_out)) << command;
+    const bool listed = std::regex_search(pg_out, std::regex("\n9 +[0-9]{4}-"));
+    if (command.starts_with("show d")) {
+      EXPECT_EQ(listed, command.ends_with("--include-rejected")) << command << ": " << pg_out;
+    }
+  }
+  for (const std::string& flag : {std::string(), std::string(" --include-rejected")}) {
+    std::string sqlite_out, pg_out;
+    ASSERT_EQ(Dyad("search " + verb[1].str() + " --limit 0" + flag + " --db " + file, &sqlite_out, &err), 0) << err;
+    ASSERT_EQ(Dyad("search " + verb[1].str() + " --limit 0" + flag + " --db " + Quoted(url), &pg_out, &err), 0) << err;
+    EXPECT_EQ(std::count(pg_out.begin(), pg_out.end(), '\n'), std::count(sqlite_out.begin(), sqlite_out.end(), '\n')) << flag;
+    EXPECT_EQ(pg_out.find("  event 9: ") != std::string::npos, !flag.empty()) << verb[1] << flag << ": " << pg_out;
+  }
   std::string reviewed;
   ASSERT_EQ(Dyad("events --reviewed-only --format jsonl --limit 0 --db " + Quoted(url), &reviewed, &err), 0) << err;
   EXPECT_EQ(std::count(reviewed.begin(), reviewed.end(), '\n'), 2) << reviewed;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <vector>
 #include <sstream>
 #include <string>
@@ -275,6 +276,44 @@ TEST_F(ReviewCliTest, RoleEvidenceShowsTheReviewAndLeavesOutRejectedEvents) {
   EXPECT_EQ(report["events_matched"].get<int>(), matched);
   EXPECT_NE(report.dump().find("\"state\":\"rejected\""), std::string::npos) << out;
   EXPECT_EQ(Dyad("role BLR --conflict russia-ukraine --include-rejected --reviewed-only --db " + db_, &out, &err), 2);
+}
+
+// Issue 13: `dyad search` and `dyad show d<N>` list a sentence's or a document's events as
+// evidence, so they leave out a rejected one as `dyad events` does; --include-rejected lists it
+// with its review.
+TEST_F(ReviewCliTest, SearchAndDocumentLeaveOutRejectedEvents) {
+  const int64_t condemned = FirstEvent("--source LTU");
+  ASSERT_NE(condemned, 0) << "Lithuania condemned Belarus codes (dictionaries changed?)";
+  const std::string event_line = "event " + std::to_string(condemned) + ": ";
+  std::string out, err;
+  ASSERT_EQ(Dyad("search condemned --db " + db_, &out, &err), 0) << err;
+  ASSERT_NE(out.find(event_line), std::string::npos) << "before the review, the hit lists it: " << out;
+  ASSERT_EQ(Dyad("review " + std::to_string(condemned) + " --state rejected --reviewer bo --db " + db_, &out, &err), 0) << err;
+
+  ASSERT_EQ(Dyad("search condemned --db " + db_, &out, &err), 0) << err;
+  EXPECT_NE(out.find("[condemned]"), std::string::npos) << "the sentence is still found: " << out;
+  EXPECT_EQ(out.find(event_line), std::string::npos) << "a rejected event is no evidence: " << out;
+  EXPECT_NE(err.find("1 event an analyst rejected left out (--include-rejected)"), std::string::npos) << err;
+  ASSERT_EQ(Dyad("search condemned --include-rejected --db " + db_, &out, &err), 0) << err;
+  const size_t line = out.find(event_line);
+  ASSERT_NE(line, std::string::npos) << out;
+  EXPECT_NE(out.substr(line, out.find('\n', line) - line).find("[rejected by bo]"), std::string::npos) << out;
+  EXPECT_EQ(err.find("left out"), std::string::npos) << err;
+
+  // A row of the event table: its id, then its date.
+  auto row_of = [](const std::string& table, int64_t id) {
+    std::string row = "\n";  // built piece by piece: g++ 12 warns falsely on "\n" + std::string
+    row += std::to_string(id) + " +[0-9]{4}-";
+    return std::regex_search(table, std::regex(row));
+  };
+  ASSERT_EQ(Dyad("show d1 --db " + db_, &out, &err), 0) << err;
+  EXPECT_TRUE(row_of(out, hosted_)) << "the other event stays: " << out;
+  EXPECT_FALSE(row_of(out, condemned)) << "a rejected event is no evidence: " << out;
+  EXPECT_NE(out.find("1 event an analyst rejected left out (--include-rejected)"), std::string::npos) << out;
+  ASSERT_EQ(Dyad("show d1 --include-rejected --db " + db_, &out, &err), 0) << err;
+  EXPECT_TRUE(row_of(out, hosted_)) << out;
+  EXPECT_TRUE(row_of(out, condemned)) << out;
+  EXPECT_NE(out.find("rejected:bo"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// dyad search "query": sentences matching an FTS5 query, with their events.
+// dyad search "query": sentences matching an FTS5 query, with their events (those an analyst
+// rejected only with --include-rejected, marked, as `dyad events` lists them).
 #include <cstdio>
 #include <map>
 
@@ -13,6 +14,7 @@ struct SearchFlags {
   std::string db = DefaultDatabase();
   std::string query;
   int64_t limit = 20;
+  bool include_rejected = false;
 };
 
 int RunSearch(const SearchFlags& flags) {
@@ -24,6 +26,7 @@ int RunSearch(const SearchFlags& flags) {
   if (Status s = db->SearchSentences(flags.query, flags.limit, &hits); !s.ok())
     return Fail("search: " + s.message(), 2);
   std::map<int64_t, std::vector<store::StoredEvent>> events_by_doc;
+  size_t rejected_left_out = 0;
   for (const auto& hit : hits) {
     const std::string page = hit.page > 0 ? " (p. " + std::to_string(hit.page) + ")" : "";
     std::printf("d%lld sentence %d  %s  %s%s%s%s\n", static_cast<long long>(hit.document_id), hit.sentence.index,
@@ -36,21 +39,35 @@ int RunSearch(const SearchFlags& flags) {
       store::EventQuery q;
       q.document_id = hit.document_id;
       q.include_duplicates = true;
+      // Every event, then rejected ones are counted or marked below: the same latest review the
+      // store's kNotRejected filter reads.
       std::vector<store::StoredEvent> events;
       if (Status s = db->QueryEvents(q, &events); !s.ok()) return Fail(s);
       it = events_by_doc.emplace(hit.document_id, std::move(events)).first;
     }
     for (const auto& e : it->second) {
       if (e.event.sentence_index != hit.sentence.index) continue;
-      std::printf("  event %lld: %s -> %s %s (%s)\n", static_cast<long long>(e.id),
+      const bool rejected = e.review.id != 0 && e.review.state == store::ReviewState::kRejected;
+      if (rejected && !flags.include_rejected) {
+        ++rejected_left_out;
+        continue;
+      }
+      const std::string review = e.review.id == 0 ? ""
+                                                  : std::string(" [") + store::ReviewStateName(e.review.state) + " by " +
+                                                        e.review.reviewer + "]";
+      std::printf("  event %lld: %s -> %s %s (%s)%s\n", static_cast<long long>(e.id),
                   e.event.source.empty() ? "-" : e.event.source.c_str(),
                   e.event.target.empty() ? "-" : e.event.target.c_str(), e.event.event_code.c_str(),
-                  ModalityName(e.event.modality));
+                  ModalityName(e.event.modality), review.c_str());
     }
   }
-  std::fprintf(stderr, "dyad: %zu sentence%s%s\n", hits.size(), hits.size() == 1 ? "" : "s",
+  std::fprintf(stderr, "dyad: %zu sentence%s%s", hits.size(), hits.size() == 1 ? "" : "s",
                flags.limit > 0 && static_cast<int64_t>(hits.size()) == flags.limit
                    ? " (limit reached; --limit 0 for all)" : "");
+  if (rejected_left_out > 0)
+    std::fprintf(stderr, "; %zu event%s an analyst rejected left out (--include-rejected)", rejected_left_out,
+                 rejected_left_out == 1 ? "" : "s");
+  std::fprintf(stderr, "\n");
   return 0;
 }
 
@@ -61,6 +78,8 @@ Registration reg("search", "Full-text search over stored sentences (FTS5 syntax)
                        ->required();
                    app.add_option("--db", f->db, "Database file (default $DYAD_DB or ./dyad.db)");
                    app.add_option("--limit", f->limit, "Most sentences (default 20; 0 = all)")->check(NonNegativeCount());
+                   app.add_flag("--include-rejected", f->include_rejected,
+                                "Also the events an analyst rejected (left out by default), marked [rejected by NAME]");
                    return [f]() { return RunSearch(*f); };
                  });
 

@@ -1,5 +1,6 @@
 // dyad show EVENT_ID|DOC: one event with its sentence highlighted and its
-// provenance, or one document (d<N>, its input id, or a sha256 prefix) with its events.
+// provenance, or one document (d<N>, its input id, or a sha256 prefix) with its events (those an
+// analyst rejected only with --include-rejected, as `dyad events` lists them).
 #include <unistd.h>
 
 #include <cstdio>
@@ -14,6 +15,7 @@ namespace {
 struct ShowFlags {
   std::string db = DefaultDatabase();
   std::string key;
+  bool include_rejected = false;
 };
 
 void PrintDocument(const store::StoredDocument& d) {
@@ -67,11 +69,17 @@ int ShowEvent(store::Store& db, int64_t id) {
     std::printf("  NOTE: this event is from an older dictionary version (current %s); run `dyad recode`\n",
                 current.c_str());
   if (se.duplicate) std::printf("  NOTE: from a near-duplicate document; not counted in queries\n");
+  if (se.review.id != 0) {
+    std::printf("  review:    %s by %s %s%s%s\n", store::ReviewStateName(se.review.state), se.review.reviewer.c_str(),
+                se.review.at.c_str(), se.review.note.empty() ? "" : ": ", se.review.note.c_str());
+    if (se.review.state == store::ReviewState::kRejected)
+      std::printf("  NOTE: an analyst rejected this event; it is no evidence (left out of events, exports and reports)\n");
+  }
   PrintDocument(doc);
   return 0;
 }
 
-int ShowDocument(store::Store& db, const std::string& key) {
+int ShowDocument(store::Store& db, const std::string& key, bool include_rejected) {
   store::StoredDocument doc;
   if (Status s = db.FindDocument(key, &doc); !s.ok()) return Fail(s);
   PrintDocument(doc);
@@ -81,10 +89,20 @@ int ShowDocument(store::Store& db, const std::string& key) {
   store::EventQuery q;
   q.document_id = doc.id;
   q.include_duplicates = true;
+  q.review = include_rejected ? store::ReviewFilter::kAny : store::ReviewFilter::kNotRejected;
   std::vector<store::StoredEvent> events;
   if (Status s = db.QueryEvents(q, &events); !s.ok()) return Fail(s);
   std::printf("\n%zu event%s (current dictionary set):\n", events.size(), events.size() == 1 ? "" : "s");
   if (!events.empty()) std::fputs(store::FormatEventTable(events, 120).c_str(), stdout);
+  if (!include_rejected) {
+    q.review = store::ReviewFilter::kRejected;
+    q.fields = store::EventFields::kReport;
+    int64_t rejected = 0;
+    if (Status s = db.ForEachEvent(q, [&](const store::StoredEvent&) { return ++rejected, true; }); !s.ok()) return Fail(s);
+    if (rejected > 0)
+      std::printf("%lld event%s an analyst rejected left out (--include-rejected)\n", static_cast<long long>(rejected),
+                  rejected == 1 ? "" : "s");
+  }
   return 0;
 }
 
@@ -97,7 +115,7 @@ int RunShow(const ShowFlags& flags) {
   if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 18) {
     return ShowEvent(*db, std::stoll(key));
   }
-  return ShowDocument(*db, key);
+  return ShowDocument(*db, key, flags.include_rejected);
 }
 
 Registration reg("show",
@@ -107,6 +125,8 @@ Registration reg("show",
                    auto f = std::make_shared<ShowFlags>();
                    app.add_option("id", f->key, "EVENT_ID, or d<N> / document id / sha256 prefix")->required();
                    app.add_option("--db", f->db, "Database file (default $DYAD_DB or ./dyad.db)");
+                   app.add_flag("--include-rejected", f->include_rejected,
+                                "A document's events: also those an analyst rejected (left out by default), with their review");
                    return [f]() { return RunShow(*f); };
                  });
 

@@ -692,5 +692,14 @@ TEST_F(AnyStateTest, AVictimAllysTroopsInCombatAreNotParticipation) {
   ASSERT_EQ(rwanda.ClassifySentence("Rwandan troops fought beside the rebels near Rutshuru.").size(), 1u);
 }
 
+// A journalist asking X a question is not the international response to X's role.
+TEST_F(AnyStateTest, AQuestionFromTheMediaIsNoResponse) {
+  Conflict drc = LoadC("drc-m23");
+  Event asked = MakeEvent("USAMED", "020", "RWAMIL", "A CNN reporter asked whether Rwandan troops were fighting in Congo.");
+  EXPECT_FALSE(Has(Cats(asked, "RWA", drc), 8));
+  Event appeal = MakeEvent("IGOUNO", "020", "RWAMIL", "The Security Council called on Rwandan troops to withdraw from Congo.");
+  EXPECT_TRUE(Has(Cats(appeal, "RWA", drc), 8));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -667,6 +667,9 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "BLR", "Refugees fled from Belarus into Poland.", 0},
       {"russia-ukraine", "PRK", "North Korean soldiers were killed in fighting near Sudzha.", 2},
       {"russia-ukraine", "PRK", "Wounded North Koreans were captured by Ukrainian forces.", 2},
+      // Beside the victim, or at its invitation, X's troops are not on the aggressor's side.
+      {"drc-m23", "UGA", "Ugandan troops have been fighting rebels alongside the Congolese army since 2021.", 0},
+      {"drc-m23", "UGA", "Ugandan soldiers were deployed in Ituri at the invitation of Kinshasa.", 0},
       {"russia-ukraine", "BLR", "Belarusian and Russian units held joint drills near the border.", 4},
       {"drc-m23", "RWA", "The envoys urged Rwanda to stop backing the rebels.", 8},
       {"drc-m23", "RWA", "Donors called on the Rwandan government to withdraw its troops.", 8},

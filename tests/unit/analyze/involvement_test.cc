@@ -665,6 +665,11 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "BLR", "Missiles were launched at Kyiv from Belarusian airspace overnight.", 1},
       {"russia-ukraine", "BLR", "Drones struck Chernihiv after taking off from airfields in Belarus.", 1},
       {"russia-ukraine", "BLR", "Refugees fled from Belarus into Poland.", 0},
+      {"russia-ukraine", "BLR", "Columns of Russian tanks were filmed moving from Belarus towards Kyiv.", 1},
+      {"russia-ukraine", "BLR", "Russian units advanced on Chernobyl from Belarusian territory.", 1},
+      {"russia-ukraine", "PRK", "Troops from North Korea were moved by train to bases in Russia.", 0},  // X's own troops
+      {"russia-ukraine", "BLR", "The Belarusian army held snap combat readiness checks.", 0},
+      {"russia-ukraine", "BLR", "Two Belarusians serving in Ukraine's army were killed near Bakhmut.", 0},
       {"russia-ukraine", "PRK", "North Korean soldiers were killed in fighting near Sudzha.", 2},
       {"russia-ukraine", "PRK", "Wounded North Koreans were captured by Ukrainian forces.", 2},
       // Beside the victim, or at its invitation, X's troops are not on the aggressor's side.

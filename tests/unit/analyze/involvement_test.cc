@@ -659,7 +659,8 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
   const Case cases[] = {
       {"russia-ukraine", "IRN", "Iranian-made drones arrived at the front in the autumn.", 3},
       {"russia-ukraine", "IRN", "Debris recovered in Odesa came from a missile made in Iran.", 3},
-      {"russia-ukraine", "IRN", "Tehran has sent no drones, Iranian officials insisted.", 0},
+      {"russia-ukraine", "IRN", "Tehran has sent no drones, Iranian officials insisted.", 6},  // a denial, not support
+      {"sudan", "EGY", "Egypt's foreign ministry rejected the rebels' plan for a rival government.", 0},
       {"russia-ukraine", "PRK", "Containers of shells left the North Korean port of Rajin every week.", 3},
       {"russia-ukraine", "PRK", "Trucks loaded with ammunition crossed from North Korea at night.", 3},
       {"russia-ukraine", "BLR", "Missiles were launched at Kyiv from Belarusian airspace overnight.", 1},
@@ -676,6 +677,9 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"drc-m23", "UGA", "Ugandan troops have been fighting rebels alongside the Congolese army since 2021.", 0},
       {"drc-m23", "UGA", "Ugandan soldiers were deployed in Ituri at the invitation of Kinshasa.", 0},
       {"russia-ukraine", "BLR", "Belarusian and Russian units held joint drills near the border.", 4},
+      {"russia-ukraine", "IRN", "Iranian officials dismissed the reports as Western propaganda.", 6},
+      {"russia-ukraine", "PRK", "North Korea's foreign ministry called the allegations baseless.", 6},
+      {"russia-ukraine", "IRN", "Iranian officials visited Moscow in March.", 0},
       {"drc-m23", "RWA", "The envoys urged Rwanda to stop backing the rebels.", 8},
       {"drc-m23", "RWA", "Donors called on the Rwandan government to withdraw its troops.", 8},
   };

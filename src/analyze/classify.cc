@@ -650,17 +650,18 @@ Classifier::~Classifier() = default;
 Classifier::Classifier(Classifier&&) noexcept = default;
 Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 
-std::vector<Match> Classifier::Classify(const Event& event) const {
-  return ClassifyBy(event, program_->RulesFor(event.event_code));
+std::vector<Match> Classifier::Classify(const Event& event, std::vector<int>* overridden) const {
+  return ClassifyBy(event, program_->RulesFor(event.event_code), overridden);
 }
 
 std::vector<Match> Classifier::ClassifySentence(const std::string& sentence) const {
   Event words_only;
   words_only.sentence = sentence;
-  return ClassifyBy(words_only, program_->sentence_rules);
+  return ClassifyBy(words_only, program_->sentence_rules, nullptr);
 }
 
-std::vector<Match> Classifier::ClassifyBy(const Event& event, const std::vector<uint16_t>& rules) const {
+std::vector<Match> Classifier::ClassifyBy(const Event& event, const std::vector<uint16_t>& rules,
+                                          std::vector<int>* overridden_out) const {
   std::vector<Match> out;
   EventFacts facts(*program_, event);
   std::vector<int> overridden;
@@ -689,6 +690,7 @@ std::vector<Match> Classifier::ClassifyBy(const Event& event, const std::vector<
             out.end());
   std::sort(out.begin(), out.end(),
             [](const Match& a, const Match& b) { return a.category < b.category; });
+  if (overridden_out) *overridden_out = std::move(overridden);
   return out;
 }
 

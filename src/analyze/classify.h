@@ -79,7 +79,8 @@ class Classifier {
   Classifier(Classifier&&) noexcept;
   Classifier& operator=(Classifier&&) noexcept;
 
-  std::vector<Match> Classify(const Event& event) const;
+  // `overridden` (optional): the categories the firing rules' `overrides` removed.
+  std::vector<Match> Classify(const Event& event, std::vector<int>* overridden = nullptr) const;
   // The matches of the rules with `sentences = true` (which Classify never tries) on a sentence
   // that gave no event: tested as an event with no actors, code, places or reporter, asserted.
   std::vector<Match> ClassifySentence(const std::string& sentence) const;
@@ -89,7 +90,8 @@ class Classifier {
   struct Program;  // the compiled rules (classify.cc)
 
  private:
-  std::vector<Match> ClassifyBy(const Event& event, const std::vector<uint16_t>& rules) const;
+  std::vector<Match> ClassifyBy(const Event& event, const std::vector<uint16_t>& rules,
+                                std::vector<int>* overridden) const;
   std::unique_ptr<Program> program_;
 };
 

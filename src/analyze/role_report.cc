@@ -242,13 +242,18 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
       documents_in_conflict_.emplace(se.document_id,
                                      DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
   }
-  std::vector<Match> matches = classifier_.Classify(e);
+  std::vector<int> overridden;
+  std::vector<Match> matches = classifier_.Classify(e, &overridden);
+  if (matches.empty() && overridden.empty()) return;
+  // The sentence's categories for AddSentence: those the event is evidence for, and those its
+  // rules say it is not (an admission of support is an acknowledgement, never support).
+  std::vector<int>& covered = categories_of_sentence_[{se.document_id, e.sentence_index}];
+  for (const Match& m : matches) covered.push_back(m.category);
+  covered.insert(covered.end(), overridden.begin(), overridden.end());
   if (matches.empty()) return;
   Item& item = AddItem(e, matches, date, DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
   item.event_id = se.id;
   item.document_id = se.document_id;
-  std::vector<int>& covered = categories_of_sentence_[{se.document_id, e.sentence_index}];
-  for (const Match& m : matches) covered.push_back(m.category);
   if (se.review.id != 0) {
     ReviewText r;
     r.state = store::ReviewStateName(se.review.state);

@@ -181,7 +181,8 @@ class RoleAnalyzer {
   // added event (one involving X, not from a near-duplicate document) whose source or target is
   // on a side of the conflict, so that "Iranian-made drones" in an article on another war is not
   // read as support in this one. A sentence is listed only in categories none of its events is
-  // evidence for (those events are), and never outside the window (by the document's date).
+  // evidence for (those events are) or overrides (an admission of support is no support), and
+  // never outside the window (by the document's date).
   void AddSentence(int64_t document_id, const store::Sentence& sentence);
   RoleReport Finish() const;
 
@@ -255,8 +256,8 @@ class RoleAnalyzer {
   std::unordered_map<int64_t, std::vector<int>> documents_by_id_;
   std::unordered_map<std::string, int> document_keys_, sources_;
   std::vector<ReviewText> reviews_;
-  // (document, sentence) -> the categories its matched events (or the sentence) are evidence for:
-  // AddSentence lists a sentence only in the others.
+  // (document, sentence) -> the categories its matched events (or the sentence) are evidence for,
+  // or that their rules override: AddSentence lists a sentence only in the others.
   std::map<std::pair<int64_t, int>, std::vector<int>> categories_of_sentence_;
   // The store's id of each document about the conflict (see AddSentence) -> documents_.
   std::unordered_map<int64_t, int> documents_in_conflict_;

@@ -663,6 +663,9 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"sudan", "EGY", "Egypt's foreign ministry rejected the rebels' plan for a rival government.", 0},
       {"russia-ukraine", "PRK", "Containers of shells left the North Korean port of Rajin every week.", 3},
       {"russia-ukraine", "PRK", "Trucks loaded with ammunition crossed from North Korea at night.", 3},
+      {"russia-ukraine", "PRK", "Pyongyang has also sent long-range artillery guns, officials said.", 3},
+      {"russia-ukraine", "IRN", "Attack drones of the same type were sold by Tehran last year.", 3},
+      {"russia-ukraine", "POL", "Poland has sent tanks and artillery to Ukraine.", 0},  // to the victim
       {"russia-ukraine", "BLR", "Missiles were launched at Kyiv from Belarusian airspace overnight.", 1},
       {"russia-ukraine", "BLR", "Drones struck Chernihiv after taking off from airfields in Belarus.", 1},
       {"russia-ukraine", "BLR", "Refugees fled from Belarus into Poland.", 0},

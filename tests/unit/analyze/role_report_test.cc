@@ -365,6 +365,23 @@ TEST_F(SentenceEvidenceTest, ASentenceWithoutAnEventIsListedAsALead) {
   EXPECT_EQ(j["sentences_matched"], 1);
 }
 
+// An event whose rule overrides a category (X's admission of support is an acknowledgement, not
+// support) keeps its sentence out of that category.
+TEST_F(SentenceEvidenceTest, AnEventsOverridesKeepItsSentenceOutOfThoseCategories) {
+  std::unique_ptr<store::Store> db;
+  ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());
+  const std::string admission = "Minsk acknowledged that Belarus had sent artillery shells to Russia.";
+  Event sent = MakeEvent("BLR", "072", "RUS", admission, Date{2023, 5, 2});
+  sent.reported_by = "BLRGOV";
+  AddDoc(*db, "d1", {admission}, {sent});
+  RoleReport r;
+  Status s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, {}, &r);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(Cat(r, 6).strongest.size(), 1u);
+  EXPECT_EQ(r.sentences_matched, 0);
+  EXPECT_TRUE(Cat(r, 3).strongest.empty());
+}
+
 TEST_F(SentenceEvidenceTest, SentencesAreReadOnlyInDocumentsAboutTheConflict) {
   std::unique_ptr<store::Store> db;
   ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());

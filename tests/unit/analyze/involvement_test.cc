@@ -672,6 +672,9 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "BLR", "Columns of Russian tanks were filmed moving from Belarus towards Kyiv.", 1},
       {"russia-ukraine", "BLR", "Russian units advanced on Chernobyl from Belarusian territory.", 1},
       {"russia-ukraine", "PRK", "Troops from North Korea were moved by train to bases in Russia.", 0},  // X's own troops
+      {"russia-ukraine", "BLR", "Russian bombers were stationed in Belarus for weeks before the attack.", 1},
+      {"drc-m23", "RWA", "M23 fighters were trained at camps in Rwanda, witnesses said.", 1},
+      {"russia-ukraine", "BLR", "Belarusian troops were stationed in Belarus near Russian depots.", 0},
       {"russia-ukraine", "BLR", "The Belarusian army held snap combat readiness checks.", 0},
       {"russia-ukraine", "BLR", "Two Belarusians serving in Ukraine's army were killed near Bakhmut.", 0},
       {"russia-ukraine", "PRK", "North Korean soldiers were killed in fighting near Sudzha.", 2},

@@ -688,6 +688,7 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "IRN", "Iranian officials visited Moscow in March.", 0},
       {"drc-m23", "RWA", "The envoys urged Rwanda to stop backing the rebels.", 8},
       {"drc-m23", "RWA", "Donors called on the Rwandan government to withdraw its troops.", 8},
+      {"russia-ukraine", "IRN", "London extended its Iran sanctions to the makers of attack drones.", 8},
   };
   for (const Case& c : cases) {
     Classifier classifier(rules_, LoadC(c.conflict), X(c.x));

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -85,12 +86,32 @@ bool IsWellFormedUtf8(std::string_view s) {
   return true;
 }
 
+// True when no byte of s needs a look: no '"', '\\', control character or non-ASCII byte.
+// Eight bytes at a time (the sentence, the longest field, is a few hundred bytes).
+bool IsPlainJson(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  // Non-zero exactly when some byte of x is zero.
+  const auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    // A byte >= 0x80; a byte < 0x20 (nothing left once its low five bits are masked); '"'; '\\'.
+    if ((v & kHighs) || has_zero(v & ~uint64_t{0x1F1F1F1F1F1F1F1Full}) ||
+        has_zero(v ^ (kOnes * '"')) || has_zero(v ^ (kOnes * '\\')))
+      return false;
+  }
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) return false;
+  }
+  return true;
+}
+
 // A JSON string as dump(-1, ' ', false, replace) writes it: only '"', '\\' and control
 // characters are escaped; other bytes are copied.
 void AppendJsonString(std::string_view s, std::string* out) {
-  bool plain = true;
-  for (unsigned char c : s) plain = plain && c >= 0x20 && c != '"' && c != '\\' && c < 0x80;
-  if (plain) {
+  if (IsPlainJson(s)) {
     out->push_back('"');
     out->append(s);
     out->push_back('"');
@@ -141,9 +162,11 @@ void AppendDouble(double value, std::string* out) {
 
 // `opening` is what precedes the key's closing quote: '{"name' or ',"name' (keys are
 // literals without characters to escape); appends it and '":'.
-void AppendKey(const char* opening, std::string* out) {
-  out->append(opening);
-  out->append("\":");
+// A template on the literal's length: no strlen per key.
+template <size_t N>
+void AppendKey(const char (&opening)[N], std::string* out) {
+  out->append(opening, N - 1);
+  out->append("\":", 2);
 }
 
 void AppendSpan(const Span& span, std::string* out) {

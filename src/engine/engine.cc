@@ -344,6 +344,17 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
     size_t e = 0;
     at = skip_spaces(at);
     if (at >= sentence.size()) break;
+    // Only "by" starts what this loop looks for: other words are passed over uncopied.
+    for (e = at; e < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[e]));) ++e;
+    if (e == at) {  // punctuation
+      ++at;
+      continue;
+    }
+    if (e - at != 2 || std::tolower(static_cast<unsigned char>(sentence[at])) != 'b' ||
+        std::tolower(static_cast<unsigned char>(sentence[at + 1])) != 'y') {
+      at = e;
+      continue;
+    }
     const std::string word = lower_word_at(at, &e);
     if (e == at) {  // punctuation
       ++at;

@@ -39,6 +39,7 @@ bool IsWordByte(unsigned char c) {
 // stay whole), except that typographic quotes and apostrophes (U+2018..U+201D) split.
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> out;
+  out.reserve(s.size() / 5 + 4);
   size_t i = 0;
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
@@ -56,18 +57,18 @@ std::vector<Token> Tokenize(std::string_view s) {
             static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) >= 0x98 &&
             static_cast<unsigned char>(s[i + 2]) <= 0x9D)
           break;
-        char ch = s[i];
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        t.lower.push_back(ch);
+        const char ch = s[i];
         ++i;
         // "1,500" and "3.5" are one number, not a clause boundary.
         if (i + 1 < s.size() && (s[i] == ',' || s[i] == '.') && std::isdigit(static_cast<unsigned char>(ch)) &&
-            std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
-          t.lower.push_back(s[i]);
+            std::isdigit(static_cast<unsigned char>(s[i + 1])))
           ++i;
-        }
       }
       t.end = static_cast<int32_t>(i);
+      // The word as written, lower-cased in place (one copy, not a byte at a time).
+      t.lower.assign(s.data() + t.begin, i - static_cast<size_t>(t.begin));
+      for (char& c : t.lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       out.push_back(std::move(t));
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/event.h"
@@ -51,7 +52,8 @@ class Gazetteer {
   std::vector<Place> places_;
   std::vector<int> rank_;            // per place: 0 country, 1 region, 2 city
   std::vector<int64_t> population_;  // per place
-  std::map<std::string, std::vector<Name>> by_first_word_;
+  // Hashed: Find() looks up every capitalised token (a tree walk compared strings ~17 times).
+  std::unordered_map<std::string, std::vector<Name>> by_first_word_;
   std::map<std::string, size_t, std::less<>> by_name_;
 };
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <bitset>
 #include <cstring>
+#include <initializer_list>
 #include <set>
 #include <unordered_map>
 
@@ -206,6 +208,30 @@ bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAlphaAscii(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigitC(char c) { return c >= '0' && c <= '9'; }
+
+// A small fixed set of words (the closed classes the stages test words against), with
+// std::set's count(): most words tested are in none of them, and a filter on their length and
+// first and last bytes turns those away without the tree walk's string comparisons.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) : words_(words) {
+    for (std::string_view w : words_) filter_.set(Slot(w));
+  }
+  size_t count(std::string_view w) const {
+    if (!filter_[Slot(w)]) return 0;
+    for (std::string_view x : words_)
+      if (x == w) return 1;
+    return 0;
+  }
+
+ private:
+  static size_t Slot(std::string_view w) {
+    if (w.empty()) return 0;
+    return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) % 256;
+  }
+  std::vector<std::string_view> words_;
+  std::bitset<256> filter_;
+};
 
 // Split()'s byte classes: 0 = not part of a word run, 1 = A-Z, 0-9 or a non-ASCII byte,
 // 3 = a-z (1 | 2, so that OR-ing classes tells whether a lower-case letter was seen).
@@ -793,7 +819,7 @@ void Engine::MarkNouns() {
     // Document coding (dyad): a sentence's first word, a verb form before an auxiliary, is the
     // subject noun ("Shells were shipped to Russia").
     if (wd.type == RootType::kVerb && i == 0 && document && wd.tail + 1 < n()) {
-      static const std::set<std::string_view> kAuxiliaryAfterFirst = {"IS", "ARE", "WAS", "WERE", "HAVE", "HAD", "HAS"};
+      static const WordList kAuxiliaryAfterFirst = {"IS", "ARE", "WAS", "WERE", "HAVE", "HAD", "HAS"};
       if (kAuxiliaryAfterFirst.count(WordText(wd.tail + 1)))
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
@@ -828,7 +854,7 @@ void Engine::MarkNouns() {
         // killed", "the EU sanctions.") from a verb with its object ("the Kremlin sends weapons to
         // Syria", "the M23 receives arms from Rwanda"): an object is an actor, a determiner, a
         // pronoun or a plain word, never a preposition, conjunction, verb, time word or the end.
-        static const std::set<std::string_view> kNounFollowers = {
+        static const WordList kNounFollowers = {
             "ON", "IN", "AT", "AGAINST", "TO", "FROM", "OF", "INTO", "NEAR", "WITH", "FOR", "BY", "OVER",
             "TOWARDS", "TOWARD", "ACROSS", "INSIDE", "UNDER", "ALONG", "AROUND", "SINCE", "DURING",
             "AFTER", "BEFORE", "AND", "OR", "BUT", "NOR", "THAT", "WHICH", "WHO", "WHOSE", "WHEN",
@@ -846,7 +872,7 @@ void Engine::MarkNouns() {
                      next.type == RootType::kAdjective || (next.type == RootType::kVerb && plural_form);
           } else {
             // (A participle after it modifies the noun: "Chinese-made bombs found in Darfur".)
-            static const std::set<std::string_view> kParticiples = {"FOUND", "SEEN", "MADE", "SENT", "HIT", "SHOT",
+            static const WordList kParticiples = {"FOUND", "SEEN", "MADE", "SENT", "HIT", "SHOT",
                                                                     "BUILT", "HELD", "KEPT", "BOUGHT", "SOLD", "GIVEN",
                                                                     "TAKEN", "SHOWN", "FLOWN", "DRIVEN"};
             const std::string_view after = WordText(i + 1);
@@ -866,7 +892,7 @@ void Engine::MarkNouns() {
         const bool in_object = before_phrase >= 0 && IsType(before_phrase, RootType::kVerb);
         // ("U.N. sanctions monitors", "EU sanctions experts": a verb form before the head noun of
         // a body or its people modifies that noun.)
-        static const std::set<std::string_view> kHeadNouns = {
+        static const WordList kHeadNouns = {
             "MONITORS", "EXPERTS", "OFFICIALS", "INSPECTORS", "INVESTIGATORS", "COMMITTEE", "PANEL",
             "TEAM", "ENVOY", "COORDINATOR", "CHIEF", "ENFORCEMENT", "OFFICE", "UNIT", "ANALYSTS"};
         const bool head_noun_after = i + 1 < n() && kHeadNouns.count(WordText(i + 1)) > 0;
@@ -876,12 +902,12 @@ void Engine::MarkNouns() {
       // ("artillery shells were shipped", "Russian strikes have hit", "the attack was repelled").
       bool subject_noun = false;
       if (document && wd.tail + 1 < n()) {
-        static const std::set<std::string_view> kAuxiliary = {
+        static const WordList kAuxiliary = {
             "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "COULD", "MAY", "MIGHT", "CAN", "SHOULD"};
         subject_noun = kAuxiliary.count(WordText(wd.tail + 1)) > 0;
         // ... and so is a plain form right before a past verb ("a UN report estimated that ...",
         // "the Group of Experts report published in July found ...", "the Kremlin statement said").
-        static const std::set<std::string_view> kIrregularPast = {"SAID", "FOUND", "SAW", "TOLD", "WROTE", "HELD",
+        static const WordList kIrregularPast = {"SAID", "FOUND", "SAW", "TOLD", "WROTE", "HELD",
                                                                   "SHOWED", "SHOWN", "MADE", "CAME", "BECAME"};
         const std::string_view form = WordText(wd.tail);
         const std::string_view next = WordText(wd.tail + 1);
@@ -907,7 +933,7 @@ void Engine::MarkNouns() {
       // noun ("hundreds of strikes", "two attacks", "several raids", "new strikes").
       bool counted_noun = false;
       if (document && wd.tail == i) {
-        static const std::set<std::string_view> kCounters = {
+        static const WordList kCounters = {
             "OF", "SEVERAL", "MANY", "NUMEROUS", "DOZENS", "HUNDREDS", "THOUSANDS", "NEW", "FRESH",
             "REPEATED", "FURTHER", "MORE", "FEW", "MULTIPLE", "COUNTLESS", "DAILY", "NIGHTLY", "TWO",
             "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "RETALIATORY", "JOINT"};
@@ -919,8 +945,8 @@ void Engine::MarkNouns() {
       // preposition or the clause's end after it, names an activity, not an act on anyone ("were
       // moved to Kursk after training in the Far East", "before deploying to the front").
       if (document && wd.tail == i && i >= 1 && WordText(i).ends_with("ING")) {
-        static const std::set<std::string_view> kTimePrepositions = {"AFTER", "BEFORE", "DURING", "FOLLOWING", "UNTIL"};
-        static const std::set<std::string_view> kNext = {"IN", "AT", "ON", "WITH", "FOR", "NEAR", "TO", "INTO", "UNDER", "ALONGSIDE"};
+        static const WordList kTimePrepositions = {"AFTER", "BEFORE", "DURING", "FOLLOWING", "UNTIL"};
+        static const WordList kNext = {"IN", "AT", "ON", "WITH", "FOR", "NEAR", "TO", "INTO", "UNDER", "ALONGSIDE"};
         if (kTimePrepositions.count(WordText(i - 1)) &&
             (i + 1 >= n() || w(i + 1).kind != WType::kNone || kNext.count(WordText(i + 1))))
           counted_noun = true;
@@ -937,7 +963,7 @@ void Engine::MarkNouns() {
         for (int k = i + 1; k < n() && k <= i + 12 && !reduced_relative; ++k) {
           if (w(k).kind == WType::kComma) break;
           const std::string_view t = WordText(k);
-          static const std::set<std::string_view> kIrregularPast = {
+          static const WordList kIrregularPast = {
               "LOST", "SENT", "FOUGHT", "HIT", "STRUCK", "WENT", "CAME", "MADE", "TOOK", "GAVE", "LEFT", "HELD",
               "MET", "SAID", "TOLD", "KEPT", "BECAME", "BEGAN", "RAN", "SAW", "WROTE", "BROUGHT", "SHOT", "FLED"};
           // (An irregular past need not be in the verbs dictionary: "20 Belarusians fighting for
@@ -959,26 +985,26 @@ void Engine::MarkNouns() {
                                             text_[w(i - 1).begin - 1] == '-' && form.size() > 3 && form.back() == 'S';
       // ... and an -ing form naming the kind of a noun after it ("passed targeting data to the
       // Houthis", "shared targeting information", "its training programme").
-      static const std::set<std::string_view> kKindNouns = {"DATA", "INFORMATION", "INTELLIGENCE", "COORDINATES",
+      static const WordList kKindNouns = {"DATA", "INFORMATION", "INTELLIGENCE", "COORDINATES",
                                                             "ADVICE", "ASSISTANCE", "PROGRAMME", "PROGRAM", "SYSTEMS",
                                                             "SYSTEM", "EQUIPMENT", "CAMPS", "CAMP", "MISSION"};
       const bool kind_modifier = document && wd.tail == i && WordText(i).ends_with("ING") && i + 1 < n() &&
                                  kKindNouns.count(WordText(i + 1)) > 0;
       // ... and an -ing form right after a text that says it ("a UN resolution condemning Russia",
       // "a statement calling for a ceasefire"): the text condemns, not the sentence's subject.
-      static const std::set<std::string_view> kTexts = {
+      static const WordList kTexts = {
           "RESOLUTION", "RESOLUTIONS", "STATEMENT", "STATEMENTS", "DECLARATION", "DECLARATIONS", "MOTION",
           "MOTIONS", "TEXT", "DRAFT", "LETTER", "LETTERS", "REPORT", "REPORTS", "COMMUNIQUE", "COMMUNIQUES", "BILL",
           "PETITION", "DECISION", "RULING", "JUDGMENT", "JUDGEMENT", "ORDER", "VOTE", "VOTES"};
       // (Unless the subject wrote it: "the Assembly adopted a resolution condemning Russia" is the
       // Assembly's condemnation.)
-      static const std::set<std::string_view> kAuthoring = {
+      static const WordList kAuthoring = {
           "ADOPTED", "ADOPTS", "ADOPT", "PASSED", "PASSES", "PASS", "APPROVED", "APPROVES", "ISSUED", "ISSUES",
           "RELEASED", "PUBLISHED", "SIGNED", "TABLED", "DRAFTED", "SPONSORED", "CO-SPONSORED", "SENT", "WROTE",
           "SUBMITTED", "PROPOSED", "INTRODUCED", "DELIVERED", "MADE", "ENDORSED", "SUPPORTED", "BACKED"};
       // (Backing a text is saying what it says: "Kenya supported a resolution condemning Russia" is
       // Kenya's condemnation, not its support of Russia.)
-      static const std::set<std::string_view> kBacking = {"SUPPORTED", "BACKED", "ENDORSED", "SPONSORED",
+      static const WordList kBacking = {"SUPPORTED", "BACKED", "ENDORSED", "SPONSORED",
                                                           "CO-SPONSORED", "SUPPORTS", "BACKS", "ENDORSES"};
       bool authored = false;
       if (document && i >= 2 && kTexts.count(WordText(i - 1)) && WordText(i).ends_with("ING"))
@@ -1069,7 +1095,7 @@ void Engine::MarkCompounds() {
     if (document && c >= 2 && w(c - 1).kind == WType::kComma && last_tail + 1 < n()) {
       const int next = last_tail + 1;
       const std::string_view after = WordText(next);
-      static const std::set<std::string_view> kAuxiliaries = {"HAS", "HAVE", "HAD", "WILL", "WOULD", "WAS", "WERE",
+      static const WordList kAuxiliaries = {"HAS", "HAVE", "HAD", "WILL", "WOULD", "WAS", "WERE",
                                                               "IS", "ARE", "SAID", "SAYS", "CAN", "COULD"};
       const bool verb_follows = is(next, RootType::kVerb) || kAuxiliaries.count(after) > 0 ||
                                 (!w(next).typed && w(next).kind == WType::kNone && after.size() > 4 &&
@@ -1110,17 +1136,17 @@ void Engine::MarkCompounds() {
     if (w(k).compound >= 0 && !s_.compounds[w(k).compound].alive) w(k).compound = -1;
 }
 
-const std::set<std::string_view> kClauseOpeners = {"BUT", "AND", "WHILE", "ALTHOUGH", "THOUGH", "EVEN",
+const WordList kClauseOpeners = {"BUT", "AND", "WHILE", "ALTHOUGH", "THOUGH", "EVEN",
                                                    "WHEREAS", "YET", "BECAUSE", "AFTER", "BEFORE"};
 
 // Words that open a subordinate clause at the start of a sentence ("When Moscow began ...,").
-const std::set<std::string_view> kSubordinators = {"WHEN",  "AS",      "AFTER",   "BEFORE", "SINCE",
+const WordList kSubordinators = {"WHEN",  "AS",      "AFTER",   "BEFORE", "SINCE",
                                                    "WHILE", "ALTHOUGH", "THOUGH", "IF",     "ONCE",
                                                    "UNTIL", "BECAUSE", "WHEREAS", "UNLESS", "WHENEVER"};
 
 // Words that open an introductory adverbial phrase ("In an interview with the Belarusian press,",
 // "Despite Western sanctions,").
-const std::set<std::string_view> kIntroPrepositions = {
+const WordList kIntroPrepositions = {
     "IN",      "AT",     "ON",    "DURING", "AFTER",  "BEFORE", "SINCE", "FOLLOWING", "WITH",   "WITHOUT",
     "AMID",    "DESPITE", "UNDER", "UNLIKE", "LIKE",   "FOR",    "FROM",  "BY",        "OVER",   "THROUGH",
     "WITHIN",  "AS",     "UPON",  "TO",     "AGAINST", "BESIDES", "AMONG", "ACROSS",   "ALONGSIDE"};
@@ -1229,7 +1255,7 @@ void Engine::MarkCommaClauses() {
         SetAsideApart(c, n() - 1);
         blank(c + 1, n() - 1);
         // (Kept aside: ", killing four soldiers" names the harm the main clause's actor did.)
-        static const std::set<std::string_view> kHarm = {"KILLING", "WOUNDING", "INJURING", "KILLED", "WOUNDED",
+        static const WordList kHarm = {"KILLING", "WOUNDING", "INJURING", "KILLED", "WOUNDED",
                                                          "INJURED"};
         if (document && c + 1 < n() && kHarm.count(WordText(c + 1))) s_.harm_adjunct = c + 1;
       }
@@ -1262,7 +1288,7 @@ void Engine::MarkCommaClauses() {
 // clause ("had been supplied"); without one it must follow the main verb's object ("Russia fired
 // missiles that North Korea had supplied") and runs to the clause's end.
 void Engine::MarkRelativeClauses() {
-  static const std::set<std::string_view> kAntecedents = {
+  static const WordList kAntecedents = {
       "WEAPONS", "ARMS", "DRONES", "MISSILES", "ROCKETS", "SHELLS", "BOMBS", "AMMUNITION", "MUNITIONS",
       "JETS", "AIRCRAFT", "PLANES", "HELICOPTERS", "TANKS", "VEHICLES", "TRUCKS", "SHIPS", "VESSELS",
       "BOATS", "TANKERS", "FLIGHTS", "SHIPMENTS", "DELIVERIES", "CARGO", "CONSIGNMENTS", "COMPONENTS",
@@ -1270,11 +1296,11 @@ void Engine::MarkRelativeClauses() {
       "FORCES", "FIGHTERS", "UNITS", "MERCENARIES", "INSTRUCTORS", "ADVISERS", "ADVISORS", "COMPANIES",
       "FIRMS", "NETWORK", "NETWORKS", "DRONE", "MISSILE", "ROCKET", "SHELL", "SHIP", "VESSEL", "PLANE",
       "AIRCRAFT", "TANKER", "FLIGHT", "SHIPMENT", "CONVOY", "CONVOYS", "BRIGADE", "BATTALION", "UNIT"};
-  static const std::set<std::string_view> kAuxiliary = {"IS",    "ARE",  "WAS",    "WERE",  "HAS",   "HAVE",
+  static const WordList kAuxiliary = {"IS",    "ARE",  "WAS",    "WERE",  "HAS",   "HAVE",
                                                         "HAD",   "WILL", "WOULD",  "COULD", "MAY",   "MIGHT",
                                                         "CAN",   "SHOULD", "MUST", "DID",   "DOES",  "REMAIN",
                                                         "REMAINS", "REMAINED"};
-  static const std::set<std::string_view> kDeterminers = {"THE", "A", "AN", "THESE", "THOSE", "THIS", "ITS",
+  static const WordList kDeterminers = {"THE", "A", "AN", "THESE", "THOSE", "THIS", "ITS",
                                                           "THEIR", "SOME", "MANY", "MOST", "ALL", "SEVERAL"};
   for (int i = 1; i + 2 < n(); ++i) {
     const std::string_view rel = WordText(i);
@@ -1339,7 +1365,7 @@ void Engine::MarkRelativeClauses() {
 // Does a phrase of the dictionaries' weapons or forces synsets (&WEAPONRY, &MILITARYFORCES, ...)
 // end at word `last`? ("rifles", "missile parts", "fighter jets").
 bool Engine::EndsMaterielPhrase(int last) const {
-  static const std::set<std::string_view> kClasses = {"WEAPONRY",      "MILITARYFORCES", "DRONEWEAPON",
+  static const WordList kClasses = {"WEAPONRY",      "MILITARYFORCES", "DRONEWEAPON",
                                                       "AERIALWEAPON",  "ARTILLERYWEAPON", "SMALLARMS",
                                                       "MILITARYADVISERS", "AIDGOODS", "DUALUSE"};
   for (const auto& synset : d_.synsets()) {
@@ -1374,7 +1400,7 @@ bool Engine::ContinuesNounList(int c) const {
 }
 
 bool Engine::ObjectListContinues(int c) const {
-  static const std::set<std::string_view> kPrepositions = {"TO", "TOWARDS", "TOWARD", "INTO", "ON", "ONTO",
+  static const WordList kPrepositions = {"TO", "TOWARDS", "TOWARD", "INTO", "ON", "ONTO",
                                                           "ACROSS", "ALONG", "NEAR", "FOR", "AGAINST", "VIA"};
   int begin = c - 1;
   while (begin > 0 && w(begin - 1).kind != WType::kComma) --begin;
@@ -1391,7 +1417,7 @@ bool Engine::ObjectListContinues(int c) const {
 
 bool Engine::VerbPosition(int v) const {
   if (v < 1) return false;
-  static const std::set<std::string_view> kBefore = {"HAS", "HAVE", "HAD", "WILL", "WOULD", "ALSO", "ALREADY",
+  static const WordList kBefore = {"HAS", "HAVE", "HAD", "WILL", "WOULD", "ALSO", "ALREADY",
                                                      "THEN", "LATER", "SINCE", "REPORTEDLY", "ALLEGEDLY",
                                                      "RECENTLY", "AGAIN", "STILL", "JUST", "EVEN", "NOW"};
   const std::string_view before = WordText(v - 1);
@@ -1418,7 +1444,7 @@ void Engine::SplitClauses() {
   int first_comma = -1;
   // (Also after a span of time: "More than two years after fighting broke out in Khartoum, ...",
   // "Shortly before the invasion began, ...", "Three days after Goma fell, ...".)
-  static const std::set<std::string_view> kTimeSpan = {
+  static const WordList kTimeSpan = {
       "MORE", "LESS", "THAN", "A", "AN", "FEW", "SEVERAL", "SOME", "YEARS", "YEAR", "MONTHS", "MONTH", "WEEKS",
       "WEEK", "DAYS", "DAY", "HOURS", "HOUR", "MINUTES", "SHORTLY", "SOON", "LONG", "JUST", "ONLY", "EVEN",
       "NEARLY", "ALMOST", "BARELY", "HALF", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
@@ -1462,7 +1488,7 @@ void Engine::SplitClauses() {
     // (An untyped word before the conjunction counts as a noun unless it is a particle or a verb
     // or adverb form: "with repression still going on and power concentrated" is two clauses.)
     auto plain_noun = [&](int k) {
-      static const std::set<std::string_view> kParticles = {"ON", "OFF", "UP", "DOWN", "OUT", "IN", "BACK",
+      static const WordList kParticles = {"ON", "OFF", "UP", "DOWN", "OUT", "IN", "BACK",
                                                             "AWAY", "OVER", "TOO", "AGAIN", "THERE", "HERE"};
       if (k < 0 || w(k).typed || w(k).kind != WType::kNone) return false;
       const std::string_view t = WordText(k);
@@ -1476,7 +1502,7 @@ void Engine::SplitClauses() {
       if (nounish(j)) continue;
       // Document coding (dyad): a verb form ending such a list before a preposition or the end is
       // a noun too ("weapons and support from Iran", "drones and training to Russia").
-      static const std::set<std::string_view> kAfterNoun = {"FROM", "TO", "FOR", "ON", "IN", "OF", "WITH", "AGAINST", "INTO"};
+      static const WordList kAfterNoun = {"FROM", "TO", "FOR", "ON", "IN", "OF", "WITH", "AGAINST", "INTO"};
       if (document && is(j, RootType::kVerb) && w(j).is_head && w(j).tail == j && !WordText(j).ends_with("ED") &&
           (j + 1 >= n() || w(j + 1).kind == WType::kComma || kAfterNoun.count(WordText(j + 1)))) {
         w(j).noun = true;
@@ -1510,7 +1536,7 @@ int Engine::Referent(int i) const {
 }
 
 bool Engine::AfterPreposition(int k) const {
-  static const std::set<std::string_view> kPrepositions = {"ON",   "IN",   "AT",  "AGAINST", "TO",   "FROM",
+  static const WordList kPrepositions = {"ON",   "IN",   "AT",  "AGAINST", "TO",   "FROM",
                                                            "OF",   "INTO", "NEAR", "WITH",   "FOR",  "BY",
                                                            "OVER", "TOWARDS", "TOWARD", "ACROSS", "INSIDE"};
   int p = k - 1;
@@ -1519,13 +1545,13 @@ bool Engine::AfterPreposition(int k) const {
 }
 
 int Engine::PassiveAuxiliary(int v, int cb) const {
-  static const std::set<std::string_view> kIrregular = {
+  static const WordList kIrregular = {
       "SENT", "SOLD", "HELD", "HIT", "SHOT", "STRUCK", "BUILT", "BROUGHT", "BOUGHT", "FOUGHT",
       "CAUGHT", "TAUGHT", "LED", "MET", "PUT", "SET", "SHUT", "TOLD", "KEPT", "MADE", "PAID",
       "LAID", "FOUND", "LOST", "CUT", "BEATEN", "BLOWN", "THROWN", "SEIZED", "SHOWN", "SEEN",
       "FLOWN", "DRAWN", "WITHDRAWN", "SPENT", "LENT", "DEALT", "WON", "SOUGHT", "BOUND"};
-  static const std::set<std::string_view> kBe = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
-  static const std::set<std::string_view> kAdverb = {"NOT", "ALSO", "ALREADY", "NEVER", "STILL",
+  static const WordList kBe = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
+  static const WordList kAdverb = {"NOT", "ALSO", "ALREADY", "NEVER", "STILL",
                                                      "JUST", "SINCE", "THEN", "NOW", "ONCE"};
   // (The last word of a multi-word verb carries the form: "re-exported" is RE + EXPORTED.)
   const std::string_view verb = WordText(w(v).tail >= 0 ? w(v).tail : v);
@@ -1534,7 +1560,7 @@ int Engine::PassiveAuxiliary(int v, int cb) const {
   if (!participle) return -1;
   // "is prepared to impose", "was forced to withdraw": a state of mind or obligation before an
   // infinitive, not a passive act.
-  static const std::set<std::string_view> kBeforeInfinitive = {
+  static const WordList kBeforeInfinitive = {
       "PREPARED", "DETERMINED", "EXPECTED", "SUPPOSED", "FORCED", "SET", "BOUND", "SCHEDULED",
       "REQUIRED", "OBLIGED", "OBLIGATED", "INCLINED", "PLANNED", "INTENDED", "POISED", "COMMITTED",
       "ENTITLED", "ALLOWED", "PERMITTED", "AUTHORIZED", "AUTHORISED", "EMPOWERED", "MANDATED",
@@ -1616,7 +1642,7 @@ void Engine::OwnedByStatePossessor(int head, std::string* code) const {
 // A munition's name: an actor adjective before it names the weapon's maker, not a party to the
 // force it is used in ("Iranian drones", "North Korean shells").
 static bool IsWeaponWord(std::string_view word) {
-  static const std::set<std::string_view> kWeapons = {"DRONES", "DRONE",     "MISSILES",   "MISSILE", "SHELLS",
+  static const WordList kWeapons = {"DRONES", "DRONE",     "MISSILES",   "MISSILE", "SHELLS",
                                                       "ROCKETS", "MUNITIONS", "AMMUNITION", "BOMBS",   "WARHEADS"};
   return kWeapons.count(word) > 0;
 }
@@ -2452,7 +2478,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         if (document && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
             code->code.compare(0, 2, "20") <= 0) {
           // (Only as the instrument: "shot down an Emirati drone" is force against its owner.)
-          static const std::set<std::string_view> kUse = {"USED",  "USING", "USES",     "FIRED",     "FIRING",
+          static const WordList kUse = {"USED",  "USING", "USES",     "FIRED",     "FIRING",
                                                           "FIRES", "WITH",  "LAUNCHED", "LAUNCHING", "LAUNCHES"};
           int before = k - 1;
           if (before > 0 && WordText(before) == "THE") --before;

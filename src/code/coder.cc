@@ -2872,11 +2872,21 @@ void Engine::MarkDefinites(const Discourse& d) {
   const auto& rules = d.rules();
   if (rules.definites.empty()) return;
   std::vector<DiscourseMention> before;  // this sentence's mentions so far (text order)
+  // Actor heads whose mentions are not built yet: most sentences match no rule, and then none
+  // is needed. They are built before the words change (a match below), so they read the
+  // sentence exactly as they would have when their word was passed.
+  std::vector<int> pending;
+  auto build_pending = [&] {
+    for (const int head : pending) {
+      DiscourseMention m;
+      if (MentionAt(head, &m)) before.push_back(std::move(m));
+    }
+    pending.clear();
+  };
   std::vector<uint32_t> candidates;
   for (int i = 0; i < n(); ++i) {
     if (IsActorHead(i)) {
-      DiscourseMention m;
-      if (MentionAt(i, &m)) before.push_back(std::move(m));
+      pending.push_back(i);
       continue;
     }
     // Most words start no phrase: only the rules indexed under this word and the next are tried.
@@ -2885,6 +2895,7 @@ void Engine::MarkDefinites(const Discourse& d) {
       const DefiniteRule& rule = rules.definites[candidate];
       int end = -1;
       if (!MatchDefinite(rule, i, &end)) continue;
+      build_pending();
       Antecedent a;
       if (!d.ResolveDefinite(rule, before, &a)) break;  // no antecedent: the words stay ordinary
       const int idx = static_cast<int>(s_.ext.size());

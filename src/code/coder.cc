@@ -202,6 +202,19 @@ struct Scratch {
   LitCache lit_cache;
   std::vector<Literal> lit_pool;
   std::vector<Antecedent> ext;  // antecedents of the words resolved across sentences (Word::ext)
+  uint64_t lit_generation = 0;  // bumped when lit_cache and lit_pool are cleared
+  // The words of the sentence last split and given roots on this thread (both depend on the
+  // text and the dictionaries alone): the engine reads each sentence twice, once to code it
+  // and once for its actors (Coder::FindActors), and the second reading starts from here.
+  struct Rooted {
+    bool valid = false;
+    uint64_t owner = 0;       // DictionarySet::instance_id()
+    uint64_t generation = 0;  // lit_generation: the words' literal ranges point into lit_pool
+    std::string text;
+    std::string chars;
+    std::vector<Word> words;
+    bool all_caps = false;
+  } rooted;
 };
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -256,6 +269,8 @@ class Engine {
 
   void Split();
   void AssignRoots();
+  // Split() then AssignRoots(), or their result for the same text copied from Scratch::rooted.
+  void SplitAndAssignRoots();
   void MarkNouns();
   // True when the text at byte `end` is "-backed", "-made", "-supplied" ... (a hyphenated adjective).
   bool IsBackerAdjective(int32_t end) const;
@@ -555,6 +570,7 @@ void Engine::Split() {
     s_.lit_cache.Clear();
     s_.lit_pool.clear();
     s_.cache_owner = d_.instance_id();
+    ++s_.lit_generation;
   }
   // A word's literals are its cached range of lit_pool (not copied per sentence).
   for (auto& wd : s_.words) {
@@ -576,6 +592,45 @@ void Engine::Split() {
     s_.witness_seen.assign(d_.witness_sets().size(), 0);
     s_.witness_ok.assign(d_.witness_sets().size(), 0);
   }
+  if (++s_.epoch == 0) {
+    std::fill(s_.stamp.begin(), s_.stamp.end(), 0);
+    std::fill(s_.witness_seen.begin(), s_.witness_seen.end(), 0);
+    s_.epoch = 1;
+  }
+  s_.word_mask = 0;
+  for (const auto& wd : s_.words)
+    for (int32_t k = wd.lit_begin; k < wd.lit_end; ++k) {
+      const int32_t word = s_.lit_pool[k].word;
+      s_.stamp[word] = s_.epoch;
+      s_.word_mask |= dict::WordBit(word);
+    }
+}
+
+void Engine::SplitAndAssignRoots() {
+  Scratch::Rooted& r = s_.rooted;
+  if (!r.valid || r.owner != d_.instance_id() || r.generation != s_.lit_generation || r.text != text_) {
+    Split();
+    AssignRoots();
+    r.valid = true;
+    r.owner = d_.instance_id();
+    r.generation = s_.lit_generation;
+    r.text.assign(text_);
+    r.chars = s_.chars;
+    r.words = s_.words;
+    r.all_caps = all_caps;
+    return;
+  }
+  // The state Split() and AssignRoots() leave, as they left it for this text.
+  s_.chars = r.chars;
+  s_.words = r.words;
+  all_caps = r.all_caps;
+  s_.compounds.clear();
+  s_.clauses.clear();
+  s_.events.clear();
+  s_.harm_adjunct = -1;
+  s_.relatives.clear();
+  s_.untargeted.clear();
+  s_.ext.clear();
   if (++s_.epoch == 0) {
     std::fill(s_.stamp.begin(), s_.stamp.end(), 0);
     std::fill(s_.witness_seen.begin(), s_.witness_seen.end(), 0);
@@ -3041,7 +3096,9 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   Discourse* const dc = discourse && !discourse->rules().empty() ? discourse : nullptr;
   Scratch& s = ThreadScratch();
   Engine e(*dicts_, o, s, sentence, date);
-  e.Split();
+  // (Roots are assigned before the checks below: they depend on the text alone, and a sentence
+  // the checks turn away is not read further.)
+  e.SplitAndAssignRoots();
   if (e.n() == 0) {
     result.problem = "Input error: no text in record";
     if (fwd) fwd->valid = false;
@@ -3075,7 +3132,6 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   e.document = dc != nullptr;
   if (e.n() < o.minimum_words) {
     if (dc) {  // not coded, but its actors are still mentioned in the document
-      e.AssignRoots();
       e.MarkNouns();
       e.ConvertAgents();
       e.MarkCompounds();
@@ -3085,7 +3141,6 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
     if (fwd) fwd->valid = false;
     return result;
   }
-  e.AssignRoots();
   e.MarkNouns();
   e.ConvertAgents();
   if (dc) e.MarkDefinites(*dc);
@@ -3127,8 +3182,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
 std::vector<ActorMention> Coder::FindActors(std::string_view text, Date date) const {
   Scratch& s = ThreadScratch();
   Engine e(*dicts_, options_, s, text, date);
-  e.Split();
-  e.AssignRoots();
+  e.SplitAndAssignRoots();
   e.MarkNouns();
   return e.Mentions();
 }

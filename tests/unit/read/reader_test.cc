@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sys/resource.h>
 
 #include <cstdio>
@@ -241,6 +242,74 @@ TEST(JsonlReaderTest, LinesErrorsAndRecovery) {
   EXPECT_EQ(r.errors[2], path + ":7: invalid JSON: not an object");
   EXPECT_EQ(r.errors[3], path + ":8: invalid date: 'soon'");
   EXPECT_EQ(r.errors[0].find('\n'), std::string::npos);
+}
+
+// Most lines are read without nlohmann (FlatJsonObject); whatever the reader takes, the fields
+// are the ones nlohmann's parse gives, and lines it cannot take fall back to nlohmann.
+TEST(JsonlReaderTest, FieldsAreNlohmannsOnEveryKindOfLine) {
+  const std::vector<std::string> lines = {
+      R"({"id":"a","text":"plain"})",
+      " \t{ \"id\" : \"b\" , \"text\" : \"spaced\" , \"url\" : null } \r",
+      R"({"id":"c","text":"esc \" \\ \/ \b \f \n \r \t \u0041\u00e9\u20ac\u0000 end"})",
+      R"({"id":"d","text":"pair \ud83d\ude00 surrogates"})",
+      "{\"id\":\"e\",\"text\":\"utf-8 caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80\"}",
+      R"({"id":"f","body":"from body","title":"T"})",
+      R"({"id":"g","content":"from content","language":"en"})",
+      R"({"id":"h","text":"first","text":"duplicate key: the last wins"})",
+      R"({"id":9,"text":"numeric id"})",
+      R"({"id":"i","text":"nested","extra":{"a":[1,2,true]}})",
+      R"({"id":"j","te\u0078t":"escaped key"})",
+      R"({"text":"no id","source":"S","date":"2024-03-25"})",
+      R"({"id":"k","text":"trailing"} )",
+  };
+  TempDir dir;
+  std::string content;
+  for (const std::string& line : lines) content += line + "\n";
+  const std::string path = dir.Write("kinds.jsonl", content);
+  ReadResult r = ReadAll(path);
+  ASSERT_EQ(r.errors, std::vector<std::string>{});
+  ASSERT_EQ(r.docs.size(), lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    SCOPED_TRACE(lines[i]);
+    const nlohmann::json j = nlohmann::json::parse(lines[i]);
+    std::string text;
+    for (const char* key : {"text", "body", "content"})
+      if (j.contains(key)) {
+        text = j[key].get<std::string>();
+        break;
+      }
+    EXPECT_EQ(r.docs[i].text, text);
+    const auto field = [&](const char* key) -> std::string {
+      if (!j.contains(key) || j[key].is_null()) return "";
+      return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
+    };
+    EXPECT_EQ(r.docs[i].id, j.contains("id") ? field("id") : path + ":" + std::to_string(i + 1));
+    EXPECT_EQ(r.docs[i].url, field("url"));
+    EXPECT_EQ(r.docs[i].source, field("source"));
+    EXPECT_EQ(r.docs[i].title, field("title"));
+    EXPECT_EQ(r.docs[i].language, field("language"));
+    EXPECT_EQ(r.docs[i].date.valid() ? r.docs[i].date.ToIso() : "", field("date"));
+  }
+}
+
+// Lines the reader rejects keep nlohmann's messages, whichever way they were first read.
+TEST(JsonlReaderTest, RejectedLinesKeepTheirMessages) {
+  TempDir dir;
+  const std::string path = dir.Write("bad.jsonl",
+                                     "{\"id\":\"a\",\"text\":null}\n"
+                                     "{\"id\":\"b\",\"text\":\"x\"} trailing\n"
+                                     "{\"id\":\"c\",\"text\":\"bad escape \\q\"}\n"
+                                     "{\"id\":\"d\",\"text\":\"lone \\udc00 surrogate\"}\n"
+                                     "{\"id\":\"e\",\"text\":\"raw\ttab\"}\n"
+                                     "{\"id\":true,\"text\":\"x\"}\n"
+                                     "{\"id\":\"f\"}\n");
+  ReadResult r = ReadAll(path);
+  EXPECT_EQ(r.docs.size(), 0u);
+  ASSERT_EQ(r.errors.size(), 7u);
+  EXPECT_EQ(r.errors[0], path + ":1: field \"text\" is not a string");
+  for (int line : {2, 3, 4, 5}) EXPECT_THAT(r.errors[line - 1], StartsWith(path + ":" + std::to_string(line) + ": invalid JSON: "));
+  EXPECT_EQ(r.errors[5], path + ":6: field \"id\" is not a string");
+  EXPECT_EQ(r.errors[6], path + ":7: no \"text\" field");
 }
 
 TEST(JsonlReaderTest, InvalidUtf8StrictAndLenient) {

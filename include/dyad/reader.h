@@ -68,6 +68,9 @@ struct ReaderOptions {
   size_t max_feed_bytes = size_t{64} << 20;
   // TABARI records with 8-digit dates (YYYYMMDD).
   bool tabari_yyyy = false;
+  // Fill Document::sha256. `dyad code`, which never shows it, turns it off (hashing each
+  // document was 2 % of its time).
+  bool hash = true;
   // Where data/read/html_boilerplate.txt is found; empty = $DYAD_DATA, else
   // the build's data/ folder.
   std::string data_dir;

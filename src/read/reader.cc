@@ -90,7 +90,7 @@ Status BuildTextDocument(std::string_view content, const std::string& name, int 
                          const ReaderOptions& options, Document* doc) {
   *doc = Document();
   doc->format = InputFormat::kText;
-  doc->sha256 = Sha256Hex(content);
+  if (options.hash) doc->sha256 = Sha256Hex(content);
   doc->origin = origin;
   doc->id = default_id;
   std::string where = with_line ? name + ":" + std::to_string(first_line) : name;
@@ -437,7 +437,7 @@ class JsonlReader : public ReaderBase {
       doc->date = *d;
     }
     if (doc->id.empty()) doc->id = where;
-    doc->sha256 = Sha256Hex(raw);
+    if (options_.hash) doc->sha256 = Sha256Hex(raw);
     doc->origin = Origin(line_no_);
     doc->format = InputFormat::kJsonl;
     return Status::Ok();
@@ -556,7 +556,7 @@ class TabariReader : public ReaderBase {
     if (record.text.size() > options_.max_document_bytes) {
       return Status::Error(TooLarge(where, options_.max_document_bytes));
     }
-    doc->sha256 = Sha256Hex(record.header + "\n" + record.text);
+    if (options_.hash) doc->sha256 = Sha256Hex(record.header + "\n" + record.text);
     std::string text = dict::StripRecordComments(record.text);
     size_t bad = normalize::FindInvalidUtf8(text);
     if (bad != std::string_view::npos) {
@@ -595,7 +595,7 @@ class HtmlReader : public ReaderBase {
     if (source_->read_error()) return Finish(done);
     if (too_long) return Status::Error(TooLarge(name(), options_.max_document_bytes));
     *doc = Document();
-    doc->sha256 = Sha256Hex(html);
+    if (options_.hash) doc->sha256 = Sha256Hex(html);
     Status s = CheckUtf8(&html, 0, name(), 1, options_.lenient);
     if (!s.ok()) return s;
     read::HtmlArticle article;
@@ -637,7 +637,7 @@ class PdfReader : public ReaderBase {
     if (Status s = read::ExtractPdf(bytes, &pdf); !s.ok()) return Status::Error(name() + ": " + s.message());
     if (pdf.text.size() > options_.max_document_bytes) return Status::Error(TooLarge(name(), options_.max_document_bytes));
     *doc = Document();
-    doc->sha256 = Sha256Hex(bytes);
+    if (options_.hash) doc->sha256 = Sha256Hex(bytes);
     doc->id = FileStem(origin_path_ == "-" ? std::string("stdin") : origin_path_);
     doc->title = std::move(pdf.title);
     doc->text = std::move(pdf.text);
@@ -697,7 +697,7 @@ class FeedReader : public ReaderBase {
     doc->id = !item.id.empty() ? item.id : !doc->url.empty() ? doc->url
                                          : FileStem(origin_path_ == "-" ? std::string("stdin") : origin_path_) + "-" +
                                                std::to_string(item.number);
-    doc->sha256 = Sha256Hex(item.raw);
+    if (options_.hash) doc->sha256 = Sha256Hex(item.raw);
     doc->origin = Origin(item.line);
     doc->format = InputFormat::kFeed;
     item = read::FeedItem();  // its memory is no longer needed

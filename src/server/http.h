@@ -32,6 +32,11 @@ struct HttpOptions {
   // must open threads / header_timeout_seconds connections a second to keep them all (an idle
   // worker costs only its stack's address space, not memory in use).
   int threads = 256;
+  // Connections one client may hold at once (an IPv4 address; IPv6 by its /64, the block one
+  // host is usually given). More are answered 503 with Retry-After and closed at once, so one
+  // client opening or reopening connections cannot take every worker. 0: no limit. Loopback
+  // counts too: browsers open at most 6 connections to a server, so 16 leaves the page room.
+  int max_connections_per_client = 16;
   int listen_backlog = 1024;      // connections waiting to be accepted
   // A connection is handed to a worker only once its first bytes arrive, or after this long
   // (TCP_DEFER_ACCEPT): sockets opened and left silent take no worker meanwhile.

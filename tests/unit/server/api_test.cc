@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -434,7 +435,11 @@ sockaddr_in LoopbackAddress(int port) {
 // answered. The pool is large enough for many slow clients (and idle ones are not handed to a
 // worker before they send a byte).
 TEST_F(ApiTest, SlowHeaderClientsDoNotStarveTheServer) {
-  HttpServer http(*api_);
+  HttpOptions options;
+  // Every client here is 127.0.0.1: with the per-client limit the 41st would be refused, and this
+  // test is about the pool (ConnectionsOverThePerClientLimitAreRefusedAtOnce is about the limit).
+  options.max_connections_per_client = 0;
+  HttpServer http(*api_, nullptr, options);
   int port = 0;
   ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
   std::thread serving([&]() { (void)http.Listen(); });
@@ -552,6 +557,213 @@ TEST_F(ApiTest, TricklingHeadersAreCutOffAtTheHeaderTimeout) {
   for (int i = 0; i < kSlowClients; ++i) {
     EXPECT_TRUE(closed[i]) << "slow client " << i << " still connected";
     EXPECT_THAT(answers[i], HasSubstr("408")) << "slow client " << i;
+  }
+}
+
+// A raw connection to a test server on loopback (-1 when it fails). Reads give up after 10 s, so
+// a server that never answers fails the test instead of hanging it.
+int ConnectTo(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  timeval give_up{10, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &give_up, sizeof give_up);
+  sockaddr_in addr = LoopbackAddress(port);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+bool SendAll(int fd, const std::string& data) {
+  return ::send(fd, data.data(), data.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(data.size());
+}
+
+// One HTTP response: its header block and Content-Length bytes of body, or what came before the
+// connection ended or went silent for 10 s.
+std::string ReadResponse(int fd) {
+  std::string text;
+  char buffer[4096];
+  for (;;) {
+    const size_t header_end = text.find("\r\n\r\n");
+    if (header_end != std::string::npos) {
+      size_t length = 0;
+      const size_t at = text.find("Content-Length: ");
+      if (at != std::string::npos && at < header_end) length = std::stoul(text.substr(at + 16));
+      if (text.size() >= header_end + 4 + length) return text;
+    }
+    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) return text;
+    text.append(buffer, static_cast<size_t>(n));
+  }
+}
+
+// The status of a response read by ReadResponse (0 when there was none).
+int StatusOf(const std::string& response) {
+  if (response.rfind("HTTP/1.1 ", 0) != 0 || response.size() < 12) return 0;
+  return std::stoi(response.substr(9, 3));
+}
+
+// True when the server closes the connection with nothing more to say; false when it sends more
+// or keeps it open for 10 s.
+bool ClosedByServer(int fd) {
+  char byte;
+  return ::recv(fd, &byte, 1, 0) == 0;
+}
+
+const std::string kStatsRequest = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+const std::string kLastStatsRequest = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+
+// A request on a new connection asking the server to close it after answering; the server frees
+// the connection's place before it closes, so once this returns the address may connect again.
+int StatusOnANewConnection(int port) {
+  const int fd = ConnectTo(port);
+  if (fd < 0) return -1;
+  int status = SendAll(fd, kLastStatsRequest) ? StatusOf(ReadResponse(fd)) : 0;
+  if (!ClosedByServer(fd)) status = -2;
+  ::close(fd);
+  return status;
+}
+
+// Issue 11 (hostile load): every connection holds a worker while it is open, so one client
+// opening (or reopening) as many connections as there are workers left nobody else a worker.
+// Each client address now holds at most max_connections_per_client; a connection beyond that is
+// answered 503 with Retry-After at once, without waiting for its request, and closed. All test
+// clients share 127.0.0.1, so the test is about the limit itself: 2 connections held, the 3rd to
+// 6th refused while the 2 are open, and new connections served again once they close.
+TEST_F(ApiTest, ConnectionsOverThePerClientLimitAreRefusedAtOnce) {
+  HttpOptions options;
+  options.threads = 4;
+  options.max_connections_per_client = 2;
+  options.header_timeout_seconds = 60;  // nothing in this test may end by a timeout
+  options.read_timeout_seconds = 60;
+  options.keep_alive_seconds = 60;
+  HttpServer http(*api_, nullptr, options);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::vector<int> sockets;
+  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+    for (int fd : sockets) ::close(fd);
+    http.Stop();
+    serving.join();
+  });
+
+  // Two connections, each answered once and kept alive: each holds a worker and a place.
+  std::vector<int> held;
+  for (int i = 0; i < 2; ++i) {
+    const int fd = ConnectTo(port);
+    ASSERT_GE(fd, 0);
+    sockets.push_back(fd);
+    held.push_back(fd);
+    ASSERT_TRUE(SendAll(fd, kStatsRequest));
+    ASSERT_EQ(StatusOf(ReadResponse(fd)), 200) << "held connection " << i;
+  }
+
+  // Four more from the same address, each sending part of a request line and no more: refused
+  // without waiting for the rest, or the first two would hold the 2 free workers for the 60 s
+  // header timeout and the last two would wait for a worker.
+  std::vector<int> over;
+  for (int i = 0; i < 4; ++i) {
+    const int fd = ConnectTo(port);
+    ASSERT_GE(fd, 0);
+    sockets.push_back(fd);
+    over.push_back(fd);
+    ASSERT_TRUE(SendAll(fd, "GET /api/st"));
+  }
+  for (size_t i = 0; i < over.size(); ++i) {
+    const std::string answer = ReadResponse(over[i]);
+    ASSERT_EQ(StatusOf(answer), 503) << "connection " << i + 3 << " from one address with a limit of 2: " << answer;
+    EXPECT_THAT(answer, HasSubstr("\r\nRetry-After: "));
+    EXPECT_THAT(answer, HasSubstr("\"error\":\"too many connections from 127.0.0.1"));
+    EXPECT_TRUE(ClosedByServer(over[i])) << "connection " << i + 3 << " left open after its 503";
+  }
+
+  // The two held connections are served as before, then closed at their own request.
+  for (int fd : held) {
+    ASSERT_TRUE(SendAll(fd, kStatsRequest));
+    EXPECT_EQ(StatusOf(ReadResponse(fd)), 200);
+  }
+  for (int fd : held) {
+    ASSERT_TRUE(SendAll(fd, kLastStatsRequest));
+    EXPECT_EQ(StatusOf(ReadResponse(fd)), 200);
+    EXPECT_TRUE(ClosedByServer(fd));
+  }
+
+  // Their places are free again: connections one after another, then two held at once, and the
+  // limit still holds for a third.
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(StatusOnANewConnection(port), 200) << "new connection " << i;
+  for (int i = 0; i < 3; ++i) {
+    const int fd = ConnectTo(port);
+    ASSERT_GE(fd, 0);
+    sockets.push_back(fd);
+    ASSERT_TRUE(SendAll(fd, kStatsRequest));
+    EXPECT_EQ(StatusOf(ReadResponse(fd)), i < 2 ? 200 : 503) << "connection " << i + 1 << " after the first two closed";
+  }
+}
+
+// Issue 11 (hostile load): a connection's place is given back however the connection ends: cut
+// off at the header timeout, closed when idle past the keep-alive time, or reset by the client.
+// With a limit of 1, a single place kept by mistake would refuse every later connection.
+TEST_F(ApiTest, ConnectionsGiveBackTheirPlaceHoweverTheyEnd) {
+  HttpOptions options;
+  options.threads = 4;
+  options.max_connections_per_client = 1;
+  options.header_timeout_seconds = 1;
+  options.read_timeout_seconds = 5;
+  options.keep_alive_seconds = 3;
+  HttpServer http(*api_, nullptr, options);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::vector<int> sockets;
+  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+    for (int fd : sockets) ::close(fd);
+    http.Stop();
+    serving.join();
+  });
+  // A connection answered once and kept alive holds the one place: another is refused.
+  auto hold = [&]() {
+    const int fd = ConnectTo(port);
+    if (fd < 0) return -1;
+    sockets.push_back(fd);
+    if (!SendAll(fd, kStatsRequest) || StatusOf(ReadResponse(fd)) != 200) return -1;
+    return fd;
+  };
+
+  // Cut off at the header timeout: 408, closed, and the place is free.
+  int fd = hold();
+  ASSERT_GE(fd, 0);
+  EXPECT_EQ(StatusOnANewConnection(port), 503);
+  ASSERT_TRUE(SendAll(fd, "GET /api/stats HTTP/1.1\r\nHost: 127"));
+  EXPECT_EQ(StatusOf(ReadResponse(fd)), 408);
+  EXPECT_TRUE(ClosedByServer(fd));
+  EXPECT_EQ(StatusOnANewConnection(port), 200) << "after a header timeout";
+
+  // Idle past the keep-alive time: closed by the server, and the place is free.
+  fd = hold();
+  ASSERT_GE(fd, 0);
+  EXPECT_EQ(StatusOnANewConnection(port), 503);
+  EXPECT_TRUE(ClosedByServer(fd));
+  EXPECT_EQ(StatusOnANewConnection(port), 200) << "after a keep-alive timeout";
+
+  // Reset by the client halfway through a request: the server learns of it when it reads, so new
+  // connections are tried until one is served (a place kept by mistake: never).
+  for (int round = 0; round < 3; ++round) {
+    fd = hold();
+    ASSERT_GE(fd, 0);
+    EXPECT_EQ(StatusOnANewConnection(port), 503);
+    ASSERT_TRUE(SendAll(fd, "GET /api/stats HTTP/1.1\r\n"));
+    linger reset{1, 0};  // close with RST, not FIN
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    ::close(fd);
+    sockets.erase(std::find(sockets.begin(), sockets.end(), fd));
+    int status = 0;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while ((status = StatusOnANewConnection(port)) == 503 && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_EQ(status, 200) << "after a reset, round " << round;
   }
 }
 

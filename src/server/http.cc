@@ -16,6 +16,8 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
+#include <unordered_map>
 
 #include "common/escape.h"
 
@@ -236,16 +238,135 @@ class DeadlineStream : public httplib::Stream {
   Clock::time_point deadline_{};
 };
 
+// The client a connection counts against, as text: an IPv4 address; an IPv6 one by its /64 (a
+// host is usually given a whole /64, so single addresses would let it open as many connections as
+// it likes), but an IPv4-mapped one ("::ffff:203.0.113.5") as its IPv4 address. Empty when the
+// peer is already gone.
+std::string ClientOf(int fd) {
+  sockaddr_storage address{};
+  socklen_t length = sizeof address;
+  if (::getpeername(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) return "";
+  char text[INET6_ADDRSTRLEN] = {};
+  if (address.ss_family == AF_INET) {
+    ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&address)->sin_addr, text, sizeof text);
+    return text;
+  }
+  if (address.ss_family != AF_INET6) return "";
+  in6_addr ip = reinterpret_cast<sockaddr_in6*>(&address)->sin6_addr;
+  if (IN6_IS_ADDR_V4MAPPED(&ip)) {
+    ::inet_ntop(AF_INET, &ip.s6_addr[12], text, sizeof text);
+    return text;
+  }
+  if (IN6_IS_ADDR_LOOPBACK(&ip)) return "::1";  // its /64 would be "::/64"
+  std::memset(&ip.s6_addr[8], 0, 8);
+  ::inet_ntop(AF_INET6, &ip, text, sizeof text);
+  return std::string(text) + "/64";
+}
+
+// How many connections each client holds, bounded by max_connections_per_client (0: no bound).
+// Clients are forgotten when their last connection ends, so the table stays as small as the
+// number of clients connected.
+class ConnectionsPerClient {
+ public:
+  explicit ConnectionsPerClient(int limit) : limit_(limit) {}
+
+  // True when `client` may hold one more connection; then Release(client) must follow.
+  bool TryAcquire(const std::string& client) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    int& open = open_[client];
+    if (limit_ > 0 && open >= limit_) return false;
+    ++open;
+    return true;
+  }
+
+  void Release(const std::string& client) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = open_.find(client);
+    if (it != open_.end() && --it->second <= 0) open_.erase(it);
+  }
+
+  int limit() const { return limit_; }
+
+ private:
+  const int limit_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, int> open_;
+};
+
+// A connection's place among its client's, given back however the connection ends (a timeout,
+// a reset, an exception out of httplib).
+class ClientPlace {
+ public:
+  ClientPlace(ConnectionsPerClient& clients, const std::string& client) : clients_(clients), client_(client) {}
+  ~ClientPlace() { clients_.Release(client_); }
+  ClientPlace(const ClientPlace&) = delete;
+  ClientPlace& operator=(const ClientPlace&) = delete;
+
+ private:
+  ConnectionsPerClient& clients_;
+  const std::string& client_;
+};
+
+std::string TooManyConnectionsMessage(const std::string& client, int limit) {
+  return "too many connections from " + client + ": " + std::to_string(limit) +
+         " are open, the most one client may hold; retry when one has closed";
+}
+
+// Answers a connection over its client's limit without reading its request: the worker is free
+// again at once, however slowly the client would send.
+void RefuseOverLimit(int fd, const std::string& client, int limit) {
+  const std::string body = ErrorBody(TooManyConnectionsMessage(client, limit));
+  const std::string answer =
+      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: " +
+      std::to_string(body.size()) +
+      "\r\nRetry-After: 1\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" + body;
+  // Whatever the client has sent is read first (without waiting, and only so much): closing a
+  // socket with unread bytes resets it, and the client could lose the answer.
+  char discard[4096];
+  for (int i = 0; i < 16 && ::recv(fd, discard, sizeof discard, MSG_DONTWAIT) > 0; ++i) {
+  }
+  (void)::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+  ::shutdown(fd, SHUT_RDWR);
+  ::close(fd);
+}
+
 // httplib's server with its connection loop replaced (process_and_close_socket is its virtual
 // for this, as SSLServer uses): the same keep-alive rules, each request read from a DeadlineStream.
 class DeadlineServer : public httplib::Server {
  public:
-  explicit DeadlineServer(const HttpOptions& options)
+  // `log` as HttpServer's (may be empty).
+  DeadlineServer(const HttpOptions& options, const std::function<void(const std::string&)>& log)
       : options_(options),
-        header_timeout_answer_(HeaderTimeoutAnswer(options.header_timeout_seconds)) {}
+        log_(log),
+        header_timeout_answer_(HeaderTimeoutAnswer(options.header_timeout_seconds)),
+        clients_(options.max_connections_per_client) {}
 
  private:
   bool process_and_close_socket(socket_t sock) override {
+    const std::string client = ClientOf(sock);
+    if (client.empty()) {  // reset before a worker took it: nobody to answer
+      ::close(sock);
+      return false;
+    }
+    if (!clients_.TryAcquire(client)) {
+      RefuseOverLimit(sock, client, clients_.limit());
+      if (log_) log_("- - 503 " + TooManyConnectionsMessage(client, clients_.limit()));
+      return false;
+    }
+    bool ok;
+    {
+      // Given back before the socket closes: a client that sees its connection closed may open
+      // another at once and must find the place free.
+      ClientPlace place(clients_, client);
+      ok = Serve(sock);
+    }
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return ok;
+  }
+
+  // httplib's keep-alive loop, each request read from a DeadlineStream.
+  bool Serve(socket_t sock) {
     DeadlineStream stream(sock, options_, svr_sock_);
     bool ok = false;
     for (size_t left = keep_alive_max_count_; left > 0 && svr_sock_.load() != INVALID_SOCKET; --left) {
@@ -264,13 +385,13 @@ class DeadlineServer : public httplib::Server {
       if (!ok || connection_closed) break;
     }
     header_deadline_passed = false;
-    ::shutdown(sock, SHUT_RDWR);
-    ::close(sock);
     return ok;
   }
 
   const HttpOptions& options_;
+  const std::function<void(const std::string&)>& log_;
   const std::string header_timeout_answer_;
+  ConnectionsPerClient clients_;
 };
 
 }  // namespace
@@ -283,7 +404,7 @@ struct HttpServer::Impl {
   DeadlineServer server;
   std::string bound_host;  // the address given to Bind
   Impl(const Api& a, std::function<void(const std::string&)> l, HttpOptions o)
-      : api(a), log(std::move(l)), options(o), server(options) {}
+      : api(a), log(std::move(l)), options(o), server(options, log) {}
 
   void Answer(const httplib::Request& in, std::string body, httplib::Response& out) {
     Request request;

@@ -1,7 +1,7 @@
 // dyad serve: the HTTP JSON API and the web page over an evidence database.
 //   dyad serve [--db FILE] [--host ADDR] [--port N] [--dict PATH]... [--rules FILE] [--conflicts DIR]
 //              [--token-file FILE] [--quiet] [--threads N] [--header-timeout S] [--read-timeout S]
-//              [--keep-alive S]
+//              [--keep-alive S] [--max-connections-per-client N]
 // Routes and their parameters: docs/serve.md (src/server/api.h).
 #include <pthread.h>
 #include <signal.h>
@@ -92,6 +92,10 @@ int Run(const ServeFlags& f) {
   int port = 0;
   if (Status s = http.Bind(f.host, f.port, &port); !s.ok()) return Fail("serve: " + s.message());
   std::fprintf(stderr, "dyad: serving %s on http://%s:%d/ (Ctrl-C stops)\n", f.db.c_str(), f.host.c_str(), port);
+  if (const int most = f.http.max_connections_per_client; most == 0 || most >= f.http.threads) {
+    std::fprintf(stderr, "dyad: note: one client may hold all %d workers (--max-connections-per-client %d)\n",
+                 f.http.threads, most);
+  }
 
   std::thread waiter([&http, stop_signals]() {
     int signal_number = 0;
@@ -137,6 +141,11 @@ Registration reg(
       app.add_option("--keep-alive", f->http.keep_alive_seconds,
                      "Seconds an idle kept-alive connection stays open (default 2)")
           ->check(CLI::Range(1, 3600));
+      app.add_option("--max-connections-per-client", f->http.max_connections_per_client,
+                     "Connections one client address (IPv6: one /64) may hold at once; more are answered 503 "
+                     "with Retry-After and closed (default 16; 0: no limit, e.g. behind a proxy that is every "
+                     "client's address)")
+          ->check(CLI::Range(0, 4096));
       return [f]() { return Run(*f); };
     });
 

@@ -5,6 +5,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -560,15 +561,20 @@ TEST_F(ApiTest, TricklingHeadersAreCutOffAtTheHeaderTimeout) {
   }
 }
 
-// A raw connection to a test server on loopback (-1 when it fails). Reads give up after 10 s, so
-// a server that never answers fails the test instead of hanging it.
-int ConnectTo(int port) {
+// A raw connection to a test server on loopback (-1 when it fails), from `source`, an address of
+// the loopback network (127.0.0.0/8: all of it is this machine's). Reads give up after 10 s, so a
+// server that never answers fails the test instead of hanging it.
+int ConnectTo(int port, const char* source = "127.0.0.1") {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return -1;
   timeval give_up{10, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &give_up, sizeof give_up);
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
+  ::inet_pton(AF_INET, source, &from.sin_addr);
   sockaddr_in addr = LoopbackAddress(port);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0 ||
+      ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     ::close(fd);
     return -1;
   }
@@ -699,6 +705,71 @@ TEST_F(ApiTest, ConnectionsOverThePerClientLimitAreRefusedAtOnce) {
     sockets.push_back(fd);
     ASSERT_TRUE(SendAll(fd, kStatsRequest));
     EXPECT_EQ(StatusOf(ReadResponse(fd)), i < 2 ? 200 : 503) << "connection " << i + 1 << " after the first two closed";
+  }
+}
+
+// Issue 11 (hostile load), as it happened: one client opening connections and sending part of a
+// request on each took all 4 workers, and another client's request waited for the header timeout.
+// With a limit of 2 the client at 127.0.0.2 holds 2 workers; its other connections are refused
+// at once and a client at 127.0.0.1 is served.
+TEST_F(ApiTest, OneClientCannotTakeEveryWorker) {
+  HttpOptions options;
+  options.threads = 4;
+  options.max_connections_per_client = 2;
+  options.header_timeout_seconds = 60;  // the hog's partial requests stay open through the test
+  options.read_timeout_seconds = 60;
+  HttpServer http(*api_, nullptr, options);
+  int port = 0;
+  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
+  std::thread serving([&]() { (void)http.Listen(); });
+  std::vector<int> hog;
+  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+    for (int fd : hog) ::close(fd);
+    http.Stop();
+    serving.join();
+  });
+  for (int i = 0; i < 6; ++i) {
+    const int fd = ConnectTo(port, "127.0.0.2");
+    ASSERT_GE(fd, 0) << "cannot connect from 127.0.0.2";
+    hog.push_back(fd);
+    ASSERT_TRUE(SendAll(fd, "GET /api/stats HTTP/1.1\r\n"));
+  }
+  // Which 2 of the 6 are served depends on which worker runs first: wait until 4 are answered.
+  std::vector<std::string> answers(hog.size());
+  std::vector<bool> closed(hog.size(), false);
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::count(closed.begin(), closed.end(), true) < 4 && std::chrono::steady_clock::now() < give_up) {
+    std::vector<pollfd> waiting;
+    for (int fd : hog) waiting.push_back(pollfd{fd, POLLIN, 0});
+    (void)::poll(waiting.data(), waiting.size(), 100);
+    for (size_t i = 0; i < hog.size(); ++i) {
+      if (closed[i] || !(waiting[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      char buffer[1024];
+      const ssize_t n = ::recv(hog[i], buffer, sizeof buffer, MSG_DONTWAIT);
+      if (n > 0) answers[i].append(buffer, static_cast<size_t>(n));
+      else closed[i] = true;
+    }
+  }
+  std::vector<int> held;
+  for (size_t i = 0; i < hog.size(); ++i) {
+    if (closed[i]) {
+      EXPECT_EQ(StatusOf(answers[i]), 503) << answers[i];
+    } else {
+      EXPECT_EQ(answers[i], "") << "a held connection answered before its request was complete";
+      held.push_back(hog[i]);
+    }
+  }
+  ASSERT_EQ(held.size(), 2u) << "connections from 127.0.0.2 still open, with a limit of 2";
+
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10, 0);
+  auto answer = client.Get("/api/stats");
+  ASSERT_TRUE(answer) << "no answer for 127.0.0.1 while 127.0.0.2 holds 6 connections";
+  EXPECT_EQ(answer->status, 200);
+  // The hog's two held connections are served when their requests are complete.
+  for (int fd : held) {
+    ASSERT_TRUE(SendAll(fd, "Host: 127.0.0.1\r\n\r\n"));
+    EXPECT_EQ(StatusOf(ReadResponse(fd)), 200);
   }
 }
 

@@ -622,8 +622,8 @@ const std::string kLastStatsRequest = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.
 
 // A request on a new connection asking the server to close it after answering; the server frees
 // the connection's place before it closes, so once this returns the address may connect again.
-int StatusOnANewConnection(int port) {
-  const int fd = ConnectTo(port);
+int StatusOnANewConnection(int port, const char* source = "127.0.0.1") {
+  const int fd = ConnectTo(port, source);
   if (fd < 0) return -1;
   int status = SendAll(fd, kLastStatsRequest) ? StatusOf(ReadResponse(fd)) : 0;
   if (!ClosedByServer(fd)) status = -2;
@@ -771,6 +771,31 @@ TEST_F(ApiTest, OneClientCannotTakeEveryWorker) {
     ASSERT_TRUE(SendAll(fd, "Host: 127.0.0.1\r\n\r\n"));
     EXPECT_EQ(StatusOf(ReadResponse(fd)), 200);
   }
+}
+
+// A server listening on "::" takes IPv4 clients too, as IPv6 addresses (::ffff:127.0.0.2): each
+// counts by its IPv4 address, not by the /64 an IPv6 client counts by (which all IPv4 clients
+// would share).
+TEST_F(ApiTest, IPv4ClientsOfADualStackServerCountEachByItsAddress) {
+  HttpOptions options;
+  options.threads = 4;
+  options.max_connections_per_client = 1;
+  options.keep_alive_seconds = 60;  // the held connection stays through the test
+  HttpServer http(*api_, nullptr, options);
+  int port = 0;
+  if (!http.Bind("::", 0, &port).ok()) GTEST_SKIP() << "no IPv6 on this machine";
+  std::thread serving([&]() { (void)http.Listen(); });
+  const int held = ConnectTo(port, "127.0.0.2");
+  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+    if (held >= 0) ::close(held);
+    http.Stop();
+    serving.join();
+  });
+  ASSERT_GE(held, 0);
+  ASSERT_TRUE(SendAll(held, kStatsRequest));
+  ASSERT_EQ(StatusOf(ReadResponse(held)), 200);
+  EXPECT_EQ(StatusOnANewConnection(port, "127.0.0.2"), 503);
+  EXPECT_EQ(StatusOnANewConnection(port, "127.0.0.1"), 200);
 }
 
 // Issue 11 (hostile load): a connection's place is given back however the connection ends: cut

@@ -231,7 +231,10 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         db = args.db or demo_db(dyad, work)
         port = free_port()
-        server = subprocess.Popen([dyad, "serve", "--db", db, "--port", str(port), "--quiet"],
+        # Every simulated client shares 127.0.0.1: the per-client connection limit (tested in
+        # tests/unit/server/api_test.cc) would refuse all but 16 of them, so it is off here.
+        server = subprocess.Popen([dyad, "serve", "--db", db, "--port", str(port), "--quiet",
+                                   "--max-connections-per-client", "0"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             for _ in range(300):

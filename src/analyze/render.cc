@@ -173,8 +173,8 @@ std::string SentencesLine(const RoleReport& r) {
 // How to see the evidence in its context: the event, or the document of a sentence without one
 // (sentences numbered from 0, as `dyad search` and `dyad show` number them).
 std::string ShowCommand(const Evidence& e) {
-  return e.from_sentence ? "dyad show d" + std::to_string(e.document_id) + " (sentence " +
-                               std::to_string(e.sentence_index) + ")"
+  return e.from_sentence ? "dyad show d" + std::to_string(e.document_id) + " --sentence " +
+                               std::to_string(e.sentence_index)
                          : "dyad show " + std::to_string(e.event_id);
 }
 

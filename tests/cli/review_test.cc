@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -314,6 +315,21 @@ TEST_F(ReviewCliTest, SearchAndDocumentLeaveOutRejectedEvents) {
   EXPECT_TRUE(row_of(out, hosted_)) << out;
   EXPECT_TRUE(row_of(out, condemned)) << out;
   EXPECT_NE(out.find("rejected:bo"), std::string::npos) << out;
+}
+
+// A role report's lead without an event points to `dyad show dN --sentence K`: the sentence and
+// its events only; a sentence the document lacks is one line naming how many it has.
+TEST_F(ReviewCliTest, ShowOneSentenceOfADocument) {
+  std::string out, err;
+  ASSERT_EQ(Dyad("show d1 --sentence 1 --db " + db_, &out, &err), 0) << err;
+  EXPECT_NE(out.find("sentence 1: Lithuania condemned Belarus on Tuesday."), std::string::npos) << out;
+  EXPECT_NE(out.find("in this sentence"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Belarus hosted"), std::string::npos) << "the other sentence's event is not listed: " << out;
+  EXPECT_NE(Dyad("show d1 --sentence 9 --db " + db_, &out, &err), 0);
+  EXPECT_NE(err.find("d1 has no sentence 9 (it has 2, numbered from 0)"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+  EXPECT_NE(Dyad("show " + std::to_string(hosted_) + " --sentence 0 --db " + db_, &out, &err), 0);
+  EXPECT_NE(err.find("--sentence picks a sentence of a document"), std::string::npos) << err;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // dyad show EVENT_ID|DOC: one event with its sentence highlighted and its
 // provenance, or one document (d<N>, its input id, or a sha256 prefix) with its events (those an
 // analyst rejected only with --include-rejected, as `dyad events` lists them).
+#include <algorithm>
 #include <unistd.h>
 
 #include <cstdio>
@@ -16,6 +17,7 @@ struct ShowFlags {
   std::string db = DefaultDatabase();
   std::string key;
   bool include_rejected = false;
+  int sentence = -1;  // a document's sentence (from 0): it and its events only; -1 = the whole document
 };
 
 void PrintDocument(const store::StoredDocument& d) {
@@ -79,26 +81,40 @@ int ShowEvent(store::Store& db, int64_t id) {
   return 0;
 }
 
-int ShowDocument(store::Store& db, const std::string& key, bool include_rejected) {
+int ShowDocument(store::Store& db, const std::string& key, bool include_rejected, int sentence) {
   store::StoredDocument doc;
   if (Status s = db.FindDocument(key, &doc); !s.ok()) return Fail(s);
-  PrintDocument(doc);
   std::vector<store::Sentence> sentences;
-  if (db.GetSentences(doc.id, &sentences).ok())
-    std::printf("  sentences: %zu stored\n", sentences.size());
+  if (Status s = db.GetSentences(doc.id, &sentences); !s.ok()) return Fail(s);
+  // One sentence (a role report's lead points to it): the sentence and its events only.
+  auto in_scope = [&](const store::StoredEvent& e) { return sentence < 0 || e.event.sentence_index == sentence; };
+  const store::Sentence* chosen = nullptr;
+  for (const store::Sentence& st : sentences)
+    if (st.index == sentence) chosen = &st;
+  if (sentence >= 0 && !chosen)
+    return Fail(Status::NotFound("d" + std::to_string(doc.id) + " has no sentence " + std::to_string(sentence) +
+                                 " (it has " + std::to_string(sentences.size()) + ", numbered from 0)"));
+  PrintDocument(doc);
+  std::printf("  sentences: %zu stored\n", sentences.size());
+  if (chosen) std::printf("  sentence %d: %s\n", chosen->index, chosen->text.c_str());
   store::EventQuery q;
   q.document_id = doc.id;
   q.include_duplicates = true;
   q.review = include_rejected ? store::ReviewFilter::kAny : store::ReviewFilter::kNotRejected;
   std::vector<store::StoredEvent> events;
   if (Status s = db.QueryEvents(q, &events); !s.ok()) return Fail(s);
-  std::printf("\n%zu event%s (current dictionary set):\n", events.size(), events.size() == 1 ? "" : "s");
+  events.erase(std::remove_if(events.begin(), events.end(), [&](const store::StoredEvent& e) { return !in_scope(e); }),
+               events.end());
+  std::printf("\n%zu event%s (current dictionary set)%s:\n", events.size(), events.size() == 1 ? "" : "s",
+              chosen ? " in this sentence" : "");
   if (!events.empty()) std::fputs(store::FormatEventTable(events, 120).c_str(), stdout);
   if (!include_rejected) {
     q.review = store::ReviewFilter::kRejected;
     q.fields = store::EventFields::kReport;
     int64_t rejected = 0;
-    if (Status s = db.ForEachEvent(q, [&](const store::StoredEvent&) { return ++rejected, true; }); !s.ok()) return Fail(s);
+    if (Status s = db.ForEachEvent(q, [&](const store::StoredEvent& e) { return rejected += in_scope(e), true; });
+        !s.ok())
+      return Fail(s);
     if (rejected > 0)
       std::printf("%lld event%s an analyst rejected left out (--include-rejected)\n", static_cast<long long>(rejected),
                   rejected == 1 ? "" : "s");
@@ -113,9 +129,10 @@ int RunShow(const ShowFlags& flags) {
   if (Status s = store::Store::Open(flags.db, options, &db); !s.ok()) return Fail(s);
   const std::string& key = flags.key;
   if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 18) {
+    if (flags.sentence >= 0) return Fail(Status::InvalidArgument("show: --sentence picks a sentence of a document (d<N>), not of event " + key));
     return ShowEvent(*db, std::stoll(key));
   }
-  return ShowDocument(*db, key, flags.include_rejected);
+  return ShowDocument(*db, key, flags.include_rejected, flags.sentence);
 }
 
 Registration reg("show",
@@ -125,6 +142,9 @@ Registration reg("show",
                    auto f = std::make_shared<ShowFlags>();
                    app.add_option("id", f->key, "EVENT_ID, or d<N> / document id / sha256 prefix")->required();
                    app.add_option("--db", f->db, "Database file (default $DYAD_DB or ./dyad.db)");
+                   app.add_option("--sentence", f->sentence,
+                                  "A document's sentence (numbered from 0, as `dyad search` does): it and its events only")
+                       ->check(CLI::NonNegativeNumber);
                    app.add_flag("--include-rejected", f->include_rejected,
                                 "A document's events: also those an analyst rejected (left out by default), with their review");
                    return [f]() { return RunShow(*f); };

@@ -359,7 +359,7 @@ TEST_F(SentenceEvidenceTest, ASentenceWithoutAnEventIsListedAsALead) {
   ASSERT_EQ(Cat(r, 1).strongest.size(), 1u);
   EXPECT_GT(Cat(r, 1).strongest[0].event_id, 0);
   const std::string md = RenderMarkdown(r);
-  EXPECT_NE(md.find("dyad show d" + std::to_string(lead.document_id) + " (sentence 1)"), std::string::npos) << md;
+  EXPECT_NE(md.find("dyad show d" + std::to_string(lead.document_id) + " --sentence 1"), std::string::npos) << md;
   EXPECT_NE(md.find("no coded event"), std::string::npos);
   const nlohmann::json j = nlohmann::json::parse(RenderJson(r));
   EXPECT_EQ(j["sentences_matched"], 1);

@@ -204,7 +204,7 @@ std::string EvidenceBasis(const RoleReport& r) {
 
 std::string NoEvidence(const RoleReport& r) {
   return "No evidence for this category in the window (" + DateOr(r.from, "start") + " .. " +
-         DateOr(r.to, "latest") + "). This means no coded event matched its rules, not that it did not happen.";
+         DateOr(r.to, "latest") + "). This means no coded event (nor sentence naming the state) matched its rules, not that it did not happen.";
 }
 
 nlohmann::ordered_json EvidenceJson(const Evidence& e) {
@@ -457,8 +457,8 @@ std::string RenderMarkdown(const RoleReport& r) {
       o += row + " " + (phase_starts ? phase : "") + " |\n";
     }
   }
-  o += "\nEvery number above counts coded events, which can be wrong; check each piece of evidence "
-       "with `dyad show ID` before relying on it.\n";
+  o += "\nEvery number above counts coded events (and sentences without one, marked \"no coded event\"), which "
+       "can be wrong; check each piece of evidence with its `dyad show` command before relying on it.\n";
   return o;
 }
 
@@ -599,8 +599,9 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
     }
     o += "</table></details>\n";
   }
-  o += "<p class=\"meta\">Every number counts coded events, which can be wrong; check each piece of "
-       "evidence with <code>dyad show ID</code> before relying on it.</p>\n";
+  o += "<p class=\"meta\">Every number counts coded events (and sentences without one, marked &ldquo;no coded "
+       "event&rdquo;), which can be wrong; check each piece of evidence with its <code>dyad show</code> command "
+       "before relying on it.</p>\n";
   // Chart data: one dataset per category with evidence.
   std::vector<std::string> chart_months;
   for (const std::string& m : r.months)

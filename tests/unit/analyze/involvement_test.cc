@@ -666,6 +666,8 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "PRK", "Pyongyang has also sent long-range artillery guns, officials said.", 3},
       {"russia-ukraine", "IRN", "Attack drones of the same type were sold by Tehran last year.", 3},
       {"russia-ukraine", "POL", "Poland has sent tanks and artillery to Ukraine.", 0},  // to the victim
+      {"russia-ukraine", "IRN", "More drones were supplied by Tehran, and Ukrainian forces shot one down.", 3},
+      {"sudan", "ARE", "Rifles re-exported by the UAE were found in a depot in Darfur.", 3},
       {"russia-ukraine", "BLR", "Missiles were launched at Kyiv from Belarusian airspace overnight.", 1},
       {"russia-ukraine", "BLR", "Drones struck Chernihiv after taking off from airfields in Belarus.", 1},
       {"russia-ukraine", "BLR", "Refugees fled from Belarus into Poland.", 0},

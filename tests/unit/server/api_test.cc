@@ -422,6 +422,32 @@ TEST_F(ApiTest, RoleReportsShowNoServerPath) {
   EXPECT_THAT(Body(unknown)["error"].get<std::string>(), HasSubstr("(in conflicts;"));
 }
 
+// A server listening on its own thread for one test. On destruction it closes `sockets` (the
+// test's client connections), stops the server and joins its thread, however the test ends.
+class ServingHttp {
+ public:
+  ServingHttp(const Api& api, const HttpOptions& options) : http_(api, nullptr, options) {}
+  ~ServingHttp() {
+    for (int fd : sockets) ::close(fd);
+    if (serving_.joinable()) {
+      http_.Stop();
+      serving_.join();
+    }
+  }
+  // Binds `host` on a free port (port) and starts serving.
+  Status Start(const char* host = "127.0.0.1") {
+    Status s = http_.Bind(host, 0, &port);
+    if (s.ok()) serving_ = std::thread([this]() { (void)http_.Listen(); });
+    return s;
+  }
+  int port = 0;
+  std::vector<int> sockets;
+
+ private:
+  HttpServer http_;
+  std::thread serving_;
+};
+
 // The server's address on the loopback interface, for raw-socket clients.
 sockaddr_in LoopbackAddress(int port) {
   sockaddr_in addr{};
@@ -440,19 +466,15 @@ TEST_F(ApiTest, SlowHeaderClientsDoNotStarveTheServer) {
   // Every client here is 127.0.0.1: with the per-client limit the 41st would be refused, and this
   // test is about the pool (ConnectionsOverThePerClientLimitAreRefusedAtOnce is about the limit).
   options.max_connections_per_client = 0;
-  HttpServer http(*api_, nullptr, options);
-  int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
-  std::vector<int> slow;
+  ServingHttp server(*api_, options);
+  ASSERT_TRUE(server.Start().ok());
+  const int port = server.port;
+  std::vector<int>& slow = server.sockets;  // closed by the server, after the trickle stops
   std::atomic<bool> stop{false};
   std::thread trickle;
-  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+  std::shared_ptr<void> stop_trickle(nullptr, [&](void*) {
     stop = true;
     if (trickle.joinable()) trickle.join();
-    for (int fd : slow) ::close(fd);
-    http.Stop();
-    serving.join();
   });
   sockaddr_in addr = LoopbackAddress(port);
   const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n";
@@ -486,22 +508,18 @@ TEST_F(ApiTest, TricklingHeadersAreCutOffAtTheHeaderTimeout) {
   options.threads = 4;
   options.header_timeout_seconds = 1;
   options.read_timeout_seconds = 5;  // far longer than the pause between two bytes
-  HttpServer http(*api_, nullptr, options);
-  int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
+  ServingHttp server(*api_, options);
+  ASSERT_TRUE(server.Start().ok());
+  const int port = server.port;
   constexpr int kSlowClients = 8;
-  std::vector<int> slow;
+  std::vector<int>& slow = server.sockets;  // closed by the server, after the trickle stops
   std::vector<std::string> answers(kSlowClients);
   std::vector<std::atomic<bool>> closed(kSlowClients);
   std::atomic<bool> stop{false};
   std::thread trickle;
-  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
+  std::shared_ptr<void> stop_trickle(nullptr, [&](void*) {
     stop = true;
     if (trickle.joinable()) trickle.join();
-    for (int fd : slow) ::close(fd);
-    http.Stop();
-    serving.join();
   });
   sockaddr_in addr = LoopbackAddress(port);
   const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
@@ -644,16 +662,10 @@ TEST_F(ApiTest, ConnectionsOverThePerClientLimitAreRefusedAtOnce) {
   options.header_timeout_seconds = 60;  // nothing in this test may end by a timeout
   options.read_timeout_seconds = 60;
   options.keep_alive_seconds = 60;
-  HttpServer http(*api_, nullptr, options);
-  int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
-  std::vector<int> sockets;
-  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
-    for (int fd : sockets) ::close(fd);
-    http.Stop();
-    serving.join();
-  });
+  ServingHttp server(*api_, options);
+  ASSERT_TRUE(server.Start().ok());
+  const int port = server.port;
+  std::vector<int>& sockets = server.sockets;
 
   // Two connections, each answered once and kept alive: each holds a worker and a place.
   std::vector<int> held;
@@ -718,16 +730,10 @@ TEST_F(ApiTest, OneClientCannotTakeEveryWorker) {
   options.max_connections_per_client = 2;
   options.header_timeout_seconds = 60;  // the hog's partial requests stay open through the test
   options.read_timeout_seconds = 60;
-  HttpServer http(*api_, nullptr, options);
-  int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
-  std::vector<int> hog;
-  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
-    for (int fd : hog) ::close(fd);
-    http.Stop();
-    serving.join();
-  });
+  ServingHttp server(*api_, options);
+  ASSERT_TRUE(server.Start().ok());
+  const int port = server.port;
+  std::vector<int>& hog = server.sockets;
   for (int i = 0; i < 6; ++i) {
     const int fd = ConnectTo(port, "127.0.0.2");
     ASSERT_GE(fd, 0) << "cannot connect from 127.0.0.2";
@@ -781,16 +787,11 @@ TEST_F(ApiTest, IPv4ClientsOfADualStackServerCountEachByItsAddress) {
   options.threads = 4;
   options.max_connections_per_client = 1;
   options.keep_alive_seconds = 60;  // the held connection stays through the test
-  HttpServer http(*api_, nullptr, options);
-  int port = 0;
-  if (!http.Bind("::", 0, &port).ok()) GTEST_SKIP() << "no IPv6 on this machine";
-  std::thread serving([&]() { (void)http.Listen(); });
+  ServingHttp server(*api_, options);
+  if (!server.Start("::").ok()) GTEST_SKIP() << "no IPv6 on this machine";
+  const int port = server.port;
   const int held = ConnectTo(port, "127.0.0.2");
-  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
-    if (held >= 0) ::close(held);
-    http.Stop();
-    serving.join();
-  });
+  if (held >= 0) server.sockets.push_back(held);
   ASSERT_GE(held, 0);
   ASSERT_TRUE(SendAll(held, kStatsRequest));
   ASSERT_EQ(StatusOf(ReadResponse(held)), 200);
@@ -808,16 +809,10 @@ TEST_F(ApiTest, ConnectionsGiveBackTheirPlaceHoweverTheyEnd) {
   options.header_timeout_seconds = 1;
   options.read_timeout_seconds = 5;
   options.keep_alive_seconds = 3;
-  HttpServer http(*api_, nullptr, options);
-  int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
-  std::vector<int> sockets;
-  std::shared_ptr<void> cleanup(nullptr, [&](void*) {
-    for (int fd : sockets) ::close(fd);
-    http.Stop();
-    serving.join();
-  });
+  ServingHttp server(*api_, options);
+  ASSERT_TRUE(server.Start().ok());
+  const int port = server.port;
+  std::vector<int>& sockets = server.sockets;
   // A connection answered once and kept alive holds the one place: another is refused.
   auto hold = [&]() {
     const int fd = ConnectTo(port);

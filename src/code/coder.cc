@@ -271,6 +271,8 @@ class Engine {
   void AssignRoots();
   // Split() then AssignRoots(), or their result for the same text copied from Scratch::rooted.
   void SplitAndAssignRoots();
+  void ClearClauseState();
+  void StampWords();  // marks the sentence's dictionary words for this epoch (after AssignRoots)
   void MarkNouns();
   // True when the text at byte `end` is "-backed", "-made", "-supplied" ... (a hyphenated adjective).
   bool IsBackerAdjective(int32_t end) const;
@@ -412,9 +414,8 @@ class Engine {
   bool regular_source_ = false, regular_target_ = false, passive_ = false;
 };
 
-void Engine::Split() {
-  s_.chars.clear();
-  s_.words.clear();
+// Clears what coding one sentence builds after Split and AssignRoots.
+void Engine::ClearClauseState() {
   s_.compounds.clear();
   s_.clauses.clear();
   s_.events.clear();
@@ -422,6 +423,12 @@ void Engine::Split() {
   s_.relatives.clear();
   s_.untargeted.clear();
   s_.ext.clear();
+}
+
+void Engine::Split() {
+  s_.chars.clear();
+  s_.words.clear();
+  ClearClauseState();
   const std::string_view t = text_;
   const size_t len = t.size();
   // Every character written to `chars` comes from a distinct input byte: len bounds the size.
@@ -592,6 +599,11 @@ void Engine::Split() {
     s_.witness_seen.assign(d_.witness_sets().size(), 0);
     s_.witness_ok.assign(d_.witness_sets().size(), 0);
   }
+  StampWords();
+}
+
+// A new epoch: the dictionary words of the sentence's literals stamped, and their bit mask.
+void Engine::StampWords() {
   if (++s_.epoch == 0) {
     std::fill(s_.stamp.begin(), s_.stamp.end(), 0);
     std::fill(s_.witness_seen.begin(), s_.witness_seen.end(), 0);
@@ -624,25 +636,8 @@ void Engine::SplitAndAssignRoots() {
   s_.chars = r.chars;
   s_.words = r.words;
   all_caps = r.all_caps;
-  s_.compounds.clear();
-  s_.clauses.clear();
-  s_.events.clear();
-  s_.harm_adjunct = -1;
-  s_.relatives.clear();
-  s_.untargeted.clear();
-  s_.ext.clear();
-  if (++s_.epoch == 0) {
-    std::fill(s_.stamp.begin(), s_.stamp.end(), 0);
-    std::fill(s_.witness_seen.begin(), s_.witness_seen.end(), 0);
-    s_.epoch = 1;
-  }
-  s_.word_mask = 0;
-  for (const auto& wd : s_.words)
-    for (int32_t k = wd.lit_begin; k < wd.lit_end; ++k) {
-      const int32_t word = s_.lit_pool[k].word;
-      s_.stamp[word] = s_.epoch;
-      s_.word_mask |= dict::WordBit(word);
-    }
+  ClearClauseState();
+  StampWords();
 }
 
 namespace {

@@ -311,9 +311,17 @@ TEST_F(StoreRoleTest, EventsNamingXByAnyOfItsNamesAreReadFromTheStore) {
 // documents about the conflict.
 class SentenceEvidenceTest : public StoreRoleTest {
  protected:
+  void SetUp() override {
+    StoreRoleTest::SetUp();
+    Status s = store::Store::Open(path_, {}, &db_);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  void TearDown() override {
+    db_.reset();
+    StoreRoleTest::TearDown();
+  }
   // Stores one document whose sentences are `texts`, with `events` coded in it.
-  void AddDoc(store::Store& db, const std::string& id, const std::vector<std::string>& texts,
-              std::vector<Event> events) {
+  void AddDoc(const std::string& id, const std::vector<std::string>& texts, std::vector<Event> events) {
     Document doc;
     doc.id = id;
     doc.date = Date{2023, 5, 2};
@@ -331,21 +339,25 @@ class SentenceEvidenceTest : public StoreRoleTest {
         if (st.text == e.sentence) e.sentence_index = st.index;
     }
     store::AddResult added;
-    Status s = db.AddDocument(doc, sentences, events, "testhash", &added);
+    Status s = db_->AddDocument(doc, sentences, events, "testhash", &added);
     ASSERT_TRUE(s.ok()) << s.message();
   }
+  // X's report from the store.
+  RoleReport Report(const RoleOptions& options = {}) {
+    RoleReport r;
+    Status s = BuildRoleReportFromStore(*db_, rules_, conflict_, x_, options, &r);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return r;
+  }
+  std::unique_ptr<store::Store> db_;
 };
 
 TEST_F(SentenceEvidenceTest, ASentenceWithoutAnEventIsListedAsALead) {
-  std::unique_ptr<store::Store> db;
-  ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());
   const std::string attack = "Russian troops attacked Ukraine from Belarus.";
   const std::string shells = "Belarusian-made shells reached the front in May, officials said.";
-  AddDoc(*db, "d1", {attack, shells, "Belarusian tourists visited the front."},
+  AddDoc("d1", {attack, shells, "Belarusian tourists visited the front."},
          {MakeEvent("RUSMIL", "190", "UKR", attack, Date{2023, 5, 2})});
-  RoleReport r;
-  Status s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, {}, &r);
-  ASSERT_TRUE(s.ok()) << s.message();
+  const RoleReport r = Report();
   EXPECT_EQ(r.sentences_matched, 1);
   ASSERT_EQ(Cat(r, 3).strongest.size(), 1u);
   const Evidence& lead = Cat(r, 3).strongest[0];
@@ -368,44 +380,32 @@ TEST_F(SentenceEvidenceTest, ASentenceWithoutAnEventIsListedAsALead) {
 // An event whose rule overrides a category (X's admission of support is an acknowledgement, not
 // support) keeps its sentence out of that category.
 TEST_F(SentenceEvidenceTest, AnEventsOverridesKeepItsSentenceOutOfThoseCategories) {
-  std::unique_ptr<store::Store> db;
-  ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());
   const std::string admission = "Minsk acknowledged that Belarus had sent artillery shells to Russia.";
   Event sent = MakeEvent("BLR", "072", "RUS", admission, Date{2023, 5, 2});
   sent.reported_by = "BLRGOV";
-  AddDoc(*db, "d1", {admission}, {sent});
-  RoleReport r;
-  Status s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, {}, &r);
-  ASSERT_TRUE(s.ok()) << s.message();
+  AddDoc("d1", {admission}, {sent});
+  const RoleReport r = Report();
   ASSERT_EQ(Cat(r, 6).strongest.size(), 1u);
   EXPECT_EQ(r.sentences_matched, 0);
   EXPECT_TRUE(Cat(r, 3).strongest.empty());
 }
 
 TEST_F(SentenceEvidenceTest, SentencesAreReadOnlyInDocumentsAboutTheConflict) {
-  std::unique_ptr<store::Store> db;
-  ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());
   const std::string talks = "Belarus and China held talks on trade.";
-  AddDoc(*db, "d1", {talks, "Belarusian-made shells reached the front in May."},
+  AddDoc("d1", {talks, "Belarusian-made shells reached the front in May."},
          {MakeEvent("BLRGOV", "040", "CHNGOV", talks, Date{2023, 5, 2})});
-  RoleReport r;
-  Status s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, {}, &r);
-  ASSERT_TRUE(s.ok()) << s.message();
+  const RoleReport r = Report();
   EXPECT_EQ(r.sentences_matched, 0);
   EXPECT_TRUE(Cat(r, 3).strongest.empty());
 }
 
 TEST_F(SentenceEvidenceTest, ReviewedOnlyReportsListNoSentences) {
-  std::unique_ptr<store::Store> db;
-  ASSERT_TRUE(store::Store::Open(path_, {}, &db).ok());
   const std::string attack = "Russian troops attacked Ukraine from Belarus.";
-  AddDoc(*db, "d1", {attack, "Belarusian-made shells reached the front in May."},
+  AddDoc("d1", {attack, "Belarusian-made shells reached the front in May."},
          {MakeEvent("RUSMIL", "190", "UKR", attack, Date{2023, 5, 2})});
   RoleOptions o;
   o.reviewed_only = true;
-  RoleReport r;
-  Status s = BuildRoleReportFromStore(*db, rules_, conflict_, x_, o, &r);
-  ASSERT_TRUE(s.ok()) << s.message();
+  const RoleReport r = Report(o);
   EXPECT_EQ(r.sentences_matched, 0);
 }
 

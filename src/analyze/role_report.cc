@@ -234,14 +234,13 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   ++scanned_;
   if (se.doc_date.valid() && (!latest_document_.valid() || latest_document_ < se.doc_date))
     latest_document_ = se.doc_date;
-  for (const std::string* actor : {&e.source, &e.target}) {
-    const Side side = conflict_.SideOf(*actor, x_.code);
-    if ((side == Side::kAggressor || side == Side::kVictim || side == Side::kAggressorAlly ||
-         side == Side::kVictimAlly) &&
-        !documents_in_conflict_.count(se.document_id))
-      documents_in_conflict_.emplace(se.document_id,
-                                     DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
-  }
+  auto on_a_side = [&](const std::string& code) {
+    const Side side = conflict_.SideOf(code, x_.code);
+    return side == Side::kAggressor || side == Side::kVictim || side == Side::kAggressorAlly || side == Side::kVictimAlly;
+  };
+  if ((on_a_side(e.source) || on_a_side(e.target)) && !documents_in_conflict_.count(se.document_id))
+    documents_in_conflict_.emplace(se.document_id,
+                                   DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
   std::vector<int> overridden;
   std::vector<Match> matches = classifier_.Classify(e, &overridden);
   if (matches.empty() && overridden.empty()) return;
@@ -251,9 +250,9 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   for (const Match& m : matches) covered.push_back(m.category);
   covered.insert(covered.end(), overridden.begin(), overridden.end());
   if (matches.empty()) return;
-  Item& item = AddItem(e, matches, date, DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
+  Item& item = AddItem(e, matches, date, se.document_id,
+                       DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
   item.event_id = se.id;
-  item.document_id = se.document_id;
   if (se.review.id != 0) {
     ReviewText r;
     r.state = store::ReviewStateName(se.review.state);
@@ -293,13 +292,14 @@ void RoleAnalyzer::AddSentence(int64_t document_id, const store::Sentence& sente
   Event words_only;
   words_only.sentence = sentence.text;
   words_only.sentence_index = sentence.index;
-  Item& item = AddItem(words_only, matches, date, document);
+  Item& item = AddItem(words_only, matches, date, document_id, document);
   item.event_id = -(++sentence_items_);
-  item.document_id = document_id;
 }
 
-RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Match>& matches, Date date, int document) {
+RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Match>& matches, Date date,
+                                          int64_t document_id, int document) {
   Item& item = items_.emplace_back();
+  item.document_id = document_id;
   item.date = date;
   item.sentence_index = e.sentence_index;
   if (e.date.valid()) {

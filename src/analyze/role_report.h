@@ -232,8 +232,9 @@ class RoleAnalyzer {
   std::string_view Keep(std::string_view text);  // a copy in the arena
   int DocumentOf(int64_t document_id, const std::string& source, const std::string& url,
                  const std::string& title, const Date& date);
-  // Keeps a matched event or sentence: its dates, document, hits and their targets from the conflict.
-  Item& AddItem(const Event& event, const std::vector<Match>& matches, Date date, int document);
+  // Keeps a matched event or sentence: its dates, document (the store's id and documents_), hits and
+  // their targets from the conflict.
+  Item& AddItem(const Event& event, const std::vector<Match>& matches, Date date, int64_t document_id, int document);
   // The evidence as Add saw it (the first matching rule's id and weight), and as evidence of its
   // `k`th category (that category's rule and the target it took from the conflict).
   Evidence EvidenceOf(const Item& item) const;

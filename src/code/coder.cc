@@ -1033,6 +1033,17 @@ void Engine::MarkNouns() {
       const std::string_view form = WordText(i);
       const bool after_compound_adjective = document && wd.tail == i && w(i - 1).begin >= 1 &&
                                             text_[w(i - 1).begin - 1] == '-' && form.size() > 3 && form.back() == 'S';
+      // ... and one right after an -ed word that is no actor: a participle used as an adjective
+      // ("Chinese-made guided bombs", "armoured vehicles") or a past verb taking it as its object
+      // ("launched strikes"); English puts no finite verb directly after a participle.
+      static const WordList kNotParticiples = {"NEED", "SPEED", "FEED", "SEED", "BLEED", "SHRED", "HUNDRED",
+                                                                 "UNITED", "CREED", "BREED", "EMBED", "SHED"};
+      const std::string_view before_form = WordText(i - 1);
+      const bool after_participle = document && wd.tail == i && form.size() > 3 && form.back() == 'S' &&
+                                    form[form.size() - 2] != 'S' && before_form.size() > 4 &&
+                                    before_form.ends_with("ED") && !kNotParticiples.count(before_form) &&
+                                    w(i - 1).kind == WType::kNone && !IsActor(i - 1) &&
+                                    (!w(i - 1).typed || IsType(i - 1, RootType::kVerb));
       // ... and an -ing form naming the kind of a noun after it ("passed targeting data to the
       // Houthis", "shared targeting information", "its training programme").
       static const WordList kKindNouns = {"DATA", "INFORMATION", "INTELLIGENCE", "COORDINATES",
@@ -1067,7 +1078,7 @@ void Engine::MarkNouns() {
       const bool text_modifier = document && wd.tail == i && WordText(i).ends_with("ING") && i >= 1 &&
                                  kTexts.count(WordText(i - 1)) > 0 && !authored;
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
-          after_compound_adjective || kind_modifier || text_modifier)
+          after_compound_adjective || after_participle || kind_modifier || text_modifier)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

@@ -573,6 +573,22 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
     if (!a.text.empty()) return a;
   }
 
+  // 2a. Post-posed passive: "<event> was confirmed by X", "the transfer ... has been reported by X":
+  // X reports the subject's event.
+  for (const Cue& r : cues.report_verbs) {
+    if (r.first < verb_last || r.last >= n || tokens[r.last].lower != "by") continue;
+    static const WordSet kPassiveAux = {"been", "was", "were", "is", "are", "be"};
+    int aux = r.first - 1;  // "was later confirmed by": adverbs between
+    while (aux > verb_last && IsAdverb(tokens[aux])) --aux;
+    if (aux < verb_last || !kPassiveAux.count(tokens[aux].lower)) continue;
+    bool crossed = false;
+    for (int k = verb_last; k < aux; ++k) crossed = crossed || IsHardBoundary(tokens[k]);
+    if (crossed) continue;
+    if (const TokenMention* m = FirstAfter(mentions, r.last + 1, std::min(n, r.last + 4))) return FromMention(*m);
+    Attribution a = SpeakerWordsAfter(sentence, tokens, r.last + 1);
+    if (!a.text.empty()) return a;
+  }
+
   // 2. Post-posed: "<event>, X said." / "<event>, said X."
   for (const Cue& r : cues.report_verbs) {
     if (r.first < verb_last) continue;

@@ -564,6 +564,35 @@ TEST_F(AnyStateTest, OwnAccountsAndRetakingTheAggressorsLand) {
   EXPECT_FALSE(Has(Cats(denied, "BLR", ru), 2));
 }
 
+// X's forces fighting in the aggressor's own land (the coder takes the place as the target) are
+// in the fight; X's own account of it is its acknowledgement, and X's volunteers are not X.
+TEST_F(AnyStateTest, XsForcesFightingOnTheAggressorsSoilAreParticipation) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event fought = MakeEvent("PRKMIL", "190", "RUS", "The KPA fought in Kursk through the winter.");
+  EXPECT_TRUE(Has(Cats(fought, "PRK", ru), 2));
+  Event leader = MakeEvent("PRKGOVMIL", "190", "RUS", "Kim Jong Un's soldiers were in action in the Kursk region.");
+  EXPECT_TRUE(Has(Cats(leader, "PRK", ru), 2));
+  Event own = MakeEvent("PRKMIL", "190", "RUS", "Pyongyang said its units had fought in the Kursk region.");
+  own.reported_by = "PRKGOV";
+  EXPECT_FALSE(Has(Cats(own, "PRK", ru), 2));
+  Event struck = MakeEvent("PRKMIL", "190", "RUS", "North Korean gunners shelled Belgorod by mistake.");
+  EXPECT_FALSE(Has(Cats(struck, "PRK", ru), 2));  // no word of fighting there
+  Event volunteers = MakeEvent("GEOMIL", "190", "RUS", "Georgian volunteers fought in Kursk for Ukraine.");
+  EXPECT_FALSE(Has(Cats(volunteers, "GEO", ru), 2));
+}
+
+// The aggressor's nuclear weapons in X: delivered by the aggressor to X, or taken in by X; never
+// X threatening on its own account (the coder may take X as both sides).
+TEST_F(AnyStateTest, NuclearWeaponsInXNeedTheAggressorOnOneSide) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event delivered = MakeEvent("RUSMIL", "074", "BLR", "Russia moved tactical nuclear weapons to Belarus.");
+  EXPECT_TRUE(Has(Cats(delivered, "BLR", ru), 1));
+  Event received = MakeEvent("BLRGOV", "062", "RUS", "Minsk took delivery of Russian nuclear warheads.");
+  EXPECT_TRUE(Has(Cats(received, "BLR", ru), 1));
+  Event own = MakeEvent("BLRGOV", "1384", "BLR", "Lukashenko threatened to use nuclear weapons if Belarus were attacked.");
+  EXPECT_FALSE(Has(Cats(own, "BLR", ru), 1));
+}
+
 // In the Houthi war the victim is Yemen's recognised government and its forces: "Yemen's
 // resistance" that Iran praises, or advisers in Houthi-held Sanaa, are not the victim.
 TEST_F(AnyStateTest, BareYemenIsNotTheVictimOfTheHouthiWar) {
@@ -691,6 +720,11 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"drc-m23", "RWA", "The envoys urged Rwanda to stop backing the rebels.", 8},
       {"drc-m23", "RWA", "Donors called on the Rwandan government to withdraw its troops.", 8},
       {"russia-ukraine", "IRN", "London extended its Iran sanctions to the makers of attack drones.", 8},
+      // Weapons of X's make named by X's possessive, and copies assembled elsewhere.
+      {"russia-ukraine", "IRN", "Iran's drones have been used against Ukrainian power plants.", 3},
+      {"russia-ukraine", "PRK", "Pyongyang's missiles struck Kharkiv twice in January.", 3},
+      {"russia-ukraine", "IRN", "Iranian-designed attack drones are now assembled in Tatarstan.", 3},
+      {"russia-ukraine", "IRN", "Iran's drones are a source of national pride, the speaker told parliament.", 0},
   };
   for (const Case& c : cases) {
     Classifier classifier(rules_, LoadC(c.conflict), X(c.x));

@@ -431,6 +431,21 @@ TEST_F(EngineText, StrikesAndRaidsCarriedOutOnSomeone) {
     }
 }
 
+// A plural form right after a participle is a noun ("guided bombs", "armoured vehicles"): the
+// finding of supplied bombs is no bombing, and bombs dropped on a city are.
+TEST_F(EngineText, APluralAfterAParticipleIsANoun) {
+  for (const char* sentence : {"Chinese-made guided bombs supplied by the Emirates were found in Khartoum.",
+                               "Serbian-made guided bombs sold by Belgrade were found in Tripoli."})
+    for (const Event& e : Code(sentence)) EXPECT_NE(e.root_code, "19") << sentence << "\n" << Describe(Code(sentence));
+  for (const Expected& x : std::vector<Expected>{
+           {"Russian jets dropped guided bombs on Kharkiv.", "RUS", "195", "UKR", Modality::kAsserted, ""},
+           {"Turkish jets dropped unguided bombs on villages in northern Syria.", "TUR", "195", "SYR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, WeaponsGivenInThePassive) {
   // Every verb of giving weapons works in the passive, with the giver after "by".
   for (const Expected& x : std::vector<Expected>{

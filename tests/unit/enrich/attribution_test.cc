@@ -81,6 +81,11 @@ INSTANTIATE_TEST_SUITE_P(
         AttributionCase{"Russian troops shelled the town, said Ukrainian officials.", "shelled", "UKRGOV",
                         "Ukrainian officials"},
         AttributionCase{"Russian troops shelled the town, the mayor said on Sunday.", "shelled", "", "mayor"},
+        // Post-posed passive: "<event> was confirmed / reported by X".
+        AttributionCase{"Russian troops shelled the town, which was later confirmed by the Kremlin.", "shelled",
+                        "RUSGOV", "Kremlin"},
+        AttributionCase{"That Belarus sent trucks was reported by Zerkalo.", "sent", "BLRMED", "Zerkalo"},
+        AttributionCase{"Russian troops left the town; the retreat was reported by Zerkalo.", "left", "", ""},
         // Vague sources: reported, but by no actor.
         AttributionCase{"There have been reports of Belarusian soldiers fighting in the invasion.", "fighting", "",
                         "There have been reports"},

@@ -251,6 +251,11 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            {"Observers listed Iranian-made rocket parts headed for Sudan.", "IRN", "SDN", "072"},
            // Every weapons class in nominal deliveries.
            {"Analysts noted the Serbian shipments of artillery rounds to Kyiv.", "SRB", "UKR", "072"},
+           // A state named as another's arms supplier, with any article, or after it.
+           {"Serbia has become a major supplier of shells to Ukraine.", "SRB", "UKR", "072"},
+           {"Turkey remains an important source of drones for Azerbaijan.", "TUR", "AZE", "072"},
+           {"Israel became a key drone supplier to Azerbaijan.", "ISR", "AZE", "072"},
+           {"Azerbaijan's main drone supplier is Israel.", "ISR", "AZE", "072"},
        }) {
     code::CodeResult result = coder.Code(c.sentence, date);
     const size_t before = result.events.size();

@@ -564,6 +564,46 @@ TEST_F(AnyStateTest, OwnAccountsAndRetakingTheAggressorsLand) {
   EXPECT_FALSE(Has(Cats(denied, "BLR", ru), 2));
 }
 
+// Taking the aggressor's side in words: recognising its annexations and the entities it set up,
+// and blaming the victim's backers for the war in the aggressor's terms. Offers to mediate are
+// no alignment, and criticising the aggressor is none either.
+TEST_F(AnyStateTest, RecognitionAndTheAggressorsNarrativeAreAlignment) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event recognised = MakeEvent("SYR", "054", "UKR", "Syria recognised the annexation of four Ukrainian regions.");
+  EXPECT_TRUE(Has(Cats(recognised, "SYR", ru), 5));
+  EXPECT_FALSE(Has(Cats(recognised, "SYR", ru), 7));
+  Event republics = MakeEvent("NIC", "054", "UKRSEP", "Nicaragua recognised the independence of the two people's republics.");
+  EXPECT_TRUE(Has(Cats(republics, "NIC", ru), 5));
+  Event refused = MakeEvent("KAZ", "054", "UKR", "Kazakhstan refused to recognise the annexation of Crimea.");
+  EXPECT_FALSE(Has(Cats(refused, "KAZ", ru), 5));
+  Event blamed = MakeEvent("VENGOV", "112", "WST", "Caracas blamed the West for provoking the war in Ukraine.");
+  EXPECT_TRUE(Has(Cats(blamed, "VEN", ru), 5));
+  Event criticised = MakeEvent("VENGOV", "112", "RUS", "Caracas blamed Russia for the war in Ukraine.");
+  EXPECT_FALSE(Has(Cats(criticised, "VEN", ru), 5));
+  Event mediate = MakeEvent("TURGOV", "039", "RUSGOV", "Ankara offered to mediate between Moscow and Kyiv.");
+  EXPECT_FALSE(Has(Cats(mediate, "TUR", ru), 5));
+  // Without a coded event, the words alone (a lead weighing 1).
+  Classifier iran(rules_, ru, X("IRN"));
+  std::vector<int> cats;
+  for (const Match& m : iran.ClassifySentence("Iran's foreign minister said NATO expansion was the real cause of the war."))
+    cats.push_back(m.category);
+  EXPECT_EQ(cats, std::vector<int>{5});
+  EXPECT_TRUE(iran.ClassifySentence("Iran's foreign minister rejected claims that NATO expansion caused the war.").empty());
+}
+
+// X's government saying what X gave the aggressor is its own account (an acknowledgement),
+// whatever the verb; unnamed sources of X's nationality are no official word.
+TEST_F(AnyStateTest, XsOfficialsStatingTheirSupportIsAnAcknowledgement) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event said = MakeEvent("IRN", "072", "RUS", "Iranian officials said they had sent a few drones to Russia before the war.");
+  said.reported_by = "IRNGOV";
+  EXPECT_TRUE(Has(Cats(said, "IRN", ru), 6));
+  EXPECT_FALSE(Has(Cats(said, "IRN", ru), 3));
+  Event sources = MakeEvent("IRN", "072", "RUS", "Drones were sent to Russia, Iranian sources said.");
+  sources.reported_by = "IRN";
+  EXPECT_TRUE(Has(Cats(sources, "IRN", ru), 3));
+}
+
 // X's forces fighting in the aggressor's own land (the coder takes the place as the target) are
 // in the fight; X's own account of it is its acknowledgement, and X's volunteers are not X.
 TEST_F(AnyStateTest, XsForcesFightingOnTheAggressorsSoilAreParticipation) {

@@ -644,7 +644,8 @@ namespace {
 bool EndingAllowed(RootType t, std::string_view rest, char last_root_char) {
   switch (t) {
     case RootType::kActor: case RootType::kAgent: case RootType::kNoun:
-      return rest == "S" || rest == "'S" || rest == "ES";
+      // (A plural possessive keeps its apostrophe: "the Houthis' attacks", "the rebels' leader".)
+      return rest == "S" || rest == "'S" || rest == "ES" || rest == "'" || rest == "S'" || rest == "ES'";
     case RootType::kVerb:
       return rest == "S" || rest == "ED" || rest == "ES" || rest == "EN" || rest == "ING" || (rest == "D" && last_root_char == 'E');
     default:

@@ -765,6 +765,8 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "PRK", "Pyongyang's missiles struck Kharkiv twice in January.", 3},
       {"russia-ukraine", "IRN", "Iranian-designed attack drones are now assembled in Tatarstan.", 3},
       {"russia-ukraine", "IRN", "Iran's drones are a source of national pride, the speaker told parliament.", 0},
+      {"yemen-red-sea", "IRN", "Sailors seized a dhow carrying Iranian missile parts bound for the rebels.", 3},
+      {"yemen-red-sea", "IRN", "Inspectors recovered Iranian drone components from the wreckage.", 3},
   };
   for (const Case& c : cases) {
     Classifier classifier(rules_, LoadC(c.conflict), X(c.x));

@@ -431,6 +431,18 @@ TEST_F(EngineText, StrikesAndRaidsCarriedOutOnSomeone) {
     }
 }
 
+// A plural possessive keeps its apostrophe and still names its actor.
+TEST_F(EngineText, APluralPossessiveNamesItsActor) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iran praised the Houthis' attacks on shipping.", "IRN", "051", "YEMREB", Modality::kAsserted, ""},
+           {"The Houthis' leader thanked Tehran for its help.", "YEMREB", "051", "IRN", Modality::kAsserted, ""},
+           {"Russia praised the Americans' decision to pause aid.", "RUS", "051", "USA", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 // A plural form right after a participle is a noun ("guided bombs", "armoured vehicles"): the
 // finding of supplied bombs is no bombing, and bombs dropped on a city are.
 TEST_F(EngineText, APluralAfterAParticipleIsANoun) {

@@ -523,7 +523,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   Reader r(path);
   RuleSet rs;
   rs.file = path;
-  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "categories", "rules", "escalation"}, "rules file");
+  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "categories", "rules", "escalation"}, "rules file");
   rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
   if (const toml::table* adj = r.Table(root, "adjectives", "rules file", false)) {
     for (auto&& [k, v] : *adj) {
@@ -539,6 +539,13 @@ Status LoadRules(const std::string& path, RuleSet* out) {
       std::vector<std::string> list;
       for (const std::string& n : r.Strings(*names, std::string(k.str()).c_str(), "[names]")) list.push_back(Lower(n));
       rs.names[std::string(k.str())] = list;
+    }
+  }
+  if (const toml::table* forces = r.Table(root, "forces", "rules file", false)) {
+    for (auto&& [k, v] : *forces) {
+      std::vector<std::string> list;
+      for (const std::string& n : r.Strings(*forces, std::string(k.str()).c_str(), "[forces]")) list.push_back(Lower(n));
+      rs.forces[std::string(k.str())] = list;
     }
   }
   r.EachTable(root, "categories", "[[categories]]", [&](const toml::table& t, int i) {

@@ -190,6 +190,9 @@ struct RuleSet {
   std::map<std::string, std::string> adjectives;  // "BLR" -> "belarusian"
   // Other words naming a state in text, lower-case ("ARE" -> "uae", "emirati", "abu dhabi").
   std::map<std::string, std::vector<std::string>> names;
+  // Words naming a state's armed forces, lower-case ("RWA" -> "rdf", "rwanda defence force"): read
+  // as the state's adjective after its own ("RDF troops" are Rwandan troops), never to look it up.
+  std::map<std::string, std::vector<std::string>> forces;
   std::string disclaimer;
   std::string file;
 

@@ -185,6 +185,9 @@ Status LookupSubject(const std::string& query, const std::string& countries_tsv,
   for (const std::string& a : found->adjectives) add(&s.adjectives, Lower(a));
   if (auto adj = rules.adjectives.find(s.code); adj != rules.adjectives.end()) add(&s.adjectives, adj->second);
   if (!s.adjectives.empty()) s.adjective = s.adjectives.front();
+  // (After the adjective that is printed: "RDF troops" read as "Rwandan troops".)
+  if (auto f = rules.forces.find(s.code); f != rules.forces.end())
+    for (const std::string& word : f->second) add(&s.adjectives, word);
   // Other states' longer names holding one of X's words ("south sudan" holds "sudan"), unless
   // X's own name holds them in turn ("people's republic of china" holds Taiwan's "republic of china").
   std::vector<std::string> own = s.names;

@@ -148,6 +148,20 @@ TEST_F(AnyStateTest, NamedInvolvementUsesTheStatesNamesAdjectivesAndCapitals) {
   EXPECT_TRUE(Cats(drones, "PRK", c).empty());
 }
 
+// A state named only by its armed forces' name or acronym ("RDF troops", "the KPA") is named: the
+// [forces] words read as its adjective, and they name no other state.
+TEST_F(AnyStateTest, TheNameOfXsArmedForcesNamesX) {
+  Conflict drc = LoadC("drc-m23");
+  Classifier rwanda(rules_, drc, X("RWA"));
+  ASSERT_EQ(rwanda.ClassifySentence("Up to 4,000 RDF troops were fighting near Sake.").size(), 1u);
+  EXPECT_TRUE(Classifier(rules_, drc, X("UGA")).ClassifySentence("Up to 4,000 RDF troops were fighting near Sake.").empty());
+  Conflict ru = LoadC("russia-ukraine");
+  Classifier korea(rules_, ru, X("PRK"));
+  ASSERT_EQ(korea.ClassifySentence("KPA soldiers were captured in the Kursk region.").size(), 1u);
+  Subject x = X("PRK");
+  EXPECT_EQ(x.adjective, "north korean");  // the printed adjective stays the country table's
+}
+
 // Issue 10 (9): every state in data/countries.tsv has its adjective, so {x_adj} rules are on for
 // Rwanda, Uganda, Burundi and any other state (Azerbaijan was missing from the old table).
 TEST_F(AnyStateTest, AdjectiveRulesWorkForEveryStateInTheCountryTable) {

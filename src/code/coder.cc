@@ -1704,8 +1704,9 @@ void Engine::OwnedByStatePossessor(int head, std::string* code) const {
 // A munition's name: an actor adjective before it names the weapon's maker, not a party to the
 // force it is used in ("Iranian drones", "North Korean shells").
 static bool IsWeaponWord(std::string_view word) {
-  static const WordList kWeapons = {"DRONES", "DRONE",     "MISSILES",   "MISSILE", "SHELLS",
-                                                      "ROCKETS", "MUNITIONS", "AMMUNITION", "BOMBS",   "WARHEADS"};
+  static const WordList kWeapons = {"DRONES",   "DRONE",      "MISSILES", "MISSILE",  "SHELLS",
+                                                      "ROCKETS",  "MUNITIONS",  "AMMUNITION", "BOMBS", "WARHEADS",
+                                                      "ROCKET",   "LAUNCHERS",  "HOWITZERS", "GUNS"};
   return kWeapons.count(word) > 0;
 }
 
@@ -2545,9 +2546,11 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           int before = k - 1;
           if (before > 0 && WordText(before) == "THE") --before;
           const int tail = w(k).tail >= 0 ? w(k).tail : k;
-          if (before >= 0 && kUse.count(WordText(before)) && tail + 1 < n() &&
-              (IsWeaponWord(WordText(tail + 1)) || (tail + 2 < n() && IsWeaponWord(WordText(tail + 2)))))
-            continue;
+          // (Up to two words name the model: "using Indian Pinaka rocket launchers".)
+          bool weapon_after = false;
+          for (int j = tail + 1; j < n() && j <= tail + 3 && !weapon_after && w(j).kind != WType::kComma && w(j).kind != WType::kQuote; ++j)
+            weapon_after = IsWeaponWord(WordText(j));
+          if (before >= 0 && kUse.count(WordText(before)) && weapon_after) continue;
         }
         if (((compound_source && verbal) || meeting) && k > 0) {
           int p = k - 1;

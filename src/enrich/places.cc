@@ -151,6 +151,8 @@ Status PlaceLexicon::Load(const std::string& path) {
       location.push_back(words);
     } else if (kind == "origin") {
       origin.push_back(words);
+    } else if (kind == "provenance") {
+      provenance.push_back(words);
     } else if (kind == "destination") {
       destination.push_back(words);
     } else if (kind == "gap") {
@@ -173,6 +175,8 @@ PlaceRole RoleOf(const PlaceLexicon& lex, const std::vector<Token>& tokens, cons
   };
   // Walk back over gap words ("in the city of", "in eastern") to a preposition.
   for (int k = match.first - 1, skipped = 0; k >= 0 && skipped <= 5; --k, ++skipped) {
+    // ("the shells Russia fires come from North Korea": where goods come from is no place of the act.)
+    if (ends_at(k, lex.provenance)) return PlaceRole::kNone;
     if (ends_at(k, lex.origin)) return PlaceRole::kOrigin;  // before "to": "out of"
     if (ends_at(k, lex.destination)) return PlaceRole::kDestination;
     if (ends_at(k, lex.location)) return PlaceRole::kLocation;

@@ -60,6 +60,7 @@ class Gazetteer {
 // The prepositions of data/enrich/places.tsv.
 struct PlaceLexicon {
   std::vector<std::vector<std::string>> location, origin, destination;
+  std::vector<std::vector<std::string>> provenance;  // "come from", "imported from": no place of the act
   std::set<std::string> gap;
   Status Load(const std::string& path);
 };

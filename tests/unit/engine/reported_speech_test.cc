@@ -431,6 +431,20 @@ TEST_F(EngineText, StrikesAndRaidsCarriedOutOnSomeone) {
     }
 }
 
+// The maker of a weapon used in force is never its target, however many words name the model;
+// it supplied the user.
+TEST_F(EngineText, TheMakerOfAWeaponUsedIsItsSupplierNotItsTarget) {
+  for (const char* sentence : {"Armenian forces are using Indian Pinaka rocket launchers near the border.",
+                               "Russian forces used Iranian Shahed-136 drones against power plants."}) {
+    const auto events = Code(sentence);
+    for (const Event& e : events) {
+      EXPECT_FALSE(e.target.starts_with("IND") || e.target.starts_with("IRN")) << sentence << "\n" << Describe(events);
+    }
+  }
+  const auto events = Code("Armenian forces are using Indian Pinaka rocket launchers near the border.");
+  ExpectEvent(events, {"Armenian forces are using Indian Pinaka rocket launchers near the border.", "IND", "072", "ARM", Modality::kAsserted, ""}, Describe(events));
+}
+
 // A plural possessive keeps its apostrophe and still names its actor.
 TEST_F(EngineText, APluralPossessiveNamesItsActor) {
   for (const Expected& x : std::vector<Expected>{

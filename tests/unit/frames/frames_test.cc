@@ -256,6 +256,9 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            {"Turkey remains an important source of drones for Azerbaijan.", "TUR", "AZE", "072"},
            {"Israel became a key drone supplier to Azerbaijan.", "ISR", "AZE", "072"},
            {"Azerbaijan's main drone supplier is Israel.", "ISR", "AZE", "072"},
+           // Weapons of a state's make that another uses or relies on: the maker supplies it.
+           {"Armenian units are operating Indian Pinaka rocket launchers near the border.", "IND", "ARM", "072"},
+           {"The Ethiopian army relies on Turkish drones in Tigray.", "TUR", "ETH", "072"},
        }) {
     code::CodeResult result = coder.Code(c.sentence, date);
     const size_t before = result.events.size();

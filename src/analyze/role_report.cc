@@ -269,6 +269,17 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   }
 }
 
+void RoleAnalyzer::NoteDocumentEvent(const store::StoredEvent& se) {
+  if (se.duplicate || documents_in_conflict_.count(se.document_id)) return;
+  const Side from = conflict_.SideOf(se.event.source, x_.code);
+  const Side to = conflict_.SideOf(se.event.target, x_.code);
+  auto aggressor_side = [](Side s) { return s == Side::kAggressor || s == Side::kAggressorAlly; };
+  auto victim_side = [](Side s) { return s == Side::kVictim || s == Side::kVictimAlly; };
+  if ((aggressor_side(from) && victim_side(to)) || (victim_side(from) && aggressor_side(to)))
+    documents_in_conflict_.emplace(se.document_id,
+                                   DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
+}
+
 void RoleAnalyzer::AddSentence(int64_t document_id, const store::Sentence& sentence) {
   // Reviews judge events: evidence limited to reviewed events has no room for unreviewed sentences.
   if (options_.reviewed_only) return;
@@ -892,11 +903,30 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
       if (w.find('"') != std::string::npos) continue;  // not one FTS phrase
       fts_query += (fts_query.empty() ? "\"" : " OR \"") + w + "\"";
     }
+    // Sentences of documents none of X's events tied to the conflict wait until the document's
+    // other events say whether it is about the war between the sides.
+    std::map<int64_t, std::vector<store::Sentence>> pending;
     s = store.ForEachSentenceMatching(fts_query, [&](int64_t document_id, const store::Sentence& sentence) {
-      a.AddSentence(document_id, sentence);
+      if (a.IsConflictDocument(document_id)) {
+        a.AddSentence(document_id, sentence);
+      } else if (!options.reviewed_only && a.SentenceRuleMatches(sentence.text)) {
+        pending[document_id].push_back(sentence);
+      }
       return true;
     });
     if (!s.ok()) return s;
+    for (const auto& [document_id, sentences] : pending) {
+      store::EventQuery in_document;
+      in_document.document_id = document_id;
+      in_document.fields = store::EventFields::kReport;
+      in_document.review = options.include_rejected ? store::ReviewFilter::kAny : store::ReviewFilter::kNotRejected;
+      s = store.ForEachEvent(in_document, [&](const store::StoredEvent& event) {
+        a.NoteDocumentEvent(event);
+        return !a.IsConflictDocument(document_id);
+      });
+      if (!s.ok()) return s;
+      for (const store::Sentence& sentence : sentences) a.AddSentence(document_id, sentence);
+    }
   }
   *out = a.Finish();
   return Status::Ok();

@@ -184,6 +184,16 @@ class RoleAnalyzer {
   // evidence for (those events are) or overrides (an admission of support is no support), and
   // never outside the window (by the document's date).
   void AddSentence(int64_t document_id, const store::Sentence& sentence);
+  // Whether AddSentence reads the document's sentences (it is about the conflict).
+  bool IsConflictDocument(int64_t document_id) const { return documents_in_conflict_.count(document_id) > 0; }
+  // Whether a sentence rule would list the sentence in a document about the conflict (the
+  // cheap test before asking the store what the document is about).
+  bool SentenceRuleMatches(const std::string& text) const { return !classifier_.ClassifySentence(text).empty(); }
+  // Any event of a document, involving X or not: an act between the two sides of the conflict
+  // ("Russian forces shelled Kharkiv") makes the document one about the conflict, so that its
+  // sentences naming X ("Pyongyang also provided anti-tank missiles") are read. The event is not
+  // classified.
+  void NoteDocumentEvent(const store::StoredEvent& event);
   RoleReport Finish() const;
 
  private:

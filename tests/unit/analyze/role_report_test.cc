@@ -399,6 +399,21 @@ TEST_F(SentenceEvidenceTest, SentencesAreReadOnlyInDocumentsAboutTheConflict) {
   EXPECT_TRUE(Cat(r, 3).strongest.empty());
 }
 
+// A document whose events are the war between the sides is about the conflict even when none of
+// them involves X: its sentences naming X are read. A war between other sides is not.
+TEST_F(SentenceEvidenceTest, TheWarBetweenTheSidesMakesADocumentAboutTheConflict) {
+  const std::string strike = "Russian forces shelled Kharkiv overnight.";
+  AddDoc("war", {strike, "Belarus also handed over dozens of tanks from its reserves."},
+         {MakeEvent("RUSMIL", "194", "UKR", strike, Date{2023, 5, 2})});
+  const std::string other = "Saudi jets struck Houthi positions near Saada.";
+  AddDoc("other", {other, "Belarusian-made shells reached the front in May."},
+         {MakeEvent("SAUMIL", "195", "YEMREB", other, Date{2023, 5, 2})});
+  const RoleReport r = Report();
+  EXPECT_EQ(r.sentences_matched, 1);
+  ASSERT_EQ(Cat(r, 3).strongest.size(), 1u);
+  EXPECT_EQ(Cat(r, 3).strongest[0].sentence, "Belarus also handed over dozens of tanks from its reserves.");
+}
+
 TEST_F(SentenceEvidenceTest, ReviewedOnlyReportsListNoSentences) {
   const std::string attack = "Russian troops attacked Ukraine from Belarus.";
   AddDoc("d1", {attack, "Belarusian-made shells reached the front in May."},

@@ -1,7 +1,7 @@
 // dyad serve: the HTTP JSON API and the web page over an evidence database.
 //   dyad serve [--db FILE] [--host ADDR] [--port N] [--dict PATH]... [--rules FILE] [--conflicts DIR]
-//              [--token-file FILE] [--quiet] [--threads N] [--header-timeout S] [--read-timeout S]
-//              [--keep-alive S] [--max-connections-per-client N]
+//              [--token-file FILE] [--quiet] [--threads N] [--header-timeout S] [--body-timeout S]
+//              [--body-min-rate BYTES] [--read-timeout S] [--keep-alive S] [--max-connections-per-client N]
 // Routes and their parameters: docs/serve.md (src/server/api.h).
 #include <pthread.h>
 #include <signal.h>
@@ -135,6 +135,13 @@ Registration reg(
                      "Seconds a client has to send a request's line and headers, from their first byte; "
                      "slower clients get 408 and are disconnected (default 10)")
           ->check(CLI::Range(1, 3600));
+      app.add_option("--body-timeout", f->http.body_timeout_seconds,
+                     "Seconds a client has to send a request body after its headers, plus 1 s per "
+                     "--body-min-rate bytes received; slower clients get 408 and are disconnected (default 10)")
+          ->check(CLI::Range(1, 3600));
+      app.add_option("--body-min-rate", f->http.body_min_bytes_per_second,
+                     "Bytes per second a request body must keep arriving at, past --body-timeout (default 4096)")
+          ->check(CLI::Range(1, 1 << 30));
       app.add_option("--read-timeout", f->http.read_timeout_seconds,
                      "Seconds a client may stay silent while sending a request or not read the answer (default 5)")
           ->check(CLI::Range(1, 3600));

@@ -9,7 +9,8 @@ seconds, drives at the same time:
   * --idle sockets that connect and send nothing (reopened when the server closes them);
   * --slow clients that send a request's header lines one every 2 s (reopened when closed).
 Reports errors on the well-formed requests (any status but 2xx, a refused or reset connection,
-no answer within 30 s), latency per route (p50/p99/max), and the server's peak RSS (VmHWM).
+no answer within 30 s), latency per route (p50/p99/max), the server's peak RSS (VmHWM) and CPU
+time, and the load average before and after (the machine may be shared).
 Exits 1 when the targets are missed: errors > 0, /api/stats p99 >= 100 ms, or RSS >= 500 MB.
 
   scripts/load_test.py [--build build] [--db FILE] [--duration 60]
@@ -58,6 +59,13 @@ def peak_rss_mb(pid):
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def cpu_seconds(pid):
+    """utime + stime of a process, in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values, p):
@@ -255,6 +263,8 @@ def main():
             for t in threads[1:]:
                 t.start()
             time.sleep(1.0)  # the idle and slow sockets are in place before the clients start
+            load_before = os.getloadavg()
+            cpu_before = cpu_seconds(server.pid)
             workers = [threading.Thread(target=client, args=(port, get_routes, stats, stop, counters))
                        for _ in range(args.connections)]
             started = time.monotonic()
@@ -272,6 +282,8 @@ def main():
             elapsed = time.monotonic() - started
             alive = server.poll() is None
             rss = peak_rss_mb(server.pid) if alive else float("nan")
+            cpu = cpu_seconds(server.pid) - cpu_before if alive else float("nan")
+            load_after = os.getloadavg()
         finally:
             server.terminate()
             try:
@@ -295,7 +307,9 @@ def main():
     for e in stats.examples:
         print("  error:", e)
     p99 = percentile(stats.latency.get("/api/stats", []), 99) * 1000
-    print(f"server peak RSS (VmHWM): {rss:.0f} MB; server {'alive' if alive else 'DIED'}")
+    print(f"server peak RSS (VmHWM): {rss:.0f} MB; server CPU {cpu:.1f} s; server {'alive' if alive else 'DIED'}")
+    print("load average (1, 5, 15 min): before " + " ".join(f"{x:.2f}" for x in load_before) +
+          ", after " + " ".join(f"{x:.2f}" for x in load_after))
     ok = alive and errors == 0 and p99 < 100 and rss < 500
     print("targets (0 errors, /api/stats p99 < 100 ms, RSS < 500 MB):", "met" if ok else "MISSED")
     return 0 if ok else 1

@@ -1,6 +1,7 @@
 #include "server/api.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -9,6 +10,8 @@
 #include <mutex>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <sstream>
 #include <vector>
 
@@ -17,6 +20,7 @@
 #include "analyze/role_inputs.h"
 #include "analyze/role_report.h"
 #include "common/escape.h"
+#include "server/single_flight.h"
 #include "store/event_filter.h"
 #include "store/export.h"
 #include "store/format.h"
@@ -210,10 +214,22 @@ class ConnectionPool {
   std::vector<std::unique_ptr<store::Store>> free_;
 };
 
+// A role report as built for /api/role and /role (they differ in rendering only).
+struct BuiltReport {
+  std::shared_ptr<const analyze::RoleReport> report;  // null when `error` is the answer
+  Response error;
+};
+
 struct Api::Impl {
   ApiOptions options;
   mutable ConnectionPool pool;
   mutable ConnectionPool report_pool;  // for role reports only
+  // Identical reports asked while one is being built share it (single_flight.h). A report is
+  // shared only with requests that arrive while it is built, so nothing older than one build is
+  // answered; each review stored by this server starts a new generation (part of the key), so a
+  // reviewer's next report shows their review.
+  mutable SingleFlight<BuiltReport> reports{BuiltReport{nullptr, ErrorResponse(500, "the role report failed")}};
+  mutable std::atomic<uint64_t> review_generation{0};
   std::unique_ptr<store::Store> writer;  // reviews; only with tokens
   write::CameoTable cameo;               // checks corrected codes
   std::unique_ptr<Engine> engine;
@@ -225,7 +241,7 @@ struct Api::Impl {
   Response Search(store::Store& store, const Request& request) const;
   Response Conflicts() const;
   Response Cameo() const;
-  Response Role(store::Store& store, const Request& request, bool html) const;
+  Response Role(const Request& request, bool html) const;
   // Runs `route` on a leased connection under the query time limit; a query
   // past it is interrupted and answered 503.
   template <typename Route>
@@ -399,10 +415,8 @@ Response Api::Impl::Dispatch(const Request& request) const {
       return get ? impl.WithStore([&](store::Store& db) { return impl.Search(db, request); }) : only_get();
     if (path == "/api/conflicts") return get ? Conflicts() : only_get();
     if (path == "/api/cameo") return get ? Cameo() : only_get();
-    if (path == "/api/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }, true) : only_get();
-    if (path == "/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }, true) : only_get();
+    if (path == "/api/role") return get ? impl.Role(request, false) : only_get();
+    if (path == "/role") return get ? impl.Role(request, true) : only_get();
     static const std::string kEvent = "/api/events/", kDocument = "/api/documents/";
     if (path.rfind(kEvent, 0) == 0) {
       // /api/events/ID, /api/events/ID/review (POST), /api/events/ID/reviews
@@ -705,7 +719,7 @@ Response Api::Impl::Cameo() const {
   return JsonResponse(json{{"codes", std::move(codes)}});
 }
 
-Response Api::Impl::Role(store::Store& store, const Request& request, bool html) const {
+Response Api::Impl::Role(const Request& request, bool html) const {
   const std::string state = Param(request, "state"), conflict = Param(request, "conflict");
   if (state.empty() || conflict.empty())
     return ErrorResponse(400, "state and conflict are required, e.g. ?state=BLR&conflict=russia-ukraine");
@@ -733,21 +747,46 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
     return ErrorResponse(400, std::string("include_rejected=1 and ") + (reviewed ? "reviewed=1" : "reviewed_only=1") +
                                   " contradict each other");
 
-  // Read per request on purpose: rules and conflicts are data users edit, and a running server
-  // should answer with the files as they are now (a few ms against the report's query).
-  analyze::RoleInputs inputs;
-  analyze::RoleInputPaths paths;
-  paths.data_dir = options.data_dir;
-  paths.rules = options.rules;
-  paths.conflicts_dir = options.conflicts_dir;
-  // Unknown state or conflict: the caller's (400); a broken data file: ours (500).
-  if (Status s = analyze::LoadRoleInputs(paths, state, conflict, &inputs); !s.ok()) return StatusResponse(s);
-  analyze::RoleReport report;
-  if (Status s = analyze::BuildRoleReportFromStore(store, inputs.rules, inputs.conflict, inputs.subject, ro, &report);
-      !s.ok())
-    return StatusResponse(s);
-  report.conflict_file = ShownPath(report.conflict_file, options.data_dir);
-  report.rules_file = ShownPath(report.rules_file, options.data_dir);
+  // Everything the report depends on; /role and /api/role share it (they differ in rendering).
+  const std::string key = json{state,
+                               conflict,
+                               ro.from.ToIso(),
+                               ro.to.ToIso(),
+                               ro.evidence_per_category,
+                               ro.contradictions_per_category,
+                               ro.contradiction_days,
+                               ro.reviewed_only,
+                               ro.include_rejected,
+                               review_generation.load()}
+                              .dump();
+  const BuiltReport built = reports.Get(key, [&]() -> BuiltReport {
+    // Read per build on purpose: rules and conflicts are data users edit, and a running server
+    // should answer with the files as they are now (a few ms against the report's query).
+    analyze::RoleInputs inputs;
+    analyze::RoleInputPaths paths;
+    paths.data_dir = options.data_dir;
+    paths.rules = options.rules;
+    paths.conflicts_dir = options.conflicts_dir;
+    // Unknown state or conflict: the caller's (400); a broken data file: ours (500).
+    if (Status s = analyze::LoadRoleInputs(paths, state, conflict, &inputs); !s.ok())
+      return {nullptr, StatusResponse(s)};
+    auto report = std::make_shared<analyze::RoleReport>();
+    Response answer = WithStore(
+        [&](store::Store& store) {
+          if (Status s = analyze::BuildRoleReportFromStore(store, inputs.rules, inputs.conflict, inputs.subject, ro,
+                                                           report.get());
+              !s.ok())
+            return StatusResponse(s);
+          return Response{};
+        },
+        /*report=*/true);
+    if (answer.status != 200) return {nullptr, std::move(answer)};
+    report->conflict_file = ShownPath(report->conflict_file, options.data_dir);
+    report->rules_file = ShownPath(report->rules_file, options.data_dir);
+    return {std::move(report), Response{}};
+  });
+  if (!built.report) return built.error;
+  const analyze::RoleReport& report = *built.report;
   if (!html) {
     Response r;
     r.body = analyze::RenderJson(report);
@@ -801,6 +840,7 @@ Response Api::Impl::AddReview(int64_t id, const std::string& reviewer, const Req
   if (Status s = writer->AddReview(id, review, &stored); !s.ok()) {
     return s.code() == StatusCode::kNotFound ? ErrorResponse(404, "no event " + std::to_string(id)) : StatusResponse(s);
   }
+  ++review_generation;  // a report asked from now on is built afresh and shows this review
   Response r = JsonResponse(json{{"review", store::ReviewObject(stored)}}, 201);
   return r;
 }

@@ -224,6 +224,7 @@ struct Api::Impl {
   ApiOptions options;
   mutable ConnectionPool pool;
   mutable ConnectionPool report_pool;  // for role reports only
+  mutable ConnectionPool lookup_pool;  // for look-ups of one thing (stats, an event, a document)
   // Identical reports asked while one is being built share it (single_flight.h). A report is
   // shared only with requests that arrive while it is built, so nothing older than one build is
   // answered; each review stored by this server starts a new generation (part of the key), so a
@@ -242,10 +243,12 @@ struct Api::Impl {
   Response Conflicts() const;
   Response Cameo() const;
   Response Role(const Request& request, bool html) const;
-  // Runs `route` on a leased connection under the query time limit; a query
+  // Which pool a route's connection comes from.
+  enum class Pool { kQueries, kLookups, kReports };
+  // Runs `route` on a connection leased from `pool` under the query time limit; a query
   // past it is interrupted and answered 503.
   template <typename Route>
-  Response WithStore(Route route, bool report = false) const;
+  Response WithStore(Route route, Pool pool = Pool::kQueries) const;
   Response Code(const Request& request) const;
   Response AddReview(int64_t id, const std::string& reviewer, const Request& request) const;
   Response Reviews(store::Store& store, int64_t id) const;
@@ -285,10 +288,17 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   open.create = false;
   open.migrate = false;
   open.cache_kib = 32 * 1024;  // each connection serves request after request: pages stay cached
-  for (int i = 0; i < std::max(1, options.connections) + std::max(1, options.report_connections); ++i) {
-    std::unique_ptr<store::Store> store;
-    if (Status s = store::Store::Open(options.db, open, &store); !s.ok()) return s;
-    (i < std::max(1, options.connections) ? impl->pool : impl->report_pool).Add(std::move(store));
+  const std::pair<ConnectionPool*, int> pools[] = {{&impl->pool, options.connections},
+                                                   {&impl->report_pool, options.report_connections},
+                                                   {&impl->lookup_pool, options.lookup_connections}};
+  for (const auto& [pool, count] : pools) {
+    // Look-ups read a few pages each (and /api/stats is counted once per change): a smaller cache.
+    open.cache_kib = pool == &impl->lookup_pool ? 8 * 1024 : 32 * 1024;
+    for (int i = 0; i < std::max(1, count); ++i) {
+      std::unique_ptr<store::Store> store;
+      if (Status s = store::Store::Open(options.db, open, &store); !s.ok()) return s;
+      pool->Add(std::move(store));
+    }
   }
   if (Status s = Engine::Create(impl->options.engine, &impl->engine); !s.ok()) return s;
   *out = std::unique_ptr<Api>(new Api(std::move(impl)));
@@ -408,7 +418,8 @@ Response Api::Impl::Dispatch(const Request& request) const {
     if (IsWebFileName(path)) return get ? WebFile(path) : only_get();
     if (path == "/api" || path == "/api/") return get ? JsonResponse(json{{"routes", RouteList()}}) : only_get();
     const Impl& impl = *this;
-    if (path == "/api/stats") return get ? impl.WithStore([&](store::Store& db) { return impl.Stats(db); }) : only_get();
+    if (path == "/api/stats")
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Stats(db); }, Pool::kLookups) : only_get();
     if (path == "/api/events")
       return get ? impl.WithStore([&](store::Store& db) { return impl.Events(db, request); }) : only_get();
     if (path == "/api/search")
@@ -438,12 +449,14 @@ Response Api::Impl::Dispatch(const Request& request) const {
         return impl.AddReview(id, reviewer, request);
       }
       if (!get) return only_get();
-      if (sub == "reviews") return impl.WithStore([&](store::Store& db) { return impl.Reviews(db, id); });
+      if (sub == "reviews") return impl.WithStore([&](store::Store& db) { return impl.Reviews(db, id); }, Pool::kLookups);
       if (!sub.empty()) return ErrorResponse(404, "no route " + path + " (GET /api lists them)");
-      return impl.WithStore([&](store::Store& db) { return impl.OneEvent(db, id); });
+      return impl.WithStore([&](store::Store& db) { return impl.OneEvent(db, id); }, Pool::kLookups);
     }
     if (path.rfind(kDocument, 0) == 0 && path.size() > kDocument.size()) {
-      return get ? impl.WithStore([&](store::Store& db) { return impl.DocumentByKey(db, path.substr(kDocument.size()), request); })
+      return get ? impl.WithStore(
+                       [&](store::Store& db) { return impl.DocumentByKey(db, path.substr(kDocument.size()), request); },
+                       Pool::kLookups)
                  : only_get();
     }
     return ErrorResponse(404, "no route " + path + " (GET /api lists them)");
@@ -489,8 +502,8 @@ std::string Api::Impl::HidePaths(std::string text) const {
 }
 
 template <typename Route>
-Response Api::Impl::WithStore(Route route, bool report) const {
-  ConnectionPool::Lease db = (report ? report_pool : pool).Acquire();
+Response Api::Impl::WithStore(Route route, Pool from) const {
+  ConnectionPool::Lease db = (from == Pool::kReports ? report_pool : from == Pool::kLookups ? lookup_pool : pool).Acquire();
   db->SetDeadline(options.query_time_limit.count() > 0
                       ? std::chrono::steady_clock::now() + options.query_time_limit
                       : std::chrono::steady_clock::time_point::max());
@@ -779,7 +792,7 @@ Response Api::Impl::Role(const Request& request, bool html) const {
             return StatusResponse(s);
           return Response{};
         },
-        /*report=*/true);
+        Pool::kReports);
     if (answer.status != 200) return {nullptr, std::move(answer)};
     report->conflict_file = ShownPath(report->conflict_file, options.data_dir);
     report->rules_file = ShownPath(report->rules_file, options.data_dir);

@@ -360,12 +360,36 @@ TEST_F(ApiTest, WebFilesAreServedByNameOnly) {
   EXPECT_EQ(api_->Handle(Request{"POST", "/app.js", {}, "x"}).status, 405);
 }
 
-TEST_F(ApiTest, HttpRoundTripOnAFreePort) {
-  HttpServer http(*api_);
+// A server listening on its own thread for one test. On destruction it closes `sockets` (the
+// test's client connections), stops the server and joins its thread, however the test ends.
+class ServingHttp {
+ public:
+  explicit ServingHttp(const Api& api, const HttpOptions& options = {}) : http_(api, nullptr, options) {}
+  ~ServingHttp() {
+    for (int fd : sockets) ::close(fd);
+    if (serving_.joinable()) {
+      http_.Stop();
+      serving_.join();
+    }
+  }
+  // Binds `host` on a free port (port) and starts serving.
+  Status Start(const char* host = "127.0.0.1") {
+    Status s = http_.Bind(host, 0, &port);
+    if (s.ok()) serving_ = std::thread([this]() { (void)http_.Listen(); });
+    return s;
+  }
   int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
-  httplib::Client client("127.0.0.1", port);
+  std::vector<int> sockets;
+
+ private:
+  HttpServer http_;
+  std::thread serving_;
+};
+
+TEST_F(ApiTest, HttpRoundTripOnAFreePort) {
+  ServingHttp server(*api_);
+  ASSERT_TRUE(server.Start().ok());
+  httplib::Client client("127.0.0.1", server.port);
   auto stats = client.Get("/api/stats");
   ASSERT_TRUE(stats) << "no answer from the server";
   EXPECT_EQ(stats->status, 200);
@@ -376,8 +400,6 @@ TEST_F(ApiTest, HttpRoundTripOnAFreePort) {
   auto coded = client.Post("/api/code", "Russia shelled Kharkiv.", "text/plain");
   ASSERT_TRUE(coded);
   EXPECT_EQ(coded->status, 200);
-  http.Stop();
-  serving.join();
 }
 
 // Issue 11 (14): one set of rules for every route. Unknown parameters, bad roots and codes,
@@ -422,32 +444,6 @@ TEST_F(ApiTest, RoleReportsShowNoServerPath) {
   EXPECT_EQ(unknown.body.find(data_dir), std::string::npos) << unknown.body;
   EXPECT_THAT(Body(unknown)["error"].get<std::string>(), HasSubstr("(in conflicts;"));
 }
-
-// A server listening on its own thread for one test. On destruction it closes `sockets` (the
-// test's client connections), stops the server and joins its thread, however the test ends.
-class ServingHttp {
- public:
-  ServingHttp(const Api& api, const HttpOptions& options) : http_(api, nullptr, options) {}
-  ~ServingHttp() {
-    for (int fd : sockets) ::close(fd);
-    if (serving_.joinable()) {
-      http_.Stop();
-      serving_.join();
-    }
-  }
-  // Binds `host` on a free port (port) and starts serving.
-  Status Start(const char* host = "127.0.0.1") {
-    Status s = http_.Bind(host, 0, &port);
-    if (s.ok()) serving_ = std::thread([this]() { (void)http_.Listen(); });
-    return s;
-  }
-  int port = 0;
-  std::vector<int> sockets;
-
- private:
-  HttpServer http_;
-  std::thread serving_;
-};
 
 // The server's address on the loopback interface, for raw-socket clients.
 sockaddr_in LoopbackAddress(int port) {
@@ -999,14 +995,9 @@ TEST_F(ApiTest, ErrorsQuoteRequestTextEscaped) {
   EXPECT_EQ(method.status, 405);
   EXPECT_THAT(Body(method)["error"].get<std::string>(), HasSubstr("GE\\x01T"));
 
-  HttpServer http(*api_);
-  int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
-  std::shared_ptr<void> stop_on_exit(nullptr, [&](void*) {
-    http.Stop();
-    serving.join();
-  });
+  ServingHttp server(*api_);
+  ASSERT_TRUE(server.Start().ok());
+  const int port = server.port;
   httplib::Client client("127.0.0.1", port);
   auto foreign = client.Get("/api/stats", httplib::Headers{{"Host", "evil\x01.example"}});
   ASSERT_TRUE(foreign);
@@ -1019,14 +1010,9 @@ TEST_F(ApiTest, ErrorsQuoteRequestTextEscaped) {
 // Issue 11 (14): a server bound to this machine answers only requests addressed to it (DNS
 // rebinding); the bound address and localhost are accepted.
 TEST_F(ApiTest, ForeignHostHeadersAreRefusedOnLoopback) {
-  HttpServer http(*api_);
-  int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
-  std::shared_ptr<void> stop_on_exit(nullptr, [&](void*) {
-    http.Stop();
-    serving.join();
-  });
+  ServingHttp server(*api_);
+  ASSERT_TRUE(server.Start().ok());
+  const int port = server.port;
   httplib::Client client("127.0.0.1", port);
   auto foreign = client.Get("/api/stats", httplib::Headers{{"Host", "attacker.example"}});
   ASSERT_TRUE(foreign);
@@ -1078,15 +1064,9 @@ TEST_F(ApiTest, LongFullTextQueriesAreRefused) {
 TEST_F(ApiTest, HttpBodiesOverTheLimitAreRefused) {
   HttpOptions options;
   options.max_body_bytes = 4096;
-  HttpServer http(*api_, nullptr, options);
-  int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
-  // Stop and join even when an assertion returns early (no std::terminate).
-  std::shared_ptr<void> stop_on_exit(nullptr, [&](void*) {
-    http.Stop();
-    serving.join();
-  });
+  ServingHttp server(*api_, options);
+  ASSERT_TRUE(server.Start().ok());
+  const int port = server.port;
   const std::string big(100000, 'a');
   {
     httplib::Client client("127.0.0.1", port);
@@ -1427,11 +1407,9 @@ TEST_F(ReviewApiTest, ReadsNeedTheTokenWhenAskedTo) {
 
 TEST_F(ReviewApiTest, ReviewOverHttpWithTheBearerHeader) {
   const int64_t id = LithuaniaEvent();
-  HttpServer http(*api_with_tokens_);
-  int port = 0;
-  ASSERT_TRUE(http.Bind("127.0.0.1", 0, &port).ok());
-  std::thread serving([&]() { (void)http.Listen(); });
-  httplib::Client client("127.0.0.1", port);
+  auto server = std::make_unique<ServingHttp>(*api_with_tokens_);
+  ASSERT_TRUE(server->Start().ok());
+  httplib::Client client("127.0.0.1", server->port);
   const std::string path = "/api/events/" + std::to_string(id) + "/review";
   auto refused = client.Post(path, R"({"state":"rejected"})", "application/json");
   ASSERT_TRUE(refused);
@@ -1441,8 +1419,7 @@ TEST_F(ReviewApiTest, ReviewOverHttpWithTheBearerHeader) {
   auto done = client.Post(path, headers, R"({"state":"rejected","note":"satire"})", "application/json");
   ASSERT_TRUE(done);
   EXPECT_EQ(done->status, 201) << done->body;
-  http.Stop();
-  serving.join();
+  server.reset();  // stopped and joined
   EXPECT_EQ(GetJson("/api/events", {{"review", "rejected"}})["count"], 1);
 }
 

@@ -1,6 +1,7 @@
 // dyad serve: the HTTP JSON API and the web page over an evidence database.
 //   dyad serve [--db FILE] [--host ADDR] [--port N] [--dict PATH]... [--rules FILE] [--conflicts DIR]
-//              [--token-file FILE] [--quiet] [--threads N] [--header-timeout S] [--body-timeout S]
+//              [--token-file FILE] [--quiet] [--threads N] [--connections N] [--report-connections N]
+//              [--header-timeout S] [--body-timeout S]
 //              [--body-min-rate BYTES] [--read-timeout S] [--keep-alive S] [--max-connections-per-client N]
 // Routes and their parameters: docs/serve.md (src/server/api.h).
 #include <pthread.h>
@@ -32,6 +33,8 @@ struct ServeFlags {
   bool quiet = false;
   std::string token_file;
   server::HttpOptions http;  // limits on slow clients and workers (docs/serve.md)
+  int connections = server::ApiOptions{}.connections;
+  int report_connections = server::ApiOptions{}.report_connections;
 };
 
 bool Loopback(const std::string& host) {
@@ -71,6 +74,8 @@ int Run(const ServeFlags& f) {
   options.rules = f.rules;
   options.conflicts_dir = f.conflicts_dir;
   options.engine.dictionaries = f.dictionaries;
+  options.connections = f.connections;
+  options.report_connections = f.report_connections;
   if (!f.token_file.empty()) {
     if (Status s = ReadTokens(f.token_file, &options.tokens); !s.ok()) return Fail("serve: " + s.message(), 2);
     // Beyond this machine, the data is shared with token holders only.
@@ -131,6 +136,12 @@ Registration reg(
       app.add_option("--threads", f->http.threads,
                      "Workers (default 256); each open connection holds one while it is open")
           ->check(CLI::Range(1, 4096));
+      app.add_option("--connections", f->connections,
+                     "Database connections for event pages and searches: how many run at once (default 4)")
+          ->check(CLI::Range(1, 64));
+      app.add_option("--report-connections", f->report_connections,
+                     "Database connections for role reports: how many different reports are built at once (default 2)")
+          ->check(CLI::Range(1, 64));
       app.add_option("--header-timeout", f->http.header_timeout_seconds,
                      "Seconds a client has to send a request's line and headers, from their first byte; "
                      "slower clients get 408 and are disconnected (default 10)")

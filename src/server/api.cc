@@ -504,14 +504,14 @@ std::string Api::Impl::HidePaths(std::string text) const {
 template <typename Route>
 Response Api::Impl::WithStore(Route route, Pool from) const {
   ConnectionPool::Lease db = (from == Pool::kReports ? report_pool : from == Pool::kLookups ? lookup_pool : pool).Acquire();
-  db->SetDeadline(options.query_time_limit.count() > 0
-                      ? std::chrono::steady_clock::now() + options.query_time_limit
-                      : std::chrono::steady_clock::time_point::max());
+  const std::chrono::milliseconds limit = from == Pool::kReports ? options.report_time_limit : options.query_time_limit;
+  db->SetDeadline(limit.count() > 0 ? std::chrono::steady_clock::now() + limit
+                                    : std::chrono::steady_clock::time_point::max());
   Response response = route(*db);
   const bool interrupted = db->interrupted();
   db->SetDeadline(std::chrono::steady_clock::time_point::max());
   if (interrupted) {
-    return ErrorResponse(503, "the query took longer than " + std::to_string(options.query_time_limit.count()) +
+    return ErrorResponse(503, "the query took longer than " + std::to_string(limit.count()) +
                                   " ms and was stopped; narrow it (fewer terms, a date range, an actor)");
   }
   return response;

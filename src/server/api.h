@@ -73,6 +73,10 @@ struct ApiOptions {
   // A request whose database work takes longer is interrupted and answered
   // 503 with a JSON error (0 = no limit).
   std::chrono::milliseconds query_time_limit{5000};
+  // The same for a role report, on its own connections (it holds no connection other routes
+  // need): 1 s alone at 1M events, more than 5 s when the cores are busy, and then one build
+  // stopped at 5 s failed every request sharing it (0 = no limit).
+  std::chrono::milliseconds report_time_limit{30000};
   // Who may write reviews: token -> the reviewer's name recorded with each review. Empty: the
   // server takes no writes (403). With tokens the database is also opened for writing (one
   // connection, which migrates an older schema at start).

@@ -8,8 +8,12 @@ seconds, drives at the same time:
     /api/conflicts, /role), 10% POST /api/code and 5% GET /api/role;
   * --idle sockets that connect and send nothing (reopened when the server closes them);
   * --slow clients that send a request's header lines one every 2 s (reopened when closed).
+A separate process (its own interpreter, so the client threads' GIL does not delay it) asks
+GET /api/stats every 100 ms on one kept-alive connection: the probe, a measure of the server's
+answer time apart from the Python client's (its 20 threads share one GIL and the cores).
 Reports errors on the well-formed requests (any status but 2xx, a refused or reset connection,
-no answer within 30 s), latency per route (p50/p99/max), and the server's peak RSS (VmHWM).
+no answer within 30 s), latency per route (p50/p99/max), the server's peak RSS (VmHWM) and CPU
+time, and the load average before and after (the machine may be shared).
 Exits 1 when the targets are missed: errors > 0, /api/stats p99 >= 100 ms, or RSS >= 500 MB.
 
   scripts/load_test.py [--build build] [--db FILE] [--duration 60]
@@ -20,6 +24,7 @@ Python 3 standard library only.
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import random
 import selectors
@@ -58,6 +63,13 @@ def peak_rss_mb(pid):
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def cpu_seconds(pid):
+    """utime + stime of a process, in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values, p):
@@ -213,6 +225,29 @@ def slow_client(port, stop, counters):
                 pass
 
 
+def probe(port, until, results):
+    """GET /api/stats every 100 ms until `until` (time.time()); latencies (s) into `results`."""
+    conn = None
+    while time.time() < until:
+        start = time.monotonic()
+        try:
+            if conn is None:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", "/api/stats")
+            resp = conn.getresponse()
+            resp.read()
+            if resp.will_close:
+                conn.close()
+                conn = None
+            results.append(time.monotonic() - start if resp.status == 200 else -1.0)
+        except (OSError, http.client.HTTPException):
+            if conn is not None:
+                conn.close()
+            conn = None
+            results.append(-1.0)
+        time.sleep(max(0.0, 0.1 - (time.monotonic() - start)))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
@@ -222,6 +257,7 @@ def main():
     ap.add_argument("--idle", type=int, default=200)
     ap.add_argument("--slow", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--serve-arg", action="append", default=[], help="one more argument for dyad serve (repeatable)")
     args = ap.parse_args()
     random.seed(args.seed)
     dyad = os.path.join(args.build, "tools", "dyad", "dyad")
@@ -234,7 +270,7 @@ def main():
         # Every simulated client shares 127.0.0.1: the per-client connection limit (tested in
         # tests/unit/server/api_test.cc) would refuse all but 16 of them, so it is off here.
         server = subprocess.Popen([dyad, "serve", "--db", db, "--port", str(port), "--quiet",
-                                   "--max-connections-per-client", "0"],
+                                   "--max-connections-per-client", "0", *args.serve_arg],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             for _ in range(300):
@@ -255,9 +291,15 @@ def main():
             for t in threads[1:]:
                 t.start()
             time.sleep(1.0)  # the idle and slow sockets are in place before the clients start
+            load_before = os.getloadavg()
+            cpu_before = cpu_seconds(server.pid)
             workers = [threading.Thread(target=client, args=(port, get_routes, stats, stop, counters))
                        for _ in range(args.connections)]
             started = time.monotonic()
+            manager = multiprocessing.Manager()
+            probe_results = manager.list()
+            prober = multiprocessing.Process(target=probe, args=(port, time.time() + args.duration, probe_results))
+            prober.start()
             for t in workers:
                 t.start()
             rss_samples = []
@@ -267,11 +309,16 @@ def main():
                 if server.poll() is not None:
                     break
             stop.set()
+            prober.join()
+            probe_latency = list(probe_results)
+            manager.shutdown()
             for t in workers + threads:
                 t.join()
             elapsed = time.monotonic() - started
             alive = server.poll() is None
             rss = peak_rss_mb(server.pid) if alive else float("nan")
+            cpu = cpu_seconds(server.pid) - cpu_before if alive else float("nan")
+            load_after = os.getloadavg()
         finally:
             server.terminate()
             try:
@@ -294,8 +341,14 @@ def main():
               f"{percentile(lat, 99) * 1000:>10.1f}{(max(lat) if lat else float('nan')) * 1000:>10.1f}")
     for e in stats.examples:
         print("  error:", e)
+    probe_ok = [x for x in probe_latency if x >= 0]
+    print(f"probe (its own process, GET /api/stats every 100 ms): {len(probe_ok)} answered, "
+          f"{len(probe_latency) - len(probe_ok)} errors; p50 {percentile(probe_ok, 50) * 1000:.1f} ms, "
+          f"p99 {percentile(probe_ok, 99) * 1000:.1f} ms, max {(max(probe_ok) if probe_ok else float('nan')) * 1000:.1f} ms")
     p99 = percentile(stats.latency.get("/api/stats", []), 99) * 1000
-    print(f"server peak RSS (VmHWM): {rss:.0f} MB; server {'alive' if alive else 'DIED'}")
+    print(f"server peak RSS (VmHWM): {rss:.0f} MB; server CPU {cpu:.1f} s; server {'alive' if alive else 'DIED'}")
+    print("load average (1, 5, 15 min): before " + " ".join(f"{x:.2f}" for x in load_before) +
+          ", after " + " ".join(f"{x:.2f}" for x in load_after))
     ok = alive and errors == 0 and p99 < 100 and rss < 500
     print("targets (0 errors, /api/stats p99 < 100 ms, RSS < 500 MB):", "met" if ok else "MISSED")
     return 0 if ok else 1

@@ -1,6 +1,7 @@
 #include "server/api.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -9,6 +10,8 @@
 #include <mutex>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <sstream>
 #include <vector>
 
@@ -17,6 +20,7 @@
 #include "analyze/role_inputs.h"
 #include "analyze/role_report.h"
 #include "common/escape.h"
+#include "server/single_flight.h"
 #include "store/event_filter.h"
 #include "store/export.h"
 #include "store/format.h"
@@ -210,10 +214,23 @@ class ConnectionPool {
   std::vector<std::unique_ptr<store::Store>> free_;
 };
 
+// A role report as built for /api/role and /role (they differ in rendering only).
+struct BuiltReport {
+  std::shared_ptr<const analyze::RoleReport> report;  // null when `error` is the answer
+  Response error;
+};
+
 struct Api::Impl {
   ApiOptions options;
   mutable ConnectionPool pool;
   mutable ConnectionPool report_pool;  // for role reports only
+  mutable ConnectionPool lookup_pool;  // for look-ups of one thing (stats, an event, a document)
+  // Identical reports asked while one is being built share it (single_flight.h). A report is
+  // shared only with requests that arrive while it is built, so nothing older than one build is
+  // answered; each review stored by this server starts a new generation (part of the key), so a
+  // reviewer's next report shows their review.
+  mutable SingleFlight<BuiltReport> reports{BuiltReport{nullptr, ErrorResponse(500, "the role report failed")}};
+  mutable std::atomic<uint64_t> review_generation{0};
   std::unique_ptr<store::Store> writer;  // reviews; only with tokens
   write::CameoTable cameo;               // checks corrected codes
   std::unique_ptr<Engine> engine;
@@ -225,11 +242,13 @@ struct Api::Impl {
   Response Search(store::Store& store, const Request& request) const;
   Response Conflicts() const;
   Response Cameo() const;
-  Response Role(store::Store& store, const Request& request, bool html) const;
-  // Runs `route` on a leased connection under the query time limit; a query
+  Response Role(const Request& request, bool html) const;
+  // Which pool a route's connection comes from.
+  enum class Pool { kQueries, kLookups, kReports };
+  // Runs `route` on a connection leased from `pool` under the query time limit; a query
   // past it is interrupted and answered 503.
   template <typename Route>
-  Response WithStore(Route route, bool report = false) const;
+  Response WithStore(Route route, Pool pool = Pool::kQueries) const;
   Response Code(const Request& request) const;
   Response AddReview(int64_t id, const std::string& reviewer, const Request& request) const;
   Response Reviews(store::Store& store, int64_t id) const;
@@ -269,10 +288,17 @@ Status Api::Create(const ApiOptions& options, std::unique_ptr<Api>* out) {
   open.create = false;
   open.migrate = false;
   open.cache_kib = 32 * 1024;  // each connection serves request after request: pages stay cached
-  for (int i = 0; i < std::max(1, options.connections) + std::max(1, options.report_connections); ++i) {
-    std::unique_ptr<store::Store> store;
-    if (Status s = store::Store::Open(options.db, open, &store); !s.ok()) return s;
-    (i < std::max(1, options.connections) ? impl->pool : impl->report_pool).Add(std::move(store));
+  const std::pair<ConnectionPool*, int> pools[] = {{&impl->pool, options.connections},
+                                                   {&impl->report_pool, options.report_connections},
+                                                   {&impl->lookup_pool, options.lookup_connections}};
+  for (const auto& [pool, count] : pools) {
+    // Look-ups read a few pages each (and /api/stats is counted once per change): a smaller cache.
+    open.cache_kib = pool == &impl->lookup_pool ? 8 * 1024 : 32 * 1024;
+    for (int i = 0; i < std::max(1, count); ++i) {
+      std::unique_ptr<store::Store> store;
+      if (Status s = store::Store::Open(options.db, open, &store); !s.ok()) return s;
+      pool->Add(std::move(store));
+    }
   }
   if (Status s = Engine::Create(impl->options.engine, &impl->engine); !s.ok()) return s;
   *out = std::unique_ptr<Api>(new Api(std::move(impl)));
@@ -392,17 +418,16 @@ Response Api::Impl::Dispatch(const Request& request) const {
     if (IsWebFileName(path)) return get ? WebFile(path) : only_get();
     if (path == "/api" || path == "/api/") return get ? JsonResponse(json{{"routes", RouteList()}}) : only_get();
     const Impl& impl = *this;
-    if (path == "/api/stats") return get ? impl.WithStore([&](store::Store& db) { return impl.Stats(db); }) : only_get();
+    if (path == "/api/stats")
+      return get ? impl.WithStore([&](store::Store& db) { return impl.Stats(db); }, Pool::kLookups) : only_get();
     if (path == "/api/events")
       return get ? impl.WithStore([&](store::Store& db) { return impl.Events(db, request); }) : only_get();
     if (path == "/api/search")
       return get ? impl.WithStore([&](store::Store& db) { return impl.Search(db, request); }) : only_get();
     if (path == "/api/conflicts") return get ? Conflicts() : only_get();
     if (path == "/api/cameo") return get ? Cameo() : only_get();
-    if (path == "/api/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, false); }, true) : only_get();
-    if (path == "/role")
-      return get ? impl.WithStore([&](store::Store& db) { return impl.Role(db, request, true); }, true) : only_get();
+    if (path == "/api/role") return get ? impl.Role(request, false) : only_get();
+    if (path == "/role") return get ? impl.Role(request, true) : only_get();
     static const std::string kEvent = "/api/events/", kDocument = "/api/documents/";
     if (path.rfind(kEvent, 0) == 0) {
       // /api/events/ID, /api/events/ID/review (POST), /api/events/ID/reviews
@@ -424,12 +449,14 @@ Response Api::Impl::Dispatch(const Request& request) const {
         return impl.AddReview(id, reviewer, request);
       }
       if (!get) return only_get();
-      if (sub == "reviews") return impl.WithStore([&](store::Store& db) { return impl.Reviews(db, id); });
+      if (sub == "reviews") return impl.WithStore([&](store::Store& db) { return impl.Reviews(db, id); }, Pool::kLookups);
       if (!sub.empty()) return ErrorResponse(404, "no route " + path + " (GET /api lists them)");
-      return impl.WithStore([&](store::Store& db) { return impl.OneEvent(db, id); });
+      return impl.WithStore([&](store::Store& db) { return impl.OneEvent(db, id); }, Pool::kLookups);
     }
     if (path.rfind(kDocument, 0) == 0 && path.size() > kDocument.size()) {
-      return get ? impl.WithStore([&](store::Store& db) { return impl.DocumentByKey(db, path.substr(kDocument.size()), request); })
+      return get ? impl.WithStore(
+                       [&](store::Store& db) { return impl.DocumentByKey(db, path.substr(kDocument.size()), request); },
+                       Pool::kLookups)
                  : only_get();
     }
     return ErrorResponse(404, "no route " + path + " (GET /api lists them)");
@@ -475,16 +502,16 @@ std::string Api::Impl::HidePaths(std::string text) const {
 }
 
 template <typename Route>
-Response Api::Impl::WithStore(Route route, bool report) const {
-  ConnectionPool::Lease db = (report ? report_pool : pool).Acquire();
-  db->SetDeadline(options.query_time_limit.count() > 0
-                      ? std::chrono::steady_clock::now() + options.query_time_limit
-                      : std::chrono::steady_clock::time_point::max());
+Response Api::Impl::WithStore(Route route, Pool from) const {
+  ConnectionPool::Lease db = (from == Pool::kReports ? report_pool : from == Pool::kLookups ? lookup_pool : pool).Acquire();
+  const std::chrono::milliseconds limit = from == Pool::kReports ? options.report_time_limit : options.query_time_limit;
+  db->SetDeadline(limit.count() > 0 ? std::chrono::steady_clock::now() + limit
+                                    : std::chrono::steady_clock::time_point::max());
   Response response = route(*db);
   const bool interrupted = db->interrupted();
   db->SetDeadline(std::chrono::steady_clock::time_point::max());
   if (interrupted) {
-    return ErrorResponse(503, "the query took longer than " + std::to_string(options.query_time_limit.count()) +
+    return ErrorResponse(503, "the query took longer than " + std::to_string(limit.count()) +
                                   " ms and was stopped; narrow it (fewer terms, a date range, an actor)");
   }
   return response;
@@ -705,7 +732,7 @@ Response Api::Impl::Cameo() const {
   return JsonResponse(json{{"codes", std::move(codes)}});
 }
 
-Response Api::Impl::Role(store::Store& store, const Request& request, bool html) const {
+Response Api::Impl::Role(const Request& request, bool html) const {
   const std::string state = Param(request, "state"), conflict = Param(request, "conflict");
   if (state.empty() || conflict.empty())
     return ErrorResponse(400, "state and conflict are required, e.g. ?state=BLR&conflict=russia-ukraine");
@@ -733,21 +760,46 @@ Response Api::Impl::Role(store::Store& store, const Request& request, bool html)
     return ErrorResponse(400, std::string("include_rejected=1 and ") + (reviewed ? "reviewed=1" : "reviewed_only=1") +
                                   " contradict each other");
 
-  // Read per request on purpose: rules and conflicts are data users edit, and a running server
-  // should answer with the files as they are now (a few ms against the report's query).
-  analyze::RoleInputs inputs;
-  analyze::RoleInputPaths paths;
-  paths.data_dir = options.data_dir;
-  paths.rules = options.rules;
-  paths.conflicts_dir = options.conflicts_dir;
-  // Unknown state or conflict: the caller's (400); a broken data file: ours (500).
-  if (Status s = analyze::LoadRoleInputs(paths, state, conflict, &inputs); !s.ok()) return StatusResponse(s);
-  analyze::RoleReport report;
-  if (Status s = analyze::BuildRoleReportFromStore(store, inputs.rules, inputs.conflict, inputs.subject, ro, &report);
-      !s.ok())
-    return StatusResponse(s);
-  report.conflict_file = ShownPath(report.conflict_file, options.data_dir);
-  report.rules_file = ShownPath(report.rules_file, options.data_dir);
+  // Everything the report depends on; /role and /api/role share it (they differ in rendering).
+  const std::string key = json{state,
+                               conflict,
+                               ro.from.ToIso(),
+                               ro.to.ToIso(),
+                               ro.evidence_per_category,
+                               ro.contradictions_per_category,
+                               ro.contradiction_days,
+                               ro.reviewed_only,
+                               ro.include_rejected,
+                               review_generation.load()}
+                              .dump();
+  const BuiltReport built = reports.Get(key, [&]() -> BuiltReport {
+    // Read per build on purpose: rules and conflicts are data users edit, and a running server
+    // should answer with the files as they are now (a few ms against the report's query).
+    analyze::RoleInputs inputs;
+    analyze::RoleInputPaths paths;
+    paths.data_dir = options.data_dir;
+    paths.rules = options.rules;
+    paths.conflicts_dir = options.conflicts_dir;
+    // Unknown state or conflict: the caller's (400); a broken data file: ours (500).
+    if (Status s = analyze::LoadRoleInputs(paths, state, conflict, &inputs); !s.ok())
+      return {nullptr, StatusResponse(s)};
+    auto report = std::make_shared<analyze::RoleReport>();
+    Response answer = WithStore(
+        [&](store::Store& store) {
+          if (Status s = analyze::BuildRoleReportFromStore(store, inputs.rules, inputs.conflict, inputs.subject, ro,
+                                                           report.get());
+              !s.ok())
+            return StatusResponse(s);
+          return Response{};
+        },
+        Pool::kReports);
+    if (answer.status != 200) return {nullptr, std::move(answer)};
+    report->conflict_file = ShownPath(report->conflict_file, options.data_dir);
+    report->rules_file = ShownPath(report->rules_file, options.data_dir);
+    return {std::move(report), Response{}};
+  });
+  if (!built.report) return built.error;
+  const analyze::RoleReport& report = *built.report;
   if (!html) {
     Response r;
     r.body = analyze::RenderJson(report);
@@ -801,6 +853,7 @@ Response Api::Impl::AddReview(int64_t id, const std::string& reviewer, const Req
   if (Status s = writer->AddReview(id, review, &stored); !s.ok()) {
     return s.code() == StatusCode::kNotFound ? ErrorResponse(404, "no event " + std::to_string(id)) : StatusResponse(s);
   }
+  ++review_generation;  // a report asked from now on is built afresh and shows this review
   Response r = JsonResponse(json{{"review", store::ReviewObject(stored)}}, 201);
   return r;
 }

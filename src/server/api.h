@@ -66,9 +66,17 @@ struct ApiOptions {
   // Role reports (/api/role, /role) take one of these instead: a burst of reports never holds the
   // connections every other route needs (/api/stats stays fast while reports run).
   int report_connections = 2;
+  // Look-ups of one thing (/api/stats, /api/events/ID and its reviews, /api/documents/KEY) take
+  // one of these: event pages and searches, which can take seconds each on a large store, never
+  // hold the connections they need (with 4 such queries running they waited up to 1.5 s at 1M).
+  int lookup_connections = 2;
   // A request whose database work takes longer is interrupted and answered
   // 503 with a JSON error (0 = no limit).
   std::chrono::milliseconds query_time_limit{5000};
+  // The same for a role report, on its own connections (it holds no connection other routes
+  // need): 1 s alone at 1M events, more than 5 s when the cores are busy, and then one build
+  // stopped at 5 s failed every request sharing it (0 = no limit).
+  std::chrono::milliseconds report_time_limit{30000};
   // Who may write reviews: token -> the reviewer's name recorded with each review. Empty: the
   // server takes no writes (403). With tokens the database is also opened for writing (one
   // connection, which migrates an older schema at start).

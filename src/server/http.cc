@@ -37,12 +37,18 @@ std::string ErrorBody(const std::string& message) {
   return "{\"error\":\"" + escaped + "\"}\n";
 }
 
+// Set on a worker's thread by Refuse: the connection ends after this answer. httplib 0.11 keeps a
+// connection open whatever the response's Connection header says, so the connection loop
+// (DeadlineServer::Serve) reads this.
+thread_local bool close_after_answer = false;
+
 // Ends the connection after this answer: the unread body must not be taken
-// for the next request.
+// for the next request (it could hold one, which would then be answered).
 void Refuse(httplib::Response& out, int status, const std::string& message) {
   out.status = status;
   out.set_content(ErrorBody(message), kJson);
   out.set_header("Connection", "close");
+  close_after_answer = true;
 }
 
 // Content-Length as a number; a malformed one counts as huge (refused).
@@ -94,9 +100,16 @@ using Clock = std::chrono::steady_clock;
 // Set on a worker's thread when the request it is reading ran past the header deadline, so the
 // error handler answers 408 instead of httplib's 400 (a connection stays on one worker).
 thread_local bool header_deadline_passed = false;
+// The same for the body's deadline (the body handler answers 408 instead of "could not be read").
+thread_local bool body_deadline_passed = false;
 
 std::string HeaderTimeoutMessage(int seconds) {
   return "request timeout: the request line and headers must arrive within " + std::to_string(seconds) + " s";
+}
+
+std::string BodyTimeoutMessage(const HttpOptions& options) {
+  return "request timeout: a request body must arrive within " + std::to_string(options.body_timeout_seconds) +
+         " s of its headers, plus 1 s per " + std::to_string(options.body_min_bytes_per_second) + " bytes";
 }
 
 // A whole 408 response, for a client cut off before httplib could answer.
@@ -109,9 +122,10 @@ std::string HeaderTimeoutAnswer(int seconds) {
 // How often a waiting worker looks whether the server is stopping.
 constexpr auto kStopCheck = std::chrono::milliseconds(100);
 
-// A connection's socket for httplib, with a deadline on each request's line and header block.
-// httplib's own stream only bounds each read, so a client sending a byte just before every read
-// timeout kept its worker for ever. Reads are buffered (httplib reads headers a byte at a time).
+// A connection's socket for httplib, with a deadline on each request's line and header block and
+// one on its body. httplib's own stream only bounds each read, so a client sending a byte just
+// before every read timeout kept its worker for ever. Reads are buffered (httplib reads headers a
+// byte at a time).
 class DeadlineStream : public httplib::Stream {
  public:
   // `listen_fd` is the server's listening socket, INVALID_SOCKET once it stops.
@@ -124,6 +138,8 @@ class DeadlineStream : public httplib::Stream {
     header_end_match_ = 0;
     deadline_ = Clock::now() + std::chrono::seconds(options_.header_timeout_seconds);
     header_deadline_passed = false;
+    body_deadline_passed = false;
+    close_after_answer = false;
     wrote_answer_ = false;
   }
   bool wrote_answer() const { return wrote_answer_; }
@@ -137,7 +153,7 @@ class DeadlineStream : public httplib::Stream {
   ssize_t read(char* ptr, size_t size) override {
     if (!has_buffered()) {
       if (!WaitFor(POLLIN, ReadTimeout())) {
-        if (in_header_ && Clock::now() >= deadline_) header_deadline_passed = true;
+        if (Clock::now() >= deadline_) (in_header_ ? header_deadline_passed : body_deadline_passed) = true;
         return -1;
       }
       ssize_t got;
@@ -151,7 +167,11 @@ class DeadlineStream : public httplib::Stream {
     const size_t n = std::min(size, end_ - next_);
     std::memcpy(ptr, buffer_ + next_, n);
     next_ += n;
-    if (in_header_) FindHeaderEnd(ptr, n);
+    if (in_header_) {
+      FindHeaderEnd(ptr, n);
+    } else {
+      ExtendBodyDeadline(n);
+    }
     return static_cast<ssize_t>(n);
   }
 
@@ -171,11 +191,17 @@ class DeadlineStream : public httplib::Stream {
   }
 
  private:
-  // While the header is read, the wait also ends at its deadline.
+  // The wait also ends at the deadline of the header or the body being read.
   Clock::duration ReadTimeout() const {
-    Clock::duration timeout = std::chrono::seconds(options_.read_timeout_seconds);
-    if (in_header_) timeout = std::min(timeout, deadline_ - Clock::now());
-    return timeout;
+    return std::min<Clock::duration>(std::chrono::seconds(options_.read_timeout_seconds), deadline_ - Clock::now());
+  }
+
+  // Each body byte received moves the body's deadline on by 1 / body_min_bytes_per_second s.
+  void ExtendBodyDeadline(size_t received) {
+    const int rate = std::max(1, options_.body_min_bytes_per_second);
+    body_credit_bytes_ += received;
+    deadline_ += std::chrono::seconds(body_credit_bytes_ / rate);
+    body_credit_bytes_ %= rate;
   }
 
   // Polls in short slices so a stopping server does not wait for slow clients.
@@ -193,12 +219,16 @@ class DeadlineStream : public httplib::Stream {
   }
 
   // The header block ends at the first empty line ("\r\n\r\n"; a bare "\n\n" too, as httplib reads
-  // lines); from there on only the read timeout applies (bodies are bounded in size).
+  // lines); from there on the body's deadline applies.
   void FindHeaderEnd(const char* data, size_t n) {
     for (size_t i = 0; i < n && in_header_; ++i) {
       const char c = data[i];
       if (c == '\n') {
-        if (header_end_match_ >= 1) in_header_ = false;
+        if (header_end_match_ >= 1) {
+          in_header_ = false;
+          deadline_ = Clock::now() + std::chrono::seconds(options_.body_timeout_seconds);
+          body_credit_bytes_ = n - i - 1;  // body bytes read with the header's end, if any
+        }
         header_end_match_ = 1;
       } else if (c != '\r') {
         header_end_match_ = 0;
@@ -235,7 +265,8 @@ class DeadlineStream : public httplib::Stream {
   bool in_header_ = false;
   bool wrote_answer_ = false;
   int header_end_match_ = 0;  // 1 after a line's '\n' (and any '\r'): one more '\n' ends the block
-  Clock::time_point deadline_{};
+  Clock::time_point deadline_{};  // of the header block, then of the body
+  size_t body_credit_bytes_ = 0;  // body bytes not yet turned into whole seconds of deadline
 };
 
 // The client a connection counts against, as text: an IPv4 address; an IPv6 one by its /64 (a
@@ -382,9 +413,11 @@ class DeadlineServer : public httplib::Server {
         if (!stream.wrote_answer()) (void)stream.write(header_timeout_answer_.data(), header_timeout_answer_.size());
         break;
       }
-      if (!ok || connection_closed) break;
+      if (!ok || connection_closed || close_after_answer) break;
     }
     header_deadline_passed = false;
+    body_deadline_passed = false;
+    close_after_answer = false;
     return ok;
   }
 
@@ -430,6 +463,7 @@ HttpServer::HttpServer(const Api& api, std::function<void(const std::string&)> l
   const size_t max_body = options.max_body_bytes;
   const std::string too_large = "body: more than " + std::to_string(max_body) +
                                 " bytes per request (use `dyad ingest` for more)";
+  const std::string body_too_slow = BodyTimeoutMessage(options);
 
   // Before any body is read: refuse by Content-Length, and bodies where no route takes one.
   s.set_pre_routing_handler([impl, max_body, too_large](const httplib::Request& in, httplib::Response& out) {
@@ -456,8 +490,8 @@ HttpServer::HttpServer(const Api& api, std::function<void(const std::string&)> l
   s.Get(".*", [impl](const httplib::Request& in, httplib::Response& out) { impl->Answer(in, "", out); });
   // Bodies are read through a counting receiver, after decompression: a chunked
   // or gzip body stops being read at the limit (a small gzip can inflate to GBs).
-  auto with_body = [impl, max_body, too_large](const httplib::Request& in, httplib::Response& out,
-                                               const httplib::ContentReader& reader) {
+  auto with_body = [impl, max_body, too_large, body_too_slow](const httplib::Request& in, httplib::Response& out,
+                                                              const httplib::ContentReader& reader) {
     std::string body;
     bool over = false;
     bool ok = reader([&](const char* data, size_t n) {
@@ -471,6 +505,11 @@ HttpServer::HttpServer(const Api& api, std::function<void(const std::string&)> l
     if (over) {
       Refuse(out, 413, too_large);
       if (impl->log) impl->log(in.method + " " + in.path + " 413");
+      return;
+    }
+    if (!ok && body_deadline_passed) {
+      Refuse(out, 408, body_too_slow);
+      if (impl->log) impl->log(in.method + " " + in.path + " 408");
       return;
     }
     if (!ok) {

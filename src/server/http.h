@@ -27,6 +27,13 @@ struct HttpOptions {
   // client gets 408 and is disconnected: a client trickling a byte now and then ("slowloris")
   // never stays silent for the read timeout, and would otherwise hold its worker for ever.
   int header_timeout_seconds = 10;
+  // A request body must keep coming at body_min_bytes_per_second: its deadline is
+  // body_timeout_seconds after the header block ends, moved on one second for every
+  // body_min_bytes_per_second bytes received (Apache's mod_reqtimeout "body=10,MinRate=..."). Past
+  // it the client gets 408 and is disconnected: a client sending a byte just before each read
+  // timeout held its worker until its Content-Length (up to max_body_bytes) had arrived.
+  int body_timeout_seconds = 10;
+  int body_min_bytes_per_second = 4096;
   // Workers. cpp-httplib 0.11 gives each connection a worker for as long as it is open; with the
   // header timeout a slow client holds one for at most header_timeout_seconds, so an attacker
   // must open threads / header_timeout_seconds connections a second to keep them all (an idle

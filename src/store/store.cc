@@ -1715,6 +1715,18 @@ Status SqliteStore::DeleteDocument(int64_t id, const std::string& reason) {
 
 Status SqliteStore::GetStats(Stats* out) {
   std::lock_guard lock(mu_);
+  // Read before the counts: a commit after this changes it, and the next call counts again.
+  int64_t data_version = 0;
+  if (auto s = ReadPragmaInt(db_, path_, "data_version", &data_version); !s.ok()) return s;
+  const int64_t total_changes = sqlite3_total_changes64(db_);
+  // Inside a transaction of this connection nothing is cached: a rollback undoes its changes
+  // without lowering total_changes.
+  const bool cacheable = sqlite3_get_autocommit(db_) != 0;
+  if (cacheable && stats_cache_.valid && stats_cache_.data_version == data_version &&
+      stats_cache_.total_changes == total_changes) {
+    *out = stats_cache_.stats;
+    return Status::Ok();
+  }
   if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
   Stats st;
   auto count = [&](const std::string& sql, int64_t* value) -> Status {
@@ -1744,6 +1756,7 @@ Status SqliteStore::GetStats(Stats* out) {
   int64_t version = 0;
   if (auto s = ReadPragmaInt(db_, path_, "user_version", &version); !s.ok()) return s;
   st.schema_version = static_cast<int>(version);
+  if (cacheable) stats_cache_ = StatsCache{true, data_version, total_changes, st};
   *out = st;
   return Status::Ok();
 }

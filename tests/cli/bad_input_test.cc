@@ -143,6 +143,7 @@ std::vector<BadInputCase> Cases() {
        "none.db: no such database"},
       {"serve on a bad port", "", "", "serve --port 70000", true, "--port"},
       {"serve with a header timeout of 0", "", "", "serve --port 0 --header-timeout 0", true, "--header-timeout"},
+      {"serve with a body rate of 0", "", "", "serve --port 0 --body-min-rate 0", true, "--body-min-rate"},
       {"serve with a negative per-client limit", "", "", "serve --port 0 --max-connections-per-client -1", true,
        "--max-connections-per-client"},
   };

@@ -50,6 +50,7 @@ const dyad::server::Api& GetApi() {
     dyad::server::ApiOptions options;
     options.db = db_path;
     options.query_time_limit = std::chrono::milliseconds(2000);
+    options.report_time_limit = std::chrono::milliseconds(2000);
     std::unique_ptr<dyad::server::Api> out;
     FUZZ_CHECK(dyad::server::Api::Create(options, &out).ok());
     return out;

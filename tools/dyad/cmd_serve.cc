@@ -1,8 +1,10 @@
 // dyad serve: the HTTP JSON API and the web page over an evidence database.
 //   dyad serve [--db FILE] [--host ADDR] [--port N] [--dict PATH]... [--rules FILE] [--conflicts DIR]
-//              [--token-file FILE] [--quiet] [--threads N] [--header-timeout S] [--read-timeout S]
-//              [--keep-alive S] [--max-connections-per-client N]
+//              [--token-file FILE] [--quiet] [--threads N] [--connections N] [--report-connections N]
+//              [--header-timeout S] [--body-timeout S]
+//              [--body-min-rate BYTES] [--read-timeout S] [--keep-alive S] [--max-connections-per-client N]
 // Routes and their parameters: docs/serve.md (src/server/api.h).
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -32,6 +34,8 @@ struct ServeFlags {
   bool quiet = false;
   std::string token_file;
   server::HttpOptions http;  // limits on slow clients and workers (docs/serve.md)
+  int connections = server::ApiOptions{}.connections;
+  int report_connections = server::ApiOptions{}.report_connections;
 };
 
 bool Loopback(const std::string& host) {
@@ -65,12 +69,19 @@ Status ReadTokens(const std::string& path, std::map<std::string, std::string>* t
 }
 
 int Run(const ServeFlags& f) {
+  // glibc gives each thread that allocates an arena of its own (up to 8 per core), and an arena
+  // keeps what it freed: with 256 workers building report answers the server's peak RSS at 1M
+  // events was 625-700 MB, with 2 arenas 364 MB (scripts/load_test.py, docs/PERFORMANCE.md).
+  // Unless the user set MALLOC_ARENA_MAX.
+  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
   server::ApiOptions options;
   options.db = f.db;
   options.data_dir = f.data_dir;
   options.rules = f.rules;
   options.conflicts_dir = f.conflicts_dir;
   options.engine.dictionaries = f.dictionaries;
+  options.connections = f.connections;
+  options.report_connections = f.report_connections;
   if (!f.token_file.empty()) {
     if (Status s = ReadTokens(f.token_file, &options.tokens); !s.ok()) return Fail("serve: " + s.message(), 2);
     // Beyond this machine, the data is shared with token holders only.
@@ -131,10 +142,23 @@ Registration reg(
       app.add_option("--threads", f->http.threads,
                      "Workers (default 256); each open connection holds one while it is open")
           ->check(CLI::Range(1, 4096));
+      app.add_option("--connections", f->connections,
+                     "Database connections for event pages and searches: how many run at once (default 4)")
+          ->check(CLI::Range(1, 64));
+      app.add_option("--report-connections", f->report_connections,
+                     "Database connections for role reports: how many different reports are built at once (default 2)")
+          ->check(CLI::Range(1, 64));
       app.add_option("--header-timeout", f->http.header_timeout_seconds,
                      "Seconds a client has to send a request's line and headers, from their first byte; "
                      "slower clients get 408 and are disconnected (default 10)")
           ->check(CLI::Range(1, 3600));
+      app.add_option("--body-timeout", f->http.body_timeout_seconds,
+                     "Seconds a client has to send a request body after its headers, plus 1 s per "
+                     "--body-min-rate bytes received; slower clients get 408 and are disconnected (default 10)")
+          ->check(CLI::Range(1, 3600));
+      app.add_option("--body-min-rate", f->http.body_min_bytes_per_second,
+                     "Bytes per second a request body must keep arriving at, past --body-timeout (default 4096)")
+          ->check(CLI::Range(1, 1 << 30));
       app.add_option("--read-timeout", f->http.read_timeout_seconds,
                      "Seconds a client may stay silent while sending a request or not read the answer (default 5)")
           ->check(CLI::Range(1, 3600));

@@ -59,6 +59,37 @@ TEST_P(StoreBackendTest, NoPartOfADocumentIsVisibleBeforeItsTransactionCommits) 
   EXPECT_EQ(stats.events, 4);
 }
 
+// GetStats answers from its last count while nothing was written (SQLite: `dyad serve` asks it
+// often and each count scans an index); every write, by this connection or another, committed or
+// rolled back, shows in the next answer.
+TEST_P(StoreBackendTest, StatsFollowEveryWriteOfEitherConnection) {
+  auto store = OpenStore();
+  auto other = OpenStore();
+  Stats stats;
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 0);
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("a", Story(1)), SomeEvents(), "h", &added).ok());
+  const int64_t first = added.document_id;
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 1) << "this connection's own write";
+  EXPECT_EQ(stats.events, 4);
+  ASSERT_TRUE(other->AddFailure("b.txt", "00", "unreadable").ok());
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.failures, 1) << "another connection's write";
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->AddDocument(MakeDocument("c", Story(2)), SomeEvents(), "h", &added).ok());
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 2) << "inside its own transaction";
+  ASSERT_TRUE(store->Rollback().ok());
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 1) << "after the rollback";
+  ASSERT_TRUE(other->DeleteDocument(first, "test").ok());
+  ASSERT_TRUE(store->GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 0) << "after another connection's delete";
+  EXPECT_EQ(stats.events, 0);
+}
+
 TEST_P(StoreBackendTest, ReadsBackInsideItsOwnBatch) {
   auto store = OpenStore();
   ASSERT_TRUE(store->Begin().ok());

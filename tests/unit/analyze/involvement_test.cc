@@ -578,6 +578,15 @@ TEST_F(AnyStateTest, OwnAccountsAndRetakingTheAggressorsLand) {
   EXPECT_FALSE(Has(Cats(denied, "BLR", ru), 2));
 }
 
+// The aggressor's forces falling back into X use its territory as their rear; leaving X does not.
+TEST_F(AnyStateTest, TheAggressorsWithdrawalIntoXIsTerritory) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event into = MakeEvent("RUSMIL", "087", "BLR", "Russian units pulled back into Belarus in early April.");
+  EXPECT_TRUE(Has(Cats(into, "BLR", ru), 1));
+  Event out = MakeEvent("RUSMIL", "087", "BLR", "Russian units withdrew from Belarus after the exercises.");
+  EXPECT_FALSE(Has(Cats(out, "BLR", ru), 1));
+}
+
 // Taking the aggressor's side in words: recognising its annexations and the entities it set up,
 // and blaming the victim's backers for the war in the aggressor's terms. Offers to mediate are
 // no alignment, and criticising the aggressor is none either.
@@ -781,6 +790,8 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "IRN", "Iran's drones are a source of national pride, the speaker told parliament.", 0},
       {"yemen-red-sea", "IRN", "Sailors seized a dhow carrying Iranian missile parts bound for the rebels.", 3},
       {"yemen-red-sea", "IRN", "Inspectors recovered Iranian drone components from the wreckage.", 3},
+      {"russia-ukraine", "BLR", "Russian bombers took off from the Belarusian airbase at Baranovichi.", 1},
+      {"russia-ukraine", "BLR", "Long-range aircraft flew from a Belarusian airfield towards Kyiv.", 1},
   };
   for (const Case& c : cases) {
     Classifier classifier(rules_, LoadC(c.conflict), X(c.x));

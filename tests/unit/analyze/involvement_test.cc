@@ -578,6 +578,16 @@ TEST_F(AnyStateTest, OwnAccountsAndRetakingTheAggressorsLand) {
   EXPECT_FALSE(Has(Cats(denied, "BLR", ru), 2));
 }
 
+// X agreeing or beginning to withdraw its forces is a step away from the war, wherever it agreed;
+// X demanding that others withdraw is not.
+TEST_F(AnyStateTest, XsPledgeToWithdrawItsForcesIsACounterIndicator) {
+  Conflict drc = LoadC("drc-m23");
+  Event pledge = MakeEvent("RWA", "0356", "USAGOV", "Rwanda agreed in Doha to withdraw its troops within three months.");
+  EXPECT_TRUE(Has(Cats(pledge, "RWA", drc), 7));
+  Event demand = MakeEvent("UGA", "0356", "CODREB", "Uganda urged the rebels to withdraw its forces from Bunagana.");
+  EXPECT_FALSE(Has(Cats(demand, "UGA", drc), 7));
+}
+
 // The aggressor's forces falling back into X use its territory as their rear; leaving X does not.
 TEST_F(AnyStateTest, TheAggressorsWithdrawalIntoXIsTerritory) {
   Conflict ru = LoadC("russia-ukraine");
@@ -792,6 +802,8 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"yemen-red-sea", "IRN", "Inspectors recovered Iranian drone components from the wreckage.", 3},
       {"russia-ukraine", "BLR", "Russian bombers took off from the Belarusian airbase at Baranovichi.", 1},
       {"russia-ukraine", "BLR", "Long-range aircraft flew from a Belarusian airfield towards Kyiv.", 1},
+      {"drc-m23", "RWA", "Kigali said the panel's conclusions were biased.", 6},
+      {"drc-m23", "UGA", "Uganda's government said it would not be held responsible for the rebels.", 6},
   };
   for (const Case& c : cases) {
     Classifier classifier(rules_, LoadC(c.conflict), X(c.x));

@@ -76,6 +76,15 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
         for (size_t p = t.find(key); p != std::string::npos; p = t.find(key, p + v.size())) t.replace(p, key.size(), v);
         next.push_back(t);
       }
+      // A name written with "the" in text ("from the UAE", "sent by the Emirates") after another
+      // word of the keyword: the table keeps names without it.
+      if (key == "{x_name}" && pos > 0 && s.compare(pos >= 4 ? pos - 4 : 0, 4, "the ") != 0) {
+        for (const std::string& v : x.names_with_the) {
+          std::string t = s;
+          for (size_t p = t.find(key); p != std::string::npos; p = t.find(key, p + v.size() + 4)) t.replace(p, key.size(), "the " + v);
+          next.push_back(t);
+        }
+      }
     }
     out = std::move(next);
   }

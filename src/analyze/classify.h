@@ -24,6 +24,9 @@ struct Subject {
   // Every lower-case word naming X in text (names from data/countries.tsv and the rules'
   // [names], e.g. "belarus", "republic of belarus", "minsk"); empty = just `name`.
   std::vector<std::string> names;
+  // Those of `names` that text writes after "the" ("uae", "emirates", "united states"): rule
+  // keywords read "from {x_name}" as "from the UAE" too.
+  std::vector<std::string> names_with_the;
   // Every lower-case adjective ("belarusian", "belarussian"); empty = just `adjective`.
   std::vector<std::string> adjectives;
   // How reports print X: "Belarus", "the United States" ("" = `name`).

@@ -36,6 +36,16 @@ std::string WithoutThe(const std::string& s) {
   return Lower(s.substr(0, 4)) == "the " ? s.substr(4) : s;
 }
 
+// "UAE", "DRC", "U.S.": capitals (and dots) only, two or more letters.
+bool IsInitials(const std::string& s) {
+  int letters = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c != '.') return false;
+  }
+  return letters >= 2;
+}
+
 // "the United States" and "United States", "Côte" and "côte": one key.
 std::string Key(const std::string& s) { return Lower(WithoutThe(Trim(s))); }
 
@@ -179,7 +189,12 @@ Status LookupSubject(const std::string& query, const std::string& countries_tsv,
   auto add = [](std::vector<std::string>* list, const std::string& word) {
     if (!word.empty() && std::find(list->begin(), list->end(), word) == list->end()) list->push_back(word);
   };
-  for (const std::string& n : found->names) add(&s.names, TextName(n));
+  for (const std::string& n : found->names) {
+    add(&s.names, TextName(n));
+    // Names the table writes with "the", and initials ("UAE", "DRC", "U.S."): text writes
+    // "the UAE".
+    if (WithoutThe(n) != n || IsInitials(n)) add(&s.names_with_the, TextName(n));
+  }
   if (auto n = rules.names.find(s.code); n != rules.names.end())
     for (const std::string& name : n->second) add(&s.names, TextName(name));
   for (const std::string& a : found->adjectives) add(&s.adjectives, Lower(a));

@@ -698,6 +698,10 @@ TEST_F(AnyStateTest, FindingsAboutXAreAResponse) {
   Conflict ru = LoadC("russia-ukraine");
   Event breach = MakeEvent("FRA", "010", "", "France told the Council that the transfers by Tehran were in breach of resolution 2231.");
   EXPECT_TRUE(Has(Cats(breach, "IRN", ru), 8));
+  Conflict sudan = LoadC("sudan");
+  Event panel = MakeEvent("IGOUNO", "010", "", "The panel of experts found that UAE-made drones were used against El Fasher.");
+  EXPECT_TRUE(Has(Cats(panel, "ARE", sudan), 8));
+  EXPECT_FALSE(Has(Cats(panel, "ARE", sudan), 3)) << "a panel's finding is the response, not a support lead";
   Event none = MakeEvent("IGOUNO", "010", "", "UN investigators found no evidence that Kigali directed the offensive.");
   EXPECT_FALSE(Has(Cats(none, "RWA", drc), 8));
 }
@@ -804,6 +808,13 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "BLR", "Long-range aircraft flew from a Belarusian airfield towards Kyiv.", 1},
       {"drc-m23", "RWA", "Kigali said the panel's conclusions were biased.", 6},
       {"drc-m23", "UGA", "Uganda's government said it would not be held responsible for the rebels.", 6},
+      // Names written with "the" in text, and names hyphenated to a maker's participle.
+      {"sudan", "ARE", "Rifles made in the UAE were seized in a depot in Darfur.", 3},
+      {"sudan", "ARE", "Fighters displayed drones produced in the Emirates after taking El Fasher.", 3},
+      {"russia-ukraine", "PRK", "Ukrainian troops recovered shells marked as North Korea-made near Pokrovsk.", 3},
+      // A panel's or committee's finding about X's weapons is no support lead (response.findings
+      // lists it when the coder finds the panel's event).
+      {"sudan", "ARE", "The panel of experts found that the UAE-made drones had been used in Darfur.", 0},
   };
   for (const Case& c : cases) {
     Classifier classifier(rules_, LoadC(c.conflict), X(c.x));

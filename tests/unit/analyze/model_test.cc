@@ -283,6 +283,20 @@ TEST(LookupSubjectTest, NamesCommonNamesAndAdjectivesGiveTheCode) {
   EXPECT_NE(s.message().find("did you mean BLR (Belarus)"), std::string::npos) << s.message();
 }
 
+// Rule keywords read "from {x_name}" as "from the UAE" too: names written with "the" and initials.
+TEST(LookupSubjectTest, NamesTextWritesWithTheAreKept) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadRules(RulesPath(), &rules).ok());
+  const std::string countries = DataDir() + "/countries.tsv";
+  Subject uae;
+  ASSERT_TRUE(LookupSubject("ARE", countries, rules, &uae).ok());
+  for (const char* name : {"united arab emirates", "uae", "emirates"})
+    EXPECT_NE(std::find(uae.names_with_the.begin(), uae.names_with_the.end(), name), uae.names_with_the.end()) << name;
+  Subject belarus;
+  ASSERT_TRUE(LookupSubject("BLR", countries, rules, &belarus).ok());
+  EXPECT_TRUE(belarus.names_with_the.empty()) << "nobody writes 'the Belarus' or 'the Minsk'";
+}
+
 // Issue 10 (9): data/countries.tsv names every ISO 3166 state; each of its names finds its code
 // (unless another state answers to it too), and the issue's examples find the right state.
 TEST(CountryTableTest, EveryStatesNamesFindItsCodeAndTheIssuesExamplesResolve) {

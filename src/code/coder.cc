@@ -288,6 +288,10 @@ class Engine {
   void SplitClauses();
   void ResolvePronouns(ForwardState* fwd, bool same_story, bool document);
   bool IsSingularPossessor(int head) const;
+  // The actor at `head` names several people or bodies ("NATO members", "Houthi rebels").
+  bool IsPluralActor(int head) const;
+  // Word k (after a comma) opens a clause of its own: "but", "while", "much as" ...
+  bool OpensClause(int k) const;
   bool ForInfinitiveSubject(int head, int v) const;
   void OwnedByStatePossessor(int head, std::string* code) const;
   // A place after "<holder>-held/-controlled/-occupied" stands for its holder ("rebel-held
@@ -1201,6 +1205,10 @@ void Engine::MarkCompounds() {
 const WordList kClauseOpeners = {"BUT", "AND", "WHILE", "ALTHOUGH", "THOUGH", "EVEN",
                                                    "WHEREAS", "YET", "BECAUSE", "AFTER", "BEFORE"};
 
+// Two-word openers of a comparison with a clause of its own ("..., much as NATO members send
+// arms", "..., just as Iran did"); "even" is an opener by itself.
+const WordList kComparisonOpeners = {"MUCH", "JUST"};
+
 // Words that open a subordinate clause at the start of a sentence ("When Moscow began ...,").
 const WordList kSubordinators = {"WHEN",  "AS",      "AFTER",   "BEFORE", "SINCE",
                                                    "WHILE", "ALTHOUGH", "THOUGH", "IF",     "ONCE",
@@ -1212,6 +1220,12 @@ const WordList kIntroPrepositions = {
     "IN",      "AT",     "ON",    "DURING", "AFTER",  "BEFORE", "SINCE", "FOLLOWING", "WITH",   "WITHOUT",
     "AMID",    "DESPITE", "UNDER", "UNLIKE", "LIKE",   "FOR",    "FROM",  "BY",        "OVER",   "THROUGH",
     "WITHIN",  "AS",     "UPON",  "TO",     "AGAINST", "BESIDES", "AMONG", "ACROSS",   "ALONGSIDE"};
+
+bool Engine::OpensClause(int k) const {
+  if (k >= n()) return false;
+  if (kClauseOpeners.count(WordText(k))) return true;
+  return kComparisonOpeners.count(WordText(k)) && k + 2 < n() && WordText(k + 1) == "AS";
+}
 
 bool Engine::IsPlaceOrTimeAside(int c) const {
   if (c + 2 >= n()) return false;
@@ -1296,7 +1310,7 @@ void Engine::MarkCommaClauses() {
     }
     // Document coding (dyad): a clause opened by a conjunction is a clause of its own, not an aside
     // ("..., but they supply weapons to Ukraine", "..., while Iran sent drones to Russia").
-    const bool own_clause = document && c + 1 < n() && kClauseOpeners.count(WordText(c + 1)) > 0;
+    const bool own_clause = document && OpensClause(c + 1);
     // Document coding (dyad): a comma inside a list of nouns ("receives weapons, training and
     // logistical support from Rwanda") opens no aside.
     if (document && ContinuesNounList(c)) {
@@ -1532,7 +1546,7 @@ void Engine::SplitClauses() {
       continue;
     }
     // Document coding (dyad): a comma before a clause opener ends a clause ("..., even though they ...").
-    if (document && w(c).kind == WType::kComma && !w(c).blanked && kClauseOpeners.count(WordText(c + 1)) > 0) {
+    if (document && w(c).kind == WType::kComma && !w(c).blanked && OpensClause(c + 1)) {
       s_.clauses.push_back({begin, c - 1});
       begin = c + 1;
       continue;
@@ -1719,6 +1733,17 @@ bool Engine::ForInfinitiveSubject(int head, int v) const {
   return tail + 2 == v && WordText(tail + 1) == "TO";
 }
 
+bool Engine::IsPluralActor(int head) const {
+  const int tail = w(head).tail >= 0 ? w(head).tail : head;
+  // A plural noun: "MEMBERS", "TROOPS", "REBELS"; not "'S", "-SS" ("CONGRESS") or "-US".
+  auto plural = [](std::string_view t) {
+    return t.size() > 3 && t.back() == 'S' && t[t.size() - 2] != 'S' && t[t.size() - 2] != 'U' &&
+           t[t.size() - 2] != '\'';
+  };
+  if (plural(WordText(tail))) return true;
+  return tail + 1 < n() && IsType(tail + 1, RootType::kAgent) && plural(WordText(tail + 1));
+}
+
 bool Engine::IsSingularPossessor(int head) const {
   const int tail = w(head).tail >= 0 ? w(head).tail : head;
   const std::string_view t = WordText(tail);
@@ -1744,6 +1769,13 @@ void Engine::ResolvePronouns(ForwardState* fwd, bool same_story, bool document) 
           while (ref < p && !IsActorHead(ref)) ++ref;
           break;
         }
+    }
+    // Document coding: "they" as a subject names the nearest plural actor before it ("Belarus
+    // ... much as NATO members are not at war although they send weapons"), not the sentence's
+    // first actor; TABARI's rule stays for TABARI's coding and when no plural actor precedes.
+    if (ref < 0 && document && t == "THEY") {
+      for (int k = p - 1; k >= 0 && ref < 0; --k)
+        if (IsActorHead(k) && w(k).compound < 0 && IsPluralActor(k)) ref = k;
     }
     if (ref < 0) {
       for (int k = 0; k < p; ++k) {
@@ -2709,6 +2741,15 @@ void Engine::CodeClauses() {
       continue;
     }
     if (!first && IsActorHead(cb)) source_ = MakeActor(cb, -1, false);
+    // Document coding (dyad): after its opener ("..., while North Korea ships shells", "..., much
+    // as NATO members send arms") the clause names its own subject; the previous clause's source
+    // does not carry over.
+    if (document && !first && !IsActorHead(cb)) {
+      int k = cb;
+      if (OpensClause(k)) k += kComparisonOpeners.count(WordText(k)) ? 2 : 1;
+      if (k <= ce && WordText(k) == "THE") ++k;
+      if (k > cb && k <= ce && IsActorHead(k) && !w(k).blanked) source_ = MakeActor(k, k, true);
+    }
     if (!first && !source_.set && lead_subject >= 0 && IsType(cb, RootType::kVerb) && w(cb).is_head &&
         !w(cb).noun && !IsActor(cb)) {
       source_ = MakeActor(lead_subject, lead_subject, true);

@@ -225,6 +225,27 @@ TEST_F(EngineText, AClauseOpenedByAConjunctionAfterACommaIsNoAside) {
   }
 }
 
+// After its opener ("while", "much as", "just as") a clause names its own subject: the previous
+// clause's source does not carry over; "they" there names the nearest plural actor before it.
+TEST_F(EngineText, AClauseAfterItsOpenerNamesItsOwnSubject) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iran supplies drones to Moscow, while North Korea ships shells to Russia.", "PRK", "07", "RUS",
+            Modality::kAsserted, ""},
+           {"Tehran sells drones to Moscow, just as North Korean officials sell shells to Russia.", "PRKGOV", "06", "RUS",
+            Modality::kAsserted, ""},
+           {"Minsk is no party to the war, just as NATO members are not at war although they send arms to Kyiv.",
+            "IGOWSTNAT", "07", "UKR", Modality::kAsserted, ""},
+           {"Moldova stays neutral, much as NATO members take no part in the fighting although they ship shells to Ukraine.",
+            "IGOWSTNAT", "07", "UKR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events)
+      EXPECT_FALSE(e.target.compare(0, 3, "UKR") == 0 && (e.source == "BLR" || e.source == "BLRGOV" || e.source == "MDA"))
+          << x.sentence << "\n" << Describe(events);
+  }
+}
+
 TEST_F(EngineText, ToArmSomeoneIsToSupplyItWithWeapons) {
   for (const Expected& x : std::vector<Expected>{
            {"Tehran arms Hezbollah.", "IRN", "072", "LBN", Modality::kAsserted, ""},

@@ -2561,7 +2561,32 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       // ... and what is given is never given to whom it is to be used against ("weapons for use
       // against Ukraine").
       const bool giving = document && (code->code.starts_with("06") || code->code.starts_with("07"));
-      for (int k = vw.tail + 1; k <= ce; ++k) {
+      // ... and hostility has its target after "against", not where it happened: "Ugandan troops
+      // are fighting in Congo against the ADF" (but "deplored Pyongyang's role in the war against
+      // Ukraine" names its target first).
+      const bool hostile = document && code->code.size() >= 2 && code->code.compare(0, 2, "11") >= 0 &&
+                           code->code.compare(0, 2, "20") <= 0;
+      bool venue_first = false;
+      for (int k = vw.tail + 1; hostile && k <= ce; ++k) {
+        if (!IsActorHead(k) || w(k).blanked) continue;
+        static const WordList kVenue = {"IN", "INSIDE", "AT", "ACROSS", "THROUGHOUT", "NEAR", "WITHIN"};
+        int p = k - 1;
+        if (p > 0 && WordText(p) == "THE") --p;
+        venue_first = kVenue.count(WordText(p)) > 0;
+        break;
+      }
+      if (venue_first)
+        for (int k = vw.tail + 1; k <= ce && !target_.set; ++k) {
+          if (!IsActorHead(k) || w(k).blanked) continue;
+          int p = k - 1;
+          if (p > 0 && WordText(p) == "THE") --p;
+          if (WordText(p) != "AGAINST") continue;
+          ActorVal a = MakeActor(k, k, true);
+          if (SameActor(a, source_)) continue;
+          target_ = a;
+          regular_target_ = true;
+        }
+      for (int k = vw.tail + 1; k <= ce && !target_.set; ++k) {
         if (!IsActorHead(k)) continue;
         if (giving && k > 0) {
           int p = k - 1;

@@ -246,6 +246,20 @@ TEST_F(EngineText, AClauseAfterItsOpenerNamesItsOwnSubject) {
   }
 }
 
+// Force used somewhere against someone: the place is no target when "against" names one.
+TEST_F(EngineText, HostilityInAPlaceAgainstAnActorTargetsTheActor) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Kenyan troops fought in Somalia against al-Shabaab.", "KENMIL", "19", "SOMINS", Modality::kAsserted, ""},
+           {"Ugandan troops are fighting in Congo against the Allied Democratic Forces.", "UGAMIL", "19", "UGAREB",
+            Modality::kAsserted, ""},
+           // ("against" inside the object's noun phrase leaves the object the target)
+           {"France condemned Iran's role in the war against Ukraine.", "FRA", "11", "IRN", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 TEST_F(EngineText, ToArmSomeoneIsToSupplyItWithWeapons) {
   for (const Expected& x : std::vector<Expected>{
            {"Tehran arms Hezbollah.", "IRN", "072", "LBN", Modality::kAsserted, ""},

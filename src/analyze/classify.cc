@@ -48,7 +48,28 @@ bool ContainsPhrase(const std::string& hay, const std::string& needle) {
   return false;
 }
 
-// Expands {x_name}, {x_adj}, {aggressor} and {victim} into every phrase they
+// The names of states on neither side of the conflict, nor X, nor named by a side's words
+// ("mozambique" in a report on Rwanda in the M23 conflict): where X's forces are elsewhere.
+std::vector<std::string> Elsewhere(const Subject& x, const Conflict& c) {
+  std::vector<std::string> out;
+  auto party = [&](const std::string& code) {
+    for (const auto* side : {&c.aggressor, &c.victim, &c.aggressor_allies, &c.victim_allies})
+      for (const std::string& p : *side)
+        if (p.compare(0, 3, code) == 0) return true;
+    return false;
+  };
+  auto named_by_side = [&](const std::string& name) {
+    for (const auto* words : {&c.aggressor_words, &c.victim_words})
+      for (const std::string& w : *words)
+        if (Lower(w) == name) return true;
+    return std::find(x.names.begin(), x.names.end(), name) != x.names.end();
+  };
+  for (const auto& [code, name] : x.other_states)
+    if (code != x.code && !party(code) && !named_by_side(name)) out.push_back(name);
+  return out;
+}
+
+// Expands {x_name}, {x_adj}, {aggressor}, {victim} and {elsewhere} into every phrase they
 // stand for; a placeholder without a value yields no phrase.
 std::vector<std::string> Expand(const std::string& keyword, const Subject& x, const Conflict& c) {
   std::vector<std::string> out = {keyword};
@@ -57,7 +78,8 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
     std::vector<std::string> values;
   };
   std::vector<Ph> phs = {{"{x_name}", {}}, {"{x_adj}", {}}, {"{aggressor}", c.aggressor_words},
-                         {"{victim}", c.victim_words}};
+                         {"{victim}", c.victim_words}, {"{elsewhere}", {}}};
+  if (keyword.find("{elsewhere}") != std::string::npos) phs[4].values = Elsewhere(x, c);
   if (x.names.empty() && !x.name.empty()) phs[0].values.push_back(Lower(x.name));
   for (const std::string& n : x.names) phs[0].values.push_back(n);
   if (x.adjectives.empty() && !x.adjective.empty()) phs[1].values.push_back(Lower(x.adjective));

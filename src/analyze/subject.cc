@@ -210,7 +210,10 @@ Status LookupSubject(const std::string& query, const std::string& countries_tsv,
   for (const CountryRow& r : rows) {
     if (r.code == s.code) continue;
     std::vector<std::string> theirs;
-    for (const std::string& n : r.names) theirs.push_back(TextName(n));
+    for (const std::string& n : r.names) {
+      theirs.push_back(TextName(n));
+      s.other_states.emplace_back(r.code, TextName(n));
+    }
     for (const std::string& a : r.adjectives) theirs.push_back(Lower(a));
     for (const std::string& t : theirs) {
       const bool holds_ours = std::any_of(own.begin(), own.end(), [&](const std::string& o) { return ContainsWords(t, o); });

@@ -812,6 +812,12 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"sudan", "ARE", "Rifles made in the UAE were seized in a depot in Darfur.", 3},
       {"sudan", "ARE", "Fighters displayed drones produced in the Emirates after taking El Fasher.", 3},
       {"russia-ukraine", "PRK", "Ukrainian troops recovered shells marked as North Korea-made near Pokrovsk.", 3},
+      // X's forces or weapons in a state on neither side are on another mission, in another war.
+      {"drc-m23", "RWA", "Rwandan soldiers have been deployed in Mozambique since 2021 to fight insurgents.", 0},
+      {"drc-m23", "RWA", "Rwandan soldiers were deployed in North Kivu, witnesses said.", 2},
+      {"russia-ukraine", "IRN", "Iranian-made drones were also used by the army in Sudan last year.", 0},
+      {"russia-ukraine", "IRN", "Iranian-made drones were used against Kharkiv last night.", 3},
+      {"russia-ukraine", "PRK", "North Korean soldiers were killed in fighting in Russia's Kursk region.", 2},  // a side
       // A panel's or committee's finding about X's weapons is no support lead (response.findings
       // lists it when the coder finds the panel's event).
       {"sudan", "ARE", "The panel of experts found that the UAE-made drones had been used in Darfur.", 0},

@@ -106,6 +106,11 @@ TEST_F(DictionaryClasses, TroopMovementVerbsCodeForcePosture) {
            {"Russia amassed troops near the Finnish border.", "RUS", "154", "*", Modality::kAsserted},
            {"The RSF enlisted mercenaries from the Sahel.", "SDN", "154", "*", Modality::kAsserted},
            {"Wagner hired fighters in the Central African Republic.", "RUS", "154", "CAF", Modality::kAsserted},
+           // Military engineers, sappers and deminers are units sent, not technical staff (060).
+           {"North Korea dispatched a thousand sappers to the Kursk region.", "PRK", "154", "RUS", Modality::kAsserted},
+           {"Minsk sent military engineers to Russia to build fortifications.", "BLRGOV", "154", "RUS",
+            Modality::kAsserted},
+           {"Military engineers were deployed to Kursk by North Korea.", "PRK", "154", "RUS", Modality::kAsserted},
        })
     ExpectEvent(Code(x.sentence), x);
 }

@@ -808,6 +808,11 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "BLR", "Long-range aircraft flew from a Belarusian airfield towards Kyiv.", 1},
       {"drc-m23", "RWA", "Kigali said the panel's conclusions were biased.", 6},
       {"drc-m23", "UGA", "Uganda's government said it would not be held responsible for the rebels.", 6},
+      // X's officials justifying or evading, in words of several kinds.
+      {"drc-m23", "RWA", "Rwandan officials call the deployment a security measure against the militia.", 6},
+      {"drc-m23", "UGA", "Ugandan officials said they did not know whether any soldiers had crossed.", 6},
+      {"russia-ukraine", "BLR", "Belarusian officials declined to confirm the reports of Russian convoys.", 6},
+      {"russia-ukraine", "BLR", "The Belarusian government said the drills were needed to protect its borders.", 6},
       // Names written with "the" in text, and names hyphenated to a maker's participle.
       {"sudan", "ARE", "Rifles made in the UAE were seized in a depot in Darfur.", 3},
       {"sudan", "ARE", "Fighters displayed drones produced in the Emirates after taking El Fasher.", 3},

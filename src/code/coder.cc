@@ -902,8 +902,12 @@ void Engine::MarkNouns() {
         const std::string_view text = WordText(i);
         const bool plural = text.size() > 3 && text.back() == 'S' && text[text.size() - 2] != 'S';
         // ("received North Korean shells": an actor right after a verb is its object's modifier.)
+        // (A quantifier counts as a determiner: "for further Houthi attacks", "any Russian strikes".)
+        static const WordList kQuantifiers = {"FURTHER", "MORE", "NEW", "RECENT", "REPEATED", "ANY", "ALL",
+                                              "SOME", "SEVERAL", "MANY", "FUTURE", "FRESH", "CONTINUED"};
         const bool determined = (h >= 1 && w(h - 1).typed && w(h - 1).type == RootType::kDeterminer) ||
                                 WordText(h) == "THE" || (h >= 1 && IsType(h - 1, RootType::kVerb)) ||
+                                (h >= 1 && kQuantifiers.count(WordText(h - 1))) ||
                                 AfterPreposition(h);  // ("strikes on Houthi targets")
         // What follows tells a noun ("the EU sanctions against Russia", "the Russian strikes
         // killed", "the EU sanctions.") from a verb with its object ("the Kremlin sends weapons to

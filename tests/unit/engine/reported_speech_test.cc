@@ -507,6 +507,17 @@ TEST_F(EngineText, APluralAfterAParticipleIsANoun) {
   }
 }
 
+// A plural verb form after a quantifier and an actor is a noun: "for further Houthi attacks" names
+// no attack on the state named before it.
+TEST_F(EngineText, APluralAfterAQuantifierAndAnActorIsANoun) {
+  for (const char* sentence : {"Iran would be held accountable for further Houthi attacks.",
+                               "Minsk will answer for any Russian strikes."})
+    for (const Event& e : Code(sentence)) EXPECT_NE(e.root_code, "19") << sentence << "\n" << Describe(Code(sentence));
+  const Expected x{"Several Russian units attack Kupiansk every day.", "RUSMIL", "190", "UKR", Modality::kAsserted, ""};
+  const auto events = Code(x.sentence);
+  ExpectEvent(events, x, Describe(events));
+}
+
 TEST_F(EngineText, WeaponsGivenInThePassive) {
   // Every verb of giving weapons works in the passive, with the giver after "by".
   for (const Expected& x : std::vector<Expected>{

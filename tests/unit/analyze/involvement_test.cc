@@ -839,6 +839,16 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
   }
 }
 
+// Goods on the move are no posture or territory, whatever the coder made of their verb.
+TEST_F(AnyStateTest, ShipmentsAreNeitherPostureNorTerritory) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event reached = MakeEvent("PRK", "190", "RUS", "Shipments of artillery rounds from North Korea reached Russian arsenals near the border.");
+  EXPECT_FALSE(Has(Cats(reached, "PRK", ru), 4));
+  EXPECT_FALSE(Has(Cats(reached, "PRK", ru), 1));
+  Event drills = MakeEvent("RUS", "062", "BLR", "Moscow and Minsk staged joint drills near the border in February.");
+  EXPECT_TRUE(Has(Cats(drills, "BLR", ru), 4));
+}
+
 // A victim ally's troops fighting the aggressor are not its participation on the aggressor's side.
 TEST_F(AnyStateTest, AVictimAllysTroopsInCombatAreNotParticipation) {
   Conflict drc = LoadC("drc-m23");

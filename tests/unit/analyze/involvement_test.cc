@@ -808,6 +808,11 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "BLR", "Long-range aircraft flew from a Belarusian airfield towards Kyiv.", 1},
       {"drc-m23", "RWA", "Kigali said the panel's conclusions were biased.", 6},
       {"drc-m23", "UGA", "Uganda's government said it would not be held responsible for the rebels.", 6},
+      // X as the aggressor's main source of arms or of what makes them; X's share; paying X.
+      {"russia-ukraine", "CHN", "China is the largest supplier of machine tools and microelectronics to Russian arms makers.", 3},
+      {"russia-ukraine", "PRK", "North Korean shells accounted for half of the ammunition Russian gunners used last year.", 3},
+      {"russia-ukraine", "IRN", "Moscow paid Tehran in cash for the first batch of drones.", 3},
+      {"russia-ukraine", "CHN", "China is the main supplier of drones to Ukraine's volunteer units.", 0},
       // X's officials justifying or evading, in words of several kinds.
       {"drc-m23", "RWA", "Rwandan officials call the deployment a security measure against the militia.", 6},
       {"drc-m23", "UGA", "Ugandan officials said they did not know whether any soldiers had crossed.", 6},

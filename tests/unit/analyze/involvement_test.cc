@@ -844,6 +844,19 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
   }
 }
 
+// The aggressor's use of X's land, whoever the aggressor is (a state's forces or an armed group).
+TEST_F(AnyStateTest, TheAggressorsUseOfXsLandIsTerritory) {
+  Conflict drc = LoadC("drc-m23");
+  Event rest = MakeEvent("CODREB", "062", "RWA", "The rebels used Rwandan soil to regroup after each offensive, investigators wrote.");
+  EXPECT_TRUE(Has(Cats(rest, "RWA", drc), 1));
+  EXPECT_FALSE(Has(Cats(rest, "RWA", drc), 5));
+  Conflict ru = LoadC("russia-ukraine");
+  Event air = MakeEvent("RUS", "062", "BLR", "Russia used Belarusian airspace to launch cruise missiles at Kyiv.");
+  EXPECT_TRUE(Has(Cats(air, "BLR", ru), 1));
+  Event talks = MakeEvent("CODREB", "062", "RWA", "The rebels and Kigali agreed to cooperate on trade.");
+  EXPECT_FALSE(Has(Cats(talks, "RWA", drc), 1));
+}
+
 // Goods on the move are no posture or territory, whatever the coder made of their verb.
 TEST_F(AnyStateTest, ShipmentsAreNeitherPostureNorTerritory) {
   Conflict ru = LoadC("russia-ukraine");

@@ -1190,6 +1190,10 @@ void Engine::MarkCompounds() {
         j = start - 1;
       } else if (is(j, RootType::kDeterminer) || is(j, RootType::kAdjective)) {
         --j;
+      } else if (document && allow && is(j, RootType::kAgent)) {
+        // Document coding (dyad): the first member's agent noun ("Ugandan troops and the
+        // Congolese army attacked ...") belongs to the actor before it.
+        --j;
       } else {
         break;
       }
@@ -2620,6 +2624,19 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         }
         ActorVal a = MakeActor(k, k, true);
         if (SameActor(a, source_)) continue;
+        // ... and a place in one member's own country is where the members acted, not against
+        // whom: "Ugandan troops and the Congolese army attacked camps in Ituri".
+        if (compound_source && k > 0 && a.code.size() >= 3) {
+          int p = k - 1;
+          if (p > 0 && WordText(p) == "THE") --p;
+          bool own_place = false;
+          if (WordText(p) == "IN" || WordText(p) == "AT") {
+            const Compound& cp = s_.compounds[w(w(Referent(source_.word)).head).compound];
+            for (int m = cp.begin; m <= cp.end && !own_place; ++m)
+              if (IsActorHead(m)) own_place = MakeActor(m, m, true).code.compare(0, 3, a.code, 0, 3) == 0;
+          }
+          if (own_place) continue;
+        }
         target_ = a;
         regular_target_ = true;
         break;

@@ -246,6 +246,25 @@ TEST_F(EngineText, AClauseAfterItsOpenerNamesItsOwnSubject) {
   }
 }
 
+// Two forces named with their agent nouns act together; a place in one member's own country is
+// where they acted; their joint operations are their military cooperation.
+TEST_F(EngineText, CompoundForcesActTogetherInTheirOwnCountry) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Russian troops and Belarusian soldiers attacked Ukrainian positions.", "BLRMIL", "19", "UKR",
+            Modality::kAsserted, ""},
+           {"Uganda and Congo launched joint operations against the ADF in Ituri.", "UGA", "062", "COD",
+            Modality::kAsserted, ""},
+           {"Ugandan and Congolese forces conducted a joint offensive against ADF rebels.", "UGA", "062", "COD",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto ituri = Code("Ugandan troops and the Congolese army attacked rebel camps in Ituri.");
+  for (const Event& e : ituri)
+    EXPECT_FALSE(e.source.compare(0, 3, "UGA") == 0 && e.target.compare(0, 3, "COD") == 0) << Describe(ituri);
+}
+
 // Force used somewhere against someone: the place is no target when "against" names one.
 TEST_F(EngineText, HostilityInAPlaceAgainstAnActorTargetsTheActor) {
   for (const Expected& x : std::vector<Expected>{
@@ -1200,8 +1219,10 @@ TEST_F(EngineText, HostsAlliesCommitmentsAndDenials) {
     ExpectEvent(events, x, Describe(events));
   }
   const auto a = Code("Rwandan and Burundian soldiers launched joint raids against the FDLR.");
-  for (const Event& e : a)  // (the FDLR is RWAREB: Rwandan rebels, a fair target)
-    EXPECT_TRUE(e.target != "RWA" && e.target != "RWAMIL" && e.target.rfind("BDI", 0) != 0) << Describe(a);
+  for (const Event& e : a)  // (the FDLR is RWAREB: Rwandan rebels, a fair target; joint raids are
+                             // the members' military cooperation, 062, never force between them)
+    EXPECT_TRUE(e.event_code == "062" ||
+                (e.target != "RWA" && e.target != "RWAMIL" && e.target.rfind("BDI", 0) != 0)) << Describe(a);
   // A refusal coded from its negation is not negated again.
   const auto b = Code("Washington said it would not meet the kidnappers' demands in Iraq.");
   for (const Event& e : b) {

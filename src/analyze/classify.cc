@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string_view>
@@ -69,7 +70,23 @@ std::vector<std::string> Elsewhere(const Subject& x, const Conflict& c) {
   return out;
 }
 
-// Expands {x_name}, {x_adj}, {aggressor}, {victim} and {elsewhere} into every phrase they
+// A side's words ({victim}) and the names and adjectives of the states it and its allies are
+// ("american" for the United States beside Yemen's government), never X's own.
+std::vector<std::string> SideWords(const Subject& x, const std::vector<std::string>& words,
+                                   std::initializer_list<const std::vector<std::string>*> sides) {
+  std::vector<std::string> out;
+  for (const std::string& w : words) out.push_back(Lower(w));
+  for (const auto& [code, name] : x.other_states) {
+    bool on_side = false;
+    for (const auto* side : sides)
+      for (const std::string& p : *side) on_side = on_side || p.compare(0, 3, code) == 0;
+    if (on_side && code != x.code && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
+// Expands {x_name}, {x_adj}, {aggressor}, {victim}, {elsewhere}, {victim_side} and
+// {aggressor_side} into every phrase they
 // stand for; a placeholder without a value yields no phrase.
 std::vector<std::string> Expand(const std::string& keyword, const Subject& x, const Conflict& c) {
   std::vector<std::string> out = {keyword};
@@ -77,9 +94,14 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
     const char* key;
     std::vector<std::string> values;
   };
-  std::vector<Ph> phs = {{"{x_name}", {}}, {"{x_adj}", {}}, {"{aggressor}", c.aggressor_words},
-                         {"{victim}", c.victim_words}, {"{elsewhere}", {}}};
+  std::vector<Ph> phs = {{"{x_name}", {}},         {"{x_adj}", {}},         {"{aggressor}", c.aggressor_words},
+                         {"{victim}", c.victim_words}, {"{elsewhere}", {}},     {"{victim_side}", {}},
+                         {"{aggressor_side}", {}}};
   if (keyword.find("{elsewhere}") != std::string::npos) phs[4].values = Elsewhere(x, c);
+  if (keyword.find("{victim_side}") != std::string::npos)
+    phs[5].values = SideWords(x, c.victim_words, {&c.victim, &c.victim_allies});
+  if (keyword.find("{aggressor_side}") != std::string::npos)
+    phs[6].values = SideWords(x, c.aggressor_words, {&c.aggressor, &c.aggressor_allies});
   if (x.names.empty() && !x.name.empty()) phs[0].values.push_back(Lower(x.name));
   for (const std::string& n : x.names) phs[0].values.push_back(n);
   if (x.adjectives.empty() && !x.adjective.empty()) phs[1].values.push_back(Lower(x.adjective));

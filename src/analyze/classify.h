@@ -35,8 +35,9 @@ struct Subject {
   // "south sudanese" for Sudan, "equatorial guinea" for Guinea): an occurrence of X's word inside
   // one of these does not name X.
   std::vector<std::string> shadowed_by;
-  // Every other state's lower-case names with its code ({"MOZ", "mozambique"}): {elsewhere} in
-  // rule keywords stands for those of states on neither side of the conflict.
+  // Every other state's lower-case names and adjectives with its code ({"MOZ", "mozambique"},
+  // {"USA", "american"}): {elsewhere} in rule keywords stands for those of states on neither side
+  // of the conflict, {victim_side} and {aggressor_side} for a side's words and its allies'.
   std::vector<std::pair<std::string, std::string>> other_states;
 };
 

@@ -214,7 +214,10 @@ Status LookupSubject(const std::string& query, const std::string& countries_tsv,
       theirs.push_back(TextName(n));
       s.other_states.emplace_back(r.code, TextName(n));
     }
-    for (const std::string& a : r.adjectives) theirs.push_back(Lower(a));
+    for (const std::string& a : r.adjectives) {
+      theirs.push_back(Lower(a));
+      s.other_states.emplace_back(r.code, Lower(a));
+    }
     for (const std::string& t : theirs) {
       const bool holds_ours = std::any_of(own.begin(), own.end(), [&](const std::string& o) { return ContainsWords(t, o); });
       const bool held_by_ours = std::any_of(own.begin(), own.end(), [&](const std::string& o) { return ContainsWords(o, t); });

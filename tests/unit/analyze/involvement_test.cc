@@ -716,6 +716,11 @@ TEST_F(AnyStateTest, HostingTalksBetweenTheSidesIsACounterIndicator) {
   Conflict drc = LoadC("drc-m23");
   Event doha = MakeEvent("QAT", "043", "CODREB", "Doha hosted negotiations between the M23 and Congolese government envoys.");
   EXPECT_TRUE(Has(Cats(doha, "QAT", drc), 7));
+  // (The victim's side holds its allies, named by their states' names or adjectives.)
+  Conflict red_sea = LoadC("yemen-red-sea");
+  Event muscat = MakeEvent("OMN", "043", "YEMREB", "Muscat hosted talks between British diplomats and Houthi negotiators.");
+  EXPECT_TRUE(Has(Cats(muscat, "OMN", red_sea), 7));
+  EXPECT_FALSE(Has(Cats(muscat, "OMN", red_sea), 5));
   Event guest = MakeEvent("BLRGOV", "043", "RUSGOV", "Minsk hosted talks between Lukashenko and Putin on their union state.");
   EXPECT_FALSE(Has(Cats(guest, "BLR", ru), 7));
 }

@@ -818,6 +818,10 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "PRK", "North Korean shells accounted for half of the ammunition Russian gunners used last year.", 3},
       {"russia-ukraine", "IRN", "Moscow paid Tehran in cash for the first batch of drones.", 3},
       {"russia-ukraine", "CHN", "China is the main supplier of drones to Ukraine's volunteer units.", 0},
+      // Weapons identified by X's markings or makers.
+      {"yemen-red-sea", "IRN", "Investigators found markings of an Iranian manufacturer on the drone's engine.", 3},
+      {"russia-ukraine", "PRK", "The shells carried North Korean markings, Ukrainian officers said.", 3},
+      {"russia-ukraine", "IRN", "An Iranian manufacturer denied that its engines were used in the drones.", 0},
       // X's officials justifying or evading, in words of several kinds.
       {"drc-m23", "RWA", "Rwandan officials call the deployment a security measure against the militia.", 6},
       {"drc-m23", "UGA", "Ugandan officials said they did not know whether any soldiers had crossed.", 6},

@@ -246,6 +246,19 @@ TEST_F(EngineText, AClauseAfterItsOpenerNamesItsOwnSubject) {
   }
 }
 
+// "denied any link / role / involvement": a denial (016), whatever the sentence names after it.
+TEST_F(EngineText, DenyingAnyLinkOrRoleIsADenial) {
+  for (const Expected& x : std::vector<Expected>{
+           {"An Iranian spokesman rejected any link between Tehran and the attacks at sea.", "IRNGOV", "016", "",
+            Modality::kAsserted, ""},
+           {"Minsk denied all involvement in the strikes.", "BLRGOV", "016", "", Modality::kAsserted, ""},
+           {"Kampala disclaimed any responsibility for the rebels' advance.", "UGAGOV", "016", "", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 // Two forces named with their agent nouns act together; a place in one member's own country is
 // where they acted; their joint operations are their military cooperation.
 TEST_F(EngineText, CompoundForcesActTogetherInTheirOwnCountry) {

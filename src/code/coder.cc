@@ -2594,6 +2594,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           target_ = a;
           regular_target_ = true;
         }
+      std::string joined_owner;  // the country whose offensive the source joins ("Russia's offensive")
       for (int k = vw.tail + 1; k <= ce && !target_.set; ++k) {
         if (!IsActorHead(k)) continue;
         if (giving && k > 0) {
@@ -2616,6 +2617,26 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           for (int j = tail + 1; j < n() && j <= tail + 3 && !weapon_after && w(j).kind != WType::kComma && w(j).kind != WType::kQuote; ++j)
             weapon_after = IsWeaponWord(WordText(j));
           if (before >= 0 && kUse.count(WordText(before)) && weapon_after) continue;
+          // ... nor against the one whose offensive or war it joins ("Belarusian troops could join
+          // Russia's offensive"): the possessor of the attack is its owner, not its target.
+          static const WordList kAttackNouns = {"OFFENSIVE", "OFFENSIVES", "INVASION", "WAR", "ATTACK", "ATTACKS",
+                                                "ASSAULT", "CAMPAIGN", "OPERATION", "OPERATIONS", "AGGRESSION"};
+          // (Only for joining: "repelled Russia's offensive" is force against its owner.) A place
+          // in the owner's land is where it was joined: "joined Russia's offensive in Kursk".
+          const std::string_view verb = WordText(v);
+          const bool joining = verb.starts_with("JOIN") || verb.starts_with("PARTICIPAT") || verb == "TOOK" ||
+                               verb == "TAKE" || verb == "TAKES" || verb == "TAKING";
+          const std::string_view owner = WordText(tail);
+          bool owns_attack = false;
+          if (joining && owner.size() > 2 && owner.ends_with("'S"))
+            for (int j = tail + 1; j < n() && j <= tail + 2 && !owns_attack; ++j) owns_attack = kAttackNouns.count(WordText(j)) > 0;
+          if (owns_attack) {
+            joined_owner = MakeActor(k, k, true).code.substr(0, 3);
+            continue;
+          }
+          if (!joined_owner.empty() && (WordText(before) == "IN" || WordText(before) == "AT" || WordText(before) == "ON") &&
+              MakeActor(k, k, true).code.compare(0, 3, joined_owner) == 0)
+            continue;
         }
         if (((compound_source && verbal) || meeting) && k > 0) {
           int p = k - 1;

@@ -246,6 +246,26 @@ TEST_F(EngineText, AClauseAfterItsOpenerNamesItsOwnSubject) {
   }
 }
 
+// Joining another state's offensive or war is military cooperation with it (062), never force
+// against it (nor against a place in its land); repelling its offensive is force against it.
+TEST_F(EngineText, JoiningAnAllysOffensiveIsCooperationWithIt) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Belarusian troops could join Russia's offensive.", "BLRMIL", "062", "RUS", Modality::kHypothetical, ""},
+           {"North Korean units joined Russia's offensive in Kursk.", "PRKMIL", "062", "RUS", Modality::kAsserted, ""},
+           {"Belarusian troops could be merged into Russia's ground offensive.", "BLRMIL", "062", "RUS",
+            Modality::kHypothetical, ""},
+           {"Belarusian troops joined Russia's offensive against Kyiv.", "BLRMIL", "19", "UKR", Modality::kAsserted, ""},
+           {"Ukraine repelled Russia's offensive.", "UKR", "19", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const char* sentence : {"North Korean units joined Russia's offensive in Kursk.",
+                               "North Korean soldiers took part in Russia's assault on Sudzha."})
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(e.root_code == "19" && e.target.compare(0, 3, "RUS") == 0) << sentence << "\n" << Describe(Code(sentence));
+}
+
 // "denied any link / role / involvement": a denial (016), whatever the sentence names after it.
 TEST_F(EngineText, DenyingAnyLinkOrRoleIsADenial) {
   for (const Expected& x : std::vector<Expected>{

@@ -246,6 +246,18 @@ TEST_F(EngineText, AClauseAfterItsOpenerNamesItsOwnSubject) {
   }
 }
 
+// An attack that is feared has not happened.
+TEST_F(EngineText, FearedAttacksAreHypothetical) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Officials were worried about a new offensive from Belarusian territory.", "BLR", "19", "",
+            Modality::kHypothetical, ""},
+           {"Lithuania fears an incursion from Belarus.", "BLR", "19", "", Modality::kHypothetical, "LTU"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 // Joining another state's offensive or war is military cooperation with it (062), never force
 // against it (nor against a place in its land); repelling its offensive is force against it.
 TEST_F(EngineText, JoiningAnAllysOffensiveIsCooperationWithIt) {

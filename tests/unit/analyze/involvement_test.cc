@@ -706,6 +706,17 @@ TEST_F(AnyStateTest, FindingsAboutXAreAResponse) {
   EXPECT_FALSE(Has(Cats(none, "RWA", drc), 8));
 }
 
+// X's officials stating their position to or about either side are acknowledgements.
+TEST_F(AnyStateTest, XsPositionStatedToEitherSideIsAnAcknowledgement) {
+  Conflict drc = LoadC("drc-m23");
+  Event told = MakeEvent("UGAGOV", "010", "CODGOV", "Kampala told Kinshasa its soldiers were in Ituri only as a security measure.");
+  EXPECT_TRUE(Has(Cats(told, "UGA", drc), 6));
+  Event denied = MakeEvent("RWAGOV", "010", "COD", "Kigali said Congo's accusations were baseless and politically motivated.");
+  EXPECT_TRUE(Has(Cats(denied, "RWA", drc), 6));
+  Event plain = MakeEvent("UGAGOV", "010", "CODGOV", "Kampala told Kinshasa that the border would reopen on Monday.");
+  EXPECT_FALSE(Has(Cats(plain, "UGA", drc), 6));
+}
+
 // A state that hosts talks between the two sides is a go-between, not aligned with its guest;
 // hosting the aggressor's leader alone stays alignment.
 TEST_F(AnyStateTest, HostingTalksBetweenTheSidesIsACounterIndicator) {

@@ -706,6 +706,16 @@ TEST_F(AnyStateTest, FindingsAboutXAreAResponse) {
   EXPECT_FALSE(Has(Cats(none, "RWA", drc), 8));
 }
 
+// X criticising the victim's backers or the international response over the war sides with the
+// aggressor; criticising those who help the aggressor, or another matter, does not.
+TEST_F(AnyStateTest, CriticisingTheVictimsBackersIsAlignment) {
+  Conflict ru = LoadC("russia-ukraine");
+  EXPECT_TRUE(Has(Cats(MakeEvent("PRKGOV", "112", "USAGOV", "Pyongyang accused Washington of prolonging the war by arming Kyiv."), "PRK", ru), 5));
+  EXPECT_TRUE(Has(Cats(MakeEvent("IRNGOV", "111", "IGOUNO", "Tehran condemned the UN resolution on Ukraine as one-sided."), "IRN", ru), 5));
+  EXPECT_FALSE(Has(Cats(MakeEvent("CHNGOV", "111", "IRNGOV", "Beijing criticised Tehran for sending drones to Russia in the war."), "CHN", ru), 5));
+  EXPECT_FALSE(Has(Cats(MakeEvent("IRNGOV", "111", "USAGOV", "Tehran criticised Washington over its Gaza policy."), "IRN", ru), 5));
+}
+
 // X's officials stating their position to or about either side are acknowledgements.
 TEST_F(AnyStateTest, XsPositionStatedToEitherSideIsAnAcknowledgement) {
   Conflict drc = LoadC("drc-m23");

@@ -887,6 +887,18 @@ TEST_F(AnyStateTest, TheAggressorsUseOfXsLandIsTerritory) {
   EXPECT_FALSE(Has(Cats(talks, "RWA", drc), 1));
 }
 
+// An armed group on the aggressor's side moving through or sheltering in X uses X's territory.
+TEST_F(AnyStateTest, TheAggressorsGroupMovingThroughXIsTerritory) {
+  Conflict drc = LoadC("drc-m23");
+  Event through = MakeEvent("CODREB", "150", "UGA", "Rebel columns crossed into Uganda to regroup after the battle.");
+  EXPECT_TRUE(Has(Cats(through, "UGA", drc), 1));
+  Event leaders = MakeEvent("CODREB", "042", "UGAGOV", "M23 commanders travelled freely through Ugandan territory.");
+  EXPECT_TRUE(Has(Cats(leaders, "UGA", drc), 1));
+  EXPECT_FALSE(Has(Cats(leaders, "UGA", drc), 5));
+  Event talks = MakeEvent("CODREB", "042", "UGAGOV", "M23 envoys travelled to Kampala for peace talks.");
+  EXPECT_FALSE(Has(Cats(talks, "UGA", drc), 1));
+}
+
 // Goods on the move are no posture or territory, whatever the coder made of their verb.
 TEST_F(AnyStateTest, ShipmentsAreNeitherPostureNorTerritory) {
   Conflict ru = LoadC("russia-ukraine");

@@ -706,6 +706,19 @@ TEST_F(AnyStateTest, FindingsAboutXAreAResponse) {
   EXPECT_FALSE(Has(Cats(none, "RWA", drc), 8));
 }
 
+// Sanctions listing X's firms or officials among others are a response to X's role, whatever target
+// the coder took; lifting sanctions, or sanctions over another matter, are not.
+TEST_F(AnyStateTest, SanctionsListingXsFirmsAreAResponse) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event eu = MakeEvent("IGOEUR", "163", "RUS", "The EU's new package hit Russian banks and four Chinese firms that shipped drone parts.");
+  EXPECT_TRUE(Has(Cats(eu, "CHN", ru), 8));
+  Conflict sudan = LoadC("sudan");
+  Event us = MakeEvent("USAGOV", "163", "SDNREB", "Washington sanctioned RSF commanders and three Emirati companies that bought gold.");
+  EXPECT_TRUE(Has(Cats(us, "ARE", sudan), 8));
+  Event lifted = MakeEvent("USAGOV", "163", "RUS", "Washington lifted sanctions on two Chinese banks.");
+  EXPECT_FALSE(Has(Cats(lifted, "CHN", ru), 8));
+}
+
 // X criticising the victim's backers or the international response over the war sides with the
 // aggressor; criticising those who help the aggressor, or another matter, does not.
 TEST_F(AnyStateTest, CriticisingTheVictimsBackersIsAlignment) {

@@ -111,6 +111,9 @@ TEST_F(DictionaryClasses, TroopMovementVerbsCodeForcePosture) {
            {"Minsk sent military engineers to Russia to build fortifications.", "BLRGOV", "154", "RUS",
             Modality::kAsserted},
            {"Military engineers were deployed to Kursk by North Korea.", "PRK", "154", "RUS", Modality::kAsserted},
+           // Hosting talks is hosting, whatever forces the sentence names after them.
+           {"Nairobi hosted peace talks between Sudan's army and the RSF that collapsed when their forces clashed.", "KEN",
+            "043", "*", Modality::kAsserted},
            // Warships by kind: destroyers, frigates, submarines.
            {"Iran dispatched a destroyer and a frigate to the Gulf of Aden.", "IRN", "154", "*", Modality::kAsserted},
            {"Russia sent a submarine to Havana.", "RUS", "154", "CUB", Modality::kAsserted},

@@ -865,6 +865,10 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"sudan", "ARE", "Rifles made in the UAE were seized in a depot in Darfur.", 3},
       {"sudan", "ARE", "Fighters displayed drones produced in the Emirates after taking El Fasher.", 3},
       {"russia-ukraine", "PRK", "Ukrainian troops recovered shells marked as North Korea-made near Pokrovsk.", 3},
+      // X's soldiers entering, storming or accompanying the aggressor's forces.
+      {"drc-m23", "RWA", "Rebel columns entered Bukavu backed by hundreds of Rwandan soldiers, residents said.", 2},
+      {"drc-m23", "RWA", "Rwandan special forces accompanied the rebels when they stormed the airport.", 2},
+      {"russia-ukraine", "BLR", "Belarusian soldiers entered a Russian training camp for joint exercises.", 4},
       // X's forces or weapons in a state on neither side are on another mission, in another war.
       {"drc-m23", "RWA", "Rwandan soldiers have been deployed in Mozambique since 2021 to fight insurgents.", 0},
       {"drc-m23", "RWA", "Rwandan soldiers were deployed in North Kivu, witnesses said.", 2},

@@ -2595,6 +2595,14 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           regular_target_ = true;
         }
       std::string joined_owner;  // the country whose offensive the source joins ("Russia's offensive")
+      // A witness or go-between named after the verb: "in the presence of", "brokered by".
+      int witness_from = -1;
+      for (int j = vw.tail + 2; compound_source && verbal && j <= ce && witness_from < 0; ++j) {
+        const std::string_view a = WordText(j - 1), b = WordText(j);
+        if ((b == "OF" && (a == "PRESENCE" || a == "AUSPICES" || a == "MEDIATION")) ||
+            (b == "BY" && (a == "BROKERED" || a == "MEDIATED" || a == "HOSTED" || a == "WITNESSED" || a == "FACILITATED")))
+          witness_from = j;
+      }
       for (int k = vw.tail + 1; k <= ce && !target_.set; ++k) {
         if (!IsActorHead(k)) continue;
         if (giving && k > 0) {
@@ -2642,6 +2650,9 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           int p = k - 1;
           if (p > 0 && WordText(p) == "THE") --p;
           if (WordText(p) == "IN" || WordText(p) == "AT") continue;
+          // ... nor a witness or go-between: "signed ... in the presence of US Secretary of State
+          // Rubio", "under the auspices of the AU", "brokered by Qatar".
+          if (witness_from >= 0 && k > witness_from) continue;
         }
         ActorVal a = MakeActor(k, k, true);
         if (SameActor(a, source_)) continue;

@@ -291,6 +291,19 @@ TEST_F(EngineText, DenyingAnyLinkOrRoleIsADenial) {
   }
 }
 
+// Two parties signing in a witness's presence, or under a go-between, sign with each other.
+TEST_F(EngineText, AWitnessOrGoBetweenIsNoCounterparty) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Armenia and Azerbaijan signed a peace deal in the presence of the American president.", "ARM", "057", "AZE",
+            Modality::kAsserted, ""},
+           {"Kigali's envoy and his Congolese counterpart signed the accord in Washington in the presence of Secretary of State Marco Rubio.",
+            "RWA", "057", "COD", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 // Two forces named with their agent nouns act together; a place in one member's own country is
 // where they acted; their joint operations are their military cooperation.
 TEST_F(EngineText, CompoundForcesActTogetherInTheirOwnCountry) {

@@ -125,7 +125,8 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
       if (key == "{x_name}" && pos > 0 && s.compare(pos >= 4 ? pos - 4 : 0, 4, "the ") != 0) {
         for (const std::string& v : x.names_with_the) {
           std::string t = s;
-          for (size_t p = t.find(key); p != std::string::npos; p = t.find(key, p + v.size() + 4)) t.replace(p, key.size(), "the " + v);
+          for (size_t p = t.find(key); p != std::string::npos; p = t.find(key, p + v.size() + 4))
+            t.replace(p, key.size(), "the " + v);
           next.push_back(t);
         }
       }

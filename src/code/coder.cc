@@ -2600,7 +2600,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       for (int j = vw.tail + 2; compound_source && verbal && j <= ce && witness_from < 0; ++j) {
         const std::string_view a = WordText(j - 1), b = WordText(j);
         if ((b == "OF" && (a == "PRESENCE" || a == "AUSPICES" || a == "MEDIATION")) ||
-            (b == "BY" && (a == "BROKERED" || a == "MEDIATED" || a == "HOSTED" || a == "WITNESSED" || a == "FACILITATED")))
+            (b == "BY" && (a == "BROKERED" || a == "MEDIATED" || a == "HOSTED" || a == "WITNESSED" ||
+                           a == "FACILITATED")))
           witness_from = j;
       }
       for (int k = vw.tail + 1; k <= ce && !target_.set; ++k) {
@@ -2637,12 +2638,14 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           const std::string_view owner = WordText(tail);
           bool owns_attack = false;
           if (joining && owner.size() > 2 && owner.ends_with("'S"))
-            for (int j = tail + 1; j < n() && j <= tail + 2 && !owns_attack; ++j) owns_attack = kAttackNouns.count(WordText(j)) > 0;
+            for (int j = tail + 1; j < n() && j <= tail + 2 && !owns_attack; ++j)
+              owns_attack = kAttackNouns.count(WordText(j)) > 0;
           if (owns_attack) {
             joined_owner = MakeActor(k, k, true).code.substr(0, 3);
             continue;
           }
-          if (!joined_owner.empty() && (WordText(before) == "IN" || WordText(before) == "AT" || WordText(before) == "ON") &&
+          const std::string_view place_word = WordText(before);
+          if (!joined_owner.empty() && (place_word == "IN" || place_word == "AT" || place_word == "ON") &&
               MakeActor(k, k, true).code.compare(0, 3, joined_owner) == 0)
             continue;
         }

@@ -304,6 +304,10 @@ class Engine {
   bool AfterPreposition(int k) const;
   // Document coding: the comma at c sits inside a list of nouns ("weapons, training and support").
   bool ContinuesNounList(int c) const;
+  // Document coding: the span between the commas at c and c2 is the main clause after an
+  // introductory phrase: everything before c is blanked or names no actor and no verb, and the
+  // span has an actor followed by a verb.
+  bool OpensMainClause(int c, int c2) const;
   // True when words first..last hold a verb (or an unknown -ed word that may be one).
   bool HasVerbBetween(int first, int last) const;
   // Document coding: the word before v is one a finite verb follows (its subject, an auxiliary or
@@ -1351,6 +1355,13 @@ void Engine::MarkCommaClauses() {
     const bool relative_aside = document && c >= 1 && IsActor(c - 1) && c + 1 < n() &&
                                 (WordText(c + 1) == "WHICH" || WordText(c + 1) == "WHO") && m <= 30;
     const bool place_or_time = document && IsPlaceOrTimeAside(c) && m <= 30;
+    // Document coding (dyad): after an introductory phrase ("In February, the US Treasury
+    // sanctioned Kabarebe, Rwanda's minister, ...") the first span between commas holds the main
+    // clause when nothing before it can act: no actor or verb outside the blanked opener.
+    if (document && !relative_aside && !place_or_time && OpensMainClause(c, c2)) {
+      i = c2;
+      continue;
+    }
     if (((m >= o_.comma_min && m <= o_.comma_max) || relative_aside || place_or_time) && !own_clause) {
       SetAsideApart(c, c2 - 1);
       blank(c + 1, c2);
@@ -1462,6 +1473,20 @@ bool Engine::EndsMaterielPhrase(int last) const {
         all = member[k].kind == dict::PatternElement::kWord && WordMatches(first + static_cast<int>(k), member[k].id, true);
       if (all) return true;
     }
+  }
+  return false;
+}
+
+bool Engine::OpensMainClause(int c, int c2) const {
+  for (int k = 0; k < c; ++k) {
+    if (w(k).blanked) continue;
+    if (IsActor(k) || (IsType(k, RootType::kVerb) && w(k).is_head)) return false;
+  }
+  bool actor = false;
+  for (int k = c + 1; k < c2; ++k) {
+    if (w(k).blanked) continue;
+    if (IsActor(k)) actor = true;
+    else if (actor && IsType(k, RootType::kVerb) && w(k).is_head) return true;
   }
   return false;
 }

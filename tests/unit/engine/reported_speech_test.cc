@@ -1773,5 +1773,23 @@ TEST_F(EngineText, SentToInvestigateIsAnInvestigation) {
   ExpectEvent(events, {"", "IGO", "09", "UKR", Modality::kAsserted, ""}, Describe(events));
 }
 
+// After an introductory phrase ("In February,", "Last year,") the span up to the next comma holds
+// the main clause when it has an actor and a verb: it is no aside to be blanked.
+TEST_F(EngineText, TheClauseAfterAnIntroductoryPhraseIsTheMainClause) {
+  for (const Expected& x : std::vector<Expected>{
+           {"In February, the US Treasury sanctioned James Kabarebe, Rwanda's minister of state for regional "
+            "integration, along with two companies.",
+            "USAGOV", "16", "RWAGOV", Modality::kAsserted, ""},
+           {"Last year, Britain sanctioned two Iranian generals, the heads of the drone programme, over the "
+            "attacks.",
+            "GBR", "16", "IRN", Modality::kAsserted, ""},
+           {"In March, North Korea shipped artillery shells to Russia, according to Seoul, by rail and by sea.",
+            "PRK", "07", "RUS", Modality::kAsserted, "KORGOV"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -188,6 +188,7 @@ Status CueLexicon::LoadModality(const std::string& path) {
                       : kind == "not_conditional" ? &not_conditionals
                       : kind == "readiness"       ? &readiness
                       : kind == "warning"         ? &warnings
+                      : kind == "subject_negator" ? &subject_negators
                                                   : nullptr;
     if (kind == "neg_gap" || kind == "past_form") {
       for (const std::string& w : words) (kind == "neg_gap" ? neg_gap : past_forms).insert(w);
@@ -259,6 +260,7 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   }
   FindAll(tokens, lex.readiness, &c.readiness);
   FindAll(tokens, lex.warnings, &c.warnings);
+  FindAll(tokens, lex.subject_negators, &c.subject_negators, &not_negators);
   return c;
 }
 
@@ -436,6 +438,28 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
       direct = lexicon.neg_gap.count(tokens[k].lower) > 0 || IsAdverb(tokens[k]);
     }
     if (direct) return Modality::kNegated;
+  }
+  // ... or a negated subject: "no", "none of", "not a single" opening the clause whose verb this
+  // is ("No Belarusian troops have crossed into Ukraine", "Tehran said none had been sent", "not a
+  // single soldier entered"): the subject runs to the verb with no boundary, relative pronoun or
+  // other verb between.
+  for (const Cue& c : cues.subject_negators) {
+    if (c.last > verb_first || verb_first - c.last > 8) continue;
+    bool opens_clause = c.first == 0;
+    if (!opens_clause) {
+      const std::string& before = tokens[c.first - 1].lower;
+      static const std::set<std::string> kClauseStarts = {",", ";", ":", "\"", "that", "and", "but", "while",
+                                                          "as", "because", "although", "though", "whereas"};
+      opens_clause = kClauseStarts.count(before) > 0 || IsHardBoundary(tokens[c.first - 1]);
+      for (const Cue& r : cues.report_verbs) opens_clause = opens_clause || r.last == c.first;
+    }
+    bool plain_subject = opens_clause;
+    for (int k = c.last; k < verb_first && plain_subject; ++k) {
+      const std::string& t = tokens[k].lower;
+      plain_subject = !IsHardBoundary(tokens[k]) && t != "," && t != "that" && t != "which" && t != "who" &&
+                      t != "whom";
+    }
+    if (plain_subject) return Modality::kNegated;
   }
   // ... or "no" before the verb's object ("has sent no weapons", "provided no support", "sent
   // absolutely no troops").

@@ -32,6 +32,7 @@ struct CueLexicon {
   PhraseSet conditionals_np;   // conditionals taking a noun phrase ("in the case of"): never extend forwards
   PhraseSet not_conditionals;  // "if" meaning "whether" ("asked if"), "as if"
   PhraseSet readiness;         // "ready to", "prepared to", "willing to": the action is not done
+  PhraseSet subject_negators;  // "no", "none of", "not a single": opening the subject, they negate its verb
   std::set<std::string> neg_gap;      // words allowed between a negator and its verb
   std::set<std::string> past_forms;   // irregular simple past forms ("sent", "took"), besides "-ed"
 
@@ -53,6 +54,7 @@ struct SentenceCues {
   std::vector<Cue> negators, neg_governors, modals, neg_modals, possibility, conditionals, warnings;
   std::vector<Cue> conditionals_np;  // subset of `conditionals`: the noun-phrase ones
   std::vector<Cue> readiness;
+  std::vector<Cue> subject_negators;
 };
 
 SentenceCues FindCues(const CueLexicon& lexicon, const std::vector<Token>& tokens);

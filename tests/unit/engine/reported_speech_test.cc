@@ -1791,5 +1791,29 @@ TEST_F(EngineText, TheClauseAfterAnIntroductoryPhraseIsTheMainClause) {
   }
 }
 
+// "No", "none (of)", "not a single", "neither" opening a clause's subject negate its verb.
+TEST_F(EngineText, ANegatedSubjectNegatesItsVerb) {
+  for (const Expected& x : std::vector<Expected>{
+           {"No Belarusian troops have crossed into Ukraine, Minsk said.", "BLRMIL", "", "UKR", Modality::kNegated,
+            "BLRGOV"},
+           {"Iran supplied drones to Russia, while insisting that none had been sent for use in Ukraine.", "IRN",
+            "07", "UKR", Modality::kNegated, ""},
+           {"No North Korean soldiers fought in Ukraine itself, Seoul said.", "PRKMIL", "", "UKR",
+            Modality::kNegated, "KORGOV"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // ... but not "no matter", and not a "no" inside another clause.
+  for (const char* sentence : {"Iran has sent drones to Russia, no matter what the West says.",
+                               "Russia, which had no allies left, bought drones from Iran."}) {
+    const auto events = Code(sentence);
+    bool asserted = false;
+    for (const Event& e : events)
+      asserted = asserted || ((e.root_code == "07" || e.root_code == "06") && e.modality == Modality::kAsserted);
+    EXPECT_TRUE(asserted) << sentence << "\n" << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

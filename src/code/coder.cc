@@ -2493,9 +2493,12 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         target_ = ActorVal();
         passive_ = false;
         return;
-      } else if (subject >= 0 && (code->code.starts_with("17") || code->code.starts_with("18") ||
-                                  code->code.starts_with("19") || code->code.starts_with("20") ||
-                                  code->code.starts_with("06"))) {
+      } else if (subject >= 0 && !(chosen.tgt_set && code->code.starts_with("06")) &&
+                 (code->code.starts_with("17") || code->code.starts_with("18") ||
+                  code->code.starts_with("19") || code->code.starts_with("20") ||
+                  code->code.starts_with("06"))) {
+        // (Not when the pattern names whom the cooperation is for, "were stationed in Sanaa to
+        // advise Houthi commanders": those sent act, for that target.)
         // (Cooperation too: "Russian personnel were trained in Iran" is Iran's training of them.)
         // Violence with no named agent: the named victim is the target, and, as in PLOVER's
         // convention for unidentified perpetrators, the place where it happened gives the

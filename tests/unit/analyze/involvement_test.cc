@@ -916,6 +916,23 @@ TEST_F(AnyStateTest, TheAggressorsGroupMovingThroughXIsTerritory) {
   EXPECT_FALSE(Has(Cats(talks, "UGA", drc), 1));
 }
 
+// X's officers stationed in the aggressor's land to advise or train it are support, not hosting:
+// hosting happens in X.
+TEST_F(AnyStateTest, XsAdvisersStationedWithTheAggressorAreSupportNotHosting) {
+  Conflict yemen = LoadC("yemen-red-sea");
+  Event advisers = MakeEvent("IRNMIL", "062", "YEMREB", "Iranian officers were posted to Hodeidah to advise Houthi missile crews.");
+  advisers.location = Country("YEM", "Yemen");
+  EXPECT_FALSE(Has(Cats(advisers, "IRN", yemen), 1));
+  EXPECT_TRUE(Has(Cats(advisers, "IRN", yemen), 3));
+  Conflict ru = LoadC("russia-ukraine");
+  Event trainers = MakeEvent("PRKMIL", "062", "RUSMIL", "North Korean officers were stationed in Kursk to advise Russian units.");
+  trainers.location = Country("RUS", "Russia");
+  EXPECT_FALSE(Has(Cats(trainers, "PRK", ru), 1));
+  Event hosted = MakeEvent("BLRGOV", "043", "RUSMIL", "Belarus hosted Russian troops stationed at its airfields.");
+  hosted.location = Country("BLR", "Belarus");
+  EXPECT_TRUE(Has(Cats(hosted, "BLR", ru), 1));
+}
+
 // Goods on the move are no posture or territory, whatever the coder made of their verb.
 TEST_F(AnyStateTest, ShipmentsAreNeitherPostureNorTerritory) {
   Conflict ru = LoadC("russia-ukraine");

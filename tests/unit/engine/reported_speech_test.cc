@@ -1815,5 +1815,21 @@ TEST_F(EngineText, ANegatedSubjectNegatesItsVerb) {
   }
 }
 
+// Forces deployed, sent or stationed to train, advise or assist another cooperate with it (062):
+// the purpose names the act and whom it is for, whatever place they went to.
+TEST_F(EngineText, ForcesSentToTrainOrAdviseCooperateWithWhomTheyServe) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iranian personnel were deployed to Crimea to train Russian crews.", "IRN", "062", "RUS",
+            Modality::kAsserted, ""},
+           {"Officers of the Quds Force have been stationed in Sanaa to advise Houthi commanders.", "IRNMIL", "062",
+            "YEMREB", Modality::kAsserted, ""},
+           {"Egypt dispatched pilots to Port Sudan to assist the Sudanese army.", "EGY", "062", "SDNMIL",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1831,5 +1831,21 @@ TEST_F(EngineText, ForcesSentToTrainOrAdviseCooperateWithWhomTheyServe) {
   }
 }
 
+// A vote against a measure against a state (suspending, expelling, condemning it) sides with that
+// state; a vote against the state itself opposes it.
+TEST_F(EngineText, AVoteAgainstAMeasureAgainstAStateSidesWithIt) {
+  for (const Expected& x : std::vector<Expected>{
+           {"North Korea voted against expelling Russia from the council.", "PRK", "051", "RUS", Modality::kAsserted, ""},
+           {"Belarus voted against a resolution condemning Russia's annexation of four Ukrainian regions.", "BLR",
+            "051", "RUS", Modality::kAsserted, ""},
+           {"Iran voted in April 2022 against suspending Russia from the Human Rights Council.", "IRN", "051", "RUS",
+            Modality::kAsserted, ""},
+           {"Poland voted against Russia's candidacy.", "POL", "111", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -933,6 +933,19 @@ TEST_F(AnyStateTest, XsAdvisersStationedWithTheAggressorAreSupportNotHosting) {
   EXPECT_TRUE(Has(Cats(hosted, "BLR", ru), 1));
 }
 
+// An agreement between X and the aggressor to build, supply or deliver weapons is support, not
+// alignment; an agreement on another matter stays alignment.
+TEST_F(AnyStateTest, AnAgreementToMakeOrSupplyWeaponsIsSupport) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event build = MakeEvent("RUS", "057", "IRN", "Russia and Iran signed a deal to produce Shahed drones at a plant in Tatarstan.");
+  EXPECT_TRUE(Has(Cats(build, "IRN", ru), 3));
+  EXPECT_FALSE(Has(Cats(build, "IRN", ru), 5));
+  Event shells = MakeEvent("PRKGOV", "030", "RUSGOV", "Pyongyang agreed with Moscow on the delivery of more artillery shells.");
+  EXPECT_TRUE(Has(Cats(shells, "PRK", ru), 3));
+  Event trade = MakeEvent("IRN", "030", "RUS", "Iran and Russia agreed to expand trade in grain and to build a new power plant.");
+  EXPECT_FALSE(Has(Cats(trade, "IRN", ru), 3));
+}
+
 // Goods on the move are no posture or territory, whatever the coder made of their verb.
 TEST_F(AnyStateTest, ShipmentsAreNeitherPostureNorTerritory) {
   Conflict ru = LoadC("russia-ukraine");

@@ -946,6 +946,21 @@ TEST_F(AnyStateTest, AnAgreementToMakeOrSupplyWeaponsIsSupport) {
   EXPECT_FALSE(Has(Cats(trade, "IRN", ru), 3));
 }
 
+// Others stating that X's conduct violated a resolution or an embargo respond to X's role.
+TEST_F(AnyStateTest, OthersFindingThatXViolatedTheLawAreAResponse) {
+  Conflict yemen = LoadC("yemen-red-sea");
+  Event found = MakeEvent("IRN", "072", "YEMREB", "France said Iran's shipments of missiles to the Houthis breached the UN arms embargo.");
+  found.reported_by = "FRA";
+  EXPECT_TRUE(Has(Cats(found, "IRN", yemen), 8));
+  Conflict ru = LoadC("russia-ukraine");
+  Event flouted = MakeEvent("PRK", "072", "RUS", "Seoul said North Korea's arms deliveries to Russia flouted Security Council resolutions.");
+  flouted.reported_by = "KORGOV";
+  EXPECT_TRUE(Has(Cats(flouted, "PRK", ru), 8));
+  Event denied = MakeEvent("IRN", "072", "RUS", "Tehran said its drone sales to Russia predated the war and violated no resolution, and denied more.");
+  denied.reported_by = "IRNGOV";
+  EXPECT_FALSE(Has(Cats(denied, "IRN", ru), 8));
+}
+
 // Goods on the move are no posture or territory, whatever the coder made of their verb.
 TEST_F(AnyStateTest, ShipmentsAreNeitherPostureNorTerritory) {
   Conflict ru = LoadC("russia-ukraine");

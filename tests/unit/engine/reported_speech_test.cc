@@ -1847,5 +1847,19 @@ TEST_F(EngineText, AVoteAgainstAMeasureAgainstAStateSidesWithIt) {
   }
 }
 
+// Saluting, extolling, glorifying, acclaiming or toasting another's cause is praise (051).
+TEST_F(EngineText, SalutingExtollingOrGlorifyingIsPraise) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Lukashenko saluted the Russian army on its holiday.", "BLRGOV", "051", "RUSMIL", Modality::kAsserted, ""},
+           {"Iranian state television extolled Russia's resistance to NATO.", "IRNGOVMED", "051", "RUS",
+            Modality::kAsserted, ""},
+           {"North Korean media glorified the Russian offensive in Donbas.", "PRKMED", "051", "RUS",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1861,5 +1861,20 @@ TEST_F(EngineText, SalutingExtollingOrGlorifyingIsPraise) {
   }
 }
 
+// Sanctions, frameworks and packages "targeting" someone sanction it (163); forces targeting
+// someone attack it.
+TEST_F(EngineText, MeasuresTargetingSomeoneSanctionIt) {
+  for (const Expected& x : std::vector<Expected>{
+           {"In 2023 the EU created a dedicated legal framework targeting Iran's drone and missile programmes.",
+            "IGOEUREEC", "163", "IRN", Modality::kAsserted, ""},
+           {"The EU adopted a package targeting North Korean banks.", "IGOEUREEC", "163", "PRKBUS",
+            Modality::kAsserted, ""},
+           {"Israeli jets targeted Houthi positions near Hodeidah.", "ISR", "190", "YEMREB", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

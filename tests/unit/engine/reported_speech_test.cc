@@ -1876,5 +1876,22 @@ TEST_F(EngineText, MeasuresTargetingSomeoneSanctionIt) {
   }
 }
 
+// Training received at someone's facilities or in a state was given by them; accepting an
+// ambassador or receiving an envoy's credentials recognises the government that sent them (054).
+TEST_F(EngineText, TrainingReceivedSomewhereAndCredentialsAccepted) {
+  for (const Expected& x : std::vector<Expected>{
+           {"M23 fighters received military training in Rwanda, the experts said.", "RWA", "062", "CODREB",
+            Modality::kAsserted, ""},
+           {"Houthi technicians received training at IRGC facilities near Tehran.", "IRNMIL", "062", "YEMREB",
+            Modality::kAsserted, ""},
+           {"In 2020 Iran accepted an ambassador from the Houthi authorities in Sanaa.", "IRN", "054", "YEMREB",
+            Modality::kAsserted, ""},
+           {"Tehran received the credentials of a Houthi envoy.", "IRNGOV", "054", "YEMREB", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

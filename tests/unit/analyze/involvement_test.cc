@@ -816,6 +816,9 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "BLR", "Missiles were launched at Kyiv from Belarusian airspace overnight.", 1},
       {"russia-ukraine", "BLR", "Drones struck Chernihiv after taking off from airfields in Belarus.", 1},
       {"russia-ukraine", "BLR", "Refugees fled from Belarus into Poland.", 0},
+      // Weapons transferred or smuggled from X are goods on the move, not launches from its land.
+      {"russia-ukraine", "PRK", "Rocket launchers and missiles were transferred from North Korea to Russian forces.", 3},
+      {"russia-ukraine", "IRN", "Drones smuggled from Iran reached Russian units by the Caspian Sea.", 3},
       {"russia-ukraine", "BLR", "Columns of Russian tanks were filmed moving from Belarus towards Kyiv.", 1},
       {"russia-ukraine", "BLR", "Russian units advanced on Chernobyl from Belarusian territory.", 1},
       {"russia-ukraine", "PRK", "Troops from North Korea were moved by train to bases in Russia.", 0},  // X's own troops
@@ -959,6 +962,17 @@ TEST_F(AnyStateTest, OthersFindingThatXViolatedTheLawAreAResponse) {
   Event denied = MakeEvent("IRN", "072", "RUS", "Tehran said its drone sales to Russia predated the war and violated no resolution, and denied more.");
   denied.reported_by = "IRNGOV";
   EXPECT_FALSE(Has(Cats(denied, "IRN", ru), 8));
+}
+
+// Investigators identifying the aggressor's weapons as X's give evidence of X's support, not a
+// response to it; a panel's finding stays a response.
+TEST_F(AnyStateTest, WeaponsIdentifiedAsXsAreSupportNotAResponse) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event debris = MakeEvent("UKRJUD", "010", "", "Prosecutors said fragments found in Kyiv came from a missile of North Korean origin.");
+  EXPECT_TRUE(Has(Cats(debris, "PRK", ru), 3));
+  EXPECT_FALSE(Has(Cats(debris, "PRK", ru), 8));
+  Event panel = MakeEvent("IGOUNO", "010", "", "The panel of experts found that the missile fragments were of North Korean origin.");
+  EXPECT_TRUE(Has(Cats(panel, "PRK", ru), 8));
 }
 
 // Goods on the move are no posture or territory, whatever the coder made of their verb.

@@ -1514,10 +1514,23 @@ bool Engine::ObjectListContinues(int c) const {
   int begin = c - 1;
   while (begin > 0 && w(begin - 1).kind != WType::kComma) --begin;
   if (!HasVerbBetween(begin, c - 1)) return false;
-  for (int j = c + 1, words = 0; j < n() && words < 7; ++j, ++words) {
+  // A participle right after a noun and before a preposition modifies the noun ("companies involved
+  // in drone production", "firms linked to the army"): no verb of a clause of its own.
+  static const WordList kAfterParticiple = {"IN", "TO", "WITH", "BY", "FOR", "ON", "AT", "FROM"};
+  static const WordList kNoNoun = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "HAS", "HAVE", "HAD",
+                                   "IT", "THEY", "HE", "SHE", "WE", "ALSO", "NOT", "NEVER", "THEN"};
+  auto modifies_noun = [&](int j) {
+    const std::string_view t = WordText(j);
+    const std::string_view before = WordText(j - 1);
+    return t.size() > 4 && t.ends_with("ED") && j > c + 1 && j + 1 < n() && !IsType(j - 1, RootType::kVerb) &&
+           !IsType(j - 1, RootType::kAuxiliary) && !IsType(j - 1, RootType::kPronoun) && !IsActor(j - 1) &&
+           !kNoNoun.count(before) && !before.ends_with("LY") && kAfterParticiple.count(WordText(j + 1)) > 0;
+  };
+  for (int j = c + 1, words = 0; j < n() && words < 10; ++j, ++words) {
     const std::string_view t = WordText(j);
     if (kPrepositions.count(t)) return words > 0;
     if (w(j).kind == WType::kComma || w(j).kind == WType::kQuote) return false;
+    if (modifies_noun(j)) continue;
     if (IsType(j, RootType::kVerb) && !w(j).noun) return false;
     if (IsType(j, RootType::kPronoun) || (!w(j).typed && t.size() > 4 && t.ends_with("ED"))) return false;
   }

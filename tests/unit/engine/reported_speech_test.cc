@@ -1893,5 +1893,23 @@ TEST_F(EngineText, TrainingReceivedSomewhereAndCredentialsAccepted) {
   }
 }
 
+// A participle after a noun and before a preposition ("companies involved in", "firms linked to")
+// modifies the noun: a list of objects runs on through it to the verb's preposition; after an
+// auxiliary ("is prepared to") it is a verb of a clause of its own.
+TEST_F(EngineText, AParticipleModifyingAnObjectKeepsTheObjectListWhole) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The EU and Britain have also added Iranian individuals and companies involved in drone and missile "
+            "production to their sanctions lists.",
+            "GBR", "163", "IRN", Modality::kAsserted, ""},
+           {"Canada added Chinese traders and firms linked to Russian arms makers to its sanctions list.", "CAN",
+            "163", "CHN", Modality::kAsserted, ""},
+           {"Diplomats said that Tehran opposes the war and is prepared to help mediate between Moscow and Kyiv.",
+            "IRNGOV", "039", "RUS", Modality::kHypothetical, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

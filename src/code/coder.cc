@@ -970,8 +970,12 @@ void Engine::MarkNouns() {
         subject_noun = kAuxiliary.count(WordText(wd.tail + 1)) > 0;
         // ... and so is a plain form right before a past verb ("a UN report estimated that ...",
         // "the Group of Experts report published in July found ...", "the Kremlin statement said").
-        static const WordList kIrregularPast = {"SAID", "FOUND", "SAW", "TOLD", "WROTE", "HELD",
-                                                                  "SHOWED", "SHOWN", "MADE", "CAME", "BECAME"};
+        // (Irregular past forms are no plain forms: "Iran sent sophisticated drones" keeps its verb.)
+        static const WordList kIrregularPast = {
+            "SAID", "FOUND", "SAW", "TOLD", "WROTE", "HELD", "SHOWED", "SHOWN", "MADE", "CAME", "BECAME", "SENT",
+            "GAVE", "TOOK", "SOLD", "BOUGHT", "BUILT", "LED", "KEPT", "LEFT", "MET", "PAID", "SHOT", "STRUCK",
+            "FOUGHT", "BROUGHT", "FLEW", "WENT", "SPENT", "LENT", "LOST", "WON", "HID", "OVERRAN", "WITHDREW",
+            "DROVE", "THREW", "BEGAN", "RAN", "DREW", "SOUGHT", "TAUGHT", "DEALT", "MEANT"};
         const std::string_view form = WordText(wd.tail);
         const std::string_view next = WordText(wd.tail + 1);
         const bool plain = !form.ends_with("ED") && !form.ends_with("ING") && !kIrregularPast.count(form);
@@ -1090,8 +1094,17 @@ void Engine::MarkNouns() {
         }
       const bool text_modifier = document && wd.tail == i && WordText(i).ends_with("ING") && i >= 1 &&
                                  kTexts.count(WordText(i - 1)) > 0 && !authored;
+      // ... and a participle used as an adjective of war materiel ("Iranian advanced conventional
+      // weapons", "sent advanced drones", "upgraded missiles"), unless an auxiliary makes it a verb.
+      static const WordList kMaterielAdjectives = {"ADVANCED", "GUIDED", "UPGRADED", "MODIFIED", "IMPROVISED",
+                                                   "MODERNISED", "MODERNIZED", "ENHANCED", "EXTENDED"};
+      static const WordList kAuxiliaries = {"HAS", "HAVE", "HAD", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
+      const bool materiel_adjective = document && wd.tail == i && kMaterielAdjectives.count(WordText(i)) &&
+                                      !kAuxiliaries.count(WordText(i - 1)) &&
+                                      ((i + 1 < n() && EndsMaterielPhrase(i + 1)) ||
+                                       (i + 2 < n() && EndsMaterielPhrase(i + 2)));
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
-          after_compound_adjective || after_participle || kind_modifier || text_modifier)
+          after_compound_adjective || after_participle || kind_modifier || text_modifier || materiel_adjective)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

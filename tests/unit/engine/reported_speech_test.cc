@@ -1911,5 +1911,27 @@ TEST_F(EngineText, AParticipleModifyingAnObjectKeepsTheObjectListWhole) {
   }
 }
 
+// A participle describing weapons ("advanced", "guided", "upgraded") is an adjective, an irregular
+// past ("sent", "sold") before another participle stays the verb, and "called ... for" is an
+// appeal only with "for" right after the verb.
+TEST_F(EngineText, ParticiplesBeforeWeaponsAndCallFor) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iran sent advanced drones to Russia.", "IRN", "072", "RUS", Modality::kAsserted, ""},
+           {"Iran sent sophisticated weapons to Russia.", "IRN", "072", "RUS", Modality::kAsserted, ""},
+           {"Kyiv called for more weapons from Germany.", "UKRGOV", "023", "DEU", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const char* sentence :
+       {"US Central Command called it the largest seizure of Iranian advanced conventional weapons bound for the "
+        "Houthis.",
+        "The navy called the cargo of guided missiles bound for Yemen a grave threat."}) {
+    const auto events = Code(sentence);
+    for (const Event& e : events)
+      EXPECT_FALSE(e.root_code == "02" || e.root_code == "19") << sentence << "\n" << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

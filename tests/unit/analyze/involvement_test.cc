@@ -975,6 +975,19 @@ TEST_F(AnyStateTest, WeaponsIdentifiedAsXsAreSupportNotAResponse) {
   EXPECT_TRUE(Has(Cats(panel, "PRK", ru), 8));
 }
 
+// The victim's government meeting or cooperating with X is X's cooperation with the victim too;
+// the victim's demands on X are not.
+TEST_F(AnyStateTest, TheVictimMeetingXIsCooperationBothWays) {
+  Conflict sudan = LoadC("sudan");
+  Event talks = MakeEvent("SDNGOV", "040", "EGYGOV", "Sudan's army chief held talks with the Egyptian president in Cairo.");
+  EXPECT_TRUE(Has(Cats(talks, "EGY", sudan), 7));
+  Conflict ru = LoadC("russia-ukraine");
+  Event visit = MakeEvent("UKRGOV", "042", "KAZGOV", "Ukraine's foreign minister visited Kazakhstan to discuss grain exports.");
+  EXPECT_TRUE(Has(Cats(visit, "KAZ", ru), 7));
+  Event demand = MakeEvent("UKRGOV", "020", "BLRGOV", "Kyiv urged Minsk to keep its troops out of the war.");
+  EXPECT_FALSE(Has(Cats(demand, "BLR", ru), 7));
+}
+
 // Goods on the move are no posture or territory, whatever the coder made of their verb.
 TEST_F(AnyStateTest, ShipmentsAreNeitherPostureNorTerritory) {
   Conflict ru = LoadC("russia-ukraine");

@@ -1933,5 +1933,19 @@ TEST_F(EngineText, ParticiplesBeforeWeaponsAndCallFor) {
   }
 }
 
+// Advising or mentoring another's forces is military cooperation (062); officers and commanders
+// present somewhere are forces stationed there (154).
+TEST_F(EngineText, AdvisingAnothersForcesIsCooperationAndOfficersArePresent) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iranian advisers advised Houthi commanders on missile attacks.", "IRN", "062", "YEMREB",
+            Modality::kAsserted, ""},
+           {"Russian officers mentored Sudanese army units.", "RUSMIL", "062", "SDNMIL", Modality::kAsserted, ""},
+           {"Rwandan officers were present in Goma.", "RWAMIL", "154", "COD", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1947,5 +1947,21 @@ TEST_F(EngineText, AdvisingAnothersForcesIsCooperationAndOfficersArePresent) {
   }
 }
 
+// More verbs report what someone said ("retorted", "countered", "tweeted", "conceded"): the
+// speaker reports the content, never acts in it.
+TEST_F(EngineText, MoreVerbsReportSpeech) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Lukashenko tweeted that Belarusian troops would never enter Ukraine.", "BLRMIL", "", "UKR",
+            Modality::kNegated, "BLRGOV"},
+           {"Kyiv countered that Minsk had supplied fuel to the Russian army.", "BLRGOV", "07", "RUSMIL",
+            Modality::kAsserted, "UKRGOV"},
+           {"Tehran conceded that Iran had sent drones to Russia before the war.", "IRN", "07", "RUS",
+            Modality::kAsserted, "IRNGOV"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

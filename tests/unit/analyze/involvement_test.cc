@@ -988,6 +988,22 @@ TEST_F(AnyStateTest, TheVictimMeetingXIsCooperationBothWays) {
   EXPECT_FALSE(Has(Cats(demand, "BLR", ru), 7));
 }
 
+// X's officials evading a question about X's forces acknowledge nothing and deny nothing: their
+// word is listed as X's own account, not as participation or a counter-indicator.
+TEST_F(AnyStateTest, XsOfficialsEvadingAreAnAcknowledgement) {
+  Conflict drc = LoadC("drc-m23");
+  Event evaded = MakeEvent("RWAMIL", "154", "COD", "Asked whether Rwandan units were in Goma, the minister said she did not know.");
+  evaded.reported_by = "RWAGOV";
+  evaded.modality = Modality::kHypothetical;
+  EXPECT_TRUE(Has(Cats(evaded, "RWA", drc), 6));
+  EXPECT_FALSE(Has(Cats(evaded, "RWA", drc), 7));
+  Conflict ru = LoadC("russia-ukraine");
+  Event declined = MakeEvent("PRKMIL", "190", "UKR", "Pyongyang declined to confirm that its soldiers were fighting in Ukraine.");
+  declined.reported_by = "PRKGOV";
+  EXPECT_TRUE(Has(Cats(declined, "PRK", ru), 6));
+  EXPECT_FALSE(Has(Cats(declined, "PRK", ru), 2));
+}
+
 // Goods on the move are no posture or territory, whatever the coder made of their verb.
 TEST_F(AnyStateTest, ShipmentsAreNeitherPostureNorTerritory) {
   Conflict ru = LoadC("russia-ukraine");

@@ -1167,6 +1167,11 @@ void Engine::MarkCompounds() {
       // counterpart signed ...").
       const std::string_view word = WordText(j);
       const bool possessive = document && j == c + 1 && (word == "HIS" || word == "HER" || word == "THEIR");
+      // ... and so does a count ("Shahed Aviation Industries and three Iranian generals").
+      static const WordList kCounts = {"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN",
+                                       "SEVERAL", "MANY", "SOME", "DOZENS", "HUNDREDS", "OTHER", "MORE"};
+      const bool count = document && j <= c + 2 && (w(j).kind == WType::kNumber || kCounts.count(word) > 0);
+      if (count) continue;
       if (is(j, RootType::kActor)) {
         int h = w(j).head;
         last_tail = w(h).tail;

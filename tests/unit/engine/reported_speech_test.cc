@@ -1963,5 +1963,23 @@ TEST_F(EngineText, MoreVerbsReportSpeech) {
   }
 }
 
+// Listing someone over or for what it did is a sanctions listing; a count opens a compound's second
+// member ("X and three Iranian generals").
+TEST_F(EngineText, ListingOverAnActIsASanctionAndCountsJoinCompounds) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The EU listed three Iranian generals over the drone transfers.", "IGOEUREEC", "163", "IRNMIL",
+            Modality::kAsserted, ""},
+           {"Britain listed two Chinese firms for supplying drone parts to Russia.", "GBR", "163", "CHNBUS",
+            Modality::kAsserted, ""},
+           {"Washington sanctioned Kabarebe and two Rwandan commanders.", "USAGOV", "163", "RWAMIL",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto report = Code("The report listed Russia among the worst offenders.");
+  for (const Event& e : report) EXPECT_NE(e.root_code, "16") << Describe(report);
+}
+
 }  // namespace
 }  // namespace dyad

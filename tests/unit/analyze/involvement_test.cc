@@ -1032,5 +1032,20 @@ TEST_F(AnyStateTest, AQuestionFromTheMediaIsNoResponse) {
   EXPECT_TRUE(Has(Cats(appeal, "RWA", drc), 8));
 }
 
+// X calling for a ceasefire or a settlement, in a sentence the coder gives no pair, is a
+// counter-indicator; a rejected or another party's call is not X's.
+TEST_F(AnyStateTest, XsCallForACeasefireIsACounterIndicator) {
+  Conflict sudan = LoadC("sudan");
+  Classifier egypt(rules_, sudan, X("EGY"));
+  auto urged = egypt.ClassifySentence("The Egyptian foreign minister urged both sides to accept an immediate ceasefire.");
+  ASSERT_EQ(urged.size(), 1u);
+  EXPECT_EQ(urged[0].category, 7);
+  EXPECT_EQ(egypt.ClassifySentence("Egypt proposed a humanitarian pause for the holy month.").size(), 1u);
+  EXPECT_TRUE(egypt.ClassifySentence("The RSF rejected the Egyptian proposal for a truce.").empty());
+  Conflict ru = LoadC("russia-ukraine");
+  Classifier turkey(rules_, ru, X("TUR"));
+  EXPECT_EQ(turkey.ClassifySentence("Turkey called for peace talks in Istanbul.").size(), 1u);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -1047,5 +1047,22 @@ TEST_F(AnyStateTest, XsCallForACeasefireIsACounterIndicator) {
   EXPECT_EQ(turkey.ClassifySentence("Turkey called for peace talks in Istanbul.").size(), 1u);
 }
 
+// What X gives the aggressor may be its own land: airfields, airspace, ports and railways put at the
+// aggressor's disposal are territory, not material support.
+TEST_F(AnyStateTest, XsLandGivenToTheAggressorIsTerritoryNotSupport) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event airfields = MakeEvent("BLR", "070", "RUSMIL", "Belarus provided its airfields and railways to the Russian army.");
+  EXPECT_TRUE(Has(Cats(airfields, "BLR", ru), 1));
+  EXPECT_FALSE(Has(Cats(airfields, "BLR", ru), 3));
+  Event airspace = MakeEvent("BLRGOV", "064", "RUS", "Minsk gave Moscow access to Belarusian airspace for its bombers.");
+  EXPECT_TRUE(Has(Cats(airspace, "BLR", ru), 1));
+  Event fuel = MakeEvent("BLR", "070", "RUSMIL", "Belarus supplied fuel and spare parts to the Russian army.");
+  EXPECT_TRUE(Has(Cats(fuel, "BLR", ru), 3));
+  EXPECT_FALSE(Has(Cats(fuel, "BLR", ru), 1));
+  Conflict sudan = LoadC("sudan");
+  Event port = MakeEvent("TCD", "070", "SDNREB", "Chad opened its airfields to cargo flights for the RSF.");
+  EXPECT_TRUE(Has(Cats(port, "TCD", sudan), 1));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

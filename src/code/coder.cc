@@ -1103,8 +1103,17 @@ void Engine::MarkNouns() {
                                       !kAuxiliaries.count(WordText(i - 1)) &&
                                       ((i + 1 < n() && EndsMaterielPhrase(i + 1)) ||
                                        (i + 2 < n() && EndsMaterielPhrase(i + 2)));
+      // ... and a verb form naming the use of a craft or weapon right before it ("Shahed attack
+      // drones", "strike aircraft", "assault rifles", "patrol boats"): a kind of materiel, no act.
+      static const WordList kUseModifiers = {"ATTACK", "STRIKE", "ASSAULT", "PATROL", "TRANSPORT", "ESCORT"};
+      static const WordList kCraft = {"DRONE", "DRONES", "HELICOPTER", "HELICOPTERS", "AIRCRAFT", "JET", "JETS",
+                                      "PLANE", "PLANES", "BOAT", "BOATS", "SHIP", "SHIPS", "SUBMARINE", "SUBMARINES",
+                                      "RIFLE", "RIFLES", "VEHICLE", "VEHICLES", "UAV", "UAVS", "CRAFT", "VESSEL", "VESSELS"};
+      const bool use_modifier = document && wd.tail == i && i + 1 < n() && kUseModifiers.count(WordText(i)) &&
+                                kCraft.count(WordText(i + 1)) && w(i + 1).kind == WType::kNone;
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
-          after_compound_adjective || after_participle || kind_modifier || text_modifier || materiel_adjective)
+          after_compound_adjective || after_participle || kind_modifier || text_modifier || materiel_adjective ||
+          use_modifier)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

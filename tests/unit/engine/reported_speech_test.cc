@@ -1981,5 +1981,26 @@ TEST_F(EngineText, ListingOverAnActIsASanctionAndCountsJoinCompounds) {
   for (const Event& e : report) EXPECT_NE(e.root_code, "16") << Describe(report);
 }
 
+// A nominal transfer takes modifiers before its materiel ("Iran's transfer of ballistic missiles to
+// Moscow"), and a verb form naming a craft's use ("attack drones", "strike aircraft") is no act.
+TEST_F(EngineText, NominalTransfersTakeModifiedMaterielAndCraftUsesAreNoActs) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iran's transfer of ballistic missiles to Moscow drew new EU sanctions.", "IRN", "07", "RUSGOV",
+            Modality::kAsserted, ""},
+           {"Pyongyang's shipments of old Soviet-calibre artillery shells to Russia continued.", "PRKGOV", "07",
+            "RUS", Modality::kAsserted, ""},
+           {"Deliveries of long-range attack drones to the RSF by the Emirates were documented.", "ARE", "07",
+            "SDNREB", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const char* sentence : {"Tehran's deliveries of Shahed attack drones to Russia began in 2022.",
+                               "Minsk's transfer of strike aircraft parts to Moscow was reported."}) {
+    const auto events = Code(sentence);
+    for (const Event& e : events) EXPECT_NE(e.root_code, "19") << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -485,6 +485,29 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
   return Modality::kAsserted;
 }
 
+bool ReportIsNegated(const CueLexicon& lexicon, const SentenceCues& cues, const std::vector<Token>& tokens,
+                     int verb_first) {
+  if (verb_first < 0) return false;
+  const Cue* pre = nullptr;
+  for (const Cue& r : cues.report_verbs) {
+    if (r.last > verb_first) continue;
+    // (Within its clause: "X has not been declared an aggressor, and Kyiv maintains ..." reports nothing.)
+    bool crossed = false;
+    for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]) || tokens[k].lower == ",";
+    if (!crossed && (!pre || r.first > pre->first)) pre = &r;
+  }
+  if (!pre) return false;
+  const int w = WindowStart(tokens, pre->first, 5);
+  for (const Cue& c : cues.negators) {
+    if (c.first < w || c.last > pre->first) continue;
+    bool direct = true;
+    for (int k = c.last; k < pre->first && direct; ++k)
+      direct = lexicon.neg_gap.count(tokens[k].lower) > 0 || IsAdverb(tokens[k]);
+    if (direct) return true;
+  }
+  return false;
+}
+
 int ReportComplementStart(const SentenceCues& cues, const std::vector<Token>& tokens, int verb_first, int verb_last) {
   for (const Cue& r : cues.report_verbs) {
     if (r.first < verb_last && r.last > verb_first) {

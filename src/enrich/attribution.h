@@ -95,6 +95,13 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
 Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const std::vector<Token>& tokens,
                     int verb_first, int verb_last, const std::string& root_code, bool is_report = false);
 
+// Whether the nearest reporting verb before the event's verb tokens (in the same
+// sentence part) is itself negated, with only auxiliaries and adverbs between:
+// "X has never admitted sending shells", "X did not confirm that ...". What such a
+// verb reports is neither asserted nor denied by the speaker.
+bool ReportIsNegated(const CueLexicon& lexicon, const SentenceCues& cues, const std::vector<Token>& tokens,
+                     int verb_first);
+
 // When the verb tokens are a reporting verb, the first token of what it
 // reports (after "that" or the verb), else -1. Dates inside the report do not
 // date the speech act.

@@ -292,6 +292,9 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
     bool is_report = false;
     for (const Cue& r : cues.report_verbs) is_report = is_report || (r.first < vl && r.last > vf);
     ev->modality = ModalityOf(impl_->cues, cues, tokens, vf, vl, root, is_report);
+    // "X has never admitted sending shells": the content of a negated report is no assertion.
+    if (ev->modality == Modality::kAsserted && !is_report && ReportIsNegated(impl_->cues, cues, tokens, vf))
+      ev->modality = Modality::kHypothetical;
     Attribution a = Attribute(cues, tokens, ctx.sentence, located, vf, vl);
     ev->reported_by = a.code;
     ev->reported_by_text = a.text;

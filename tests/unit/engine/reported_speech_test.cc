@@ -2002,5 +2002,21 @@ TEST_F(EngineText, NominalTransfersTakeModifiedMaterielAndCraftUsesAreNoActs) {
   }
 }
 
+// What a negated report says is neither asserted nor denied by its speaker: "X has never admitted
+// sending shells" is no admission and no fact.
+TEST_F(EngineText, TheContentOfANegatedReportIsNotAsserted) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Pyongyang has never admitted supplying shells to Russia.", "PRKGOV", "07", "RUS",
+            Modality::kHypothetical, "PRKGOV"},
+           {"Tehran did not acknowledge that it had shipped missiles to Moscow.", "IRNGOV", "07", "RUSGOV",
+            Modality::kHypothetical, "IRNGOV"},
+           {"Kigali said Rwanda had not supplied weapons to the M23.", "RWA", "07", "CODREB", Modality::kNegated,
+            "RWAGOV"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

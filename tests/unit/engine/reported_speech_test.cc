@@ -2018,5 +2018,19 @@ TEST_F(EngineText, TheContentOfANegatedReportIsNotAsserted) {
   }
 }
 
+// Standing with someone is endorsing it (051); calling reports fake or fiction rejects them (016).
+TEST_F(EngineText, StandingWithAnActorIsEndorsementAndFakeReportsAreRejected) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Belarus stood shoulder to shoulder with Russia at the summit.", "BLR", "05", "RUS", Modality::kAsserted, ""},
+           {"Tehran stands firmly with the Houthis, the spokesman said.", "IRNGOV", "05", "YEMREB", Modality::kAsserted,
+            ""},
+           {"Pyongyang called the reports of arms sales fake.", "PRKGOV", "01", "", Modality::kAsserted, ""},
+           {"Kigali described the claims of troop deployments as fiction.", "RWAGOV", "01", "", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

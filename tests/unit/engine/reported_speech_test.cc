@@ -2032,5 +2032,19 @@ TEST_F(EngineText, StandingWithAnActorIsEndorsementAndFakeReportsAreRejected) {
   }
 }
 
+// Buying or importing a group's gold or minerals is trade with it (061); importing weapons from a
+// state is that state's supply (072, as "got arms from").
+TEST_F(EngineText, BuyingAGroupsGoodsIsTradeAndImportedArmsAreTheExportersSupply) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Emirati companies bought gold from the RSF.", "AREBUS", "06", "SDNREB", Modality::kAsserted, ""},
+           {"Kigali purchased minerals from the M23.", "RWAGOV", "06", "CODREB", Modality::kAsserted, ""},
+           {"Russia imported drones from Iran in 2022.", "IRN", "07", "RUS", Modality::kAsserted, ""},
+           {"Moscow has imported artillery shells from North Korea.", "PRK", "07", "RUSGOV", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

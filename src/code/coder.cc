@@ -960,6 +960,12 @@ void Engine::MarkNouns() {
             "TEAM", "ENVOY", "COORDINATOR", "CHIEF", "ENFORCEMENT", "OFFICE", "UNIT", "ANALYSTS"};
         const bool head_noun_after = i + 1 < n() && kHeadNouns.count(WordText(i + 1)) > 0;
         modified_noun = plural && (((determined || demonym) && (!object || in_object)) || head_noun_after);
+        // ("any US strike on Yemen", "a Russian attack on Kyiv": after a singular determiner and an
+        // actor, a plain verb form is the noun the determiner opens; no verb agrees with "a".)
+        static const WordList kSingularDeterminers = {"A", "AN", "ANY", "EVERY", "EACH", "ANOTHER"};
+        const bool singular_opened = h >= 1 && kSingularDeterminers.count(WordText(h - 1)) > 0 &&
+                                     !text.ends_with("ED") && !text.ends_with("ING") && w(i - 1).kind == WType::kNone;
+        modified_noun = modified_noun || singular_opened;
       }
       // Document coding (dyad): a verb form directly followed by an auxiliary is the subject noun
       // ("artillery shells were shipped", "Russian strikes have hit", "the attack was repelled").

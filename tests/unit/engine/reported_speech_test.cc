@@ -2046,5 +2046,16 @@ TEST_F(EngineText, BuyingAGroupsGoodsIsTradeAndImportedArmsAreTheExportersSupply
   }
 }
 
+// After "a", "an", "any", "every" and an actor, a plain verb form is a noun: "any US strike on
+// Yemen" is the US's strike, not an act of the sentence's subject.
+TEST_F(EngineText, ASingularDeterminerOpensANounNotAVerb) {
+  const auto warned = Code("Iran warned that it would respond to any US strike on Yemen.");
+  for (const Event& e : warned) EXPECT_FALSE(e.source.rfind("IRN", 0) == 0 && e.root_code == "19") << Describe(warned);
+  const auto attack = Code("A Russian attack on Kyiv killed five people.");
+  ASSERT_FALSE(attack.empty());
+  EXPECT_EQ(attack[0].source.substr(0, 3), "RUS") << Describe(attack);
+  EXPECT_EQ(attack[0].root_code, "19") << Describe(attack);
+}
+
 }  // namespace
 }  // namespace dyad

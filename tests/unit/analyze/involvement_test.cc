@@ -1045,6 +1045,18 @@ TEST_F(AnyStateTest, XsCallForACeasefireIsACounterIndicator) {
   Conflict ru = LoadC("russia-ukraine");
   Classifier turkey(rules_, ru, X("TUR"));
   EXPECT_EQ(turkey.ClassifySentence("Turkey called for peace talks in Istanbul.").size(), 1u);
+  Classifier iran(rules_, ru, X("IRN"));
+  EXPECT_EQ(iran.ClassifySentence("Tehran backed a ceasefire and a political solution.").size(), 1u);
+  EXPECT_EQ(iran.ClassifySentence("Iran welcomed the Turkish proposal for a truce.").size(), 1u);
+}
+
+// X's words about the war are no operation of its forces, whatever keyword they share with one.
+TEST_F(AnyStateTest, XsStatementsAboutTheFightingAreNoJointOperation) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event opposed = MakeEvent("IRN", "120", "", "Khamenei said Iran opposed war and wanted the fighting in Ukraine to end.");
+  EXPECT_FALSE(Has(Cats(opposed, "IRN", ru), 2));
+  Event fought = MakeEvent("PRKMIL", "190", "", "North Korean soldiers fought in Ukraine near Kupiansk, Kyiv said.");
+  EXPECT_TRUE(Has(Cats(fought, "PRK", ru), 2));
 }
 
 // What X gives the aggressor may be its own land: airfields, airspace, ports and railways put at the

@@ -2057,5 +2057,15 @@ TEST_F(EngineText, ASingularDeterminerOpensANounNotAVerb) {
   EXPECT_EQ(attack[0].root_code, "19") << Describe(attack);
 }
 
+// Flying sorties or bombing missions is using aerial weapons (195), not a visit.
+TEST_F(EngineText, FlyingSortiesIsAnAirAttackNotAVisit) {
+  for (const char* sentence : {"Russian bombers flew combat sorties from Belarusian airfields.",
+                               "Saudi jets flew bombing missions over Sanaa."}) {
+    const auto events = Code(sentence);
+    ASSERT_FALSE(events.empty()) << sentence;
+    EXPECT_EQ(events[0].event_code, "195") << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -2609,6 +2609,25 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
             (WordText(k - 1) == "FROM" || (k > 1 && WordText(k - 2) == "FROM" && WordText(k - 1) == "THE")))
           continue;
 
+        // Document coding (dyad): an actor opening a "that" clause right before the verb is its
+        // subject ("Pyongyang repeated Moscow's claim that the West is fighting a proxy war": the
+        // West fights, not Pyongyang).
+        if (document && k < v) {
+          static const WordList kBetween = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "COULD",
+                                            "MAY", "MIGHT", "CAN", "SHOULD", "BE", "BEEN", "NOT", "NEVER", "ALSO",
+                                            "STILL", "ALREADY", "NOW"};
+          bool that_subject = false;
+          for (int j = k + 1; j < v && !that_subject; ++j) {
+            if (!IsActorHead(j) || w(j).blanked) continue;
+            const int before = j >= 1 && WordText(j - 1) == "THE" ? j - 2 : j - 1;
+            if (before < 0 || WordText(before) != "THAT") continue;
+            bool plain = true;
+            for (int q = (w(j).tail >= 0 ? w(j).tail : j) + 1; q < v && plain; ++q)
+              plain = kBetween.count(WordText(q)) > 0 || WordText(q).ends_with("LY");
+            that_subject = plain;
+          }
+          if (that_subject) continue;
+        }
         // Document coding (dyad): the maker named before a weapon noun is not the subject when
         // another actor acts before the verb ("North Korean shells account for much of the
         // artillery Russia fires at Ukrainian positions").

@@ -1076,5 +1076,16 @@ TEST_F(AnyStateTest, XsLandGivenToTheAggressorIsTerritoryNotSupport) {
   EXPECT_TRUE(Has(Cats(port, "TCD", sudan), 1));
 }
 
+// Recognising separatist or self-proclaimed entities on the victim's land sides with the aggressor,
+// whichever target the coder took; it is never cooperation with the victim.
+TEST_F(AnyStateTest, RecognisingSeparatistEntitiesIsAlignment) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event breakaway = MakeEvent("SYRGOV", "054", "UKR", "Damascus recognised the breakaway regions of eastern Ukraine as states.");
+  EXPECT_TRUE(Has(Cats(breakaway, "SYR", ru), 5));
+  EXPECT_FALSE(Has(Cats(breakaway, "SYR", ru), 7));
+  Event proclaimed = MakeEvent("NIC", "054", "UKRSEP", "Nicaragua recognised the self-proclaimed republics in Donbas.");
+  EXPECT_TRUE(Has(Cats(proclaimed, "NIC", ru), 5));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -2067,5 +2067,20 @@ TEST_F(EngineText, FlyingSortiesIsAnAirAttackNotAVisit) {
   }
 }
 
+// An actor opening a "that" clause right before its verb is the verb's subject, whoever spoke
+// ("Minsk repeated Moscow's claim that NATO is arming Ukraine": NATO arms, not Minsk).
+TEST_F(EngineText, TheActorOpeningAThatClauseIsItsVerbsSubject) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Minsk repeated Moscow's claim that NATO is sending weapons to Ukraine.", "IGOWSTNAT", "07", "UKR",
+            Modality::kAsserted, "RUSGOV"},
+           {"Tehran echoed the Kremlin's assertion that the West was fighting a war against Russia.", "WST", "19", "RUS",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_FALSE(e.source == "BLRGOV" || e.source == "IRNGOV") << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1087,5 +1087,16 @@ TEST_F(AnyStateTest, RecognisingSeparatistEntitiesIsAlignment) {
   EXPECT_TRUE(Has(Cats(proclaimed, "NIC", ru), 5));
 }
 
+// Welcoming a truce or a peace deal is support for ending the war, not alignment with the side it
+// names.
+TEST_F(AnyStateTest, WelcomingATruceIsACounterIndicator) {
+  Conflict yemen = LoadC("yemen-red-sea");
+  Event welcomed = MakeEvent("IRNGOV", "051", "YEMREB", "Tehran welcomed the truce agreed between the Houthis and Riyadh.");
+  EXPECT_TRUE(Has(Cats(welcomed, "IRN", yemen), 7));
+  EXPECT_FALSE(Has(Cats(welcomed, "IRN", yemen), 5));
+  Event praised = MakeEvent("IRNGOV", "051", "YEMREB", "Tehran praised the Houthi attacks on shipping.");
+  EXPECT_FALSE(Has(Cats(praised, "IRN", yemen), 7));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -1076,6 +1076,16 @@ TEST_F(AnyStateTest, XsLandGivenToTheAggressorIsTerritoryNotSupport) {
   EXPECT_TRUE(Has(Cats(port, "TCD", sudan), 1));
 }
 
+// X named among the aggressor's main sources of materiel, in the plural or as its largest supplier.
+TEST_F(AnyStateTest, XAmongTheAggressorsMainSourcesIsSupport) {
+  Conflict ru = LoadC("russia-ukraine");
+  Classifier prk(rules_, ru, X("PRK"));
+  EXPECT_EQ(prk.ClassifySentence("North Korea is now among the largest sources of shells for Russia's army.").size(), 1u);
+  Classifier irn(rules_, ru, X("IRN"));
+  EXPECT_EQ(irn.ClassifySentence("Iran became Russia's key supplier of attack drones in 2022.").size(), 1u);
+  EXPECT_TRUE(irn.ClassifySentence("Iran is no longer a major supplier of drones to Russia.").empty());
+}
+
 // Recognising separatist or self-proclaimed entities on the victim's land sides with the aggressor,
 // whichever target the coder took; it is never cooperation with the victim.
 TEST_F(AnyStateTest, RecognisingSeparatistEntitiesIsAlignment) {

@@ -2082,5 +2082,19 @@ TEST_F(EngineText, TheActorOpeningAThatClauseIsItsVerbsSubject) {
   }
 }
 
+// Materiel arriving is supplied by its maker's state (072); troops arriving are deployed (154).
+TEST_F(EngineText, ArrivingMaterielIsSuppliedAndArrivingTroopsAreDeployed) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The arrival of Iranian drones in Russia was confirmed in October.", "IRN", "07", "RUS",
+            Modality::kAsserted, ""},
+           {"Analysts noted the arrival of North Korean rocket launchers at Russian depots.", "PRK", "07", "RUS",
+            Modality::kAsserted, ""},
+           {"The arrival of North Korean troops in Kursk alarmed Kyiv.", "PRKMIL", "15", "RUS", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

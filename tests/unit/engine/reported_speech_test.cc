@@ -2096,5 +2096,20 @@ TEST_F(EngineText, ArrivingMaterielIsSuppliedAndArrivingTroopsAreDeployed) {
   }
 }
 
+// Recruiting fighters for a group is military cooperation with it (062); a case brought against
+// someone is its bringer's accusation (112).
+TEST_F(EngineText, RecruitingForAGroupIsCooperationAndACaseAccuses) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The UAE recruited mercenaries for the RSF.", "ARE", "06", "SDNREB", Modality::kAsserted, ""},
+           {"A Russian company recruited Syrian veterans to fight for the RSF.", "RUSBUS", "06", "SDNREB",
+            Modality::kAsserted, ""},
+           {"The court rejected Ukraine's lawsuit accusing Russia of genocide.", "UKR", "11", "RUS",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1050,6 +1050,22 @@ TEST_F(AnyStateTest, XsCallForACeasefireIsACounterIndicator) {
   EXPECT_EQ(iran.ClassifySentence("Iran welcomed the Turkish proposal for a truce.").size(), 1u);
 }
 
+// X among the states voting against a UN resolution on the war sides with the aggressor; X offering
+// to host or mediate talks is a counter-indicator.
+TEST_F(AnyStateTest, VotesAgainstResolutionsAndOffersToHostTalks) {
+  Conflict ru = LoadC("russia-ukraine");
+  Classifier blr(rules_, ru, X("BLR"));
+  auto vote = blr.ClassifySentence("Belarus was among the five states that voted against the resolution.");
+  ASSERT_EQ(vote.size(), 1u);
+  EXPECT_EQ(vote[0].category, 5);
+  EXPECT_TRUE(blr.ClassifySentence("The resolution condemned Belarus, and Russia voted against it.").empty());
+  auto venue = blr.ClassifySentence("Lukashenko offered Minsk as a venue for peace negotiations.");
+  ASSERT_EQ(venue.size(), 1u);
+  EXPECT_EQ(venue[0].category, 7);
+  Classifier tur(rules_, ru, X("TUR"));
+  EXPECT_EQ(tur.ClassifySentence("Turkey offered to host talks between Moscow and Kyiv in Istanbul.").size(), 1u);
+}
+
 // X's words about the war are no operation of its forces, whatever keyword they share with one.
 TEST_F(AnyStateTest, XsStatementsAboutTheFightingAreNoJointOperation) {
   Conflict ru = LoadC("russia-ukraine");

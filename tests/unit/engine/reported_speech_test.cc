@@ -2111,5 +2111,18 @@ TEST_F(EngineText, RecruitingForAGroupIsCooperationAndACaseAccuses) {
   }
 }
 
+// Forces seen or spotted somewhere are there (154); bringing forces or weapons into a place deploys
+// them there.
+TEST_F(EngineText, ForcesSeenOrBroughtSomewhereArePresentThere) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Ugandan soldiers were spotted in Bunia last week.", "UGAMIL", "15", "COD", Modality::kAsserted, ""},
+           {"Belarusian instructors were seen in Mali in March.", "BLR", "15", "MLI", Modality::kAsserted, ""},
+           {"Russian units brought rocket launchers into Zaporizhzhia.", "RUSMIL", "15", "UKR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

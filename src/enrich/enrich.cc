@@ -221,7 +221,7 @@ const ReadSentence& Read(const Enricher::Impl& impl, std::string_view sentence) 
   if (last.enricher != impl.id || last.text != sentence) {
     last.enricher = impl.id;
     last.text.assign(sentence);
-    last.tokens = Tokenize(sentence);
+    Tokenize(sentence, &last.tokens);
     last.cues = FindCues(impl.cues, last.tokens);
   }
   return last;

@@ -66,6 +66,21 @@ std::string ToLowerAscii(std::string_view s) {
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 4);
+  Tokenize(text, &tokens);
+  return tokens;
+}
+
+void Tokenize(std::string_view text, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  size_t count = 0;  // tokens written; those past it are left from an earlier text
+  // The next token to fill: an earlier one reset (its strings keep their buffers), or a new one.
+  auto next = [&]() -> Token& {
+    if (count == tokens.size()) tokens.emplace_back();
+    Token& t = tokens[count++];
+    t.number = false;
+    t.value = -1;
+    return t;
+  };
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
@@ -74,7 +89,7 @@ std::vector<Token> Tokenize(std::string_view text) {
       ++i;
       continue;
     }
-    Token t;
+    Token& t = next();
     t.begin = static_cast<int32_t>(i);
     if (IsAlnum(c)) {
       size_t j = i + 1;
@@ -107,9 +122,8 @@ std::vector<Token> Tokenize(std::string_view text) {
       i = i + 1;
     }
     Finish(text, &t);
-    tokens.push_back(std::move(t));
   }
-  return tokens;
+  tokens.resize(count);
 }
 
 int TokenAt(const std::vector<Token>& tokens, int32_t begin, int32_t end) {

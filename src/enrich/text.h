@@ -62,6 +62,9 @@ struct Token {
 // ("February-March" -> "February" "-" "March"), so that ranges can be read;
 // the gazetteer matches hyphenated names token by token.
 std::vector<Token> Tokenize(std::string_view text);
+// The same into *out, reusing its tokens (and their strings' buffers): for a caller that reads
+// sentence after sentence.
+void Tokenize(std::string_view text, std::vector<Token>* out);
 
 // Index of the first token whose span overlaps [begin, end), or -1.
 int TokenAt(const std::vector<Token>& tokens, int32_t begin, int32_t end);

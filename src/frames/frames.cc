@@ -37,19 +37,27 @@ bool IsWordByte(unsigned char c) {
 
 // Words are runs of ASCII letters/digits or non-ASCII bytes (so letters of other scripts
 // stay whole), except that typographic quotes and apostrophes (U+2018..U+201D) split.
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> out;
-  out.reserve(s.size() / 5 + 4);
+// Into *out, reusing its tokens' string buffers (a thread reads sentence after sentence).
+void Tokenize(std::string_view s, std::vector<Token>* out_tokens) {
+  std::vector<Token>& out = *out_tokens;
+  size_t count = 0;  // tokens written; those past it are left from an earlier sentence
+  auto next = [&]() -> Token& {
+    if (count == out.size()) out.emplace_back();
+    return out[count++];
+  };
   size_t i = 0;
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const bool quote3 = c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
                         static_cast<unsigned char>(s[i + 2]) >= 0x98 && static_cast<unsigned char>(s[i + 2]) <= 0x9D;
     if (quote3) {
-      out.push_back({static_cast<int32_t>(i), static_cast<int32_t>(i + 3), "'", false});
+      Token& t = next();
+      t.begin = static_cast<int32_t>(i), t.end = static_cast<int32_t>(i + 3);
+      t.lower.assign(1, '\'');
+      t.word = false;
       i += 3;
     } else if (IsWordByte(c)) {
-      Token t;
+      Token& t = next();
       t.begin = static_cast<int32_t>(i);
       t.word = true;
       while (i < s.size() && IsWordByte(static_cast<unsigned char>(s[i]))) {
@@ -69,15 +77,17 @@ std::vector<Token> Tokenize(std::string_view s) {
       t.lower.assign(s.data() + t.begin, i - static_cast<size_t>(t.begin));
       for (char& c : t.lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      out.push_back(std::move(t));
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;
     } else {
-      out.push_back({static_cast<int32_t>(i), static_cast<int32_t>(i + 1), std::string(1, s[i]), false});
+      Token& t = next();
+      t.begin = static_cast<int32_t>(i), t.end = static_cast<int32_t>(i + 1);
+      t.lower.assign(1, s[i]);
+      t.word = false;
       ++i;
     }
   }
-  return out;
+  out.resize(count);
 }
 
 // Punctuation that ends a clause for forward slots and gaps; `comma` too when asked.
@@ -147,18 +157,41 @@ Status LineError(const std::string& file, int line, const std::string& what, std
 
 }  // namespace
 
+size_t FrameSet::TriggerSlot(std::string_view w) {
+  if (w.empty()) return 0;
+  const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
+  size_t h = w.size();
+  h = h * 131 + byte(0);
+  h = h * 131 + byte(w.size() > 1 ? 1 : 0);
+  h = h * 131 + byte(w.size() - 1);
+  return (h ^ (h >> 13)) % kTriggerSlots;
+}
+
 void FrameSet::IndexTriggers() {
   by_trigger_.clear();
   prefix_triggers_.clear();
+  trigger_slots_.reset();
+  prefix_first_bytes_.reset();
+  empty_prefix_ = false;
   for (uint32_t i = 0; i < frames_.size(); ++i)
     for (const auto& alt : frames_[i].elements[TriggerIndex(frames_[i])].words) {
-      if (!alt.empty() && alt.back() == '*') prefix_triggers_.emplace_back(alt.substr(0, alt.size() - 1), i);
-      else by_trigger_[alt].push_back(i);
+      if (!alt.empty() && alt.back() == '*') {
+        prefix_triggers_.emplace_back(alt.substr(0, alt.size() - 1), i);
+        if (alt.size() == 1) empty_prefix_ = true;
+        else prefix_first_bytes_.set(static_cast<unsigned char>(alt[0]));
+      } else {
+        by_trigger_[alt].push_back(i);
+        trigger_slots_.set(TriggerSlot(alt));
+      }
     }
 }
 
 void FrameSet::Triggered(const std::string& word, std::vector<uint32_t>* out) const {
   out->clear();
+  // (No trigger word has this slot and no prefix starts with its first byte: nothing matches.)
+  if (!empty_prefix_ && !trigger_slots_[TriggerSlot(word)] &&
+      (word.empty() || !prefix_first_bytes_[static_cast<unsigned char>(word[0])]))
+    return;
   if (auto it = by_trigger_.find(word); it != by_trigger_.end()) *out = it->second;
   for (const auto& [prefix, i] : prefix_triggers_)
     if (word.compare(0, prefix.size(), prefix) == 0) out->push_back(i);
@@ -261,7 +294,8 @@ void FrameSet::Extend(std::string_view sentence, Date date, const code::Coder& c
                       std::vector<code::CodedEvent>* events) const {
   if (frames_.empty()) return;
   // Only look for actors when some trigger word occurs (FindActors is the costly part).
-  const auto tokens = Tokenize(sentence);
+  thread_local std::vector<Token> tokens;
+  Tokenize(sentence, &tokens);
   bool any = false;
   std::vector<uint32_t> triggered;
   for (const auto& t : tokens) {
@@ -278,7 +312,8 @@ void FrameSet::Extend(std::string_view sentence, Date date, const code::Coder& c
 
 void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std::vector<code::ActorMention>& actors,
                                 std::vector<code::CodedEvent>* events) const {
-  const auto tokens = Tokenize(sentence);
+  thread_local std::vector<Token> tokens;
+  Tokenize(sentence, &tokens);
   const int32_t n = static_cast<int32_t>(tokens.size());
   const int32_t sentence_end = static_cast<int32_t>(sentence.size());
   const size_t coder_count = events->size();

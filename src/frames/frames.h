@@ -15,6 +15,7 @@
 #ifndef DYAD_FRAMES_FRAMES_H_
 #define DYAD_FRAMES_FRAMES_H_
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -72,6 +73,14 @@ class FrameSet {
   // frame by frame.
   std::unordered_map<std::string, std::vector<uint32_t>> by_trigger_;
   std::vector<std::pair<std::string, uint32_t>> prefix_triggers_;  // "deploy*": prefix, frame
+  // Most words trigger nothing: they are turned away by two bit tests before any hash or
+  // prefix comparison. A slot of (length, first, second and last bytes) for every trigger word,
+  // and the first byte of every trigger prefix.
+  static size_t TriggerSlot(std::string_view word);
+  static constexpr size_t kTriggerSlots = 4096;
+  std::bitset<kTriggerSlots> trigger_slots_;
+  std::bitset<256> prefix_first_bytes_;
+  bool empty_prefix_ = false;  // a bare "*" trigger: every word may match
 };
 
 }  // namespace dyad::frames

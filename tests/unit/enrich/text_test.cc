@@ -5,6 +5,31 @@
 namespace dyad::enrich {
 namespace {
 
+bool SameTokens(const std::vector<Token>& a, const std::vector<Token>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].begin != b[i].begin || a[i].end != b[i].end || a[i].text != b[i].text || a[i].lower != b[i].lower ||
+        a[i].word != b[i].word || a[i].capitalised != b[i].capitalised || a[i].number != b[i].number ||
+        a[i].value != b[i].value || a[i].filter_slot != b[i].filter_slot)
+      return false;
+  return true;
+}
+
+TEST(TokenizeTest, IntoAReusedVectorGivesTheTokensOfAFreshOne) {
+  // Longer texts first: the later ones reuse tokens (numbers, long words) of the earlier.
+  const std::vector<std::string> texts = {
+      "On 24 February 2022, the Internationally-Recognised government's 3rd brigade didn't move 1,500 troops.",
+      "12 said: U.S. forces in St. Petersburg",
+      "Kyiv's 4th",
+      "",
+      "Belarus"};
+  std::vector<Token> reused;
+  for (const std::string& text : texts) {
+    Tokenize(text, &reused);
+    EXPECT_TRUE(SameTokens(reused, Tokenize(text))) << text;
+  }
+}
+
 TEST(WordSetTest, CountsExactlyTheWordsGiven) {
   const WordSet words = {"and", "but", "that", ",", "whereas", ""};
   for (const char* w : {"and", "but", "that", ",", "whereas", ""}) EXPECT_EQ(words.count(w), 1u) << w;

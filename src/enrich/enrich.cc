@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include "enrich/attribution.h"
@@ -233,12 +234,12 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
   const ReadSentence& read = Read(*impl_, ctx.sentence);
   const std::vector<Token>& tokens = read.tokens;
   const std::vector<DateExpr> dates = FindDates(impl_->dates, tokens, ctx.sentence, ctx.document_date);
-  SentenceCues cues = read.cues;
   const std::vector<Gazetteer::Match> places = impl_->gazetteer.Find(tokens);
 
   std::vector<code::ActorMention> mentions;
   // Actors are only needed to name reporters.
-  const bool need_actors = !cues.report_verbs.empty() || !cues.sources.empty() || !cues.reason_verbs.empty();
+  const bool need_actors =
+      !read.cues.report_verbs.empty() || !read.cues.sources.empty() || !read.cues.reason_verbs.empty();
   if (ctx.find_actors && need_actors) mentions = ctx.find_actors(ctx.sentence);
   std::vector<TokenMention> located;
   for (const code::ActorMention& m : mentions) {
@@ -246,12 +247,18 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
     if (first >= 0) located.push_back(TokenMention{first, last, &m});
   }
   // A reporting verb inside an actor's name is no report: "The United States imposed..." has
-  // "States", not "X states that...".
-  std::erase_if(cues.report_verbs, [&](const Cue& r) {
+  // "States", not "X states that...". (The sentence's cues are copied only when one is.)
+  auto in_name = [&](const Cue& r) {
     for (const TokenMention& m : located)
       if (r.first < m.last && r.last > m.first) return true;
     return false;
-  });
+  };
+  std::optional<SentenceCues> edited;
+  if (std::any_of(read.cues.report_verbs.begin(), read.cues.report_verbs.end(), in_name)) {
+    edited.emplace(read.cues);
+    std::erase_if(edited->report_verbs, in_name);
+  }
+  const SentenceCues& cues = edited ? *edited : read.cues;
 
   std::vector<code::ActorMention> all_mentions;
   bool all_found = false;

@@ -17,13 +17,14 @@ constexpr int kLeadWords = 12;  // "{S} ... trigger": this many words, back to t
 
 struct Token {
   int32_t begin = 0, end = 0;
-  std::string lower;  // lower-cased word, or the punctuation byte
+  std::string_view lower;  // lower-cased word, or the punctuation byte (in Tokenize's buffer)
   bool word = false;
 };
 
 // Is the word before byte `begin` (at or after token `from`) a preposition of place or direction?
 bool AfterPlacePreposition(const std::vector<Token>& tokens, int32_t from, int32_t begin) {
-  static const std::set<std::string> kPlace = {"in", "at", "near", "inside", "into", "from", "to", "on", "across"};
+  static const std::set<std::string, std::less<>> kPlace = {"in",   "at", "near", "inside", "into",
+                                                          "from", "to", "on",   "across"};
   for (int32_t k = static_cast<int32_t>(tokens.size()) - 1; k >= from; --k) {
     if (tokens[k].begin >= begin || !tokens[k].word) continue;
     return kPlace.count(tokens[k].lower) > 0;
@@ -37,8 +38,13 @@ bool IsWordByte(unsigned char c) {
 
 // Words are runs of ASCII letters/digits or non-ASCII bytes (so letters of other scripts
 // stay whole), except that typographic quotes and apostrophes (U+2018..U+201D) split.
-// Into *out, reusing its tokens' string buffers (a thread reads sentence after sentence).
-void Tokenize(std::string_view s, std::vector<Token>* out_tokens) {
+// Into *out, whose words view `*lowered` (the sentence lower-cased once); both are reused from
+// sentence to sentence (a thread keeps them).
+void Tokenize(std::string_view s, std::string* lowered, std::vector<Token>* out_tokens) {
+  lowered->assign(s);
+  for (char& c : *lowered)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::string_view low(*lowered);
   std::vector<Token>& out = *out_tokens;
   size_t count = 0;  // tokens written; those past it are left from an earlier sentence
   auto next = [&]() -> Token& {
@@ -53,7 +59,7 @@ void Tokenize(std::string_view s, std::vector<Token>* out_tokens) {
     if (quote3) {
       Token& t = next();
       t.begin = static_cast<int32_t>(i), t.end = static_cast<int32_t>(i + 3);
-      t.lower.assign(1, '\'');
+      t.lower = "'";
       t.word = false;
       i += 3;
     } else if (IsWordByte(c)) {
@@ -73,16 +79,13 @@ void Tokenize(std::string_view s, std::vector<Token>* out_tokens) {
           ++i;
       }
       t.end = static_cast<int32_t>(i);
-      // The word as written, lower-cased in place (one copy, not a byte at a time).
-      t.lower.assign(s.data() + t.begin, i - static_cast<size_t>(t.begin));
-      for (char& c : t.lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      t.lower = low.substr(static_cast<size_t>(t.begin), i - static_cast<size_t>(t.begin));
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;
     } else {
       Token& t = next();
       t.begin = static_cast<int32_t>(i), t.end = static_cast<int32_t>(i + 1);
-      t.lower.assign(1, s[i]);
+      t.lower = low.substr(i, 1);
       t.word = false;
       ++i;
     }
@@ -102,20 +105,22 @@ bool IsBoundary(const Token& t, bool comma) {
 // a conjunction followed by a determiner ("and the ...", "or a ..."). Slots and gaps stop there.
 bool StartsPhrase(const std::vector<Token>& t, size_t i) {
   if (!t[i].word) return false;
-  const std::string& w = t[i].lower;
+  const std::string_view w = t[i].lower;
   if (w == "who" || w == "which" || w == "that" || w == "whose" || w == "while" || w == "because") return true;
   if ((w == "and" || w == "or" || w == "but") && i + 1 < t.size() && t[i + 1].word) {
-    const std::string& d = t[i + 1].lower;
+    const std::string_view d = t[i + 1].lower;
     return d == "the" || d == "a" || d == "an" || d == "its" || d == "their" || d == "his" || d == "her" ||
            d == "this" || d == "these" || d == "those";
   }
   return false;
 }
 
-bool WordMatches(const Element& e, const std::string& word) {
+bool WordMatches(const Element& e, std::string_view word) {
   for (const auto& alt : e.words) {
     if (!alt.empty() && alt.back() == '*') {
-      if (word.compare(0, alt.size() - 1, alt, 0, alt.size() - 1) == 0 && word.size() >= alt.size() - 1) return true;
+      if (word.compare(0, alt.size() - 1, std::string_view(alt), 0, alt.size() - 1) == 0 &&
+          word.size() >= alt.size() - 1)
+        return true;
     } else if (alt == word) {
       return true;
     }
@@ -172,13 +177,15 @@ void FrameSet::IndexTriggers() {
   prefix_triggers_.clear();
   trigger_slots_.reset();
   prefix_first_bytes_.reset();
+  prefix_pairs_.reset();
   empty_prefix_ = false;
   for (uint32_t i = 0; i < frames_.size(); ++i)
     for (const auto& alt : frames_[i].elements[TriggerIndex(frames_[i])].words) {
       if (!alt.empty() && alt.back() == '*') {
         prefix_triggers_.emplace_back(alt.substr(0, alt.size() - 1), i);
         if (alt.size() == 1) empty_prefix_ = true;
-        else prefix_first_bytes_.set(static_cast<unsigned char>(alt[0]));
+        else if (alt.size() == 2) prefix_first_bytes_.set(static_cast<unsigned char>(alt[0]));
+        else prefix_pairs_.set(PairOf(alt));
       } else {
         by_trigger_[alt].push_back(i);
         trigger_slots_.set(TriggerSlot(alt));
@@ -186,13 +193,14 @@ void FrameSet::IndexTriggers() {
     }
 }
 
-void FrameSet::Triggered(const std::string& word, std::vector<uint32_t>* out) const {
+void FrameSet::Triggered(std::string_view word, std::vector<uint32_t>* out) const {
   out->clear();
-  // (No trigger word has this slot and no prefix starts with its first byte: nothing matches.)
+  // (No trigger word has this slot and no prefix starts with its first bytes: nothing matches.)
   if (!empty_prefix_ && !trigger_slots_[TriggerSlot(word)] &&
-      (word.empty() || !prefix_first_bytes_[static_cast<unsigned char>(word[0])]))
+      (word.empty() || !prefix_first_bytes_[static_cast<unsigned char>(word[0])]) &&
+      (word.size() < 2 || !prefix_pairs_[PairOf(word)]))
     return;
-  if (auto it = by_trigger_.find(word); it != by_trigger_.end()) *out = it->second;
+  if (auto it = by_trigger_.find(std::string(word)); it != by_trigger_.end()) *out = it->second;
   for (const auto& [prefix, i] : prefix_triggers_)
     if (word.compare(0, prefix.size(), prefix) == 0) out->push_back(i);
   if (!prefix_triggers_.empty()) {
@@ -294,8 +302,9 @@ void FrameSet::Extend(std::string_view sentence, Date date, const code::Coder& c
                       std::vector<code::CodedEvent>* events) const {
   if (frames_.empty()) return;
   // Only look for actors when some trigger word occurs (FindActors is the costly part).
+  thread_local std::string lowered;
   thread_local std::vector<Token> tokens;
-  Tokenize(sentence, &tokens);
+  Tokenize(sentence, &lowered, &tokens);
   bool any = false;
   std::vector<uint32_t> triggered;
   for (const auto& t : tokens) {
@@ -312,8 +321,9 @@ void FrameSet::Extend(std::string_view sentence, Date date, const code::Coder& c
 
 void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std::vector<code::ActorMention>& actors,
                                 std::vector<code::CodedEvent>* events) const {
+  thread_local std::string lowered;
   thread_local std::vector<Token> tokens;
-  Tokenize(sentence, &tokens);
+  Tokenize(sentence, &lowered, &tokens);
   const int32_t n = static_cast<int32_t>(tokens.size());
   const int32_t sentence_end = static_cast<int32_t>(sentence.size());
   const size_t coder_count = events->size();
@@ -354,7 +364,7 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
     for (int32_t j = ti - 1, words = 0; j >= 0 && words < kNegationWords && !IsBoundary(tokens[j], true); --j) {
       if (!tokens[j].word) continue;
       ++words;
-      const std::string& w = tokens[j].lower;
+      const std::string_view w = tokens[j].lower;
       negated = negated || w == "no" || w == "not" || w == "never" || w == "without" || w == "nor" ||
                 (w == "t" && j >= 2 && tokens[j - 1].lower == "'" && tokens[j - 2].lower.ends_with("n"));
     }
@@ -390,7 +400,7 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         if (best && trig == 1) {
           for (int32_t j = from; j < ti && best; ++j) {
             if (!tokens[j].word || tokens[j].begin < best->span.end) continue;
-            const std::string& w = tokens[j].lower;
+            const std::string_view w = tokens[j].lower;
             if (w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "these" ||
                 w == "those" || w == "its" || w == "their" || w.ends_with("ed"))
               best = nullptr;
@@ -425,10 +435,10 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           // A preposition after the slot closes the actor's noun phrase ("of Russian tactical nuclear
           // weapons in"), never a clause: "deliveries of drones to Russia were condemned by Ukraine"
           // does not fill "to {T} by {S}".
-          static const std::set<std::string> kPrepositions = {"by", "from", "to",   "into", "in",      "on",
+          static const std::set<std::string, std::less<>> kPrepositions = {"by", "from", "to",   "into", "in",      "on",
                                                               "at", "of",   "with", "for",  "against", "near"};
           if (a && kPrepositions.count(tokens[found].lower)) {
-            static const std::set<std::string> kVerbal = {"is",   "are",  "was",  "were", "be",    "been",
+            static const std::set<std::string, std::less<>> kVerbal = {"is",   "are",  "was",  "were", "be",    "been",
                                                           "has",  "have", "had",  "will", "would", "did"};
             for (int32_t k = p; k < found && a; ++k)
               if (tokens[k].word && tokens[k].begin >= a->span.end &&
@@ -463,7 +473,7 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       // "three US servicemen were killed outside the Iraqi city of Basra".
       if (!source) {
         for (int32_t k = p; k < n && !source && !IsBoundary(tokens[k], true); ++k) {
-          const std::string& w = tokens[k].lower;
+          const std::string_view w = tokens[k].lower;
           if (w != "in" && w != "near" && w != "at" && w != "outside") continue;
           int32_t last = k;
           for (int words = 0; last + 1 < n && words < 5 && !IsBoundary(tokens[last + 1], true); ++last)

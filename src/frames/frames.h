@@ -65,7 +65,7 @@ class FrameSet {
 
  private:
   // The frames whose trigger matches `word`, in file order (first matching line wins).
-  void Triggered(const std::string& word, std::vector<uint32_t>* out) const;
+  void Triggered(std::string_view word, std::vector<uint32_t>* out) const;
   void IndexTriggers();
 
   std::vector<Frame> frames_;
@@ -75,11 +75,15 @@ class FrameSet {
   std::vector<std::pair<std::string, uint32_t>> prefix_triggers_;  // "deploy*": prefix, frame
   // Most words trigger nothing: they are turned away by two bit tests before any hash or
   // prefix comparison. A slot of (length, first, second and last bytes) for every trigger word,
-  // and the first byte of every trigger prefix.
+  // and the first two bytes of every trigger prefix (the first byte of a one-byte prefix).
   static size_t TriggerSlot(std::string_view word);
+  static size_t PairOf(std::string_view w) {
+    return static_cast<size_t>(static_cast<unsigned char>(w[0])) << 8 | static_cast<unsigned char>(w[1]);
+  }
   static constexpr size_t kTriggerSlots = 4096;
   std::bitset<kTriggerSlots> trigger_slots_;
   std::bitset<256> prefix_first_bytes_;
+  std::bitset<65536> prefix_pairs_;
   bool empty_prefix_ = false;  // a bare "*" trigger: every word may match
 };
 

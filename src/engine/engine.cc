@@ -656,13 +656,31 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
 // a state named as the one invading is evidence of who "the aggressor" is, even where no event is
 // coded (the sentence names no victim).
 // `mentions` gives the sentence's actors (found only when the sentence names an invasion).
+// Whether `s` holds "invasion" or "aggression" with its ASCII letters in any case: one pass that
+// stops only at a 'v' or 'g' (most sentences name neither, and are then not copied).
+bool NamesInvasionOrAggression(std::string_view s) {
+  auto at = [&](size_t from, std::string_view word) {
+    if (from + word.size() > s.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      const char c = s[from + k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != word[k]) return false;
+    }
+    return true;
+  };
+  for (size_t i = 1; i < s.size(); ++i) {
+    const char c = static_cast<char>(s[i] | 0x20);  // 'v' for 'v' and 'V' only, 'g' for 'g' and 'G'
+    if ((c == 'v' && i >= 2 && at(i - 2, "invasion")) || (c == 'g' && at(i - 1, "aggression"))) return true;
+  }
+  return false;
+}
+
 void NoteNamedInvasions(const std::function<const std::vector<code::ActorMention>&()>& mentions,
                         std::string_view sentence, code::Discourse* discourse) {
+  if (!NamesInvasionOrAggression(sentence)) return;
   std::string lower(sentence);
   // ASCII lower-casing in line (std::tolower in the "C" locale, without a call per byte).
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (lower.find("invasion") == std::string::npos && lower.find("aggression") == std::string::npos) return;
   static const std::set<std::string> kBetween = {"s",          "its",     "full",     "scale",   "all",
                                                  "out",        "large",   "unprovoked", "brutal", "ongoing",
                                                  "illegal",    "military", "began",    "launched", "started",

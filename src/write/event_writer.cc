@@ -165,8 +165,12 @@ void AppendDouble(double value, std::string* out) {
 // A template on the literal's length: no strlen per key.
 template <size_t N>
 void AppendKey(const char (&opening)[N], std::string* out) {
-  out->append(opening, N - 1);
-  out->append("\":", 2);
+  // The key and '":' in one append.
+  char key[N + 1];
+  std::memcpy(key, opening, N - 1);
+  key[N - 1] = '"';
+  key[N] = ':';
+  out->append(key, N + 1);
 }
 
 void AppendSpan(const Span& span, std::string* out) {

@@ -164,7 +164,7 @@ class Parser {
     // Vague expressions first: they only block others when longer.
     for (const auto& phrase : lex_.vague) {
       size_t m;
-      if (MatchPhrase(t_, i, phrase, &m) && m > best_next) {
+      if (!phrase.empty() && phrase[0] == t_[i].lower && MatchPhrase(t_, i, phrase, &m) && m > best_next) {
         best_next = m;
         *vague = true;
       }

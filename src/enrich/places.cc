@@ -169,7 +169,10 @@ PlaceRole RoleOf(const PlaceLexicon& lex, const std::vector<Token>& tokens, cons
     for (const auto& p : phrases) {
       int start = k + 1 - static_cast<int>(p.size());
       size_t next;
-      if (start >= 0 && MatchPhrase(tokens, static_cast<size_t>(start), p, &next)) return true;
+      // (The last word first: most phrases end in another word than tokens[k].)
+      if (start >= 0 && !p.empty() && p.back() == tokens[k].lower &&
+          MatchPhrase(tokens, static_cast<size_t>(start), p, &next))
+        return true;
     }
     return false;
   };

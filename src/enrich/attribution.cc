@@ -44,9 +44,14 @@ bool CueIn(const std::vector<Cue>& cues, int start, int verb_first) {
   return false;
 }
 
-void FindAll(const std::vector<Token>& tokens, const PhraseSet& phrases, std::vector<Cue>* out,
-             const std::vector<Cue>* exclude = nullptr) {
-  for (size_t i = 0; i < tokens.size(); ++i) {
+// `candidates`: the indices of the tokens where some phrase may start, in order (no phrase starts
+// at the others).
+void FindAll(const std::vector<Token>& tokens, const std::vector<uint32_t>& candidates, const PhraseSet& phrases,
+             std::vector<Cue>* out, const std::vector<Cue>* exclude = nullptr) {
+  size_t from = 0;  // the first token after the last phrase found
+  for (const uint32_t at : candidates) {
+    const size_t i = at;
+    if (i < from) continue;
     const size_t length = phrases.LongestAt(tokens, i);
     if (length == 0) continue;
     const size_t best = i + length;
@@ -57,7 +62,7 @@ void FindAll(const std::vector<Token>& tokens, const PhraseSet& phrases, std::ve
       }
     }
     if (!excluded) out->push_back(Cue{static_cast<int>(i), static_cast<int>(best)});
-    i = best - 1;
+    from = best;
   }
 }
 
@@ -167,6 +172,7 @@ Status CueLexicon::LoadAttribution(const std::string& path) {
       return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind: '" + kind + "'");
     }
   }
+  IndexFirstWords();
   return Status::Ok();
 }
 
@@ -198,17 +204,34 @@ Status CueLexicon::LoadModality(const std::string& path) {
     if (!list) return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind: '" + kind + "'");
     list->Add(words);
   }
+  IndexFirstWords();
   return Status::Ok();
+}
+
+void CueLexicon::IndexFirstWords() {
+  first_words = WordFilter();
+  for (const PhraseSet* set : {&report_verbs, &sources, &vague, &reason_verbs, &negators, &not_negators,
+                               &neg_governors, &modals, &neg_modals, &possibility, &conditionals, &warnings,
+                               &conditionals_np, &not_conditionals, &readiness, &subject_negators})
+    first_words.AddAll(set->first_words());
 }
 
 SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   SentenceCues c;
-  FindAll(tokens, lex.vague, &c.vague);
-  FindAll(tokens, lex.report_verbs, &c.report_verbs, &c.vague);
+  // The tokens where a cue of any list may start: each list below reads only those.
+  thread_local std::vector<uint32_t> candidates;
+  candidates.clear();
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (lex.first_words.MayContainSlot(tokens[i].filter_slot)) candidates.push_back(static_cast<uint32_t>(i));
+  auto find_all = [&](const PhraseSet& phrases, std::vector<Cue>* out, const std::vector<Cue>* exclude = nullptr) {
+    FindAll(tokens, candidates, phrases, out, exclude);
+  };
+  find_all(lex.vague, &c.vague);
+  find_all(lex.report_verbs, &c.report_verbs, &c.vague);
   // "Beijing dismissed reports that ...": a denial whose object is a report is a reporting verb,
   // and its "reports that" names no vague source.
   std::vector<Cue> denials;
-  FindAll(tokens, lex.report_verbs, &denials);
+  find_all(lex.report_verbs, &denials);
   for (const Cue& d : denials) {
     if (d.last - d.first < 2) continue;
     std::erase_if(c.vague, [&](const Cue& v) { return v.first < d.last && d.first < v.last; });
@@ -228,17 +251,17 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
     const bool past_next = tokens[r.last].word && (next.ends_with("ed") || lex.past_forms.count(next) > 0);
     return plain && past_next;
   });
-  FindAll(tokens, lex.sources, &c.sources);
-  FindAll(tokens, lex.reason_verbs, &c.reason_verbs);
+  find_all(lex.sources, &c.sources);
+  find_all(lex.reason_verbs, &c.reason_verbs);
   std::vector<Cue> not_negators;
-  FindAll(tokens, lex.not_negators, &not_negators);
-  FindAll(tokens, lex.negators, &c.negators, &not_negators);
+  find_all(lex.not_negators, &not_negators);
+  find_all(lex.negators, &c.negators, &not_negators);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (EndsWithNt(tokens[i].lower)) c.negators.push_back(Cue{static_cast<int>(i), static_cast<int>(i + 1)});
   }
-  FindAll(tokens, lex.neg_governors, &c.neg_governors);
-  FindAll(tokens, lex.neg_modals, &c.neg_modals);
-  FindAll(tokens, lex.modals, &c.modals, &c.neg_modals);
+  find_all(lex.neg_governors, &c.neg_governors);
+  find_all(lex.neg_modals, &c.neg_modals);
+  find_all(lex.modals, &c.modals, &c.neg_modals);
   // "May 9" is a date and "the will of the people" a noun: not modals.
   std::erase_if(c.modals, [&](const Cue& m) {
     if (m.last - m.first != 1) return false;
@@ -248,19 +271,19 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
     bool noun = i > 0 && kDeterminers.count(tokens[i - 1].lower) > 0;
     return date || noun;
   });
-  FindAll(tokens, lex.possibility, &c.possibility);
+  find_all(lex.possibility, &c.possibility);
   std::vector<Cue> not_conditionals;
-  FindAll(tokens, lex.not_conditionals, &not_conditionals);
-  FindAll(tokens, lex.conditionals, &c.conditionals, &not_conditionals);
+  find_all(lex.not_conditionals, &not_conditionals);
+  find_all(lex.conditionals, &c.conditionals, &not_conditionals);
   for (const Cue& cond : c.conditionals) {
     if (lex.conditionals_np.LongestAt(tokens, static_cast<size_t>(cond.first)) ==
         static_cast<size_t>(cond.last - cond.first)) {
       c.conditionals_np.push_back(cond);
     }
   }
-  FindAll(tokens, lex.readiness, &c.readiness);
-  FindAll(tokens, lex.warnings, &c.warnings);
-  FindAll(tokens, lex.subject_negators, &c.subject_negators, &not_negators);
+  find_all(lex.readiness, &c.readiness);
+  find_all(lex.warnings, &c.warnings);
+  find_all(lex.subject_negators, &c.subject_negators, &not_negators);
   return c;
 }
 

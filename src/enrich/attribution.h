@@ -35,10 +35,14 @@ struct CueLexicon {
   PhraseSet subject_negators;  // "no", "none of", "not a single": opening the subject, they negate its verb
   std::set<std::string> neg_gap;      // words allowed between a negator and its verb
   std::set<std::string> past_forms;   // irregular simple past forms ("sent", "took"), besides "-ed"
+  // The first words of every phrase set above: FindCues reads only the tokens it may contain.
+  // Kept by the Load functions; call IndexFirstWords() after adding phrases otherwise.
+  WordFilter first_words;
 
   // Each fails with "path:line: ..." on a malformed row or unknown kind.
   Status LoadAttribution(const std::string& path);
   Status LoadModality(const std::string& path);
+  void IndexFirstWords();
 };
 
 // A cue found in a sentence: tokens [first, last).

@@ -28,6 +28,8 @@ class WordFilter {
   bool MayContain(std::string_view w) const { return bits_[Slot(w)]; }
   // The same for a word whose Slot() is known (Token::filter_slot).
   bool MayContainSlot(uint16_t slot) const { return bits_[slot]; }
+  // Adds every word `other` may contain.
+  void AddAll(const WordFilter& other) { bits_ |= other.bits_; }
 
   static uint16_t Slot(std::string_view w) {
     if (w.empty()) return 0;
@@ -97,6 +99,8 @@ class PhraseSet {
     return LongestFrom(tokens, i);
   }
   size_t size() const { return size_; }
+  // A filter of the phrases' first words (LongestAt is 0 at a token it rejects).
+  const WordFilter& first_words() const { return first_words_; }
 
  private:
   size_t LongestFrom(const std::vector<Token>& tokens, size_t i) const;

@@ -159,13 +159,6 @@ WordSet::WordSet(std::initializer_list<std::string_view> words) {
   }
 }
 
-size_t WordSet::count(std::string_view w) const {
-  if (!filter_.MayContain(w)) return 0;
-  for (const std::string& word : words_)
-    if (word == w) return 1;
-  return 0;
-}
-
 void PhraseSet::Add(std::vector<std::string> words) {
   if (words.empty()) return;
   std::string first = words.front();

@@ -292,6 +292,7 @@ class Engine {
   bool IsPluralActor(int head) const;
   // Word k (after a comma) opens a clause of its own: "but", "while", "much as" ...
   bool OpensClause(int k) const;
+  bool AsOpensClause(int k) const;
   bool ForInfinitiveSubject(int head, int v) const;
   void OwnedByStatePossessor(int head, std::string* code) const;
   // A place after "<holder>-held/-controlled/-occupied" stands for its holder ("rebel-held
@@ -1272,6 +1273,20 @@ bool Engine::OpensClause(int k) const {
   return kComparisonOpeners.count(WordText(k)) && k + 2 < n() && WordText(k + 1) == "AS";
 }
 
+bool Engine::AsOpensClause(int k) const {
+  if (k < 1 || k + 2 >= n() || WordText(k) != "AS" || w(k).blanked) return false;
+  static const WordList kNotBefore = {"SUCH", "SAME", "SO", "AS", "WELL", "JUST", "MUCH", "EVEN"};
+  if (kNotBefore.count(WordText(k - 1))) return false;
+  int a = k + 1;
+  if (WordText(a) == "THE") ++a;
+  if (a >= n() || !IsActorHead(a) || w(a).blanked) return false;
+  static const WordList kBetween = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD",
+                                    "BEGAN", "CONTINUED", "ALSO", "STILL", "ALREADY", "AGAIN"};
+  int q = (w(a).tail >= 0 ? w(a).tail : a) + 1;
+  while (q < n() && (kBetween.count(WordText(q)) || WordText(q) == "TO")) ++q;
+  return q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun;
+}
+
 bool Engine::IsPlaceOrTimeAside(int c) const {
   if (c + 2 >= n()) return false;
   const std::string_view opener = WordText(c + 1);
@@ -1628,6 +1643,14 @@ void Engine::SplitClauses() {
     if (document && w(c).kind == WType::kComma && !w(c).blanked && OpensClause(c + 1)) {
       s_.clauses.push_back({begin, c - 1});
       begin = c + 1;
+      continue;
+    }
+    // Document coding (dyad): "as" with an actor and its verb after it opens a clause of its own
+    // ("An Iranian frigate sailed into the Red Sea as US warships struck Houthi targets": the US
+    // strikes); not "such as", "as well as", "just as" (a comparison opener) or "as part of".
+    if (document && AsOpensClause(c) && HasVerbBetween(begin, c - 1)) {
+      s_.clauses.push_back({begin, c - 1});
+      begin = c;
       continue;
     }
     if (!is(c, RootType::kConjunction) || w(c).compound >= 0 || w(c).blanked) continue;
@@ -2921,6 +2944,7 @@ void Engine::CodeClauses() {
     if (document && !first && !IsActorHead(cb)) {
       int k = cb;
       if (OpensClause(k)) k += kComparisonOpeners.count(WordText(k)) ? 2 : 1;
+      else if (AsOpensClause(k)) ++k;
       if (k <= ce && WordText(k) == "THE") ++k;
       if (k > cb && k <= ce && IsActorHead(k) && !w(k).blanked) source_ = MakeActor(k, k, true);
     }

@@ -2124,5 +2124,20 @@ TEST_F(EngineText, ForcesSeenOrBroughtSomewhereArePresentThere) {
   }
 }
 
+// "as" with an actor and its verb opens a clause with its own subject ("... as US warships struck
+// Houthi targets": the US strikes); "as part of" and "such as" open none.
+TEST_F(EngineText, AsWithAnActorAndAVerbOpensItsOwnClause) {
+  for (const Expected& x : std::vector<Expected>{
+           {"A Russian convoy entered Belarus in February as Ukrainian forces shelled Russian positions.", "UKRMIL",
+            "19", "RUS", Modality::kAsserted, ""},
+           {"Iran sent drones to the Houthis as part of its support.", "IRN", "07", "YEMREB", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto convoy = Code("A Russian convoy entered Belarus in February as Ukrainian forces shelled Russian positions.");
+  for (const Event& e : convoy) EXPECT_FALSE(e.source.rfind("RUS", 0) == 0 && e.root_code == "19") << Describe(convoy);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -2139,5 +2139,18 @@ TEST_F(EngineText, AsWithAnActorAndAVerbOpensItsOwnClause) {
   for (const Event& e : convoy) EXPECT_FALSE(e.source.rfind("RUS", 0) == 0 && e.root_code == "19") << Describe(convoy);
 }
 
+// Funding or bankrolling someone is economic aid (071); a fund is no act.
+TEST_F(EngineText, FundingOrBankrollingIsEconomicAid) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Tehran funds the Houthis through oil sales.", "IRNGOV", "07", "YEMREB", Modality::kAsserted, ""},
+           {"The UAE has bankrolled the RSF since 2023.", "ARE", "07", "SDNREB", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto fund = Code("The reconstruction fund for Yemen was launched in Riyadh.");
+  for (const Event& e : fund) EXPECT_NE(e.root_code, "07") << Describe(fund);
+}
+
 }  // namespace
 }  // namespace dyad

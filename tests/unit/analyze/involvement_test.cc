@@ -1066,6 +1066,18 @@ TEST_F(AnyStateTest, VotesAgainstResolutionsAndOffersToHostTalks) {
   EXPECT_EQ(tur.ClassifySentence("Turkey offered to host talks between Moscow and Kyiv in Istanbul.").size(), 1u);
 }
 
+// X's officials saying X supplies no one ("to either side", "never armed any party") acknowledge
+// nothing and deny its role: an acknowledgement.
+TEST_F(AnyStateTest, XSayingItArmsNoSideIsAnAcknowledgement) {
+  Conflict sudan = LoadC("sudan");
+  Classifier uae(rules_, sudan, X("ARE"));
+  auto none = uae.ClassifySentence("The Emirati foreign ministry said the UAE was not supplying arms to either side.");
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].category, 6);
+  Classifier egypt(rules_, sudan, X("EGY"));
+  EXPECT_EQ(egypt.ClassifySentence("Egyptian officials say Cairo has never armed any party in the war.").size(), 1u);
+}
+
 // X's words about the war are no operation of its forces, whatever keyword they share with one.
 TEST_F(AnyStateTest, XsStatementsAboutTheFightingAreNoJointOperation) {
   Conflict ru = LoadC("russia-ukraine");

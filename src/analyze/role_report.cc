@@ -269,15 +269,18 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   }
 }
 
-void RoleAnalyzer::NoteDocumentEvent(const store::StoredEvent& se) {
-  if (se.duplicate || documents_in_conflict_.count(se.document_id)) return;
-  const Side from = conflict_.SideOf(se.event.source, x_.code);
-  const Side to = conflict_.SideOf(se.event.target, x_.code);
+void RoleAnalyzer::NoteDocumentActors(const store::DocumentActors& d) {
+  if (documents_in_conflict_.count(d.document_id)) return;
   auto aggressor_side = [](Side s) { return s == Side::kAggressor || s == Side::kAggressorAlly; };
   auto victim_side = [](Side s) { return s == Side::kVictim || s == Side::kVictimAlly; };
-  if ((aggressor_side(from) && victim_side(to)) || (victim_side(from) && aggressor_side(to)))
-    documents_in_conflict_.emplace(se.document_id,
-                                   DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
+  for (const auto& [source, target] : d.pairs) {
+    const Side from = conflict_.SideOf(source, x_.code);
+    const Side to = conflict_.SideOf(target, x_.code);
+    if ((aggressor_side(from) && victim_side(to)) || (victim_side(from) && aggressor_side(to))) {
+      documents_in_conflict_.emplace(d.document_id, DocumentOf(d.document_id, d.source, d.url, d.title, d.date));
+      return;
+    }
+  }
 }
 
 void RoleAnalyzer::AddSentence(int64_t document_id, const store::Sentence& sentence) {
@@ -915,18 +918,18 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
       return true;
     });
     if (!s.ok()) return s;
-    for (const auto& [document_id, sentences] : pending) {
-      store::EventQuery in_document;
-      in_document.document_id = document_id;
-      in_document.fields = store::EventFields::kReport;
-      in_document.review = options.include_rejected ? store::ReviewFilter::kAny : store::ReviewFilter::kNotRejected;
-      s = store.ForEachEvent(in_document, [&](const store::StoredEvent& event) {
-        a.NoteDocumentEvent(event);
-        return !a.IsConflictDocument(document_id);
-      });
-      if (!s.ok()) return s;
+    // The actors of those documents' events, in one query (one per document cost a third of the
+    // report on a large store).
+    std::vector<int64_t> document_ids;
+    document_ids.reserve(pending.size());
+    for (const auto& entry : pending) document_ids.push_back(entry.first);
+    s = store.ForEachDocumentActors(document_ids, options.include_rejected, [&](const store::DocumentActors& d) {
+      a.NoteDocumentActors(d);
+      return true;
+    });
+    if (!s.ok()) return s;
+    for (const auto& [document_id, sentences] : pending)
       for (const store::Sentence& sentence : sentences) a.AddSentence(document_id, sentence);
-    }
   }
   *out = a.Finish();
   return Status::Ok();

@@ -189,11 +189,11 @@ class RoleAnalyzer {
   // Whether a sentence rule would list the sentence in a document about the conflict (the
   // cheap test before asking the store what the document is about).
   bool SentenceRuleMatches(const std::string& text) const { return !classifier_.ClassifySentence(text).empty(); }
-  // Any event of a document, involving X or not: an act between the two sides of the conflict
-  // ("Russian forces shelled Kharkiv") makes the document one about the conflict, so that its
-  // sentences naming X ("Pyongyang also provided anti-tank missiles") are read. The event is not
+  // The actors of a document's events, involving X or not: an act between the two sides of the
+  // conflict ("Russian forces shelled Kharkiv") makes the document one about the conflict, so that
+  // its sentences naming X ("Pyongyang also provided anti-tank missiles") are read. No event is
   // classified.
-  void NoteDocumentEvent(const store::StoredEvent& event);
+  void NoteDocumentActors(const store::DocumentActors& document);
   RoleReport Finish() const;
 
  private:

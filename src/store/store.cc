@@ -1619,6 +1619,55 @@ Status SqliteStore::ForEachSentenceMatching(const std::string& fts_query,
   return Status::Ok();
 }
 
+Status SqliteStore::ForEachDocumentActors(const std::vector<int64_t>& document_ids, bool include_rejected,
+                                          const std::function<bool(const DocumentActors&)>& fn) {
+  std::lock_guard lock(mu_);
+  if (auto s = LoadCurrentCodingLocked(); !s.ok()) return s;
+  if (current_coding_ == 0 || document_ids.empty()) return Status::Ok();
+  bool reviews = true;
+  if (auto s = HasReviewsLocked(&reviews); !s.ok()) return s;
+  // The ids as one JSON array: one statement for every document. CROSS JOIN keeps the order:
+  // document by document as listed, each read once from documents_report, its events from the
+  // covering index events_doc.
+  std::string ids = "[";
+  for (size_t i = 0; i < document_ids.size(); ++i) {
+    if (i) ids += ',';
+    ids += std::to_string(document_ids[i]);
+  }
+  ids += ']';
+  std::string sql =
+      "SELECT d.id, d.url, d.title, d.source, d.pub_date, e.source, e.target FROM json_each(?) j"
+      " CROSS JOIN documents d INDEXED BY documents_report ON d.id = j.value"
+      " CROSS JOIN events e ON e.doc = d.id WHERE e.coding = ? AND e.duplicate = 0";
+  if (reviews && !include_rejected) sql += " AND COALESCE(" DYAD_LATEST_REVIEW("state") ", '') <> 'rejected'";
+  Stmt st;
+  if (st.Prepare(db_, sql) != SQLITE_OK) return Error("reading the documents' actors");
+  st.Bind(1, ids);
+  st.Bind(2, current_coding_);
+  DocumentActors doc;
+  std::pair<std::string, std::string> pair;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    const int64_t id = st.Int(0);
+    if (id != doc.document_id) {
+      if (doc.document_id != 0 && !fn(doc)) return Status::Ok();
+      doc.document_id = id;
+      st.TextTo(1, &doc.url);
+      st.TextTo(2, &doc.title);
+      st.TextTo(3, &doc.source);
+      const std::optional<Date> date = Date::Parse(st.View(4));
+      doc.date = date ? *date : Date{};
+      doc.pairs.clear();
+    }
+    st.TextTo(5, &pair.first);
+    st.TextTo(6, &pair.second);
+    if (std::find(doc.pairs.begin(), doc.pairs.end(), pair) == doc.pairs.end()) doc.pairs.push_back(pair);
+  }
+  if (rc != SQLITE_DONE) return Error("reading the documents' actors");
+  if (doc.document_id != 0) fn(doc);
+  return Status::Ok();
+}
+
 Status SqliteStore::ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
                             const std::string& dict_hash, RecodeDelta* delta) {
   return WithTransaction([&]() -> Status {

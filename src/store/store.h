@@ -61,7 +61,7 @@ struct sqlite3_stmt;
 namespace dyad::store {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 // Two documents whose word 3-shingle sets have an estimated Jaccard similarity
 // of at least this are near-duplicates. Documents with fewer shingles than
 // kMinShinglesForNearDuplicate are only ever exact duplicates.
@@ -218,6 +218,15 @@ struct SentenceHit {
   int page = 0;               // the sentence's page in a PDF, 0 without pages
 };
 
+// A document's metadata and the actors of its events (Store::ForEachDocumentActors).
+struct DocumentActors {
+  int64_t document_id = 0;
+  std::string url, title, source;
+  Date date;
+  // The (source, target) codes of its events, each pair once, in no particular order.
+  std::vector<std::pair<std::string, std::string>> pairs;
+};
+
 struct AuditEntry {
   int64_t id = 0;
   std::string at;             // ISO 8601 UTC
@@ -317,6 +326,16 @@ class Store {
   // not call the store (the SQLite store holds its lock while it runs).
   virtual Status ForEachSentenceMatching(const std::string& fts_query,
                                          const std::function<bool(int64_t document_id, const Sentence&)>& fn) = 0;
+
+  // The actors of each document of `document_ids` (ascending, no repeats) that has events in the
+  // current coding, in that order: what the role report reads to decide whether a document is about
+  // a war between two sides, in one query instead of one per document. Events of near-duplicate
+  // documents are left out, and so are those whose latest review rejects them unless
+  // `include_rejected`. Read from the index events_doc (doc, coding, duplicate, source, target,
+  // schema v9): no event row of an unreviewed document is read. `fn` returns false to stop; it
+  // must not call the store.
+  virtual Status ForEachDocumentActors(const std::vector<int64_t>& document_ids, bool include_rejected,
+                                       const std::function<bool(const DocumentActors&)>& fn) = 0;
 
   // Replaces the document's events with `events` coded by `dict_hash`,
   // reporting what changed (matched by sentence and verb span).
@@ -436,6 +455,8 @@ class SqliteStore final : public Store {
                          std::vector<SentenceHit>* out);
   Status ForEachSentenceMatching(const std::string& fts_query,
                                  const std::function<bool(int64_t, const Sentence&)>& fn) override;
+  Status ForEachDocumentActors(const std::vector<int64_t>& document_ids, bool include_rejected,
+                               const std::function<bool(const DocumentActors&)>& fn) override;
 
   // Replaces the document's events with `events` coded by `dict_hash`,
   // reporting what changed (matched by sentence and verb span).

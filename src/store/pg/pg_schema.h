@@ -265,6 +265,12 @@ DROP FUNCTION dyad_events_countries_insert();
     R"sql(
 SELECT 1;
 )sql",
+    // v9: events_doc also holds coding, duplicate flag, source and target, for
+    // Store::ForEachDocumentActors (as schema.h v9; codes are short, far below a B-tree entry's limit).
+    R"sql(
+DROP INDEX events_doc;
+CREATE INDEX events_doc ON events(doc, coding, duplicate, source, target);
+)sql",
 };
 
 inline constexpr int kPgMigrationCount =

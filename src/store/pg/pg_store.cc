@@ -1240,6 +1240,42 @@ Status PgStore::ForEachSentenceMatching(const std::string& fts_query,
   });
 }
 
+Status PgStore::ForEachDocumentActors(const std::vector<int64_t>& document_ids, bool include_rejected,
+                                      const std::function<bool(const DocumentActors&)>& fn) {
+  if (document_ids.empty()) return Status::Ok();
+  return Read("reading the documents' actors", [&](pqxx::transaction_base& tx) -> Status {
+    LoadCurrentCodingLocked(tx);
+    if (current_coding_ == 0) return Status::Ok();  // nothing coded yet
+    // One statement for every document (as the SQLite store): its events from the index
+    // events_doc (doc, coding, duplicate, source, target).
+    std::string sql =
+        "SELECT d.id, d.url, d.title, d.source, d.pub_date, e.source, e.target FROM events e"
+        " JOIN documents d ON d.id = e.doc WHERE e.doc = ANY($1::bigint[]) AND e.coding = $2"
+        " AND e.duplicate = 0";
+    if (!include_rejected) sql += " AND COALESCE(" DYAD_LATEST_REVIEW("state") ", '') <> 'rejected'";
+    sql += " ORDER BY e.doc";
+    DocumentActors doc;
+    for (const pqxx::row& r :
+         tx.exec_params(sql, BigintArray(document_ids.data(), document_ids.size()), current_coding_)) {
+      const int64_t id = Int(r[0]);
+      if (id != doc.document_id) {
+        if (doc.document_id != 0 && !fn(doc)) return Status::Ok();
+        doc.document_id = id;
+        doc.url = Text(r[1]);
+        doc.title = Text(r[2]);
+        doc.source = Text(r[3]);
+        const std::optional<Date> date = Date::Parse(Text(r[4]));
+        doc.date = date ? *date : Date{};
+        doc.pairs.clear();
+      }
+      std::pair<std::string, std::string> pair(Text(r[5]), Text(r[6]));
+      if (std::find(doc.pairs.begin(), doc.pairs.end(), pair) == doc.pairs.end()) doc.pairs.push_back(std::move(pair));
+    }
+    if (doc.document_id != 0) fn(doc);
+    return Status::Ok();
+  });
+}
+
 Status PgStore::GetStats(Stats* out) {
   return Read("counting", [&](pqxx::transaction_base& tx) {
     LoadCurrentCodingLocked(tx);

@@ -79,6 +79,8 @@ class PgStore final : public Store {
                          std::vector<SentenceHit>* out) override;
   Status ForEachSentenceMatching(const std::string& fts_query,
                                  const std::function<bool(int64_t, const Sentence&)>& fn) override;
+  Status ForEachDocumentActors(const std::vector<int64_t>& document_ids, bool include_rejected,
+                               const std::function<bool(const DocumentActors&)>& fn) override;
 
   Status ReplaceEvents(int64_t document_id, const std::vector<Event>& events,
                        const std::string& dict_hash, RecodeDelta* delta) override;

@@ -404,5 +404,103 @@ TEST_P(StoreBackendTest, CheapCountsAgreeWithTheFullStatistics) {
   EXPECT_EQ(near, stats.near_duplicates);
 }
 
+// Three documents for Store::ForEachDocumentActors: "war" (Russian forces against Ukraine twice,
+// Ukraine against Russia, Belarus without a target), "wire" (Belarus against Ukraine) and its
+// near-duplicate republication (its events flagged duplicate). Returns their ids; the event of
+// "war" whose source is UKRMIL in *ukrainian_strike.
+std::vector<int64_t> AddActorDocuments(Store* store, int64_t* ukrainian_strike) {
+  const Date day{2022, 3, 1};
+  std::vector<Event> war = {MakeEvent(0, "Russian forces shelled Kharkiv.", "RUSMIL", "UKR", "194", day),
+                            MakeEvent(1, "Russian forces shelled Kyiv.", "RUSMIL", "UKR", "194", day),
+                            MakeEvent(2, "Ukrainian forces struck Belgorod.", "UKRMIL", "RUS", "195", day),
+                            MakeEvent(3, "Belarus said nothing.", "BLRGOV", "", "010", day)};
+  const std::string story = Story(7);
+  std::string edited = story;
+  edited.replace(edited.find("troops"), 6, "soldiers");
+  AddResult a, b, c;
+  EXPECT_TRUE(store->AddDocument(MakeDocument("war", Story(20)), war, "h", &a).ok());
+  EXPECT_TRUE(store->AddDocument(MakeDocument("wire", story),
+                                 {MakeEvent(0, "Belarus sent troops.", "BLRMIL", "UKR", "150", day)}, "h", &b).ok());
+  EXPECT_TRUE(store->AddDocument(MakeDocument("wire-copy", edited),
+                                 {MakeEvent(0, "Russia attacked Ukraine.", "RUS", "UKR", "190", day)}, "h", &c).ok());
+  EXPECT_EQ(c.outcome, AddOutcome::kNearDuplicate);
+  EventQuery q;
+  q.document_id = a.document_id;
+  q.source = "UKRMIL";
+  std::vector<StoredEvent> rows;
+  EXPECT_TRUE(store->QueryEvents(q, &rows).ok());
+  EXPECT_EQ(rows.size(), 1u);
+  *ukrainian_strike = rows.empty() ? 0 : rows[0].id;
+  return {a.document_id, b.document_id, c.document_id};
+}
+
+// What ForEachDocumentActors gives: "d<N> title date: pairs" per document, pairs sorted.
+std::string ActorsText(Store* store, const std::vector<int64_t>& ids, bool include_rejected) {
+  std::string out;
+  Status s = store->ForEachDocumentActors(ids, include_rejected, [&](const DocumentActors& d) {
+    std::vector<std::string> pairs;
+    for (const auto& [source, target] : d.pairs) pairs.push_back(source + ">" + target);
+    std::sort(pairs.begin(), pairs.end());
+    out += (out.empty() ? "d" : "; d") + std::to_string(d.document_id) + " " + d.title + " " + d.date.ToIso() + ":";
+    for (const std::string& p : pairs) out += " " + p;
+    return true;
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
+  return out;
+}
+
+std::string EventsDocIndex(bool pg) {
+  return pg ? "SELECT indexdef FROM pg_indexes WHERE indexname = 'events_doc'"
+            : "SELECT group_concat(name, ', ') FROM (SELECT name FROM pragma_index_info('events_doc') ORDER BY seqno)";
+}
+
+// The role report asks, in one query, which actors the events of the documents it has sentences of
+// have (is the document about the war between two sides?): each document with events, in the
+// order asked, each (source, target) pair once, without the near-duplicate's events or rejected
+// ones (unless asked for), from the index events_doc (schema v9), not the event rows.
+TEST_P(StoreBackendTest, DocumentActorsComeOncePerPairFromTheDocumentIndex) {
+  auto store = OpenStore();
+  int64_t strike = 0;
+  const std::vector<int64_t> ids = AddActorDocuments(store.get(), &strike);
+  EXPECT_THAT(QueryText(EventsDocIndex(pg())), HasSubstr("doc, coding, duplicate, source, target"));
+  const std::string both = "d1 Title of war 2022-02-24: BLRGOV> RUSMIL>UKR UKRMIL>RUS; d2 Title of wire 2022-02-24: BLRMIL>UKR";
+  EXPECT_EQ(ActorsText(store.get(), {ids[0], ids[1], ids[2], 99}, false), both);
+  EXPECT_EQ(ActorsText(store.get(), {ids[1]}, false), "d2 Title of wire 2022-02-24: BLRMIL>UKR");
+  EXPECT_EQ(ActorsText(store.get(), {}, false), "");
+  int calls = 0;
+  ASSERT_TRUE(store->ForEachDocumentActors(ids, false, [&](const DocumentActors&) { return ++calls < 1; }).ok());
+  EXPECT_EQ(calls, 1);
+
+  Review reject;
+  reject.reviewer = "ana";
+  reject.state = ReviewState::kRejected;
+  ASSERT_TRUE(store->AddReview(strike, reject, &reject).ok());
+  EXPECT_EQ(ActorsText(store.get(), ids, false),
+            "d1 Title of war 2022-02-24: BLRGOV> RUSMIL>UKR; d2 Title of wire 2022-02-24: BLRMIL>UKR");
+  EXPECT_EQ(ActorsText(store.get(), ids, true), both);
+}
+
+// A store of schema v8 (events_doc on the document alone) migrates to v9: the index is rebuilt
+// with coding, duplicate flag, source and target, and answers for the events stored before.
+TEST_P(StoreBackendTest, MigrationToV9WidensTheDocumentIndex) {
+  int64_t strike = 0;
+  std::vector<int64_t> ids;
+  {
+    auto store = OpenStore();
+    ids = AddActorDocuments(store.get(), &strike);
+  }
+  // Back to what a v8 store is: v9 only widens the index.
+  ExecOk("DROP INDEX events_doc");
+  ExecOk("CREATE INDEX events_doc ON events(doc)");
+  ExecOk(pg() ? "UPDATE dyad_schema SET version = 8" : "PRAGMA user_version = 8");
+  EXPECT_THAT(QueryText(EventsDocIndex(pg())), Not(HasSubstr("coding")));
+  auto store = OpenStore();  // migrates
+  EXPECT_EQ(QueryText(pg() ? "SELECT version FROM dyad_schema" : "PRAGMA user_version"), std::to_string(kSchemaVersion));
+  EXPECT_THAT(QueryText(EventsDocIndex(pg())), HasSubstr("doc, coding, duplicate, source, target"));
+  EXPECT_EQ(ActorsText(store.get(), ids, false),
+            "d1 Title of war 2022-02-24: BLRGOV> RUSMIL>UKR UKRMIL>RUS; d2 Title of wire 2022-02-24: BLRMIL>UKR");
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
 }  // namespace
 }  // namespace dyad::store

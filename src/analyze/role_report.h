@@ -184,6 +184,10 @@ class RoleAnalyzer {
   // evidence for (those events are) or overrides (an admission of support is no support), and
   // never outside the window (by the document's date).
   void AddSentence(int64_t document_id, const store::Sentence& sentence);
+  // The same with the sentence's matches already known (SentenceMatches, on any thread).
+  void AddSentence(int64_t document_id, const store::Sentence& sentence, std::vector<Match> matches);
+  // What the sentence rules match in a sentence; thread-safe.
+  std::vector<Match> SentenceMatches(const std::string& text) const { return classifier_.ClassifySentence(text); }
   // Whether AddSentence reads the document's sentences (it is about the conflict).
   bool IsConflictDocument(int64_t document_id) const { return documents_in_conflict_.count(document_id) > 0; }
   // Whether a sentence rule would list the sentence in a document about the conflict (the

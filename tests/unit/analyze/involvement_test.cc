@@ -1078,6 +1078,18 @@ TEST_F(AnyStateTest, XSayingItArmsNoSideIsAnAcknowledgement) {
   EXPECT_EQ(egypt.ClassifySentence("Egyptian officials say Cairo has never armed any party in the war.").size(), 1u);
 }
 
+// Companies based in X are no forces based in X: a sanctions listing of them is no territory.
+TEST_F(AnyStateTest, CompaniesBasedInXAreNoForcesThere) {
+  Conflict sudan = LoadC("sudan");
+  Classifier uae(rules_, sudan, X("ARE"));
+  for (const Match& m : uae.ClassifySentence("The RSF's gold is sold by firms based in the UAE to fund its war."))
+    EXPECT_NE(m.category, 1);
+  Conflict ru = LoadC("russia-ukraine");
+  Classifier blr(rules_, ru, X("BLR"));
+  for (const Match& m : blr.ClassifySentence("Companies based in Belarus repaired Russian tanks, investigators said."))
+    EXPECT_NE(m.category, 1);
+}
+
 // X's words about the war are no operation of its forces, whatever keyword they share with one.
 TEST_F(AnyStateTest, XsStatementsAboutTheFightingAreNoJointOperation) {
   Conflict ru = LoadC("russia-ukraine");

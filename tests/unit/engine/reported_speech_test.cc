@@ -2152,5 +2152,18 @@ TEST_F(EngineText, FundingOrBankrollingIsEconomicAid) {
   for (const Event& e : fund) EXPECT_NE(e.root_code, "07") << Describe(fund);
 }
 
+// "no intention of", "no plans to": the act named is negated.
+TEST_F(EngineText, NoIntentionOrPlanNegatesTheAct) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Pyongyang said North Korea had no intention of exporting weapons to Russia.", "PRK", "06", "RUS",
+            Modality::kNegated, "PRKGOV"},
+           {"Minsk has no plans to send troops to Ukraine, Lukashenko said.", "BLRGOV", "15", "UKR", Modality::kNegated,
+            "BLRGOV"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

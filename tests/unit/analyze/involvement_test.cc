@@ -1090,6 +1090,17 @@ TEST_F(AnyStateTest, CompaniesBasedInXAreNoForcesThere) {
     EXPECT_NE(m.category, 1);
 }
 
+// Hosting the aggressor's negotiators is a go-between's role, not alignment with the guest.
+TEST_F(AnyStateTest, HostingTheAggressorsNegotiatorsIsACounterIndicator) {
+  Conflict yemen = LoadC("yemen-red-sea");
+  Event hosted = MakeEvent("QAT", "043", "YEMREB", "Qatar has hosted Houthi negotiators for years.");
+  EXPECT_TRUE(Has(Cats(hosted, "QAT", yemen), 7));
+  EXPECT_FALSE(Has(Cats(hosted, "QAT", yemen), 5));
+  Conflict drc = LoadC("drc-m23");
+  Event team = MakeEvent("AGO", "043", "CODREB", "Angola hosted the M23's negotiating team in Luanda.");
+  EXPECT_TRUE(Has(Cats(team, "AGO", drc), 7));
+}
+
 // X's words about the war are no operation of its forces, whatever keyword they share with one.
 TEST_F(AnyStateTest, XsStatementsAboutTheFightingAreNoJointOperation) {
   Conflict ru = LoadC("russia-ukraine");

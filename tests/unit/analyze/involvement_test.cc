@@ -1048,6 +1048,9 @@ TEST_F(AnyStateTest, XsCallForACeasefireIsACounterIndicator) {
   Classifier iran(rules_, ru, X("IRN"));
   EXPECT_EQ(iran.ClassifySentence("Tehran backed a ceasefire and a political solution.").size(), 1u);
   EXPECT_EQ(iran.ClassifySentence("Iran welcomed the Turkish proposal for a truce.").size(), 1u);
+  EXPECT_EQ(iran.ClassifySentence("Rouhani said in 2023 that Iran opposes the war and wants the fighting to end.").size(), 1u);
+  for (const Match& m : iran.ClassifySentence("Iran opposed the resolution on the war in Ukraine."))
+    EXPECT_NE(m.category, 7);
 }
 
 // X among the states voting against a UN resolution on the war sides with the aggressor; X offering

@@ -2165,5 +2165,20 @@ TEST_F(EngineText, NoIntentionOrPlanNegatesTheAct) {
   }
 }
 
+// Facing sanctions from someone is being sanctioned by it (163); facing an army is no sanction.
+TEST_F(EngineText, FacingSanctionsFromSomeoneIsBeingSanctionedByIt) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Emirati firms could face new sanctions from Washington.", "USAGOV", "16", "AREBUS", Modality::kHypothetical,
+            ""},
+           {"Belarus faces further sanctions from the European Union.", "IGOEUREEC", "16", "BLR", Modality::kAsserted,
+            ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto army = Code("The rebels face the Congolese army near Goma.");
+  for (const Event& e : army) EXPECT_NE(e.root_code, "16") << Describe(army);
+}
+
 }  // namespace
 }  // namespace dyad

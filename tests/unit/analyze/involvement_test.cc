@@ -1104,6 +1104,19 @@ TEST_F(AnyStateTest, HostingTheAggressorsNegotiatorsIsACounterIndicator) {
   EXPECT_TRUE(Has(Cats(team, "AGO", drc), 7));
 }
 
+// X as the aggressor's launch pad or springboard is territory at its disposal, never X's support
+// or participation, whatever code the words got.
+TEST_F(AnyStateTest, XAsTheAggressorsLaunchPadIsTerritory) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event pad = MakeEvent("BLR", "190", "", "Belarus could again serve as a launch pad for a Russian offensive.");
+  pad.modality = Modality::kHypothetical;
+  EXPECT_TRUE(Has(Cats(pad, "BLR", ru), 1));
+  EXPECT_FALSE(Has(Cats(pad, "BLR", ru), 2));
+  Event lent = MakeEvent("BLR", "062", "RUS", "Moscow used Belarus as a springboard for the assault on Kyiv.");
+  EXPECT_TRUE(Has(Cats(lent, "BLR", ru), 1));
+  EXPECT_FALSE(Has(Cats(lent, "BLR", ru), 3));
+}
+
 // X's words about the war are no operation of its forces, whatever keyword they share with one.
 TEST_F(AnyStateTest, XsStatementsAboutTheFightingAreNoJointOperation) {
   Conflict ru = LoadC("russia-ukraine");

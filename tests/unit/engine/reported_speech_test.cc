@@ -2180,5 +2180,17 @@ TEST_F(EngineText, FacingSanctionsFromSomeoneIsBeingSanctionedByIt) {
   for (const Event& e : army) EXPECT_NE(e.root_code, "16") << Describe(army);
 }
 
+// Using a state as a springboard or launch pad is that state lending its land (062 from it).
+TEST_F(EngineText, UsingAStateAsASpringboardIsItsLandLent) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Russia used Belarus as a springboard for its attack on Kyiv.", "BLR", "06", "RUS", Modality::kAsserted, ""},
+           {"The Houthis use Eritrea as a staging post for smuggling, the report said.", "ERI", "06", "YEMREB",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

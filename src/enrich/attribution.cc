@@ -379,6 +379,20 @@ bool PreposedConditional(const SentenceCues& cues, const std::vector<Token>& tok
 
 }  // namespace
 
+// A negator right before the word at `at`, within 5 tokens, with only auxiliaries ("has not been")
+// and adverbs between: "did not attack", "has never publicly admitted".
+static bool NegatorDirectlyBefore(const CueLexicon& lexicon, const SentenceCues& cues, const std::vector<Token>& tokens,
+                                  int at) {
+  const int w = WindowStart(tokens, at, 5);
+  for (const Cue& c : cues.negators) {
+    if (c.first < w || c.last > at) continue;
+    bool direct = true;
+    for (int k = c.last; k < at && direct; ++k) direct = lexicon.neg_gap.count(tokens[k].lower) > 0 || IsAdverb(tokens[k]);
+    if (direct) return true;
+  }
+  return false;
+}
+
 Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const std::vector<Token>& tokens,
                     int verb_first, int verb_last, const std::string& root_code, bool is_report) {
   if (verb_first < 0) return Modality::kAsserted;
@@ -407,17 +421,7 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
   // Hypothetical: a modal or possibility word in the verb's clause, a warning
   // shortly before, or a conditional attached to the verb's main clause.
   // A negator right before the verb (only auxiliaries and adverbs between).
-  auto directly_negated = [&]() {
-    const int w = WindowStart(tokens, verb_first, 5);
-    for (const Cue& c : cues.negators) {
-      if (c.first < w || c.last > verb_first) continue;
-      bool direct = true;
-      for (int k = c.last; k < verb_first && direct; ++k)
-        direct = lexicon.neg_gap.count(tokens[k].lower) > 0 || IsAdverb(tokens[k]);
-      if (direct) return true;
-    }
-    return false;
-  };
+  auto directly_negated = [&]() { return NegatorDirectlyBefore(lexicon, cues, tokens, verb_first); };
   if (!threat) {
     int w = WindowStart(tokens, verb_first, 6);
     // "will not fight", "would never send": a commitment not to act is a negation, not a plan.
@@ -519,16 +523,7 @@ bool ReportIsNegated(const CueLexicon& lexicon, const SentenceCues& cues, const 
     for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]) || tokens[k].lower == ",";
     if (!crossed && (!pre || r.first > pre->first)) pre = &r;
   }
-  if (!pre) return false;
-  const int w = WindowStart(tokens, pre->first, 5);
-  for (const Cue& c : cues.negators) {
-    if (c.first < w || c.last > pre->first) continue;
-    bool direct = true;
-    for (int k = c.last; k < pre->first && direct; ++k)
-      direct = lexicon.neg_gap.count(tokens[k].lower) > 0 || IsAdverb(tokens[k]);
-    if (direct) return true;
-  }
-  return false;
+  return pre && NegatorDirectlyBefore(lexicon, cues, tokens, pre->first);
 }
 
 int ReportComplementStart(const SentenceCues& cues, const std::vector<Token>& tokens, int verb_first, int verb_last) {

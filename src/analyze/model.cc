@@ -13,6 +13,9 @@
 namespace dyad::analyze {
 namespace {
 
+// The kinds of conflict a conflict file may declare and a rule may be limited to.
+bool IsConflictKind(const std::string& kind) { return kind == "interstate" || kind == "civil war"; }
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -374,12 +377,16 @@ Status LoadConflict(const std::string& path, Conflict* out) {
   Reader r(path);
   Conflict c;
   c.file = path;
-  r.CheckKeys(root, {"id", "name", "description", "aliases", "parties", "phases", "groups", "instruments"},
+  r.CheckKeys(root, {"id", "name", "description", "aliases", "kind", "parties", "phases", "groups", "instruments"},
               "conflict");
   c.id = r.String(root, "id", "conflict", true);
   c.name = r.String(root, "name", "conflict", true);
   c.description = r.String(root, "description", "conflict", false);
   c.aliases = r.Strings(root, "aliases", "conflict");
+  c.kind = r.String(root, "kind", "conflict", false);
+  if (c.kind.empty()) c.kind = "interstate";
+  if (r.ok() && !IsConflictKind(c.kind))
+    r.Fail(*root.get("kind"), "conflict: 'kind': unknown kind '" + c.kind + "' (use interstate or civil war)");
   if (const toml::table* parties = r.Table(root, "parties", "conflict", true)) {
     r.CheckKeys(*parties, {"aggressor", "victim", "aggressor_allies", "victim_allies", "aggressor_words",
                            "victim_words"},
@@ -590,7 +597,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
                     "origin", "destination", "place", "reported_by", "source_role", "target_role",
                     "not_source_role", "not_target_role", "reported_by_role", "codes", "not_codes", "modality",
                     "keywords", "and_keywords", "not_keywords", "group_kind", "group_country", "group_fights_for", "contradicts",
-                    "target_from_conflict", "involves", "overrides", "sentences", "standing"},
+                    "target_from_conflict", "involves", "overrides", "sentences", "standing", "conflict_kind"},
                 where);
     rule.category = static_cast<int>(r.Int(t, "category", where, 0));
     if (r.ok() && !rs.FindCategory(rule.category))
@@ -675,6 +682,14 @@ Status LoadRules(const std::string& path, RuleSet* out) {
       } else if (r.ok()) {
         r.Fail(*t.get("standing"), where + ": 'standing': unknown standing '" + name +
                                        "' (use third, aggressor ally, victim ally, aggressor party, victim party)");
+      }
+    }
+    for (const std::string& kind : r.Strings(t, "conflict_kind", where)) {
+      if (IsConflictKind(kind)) {
+        rule.conflict_kind.push_back(kind);
+      } else if (r.ok()) {
+        r.Fail(*t.get("conflict_kind"), where + ": 'conflict_kind': unknown kind '" + kind +
+                                            "' (use interstate or civil war)");
       }
     }
     rule.sentences = r.Bool(t, "sentences", where, false);

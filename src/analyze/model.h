@@ -103,6 +103,11 @@ struct Conflict {
   // Conflict-specific instruments ([[instruments]]), each with the category keys it
   // bears on; shown only in this conflict's reports.
   std::vector<ConflictInstrument> instruments;
+  // "interstate" (the default) or "civil war": in a civil war outside arms, fighters and force for
+  // either side are support to a party or participation (the Security Council asks every state to
+  // refrain from external interference), while aid, mediation and truce appeals stay counter-
+  // indicators. Rules with `conflict_kind` apply only to conflicts of those kinds.
+  std::string kind = "interstate";
   std::string file;                  // where it was loaded from
 
   Date begin() const;                // first phase's begin (invalid when none)
@@ -161,6 +166,8 @@ struct Rule {
   // "standing": X's standings in the conflict the rule applies to (empty = every one its category
   // applies to): a victim ally's troops fighting are not participation on the aggressor's side.
   std::vector<Standing> standing;
+  // "conflict_kind": the conflict kinds ("interstate", "civil war") the rule applies to (empty = every one).
+  std::vector<std::string> conflict_kind;
   std::string file;
   int line = 0;
 };

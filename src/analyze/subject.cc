@@ -13,6 +13,7 @@ namespace {
 struct CountryRow {
   std::string code, iso_name;
   std::vector<std::string> names, adjectives;  // as written; the first of each is printed
+  std::vector<std::string> capitals;           // text's names for the government; never looked up
 };
 
 std::string Lower(std::string s) {
@@ -80,10 +81,12 @@ Status ReadCountries(const std::string& path, std::vector<CountryRow>* rows) {
       p = tab + 1;
     }
     const std::string where = path + ":" + std::to_string(number) + ": ";
-    if (cols.size() != 4)
+    if (cols.size() != 4 && cols.size() != 5)
       return Status::Corruption(where + std::to_string(cols.size()) +
-                                " columns; want 4, tab-separated: code, ISO name, names, adjectives");
-    CountryRow r{Trim(cols[0]), Trim(cols[1]), SplitBars(cols[2]), SplitBars(cols[3])};
+                                " columns; want 4 or 5, tab-separated: code, ISO name, names, adjectives"
+                                " and optionally capitals");
+    CountryRow r{Trim(cols[0]), Trim(cols[1]), SplitBars(cols[2]), SplitBars(cols[3]),
+                 cols.size() == 5 ? SplitBars(cols[4]) : std::vector<std::string>{}};
     if (!IsCode(r.code)) return Status::Corruption(where + "'" + r.code + "' is not a 3-letter capital code");
     if (!seen.insert(r.code).second) return Status::Corruption(where + r.code + " is listed twice");
     if (r.names.empty()) return Status::Corruption(where + r.code + " has no name");
@@ -197,6 +200,9 @@ Status LookupSubject(const std::string& query, const std::string& countries_tsv,
   }
   if (auto n = rules.names.find(s.code); n != rules.names.end())
     for (const std::string& name : n->second) add(&s.names, TextName(name));
+  // "Astana said", "talks in Luanda": text names a government by its capital. (Not used to look a
+  // state up: "dyad role Tripoli" stays an unknown state rather than a guess.)
+  for (const std::string& capital : found->capitals) add(&s.names, TextName(capital));
   for (const std::string& a : found->adjectives) add(&s.adjectives, Lower(a));
   if (auto adj = rules.adjectives.find(s.code); adj != rules.adjectives.end()) add(&s.adjectives, adj->second);
   if (!s.adjectives.empty()) s.adjective = s.adjectives.front();

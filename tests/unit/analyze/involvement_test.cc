@@ -1175,5 +1175,66 @@ TEST_F(AnyStateTest, WelcomingATruceIsACounterIndicator) {
   EXPECT_FALSE(Has(Cats(praised, "IRN", yemen), 7));
 }
 
+// A conflict file of kind "civil war" (Sudan): arms, force and political backing for either side are
+// support, participation and alignment; aid and peace-making stay counter-indicators. In a war
+// between states arms to the victim stay counter-indicators. Phrasings of our own.
+TEST_F(AnyStateTest, InACivilWarHelpToEitherSideIsSupportToAParty) {
+  Conflict sudan = LoadC("sudan");
+  ASSERT_EQ(sudan.kind, "civil war");
+  Event jets = MakeEvent("EGY", "072", "SDNMIL", "Egypt delivered fighter jets to the Sudanese army, Western officials said.");
+  EXPECT_TRUE(Has(Cats(jets, "EGY", sudan), 3));
+  EXPECT_FALSE(Has(Cats(jets, "EGY", sudan), 7));
+  Event drones = MakeEvent("TUR", "062", "SDNMIL", "Turkey sold attack drones to the Sudanese army last year.");
+  EXPECT_TRUE(Has(Cats(drones, "TUR", sudan), 3));
+  Event strikes = MakeEvent("EGYMIL", "195", "SDNREB", "Egyptian warplanes bombed RSF positions near Omdurman.");
+  EXPECT_TRUE(Has(Cats(strikes, "EGY", sudan), 2));
+  EXPECT_FALSE(Has(Cats(strikes, "EGY", sudan), 7));
+  Event praise = MakeEvent("EGYGOV", "051", "SDNMIL", "Egypt's foreign minister praised the Sudanese army as the guardian of the state.");
+  EXPECT_TRUE(Has(Cats(praise, "EGY", sudan), 5));
+  Event flour = MakeEvent("EGY", "073", "SDN", "Egypt shipped flour and medicine to Port Sudan for displaced families.");
+  EXPECT_TRUE(Has(Cats(flour, "EGY", sudan), 7));
+  EXPECT_FALSE(Has(Cats(flour, "EGY", sudan), 3));
+  Event truce = MakeEvent("EGYGOV", "051", "SDNMIL", "Cairo praised the army for joining talks on a humanitarian truce.");
+  EXPECT_FALSE(Has(Cats(truce, "EGY", sudan), 5));
+  Conflict ru = LoadC("russia-ukraine");
+  ASSERT_EQ(ru.kind, "interstate");
+  Event poland = MakeEvent("POL", "072", "UKR", "Poland delivered fighter jets to Ukraine.");
+  EXPECT_FALSE(Has(Cats(poland, "POL", ru), 3));
+  EXPECT_TRUE(Has(Cats(poland, "POL", ru), 7));
+}
+
+TEST_F(AnyStateTest, AnUnknownConflictKindIsALoadErrorNamingFileAndLine) {
+  std::string dir = ::testing::TempDir() + "/conflict_kind_test";
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/c.toml";
+  std::ofstream(path) << "id = \"c\"\nname = \"C\"\nkind = \"proxy war\"\n[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n";
+  Conflict c;
+  Status s = LoadConflict(path, &c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message().rfind(path + ":3:", 0), 0u) << s.message();
+  EXPECT_NE(s.message().find("unknown kind 'proxy war'"), std::string::npos) << s.message();
+  std::string rules = dir + "/rules.toml";
+  std::ofstream(rules) << "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
+                          "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"source\"]\nconflict_kind = [\"civil\"]\n";
+  RuleSet set;
+  s = LoadRules(rules, &set);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("unknown kind 'civil'"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("rules.toml:10:"), std::string::npos) << s.message();
+  std::filesystem::remove_all(dir);
+}
+
+// Text names a government by its capital, for every state with one in the country table
+// (data/countries.tsv, 5th column); capitals never look a state up.
+TEST_F(AnyStateTest, CapitalsNameTheirStateButNeverLookItUp) {
+  Subject chad = X("TCD");
+  EXPECT_NE(std::find(chad.names.begin(), chad.names.end(), "n'djamena"), chad.names.end());
+  Subject kaz = X("KAZ");
+  EXPECT_NE(std::find(kaz.names.begin(), kaz.names.end(), "astana"), kaz.names.end());
+  Subject s;
+  EXPECT_FALSE(LookupSubject("Tripoli", testing::DataDir() + "/countries.tsv", rules_, &s).ok());
+  EXPECT_TRUE(LookupSubject("Chad", testing::DataDir() + "/countries.tsv", rules_, &s).ok());
+}
+
 }  // namespace
 }  // namespace dyad::analyze

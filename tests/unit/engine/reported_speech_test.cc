@@ -2192,5 +2192,33 @@ TEST_F(EngineText, UsingAStateAsASpringboardIsItsLandLent) {
   }
 }
 
+// Materiel sent or transferred to a side's forces: the forces receive it (072), they are not sent (154).
+TEST_F(EngineText, MaterielSentToASidesForcesIsSupplyNotDeployment) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Cairo has sent drones and ammunition to Burhan's forces.", "EGY", "072", "SDN", Modality::kAsserted, ""},
+           {"Russia sent shells to Haftar's forces in Libya.", "RUS", "072", "LBY", Modality::kAsserted, ""},
+           {"Minsk sent ammunition to Russian troops.", "BLR", "072", "RUS", Modality::kAsserted, ""},
+           {"Iran transferred missiles to Houthi forces.", "IRN", "072", "YEMREB", Modality::kAsserted, ""},
+           // Forces sent are still forces deployed.
+           {"Russia sent troops to Belarus.", "RUS", "154", "BLR", Modality::kAsserted, ""},
+           {"Russia transferred troops to Belarus.", "RUS", "154", "BLR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
+// A group's positions, bases, convoys or drones name the group ("RSF positions", "RSF drones").
+TEST_F(EngineText, AGroupsPositionsAndWeaponsNameTheGroup) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Egyptian warplanes bombed RSF positions.", "EGY", "19", "SDNREB", Modality::kAsserted, ""},
+           {"Egyptian jets struck RSF convoys near Omdurman.", "EGY", "19", "SDNREB", Modality::kAsserted, ""},
+           {"RSF drones hit a fuel depot in Port Sudan.", "SDNREB", "19", "SDN", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

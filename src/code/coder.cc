@@ -1591,7 +1591,20 @@ bool Engine::VerbPosition(int v) const {
                                                      "THEN", "LATER", "SINCE", "REPORTEDLY", "ALLEGEDLY",
                                                      "RECENTLY", "AGAIN", "STILL", "JUST", "EVEN", "NOW"};
   const std::string_view before = WordText(v - 1);
-  return IsActor(v - 1) || IsType(v - 1, RootType::kPronoun) || kBefore.count(before) > 0 ||
+  // The last word of a phrase before the verb counts as its head ("the Saudi foreign ministry
+  // called", "Chad's president called": an agent phrase names the subject).
+  int last = v - 1;
+  // ... and so does a title's name the dictionaries lack ("President Mahamat Idriss Deby called"):
+  // words starting with a capital right after an actor or agent phrase.
+  auto name_word = [&](int k) {
+    return k > 0 && !w(k).typed && w(k).kind == WType::kNone && w(k).begin < w(k).end && text_[w(k).begin] >= 'A' &&
+           text_[w(k).begin] <= 'Z';
+  };
+  for (int k = last; k > 0 && k >= v - 4 && name_word(k); --k)
+    if (IsActor(k - 1) || IsType(w(k - 1).head >= 0 ? w(k - 1).head : k - 1, RootType::kAgent)) last = k - 1;
+  const int phrase = w(last).head >= 0 ? w(last).head : last;
+  return IsActor(v - 1) || IsActor(phrase) || IsType(phrase, RootType::kAgent) ||
+         IsType(v - 1, RootType::kPronoun) || kBefore.count(before) > 0 ||
          (before.size() > 4 && before.ends_with("LY"));
 }
 
@@ -2839,11 +2852,15 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     // Document coding (dyad): an accusation whose accuser is no actor ("The report accused
     // Pyongyang of breaches of Council resolutions", "a new study accuses Kigali of ...") is
     // made against the actor right after the verb, by no one named: never by the accused.
-    if (document && source_.set && !source_.dflt && source_.word > v && code->code.starts_with("112") &&
+    // So is an appeal or demand ("officials urged India to push for a ceasefire", "the report
+    // called on Kigali to withdraw"): the actor right after the verb, before "to", is asked.
+    const bool accusation = code->code.starts_with("112");
+    const bool appeal = code->code.starts_with("02") || code->code.starts_with("10");
+    if (document && source_.set && !source_.dflt && source_.word > v && (accusation || appeal) &&
         !pattern_actors && aux < 0) {
       const int accused = Referent(source_.word);
       const int tail = w(w(accused).head).tail >= 0 ? w(w(accused).head).tail : accused;
-      if (tail + 1 < n() && WordText(tail + 1) == "OF") {
+      if (tail + 1 < n() && WordText(tail + 1) == (accusation ? "OF" : "TO")) {
         ActorVal none;
         none.set = true;
         none.dflt = true;
@@ -2873,10 +2890,12 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     } else if (document && source_.set && !source_.dflt && !target_.set && code->code.size() >= 2 &&
                pattern_id >= 0 && source_.word >= 0 &&
                ((aux < 0 && source_.word < v && VerbPosition(v)) || (by_agent && source_.word > v)) &&
-               (code->code.starts_with("06") || code->code.starts_with("07") || code->code.starts_with("15"))) {
-      // Document coding (dyad): aid, cooperation and posture whose receiver or target the sentence
-      // does not name ("Pyongyang has also sent self-propelled guns", "Minsk mobilised its
-      // reservists", "drones were also supplied by Tehran") are kept apart, and coded with no
+               (code->code.starts_with("02") || code->code.starts_with("03") || code->code.starts_with("05") ||
+                code->code.starts_with("06") || code->code.starts_with("07") || code->code.starts_with("15"))) {
+      // Document coding (dyad): appeals, pledges, endorsements, aid, cooperation and posture whose
+      // receiver or target the sentence does not name ("Chad called for a ceasefire", "Pyongyang has
+      // also sent self-propelled guns", "Minsk mobilised its reservists", "drones were also
+      // supplied by Tehran") are kept apart, and coded with no
       // target only when the sentence yields no other event: the report can still weigh them
       // (with the war's words around them).
       ActorVal none;

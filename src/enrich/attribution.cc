@@ -195,6 +195,7 @@ Status CueLexicon::LoadModality(const std::string& path) {
                       : kind == "readiness"       ? &readiness
                       : kind == "warning"         ? &warnings
                       : kind == "subject_negator" ? &subject_negators
+                      : kind == "appeal"          ? &appeals
                                                   : nullptr;
     if (kind == "neg_gap" || kind == "past_form") {
       for (const std::string& w : words) (kind == "neg_gap" ? neg_gap : past_forms).insert(w);
@@ -212,7 +213,7 @@ void CueLexicon::IndexFirstWords() {
   first_words = WordFilter();
   for (const PhraseSet* set : {&report_verbs, &sources, &vague, &reason_verbs, &negators, &not_negators,
                                &neg_governors, &modals, &neg_modals, &possibility, &conditionals, &warnings,
-                               &conditionals_np, &not_conditionals, &readiness, &subject_negators})
+                               &conditionals_np, &not_conditionals, &readiness, &subject_negators, &appeals})
     first_words.AddAll(set->first_words());
 }
 
@@ -272,6 +273,7 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
     return date || noun;
   });
   find_all(lex.possibility, &c.possibility);
+  find_all(lex.appeals, &c.appeals);
   std::vector<Cue> not_conditionals;
   find_all(lex.not_conditionals, &not_conditionals);
   find_all(lex.conditionals, &c.conditionals, &not_conditionals);
@@ -405,6 +407,12 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
   for (const Cue& c : cues.readiness) {
     if (c.first >= verb_first && c.first < verb_last) return Modality::kHypothetical;
   }
+  // What one party asks another to do is not done: "Kyiv urged India to push for a ceasefire", "the
+  // Council called on Rwanda to withdraw its troops" (the appeal itself is coded from its own verb).
+  // The verb follows "to" and an appeal cue opens its clause, at most 12 tokens back.
+  if (verb_first > 0 && tokens[verb_first - 1].lower == "to" &&
+      CueIn(cues.appeals, WindowStart(tokens, verb_first, 12), verb_first - 1))
+    return Modality::kHypothetical;
   // An embedded question ("asked whether Rwandan troops were in Congo", "unclear if the drones
   // came from Iran") states nothing: hypothetical.
   for (int k = verb_first - 1, words = 0; k >= 0 && words < 10 && !IsHardBoundary(tokens[k]); --k) {

@@ -33,6 +33,7 @@ struct CueLexicon {
   PhraseSet not_conditionals;  // "if" meaning "whether" ("asked if"), "as if"
   PhraseSet readiness;         // "ready to", "prepared to", "willing to": the action is not done
   PhraseSet subject_negators;  // "no", "none of", "not a single": opening the subject, they negate its verb
+  PhraseSet appeals;           // "urged", "called on", "asked": "urged X to V" asks for V, which is not done
   std::set<std::string> neg_gap;      // words allowed between a negator and its verb
   std::set<std::string> past_forms;   // irregular simple past forms ("sent", "took"), besides "-ed"
   // The first words of every phrase set above: FindCues reads only the tokens it may contain.
@@ -59,6 +60,7 @@ struct SentenceCues {
   std::vector<Cue> conditionals_np;  // subset of `conditionals`: the noun-phrase ones
   std::vector<Cue> readiness;
   std::vector<Cue> subject_negators;
+  std::vector<Cue> appeals;
 };
 
 SentenceCues FindCues(const CueLexicon& lexicon, const std::vector<Token>& tokens);

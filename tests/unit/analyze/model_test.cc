@@ -330,7 +330,7 @@ TEST(CountryTableTest, EveryStatesNamesFindItsCodeAndTheIssuesExamplesResolve) {
       if (tab == std::string::npos) break;
       p = tab + 1;
     }
-    ASSERT_EQ(cols.size(), 4u) << line;
+    ASSERT_TRUE(cols.size() == 4u || cols.size() == 5u) << line;  // the 5th: capitals
     std::stringstream list(cols[2]);
     for (std::string name; std::getline(list, name, '|');) {
       std::string key = name.rfind("the ", 0) == 0 ? name.substr(4) : name;

@@ -2220,5 +2220,39 @@ TEST_F(EngineText, AGroupsPositionsAndWeaponsNameTheGroup) {
   }
 }
 
+// Appeals: what one party asks another to do is asked for, not done; with no asker named, the actor
+// right after the appeal verb is the one asked, never the actor of what it is asked to do.
+TEST_F(EngineText, WhatAnAppealAsksForIsNotDone) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Kyiv urged India to push for a ceasefire.", "UKR", "02", "IND", Modality::kAsserted, ""},
+           {"The statement urged Belarus to stop hosting Russian troops.", "", "02", "BLR", Modality::kAsserted, ""},
+           {"Officials in Kyiv have urged New Delhi to use its ties with Moscow to press for talks.", "", "02", "IND",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  const auto asked = Code("Diplomats pressed Kazakhstan to halt exports of drone parts to Russia.");
+  for (const Event& e : asked)
+    if (StartsWith(e.source, "KAZ")) EXPECT_NE(e.modality, Modality::kAsserted) << Describe(asked);
+}
+
+// Appeals, pledges and offers with no one addressed are coded with no target; a subject named by an
+// agent phrase ("the Saudi foreign ministry", "Chad's president") or a title and a name the
+// dictionaries lack ("President Mahamat Idriss Deby") is their source.
+TEST_F(EngineText, UntargetedAppealsAndOffersKeepTheirSubject) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Chad called for a ceasefire.", "TCD", "02", "", Modality::kAsserted, ""},
+           {"The Saudi foreign ministry called for restraint.", "SAUGOV", "02", "", Modality::kAsserted, ""},
+           {"Chad's president called for an immediate truce.", "TCDGOV", "02", "", Modality::kAsserted, ""},
+           {"Chad's President Mahamat Idriss Déby called for a truce in the first weeks of the fighting.", "TCDGOV",
+            "02", "", Modality::kAsserted, ""},
+           {"The Angolan government offered to mediate.", "AGOGOV", "039", "", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -814,6 +814,10 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "IRN", "Debris recovered in Odesa came from a missile made in Iran.", 3},
       {"russia-ukraine", "IRN", "Tehran has sent no drones, Iranian officials insisted.", 6},  // a denial, not support
       {"sudan", "EGY", "Egypt's foreign ministry rejected the rebels' plan for a rival government.", 0},
+      // X's officials justifying X's conduct in their own terms (class: the language of self-justification).
+      {"sudan", "TCD", "Chadian officials have repeated that the country stays neutral in the conflict.", 6},
+      {"russia-ukraine", "KAZ", "Kazakh officials said the exporters were private firms acting without state approval.", 6},
+      {"russia-ukraine", "IND", "India's foreign ministry called the tariffs unfair and said its oil purchases served energy security.", 6},
       {"russia-ukraine", "PRK", "Containers of shells left the North Korean port of Rajin every week.", 3},
       {"russia-ukraine", "PRK", "Trucks loaded with ammunition crossed from North Korea at night.", 3},
       {"russia-ukraine", "PRK", "Pyongyang has also sent long-range artillery guns, officials said.", 3},
@@ -1265,6 +1269,18 @@ TEST_F(AnyStateTest, PeaceAppealsAidAndCensureOfTheAggressorAreCounterIndicators
   EXPECT_TRUE(Has(Cats(thanks, "KAZ", ru), 8));
   Event restraint = MakeEvent("INDGOV", "0256", "", "India urged restraint and dialogue to end the war in Ukraine.");
   EXPECT_TRUE(Has(Cats(restraint, "IND", ru), 7));
+}
+
+// X's statements justifying its own conduct are its acknowledgement (acknowledgement.justification):
+// the language of self-justification as a class, phrasings of our own.
+TEST_F(AnyStateTest, XsJustificationsInItsOwnTermsAreAcknowledgements) {
+  Conflict ru = LoadC("russia-ukraine");
+  EXPECT_TRUE(Has(Cats(MakeEvent("INDGOV", "010", "", "India's oil ministry said the purchases served the country's energy security."), "IND", ru), 6));
+  EXPECT_TRUE(Has(Cats(MakeEvent("KAZGOV", "010", "", "Astana said the listed traders were private businesses acting without state approval."), "KAZ", ru), 6));
+  Conflict sudan = LoadC("sudan");
+  EXPECT_TRUE(Has(Cats(MakeEvent("TCDGOV", "010", "", "N'Djamena said the reports were a campaign to drag Chad into the war."), "TCD", sudan), 6));
+  // Others' words about X are not X's own.
+  EXPECT_FALSE(Has(Cats(MakeEvent("USAGOV", "010", "", "Washington said India's purchases were unfair to Ukraine."), "IND", ru), 6));
 }
 
 }  // namespace

@@ -814,6 +814,10 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "IRN", "Debris recovered in Odesa came from a missile made in Iran.", 3},
       {"russia-ukraine", "IRN", "Tehran has sent no drones, Iranian officials insisted.", 6},  // a denial, not support
       {"sudan", "EGY", "Egypt's foreign ministry rejected the rebels' plan for a rival government.", 0},
+      // X's firms, goods or people under sanctions, tariffs or export controls.
+      {"russia-ukraine", "IND", "Washington imposed a 25 percent tariff on Indian goods over purchases of Russian crude.", 8},
+      {"russia-ukraine", "KAZ", "The new package listed three traders registered in Kazakhstan.", 8},
+      {"russia-ukraine", "KAZ", "Three traders registered in Kazakhstan opened offices in Dubai.", 0},
       // X's officials justifying X's conduct in their own terms (class: the language of self-justification).
       {"sudan", "TCD", "Chadian officials have repeated that the country stays neutral in the conflict.", 6},
       {"russia-ukraine", "KAZ", "Kazakh officials said the exporters were private firms acting without state approval.", 6},
@@ -1281,6 +1285,19 @@ TEST_F(AnyStateTest, XsJustificationsInItsOwnTermsAreAcknowledgements) {
   EXPECT_TRUE(Has(Cats(MakeEvent("TCDGOV", "010", "", "N'Djamena said the reports were a campaign to drag Chad into the war."), "TCD", sudan), 6));
   // Others' words about X are not X's own.
   EXPECT_FALSE(Has(Cats(MakeEvent("USAGOV", "010", "", "Washington said India's purchases were unfair to Ukraine."), "IND", ru), 6));
+}
+
+// Reactions to X's role: pressure on sanctions circumvention, warnings, accusations naming X's firms,
+// praise for its mediation. Phrasings of our own.
+TEST_F(AnyStateTest, ReactionsToXsRoleAreTheInternationalResponse) {
+  Conflict ru = LoadC("russia-ukraine");
+  EXPECT_TRUE(Has(Cats(MakeEvent("IGOEUREEC", "163", "KAZGOV", "The EU's envoy pressed Astana to curb re-exports of dual-use goods."), "KAZ", ru), 8));
+  EXPECT_TRUE(Has(Cats(MakeEvent("IGOEUREEC", "112", "RUSMIL", "Brussels accused firms registered in Kazakhstan of helping Russia's military."), "KAZ", ru), 8));
+  Conflict sudan = LoadC("sudan");
+  EXPECT_TRUE(Has(Cats(MakeEvent("SDNMIL", "012", "TCDGOV", "Sudan's army warned that Chadian airports had become legitimate targets in the war."), "TCD", sudan), 8));
+  Conflict drc = LoadC("drc-m23");
+  EXPECT_TRUE(Has(Cats(MakeEvent("IGOUNO", "051", "AGOGOV", "The Security Council backed the Luanda process led by Angola."), "AGO", drc), 8));
+  EXPECT_FALSE(Has(Cats(MakeEvent("IGOUNO", "051", "AGOGOV", "The Security Council praised Angola's new vaccination drive."), "AGO", drc), 8));
 }
 
 }  // namespace

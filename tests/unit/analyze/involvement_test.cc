@@ -814,6 +814,10 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "IRN", "Debris recovered in Odesa came from a missile made in Iran.", 3},
       {"russia-ukraine", "IRN", "Tehran has sent no drones, Iranian officials insisted.", 6},  // a denial, not support
       {"sudan", "EGY", "Egypt's foreign ministry rejected the rebels' plan for a rival government.", 0},
+      // The war economy's inputs sent from X or by its firms (dual-use goods, electronics, machine tools).
+      {"russia-ukraine", "KAZ", "Shipments of microchips and machine tools from Kazakhstan to Russia tripled in 2023.", 3},
+      {"russia-ukraine", "IND", "Indian firms exported dual-use electronics to Russian arms makers.", 3},
+      {"russia-ukraine", "IND", "Indian firms were sanctioned for exporting dual-use electronics to Russian arms makers.", 8},
       // X's firms, goods or people under sanctions, tariffs or export controls.
       {"russia-ukraine", "IND", "Washington imposed a 25 percent tariff on Indian goods over purchases of Russian crude.", 8},
       {"russia-ukraine", "KAZ", "The new package listed three traders registered in Kazakhstan.", 8},
@@ -1298,6 +1302,17 @@ TEST_F(AnyStateTest, ReactionsToXsRoleAreTheInternationalResponse) {
   Conflict drc = LoadC("drc-m23");
   EXPECT_TRUE(Has(Cats(MakeEvent("IGOUNO", "051", "AGOGOV", "The Security Council backed the Luanda process led by Angola."), "AGO", drc), 8));
   EXPECT_FALSE(Has(Cats(MakeEvent("IGOUNO", "051", "AGOGOV", "The Security Council praised Angola's new vaccination drive."), "AGO", drc), 8));
+}
+
+// X letting its airports or territory serve the war's supply, whoever the coder took as receiver; X
+// calling on the aggressor to withdraw or stop. Phrasings of our own.
+TEST_F(AnyStateTest, AccessAllowedAndAppealsToTheAggressor) {
+  Conflict sudan = LoadC("sudan");
+  EXPECT_TRUE(Has(Cats(MakeEvent("TCD", "0863", "", "Chad was letting its airfields serve as a transit point for weapons bound for Darfur."), "TCD", sudan), 1));
+  EXPECT_FALSE(Has(Cats(MakeEvent("TCD", "0863", "", "Chad was allowing its border posts to pass aid convoys into Darfur."), "TCD", sudan), 1));
+  Conflict drc = LoadC("drc-m23");
+  EXPECT_TRUE(Has(Cats(MakeEvent("AGOGOV", "020", "CODREB", "Luanda called for the rebels to withdraw from Goma."), "AGO", drc), 7));
+  EXPECT_TRUE(Has(Cats(MakeEvent("AGOGOV", "0256", "CODREB", "Angola urged the M23 to halt its advance and negotiate."), "AGO", drc), 7));
 }
 
 }  // namespace

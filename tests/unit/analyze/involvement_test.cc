@@ -989,15 +989,18 @@ TEST_F(AnyStateTest, WeaponsIdentifiedAsXsAreSupportNotAResponse) {
 
 // The victim's government meeting or cooperating with X is X's cooperation with the victim too;
 // the victim's demands on X are not.
-TEST_F(AnyStateTest, TheVictimMeetingXIsCooperationBothWays) {
+TEST_F(AnyStateTest, TheVictimMeetingXIsNotListedAsXsConduct) {
+  // A meeting the victim's officials seek with X says little about X's role: listed as a counter-
+  // indicator (counter.cooperation-received, removed) it placed 2 held-out facts for 5 wrong listings.
   Conflict sudan = LoadC("sudan");
   Event talks = MakeEvent("SDNGOV", "040", "EGYGOV", "Sudan's army chief held talks with the Egyptian president in Cairo.");
-  EXPECT_TRUE(Has(Cats(talks, "EGY", sudan), 7));
+  EXPECT_FALSE(Has(Cats(talks, "EGY", sudan), 7));
   Conflict ru = LoadC("russia-ukraine");
-  Event visit = MakeEvent("UKRGOV", "042", "KAZGOV", "Ukraine's foreign minister visited Kazakhstan to discuss grain exports.");
-  EXPECT_TRUE(Has(Cats(visit, "KAZ", ru), 7));
   Event demand = MakeEvent("UKRGOV", "020", "BLRGOV", "Kyiv urged Minsk to keep its troops out of the war.");
   EXPECT_FALSE(Has(Cats(demand, "BLR", ru), 7));
+  // X meeting the victim is X's own conduct and still listed.
+  Event visit = MakeEvent("KAZGOV", "042", "UKRGOV", "Kazakhstan's foreign minister visited Kyiv to discuss grain exports.");
+  EXPECT_TRUE(Has(Cats(visit, "KAZ", ru), 7));
 }
 
 // X's officials evading a question about X's forces acknowledge nothing and deny nothing: their

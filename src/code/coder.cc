@@ -1398,6 +1398,25 @@ void Engine::MarkCommaClauses() {
       break;
     }
     int m = c2 - c - 1;
+    // Document coding (dyad): an apposition naming the subject ("Kenzo Oshima, the United Nations
+    // relief coordinator, demanded ...", "Mr Smith, a Russian diplomat, said ..."): a name the
+    // dictionaries lack opens the sentence, then a noun phrase between commas holds an actor and no
+    // verb, and a verb follows. The noun phrase is the subject; the name is set aside.
+    if (document && c >= 1 && c <= 4 && c2 + 1 < n() && m >= 2 && m <= 12) {
+      static const WordList kDeterminers = {"THE", "A", "AN"};
+      bool name = true, actor = false, verb = false;
+      for (int k = 0; k < c; ++k) name = name && !IsActor(k) && !w(k).typed && w(k).kind == WType::kNone;
+      for (int k = c + 1; k < c2; ++k) {
+        actor = actor || IsActor(k);
+        verb = verb || (IsType(k, RootType::kVerb) && w(k).is_head);
+      }
+      if (name && actor && !verb && kDeterminers.count(WordText(c + 1)) && IsType(c2 + 1, RootType::kVerb)) {
+        blank(0, c);
+        blank(c2, c2);
+        i = c2 + 1;
+        continue;
+      }
+    }
     // Document coding (dyad): ", which/who ...," after an actor is an aside whatever its length
     // ("Burundi, which accuses Kigali of sheltering the plotters of a failed 2015 coup, sent ...").
     const bool relative_aside = document && c >= 1 && IsActor(c - 1) && c + 1 < n() &&

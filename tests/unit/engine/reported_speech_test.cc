@@ -2254,5 +2254,21 @@ TEST_F(EngineText, UntargetedAppealsAndOffersKeepTheirSubject) {
   }
 }
 
+// A name the dictionaries lack, then a noun phrase between commas naming an actor: the apposition
+// is the subject ("Mr Smith, a Russian diplomat, criticised Ukraine").
+TEST_F(EngineText, AnAppositionNamesTheSubject) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Mr Smith, a Russian diplomat, criticised Ukraine.", "RUS", "11", "UKR", Modality::kAsserted, ""},
+           {"Oleg Ivanenko, the Ukrainian envoy, accused Minsk of hosting Russian missiles.", "UKR", "11", "BLR",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // A place followed by its description is no apposition of a name the dictionaries lack.
+  const auto kyiv = Code("Kyiv, the Ukrainian capital, was struck by Russian missiles.");
+  ExpectEvent(kyiv, {"", "RUS", "19", "UKR", Modality::kAsserted, ""}, Describe(kyiv));
+}
+
 }  // namespace
 }  // namespace dyad

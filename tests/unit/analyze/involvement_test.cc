@@ -806,6 +806,10 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "IRN", "Debris recovered in Odesa came from a missile made in Iran.", 3},
       {"russia-ukraine", "IRN", "Tehran has sent no drones, Iranian officials insisted.", 6},  // a denial, not support
       {"sudan", "EGY", "Egypt's foreign ministry rejected the rebels' plan for a rival government.", 0},
+      // X taking in refugees or sending relief; never a humanitarian label on weapons.
+      {"sudan", "TCD", "Chad has taken in close to a million people who fled the fighting in Darfur.", 7},
+      {"yemen-red-sea", "SAU", "Saudi Arabia's aid agency runs food and health programmes in Taiz.", 7},
+      {"sudan", "ARE", "Emirati aid flights were said to carry weapons under a humanitarian label.", 0},
       // The war economy's inputs sent from X or by its firms (dual-use goods, electronics, machine tools).
       {"russia-ukraine", "KAZ", "Shipments of microchips and machine tools from Kazakhstan to Russia tripled in 2023.", 3},
       {"russia-ukraine", "IND", "Indian firms exported dual-use electronics to Russian arms makers.", 3},

@@ -581,7 +581,8 @@ class EventFacts {
     return false;
   }
 
-  bool Matches(const Classifier::Program::Compiled& r) {
+  // With tie_by_document, every condition but and_keywords (the caller asks the document).
+  bool Matches(const Classifier::Program::Compiled& r, bool tie_by_document = false) {
     const Rule& rule = *r.rule;
     const Event& e = e_;
     // Every condition must hold: the cheap ones (codes, sides, involvement by codes and places)
@@ -609,7 +610,7 @@ class EventFacts {
     if (!involved_by_code && !(r.involves_named && Any(p_.named)) && !(r.involves_group && Any(p_.x_groups)))
       return false;
     if (!rule.keywords.empty() && !Any(r.keywords)) return false;
-    if (!rule.and_keywords.empty() && !Any(r.and_keywords)) return false;
+    if (!tie_by_document && !rule.and_keywords.empty() && !Any(r.and_keywords)) return false;
     if (!rule.not_keywords.empty() && Any(r.not_keywords)) return false;
     if (r.group_condition && !Any(r.groups)) return false;
     return true;
@@ -724,16 +725,27 @@ std::vector<Match> Classifier::ClassifyBy(const Event& event, const std::vector<
   std::vector<int> overridden;
   for (uint16_t i : rules) {
     const Program::Compiled& r = program_->compiled[i];
-    if (!r.applies || !facts.Matches(r)) continue;
+    if (!r.applies) continue;
     const Rule& rule = *r.rule;
-    overridden.insert(overridden.end(), rule.overrides.begin(), rule.overrides.end());
+    bool by_document = false;
+    if (!facts.Matches(r)) {
+      if (!rule.document_ties || !facts.Matches(r, /*tie_by_document=*/true)) continue;
+      by_document = true;
+    }
     auto it = std::find_if(out.begin(), out.end(),
                            [&](const Match& m) { return m.category == rule.category; });
+    if (by_document) {
+      // A match that waits for its document never displaces one that holds now.
+      if (it == out.end()) out.push_back({rule.category, &rule, {}, true});
+      continue;
+    }
+    overridden.insert(overridden.end(), rule.overrides.begin(), rule.overrides.end());
     if (it == out.end()) {
       out.push_back({rule.category, &rule, {}});
       it = out.end() - 1;
-    } else if (rule.weight > it->rule->weight) {
+    } else if (it->by_document || rule.weight > it->rule->weight) {
       it->rule = &rule;
+      it->by_document = false;
     }
     for (int cat : rule.contradicts) {
       if (std::find(it->contradicts.begin(), it->contradicts.end(), cat) == it->contradicts.end())
@@ -782,8 +794,11 @@ std::string TargetFromConflict(const Rule& rule, const Event& event, const Subje
 }
 
 std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict& conflict,
-                            const RuleSet& rules) {
-  return Classifier(rules, conflict, x).Classify(event);
+                            const RuleSet& rules, bool document_about_conflict) {
+  std::vector<Match> out = Classifier(rules, conflict, x).Classify(event);
+  std::erase_if(out, [&](const Match& m) { return m.by_document && !document_about_conflict; });
+  for (Match& m : out) m.by_document = false;
+  return out;
 }
 
 }  // namespace dyad::analyze

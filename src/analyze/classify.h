@@ -65,6 +65,9 @@ struct Match {
   int category = 0;
   const Rule* rule = nullptr;  // points into the RuleSet passed to Classify
   std::vector<int> contradicts;  // union over every rule of this category that fired
+  // Holds only when the event's document is about the conflict: its rule has document_ties and
+  // the sentence lacks the rule's and_keywords. Such a match carries no overrides.
+  bool by_document = false;
 };
 
 // Every (category, rule) that fires on `event`, at most one match per category
@@ -72,9 +75,10 @@ struct Match {
 // X's report (Category::AppliesTo X's standing in the conflict); a firing rule's
 // `overrides` removes those categories. Modality is not a filter unless a rule
 // asks for it: the caller counts negated and hypothetical events apart from
-// asserted ones.
+// asserted ones. `document_about_conflict`: whether the event's document is about the conflict
+// (rules with document_ties hold there without their and_keywords); no match is `by_document`.
 std::vector<Match> Classify(const Event& event, const Subject& x, const Conflict& conflict,
-                            const RuleSet& rules);
+                            const RuleSet& rules, bool document_about_conflict = false);
 
 // The rules of `rules` prepared for one X and one conflict: placeholders and groups expanded
 // once, each phrase tested at most once per event. Classify(e) equals the free Classify(e, x,
@@ -86,7 +90,8 @@ class Classifier {
   Classifier(Classifier&&) noexcept;
   Classifier& operator=(Classifier&&) noexcept;
 
-  // `overridden` (optional): the categories the firing rules' `overrides` removed.
+  // `overridden` (optional): the categories the firing rules' `overrides` removed. Matches that
+  // hold only in a document about the conflict come back `by_document` (the caller knows it).
   std::vector<Match> Classify(const Event& event, std::vector<int>* overridden = nullptr) const;
   // The matches of the rules with `sentences = true` (which Classify never tries) on a sentence
   // that gave no event: tested as an event with no actors, code, places or reporter, asserted.

@@ -597,7 +597,8 @@ Status LoadRules(const std::string& path, RuleSet* out) {
                     "origin", "destination", "place", "reported_by", "source_role", "target_role",
                     "not_source_role", "not_target_role", "reported_by_role", "codes", "not_codes", "modality",
                     "keywords", "and_keywords", "not_keywords", "group_kind", "group_country", "group_fights_for", "contradicts",
-                    "target_from_conflict", "involves", "overrides", "sentences", "standing", "conflict_kind"},
+                    "target_from_conflict", "involves", "overrides", "sentences", "standing", "conflict_kind",
+                    "document_ties"},
                 where);
     rule.category = static_cast<int>(r.Int(t, "category", where, 0));
     if (r.ok() && !rs.FindCategory(rule.category))
@@ -693,6 +694,10 @@ Status LoadRules(const std::string& path, RuleSet* out) {
       }
     }
     rule.sentences = r.Bool(t, "sentences", where, false);
+    rule.document_ties = r.Bool(t, "document_ties", where, false);
+    if (r.ok() && rule.document_ties && rule.and_keywords.empty())
+      r.FailAt(t.source(), where + ": 'document_ties = true' needs and_keywords (the words that tie an event to "
+                                   "the war when its document does not)");
     if (r.ok() && rule.sentences) {
       // A sentence without an event has no actors, code, places or modality to test.
       const bool event_conditions =

@@ -168,6 +168,10 @@ struct Rule {
   std::vector<Standing> standing;
   // "conflict_kind": the conflict kinds ("interstate", "civil war") the rule applies to (empty = every one).
   std::vector<std::string> conflict_kind;
+  // "document_ties = true": `and_keywords` tie the event to this war; with this set, so does its
+  // document being about the war (an event there involving X has a source or target on a side),
+  // for sentences that leave the war unnamed ("Chad called for a ceasefire in the first weeks").
+  bool document_ties = false;
   std::string file;
   int line = 0;
 };

@@ -244,6 +244,44 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   std::vector<int> overridden;
   std::vector<Match> matches = classifier_.Classify(e, &overridden);
   if (matches.empty() && overridden.empty()) return;
+  const bool waits = std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.by_document; });
+  if (waits) {
+    if (documents_in_conflict_.count(se.document_id)) {
+      for (Match& m : matches) m.by_document = false;
+    } else {
+      // Listed later if the document is about the conflict; what holds now is listed now.
+      std::vector<Match> tied, firm;
+      for (Match& m : matches) (m.by_document ? tied : firm).push_back(std::move(m));
+      pending_[se.document_id].emplace_back(se, std::move(tied));
+      matches = std::move(firm);
+    }
+  }
+  AddMatched(se, date, std::move(matches), overridden);
+}
+
+std::vector<int64_t> RoleAnalyzer::PendingDocuments() const {
+  std::vector<int64_t> out;
+  for (const auto& entry : pending_)
+    if (!documents_in_conflict_.count(entry.first)) out.push_back(entry.first);
+  return out;
+}
+
+void RoleAnalyzer::ResolvePending() {
+  auto pending = std::move(pending_);
+  pending_.clear();
+  for (auto& [document_id, events] : pending) {
+    if (!documents_in_conflict_.count(document_id)) continue;
+    for (auto& [se, matches] : events) {
+      for (Match& m : matches) m.by_document = false;
+      const Event& e = se.event;
+      AddMatched(se, e.date.valid() ? e.date : se.doc_date, std::move(matches), {});
+    }
+  }
+}
+
+void RoleAnalyzer::AddMatched(const store::StoredEvent& se, const Date& date, std::vector<Match> matches,
+                              const std::vector<int>& overridden) {
+  const Event& e = se.event;
   // The sentence's categories for AddSentence: those the event is evidence for, and those its
   // rules say it is not (an admission of support is an acknowledgement, never support).
   std::vector<int>& covered = categories_of_sentence_[{se.document_id, e.sentence_index}];
@@ -273,10 +311,13 @@ void RoleAnalyzer::NoteDocumentActors(const store::DocumentActors& d) {
   if (documents_in_conflict_.count(d.document_id)) return;
   auto aggressor_side = [](Side s) { return s == Side::kAggressor || s == Side::kAggressorAlly; };
   auto victim_side = [](Side s) { return s == Side::kVictim || s == Side::kVictimAlly; };
+  auto a_side = [&](Side s) { return aggressor_side(s) || victim_side(s); };
   for (const auto& [source, target] : d.pairs) {
     const Side from = conflict_.SideOf(source, x_.code);
     const Side to = conflict_.SideOf(target, x_.code);
-    if ((aggressor_side(from) && victim_side(to)) || (victim_side(from) && aggressor_side(to))) {
+    // An act between the sides, or one of X's with a side (as Add ties a document by X's events).
+    if ((aggressor_side(from) && victim_side(to)) || (victim_side(from) && aggressor_side(to)) ||
+        (from == Side::kX && a_side(to)) || (to == Side::kX && a_side(from))) {
       documents_in_conflict_.emplace(d.document_id, DocumentOf(d.document_id, d.source, d.url, d.title, d.date));
       return;
     }
@@ -776,6 +817,7 @@ RoleReport BuildRoleReport(const RuleSet& rules, const Conflict& conflict, const
                            const std::vector<store::StoredEvent>& events) {
   RoleAnalyzer a(rules, conflict, x, options);
   for (const store::StoredEvent& e : events) a.Add(e);
+  a.ResolvePending();
   return a.Finish();
 }
 
@@ -996,6 +1038,17 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   }
   Status s = ReadWhileClassifying(store, q, &a);
   if (!s.ok()) return s;
+  // Events that hold only in a document about the conflict: ask the store what the documents
+  // none of X's events tied to the conflict are about. What a document is about is read from all
+  // its events, rejected ones too: rejecting one event must not take another out of the report.
+  if (std::vector<int64_t> waiting = a.PendingDocuments(); !waiting.empty()) {
+    s = store.ForEachDocumentActors(waiting, /*include_rejected=*/true, [&](const store::DocumentActors& d) {
+      a.NoteDocumentActors(d);
+      return true;
+    });
+    if (!s.ok()) return s;
+  }
+  a.ResolvePending();
   // Then the sentences naming X (the same words), for the rules that read sentences without an event.
   const bool sentence_rules = std::any_of(rules.rules.begin(), rules.rules.end(), [](const Rule& r) { return r.sentences; });
   // (Never in a reviewed-only report: AddSentence lists none there.)

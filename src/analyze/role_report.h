@@ -198,6 +198,13 @@ class RoleAnalyzer {
   // its sentences naming X ("Pyongyang also provided anti-tank missiles") are read. No event is
   // classified.
   void NoteDocumentActors(const store::DocumentActors& document);
+  // Events matched by a rule with document_ties but not its and_keywords wait for their document:
+  // these are the documents not yet known to be about the conflict (ask the store for their
+  // actors, NoteDocumentActors, then ResolvePending).
+  std::vector<int64_t> PendingDocuments() const;
+  // Lists the waiting events whose document turned out to be about the conflict; drops the rest.
+  // Call after every event was added, before AddSentence.
+  void ResolvePending();
   RoleReport Finish() const;
 
  private:
@@ -242,6 +249,10 @@ class RoleAnalyzer {
   };
   class Texts;  // the arena the string_views point into (role_report.cc)
 
+  // Lists an event with its matches (none `by_document`): the sentence's categories, the item.
+  void AddMatched(const store::StoredEvent& se, const Date& date, std::vector<Match> matches,
+                  const std::vector<int>& overridden);
+
   void ChooseChartStart(RoleReport* report) const;
   std::string_view Keep(std::string_view text);  // a copy in the arena
   int DocumentOf(int64_t document_id, const std::string& source, const std::string& url,
@@ -276,6 +287,9 @@ class RoleAnalyzer {
   std::map<std::pair<int64_t, int>, std::vector<int>> categories_of_sentence_;
   // The store's id of each document about the conflict (see AddSentence) -> documents_.
   std::unordered_map<int64_t, int> documents_in_conflict_;
+  // Events whose matches hold only in a document about the conflict, by document, until
+  // ResolvePending (the matches kept with them: by_document ones, and any that hold anyway).
+  std::map<int64_t, std::vector<std::pair<store::StoredEvent, std::vector<Match>>>> pending_;
   int64_t sentence_items_ = 0;
 };
 

@@ -1312,5 +1312,50 @@ TEST_F(AnyStateTest, AccessAllowedAndAppealsToTheAggressor) {
   EXPECT_TRUE(Has(Cats(MakeEvent("AGOGOV", "0256", "CODREB", "Angola urged the M23 to halt its advance and negotiate."), "AGO", drc), 7));
 }
 
+// A rule with document_ties holds without its and_keywords in a document about the conflict (an
+// event there has a source or target on a side), never elsewhere: "Chad's president called for a
+// truce" is a lead in an article on the Sudanese war, not in one on another war.
+TEST_F(AnyStateTest, DocumentsAboutTheConflictTieStatementsThatLeaveTheWarUnnamed) {
+  Conflict sudan = LoadC("sudan");
+  const Event truce = MakeEvent("TCDGOV", "0256", "", "Chad's president called for an immediate truce.", Date{2023, 5, 2});
+  EXPECT_FALSE(Has(Cats(truce, "TCD", sudan), 7));
+  bool counter = false;
+  for (const Match& m : Classify(truce, X("TCD"), sudan, rules_, /*document_about_conflict=*/true))
+    counter = counter || m.category == 7;
+  EXPECT_TRUE(counter);
+  std::vector<store::StoredEvent> stored;
+  store::StoredEvent war = Stored(1, MakeEvent("SDNREB", "190", "SDN", "The RSF shelled army positions in El Fasher.", Date{2023, 5, 2}), "Wire", "u-sudan");
+  war.document_id = 10;
+  store::StoredEvent here = Stored(2, truce, "Wire", "u-sudan");
+  here.document_id = 10;
+  store::StoredEvent elsewhere = Stored(3, truce, "Wire", "u-other");
+  elsewhere.document_id = 11;
+  elsewhere.event.sentence = "Chad's president called for a lasting truce.";
+  RoleOptions o;
+  o.evidence_per_category = 100;
+  RoleReport r = BuildRoleReport(rules_, sudan, X("TCD"), o, {war, here, elsewhere});
+  int listed = 0;
+  for (const CategoryReport& c : r.categories)
+    for (const Evidence& e : c.strongest) {
+      EXPECT_EQ(c.category.key, "counter") << e.sentence;
+      EXPECT_EQ(e.sentence, truce.sentence);
+      ++listed;
+    }
+  EXPECT_EQ(listed, 1) << RenderMarkdown(r);
+}
+
+TEST_F(AnyStateTest, DocumentTiesWithoutAndKeywordsIsALoadError) {
+  std::string dir = ::testing::TempDir() + "/document_ties_test";
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/rules.toml";
+  std::ofstream(path) << "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
+                         "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"source\"]\ndocument_ties = true\n";
+  RuleSet set;
+  Status s = LoadRules(path, &set);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("'document_ties = true' needs and_keywords"), std::string::npos) << s.message();
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

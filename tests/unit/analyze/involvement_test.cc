@@ -1357,5 +1357,14 @@ TEST_F(AnyStateTest, DocumentTiesWithoutAndKeywordsIsALoadError) {
   std::filesystem::remove_all(dir);
 }
 
+// Forces in the victim's territory with its government's consent or at its request intervene by
+// invitation: no participation on the aggressor's side. Phrasings of our own.
+TEST_F(AnyStateTest, ForcesThereByInvitationAreNoParticipation) {
+  Conflict drc = LoadC("drc-m23");
+  EXPECT_FALSE(Has(Cats(MakeEvent("UGAMIL", "190", "COD", "Ugandan troops have fought in Ituri since 2021 with the consent of Kinshasa."), "UGA", drc), 2));
+  EXPECT_FALSE(Has(Cats(MakeEvent("BDIMIL", "190", "COD", "Burundian units deployed in South Kivu at the request of the Congolese government fought the rebels."), "BDI", drc), 2));
+  EXPECT_TRUE(Has(Cats(MakeEvent("RWAMIL", "190", "COD", "Rwandan troops attacked Congolese positions near Sake."), "RWA", drc), 2));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -806,6 +806,9 @@ TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {
       {"russia-ukraine", "IRN", "Debris recovered in Odesa came from a missile made in Iran.", 3},
       {"russia-ukraine", "IRN", "Tehran has sent no drones, Iranian officials insisted.", 6},  // a denial, not support
       {"sudan", "EGY", "Egypt's foreign ministry rejected the rebels' plan for a rival government.", 0},
+      // Voting against measures aimed at the aggressor.
+      {"russia-ukraine", "IRN", "Tehran was among the states that voted against expelling Russia from the council.", 5},
+      {"russia-ukraine", "CHN", "Beijing voted against a resolution condemning the annexation, diplomats said.", 5},
       // X taking in refugees or sending relief; never a humanitarian label on weapons.
       {"sudan", "TCD", "Chad has taken in close to a million people who fled the fighting in Darfur.", 7},
       {"yemen-red-sea", "SAU", "Saudi Arabia's aid agency runs food and health programmes in Taiz.", 7},

@@ -191,6 +191,35 @@ TEST(WriteErrorTest, EventsToAFullDiskFails) {
   }
 }
 
+// Every command that writes results says so once when they cannot be written, and exits 74
+// (an I/O error, as ExitCodeOf maps kIOError): `export` said it twice ("write error on stdout",
+// then main's "cannot write standard output") and exited 1.
+TEST(WriteErrorTest, EveryCommandToAFullDiskFailsOnceWithTheIoExitCode) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  fs::path file = WriteFile("full3.txt", kArticle);
+  const fs::path db = TempDir() / "full3.db";
+  ASSERT_EQ(Dyad("ingest --threads 1 --db " + db.string() + " " + file.string()).exit_code, 0);
+  const std::string on = " --db " + db.string();
+  const std::pair<std::string, std::string> runs[] = {
+      {"code " + file.string(), "/dev/full"},
+      {"events --format jsonl" + on, "/dev/full"},
+      {"export --format jsonl" + on, "/dev/full"},
+      {"export --format csv" + on, "/dev/full"},
+      {"export --format jsonl --output /dev/full" + on, "/dev/null"},
+      {"show 1" + on, "/dev/full"},
+      {"search troops" + on, "/dev/full"},
+      {"role BLR --conflict russia-ukraine" + on, "/dev/full"},
+      {"role BLR --conflict russia-ukraine --format json --output /dev/full" + on, "/dev/null"},
+  };
+  for (const auto& [args, target] : runs) {
+    RunResult run = DyadTo(args, target);
+    EXPECT_FALSE(run.crashed) << args << ": " << run.err;
+    EXPECT_EQ(run.exit_code, 74) << args << ": " << run.err;
+    EXPECT_TRUE(run.err.find("cannot write") != std::string::npos) << args << ": " << run.err;
+    EXPECT_EQ(Lines(run.err), 1) << args << ": " << run.err;
+  }
+}
+
 // Inside a folder a hostile page is one failure; the rest is stored, and a rerun does not die on it.
 TEST(IngestHostileTest, DeeplyNestedPageIsRecordedAsFailed) {
   const fs::path dir = TempDir() / "hostile_folder";

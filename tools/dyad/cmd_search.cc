@@ -61,6 +61,7 @@ int RunSearch(const SearchFlags& flags) {
                   ModalityName(e.event.modality), review.c_str());
     }
   }
+  if (std::string why; StdoutFailed(&why)) return Fail(Status::IOError("search: " + why));  // the count would lie
   std::fprintf(stderr, "dyad: %zu sentence%s%s", hits.size(), hits.size() == 1 ? "" : "s",
                flags.limit > 0 && static_cast<int64_t>(hits.size()) == flags.limit
                    ? " (limit reached; --limit 0 for all)" : "");

@@ -239,6 +239,26 @@ TEST(IngestHostileTest, DeeplyNestedPageIsRecordedAsFailed) {
   }
 }
 
+// What comes from documents reaches a terminal as text, never as control sequences: a title or
+// sentence holding ESC [31m (colours) or ESC ] 0;... BEL (sets the window title) was printed raw
+// by `dyad show` and `dyad search`.
+TEST(IngestHostileTest, ShowAndSearchPrintNoControlBytesFromDocuments) {
+  const fs::path file = WriteFile("escapes.txt",
+                                  "title: \x1b[31mRED\x1b[0m \xc2\x9b" "31m\n"
+                                  "source: Wire\x07\n\n"
+                                  "Belarusian troops attacked Ukraine \x1b]0;pwned\x07 on Monday.\n");
+  const fs::path db = TempDir() / "escapes.db";
+  ASSERT_EQ(Dyad("ingest --threads 1 --db " + db.string() + " " + file.string()).exit_code, 0);
+  for (const std::string args : {"show 1", "show d1", "show d1 --sentence 0", "search Ukraine",
+                                 "events --format table"}) {
+    RunResult run = Dyad(args + " --db " + db.string());
+    EXPECT_EQ(run.exit_code, 0) << args << ": " << run.err;
+    EXPECT_NE(run.out.find("Ukraine"), std::string::npos) << args << ": " << run.out;
+    for (const char* control : {"\x1b", "\x07", "\xc2\x9b"})
+      EXPECT_EQ(run.out.find(control), std::string::npos) << args << " printed a control byte: " << run.out;
+  }
+}
+
 TEST(IngestHostileTest, MissingFileLeavesNoDatabase) {
   const fs::path db = TempDir() / "never.db";
   RunResult run = Dyad("ingest --db " + db.string() + " " + (TempDir() / "no_such_input.txt").string());

@@ -644,7 +644,9 @@ TEST_F(RoleReportTest, MarkdownEscapesWhatComesFromDocumentsAndLinksOnlyHttp) {
   ev.back().event.sentence = "Russian troops [see](javascript:alert(4)) attacked Ukraine from Belarus <b>today</b>.";
   ev.push_back(Attack(2, "Wire", "https://example.org/a b(c)", Date{2023, 7, 13}, Modality::kAsserted));
   ev.back().event.reported_by_text = "<i>officials</i>";
+  ev.back().doc_title = "\x1b]0;pwned\x07 title";  // the Markdown goes to terminals too
   const std::string md = RenderMarkdown(Build(ev));
+  EXPECT_EQ(md.find_first_of("\x1b\x07"), std::string::npos) << md;
   // Markup is what a renderer reads as such: not preceded by a backslash.
   auto unescaped = [&md](const std::string& raw) {
     for (size_t at = md.find(raw); at != std::string::npos; at = md.find(raw, at + 1))

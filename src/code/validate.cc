@@ -169,7 +169,7 @@ Status RunValidation(const std::string& project_path, ValidationReport* report) 
       f.got = Describe(result);
       report->failures.push_back(std::move(f));
     }
-    for (const auto& w : reader.warnings()) report->warnings.push_back(w);
+    for (const auto& w : reader.warnings()) report->warnings.push_back(w.message());
     // A check that reads nothing must not pass ("0 passed, 0 failed").
     if (records == 0)
       return Status::Error(path + ": no validation records (a record starts with a 'YYMMDD ID' line)");

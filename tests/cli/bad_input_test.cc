@@ -259,6 +259,27 @@ TEST(IngestHostileTest, ShowAndSearchPrintNoControlBytesFromDocuments) {
   }
 }
 
+// Failures are counted by their kind and stored at their place as the readers made them (issue
+// 11, item 13): the summary cut each reason at its first ':' or '(' to find a kind, so two files
+// with invalid UTF-8 at different bytes were two kinds ("invalid UTF-8 at byte 30 1; invalid
+// UTF-8 at byte 6 1"), and the place was split off the message by looking for "path:digits:".
+TEST(IngestHostileTest, FailuresAreCountedByKindAndStoredAtTheirPlace) {
+  const fs::path dir = TempDir() / "kinds_folder";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.txt") << "Bad \xff byte.\n";
+  std::ofstream(dir / "b.txt") << "Russian troops attacked Ukraine, then \xfe went on.\n";
+  std::ofstream(dir / "c.jsonl") << "{\"id\":\"ok\",\"text\":\"Russian troops attacked Ukraine.\"}\n{not json\n";
+  const fs::path db = TempDir() / "kinds.db";
+  RunResult run = Dyad("ingest --threads 1 --db " + db.string() + " " + dir.string());
+  EXPECT_FALSE(run.crashed) << run.err;
+  EXPECT_EQ(run.exit_code, 3) << run.out << run.err;
+  EXPECT_NE(run.out.find("3 failed"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find(" invalid UTF-8 2;"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find(" invalid JSON 1;"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find((dir / "c.jsonl").string() + ":2: invalid JSON"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find((dir / "a.txt").string() + ":1: invalid UTF-8 at byte 4"), std::string::npos) << run.out;
+}
+
 TEST(IngestHostileTest, MissingFileLeavesNoDatabase) {
   const fs::path db = TempDir() / "never.db";
   RunResult run = Dyad("ingest --db " + db.string() + " " + (TempDir() / "no_such_input.txt").string());

@@ -1152,6 +1152,59 @@ TEST_F(ApiTest, ARefusedRequestsBodyIsNeverReadAsTheNextRequest) {
   }
 }
 
+// Issue 11 (15): curl's -d sends application/x-www-form-urlencoded; the body is the text to code
+// whatever the type says, never form fields (a field named date or id is no parameter).
+TEST_F(ApiTest, ACodeBodySentAsAFormIsCodedAsText) {
+  ServingHttp server(*api_);
+  ASSERT_TRUE(server.Start().ok());
+  httplib::Client client("127.0.0.1", server.port);
+  const std::string text = "date=1999-01-01&id=x Russia shelled Kharkiv.";
+  auto form = client.Post("/api/code", text, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form) << "no answer";
+  ASSERT_EQ(form->status, 200) << form->body;
+  const json coded = json::parse(form->body);
+  ASSERT_GE(coded["count"].get<int>(), 1) << form->body;
+  EXPECT_EQ(coded["events"][0]["doc_id"], "request") << "a form field became the id";
+  EXPECT_EQ(coded["events"][0]["date"], "") << "a form field became the date";
+  auto plain = client.Post("/api/code", text, "text/plain");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(json::parse(plain->body)["events"], coded["events"]) << "the type changed what was coded";
+}
+
+// Issue 11 (14): two requests sent at once on one connection are both answered, in order; a
+// request line too long for the server is answered 414 with the documented JSON body.
+TEST_F(ApiTest, PipelinedRequestsAreAnsweredAndLongTargetsGetJson) {
+  ServingHttp server(*api_);
+  ASSERT_TRUE(server.Start().ok());
+  int fd = ConnectTo(server.port);
+  ASSERT_GE(fd, 0);
+  server.sockets.push_back(fd);
+  ASSERT_TRUE(SendAll(fd, "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                          "GET /api/nope HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+  std::string both;  // everything until the server closes after the second answer
+  char buffer[4096];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) both.append(buffer, static_cast<size_t>(n));
+  const size_t second_at = both.find("HTTP/1.1 ", 1);
+  ASSERT_NE(second_at, std::string::npos) << "one answer only: " << both;
+  const std::string first = both.substr(0, second_at), second = both.substr(second_at);
+  EXPECT_EQ(StatusOf(first), 200) << first;
+  EXPECT_THAT(first, HasSubstr("\"documents\""));
+  EXPECT_EQ(StatusOf(second), 404) << second;
+  EXPECT_THAT(second, HasSubstr("{\"error\":\"no route /api/nope"));
+
+  fd = ConnectTo(server.port);
+  ASSERT_GE(fd, 0);
+  server.sockets.push_back(fd);
+  ASSERT_TRUE(SendAll(fd, "GET /api/events?actor=" + std::string(20000, 'A') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  const std::string too_long = ReadResponse(fd);
+  ASSERT_EQ(StatusOf(too_long), 414) << too_long;
+  const std::string body = too_long.substr(too_long.find("\r\n\r\n") + 4);
+  const json error = json::parse(body, nullptr, false);
+  ASSERT_TRUE(error.is_object()) << body;
+  EXPECT_EQ(error.size(), 1u);
+  EXPECT_FALSE(error["error"].get<std::string>().empty());
+}
+
 // A second server on a port in use is refused (no SO_REUSEPORT sharing).
 TEST_F(ApiTest, PortInUseIsRefused) {
   HttpServer first(*api_);

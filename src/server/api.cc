@@ -742,6 +742,9 @@ Response Api::Impl::Role(const Request& request, bool html) const {
     if (!date || !date->valid()) return ErrorResponse(400, std::string(name) + ": not a date: '" + text + "' (use YYYY-MM-DD)");
     (std::string(name) == "from" ? ro.from : ro.to) = *date;
   }
+  // As `dyad role` and /api/events: a reversed window is a mistake, not an empty report.
+  if (ro.from.valid() && ro.to.valid() && ro.to < ro.from)
+    return ErrorResponse(400, "from " + ro.from.ToIso() + " is after to " + ro.to.ToIso());
   const StatusOr<int64_t> evidence = IntParam(request, "evidence", ro.evidence_per_category);
   if (!evidence.ok()) return StatusResponse(evidence.status());
   if (*evidence < 1 || *evidence > 100) return ErrorResponse(400, "evidence: must be 1..100");

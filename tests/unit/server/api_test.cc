@@ -414,6 +414,13 @@ TEST_F(ApiTest, ParametersAreCheckedAndNoServerPathIsShown) {
   EXPECT_EQ(Get("/api/events", {{"code", "19x"}}).status, 400);
   EXPECT_EQ(Get("/api/events", {{"from", "2024-01-01"}, {"to", "2023-01-01"}}).status, 400);
   EXPECT_EQ(Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"form", "x"}}).status, 400);
+  // The role routes refuse a reversed window as `dyad role` does (they answered an empty report).
+  for (const char* route : {"/api/role", "/role"}) {
+    const Response reversed =
+        Get(route, {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"from", "2024-01-01"}, {"to", "2023-01-01"}});
+    EXPECT_EQ(reversed.status, 400) << route;
+    EXPECT_EQ(Body(reversed)["error"], "from 2024-01-01 is after to 2023-01-01") << route;
+  }
   const json upper = Body(Get("/api/events", {{"actor", "RUS"}}));
   const json lower = Body(Get("/api/events", {{"actor", "rus"}}));
   EXPECT_GT(upper["count"].get<int>(), 0);

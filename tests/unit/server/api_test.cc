@@ -721,6 +721,28 @@ int StatusOnANewConnection(int port, const char* source = "127.0.0.1") {
   return status;
 }
 
+// Issue 11 (10): 200 sockets that connect and send nothing made every other request time out (8
+// workers, a listen backlog of 5). 300 of them now leave the server answering at once: the backlog
+// takes them and a silent socket is handed to no worker.
+TEST_F(ApiTest, IdleSocketsDoNotStarveTheServer) {
+  HttpOptions options;
+  options.max_connections_per_client = 0;  // all from 127.0.0.1; this test is about the pool
+  ServingHttp server(*api_, options);
+  ASSERT_TRUE(server.Start().ok());
+  for (int i = 0; i < 300; ++i) {
+    const int fd = ConnectTo(server.port);
+    ASSERT_GE(fd, 0) << "connection " << i + 1 << " refused";
+    server.sockets.push_back(fd);
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  httplib::Client client("127.0.0.1", server.port);
+  client.set_read_timeout(5, 0);
+  auto answer = client.Get("/api/stats");
+  ASSERT_TRUE(answer) << "no answer beside 300 idle sockets";
+  EXPECT_EQ(answer->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
+}
+
 // A body sent at a steady pace above the minimum rate is read in full, however long past the body
 // timeout it takes: 4,000 bytes at about 2,000 bytes/s against a 1 s timeout and 256 bytes/s (each
 // 200 bytes move the deadline on by 0.78 s, so the test allows for stalls).

@@ -702,7 +702,8 @@ Response Api::Impl::Conflicts() const {
       !s.ok())
     return ErrorResponse(500, s.message());
   json list = json::array(), problems = json::array();
-  for (const auto& f : failed) problems.push_back(f.second);
+  // A listed problem names its file as an error would: without the server's folders.
+  for (const auto& f : failed) problems.push_back(HidePaths(f.second));
   for (const auto& c : all) {
     json phases = json::array();
     for (const auto& p : c.phases)

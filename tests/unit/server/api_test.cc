@@ -251,6 +251,13 @@ TEST_F(ApiTest, AConflictFolderOfTheUsersOwnIsServed) {
   list.path = "/api/conflicts";
   json b = json::parse(api->Handle(list).body);
   ASSERT_EQ(b["conflicts"].size(), 1u) << b.dump();
+  // Issue 11 (14): a file that does not load is listed by its name, never the server's folder.
+  std::ofstream(own / "broken.toml") << "id = \"broken\"\nname = [\n";
+  b = json::parse(api->Handle(list).body);
+  ASSERT_EQ(b["errors"].size(), 1u) << b.dump();
+  EXPECT_THAT(b["errors"][0].get<std::string>(), HasSubstr("broken.toml:"));
+  EXPECT_EQ(b.dump().find(own.string()), std::string::npos) << b.dump();
+  std::filesystem::remove(own / "broken.toml");
   Request role;
   role.method = "GET";
   role.path = "/api/role";

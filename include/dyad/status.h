@@ -6,7 +6,9 @@
 // Its code says whose the failure is, so that callers decide by code, never by
 // reading the message (as abseil and LevelDB do): the server maps codes to HTTP
 // statuses (server/api.cc, HttpStatusOf) and the CLI to exit statuses
-// (tools/dyad, ExitCodeOf), each in one place.
+// (tools/dyad, ExitCodeOf), each in one place. A failure may also carry its place
+// (At, where, what) and a short kind (WithKind), for callers that store or count
+// failures (dyad ingest). StatusOr<T> (below) is a value or the failure instead.
 //
 // Thread safety: a Status is a value; copies are independent.
 #ifndef DYAD_STATUS_H_
@@ -49,13 +51,60 @@ class [[nodiscard]] Status {
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
-  // The same failure with a prefix before its message ("ingest: " + ...), code kept.
-  Status Prefixed(const std::string& prefix) const { return ok() ? *this : Status(code_, prefix + message_); }
+  // The same failure with a prefix before its message ("ingest: " + ...), code and kind kept
+  // (a prefix is no place: where() is then "").
+  Status Prefixed(const std::string& prefix) const;
+
+  // The same failure found at `where` ("feed.jsonl:12", a path): the message becomes
+  // "WHERE: message", and where() and what() give the two parts, so a caller that keeps the
+  // place and the reason apart (dyad ingest's failures table) never splits the message. A
+  // second At() puts its place in front ("feed.xml: item 3: ..."). Code and kind are kept.
+  Status At(const std::string& where) const;
+  // The same failure with a short name of its kind ("invalid JSON", "document too large"), for
+  // counting failures by kind (dyad ingest's summary) without reading their messages.
+  Status WithKind(std::string kind) const;
+  const std::string& where() const { return where_; }  // "" unless At() was called
+  std::string what() const;                              // the message without "WHERE: "
+  const std::string& kind() const { return kind_; }      // "" unless WithKind() was called
 
  private:
   Status(StatusCode code, std::string message) : message_(std::move(message)), code_(code) {}
   std::string message_;
+  std::string where_;  // when set, message_ starts with where_ + ": "
+  std::string kind_;
   StatusCode code_ = StatusCode::kOk;
+};
+
+// A value of type T, or the failure that prevented it (as abseil's absl::StatusOr):
+//   StatusOr<int64_t> limit = IntParam(request, "limit");
+//   if (!limit.ok()) return Fail(limit.status());
+//   use(*limit);
+// Built from a T or from a failed Status; an OK Status holds no value, so it is kept as
+// kInternal (a bug of the caller). value() and * on a failure are undefined: test ok() first.
+template <typename T>
+class [[nodiscard]] StatusOr {
+ public:
+  StatusOr(const T& value) : value_(value), has_value_(true) {}        // NOLINT: implicit, as abseil's
+  StatusOr(T&& value) : value_(std::move(value)), has_value_(true) {}  // NOLINT
+  StatusOr(Status status)                                              // NOLINT
+      : status_(status.ok() ? Status::Internal("StatusOr built from an OK status without a value")
+                            : std::move(status)) {}
+
+  bool ok() const { return has_value_; }
+  const Status& status() const { return status_; }
+  const T& value() const& { return value_; }
+  T& value() & { return value_; }
+  T&& value() && { return std::move(value_); }
+  const T& operator*() const& { return value_; }
+  T& operator*() & { return value_; }
+  const T* operator->() const { return &value_; }
+  T* operator->() { return &value_; }
+  T value_or(T fallback) const { return has_value_ ? value_ : std::move(fallback); }
+
+ private:
+  Status status_;  // OK when has_value_
+  T value_{};
+  bool has_value_ = false;
 };
 
 }  // namespace dyad

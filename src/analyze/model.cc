@@ -483,7 +483,7 @@ Status ListConflicts(const std::string& dir, std::vector<Conflict>* out,
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
   }
-  if (ec) return Status::Error(dir + ": " + ec.message());
+  if (ec) return Status::IOError(ec.message()).At(dir);
   std::sort(files.begin(), files.end());
   for (const std::string& f : files) {
     Conflict c;

@@ -117,15 +117,50 @@ std::string Dyad(const Evidence& e) {
   return (e.source.empty() ? "---" : e.source) + " " + e.event_code + " " + target;
 }
 
-// Markdown table cells and inline text: no pipes or line breaks.
+// Markdown table cells and inline text: no pipes or line breaks, and no markup from documents:
+// '<' (raw HTML: "<script>", "<img onerror=...>"), '[' and ']' (links: "[x](javascript:...)"),
+// '`' and '\\' are escaped, so a Markdown renderer shows them as they were written. Other control
+// characters (ESC, BEL, C1) become U+FFFD: the report is printed on terminals too.
 std::string MdCell(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '|' || c == '<' || c == '>' || c == '[' || c == ']' || c == '`' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      out += ' ';
+    } else if (u < 0x20 || u == 0x7f) {
+      out += "\xEF\xBF\xBD";
+    } else if (u == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+      out += "\xEF\xBF\xBD";  // a C1 control, U+0080..U+009F
+      ++i;
+    } else {
+      out += c;
+    }
   }
   return out;
+}
+
+// A document in the Markdown report: a link only to an http(s) address (as in the HTML), its
+// spaces, parentheses and angle brackets percent-encoded so they cannot end the link; any other
+// address is shown as text after the title.
+std::string MdDocument(const std::string& title, const std::string& url) {
+  if (url.empty()) return MdCell(title);
+  if (!SafeUrl(url)) return MdCell(title) + " (" + MdCell(url) + ")";
+  std::string target;
+  for (char c : url) {
+    if (c == ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\n' || c == '\r') {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+      target += hex;
+    } else {
+      target += c;
+    }
+  }
+  return "[" + MdCell(title) + "](" + target + ")";
 }
 
 std::string Html(const std::string& s) {
@@ -393,8 +428,8 @@ std::string RenderMarkdown(const RoleReport& r) {
       int i = 0;
       for (const Evidence& e : c.strongest) {
         o += std::to_string(++i) + ". " + DateLabel(e) + ": \"" + MdCell(e.sentence) + "\"  \n   " +
-             EvidenceMeta(e) + "  \n   " + (e.doc_source.empty() ? "" : e.doc_source + ", ") +
-             (e.doc_url.empty() ? MdCell(e.doc_title) : "[" + MdCell(e.doc_title) + "](" + e.doc_url + ")") +
+             MdCell(EvidenceMeta(e)) + "  \n   " + (e.doc_source.empty() ? "" : MdCell(e.doc_source) + ", ") +
+             MdDocument(e.doc_title, e.doc_url) +
              (e.doc_date.valid() ? ", " + e.doc_date.ToIso() : "") + "; `" + ShowCommand(e) + "`\n";
       }
       o += "\n";
@@ -402,7 +437,7 @@ std::string RenderMarkdown(const RoleReport& r) {
     if (!c.unasserted.empty()) {
       o += "### Hypothetical and negated statements (not counted as evidence of conduct)\n\n";
       for (const Evidence& e : c.unasserted) {
-        o += "- " + DateLabel(e) + ": \"" + MdCell(e.sentence) + "\"  \n  " + EvidenceMeta(e) +
+        o += "- " + DateLabel(e) + ": \"" + MdCell(e.sentence) + "\"  \n  " + MdCell(EvidenceMeta(e)) +
              "; `" + ShowCommand(e) + "`\n";
       }
       o += "\n";

@@ -326,8 +326,9 @@ class Engine {
   std::string_view CodeOfVerb(int v, int ce) const;
   bool DiscardScan() const;
   std::string Complexity() const;
-  // Returns a problem string from time shifting ("" if none).
-  std::string TimeShift();
+  // Shifts the date by the sentence's time phrase; a discard or complex code in it is the
+  // sentence's problem (kNone when there is none).
+  Problem TimeShift();
   void CodeClauses();
   void CodeHarmAdjunct();
   CodeResult Finish();
@@ -2311,7 +2312,7 @@ bool Engine::MatchPattern(const Pattern& p, int head, int tail, int end, MatchCt
 
 // ---------------------------------------------------------------- coding
 
-std::string Engine::TimeShift() {
+Problem Engine::TimeShift() {
   for (int i = 0; i < n(); ++i) {
     const Word& wd = w(i);
     if (!wd.is_head || wd.blanked || !wd.typed || wd.type != RootType::kTime) continue;
@@ -2330,12 +2331,12 @@ std::string Engine::TimeShift() {
     }
     if (!code) code = &entry.code;
     if (code->kind == CodeKind::kNull) continue;
-    if (code->kind == CodeKind::kDiscard) return "Discard code found in text";
-    if (code->kind == CodeKind::kComplex) return "Complex code in time-shift phrase";
+    if (code->kind == CodeKind::kDiscard) return Problem::kDiscard;
+    if (code->kind == CodeKind::kComplex) return Problem::kComplex;
     if (shifted_.valid()) shifted_ = shifted_.AddDays(code->shift);
-    return "";
+    return Problem::kNone;
   }
-  return "";
+  return Problem::kNone;
 }
 
 void Engine::AddEvents(const ActorVal& src, const ActorVal& tgt, const EventCode& code, int v, int pattern,
@@ -3020,6 +3021,7 @@ CodeResult Engine::Finish() {
   if (ev.empty() && !s_.untargeted.empty()) ev.push_back(s_.untargeted.front());
   if (ev.empty()) {
     result.problem = "No events found in text";
+    result.problem_kind = Problem::kNoEvents;
     return result;
   }
   bool discard = false, complex = false, dominant = false;
@@ -3059,14 +3061,17 @@ CodeResult Engine::Finish() {
   }
   if (kept.empty()) {
     result.problem = "Only null events found in text";
+    result.problem_kind = Problem::kOnlyNull;
     return result;
   }
   if (discard) {
     result.problem = "Discard code found in verb pattern";
+    result.problem_kind = Problem::kDiscard;
     return result;
   }
   if (complex) {
     result.problem = "Complex code found in verb pattern";
+    result.problem_kind = Problem::kComplex;
     return result;
   }
   // Coded compounds: one event per code (sources, then targets).
@@ -3141,7 +3146,10 @@ CodeResult Engine::Finish() {
     ce.date = shifted_;
     result.events.push_back(std::move(ce));
   }
-  if (result.events.empty()) result.problem = "No valid events found in text";
+  if (result.events.empty()) {
+    result.problem = "No valid events found in text";
+    result.problem_kind = Problem::kNoEvents;
+  }
   return result;
 }
 
@@ -3388,6 +3396,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   e.SplitAndAssignRoots();
   if (e.n() == 0) {
     result.problem = "Input error: no text in record";
+    result.problem_kind = Problem::kInputError;
     if (fwd) fwd->valid = false;
     return result;
   }
@@ -3425,6 +3434,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
       e.RecordMentions(dc, nullptr);
     }
     result.problem = "Input error: too few words in sentence";
+    result.problem_kind = Problem::kInputError;
     if (fwd) fwd->valid = false;
     return result;
   }
@@ -3444,17 +3454,19 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   remember();
   if (e.DiscardScan()) {
     result.problem = "Discard code found in text";
+    result.problem_kind = Problem::kDiscard;
     return result;
   }
   std::string cx = e.Complexity();
   if (!cx.empty()) {
     result.problem = cx;
+    result.problem_kind = Problem::kComplex;
     return result;
   }
   if (time_shift_enabled(o)) {
-    std::string p = e.TimeShift();
-    if (!p.empty()) {
-      result.problem = p;
+    if (Problem p = e.TimeShift(); p != Problem::kNone) {
+      result.problem = p == Problem::kDiscard ? "Discard code found in text" : "Complex code in time-shift phrase";
+      result.problem_kind = p;
       return result;
     }
   }

@@ -65,10 +65,22 @@ struct RelativeClause {
   int32_t insert_at = -1;   // a byte offset in body (or body.end); -1: the antecedent is the subject
 };
 
+// Why a sentence gave no events, for callers to decide by (the validation suite's {---}, {###} and
+// {+++} expectations); CodeResult::problem says it in TABARI's words, for people.
+enum class Problem {
+  kNone,        // events were coded
+  kNoEvents,    // no events, or no valid ones, found
+  kOnlyNull,    // only null events found
+  kInputError,  // no text, or too few words
+  kDiscard,     // a discard code (###) in the text or a verb pattern
+  kComplex,     // a complex code (+++), or the text failed the complexity conditions
+};
+
 struct CodeResult {
   std::vector<CodedEvent> events;
   std::vector<RelativeClause> relative_clauses;
   std::string problem;      // "" when events were coded; else TABARI's reason
+  Problem problem_kind = Problem::kNone;  // the same reason as a kind
   // With a Discourse (CodeInDocument): the pronouns and definite noun phrases of the sentence
   // that were resolved across sentences, with their codes and antecedents (text order).
   std::vector<ActorMention> resolved;

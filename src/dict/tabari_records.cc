@@ -119,18 +119,22 @@ bool TabariRecordReader::Next(TabariRecord* record) {
         body.resize(2025);
         body += " [STORY TRUNCATED...] ";
         truncated = true;
-        warnings_.push_back(options_.name + ":" + std::to_string(header_line) +
-                            ": record longer than 2047 characters, truncated: '" + EscapeForMessage(line.substr(0, 80)) + "'");
+        warnings_.push_back(Status::Error("record longer than 2047 characters, truncated: '" +
+                                          EscapeForMessage(line.substr(0, 80)) + "'")
+                                .WithKind("record truncated")
+                                .At(options_.name + ":" + std::to_string(header_line)));
       }
     }
     if (too_large) {
-      warnings_.push_back(options_.name + ":" + std::to_string(header_line) + ": document too large (more than " +
-                          std::to_string(max) + " bytes)");
+      warnings_.push_back(Status::Error("document too large (more than " + std::to_string(max) + " bytes)")
+                              .WithKind("document too large")
+                              .At(options_.name + ":" + std::to_string(header_line)));
       continue;
     }
     if (!date.valid()) {
-      warnings_.push_back(options_.name + ":" + std::to_string(header_line) +
-                          ": invalid record date: '" + EscapeForMessage(line.substr(0, 80)) + "'");
+      warnings_.push_back(Status::Error("invalid record date: '" + EscapeForMessage(line.substr(0, 80)) + "'")
+                              .WithKind("invalid date")
+                              .At(options_.name + ":" + std::to_string(header_line)));
       continue;
     }
     record->date = date;

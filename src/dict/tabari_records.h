@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "dyad/date.h"
+#include "dyad/status.h"
 
 namespace dyad::dict {
 
@@ -62,8 +63,9 @@ class TabariRecordReader {
   void set_yyyy(bool yyyy) { options_.yyyy = yyyy; }
   bool yyyy() const { return options_.yyyy; }
 
-  // Problems found so far (skipped records, truncations), one line each.
-  const std::vector<std::string>& warnings() const { return warnings_; }
+  // Problems found so far (skipped records, truncations), each one line ("name:line: ..."),
+  // located at the record's header line (Status::where) and with its kind.
+  const std::vector<Status>& warnings() const { return warnings_; }
 
  private:
   // Reads one line, keeping at most `max` bytes of it (*too_long tells).
@@ -72,7 +74,7 @@ class TabariRecordReader {
   std::istream& in_;
   Options options_;
   int line_no_ = 0;
-  std::vector<std::string> warnings_;
+  std::vector<Status> warnings_;
 };
 
 // Parses a TABARI record date: 6 digits YYMMDD (00-29 -> 20xx) or, with yyyy, 8 digits YYYYMMDD

@@ -816,8 +816,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
   thread_local normalize::NormalizedText text;
   if (text.text.capacity() > (size_t{1} << 20)) text = normalize::NormalizedText();
   if (Status s = normalize::Normalize(document.text, normalize_options, &text); !s.ok()) {
-    const std::string& where = document.origin.empty() ? document.id : document.origin;
-    return Status::Error(where + ": " + s.message());
+    return s.At(document.origin.empty() ? document.id : document.origin);
   }
   auto to_span = [&](size_t sentence_begin, code::ByteSpan span) {
     if (span.empty()) return Span{};

@@ -268,10 +268,10 @@ Status ParseFeed(std::string_view xml, Feed* out) {
   *out = Feed();
   std::string root_tag, root;
   if (!RootTag(xml, &root_tag, &root) || (root != "rss" && root != "feed"))
-    return Status::Error("no <rss> or Atom <feed> root element");
+    return Status::Error("no <rss> or Atom <feed> root element").WithKind("not a feed");
   const bool rss = root == "rss";
   if (!rss && root_tag.find(kAtomNamespace) == std::string::npos)
-    return Status::Error("a <feed> that is not Atom (no xmlns=\"http://www.w3.org/2005/Atom\")");
+    return Status::Error("a <feed> that is not Atom (no xmlns=\"http://www.w3.org/2005/Atom\")").WithKind("not a feed");
   const std::string open = rss ? "<item" : "<entry", close = rss ? "</item>" : "</entry>";
   // The item's wrapper: the root's start tag (namespace declarations) and, for RSS, <channel>.
   const std::string prefix = root_tag + (rss ? "<channel>" : ""), suffix = std::string(rss ? "</channel>" : "") + "</" + root + ">";
@@ -303,7 +303,8 @@ Status ParseFeed(std::string_view xml, Feed* out) {
       }
     }
   }
-  if (first == std::string_view::npos) return Status::Error(std::string("no ") + (rss ? "<item>" : "<entry>") + " in the feed");
+  if (first == std::string_view::npos)
+    return Status::Error(std::string("no ") + (rss ? "<item>" : "<entry>") + " in the feed").WithKind("empty feed");
 
   int line = 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(first), '\n'));
   size_t counted = first;

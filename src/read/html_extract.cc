@@ -675,21 +675,24 @@ size_t TreeDepth(const GumboNode* root) {
 Status ExtractHtml(std::string_view html, const HtmlBoilerplate& boilerplate, HtmlArticle* out) {
   *out = HtmlArticle();
   if (size_t estimate = EstimateDepth(html); estimate > kHtmlMaxEstimatedDepth) {
-    return Status::Error("HTML nested too deeply (about " + std::to_string(estimate) + " levels; the limit is " +
-                         std::to_string(kHtmlMaxDepth) + ")");
+    return Status::ResourceExhausted("HTML nested too deeply (about " + std::to_string(estimate) +
+                                     " levels; the limit is " + std::to_string(kHtmlMaxDepth) + ")")
+        .WithKind("HTML nested too deeply");
   }
   ParseArena arena;
   arena.budget = kHtmlParseBaseBytes + kHtmlParseBytesPerInputByte * html.size();
   GumboOutput* output = ParseBounded(html, &arena);
   if (arena.exhausted) {
-    return Status::Error("HTML too complex: the parser needs more than " + std::to_string(arena.budget >> 20) +
-                         " MiB for it");
+    return Status::ResourceExhausted("HTML too complex: the parser needs more than " +
+                                     std::to_string(arena.budget >> 20) + " MiB for it")
+        .WithKind("HTML too complex");
   }
-  if (output == nullptr) return Status::Error("HTML parser failed");
+  if (output == nullptr) return Status::Internal("HTML parser failed").WithKind("HTML parser failed");
   // The output's memory belongs to the arena: freed with it, never walked.
   if (size_t depth = TreeDepth(output->document); depth > kHtmlMaxDepth) {
-    return Status::Error("HTML nested too deeply (" + std::to_string(depth) + " levels; the limit is " +
-                         std::to_string(kHtmlMaxDepth) + ")");
+    return Status::ResourceExhausted("HTML nested too deeply (" + std::to_string(depth) + " levels; the limit is " +
+                                     std::to_string(kHtmlMaxDepth) + ")")
+        .WithKind("HTML nested too deeply");
   }
 
   Metadata md;

@@ -14,12 +14,13 @@ Status InputSource::Open(const std::string& path, std::unique_ptr<InputSource>* 
   }
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return Status::Error(path + ": no such file");
-    return Status::Error(path + ": cannot open: " + std::strerror(errno));
+    if (errno == ENOENT || errno == ENOTDIR) return Status::Error("no such file").WithKind("no such file").At(path);
+    return Status::Error(std::string("cannot open: ") + std::strerror(errno)).WithKind("unreadable").At(path);
   }
-  if (S_ISDIR(st.st_mode)) return Status::Error(path + ": is a directory");
+  if (S_ISDIR(st.st_mode)) return Status::Error("is a directory").WithKind("a directory").At(path);
   std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::Error(path + ": cannot open: " + std::strerror(errno));
+  if (f == nullptr)
+    return Status::Error(std::string("cannot open: ") + std::strerror(errno)).WithKind("unreadable").At(path);
   out->reset(new InputSource(f, true, path));
   return Status::Ok();
 }

@@ -364,20 +364,21 @@ void AssemblePages(const std::vector<std::string>& pages, PdfText* out) {
 
 Status ExtractPdf(std::string_view bytes, PdfText* out) {
   *out = PdfText();
-  if (!IsPdf(bytes)) return Status::Error("not a PDF file (no %PDF- at its start)");
+  if (!IsPdf(bytes)) return Status::Error("not a PDF file (no %PDF- at its start)").WithKind("not a PDF file");
   if (bytes.substr(bytes.size() > 2048 ? bytes.size() - 2048 : 0).find("%%EOF") == std::string_view::npos)
-    return Status::Error("truncated PDF: no %%EOF at its end (the file is incomplete)");
-  if (bytes.size() > static_cast<size_t>(INT_MAX)) return Status::Error("PDF too large for poppler (over 2 GiB)");
+    return Status::Error("truncated PDF: no %%EOF at its end (the file is incomplete)").WithKind("truncated PDF");
+  if (bytes.size() > static_cast<size_t>(INT_MAX))
+    return Status::ResourceExhausted("PDF too large for poppler (over 2 GiB)").WithKind("PDF too large");
   SilencePoppler();
   std::vector<std::string> pages;
   std::string title;
   try {
     std::unique_ptr<poppler::document> document(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-    if (!document) return Status::Error("damaged PDF: poppler cannot read it");
-    if (document->is_locked()) return Status::Error("encrypted PDF: it needs a password");
+    if (!document) return Status::Error("damaged PDF: poppler cannot read it").WithKind("damaged PDF");
+    if (document->is_locked()) return Status::Error("encrypted PDF: it needs a password").WithKind("encrypted PDF");
     const int count = document->pages();
-    if (count <= 0) return Status::Error("damaged PDF: poppler finds no pages");
+    if (count <= 0) return Status::Error("damaged PDF: poppler finds no pages").WithKind("damaged PDF");
     for (int i = 0; i < count; ++i) {
       std::unique_ptr<poppler::page> page(document->create_page(i));
       if (!page) {
@@ -390,14 +391,15 @@ Status ExtractPdf(std::string_view bytes, PdfText* out) {
     const poppler::byte_array title_utf8 = document->get_title().to_utf8();
     title.assign(title_utf8.begin(), title_utf8.end());
   } catch (const std::exception& e) {
-    return Status::Error(std::string("damaged PDF: ") + e.what());
+    return Status::Error(std::string("damaged PDF: ") + e.what()).WithKind("damaged PDF");
   }
   for (auto& page : pages)
     if (normalize::FindInvalidUtf8(page) != std::string_view::npos) page = normalize::RepairUtf8(page);
   AssemblePages(pages, out);
   if (out->text.empty()) {
     return Status::Error("no text layer: it needs OCR (e.g. ocrmypdf), " + std::to_string(pages.size()) +
-                         (pages.size() == 1 ? " page" : " pages") + " of images");
+                         (pages.size() == 1 ? " page" : " pages") + " of images")
+        .WithKind("no text layer");
   }
   Line cleaned = MakeLine(title);
   if (normalize::FindInvalidUtf8(cleaned.text) == std::string_view::npos) out->title = cleaned.text;

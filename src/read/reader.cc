@@ -50,8 +50,15 @@ std::string FileStem(const std::string& path) {
   return base;
 }
 
-std::string TooLarge(const std::string& where, size_t max) {
-  return where + ": document too large (more than " + std::to_string(max) + " bytes)";
+// Every reader failure is located (Status::At: "path" or "path:line") and has a kind
+// (Status::WithKind), so that dyad ingest stores the place and the reason apart and counts
+// failures by kind without reading messages.
+Status Failure(const std::string& where, const char* kind, const std::string& what) {
+  return Status::Error(what).WithKind(kind).At(where);
+}
+
+Status TooLarge(const std::string& where, size_t max) {
+  return Failure(where, "document too large", "document too large (more than " + std::to_string(max) + " bytes)");
 }
 
 // Validates `text` (or repairs it when lenient). `base` is the byte offset of
@@ -70,7 +77,7 @@ Status CheckUtf8(std::string* text, uint64_t base, const std::string& name, int 
     where += ':';
     where += std::to_string(line);
   }
-  return Status::Error(where + ": invalid UTF-8 at byte " + std::to_string(base + bad));
+  return Failure(where, "invalid UTF-8", "invalid UTF-8 at byte " + std::to_string(base + bad));
 }
 
 std::string DataDir(const ReaderOptions& options) {
@@ -111,7 +118,7 @@ Status BuildTextDocument(std::string_view content, const std::string& name, int 
     std::string value(TrimView(line.substr(colon + 1)));
     if (key == "date") {
       std::optional<Date> d = Date::Parse(value);
-      if (!d) return Status::Error(name + ":" + std::to_string(line_no) + ": invalid date: '" + EscapeForMessage(value) + "'");
+      if (!d) return Failure(name + ":" + std::to_string(line_no), "invalid date", "invalid date: '" + EscapeForMessage(value) + "'");
       doc->date = *d;
     } else if (key == "source") {
       doc->source = value;
@@ -137,7 +144,7 @@ Status BuildTextDocument(std::string_view content, const std::string& name, int 
       rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
     }
   }
-  if (TrimView(rest).empty()) return Status::Error(where + ": empty document");
+  if (TrimView(rest).empty()) return Failure(where, "empty document", "empty document");
   doc->text = std::string(rest);
   return Status::Ok();
 }
@@ -159,7 +166,7 @@ class ReaderBase : public DocumentReader {
     finished_ = true;
     if (source_->read_error() && !read_error_reported_) {
       read_error_reported_ = true;
-      return Status::Error(name() + ": read error");
+      return Status::IOError("read error").WithKind("read error").At(name());
     }
     return Status::Ok();
   }
@@ -184,7 +191,7 @@ class WholeTextReader : public ReaderBase {
     bool too_long = false;
     source_->ReadAll(&content, options_.max_document_bytes, &too_long);
     if (source_->read_error()) return Finish(done);
-    if (too_long) return Status::Error(TooLarge(name(), options_.max_document_bytes));
+    if (too_long) return TooLarge(name(), options_.max_document_bytes);
     return BuildTextDocument(content, name(), 1, false, 0, FileStem(origin_path_), Origin(1), options_, doc);
   }
 };
@@ -233,7 +240,7 @@ class StreamTextReader : public ReaderBase {
         continue;  // an empty document between separators
       }
       ++count_;
-      if (too_large) return Status::Error(TooLarge(Where(first_line), options_.max_document_bytes));
+      if (too_large) return TooLarge(Where(first_line), options_.max_document_bytes);
       return BuildTextDocument(content, name(), first_line, true, base, name() + "-" + std::to_string(count_),
                                Origin(first_line), options_, doc);
     }
@@ -407,7 +414,7 @@ class JsonlReader : public ReaderBase {
       uint64_t base = source_->offset();
       if (!source_->ReadLine(&line, options_.max_document_bytes, &too_long, &newline)) break;
       ++line_no_;
-      if (too_long) return Status::Error(TooLarge(Where(line_no_), options_.max_document_bytes));
+      if (too_long) return TooLarge(Where(line_no_), options_.max_document_bytes);
       if (TrimView(line).empty()) continue;
       return Parse(line, base, doc);
     }
@@ -422,7 +429,7 @@ class JsonlReader : public ReaderBase {
     if (line_no_ == 1) line = std::string(StripBom(line));
     size_t bad = normalize::FindInvalidUtf8(line);
     if (bad != std::string_view::npos) {
-      if (!options_.lenient) return Status::Error(where + ": invalid UTF-8 at byte " + std::to_string(base + bad));
+      if (!options_.lenient) return Failure(where, "invalid UTF-8", "invalid UTF-8 at byte " + std::to_string(base + bad));
       line = normalize::RepairUtf8(line);
     }
     std::string date;
@@ -433,7 +440,7 @@ class JsonlReader : public ReaderBase {
     }
     if (!date.empty()) {
       std::optional<Date> d = Date::Parse(date);
-      if (!d) return Status::Error(where + ": invalid date: '" + EscapeForMessage(date) + "'");
+      if (!d) return Failure(where, "invalid date", "invalid date: '" + EscapeForMessage(date) + "'");
       doc->date = *d;
     }
     if (doc->id.empty()) doc->id = where;
@@ -474,9 +481,9 @@ class JsonlReader : public ReaderBase {
       if (size_t close = what.find("] "); what.rfind("[json.exception", 0) == 0 && close != std::string::npos) {
         what = what.substr(close + 2);
       }
-      return Status::Error(where + ": invalid JSON: " + what);
+      return Failure(where, "invalid JSON", "invalid JSON: " + what);
     }
-    if (!j.is_object()) return Status::Error(where + ": invalid JSON: not an object");
+    if (!j.is_object()) return Failure(where, "invalid JSON", "invalid JSON: not an object");
     auto get_string = [&](const char* key, std::string* out) -> Status {
       auto it = j.find(key);
       if (it == j.end() || it->is_null()) return Status::Ok();
@@ -485,17 +492,18 @@ class JsonlReader : public ReaderBase {
       } else if (it->is_number_integer() || it->is_number_unsigned()) {
         *out = it->dump();
       } else {
-        return Status::Error(where + ": field \"" + key + "\" is not a string");
+        return Failure(where, "JSONL field not a string", "field \"" + std::string(key) + "\" is not a string");
       }
       return Status::Ok();
     };
     for (const char* key : {"text", "body", "content"}) {
       if (j.contains(key)) {
-        if (!j[key].is_string()) return Status::Error(where + ": field \"" + std::string(key) + "\" is not a string");
+        if (!j[key].is_string())
+          return Failure(where, "JSONL field not a string", "field \"" + std::string(key) + "\" is not a string");
         doc->text = j[key].get<std::string>();
         break;
       }
-      if (std::string_view(key) == "content") return Status::Error(where + ": no \"text\" field");
+      if (std::string_view(key) == "content") return Failure(where, "no text field", "no \"text\" field");
     }
     for (auto [key, out] : {std::pair<const char*, std::string*>{"id", &doc->id}, {"date", date},
                             {"url", &doc->url}, {"source", &doc->source}, {"title", &doc->title},
@@ -544,7 +552,7 @@ class TabariReader : public ReaderBase {
     return o;
   }
   Status PopError() {
-    Status s = Status::Error(pending_errors_.front());
+    Status s = pending_errors_.front();
     pending_errors_.pop_front();
     return s;
   }
@@ -554,13 +562,14 @@ class TabariReader : public ReaderBase {
     *doc = Document();
     const std::string where = Where(record.line);
     if (record.text.size() > options_.max_document_bytes) {
-      return Status::Error(TooLarge(where, options_.max_document_bytes));
+      return TooLarge(where, options_.max_document_bytes);
     }
     if (options_.hash) doc->sha256 = Sha256Hex(record.header + "\n" + record.text);
     std::string text = dict::StripRecordComments(record.text);
     size_t bad = normalize::FindInvalidUtf8(text);
     if (bad != std::string_view::npos) {
-      if (!options_.lenient) return Status::Error(where + ": invalid UTF-8 at byte " + std::to_string(bad) + " of the record");
+      if (!options_.lenient)
+        return Failure(where, "invalid UTF-8", "invalid UTF-8 at byte " + std::to_string(bad) + " of the record");
       text = normalize::RepairUtf8(text);
     }
     doc->text = std::move(text);
@@ -575,7 +584,7 @@ class TabariReader : public ReaderBase {
   std::istream stream_;
   dict::TabariRecordReader records_;
   size_t warnings_seen_ = 0;
-  std::deque<std::string> pending_errors_;
+  std::deque<Status> pending_errors_;
   std::optional<dict::TabariRecord> pending_;
 };
 
@@ -593,15 +602,15 @@ class HtmlReader : public ReaderBase {
     bool too_long = false;
     source_->ReadAll(&html, options_.max_document_bytes, &too_long);
     if (source_->read_error()) return Finish(done);
-    if (too_long) return Status::Error(TooLarge(name(), options_.max_document_bytes));
+    if (too_long) return TooLarge(name(), options_.max_document_bytes);
     *doc = Document();
     if (options_.hash) doc->sha256 = Sha256Hex(html);
     Status s = CheckUtf8(&html, 0, name(), 1, options_.lenient);
     if (!s.ok()) return s;
     read::HtmlArticle article;
     s = read::ExtractHtml(StripBom(html), *boilerplate_, &article);
-    if (!s.ok()) return Status::Error(name() + ": " + s.message());
-    if (TrimView(article.text).empty()) return Status::Error(name() + ": no article text found in HTML");
+    if (!s.ok()) return s.At(name());
+    if (TrimView(article.text).empty()) return Failure(name(), "no article text", "no article text found in HTML");
     doc->id = FileStem(origin_path_ == "-" ? std::string("stdin") : origin_path_);
     doc->date = article.date;
     doc->source = std::move(article.source);
@@ -631,11 +640,11 @@ class PdfReader : public ReaderBase {
     source_->ReadAll(&bytes, options_.max_pdf_bytes, &too_long);
     if (source_->read_error()) return Finish(done);
     if (too_long) {
-      return Status::Error(name() + ": PDF too large (more than " + std::to_string(options_.max_pdf_bytes) + " bytes)");
+      return Failure(name(), "PDF too large", "PDF too large (more than " + std::to_string(options_.max_pdf_bytes) + " bytes)");
     }
     read::PdfText pdf;
-    if (Status s = read::ExtractPdf(bytes, &pdf); !s.ok()) return Status::Error(name() + ": " + s.message());
-    if (pdf.text.size() > options_.max_document_bytes) return Status::Error(TooLarge(name(), options_.max_document_bytes));
+    if (Status s = read::ExtractPdf(bytes, &pdf); !s.ok()) return s.At(name());
+    if (pdf.text.size() > options_.max_document_bytes) return TooLarge(name(), options_.max_document_bytes);
     *doc = Document();
     if (options_.hash) doc->sha256 = Sha256Hex(bytes);
     doc->id = FileStem(origin_path_ == "-" ? std::string("stdin") : origin_path_);
@@ -665,7 +674,7 @@ class FeedReader : public ReaderBase {
       if (source_->read_error()) return Finish(done);
       if (too_long) {
         finished_ = true;
-        return Status::Error(name() + ": feed too large (more than " + std::to_string(options_.max_feed_bytes) + " bytes)");
+        return Failure(name(), "feed too large", "feed too large (more than " + std::to_string(options_.max_feed_bytes) + " bytes)");
       }
       if (Status s = CheckUtf8(&xml, 0, name(), 1, options_.lenient); !s.ok()) {
         finished_ = true;
@@ -673,13 +682,13 @@ class FeedReader : public ReaderBase {
       }
       if (Status s = read::ParseFeed(xml, &feed_); !s.ok()) {
         finished_ = true;
-        return Status::Error(name() + ": " + s.message());
+        return s.At(name());
       }
     }
     if (finished_ || next_ >= feed_.items.size()) return Finish(done);
     read::FeedItem& item = feed_.items[next_++];
     const std::string where = Where(item.line) + ": item " + std::to_string(item.number);
-    if (!item.error.empty()) return Status::Error(where + ": " + item.error);
+    if (!item.error.empty()) return Failure(where, "bad feed item", item.error);
     *doc = Document();
     std::string text = item.body;
     if (item.body_is_html) {
@@ -687,7 +696,7 @@ class FeedReader : public ReaderBase {
       text = read::ExtractHtml(text, *boilerplate_, &article).ok() ? article.text : std::string();
     }
     if (TrimView(text).empty()) text = item.title;  // a headline-only item
-    if (text.size() > options_.max_document_bytes) return Status::Error(TooLarge(where, options_.max_document_bytes));
+    if (text.size() > options_.max_document_bytes) return TooLarge(where, options_.max_document_bytes);
     doc->text = std::move(text);
     doc->title = std::move(item.title);
     doc->url = std::move(item.link);
@@ -803,22 +812,23 @@ Status DocumentReader::Open(const std::string& path, InputFormat format, const R
   Status s = InputSource::Open(path, &source);
   if (!s.ok()) return s;
   std::string_view head = source->Head();
-  if (source->read_error()) return Status::Error(source->name() + ": read error");
+  if (source->read_error()) return Status::IOError("read error").WithKind("read error").At(source->name());
   if (TrimView(StripBom(head)).empty() && head.size() < InputSource::kBufferBytes) {
-    return Status::Error(source->name() + ": empty document");
+    return Failure(source->name(), "empty document", "empty document");
   }
   if (format == InputFormat::kAuto) format = DetectFormat(path == "-" ? std::string_view() : path, head);
   if (read::IsPdf(head) && format != InputFormat::kPdf) {
-    return Status::Error(source->name() + ": a PDF file, not " + InputFormatName(format) +
-                         " (read it as PDF: leave the format to detection)");
+    return Failure(source->name(), "wrong format",
+                   std::string("a PDF file, not ") + InputFormatName(format) +
+                       " (read it as PDF: leave the format to detection)");
   }
   if (format == InputFormat::kPdf) {
-    if (!read::IsPdf(head)) return Status::Error(source->name() + ": not a PDF file (no %PDF- at its start)");
+    if (!read::IsPdf(head)) return Failure(source->name(), "not a PDF file", "not a PDF file (no %PDF- at its start)");
     out->reset(new PdfReader(std::move(source), format, options, path));
     return Status::Ok();
   }
   if (std::string kind = BinaryKind(head); !kind.empty()) {
-    return Status::Error(source->name() + ": " + kind + ", not text");
+    return Failure(source->name(), "not text", kind + ", not text");
   }
   if (options.max_document_bytes == 0) return Status::Error("max_document_bytes must be positive");
 
@@ -827,10 +837,10 @@ Status DocumentReader::Open(const std::string& path, InputFormat format, const R
       std::string_view first = TrimView(StripBom(head));
       first = TrimView(first.substr(0, first.find('\n')));
       if (!first.empty() && first.front() == '[') {
-        return Status::Error(source->name() + ": a JSON array is not JSONL: write one JSON object per line");
+        return Failure(source->name(), "not JSONL", "a JSON array is not JSONL: write one JSON object per line");
       }
       if (first == "{") {
-        return Status::Error(source->name() + ": pretty-printed JSON is not JSONL: write one JSON object per line");
+        return Failure(source->name(), "not JSONL", "pretty-printed JSON is not JSONL: write one JSON object per line");
       }
       out->reset(new JsonlReader(std::move(source), format, options, path));
       break;

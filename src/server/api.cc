@@ -57,18 +57,14 @@ std::string Param(const Request& request, const std::string& name) {
 }
 
 // A non-negative integer parameter; `fallback` when absent.
-Status IntParam(const Request& request, const std::string& name, int64_t fallback, int64_t* out) {
+StatusOr<int64_t> IntParam(const Request& request, const std::string& name, int64_t fallback) {
   const std::string text = Param(request, name);
-  if (text.empty()) {
-    *out = fallback;
-    return Status::Ok();
-  }
+  if (text.empty()) return fallback;
   int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < 0)
-    return Status::Error(name + ": not a non-negative integer: '" + text + "'");
-  *out = value;
-  return Status::Ok();
+    return Status::InvalidArgument(name + ": not a non-negative integer: '" + text + "'");
+  return value;
 }
 
 // A 0/1 parameter (absent = 0); `meaning` says what 1 does, for the error.
@@ -548,15 +544,17 @@ Response Api::Impl::Events(store::Store& store, const Request& request) const {
   filter.review = Param(request, "review");
   if (Status s = FlagParam(request, "reviewed_only", "only events an analyst confirmed or corrected", &filter.reviewed_only);
       !s.ok())
-    return ErrorResponse(400, s.message());
-  if (Status s = IncludeRejectedParam(request, &filter.include_rejected); !s.ok()) return ErrorResponse(400, s.message());
-  if (Status s = CheckFullTextQuery("text", filter.text, options); !s.ok()) return ErrorResponse(400, s.message());
+    return StatusResponse(s);
+  if (Status s = IncludeRejectedParam(request, &filter.include_rejected); !s.ok()) return StatusResponse(s);
+  if (Status s = CheckFullTextQuery("text", filter.text, options); !s.ok()) return StatusResponse(s);
   store::EventQuery query;
-  if (Status s = store::ParseEventFilter(filter, &query, ""); !s.ok()) return ErrorResponse(400, s.message());
-  int64_t limit = 0, after = 0, offset = 0;
-  if (Status s = IntParam(request, "limit", kDefaultLimit, &limit); !s.ok()) return ErrorResponse(400, s.message());
-  if (Status s = IntParam(request, "after", 0, &after); !s.ok()) return ErrorResponse(400, s.message());
-  if (Status s = IntParam(request, "offset", 0, &offset); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = store::ParseEventFilter(filter, &query, ""); !s.ok()) return StatusResponse(s);
+  const StatusOr<int64_t> limit_param = IntParam(request, "limit", kDefaultLimit);
+  const StatusOr<int64_t> after_param = IntParam(request, "after", 0);
+  const StatusOr<int64_t> offset_param = IntParam(request, "offset", 0);
+  for (const auto* p : {&limit_param, &after_param, &offset_param})
+    if (!p->ok()) return StatusResponse(p->status());
+  const int64_t limit = *limit_param, after = *after_param, offset = *offset_param;
   if (limit == 0 || limit > options.max_limit)
     return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit) + " (page with after=)");
   const std::string sort = Param(request, "sort");
@@ -606,7 +604,7 @@ Response Api::Impl::OneEvent(store::Store& store, int64_t id) const {
 
 Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key, const Request& request) const {
   bool include_rejected = false;
-  if (Status s = IncludeRejectedParam(request, &include_rejected); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = IncludeRejectedParam(request, &include_rejected); !s.ok()) return StatusResponse(s);
   store::StoredDocument doc;
   if (Status s = store.FindDocument(key, &doc); !s.ok()) {
     return s.code() == StatusCode::kNotFound
@@ -645,15 +643,15 @@ Response Api::Impl::DocumentByKey(store::Store& store, const std::string& key, c
 Response Api::Impl::Search(store::Store& store, const Request& request) const {
   const std::string q = Param(request, "q");
   if (q.empty()) return ErrorResponse(400, "q: give a full-text query, e.g. q=troops%20Belarus");
-  if (Status s = CheckFullTextQuery("q", q, options); !s.ok()) return ErrorResponse(400, s.message());
-  int64_t limit = 0;
-  if (Status s = IntParam(request, "limit", kDefaultLimit, &limit); !s.ok()) return ErrorResponse(400, s.message());
-  if (limit == 0 || limit > options.max_limit)
+  if (Status s = CheckFullTextQuery("q", q, options); !s.ok()) return StatusResponse(s);
+  const StatusOr<int64_t> limit = IntParam(request, "limit", kDefaultLimit);
+  if (!limit.ok()) return StatusResponse(limit.status());
+  if (*limit == 0 || *limit > options.max_limit)
     return ErrorResponse(400, "limit: must be 1.." + std::to_string(options.max_limit));
   bool include_rejected = false;
-  if (Status s = IncludeRejectedParam(request, &include_rejected); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = IncludeRejectedParam(request, &include_rejected); !s.ok()) return StatusResponse(s);
   std::vector<store::SentenceHit> hits;
-  if (Status s = store.SearchSentences(q, limit, &hits); !s.ok()) return StatusResponse(s);
+  if (Status s = store.SearchSentences(q, *limit, &hits); !s.ok()) return StatusResponse(s);
   // The events each hit's sentence carries (current coding; rejected ones only with
   // include_rejected=1), so a result links to them, and each one's latest review state (null when
   // none) in `event_reviews`, in the same order: one query per document among the hits.
@@ -704,7 +702,8 @@ Response Api::Impl::Conflicts() const {
       !s.ok())
     return ErrorResponse(500, s.message());
   json list = json::array(), problems = json::array();
-  for (const auto& f : failed) problems.push_back(f.second);
+  // A listed problem names its file as an error would: without the server's folders.
+  for (const auto& f : failed) problems.push_back(HidePaths(f.second));
   for (const auto& c : all) {
     json phases = json::array();
     for (const auto& p : c.phases)
@@ -744,18 +743,20 @@ Response Api::Impl::Role(const Request& request, bool html) const {
     if (!date || !date->valid()) return ErrorResponse(400, std::string(name) + ": not a date: '" + text + "' (use YYYY-MM-DD)");
     (std::string(name) == "from" ? ro.from : ro.to) = *date;
   }
-  int64_t evidence = 0;
-  if (Status s = IntParam(request, "evidence", ro.evidence_per_category, &evidence); !s.ok())
-    return ErrorResponse(400, s.message());
-  if (evidence < 1 || evidence > 100) return ErrorResponse(400, "evidence: must be 1..100");
-  ro.evidence_per_category = static_cast<int>(evidence);
+  // As `dyad role` and /api/events: a reversed window is a mistake, not an empty report.
+  if (ro.from.valid() && ro.to.valid() && ro.to < ro.from)
+    return ErrorResponse(400, "from " + ro.from.ToIso() + " is after to " + ro.to.ToIso());
+  const StatusOr<int64_t> evidence = IntParam(request, "evidence", ro.evidence_per_category);
+  if (!evidence.ok()) return StatusResponse(evidence.status());
+  if (*evidence < 1 || *evidence > 100) return ErrorResponse(400, "evidence: must be 1..100");
+  ro.evidence_per_category = static_cast<int>(*evidence);
   // reviewed=1 (what the page sends) and reviewed_only=1 (as /api/events) are one choice.
   bool reviewed = false, reviewed_only = false;
   for (auto [name, flag] : {std::pair{"reviewed", &reviewed}, std::pair{"reviewed_only", &reviewed_only}})
     if (Status s = FlagParam(request, name, "only evidence an analyst confirmed or corrected", flag); !s.ok())
-      return ErrorResponse(400, s.message());
+      return StatusResponse(s);
   ro.reviewed_only = reviewed || reviewed_only;
-  if (Status s = IncludeRejectedParam(request, &ro.include_rejected); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = IncludeRejectedParam(request, &ro.include_rejected); !s.ok()) return StatusResponse(s);
   if (ro.include_rejected && ro.reviewed_only)
     return ErrorResponse(400, std::string("include_rejected=1 and ") + (reviewed ? "reviewed=1" : "reviewed_only=1") +
                                   " contradict each other");
@@ -848,7 +849,7 @@ Response Api::Impl::AddReview(int64_t id, const std::string& reviewer, const Req
   review.event_code = body.value("code", "");
   if (review.state != store::ReviewState::kCorrected && !(review.source.empty() && review.target.empty() && review.event_code.empty()))
     return ErrorResponse(400, "source, target and code are corrections: give them with state corrected");
-  if (Status s = store::CompleteCorrection(cameo, &review); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = store::CompleteCorrection(cameo, &review); !s.ok()) return StatusResponse(s);
   store::Review stored;
   if (Status s = writer->AddReview(id, review, &stored); !s.ok()) {
     return s.code() == StatusCode::kNotFound ? ErrorResponse(404, "no event " + std::to_string(id)) : StatusResponse(s);
@@ -882,7 +883,7 @@ Response Api::Impl::Code(const Request& request) const {
     doc.date = *parsed;
   }
   std::vector<dyad::Event> events;
-  if (Status s = engine->Code(doc, &events); !s.ok()) return ErrorResponse(400, s.message());
+  if (Status s = engine->Code(doc, &events); !s.ok()) return StatusResponse(s);
   json list = json::array();
   for (const auto& e : events) list.push_back(RelativePatternFile(write::EventToJson(e), options.data_dir));
   return JsonResponse(json{{"dictionary_hash", engine->dictionary_hash()},

@@ -19,11 +19,13 @@
 //   GET  /api/events/ID/reviews the event's reviews, oldest first
 // Errors are JSON objects {"error": "one line"} with status 400 (bad parameter), 401 (no or a
 // wrong token), 403 (writes are off), 404 (unknown route, event or document), 405 (wrong
-// method), 413 (body too large) or 500.
+// method), 413 (body too large), 503 (a query past its time limit) or 500: a failure's
+// dyad::StatusCode picks it (HttpStatusOf, api.cc), never its words.
 //
-// Thread safety: Handle() may be called from many threads at once (the store
-// serialises its own access; the engine is immutable). Lifetime: the Api owns
-// its store and engine.
+// Thread safety: Handle() may be called from many threads at once: each request takes a
+// read-only connection from a pool (ApiOptions: connections for queries, for role reports, for
+// look-ups of one thing), so a slow request holds only its own; the engine is immutable.
+// Lifetime: the Api owns its connections and engine.
 #ifndef DYAD_SERVER_API_H_
 #define DYAD_SERVER_API_H_
 

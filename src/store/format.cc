@@ -33,10 +33,28 @@ std::string Pad(std::string_view s, size_t width) {
 
 }  // namespace
 
+std::string ForTerminal(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || c == '\t' || c == '\r') {
+      out += ' ';
+    } else if (c < 0x20 || c == 0x7f) {
+      out += "\xEF\xBF\xBD";
+    } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      out += "\xEF\xBF\xBD";  // a C1 control, U+0080..U+009F
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 std::string TruncateForDisplay(std::string_view text, size_t max) {
-  std::string clean(text);
-  for (char& c : clean)
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  std::string clean = ForTerminal(text);
   if (CodePoints(clean) <= max) return clean;
   if (max <= 3) return std::string(max, '.');
   auto offsets = CodePointOffsets(clean);
@@ -86,7 +104,7 @@ std::string HighlightSentence(const std::string& document_text, const Event& e, 
   const auto offsets = CodePointOffsets(document_text);
   const int64_t n = static_cast<int64_t>(offsets.size()) - 1;
   const Span s = e.sentence_span;
-  if (s.empty() || s.end > n) return e.sentence;
+  if (s.empty() || s.end > n) return ForTerminal(e.sentence);
   struct Mark {
     Span span;
     const char* open;
@@ -109,7 +127,7 @@ std::string HighlightSentence(const std::string& document_text, const Event& e, 
   std::string out;
   int64_t at = s.begin;
   auto bytes = [&](int64_t from, int64_t to) {
-    return document_text.substr(offsets[from], offsets[to] - offsets[from]);
+    return ForTerminal(std::string_view(document_text).substr(offsets[from], offsets[to] - offsets[from]));
   };
   for (const Mark& m : kept) {
     out += bytes(at, m.span.begin);
@@ -119,8 +137,6 @@ std::string HighlightSentence(const std::string& document_text, const Event& e, 
     at = m.span.end;
   }
   out += bytes(at, s.end);
-  for (char& c : out)
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
   return out;
 }
 

@@ -102,14 +102,6 @@ int64_t ThreadCpuNanos() {
   return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-// "too large (20000000 bytes > 16777216)" -> "too large": the kind of a reason.
-std::string ReasonKind(const std::string& reason) {
-  size_t cut = reason.find_first_of("(:");
-  std::string kind = reason.substr(0, cut);
-  while (!kind.empty() && kind.back() == ' ') kind.pop_back();
-  return kind.empty() ? reason : kind;
-}
-
 }  // namespace
 
 std::string IngestProgressLine(const IngestProgress& p, double read_fraction) {
@@ -134,24 +126,25 @@ std::string IngestProgressLine(const IngestProgress& p, double read_fraction) {
   return out;
 }
 
-std::string ValidateDocument(const Document& document, size_t max_bytes) {
+Status ValidateDocument(const Document& document, size_t max_bytes) {
   if (document.text.size() > max_bytes) {
-    return "too large (" + std::to_string(document.text.size()) + " bytes > " +
-           std::to_string(max_bytes) + ")";
+    return Status::ResourceExhausted("too large (" + std::to_string(document.text.size()) + " bytes > " +
+                                     std::to_string(max_bytes) + ")")
+        .WithKind("too large");
   }
   if (document.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-    return "empty document";
+    return Status::Error("empty document").WithKind("empty document");
   }
   if (int64_t at = InvalidUtf8At(document.text); at >= 0) {
-    return "invalid UTF-8 (at byte " + std::to_string(at) + ")";
+    return Status::Error("invalid UTF-8 (at byte " + std::to_string(at) + ")").WithKind("invalid UTF-8");
   }
-  return "";
+  return Status::Ok();
 }
 
 // A document on its way from the producer to the writer.
 struct Item {
   Document document;
-  std::string failure;       // set: record a failure instead of storing
+  Status failure;            // not OK: record it (its reason and kind) instead of storing
   bool known = false;        // already stored (checked by the worker)
   std::vector<Sentence> sentences;
   std::vector<Event> events;
@@ -200,10 +193,10 @@ struct Ingester::Impl {
   }
 
   void Process(Item* item) {
-    if (!item->failure.empty()) return;
+    if (!item->failure.ok()) return;
     Document& doc = item->document;
     item->failure = ValidateDocument(doc, options.max_document_bytes);
-    if (!item->failure.empty()) return;
+    if (!item->failure.ok()) return;
     if (doc.sha256.empty()) doc.sha256 = Sha256Hex(doc.text);
     if (reader) {
       std::lock_guard lock(reader_mu);
@@ -217,7 +210,7 @@ struct Ingester::Impl {
     if (code) {
       Status s = code(doc, &item->sentences, &item->events);
       if (!s.ok()) {
-        item->failure = "coding failed: " + s.message();
+        item->failure = s.Prefixed("coding failed: ").WithKind("coding failed");
         item->events.clear();
         item->sentences.clear();
       }
@@ -257,15 +250,19 @@ struct Ingester::Impl {
     for (Item& item : *batch) {
       Document& doc = item.document;
       std::string origin = doc.origin.empty() ? doc.id : doc.origin;
-      if (!item.failure.empty()) {
-        Status s = store->AddFailure(origin, doc.sha256, item.failure);
+      if (!item.failure.ok()) {
+        // The reason without its place (the origin says where), counted by its kind: both kept
+        // apart by whoever made the failure (Status::At, WithKind), never cut out of a message.
+        const std::string reason = item.failure.what();
+        Status s = store->AddFailure(origin, doc.sha256, reason);
         if (!s.ok()) {
           (void)store->Rollback();
           return s;
         }
         ++delta.failed;
-        ++delta.failure_reasons[ReasonKind(item.failure)];
-        examples.push_back(origin + ": " + item.failure);
+        const std::string& kind = item.failure.kind();
+        ++delta.failure_reasons[kind.empty() ? StatusCodeName(item.failure.code()) : kind];
+        examples.push_back(origin + ": " + reason);
         continue;
       }
       if (item.known) {
@@ -358,14 +355,14 @@ void Ingester::Add(Document document) {
   impl_->input.Push(std::move(item));
 }
 
-void Ingester::AddFailure(std::string origin, std::string reason) {
+void Ingester::AddFailure(std::string origin, Status failure) {
   {
     std::lock_guard lock(impl_->mu);
     ++impl_->summary.queued;
   }
   Item item;
   item.document.origin = std::move(origin);
-  item.failure = std::move(reason);
+  item.failure = failure.ok() ? Status::Internal("AddFailure without a failure") : std::move(failure);
   impl_->input.Push(std::move(item));
 }
 

@@ -61,7 +61,7 @@ struct IngestProgress {
 };
 
 struct IngestSummary : IngestProgress {
-  std::map<std::string, int64_t> failure_reasons;  // reason kind -> count
+  std::map<std::string, int64_t> failure_reasons;  // kind (Status::kind) -> count
   std::vector<std::string> failure_examples;       // "origin: reason", first 20
 };
 
@@ -85,8 +85,10 @@ class Ingester {
   // Makes dict_hash the current coding, writes the audit record, starts threads.
   Status Start();
   void Add(Document document);
-  // An input that could not even be read (e.g. unreadable file).
-  void AddFailure(std::string origin, std::string reason);
+  // An input that could not even be read (e.g. unreadable file): `failure` is recorded at
+  // `origin` with its reason (Status::what: the message without its place) and counted by its
+  // kind (Status::kind; its code's name when it has none).
+  void AddFailure(std::string origin, Status failure);
   // Waits until everything added is stored; stops the threads; audits the totals.
   Status Finish(IngestSummary* summary);
 
@@ -103,8 +105,9 @@ class Ingester {
 // shows a finished ingest.
 std::string IngestProgressLine(const IngestProgress& progress, double read_fraction);
 
-// Why a document cannot be stored ("" when it can): empty, too large, invalid UTF-8.
-std::string ValidateDocument(const Document& document, size_t max_bytes);
+// Why a document cannot be stored (OK when it can): empty, too large, invalid UTF-8, each with
+// its kind ("empty document", "too large", "invalid UTF-8").
+Status ValidateDocument(const Document& document, size_t max_bytes);
 
 }  // namespace dyad::store
 

@@ -191,6 +191,35 @@ TEST(WriteErrorTest, EventsToAFullDiskFails) {
   }
 }
 
+// Every command that writes results says so once when they cannot be written, and exits 74
+// (an I/O error, as ExitCodeOf maps kIOError): `export` said it twice ("write error on stdout",
+// then main's "cannot write standard output") and exited 1.
+TEST(WriteErrorTest, EveryCommandToAFullDiskFailsOnceWithTheIoExitCode) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  fs::path file = WriteFile("full3.txt", kArticle);
+  const fs::path db = TempDir() / "full3.db";
+  ASSERT_EQ(Dyad("ingest --threads 1 --db " + db.string() + " " + file.string()).exit_code, 0);
+  const std::string on = " --db " + db.string();
+  const std::pair<std::string, std::string> runs[] = {
+      {"code " + file.string(), "/dev/full"},
+      {"events --format jsonl" + on, "/dev/full"},
+      {"export --format jsonl" + on, "/dev/full"},
+      {"export --format csv" + on, "/dev/full"},
+      {"export --format jsonl --output /dev/full" + on, "/dev/null"},
+      {"show 1" + on, "/dev/full"},
+      {"search troops" + on, "/dev/full"},
+      {"role BLR --conflict russia-ukraine" + on, "/dev/full"},
+      {"role BLR --conflict russia-ukraine --format json --output /dev/full" + on, "/dev/null"},
+  };
+  for (const auto& [args, target] : runs) {
+    RunResult run = DyadTo(args, target);
+    EXPECT_FALSE(run.crashed) << args << ": " << run.err;
+    EXPECT_EQ(run.exit_code, 74) << args << ": " << run.err;
+    EXPECT_TRUE(run.err.find("cannot write") != std::string::npos) << args << ": " << run.err;
+    EXPECT_EQ(Lines(run.err), 1) << args << ": " << run.err;
+  }
+}
+
 // Inside a folder a hostile page is one failure; the rest is stored, and a rerun does not die on it.
 TEST(IngestHostileTest, DeeplyNestedPageIsRecordedAsFailed) {
   const fs::path dir = TempDir() / "hostile_folder";
@@ -208,6 +237,47 @@ TEST(IngestHostileTest, DeeplyNestedPageIsRecordedAsFailed) {
       EXPECT_NE(run.out.find("1 new"), std::string::npos) << run.out;
     }
   }
+}
+
+// What comes from documents reaches a terminal as text, never as control sequences: a title or
+// sentence holding ESC [31m (colours) or ESC ] 0;... BEL (sets the window title) was printed raw
+// by `dyad show` and `dyad search`.
+TEST(IngestHostileTest, ShowAndSearchPrintNoControlBytesFromDocuments) {
+  const fs::path file = WriteFile("escapes.txt",
+                                  "title: \x1b[31mRED\x1b[0m \xc2\x9b" "31m\n"
+                                  "source: Wire\x07\n\n"
+                                  "Belarusian troops attacked Ukraine \x1b]0;pwned\x07 on Monday.\n");
+  const fs::path db = TempDir() / "escapes.db";
+  ASSERT_EQ(Dyad("ingest --threads 1 --db " + db.string() + " " + file.string()).exit_code, 0);
+  for (const std::string args : {"show 1", "show d1", "show d1 --sentence 0", "search Ukraine",
+                                 "events --format table"}) {
+    RunResult run = Dyad(args + " --db " + db.string());
+    EXPECT_EQ(run.exit_code, 0) << args << ": " << run.err;
+    EXPECT_NE(run.out.find("Ukraine"), std::string::npos) << args << ": " << run.out;
+    for (const char* control : {"\x1b", "\x07", "\xc2\x9b"})
+      EXPECT_EQ(run.out.find(control), std::string::npos) << args << " printed a control byte: " << run.out;
+  }
+}
+
+// Failures are counted by their kind and stored at their place as the readers made them (issue
+// 11, item 13): the summary cut each reason at its first ':' or '(' to find a kind, so two files
+// with invalid UTF-8 at different bytes were two kinds ("invalid UTF-8 at byte 30 1; invalid
+// UTF-8 at byte 6 1"), and the place was split off the message by looking for "path:digits:".
+TEST(IngestHostileTest, FailuresAreCountedByKindAndStoredAtTheirPlace) {
+  const fs::path dir = TempDir() / "kinds_folder";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.txt") << "Bad \xff byte.\n";
+  std::ofstream(dir / "b.txt") << "Russian troops attacked Ukraine, then \xfe went on.\n";
+  std::ofstream(dir / "c.jsonl") << "{\"id\":\"ok\",\"text\":\"Russian troops attacked Ukraine.\"}\n{not json\n";
+  const fs::path db = TempDir() / "kinds.db";
+  RunResult run = Dyad("ingest --threads 1 --db " + db.string() + " " + dir.string());
+  EXPECT_FALSE(run.crashed) << run.err;
+  EXPECT_EQ(run.exit_code, 3) << run.out << run.err;
+  EXPECT_NE(run.out.find("3 failed"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find(" invalid UTF-8 2;"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find(" invalid JSON 1;"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find((dir / "c.jsonl").string() + ":2: invalid JSON"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find((dir / "a.txt").string() + ":1: invalid UTF-8 at byte 4"), std::string::npos) << run.out;
 }
 
 TEST(IngestHostileTest, MissingFileLeavesNoDatabase) {

@@ -60,7 +60,7 @@ int RunEvents(const EventsFlags& flags) {
     });
     std::cout.flush();
   }
-  if (std::string why; StdoutFailed(&why)) return Fail("events: " + why);  // the summary would lie
+  if (std::string why; StdoutFailed(&why)) return Fail(Status::IOError("events: " + why));  // the summary would lie
   if (!s.ok()) return Fail(s);
 
   // Say which coding the rows come from, and what they leave out (from indexes: no count of

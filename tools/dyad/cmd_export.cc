@@ -43,7 +43,7 @@ int RunExport(const EventsFlags& flags) {
   std::ostream* out = &std::cout;
   if (!flags.output.empty() && flags.output != "-") {
     file.open(flags.output, std::ios::out | std::ios::trunc);
-    if (!file) return Fail("export: cannot write " + flags.output);
+    if (!file) return Fail(Status::IOError("export: cannot write " + flags.output));
     out = &file;
   }
   store::Exporter exporter(*out, format, &acled, flags.modalities);
@@ -54,7 +54,11 @@ int RunExport(const EventsFlags& flags) {
   });
   out->flush();
   if (!s.ok()) return Fail(s);
-  if (!*out) return Fail("export: write error on " + (flags.output.empty() ? std::string("stdout") : flags.output));
+  if (out == &std::cout) {
+    if (std::string why; StdoutFailed(&why)) return Fail(Status::IOError("export: " + why));
+  } else if (!*out) {
+    return Fail(Status::IOError("export: cannot write " + flags.output));
+  }
 
   // Say how many rejected events the same filters left out (a second pass over them only).
   int64_t rejected = 0;

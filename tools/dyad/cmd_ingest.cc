@@ -74,23 +74,6 @@ class Sidecars {
   std::map<std::string, std::map<std::string, read::Provenance>> tables_;
 };
 
-// "feed.jsonl:12: invalid JSON: x" -> origin "feed.jsonl:12", reason "invalid JSON: x".
-void SplitReaderError(const std::string& path, const std::string& message, std::string* origin,
-                      std::string* reason) {
-  *origin = path;
-  std::string rest = message;
-  if (rest.rfind(path + ":", 0) == 0) {
-    rest = rest.substr(path.size() + 1);
-    size_t digits = rest.find_first_not_of("0123456789");
-    if (digits != std::string::npos && digits > 0 && rest[digits] == ':') {
-      *origin += ":" + rest.substr(0, digits);
-      rest = rest.substr(digits + 1);
-    }
-  }
-  while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
-  *reason = rest.empty() ? message : rest;
-}
-
 struct Input {
   std::string path;
   uintmax_t bytes = 0;
@@ -98,7 +81,7 @@ struct Input {
 
 // Files of `path` (a directory is walked recursively, hidden entries skipped), sorted.
 void Expand(const std::string& path, std::vector<Input>* out,
-            std::vector<std::pair<std::string, std::string>>* errors) {
+            std::vector<std::pair<std::string, Status>>* errors) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (path == "-") {
@@ -109,12 +92,12 @@ void Expand(const std::string& path, std::vector<Input>* out,
     std::vector<Input> found;
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
-      errors->push_back({path, "unreadable: " + ec.message()});
+      errors->push_back({path, Status::IOError("unreadable: " + ec.message()).WithKind("unreadable")});
       return;
     }
     for (; it != end; it.increment(ec)) {
       if (ec) {
-        errors->push_back({path, "unreadable: " + ec.message()});
+        errors->push_back({path, Status::IOError("unreadable: " + ec.message()).WithKind("unreadable")});
         break;
       }
       const std::string name = it->path().filename().string();
@@ -191,7 +174,7 @@ int RunIngest(const IngestFlags& flags) {
   given.title = flags.title;
 
   std::vector<Input> inputs;
-  std::vector<std::pair<std::string, std::string>> expand_errors;
+  std::vector<std::pair<std::string, Status>> expand_errors;
   for (const auto& p : flags.paths) Expand(p, &inputs, &expand_errors);
   // A bad sources.tsv stops the ingest before anything is stored: fix it and run again.
   Sidecars sidecars;
@@ -243,10 +226,11 @@ int RunIngest(const IngestFlags& flags) {
     // stdin too is detected: JSONL, a feed, a PDF, HTML or text separated by "---" lines.
     InputFormat format = InputFormat::kAuto;
     const std::string name = in.path == "-" ? "stdin" : in.path;
-    std::string origin, reason;
+    // A reader's failure says where it was found (Status::where: "path" or "path:line") apart
+    // from what it was: recorded as they are, never split out of the message.
+    auto where = [&name](const Status& s) { return s.where().empty() ? name : s.where(); };
     if (Status s = DocumentReader::Open(in.path, format, reader_options, &reader); !s.ok()) {
-      SplitReaderError(name, s.message(), &origin, &reason);
-      ingester.AddFailure(origin, reason);
+      ingester.AddFailure(where(s), s);
       progress.AddBytes(in.bytes);
       continue;
     }
@@ -258,8 +242,7 @@ int RunIngest(const IngestFlags& flags) {
       bool done = false;
       Status s = reader->Next(&doc, &done);
       if (!s.ok()) {
-        SplitReaderError(name, s.message(), &origin, &reason);
-        ingester.AddFailure(origin, reason);
+        ingester.AddFailure(where(s), s);
         if (done) break;
         continue;
       }

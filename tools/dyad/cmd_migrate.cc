@@ -69,7 +69,7 @@ int RunMigrate(const MigrateFlags& f) {
   std::fprintf(stderr, "migrate: copied %s into %s; every table's rows and SHA-256 agree\n",
                from_name.c_str(), to_name.c_str());
   std::string why;
-  if (StdoutFailed(&why)) return Fail("migrate: " + why, 74);
+  if (StdoutFailed(&why)) return Fail(Status::IOError("migrate: " + why));
   return 0;
 }
 

@@ -100,12 +100,13 @@ int Run(const RoleFlags& f) {
 
   if (f.output.empty() || f.output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? 0 : Fail("role: cannot write to standard output");
+    if (std::string why; StdoutFailed(&why)) return Fail(Status::IOError("role: " + why));
+    return 0;
   }
   std::ofstream out(f.output, std::ios::binary);
   out << text;
   out.close();
-  if (!out) return Fail("role: cannot write " + f.output);
+  if (!out) return Fail(Status::IOError("role: cannot write " + f.output));
   return 0;
 }
 

@@ -32,7 +32,7 @@ int RunSearch(const SearchFlags& flags) {
     std::printf("d%lld sentence %d  %s  %s%s%s%s\n", static_cast<long long>(hit.document_id), hit.sentence.index,
                 hit.doc_date.valid() ? hit.doc_date.ToIso().c_str() : "----------",
                 store::TruncateForDisplay(hit.doc_name, 80).c_str(), page.c_str(),
-                hit.doc_source.empty() ? "" : " - ", hit.doc_source.c_str());
+                hit.doc_source.empty() ? "" : " - ", store::ForTerminal(hit.doc_source).c_str());
     std::printf("  %s\n", store::TruncateForDisplay(hit.snippet, 400).c_str());
     auto it = events_by_doc.find(hit.document_id);
     if (it == events_by_doc.end()) {
@@ -54,13 +54,14 @@ int RunSearch(const SearchFlags& flags) {
       }
       const std::string review = e.review.id == 0 ? ""
                                                   : std::string(" [") + store::ReviewStateName(e.review.state) + " by " +
-                                                        e.review.reviewer + "]";
+                                                        store::ForTerminal(e.review.reviewer) + "]";
       std::printf("  event %lld: %s -> %s %s (%s)%s\n", static_cast<long long>(e.id),
                   e.event.source.empty() ? "-" : e.event.source.c_str(),
                   e.event.target.empty() ? "-" : e.event.target.c_str(), e.event.event_code.c_str(),
                   ModalityName(e.event.modality), review.c_str());
     }
   }
+  if (std::string why; StdoutFailed(&why)) return Fail(Status::IOError("search: " + why));  // the count would lie
   std::fprintf(stderr, "dyad: %zu sentence%s%s", hits.size(), hits.size() == 1 ? "" : "s",
                flags.limit > 0 && static_cast<int64_t>(hits.size()) == flags.limit
                    ? " (limit reached; --limit 0 for all)" : "");

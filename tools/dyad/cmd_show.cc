@@ -20,16 +20,19 @@ struct ShowFlags {
   int sentence = -1;  // a document's sentence (from 0): it and its events only; -1 = the whole document
 };
 
+// What comes from a document or a reviewer, printable (store::ForTerminal: no control sequences).
+std::string Shown(const std::string& text) { return store::ForTerminal(text); }
+
 void PrintDocument(const store::StoredDocument& d) {
   const Document& doc = d.document;
-  std::printf("document d%lld  %s\n", static_cast<long long>(d.id), doc.title.c_str());
-  std::printf("  id:        %s\n", doc.id.c_str());
-  std::printf("  source:    %s\n", doc.source.c_str());
-  std::printf("  url:       %s\n", doc.url.c_str());
+  std::printf("document d%lld  %s\n", static_cast<long long>(d.id), Shown(doc.title).c_str());
+  std::printf("  id:        %s\n", Shown(doc.id).c_str());
+  std::printf("  source:    %s\n", Shown(doc.source).c_str());
+  std::printf("  url:       %s\n", Shown(doc.url).c_str());
   std::printf("  date:      %s\n", doc.date.valid() ? doc.date.ToIso().c_str() : "(unknown)");
-  std::printf("  language:  %s\n", doc.language.c_str());
+  std::printf("  language:  %s\n", Shown(doc.language).c_str());
   std::printf("  sha256:    %s\n", doc.sha256.c_str());
-  std::printf("  origin:    %s (%s%s)\n", doc.origin.c_str(), InputFormatName(doc.format),
+  std::printf("  origin:    %s (%s%s)\n", Shown(doc.origin).c_str(), InputFormatName(doc.format),
               doc.page_starts.empty() ? "" : (", " + std::to_string(doc.page_starts.size()) + " pages").c_str());
   std::printf("  ingested:  %s by %s\n", d.ingested_at.c_str(), d.tool_version.c_str());
   if (d.near_duplicate_of)
@@ -50,21 +53,23 @@ int ShowEvent(store::Store& db, int64_t id) {
               e.event_code.c_str(), e.quad_class, e.goldstein, e.plover.empty() ? "" : ", PLOVER ",
               e.plover.c_str());
   std::printf("  date:      %s (%s%s%s)\n", e.date.ToIso().c_str(), DatePrecisionName(e.date_precision),
-              e.date_text.empty() ? "" : ": ", e.date_text.c_str());
+              e.date_text.empty() ? "" : ": ", Shown(e.date_text).c_str());
   // A source or target named by a pronoun or "the country": what it was resolved to.
-  if (!e.source_ref.empty()) std::printf("  source:    \"%s\" = %s\n", e.source_text.c_str(), e.source_ref.c_str());
-  if (!e.target_ref.empty()) std::printf("  target:    \"%s\" = %s\n", e.target_text.c_str(), e.target_ref.c_str());
+  if (!e.source_ref.empty())
+    std::printf("  source:    \"%s\" = %s\n", Shown(e.source_text).c_str(), e.source_ref.c_str());
+  if (!e.target_ref.empty())
+    std::printf("  target:    \"%s\" = %s\n", Shown(e.target_text).c_str(), e.target_ref.c_str());
   std::printf("  modality:  %s", ModalityName(e.modality));
   if (!e.reported_by.empty())
-    std::printf(", reported by %s (\"%s\")", e.reported_by.c_str(), e.reported_by_text.c_str());
+    std::printf(", reported by %s (\"%s\")", e.reported_by.c_str(), Shown(e.reported_by_text).c_str());
   std::printf("\n");
   if (!e.location.empty())
-    std::printf("  location:  %s, %s (%.4f, %.4f)\n", e.location.name.c_str(), e.location.country.c_str(),
+    std::printf("  location:  %s, %s (%.4f, %.4f)\n", Shown(e.location.name).c_str(), e.location.country.c_str(),
                 e.location.latitude, e.location.longitude);
   if (e.page > 0) std::printf("  page:      %d\n", e.page);
   std::printf("  sentence %d: %s\n", e.sentence_index, store::HighlightSentence(doc.document.text, e, ansi).c_str());
   if (!ansi) std::printf("             ([S:source] [V:verb] [T:target])\n");
-  std::printf("  coded by:  %s:%d: %s\n", e.pattern.file.c_str(), e.pattern.line, e.pattern.text.c_str());
+  std::printf("  coded by:  %s:%d: %s\n", Shown(e.pattern.file).c_str(), e.pattern.line, Shown(e.pattern.text).c_str());
   std::printf("  dictionary set: %s\n", se.dict_hash.c_str());
   std::string current;
   if (db.CurrentCoding(&current).ok() && current != se.dict_hash)
@@ -72,8 +77,9 @@ int ShowEvent(store::Store& db, int64_t id) {
                 current.c_str());
   if (se.duplicate) std::printf("  NOTE: from a near-duplicate document; not counted in queries\n");
   if (se.review.id != 0) {
-    std::printf("  review:    %s by %s %s%s%s\n", store::ReviewStateName(se.review.state), se.review.reviewer.c_str(),
-                se.review.at.c_str(), se.review.note.empty() ? "" : ": ", se.review.note.c_str());
+    std::printf("  review:    %s by %s %s%s%s\n", store::ReviewStateName(se.review.state),
+                Shown(se.review.reviewer).c_str(), se.review.at.c_str(), se.review.note.empty() ? "" : ": ",
+                Shown(se.review.note).c_str());
     if (se.review.state == store::ReviewState::kRejected)
       std::printf("  NOTE: an analyst rejected this event; it is no evidence (left out of events, exports and reports)\n");
   }
@@ -96,7 +102,7 @@ int ShowDocument(store::Store& db, const std::string& key, bool include_rejected
                                  " (it has " + std::to_string(sentences.size()) + ", numbered from 0)"));
   PrintDocument(doc);
   std::printf("  sentences: %zu stored\n", sentences.size());
-  if (chosen) std::printf("  sentence %d: %s\n", chosen->index, chosen->text.c_str());
+  if (chosen) std::printf("  sentence %d: %s\n", chosen->index, Shown(chosen->text).c_str());
   store::EventQuery q;
   q.document_id = doc.id;
   q.include_duplicates = true;

@@ -107,8 +107,9 @@ int main(int argc, char** argv) {
   for (auto* sub : app.get_subcommands()) {
     try {
       int code = runners[sub]();
-      // A full disk or a closed pipe must not pass for success.
-      if (std::string why; StdoutFailed(&why)) return Fail(sub->get_name() + ": " + why, code != 0 ? code : 1);
+      // A full disk or a closed pipe must not pass for success: an I/O error (74), said once
+      // (a command that reported it itself called StdoutFailed already).
+      if (std::string why; StdoutFailed(&why)) return Fail(dyad::Status::IOError(sub->get_name() + ": " + why));
       return code;
     } catch (const std::exception& e) {
       return Fail(sub->get_name() + ": " + e.what());

@@ -633,6 +633,33 @@ TEST_F(RoleReportTest, HtmlCarriesTheMarkdownsSectionsAndNamesTheState) {
   EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos) << "only http(s) links";
 }
 
+// Issue 11 (12) in the Markdown report too: what comes from documents (sentence, source, title,
+// URL, the words naming a reporter) can hold HTML or Markdown link syntax, which a Markdown
+// renderer turns into markup; only http(s) addresses become links. The Markdown linked
+// "javascript:alert(1)" and passed "<script>" and "<img onerror=...>" through as raw HTML.
+TEST_F(RoleReportTest, MarkdownEscapesWhatComesFromDocumentsAndLinksOnlyHttp) {
+  std::vector<store::StoredEvent> ev;
+  ev.push_back(Attack(1, "<img src=x onerror=alert(3)>", "javascript:alert(1)", Date{2023, 7, 12}));
+  ev.back().doc_title = "<script>alert(2)</script>";
+  ev.back().event.sentence = "Russian troops [see](javascript:alert(4)) attacked Ukraine from Belarus <b>today</b>.";
+  ev.push_back(Attack(2, "Wire", "https://example.org/a b(c)", Date{2023, 7, 13}, Modality::kAsserted));
+  ev.back().event.reported_by_text = "<i>officials</i>";
+  ev.back().doc_title = "\x1b]0;pwned\x07 title";  // the Markdown goes to terminals too
+  const std::string md = RenderMarkdown(Build(ev));
+  EXPECT_EQ(md.find_first_of("\x1b\x07"), std::string::npos) << md;
+  // Markup is what a renderer reads as such: not preceded by a backslash.
+  auto unescaped = [&md](const std::string& raw) {
+    for (size_t at = md.find(raw); at != std::string::npos; at = md.find(raw, at + 1))
+      if (at == 0 || md[at - 1] != '\\') return true;
+    return false;
+  };
+  for (const char* raw : {"](javascript:", "<script", "<img", "<b>", "<i>", "</", "[see]"}) {
+    EXPECT_FALSE(unescaped(raw)) << raw << " in:\n" << md;
+  }
+  EXPECT_NE(md.find("javascript:alert(1)"), std::string::npos) << "the address is still shown, as text";
+  EXPECT_NE(md.find("](https://example.org/a%20b%28c%29)"), std::string::npos) << md;
+}
+
 // The HTML's escaping of a Markdown heading's text.
 std::string HtmlText(const std::string& s) {
   std::string out;

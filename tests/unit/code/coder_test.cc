@@ -105,6 +105,7 @@ TEST_F(CoderTest, PatternsWinOverRootCodesAndSetActors) {
   EXPECT_EQ(Events(Code("Arnor called for sanctions against Mordor.")), "ARN/ORC/172");
   // Null root code without a matching pattern: no event.
   EXPECT_EQ(Code("Arnor called Mordor on the phone.").problem, "Only null events found in text");
+  EXPECT_EQ(Code("Arnor called Mordor on the phone.").problem_kind, Problem::kOnlyNull);
   // '+ * FROM $': target before the verb, source after FROM.
   EXPECT_EQ(Events(Code("Gondor was freed from Mordor after talks.")), "ORC/GON/067");
 }
@@ -149,8 +150,10 @@ TEST_F(CoderTest, DominantCodesKeepOnlyDominantEvents) {
 
 TEST_F(CoderTest, DiscardComplexAndNullActors) {
   EXPECT_EQ(Code("Arnor condemned Nasgul on Monday.").problem, "Discard code found in text");
+  EXPECT_EQ(Code("Arnor condemned Nasgul on Monday.").problem_kind, Problem::kDiscard);
   EXPECT_EQ(Code("Arnor condemned soccer fans on Monday.").problem, "Discard code found in text");
   EXPECT_EQ(Code("Isildur condemned Mordor on Monday.").problem, "Complex code found in verb pattern");
+  EXPECT_EQ(Code("Isildur condemned Mordor on Monday.").problem_kind, Problem::kComplex);
   EXPECT_EQ(Code("Arnor will blast Mordor on Monday.").problem, "Complex code found in verb pattern");
   // Date-restricted: USSR is an actor before 911226, a discard after.
   EXPECT_EQ(Events(Code("USSR condemned Mordor on Monday.", Date{1990, 1, 1})), "USR/ORC/122");
@@ -161,6 +164,7 @@ TEST_F(CoderTest, DiscardComplexAndNullActors) {
 
 TEST_F(CoderTest, InputErrorsAndComplexity) {
   EXPECT_EQ(Code("").problem, "Input error: no text in record");
+  EXPECT_EQ(Code("").problem_kind, Problem::kInputError);
   options_.minimum_words = 8;
   EXPECT_EQ(Code("Arnor condemned Mordor.").problem, "Input error: too few words in sentence");
   options_.minimum_words = 3;
@@ -231,13 +235,22 @@ TEST(CheckRecordTest, FollowsTheSuiteRules) {
   EXPECT_EQ(CheckRecord("x /* -{ XXX } */", two, false, false), "");
   EXPECT_EQ(CheckRecord("x /* { ARN / GON / 06 } */", two, false, false), "does not match");
   EXPECT_EQ(CheckRecord("no comment { ARN / GON / 064 }", two, false, false), "no verification record");
+  // No events: the problem's kind decides (issue 11, item 13: its words were read, "ard co" for a
+  // discard); the words only go into the reason.
   CodeResult none;
-  none.problem = "No events found in text";
+  none.problem = "reworded: no events at all";
+  none.problem_kind = Problem::kNoEvents;
   EXPECT_EQ(CheckRecord("x /* {---} */", none, false, false), "");
-  EXPECT_NE(CheckRecord("x /* {###} */", none, false, false), "");
-  none.problem = "Discard code found in text";
+  EXPECT_EQ(CheckRecord("x /* {###} */", none, false, false), "does not match: reworded: no events at all");
+  none.problem_kind = Problem::kInputError;
+  EXPECT_EQ(CheckRecord("x /* {---} */", none, false, false), "");
+  none.problem_kind = Problem::kOnlyNull;
+  EXPECT_NE(CheckRecord("x /* {---} */", none, false, false), "");
+  none.problem = "Complex code found";  // words of another kind change nothing
+  none.problem_kind = Problem::kDiscard;
   EXPECT_EQ(CheckRecord("x /* {###} */", none, false, false), "");
-  none.problem = "Complex text: Verbs(5) >= 5";
+  EXPECT_NE(CheckRecord("x /* {+++} */", none, false, false), "");
+  none.problem_kind = Problem::kComplex;
   EXPECT_EQ(CheckRecord("x /* {+++} */", none, false, false), "");
   // Time shifting: the first digits after the first '}' must be in event 0's line.
   two.events[0].date = Date{1995, 1, 3};

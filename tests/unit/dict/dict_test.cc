@@ -65,7 +65,9 @@ TEST(TabariRecordReaderTest, SkipsInvalidDatesWithAWarning) {
   ASSERT_TRUE(reader.Next(&r));
   EXPECT_EQ(r.id, "OK-1");
   ASSERT_EQ(reader.warnings().size(), 1u);
-  EXPECT_EQ(reader.warnings()[0], "t.text:1: invalid record date: '951301 BAD-1'");
+  EXPECT_EQ(reader.warnings()[0].message(), "t.text:1: invalid record date: '951301 BAD-1'");
+  EXPECT_EQ(reader.warnings()[0].where(), "t.text:1");
+  EXPECT_EQ(reader.warnings()[0].kind(), "invalid date");
 }
 
 TEST(TabariRecordReaderTest, YyyyModeReadsEightDigits) {

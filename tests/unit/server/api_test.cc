@@ -251,6 +251,13 @@ TEST_F(ApiTest, AConflictFolderOfTheUsersOwnIsServed) {
   list.path = "/api/conflicts";
   json b = json::parse(api->Handle(list).body);
   ASSERT_EQ(b["conflicts"].size(), 1u) << b.dump();
+  // Issue 11 (14): a file that does not load is listed by its name, never the server's folder.
+  std::ofstream(own / "broken.toml") << "id = \"broken\"\nname = [\n";
+  b = json::parse(api->Handle(list).body);
+  ASSERT_EQ(b["errors"].size(), 1u) << b.dump();
+  EXPECT_THAT(b["errors"][0].get<std::string>(), HasSubstr("broken.toml:"));
+  EXPECT_EQ(b.dump().find(own.string()), std::string::npos) << b.dump();
+  std::filesystem::remove(own / "broken.toml");
   Request role;
   role.method = "GET";
   role.path = "/api/role";
@@ -414,6 +421,13 @@ TEST_F(ApiTest, ParametersAreCheckedAndNoServerPathIsShown) {
   EXPECT_EQ(Get("/api/events", {{"code", "19x"}}).status, 400);
   EXPECT_EQ(Get("/api/events", {{"from", "2024-01-01"}, {"to", "2023-01-01"}}).status, 400);
   EXPECT_EQ(Get("/api/role", {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"form", "x"}}).status, 400);
+  // The role routes refuse a reversed window as `dyad role` does (they answered an empty report).
+  for (const char* route : {"/api/role", "/role"}) {
+    const Response reversed =
+        Get(route, {{"state", "BLR"}, {"conflict", "russia-ukraine"}, {"from", "2024-01-01"}, {"to", "2023-01-01"}});
+    EXPECT_EQ(reversed.status, 400) << route;
+    EXPECT_EQ(Body(reversed)["error"], "from 2024-01-01 is after to 2023-01-01") << route;
+  }
   const json upper = Body(Get("/api/events", {{"actor", "RUS"}}));
   const json lower = Body(Get("/api/events", {{"actor", "rus"}}));
   EXPECT_GT(upper["count"].get<int>(), 0);
@@ -712,6 +726,28 @@ int StatusOnANewConnection(int port, const char* source = "127.0.0.1") {
   if (!ClosedByServer(fd)) status = -2;
   ::close(fd);
   return status;
+}
+
+// Issue 11 (10): 200 sockets that connect and send nothing made every other request time out (8
+// workers, a listen backlog of 5). 300 of them now leave the server answering at once: the backlog
+// takes them and a silent socket is handed to no worker.
+TEST_F(ApiTest, IdleSocketsDoNotStarveTheServer) {
+  HttpOptions options;
+  options.max_connections_per_client = 0;  // all from 127.0.0.1; this test is about the pool
+  ServingHttp server(*api_, options);
+  ASSERT_TRUE(server.Start().ok());
+  for (int i = 0; i < 300; ++i) {
+    const int fd = ConnectTo(server.port);
+    ASSERT_GE(fd, 0) << "connection " << i + 1 << " refused";
+    server.sockets.push_back(fd);
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  httplib::Client client("127.0.0.1", server.port);
+  client.set_read_timeout(5, 0);
+  auto answer = client.Get("/api/stats");
+  ASSERT_TRUE(answer) << "no answer beside 300 idle sockets";
+  EXPECT_EQ(answer->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
 }
 
 // A body sent at a steady pace above the minimum rate is read in full, however long past the body
@@ -1150,6 +1186,59 @@ TEST_F(ApiTest, ARefusedRequestsBodyIsNeverReadAsTheNextRequest) {
     EXPECT_EQ(StatusOf(ReadResponse(fd)), request.status) << request.head;
     EXPECT_TRUE(ClosedByServer(fd)) << "the body was read as a request after: " << request.head;
   }
+}
+
+// Issue 11 (15): curl's -d sends application/x-www-form-urlencoded; the body is the text to code
+// whatever the type says, never form fields (a field named date or id is no parameter).
+TEST_F(ApiTest, ACodeBodySentAsAFormIsCodedAsText) {
+  ServingHttp server(*api_);
+  ASSERT_TRUE(server.Start().ok());
+  httplib::Client client("127.0.0.1", server.port);
+  const std::string text = "date=1999-01-01&id=x Russia shelled Kharkiv.";
+  auto form = client.Post("/api/code", text, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form) << "no answer";
+  ASSERT_EQ(form->status, 200) << form->body;
+  const json coded = json::parse(form->body);
+  ASSERT_GE(coded["count"].get<int>(), 1) << form->body;
+  EXPECT_EQ(coded["events"][0]["doc_id"], "request") << "a form field became the id";
+  EXPECT_EQ(coded["events"][0]["date"], "") << "a form field became the date";
+  auto plain = client.Post("/api/code", text, "text/plain");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(json::parse(plain->body)["events"], coded["events"]) << "the type changed what was coded";
+}
+
+// Issue 11 (14): two requests sent at once on one connection are both answered, in order; a
+// request line too long for the server is answered 414 with the documented JSON body.
+TEST_F(ApiTest, PipelinedRequestsAreAnsweredAndLongTargetsGetJson) {
+  ServingHttp server(*api_);
+  ASSERT_TRUE(server.Start().ok());
+  int fd = ConnectTo(server.port);
+  ASSERT_GE(fd, 0);
+  server.sockets.push_back(fd);
+  ASSERT_TRUE(SendAll(fd, "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                          "GET /api/nope HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+  std::string both;  // everything until the server closes after the second answer
+  char buffer[4096];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) both.append(buffer, static_cast<size_t>(n));
+  const size_t second_at = both.find("HTTP/1.1 ", 1);
+  ASSERT_NE(second_at, std::string::npos) << "one answer only: " << both;
+  const std::string first = both.substr(0, second_at), second = both.substr(second_at);
+  EXPECT_EQ(StatusOf(first), 200) << first;
+  EXPECT_THAT(first, HasSubstr("\"documents\""));
+  EXPECT_EQ(StatusOf(second), 404) << second;
+  EXPECT_THAT(second, HasSubstr("{\"error\":\"no route /api/nope"));
+
+  fd = ConnectTo(server.port);
+  ASSERT_GE(fd, 0);
+  server.sockets.push_back(fd);
+  ASSERT_TRUE(SendAll(fd, "GET /api/events?actor=" + std::string(20000, 'A') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  const std::string too_long = ReadResponse(fd);
+  ASSERT_EQ(StatusOf(too_long), 414) << too_long;
+  const std::string body = too_long.substr(too_long.find("\r\n\r\n") + 4);
+  const json error = json::parse(body, nullptr, false);
+  ASSERT_TRUE(error.is_object()) << body;
+  EXPECT_EQ(error.size(), 1u);
+  EXPECT_FALSE(error["error"].get<std::string>().empty());
 }
 
 // A second server on a port in use is refused (no SO_REUSEPORT sharing).

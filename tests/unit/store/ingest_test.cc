@@ -109,7 +109,7 @@ TEST_P(StoreBackendTest, IngestsCountsDuplicatesAndRecordsBadDocuments) {
   Ingester ingester(store.get(), TestCoder, "test-dict", options);
   ASSERT_TRUE(ingester.Start().ok());
   for (const Document& d : docs) ingester.Add(d);
-  ingester.AddFailure("missing.txt", "unreadable: No such file or directory");
+  ingester.AddFailure("missing.txt", Status::IOError("unreadable: No such file or directory").WithKind("unreadable"));
   IngestSummary s;
   ASSERT_TRUE(ingester.Finish(&s).ok());
   EXPECT_EQ(s.new_documents, 50);
@@ -146,12 +146,15 @@ TEST_P(StoreBackendTest, IngestsCountsDuplicatesAndRecordsBadDocuments) {
 }
 
 TEST(ValidateDocumentTest, NamesTheProblem) {
-  EXPECT_EQ(ValidateDocument(MakeDocument("a", "fine text"), 100), "");
-  EXPECT_EQ(ValidateDocument(MakeDocument("a", ""), 100), "empty document");
-  EXPECT_THAT(ValidateDocument(MakeDocument("a", "ok \xED\xA0\x80 surrogate"), 100),
+  EXPECT_TRUE(ValidateDocument(MakeDocument("a", "fine text"), 100).ok());
+  EXPECT_EQ(ValidateDocument(MakeDocument("a", ""), 100).message(), "empty document");
+  EXPECT_EQ(ValidateDocument(MakeDocument("a", ""), 100).kind(), "empty document");
+  EXPECT_EQ(ValidateDocument(MakeDocument("a", "\xF0\x9F\x98"), 100).kind(), "invalid UTF-8");
+  EXPECT_EQ(ValidateDocument(MakeDocument("a", std::string(101, 'x')), 100).kind(), "too large");
+  EXPECT_THAT(ValidateDocument(MakeDocument("a", "ok \xED\xA0\x80 surrogate"), 100).message(),
               HasSubstr("invalid UTF-8 (at byte 3)"));
-  EXPECT_THAT(ValidateDocument(MakeDocument("a", "\xF0\x9F\x98"), 100), HasSubstr("invalid UTF-8"));
-  EXPECT_EQ(ValidateDocument(MakeDocument("a", "caf\xC3\xA9 \xF0\x9F\x98\x80"), 100), "");
+  EXPECT_THAT(ValidateDocument(MakeDocument("a", "\xF0\x9F\x98"), 100).message(), HasSubstr("invalid UTF-8"));
+  EXPECT_TRUE(ValidateDocument(MakeDocument("a", "caf\xC3\xA9 \xF0\x9F\x98\x80"), 100).ok());
 }
 
 // Reads newline-terminated numbers from `fd` until `want` is reached or EOF.

@@ -20,6 +20,7 @@
 #include "analyze/role_inputs.h"
 #include "analyze/role_report.h"
 #include "common/escape.h"
+#include "normalize/normalize.h"
 #include "server/single_flight.h"
 #include "store/event_filter.h"
 #include "store/export.h"
@@ -398,6 +399,11 @@ std::string UnknownParam(const Request& request) {
 
 Response Api::Impl::Dispatch(const Request& request) const {
   if (std::string unknown = UnknownParam(request); !unknown.empty()) return ErrorResponse(400, unknown);
+  // Parameters are text: one that is not UTF-8 is refused here, before any route quotes it in
+  // JSON (the role routes' report key threw on it, a 500).
+  for (const auto& [name, value] : request.params)
+    if (normalize::FindInvalidUtf8(value) != std::string_view::npos)
+      return ErrorResponse(400, name + ": not UTF-8: '" + value + "'");
   const std::string& path = request.path;
   const bool get = request.method == "GET" || request.method == "HEAD";
   // A server reachable from other machines shares its data only with token holders; the page

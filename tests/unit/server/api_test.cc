@@ -1043,6 +1043,24 @@ TEST_F(ApiTest, ErrorsQuoteRequestTextEscaped) {
   EXPECT_THAT(body["error"].get<std::string>(), HasSubstr("evil\\x01.example"));
 }
 
+// Found by fuzz_http: a parameter that is not UTF-8 (conflict=x%F7) made the role routes build
+// their report key as JSON, which threw: 500 "internal error: [json.exception.type_error.316]".
+// Every route answers such a parameter 400 with one line naming it.
+TEST_F(ApiTest, ParametersThatAreNotUtf8AreRefused) {
+  const std::multimap<std::string, std::string> bad_state = {{"state", "BL\xF7R"}, {"conflict", "russia-ukraine"}};
+  const std::multimap<std::string, std::string> bad_conflict = {{"state", "BLR"}, {"conflict", "russia-ukraine\xF7"}};
+  for (const auto& [path, params] : std::vector<std::pair<std::string, std::multimap<std::string, std::string>>>{
+           {"/api/role", bad_state}, {"/api/role", bad_conflict}, {"/role", bad_conflict},
+           {"/api/events", {{"actor", "\xF7"}}}, {"/api/search", {{"q", "troops\xC3"}}},
+           {"/api/documents/d1", {{"include_rejected", "\xFF"}}}}) {
+    const Response r = Get(path, params);
+    EXPECT_EQ(r.status, 400) << path << ": " << r.body;
+    const json body = json::parse(r.body, nullptr, false);
+    ASSERT_TRUE(body.is_object()) << r.body;
+    EXPECT_THAT(body["error"].get<std::string>(), HasSubstr("not UTF-8")) << path;
+  }
+}
+
 // Issue 11 (14): a server bound to this machine answers only requests addressed to it (DNS
 // rebinding); the bound address and localhost are accepted.
 TEST_F(ApiTest, ForeignHostHeadersAreRefusedOnLoopback) {

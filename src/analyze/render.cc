@@ -3,6 +3,7 @@
 #include <string>
 
 #include "analyze/role_report.h"
+#include "store/format.h"
 
 namespace dyad::analyze {
 namespace {
@@ -119,27 +120,13 @@ std::string Dyad(const Evidence& e) {
 
 // Markdown table cells and inline text: no pipes or line breaks, and no markup from documents:
 // '<' (raw HTML: "<script>", "<img onerror=...>"), '[' and ']' (links: "[x](javascript:...)"),
-// '`' and '\\' are escaped, so a Markdown renderer shows them as they were written. Other control
-// characters (ESC, BEL, C1) become U+FFFD: the report is printed on terminals too.
+// '`' and '\\' are escaped, so a Markdown renderer shows them as they were written. Line breaks
+// and other control characters go as store::ForTerminal does: the report is printed on terminals too.
 std::string MdCell(const std::string& s) {
   std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '|' || c == '<' || c == '>' || c == '[' || c == ']' || c == '`' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n' || c == '\r' || c == '\t') {
-      out += ' ';
-    } else if (u < 0x20 || u == 0x7f) {
-      out += "\xEF\xBF\xBD";
-    } else if (u == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
-      out += "\xEF\xBF\xBD";  // a C1 control, U+0080..U+009F
-      ++i;
-    } else {
-      out += c;
-    }
+  for (const char c : store::ForTerminal(s)) {
+    if (c == '|' || c == '<' || c == '>' || c == '[' || c == ']' || c == '`' || c == '\\') out += '\\';
+    out += c;
   }
   return out;
 }

@@ -1041,13 +1041,15 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
   // Events that hold only in a document about the conflict: ask the store what the documents
   // none of X's events tied to the conflict are about. What a document is about is read from all
   // its events, rejected ones too: rejecting one event must not take another out of the report.
-  if (std::vector<int64_t> waiting = a.PendingDocuments(); !waiting.empty()) {
-    s = store.ForEachDocumentActors(waiting, /*include_rejected=*/true, [&](const store::DocumentActors& d) {
+  auto note_actors = [&](const std::vector<int64_t>& document_ids, bool include_rejected) {
+    if (document_ids.empty()) return Status::Ok();
+    return store.ForEachDocumentActors(document_ids, include_rejected, [&](const store::DocumentActors& d) {
       a.NoteDocumentActors(d);
       return true;
     });
-    if (!s.ok()) return s;
-  }
+  };
+  s = note_actors(a.PendingDocuments(), /*include_rejected=*/true);
+  if (!s.ok()) return s;
   a.ResolvePending();
   // Then the sentences naming X (the same words), for the rules that read sentences without an event.
   const bool sentence_rules = std::any_of(rules.rules.begin(), rules.rules.end(), [](const Rule& r) { return r.sentences; });
@@ -1075,10 +1077,7 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
     std::vector<int64_t> document_ids;
     document_ids.reserve(pending.size());
     for (const auto& entry : pending) document_ids.push_back(entry.first);
-    s = store.ForEachDocumentActors(document_ids, options.include_rejected, [&](const store::DocumentActors& d) {
-      a.NoteDocumentActors(d);
-      return true;
-    });
+    s = note_actors(document_ids, options.include_rejected);
     if (!s.ok()) return s;
     for (auto& [document_id, sentences] : pending)
       for (auto& [sentence, matches] : sentences) a.AddSentence(document_id, sentence, std::move(matches));

@@ -28,6 +28,8 @@ enum class StatusCode {
   kResourceExhausted,  // a limit was reached (too large, nested too deeply, too many terms)
   kDeadlineExceeded,   // a time limit stopped it
   kUnavailable,        // busy now (a database locked by another writer); try again later
+  kAborted,            // a conflict with a concurrent transaction (a deadlock, a serialization
+                       // failure): nothing of it was kept; running the same transaction again may succeed
   kInternal,           // a bug: something that should not happen
 };
 
@@ -46,6 +48,7 @@ class [[nodiscard]] Status {
   static Status ResourceExhausted(std::string m) { return Status(StatusCode::kResourceExhausted, std::move(m)); }
   static Status DeadlineExceeded(std::string m) { return Status(StatusCode::kDeadlineExceeded, std::move(m)); }
   static Status Unavailable(std::string m) { return Status(StatusCode::kUnavailable, std::move(m)); }
+  static Status Aborted(std::string m) { return Status(StatusCode::kAborted, std::move(m)); }
   static Status Internal(std::string m) { return Status(StatusCode::kInternal, std::move(m)); }
 
   bool ok() const { return code_ == StatusCode::kOk; }

@@ -12,6 +12,7 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kResourceExhausted: return "resource exhausted";
     case StatusCode::kDeadlineExceeded: return "deadline exceeded";
     case StatusCode::kUnavailable: return "unavailable";
+    case StatusCode::kAborted: return "aborted";
     case StatusCode::kInternal: return "internal error";
   }
   return "unknown";

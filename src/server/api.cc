@@ -311,7 +311,8 @@ int HttpStatusOf(const Status& s) {
     case StatusCode::kNotFound: return 404;
     case StatusCode::kResourceExhausted: return 413;
     case StatusCode::kDeadlineExceeded:
-    case StatusCode::kUnavailable: return 503;
+    case StatusCode::kUnavailable:
+    case StatusCode::kAborted: return 503;
     case StatusCode::kCorruption:
     case StatusCode::kIOError:
     case StatusCode::kInternal: return 500;

@@ -10,6 +10,7 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -171,6 +172,8 @@ struct Ingester::Impl {
   std::atomic<bool> failed{false};
   std::atomic<int64_t> worker_ns{0};
   std::chrono::steady_clock::time_point start;
+  // Retry waits: drawn by Start(), the writer thread and Finish(), never two at once.
+  std::mt19937_64 rng{std::random_device{}()};
 
   double Seconds() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -231,7 +234,7 @@ struct Ingester::Impl {
       bool due = batch.size() >= options.batch_size ||
                  age >= std::chrono::milliseconds(options.max_batch_ms) || closed;
       if (!batch.empty() && due && !failed.load()) {
-        if (Status s = Commit(&batch); !s.ok()) {
+        if (Status s = CommitRetrying(&batch); !s.ok()) {
           std::lock_guard lock(mu);
           error = s;
           failed.store(true);
@@ -241,7 +244,32 @@ struct Ingester::Impl {
     }
   }
 
-  Status Commit(std::vector<Item>* batch) {
+  // Stores the batch; a conflict with another writer (kAborted: the batch's transaction was
+  // rolled back, nothing of it kept) runs it again after a random wait, up to max_attempts in all.
+  Status CommitRetrying(std::vector<Item>* batch) {
+    int64_t retries = 0;
+    return RetryAborted([&] { return Commit(batch, retries); }, &retries);
+  }
+
+  // Runs `attempt` until it succeeds, fails otherwise than by a conflict, or has run
+  // max_attempts times. Waits before each new attempt, a random time between half and all of
+  // retry_backoff_ms, doubled each time up to 2 s, so that two writers that deadlocked do not
+  // meet again at once. Counts the attempts run again in *retries.
+  Status RetryAborted(const std::function<Status()>& attempt, int64_t* retries) {
+    int64_t ceiling_ms = std::max(1, options.retry_backoff_ms);
+    for (int n = 1;; ++n) {
+      Status s = attempt();
+      if (s.code() != StatusCode::kAborted || n >= std::max(1, options.max_attempts)) return s;
+      ++*retries;
+      std::uniform_int_distribution<int64_t> wait(ceiling_ms / 2, ceiling_ms);
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait(rng)));
+      ceiling_ms = std::min<int64_t>(ceiling_ms * 2, 2000);
+    }
+  }
+
+  // One attempt at storing the batch in one transaction; `retries_before` (the attempts that
+  // conflicted) is added to the summary with the batch's counts once it has committed.
+  Status Commit(std::vector<Item>* batch, int64_t retries_before) {
     const int64_t commit_start = ThreadCpuNanos();
     const auto wall_start = std::chrono::steady_clock::now();
     IngestSummary delta;
@@ -283,7 +311,10 @@ struct Ingester::Impl {
       }
       delta.events += result.events_added;
     }
-    if (Status s = store->Commit(); !s.ok()) return s;
+    if (Status s = store->Commit(); !s.ok()) {
+      (void)store->Rollback();  // nothing to do when the commit ended the transaction
+      return s;
+    }
     IngestProgress progress;
     {
       std::lock_guard lock(mu);
@@ -297,6 +328,7 @@ struct Ingester::Impl {
       summary.near_duplicates += delta.near_duplicates;
       summary.failed += delta.failed;
       summary.events += delta.events;
+      summary.retries += retries_before;
       for (const auto& [kind, n] : delta.failure_reasons) summary.failure_reasons[kind] += n;
       for (auto& e : examples)
         if (summary.failure_examples.size() < 20) summary.failure_examples.push_back(std::move(e));
@@ -329,12 +361,17 @@ Ingester::~Ingester() {
 Status Ingester::Start() {
   Impl& m = *impl_;
   if (m.started) return Status::Error("ingest: Start() called twice");
-  if (Status s = m.store->SetCurrentCoding(m.dict_hash, ""); !s.ok()) return s;
+  int64_t& retries = m.summary.retries;  // no thread runs yet
+  if (Status s = m.RetryAborted([&] { return m.store->SetCurrentCoding(m.dict_hash, ""); }, &retries);
+      !s.ok())
+    return s;
   nlohmann::json params = nlohmann::json::parse(m.options.audit_parameters, nullptr, false);
   if (!params.is_object()) params = nlohmann::json::object();
   params["dict_hash"] = m.dict_hash;
   params["threads"] = m.options.threads;
-  if (Status s = m.store->Audit("ingest", params.dump()); !s.ok()) return s;
+  if (Status s = m.RetryAborted([&] { return m.store->Audit("ingest", params.dump()); }, &retries);
+      !s.ok())
+    return s;
   OpenOptions read_options;
   read_options.read_only = true;
   if (!Store::Open(m.store->path(), read_options, &m.reader).ok()) m.reader.reset();
@@ -385,8 +422,12 @@ Status Ingester::Finish(IngestSummary* summary) {
                              {"near_duplicate", m.summary.near_duplicates},
                              {"failed", m.summary.failed},
                              {"events", m.summary.events},
+                             {"retries", m.summary.retries},
                              {"seconds", m.summary.seconds}};
-      if (Status s = m.store->Audit("ingest-finished", done.dump()); !s.ok()) m.error = s;
+      if (Status s = m.RetryAborted([&] { return m.store->Audit("ingest-finished", done.dump()); },
+                                    &m.summary.retries);
+          !s.ok())
+        m.error = s;
     }
   }
   std::lock_guard lock(m.mu);

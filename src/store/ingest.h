@@ -58,6 +58,9 @@ struct IngestProgress {
   // writer storing batches (BEGIN .. COMMIT).
   double worker_cpu_seconds = 0, writer_cpu_seconds = 0;
   double writer_seconds = 0;    // wall clock the writer spent storing batches
+  // Batches rolled back after a conflict with another writer (StatusCode::kAborted: a deadlock
+  // or serialization failure on PostgreSQL) and stored again.
+  int64_t retries = 0;
 };
 
 struct IngestSummary : IngestProgress {
@@ -70,6 +73,11 @@ struct IngestOptions {
   size_t batch_size = 1024;              // documents per transaction (see max_batch_ms)
   int max_batch_ms = 1000;               // commit at least this often
   size_t max_document_bytes = 16u << 20;
+  // A batch that conflicts with another writer (kAborted) is rolled back and stored again, up to
+  // max_attempts times in all, after a random wait of up to retry_backoff_ms, doubled after each
+  // attempt (at most 2 s); then the ingest stops with the conflict.
+  int max_attempts = 8;
+  int retry_backoff_ms = 50;
   std::function<void(const IngestProgress&)> progress;  // after each commit
   // Extra key/values for the audit record ("paths", "threads", ...), a JSON object text.
   std::string audit_parameters = "{}";

@@ -274,6 +274,11 @@ int RunIngest(const IngestFlags& flags) {
       std::printf("    %s\n", summary.failure_examples[i].c_str());
     if (summary.failed > 10) std::printf("    ... (all in the failures table)\n");
   }
+  if (summary.retries > 0) {
+    std::printf("  %lld transaction%s run again after a conflict with another writer (a deadlock or "
+                "serialization failure)\n",
+                static_cast<long long>(summary.retries), summary.retries == 1 ? "" : "s");
+  }
   if (!previous_hash.empty() && previous_hash != engine->dictionary_hash() &&
       db->CountHiddenEvents(&hidden_before).ok() && hidden_before > 0) {
     std::printf("  note: the dictionaries changed since the last ingest; %lld events from the older version "

@@ -37,7 +37,8 @@ int Fail(const std::string& message, int exit_code) {
 int ExitCodeOf(const Status& s) {
   switch (s.code()) {
     case StatusCode::kOk: return 0;
-    case StatusCode::kUnavailable: return 75;  // EX_TEMPFAIL: busy; running it again may work
+    case StatusCode::kUnavailable:             // EX_TEMPFAIL: busy; running it again may work
+    case StatusCode::kAborted: return 75;      // a conflict with another writer, the same
     case StatusCode::kIOError: return 74;      // EX_IOERR
     case StatusCode::kInternal: return 70;     // EX_SOFTWARE: a bug
     default: return 1;                         // the input or the request

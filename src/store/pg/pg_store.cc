@@ -396,11 +396,17 @@ Status PgStore::ErrorFrom(const std::exception& e, const char* what) {
   const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e);
   const std::string state = sql ? sql->sqlstate() : "";
   const std::string line = location_ + ": " + what + ": " + message;
+  // A deadlock (40P01) or serialization failure (40001) with another writer: the server rolled
+  // the transaction back; running it again may succeed (the ingest does, store/ingest.h).
+  // libpqxx 6 throws these as transaction_rollback, which is no sql_error (no SQLSTATE).
+  if (dynamic_cast<const pqxx::deadlock_detected*>(&e) ||
+      dynamic_cast<const pqxx::serialization_failure*>(&e) || state == "40P01" || state == "40001")
+    return Status::Aborted(line + "; a conflict with another writer rolled the transaction back: run it again");
   if (state == "57014") {  // query_canceled: statement_timeout
     if (deadline_ != std::chrono::steady_clock::time_point::max()) interrupted_ = true;
     return Status::DeadlineExceeded(line);
   }
-  if (state == "40P01" || state == "40001" || state == "55P03")
+  if (state == "55P03" || dynamic_cast<const pqxx::transaction_rollback*>(&e))
     return Status::Unavailable(line + "; another writer held the same rows: try again");
   if (state == "25006") return Status::Error(location_ + ": the store is open read-only (" + what + ")");
   if (state.rfind("53", 0) == 0) return Status::ResourceExhausted(line);

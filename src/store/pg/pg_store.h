@@ -6,8 +6,9 @@
 //   - Concurrency: any number of processes on any machines may ingest into one database.
 //     Documents are unique by SHA-256 (a unique index; INSERT ... ON CONFLICT DO NOTHING): two
 //     writers adding the same bytes store them once, the second sees a duplicate. A writer
-//     that deadlocks with another (the same new documents in opposite orders) fails with
-//     Unavailable; running it again stores the rest.
+//     that deadlocks with another (the same new documents in opposite orders) or fails to
+//     serialize gets kAborted: the server rolled its transaction back (call Rollback()), and
+//     running the same transaction again may succeed (Ingester does, a bounded number of times).
 //   - Batches: everything between Begin() and Commit() is one transaction; without Begin()
 //     each call is its own. Sentences and events are sent with COPY when the transaction
 //     ends (or before the store reads them back), so readers never see part of a document.

@@ -15,6 +15,8 @@ TEST(StatusTest, CodesMessagesAndPrefixes) {
   EXPECT_EQ(Status::NotFound("no event 7").code(), StatusCode::kNotFound);
   EXPECT_EQ(Status::Corruption("x").code(), StatusCode::kCorruption);
   EXPECT_EQ(Status::Unavailable("busy").code(), StatusCode::kUnavailable);
+  EXPECT_EQ(Status::Aborted("deadlock").code(), StatusCode::kAborted);
+  EXPECT_STREQ(StatusCodeName(StatusCode::kAborted), "aborted");
   const Status prefixed = Status::NotFound("no event 7").Prefixed("show: ");
   EXPECT_EQ(prefixed.message(), "show: no event 7");
   EXPECT_EQ(prefixed.code(), StatusCode::kNotFound);

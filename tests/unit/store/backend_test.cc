@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -381,6 +382,51 @@ TEST_P(PgStoreTest, TwoWritersAddingTheSameDocumentsStoreEachOnce) {
   EXPECT_EQ(QueryText("SELECT COUNT(*) FROM events"), "300");
   auto store = OpenStore();
   EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
+// Two writers adding the same new documents in opposite orders, both transactions open: each
+// waits for a document the other holds. The server aborts one (40P01): that writer gets
+// kAborted (a conflict: run the transaction again), never a failure of the store; once it has
+// rolled back, the other commits, and running the aborted batch again finds both documents stored.
+TEST_P(PgStoreTest, AWriterThatDeadlocksIsAbortedAndCanRunItsBatchAgain) {
+  auto a = OpenStore();
+  ASSERT_TRUE(a->SetCurrentCoding("h", "").ok());  // committed: neither writer waits on a new coding row
+  auto b = OpenStore();
+  const Document x = MakeDocument("x", Story(41, 12)), y = MakeDocument("y", Story(42, 12));
+  auto add = [](Store* store, const Document& d) {
+    AddResult added;
+    std::vector<Event> events = {MakeEvent(0, "Belarus attacked Ukraine.", "BLRMIL", "UKR", "190", Date{2022, 3, 1})};
+    return store->AddDocument(d, events, "h", &added);
+  };
+  ASSERT_TRUE(a->Begin().ok());
+  ASSERT_TRUE(add(a.get(), x).ok());
+  ASSERT_TRUE(b->Begin().ok());
+  ASSERT_TRUE(add(b.get(), y).ok());
+  Status sa, sb;
+  std::thread first([&] {
+    sa = add(a.get(), y);  // waits for b's y
+    if (!sa.ok()) (void)a->Rollback();
+  });
+  sb = add(b.get(), x);  // waits for a's x: a deadlock
+  if (!sb.ok()) (void)b->Rollback();
+  first.join();
+  ASSERT_NE(sa.ok(), sb.ok()) << sa.message() << " / " << sb.message();
+  Store* winner = sa.ok() ? a.get() : b.get();
+  Store* loser = sa.ok() ? b.get() : a.get();
+  const Status& lost = sa.ok() ? sb : sa;
+  EXPECT_EQ(lost.code(), StatusCode::kAborted) << lost.message();
+  EXPECT_THAT(lost.message(), HasSubstr("deadlock"));
+  EXPECT_EQ(lost.message().find('\n'), std::string::npos);
+  ASSERT_TRUE(winner->Commit().ok());
+  ASSERT_TRUE(loser->Begin().ok());
+  AddResult again;
+  ASSERT_TRUE(loser->AddDocument(y, {}, "h", &again).ok());
+  EXPECT_EQ(again.outcome, AddOutcome::kDuplicate);
+  ASSERT_TRUE(loser->AddDocument(x, {}, "h", &again).ok());
+  EXPECT_EQ(again.outcome, AddOutcome::kDuplicate);
+  ASSERT_TRUE(loser->Commit().ok());
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM documents"), "2");
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM events"), "2");
 }
 
 TEST_P(PgStoreTest, OldSchemaIsMigratedOnWriteAndRefusedOnReadNamingTheCommand) {

@@ -5,14 +5,19 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "backend_fixture.h"
+#include "forwarding_store.h"
 #include "test_util.h"
 
 namespace dyad::store {
@@ -265,6 +270,194 @@ TEST_P(StoreBackendTest, TwoWritingProcessesBothSucceed) {
   ASSERT_TRUE(store->GetStats(&stats).ok());
   EXPECT_EQ(stats.documents, 800);
   EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
+// ---------------------------------------------------------------- conflicts with other writers
+
+// A store whose first `conflicts` commits fail as a deadlock with another writer does on
+// PostgreSQL: the transaction is rolled back and the error says so (kAborted).
+class ConflictingStore : public ForwardingStore {
+ public:
+  ConflictingStore(std::unique_ptr<Store> inner, int conflicts)
+      : ForwardingStore(std::move(inner)), conflicts_(conflicts) {}
+  Status Commit() override {
+    ++commits_;
+    if (conflicts_ > 0) {
+      --conflicts_;
+      (void)inner_->Rollback();
+      return Status::Aborted(path() + ": committing: deadlock detected; another writer held the same rows: try again");
+    }
+    return inner_->Commit();
+  }
+  int commits() const { return commits_; }
+
+ private:
+  int conflicts_;
+  int commits_ = 0;
+};
+
+// A batch aborted by a conflict with another writer is rolled back and stored again, whole:
+// the ingest ends as if nothing had happened, and says how many batches it retried.
+TEST_P(StoreBackendTest, ABatchAbortedByAConflictIsStoredAgain) {
+  ConflictingStore store(OpenStore(), 3);
+  IngestOptions options;
+  options.batch_size = 16;
+  options.retry_backoff_ms = 1;
+  std::vector<Document> docs = Corpus(60);
+  IngestSummary s = Ingest(&store, docs, options);
+  EXPECT_EQ(s.new_documents, 60);
+  EXPECT_EQ(s.duplicates, 0);
+  EXPECT_EQ(s.done, 60);
+  EXPECT_EQ(s.events, 60);
+  EXPECT_EQ(s.retries, 3);
+  Stats stats;
+  ASSERT_TRUE(store.GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 60);
+  EXPECT_EQ(stats.events, 60);
+  EXPECT_EQ(stats.sentences, 60 * 21);
+  EXPECT_EQ(QueryText("SELECT COUNT(DISTINCT sha256) FROM documents"), "60");
+  EXPECT_TRUE(store.CheckIntegrity().ok());
+}
+
+// Retries are bounded: a batch that keeps conflicting stops the ingest with the conflict.
+TEST_P(StoreBackendTest, RetriesOfAConflictingBatchAreBounded) {
+  ConflictingStore store(OpenStore(), 1000);
+  IngestOptions options;
+  options.batch_size = 16;
+  options.max_attempts = 4;
+  options.retry_backoff_ms = 1;
+  Ingester ingester(&store, TestCoder, "test-dict", options);
+  ASSERT_TRUE(ingester.Start().ok());
+  for (const Document& d : Corpus(20)) ingester.Add(d);
+  IngestSummary summary;
+  Status s = ingester.Finish(&summary);
+  EXPECT_EQ(s.code(), StatusCode::kAborted) << s.message();
+  EXPECT_THAT(s.message(), HasSubstr("deadlock detected"));
+  EXPECT_EQ(store.commits(), 4);
+  EXPECT_EQ(summary.new_documents, 0);
+  Stats stats;
+  ASSERT_TRUE(store.GetStats(&stats).ok());
+  EXPECT_EQ(stats.documents, 0);
+}
+
+// Two processes ingesting overlapping documents, the shared ones in opposite orders, in small
+// batches at the same time: both finish, and each document is stored once with its events.
+// (Whether their batches deadlock depends on timing; the test below forces it.)
+TEST_P(StoreBackendTest, TwoIngestsOfOverlappingDocumentsInOppositeOrdersStoreEachOnce) {
+  { auto store = OpenStore(); }
+  std::vector<Document> docs = Corpus(900, 20000);
+  std::vector<pid_t> children;
+  for (int p = 0; p < 2; ++p) {
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      std::unique_ptr<Store> store;
+      if (!Store::Open(path_, {}, &store).ok()) _exit(2);
+      // The first: documents 0..599 in order; the second: 300..899 from the last.
+      std::vector<Document> mine(docs.begin() + p * 300, docs.begin() + p * 300 + 600);
+      if (p == 1) std::reverse(mine.begin(), mine.end());
+      IngestOptions options;
+      options.batch_size = 16;
+      Ingester ingester(store.get(), TestCoder, "test-dict", options);
+      if (!ingester.Start().ok()) _exit(3);
+      for (const Document& d : mine) ingester.Add(d);
+      IngestSummary s;
+      Status st = ingester.Finish(&s);
+      if (!st.ok()) std::fprintf(stderr, "writer %d: %s\n", p, st.message().c_str());
+      _exit(st.ok() && s.new_documents + s.duplicates == 600 ? 0 : 4);
+    }
+    children.push_back(child);
+  }
+  for (pid_t child : children) {
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+  }
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM documents"), "900");
+  EXPECT_EQ(QueryText("SELECT COUNT(DISTINCT sha256) FROM documents"), "900");
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM events"), "900");
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM sentences"), std::to_string(900 * 21));
+  auto store = OpenStore();
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
+// PostgreSQL only: writers that do not wait for each other.
+class PgIngestTest : public StoreBackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, PgIngestTest, ::testing::Values("postgresql"), BackendName);
+
+// Holds each writer after the first document it stores until the other writer has stored its
+// first too: both transactions are then open, each holding a document the other adds later.
+struct Rendezvous {
+  std::mutex mu;
+  std::condition_variable cv;
+  int arrived = 0;
+};
+class MeetingStore : public ForwardingStore {
+ public:
+  MeetingStore(std::unique_ptr<Store> inner, Rendezvous* rendezvous)
+      : ForwardingStore(std::move(inner)), rendezvous_(rendezvous) {}
+  Status AddDocument(const Document& d, const std::vector<Sentence>& s, const std::vector<Event>& e,
+                     const std::string& h, const std::vector<uint32_t>& m, AddResult* r) override {
+    Status status = inner_->AddDocument(d, s, e, h, m, r);
+    if (!met_) {
+      met_ = true;
+      std::unique_lock lock(rendezvous_->mu);
+      ++rendezvous_->arrived;
+      rendezvous_->cv.notify_all();
+      rendezvous_->cv.wait_for(lock, std::chrono::seconds(20), [&] { return rendezvous_->arrived >= 2; });
+    }
+    return status;
+  }
+
+ private:
+  Rendezvous* rendezvous_;
+  bool met_ = false;
+};
+
+// Two ingests of the same new documents in opposite orders, one batch each, both transactions
+// open at once: they must meet in the middle, each waiting for a document the other holds, and
+// the server aborts one of them (a deadlock, 40P01). The aborted batch is stored again, so both
+// ingests finish and each document is stored once.
+TEST_P(PgIngestTest, TwoIngestsThatDeadlockBothFinishWithEachDocumentOnce) {
+  { auto store = OpenStore(); }
+  std::vector<Document> docs = Corpus(40, 30000);
+  std::vector<Document> reversed(docs.rbegin(), docs.rend());
+  Rendezvous rendezvous;
+  MeetingStore first(OpenStore(), &rendezvous), second(OpenStore(), &rendezvous);
+  IngestOptions options;
+  options.threads = 1;
+  options.batch_size = 40;
+  options.max_batch_ms = 60000;
+  options.retry_backoff_ms = 10;
+  IngestSummary a, b;
+  Status sa, sb;
+  std::thread other([&] {
+    Ingester ingester(&second, TestCoder, "test-dict", options);
+    sb = ingester.Start();
+    if (!sb.ok()) return;
+    for (const Document& d : reversed) ingester.Add(d);
+    sb = ingester.Finish(&b);
+  });
+  {
+    Ingester ingester(&first, TestCoder, "test-dict", options);
+    sa = ingester.Start();
+    if (sa.ok()) {
+      for (const Document& d : docs) ingester.Add(d);
+      sa = ingester.Finish(&a);
+    }
+  }
+  other.join();
+  EXPECT_TRUE(sa.ok()) << sa.message();
+  EXPECT_TRUE(sb.ok()) << sb.message();
+  EXPECT_GE(a.retries + b.retries, 1) << "the two batches did not deadlock";
+  EXPECT_EQ(a.new_documents + b.new_documents, 40);
+  EXPECT_EQ(a.duplicates + b.duplicates, 40);
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM documents"), "40");
+  EXPECT_EQ(QueryText("SELECT COUNT(DISTINCT sha256) FROM documents"), "40");
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM events"), "40");
+  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM sentences"), std::to_string(40 * 21));
+  EXPECT_TRUE(first.CheckIntegrity().ok());
 }
 
 }  // namespace

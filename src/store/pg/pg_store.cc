@@ -352,21 +352,28 @@ Status PgStore::Open(const std::string& url, const OpenOptions& options,
     if (version >= kSchemaVersion) {
       pqxx::connection& c = store->conn_->c;
       c.prepare("find_sha", "SELECT id FROM documents WHERE sha256 = $1");
+      // A new document in one round trip: its row, and its LSH band keys ($16, '{}' for none).
       c.prepare("insert_doc",
-                "INSERT INTO documents(input_id, sha256, source, url, title, language, pub_date, "
-                "format, origin, text, ingested_at, tool_version, minhash, near_duplicate_of, "
-                "page_starts) "
+                "WITH d AS (INSERT INTO documents(input_id, sha256, source, url, title, language, "
+                "pub_date, format, origin, text, ingested_at, tool_version, minhash, "
+                "near_duplicate_of, page_starts) "
                 "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,decode($13, 'hex'),$14,$15) "
-                "ON CONFLICT (sha256) DO NOTHING RETURNING id");
-      c.prepare("band_candidates",
-                "SELECT id, encode(minhash, 'hex'), near_duplicate_of FROM documents WHERE id IN "
-                "(SELECT doc FROM minhash_bands WHERE key = ANY($1::bigint[])) ORDER BY id");
-      c.prepare("band_insert",
-                "INSERT INTO minhash_bands(key, doc) SELECT unnest($1::bigint[]), $2 "
-                "ON CONFLICT DO NOTHING");
-      c.prepare("reserve_sentences",
-                "SELECT nextval('sentences_id_seq') FROM generate_series(1, $1)");
-      c.prepare("reserve_events", "SELECT nextval('events_id_seq') FROM generate_series(1, $1)");
+                "ON CONFLICT (sha256) DO NOTHING RETURNING id), "
+                "b AS (INSERT INTO minhash_bands(key, doc) SELECT k, d.id FROM d, "
+                "unnest($16::bigint[]) AS k ON CONFLICT DO NOTHING) "
+                "SELECT id FROM d");
+      // Before storing a document, in one round trip: a stored copy of its bytes (kind 0), and
+      // the originals sharing one of its LSH bands ($2, '{}' for none; kind 1), by id.
+      c.prepare("lookup_doc",
+                "SELECT 0, id, NULL, NULL FROM documents WHERE sha256 = $1 "
+                "UNION ALL SELECT 1, id, encode(minhash, 'hex'), near_duplicate_of FROM documents "
+                "WHERE id IN (SELECT doc FROM minhash_bands WHERE key = ANY($2::bigint[])) "
+                "ORDER BY 1, 2");
+      // $1 sentence ids, then $2 event ids.
+      c.prepare("reserve_ids",
+                "SELECT 0 AS k, nextval('sentences_id_seq') AS id FROM generate_series(1, $1) "
+                "UNION ALL SELECT 1, nextval('events_id_seq') FROM generate_series(1, $2) "
+                "ORDER BY k, id");
       c.prepare("coding_lookup", "SELECT id FROM codings WHERE dict_hash = $1");
     }
     if (options.read_only) {
@@ -519,6 +526,7 @@ Status PgStore::Rollback() {
 void PgStore::EndTransactionLocked(bool committed) {
   if (committed) {
     actor_codes_committed_.insert(actor_codes_pending_.begin(), actor_codes_pending_.end());
+    coding_ids_committed_.insert(coding_ids_pending_.begin(), coding_ids_pending_.end());
   } else {
     try {
       pqxx::nontransaction n(conn_->c);
@@ -528,32 +536,39 @@ void PgStore::EndTransactionLocked(bool committed) {
     }
   }
   actor_codes_pending_.clear();
+  coding_ids_pending_.clear();
   pending_sentences_.clear();
   pending_events_.clear();
   pending_event_countries_.clear();
+  pending_event_sentences_.clear();
   pending_docs_.clear();
 }
 
 void PgStore::FlushLocked(pqxx::transaction_base& tx) {
-  if (!pending_sentences_.empty()) {
-    CopyRows<6>(tx, "sentences", SentenceColumns(), pending_sentences_);
-    pending_sentences_.clear();
-  }
-  if (!pending_events_.empty()) {
-    // Ids for the buffered events in one round trip, in buffered order; then each event's
-    // countries can be written with it.
+  if (!pending_sentences_.empty() || !pending_events_.empty()) {
+    // Ids for the buffered sentences and events in one round trip, in buffered order; then each
+    // event gets its sentence's id, and its countries can be written with it.
     pqxx::result reserved =
-        tx.exec_prepared("reserve_events", static_cast<int64_t>(pending_events_.size()));
+        tx.exec_prepared("reserve_ids", static_cast<int64_t>(pending_sentences_.size()),
+                         static_cast<int64_t>(pending_events_.size()));
+    size_t next = 0;
+    for (Row& row : pending_sentences_) row[0] = Text(reserved[static_cast<pqxx::result::size_type>(next++)][1]);
     std::vector<Row> countries;
     for (size_t i = 0; i < pending_events_.size(); ++i) {
-      std::string id = Text(reserved[static_cast<pqxx::result::size_type>(i)][0]);
+      std::string id = Text(reserved[static_cast<pqxx::result::size_type>(next++)][1]);
       for (std::string& country : pending_event_countries_[i]) countries.push_back({std::move(country), id});
       pending_events_[i][0] = std::move(id);
+      const int64_t sentence = pending_event_sentences_[i];
+      pending_events_[i][3] = sentence > 0 ? std::to_string(sentence)
+                                           : *pending_sentences_[PendingSentenceIndex(sentence)][0];
     }
-    CopyRows<kEventColumnCount>(tx, "events", EventColumns(), pending_events_);
+    if (!pending_sentences_.empty()) CopyRows<6>(tx, "sentences", SentenceColumns(), pending_sentences_);
+    if (!pending_events_.empty()) CopyRows<kEventColumnCount>(tx, "events", EventColumns(), pending_events_);
     if (!countries.empty()) CopyRows<2>(tx, "event_countries", EventCountryColumns(), countries);
+    pending_sentences_.clear();
     pending_events_.clear();
     pending_event_countries_.clear();
+    pending_event_sentences_.clear();
   }
   pending_docs_.clear();
   // New actor codes in one statement, in byte order: two writers lock them in the same order.
@@ -574,14 +589,22 @@ void PgStore::LoadCurrentCodingLocked(pqxx::transaction_base& tx) {
 }
 
 int64_t PgStore::CodingIdLocked(pqxx::transaction_base& tx, const std::string& dict_hash) {
+  // Codings are never deleted: an id committed once holds for good (asked once per connection).
+  if (auto it = coding_ids_committed_.find(dict_hash); it != coding_ids_committed_.end()) return it->second;
+  if (auto it = coding_ids_pending_.find(dict_hash); it != coding_ids_pending_.end()) return it->second;
+  int64_t id = 0;
   pqxx::result r = tx.exec_prepared("coding_lookup", dict_hash);
-  if (!r.empty()) return Int(r[0][0]);
-  r = tx.exec_params(
-      "INSERT INTO codings(dict_hash, description, first_used) VALUES($1, '', $2) "
-      "ON CONFLICT (dict_hash) DO NOTHING RETURNING id",
-      dict_hash, NowIso());
-  if (!r.empty()) return Int(r[0][0]);
-  return Int(tx.exec_prepared("coding_lookup", dict_hash)[0][0]);  // another writer's
+  if (!r.empty()) {
+    id = Int(r[0][0]);
+  } else {
+    r = tx.exec_params(
+        "INSERT INTO codings(dict_hash, description, first_used) VALUES($1, '', $2) "
+        "ON CONFLICT (dict_hash) DO NOTHING RETURNING id",
+        dict_hash, NowIso());
+    id = !r.empty() ? Int(r[0][0]) : Int(tx.exec_prepared("coding_lookup", dict_hash)[0][0]);  // another writer's
+  }
+  coding_ids_pending_[dict_hash] = id;  // known for good once this transaction commits
+  return id;
 }
 
 Status PgStore::SetCurrentCoding(const std::string& dict_hash, const std::string& description) {
@@ -647,36 +670,37 @@ Status PgStore::AddDocumentLocked(pqxx::transaction_base& tx, const Document& do
                                   const std::vector<uint32_t>& minhash, AddResult* result) {
   *result = AddResult();
   const std::string sha = document.sha256.empty() ? Sha256Hex(document.text) : document.sha256;
-  if (pqxx::result r = tx.exec_prepared("find_sha", sha); !r.empty()) {
+  int64_t band_keys[kMinHashBands];
+  const bool has_signature = static_cast<int>(minhash.size()) == kMinHashSize;
+  if (has_signature) {
+    for (int b = 0; b < kMinHashBands; ++b)
+      band_keys[b] = MinHashBandKey(b, minhash.data() + b * kMinHashRows);
+  }
+  const std::string bands = has_signature ? BigintArray(band_keys, kMinHashBands) : "{}";
+  // A stored copy of the same bytes, or else a near duplicate: a stored original sharing an LSH
+  // band and enough MinHash values.
+  pqxx::result found = tx.exec_prepared("lookup_doc", sha, bands);
+  if (!found.empty() && Int(found[0][0]) == 0) {
     result->outcome = AddOutcome::kDuplicate;
-    result->document_id = result->duplicate_of = Int(r[0][0]);
+    result->document_id = result->duplicate_of = Int(found[0][1]);
     return Status::Ok();
+  }
+  int64_t near_of = 0;
+  for (const pqxx::row& row : found) {
+    const std::string blob = BytesOfHex(Text(row[2]));
+    if (blob.size() != minhash.size() * sizeof(uint32_t)) continue;
+    std::vector<uint32_t> other(minhash.size());
+    std::memcpy(other.data(), blob.data(), blob.size());
+    if (EstimatedJaccard(minhash, other) >= kNearDuplicateJaccard) {
+      near_of = row[3].is_null() ? Int(row[1]) : Int(row[3]);
+      break;
+    }
   }
   const int64_t coding = CodingIdLocked(tx, dict_hash);
   if (current_coding_ == 0) {
     tx.exec_params("INSERT INTO meta(key, value) VALUES('current_coding', $1) ON CONFLICT DO NOTHING",
                    dict_hash);
     LoadCurrentCodingLocked(tx);
-  }
-
-  // Near duplicate: a stored original sharing an LSH band and enough MinHash values.
-  int64_t near_of = 0;
-  int64_t band_keys[kMinHashBands];
-  const bool has_signature = static_cast<int>(minhash.size()) == kMinHashSize;
-  if (has_signature) {
-    for (int b = 0; b < kMinHashBands; ++b)
-      band_keys[b] = MinHashBandKey(b, minhash.data() + b * kMinHashRows);
-    pqxx::result r = tx.exec_prepared("band_candidates", BigintArray(band_keys, kMinHashBands));
-    for (const pqxx::row& row : r) {
-      const std::string blob = BytesOfHex(Text(row[1]));
-      if (blob.size() != minhash.size() * sizeof(uint32_t)) continue;
-      std::vector<uint32_t> other(minhash.size());
-      std::memcpy(other.data(), blob.data(), blob.size());
-      if (EstimatedJaccard(minhash, other) >= kNearDuplicateJaccard) {
-        near_of = row[2].is_null() ? Int(row[0]) : Int(row[2]);
-        break;
-      }
-    }
   }
 
   const std::string minhash_hex =
@@ -686,7 +710,9 @@ Status PgStore::AddDocumentLocked(pqxx::transaction_base& tx, const Document& do
       document.language, document.date.ToIso(), InputFormatName(document.format),
       document.origin, document.text, NowIso(), kToolVersion,
       minhash.empty() ? nullptr : minhash_hex.c_str(),
-      near_of ? std::to_string(near_of).c_str() : nullptr, PageStartsToText(document.page_starts));
+      near_of ? std::to_string(near_of).c_str() : nullptr, PageStartsToText(document.page_starts),
+      // Only originals are band candidates, so every copy links to the first one.
+      near_of ? std::string("{}") : bands);
   if (inserted.empty()) {  // another writer stored the same bytes meanwhile
     pqxx::result r = tx.exec_prepared("find_sha", sha);
     result->outcome = AddOutcome::kDuplicate;
@@ -698,9 +724,6 @@ Status PgStore::AddDocumentLocked(pqxx::transaction_base& tx, const Document& do
   if (near_of) {
     result->outcome = AddOutcome::kNearDuplicate;
     result->duplicate_of = near_of;
-  } else if (has_signature) {
-    // Only originals are candidates, so every copy links to the first one.
-    tx.exec_prepared("band_insert", BigintArray(band_keys, kMinHashBands), doc_row);
   }
 
   std::vector<Sentence> derived;
@@ -715,7 +738,7 @@ Status PgStore::AddDocumentLocked(pqxx::transaction_base& tx, const Document& do
   std::unordered_map<int, int64_t> sentence_ids;
   EnsureSentencesLocked(tx, doc_row, /*doc_is_new=*/true, *all, &sentence_ids);
   BufferEventsLocked(tx, doc_row, /*doc_is_new=*/true, events, coding, near_of != 0,
-                     &result->events_added);
+                     &sentence_ids, &result->events_added);
   return Status::Ok();
 }
 
@@ -731,31 +754,20 @@ void PgStore::EnsureSentencesLocked(pqxx::transaction_base& tx, int64_t doc, boo
   for (const Sentence& s : sentences)
     if (!ids->count(s.index) && seen.insert(s.index).second) fresh.push_back(&s);
   if (fresh.empty()) return;
-  pqxx::result reserved = tx.exec_prepared("reserve_sentences", static_cast<int64_t>(fresh.size()));
-  for (size_t i = 0; i < fresh.size(); ++i) {
-    const Sentence& s = *fresh[i];
-    const int64_t id = Int(reserved[static_cast<pqxx::result::size_type>(i)][0]);
-    (*ids)[s.index] = id;
-    pending_sentences_.push_back({std::to_string(id), std::to_string(doc), std::to_string(s.index),
-                                  std::to_string(s.span.begin), std::to_string(s.span.end), s.text});
+  for (const Sentence* s : fresh) {
+    (*ids)[s->index] = PendingSentenceRef(pending_sentences_.size());
+    pending_sentences_.push_back({std::nullopt, std::to_string(doc), std::to_string(s->index),
+                                  std::to_string(s->span.begin), std::to_string(s->span.end), s->text});
   }
   pending_docs_.insert(doc);
 }
 
 void PgStore::BufferEventsLocked(pqxx::transaction_base& tx, int64_t doc, bool doc_is_new,
                                  const std::vector<Event>& events, int64_t coding, bool duplicate,
-                                 int* added) {
-  std::unordered_map<int, int64_t> sentence_ids;
+                                 std::unordered_map<int, int64_t>* sentence_ids, int* added) {
   std::vector<Sentence> sentences;
   for (const Event& e : events) sentences.push_back({e.sentence_index, e.sentence_span, e.sentence});
-  // Known sentences first (stored, or buffered above for a new document).
-  if (doc_is_new) {
-    for (const auto& row : pending_sentences_)
-      if (*row[1] == std::to_string(doc))
-        sentence_ids[static_cast<int>(std::strtol(row[2]->c_str(), nullptr, 10))] =
-            std::strtoll(row[0]->c_str(), nullptr, 10);
-  }
-  EnsureSentencesLocked(tx, doc, doc_is_new, sentences, &sentence_ids);
+  EnsureSentencesLocked(tx, doc, doc_is_new, sentences, sentence_ids);
   *added = 0;
   auto num = [](int64_t v) { return std::optional<std::string>(std::to_string(v)); };
   for (const Event& e : events) {
@@ -764,7 +776,8 @@ void PgStore::BufferEventsLocked(pqxx::transaction_base& tx, int64_t doc, bool d
     row.push_back(std::nullopt);  // the id, reserved by FlushLocked
     row.push_back(num(doc));
     row.push_back(num(coding));
-    row.push_back(num(sentence_ids.at(e.sentence_index)));
+    row.push_back(std::nullopt);  // the sentence's id: pending_event_sentences_
+    pending_event_sentences_.push_back(sentence_ids->at(e.sentence_index));
     row.push_back(num(e.sentence_index));
     row.push_back(num(e.sentence_span.begin));
     row.push_back(num(e.sentence_span.end));
@@ -929,7 +942,9 @@ Status PgStore::ReplaceEvents(int64_t document_id, const std::vector<Event>& eve
     tx.exec_params("DELETE FROM events WHERE doc = $1", document_id);
     const int64_t coding = CodingIdLocked(tx, dict_hash);
     int added = 0;
-    BufferEventsLocked(tx, document_id, /*doc_is_new=*/false, events, coding, duplicate, &added);
+    std::unordered_map<int, int64_t> sentence_ids;  // read from the document's stored sentences
+    BufferEventsLocked(tx, document_id, /*doc_is_new=*/false, events, coding, duplicate,
+                       &sentence_ids, &added);
     return Status::Ok();
   });
 }

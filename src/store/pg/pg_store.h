@@ -128,14 +128,19 @@ class PgStore final : public Store {
                            const std::vector<Sentence>& sentences, const std::vector<Event>& events,
                            const std::string& dict_hash, const std::vector<uint32_t>& minhash,
                            AddResult* result);
-  // Reserves ids for the sentences of `doc` not stored yet and buffers them; fills `ids`
-  // (sentence index -> sentences.id) for every sentence given or already stored.
+  // Buffers the sentences of `doc` not stored yet (their ids are reserved by FlushLocked); fills
+  // `ids` (sentence index -> sentences.id, or PendingSentenceRef of a buffered one) for every
+  // sentence given or already stored. Of a document not new, `ids` empty: read from the store.
   void EnsureSentencesLocked(pqxx::transaction_base& tx, int64_t doc, bool doc_is_new,
                              const std::vector<Sentence>& sentences,
                              std::unordered_map<int, int64_t>* ids);
+  // Buffers the events and the sentences they name (EnsureSentencesLocked, with `sentence_ids`).
   void BufferEventsLocked(pqxx::transaction_base& tx, int64_t doc, bool doc_is_new,
                           const std::vector<Event>& events, int64_t coding, bool duplicate,
-                          int* added);
+                          std::unordered_map<int, int64_t>* sentence_ids, int* added);
+  // A sentence buffered at `index` of pending_sentences_, as a (negative) sentence id, and back.
+  static int64_t PendingSentenceRef(size_t index) { return -static_cast<int64_t>(index) - 1; }
+  static size_t PendingSentenceIndex(int64_t ref) { return static_cast<size_t>(-ref - 1); }
   std::vector<std::string> ExpandActorLocked(pqxx::transaction_base& tx, const std::string& prefix);
   // The SQL of an event query (values inlined as quoted literals); "" when nothing can match.
   std::string QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery& query, std::string* error);
@@ -153,6 +158,10 @@ class PgStore final : public Store {
   // The event_countries rows of each buffered event (rows.h: EventCountries), written with it
   // once FlushLocked has reserved its id (no insert trigger since schema v7).
   std::vector<std::vector<std::string>> pending_event_countries_;
+  // The sentence of each buffered event: its id, or PendingSentenceRef of a buffered sentence.
+  std::vector<int64_t> pending_event_sentences_;
+  // Coding ids by dictionary hash: committed (never deleted, so kept), and of the open transaction.
+  std::unordered_map<std::string, int64_t> coding_ids_committed_, coding_ids_pending_;
   std::unordered_set<int64_t> pending_docs_;  // documents with buffered rows
   std::recursive_mutex mu_;
   std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();

@@ -419,8 +419,12 @@ Status SqliteStore::Open(const std::string& path, const OpenOptions& options,
   const int target = options.schema_version_for_testing > 0
                          ? std::min(options.schema_version_for_testing, kSchemaVersion)
                          : kSchemaVersion;
+  // Migrations that change nothing on SQLite (empty) need no backup, and a reader need not wait
+  // for them.
+  bool changes = false;
+  for (int v = static_cast<int>(version); v < target; ++v) changes = changes || kMigrations[v][0] != '\0';
   if (options.read_only) {
-    if (version < target) {
+    if (version < target && changes) {
       return Status::Error(path + ": schema version " + std::to_string(version) +
                            " is older than " + std::to_string(target) +
                            "; open it once for writing to migrate it");
@@ -429,11 +433,11 @@ Status SqliteStore::Open(const std::string& path, const OpenOptions& options,
     // WAL: readers do not block the writer; committed transactions survive a kill.
     if (auto s = store->Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
     if (auto s = store->Exec("PRAGMA synchronous=NORMAL"); !s.ok()) return s;
-    if (version > 0 && version < target) {
-      if (!options.migrate) {
-        return Status::Error(path + ": schema version " + std::to_string(version) +
-                             " is older than " + std::to_string(target) + " and migration is off");
-      }
+    if (version > 0 && version < target && !options.migrate) {
+      return Status::Error(path + ": schema version " + std::to_string(version) +
+                           " is older than " + std::to_string(target) + " and migration is off");
+    }
+    if (version > 0 && version < target && changes) {
       std::string backup = path + ".bak-v" + std::to_string(version);
       for (int n = 2; FileExists(backup); ++n) {
         backup = path + ".bak-v" + std::to_string(version) + "." + std::to_string(n);

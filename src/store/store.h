@@ -61,7 +61,7 @@ struct sqlite3_stmt;
 namespace dyad::store {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 // Two documents whose word 3-shingle sets have an estimated Jaccard similarity
 // of at least this are near-duplicates. Documents with fewer shingles than
 // kMinShinglesForNearDuplicate are only ever exact duplicates.

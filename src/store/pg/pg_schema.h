@@ -271,6 +271,19 @@ SELECT 1;
 DROP INDEX events_doc;
 CREATE INDEX events_doc ON events(doc, coding, duplicate, source, target);
 )sql",
+    // v10: the event id in the indexes that choose events (SQLite's index entries hold the rowid;
+    // PostgreSQL's point at a heap tuple): an actor query's page (`dyad events --actor`) is chosen
+    // from events_source and events_target by index-only scans, and the events of the sentences a
+    // full-text query finds (a role report's words) come from events_sentence, without reading
+    // event rows first. SQLite's v10 does nothing.
+    R"sql(
+DROP INDEX events_source;
+CREATE INDEX events_source ON events(coding, source, day, duplicate) INCLUDE (id);
+DROP INDEX events_target;
+CREATE INDEX events_target ON events(coding, target, day, duplicate) INCLUDE (id);
+DROP INDEX events_sentence;
+CREATE INDEX events_sentence ON events(sentence) INCLUDE (id);
+)sql",
 };
 
 inline constexpr int kPgMigrationCount =

@@ -97,9 +97,12 @@ constexpr const char* kEventColumns =
   " (SELECT r." column " FROM reviews r WHERE r.doc = e.doc AND r.sentence_idx = e.sentence_idx"    \
   " AND r.verb_begin = e.verb_begin AND r.verb_end = e.verb_end AND r.machine_source = e.source"    \
   " AND r.machine_target = e.target AND r.machine_code = e.event_code ORDER BY r.id DESC LIMIT 1) END)"
-constexpr const char* kEventJoins =
-    " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence"
-    " LEFT JOIN codings c ON c.id = e.coding LEFT JOIN reviews rv ON rv.id = " DYAD_LATEST_REVIEW("id");
+#define DYAD_EVENT_JOINS \
+  " FROM events e JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.id = e.sentence" \
+  " LEFT JOIN codings c ON c.id = e.coding LEFT JOIN reviews rv ON "
+constexpr const char* kEventJoins = DYAD_EVENT_JOINS "rv.id = " DYAD_LATEST_REVIEW("id");
+// A store without any review (most): the review columns are NULL, no lookup per row.
+constexpr const char* kEventJoinsWithoutReviews = DYAD_EVENT_JOINS "FALSE";
 
 // The columns of a reviews row, in the order ReadReview reads them.
 constexpr const char* kReviewColumns =
@@ -376,9 +379,12 @@ Status PgStore::Open(const std::string& url, const OpenOptions& options,
                 "ORDER BY k, id");
       c.prepare("coding_lookup", "SELECT id FROM codings WHERE dict_hash = $1");
     }
-    if (options.read_only) {
+    {
       pqxx::nontransaction n(store->conn_->c);
-      n.exec("SET default_transaction_read_only = on");
+      // The store's queries are index look-ups: compiling them (JIT, for plans the planner
+      // costs high, such as a report's thousands of look-ups) only adds time.
+      n.exec("SET jit = off");
+      if (options.read_only) n.exec("SET default_transaction_read_only = on");
     }
     std::lock_guard lock(store->mu_);
     pqxx::nontransaction n(store->conn_->c);
@@ -979,7 +985,18 @@ std::vector<std::string> PgStore::ExpandActorLocked(pqxx::transaction_base& tx,
   return codes;
 }
 
-std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery& q,
+// Whether an actor query's page can be chosen from events_source and events_target alone (the
+// actor, dates and duplicate flag are its only filters, with a limit, in id order): those
+// indexes hold them and, since schema v10, the id; no event row is read before the page is chosen.
+static bool ActorIdsFromIndexes(const EventQuery& q, bool reviews) {
+  const bool review_decided = q.review == ReviewFilter::kAny ||
+                              (!reviews && (q.review == ReviewFilter::kNotRejected || q.review == ReviewFilter::kUnreviewed));
+  return q.order == EventOrder::kId && q.limit > 0 && !q.actor.empty() && q.involving.empty() &&
+         q.source.empty() && q.target.empty() && q.code.empty() && q.root.empty() && !q.modality &&
+         !q.reported && q.text.empty() && q.document_id == 0 && review_decided;
+}
+
+std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery& q, bool reviews,
                                     std::string* error) {
   auto lit = [&](const std::string& s) { return tx.quote(s); };
   auto tsquery = [&](const std::string& fts, std::string* out) {
@@ -992,17 +1009,9 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
     *out = "to_tsquery('dyad_text', " + lit(translated) + ")";
     return true;
   };
-  std::string w = "e.coding = " + std::to_string(current_coding_);
-  if (!q.involving.empty()) {
-    w += " AND e.id IN (SELECT event FROM event_countries WHERE country = " + lit(q.involving);
-    if (const std::string words = AnyPhraseFtsQuery(q.involving_words); !words.empty()) {
-      std::string match;
-      if (!tsquery(words, &match)) return "";
-      w += " UNION SELECT w.id FROM events w WHERE w.sentence IN "
-           "(SELECT id FROM sentences WHERE tsv @@ " + match + ")";
-    }
-    w += ")";
-  }
+  const std::string select = std::string("SELECT ") + kEventColumns +
+                             (reviews ? kEventJoins : kEventJoinsWithoutReviews);
+  const std::string limit = q.limit > 0 ? " LIMIT " + std::to_string(q.limit) : "";
   auto in_list = [&](const char* column, const std::vector<std::string>& codes) {
     if (codes.empty()) return std::string("FALSE");
     std::string clause = std::string("e.") + column + " IN (";
@@ -1012,6 +1021,38 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
     }
     return clause + ")";
   };
+  const std::string coding = "e.coding = " + std::to_string(current_coding_);
+  std::string dates;
+  if (q.from && q.from->valid()) dates += " AND e.day >= " + std::to_string(q.from->ToDays());
+  if (q.to && q.to->valid()) dates += " AND e.day <= " + std::to_string(q.to->ToDays());
+  if (ActorIdsFromIndexes(q, reviews)) {
+    // The page's ids from two index-only scans (UNION: an event with the actor on both sides is
+    // one id); only its rows are read.
+    const auto codes = ExpandActorLocked(tx, q.actor);
+    auto branch = [&](const char* column) {
+      return "SELECT e.id FROM events e WHERE " + coding + " AND " + in_list(column, codes) + dates +
+             (q.include_duplicates ? "" : " AND e.duplicate = 0") +
+             (q.after_id > 0 ? " AND e.id > " + std::to_string(q.after_id) : "");
+    };
+    return select + " WHERE e.id IN (SELECT id FROM (" + branch("source") + " UNION " + branch("target") +
+           ") u ORDER BY id" + limit + ") ORDER BY e.id";
+  }
+
+  // The events involving a country: their ids, from its rows in event_countries and the sentences
+  // naming it (full-text index, then events_sentence), sorted; then each event read by its id.
+  std::string involving_ids;
+  if (!q.involving.empty()) {
+    involving_ids = "SELECT event AS id FROM event_countries WHERE country = " + lit(q.involving);
+    if (const std::string words = AnyPhraseFtsQuery(q.involving_words); !words.empty()) {
+      std::string match;
+      if (!tsquery(words, &match)) return "";
+      involving_ids += " UNION SELECT w.id FROM sentences ws JOIN events w ON w.sentence = ws.id "
+                       "WHERE ws.tsv @@ " + match;
+    }
+  }
+  std::string w = coding;
+  if (!q.involving.empty() && q.order != EventOrder::kId)
+    w += " AND e.id IN (" + involving_ids + ")";
   if (!q.actor.empty()) {
     const auto codes = ExpandActorLocked(tx, q.actor);
     w += " AND (" + in_list("source", codes) + " OR " + in_list("target", codes) + ")";
@@ -1021,8 +1062,7 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
   if (!q.code.empty())
     w += " AND e.event_code >= " + lit(q.code) + " AND e.event_code < " + lit(PrefixEnd(q.code));
   if (!q.root.empty()) w += " AND e.root_code = " + lit(q.root);
-  if (q.from && q.from->valid()) w += " AND e.day >= " + std::to_string(q.from->ToDays());
-  if (q.to && q.to->valid()) w += " AND e.day <= " + std::to_string(q.to->ToDays());
+  w += dates;
   if (q.modality) w += " AND e.modality = " + lit(ModalityName(*q.modality));
   if (q.reported) w += *q.reported ? " AND e.reported_by <> ''" : " AND e.reported_by = ''";
   if (!q.text.empty()) {
@@ -1031,7 +1071,8 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
     w += " AND e.sentence IN (SELECT id FROM sentences WHERE tsv @@ " + match + ")";
   }
   if (q.document_id > 0) w += " AND e.doc = " + std::to_string(q.document_id);
-  switch (q.review) {
+  if (!reviews && (q.review == ReviewFilter::kAccepted || q.review == ReviewFilter::kRejected)) w += " AND FALSE";
+  if (reviews) switch (q.review) {
     case ReviewFilter::kAny: break;
     case ReviewFilter::kAccepted: w += " AND " DYAD_LATEST_REVIEW("state") " IN ('confirmed', 'corrected')"; break;
     case ReviewFilter::kRejected: w += " AND " DYAD_LATEST_REVIEW("state") " = 'rejected'"; break;
@@ -1040,23 +1081,27 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
   }
   if (!q.include_duplicates) w += " AND e.duplicate = 0";
   if (q.after_id > 0) w += " AND e.id > " + std::to_string(q.after_id);
-  const std::string limit = q.limit > 0 ? " LIMIT " + std::to_string(q.limit) : "";
   if (q.order != EventOrder::kId) {
     // By date: every match is sorted; undated events come last either way (as in SQLite).
-    std::string sql = std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + w +
+    std::string sql = select + " WHERE " + w +
                       (q.order == EventOrder::kDate ? " ORDER BY e.day IS NULL, e.day, e.id"
                                                     : " ORDER BY e.day IS NULL, e.day DESC, e.id DESC") +
                       limit;
     if (q.offset > 0) sql += " OFFSET " + std::to_string(q.offset);
     return sql;
   }
+  if (!q.involving.empty()) {
+    // One event at a time by its id (a lateral subquery that cannot be merged into a join, so
+    // the planner never walks the whole table to join thousands of ids); rows in id order.
+    return "WITH m AS MATERIALIZED (" + involving_ids + ") SELECT x.* FROM (SELECT id FROM m ORDER BY id) m, "
+           "LATERAL (" + select + " WHERE e.id = m.id AND " + w + " OFFSET 0) x ORDER BY m.id" + limit;
+  }
   if (UsesIndex(q)) {
     // The matching ids first, from the filters' indexes; only the rows kept are joined.
-    return "WITH m AS MATERIALIZED (SELECT e.id FROM events e WHERE " + w + ") SELECT " +
-           kEventColumns + kEventJoins + " WHERE e.id IN (SELECT id FROM m ORDER BY id" + limit +
-           ") ORDER BY e.id";
+    return "WITH m AS MATERIALIZED (SELECT e.id FROM events e WHERE " + w + ") " + select +
+           " WHERE e.id IN (SELECT id FROM m ORDER BY id" + limit + ") ORDER BY e.id";
   }
-  return std::string("SELECT ") + kEventColumns + kEventJoins + " WHERE " + w + " ORDER BY e.id" + limit;
+  return select + " WHERE " + w + " ORDER BY e.id" + limit;
 }
 
 Status PgStore::RunQuery(const EventQuery& query,
@@ -1065,7 +1110,7 @@ Status PgStore::RunQuery(const EventQuery& query,
     LoadCurrentCodingLocked(tx);
     if (current_coding_ == 0) return Status::Ok();  // nothing coded yet
     std::string error;
-    const std::string sql = QuerySqlLocked(tx, query, &error);
+    const std::string sql = QuerySqlLocked(tx, query, HasReviewsLocked(tx), &error);
     if (sql.empty()) return Status::InvalidArgument(error);
     StoredEvent row;
     const bool corrected = query.review == ReviewFilter::kAccepted;
@@ -1099,6 +1144,10 @@ Status PgStore::RunQuery(const EventQuery& query,
   });
 }
 
+bool PgStore::HasReviewsLocked(pqxx::transaction_base& tx) {
+  return tx.exec("SELECT EXISTS (SELECT 1 FROM reviews)")[0][0].as<bool>();
+}
+
 Status PgStore::QueryEvents(const EventQuery& query, std::vector<StoredEvent>* out) {
   out->clear();
   return RunQuery(query, [out](const StoredEvent& e) {
@@ -1116,7 +1165,7 @@ Status PgStore::ExplainQuery(const EventQuery& query, std::string* plan) {
   return Read("explaining the query", [&](pqxx::transaction_base& tx) -> Status {
     LoadCurrentCodingLocked(tx);
     std::string error;
-    const std::string sql = QuerySqlLocked(tx, query, &error);
+    const std::string sql = QuerySqlLocked(tx, query, HasReviewsLocked(tx), &error);
     if (sql.empty()) return Status::InvalidArgument(error);
     plan->clear();
     for (const pqxx::row& r : tx.exec("EXPLAIN " + sql)) *plan += Text(r[0]) + "\n";

@@ -142,8 +142,11 @@ class PgStore final : public Store {
   static int64_t PendingSentenceRef(size_t index) { return -static_cast<int64_t>(index) - 1; }
   static size_t PendingSentenceIndex(int64_t ref) { return static_cast<size_t>(-ref - 1); }
   std::vector<std::string> ExpandActorLocked(pqxx::transaction_base& tx, const std::string& prefix);
-  // The SQL of an event query (values inlined as quoted literals); "" when nothing can match.
-  std::string QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery& query, std::string* error);
+  // The SQL of an event query (values inlined as quoted literals); "" and *error for a bad
+  // full-text query. `reviews`: whether the store has any review (without, no review is looked up).
+  std::string QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery& query, bool reviews,
+                             std::string* error);
+  bool HasReviewsLocked(pqxx::transaction_base& tx);
   Status RunQuery(const EventQuery& query, const std::function<bool(const StoredEvent&)>& fn);
 
   std::unique_ptr<Connection> conn_;

@@ -1322,7 +1322,9 @@ Status PgStore::ForEachDocumentActors(const std::vector<int64_t>& document_ids, 
         "SELECT d.id, d.url, d.title, d.source, d.pub_date, e.source, e.target FROM events e"
         " JOIN documents d ON d.id = e.doc WHERE e.doc = ANY($1::bigint[]) AND e.coding = $2"
         " AND e.duplicate = 0";
-    if (!include_rejected) sql += " AND COALESCE(" DYAD_LATEST_REVIEW("state") ", '') <> 'rejected'";
+    // Without any review in the store, no event is rejected: the index alone answers.
+    if (!include_rejected && HasReviewsLocked(tx))
+      sql += " AND COALESCE(" DYAD_LATEST_REVIEW("state") ", '') <> 'rejected'";
     sql += " ORDER BY e.doc";
     DocumentActors doc;
     for (const pqxx::row& r :

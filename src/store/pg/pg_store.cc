@@ -1043,11 +1043,18 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
   std::string involving_ids;
   if (!q.involving.empty()) {
     involving_ids = "SELECT event AS id FROM event_countries WHERE country = " + lit(q.involving);
-    if (const std::string words = AnyPhraseFtsQuery(q.involving_words); !words.empty()) {
-      std::string match;
-      if (!tsquery(words, &match)) return "";
-      involving_ids += " UNION SELECT w.id FROM sentences ws JOIN events w ON w.sentence = ws.id "
-                       "WHERE ws.tsv @@ " + match;
+    // Single words and phrases apart: a match of single words needs no second look at the
+    // sentence (a phrase does: the index holds no positions), so most matches are not rechecked.
+    std::vector<std::string> single, phrases;
+    for (const std::string& w : q.involving_words)
+      (w.find_first_of(" \t-'") == std::string::npos ? single : phrases).push_back(w);
+    for (const auto* group : {&single, &phrases}) {
+      if (const std::string words = AnyPhraseFtsQuery(*group); !words.empty()) {
+        std::string match;
+        if (!tsquery(words, &match)) return "";
+        involving_ids += " UNION SELECT w.id FROM sentences ws JOIN events w ON w.sentence = ws.id "
+                         "WHERE ws.tsv @@ " + match;
+      }
     }
   }
   std::string w = coding;

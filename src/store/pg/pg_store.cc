@@ -304,7 +304,17 @@ Status PgStore::Open(const std::string& url, const OpenOptions& options,
                          : kSchemaVersion;
   try {
     int version = 0;
-    {
+    if (options.read_only && target == kSchemaVersion) {
+      // A reader of a current store (most opens: every query command) reads the version without
+      // the schema lock, which only orders writers that may migrate; anything else takes the
+      // path below, which says what is wrong.
+      pqxx::nontransaction n(store->conn_->c);
+      if (n.exec("SELECT to_regclass('dyad_schema') IS NOT NULL")[0][0].as<bool>()) {
+        pqxx::result r = n.exec("SELECT version FROM dyad_schema WHERE application = 'dyad'");
+        if (!r.empty() && Int(r[0][0]) == kSchemaVersion) version = kSchemaVersion;
+      }
+    }
+    if (version != kSchemaVersion) {
     pqxx::work tx(store->conn_->c);
     tx.exec("SET LOCAL client_min_messages = warning");
     tx.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kSchemaLockKey) + ")");

@@ -33,16 +33,17 @@ new_db() {
   sql "$DYAD_TEST_PG" "DROP DATABASE IF EXISTS $1 WITH (FORCE)"
   sql "$DYAD_TEST_PG" "CREATE DATABASE $1"
 }
-check() {  # check WHAT GOT WANT
-  if [ "$2" = "$3" ]; then echo "  ok: $1 = $2"; else echo "  FAILED: $1 = $2, expected $3"; failed=1; fi
+check() {  # check WHAT GOT WANT (nothing read is never a pass)
+  if [ -n "$2" ] && [ "$2" = "$3" ]; then echo "  ok: $1 = $2"; else echo "  FAILED: $1 = $2, expected $3"; failed=1; fi
 }
-# Stored content keyed by document SHA-256 (ids differ from run to run), one line per table. With
+# Stored content of database $1 (a name on the server of DYAD_TEST_PG) keyed by document SHA-256
+# (ids differ from run to run), one line per table. With
 # `rows`, without what depends on which of two writers stored a document first (which copy of a
 # near-duplicate is the original, and so which events are flagged duplicate).
 content() {
   local links="coalesce(o.sha256, '')" flag="e.duplicate"
   [ "${2:-}" = rows ] && links="''" && flag="0"
-  psql -X -q -At -d "$1" <<SQL
+  psql -X -q -At -d "$(url_of "$1")" <<SQL
 SELECT 'documents', count(*), md5(string_agg(d.sha256 || '|' || $links, ',' ORDER BY d.sha256))
   FROM documents d LEFT JOIN documents o ON o.id = d.near_duplicate_of;
 SELECT 'sentences', count(*), md5(string_agg(d.sha256 || '|' || s.idx || '|' || s."begin" || '|' || s."end" || '|' || s.text, ',' ORDER BY d.sha256, s.idx))
@@ -55,7 +56,7 @@ SELECT 'event_countries', count(*), md5(string_agg(d.sha256 || '|' || e.sentence
   FROM event_countries c JOIN events e ON e.id = c.event JOIN documents d ON d.id = e.doc;
 SQL
 }
-counts() { sql "$1" "SELECT count(*) || ' documents, ' || count(DISTINCT sha256) || ' distinct sha256' FROM documents"; }
+counts() { sql "$(url_of "$1")" "SELECT count(*) || ' documents, ' || count(DISTINCT sha256) || ' distinct sha256' FROM documents"; }
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); server: $(sql "$DYAD_TEST_PG" 'SELECT version()' | cut -d, -f1)"
 for seed in 1 2; do

@@ -26,6 +26,35 @@ constexpr int64_t kSchemaLockKey = 0x64796164;
 // Rows fetched at a time from a cursor (exports, whole-table copies).
 constexpr int kFetchRows = 2000;
 
+// Runs `sql` through the cursor `cursor` and hands its rows to `fn` in order (false stops),
+// kFetchRows at a time. The next page is asked for before this one is handed on (a pipeline), so
+// the server reads it while the caller works through this one: with a FETCH per page the server
+// sat idle while the rows were read, a third of a role report's events phase at 10M events.
+void ForEachCursorRow(pqxx::transaction_base& tx, const std::string& cursor, const std::string& sql,
+                      const std::function<bool(const pqxx::row&)>& fn) {
+  tx.exec("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + sql);
+  const std::string fetch = "FETCH " + std::to_string(kFetchRows) + " FROM " + cursor;
+  {
+    pqxx::pipeline pipe(tx);
+    pipe.retain(0);  // each FETCH goes out as soon as it is inserted
+    pqxx::pipeline::query_id next = pipe.insert(fetch);
+    bool more = true;
+    while (more) {
+      const pqxx::result page = pipe.retrieve(next);
+      more = page.size() == static_cast<pqxx::result::size_type>(kFetchRows);
+      if (more) next = pipe.insert(fetch);
+      for (const pqxx::row& r : page) {
+        if (!fn(r)) {
+          more = false;
+          break;
+        }
+      }
+    }
+    pipe.complete();  // a page asked for before the caller stopped
+  }
+  tx.exec("CLOSE " + cursor);
+}
+
 std::string FirstLine(std::string message) {
   for (const char* prefix : {"ERROR:  ", "FATAL:  "})
     if (message.rfind(prefix, 0) == 0) message.erase(0, std::string(prefix).size());
@@ -49,6 +78,13 @@ Status ConnectError(const std::string& where, const std::string& what) {
   }
   return Status::Unavailable(where + ": cannot reach the PostgreSQL server (" + reason +
                              "); check that it is running and that the host and port are right");
+}
+
+// A column name in double quotes. (Not "\"" + name + "\"": g++ 12 warns -Wrestrict on that once inlined.)
+std::string QuotedName(const char* name) {
+  std::string quoted = "\"";
+  quoted.append(name).push_back('"');
+  return quoted;
 }
 
 std::string Text(const pqxx::field& f) {
@@ -1141,22 +1177,11 @@ Status PgStore::RunQuery(const EventQuery& query,
     }
     // Streaming: a cursor, read kFetchRows at a time.
     static int cursor_number = 0;
-    const std::string cursor = "dyad_events_" + std::to_string(++cursor_number);
-    tx.exec("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + sql);
-    bool more = true;
-    while (more) {
-      pqxx::result page = tx.exec("FETCH " + std::to_string(kFetchRows) + " FROM " + cursor);
-      for (const pqxx::row& r : page) {
-        ReadEventRow(r, &row);
-        if (corrected) ApplyCorrection(&row);
-        if (!fn(row)) {
-          more = false;
-          break;
-        }
-      }
-      if (page.size() < static_cast<pqxx::result::size_type>(kFetchRows)) more = false;
-    }
-    tx.exec("CLOSE " + cursor);
+    ForEachCursorRow(tx, "dyad_events_" + std::to_string(++cursor_number), sql, [&](const pqxx::row& r) {
+      ReadEventRow(r, &row);
+      if (corrected) ApplyCorrection(&row);
+      return fn(row);
+    });
     return Status::Ok();
   });
 }
@@ -1433,38 +1458,28 @@ Status PgStore::ReadTable(const std::string& name, const std::function<bool(cons
     std::string columns;
     for (const CopiedColumn& c : table->columns) {
       if (!columns.empty()) columns += ", ";
-      const std::string quoted = "\"" + std::string(c.name) + "\"";
+      const std::string quoted = QuotedName(c.name);
       columns += c.kind == ColumnKind::kBlob ? "encode(" + quoted + ", 'hex')" : quoted;
     }
-    const std::string cursor = std::string("dyad_copy_") + table->name;
-    tx.exec("DECLARE " + cursor + " NO SCROLL CURSOR FOR SELECT " + columns + " FROM " +
-            table->name + " ORDER BY " + table->order_by);
     TableRow row(table->columns.size());
-    bool more = true;
-    while (more) {
-      pqxx::result page = tx.exec("FETCH " + std::to_string(kFetchRows) + " FROM " + cursor);
-      for (const pqxx::row& r : page) {
-        for (size_t c = 0; c < table->columns.size(); ++c) {
-          const pqxx::field f = r[static_cast<pqxx::row::size_type>(c)];
-          if (f.is_null()) {
-            row[c].reset();
-            continue;
-          }
-          switch (table->columns[c].kind) {
-            case ColumnKind::kInteger:
-            case ColumnKind::kText: row[c] = Text(f); break;
-            case ColumnKind::kReal: row[c] = FormatReal(Real(f)); break;
-            case ColumnKind::kBlob: row[c] = BytesOfHex(Text(f)); break;
-          }
-        }
-        if (!fn(row)) {
-          more = false;
-          break;
-        }
-      }
-      if (page.size() < static_cast<pqxx::result::size_type>(kFetchRows)) more = false;
-    }
-    tx.exec("CLOSE " + cursor);
+    ForEachCursorRow(tx, std::string("dyad_copy_") + table->name,
+                     "SELECT " + columns + " FROM " + table->name + " ORDER BY " + table->order_by,
+                     [&](const pqxx::row& r) {
+                       for (size_t c = 0; c < table->columns.size(); ++c) {
+                         const pqxx::field f = r[static_cast<pqxx::row::size_type>(c)];
+                         if (f.is_null()) {
+                           row[c].reset();
+                           continue;
+                         }
+                         switch (table->columns[c].kind) {
+                           case ColumnKind::kInteger:
+                           case ColumnKind::kText: row[c] = Text(f); break;
+                           case ColumnKind::kReal: row[c] = FormatReal(Real(f)); break;
+                           case ColumnKind::kBlob: row[c] = BytesOfHex(Text(f)); break;
+                         }
+                       }
+                       return fn(row);
+                     });
     return Status::Ok();
   });
 }
@@ -1475,7 +1490,7 @@ Status PgStore::WriteTable(const std::string& name, const std::vector<TableRow>&
   return Write(("writing " + name).c_str(), [&](pqxx::transaction_base& tx) -> Status {
     FlushLocked(tx);
     std::vector<std::string> columns;
-    for (const CopiedColumn& c : table->columns) columns.push_back("\"" + std::string(c.name) + "\"");
+    for (const CopiedColumn& c : table->columns) columns.push_back(QuotedName(c.name));
     std::vector<TableRow> encoded = rows;
     for (TableRow& row : encoded) {
       if (row.size() != table->columns.size())

@@ -154,6 +154,33 @@ TEST_P(StoreBackendTest, EventsComeBackWhole) {
   EXPECT_EQ(rows[0].doc_sha256, Sha256Hex(Story(1)));
 }
 
+// A query of more rows than a page (PostgreSQL reads 2,000 at a time from a cursor, asking for
+// the next page while the caller reads this one) gives every row once, in id order; a caller that
+// stops in the middle of a page leaves the store ready for the next query.
+TEST_P(StoreBackendTest, StreamedEventsComeInOrderAndStopWhereTheCallerStops) {
+  auto store = OpenStore();
+  const std::string story = Story(1);
+  std::vector<Event> events;
+  for (int i = 0; i < 4500; ++i)
+    events.push_back(MakeEvent(i % 30, "", i % 2 ? "BLRGOV" : "RUSMIL", "UKR", "190", Date{2022, 3, 1 + i % 28}));
+  AddResult added;
+  ASSERT_TRUE(store->AddDocument(MakeDocument("a", story), events, "h", &added).ok());
+  std::vector<int64_t> ids;
+  ASSERT_TRUE(store->ForEachEvent({}, [&](const StoredEvent& e) {
+    ids.push_back(e.id);
+    return true;
+  }).ok());
+  ASSERT_EQ(ids.size(), 4500u);
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end()) << "an event read twice";
+  size_t seen = 0;
+  ASSERT_TRUE(store->ForEachEvent({}, [&](const StoredEvent&) { return ++seen < 2500; }).ok());
+  EXPECT_EQ(seen, 2500u);
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store->QueryEvents({}, &rows).ok()) << "the store after a stopped query";
+  EXPECT_EQ(rows.size(), 4500u);
+}
+
 // The same documents and events give the same answers on SQLite and PostgreSQL.
 TEST(StoreBackendsTest, SameDataGivesTheSameResults) {
   if (TestPgUrl().empty()) GTEST_SKIP() << kNoPgServer;

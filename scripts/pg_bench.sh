@@ -57,6 +57,19 @@ SELECT 'event_countries', count(*), md5(string_agg(d.sha256 || '|' || e.sentence
 SQL
 }
 counts() { sql "$(url_of "$1")" "SELECT count(*) || ' documents, ' || count(DISTINCT sha256) || ' distinct sha256' FROM documents"; }
+# Two `dyad ingest` into the new database $1 at the same time, of the files $2 and $3: prints the
+# wall time and both summaries, and checks that both exit 0.
+two_at_once() {
+  local t0 a b status_a=0 status_b=0
+  new_db "$1"
+  t0=$(date +%s.%N)
+  "$dyad" ingest --threads 2 --db "$(url_of "$1")" "$2" >"$work/$1_a.log" 2>&1 & a=$!
+  "$dyad" ingest --threads 2 --db "$(url_of "$1")" "$3" >"$work/$1_b.log" 2>&1 & b=$!
+  wait $a || status_a=$?
+  wait $b || status_b=$?
+  echo "  wall $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-6) s"; sed 's/^/  /' "$work/$1_a.log" "$work/$1_b.log"
+  check "exit statuses" "$status_a $status_b" "0 0"
+}
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); server: $(sql "$DYAD_TEST_PG" 'SELECT version()' | cut -d, -f1)"
 for seed in 1 2; do
@@ -74,23 +87,11 @@ t0=$(date +%s.%N)
 echo "  wall $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-6) s"
 
 echo "== 2. two ingests of 20,000 different documents each, at the same time"
-new_db bench_two
-t0=$(date +%s.%N)
-"$dyad" ingest --threads 2 --db "$(url_of bench_two)" "$work/c1.jsonl" >"$work/two_a.log" 2>&1 & a=$!
-"$dyad" ingest --threads 2 --db "$(url_of bench_two)" "$work/c2.jsonl" >"$work/two_b.log" 2>&1 & b=$!
-status_a=0; wait $a || status_a=$?; status_b=0; wait $b || status_b=$?
-echo "  wall $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-6) s"; sed 's/^/  /' "$work/two_a.log" "$work/two_b.log"
-check "exit statuses" "$status_a $status_b" "0 0"
+two_at_once bench_two "$work/c1.jsonl" "$work/c2.jsonl"
 check "stored" "$(counts bench_two)" "40000 documents, 40000 distinct sha256"
 
 echo "== 3. the same 20,000 documents twice at the same time, one copy backwards"
-new_db bench_same
-t0=$(date +%s.%N)
-"$dyad" ingest --threads 2 --db "$(url_of bench_same)" "$work/c1.jsonl" >"$work/same_a.log" 2>&1 & a=$!
-"$dyad" ingest --threads 2 --db "$(url_of bench_same)" "$work/c1_reversed.jsonl" >"$work/same_b.log" 2>&1 & b=$!
-status_a=0; wait $a || status_a=$?; status_b=0; wait $b || status_b=$?
-echo "  wall $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-6) s"; sed 's/^/  /' "$work/same_a.log" "$work/same_b.log"
-check "exit statuses" "$status_a $status_b" "0 0"
+two_at_once bench_same "$work/c1.jsonl" "$work/c1_reversed.jsonl"
 check "stored" "$(counts bench_same)" "20000 documents, 20000 distinct sha256"
 # Which of two copies of a document is the original of a near-duplicate depends on which writer
 # stored it first: compare the rows, not the links.

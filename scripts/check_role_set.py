@@ -24,7 +24,7 @@ import sys
 CONFLICTS = {"russia-ukraine", "drc-m23", "sudan", "yemen-red-sea"}
 CATEGORIES = {"support", "participation", "territory", "posture", "alignment",
               "response", "acknowledgement", "counter", "none"}
-SOURCES = {"Tune Wire 7", "Heldout Wire 7"}
+SOURCES = {"Tune Wire 7", "Heldout Wire 7", "Tune Wire 8", "Heldout Wire 8"}
 SENT_SPLIT = re.compile(r"(?<=[.!?])[ \n]+")
 
 
@@ -43,7 +43,7 @@ def load_docs(folder, errors):
         m = re.fullmatch(r"source: (.+)", lines[1])
         if not m or m.group(1) not in SOURCES:
             errors.append(f"{name}: bad source line: {lines[1]!r}")
-        if not re.fullmatch(r"url: https://example\.org/(tune7|heldout7)/[a-z0-9-]+", lines[2]):
+        if not re.fullmatch(r"url: https://example\.org/(tune7|heldout7|tune8|heldout8)/[a-z0-9-]+", lines[2]):
             errors.append(f"{name}: bad url line: {lines[2]!r}")
         if not re.fullmatch(r"title: \S.*", lines[3]):
             errors.append(f"{name}: bad title line: {lines[3]!r}")
@@ -64,7 +64,7 @@ def check_folder(folder):
     docs = load_docs(folder, errors)
     if not docs:
         errors.append(f"{folder}: no documents")
-    folder_kind = "tune7" if "tune7" in folder else "heldout7"
+    folder_kind = re.search(r"(tune|heldout)\d+", os.path.basename(folder.rstrip("/"))).group(0)
     for name, d in docs.items():
         n = len(d["paras"])
         if not 14 <= n <= 17:

@@ -530,8 +530,44 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   Reader r(path);
   RuleSet rs;
   rs.file = path;
-  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "categories", "rules", "escalation"}, "rules file");
+  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "words", "unrelated", "categories", "rules",
+                     "escalation"},
+              "rules file");
   rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
+  // [words]: named lists of phrases a keyword list takes as "@name" (one class of words, written
+  // once: "@justification" in every rule that needs it).
+  std::map<std::string, std::vector<std::string>> words;
+  if (const toml::table* lists = r.Table(root, "words", "rules file", false)) {
+    for (auto&& [k, v] : *lists) {
+      std::vector<std::string>& list = words[std::string(k.str())];
+      for (const std::string& n : r.Strings(*lists, std::string(k.str()).c_str(), "[words]")) {
+        if (r.ok() && !n.empty() && n[0] == '@')
+          r.Fail(v, "[words]: '" + std::string(k.str()) + "' refers to '" + n + "': a word list holds phrases only");
+        list.push_back(Lower(n));
+      }
+    }
+  }
+  // A keyword list with its "@name" entries replaced by the [words] list of that name.
+  auto phrases = [&](const toml::table& t, const char* key, const std::string& where) {
+    std::vector<std::string> out;
+    for (const std::string& k : r.Strings(t, key, where)) {
+      if (k.empty() || k[0] != '@') {
+        out.push_back(Lower(k));
+        continue;
+      }
+      const auto list = words.find(k.substr(1));
+      if (list == words.end()) {
+        if (r.ok()) r.Fail(*t.get(key), where + ": '" + key + "': no [words] list named '" + k.substr(1) + "'");
+        continue;
+      }
+      out.insert(out.end(), list->second.begin(), list->second.end());
+    }
+    return out;
+  };
+  // unrelated: phrases by which a sentence says its fact has nothing to do with something ("an
+  // initiative unrelated to the war"): such a sentence is evidence only for categories with
+  // evidence_when_unrelated (a state's own denial). Added to the other rules' not_keywords.
+  const std::vector<std::string> unrelated = phrases(root, "unrelated", "rules file");
   if (const toml::table* adj = r.Table(root, "adjectives", "rules file", false)) {
     for (auto&& [k, v] : *adj) {
       if (!v.is_string()) {
@@ -557,13 +593,15 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   }
   r.EachTable(root, "categories", "[[categories]]", [&](const toml::table& t, int i) {
     std::string where = "[[categories]] #" + std::to_string(i + 1);
-    r.CheckKeys(t, {"number", "key", "name", "description", "bears_on", "tests", "applies_to"}, where);
+    r.CheckKeys(t, {"number", "key", "name", "description", "bears_on", "tests", "applies_to", "evidence_when_unrelated"},
+                where);
     Category c;
     c.number = static_cast<int>(r.Int(t, "number", where, 0));
     c.key = r.String(t, "key", where, true);
     c.name = r.String(t, "name", where, true);
     c.description = r.String(t, "description", where, false);
     c.bears_on = r.String(t, "bears_on", where, false);
+    c.evidence_when_unrelated = r.Bool(t, "evidence_when_unrelated", where, false);
     if (t.get("applies_to")) c.applies_to = r.Strings(t, "applies_to", where);
     for (const std::string& a : c.applies_to) {
       if (r.ok() && a != "third" && a != "party")
@@ -637,9 +675,9 @@ Status LoadRules(const std::string& path, RuleSet* out) {
         r.FailAt(t.source(), where + ": unknown modality '" + m +
                                  "' (use asserted, negated, hypothetical)");
     }
-    for (const std::string& k : r.Strings(t, "keywords", where)) rule.keywords.push_back(Lower(k));
-    for (const std::string& k : r.Strings(t, "and_keywords", where)) rule.and_keywords.push_back(Lower(k));
-    for (const std::string& k : r.Strings(t, "not_keywords", where)) rule.not_keywords.push_back(Lower(k));
+    rule.keywords = phrases(t, "keywords", where);
+    rule.and_keywords = phrases(t, "and_keywords", where);
+    rule.not_keywords = phrases(t, "not_keywords", where);
     rule.group_kind = r.Strings(t, "group_kind", where);
     rule.group_country = r.Sides(t, "group_country", where);
     rule.group_fights_for = r.Sides(t, "group_fights_for", where);
@@ -714,6 +752,8 @@ Status LoadRules(const std::string& path, RuleSet* out) {
                                      "and no actor, code, place or modality conditions (a sentence without an "
                                      "event has none)");
     }
+    if (const Category* c = rs.FindCategory(rule.category); c && !c->evidence_when_unrelated)
+      rule.not_keywords.insert(rule.not_keywords.end(), unrelated.begin(), unrelated.end());
     rs.rules.push_back(std::move(rule));
   });
   if (const toml::table* esc = r.Table(root, "escalation", "rules file", false)) {

@@ -129,6 +129,10 @@ struct Category {
   std::vector<LegalTest> tests;
   // The reports it belongs to: "third" (third states and allies) and/or "party".
   std::vector<std::string> applies_to = {"third"};
+  // A sentence saying its fact is unrelated ("unrelated to the war") may still be evidence here
+  // (a state's own denial); every other category ignores such sentences (the rules file's
+  // `unrelated` phrases).
+  bool evidence_when_unrelated = false;
   bool AppliesTo(Standing s) const;
 };
 

@@ -352,7 +352,8 @@ class Engine {
   void ResolveAcross(const Discourse& d);
   void RecordMentions(Discourse* d, std::vector<ActorMention>* resolved);
   std::string RefText(int i) const;
-  bool MatchDefinite(const DefiniteRule& r, int i, int* end) const;
+  bool MatchDefinite(const CorefRules& rules, const DefiniteRule& r, int i, int* end) const;
+  bool RegionActorWithin(const CorefRules& rules, int j, int first, int last) const;
   bool MentionAt(int i, DiscourseMention* m) const;
 
  private:
@@ -3176,7 +3177,7 @@ std::vector<ActorMention> Engine::Mentions() {
 // Does definite rule `r` match the words from i? The last word may carry a possessive ("'S", "'").
 // The words must not belong to an actor, a pronoun, or a dictionary phrase reaching outside them,
 // and no "of/in + actor" may follow ("the government of Belarus" names its actor).
-bool Engine::MatchDefinite(const DefiniteRule& r, int i, int* end) const {
+bool Engine::MatchDefinite(const CorefRules& rules, const DefiniteRule& r, int i, int* end) const {
   const int k = static_cast<int>(r.words.size());
   if (k == 0 || i + k > n()) return false;
   for (int j = 0; j < k; ++j) {
@@ -3190,7 +3191,10 @@ bool Engine::MatchDefinite(const DefiniteRule& r, int i, int* end) const {
       if (rest != "'S" && rest != "'") return false;
     }
     if (wd.typed) {
-      if (wd.type == RootType::kActor || wd.type == RootType::kPronoun) return false;
+      if (wd.type == RootType::kPronoun) return false;
+      // A descriptor of a kind of state may contain a region's name ("the East African nation"):
+      // the phrase names a state of that region, not the region.
+      if (wd.type == RootType::kActor && !(r.among.size() && RegionActorWithin(rules, i + j, i, i + k - 1))) return false;
       if (wd.head >= 0 && (wd.head < i || w(wd.head).tail > i + k - 1)) return false;
     }
   }
@@ -3198,6 +3202,15 @@ bool Engine::MatchDefinite(const DefiniteRule& r, int i, int* end) const {
   if (IsType(next, RootType::kPreposition) && IsActor(next + 1)) return false;
   *end = i + k - 1;
   return true;
+}
+
+// Is word j part of an actor phrase lying within [first, last] whose code is a region or sector
+// (a NONSTATE code such as EAF), not a state?
+bool Engine::RegionActorWithin(const CorefRules& rules, int j, int first, int last) const {
+  const int head = w(j).head >= 0 ? w(j).head : j;
+  if (head < first || (w(head).tail >= 0 ? w(head).tail : head) > last) return false;
+  const ActorVal a = MakeActor(head, head, true);
+  return a.code.size() >= 3 && rules.nonstates.count(a.code.substr(0, 3)) > 0;
 }
 
 // The discourse mention of the actor phrase headed at i (false when it has no code).
@@ -3244,7 +3257,7 @@ void Engine::MarkDefinites(const Discourse& d) {
     for (const uint32_t candidate : candidates) {
       const DefiniteRule& rule = rules.definites[candidate];
       int end = -1;
-      if (!MatchDefinite(rule, i, &end)) continue;
+      if (!MatchDefinite(rules, rule, i, &end)) continue;
       build_pending();
       Antecedent a;
       if (!d.ResolveDefinite(rule, before, &a)) break;  // no antecedent: the words stay ordinary

@@ -114,26 +114,54 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       (which == "PRONOUN" ? pronoun_window : definite_window) = v;
     } else if (cmd == "NONSTATE:") {
       for (size_t j = 1; j < f.size(); ++j) nonstates.insert(Upper(f[j]));
+    } else if (cmd == "SET:") {
+      // SET: NAME CODE...  (states a descriptor may stand for: "the kingdom", "the Gulf state")
+      if (f.size() < 3) { warn(i, "SET: needs a name and state codes"); continue; }
+      std::vector<std::string> codes;
+      bool bad = false;
+      for (size_t j = 2; j < f.size(); ++j) {
+        std::string c = Upper(f[j]);
+        if (c.size() != 3 || !ValidCode(c)) bad = true;
+        codes.push_back(std::move(c));
+      }
+      if (bad) { warn(i, "SET: state codes are three letters"); continue; }
+      std::sort(codes.begin(), codes.end());
+      codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+      sets[Upper(f[1])] = std::move(codes);
     } else if (cmd == "MENTION:") {
-      // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR [AGENT]
+      // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR|GROUP [AGENT] [IN SET]
       auto eq = std::find(f.begin(), f.end(), "=");
-      if (eq == f.begin() + 1 || eq == f.end() || eq + 1 == f.end() || f.end() - eq > 3) {
-        warn(i, "MENTION: expects 'words = STATE|STATES|AGGRESSOR|GROUP [agent]'");
+      std::vector<std::string> rhs;
+      if (eq != f.end())
+        for (auto it = eq + 1; it != f.end(); ++it) rhs.push_back(Upper(*it));
+      std::string set_name;
+      if (rhs.size() >= 3 && rhs[rhs.size() - 2] == "IN") {
+        set_name = rhs.back();
+        rhs.resize(rhs.size() - 2);
+      }
+      if (eq == f.begin() + 1 || eq == f.end() || rhs.empty() || rhs.size() > 2) {
+        warn(i, "MENTION: expects 'words = STATE|STATES|AGGRESSOR|GROUP [agent] [IN set]'");
         continue;
       }
       DefiniteRule r;
       for (auto it = f.begin() + 1; it != eq; ++it) r.words.push_back(Upper(*it));
-      const std::string kind = Upper(*(eq + 1));
+      const std::string& kind = rhs[0];
       if (kind == "STATE") r.kind = DefiniteKind::kState;
       else if (kind == "STATES") r.kind = DefiniteKind::kStates;
       else if (kind == "AGGRESSOR") r.kind = DefiniteKind::kAggressor;
       else if (kind == "GROUP") r.kind = DefiniteKind::kGroup;
       else { warn(i, "unknown mention kind (STATE, STATES, AGGRESSOR or GROUP)"); continue; }
-      if (eq + 2 != f.end()) {
-        r.agent = Upper(*(eq + 2));
+      if (rhs.size() == 2) {
+        r.agent = rhs[1];
         if (!ValidCode(r.agent)) { warn(i, "bad agent code"); continue; }
       }
       if (r.kind == DefiniteKind::kGroup && r.agent.empty()) { warn(i, "GROUP needs an agent code (REB, UAF ...)"); continue; }
+      if (!set_name.empty()) {
+        if (r.kind != DefiniteKind::kState) { warn(i, "IN set is for STATE mentions only"); continue; }
+        const auto found = sets.find(set_name);
+        if (found == sets.end()) { warn(i, "unknown set (define it with SET: before the mention)"); continue; }
+        r.among = found->second;
+      }
       r.file = file;
       r.line = static_cast<int>(i + 1);
       definites.push_back(std::move(r));
@@ -236,12 +264,32 @@ void Discourse::BeginSentence(bool new_paragraph) {
   // Keep only the sentences a rule may look back at (memory stays bounded on long documents).
   const size_t keep = static_cast<size_t>(std::max(rules_.pronoun_window, rules_.definite_window)) + 1;
   sentences_.push_back({new_paragraph && !sentences_.empty(), {}});
+  ++sentence_count_;
   if (sentences_.size() > keep) sentences_.erase(sentences_.begin(), sentences_.end() - static_cast<long>(keep));
 }
 
 void Discourse::Add(DiscourseMention mention) {
   if (sentences_.empty()) sentences_.push_back({});
+  Remember(mention);
   sentences_.back().mentions.push_back(std::move(mention));
+}
+
+void Discourse::Remember(const DiscourseMention& m) {
+  for (auto part : Parts(m.code)) {
+    if (!rules_.IsStateCode(part)) continue;
+    const std::string_view state = part.substr(0, 3);
+    const bool bare = part.size() == 3;
+    auto it = std::find_if(named_.begin(), named_.end(), [&](const NamedState& n) { return n.state == state; });
+    if (it == named_.end()) {
+      named_.push_back({std::string(state), m.text, sentence_count_, bare});
+      continue;
+    }
+    it->sentence = sentence_count_;
+    if (bare || !it->bare) {
+      it->text = m.text;
+      it->bare = bare;
+    }
+  }
 }
 
 namespace {
@@ -373,11 +421,23 @@ bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<Disc
       for (auto p : Parts(scope[m].code)) {
         if (found.size() >= want || !rules_.IsStateCode(p)) continue;
         std::string state(p.substr(0, 3));
+        if (!rule.among.empty() && !std::binary_search(rule.among.begin(), rule.among.end(), state)) continue;
         bool seen = false;
         for (const auto& f : found) seen = seen || f.state == state;
         if (!seen) found.push_back({state, scope[m].text, sc, m});
       }
     }
+  }
+  if (found.empty() && !rule.among.empty()) {
+    // A descriptor of a kind of state ("the kingdom") may reach past the window: the document's
+    // latest-named state of that kind.
+    const NamedState* latest = nullptr;
+    for (const auto& n : named_)
+      if (std::binary_search(rule.among.begin(), rule.among.end(), n.state) && (!latest || n.sentence > latest->sentence))
+        latest = &n;
+    if (!latest) return false;
+    *out = {rule.agent.empty() ? latest->state : latest->state + rule.agent, latest->text};
+    return true;
   }
   if (found.size() < want) return false;
   // Name the state by its nearest bare mention ("Belarus") when one is in reach, rather than by

@@ -50,6 +50,10 @@ struct DefiniteRule {
   std::vector<std::string> words;  // upper case, as the coder splits them ("THE", "COUNTRY")
   DefiniteKind kind = DefiniteKind::kState;
   std::string agent;               // agent code composed onto the state ("GOV"), "" for none
+  // STATE only: the antecedent must be one of these states (a `SET:` named after IN: "the
+  // kingdom" = STATE IN KINGDOMS), sorted; empty = any state. Such a descriptor names its state
+  // by kind, so it may look back through the whole document, not only the window.
+  std::vector<std::string> among;
   std::string file;
   int line = 0;
 };
@@ -62,6 +66,7 @@ struct CorefRules {
   std::unordered_set<std::string> nonstates;  // 3-letter codes that are not states (regions, IGO)
   std::unordered_set<std::string> states;     // bare 3-letter actor codes minus nonstates
   std::vector<DefiniteRule> definites;        // longest first
+  std::unordered_map<std::string, std::vector<std::string>> sets;  // SET: name -> sorted state codes
   std::vector<std::string> definite_first_words;  // the distinct first words of `definites`
 
   // The indices into `definites` (ascending, so the first rule that matches is the one the list
@@ -150,6 +155,17 @@ class Discourse {
     int acts = 0;
   };
   std::vector<ForceCount> force_;  // in the order first reported
+  // Every state the document has named so far, with its latest mention (for descriptors with a
+  // SET, which may look back past the window): the bare name when one was seen ("Saudi Arabia"),
+  // else the words whose code carried it.
+  struct NamedState {
+    std::string state, text;
+    long sentence = 0;
+    bool bare = false;
+  };
+  std::vector<NamedState> named_;
+  long sentence_count_ = 0;
+  void Remember(const DiscourseMention& m);
 };
 
 }  // namespace dyad::code

@@ -760,6 +760,54 @@ TEST_F(AnyStateTest, HostingTalksBetweenTheSidesIsACounterIndicator) {
   EXPECT_FALSE(Has(Cats(guest, "BLR", ru), 7));
 }
 
+// A sentence that says its fact is unrelated to something is no evidence of involvement; a
+// state's own denial that way still is (the rules file's `unrelated`, evidence_when_unrelated).
+TEST_F(AnyStateTest, ASentenceSayingItsFactIsUnrelatedIsNoEvidence) {
+  Conflict red_sea = LoadC("yemen-red-sea");
+  Event talks = MakeEvent("OMN", "043", "YEMREB", "Muscat hosted talks between British diplomats and Houthi negotiators.");
+  ASSERT_TRUE(Has(Cats(talks, "OMN", red_sea), 7));
+  talks.sentence = "Muscat hosted talks between British diplomats and Houthi negotiators, a meeting unrelated to the Red Sea.";
+  EXPECT_TRUE(Cats(talks, "OMN", red_sea).empty());
+  Conflict ru = LoadC("russia-ukraine");
+  Event fuel = MakeEvent("BLR", "070", "RUSMIL", "Belarus supplied fuel to the Russian army.");
+  ASSERT_TRUE(Has(Cats(fuel, "BLR", ru), 3));
+  fuel.sentence = "Belarus supplied fuel to the Russian army in 2019, deliveries that had nothing to do with the war.";
+  EXPECT_FALSE(Has(Cats(fuel, "BLR", ru), 3));
+  for (const auto& rule : rules_.rules) {
+    const bool blocked = std::find(rule.not_keywords.begin(), rule.not_keywords.end(), "unrelated to") != rule.not_keywords.end();
+    EXPECT_EQ(blocked, !rules_.FindCategory(rule.category)->evidence_when_unrelated) << rule.id;
+  }
+}
+
+TEST_F(AnyStateTest, WordListsAreNamedOnceAndUsedByName) {
+  std::string dir = ::testing::TempDir() + "/words_test";
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/rules.toml";
+  const std::string head = "unrelated = [\"@aside\", \"Beside The Point\"]\n"
+                           "[words]\narms = [\"Rifles\", \"shells\"]\naside = [\"unrelated to\"]\n\n"
+                           "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
+                           "[[categories]]\nnumber = 2\nkey = \"b\"\nname = \"B\"\nevidence_when_unrelated = true\n\n";
+  std::ofstream(path) << head
+                      << "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\n"
+                         "keywords = [\"guns\", \"@arms\"]\nnot_keywords = [\"not\"]\n\n"
+                         "[[rules]]\nid = \"r2\"\ncategory = 2\ninvolves = [\"source\"]\nkeywords = [\"@arms\"]\n";
+  RuleSet rules;
+  Status s = LoadRules(path, &rules);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(rules.rules.size(), 2u);
+  EXPECT_EQ(rules.rules[0].keywords, (std::vector<std::string>{"guns", "rifles", "shells"}));
+  EXPECT_EQ(rules.rules[0].not_keywords, (std::vector<std::string>{"not", "unrelated to", "beside the point"}));
+  EXPECT_EQ(rules.rules[1].keywords, (std::vector<std::string>{"rifles", "shells"}));
+  EXPECT_TRUE(rules.rules[1].not_keywords.empty());
+  // An unknown list is an error naming the file, the line and the rule.
+  std::ofstream(path) << head << "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\nkeywords = [\"@guns\"]\n";
+  s = LoadRules(path, &rules);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find(path + ":"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("rule 'r1': 'keywords': no [words] list named 'guns'"), std::string::npos) << s.message();
+  std::filesystem::remove_all(dir);
+}
+
 // X's own admission of what it gave the aggressor is listed once, as an acknowledgement.
 TEST_F(AnyStateTest, XsAdmissionOfSupportIsAnAcknowledgement) {
   Conflict ru = LoadC("russia-ukraine");

@@ -34,7 +34,11 @@ constexpr char kCoref[] =
     "MENTION: THE COUNTRY = STATE\n"
     "MENTION: THE TWO COUNTRIES = STATES\n"
     "MENTION: THE REGIME = STATE GOV\n"
-    "MENTION: THE GOVERNMENT = STATE GOV\n";
+    "MENTION: THE GOVERNMENT = STATE GOV\n"
+    "SET: KINGDOMS ROH GON\n"
+    "SET: WESTERN ARN ROH\n"
+    "MENTION: THE KINGDOM = STATE IN KINGDOMS\n"
+    "MENTION: THE WESTERLANDS NATION = STATE IN WESTERN\n";
 
 class CoreferenceTest : public ::testing::Test {
  protected:
@@ -92,7 +96,7 @@ TEST_F(CoreferenceTest, RulesAreReadFromTheCorefFile) {
   EXPECT_EQ(r.pronouns.at("HE"), PronounKind::kPerson);
   EXPECT_EQ(r.pronouns.at("THEIR"), PronounKind::kGroup);
   EXPECT_EQ(r.definite_window, 3);
-  ASSERT_EQ(r.definites.size(), 4u);
+  ASSERT_EQ(r.definites.size(), 6u);
   EXPECT_EQ(r.definites[0].words, (std::vector<std::string>{"THE", "TWO", "COUNTRIES"}));  // longest first
   EXPECT_TRUE(r.IsStateCode("ARN"));
   EXPECT_TRUE(r.IsStateCode("GONGOV"));     // first three letters
@@ -320,6 +324,57 @@ TEST_F(CoreferenceTest, DefiniteWindowLimitsHowFarBack) {
                         "Nothing at all happened.", "The country condemned Mordor on Friday."})
                   .back()
                   .resolved.empty());
+}
+
+// "The kingdom", "the East African nation": a descriptor stands for the latest-named state of
+// its kind, however far back, and never for a state of another kind.
+TEST_F(CoreferenceTest, DescriptorOfAKindOfStateTakesTheLatestStateOfThatKind) {
+  // The nearest state (Arnor) is no kingdom: the kingdom is Rohan.
+  auto doc = Document({"Rohan accused Mordor on Monday.", "Arnor praised the weather today.",
+                       "The kingdom condemned Arnor on Friday."});
+  ASSERT_EQ(Events(doc[2]), "ROH/ARN/122");
+  EXPECT_EQ(doc[2].events[0].source_text, "The kingdom");
+  EXPECT_EQ(doc[2].events[0].source_ref, "Rohan");
+  // The latest kingdom wins; agents compose after the possessive.
+  EXPECT_EQ(Last({"Rohan accused Mordor on Monday.", "Gondor praised the weather.",
+                  "Arnor police condemned the kingdom's government."}),
+            "ARNCOP/GONGOV/122");
+  // Past the window (3 sentences here), where "the country" is no longer resolved.
+  EXPECT_EQ(Last({"Rohan accused Mordor on Monday.", "Nothing happened.", "Nothing happened again.",
+                  "Nothing at all happened.", "The kingdom condemned Mordor on Friday."}),
+            "ROH/ORC/122");
+  // No kingdom named: nothing is invented.
+  EXPECT_TRUE(Document({"Arnor accused Mordor on Monday.", "The kingdom condemned Arnor on Friday."})
+                  .back()
+                  .resolved.empty());
+}
+
+TEST_F(CoreferenceTest, DescriptorMayContainARegionsName) {
+  // "Westerlands" alone is a region (WST); inside the descriptor it names a western state.
+  auto doc = Document({"Arnor accused Mordor on Monday.", "The Westerlands nation condemned Gondor on Friday."});
+  ASSERT_EQ(Events(doc[1]), "ARN/GON/122");
+  EXPECT_EQ(doc[1].events[0].source_ref, "Arnor");
+  EXPECT_EQ(Last({"Arnor accused Mordor on Monday.", "Westerlands police condemned Gondor on Friday."}),
+            "WSTCOP/GON/122");
+  // With no western state named, the region stays the actor.
+  EXPECT_EQ(Last({"Gondor accused Mordor on Monday.", "The Westerlands nation condemned Gondor on Friday."}),
+            "WST/GON/122");
+}
+
+TEST_F(CoreferenceTest, SetsAreCheckedWhenRead) {
+  CorefRules r;
+  std::vector<std::string> warnings;
+  r.ParseLines({"SET: GOOD ARN ROH", "SET: BAD ARNOR", "SET: EMPTY", "MENTION: THE KINGDOM = STATE IN NOSUCH",
+                "MENTION: THE TWO KINGDOMS = STATES IN GOOD", "MENTION: THE REALM = STATE GOV IN GOOD"},
+               "x.coref", &warnings);
+  ASSERT_EQ(warnings.size(), 4u);
+  EXPECT_THAT(warnings[0], HasSubstr("x.coref:2: SET: state codes are three letters"));
+  EXPECT_THAT(warnings[1], HasSubstr("x.coref:3: SET: needs a name"));
+  EXPECT_THAT(warnings[2], HasSubstr("x.coref:4: unknown set"));
+  EXPECT_THAT(warnings[3], HasSubstr("x.coref:5: IN set is for STATE mentions only"));
+  ASSERT_EQ(r.definites.size(), 1u);
+  EXPECT_EQ(r.definites[0].agent, "GOV");
+  EXPECT_EQ(r.definites[0].among, (std::vector<std::string>{"ARN", "ROH"}));
 }
 
 TEST_F(CoreferenceTest, WithoutCorefFileEveryDocumentCodesLikeCode) {

@@ -808,6 +808,18 @@ TEST_F(AnyStateTest, WordListsAreNamedOnceAndUsedByName) {
   std::filesystem::remove_all(dir);
 }
 
+// A declared ally of the victim using force against the aggressor is a counter-indicator; the same
+// force by a third state is not (its standing decides).
+TEST_F(AnyStateTest, AVictimAllysForceAgainstTheAggressorIsACounterIndicator) {
+  Conflict red_sea = LoadC("yemen-red-sea");
+  EXPECT_TRUE(Has(Cats(MakeEvent("ISR", "195", "YEMREB", "Israel bombed Houthi positions in Sanaa."), "ISR", red_sea), 7));
+  EXPECT_TRUE(Has(Cats(MakeEvent("GBRMIL", "190", "YEMREB", "British warplanes hit Houthi radar sites overnight."), "GBR", red_sea), 7));
+  Event would = MakeEvent("GBRMIL", "190", "YEMREB", "British warplanes would hit Houthi radar sites, officials said.");
+  would.modality = Modality::kHypothetical;
+  EXPECT_FALSE(Has(Cats(would, "GBR", red_sea), 7));
+  EXPECT_FALSE(Has(Cats(MakeEvent("EGY", "190", "YEMREB", "Egypt bombed Houthi positions in Sanaa."), "EGY", red_sea), 7));
+}
+
 // X's own admission of what it gave the aggressor is listed once, as an acknowledgement.
 TEST_F(AnyStateTest, XsAdmissionOfSupportIsAnAcknowledgement) {
   Conflict ru = LoadC("russia-ukraine");

@@ -196,6 +196,7 @@ Status CueLexicon::LoadModality(const std::string& path) {
                       : kind == "warning"         ? &warnings
                       : kind == "subject_negator" ? &subject_negators
                       : kind == "appeal"          ? &appeals
+                      : kind == "unconfirmed"     ? &unconfirmed
                                                   : nullptr;
     if (kind == "neg_gap" || kind == "past_form") {
       for (const std::string& w : words) (kind == "neg_gap" ? neg_gap : past_forms).insert(w);
@@ -213,7 +214,7 @@ void CueLexicon::IndexFirstWords() {
   first_words = WordFilter();
   for (const PhraseSet* set : {&report_verbs, &sources, &vague, &reason_verbs, &negators, &not_negators,
                                &neg_governors, &modals, &neg_modals, &possibility, &conditionals, &warnings,
-                               &conditionals_np, &not_conditionals, &readiness, &subject_negators, &appeals})
+                               &conditionals_np, &not_conditionals, &readiness, &subject_negators, &appeals, &unconfirmed})
     first_words.AddAll(set->first_words());
 }
 
@@ -274,6 +275,7 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   });
   find_all(lex.possibility, &c.possibility);
   find_all(lex.appeals, &c.appeals);
+  find_all(lex.unconfirmed, &c.unconfirmed);
   std::vector<Cue> not_conditionals;
   find_all(lex.not_conditionals, &not_conditionals);
   find_all(lex.conditionals, &c.conditionals, &not_conditionals);
@@ -413,6 +415,15 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
   if (verb_first > 0 && tokens[verb_first - 1].lower == "to" &&
       CueIn(cues.appeals, WindowStart(tokens, verb_first, 12), verb_first - 1))
     return Modality::kHypothetical;
+  // What nobody could confirm is not asserted: "No evidence has emerged that Ethiopia supplied
+  // weapons", "officials could not verify that the drones came from Iran". The cue ends in "that"
+  // and opens the verb's clause, at most 12 tokens back with no sentence boundary between.
+  for (const Cue& c : cues.unconfirmed) {
+    if (c.last > verb_first || verb_first - c.last > 12) continue;
+    bool boundary = false;
+    for (int k = c.last; k < verb_first && !boundary; ++k) boundary = IsHardBoundary(tokens[k]);
+    if (!boundary) return Modality::kHypothetical;
+  }
   // An embedded question ("asked whether Rwandan troops were in Congo", "unclear if the drones
   // came from Iran") states nothing: hypothetical.
   for (int k = verb_first - 1, words = 0; k >= 0 && words < 10 && !IsHardBoundary(tokens[k]); --k) {

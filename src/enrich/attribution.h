@@ -34,6 +34,7 @@ struct CueLexicon {
   PhraseSet readiness;         // "ready to", "prepared to", "willing to": the action is not done
   PhraseSet subject_negators;  // "no", "none of", "not a single": opening the subject, they negate its verb
   PhraseSet appeals;           // "urged", "called on", "asked": "urged X to V" asks for V, which is not done
+  PhraseSet unconfirmed;       // "no evidence that", "could not verify that": the clause after is not asserted
   std::set<std::string> neg_gap;      // words allowed between a negator and its verb
   std::set<std::string> past_forms;   // irregular simple past forms ("sent", "took"), besides "-ed"
   // The first words of every phrase set above: FindCues reads only the tokens it may contain.
@@ -61,6 +62,7 @@ struct SentenceCues {
   std::vector<Cue> readiness;
   std::vector<Cue> subject_negators;
   std::vector<Cue> appeals;
+  std::vector<Cue> unconfirmed;
 };
 
 SentenceCues FindCues(const CueLexicon& lexicon, const std::vector<Token>& tokens);

@@ -146,6 +146,14 @@ INSTANTIATE_TEST_SUITE_P(
         ModalityCase{"The troops that did not leave attacked the town.", "attacked", "19", M::kAsserted},
         // (Not negated, and not asserted either: an embedded question states nothing.)
         ModalityCase{"It is not clear whether the army attacked the town.", "attacked", "19", M::kHypothetical},
+        // What nobody confirmed is not asserted either; evidence that it happened does not change it.
+        ModalityCase{"No evidence has emerged that the brigade shelled the town.", "shelled", "19", M::kHypothetical},
+        ModalityCase{"Monitors could not verify that the convoy carried rockets across the border.", "carried", "07",
+                     M::kHypothetical},
+        ModalityCase{"Nobody has confirmed that the drones were shipped from the port.", "shipped", "07",
+                     M::kHypothetical},
+        ModalityCase{"There is evidence that the brigade shelled the town.", "shelled", "19", M::kAsserted},
+        ModalityCase{"No evidence was found. The brigade later shelled the town.", "shelled", "19", M::kAsserted},
         ModalityCase{"Officials said its military potential has significantly increased.", "increased", "08",
                      M::kAsserted},
         ModalityCase{"Forces shrank, most likely due to the supply of troops to Russia.", "supply", "07", M::kAsserted},

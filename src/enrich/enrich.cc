@@ -222,7 +222,7 @@ const ReadSentence& Read(const Enricher::Impl& impl, std::string_view sentence) 
   if (last.enricher != impl.id || last.text != sentence) {
     last.enricher = impl.id;
     last.text.assign(sentence);
-    Tokenize(sentence, &last.tokens);
+    Tokenize(last.text, &last.tokens);  // (the tokens view last.text, kept with them)
     last.cues = FindCues(impl.cues, last.tokens);
   }
   return last;

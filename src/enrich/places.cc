@@ -15,7 +15,7 @@ bool ParseDouble(const std::string& s, double* out) {
 
 std::vector<std::string> NameWords(std::string_view name) {
   std::vector<std::string> words;
-  for (const Token& t : Tokenize(name)) words.push_back(t.text);
+  for (const Token& t : Tokenize(name)) words.emplace_back(t.text);
   return words;
 }
 

@@ -53,7 +53,12 @@ class Gazetteer {
   std::vector<int> rank_;            // per place: 0 country, 1 region, 2 city
   std::vector<int64_t> population_;  // per place
   // Hashed: Find() looks up every capitalised token (a tree walk compared strings ~17 times).
-  std::unordered_map<std::string, std::vector<Name>> by_first_word_;
+  // (Found by a token's string_view: the hash and equality take one.)
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Name>, ViewHash, std::equal_to<>> by_first_word_;
   std::map<std::string, size_t, std::less<>> by_name_;
 };
 

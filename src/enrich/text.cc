@@ -31,7 +31,7 @@ bool InnerMark(std::string_view text, size_t j) {
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 void Finish(std::string_view text, Token* t) {
-  t->text.assign(text.data() + t->begin, static_cast<size_t>(t->end - t->begin));
+  t->text = text.substr(static_cast<size_t>(t->begin), static_cast<size_t>(t->end - t->begin));
   t->lower.assign(t->text);
   for (char& c : t->lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

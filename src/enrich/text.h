@@ -51,7 +51,7 @@ class WordFilter {
 struct Token {
   int32_t begin = 0;  // byte offsets into the sentence
   int32_t end = 0;
-  std::string text;          // as written
+  std::string_view text;     // as written: a view into the text tokenised (which must outlive the token)
   std::string lower;         // ASCII-lowercased
   bool word = false;         // false for punctuation
   bool capitalised = false;  // first byte is an ASCII capital letter
@@ -60,7 +60,8 @@ struct Token {
   uint16_t filter_slot = 0;  // WordFilter::Slot(lower)
 };
 
-// Splits text into tokens. A possessive "'s" is its own token. Hyphens inside words split them into three tokens
+// Splits text into tokens (their `text` views `text`: keep it alive while the tokens are read).
+// A possessive "'s" is its own token. Hyphens inside words split them into three tokens
 // ("February-March" -> "February" "-" "March"), so that ranges can be read;
 // the gazetteer matches hyphenated names token by token.
 std::vector<Token> Tokenize(std::string_view text);

@@ -379,14 +379,14 @@ TEST(EnricherTest, BadSpansAndNullEventsDoNotCrash) {
 
 TEST(TokenizeTest, SplitsPossessives) {
   std::vector<std::string> words;
-  for (const Token& x : Tokenize("Ukraine's side, it's Lukashenko's plan")) words.push_back(x.text);
+  for (const Token& x : Tokenize("Ukraine's side, it's Lukashenko's plan")) words.emplace_back(x.text);
   EXPECT_EQ(words, (std::vector<std::string>{"Ukraine", "'s", "side", ",", "it", "'s", "Lukashenko", "'s", "plan"}));
 }
 
 TEST(TokenizeTest, KeepsContractionsAndSplitsHyphens) {
   auto t = Tokenize("Belarus didn't join February-March 2022, on 4th.");
   std::vector<std::string> words;
-  for (const Token& x : t) words.push_back(x.text);
+  for (const Token& x : t) words.emplace_back(x.text);
   EXPECT_EQ(words, (std::vector<std::string>{"Belarus", "didn't", "join", "February", "-", "March", "2022", ",", "on",
                                              "4th", "."}));
   EXPECT_TRUE(t[6].number);

@@ -20,6 +20,9 @@ bool Negates(const Token& t) {
 
 const WordSet kCopulas = {"is", "are", "was", "were", "remains", "remain", "remained",
                                         "be", "been", "became", "becomes", "become"};
+const WordSet kBearVerbs = {"bears", "bore", "bear", "borne"};
+const WordSet kHaveVerbs = {"has", "have", "had", "enjoys"};  // before "no"
+const WordSet kLackVerbs = {"lacks", "lacked", "lack", "lacking"};
 
 }  // namespace
 
@@ -52,6 +55,8 @@ Status ChargeLexicon::Load(const std::string& path) {
                            kind + "'");
     }
   }
+  for (const auto& [word, entry] : violations_) openers_.Add(word);
+  for (const WordSet* words : {&kCopulas, &kBearVerbs, &kHaveVerbs, &kLackVerbs}) openers_.AddAll(words->filter());
   return Status::Ok();
 }
 
@@ -148,7 +153,7 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
     }
   };
   for (int i = 0; i < n; ++i) {
-    if (!tokens[i].word) continue;
+    if (!tokens[i].word || !openers_.MayContainSlot(tokens[i].filter_slot)) continue;
     // "<X> breached (a 1974 UN General Assembly) resolution": a norm within six words.
     if (auto v = violations_.find(tokens[i].lower); v != violations_.end()) {
       for (int k = i + 1, words = 0; k < n && words < 7 && !EndsClause(tokens[k]); ++k) {
@@ -181,8 +186,7 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
       continue;
     }
     // "<X> bore (full / direct) responsibility (for the attacks)".
-    if (tokens[i].lower == "bears" || tokens[i].lower == "bore" || tokens[i].lower == "bear" ||
-        tokens[i].lower == "borne") {
+    if (kBearVerbs.count(tokens[i].lower)) {
       for (int k = i + 1; k < n && k <= i + 3; ++k)
         if (auto e = bears_.find(tokens[k].lower); e != bears_.end()) {
           add(e->second, i, k, accused_before(i));
@@ -191,11 +195,8 @@ std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vect
       continue;
     }
     // "<X> lacks legitimacy", "<X> has no legitimacy".
-    const bool has_no = (tokens[i].lower == "has" || tokens[i].lower == "have" || tokens[i].lower == "had" ||
-                         tokens[i].lower == "enjoys") &&
-                        i + 1 < n && tokens[i + 1].lower == "no";
-    if (tokens[i].lower == "lacks" || tokens[i].lower == "lacked" || tokens[i].lower == "lack" ||
-        tokens[i].lower == "lacking" || has_no) {
+    const bool has_no = kHaveVerbs.count(tokens[i].lower) && i + 1 < n && tokens[i + 1].lower == "no";
+    if (kLackVerbs.count(tokens[i].lower) || has_no) {
       for (int k = i + 1 + (has_no ? 1 : 0); k < n && k <= i + 3; ++k)
         if (auto e = lacks_.find(tokens[k].lower); e != lacks_.end()) {
           add(e->second, i, k, accused_before(i));

@@ -55,6 +55,9 @@ class ChargeLexicon {
   std::unordered_map<std::string, Entry> evaluations_;  // "illegitimate" -> 111
   std::unordered_map<std::string, Entry> lacks_;        // "legitimacy" after lacks/lacked -> 111
   std::unordered_map<std::string, Entry> bears_;        // "responsibility" after bears/bore -> 112
+  // The words a charge is read from (a violation, a copula, "bears", "lacks", "has" before "no"):
+  // Find() passes over a token this filter rejects.
+  WordFilter openers_;
 };
 
 }  // namespace dyad::enrich

@@ -90,6 +90,8 @@ class WordSet {
       if (word == w) return 1;
     return 0;
   }
+  // A filter of the words: it may contain each of them (and a few others).
+  const WordFilter& filter() const { return filter_; }
 
  private:
   WordFilter filter_;

@@ -67,7 +67,7 @@ class Parser {
       Period p;
       size_t next = i;
       bool vague = false;
-      if (t_[i].value < 0 && !lex_.openers.MayContain(t_[i].lower)) {
+      if (t_[i].value < 0 && !lex_.openers.MayContainSlot(t_[i].filter_slot)) {
         ++i;  // (ParseAt would find nothing here)
       } else if (ParseAt(i, &p, &next, &vague) && next > i) {
         DateExpr e;

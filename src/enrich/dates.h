@@ -23,12 +23,36 @@
 
 namespace dyad::enrich {
 
+// One word list of the lexicon (word -> value): a std::map whose find() and count() first ask a
+// filter of its words. The parser asks several lists about most tokens it reads ("the", "last",
+// numbers), and a word a list lacks is turned away by one bit test instead of a tree search.
+template <typename V>
+class WordMap {
+ public:
+  using const_iterator = typename std::map<std::string, V>::const_iterator;
+  V& operator[](const std::string& word) {
+    filter_.Add(word);
+    return map_[word];
+  }
+  const_iterator find(const std::string& word) const {
+    return filter_.MayContain(word) ? map_.find(word) : map_.end();
+  }
+  size_t count(const std::string& word) const { return find(word) != map_.end() ? 1 : 0; }
+  const V& at(const std::string& word) const { return map_.at(word); }
+  const_iterator begin() const { return map_.begin(); }
+  const_iterator end() const { return map_.end(); }
+
+ private:
+  WordFilter filter_;
+  std::map<std::string, V> map_;
+};
+
 // The temporal words of data/enrich/temporal.tsv.
 struct DateLexicon {
-  std::map<std::string, int> month, weekday, number, relday, anchor;
-  std::map<std::string, std::pair<int, int>> season;  // first and last month
-  std::map<std::string, std::string> unit;            // "weeks" -> "week"
-  std::map<std::string, std::string> part;            // "beginning" -> "early"
+  WordMap<int> month, weekday, number, relday, anchor;
+  WordMap<std::pair<int, int>> season;  // first and last month
+  WordMap<std::string> unit;            // "weeks" -> "week"
+  WordMap<std::string> part;            // "beginning" -> "early"
   std::vector<std::vector<std::string>> vague;        // "recent years"
   std::set<std::string> year_prep, month_prep;
   // The words an expression can open with (every list's words, the first words of the vague

@@ -161,6 +161,8 @@ Status PlaceLexicon::Load(const std::string& path) {
       return Status::Error(path + ":" + std::to_string(row.line) + ": unknown kind: '" + kind + "'");
     }
   }
+  for (const auto* phrases : {&location, &origin, &destination, &provenance})
+    for (const auto& p : *phrases) last_words.Add(p.back());
   return Status::Ok();
 }
 
@@ -178,11 +180,13 @@ PlaceRole RoleOf(const PlaceLexicon& lex, const std::vector<Token>& tokens, cons
   };
   // Walk back over gap words ("in the city of", "in eastern") to a preposition.
   for (int k = match.first - 1, skipped = 0; k >= 0 && skipped <= 5; --k, ++skipped) {
-    // ("the shells Russia fires come from North Korea": where goods come from is no place of the act.)
-    if (ends_at(k, lex.provenance)) return PlaceRole::kNone;
-    if (ends_at(k, lex.origin)) return PlaceRole::kOrigin;  // before "to": "out of"
-    if (ends_at(k, lex.destination)) return PlaceRole::kDestination;
-    if (ends_at(k, lex.location)) return PlaceRole::kLocation;
+    if (lex.last_words.MayContainSlot(tokens[k].filter_slot)) {  // (else no phrase ends at k)
+      // ("the shells Russia fires come from North Korea": where goods come from is no place of the act.)
+      if (ends_at(k, lex.provenance)) return PlaceRole::kNone;
+      if (ends_at(k, lex.origin)) return PlaceRole::kOrigin;  // before "to": "out of"
+      if (ends_at(k, lex.destination)) return PlaceRole::kDestination;
+      if (ends_at(k, lex.location)) return PlaceRole::kLocation;
+    }
     if (tokens[k].text == "'s") {  // "in Russia's Belgorod Oblast": skip the possessor
       while (k - 1 >= 0 && tokens[k - 1].word && tokens[k - 1].capitalised) --k;
       continue;

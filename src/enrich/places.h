@@ -67,6 +67,8 @@ struct PlaceLexicon {
   std::vector<std::vector<std::string>> location, origin, destination;
   std::vector<std::vector<std::string>> provenance;  // "come from", "imported from": no place of the act
   std::set<std::string> gap;
+  // The last words of the four phrase lists above: RoleOf reads the lists only at a word it may hold.
+  WordFilter last_words;
   Status Load(const std::string& path);
 };
 

@@ -164,7 +164,9 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   const bool nearby = IsVerbalRoot(root) && kNear.count(governor) > 0 && !domestic_protest;
   // "fighting alongside M23", "fought for Ukraine", "on Russia's side", "on the side of Kyiv": the
   // side one fights for is an ally, not the enemy; "against X" further on is the target.
-  auto word_at = [&](int k) { return k >= 0 && k < static_cast<int>(tokens.size()) ? tokens[k].lower : std::string(); };
+  auto word_at = [&](int k) {  // (a view: no copy of the word)
+    return k >= 0 && k < static_cast<int>(tokens.size()) ? std::string_view(tokens[k].lower) : std::string_view();
+  };
   bool side = false;  // "side" just before or after the target
   for (int k = tf - 3; k <= tl + 3; ++k) side = side || word_at(k) == "side";
   // "side by side with X", "shoulder to shoulder with X", "together with X", "in support of X": allies too.

@@ -263,15 +263,16 @@ CorefRules CorefRules::FromDictionaries(const dict::DictionarySet& dicts, std::v
 void Discourse::BeginSentence(bool new_paragraph) {
   // Keep only the sentences a rule may look back at (memory stays bounded on long documents).
   const size_t keep = static_cast<size_t>(std::max(rules_.pronoun_window, rules_.definite_window)) + 1;
-  sentences_.push_back({new_paragraph && !sentences_.empty(), {}});
+  sentences_.push_back(std::make_shared<Sentence>(Sentence{new_paragraph && !sentences_.empty(), {}}));
   ++sentence_count_;
   if (sentences_.size() > keep) sentences_.erase(sentences_.begin(), sentences_.end() - static_cast<long>(keep));
 }
 
 void Discourse::Add(DiscourseMention mention) {
-  if (sentences_.empty()) sentences_.push_back({});
+  if (sentences_.empty()) sentences_.push_back(std::make_shared<Sentence>());
   Remember(mention);
-  sentences_.back().mentions.push_back(std::move(mention));
+  if (sentences_.back().use_count() > 1) sentences_.back() = std::make_shared<Sentence>(*sentences_.back());
+  sentences_.back()->mentions.push_back(std::move(mention));
 }
 
 void Discourse::Remember(const DiscourseMention& m) {
@@ -353,9 +354,9 @@ bool Discourse::ResolvePronoun(PronounKind kind, Antecedent* out) const {
     if (idx < 0) break;
     // Sentence idx+1 opens a paragraph: only the sentence right before the pronoun's own may lie
     // across that break, and the search ends there.
-    const bool crossing = sentences_[idx + 1].new_paragraph;
+    const bool crossing = sentences_[idx + 1]->new_paragraph;
     if (crossing && k > 1) break;
-    const Pick pick = PickForPronoun(rules_, kind, sentences_[idx].mentions, out);
+    const Pick pick = PickForPronoun(rules_, kind, sentences_[idx]->mentions, out);
     if (pick == Pick::kFound) return true;
     if (pick == Pick::kStop || crossing) break;
   }
@@ -385,7 +386,7 @@ bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<Disc
       }
     const int now = static_cast<int>(sentences_.size()) - 1;
     for (int k = 1; k <= rules_.definite_window && now - k >= 0; ++k) {
-      const auto& ms = sentences_[now - k].mentions;
+      const auto& ms = sentences_[now - k]->mentions;
       for (auto it = ms.rbegin(); it != ms.rend(); ++it)
         if (carries(*it)) {
           *out = {it->code, it->text};
@@ -408,7 +409,7 @@ bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<Disc
   std::vector<const std::vector<DiscourseMention>*> scopes;
   scopes.push_back(&before);
   const int current = static_cast<int>(sentences_.size()) - 1;
-  for (int k = 1; k <= rules_.definite_window && current - k >= 0; ++k) scopes.push_back(&sentences_[current - k].mentions);
+  for (int k = 1; k <= rules_.definite_window && current - k >= 0; ++k) scopes.push_back(&sentences_[current - k]->mentions);
   struct Found {
     std::string state, text;
     size_t scope, index;

@@ -19,6 +19,7 @@
 #define DYAD_CODE_COREFERENCE_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -130,7 +131,7 @@ class Discourse {
   void BeginSentence(bool new_paragraph);
   // Records a mention of the current sentence (call in text order).
   void Add(DiscourseMention mention);
-  const std::vector<DiscourseMention>& current() const { return sentences_.back().mentions; }
+  const std::vector<DiscourseMention>& current() const { return sentences_.back()->mentions; }
 
   // A pronoun of the current sentence with no antecedent in its own sentence: looks back through
   // the preceding sentences (rule in docs/coreference.md). False when nothing fits.
@@ -149,7 +150,9 @@ class Discourse {
     std::vector<DiscourseMention> mentions;
   };
   const CorefRules& rules_;
-  std::vector<Sentence> sentences_;
+  // Shared between copies: the engine copies the discourse for every clause coded on its own, and
+  // only the last sentence ever changes (Add copies it first when a copy shares it).
+  std::vector<std::shared_ptr<Sentence>> sentences_;
   struct ForceCount {
     Antecedent state;
     int acts = 0;

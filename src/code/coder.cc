@@ -246,6 +246,17 @@ class WordList {
   std::bitset<256> filter_;
 };
 
+// `s` ends with the literal `suffix`, compared in line (std::string_view::ends_with is a call, a
+// strlen and a memcmp; MarkNouns asks it of most words).
+template <size_t N>
+inline bool EndsWith(std::string_view s, const char (&suffix)[N]) {
+  constexpr size_t n = N - 1;
+  if (s.size() < n) return false;
+  for (size_t k = 0; k < n; ++k)
+    if (s[s.size() - n + k] != suffix[k]) return false;
+  return true;
+}
+
 // Split()'s byte classes: 0 = not part of a word run, 1 = A-Z, 0-9 or a non-ASCII byte,
 // 3 = a-z (1 | 2, so that OR-ing classes tells whether a lower-case letter was seen).
 constexpr std::array<uint8_t, 256> MakeCharClass() {
@@ -895,7 +906,7 @@ void Engine::MarkNouns() {
                                  before == "MY" || before == "YOUR"));
       // ... and after a possessive ("Russia's use of Belarusian airspace", "Iran's delivery") or
       // an adjective ("prompted new sanctions").
-      det = det || (document && (before.ends_with("'S") || before == "'S" || before == "S'" ||
+      det = det || (document && (EndsWith(before, "'S") || before == "'S" || before == "S'" ||
                                  (w(i - 1).typed && w(i - 1).type == RootType::kAdjective)));
       // Document coding (dyad): a participle hyphenated to the word before it is an adjective
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
@@ -942,14 +953,14 @@ void Engine::MarkNouns() {
                                                                     "BUILT", "HELD", "KEPT", "BOUGHT", "SOLD", "GIVEN",
                                                                     "TAKEN", "SHOWN", "FLOWN", "DRIVEN"};
             const std::string_view after = WordText(i + 1);
-            object = kNounFollowers.count(after) == 0 && !after.ends_with("ED") && !kParticiples.count(after);
+            object = kNounFollowers.count(after) == 0 && !EndsWith(after, "ED") && !kParticiples.count(after);
           }
         }
         // ("Ukrainian positions near Avdiivka came under fire", "Russian strikes hit Kyiv": after
         // a demonym, not a country's name, a plural verb form is a noun.)
         const std::string_view modifier = WordText(w(i - 1).tail >= 0 ? w(i - 1).tail : i - 1);
-        const bool demonym = modifier.ends_with("IAN") || modifier.ends_with("EAN") || modifier.ends_with("ESE") ||
-                             modifier.ends_with("ISH") || modifier.ends_with("CAN");
+        const bool demonym = EndsWith(modifier, "IAN") || EndsWith(modifier, "EAN") || EndsWith(modifier, "ESE") ||
+                             EndsWith(modifier, "ISH") || EndsWith(modifier, "CAN");
         // (An actor phrase that is itself an object, "called the EU sanctions illegal", holds a
         // noun whatever follows.)
         int before_phrase = h - 1;
@@ -967,7 +978,7 @@ void Engine::MarkNouns() {
         // actor, a plain verb form is the noun the determiner opens; no verb agrees with "a".)
         static const WordList kSingularDeterminers = {"A", "AN", "ANY", "EVERY", "EACH", "ANOTHER"};
         const bool singular_opened = h >= 1 && kSingularDeterminers.count(WordText(h - 1)) > 0 &&
-                                     !text.ends_with("ED") && !text.ends_with("ING") && w(i - 1).kind == WType::kNone;
+                                     !EndsWith(text, "ED") && !EndsWith(text, "ING") && w(i - 1).kind == WType::kNone;
         modified_noun = modified_noun || singular_opened;
       }
       // Document coding (dyad): a verb form directly followed by an auxiliary is the subject noun
@@ -987,12 +998,12 @@ void Engine::MarkNouns() {
             "DROVE", "THREW", "BEGAN", "RAN", "DREW", "SOUGHT", "TAUGHT", "DEALT", "MEANT"};
         const std::string_view form = WordText(wd.tail);
         const std::string_view next = WordText(wd.tail + 1);
-        const bool plain = !form.ends_with("ED") && !form.ends_with("ING") && !kIrregularPast.count(form);
+        const bool plain = !EndsWith(form, "ED") && !EndsWith(form, "ING") && !kIrregularPast.count(form);
         const bool past_next = (IsType(wd.tail + 1, RootType::kVerb) || !w(wd.tail + 1).typed) &&
                                w(wd.tail + 1).kind == WType::kNone && next.size() > 3 &&
-                               (next.ends_with("ED") || kIrregularPast.count(next));
+                               (EndsWith(next, "ED") || kIrregularPast.count(next));
         const bool after_modifier = IsActor(i - 1) || IsType(i - 1, RootType::kDeterminer) ||
-                                    IsType(i - 1, RootType::kAdjective) || WordText(i - 1).ends_with("'S");
+                                    IsType(i - 1, RootType::kAdjective) || EndsWith(WordText(i - 1), "'S");
         subject_noun = subject_noun || (plain && past_next && after_modifier);
       }
       // Document coding (dyad): a plural verb form right after a verb is its object ("sent arms and
@@ -1020,7 +1031,7 @@ void Engine::MarkNouns() {
       // Document coding (dyad): an -ing form after a preposition of time with no object, only a
       // preposition or the clause's end after it, names an activity, not an act on anyone ("were
       // moved to Kursk after training in the Far East", "before deploying to the front").
-      if (document && wd.tail == i && i >= 1 && WordText(i).ends_with("ING")) {
+      if (document && wd.tail == i && i >= 1 && EndsWith(WordText(i), "ING")) {
         static const WordList kTimePrepositions = {"AFTER", "BEFORE", "DURING", "FOLLOWING", "UNTIL"};
         static const WordList kNext = {"IN", "AT", "ON", "WITH", "FOR", "NEAR", "TO", "INTO", "UNDER", "ALONGSIDE"};
         if (kTimePrepositions.count(WordText(i - 1)) &&
@@ -1034,7 +1045,7 @@ void Engine::MarkNouns() {
       // ("Dozens of Georgians fighting for Ukraine lost ...": a quantity's "of" is no preposition here.)
       const int modified = w(i - 1).head >= 0 ? w(i - 1).head : i - 1;
       const bool counted = modified >= 1 && WordText(modified - 1) == "OF";
-      if (document && wd.tail == i && WordText(i).ends_with("ING") && (IsActor(i - 1) || IsType(i - 1, RootType::kAgent)) &&
+      if (document && wd.tail == i && EndsWith(WordText(i), "ING") && (IsActor(i - 1) || IsType(i - 1, RootType::kAgent)) &&
           (!AfterPreposition(modified) || counted)) {
         for (int k = i + 1; k < n() && k <= i + 12 && !reduced_relative; ++k) {
           if (w(k).kind == WType::kComma) break;
@@ -1044,8 +1055,8 @@ void Engine::MarkNouns() {
               "MET", "SAID", "TOLD", "KEPT", "BECAME", "BEGAN", "RAN", "SAW", "WROTE", "BROUGHT", "SHOT", "FLED"};
           // (An irregular past need not be in the verbs dictionary: "20 Belarusians fighting for
           // Ukraine lost their lives".)
-          reduced_relative = (w(k).typed && w(k).is_head && w(k).type == RootType::kVerb && !t.ends_with("ING") &&
-                              !AfterPreposition(k) && (t.ends_with("ED") || t == "WERE" || t == "WAS" ||
+          reduced_relative = (w(k).typed && w(k).is_head && w(k).type == RootType::kVerb && !EndsWith(t, "ING") &&
+                              !AfterPreposition(k) && (EndsWith(t, "ED") || t == "WERE" || t == "WAS" ||
                                                        kIrregularPast.count(t) > 0)) ||
                              (!w(k).typed && kIrregularPast.count(t) > 0);
           // The words it spans modify the subject: "U.N. experts monitoring the Darfur arms
@@ -1067,7 +1078,7 @@ void Engine::MarkNouns() {
       const std::string_view before_form = WordText(i - 1);
       const bool after_participle = document && wd.tail == i && form.size() > 3 && form.back() == 'S' &&
                                     form[form.size() - 2] != 'S' && before_form.size() > 4 &&
-                                    before_form.ends_with("ED") && !kNotParticiples.count(before_form) &&
+                                    EndsWith(before_form, "ED") && !kNotParticiples.count(before_form) &&
                                     w(i - 1).kind == WType::kNone && !IsActor(i - 1) &&
                                     (!w(i - 1).typed || IsType(i - 1, RootType::kVerb));
       // ... and an -ing form naming the kind of a noun after it ("passed targeting data to the
@@ -1075,7 +1086,7 @@ void Engine::MarkNouns() {
       static const WordList kKindNouns = {"DATA", "INFORMATION", "INTELLIGENCE", "COORDINATES",
                                                             "ADVICE", "ASSISTANCE", "PROGRAMME", "PROGRAM", "SYSTEMS",
                                                             "SYSTEM", "EQUIPMENT", "CAMPS", "CAMP", "MISSION"};
-      const bool kind_modifier = document && wd.tail == i && WordText(i).ends_with("ING") && i + 1 < n() &&
+      const bool kind_modifier = document && wd.tail == i && EndsWith(WordText(i), "ING") && i + 1 < n() &&
                                  kKindNouns.count(WordText(i + 1)) > 0;
       // ... and an -ing form right after a text that says it ("a UN resolution condemning Russia",
       // "a statement calling for a ceasefire"): the text condemns, not the sentence's subject.
@@ -1094,14 +1105,14 @@ void Engine::MarkNouns() {
       static const WordList kBacking = {"SUPPORTED", "BACKED", "ENDORSED", "SPONSORED",
                                                           "CO-SPONSORED", "SUPPORTS", "BACKS", "ENDORSES"};
       bool authored = false;
-      if (document && i >= 2 && kTexts.count(WordText(i - 1)) && WordText(i).ends_with("ING"))
+      if (document && i >= 2 && kTexts.count(WordText(i - 1)) && EndsWith(WordText(i), "ING"))
         for (int k = i - 2; k >= 0 && k >= i - 7 && !authored; --k) {
           authored = kAuthoring.count(WordText(k)) > 0;
           if (authored && kBacking.count(WordText(k)) && IsType(k, RootType::kVerb))
             for (int j = k; j <= (w(k).tail >= k ? w(k).tail : k); ++j) w(j).noun = true;
           if (w(k).kind == WType::kComma || (IsType(k, RootType::kVerb) && w(k).is_head && !authored)) break;
         }
-      const bool text_modifier = document && wd.tail == i && WordText(i).ends_with("ING") && i >= 1 &&
+      const bool text_modifier = document && wd.tail == i && EndsWith(WordText(i), "ING") && i >= 1 &&
                                  kTexts.count(WordText(i - 1)) > 0 && !authored;
       // ... and a participle used as an adjective of war materiel ("Iranian advanced conventional
       // weapons", "sent advanced drones", "upgraded missiles"), unless an auxiliary makes it a verb.
@@ -1140,12 +1151,12 @@ void Engine::MarkNouns() {
   // monitoring the Darfur arms embargo reported ..." imposes no embargo.
   if (!document) return;
   for (int i = 1; i + 2 < n(); ++i) {
-    if (w(i).typed || w(i).kind != WType::kNone || !WordText(i).ends_with("ING") || WordText(i).size() < 6) continue;
+    if (w(i).typed || w(i).kind != WType::kNone || !EndsWith(WordText(i), "ING") || WordText(i).size() < 6) continue;
     if (!IsActor(i - 1) && !IsType(i - 1, RootType::kAgent)) continue;
     for (int k = i + 1; k < n() && k <= i + 12; ++k) {
       if (w(k).kind == WType::kComma) break;
       const std::string_view t = WordText(k);
-      if (!(IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun && t.ends_with("ED") && !AfterPreposition(k)))
+      if (!(IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun && EndsWith(t, "ED") && !AfterPreposition(k)))
         continue;
       for (int j = i + 1; j < k; ++j)
         if (IsType(j, RootType::kVerb)) w(j).noun = true;

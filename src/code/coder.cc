@@ -837,13 +837,19 @@ const std::string* Engine::ActorCodeOfRoot(int32_t root, Date date) const {
   const Root& r = d_.roots()[root];
   if (r.entry < 0) return nullptr;
   const auto& codes = d_.actors()[r.entry].codes;
-  const int64_t day = date.valid() ? date.ToDays() : 0;
+  // (The day is worked out only for a date-restricted code: most actors have one code for any date.)
+  int64_t known_day = 0;
+  bool day_known = false;
+  auto day = [&]() {
+    if (!day_known) known_day = date.valid() ? date.ToDays() : 0, day_known = true;
+    return known_day;
+  };
   for (const auto& c : codes) {
     switch (c.kind) {
       case ActorCode::kAny: return &c.code;
-      case ActorCode::kBefore: if (day < c.lo) return &c.code; break;
-      case ActorCode::kAfter: if (day > c.lo) return &c.code; break;
-      case ActorCode::kRange: if (day >= c.lo && day <= c.hi) return &c.code; break;
+      case ActorCode::kBefore: if (day() < c.lo) return &c.code; break;
+      case ActorCode::kAfter: if (day() > c.lo) return &c.code; break;
+      case ActorCode::kRange: if (day() >= c.lo && day() <= c.hi) return &c.code; break;
     }
   }
   return nullptr;

@@ -347,7 +347,12 @@ class Engine {
   int n() const { return static_cast<int>(s_.words.size()); }
   const Word& w(int i) const { return s_.words[i]; }
   Word& w(int i) { return s_.words[i]; }
-  std::string_view WordText(int i) const { return std::string_view(s_.chars).substr(w(i).text_begin, w(i).text_len); }
+  // (Without substr's range check: Split() keeps every word inside `chars`. Called for most words
+  // by most passes, it is now inlined.)
+  std::string_view WordText(int i) const {
+    const Word& word = w(i);
+    return std::string_view(s_.chars.data() + word.text_begin, static_cast<size_t>(word.text_len));
+  }
 
   // Resolved actor code of an actor root (entry); nullptr when no restriction holds.
   const std::string* ActorCodeOfRoot(int32_t root, Date date) const;

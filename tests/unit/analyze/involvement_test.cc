@@ -820,6 +820,18 @@ TEST_F(AnyStateTest, AVictimAllysForceAgainstTheAggressorIsACounterIndicator) {
   EXPECT_FALSE(Has(Cats(MakeEvent("EGY", "190", "YEMREB", "Egypt bombed Houthi positions in Sanaa."), "EGY", red_sea), 7));
 }
 
+// Rejecting a charge made against oneself, or declining to join a coalition, is no stand against
+// the victim or its allies; rejecting the victim's demand still is.
+TEST_F(AnyStateTest, RebuttalsAndStayingOutAreNoAlignmentAgainstTheVictim) {
+  Conflict drc = LoadC("drc-m23");
+  EXPECT_TRUE(Has(Cats(MakeEvent("BDIGOV", "120", "COD", "Burundi rejected Kinshasa's demand for more troops."), "BDI", drc), 5));
+  EXPECT_FALSE(Has(Cats(MakeEvent("BDIGOV", "120", "COD", "Burundi rejected the accusations made by Kinshasa's envoy."), "BDI", drc), 5));
+  EXPECT_FALSE(Has(Cats(MakeEvent("BDIGOV", "120", "COD", "Gitega dismissed the claims as false and blamed Congo."), "BDI", drc), 5));
+  Conflict red_sea = LoadC("yemen-red-sea");
+  EXPECT_FALSE(Has(Cats(MakeEvent("OMN", "120", "USA", "Oman declined to join the US-led naval coalition."), "OMN", red_sea), 5));
+  EXPECT_FALSE(Has(Cats(MakeEvent("OMN", "120", "USA", "Oman has stayed out of the American operation."), "OMN", red_sea), 5));
+}
+
 // X's own admission of what it gave the aggressor is listed once, as an acknowledgement.
 TEST_F(AnyStateTest, XsAdmissionOfSupportIsAnAcknowledgement) {
   Conflict ru = LoadC("russia-ukraine");

@@ -15,6 +15,34 @@ using testing::Country;
 using testing::MakeEvent;
 using testing::Stored;
 
+// A rules file of the test's own, written to a fresh temporary folder (removed when it goes).
+class RulesFile {
+ public:
+  RulesFile(const std::string& folder, const std::string& text) : dir_(::testing::TempDir() + "/" + folder) {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    Write(text);
+  }
+  ~RulesFile() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  void Write(const std::string& text) const { std::ofstream(path()) << text; }
+  std::string path() const { return dir_ + "/rules.toml"; }
+  const std::string& dir() const { return dir_; }
+  // The one-line load error (empty when the file loads).
+  std::string Error() const {
+    RuleSet set;
+    Status s = LoadRules(path(), &set);
+    return s.ok() ? "" : s.message();
+  }
+
+ private:
+  std::string dir_;
+};
+
+constexpr char kOneCategory[] = "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n";
+
 class AnyStateTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -117,25 +145,17 @@ TEST_F(AnyStateTest, CriticisingTheAggressorOrAThirdStateIsNotAlignment) {
 }
 
 TEST_F(AnyStateTest, ARuleWithoutInvolvementIsALoadErrorNamingFileLineAndRule) {
-  std::string dir = ::testing::TempDir() + "/involves_test";
-  std::filesystem::create_directories(dir);
-  std::string path = dir + "/rules.toml";
-  std::ofstream(path) << "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
-                         "[[rules]]\nid = \"keywords.only\"\ncategory = 1\nkeywords = [\"deplored\"]\n";
-  RuleSet rules;
-  Status s = LoadRules(path, &rules);
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.message().rfind(path + ":6:", 0), 0u) << s.message();
-  EXPECT_NE(s.message().find("rule 'keywords.only'"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("no 'involves'"), std::string::npos) << s.message();
-  EXPECT_EQ(s.message().find('\n'), std::string::npos);
-  std::ofstream(path) << "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
-                         "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"mentioned\"]\n";
-  s = LoadRules(path, &rules);
-  ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("unknown involvement 'mentioned'"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find(":9:"), std::string::npos) << s.message();
-  std::filesystem::remove_all(dir);
+  RulesFile file("involves_test",
+                 std::string(kOneCategory) + "[[rules]]\nid = \"keywords.only\"\ncategory = 1\nkeywords = [\"deplored\"]\n");
+  std::string error = file.Error();
+  EXPECT_EQ(error.rfind(file.path() + ":6:", 0), 0u) << error;
+  EXPECT_NE(error.find("rule 'keywords.only'"), std::string::npos) << error;
+  EXPECT_NE(error.find("no 'involves'"), std::string::npos) << error;
+  EXPECT_EQ(error.find('\n'), std::string::npos);
+  file.Write(std::string(kOneCategory) + "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"mentioned\"]\n");
+  error = file.Error();
+  EXPECT_NE(error.find("unknown involvement 'mentioned'"), std::string::npos) << error;
+  EXPECT_NE(error.find(":9:"), std::string::npos) << error;
 }
 
 TEST_F(AnyStateTest, NamedInvolvementUsesTheStatesNamesAdjectivesAndCapitals) {
@@ -780,19 +800,16 @@ TEST_F(AnyStateTest, ASentenceSayingItsFactIsUnrelatedIsNoEvidence) {
 }
 
 TEST_F(AnyStateTest, WordListsAreNamedOnceAndUsedByName) {
-  std::string dir = ::testing::TempDir() + "/words_test";
-  std::filesystem::create_directories(dir);
-  std::string path = dir + "/rules.toml";
-  const std::string head = "unrelated = [\"@aside\", \"Beside The Point\"]\n"
-                           "[words]\narms = [\"Rifles\", \"shells\"]\naside = [\"unrelated to\"]\n\n"
-                           "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
+  const std::string head = std::string("unrelated = [\"@aside\", \"Beside The Point\"]\n"
+                                       "[words]\narms = [\"Rifles\", \"shells\"]\naside = [\"unrelated to\"]\n\n") +
+                           kOneCategory +
                            "[[categories]]\nnumber = 2\nkey = \"b\"\nname = \"B\"\nevidence_when_unrelated = true\n\n";
-  std::ofstream(path) << head
-                      << "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\n"
-                         "keywords = [\"guns\", \"@arms\"]\nnot_keywords = [\"not\"]\n\n"
-                         "[[rules]]\nid = \"r2\"\ncategory = 2\ninvolves = [\"source\"]\nkeywords = [\"@arms\"]\n";
+  RulesFile file("words_test", head +
+                                   "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\n"
+                                   "keywords = [\"guns\", \"@arms\"]\nnot_keywords = [\"not\"]\n\n"
+                                   "[[rules]]\nid = \"r2\"\ncategory = 2\ninvolves = [\"source\"]\nkeywords = [\"@arms\"]\n");
   RuleSet rules;
-  Status s = LoadRules(path, &rules);
+  Status s = LoadRules(file.path(), &rules);
   ASSERT_TRUE(s.ok()) << s.message();
   ASSERT_EQ(rules.rules.size(), 2u);
   EXPECT_EQ(rules.rules[0].keywords, (std::vector<std::string>{"guns", "rifles", "shells"}));
@@ -800,12 +817,10 @@ TEST_F(AnyStateTest, WordListsAreNamedOnceAndUsedByName) {
   EXPECT_EQ(rules.rules[1].keywords, (std::vector<std::string>{"rifles", "shells"}));
   EXPECT_TRUE(rules.rules[1].not_keywords.empty());
   // An unknown list is an error naming the file, the line and the rule.
-  std::ofstream(path) << head << "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\nkeywords = [\"@guns\"]\n";
-  s = LoadRules(path, &rules);
-  ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find(path + ":"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("rule 'r1': 'keywords': no [words] list named 'guns'"), std::string::npos) << s.message();
-  std::filesystem::remove_all(dir);
+  file.Write(head + "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\nkeywords = [\"@guns\"]\n");
+  const std::string error = file.Error();
+  EXPECT_NE(error.find(file.path() + ":"), std::string::npos) << error;
+  EXPECT_NE(error.find("rule 'r1': 'keywords': no [words] list named 'guns'"), std::string::npos) << error;
 }
 
 // A declared ally of the victim using force against the aggressor is a counter-indicator; the same
@@ -1299,24 +1314,19 @@ TEST_F(AnyStateTest, InACivilWarHelpToEitherSideIsSupportToAParty) {
 }
 
 TEST_F(AnyStateTest, AnUnknownConflictKindIsALoadErrorNamingFileAndLine) {
-  std::string dir = ::testing::TempDir() + "/conflict_kind_test";
-  std::filesystem::create_directories(dir);
-  std::string path = dir + "/c.toml";
+  RulesFile file("conflict_kind_test", std::string(kOneCategory) +
+                                           "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"source\"]\n"
+                                           "conflict_kind = [\"civil\"]\n");
+  std::string path = file.dir() + "/c.toml";
   std::ofstream(path) << "id = \"c\"\nname = \"C\"\nkind = \"proxy war\"\n[parties]\naggressor = [\"RUS\"]\nvictim = [\"UKR\"]\n";
   Conflict c;
   Status s = LoadConflict(path, &c);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.message().rfind(path + ":3:", 0), 0u) << s.message();
   EXPECT_NE(s.message().find("unknown kind 'proxy war'"), std::string::npos) << s.message();
-  std::string rules = dir + "/rules.toml";
-  std::ofstream(rules) << "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
-                          "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"source\"]\nconflict_kind = [\"civil\"]\n";
-  RuleSet set;
-  s = LoadRules(rules, &set);
-  ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("unknown kind 'civil'"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("rules.toml:10:"), std::string::npos) << s.message();
-  std::filesystem::remove_all(dir);
+  const std::string error = file.Error();
+  EXPECT_NE(error.find("unknown kind 'civil'"), std::string::npos) << error;
+  EXPECT_NE(error.find("rules.toml:10:"), std::string::npos) << error;
 }
 
 // Text names a government by its capital, for every state with one in the country table
@@ -1418,16 +1428,11 @@ TEST_F(AnyStateTest, DocumentsAboutTheConflictTieStatementsThatLeaveTheWarUnname
 }
 
 TEST_F(AnyStateTest, DocumentTiesWithoutAndKeywordsIsALoadError) {
-  std::string dir = ::testing::TempDir() + "/document_ties_test";
-  std::filesystem::create_directories(dir);
-  std::string path = dir + "/rules.toml";
-  std::ofstream(path) << "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n"
-                         "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"source\"]\ndocument_ties = true\n";
-  RuleSet set;
-  Status s = LoadRules(path, &set);
-  ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("'document_ties = true' needs and_keywords"), std::string::npos) << s.message();
-  std::filesystem::remove_all(dir);
+  RulesFile file("document_ties_test", std::string(kOneCategory) +
+                                           "[[rules]]\nid = \"r\"\ncategory = 1\ninvolves = [\"source\"]\n"
+                                           "document_ties = true\n");
+  const std::string error = file.Error();
+  EXPECT_NE(error.find("'document_ties = true' needs and_keywords"), std::string::npos) << error;
 }
 
 // Forces in the victim's territory with its government's consent or at its request intervene by

@@ -85,8 +85,8 @@ std::vector<std::string> SideWords(const Subject& x, const std::vector<std::stri
   return out;
 }
 
-// Expands {x_name}, {x_adj}, {aggressor}, {victim}, {elsewhere}, {victim_side} and
-// {aggressor_side} into every phrase they
+// Expands {x_name}, {x_adj}, {aggressor}, {victim}, {elsewhere}, {victim_side},
+// {aggressor_side} and {aggressor_held} into every phrase they
 // stand for; a placeholder without a value yields no phrase.
 std::vector<std::string> Expand(const std::string& keyword, const Subject& x, const Conflict& c) {
   std::vector<std::string> out = {keyword};
@@ -96,7 +96,7 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
   };
   std::vector<Ph> phs = {{"{x_name}", {}},         {"{x_adj}", {}},         {"{aggressor}", c.aggressor_words},
                          {"{victim}", c.victim_words}, {"{elsewhere}", {}},     {"{victim_side}", {}},
-                         {"{aggressor_side}", {}}};
+                         {"{aggressor_side}", {}},     {"{aggressor_held}", c.aggressor_held}};
   if (keyword.find("{elsewhere}") != std::string::npos) phs[4].values = Elsewhere(x, c);
   if (keyword.find("{victim_side}") != std::string::npos)
     phs[5].values = SideWords(x, c.victim_words, {&c.victim, &c.victim_allies});

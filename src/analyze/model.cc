@@ -389,8 +389,9 @@ Status LoadConflict(const std::string& path, Conflict* out) {
     r.Fail(*root.get("kind"), "conflict: 'kind': unknown kind '" + c.kind + "' (use interstate or civil war)");
   if (const toml::table* parties = r.Table(root, "parties", "conflict", true)) {
     r.CheckKeys(*parties, {"aggressor", "victim", "aggressor_allies", "victim_allies", "aggressor_words",
-                           "victim_words"},
+                           "victim_words", "aggressor_held"},
                 "[parties]");
+    for (const std::string& w : r.Strings(*parties, "aggressor_held", "[parties]")) c.aggressor_held.push_back(Lower(w));
     for (const std::string& w : r.Strings(*parties, "aggressor_words", "[parties]")) c.aggressor_words.push_back(Lower(w));
     for (const std::string& w : r.Strings(*parties, "victim_words", "[parties]")) c.victim_words.push_back(Lower(w));
     struct SideList {

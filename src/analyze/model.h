@@ -98,6 +98,9 @@ struct Conflict {
   std::vector<std::string> aggressor, victim, aggressor_allies, victim_allies;
   // Words that name each side in text ({aggressor}, {victim} in rule keywords).
   std::vector<std::string> aggressor_words, victim_words;
+  // Places the aggressor holds ("Sanaa", "Hodeidah"): {aggressor_held} in rule keywords, so that
+  // force against such a place ("struck the port of Hodeidah") is force against the aggressor.
+  std::vector<std::string> aggressor_held;
   std::vector<Phase> phases;         // in date order
   std::vector<Group> groups;
   // Conflict-specific instruments ([[instruments]]), each with the category keys it

@@ -835,6 +835,16 @@ TEST_F(AnyStateTest, AVictimAllysForceAgainstTheAggressorIsACounterIndicator) {
   EXPECT_FALSE(Has(Cats(MakeEvent("EGY", "190", "YEMREB", "Egypt bombed Houthi positions in Sanaa."), "EGY", red_sea), 7));
 }
 
+// Force by an ally of the victim against a place the aggressor holds (the conflict file's
+// aggressor_held) is force against the aggressor, whatever the text names as the target.
+TEST_F(AnyStateTest, AnAllysForceAgainstAPlaceTheAggressorHoldsIsACounterIndicator) {
+  Conflict red_sea = LoadC("yemen-red-sea");
+  EXPECT_TRUE(Has(Cats(MakeEvent("ISRMIL", "190", "YEM", "Israeli warships shelled the docks of Hodeidah."), "ISR", red_sea), 7));
+  EXPECT_TRUE(Has(Cats(MakeEvent("USA", "195", "", "American bombers hit depots outside Saada overnight."), "USA", red_sea), 7));
+  EXPECT_FALSE(Has(Cats(MakeEvent("ISRMIL", "190", "YEM", "Israeli warships shelled the docks of Aden."), "ISR", red_sea), 7));
+  EXPECT_FALSE(Has(Cats(MakeEvent("EGY", "190", "YEM", "Egyptian jets struck the port of Hodeidah."), "EGY", red_sea), 7));
+}
+
 // Rejecting a charge made against oneself, or declining to join a coalition, is no stand against
 // the victim or its allies; rejecting the victim's demand still is.
 TEST_F(AnyStateTest, RebuttalsAndStayingOutAreNoAlignmentAgainstTheVictim) {

@@ -857,6 +857,20 @@ TEST_F(AnyStateTest, RebuttalsAndStayingOutAreNoAlignmentAgainstTheVictim) {
   EXPECT_FALSE(Has(Cats(MakeEvent("OMN", "120", "USA", "Oman has stayed out of the American operation."), "OMN", red_sea), 5));
 }
 
+// A state's own account of its part, reported ("the minister said X was on the side of peace"),
+// is an acknowledgement; another's claim about X without such words is not.
+TEST_F(AnyStateTest, ReportedSelfDescriptionsOfPeaceAndNonInterferenceAreAcknowledgements) {
+  Conflict ru = LoadC("russia-ukraine");
+  auto cats = [&](const std::string& x, const std::string& sentence) {
+    std::vector<int> out;
+    for (const Match& m : Classifier(rules_, ru, X(x)).ClassifySentence(sentence)) out.push_back(m.category);
+    return out;
+  };
+  EXPECT_TRUE(Has(cats("SRB", "The minister said Serbia was on the side of peace and would stay out of the war."), 6));
+  EXPECT_TRUE(Has(cats("ARM", "A spokesman said Armenia is not interfering in the conflict in any way."), 6));
+  EXPECT_FALSE(Has(cats("ARM", "A spokesman said Armenia is a close partner of Moscow."), 6));
+}
+
 // X's own admission of what it gave the aggressor is listed once, as an acknowledgement.
 TEST_F(AnyStateTest, XsAdmissionOfSupportIsAnAcknowledgement) {
   Conflict ru = LoadC("russia-ukraine");

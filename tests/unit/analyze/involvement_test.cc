@@ -62,6 +62,12 @@ class AnyStateTest : public ::testing::Test {
     return x;
   }
   // `in_conflict_document`: the event's document is about the conflict (rules with document_ties).
+  // The categories the sentence rules put a sentence naming X in (no event).
+  std::vector<int> SentenceCats(const Conflict& c, const std::string& x, const std::string& sentence) {
+    std::vector<int> out;
+    for (const Match& m : Classifier(rules_, c, X(x)).ClassifySentence(sentence)) out.push_back(m.category);
+    return out;
+  }
   std::vector<int> Cats(const Event& e, const std::string& x, const Conflict& c, bool in_conflict_document = false) {
     std::vector<int> out;
     for (const Match& m : Classify(e, X(x), c, rules_, in_conflict_document)) out.push_back(m.category);
@@ -868,14 +874,19 @@ TEST_F(AnyStateTest, AlliesForceRebuttalsAndStayingOut) {
 // is an acknowledgement; another's claim about X without such words is not.
 TEST_F(AnyStateTest, ReportedSelfDescriptionsOfPeaceAndNonInterferenceAreAcknowledgements) {
   Conflict ru = LoadC("russia-ukraine");
-  auto cats = [&](const std::string& x, const std::string& sentence) {
-    std::vector<int> out;
-    for (const Match& m : Classifier(rules_, ru, X(x)).ClassifySentence(sentence)) out.push_back(m.category);
-    return out;
-  };
+  auto cats = [&](const std::string& x, const std::string& sentence) { return SentenceCats(ru, x, sentence); };
   EXPECT_TRUE(Has(cats("SRB", "The minister said Serbia was on the side of peace and would stay out of the war."), 6));
   EXPECT_TRUE(Has(cats("ARM", "A spokesman said Armenia is not interfering in the conflict in any way."), 6));
   EXPECT_FALSE(Has(cats("ARM", "A spokesman said Armenia is a close partner of Moscow."), 6));
+}
+
+// Sheltering those who flee, said by what the state set up or kept open, is a counter-indicator.
+TEST_F(AnyStateTest, SheltersSetUpAndBordersKeptOpenAreCounterIndicators) {
+  Conflict ru = LoadC("russia-ukraine");
+  auto cats = [&](const std::string& x, const std::string& sentence) { return SentenceCats(ru, x, sentence); };
+  EXPECT_TRUE(Has(cats("MDA", "Moldova kept its borders open and let aid groups run reception centres for those fleeing."), 7));
+  EXPECT_TRUE(Has(cats("POL", "Polish authorities set up reception points along the frontier for new arrivals."), 7));
+  EXPECT_FALSE(Has(cats("MDA", "Moldova kept its borders open to trade with its neighbours."), 7));
 }
 
 // X's own admission of what it gave the aggressor is listed once, as an acknowledgement.

@@ -3227,7 +3227,7 @@ bool Engine::MatchDefinite(const CorefRules& rules, const DefiniteRule& r, int i
       if (wd.type == RootType::kPronoun) return false;
       // A descriptor of a kind of state may contain a region's name ("the East African nation"):
       // the phrase names a state of that region, not the region.
-      if (wd.type == RootType::kActor && !(!r.among.empty() && RegionActorWithin(rules, i + j, i, i + k - 1))) return false;
+      if (wd.type == RootType::kActor && (r.among.empty() || !RegionActorWithin(rules, i + j, i, i + k - 1))) return false;
       if (wd.head >= 0 && (wd.head < i || w(wd.head).tail > i + k - 1)) return false;
     }
   }

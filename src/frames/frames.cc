@@ -94,6 +94,13 @@ void Tokenize(std::string_view s, std::string* lowered, std::vector<Token>* out_
 }
 
 // Punctuation that ends a clause for forward slots and gaps; `comma` too when asked.
+// Prepositions that close an actor's noun phrase.
+bool IsPreposition(std::string_view w) {
+  static const std::set<std::string, std::less<>> kPrepositions = {"by", "from", "to",   "into", "in",      "on",
+                                                                   "at", "of",   "with", "for",  "against", "near"};
+  return kPrepositions.count(w) > 0;
+}
+
 bool IsBoundary(const Token& t, bool comma) {
   if (t.word) return false;
   const char c = t.lower[0];
@@ -401,8 +408,11 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           for (int32_t j = from; j < ti && best; ++j) {
             if (!tokens[j].word || tokens[j].begin < best->span.end) continue;
             const std::string_view w = tokens[j].lower;
+            // (Nor a preposition: "sanctions on Iranian officials over drone transfers to B" are no
+            // Iranian transfers.)
             if (w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "these" ||
-                w == "those" || w == "its" || w == "their" || w.ends_with("ed"))
+                w == "those" || w == "its" || w == "their" || w.ends_with("ed") || w == "over" ||
+                w == "about" || IsPreposition(w))
               best = nullptr;
           }
         }
@@ -435,9 +445,7 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           // A preposition after the slot closes the actor's noun phrase ("of Russian tactical nuclear
           // weapons in"), never a clause: "deliveries of drones to Russia were condemned by Ukraine"
           // does not fill "to {T} by {S}".
-          static const std::set<std::string, std::less<>> kPrepositions = {"by", "from", "to",   "into", "in",      "on",
-                                                              "at", "of",   "with", "for",  "against", "near"};
-          if (a && kPrepositions.count(tokens[found].lower)) {
+          if (a && IsPreposition(tokens[found].lower)) {
             static const std::set<std::string, std::less<>> kVerbal = {"is",   "are",  "was",  "were", "be",    "been",
                                                           "has",  "have", "had",  "will", "would", "did"};
             for (int32_t k = p; k < found && a; ++k)

@@ -207,6 +207,12 @@ TEST(FramesMatch, NegatedAndNonModifierReadingsAreSkipped) {
   set.ExtendWithActors(s3, Date{}, {At(s3, "Japanese", "JPN")}, &events);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].source, "JPN");
+  // A preposition between actor and noun: the actor does not modify the noun.
+  for (const std::string s : {"Oslo fined Japanese firms over deployment plans.", "Talks with Japanese envoys on deployment ended."}) {
+    events.clear();
+    set.ExtendWithActors(s, Date{}, {At(s, "Japanese", "JPN")}, &events);
+    EXPECT_TRUE(events.empty()) << s;
+  }
 }
 
 TEST(FramesMatch, SelfPairsAreDropped) {
@@ -251,6 +257,9 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            {"Observers listed Iranian-made rocket parts headed for Sudan.", "IRN", "SDN", "072"},
            // Every weapons class in nominal deliveries.
            {"Analysts noted the Serbian shipments of artillery rounds to Kyiv.", "SRB", "UKR", "072"},
+           // The materiel as a noun modifier: "A's arms deliveries to B".
+           {"Observers tracked Turkey's drone exports to Azerbaijan for years.", "TUR", "AZE", "072"},
+           {"Analysts described the Serbian ammunition sales to Kyiv as discreet.", "SRB", "UKR", "072"},
            // A state named as another's arms supplier, with any article, or after it.
            {"Serbia has become a major supplier of shells to Ukraine.", "SRB", "UKR", "072"},
            {"Turkey remains an important source of drones for Azerbaijan.", "TUR", "AZE", "072"},

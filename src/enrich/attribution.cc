@@ -448,6 +448,14 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     // demands" -- is not negated again.)
     if (CueIn(cues.modals, w, verb_first))
       return directly_negated() && root_code != "12" ? Modality::kNegated : Modality::kHypothetical;
+    // A pattern whose verb is the plan itself ("plans to deploy", coded 154 from "plans"): the act it
+    // names is not done. (Intents, appeals, demands and refusals, 02/03/10/12, are acts of speech that
+    // were done: "pledged to send aid" is a pledge.)
+    if (root_code != "02" && root_code != "03" && root_code != "10" && root_code != "12") {
+      for (const Cue& c : cues.modals) {
+        if (c.first >= verb_first && c.first < verb_last) return Modality::kHypothetical;
+      }
+    }
     // "a possible (full-scale) attack": at most two words between, none an
     // auxiliary ("its military potential has increased" is no possibility).
     for (const Cue& c : cues.possibility) {

@@ -59,7 +59,10 @@ INSTANTIATE_TEST_SUITE_P(
              "participate", "13", M::kHypothetical},
         // Warnings of future action stay hypothetical.
         Case{"Kyiv warned that Belarus could attack from the north.", "attack", "19", M::kHypothetical},
-        Case{"Analysts warned that Minsk might send troops.", "send", "19", M::kHypothetical}));
+        Case{"Analysts warned that Minsk might send troops.", "send", "19", M::kHypothetical},
+        // A pattern whose verb is the plan itself: the planned act is not done.
+        Case{"Russia plans to deploy troops to Belarus.", "plans to deploy", "15", M::kHypothetical},
+        Case{"Minsk is preparing to send fuel to the front.", "preparing to send", "07", M::kHypothetical}));
 
 INSTANTIATE_TEST_SUITE_P(
     NotHypothetical, ConditionalModalityTest,
@@ -87,7 +90,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Lukashenko says Belarus joins the war only if attacked.", "says", "01", M::kAsserted},
         // Negation unchanged.
         Case{"Belarus did not attack Ukraine.", "attack", "19", M::kNegated},
-        Case{"Minsk refused to join the offensive.", "join", "19", M::kNegated}));
+        Case{"Minsk refused to join the offensive.", "join", "19", M::kNegated},
+        // A pledge or an intent coded from its own verb was made.
+        Case{"Minsk pledged to send aid to Kyiv.", "pledged to send", "03", M::kAsserted},
+        Case{"Kyiv plans to ask Minsk for talks.", "plans to ask", "02", M::kAsserted}));
 
 TEST(ConditionalModalityTest, EachEventOfASentenceHasItsOwnModality) {
   // The speech act is asserted, the readiness and the condition hypothetical.

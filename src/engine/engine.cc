@@ -613,6 +613,23 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
     }
     return w;
   };
+  // Weapons taken from the enemy were not supplied by their maker: "fired US-made missiles captured in
+  // Kherson", "used seized Russian shells" (the word before the maker is then no use verb).
+  auto captured_after = [&](int32_t at) {
+    static const std::set<std::string> kTaken = {"captured", "seized", "stolen", "abandoned", "trophy", "looted"};
+    size_t pos = static_cast<size_t>(at);
+    for (int words = 0; words < 4 && pos < sentence.size(); ++words) {
+      while (pos < sentence.size() && (sentence[pos] == ' ' || sentence[pos] == '-' || sentence[pos] == ',')) ++pos;
+      size_t end = pos;
+      while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
+      if (end == pos) return false;
+      std::string w(sentence.substr(pos, end - pos));
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (kTaken.count(w)) return true;
+      pos = end;
+    }
+    return false;
+  };
   std::vector<code::CodedEvent> added;
   for (auto& e : result->events) {
     if (e.code.size() < 2 || e.code.compare(0, 2, "18") < 0 || e.code.compare(0, 2, "20") > 0) continue;
@@ -624,10 +641,21 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
       e.target.clear(), e.target_text.clear(), e.target_ref.clear();
       e.target_span = {};
     }
+    // Nor is the maker of what is fired ("fired captured Russian shells at the village", "struck the
+    // town using Iranian drones"): the instrument is never the target.
+    if (!e.target_span.empty() && !e.verb_span.empty() && e.target_span.begin >= e.verb_span.end &&
+        kWeapons.count(word_after(e.target_span.end))) {
+      const std::string before = word_before(e.target_span.begin);
+      if (kUse.count(before) || before == "captured" || before == "seized") {
+        e.target.clear(), e.target_text.clear(), e.target_ref.clear();
+        e.target_span = {};
+      }
+    }
     if (e.source.size() < 3 || e.verb_span.empty()) continue;
     for (const auto& m : mentions) {
       if (m.code.size() < 3 || m.span.begin < e.verb_span.begin || m.code.compare(0, 3, e.source, 0, 3) == 0) continue;
       if (!kUse.count(word_before(m.span.begin)) || !kWeapons.count(word_after(m.span.end))) continue;
+      if (captured_after(m.span.end)) continue;
       code::CodedEvent supply;
       supply.source = m.code.substr(0, 3);
       supply.source_text = m.text;

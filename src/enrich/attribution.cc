@@ -453,7 +453,11 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     // were done: "pledged to send aid" is a pledge.)
     if (root_code != "02" && root_code != "03" && root_code != "10" && root_code != "12") {
       for (const Cue& c : cues.modals) {
-        if (c.first >= verb_first && c.first < verb_last) return Modality::kHypothetical;
+        if (c.first < verb_first || c.first >= verb_last) continue;
+        // ("no plans to send troops" is a negation, read below.)
+        const bool governed = std::any_of(cues.neg_governors.begin(), cues.neg_governors.end(),
+                                          [&](const Cue& g) { return g.first <= c.first && c.first <= g.last; });
+        if (!governed) return Modality::kHypothetical;
       }
     }
     // "a possible (full-scale) attack": at most two words between, none an

@@ -94,6 +94,17 @@ void Tokenize(std::string_view s, std::string* lowered, std::vector<Token>* out_
 }
 
 // Punctuation that ends a clause for forward slots and gaps; `comma` too when asked.
+// Whether `span` is the target of one of the first `count` events, after that event's verb.
+bool IsCodedObject(const std::vector<code::CodedEvent>& events, size_t count, code::ByteSpan span) {
+  for (size_t k = 0; k < count; ++k) {
+    const auto& e = events[k];
+    if (!e.verb_span.empty() && !e.target_span.empty() && e.verb_span.end <= span.begin &&
+        e.target_span.begin < span.end && span.begin < e.target_span.end)
+      return true;
+  }
+  return false;
+}
+
 // Prepositions that close an actor's noun phrase.
 bool IsPreposition(std::string_view w) {
   static const std::set<std::string, std::less<>> kPrepositions = {"by", "from", "to",   "into", "in",      "on",
@@ -397,6 +408,9 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           // ("20 Belarusians serving in Ukraine were killed": a place after a preposition is no
           // subject of what an actor-less frame states.)
           if (!f.has_source_slot && AfterPlacePreposition(tokens, from, a.span.begin)) continue;
+          // ("Russia attacked Odesa using Iranian drones": the object of a verb the coder coded
+          // before the trigger is not the subject a distant trigger wants.)
+          if (trig == 2 && IsCodedObject(*events, coder_count, a.span)) continue;
           if (a.span.begin >= tokens[from].begin && a.span.end <= tokens[ti].begin &&
               (!best || a.span.begin > best->span.begin))
             best = &a;

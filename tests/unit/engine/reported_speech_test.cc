@@ -1559,6 +1559,26 @@ TEST_F(EngineText, DualUseExportsAndWeaponsOfAnotherMaking) {
   ExpectEvent(down, {"shot down", "POL", "19", "BLR", Modality::kAsserted, ""}, Describe(down));
 }
 
+// Weapons taken from the enemy were not supplied by their maker, the maker of what is fired is not
+// its target, and the place struck does not receive the weapons used on it.
+TEST_F(EngineText, CapturedWeaponsAndInstrumentsAreNoSupplyOrTarget) {
+  for (const char* sentence : {"Ukrainian gunners fired captured Russian shells at the village.",
+                               "Ukrainian gunners fired Russian-made rockets seized near Izium at the bridge."}) {
+    const auto events = Code(sentence);
+    for (const Event& e : events) {
+      EXPECT_FALSE(e.target.starts_with("RUS")) << sentence << "\n" << Describe(events);
+      EXPECT_FALSE(e.source.starts_with("RUS") && e.event_code.starts_with("07")) << sentence << "\n" << Describe(events);
+    }
+  }
+  for (const char* sentence : {"Russia attacked Odesa using Iranian drones.",
+                               "Russian troops hit Kharkiv overnight, using Iranian missiles."}) {
+    const auto events = Code(sentence);
+    ExpectEvent(events, {"", "IRN", "072", "RUS", Modality::kAsserted, ""}, Describe(events));
+    for (const Event& e : events)
+      EXPECT_FALSE(e.source.starts_with("IRN") && e.target.starts_with("UKR")) << sentence << "\n" << Describe(events);
+  }
+}
+
 // A clause needs a verb: "and" with none before it joins the members of the subject, and a
 // possessive opens the second member ("Lavrov and his Iranian counterpart").
 TEST_F(EngineText, MembersOfASubjectJoinedByAndActTogether) {

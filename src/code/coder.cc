@@ -435,6 +435,7 @@ class Engine {
   bool BindCompound(int p, MatchCtx& m) const;
   bool SeqDown(const PatternElement* e, int count, int* pos, bool force_first, MatchCtx& m) const;
   bool TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const;
+  bool InsidePossessedPhrase(int p) const;
   bool FirstWordMatches(const std::vector<PatternElement>& member, int pos, bool exact) const;
   bool MatchPattern(const Pattern& p, int head, int tail, int end, MatchCtx& m) const;
   void CodeVerb(int v, int cb, int ce, bool* stop_clause);
@@ -2273,13 +2274,36 @@ bool Engine::SeqDown(const PatternElement* e, int count, int* pos, bool force_fi
   return true;
 }
 
+// Whether the actor at `p` is the object of a preposition inside a noun phrase whose own actor
+// comes first: "Rwanda's support for the M23", "Iranian deliveries to Russia". That phrase is about
+// its first actor, so a target slot before the verb ("+ DREW CRITICISM FROM $") skips the second.
+// (A phrase with no actor before the preposition, "the attack on Kyiv", keeps its object.)
+bool Engine::InsidePossessedPhrase(int p) const {
+  static const WordList kInside = {"FOR", "TO", "AGAINST", "WITH", "INTO", "TOWARDS", "TOWARD", "ON"};
+  int q = w(p).head >= 0 ? w(p).head : p;
+  if (q > 0 && WordText(q - 1) == "THE") --q;
+  if (q < 2 || !kInside.count(WordText(q - 1))) return false;
+  // The noun the phrase hangs on, then its actor: at most four words back, no finite verb between
+  // (verb-typed nouns pass: "Serbia's arms exports to Cyprus"; "attacked", "is" do not).
+  static const WordList kClauseWords = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "THAT", "WHICH", "WHO"};
+  for (int k = q - 2, words = 0; k >= 0 && words < 4; --k, ++words) {
+    if (IsActor(k)) return true;
+    const std::string_view t = WordText(k);
+    if (kClauseWords.count(t) || (IsType(k, RootType::kVerb) && (EndsWith(t, "ED") || EndsWith(t, "ING"))))
+      return false;
+  }
+  return false;
+}
+
 bool Engine::TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const {
   const int p = *pos;
   switch (e.kind) {
     case PatternElement::kWord:
       return WordMatches(p, e.id, exact);
-    case PatternElement::kSource:
     case PatternElement::kTarget:
+      if (document && InsidePossessedPhrase(p)) return false;
+      return BindActorSlot(e, p, m);
+    case PatternElement::kSource:
     case PatternElement::kAttrib:
       return BindActorSlot(e, p, m);
     case PatternElement::kCompound: {

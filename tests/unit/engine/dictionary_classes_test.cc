@@ -332,6 +332,26 @@ TEST_F(DictionaryClasses, WarningsOfReprisalsAreThreats) {
     ExpectEvent(Code(x.sentence), x);
 }
 
+// What an act draws from someone is that someone's response to the act's actor, the first actor of
+// the phrase ("Chad's aid to the rebels", not the rebels); a diaspora is its state's civilians.
+TEST_F(DictionaryClasses, WhatAnActDrawsIsAResponseToItsActor) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Chad's aid to the Sudanese rebels drew sanctions from Washington.", "USA", "163", "TCD", Modality::kAsserted},
+           {"Hungary's stance on the war has drawn sharp criticism from Poland.", "POL", "111", "HUN", Modality::kAsserted},
+           {"The Eritrean deployment attracted condemnation from Ethiopia.", "ETH", "111", "ERI", Modality::kAsserted},
+           {"Serbia's arms exports to Cyprus earned a rebuke from Turkey.", "TUR", "111", "SRB", Modality::kAsserted},
+           {"Kazakh diaspora activists criticised Moscow.", "KAZHRI", "111", "RUS", Modality::kAsserted},
+           {"The Armenian diaspora protested outside the embassy of Azerbaijan.", "ARMCVL", "14", "AZE",
+            Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  for (const auto& [sentence, code] : std::vector<std::pair<const char*, const char*>>{
+           {"The painter drew crowds from Madrid.", "1"},
+           {"Ministers drew up a plan with Egypt.", "16"},
+       })
+    ExpectNoEvent(sentence, code, Code(sentence));
+}
+
 // The new entries stay narrow: the adjective "armed", arms as a topic, civilian airspace and convoys,
 // and "side" or "together" without a fight are not military aid or cooperation.
 TEST_F(DictionaryClasses, NarrowEntriesDoNotFireOnLookalikes) {

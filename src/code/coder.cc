@@ -3030,7 +3030,11 @@ void Engine::CodeClauses() {
     }
   }
   for (const auto& [cb, ce] : s_.clauses) {
-    if (ce - cb + 1 < 3) {
+    // Document coding (dyad): a verb and its object is a clause too when it shares the first
+    // clause's subject ("Kim Jong Un toured the cosmodrome and met Putin").
+    const bool verb_and_object = document && ce - cb + 1 == 2 && lead_subject >= 0 &&
+                                 IsType(cb, RootType::kVerb) && w(cb).is_head && IsActorHead(ce);
+    if (ce - cb + 1 < 3 && !verb_and_object) {
       first = false;
       continue;
     }

@@ -1579,6 +1579,18 @@ TEST_F(EngineText, CapturedWeaponsAndInstrumentsAreNoSupplyOrTarget) {
   }
 }
 
+// A second verb and its object after "and" share the first clause's subject, however short the
+// second clause ("toured the plant and met Erdogan").
+TEST_F(EngineText, AVerbAndItsObjectAfterAndShareTheSubject) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Lukashenko toured a tractor plant and met Tokayev.", "BLR", "040", "KAZ", Modality::kAsserted, ""},
+           {"Aliyev inspected the new airport and received Erdogan.", "AZE", "04", "TUR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 // A clause needs a verb: "and" with none before it joins the members of the subject, and a
 // possessive opens the second member ("Lavrov and his Iranian counterpart").
 TEST_F(EngineText, MembersOfASubjectJoinedByAndActTogether) {

@@ -376,6 +376,7 @@ class Engine {
 
   // Document coreference (a dyad extension; code/coreference.h, docs/coreference.md).
   void MarkDefinites(const Discourse& d);
+  bool StandsAloneAsName(int i) const;
   void ResolveAcross(const Discourse& d);
   void RecordMentions(Discourse* d, std::vector<ActorMention>* resolved);
   std::string RefText(int i) const;
@@ -3292,6 +3293,15 @@ bool Engine::MentionAt(int i, DiscourseMention* m) const {
   return true;
 }
 
+bool Engine::StandsAloneAsName(int i) const {
+  auto unknown_capitalised = [&](int k) {
+    return k >= 0 && k < n() && !w(k).typed && w(k).kind == WType::kNone && w(k).first_upper;
+  };
+  // (A sentence's first word is capitalised whatever it is: "Later Kim met ...".)
+  return unknown_capitalised(i) && WordText(i).size() >= 2 && !(i >= 2 && unknown_capitalised(i - 1)) &&
+         !unknown_capitalised(i + 1) && !(i + 1 < n() && IsActor(i + 1));
+}
+
 void Engine::MarkDefinites(const Discourse& d) {
   const auto& rules = d.rules();
   if (rules.definites.empty()) return;
@@ -3312,6 +3322,29 @@ void Engine::MarkDefinites(const Discourse& d) {
     if (IsActorHead(i)) {
       pending.push_back(i);
       continue;
+    }
+    // A capitalised word the dictionaries do not know, alone (not part of a longer unknown name),
+    // may be the short form of a person named earlier: "Kim" after "Kim Jong Un".
+    if (StandsAloneAsName(i)) {
+      build_pending();
+      Antecedent a;
+      if (d.ResolveNamePart(WordText(i), before, &a)) {
+        const int idx = static_cast<int>(s_.ext.size());
+        s_.ext.push_back(std::move(a));
+        Word& x = w(i);
+        x.typed = true;
+        x.type = RootType::kActor;
+        x.head = i;
+        x.tail = i;
+        x.is_head = true;
+        x.noun = x.null_actor = x.converted_agent = false;
+        x.resolved = true;
+        x.ref = -1;
+        x.ext = idx;
+        DiscourseMention m;
+        if (MentionAt(i, &m)) before.push_back(std::move(m));
+        continue;
+      }
     }
     // Most words start no phrase: only the rules indexed under this word and the next are tried.
     rules.DefiniteCandidates(WordText(i), i + 1 < n() ? WordText(i + 1) : std::string_view(), &candidates);

@@ -1,5 +1,7 @@
 #include "code/coreference.h"
 
+#include <cctype>
+
 #include <algorithm>
 #include <sstream>
 
@@ -370,6 +372,43 @@ void Discourse::NoteForce(const std::string& state, const std::string& text) {
       return;
     }
   force_.push_back({{state, text}, 1});
+}
+
+bool Discourse::ResolveNamePart(std::string_view word, const std::vector<DiscourseMention>& before,
+                                Antecedent* out) const {
+  auto names = [&](const DiscourseMention& m) {
+    if (m.code.size() < 6 || m.code.find('/') != std::string::npos) return false;
+    std::vector<std::string_view> words;
+    std::string_view t = m.text;
+    while (!t.empty()) {
+      const size_t space = t.find(' ');
+      const std::string_view part = t.substr(0, space);
+      if (part.empty() || part[0] < 'A' || part[0] > 'Z') return false;  // a name: every word capitalised
+      words.push_back(part);
+      if (space == std::string_view::npos) break;
+      t.remove_prefix(space + 1);
+    }
+    if (words.size() < 2 || words.size() > 4) return false;
+    auto same = [&](std::string_view a) {
+      if (a.size() != word.size()) return false;
+      for (size_t k = 0; k < a.size(); ++k)
+        if (std::toupper(static_cast<unsigned char>(a[k])) != word[k]) return false;
+      return true;
+    };
+    return same(words.front()) || same(words.back());
+  };
+  for (auto it = before.rbegin(); it != before.rend(); ++it)
+    if (names(*it)) {
+      *out = {it->code, it->text};
+      return true;
+    }
+  for (auto s = sentences_.rbegin() + (sentences_.empty() ? 0 : 1); s != sentences_.rend(); ++s)
+    for (auto it = (*s)->mentions.rbegin(); it != (*s)->mentions.rend(); ++it)
+      if (names(*it)) {
+        *out = {it->code, it->text};
+        return true;
+      }
+  return false;
 }
 
 bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before,

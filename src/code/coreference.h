@@ -139,6 +139,11 @@ class Discourse {
   // A definite noun phrase: `before` are the mentions of its own sentence that precede it (text
   // order), then the preceding sentences, most recent first. False when nothing fits.
   bool ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before, Antecedent* out) const;
+  // A common surname or given name standing alone ("Kim" after "Kim Jong Un"): the latest mention,
+  // anywhere earlier in the document or in `before` (its own sentence), of a name of two to four
+  // capitalised words that starts or ends with `word` (upper case) and whose code carries a role
+  // (a person or an office, "PRKGOV"; never a bare state). False when none.
+  bool ResolveNamePart(std::string_view word, const std::vector<DiscourseMention>& before, Antecedent* out) const;
   // Records an act of force (CAMEO 18-20) by `state` (three letters), named by `text`. "The
   // aggressor" stands for the state with the most such acts in the document so far (the first
   // reported on a tie): a state taking part in another's invasion does not become "the aggressor".

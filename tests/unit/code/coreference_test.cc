@@ -18,7 +18,7 @@ using ::testing::HasSubstr;
 
 constexpr char kActors[] =
     "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [ORC]\nROHAN [ROH]\nARAGORN [GONGOV]\nWESTERLANDS [WST]\n"
-    "WHITE_COUNCIL [IGOWHC]\n";
+    "WHITE_COUNCIL [IGOWHC]\nTHEODEN_KING_OF_ROHAN [ROHGOV]\nTHEODEN_KING [ROHGOV]\n";
 constexpr char kAgents[] = "POLICE_ [~COP]\nTROOPS_ [~MIL]\nGOVERNMENT_ [~GOV]\n";
 constexpr char kVerbs[] =
     "CONDEMN [122]\nATTACK [190]\nMEET [031:031]\nPRAISE [051]\nVISIT [042]\nHOST [043]\nACCUSE [112]\n";
@@ -179,6 +179,21 @@ TEST_F(CoreferenceTest, PronounTakesActorOfPreviousSentence) {
   ASSERT_EQ(doc[1].resolved.size(), 1u);
   EXPECT_EQ(doc[1].resolved[0].code, "GONGOV");
   EXPECT_EQ(doc[1].resolved[0].text, "He");
+}
+
+// A common name standing alone is the person of that name named before ("Theoden King ... Theoden").
+TEST_F(CoreferenceTest, AShortNameIsThePersonNamedBefore) {
+  EXPECT_EQ(Last({"Theoden King visited Gondor on Monday.", "Theoden condemned Mordor on Tuesday."}), "ROHGOV/ORC/122");
+  EXPECT_EQ(Last({"Theoden King visited Gondor on Monday.", "Nothing happened.", "Later Theoden condemned Mordor."}),
+            "ROHGOV/ORC/122");
+  // Without such a name before it, or without rules, the word stays ordinary.
+  EXPECT_EQ(Last({"Aragorn visited Rohan on Monday.", "Theoden condemned Mordor on Tuesday."}),
+            Last({"Aragorn visited Rohan on Monday.", "Theoden condemned Mordor on Tuesday."}, false));
+  EXPECT_EQ(Last({"Theoden King visited Gondor on Monday.", "Theoden condemned Mordor on Tuesday."}, false),
+            "(No events found in text)");
+  // Part of a longer unknown name ("Theoden Smith") is someone else; a state's name is no person's.
+  EXPECT_NE(Last({"Theoden King visited Gondor on Monday.", "Theoden Smith condemned Mordor on Tuesday."}),
+            "ROHGOV/ORC/122");
 }
 
 TEST_F(CoreferenceTest, NoAntecedentNothingInvented) {

@@ -402,7 +402,11 @@ bool Discourse::ResolveNamePart(std::string_view word, const std::vector<Discour
       *out = {it->code, it->text};
       return true;
     }
-  for (auto s = sentences_.rbegin() + (sentences_.empty() ? 0 : 1); s != sentences_.rend(); ++s)
+  // (At most 200 sentences back: an article's people, without a cost that grows with a book.)
+  constexpr long kNameLookback = 200;
+  long looked = 0;
+  for (auto s = sentences_.rbegin() + (sentences_.empty() ? 0 : 1); s != sentences_.rend() && looked < kNameLookback;
+       ++s, ++looked)
     for (auto it = (*s)->mentions.rbegin(); it != (*s)->mentions.rend(); ++it)
       if (names(*it)) {
         *out = {it->code, it->text};

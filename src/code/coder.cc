@@ -916,7 +916,8 @@ void Engine::MarkNouns() {
     // Document coding (dyad): a sentence's first word, a verb form before an auxiliary, is the
     // subject noun ("Shells were shipped to Russia").
     if (wd.type == RootType::kVerb && i == 0 && document && wd.tail + 1 < n()) {
-      static const WordList kAuxiliaryAfterFirst = {"IS", "ARE", "WAS", "WERE", "HAVE", "HAD", "HAS"};
+      // (Also before "of": "Shells of Bulgarian make were found", "Attacks of this kind".)
+      static const WordList kAuxiliaryAfterFirst = {"IS", "ARE", "WAS", "WERE", "HAVE", "HAD", "HAS", "OF"};
       if (kAuxiliaryAfterFirst.count(WordText(wd.tail + 1)))
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;

@@ -630,9 +630,57 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
     }
     return false;
   };
+  // "drones of Iranian origin|design|make|manufacture", "the shells were of North Korean make": the
+  // actor names the weapons' maker. *used: the weapons are the object of a use verb ("used drones of
+  // Emirati origin"), so the maker supplied the user; not "shot down a drone of Iranian design".
+  auto maker_of_weapons = [&](code::ByteSpan span, bool* used) {
+    static const std::set<std::string> kOrigin = {"origin", "design", "make", "manufacture", "production"};
+    static const std::set<std::string> kBe = {"were", "was", "are", "is"};
+    *used = false;
+    if (span.empty() || !kOrigin.count(word_after(span.end))) return false;
+    size_t end = static_cast<size_t>(span.begin);
+    while (end > 0 && sentence[end - 1] == ' ') --end;
+    if (end < 3 || sentence.substr(end - 3, 3) != " of") return false;
+    const int32_t of = static_cast<int32_t>(end - 2);
+    const std::string weapon = word_before(of);
+    if (kBe.count(weapon)) return true;
+    if (!kWeapons.count(weapon)) return false;
+    size_t w_begin = static_cast<size_t>(of);
+    while (w_begin > 0 && sentence[w_begin - 1] == ' ') --w_begin;
+    while (w_begin > 0 && std::isalpha(static_cast<unsigned char>(sentence[w_begin - 1]))) --w_begin;
+    *used = kUse.count(word_before(static_cast<int32_t>(w_begin))) > 0;
+    return true;
+  };
   std::vector<code::CodedEvent> added;
   for (auto& e : result->events) {
     if (e.code.size() < 2 || e.code.compare(0, 2, "18") < 0 || e.code.compare(0, 2, "20") > 0) continue;
+    // The maker of the weapons used is no target: "the RSF used drones of Emirati origin" is the
+    // Emirates supplying the RSF.
+    bool used = false;
+    if (!e.target_span.empty() && e.source.size() >= 3 && maker_of_weapons(e.target_span, &used) &&
+        e.target.compare(0, 3, e.source, 0, 3) != 0) {
+      if (!used) {
+        e.target.clear(), e.target_text.clear(), e.target_ref.clear();
+        e.target_span = {};
+        continue;
+      }
+      code::CodedEvent supply;
+      supply.source = e.target.substr(0, 3);
+      supply.source_text = e.target_text;
+      supply.source_span = e.target_span;
+      supply.target = e.source;
+      supply.target_text = e.source_text;
+      supply.target_span = e.source_span;
+      supply.code = "072";
+      supply.verb_span = e.verb_span;
+      supply.verb_text = e.verb_text;
+      supply.pattern = e.pattern;
+      supply.pattern.text = "weapons of A's making used by B: A supplied B (" + e.pattern.text + ")";
+      supply.date = e.date;
+      added.push_back(std::move(supply));
+      e.target.clear(), e.target_text.clear(), e.target_ref.clear();
+      e.target_span = {};
+    }
     // A pattern's target that names the weapons' maker ("Iranian missiles were fired by Russian
     // forces at Odesa": "+ WERE_ * BY_ $") is no target of the force.
     // (Only before the verb: "shot down a Belarusian drone" is force against Belarus.)
@@ -654,7 +702,9 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
     if (e.source.size() < 3 || e.verb_span.empty()) continue;
     for (const auto& m : mentions) {
       if (m.code.size() < 3 || m.span.begin < e.verb_span.begin || m.code.compare(0, 3, e.source, 0, 3) == 0) continue;
-      if (!kUse.count(word_before(m.span.begin)) || !kWeapons.count(word_after(m.span.end))) continue;
+      bool used_of = false;  // "with drones of Iranian design"
+      const bool before_weapons = kUse.count(word_before(m.span.begin)) && kWeapons.count(word_after(m.span.end));
+      if (!before_weapons && !(maker_of_weapons(m.span, &used_of) && used_of)) continue;
       if (captured_after(m.span.end)) continue;
       code::CodedEvent supply;
       supply.source = m.code.substr(0, 3);

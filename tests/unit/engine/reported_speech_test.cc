@@ -1579,6 +1579,32 @@ TEST_F(EngineText, CapturedWeaponsAndInstrumentsAreNoSupplyOrTarget) {
   }
 }
 
+// "Weapons of X origin|design|make": X made them. Used by someone, X supplied that user; X is never
+// the target of what is done with them.
+TEST_F(EngineText, WeaponsOfAStatesMakeNameTheirMaker) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Sudan's army used drones of Turkish origin.", "TUR", "072", "SDN", Modality::kAsserted, ""},
+           {"Azerbaijan struck Stepanakert with drones of Israeli design.", "ISR", "072", "AZE", Modality::kAsserted, ""},
+           {"Inspectors said the missiles fired by Azerbaijani forces were of Israeli make.", "ISR", "072", "AZE",
+            Modality::kAsserted, ""},
+           // (A first word before "of" is the subject noun, not a verb: "Shells of ...".)
+           {"Shells of Israeli make were found in Azerbaijani stocks.", "ISR", "072", "AZE", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    if (*x.target) ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events)
+      EXPECT_FALSE((e.event_code.starts_with("19") || e.event_code.starts_with("18")) &&
+                   (e.target.starts_with("TUR") || e.target.starts_with("ISR")))
+          << x.sentence << "\n" << Describe(events);
+  }
+  // Shooting one down: its maker supplied whoever launched it, not the one who shot it down.
+  const auto down = Code("Armenia shot down a drone of Turkish design.");
+  for (const Event& e : down) {
+    EXPECT_FALSE(e.source.starts_with("TUR") && e.target.starts_with("ARM")) << Describe(down);
+    EXPECT_FALSE(e.target.starts_with("TUR")) << Describe(down);
+  }
+}
+
 // A second verb and its object after "and" share the first clause's subject, however short the
 // second clause ("toured the plant and met Erdogan").
 TEST_F(EngineText, AVerbAndItsObjectAfterAndShareTheSubject) {

@@ -260,6 +260,9 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            // The materiel as a noun modifier: "A's arms deliveries to B".
            {"Observers tracked Turkey's drone exports to Azerbaijan for years.", "TUR", "AZE", "072"},
            {"Analysts described the Serbian ammunition sales to Kyiv as discreet.", "SRB", "UKR", "072"},
+           // Weapons of a state's make found with or used by another.
+           {"Reporters said the rockets used by Armenian forces were of Serbian manufacture.", "SRB", "ARM", "072"},
+           {"Inspectors saw missiles of Bulgarian make in Armenian stocks.", "BGR", "ARM", "072"},
            // A state named as another's arms supplier, with any article, or after it.
            {"Serbia has become a major supplier of shells to Ukraine.", "SRB", "UKR", "072"},
            {"Turkey remains an important source of drones for Azerbaijan.", "TUR", "AZE", "072"},

@@ -52,7 +52,9 @@ def main():
                 for ev in c.get("strongest", []):
                     items.add((key, ev["sentence"]))
                     asserted.add((key, ev["sentence"]))
-                for ev in c.get("hypothetical_or_negated", []):
+                # Listed apart, not as evidence of conduct: placed when in the right category,
+                # never a wrong listing.
+                for ev in c.get("hypothetical_or_negated", []) + c.get("alleged", []):
                     items.add((key, ev["sentence"]))
         else:
             print(f"  {state} in {conflict}: {p.stderr.strip()}")
@@ -66,8 +68,8 @@ def main():
             if not hit:
                 print(f"  missed  {state} {cat:15} {frag}")
         # Wrong listings: evidence of conduct (asserted or reported) in a category no
-        # expected row gives the sentence. Negated and hypothetical statements are
-        # listed apart by the report, as not evidence, and are not counted here.
+        # expected row gives the sentence. Negated and hypothetical statements, and what
+        # others allege, are listed apart by the report, as not evidence, and are not counted here.
         for k, s in sorted(asserted):
             listed += 1
             if not any(cat == k and frag in s for _, _, cat, frag in mine):

@@ -22,7 +22,7 @@ for conflict, state in sorted({(r[0], r[1]) for r in rows}):
     listed = []
     if p.returncode == 0:
         for c in json.loads(p.stdout).get("categories", []):
-            for ev in c.get("strongest", []) + c.get("hypothetical_or_negated", []): listed.append((c["key"], ev["sentence"]))
+            for ev in c.get("strongest", []) + c.get("hypothetical_or_negated", []) + c.get("alleged", []): listed.append((c["key"], ev["sentence"]))
     for _, _, cat, frag in [r for r in rows if r[0] == conflict and r[1] == state]:
         if cat == "none" or any(k == cat and frag in s for k, s in listed): continue
         evs = [e for e in events[conflict] if frag in (e.get("sentence") or "")]

@@ -37,16 +37,21 @@ const ByteClasses& Bytes() {
 
 bool IsWordChar(char c) { return Bytes().word[static_cast<unsigned char>(c)]; }
 
-// `needle` occurs in `hay` starting and ending at word boundaries. Both lower-case.
-bool ContainsPhrase(const std::string& hay, const std::string& needle) {
-  if (needle.empty()) return false;
-  for (size_t pos = hay.find(needle); pos != std::string::npos; pos = hay.find(needle, pos + 1)) {
+// Where `needle` occurs in `hay` at or after `from`, starting and ending at word boundaries
+// (npos: nowhere). Both lower-case.
+size_t FindPhrase(const std::string& hay, const std::string& needle, size_t from = 0) {
+  if (needle.empty()) return std::string::npos;
+  for (size_t pos = hay.find(needle, from); pos != std::string::npos; pos = hay.find(needle, pos + 1)) {
     bool left = pos == 0 || !IsWordChar(hay[pos - 1]) || !IsWordChar(needle.front());
     size_t end = pos + needle.size();
     bool right = end >= hay.size() || !IsWordChar(hay[end]) || !IsWordChar(needle.back());
-    if (left && right) return true;
+    if (left && right) return pos;
   }
-  return false;
+  return std::string::npos;
+}
+
+bool ContainsPhrase(const std::string& hay, const std::string& needle) {
+  return FindPhrase(hay, needle) != std::string::npos;
 }
 
 // The names of states on neither side of the conflict, nor X, nor named by a side's words
@@ -263,6 +268,7 @@ const char* BucketName(Bucket b) {
     case Bucket::kReported: return "reported";
     case Bucket::kHypothetical: return "hypothetical";
     case Bucket::kNegated: return "negated";
+    case Bucket::kAlleged: return "alleged";
   }
   return "asserted";
 }
@@ -275,6 +281,59 @@ Bucket BucketOf(const Event& event) {
   }
   // Vague sourcing ("there have been reports of ...") has a text but no code.
   return event.reported_by.empty() && event.reported_by_text.empty() ? Bucket::kAsserted : Bucket::kReported;
+}
+
+namespace {
+
+// The byte offset in UTF-8 `text` of its code point number `n` (its size for n = the number of
+// code points; npos when out of range).
+size_t ByteOfCodePoint(const std::string& text, int64_t n) {
+  if (n < 0) return std::string::npos;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a code point
+    if (n-- == 0) return i;
+  }
+  return n == 0 ? text.size() : std::string::npos;
+}
+
+// One of `words` lies whole in text[begin, end).
+bool WordBetween(const std::string& text, const std::vector<std::string>& words, size_t begin, size_t end) {
+  for (const std::string& w : words) {
+    const size_t at = FindPhrase(text, w, begin);
+    if (at != std::string::npos && at + w.size() <= end) return true;
+  }
+  return false;
+}
+
+// The reporter alleges the event: an allegation verb between the reporter's words and the
+// event's verb ("Washington accused Iran of delivering"), or after the verb up to the end of the
+// reporter's clause ("Iran delivered drones to Russia, Kyiv alleged").
+bool Alleged(const Event& e, const std::vector<std::string>& allegation) {
+  if (allegation.empty() || e.reported_by_text.empty()) return false;
+  const Span& verb = !e.verb_span.empty() ? e.verb_span : e.source_span;
+  if (verb.empty()) return false;
+  const int64_t base = e.sentence_span.empty() ? 0 : e.sentence_span.begin;
+  const std::string text = Lower(e.sentence);
+  const size_t verb_begin = ByteOfCodePoint(text, verb.begin - base);
+  const size_t verb_end = ByteOfCodePoint(text, verb.end - base);
+  if (verb_begin == std::string::npos || verb_end == std::string::npos) return false;
+  const std::string reporter = Lower(e.reported_by_text);
+  for (size_t at = FindPhrase(text, reporter); at != std::string::npos; at = FindPhrase(text, reporter, at + 1)) {
+    const size_t end = at + reporter.size();
+    if (end <= verb_begin && WordBetween(text, allegation, end, verb_begin)) return true;
+    if (at >= verb_end) {
+      const size_t clause_end = std::min(text.find_first_of(",;:.!?", end), text.size());
+      if (WordBetween(text, allegation, verb_end, clause_end)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Bucket BucketOf(const Event& event, const std::vector<std::string>& allegation) {
+  const Bucket b = BucketOf(event);
+  return b == Bucket::kReported && Alleged(event, allegation) ? Bucket::kAlleged : b;
 }
 
 // ---------------------------------------------------------------- the compiled rules
@@ -303,6 +362,7 @@ struct Classifier::Program {
   Subject x;
   const Conflict& conflict;
   Standing standing = Standing::kThird;
+  std::vector<std::string> allegation;  // RuleSet::allegation
   std::vector<std::string> phrases;
   // The phrases filed under one of their words, by that word's WordHash: the word fewest phrases
   // share (the longest of those), so that a common word ("forces") files few phrases. A phrase is
@@ -337,6 +397,7 @@ struct Classifier::Program {
 
   Program(const std::vector<const Rule*>& rules, const RuleSet* set, const Conflict& c, Subject subject)
       : x(std::move(subject)), conflict(c), standing(c.StandingOf(x.code)) {
+    if (set) allegation = set->allegation;
     named = List(Phrases({"{x_name}", "{x_adj}", "{x_adj}s"}));
     std::vector<int> from_x;
     for (const Group& g : conflict.groups) {
@@ -711,6 +772,8 @@ Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 std::vector<Match> Classifier::Classify(const Event& event, std::vector<int>* overridden) const {
   return ClassifyBy(event, program_->RulesFor(event.event_code), overridden);
 }
+
+Bucket Classifier::BucketOf(const Event& event) const { return analyze::BucketOf(event, program_->allegation); }
 
 std::vector<Match> Classifier::ClassifySentence(const std::string& sentence) const {
   Event words_only;

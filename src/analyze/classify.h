@@ -61,6 +61,21 @@ bool Involves(const Rule& rule, const Event& event, const Subject& x, const Conf
 Status LookupSubject(const std::string& query, const std::string& countries_tsv,
                      const RuleSet& rules, Subject* out);
 
+// "asserted" (first-hand), "reported" (asserted, with reported_by or a vague
+// reported_by_text such as "there have been reports"), "hypothetical"
+// or "negated": the evidence buckets of the report. "alleged": reported, and the reporter
+// alleges it (RuleSet::allegation): an accusation's content, never evidence of the conduct.
+enum class Bucket { kAsserted, kReported, kHypothetical, kNegated, kAlleged };
+const char* BucketName(Bucket b);
+Bucket BucketOf(const Event& event);
+// The same, with an asserted, reported event alleged when one of `allegation` (lower-case words)
+// stands, as a whole word, between the reporter's words (reported_by_text, found in the sentence)
+// and the event's verb (verb_span; source_span without one), either way round: "Washington
+// accused Iran of delivering ...", "Iran delivered drones to Russia, Kyiv alleged". Spans are
+// code points of the document, the sentence's from sentence_span (from 0 without one). A reporter
+// whose words are not in the sentence, or an event without a span, is not alleged.
+Bucket BucketOf(const Event& event, const std::vector<std::string>& allegation);
+
 struct Match {
   int category = 0;
   const Rule* rule = nullptr;  // points into the RuleSet passed to Classify
@@ -98,6 +113,8 @@ class Classifier {
   std::vector<Match> ClassifySentence(const std::string& sentence) const;
   // The free TargetFromConflict for `rule` (a rule of `rules`, or any other).
   std::string TargetFromConflict(const Rule& rule, const Event& event, std::string* reason) const;
+  // The event's bucket with the rules' `allegation` verbs: every report's bucket comes from here.
+  Bucket BucketOf(const Event& event) const;
 
   struct Program;  // the compiled rules (classify.cc)
 
@@ -119,13 +136,6 @@ std::string MatchedKeyword(const Rule& rule, const Event& event, const Subject& 
 // why. Returns "" (and leaves *reason alone) otherwise.
 std::string TargetFromConflict(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict,
                                std::string* reason);
-
-// "asserted" (first-hand), "reported" (asserted, with reported_by or a vague
-// reported_by_text such as "there have been reports"), "hypothetical"
-// or "negated": the evidence buckets of the report.
-enum class Bucket { kAsserted, kReported, kHypothetical, kNegated };
-const char* BucketName(Bucket b);
-Bucket BucketOf(const Event& event);
 
 }  // namespace dyad::analyze
 

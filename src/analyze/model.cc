@@ -531,8 +531,8 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   Reader r(path);
   RuleSet rs;
   rs.file = path;
-  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "words", "unrelated", "categories", "rules",
-                     "escalation"},
+  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "words", "unrelated", "allegation",
+                     "categories", "rules", "escalation"},
               "rules file");
   rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
   // [words]: named lists of phrases a keyword list takes as "@name" (one class of words, written
@@ -569,6 +569,15 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   // initiative unrelated to the war"): such a sentence is evidence only for categories with
   // evidence_when_unrelated (a state's own denial). Added to the other rules' not_keywords.
   const std::vector<std::string> unrelated = phrases(root, "unrelated", "rules file");
+  // allegation: a reporter's verbs of accusation ("Washington accused Iran of ..."): what they
+  // introduce is listed apart from the evidence (Bucket::kAlleged).
+  rs.allegation = phrases(root, "allegation", "rules file");
+  for (const std::string& verb : rs.allegation) {
+    if (r.ok() && (verb.empty() || !std::isalpha(static_cast<unsigned char>(verb.front())) ||
+                   !std::isalpha(static_cast<unsigned char>(verb.back()))))
+      r.Fail(*root.get("allegation"), "rules file: 'allegation': '" + verb +
+                                          "' is not a word (give verbs of accusation, e.g. \"accused\")");
+  }
   if (const toml::table* adj = r.Table(root, "adjectives", "rules file", false)) {
     for (auto&& [k, v] : *adj) {
       if (!v.is_string()) {

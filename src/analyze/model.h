@@ -211,6 +211,10 @@ struct RuleSet {
   // Words naming a state's armed forces, lower-case ("RWA" -> "rdf", "rwanda defence force"): read
   // as the state's adjective after its own ("RDF troops" are Rwandan troops), never to look it up.
   std::map<std::string, std::vector<std::string>> forces;
+  // Verbs by which a reporter alleges what X did ("accused", "alleges", lower-case): an event the
+  // sentence puts after such a verb of its reporter is an allegation, not evidence of the conduct
+  // (Bucket::kAlleged); the accusation itself is an event of its own.
+  std::vector<std::string> allegation;
   std::string disclaimer;
   std::string file;
 

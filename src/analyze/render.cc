@@ -180,7 +180,8 @@ std::string CountsLine(const CategoryReport& c) {
   const BucketCounts& n = c.counts;
   return Count(n.total(), "event", "events") + ": " + std::to_string(n.asserted) + " asserted, " +
          std::to_string(n.reported) + " reported, " + std::to_string(n.hypothetical) +
-         " hypothetical, " + std::to_string(n.negated) + " negated; " +
+         " hypothetical, " + std::to_string(n.negated) + " negated, " + std::to_string(n.alleged) +
+         " alleged by others; " +
          Count(c.sources, "distinct source", "distinct sources") + " (publishers named in the documents), " +
          Count(c.documents, "distinct document", "distinct documents") + " (asserted and reported evidence)" +
          (c.first.valid() ? "; period " + PeriodLabel(c.earliest, c.latest) : "");
@@ -229,6 +230,25 @@ std::string NoEvidence(const RoleReport& r) {
          DateOr(r.to, "latest") + "). This means no coded event (nor sentence naming the state) matched its rules, not that it did not happen.";
 }
 
+// A category with matched events but no asserted or reported one: what it has instead.
+std::string NoSupport(const CategoryReport& c) {
+  const bool unasserted = c.counts.hypothetical + c.counts.negated > 0;
+  const bool alleged = c.counts.alleged > 0;
+  return std::string("No asserted or reported evidence: only ") +
+         (unasserted ? "hypothetical or negated statements" : "") + (unasserted && alleged ? " and " : "") +
+         (alleged ? "allegations by others" : "") + ".";
+}
+
+// The heading of a category's allegations: where the accusation itself is (the response
+// category of X's kind of report).
+std::string AllegedHeading(const RoleReport& r) {
+  std::string response = "the response category";
+  for (const CategoryReport& c : r.categories)
+    if (c.category.key == "response" || c.category.key == "party-response") response = c.category.name;
+  return "Alleged by others (the accusation itself is listed under " + response +
+         "; an allegation is not evidence of the conduct)";
+}
+
 nlohmann::ordered_json EvidenceJson(const Evidence& e) {
   nlohmann::ordered_json j;
   if (e.from_sentence) j["event_id"] = nullptr;
@@ -272,7 +292,8 @@ nlohmann::ordered_json CountsJson(const BucketCounts& n) {
           {"asserted", n.asserted},
           {"reported", n.reported},
           {"hypothetical", n.hypothetical},
-          {"negated", n.negated}};
+          {"negated", n.negated},
+          {"alleged", n.alleged}};
 }
 
 nlohmann::ordered_json ReportJson(const RoleReport& r) {
@@ -330,6 +351,8 @@ nlohmann::ordered_json ReportJson(const RoleReport& r) {
     for (const Evidence& e : c.strongest) cj["strongest"].push_back(EvidenceJson(e));
     cj["hypothetical_or_negated"] = nlohmann::ordered_json::array();
     for (const Evidence& e : c.unasserted) cj["hypothetical_or_negated"].push_back(EvidenceJson(e));
+    cj["alleged"] = nlohmann::ordered_json::array();
+    for (const Evidence& e : c.alleged) cj["alleged"].push_back(EvidenceJson(e));
     cj["contradictions"] = nlohmann::ordered_json::array();
     for (const Contradiction& k : c.contradictions)
       cj["contradictions"].push_back(
@@ -381,14 +404,14 @@ std::string RenderMarkdown(const RoleReport& r) {
     }
     o += "\n";
   }
-  o += "## Summary\n\n| # | category | events | asserted | reported | hypothetical | negated | sources | "
-       "documents | period |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
+  o += "## Summary\n\n| # | category | events | asserted | reported | hypothetical | negated | alleged | sources | "
+       "documents | period |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
   for (const CategoryReport& c : r.categories) {
     const BucketCounts& n = c.counts;
     o += "| " + std::to_string(c.category.number) + " | " + MdCell(c.category.name) + " | " +
          std::to_string(n.total()) + " | " + std::to_string(n.asserted) + " | " +
          std::to_string(n.reported) + " | " + std::to_string(n.hypothetical) + " | " +
-         std::to_string(n.negated) + " | " + std::to_string(c.sources) + " | " +
+         std::to_string(n.negated) + " | " + std::to_string(n.alleged) + " | " + std::to_string(c.sources) + " | " +
          std::to_string(c.documents) + " | " + (n.total() ? PeriodLabel(c.earliest, c.latest) : "no evidence") +
          " |\n";
   }
@@ -409,7 +432,7 @@ std::string RenderMarkdown(const RoleReport& r) {
     }
     o += CountsLine(c) + ".\n\n";
     if (c.strongest.empty()) {
-      o += "No asserted or reported evidence: only hypothetical or negated statements.\n\n";
+      o += NoSupport(c) + "\n\n";
     } else {
       o += "### Strongest evidence\n\n";
       int i = 0;
@@ -429,6 +452,14 @@ std::string RenderMarkdown(const RoleReport& r) {
       }
       o += "\n";
     }
+    if (!c.alleged.empty()) {
+      o += "### " + AllegedHeading(r) + "\n\n";
+      for (const Evidence& e : c.alleged) {
+        o += "- " + DateLabel(e) + ": \"" + MdCell(e.sentence) + "\"  \n  " + MdCell(EvidenceMeta(e)) +
+             "; `" + ShowCommand(e) + "`\n";
+      }
+      o += "\n";
+    }
     if (!c.contradictions.empty()) {
       o += "### Contradictions\n\n";
       for (const Contradiction& k : c.contradictions) {
@@ -443,10 +474,11 @@ std::string RenderMarkdown(const RoleReport& r) {
       o += std::string(kNoMonth) + "\n\n";
       continue;
     }
-    o += "| month | asserted | reported | hypothetical | negated |\n|---|---:|---:|---:|---:|\n";
+    o += "| month | asserted | reported | hypothetical | negated | alleged |\n|---|---:|---:|---:|---:|---:|\n";
     for (const auto& [m, n] : c.by_month)
       o += "| " + m + " | " + std::to_string(n.asserted) + " | " + std::to_string(n.reported) + " | " +
-           std::to_string(n.hypothetical) + " | " + std::to_string(n.negated) + " |\n";
+           std::to_string(n.hypothetical) + " | " + std::to_string(n.negated) + " | " + std::to_string(n.alleged) +
+           " |\n";
     o += "\n";
   }
   o += "## Timeline by month (asserted + reported events per category)\n\n";
@@ -527,7 +559,8 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
        "<div id=\"chart-wrap\"><canvas id=\"timeline\"></canvas></div>\n";
   if (!r.chart_note.empty()) o += "<p class=\"meta\" id=\"chart-note\">" + Html(r.chart_note) + "</p>\n";
   o += "<h2>Summary</h2>\n<table><tr><th>#</th><th>category</th><th>events</th><th>asserted</th>"
-       "<th>reported</th><th>hypothetical</th><th>negated</th><th>sources</th><th>documents</th><th>period</th></tr>\n";
+       "<th>reported</th><th>hypothetical</th><th>negated</th><th>alleged</th><th>sources</th><th>documents</th>"
+       "<th>period</th></tr>\n";
   for (const CategoryReport& c : r.categories) {
     const BucketCounts& n = c.counts;
     o += "<tr><td class=\"n\">" + std::to_string(c.category.number) + "</td><td><a href=\"#cat" +
@@ -535,7 +568,8 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
          std::to_string(n.total()) + "</td><td class=\"n\">" + std::to_string(n.asserted) +
          "</td><td class=\"n\">" + std::to_string(n.reported) + "</td><td class=\"n\">" +
          std::to_string(n.hypothetical) + "</td><td class=\"n\">" + std::to_string(n.negated) +
-         "</td><td class=\"n\">" + std::to_string(c.sources) + "</td><td class=\"n\">" +
+         "</td><td class=\"n\">" + std::to_string(n.alleged) + "</td><td class=\"n\">" +
+         std::to_string(c.sources) + "</td><td class=\"n\">" +
          std::to_string(c.documents) + "</td><td>" + (n.total() ? PeriodLabel(c.earliest, c.latest) : "no evidence") +
          "</td></tr>\n";
   }
@@ -558,7 +592,7 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
     }
     o += "<p>" + Html(CountsLine(c)) + ".</p>\n";
     if (c.strongest.empty())
-      o += "<p class=\"none\">No asserted or reported evidence: only hypothetical or negated statements.</p>\n";
+      o += "<p class=\"none\">" + Html(NoSupport(c)) + "</p>\n";
     if (!c.strongest.empty()) o += "<h3>Strongest evidence</h3>\n";
     for (const Evidence& e : c.strongest) {
       std::string doc = !SafeUrl(e.doc_url)
@@ -576,6 +610,13 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
              Html(EvidenceMeta(e)) + " <code>" + Html(ShowCommand(e)) + "</code></span></li>\n";
       o += "</ul>\n";
     }
+    if (!c.alleged.empty()) {
+      o += "<h3>" + Html(AllegedHeading(r)) + "</h3><ul>\n";
+      for (const Evidence& e : c.alleged)
+        o += "<li>" + DateLabel(e) + ": &ldquo;" + Html(e.sentence) + "&rdquo;<br><span class=\"meta\">" +
+             Html(EvidenceMeta(e)) + " <code>" + Html(ShowCommand(e)) + "</code></span></li>\n";
+      o += "</ul>\n";
+    }
     if (!c.contradictions.empty()) {
       o += "<h3>Contradictions</h3><ul>\n";
       for (const Contradiction& k : c.contradictions)
@@ -588,11 +629,12 @@ std::string RenderHtml(const RoleReport& r, const std::string& chart_js) {
     if (c.by_month.empty()) o += "<h3>By month</h3>\n<p class=\"none\">" + Html(kNoMonth) + "</p>\n";
     if (!c.by_month.empty()) {
       o += "<details><summary>By month</summary><table><tr><th>month</th><th>asserted</th><th>reported</th>"
-           "<th>hypothetical</th><th>negated</th></tr>\n";
+           "<th>hypothetical</th><th>negated</th><th>alleged</th></tr>\n";
       for (const auto& [m, n] : c.by_month)
         o += "<tr><td>" + Html(m) + "</td><td class=\"n\">" + std::to_string(n.asserted) + "</td><td class=\"n\">" +
              std::to_string(n.reported) + "</td><td class=\"n\">" + std::to_string(n.hypothetical) +
-             "</td><td class=\"n\">" + std::to_string(n.negated) + "</td></tr>\n";
+             "</td><td class=\"n\">" + std::to_string(n.negated) + "</td><td class=\"n\">" +
+             std::to_string(n.alleged) + "</td></tr>\n";
       o += "</table></details>\n";
     }
   }

@@ -81,6 +81,7 @@ void BucketCounts::Add(Bucket b) {
     case Bucket::kReported: ++reported; break;
     case Bucket::kHypothetical: ++hypothetical; break;
     case Bucket::kNegated: ++negated; break;
+    case Bucket::kAlleged: ++alleged; break;
   }
 }
 
@@ -372,7 +373,7 @@ RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Matc
   item.target = Keep(e.target);
   item.reported_by = Keep(e.reported_by);
   item.reported_by_text = Keep(e.reported_by_text);
-  item.bucket = BucketOf(e);
+  item.bucket = classifier_.BucketOf(e);
   item.document = document;
   std::string root = e.root_code.empty() ? e.event_code.substr(0, std::min<size_t>(2, e.event_code.size()))
                                          : e.root_code;
@@ -568,6 +569,7 @@ RoleReport RoleAnalyzer::Finish() const {
     };
     std::vector<Candidate> claims, denials;  // denials: negated events of this category
     std::vector<Candidate> unasserted;       // hypothetical and negated events
+    std::vector<Candidate> alleged;          // what others allege X did
     std::pair<const Item*, size_t> earliest_of{nullptr, 0}, latest_of{nullptr, 0};
     for (const Item& it : items_) {
       size_t k = 0;
@@ -592,6 +594,8 @@ RoleReport RoleAnalyzer::Finish() const {
         const double score = weight * 10.0 + (ev.bucket == Bucket::kAsserted ? 3 : 2) +
                              2.0 * std::min(corroboration, 5);
         claims.push_back({&it, k, corroboration, score});
+      } else if (ev.bucket == Bucket::kAlleged) {
+        alleged.push_back({&it, k, 1, weight * 10.0});
       } else {
         const Candidate c{&it, k, 1, weight * 10.0};
         unasserted.push_back(c);
@@ -619,6 +623,13 @@ RoleReport RoleAnalyzer::Finish() const {
       if (static_cast<int>(cr.unasserted.size()) >= options_.evidence_per_category) break;
       if (!seen_unasserted.insert(c.base().sentence).second) continue;
       cr.unasserted.push_back(evidence_of(c));
+    }
+    std::stable_sort(alleged.begin(), alleged.end(), best_first);
+    std::set<std::string_view> seen_alleged;
+    for (const Candidate& c : alleged) {
+      if (static_cast<int>(cr.alleged.size()) >= options_.evidence_per_category) break;
+      if (!seen_alleged.insert(c.base().sentence).second) continue;
+      cr.alleged.push_back(evidence_of(c));
     }
 
     // Contradictions pair a claim and a denial of the same proposition: the same

@@ -86,7 +86,8 @@ struct Contradiction {
 
 struct BucketCounts {
   int asserted = 0, reported = 0, hypothetical = 0, negated = 0;
-  int total() const { return asserted + reported + hypothetical + negated; }
+  int alleged = 0;  // what others allege X did: listed apart, never support
+  int total() const { return asserted + reported + hypothetical + negated + alleged; }
   int supporting() const { return asserted + reported; }
   void Add(Bucket b);
 };
@@ -102,6 +103,9 @@ struct CategoryReport {
   Evidence earliest, latest;
   std::vector<Evidence> strongest;           // asserted/reported only, best first
   std::vector<Evidence> unasserted;          // hypothetical and negated, best first (never support)
+  // What others allege X did ("Washington accused Iran of delivering ..."), best first: never
+  // support; the accusation itself is evidence of a response to X.
+  std::vector<Evidence> alleged;
   std::vector<Contradiction> contradictions;
   std::map<std::string, BucketCounts> by_month;  // "2022-02" -> counts
 };

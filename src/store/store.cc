@@ -179,7 +179,8 @@ void ReadEventRow(const Stmt& st, StoredEvent* out) {
 constexpr const char* kReportColumns =
     "e.id, e.doc, e.sentence_idx, e.day, e.day_end, e.date_precision, e.date_text, e.source, "
     "e.target, e.event_code, e.root_code, e.quad_class, e.goldstein, e.modality, e.reported_by, "
-    "e.reported_by_text, e.places, e.duplicate, e.page, d.url, d.title, d.source, d.pub_date, s.text, ";
+    "e.reported_by_text, e.places, e.duplicate, e.page, d.url, d.title, d.source, d.pub_date, s.text, "
+    "e.sentence_begin, e.sentence_end, e.source_begin, e.source_end, e.verb_begin, e.verb_end, ";
 
 // Sets the fields of EventFields::kReport from the row and clears the others.
 void ReadReportRow(const Stmt& st, StoredEvent* out) {
@@ -213,14 +214,20 @@ void ReadReportRow(const Stmt& st, StoredEvent* out) {
   const std::optional<Date> doc_date = Date::Parse(st.View(c++));
   r.doc_date = doc_date ? *doc_date : Date{};
   st.TextTo(c++, &e.sentence);
+  // Where the sentence, source and verb are: whether a reporter alleges the event (analyze::BucketOf).
+  e.sentence_span.begin = st.Int(c++);
+  e.sentence_span.end = st.Int(c++);
+  e.source_span.begin = st.Int(c++);
+  e.source_span.end = st.Int(c++);
+  e.verb_span.begin = st.Int(c++);
+  e.verb_span.end = st.Int(c++);
   // Not read: left empty, as EventFields::kReport says.
-  e.sentence_span = Span{};
   for (std::string* unread : {&e.doc_id, &e.source_text, &e.target_text, &e.source_ref, &e.target_ref,
                               &e.verb_text, &e.plover, &e.pattern.file, &e.pattern.text, &r.doc_sha256,
                               &r.dict_hash, &r.doc_ingested_at})
     unread->clear();
   e.pattern.line = 0;
-  e.source_span = e.verb_span = e.target_span = Span{};
+  e.target_span = Span{};
   ReadLatestReview(st, c, &r.review);
 }
 

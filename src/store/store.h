@@ -110,8 +110,9 @@ enum class EventFields {
   kAll,
   // What reports read: ids, dates (with precision and text), source, target, event and root
   // codes, quad class, Goldstein, modality, reporter, places, duplicate flag, the sentence, its
-  // page (PDF), the document's date, source, url and title, and the latest review. The rest stay empty (sentence
-  // and actor spans, actor and verb texts, references, PLOVER, pattern, doc_id, sha256,
+  // page (PDF), the sentence's, source's and verb's spans (where a reporter's words stand), the
+  // document's date, source, url and title, and the latest review. The rest stay empty (the
+  // target's span, actor and verb texts, references, PLOVER, pattern, doc_id, sha256,
   // ingested_at, dict_hash). Cheaper per row: fewer columns, and the document's text is never
   // walked through.
   kReport,

@@ -1,6 +1,7 @@
 // Issue 10: role reports that are right for any state in any conflict. Events
 // are written by hand in the shape the coder gives them (codes, sentences of our own).
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -827,6 +828,128 @@ TEST_F(AnyStateTest, WordListsAreNamedOnceAndUsedByName) {
   const std::string error = file.Error();
   EXPECT_NE(error.find(file.path() + ":"), std::string::npos) << error;
   EXPECT_NE(error.find("rule 'r1': 'keywords': no [words] list named 'guns'"), std::string::npos) << error;
+}
+
+// An event the coder found inside a reporter's words: `reporter_text` names the reporter, `verb`
+// is the event's verb (its first occurrence; the sentences are ASCII, so bytes are code points).
+Event ReportedBy(const std::string& source, const std::string& code, const std::string& target,
+                 const std::string& sentence, const std::string& reporter, const std::string& reporter_text,
+                 const std::string& verb) {
+  Event e = MakeEvent(source, code, target, sentence);
+  e.reported_by = reporter;
+  e.reported_by_text = reporter_text;
+  const size_t at = sentence.find(verb);
+  if (at != std::string::npos) e.verb_span = {static_cast<int64_t>(at), static_cast<int64_t>(at + verb.size())};
+  return e;
+}
+
+// What another actor accuses X of is an allegation, not evidence that X did it: the accusation
+// is a response to X, its content is listed apart. A reporter who only says, or a finding about
+// "allegations", leaves the event reported.
+TEST_F(AnyStateTest, WhatOthersAllegeIsNoEvidenceOfConduct) {
+  struct AllegedCase {
+    const char* sentence;
+    const char* reporter;
+    const char* reporter_text;
+    const char* verb;
+    bool alleged;
+  };
+  const AllegedCase cases[] = {
+      {"Washington accused Tehran of shipping artillery shells to Moscow last spring.", "USAGOV", "Washington",
+       "shipping", true},
+      {"Iran handed attack drones to the Russian army over the winter, Kyiv alleged.", "UKRGOV", "Kyiv", "handed",
+       true},
+      {"Ukrainian officials blamed Iran for sending the drones that struck the port.", "UKRGOV", "Ukrainian officials",
+       "sending", true},
+      {"Iran handed attack drones to the Russian army over the winter, US officials said.", "USAGOV", "US officials",
+       "handed", false},
+      {"A UN panel said the allegations that Iran handed attack drones to Moscow were credible.", "IGOUNO",
+       "A UN panel", "handed", false},
+      // The reporter's words are not in the sentence: nothing says who alleges.
+      {"Iran handed attack drones to the Russian army, the ministry alleged.", "UKRGOV", "Ukraine's defence ministry",
+       "handed", false},
+  };
+  const Classifier iran(rules_, LoadC("russia-ukraine"), X("IRN"));
+  for (const AllegedCase& c : cases) {
+    Event e = ReportedBy("IRN", "072", "RUS", c.sentence, c.reporter, c.reporter_text, c.verb);
+    EXPECT_EQ(iran.BucketOf(e), c.alleged ? Bucket::kAlleged : Bucket::kReported) << c.sentence;
+    EXPECT_EQ(BucketOf(e), Bucket::kReported) << "no allegation verbs, no allegation: " << c.sentence;
+    // Negated and hypothetical keep their buckets.
+    e.modality = Modality::kNegated;
+    EXPECT_EQ(iran.BucketOf(e), Bucket::kNegated) << c.sentence;
+  }
+}
+
+TEST_F(AnyStateTest, AnAccusationIsAResponseAndWhatItAllegesIsListedApart) {
+  const Conflict ru = LoadC("russia-ukraine");
+  const std::string accused = "Washington accused Tehran of shipping artillery shells to Moscow last spring.";
+  const std::string said = "Iran handed attack drones to the Russian army over the winter, US officials said.";
+  const std::vector<Event> events = {
+      MakeEvent("USAGOV", "112", "IRN", accused),
+      ReportedBy("IRN", "072", "RUS", accused, "USAGOV", "Washington", "shipping"),
+      ReportedBy("IRN", "072", "RUS", said, "USAGOV", "US officials", "handed"),
+  };
+  const RoleReport r = Report("IRN", ru, events);
+  auto category = [&](const std::string& key) -> const CategoryReport& {
+    for (const CategoryReport& cr : r.categories)
+      if (cr.category.key == key) return cr;
+    static const CategoryReport none;
+    ADD_FAILURE() << key;
+    return none;
+  };
+  auto sentences = [](const std::vector<Evidence>& list) {
+    std::vector<std::string> out;
+    for (const Evidence& e : list) out.push_back(e.sentence);
+    return out;
+  };
+  const CategoryReport& support = category("support");
+  EXPECT_EQ(sentences(support.strongest), std::vector<std::string>{said});
+  EXPECT_EQ(sentences(support.alleged), std::vector<std::string>{accused});
+  ASSERT_EQ(support.alleged.size(), 1u);
+  EXPECT_EQ(support.alleged[0].bucket, Bucket::kAlleged);
+  EXPECT_EQ(support.counts.alleged, 1);
+  EXPECT_EQ(support.counts.supporting(), 1);
+  EXPECT_EQ(sentences(category("response").strongest), std::vector<std::string>{accused});
+
+  // Every format shows the allegation, apart from the evidence.
+  const std::string md = RenderMarkdown(r);
+  const size_t heading = md.find("### Alleged by others (the accusation itself is listed under International response");
+  ASSERT_NE(heading, std::string::npos) << md;
+  EXPECT_NE(md.find(accused, heading), std::string::npos) << md;
+  EXPECT_NE(md.find("| alleged |"), std::string::npos);
+  const std::string html = RenderHtml(r, "");
+  EXPECT_NE(html.find("<h3>Alleged by others"), std::string::npos);
+  EXPECT_NE(html.find("Washington accused Tehran of shipping artillery shells"), std::string::npos);
+  EXPECT_NE(html.find("<th>alleged</th>"), std::string::npos);
+  const nlohmann::json j = nlohmann::json::parse(RenderJson(r));
+  for (const auto& c : j["categories"]) {
+    if (c["key"] != "support") continue;
+    ASSERT_EQ(c["alleged"].size(), 1u);
+    EXPECT_EQ(c["alleged"][0]["sentence"], accused);
+    EXPECT_EQ(c["alleged"][0]["evidence"], "alleged");
+    EXPECT_EQ(c["counts"]["alleged"], 1);
+    for (const auto& e : c["strongest"]) EXPECT_NE(e["sentence"], accused);
+  }
+}
+
+TEST_F(AnyStateTest, AllegationVerbsAreWordsOfTheRulesFile) {
+  const std::string rules = std::string(kOneCategory) +
+                            "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\ncodes = [\"07\"]\n";
+  RulesFile file("allegation_test",
+                 "allegation = [\"@accuse\", \"blamed\"]\n[words]\naccuse = [\"Accused\", \"alleges\"]\n\n" + rules);
+  RuleSet set;
+  Status s = LoadRules(file.path(), &set);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(set.allegation, (std::vector<std::string>{"accused", "alleges", "blamed"}));
+  // A value that is not a list of words is one error line naming the file and the line.
+  for (const std::string bad : {"allegation = [\"accused\", 3]\n", "allegation = 3\n", "allegation = [\"accused of,\"]\n",
+                                "allegation = [\"\"]\n"}) {
+    file.Write("\n" + bad + rules);
+    const std::string error = file.Error();
+    EXPECT_EQ(error.rfind(file.path() + ":2:", 0), 0u) << bad << " -> " << error;
+    EXPECT_NE(error.find("'allegation'"), std::string::npos) << error;
+    EXPECT_EQ(error.find('\n'), std::string::npos) << error;
+  }
 }
 
 // One event, one state, one category: is the event listed there? (Table-driven cases below.)

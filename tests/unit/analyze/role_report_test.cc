@@ -697,11 +697,18 @@ TEST_F(RoleReportTest, HtmlHasEveryMarkdownSectionAndEveryPieceOfEvidence) {
   denial.modality = Modality::kNegated;
   ev.push_back(Stored(id++, claim, "Wire C", "https://example.org/c"));
   ev.push_back(Stored(id++, denial, "Wire D", "https://example.org/d"));
+  const std::string alleging = "Belarusian gunners shelled Ukrainian villages, Kyiv alleged.";
+  Event alleged = MakeEvent("BLRMIL", "190", "UKR", alleging, Date{2023, 5, 6});
+  alleged.reported_by = "UKRGOV";
+  alleged.reported_by_text = "Kyiv";
+  alleged.verb_span = {19, 26};  // "shelled"
+  ev.push_back(Stored(id++, alleged, "Wire E", "https://example.org/e"));
   RoleOptions options;
   options.to = Date{2023, 7, 20};
   RoleReport r = Build(ev, options);
   ASSERT_FALSE(Cat(r, 2).contradictions.empty()) << "the fixture must fill every section";
   ASSERT_FALSE(Cat(r, 1).unasserted.empty());
+  ASSERT_FALSE(Cat(r, 2).alleged.empty());
   const std::string md = RenderMarkdown(r);
   const std::string html = RenderHtml(r, "");
   std::istringstream lines(md);
@@ -720,6 +727,7 @@ TEST_F(RoleReportTest, HtmlHasEveryMarkdownSectionAndEveryPieceOfEvidence) {
       EXPECT_NE(html.find(HtmlText(DateLabel(e)) + ": &ldquo;"), std::string::npos);
     }
     for (const Evidence& e : c.unasserted) EXPECT_NE(html.find(HtmlText(e.sentence)), std::string::npos);
+    for (const Evidence& e : c.alleged) EXPECT_NE(html.find(HtmlText(e.sentence)), std::string::npos);
     for (const Contradiction& k : c.contradictions) {
       EXPECT_NE(html.find(HtmlText(k.note)), std::string::npos);
       EXPECT_NE(html.find(std::string("Denial (") + DateLabel(k.denial)), std::string::npos);

@@ -327,6 +327,11 @@ TEST_F(StoreTest, ReportFieldsEqualTheFullReadAndLeaveTheRestEmpty) {
     EXPECT_EQ(b.event.modality, a.event.modality);
     EXPECT_EQ(b.event.reported_by, a.event.reported_by);
     EXPECT_EQ(b.event.reported_by_text, a.event.reported_by_text);
+    // Where the reporter's words and the verb stand (an allegation's content, analyze::BucketOf).
+    for (auto span : {&Event::sentence_span, &Event::source_span, &Event::verb_span}) {
+      EXPECT_EQ((b.event.*span).begin, (a.event.*span).begin);
+      EXPECT_EQ((b.event.*span).end, (a.event.*span).end);
+    }
     for (auto place : {&Event::location, &Event::origin, &Event::destination}) {
       EXPECT_EQ((b.event.*place).name, (a.event.*place).name);
       EXPECT_EQ((b.event.*place).country, (a.event.*place).country);

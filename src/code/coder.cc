@@ -377,6 +377,7 @@ class Engine {
   // Document coreference (a dyad extension; code/coreference.h, docs/coreference.md).
   void MarkDefinites(const Discourse& d);
   bool StandsAloneAsName(int i) const;
+  void MarkResolvedPhrase(int first, int last, Antecedent antecedent);
   void ResolveAcross(const Discourse& d);
   void RecordMentions(Discourse* d, std::vector<ActorMention>* resolved);
   std::string RefText(int i) const;
@@ -3294,6 +3295,24 @@ bool Engine::MentionAt(int i, DiscourseMention* m) const {
   return true;
 }
 
+// Words first..last become one actor phrase standing for `antecedent` (resolved across sentences).
+void Engine::MarkResolvedPhrase(int first, int last, Antecedent antecedent) {
+  const int idx = static_cast<int>(s_.ext.size());
+  s_.ext.push_back(std::move(antecedent));
+  for (int j = first; j <= last; ++j) {
+    Word& x = w(j);
+    x.typed = true;
+    x.type = RootType::kActor;
+    x.head = first;
+    x.tail = j == first ? last : -1;
+    x.is_head = j == first;
+    x.noun = x.null_actor = x.converted_agent = false;
+    x.resolved = true;
+    x.ref = -1;
+    x.ext = idx;
+  }
+}
+
 bool Engine::StandsAloneAsName(int i) const {
   auto unknown_capitalised = [&](int k) {
     return k >= 0 && k < n() && !w(k).typed && w(k).kind == WType::kNone && w(k).first_upper;
@@ -3330,18 +3349,7 @@ void Engine::MarkDefinites(const Discourse& d) {
       build_pending();
       Antecedent a;
       if (d.ResolveNamePart(WordText(i), before, &a)) {
-        const int idx = static_cast<int>(s_.ext.size());
-        s_.ext.push_back(std::move(a));
-        Word& x = w(i);
-        x.typed = true;
-        x.type = RootType::kActor;
-        x.head = i;
-        x.tail = i;
-        x.is_head = true;
-        x.noun = x.null_actor = x.converted_agent = false;
-        x.resolved = true;
-        x.ref = -1;
-        x.ext = idx;
+        MarkResolvedPhrase(i, i, std::move(a));
         DiscourseMention m;
         if (MentionAt(i, &m)) before.push_back(std::move(m));
         continue;
@@ -3356,20 +3364,7 @@ void Engine::MarkDefinites(const Discourse& d) {
       build_pending();
       Antecedent a;
       if (!d.ResolveDefinite(rule, before, &a)) break;  // no antecedent: the words stay ordinary
-      const int idx = static_cast<int>(s_.ext.size());
-      s_.ext.push_back(std::move(a));
-      for (int j = i; j <= end; ++j) {
-        Word& x = w(j);
-        x.typed = true;
-        x.type = RootType::kActor;
-        x.head = i;
-        x.tail = j == i ? end : -1;
-        x.is_head = j == i;
-        x.noun = x.null_actor = x.converted_agent = false;
-        x.resolved = true;
-        x.ref = -1;
-        x.ext = idx;
-      }
+      MarkResolvedPhrase(i, end, std::move(a));
       DiscourseMention m;
       if (MentionAt(i, &m)) before.push_back(std::move(m));
       i = end;

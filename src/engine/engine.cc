@@ -571,6 +571,26 @@ void RetargetByPurpose(const code::Coder& coder, std::string_view sentence, Date
   }
 }
 
+// The maker (named by `maker`, its words and span) supplied the user of the weapons `use` codes: 072
+// from the maker's country to `use`'s source, with `use`'s verb and pattern as its provenance.
+code::CodedEvent SupplyByMaker(const std::string& maker, const std::string& text, code::ByteSpan span,
+                               const code::CodedEvent& use) {
+  code::CodedEvent supply;
+  supply.source = maker.substr(0, 3);
+  supply.source_text = text;
+  supply.source_span = span;
+  supply.target = use.source;
+  supply.target_text = use.source_text;
+  supply.target_span = use.source_span;
+  supply.code = "072";
+  supply.verb_span = use.verb_span;
+  supply.verb_text = use.verb_text;
+  supply.pattern = use.pattern;
+  supply.pattern.text = "weapons of A's making used by B: A supplied B (" + use.pattern.text + ")";
+  supply.date = use.date;
+  return supply;
+}
+
 // Weapons of another state's making used in an attack: "Russian forces used Iranian drones against
 // Kyiv", "Russia struck Kharkiv with North Korean missiles". The maker named by the adjective
 // supplied the attacker (072), as the frame "A-made weapons used by B" codes the passive.
@@ -664,20 +684,7 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
         e.target_span = {};
         continue;
       }
-      code::CodedEvent supply;
-      supply.source = e.target.substr(0, 3);
-      supply.source_text = e.target_text;
-      supply.source_span = e.target_span;
-      supply.target = e.source;
-      supply.target_text = e.source_text;
-      supply.target_span = e.source_span;
-      supply.code = "072";
-      supply.verb_span = e.verb_span;
-      supply.verb_text = e.verb_text;
-      supply.pattern = e.pattern;
-      supply.pattern.text = "weapons of A's making used by B: A supplied B (" + e.pattern.text + ")";
-      supply.date = e.date;
-      added.push_back(std::move(supply));
+      added.push_back(SupplyByMaker(e.target, e.target_text, e.target_span, e));
       e.target.clear(), e.target_text.clear(), e.target_ref.clear();
       e.target_span = {};
     }
@@ -706,20 +713,7 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
       const bool before_weapons = kUse.count(word_before(m.span.begin)) && kWeapons.count(word_after(m.span.end));
       if (!before_weapons && !(maker_of_weapons(m.span, &used_of) && used_of)) continue;
       if (captured_after(m.span.end)) continue;
-      code::CodedEvent supply;
-      supply.source = m.code.substr(0, 3);
-      supply.source_text = m.text;
-      supply.source_span = m.span;
-      supply.target = e.source;
-      supply.target_text = e.source_text;
-      supply.target_span = e.source_span;
-      supply.code = "072";
-      supply.verb_span = e.verb_span;
-      supply.verb_text = e.verb_text;
-      supply.pattern = e.pattern;
-      supply.pattern.text = "weapons of A's making used by B: A supplied B (" + e.pattern.text + ")";
-      supply.date = e.date;
-      added.push_back(std::move(supply));
+      added.push_back(SupplyByMaker(m.code, m.text, m.span, e));
     }
   }
   for (auto& a : added) {

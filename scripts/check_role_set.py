@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checker for role evaluation sets (tests/quality/role_*7): python3 scripts/check_role_set.py FOLDER...
+"""Checker for role evaluation sets (tests/quality/role_*7, role_*8, role_*9): python3 scripts/check_role_set.py FOLDER...
 
 Usage: python3 check.py FOLDER [FOLDER ...]
 
@@ -24,7 +24,14 @@ import sys
 CONFLICTS = {"russia-ukraine", "drc-m23", "sudan", "yemen-red-sea"}
 CATEGORIES = {"support", "participation", "territory", "posture", "alignment",
               "response", "acknowledgement", "counter", "none"}
-SOURCES = {"Tune Wire 7", "Heldout Wire 7", "Tune Wire 8", "Heldout Wire 8"}
+SOURCES = {"Tune Wire 7", "Heldout Wire 7", "Tune Wire 8", "Heldout Wire 8",
+           "Tune Wire 9", "Heldout Wire 9"}
+# Expected paragraphs per document and rows per document, by set number
+# (set 9 uses 12 paragraphs and about 15-20 rows per document).
+PARA_RANGE = {9: (11, 13)}
+ROW_RANGE = {9: (15, 20)}
+DEFAULT_PARA_RANGE = (14, 17)
+DEFAULT_ROW_RANGE = (18, 22)
 SENT_SPLIT = re.compile(r"(?<=[.!?])[ \n]+")
 
 
@@ -43,7 +50,7 @@ def load_docs(folder, errors):
         m = re.fullmatch(r"source: (.+)", lines[1])
         if not m or m.group(1) not in SOURCES:
             errors.append(f"{name}: bad source line: {lines[1]!r}")
-        if not re.fullmatch(r"url: https://example\.org/(tune7|heldout7|tune8|heldout8)/[a-z0-9-]+", lines[2]):
+        if not re.fullmatch(r"url: https://example\.org/(tune7|heldout7|tune8|heldout8|tune9|heldout9)/[a-z0-9-]+", lines[2]):
             errors.append(f"{name}: bad url line: {lines[2]!r}")
         if not re.fullmatch(r"title: \S.*", lines[3]):
             errors.append(f"{name}: bad title line: {lines[3]!r}")
@@ -65,10 +72,12 @@ def check_folder(folder):
     if not docs:
         errors.append(f"{folder}: no documents")
     folder_kind = re.search(r"(tune|heldout)\d+", os.path.basename(folder.rstrip("/"))).group(0)
+    set_no = int(re.search(r"\d+", folder_kind).group(0))
+    pmin, pmax = PARA_RANGE.get(set_no, DEFAULT_PARA_RANGE)
     for name, d in docs.items():
         n = len(d["paras"])
-        if not 14 <= n <= 17:
-            warnings.append(f"{name}: {n} paragraphs (expected 14-17)")
+        if not pmin <= n <= pmax:
+            warnings.append(f"{name}: {n} paragraphs (expected {pmin}-{pmax})")
         for i, p in enumerate(d["paras"], 1):
             k = len([s for s in SENT_SPLIT.split(p) if s.strip()])
             if not 1 <= k <= 3:
@@ -126,13 +135,15 @@ def main(folders):
         print(f"== {folder}")
         print(f"documents: {len(docs)}  rows: {len(rows)}")
         per_doc = collections.Counter(r[4] for r in rows)
+        kind = re.search(r"(tune|heldout)(\d+)", os.path.basename(folder))
+        rmin, rmax = ROW_RANGE.get(int(kind.group(2)) if kind else 0, DEFAULT_ROW_RANGE)
         for name in docs:
             confs = sorted({r[0] for r in rows if r[4] == name})
             states = collections.Counter(r[1] for r in rows if r[4] == name)
             print(f"  {name}: paragraphs={len(docs[name]['paras'])} rows={per_doc[name]}"
                   f" conflict={','.join(confs)} states={dict(states)}")
-            if not 18 <= per_doc[name] <= 22:
-                warnings.append(f"{name}: {per_doc[name]} rows (expected about 18-22)")
+            if not rmin <= per_doc[name] <= rmax:
+                warnings.append(f"{name}: {per_doc[name]} rows (expected about {rmin}-{rmax})")
         cats = collections.Counter(r[2] for r in rows)
         print("  by category: " + ", ".join(f"{c}={cats.get(c, 0)}" for c in
                                            ["support", "participation", "territory", "posture",

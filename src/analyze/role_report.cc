@@ -610,27 +610,19 @@ RoleReport RoleAnalyzer::Finish() const {
       if (a.score != b.score) return a.score > b.score;
       return a.base().date < b.base().date;
     };
-    std::stable_sort(claims.begin(), claims.end(), best_first);
-    std::set<std::string_view> seen;
-    for (const Candidate& c : claims) {
-      if (static_cast<int>(cr.strongest.size()) >= options_.evidence_per_category) break;
-      if (!seen.insert(c.base().sentence).second) continue;
-      cr.strongest.push_back(evidence_of(c));
-    }
-    std::stable_sort(unasserted.begin(), unasserted.end(), best_first);
-    std::set<std::string_view> seen_unasserted;
-    for (const Candidate& c : unasserted) {
-      if (static_cast<int>(cr.unasserted.size()) >= options_.evidence_per_category) break;
-      if (!seen_unasserted.insert(c.base().sentence).second) continue;
-      cr.unasserted.push_back(evidence_of(c));
-    }
-    std::stable_sort(alleged.begin(), alleged.end(), best_first);
-    std::set<std::string_view> seen_alleged;
-    for (const Candidate& c : alleged) {
-      if (static_cast<int>(cr.alleged.size()) >= options_.evidence_per_category) break;
-      if (!seen_alleged.insert(c.base().sentence).second) continue;
-      cr.alleged.push_back(evidence_of(c));
-    }
+    // Each list best first, one entry per sentence, at most evidence_per_category.
+    auto list_best = [&](std::vector<Candidate>& candidates, std::vector<Evidence>* out) {
+      std::stable_sort(candidates.begin(), candidates.end(), best_first);
+      std::set<std::string_view> seen;
+      for (const Candidate& c : candidates) {
+        if (static_cast<int>(out->size()) >= options_.evidence_per_category) break;
+        if (!seen.insert(c.base().sentence).second) continue;
+        out->push_back(evidence_of(c));
+      }
+    };
+    list_best(claims, &cr.strongest);
+    list_best(unasserted, &cr.unasserted);
+    list_best(alleged, &cr.alleged);
 
     // Contradictions pair a claim and a denial of the same proposition: the same
     // category, the same actors, and dates within contradiction_days.

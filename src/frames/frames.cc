@@ -419,6 +419,11 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         // deployment", "the Russian military buildup"): no determiner or past form between
         // ("NATO condemned the deployment" is not NATO's deployment).
         if (best && trig == 1) {
+          // (Nor a verb the coder coded: "Britain froze aid to Rwanda" is no British aid.)
+          for (size_t k = 0; k < coder_count && best; ++k) {
+            const auto& v = (*events)[k].verb_span;
+            if (!v.empty() && v.begin >= best->span.end && v.end <= tokens[ti].begin) best = nullptr;
+          }
           for (int32_t j = from; j < ti && best; ++j) {
             if (!tokens[j].word || tokens[j].begin < best->span.end) continue;
             const std::string_view w = tokens[j].lower;

@@ -352,6 +352,27 @@ TEST_F(DictionaryClasses, WhatAnActDrawsIsAResponseToItsActor) {
     ExpectNoEvent(sentence, code, Code(sentence));
 }
 
+// Reducing or stopping aid in every wording a wire uses, never read as aid given.
+TEST_F(DictionaryClasses, CuttingAidInAnyWordingIsReducingAid) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Sweden withheld aid from Ethiopia after the massacre.", "SWE", "162", "ETH", Modality::kAsserted},
+           {"Norway paused its budget support to Uganda.", "NOR", "162", "UGA", Modality::kAsserted},
+           {"Japan scaled back military cooperation with Myanmar.", "JPN", "160", "MMR", Modality::kAsserted},
+           {"Denmark ended budget support to Tanzania.", "DNK", "162", "TZA", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  for (const char* sentence : {"Sweden froze aid to Ethiopia.", "Norway cut aid to Uganda.",
+                               "Denmark ended budget support to Tanzania."}) {
+    ExpectNoEvent(sentence, "07", Code(sentence));
+    ExpectNoEvent(sentence, "05", Code(sentence));
+  }
+  for (const auto& [sentence, code] : std::vector<std::pair<const char*, const char*>>{
+           {"Talks between Sweden and Ethiopia paused for a moment.", "16"},
+           {"Norway ended its mission in Uganda.", "16"},
+       })
+    ExpectNoEvent(sentence, code, Code(sentence));
+}
+
 // The new entries stay narrow: the adjective "armed", arms as a topic, civilian airspace and convoys,
 // and "side" or "together" without a fight are not military aid or cooperation.
 TEST_F(DictionaryClasses, NarrowEntriesDoNotFireOnLookalikes) {

@@ -207,6 +207,17 @@ TEST(FramesMatch, NegatedAndNonModifierReadingsAreSkipped) {
   set.ExtendWithActors(s3, Date{}, {At(s3, "Japanese", "JPN")}, &events);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].source, "JPN");
+  // A verb the coder coded between actor and noun: "Japan froze deployment plans" is no deployment.
+  {
+    events.clear();
+    const std::string s = "Japan froze deployment plans.";
+    std::vector<code::CodedEvent> coded(1);
+    coded[0].source = "JPN";
+    coded[0].code = "160";
+    coded[0].verb_span = {6, 11};
+    set.ExtendWithActors(s, Date{}, {At(s, "Japan", "JPN")}, &coded);
+    EXPECT_EQ(coded.size(), 1u);
+  }
   // A preposition between actor and noun: the actor does not modify the noun.
   for (const std::string s : {"Oslo fined Japanese firms over deployment plans.", "Talks with Japanese envoys on deployment ended."}) {
     events.clear();

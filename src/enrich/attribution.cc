@@ -86,6 +86,20 @@ const TokenMention* NearestBefore(const std::vector<TokenMention>& mentions, int
   }
   return best;
 }
+// The subject among the mentions in [lo, hi): the nearest, unless that one is the object of a
+// preposition of posting or place and another mention comes before it: "the UAE's envoy to the UN
+// said" is the UAE's envoy speaking; "a report by UN experts said" keeps the experts.
+const TokenMention* SubjectBefore(const std::vector<TokenMention>& mentions, const std::vector<Token>& tokens,
+                                  int lo, int hi) {
+  static const WordSet kPosting = {"to", "at", "in", "for", "with", "on"};
+  const TokenMention* nearest = NearestBefore(mentions, lo, hi);
+  if (!nearest) return nullptr;
+  int before = nearest->first - 1;
+  if (before >= lo && tokens[before].lower == "the") --before;
+  if (before < lo || !kPosting.count(tokens[before].lower)) return nearest;
+  const TokenMention* earlier = NearestBefore(mentions, lo, before);
+  return earlier ? earlier : nearest;
+}
 const TokenMention* FirstAfter(const std::vector<TokenMention>& mentions, int lo, int hi) {
   const TokenMention* best = nullptr;
   for (const TokenMention& m : mentions) {
@@ -664,7 +678,7 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
         }
       if (const TokenMention* m = FirstAfter(mentions, start, hi)) return FromMention(*m);
     }
-    if (const TokenMention* m = NearestBefore(mentions, lo, hi)) return FromMention(*m);
+    if (const TokenMention* m = SubjectBefore(mentions, tokens, lo, hi)) return FromMention(*m);
     Attribution a = SpeakerWordsBefore(sentence, tokens, lo, hi);
     if (!a.text.empty()) return a;
   }
@@ -880,7 +894,8 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     // "Kigali denies ... and accuses Kinshasa of ...": the verb joined by "and" has the first
     // conjunct's subject.
     const bool conjoined = r.first > lo && (tokens[r.first - 1].lower == "and" || tokens[r.first - 1].lower == "but");
-    const TokenMention* speaker = MentionIn(mentions, lo, r.first, !conjoined);
+    const TokenMention* speaker =
+        conjoined ? MentionIn(mentions, lo, r.first, false) : SubjectBefore(mentions, tokens, lo, r.first);
     bool has_subject = false;
     for (int k = lo; k < r.first; ++k) has_subject = has_subject || tokens[k].word;
     if (!has_subject) continue;

@@ -1579,6 +1579,29 @@ TEST_F(EngineText, CapturedWeaponsAndInstrumentsAreNoSupplyOrTarget) {
   }
 }
 
+// An official posted somewhere speaks for the state that posted them, not for the place of posting:
+// "X's envoy to the UN said"; a report by experts keeps the experts. A contrast ("rather than",
+// "instead of") denies the act it introduces.
+TEST_F(EngineText, APostedOfficialSpeaksForTheirStateAndAContrastDenies) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Egypt's ambassador to the UN said Cairo had not sent troops to Libya.", "EGY", "15", "LBY",
+            Modality::kNegated, "EGY"},
+           {"Turkey's envoy at NATO said Ankara would not attack Syria.", "TUR", "19", "SYR", Modality::kNegated, "TUR"},
+           {"A report by UN experts said Uganda had sent troops to Congo.", "UGA", "15", "COD", Modality::kAsserted,
+            "IGOUNO"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const char* sentence : {"Most rifles were made in Serbia rather than shipped from Bulgaria to Serbia.",
+                               "The shells were produced locally instead of delivered from Bulgaria to Serbia."}) {
+    const auto events = Code(sentence);
+    for (const Event& e : events)
+      EXPECT_FALSE(e.event_code.starts_with("07") && e.modality == Modality::kAsserted) << sentence << "\n"
+                                                                                        << Describe(events);
+  }
+}
+
 // "Weapons of X origin|design|make": X made them. Used by someone, X supplied that user; X is never
 // the target of what is done with them.
 TEST_F(EngineText, WeaponsOfAStatesMakeNameTheirMaker) {

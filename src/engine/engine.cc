@@ -189,7 +189,18 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
     std::erase_if(result->events, [&](const code::CodedEvent& e) {
       return Inside(e.verb_span, content.clause) || (e.code == "010" && !Inside(e.verb_span, content.clause));
     });
+    // "KCNA said the country would ...", "... said his country ...": the speaker's country is the
+    // state itself, whatever office or outlet speaks for it.
+    std::string_view clause_text = sentence.substr(content.clause.begin, content.clause.end - content.clause.begin);
+    const bool speakers_country = content.subject_possessive &&
+                                  (clause_text.starts_with("country ") || clause_text.starts_with("nation "));
+    // So is what it calls its own ("KCNA said its troops ...": PRKMIL, not the outlet's troops).
     for (auto& e : inner.events) {
+      const bool speakers_own = content.subject_possessive && !e.source_span.empty() &&
+                                e.source_span.begin < subject_length;
+      if (speakers_own && speakers_country && e.source.size() > 3) e.source.resize(3);
+      if (speakers_own && e.source.size() >= 9 && e.source.size() % 3 == 0)
+        e.source = e.source.substr(0, 3) + e.source.substr(e.source.size() - 3);
       e.source_span = to_sentence(e.source_span);
       e.target_span = to_sentence(e.target_span);
       e.verb_span = to_sentence(e.verb_span);

@@ -971,8 +971,12 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     if (start < n && kSubjectPronouns.count(tokens[start].lower)) {
       ++start;
       speaker_is_subject = true;
-    } else if (start + 1 < n && kPossessivePronouns.count(tokens[start].lower) && tokens[start + 1].word) {
-      // "Minsk said its troops had left": the speaker's troops.
+    } else if (start + 1 < n && ((kPossessivePronouns.count(tokens[start].lower) && tokens[start + 1].word) ||
+                                 (tokens[start].lower == "the" &&
+                                  (tokens[start + 1].lower == "country" || tokens[start + 1].lower == "nation") &&
+                                  (start + 2 >= n || tokens[start + 2].lower != "'")))) {
+      // "Minsk said its troops had left": the speaker's troops. "KCNA said the country would ...":
+      // the speaker's country, as "his country" is.
       ++start;
       speaker_is_subject = true;
       possessive = true;

@@ -104,7 +104,7 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
            {"Tehran disputed accusations that it supplied drones to Moscow.", "IRN", "07", "RUS", Modality::kNegated,
             "IRN"},
            // A possessive pronoun opening the clause is the speaker's.
-           {"Kigali denied that its soldiers were fighting in North Kivu.", "RWAGOV", "", "COD", Modality::kNegated,
+           {"Kigali denied that its soldiers were fighting in North Kivu.", "RWAMIL", "", "COD", Modality::kNegated,
             "RWA"},
            {"Minsk insisted that its troops had not crossed into Ukraine.", "BLR", "", "UKR", Modality::kNegated, "BLR"},
            // A pronoun subject of the reported clause is the speaker.
@@ -1599,6 +1599,19 @@ TEST_F(EngineText, APostedOfficialSpeaksForTheirStateAndAContrastDenies) {
     for (const Event& e : events)
       EXPECT_FALSE(e.event_code.starts_with("07") && e.modality == Modality::kAsserted) << sentence << "\n"
                                                                                         << Describe(events);
+  }
+}
+
+// "X said the country ..." is X's own country, as "his country" is; what a speaker calls its own is
+// its state's, whatever office or outlet speaks: "the agency said its troops" are the state's troops.
+TEST_F(EngineText, TheSpeakersCountryAndTroopsAreItsStates) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Lukashenko said the country would never attack Poland.", "BLR", "19", "POL", Modality::kNegated, "BLR"},
+           {"The Kremlin said its forces had struck Odesa.", "RUSMIL", "19", "UKR", Modality::kAsserted, "RUS"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_FALSE(e.source.size() > 6) << x.sentence << "\n" << Describe(events);
   }
 }
 

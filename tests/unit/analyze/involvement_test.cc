@@ -993,6 +993,37 @@ TEST_F(AnyStateTest, AlliesForceRebuttalsAndStayingOut) {
   EXPECT_FALSE(Has(Cats(would, "GBR", LoadC("yemen-red-sea")), 7));
 }
 
+// Instructors, advisers and trainers are support, whether the coder reads them as present, fighting
+// or cooperating: never X's forces taking part or force posture. X's own word that its forces fought
+// on the aggressor's soil is its acknowledgement.
+TEST_F(AnyStateTest, InstructorsAreSupportAndAStatesWordOnItsFightingIsAcknowledgement) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "BLR", "BLRMIL", "154", "UKR", "Belarusian instructors were present in occupied Kherson.", 3, true},
+      {"russia-ukraine", "BLR", "BLRMIL", "190", "UKR", "Belarusian instructors helped Russian crews strike Kherson.", 2, false},
+      {"russia-ukraine", "BLR", "BLRMIL", "190", "UKR", "Belarusian instructors helped Russian crews strike Kherson.", 3, true},
+      {"drc-m23", "UGA", "UGAMIL", "062", "CODREB", "Advisers from Uganda helped the rebels plan the offensive.", 3, true},
+      {"russia-ukraine", "BLR", "BLRMIL", "190", "UKR", "Belarusian soldiers attacked positions near Kherson.", 3, false},
+      {"russia-ukraine", "BLR", "BLRMIL", "154", "UKR", "No Belarusian instructors were present in occupied Kherson.", 3, false},
+  };
+  for (const CategoryCase& c : cases)
+    EXPECT_EQ(Has(Cats(MakeEvent(c.source, c.code, c.target, c.sentence), c.x, LoadC(c.conflict)), c.category), c.listed)
+        << c.sentence << " category " << c.category;
+  // An official evading the question of X's forces speaks of X's role: an acknowledgement.
+  for (const char* sentence : {"Belarus's foreign minister has avoided confirming that its troops are in Ukraine.",
+                               "Minsk avoided acknowledging that Belarusian units had crossed the border."}) {
+    EXPECT_TRUE(Has(Cats(MakeEvent("BLRGOV", "010", "", sentence), "BLR", LoadC("russia-ukraine")), 6)) << sentence;
+  }
+  // X's own word that its forces fought on the aggressor's soil is an acknowledgement, not participation.
+  for (const char* sentence : {"Minsk confirmed that Belarusian units had fought near Belgorod.",
+                               "The Belarusian defence ministry acknowledged that its troops had fought in Bryansk."}) {
+    Event fought = MakeEvent("BLRMIL", "190", "RUS", sentence);
+    fought.reported_by = "BLRGOV";
+    const auto cats = Cats(fought, "BLR", LoadC("russia-ukraine"));
+    EXPECT_TRUE(Has(cats, 6)) << sentence;
+    EXPECT_FALSE(Has(cats, 2)) << sentence;
+  }
+}
+
 // Sentences without a coded event, read by the sentence rules (tables of our own phrasings):
 // - a state's own account of its part, reported ("the minister said X was on the side of peace"),
 //   is an acknowledgement; another's claim about X without such words is not;

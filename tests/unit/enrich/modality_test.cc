@@ -62,7 +62,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Analysts warned that Minsk might send troops.", "send", "19", M::kHypothetical},
         // A pattern whose verb is the plan itself: the planned act is not done.
         Case{"Russia plans to deploy troops to Belarus.", "plans to deploy", "15", M::kHypothetical},
-        Case{"Minsk is preparing to send fuel to the front.", "preparing to send", "07", M::kHypothetical}));
+        Case{"Minsk is preparing to send fuel to the front.", "preparing to send", "07", M::kHypothetical},
+        // An evasion asserts nothing of what it will not confirm.
+        Case{"The minister has avoided confirming that Chadian troops entered Darfur.", "entered", "19",
+             M::kHypothetical},
+        Case{"Kampala declined to confirm that Ugandan units had crossed the border.", "crossed", "19",
+             M::kHypothetical}));
 
 INSTANTIATE_TEST_SUITE_P(
     NotHypothetical, ConditionalModalityTest,

@@ -352,13 +352,17 @@ TEST_F(DictionaryClasses, WhatAnActDrawsIsAResponseToItsActor) {
     ExpectNoEvent(sentence, code, Code(sentence));
 }
 
-// Reducing or stopping aid in every wording a wire uses, never read as aid given.
-TEST_F(DictionaryClasses, CuttingAidInAnyWordingIsReducingAid) {
+// Reducing or stopping aid in every wording a wire uses, never read as aid given; designations.
+TEST_F(DictionaryClasses, AidCutsAndSanctionDesignationsInAnyWording) {
   for (const Expected& x : std::vector<Expected>{
            {"Sweden withheld aid from Ethiopia after the massacre.", "SWE", "162", "ETH", Modality::kAsserted},
            {"Norway paused its budget support to Uganda.", "NOR", "162", "UGA", Modality::kAsserted},
            {"Japan scaled back military cooperation with Myanmar.", "JPN", "160", "MMR", Modality::kAsserted},
            {"Denmark ended budget support to Tanzania.", "DNK", "162", "TZA", Modality::kAsserted},
+           // Designating someone for what it did is a sanctions designation, as listing is.
+           {"Canada designated two Belarusian firms for supplying trucks to Russia.", "CAN", "163", "BLR",
+            Modality::kAsserted},
+           {"Japan designated Iranian companies over the missile transfers.", "JPN", "163", "IRN", Modality::kAsserted},
        })
     ExpectEvent(Code(x.sentence), x);
   for (const char* sentence : {"Sweden froze aid to Ethiopia.", "Norway cut aid to Uganda.",

@@ -1027,8 +1027,9 @@ TEST_F(AnyStateTest, InstructorsAreSupportAndAStatesWordOnItsFightingIsAcknowled
 // Sentences without a coded event, read by the sentence rules (tables of our own phrasings):
 // - a state's own account of its part, reported ("the minister said X was on the side of peace"),
 //   is an acknowledgement; another's claim about X without such words is not;
-// - sheltering those who flee, said by what the state set up or kept open, is a counter-indicator.
-TEST_F(AnyStateTest, SelfDescriptionsAndSheltersReadFromSentences) {
+// - sheltering those who flee, said by what the state set up or kept open, is a counter-indicator;
+// - voting against a UN resolution on the war, however the text names it, is alignment.
+TEST_F(AnyStateTest, SelfDescriptionsSheltersAndVotesReadFromSentences) {
   struct SentenceCase {
     const char* x;
     const char* sentence;
@@ -1042,6 +1043,10 @@ TEST_F(AnyStateTest, SelfDescriptionsAndSheltersReadFromSentences) {
       {"MDA", "Moldova kept its borders open and let aid groups run reception centres for those fleeing.", 7, true},
       {"POL", "Polish authorities set up reception points along the frontier for new arrivals.", 7, true},
       {"MDA", "Moldova kept its borders open to trade with its neighbours.", 7, false},
+      // Voting against a UN resolution on the war, named by its body ("the General Assembly resolution").
+      {"SYR", "Syria was among the few states that voted against the General Assembly resolution.", 5, true},
+      {"ERI", "Eritrea voted against the UN text demanding a withdrawal, and Nicaragua voted no as well.", 5, true},
+      {"SRB", "Serbia voted for the resolution demanding a withdrawal.", 5, false},
   };
   const Conflict ru = LoadC("russia-ukraine");
   for (const SentenceCase& c : cases) EXPECT_EQ(Has(SentenceCats(ru, c.x, c.sentence), c.category), c.listed) << c.sentence;

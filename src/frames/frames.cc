@@ -94,6 +94,15 @@ void Tokenize(std::string_view s, std::string* lowered, std::vector<Token>* out_
 }
 
 // Punctuation that ends a clause for forward slots and gaps; `comma` too when asked.
+// Whether the first word at or after byte `end` is "to" (an infinitive's marker).
+bool BeforeInfinitive(const std::vector<Token>& tokens, int32_t end) {
+  for (const Token& t : tokens) {
+    if (t.begin < end || !t.word) continue;
+    return t.lower == "to";
+  }
+  return false;
+}
+
 // Whether `span` is the target of one of the first `count` events, after that event's verb.
 bool IsCodedObject(const std::vector<code::CodedEvent>& events, size_t count, code::ByteSpan span) {
   for (size_t k = 0; k < count; ++k) {
@@ -409,8 +418,9 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           // subject of what an actor-less frame states.)
           if (!f.has_source_slot && AfterPlacePreposition(tokens, from, a.span.begin)) continue;
           // ("Russia attacked Odesa using Iranian drones": the object of a verb the coder coded
-          // before the trigger is not the subject a distant trigger wants.)
-          if (trig == 2 && IsCodedObject(*events, coder_count, a.span)) continue;
+          // before the trigger is not the subject a distant trigger wants -- unless an infinitive
+          // follows it, whose subject it is: "allowed Russia to launch attacks".)
+          if (trig == 2 && IsCodedObject(*events, coder_count, a.span) && !BeforeInfinitive(tokens, a.span.end)) continue;
           if (a.span.begin >= tokens[from].begin && a.span.end <= tokens[ti].begin &&
               (!best || a.span.begin > best->span.begin))
             best = &a;

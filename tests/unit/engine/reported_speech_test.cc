@@ -1577,6 +1577,9 @@ TEST_F(EngineText, CapturedWeaponsAndInstrumentsAreNoSupplyOrTarget) {
     for (const Event& e : events)
       EXPECT_FALSE(e.source.starts_with("IRN") && e.target.starts_with("UKR")) << sentence << "\n" << Describe(events);
   }
+  // (An object with an infinitive after it is that infinitive's subject: Moscow launches the attacks.)
+  const auto allowed = Code("The Council said Minsk had allowed Moscow to launch attacks on Kyiv from its territory.");
+  ExpectEvent(allowed, {"", "RUS", "19", "UKR", Modality::kAsserted, ""}, Describe(allowed));
 }
 
 // An official posted somewhere speaks for the state that posted them, not for the place of posting:

@@ -352,7 +352,8 @@ TEST_F(DictionaryClasses, WhatAnActDrawsIsAResponseToItsActor) {
     ExpectNoEvent(sentence, code, Code(sentence));
 }
 
-// Reducing or stopping aid in every wording a wire uses, never read as aid given; designations.
+// Reducing or stopping aid in every wording a wire uses, never read as aid given; designations and
+// diplomatic cuts.
 TEST_F(DictionaryClasses, AidCutsAndSanctionDesignationsInAnyWording) {
   for (const Expected& x : std::vector<Expected>{
            {"Sweden withheld aid from Ethiopia after the massacre.", "SWE", "162", "ETH", Modality::kAsserted},
@@ -363,6 +364,9 @@ TEST_F(DictionaryClasses, AidCutsAndSanctionDesignationsInAnyWording) {
            {"Canada designated two Belarusian firms for supplying trucks to Russia.", "CAN", "163", "BLR",
             Modality::kAsserted},
            {"Japan designated Iranian companies over the missile transfers.", "JPN", "163", "IRN", Modality::kAsserted},
+           // Shrinking another state's diplomatic presence reduces relations with it.
+           {"Lithuania stripped the Belarusian envoys of their accreditation.", "LTU", "161", "BLR", Modality::kAsserted},
+           {"Poland cut the number of Russian diplomats in Warsaw.", "POL", "161", "RUS", Modality::kAsserted},
        })
     ExpectEvent(Code(x.sentence), x);
   for (const char* sentence : {"Sweden froze aid to Ethiopia.", "Norway cut aid to Uganda.",
@@ -371,6 +375,7 @@ TEST_F(DictionaryClasses, AidCutsAndSanctionDesignationsInAnyWording) {
     ExpectNoEvent(sentence, "05", Code(sentence));
   }
   for (const auto& [sentence, code] : std::vector<std::pair<const char*, const char*>>{
+           {"Houthi fighters stripped the Greek ship of its cargo.", "16"},
            {"Talks between Sweden and Ethiopia paused for a moment.", "16"},
            {"Norway ended its mission in Uganda.", "16"},
        })

@@ -376,26 +376,27 @@ void Discourse::NoteForce(const std::string& state, const std::string& text) {
 
 bool Discourse::ResolveNamePart(std::string_view word, const std::vector<DiscourseMention>& before,
                                 Antecedent* out) const {
+  auto same = [&](std::string_view a) {
+    if (a.size() != word.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+      if (std::toupper(static_cast<unsigned char>(a[k])) != word[k]) return false;
+    return true;
+  };
   auto names = [&](const DiscourseMention& m) {
     if (m.code.size() < 6 || m.code.find('/') != std::string::npos) return false;
-    std::vector<std::string_view> words;
-    std::string_view t = m.text;
-    while (!t.empty()) {
-      const size_t space = t.find(' ');
-      const std::string_view part = t.substr(0, space);
-      if (part.empty() || part[0] < 'A' || part[0] > 'Z') return false;  // a name: every word capitalised
-      words.push_back(part);
-      if (space == std::string_view::npos) break;
-      t.remove_prefix(space + 1);
+    const std::string_view t = m.text;
+    const size_t first_space = t.find(' '), last_space = t.rfind(' ');
+    if (first_space == std::string_view::npos) return false;  // one word: no short form of it
+    // (Compared first: most mentions end there, without reading the rest of the name.)
+    if (!same(t.substr(0, first_space)) && !same(t.substr(last_space + 1))) return false;
+    // A name: two to four words, every one capitalised.
+    size_t words = 0;
+    for (size_t at = 0; at != std::string_view::npos && at < t.size(); ++words) {
+      if (t[at] < 'A' || t[at] > 'Z') return false;
+      const size_t space = t.find(' ', at);
+      at = space == std::string_view::npos ? space : space + 1;
     }
-    if (words.size() < 2 || words.size() > 4) return false;
-    auto same = [&](std::string_view a) {
-      if (a.size() != word.size()) return false;
-      for (size_t k = 0; k < a.size(); ++k)
-        if (std::toupper(static_cast<unsigned char>(a[k])) != word[k]) return false;
-      return true;
-    };
-    return same(words.front()) || same(words.back());
+    return words >= 2 && words <= 4;
   };
   for (auto it = before.rbegin(); it != before.rend(); ++it)
     if (names(*it)) {

@@ -54,6 +54,12 @@ bool Overlaps(code::ByteSpan a, code::ByteSpan b) {
   return !a.empty() && !b.empty() && a.begin < b.end && b.begin < a.end;
 }
 
+// The event names no target any more (its target was the speaker, a weapon's maker, ...).
+void ClearTarget(code::CodedEvent& e) {
+  e.target.clear(), e.target_text.clear(), e.target_ref.clear();
+  e.target_span = {};
+}
+
 // Reported speech (docs/enrichment.md, "Reported content"): TABARI codes a sentence from its first
 // actor, so in "Kyiv said Minsk had supplied fuel to the Russian army" the speaker became the
 // source. When the speaker took part in the sentence's reading of the clause, or nothing but the bare
@@ -89,10 +95,10 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
       if (Inside(e.source_span, content.clause) && Overlaps(e.target_span, content.speaker)) {
         e.source = std::move(e.target), e.source_text = std::move(e.target_text);
         e.source_ref = std::move(e.target_ref), e.source_span = e.target_span;
-        e.target.clear(), e.target_text.clear(), e.target_ref.clear(), e.target_span = {};
+        ClearTarget(e);
       }
       if (Inside(e.target_span, content.clause))
-        e.target.clear(), e.target_text.clear(), e.target_ref.clear(), e.target_span = {};
+        ClearTarget(e);
     }
     // The text coded, and where each of its bytes sits in the sentence.
     std::string text;
@@ -167,12 +173,12 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
       std::erase_if(result->events, [&](code::CodedEvent& e) {
         if (!Inside(e.verb_span, content.clause)) return false;
         if (Overlaps(e.target_span, content.speaker)) {
-          e.target.clear(), e.target_text.clear(), e.target_ref.clear(), e.target_span = {};
+          ClearTarget(e);
         } else if (Overlaps(e.source_span, content.speaker)) {
           if (!Inside(e.target_span, content.clause)) return true;
           e.source = std::move(e.target), e.source_text = std::move(e.target_text);
           e.source_ref = std::move(e.target_ref), e.source_span = e.target_span;
-          e.target.clear(), e.target_text.clear(), e.target_ref.clear(), e.target_span = {};
+          ClearTarget(e);
         }
         return false;
       });
@@ -646,8 +652,8 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
   };
   // Weapons taken from the enemy were not supplied by their maker: "fired US-made missiles captured in
   // Kherson", "used seized Russian shells" (the word before the maker is then no use verb).
+  static const std::set<std::string> kTaken = {"captured", "seized", "stolen", "abandoned", "trophy", "looted"};
   auto captured_after = [&](int32_t at) {
-    static const std::set<std::string> kTaken = {"captured", "seized", "stolen", "abandoned", "trophy", "looted"};
     size_t pos = static_cast<size_t>(at);
     for (int words = 0; words < 4 && pos < sentence.size(); ++words) {
       while (pos < sentence.size() && (sentence[pos] == ' ' || sentence[pos] == '-' || sentence[pos] == ',')) ++pos;
@@ -691,31 +697,25 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
     if (!e.target_span.empty() && e.source.size() >= 3 && maker_of_weapons(e.target_span, &used) &&
         e.target.compare(0, 3, e.source, 0, 3) != 0) {
       if (!used) {
-        e.target.clear(), e.target_text.clear(), e.target_ref.clear();
-        e.target_span = {};
+        ClearTarget(e);
         continue;
       }
       added.push_back(SupplyByMaker(e.target, e.target_text, e.target_span, e));
-      e.target.clear(), e.target_text.clear(), e.target_ref.clear();
-      e.target_span = {};
+      ClearTarget(e);
     }
     // A pattern's target that names the weapons' maker ("Iranian missiles were fired by Russian
     // forces at Odesa": "+ WERE_ * BY_ $") is no target of the force.
     // (Only before the verb: "shot down a Belarusian drone" is force against Belarus.)
     if (!e.target_span.empty() && !e.verb_span.empty() && e.target_span.end <= e.verb_span.begin &&
         kWeapons.count(word_after(e.target_span.end))) {
-      e.target.clear(), e.target_text.clear(), e.target_ref.clear();
-      e.target_span = {};
+      ClearTarget(e);
     }
     // Nor is the maker of what is fired ("fired captured Russian shells at the village", "struck the
     // town using Iranian drones"): the instrument is never the target.
     if (!e.target_span.empty() && !e.verb_span.empty() && e.target_span.begin >= e.verb_span.end &&
         kWeapons.count(word_after(e.target_span.end))) {
       const std::string before = word_before(e.target_span.begin);
-      if (kUse.count(before) || before == "captured" || before == "seized") {
-        e.target.clear(), e.target_text.clear(), e.target_ref.clear();
-        e.target_span = {};
-      }
+      if (kUse.count(before) || kTaken.count(before)) ClearTarget(e);
     }
     if (e.source.size() < 3 || e.verb_span.empty()) continue;
     for (const auto& m : mentions) {

@@ -44,6 +44,18 @@ class RulesFile {
 
 constexpr char kOneCategory[] = "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n";
 
+// One event, one state, one category: is the event listed there? (Table-driven cases below.)
+struct CategoryCase {
+  const char* conflict;
+  const char* x;
+  const char* source;
+  const char* code;
+  const char* target;
+  const char* sentence;
+  int category;
+  bool listed;
+};
+
 class AnyStateTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -75,6 +87,14 @@ class AnyStateTest : public ::testing::Test {
     return out;
   }
   static bool Has(const std::vector<int>& v, int n) { return std::find(v.begin(), v.end(), n) != v.end(); }
+  // Each case's event is listed in its category, or not, as the case says.
+  template <typename Cases>
+  void ExpectListed(const Cases& cases) {
+    for (const CategoryCase& c : cases)
+      EXPECT_EQ(Has(Cats(MakeEvent(c.source, c.code, c.target, c.sentence), c.x, LoadC(c.conflict)), c.category),
+                c.listed)
+          << c.sentence << " (category " << c.category << ")";
+  }
   RoleReport Report(const std::string& x, const Conflict& c, const std::vector<Event>& events) {
     std::vector<store::StoredEvent> stored;
     for (size_t i = 0; i < events.size(); ++i)
@@ -952,18 +972,6 @@ TEST_F(AnyStateTest, AllegationVerbsAreWordsOfTheRulesFile) {
   }
 }
 
-// One event, one state, one category: is the event listed there? (Table-driven cases below.)
-struct CategoryCase {
-  const char* conflict;
-  const char* x;
-  const char* source;
-  const char* code;
-  const char* target;
-  const char* sentence;
-  int category;
-  bool listed;
-};
-
 // A declared ally of the victim using force against the aggressor, or against a place the
 // conflict file says the aggressor holds (aggressor_held, whatever the text names as the target),
 // is a counter-indicator; the same force by a third state is not (its standing decides).
@@ -984,9 +992,7 @@ TEST_F(AnyStateTest, AlliesForceRebuttalsAndStayingOut) {
       {"yemen-red-sea", "OMN", "OMN", "120", "USA", "Oman declined to join the US-led naval coalition.", 5, false},
       {"yemen-red-sea", "OMN", "OMN", "120", "USA", "Oman has stayed out of the American operation.", 5, false},
   };
-  for (const CategoryCase& c : cases)
-    EXPECT_EQ(Has(Cats(MakeEvent(c.source, c.code, c.target, c.sentence), c.x, LoadC(c.conflict)), c.category), c.listed)
-        << c.sentence;
+  ExpectListed(cases);
   // Force that is only threatened or planned is no force.
   Event would = MakeEvent("GBRMIL", "190", "YEMREB", "British warplanes would hit Houthi radar sites, officials said.");
   would.modality = Modality::kHypothetical;
@@ -1005,9 +1011,7 @@ TEST_F(AnyStateTest, InstructorsAreSupportAndAStatesWordOnItsFightingIsAcknowled
       {"russia-ukraine", "BLR", "BLRMIL", "190", "UKR", "Belarusian soldiers attacked positions near Kherson.", 3, false},
       {"russia-ukraine", "BLR", "BLRMIL", "154", "UKR", "No Belarusian instructors were present in occupied Kherson.", 3, false},
   };
-  for (const CategoryCase& c : cases)
-    EXPECT_EQ(Has(Cats(MakeEvent(c.source, c.code, c.target, c.sentence), c.x, LoadC(c.conflict)), c.category), c.listed)
-        << c.sentence << " category " << c.category;
+  ExpectListed(cases);
   // An official evading the question of X's forces speaks of X's role: an acknowledgement.
   for (const char* sentence : {"Belarus's foreign minister has avoided confirming that its troops are in Ukraine.",
                                "Minsk avoided acknowledging that Belarusian units had crossed the border."}) {

@@ -382,6 +382,8 @@ class Engine {
   void RecordMentions(Discourse* d, std::vector<ActorMention>* resolved);
   std::string RefText(int i) const;
   bool MatchDefinite(const CorefRules& rules, const DefiniteRule& r, int i, int* end) const;
+  bool SourcedByEventMention(const RawEvent& e) const;
+  bool MaterialActOnEventMention(const RawEvent& e) const;
   bool RegionActorWithin(const CorefRules& rules, int j, int first, int last) const;
   bool MentionAt(int i, DiscourseMention* m) const;
 
@@ -3080,6 +3082,27 @@ std::string Compose(const std::string& actor, const std::string& agent, bool pre
 bool InvalidCode(const std::string& c) { return c == "---" || c == "+++" || c == "###" || c == "***"; }
 }  // namespace
 
+// Is the event's source an event named again ("the offensive", "the shipments": ACTOR OF rules)?
+// Such a phrase stands for who did that event only as the object of what someone did about it;
+// as a subject ("Resolution 2773 condemned the offensive and called on ...") it acts for no one.
+bool Engine::SourcedByEventMention(const RawEvent& e) const {
+  const int32_t at = e.src.word;
+  if (at < 0 || at >= n() || !w(at).resolved || w(at).ext < 0) return false;
+  return s_.ext[static_cast<size_t>(w(at).ext)].object_only;
+}
+
+// Is the event a material act (aid, cooperation, force, posture: CAMEO 06-09, 15, 18-20) whose
+// target is an event named again? One comments on, condemns or sanctions an act; one supplies
+// or attacks an actor, not an act ("Iran supplied drones for the attacks" is no aid to the attacker).
+bool Engine::MaterialActOnEventMention(const RawEvent& e) const {
+  const int32_t at = e.tgt.word;
+  if (at < 0 || at >= n() || !w(at).resolved || w(at).ext < 0 || !s_.ext[static_cast<size_t>(w(at).ext)].object_only)
+    return false;
+  if (e.code.size() < 2) return false;
+  const std::string_view root = std::string_view(e.code).substr(0, 2);
+  return (root >= "06" && root <= "09") || root == "15" || root >= "18";
+}
+
 CodeResult Engine::Finish() {
   CodeResult result;
   auto& ev = s_.events;
@@ -3093,6 +3116,7 @@ CodeResult Engine::Finish() {
   std::vector<RawEvent> kept;
   for (auto& e : ev) {
     if (e.kind == CodeKind::kNull) continue;
+    if (SourcedByEventMention(e) || MaterialActOnEventMention(e)) continue;
     if (e.kind == CodeKind::kDiscard) {
       discard = true;
       kept.push_back(e);
@@ -3264,6 +3288,14 @@ bool Engine::MatchDefinite(const CorefRules& rules, const DefiniteRule& r, int i
   }
   const int next = i + k;
   if (IsType(next, RootType::kPreposition) && IsActor(next + 1)) return false;
+  // An event phrase whose own words name who did it ("the strikes by Israeli jets", "the
+  // deployment of North Korean troops", "the shipments from Iran") needs no antecedent. (Its
+  // target may follow: "the sanctions on Russia" still stands for who imposed them.)
+  if (r.kind == DefiniteKind::kActorOf && next + 1 < n()) {
+    static const std::unordered_set<std::string_view> kLinks = {"BY", "FROM", "OF"};
+    if (kLinks.count(WordText(next)) && (IsActor(next + 1) || (WordText(next + 1) == "THE" && IsActor(next + 2))))
+      return false;
+  }
   *end = i + k - 1;
   return true;
 }
@@ -3338,7 +3370,9 @@ void Engine::MarkDefinites(const Discourse& d) {
     pending.clear();
   };
   std::vector<uint32_t> candidates;
+  bool after_verb = false;  // a dictionary verb precedes word i
   for (int i = 0; i < n(); ++i) {
+    if (i > 0 && IsType(i - 1, RootType::kVerb)) after_verb = true;
     if (IsActorHead(i)) {
       pending.push_back(i);
       continue;
@@ -3359,6 +3393,10 @@ void Engine::MarkDefinites(const Discourse& d) {
     rules.DefiniteCandidates(WordText(i), i + 1 < n() ? WordText(i + 1) : std::string_view(), &candidates);
     for (const uint32_t candidate : candidates) {
       const DefiniteRule& rule = rules.definites[candidate];
+      // An event named again is the object of what someone did about it ("Seoul condemned the
+      // deployment"), not a subject: "The delivery of the missiles prompted Britain to ..." is no
+      // act of the supplier.
+      if (rule.kind == DefiniteKind::kActorOf && !after_verb) continue;
       int end = -1;
       if (!MatchDefinite(rules, rule, i, &end)) continue;
       build_pending();

@@ -109,11 +109,11 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
         }
       }
       const std::string which = f.size() > 1 ? Upper(f[1]) : "";
-      if (v < 0 || v > 100 || (which != "PRONOUN" && which != "DEFINITE")) {
-        warn(i, "WINDOW: expects PRONOUN or DEFINITE and a number of sentences 0-100");
+      if (v < 0 || v > 100 || (which != "PRONOUN" && which != "DEFINITE" && which != "EVENT")) {
+        warn(i, "WINDOW: expects PRONOUN, DEFINITE or EVENT and a number of sentences 0-100");
         continue;
       }
-      (which == "PRONOUN" ? pronoun_window : definite_window) = v;
+      (which == "PRONOUN" ? pronoun_window : which == "DEFINITE" ? definite_window : event_window) = v;
     } else if (cmd == "NONSTATE:") {
       for (size_t j = 1; j < f.size(); ++j) nonstates.insert(Upper(f[j]));
     } else if (cmd == "SET:") {
@@ -132,17 +132,34 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       sets[Upper(f[1])] = std::move(codes);
     } else if (cmd == "MENTION:") {
       // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR|GROUP [AGENT] [IN SET]
+      //          WORD WORD ... = ACTOR OF CODE...
       auto eq = std::find(f.begin(), f.end(), "=");
       std::vector<std::string> rhs;
       if (eq != f.end())
         for (auto it = eq + 1; it != f.end(); ++it) rhs.push_back(Upper(*it));
+      if (eq != f.begin() + 1 && eq != f.end() && rhs.size() >= 2 && rhs[0] == "ACTOR" && rhs[1] == "OF") {
+        DefiniteRule r;
+        for (auto it = f.begin() + 1; it != eq; ++it) r.words.push_back(Upper(*it));
+        r.kind = DefiniteKind::kActorOf;
+        bool bad = rhs.size() == 2;
+        for (size_t j = 2; j < rhs.size(); ++j) {
+          const std::string& c = rhs[j];
+          bad = bad || c.size() > 4 || c.find_first_not_of("0123456789") != std::string::npos;
+          r.codes.push_back(c);
+        }
+        if (bad) { warn(i, "ACTOR OF expects CAMEO code prefixes (digits: 18 19 20)"); continue; }
+        r.file = file;
+        r.line = static_cast<int>(i + 1);
+        definites.push_back(std::move(r));
+        continue;
+      }
       std::string set_name;
       if (rhs.size() >= 3 && rhs[rhs.size() - 2] == "IN") {
         set_name = rhs.back();
         rhs.resize(rhs.size() - 2);
       }
       if (eq == f.begin() + 1 || eq == f.end() || rhs.empty() || rhs.size() > 2) {
-        warn(i, "MENTION: expects 'words = STATE|STATES|AGGRESSOR|GROUP [agent] [IN set]'");
+        warn(i, "MENTION: expects 'words = STATE|STATES|AGGRESSOR|GROUP [agent] [IN set]' or 'words = ACTOR OF codes'");
         continue;
       }
       DefiniteRule r;
@@ -264,17 +281,27 @@ CorefRules CorefRules::FromDictionaries(const dict::DictionarySet& dicts, std::v
 
 void Discourse::BeginSentence(bool new_paragraph) {
   // Keep only the sentences a rule may look back at (memory stays bounded on long documents).
-  const size_t keep = static_cast<size_t>(std::max(rules_.pronoun_window, rules_.definite_window)) + 1;
+  const size_t keep = static_cast<size_t>(std::max({rules_.pronoun_window, rules_.definite_window, rules_.event_window})) + 1;
   sentences_.push_back(std::make_shared<Sentence>(Sentence{new_paragraph && !sentences_.empty(), {}}));
   ++sentence_count_;
   if (sentences_.size() > keep) sentences_.erase(sentences_.begin(), sentences_.end() - static_cast<long>(keep));
 }
 
-void Discourse::Add(DiscourseMention mention) {
+Discourse::Sentence& Discourse::Writable() {
   if (sentences_.empty()) sentences_.push_back(std::make_shared<Sentence>());
-  Remember(mention);
   if (sentences_.back().use_count() > 1) sentences_.back() = std::make_shared<Sentence>(*sentences_.back());
-  sentences_.back()->mentions.push_back(std::move(mention));
+  return *sentences_.back();
+}
+
+void Discourse::Add(DiscourseMention mention) {
+  Remember(mention);
+  Writable().mentions.push_back(std::move(mention));
+}
+
+void Discourse::NoteEvent(const std::string& code, const std::string& actor, const std::string& text) {
+  if (code.empty() || actor.empty()) return;
+  // (Not remembered as a state the text named: "the two countries" still looks for names.)
+  Writable().acts.push_back({code, {actor, text, false, true}});
 }
 
 void Discourse::Remember(const DiscourseMention& m) {
@@ -437,6 +464,19 @@ bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<Disc
           return true;
         }
     }
+    return false;
+  }
+  if (rule.kind == DefiniteKind::kActorOf) {
+    // The nearest earlier sentence with an event of the kind; inside it, the first such event
+    // (the main clause). Events of the phrase's own sentence are not coded yet.
+    const int now = static_cast<int>(sentences_.size()) - 1;
+    for (int k = 1; k <= rules_.event_window && now - k >= 0; ++k)
+      for (const Act& act : sentences_[now - k]->acts)
+        for (const std::string& prefix : rule.codes)
+          if (act.code.starts_with(prefix)) {
+            *out = act.actor;
+            return true;
+          }
     return false;
   }
   if (rule.kind == DefiniteKind::kAggressor) {

@@ -45,6 +45,7 @@ enum class DefiniteKind : uint8_t {
   kStates,  // the two most recent distinct states, as a coded compound ("the two countries")
   kAggressor,  // the state whose force the document last reported against another ("the aggressor")
   kGroup,      // the most recent actor whose code carries the rule's agent ("the rebels": ...REB)
+  kActorOf,    // the actor of the latest event of a kind ("the deployment": who deployed; ACTOR OF codes)
 };
 
 struct DefiniteRule {
@@ -55,6 +56,8 @@ struct DefiniteRule {
   // kingdom" = STATE IN KINGDOMS), sorted; empty = any state. Such a descriptor names its state
   // by kind, so it may look back through the whole document, not only the window.
   std::vector<std::string> among;
+  // ACTOR OF only: CAMEO code prefixes of the events the phrase names ("18 19 20" for "the attacks").
+  std::vector<std::string> codes;
   std::string file;
   int line = 0;
 };
@@ -64,6 +67,7 @@ struct CorefRules {
   std::unordered_set<std::string> expletive_after;         // "IS": "IT IS clear" is not resolved
   int pronoun_window = 2;   // sentences a pronoun may look back
   int definite_window = 8;  // sentences a definite noun phrase may look back
+  int event_window = 3;     // sentences an event named again ("the deployment") may look back
   std::unordered_set<std::string> nonstates;  // 3-letter codes that are not states (regions, IGO)
   std::unordered_set<std::string> states;     // bare 3-letter actor codes minus nonstates
   std::vector<DefiniteRule> definites;        // longest first
@@ -118,6 +122,9 @@ struct Antecedent {
   // False for "the aggressor": such a mention is not remembered as a state the text named, so
   // "the two countries" in the next sentence still means the two states named there.
   bool remembered = true;
+  // True for an event named again ("the deployment" = who deployed): it may only be what an act is
+  // about (its target), never the one acting.
+  bool object_only = false;
 };
 
 class Discourse {
@@ -148,12 +155,22 @@ class Discourse {
   // aggressor" stands for the state with the most such acts in the document so far (the first
   // reported on a tie): a state taking part in another's invasion does not become "the aggressor".
   void NoteForce(const std::string& state, const std::string& text);
+  // Records an event of the current sentence (call after it is coded, in text order): a later
+  // "the deployment" or "the attacks" (ACTOR OF rules) stands for the actor of the latest event
+  // of its kind. Only events the text asserts or reports should be noted, not denied or planned ones.
+  void NoteEvent(const std::string& code, const std::string& actor, const std::string& text);
 
  private:
+  struct Act {
+    std::string code;  // CAMEO event code
+    Antecedent actor;  // its source
+  };
   struct Sentence {
     bool new_paragraph = false;
     std::vector<DiscourseMention> mentions;
+    std::vector<Act> acts;  // its coded events (NoteEvent), text order
   };
+  Sentence& Writable();  // the current sentence, copied first when a copy of the discourse shares it
   const CorefRules& rules_;
   // Shared between copies: the engine copies the discourse for every clause coded on its own, and
   // only the last sentence ever changes (Add copies it first when a copy shares it).

@@ -1113,7 +1113,9 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
           e.source.size() >= 3 && discourse->rules().IsStateCode(e.source) &&
           (e.target.empty() || (e.source.compare(0, 3, e.target, 0, 3) != 0 && discourse->rules().IsStateCode(e.target))))
         discourse->NoteForce(e.source.substr(0, 3), e.source_ref.empty() ? e.source_text : e.source_ref);
-
+      // "The deployment", "the attacks" (ACTOR OF rules): who did what the text asserts or reports.
+      if (discourse && e.modality == Modality::kAsserted)
+        discourse->NoteEvent(e.event_code, e.source, e.source_ref.empty() ? e.source_text : e.source_ref);
     }
   }
   return Status::Ok();

@@ -38,7 +38,10 @@ constexpr char kCoref[] =
     "SET: KINGDOMS ROH GON\n"
     "SET: WESTERN ARN ROH\n"
     "MENTION: THE KINGDOM = STATE IN KINGDOMS\n"
-    "MENTION: THE WESTERLANDS NATION = STATE IN WESTERN\n";
+    "MENTION: THE WESTERLANDS NATION = STATE IN WESTERN\n"
+    "WINDOW: EVENT 2\n"
+    "MENTION: THE ATTACK = ACTOR OF 19 20\n"
+    "MENTION: THE RAIDS = ACTOR OF 19 20\n";
 
 class CoreferenceTest : public ::testing::Test {
  protected:
@@ -77,6 +80,8 @@ class CoreferenceTest : public ::testing::Test {
     for (const auto& s : sentences) {
       const bool para = s.rfind("\n\n", 0) == 0;
       out.push_back(coder.CodeInDocument(para ? s.substr(2) : s, Date{2024, 3, 1}, &discourse, para));
+      // As the engine does once a sentence's events are settled (it notes only asserted ones).
+      for (const auto& e : out.back().events) discourse.NoteEvent(e.code, e.source, e.source_text);
     }
     return out;
   }
@@ -96,7 +101,8 @@ TEST_F(CoreferenceTest, RulesAreReadFromTheCorefFile) {
   EXPECT_EQ(r.pronouns.at("HE"), PronounKind::kPerson);
   EXPECT_EQ(r.pronouns.at("THEIR"), PronounKind::kGroup);
   EXPECT_EQ(r.definite_window, 3);
-  ASSERT_EQ(r.definites.size(), 6u);
+  EXPECT_EQ(r.event_window, 2);
+  ASSERT_EQ(r.definites.size(), 8u);
   EXPECT_EQ(r.definites[0].words, (std::vector<std::string>{"THE", "TWO", "COUNTRIES"}));  // longest first
   EXPECT_TRUE(r.IsStateCode("ARN"));
   EXPECT_TRUE(r.IsStateCode("GONGOV"));     // first three letters
@@ -113,15 +119,18 @@ TEST_F(CoreferenceTest, BadLinesAreWarningsWithFileAndLine) {
   CorefRules r;
   std::vector<std::string> warnings;
   r.ParseLines({"PRONOUN: PERSON HE", "PRONOUN: ANIMAL IT", "PRONOUN: THING ITS", "WINDOW: PRONOUN x",
-                "MENTION: THE COUNTRY STATE", "MENTION: THE COUNTRY = PLANET", "FOO: BAR", "# fine", ""},
+                "MENTION: THE COUNTRY STATE", "MENTION: THE COUNTRY = PLANET", "FOO: BAR", "# fine", "",
+                "MENTION: THE ATTACK = ACTOR OF", "MENTION: THE ATTACK = ACTOR OF 19X"},
                "x.coref", &warnings);
-  ASSERT_EQ(warnings.size(), 6u);
+  ASSERT_EQ(warnings.size(), 8u);
   EXPECT_EQ(warnings[0], "x.coref:2: unknown pronoun kind (PERSON, THING or GROUP): 'PRONOUN: ANIMAL IT'");
   EXPECT_THAT(warnings[1], HasSubstr("x.coref:3: not one of the coder's pronouns"));
   EXPECT_THAT(warnings[2], HasSubstr("x.coref:4: WINDOW:"));
   EXPECT_THAT(warnings[3], HasSubstr("x.coref:5: MENTION:"));
   EXPECT_THAT(warnings[4], HasSubstr("x.coref:6: unknown mention kind"));
   EXPECT_THAT(warnings[5], HasSubstr("x.coref:7: unknown coreference command"));
+  EXPECT_THAT(warnings[6], HasSubstr("x.coref:10: ACTOR OF expects CAMEO code prefixes"));
+  EXPECT_THAT(warnings[7], HasSubstr("x.coref:11: ACTOR OF expects CAMEO code prefixes"));
   EXPECT_EQ(r.pronouns.size(), 1u);  // the good line is kept
 }
 
@@ -390,6 +399,37 @@ TEST_F(CoreferenceTest, SetsAreCheckedWhenRead) {
   ASSERT_EQ(r.definites.size(), 1u);
   EXPECT_EQ(r.definites[0].agent, "GOV");
   EXPECT_EQ(r.definites[0].among, (std::vector<std::string>{"ARN", "ROH"}));
+}
+
+// An event named again ("the attack", ACTOR OF rules) stands for who did it, as the object of what
+// someone does about it: the latest such event within the EVENT window.
+TEST_F(CoreferenceTest, AnEventNamedAgainIsWhoDidIt) {
+  auto doc = Document({"Mordor attacked Gondor on Monday.", "Rohan condemned the attack on Tuesday."});
+  ASSERT_EQ(Events(doc[1]), "ROH/ORC/122");
+  EXPECT_EQ(doc[1].events[0].target_text, "the attack");
+  EXPECT_EQ(doc[1].events[0].target_ref, "Mordor");
+  EXPECT_EQ(Last({"Arnor attacked Mordor on Monday.", "Gondor praised Rohan.", "Rohan condemned the raids today."}),
+            "ROH/ARN/122");
+  // The nearest event of the kind wins; one of another kind is no antecedent.
+  EXPECT_EQ(Last({"Arnor attacked Mordor on Monday.", "Mordor attacked Rohan on Friday.", "Gondor condemned the attack."}),
+            "GON/ORC/122");
+  EXPECT_EQ(Last({"Arnor praised Mordor on Monday.", "Gondor condemned the attack on Friday."}), "(No events found in text)");
+  // Beyond the window (2 sentences), or without rules: ordinary words.
+  EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "Nothing happened.", "Nothing else happened.",
+                  "Rohan condemned the attack on Tuesday."}),
+            "(No events found in text)");
+  EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "Rohan condemned the attack on Tuesday."}, false),
+            "(No events found in text)");
+}
+
+// Such a phrase is never the one acting ("The attack on Gondor condemned ..." acts for no one), and
+// one whose own words name the doer ("the attack by Arnor") needs no antecedent.
+TEST_F(CoreferenceTest, AnEventNamedAgainIsNoSubjectAndYieldsToItsOwnDoer) {
+  EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "The attack angered Rohan."}), "(No events found in text)");
+  EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "Rohan praised Arnor after the raids condemned Gondor."}),
+            "ROH/ARN/051");
+  EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "Rohan condemned the attack by Arnor on Tuesday."}),
+            "ROH/ARN/122");
 }
 
 TEST_F(CoreferenceTest, WithoutCorefFileEveryDocumentCodesLikeCode) {

@@ -997,6 +997,34 @@ TEST_F(EngineText, TheAggressorIsTheStateReportedUsingForceMostOften) {
     EXPECT_FALSE(e.source.empty() && e.target.empty());
 }
 
+// An event named again by what it was ("the deployment", "the deliveries", "the strikes", "the
+// sanctions"; data/dict/dyad.coref ACTOR OF) stands for who did it when someone acts on it.
+TEST_F(EngineText, AnEventNamedAgainStandsForWhoDidIt) {
+  for (const auto& [text, x] : std::vector<std::pair<std::string, Expected>>{
+           {"Pyongyang has sent thousands of soldiers to Russia. Tokyo condemned the deployment on Monday.",
+            {"condemned the deployment", "JPN", "11", "PRK", Modality::kAsserted, ""}},
+           {"Iran shipped drones to Russia last year. Kyiv denounced the deliveries.",
+            {"denounced the deliveries", "UKR", "11", "IRN", Modality::kAsserted, ""}},
+           {"The UAE supplied weapons to the RSF, investigators said. Khartoum protested against such shipments.",
+            {"protested against such shipments", "SDN", "1", "ARE", Modality::kAsserted, ""}},
+           {"Israeli jets struck the port of Hodeidah. The UN secretary-general condemned the air strikes.",
+            {"condemned the air strikes", "IGOUNO", "11", "ISR", Modality::kAsserted, ""}},
+           {"Washington imposed sanctions on Minsk in August. Belarus condemned the sanctions.",
+            {"condemned the sanctions", "BLR", "11", "USA", Modality::kAsserted, ""}},
+       }) {
+    const auto events = Code(text);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // A denied act is no antecedent; the phrase is no subject; its own doer ("of Iranian drones") wins.
+  for (const Event& e : Code("Minsk denied sending troops to Russia. Lithuania condemned the deployment."))
+    EXPECT_FALSE(StartsWith(e.target, "BLR")) << e.sentence;
+  for (const Event& e : Code("Iran shipped missiles to Russia. The delivery of the missiles led Britain to cut ties with Iran."))
+    EXPECT_FALSE(StartsWith(e.source, "IRN") && e.sentence_index == 1) << e.source << " " << e.event_code;
+  // One supplies or attacks an actor, not an act: "drones for the attacks" is no aid to the attacker.
+  for (const Event& e : Code("Russian missiles struck Kyiv on Sunday. Iran later supplied drones for the attacks."))
+    EXPECT_FALSE(StartsWith(e.source, "IRN") && StartsWith(e.target, "RUS")) << e.source << " " << e.event_code;
+}
+
 // "X, a lawyer at Y, argues that ...": the appositive names the speaker.
 TEST_F(EngineText, AnAppositiveAfterTheSubjectNamesTheSpeaker) {
   const auto events = Code("Oleksandra Matviichuk, head of the Center for Civil Liberties, argued that Russia violated the Geneva Conventions.");

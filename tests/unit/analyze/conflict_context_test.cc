@@ -134,8 +134,12 @@ TEST_F(ConflictContextTest, NonParticipationNeedsANegationNotAWarning) {
 TEST_F(ConflictContextTest, AgreementsAreBetweenXAndTheAggressorNotWithinX) {
   Event with = MakeEvent("BLRGOV", "057", "RUS", "Belarus and Russia signed a military cooperation agreement.");
   EXPECT_NE(Find(with, 5), nullptr);
-  Event by = MakeEvent("RUSMIL", "062", "BLRMIL", "Russian instructors began training the Belarusian army.");
+  Event by = MakeEvent("RUSGOV", "061", "BLRGOV", "Moscow granted Minsk a loan for its power plant.");
   EXPECT_NE(Find(by, 5), nullptr);
+  // The aggressor's forces training X's: force posture or territory, not X's alignment.
+  Event trained = MakeEvent("RUSMIL", "062", "BLRMIL", "Russian instructors began training the Belarusian army.");
+  EXPECT_EQ(Find(trained, 5), nullptr);
+  EXPECT_TRUE(Find(trained, 1) != nullptr || Find(trained, 4) != nullptr);
   Event internal = MakeEvent("BLRGOV", "062", "BLRMIL", "The president ordered the army to train reservists.");
   EXPECT_EQ(Find(internal, 5), nullptr) << "X's government and X's army: internal, not alignment";
 }

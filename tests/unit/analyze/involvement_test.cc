@@ -999,6 +999,31 @@ TEST_F(AnyStateTest, AlliesForceRebuttalsAndStayingOut) {
   EXPECT_FALSE(Has(Cats(would, "GBR", LoadC("yemen-red-sea")), 7));
 }
 
+// The aggressor's state trading with or lending to X is alignment; its forces training or exercising
+// with X's forces are posture and territory, not X's political alignment.
+TEST_F(AnyStateTest, AggressorForcesTrainingWithXAreNoAlignment) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "BLR", "RUSGOV", "061", "BLR", "Moscow extended a new state loan to Minsk.", 5, true},
+      {"russia-ukraine", "KAZ", "RUS", "061", "KAZGOV", "Russia agreed to supply cheap gas to Kazakhstan's government.", 5, true},
+      {"russia-ukraine", "BLR", "RUSUAF", "062", "BLRMIL", "Wagner instructors drilled Belarusian reservists near Brest.", 5, false},
+      {"russia-ukraine", "BLR", "RUSMIL", "062", "BLR", "Russian units trained alongside Belarusian troops at Obuz-Lesnovsky.", 5, false},
+      {"russia-ukraine", "BLR", "RUSGOV", "057", "BLRGOV", "Moscow and Minsk signed a treaty on security guarantees.", 5, true},
+  };
+  ExpectListed(cases);
+}
+
+// A declared ally of the victim fights beside it: force the coder aims at the victim is its fight
+// read the wrong way round, never participation on the aggressor's side.
+TEST_F(AnyStateTest, AVictimAllysForceIsNoParticipationAgainstTheVictim) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "BDI", "BDIMIL", "190", "CODMIL", "Burundian soldiers fought beside Congolese troops near Uvira.", 2, false},
+      {"drc-m23", "BDI", "BDIMIL", "192", "COD", "Burundian battalions occupied hills above Kamanyola.", 2, false},
+      {"drc-m23", "UGA", "UGAMIL", "190", "CODMIL", "Ugandan gunners shelled Congolese army positions.", 2, true},
+      {"drc-m23", "RWA", "RWAMIL", "190", "COD", "Rwandan troops attacked Congolese villages.", 2, true},
+  };
+  ExpectListed(cases);
+}
+
 // Instructors, advisers and trainers are support, whether the coder reads them as present, fighting
 // or cooperating: never X's forces taking part or force posture. X's own word that its forces fought
 // on the aggressor's soil is its acknowledgement.

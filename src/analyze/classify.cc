@@ -54,6 +54,39 @@ bool ContainsPhrase(const std::string& hay, const std::string& needle) {
   return FindPhrase(hay, needle) != std::string::npos;
 }
 
+// Is the occurrence of a phrase at `pos` set aside by a contrast: "rather than" at most three
+// words before it in its clause ("assembled at Alabuga rather than shipped from Iran")? Such a
+// phrase says what did NOT happen. (Plain negation is left to the event's modality and to the
+// rules about denials, whose keywords are negated on purpose: "Tehran does not send weapons".)
+bool SetAsideAt(const std::string& text, size_t pos) {
+  std::string_view words[4];
+  int n = 0;
+  size_t end = pos;
+  while (n < 4 && end > 0) {
+    size_t i = end;
+    while (i > 0 && !IsWordChar(text[i - 1])) {
+      const char c = text[i - 1];
+      if (c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')') return false;  // the clause ends
+      --i;
+    }
+    const size_t word_end = i;
+    while (i > 0 && IsWordChar(text[i - 1])) --i;
+    if (i == word_end) break;
+    words[n++] = std::string_view(text).substr(i, word_end - i);
+    end = i;
+  }
+  for (int k = 0; k + 1 < n; ++k)
+    if (words[k] == "than" && words[k + 1] == "rather") return true;
+  return false;
+}
+
+// The phrase occurs in `hay`, and not only where SetAsideAt puts it aside.
+bool ContainsAffirmed(const std::string& hay, const std::string& needle) {
+  for (size_t at = FindPhrase(hay, needle); at != std::string::npos; at = FindPhrase(hay, needle, at + 1))
+    if (!SetAsideAt(hay, at)) return true;
+  return false;
+}
+
 // The names of states on neither side of the conflict, nor X, nor named by a side's words
 // ("mozambique" in a report on Rwanda in the M23 conflict): where X's forces are elsewhere.
 std::vector<std::string> Elsewhere(const Subject& x, const Conflict& c) {
@@ -612,8 +645,15 @@ class EventFacts {
       involved_by_code_ |= bit(Involvement::kPlace);
   }
 
-  // Some phrase of list `list` occurs in the sentence.
+  // Some phrase of list `list` occurs in the sentence, not only set aside ("rather than shipped
+  // from Iran": SetAsideAt).
   bool Any(int list) {
+    Text();
+    return (list_seen_[static_cast<size_t>(list)] & kListAffirmed) != 0;
+  }
+  // Some phrase of the list occurs at all, set aside or not (for not_keywords: "rather than
+  // shipped from Iran" still speaks of a shipment).
+  bool AnyAtAll(int list) {
     Text();
     return list_seen_[static_cast<size_t>(list)] != 0;
   }
@@ -672,7 +712,7 @@ class EventFacts {
       return false;
     if (!rule.keywords.empty() && !Any(r.keywords)) return false;
     if (!tie_by_document && !rule.and_keywords.empty() && !Any(r.and_keywords)) return false;
-    if (!rule.not_keywords.empty() && Any(r.not_keywords)) return false;
+    if (!rule.not_keywords.empty() && AnyAtAll(r.not_keywords)) return false;
     if (r.group_condition && !Any(r.groups)) return false;
     return true;
   }
@@ -706,10 +746,12 @@ class EventFacts {
         const uint64_t w = p_.words_of[i];
         if ((word_bits >> (w >> 58) & 1) == 0 || std::find(words_.begin(), words_.end(), w) == words_.end()) return;
       }
-      if (!ContainsPhrase(text_, p_.phrases[static_cast<size_t>(id)])) return;
-      s = kPresent;
+      const std::string& phrase = p_.phrases[static_cast<size_t>(id)];
+      if (!ContainsPhrase(text_, phrase)) return;
+      s = ContainsAffirmed(text_, phrase) ? kPresent : kSetAside;
+      const int8_t bit = s == kPresent ? kListAffirmed : kListSetAside;
       if (static_cast<size_t>(id) < p_.lists_of.size())
-        for (int list : p_.lists_of[static_cast<size_t>(id)]) list_seen_[static_cast<size_t>(list)] = 1;
+        for (int list : p_.lists_of[static_cast<size_t>(id)]) list_seen_[static_cast<size_t>(list)] |= bit;
     };
     for (int id : p_.unscreened) search(id);
     for (uint64_t w : words_) {
@@ -726,7 +768,10 @@ class EventFacts {
   uint32_t involved_by_code_ = 0;    // 1 << Involvement for each kind its codes and places answer
   // Per phrase: kAbsent (not searched: a word is missing), kRuledOut (searched, not found) or
   // kPresent; per list: 1 when one of its phrases is present. Both set by Text().
-  static constexpr int8_t kAbsent = 0, kPresent = 1, kRuledOut = 2;
+  // kSetAside: found only where SetAsideAt puts it aside. Per list, kListAffirmed and
+  // kListSetAside bits.
+  static constexpr int8_t kAbsent = 0, kPresent = 1, kRuledOut = 2, kSetAside = 3;
+  static constexpr int8_t kListAffirmed = 1, kListSetAside = 2;
   LeasedBuffers buffers_;
   std::string& text_;
   std::vector<int8_t>& seen_;

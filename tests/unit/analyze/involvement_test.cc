@@ -1012,6 +1012,17 @@ TEST_F(AnyStateTest, AggressorForcesTrainingWithXAreNoAlignment) {
   ExpectListed(cases);
 }
 
+// A keyword set aside by "rather than" says what did not happen: no listing rests on it.
+TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IRN", "RUS", "195", "UKR", "Russia launched drones built at Yelabuga rather than shipped from Iran.", 3, false},
+      {"russia-ukraine", "IRN", "RUS", "195", "UKR", "Russia launched drones shipped from Iran rather than built at Yelabuga.", 3, true},
+      {"russia-ukraine", "IRN", "RUS", "195", "UKR", "Russia fired missiles that were assembled locally rather than made in Iran.", 3, false},
+      {"russia-ukraine", "IRN", "RUS", "195", "UKR", "Russia fired missiles that were made in Iran, rather than assembled locally.", 3, true},
+  };
+  ExpectListed(cases);
+}
+
 // A declared ally of the victim fights beside it: force the coder aims at the victim is its fight
 // read the wrong way round, never participation on the aggressor's side.
 TEST_F(AnyStateTest, AVictimAllysForceIsNoParticipationAgainstTheVictim) {

@@ -317,6 +317,7 @@ class Engine {
   bool AsOpensClause(int k) const;
   bool ForInfinitiveSubject(int head, int v) const;
   void OwnedByStatePossessor(int head, std::string* code) const;
+  void PostedBy(int head, std::string* code) const;
   // A place after "<holder>-held/-controlled/-occupied" stands for its holder ("rebel-held
   // Rutshuru" is the rebels', "Russian-occupied Melitopol" Russia's): *code becomes the holder's.
   void HeldBy(int head, std::string* code) const;
@@ -1890,6 +1891,48 @@ void Engine::OwnedByStatePossessor(int head, std::string* code) const {
   *code = *owner + "GOV";
 }
 
+// "Iran's mission to the United Nations described ...", "the Iranian ambassador to the UN said",
+// "..., and its envoy to the Security Council called ...": an international body after a post
+// ("ambassador to", "mission to") names where the official is posted, not who speaks; the posting
+// state's government does (GOV). Only in a clause's subject (no verb between the clause's start
+// and the poster): "Russia recalled its envoy to the OSCE" keeps the OSCE as what is recalled from.
+void Engine::PostedBy(int head, std::string* code) const {
+  if (!code->starts_with("IGO")) return;
+  int p = head - 1;
+  if (p >= 0 && WordText(p) == "THE") --p;
+  if (p < 1 || WordText(p) != "TO") return;
+  static const WordList kPosts = {"AMBASSADOR", "AMBASSADORS", "ENVOY", "ENVOYS", "MISSION", "DELEGATION",
+                                  "REPRESENTATIVE", "REPRESENTATIVES", "DELEGATE", "DELEGATES", "EMISSARY"};
+  if (!kPosts.count(WordText(p - 1))) return;
+  int q = p - 2;
+  static const WordList kRanks = {"PERMANENT", "DEPUTY", "SPECIAL", "CHIEF", "TOP", "NEW", "FORMER"};
+  while (q >= 0 && kRanks.count(WordText(q))) --q;
+  if (q < 0) return;
+  // The clause's start: no dictionary verb between it and the poster.
+  for (int k = q - 1; k >= 0; --k) {
+    if (w(k).kind == WType::kComma || WordText(k) == "AND" || WordText(k) == "BUT") break;
+    if (IsType(k, RootType::kVerb)) return;
+  }
+  auto state_of = [&](int at) -> std::string {
+    if (!IsActor(at)) return "";
+    const int r = Referent(at);
+    if (w(r).ext >= 0) return s_.ext[w(r).ext].code;
+    const std::string* c = ActorCodeOfRoot(w(w(r).head).root, shifted_);
+    return c ? *c : "";
+  };
+  std::string poster;
+  const std::string_view word = WordText(q);
+  if (word == "ITS" || word == "THEIR") {
+    // The possessive pronoun stands for the nearest actor before it in the sentence.
+    for (int k = q - 1; k >= 0 && poster.empty(); --k)
+      if (IsActorHead(k) || (IsActor(k) && w(k).head >= 0 && w(k).head == k)) poster = state_of(k);
+  } else {
+    poster = state_of(q);
+  }
+  if (poster.size() < 3 || poster.starts_with("IGO") || poster.starts_with("NGO")) return;
+  *code = poster.substr(0, 3) + "GOV";
+}
+
 // A munition's name: an actor adjective before it names the weapon's maker, not a party to the
 // force it is used in ("Iranian drones", "North Korean shells").
 static bool IsWeaponWord(std::string_view word) {
@@ -2115,6 +2158,7 @@ ActorVal Engine::MakeActor(int found, int agent_around, bool with_agent) const {
     else a.nocode = true;
     if (code) OwnedByStatePossessor(head, &a.code);
     if (code && document) HeldBy(head, &a.code);
+    if (code) PostedBy(head, &a.code);
   }
   a.compound_all = w(head).compound >= 0 && s_.compounds[w(head).compound].alive &&
                    [&] {

@@ -1025,6 +1025,26 @@ TEST_F(EngineText, AnEventNamedAgainStandsForWhoDidIt) {
     EXPECT_FALSE(StartsWith(e.source, "IRN") && StartsWith(e.target, "RUS")) << e.source << " " << e.event_code;
 }
 
+// An official posted to an international body speaks for the state that posted them ("Iran's
+// mission to the United Nations", "the Iranian ambassador to the UN", "its envoy to the Security
+// Council"); the body is where they sit, not who acts. After a verb it stays what it is.
+TEST_F(EngineText, APostedOfficialActsForThePostingState) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Iran's mission to the United Nations described the accusations as baseless.", "IRNGOV", "016", "",
+            Modality::kAsserted, ""},
+           {"The Iranian ambassador to the UN dismissed the report as fabricated.", "IRNGOV", "016", "",
+            Modality::kAsserted, ""},
+           {"Minsk rejected the report, and its permanent representative to the OSCE called it slander.", "BLR", "016",
+            "", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_FALSE(StartsWith(e.source, "IGO")) << x.sentence << "\n" << Describe(events);
+  }
+  const auto recalled = Code("Moscow recalled its envoy to the OSCE in protest.");
+  ExpectEvent(recalled, {"recalled its envoy", "RUS", "16", "IGOEURSCE", Modality::kAsserted, ""}, Describe(recalled));
+}
+
 // "X, a lawyer at Y, argues that ...": the appositive names the speaker.
 TEST_F(EngineText, AnAppositiveAfterTheSubjectNamesTheSpeaker) {
   const auto events = Code("Oleksandra Matviichuk, head of the Center for Civil Liberties, argued that Russia violated the Geneva Conventions.");

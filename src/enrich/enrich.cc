@@ -109,6 +109,25 @@ std::string GoverningWord(const std::vector<Token>& tokens, int first) {
   return "";
 }
 
+// "from airfields in Belarus", "from launch sites near Belgorod": the phrase at token `first` is
+// governed by "in"/"near"/"inside" (GoverningWord) whose own phrase opens with "from", within
+// three words of common nouns ("from Russia in Belarus" names two places: the second is where
+// the act arrives): where the act comes from, as "from Belarus" is.
+bool InsideFromPhrase(const std::vector<Token>& tokens, int first) {
+  static const WordSet kPlace = {"in", "inside", "near", "within"};
+  static const WordSet kStop = {"to", "at", "on", "against", "into", "towards", "toward", "by", "for", "with", "over"};
+  int g = first - 1;
+  while (g >= 0 && tokens[g].word && IsPlaceHead(tokens[g].lower)) --g;
+  if (g < 0 || !tokens[g].word || !kPlace.count(tokens[g].lower)) return false;
+  for (int k = g - 1, words = 0; k >= 0 && words < 3; --k) {
+    if (!tokens[k].word) return false;
+    ++words;
+    if (tokens[k].lower == "from") return k + 1 < g;  // some common noun between
+    if (kStop.count(tokens[k].lower) || tokens[k].capitalised) return false;
+  }
+  return false;
+}
+
 // Whether the pattern that coded the event names `preposition` ("- * FROM_ [0874]"): then the
 // dictionary reads the phrase it opens as part of the act ("withdrew from Syria": Syria is the target).
 bool PatternNames(const std::string& pattern, const char* preposition) {
@@ -142,8 +161,10 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   // Only acts that move forces or goods have an origin ("a demand from the US President" names a
   // counterpart, "withdrew from Panama" the one withdrawn from: roots 03, 08 keep their target;
   // so does 16: "expelled diplomats from the UK", "recalled its envoy from Minsk").
-  const bool moves = root == "06" || root == "07" || root == "15" || (!root.empty() && root >= "17");
-  bool origin = moves && governor == "from" && !PatternNames(ev->pattern.text, "FROM_");
+  // (A trip, 042, goes to a place: "flew from Belarusian airfields" names where it left from.)
+  const bool moves = root == "06" || root == "07" || root == "15" || (!root.empty() && root >= "17") ||
+                     ev->event_code.starts_with("042");
+  bool origin = moves && (governor == "from" || InsideFromPhrase(tokens, tf)) && !PatternNames(ev->pattern.text, "FROM_");
   bool instrument = IsInstrumentSuffix(tokens, tl);
   bool venue = false;
   if ((governor == "in" || governor == "at") && IsVerbalRoot(root) &&
@@ -198,7 +219,9 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
     bool crossed = false;
     for (int k = tl; k < mf; ++k) crossed = crossed || (!tokens[k].word && tokens[k].lower != "-");
     if (crossed) break;
-    if (!kAimed.count(GoverningWord(tokens, mf))) continue;
+    const std::string aimed = GoverningWord(tokens, mf);
+    // (A trip is aimed at where it goes: "flew from Minsk to Beijing".)
+    if (!kAimed.count(aimed) && !(aimed == "to" && ev->event_code.starts_with("042"))) continue;
     ev->target = m.code;
     ev->target_text = m.text;
     ev->target_ref = m.ref;

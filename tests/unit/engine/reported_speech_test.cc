@@ -859,6 +859,21 @@ TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
     ExpectEvent(events, x, Describe(events));
   }
   for (const Event& e : Code("Ukraine shelled the bridge with US-made howitzers.")) EXPECT_NE(e.target, "USA");
+  // A site the act starts from, in a place: where it comes from, never its target.
+  for (const char* sentence : {"Russian bombers flew combat sorties from airfields in Belarus.",
+                               "Russian jets took off from air bases inside Belarus to strike Kyiv.",
+                               "Russian aircraft flew from Belarusian airfields."}) {
+    for (const Event& e : Code(sentence)) EXPECT_FALSE(StartsWith(e.target, "BLR")) << sentence << "\n" << Describe(Code(sentence));
+  }
+  const auto sorties = Code("Russian bombers flew combat sorties from airfields in Belarus.");
+  ASSERT_FALSE(sorties.empty());
+  EXPECT_EQ(sorties[0].origin.country, "BLR");
+  // Two places: from the first, into the second ("mercenaries from Russia in Belarus").
+  const auto stationed = Code("The stationing of Wagner mercenaries from Russia in Belarus alarmed Vilnius.");
+  ExpectEvent(stationed, {"stationing in Belarus", "RUS", "15", "BLR", Modality::kAsserted, ""}, Describe(stationed));
+  // A trip goes where it goes: "from Minsk to Beijing".
+  const auto trip = Code("Putin flew from Minsk to Beijing for talks.");
+  ExpectEvent(trip, {"flew to Beijing", "RUS", "042", "CHN", Modality::kAsserted, ""}, Describe(trip));
 }
 
 TEST_F(EngineText, NominalSuppliesNameTheirSupplier) {

@@ -386,14 +386,24 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       wished = !crossed && words <= kGapWords;
     }
     if (wished) continue;
-    // "no sign of an attack", "not a deployment": frames do not code negated nominals.
+    // "no sign of an attack", "not a deployment": frames do not code negated nominals. A negated
+    // verb ("did not take part in the fighting", "would never fight in the war") is coded: its
+    // modality (enrich) says it is negated, and a denial of taking part is evidence too.
     bool negated = false;
     for (int32_t j = ti - 1, words = 0; j >= 0 && words < kNegationWords && !IsBoundary(tokens[j], true); --j) {
       if (!tokens[j].word) continue;
       ++words;
       const std::string_view w = tokens[j].lower;
-      negated = negated || w == "no" || w == "not" || w == "never" || w == "without" || w == "nor" ||
-                (w == "t" && j >= 2 && tokens[j - 1].lower == "'" && tokens[j - 2].lower.ends_with("n"));
+      // The negation right before the trigger, after an auxiliary ("did not", "would not", "has
+      // never"), negates a finite verb. ("Countries not taking part in the war" describes them.)
+      static const std::unordered_set<std::string_view> kAuxiliaries = {
+          "did", "do", "does", "would", "will", "has", "have", "had", "could", "should", "can", "may", "might"};
+      const bool verbal = words == 1 && j >= 1 &&
+                          (kAuxiliaries.count(tokens[j - 1].lower) > 0 || (w == "t" && j >= 2) ||
+                           (w == "never" && j >= 1));
+      negated = negated || w == "no" || w == "without" || w == "nor" ||
+                (!verbal && (w == "not" || w == "never" ||
+                             (w == "t" && j >= 2 && tokens[j - 1].lower == "'" && tokens[j - 2].lower.ends_with("n"))));
     }
     if (negated) continue;
     for (const uint32_t frame_index : triggered) {
@@ -407,9 +417,13 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       if (trig > 0) {  // leading slot: the last actor ending before the trigger, same clause
         const int lead = trig == 2 ? kLeadWords : kNearWords;
         int32_t from = ti, words = 0;
+        // (Auxiliaries and negation take no room: "Belarusian soldiers did not fight in the war".)
+        static const std::unordered_set<std::string_view> kVerbGroup = {
+            "did", "do", "does", "not", "never", "has", "have", "had", "would", "will", "could", "should",
+            "may", "might", "can", "also", "still", "t", "didn", "doesn", "don", "hasn", "haven", "wouldn", "won"};
         while (from > 0 && words < lead && !IsBoundary(tokens[from - 1], false)) {
           --from;
-          if (tokens[from].word) ++words;
+          if (tokens[from].word && !(trig == 1 && kVerbGroup.count(tokens[from].lower))) ++words;
         }
         const code::ActorMention* best = nullptr;
         for (const auto& a : actors) {

@@ -387,6 +387,15 @@ TEST_F(EngineText, TheWarTheDocumentTellsIsTheTargetOfTakingPartInIt) {
   // A war named with its object is that war; no earlier war means no target.
   events = Code("Chechen volunteers took part in the fighting.");
   ExpectEvent(events, Expected{"Chechen volunteers ...", "RUS", "19", "", Modality::kAsserted, ""}, Describe(events));
+  // Denied or refused participation is coded, negated: a state's word that its troops stay out is evidence.
+  for (const char* later : {"Kazakh soldiers did not fight in the war.", "Kazakh officers would not take part in the invasion.",
+                            "Kazakh units have never fought in the war."}) {
+    events = Code(std::string("Russian forces invaded Ukraine in 2022. ") + later);
+    ExpectEvent(events, Expected{later, "KAZ", "19", "UKR", Modality::kNegated, ""}, Describe(events));
+  }
+  // A description of others ("countries not taking part in the war") is no event.
+  events = Code("Russian forces invaded Ukraine in 2022. Arms came from NATO countries not taking part in the war.");
+  for (const Event& e : events) EXPECT_NE(e.sentence_index == 1 ? e.event_code.substr(0, 2) : "", "19") << Describe(events);
 }
 
 TEST_F(EngineText, AStatementAboutOnesOwnCountrysDoingHasNoTarget) {

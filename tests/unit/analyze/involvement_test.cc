@@ -1087,6 +1087,10 @@ TEST_F(AnyStateTest, SelfDescriptionsSheltersAndVotesReadFromSentences) {
       {"SYR", "Syria was among the few states that voted against the General Assembly resolution.", 5, true},
       {"ERI", "Eritrea voted against the UN text demanding a withdrawal, and Nicaragua voted no as well.", 5, true},
       {"SRB", "Serbia voted for the resolution demanding a withdrawal.", 5, false},
+      // X's envoys deny or justify for X.
+      {"IRN", "Iran's envoy told the council that Tehran was not sending drones to either side.", 6, true},
+      {"IRN", "The Iranian ambassador dismissed the reports as Western lies.", 6, true},
+      {"IRN", "The Iranian ambassador presented his credentials in Minsk.", 6, false},
   };
   const Conflict ru = LoadC("russia-ukraine");
   for (const SentenceCase& c : cases) EXPECT_EQ(Has(SentenceCats(ru, c.x, c.sentence), c.category), c.listed) << c.sentence;

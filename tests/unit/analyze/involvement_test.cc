@@ -1012,6 +1012,18 @@ TEST_F(AnyStateTest, AggressorForcesTrainingWithXAreNoAlignment) {
   ExpectListed(cases);
 }
 
+// Meeting others to seek a ceasefire or mediation is a counter-indicator; talks on trade or a
+// nuclear programme are not.
+TEST_F(AnyStateTest, MeetingForACeasefireIsACounterIndicator) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "KEN", "KENGOV", "040", "IGOAFR", "Kenya's president joined the regional summit that urged a ceasefire in the war.", 7, true},
+      {"sudan", "EGY", "EGYGOV", "041", "SAUGOV", "Cairo and Riyadh agreed by phone on the need for a truce between the warring parties.", 7, true},
+      {"russia-ukraine", "TUR", "TUR", "046", "USA", "Turkey and the United States held talks on a trade agreement.", 7, false},
+      {"yemen-red-sea", "OMN", "OMNGOV", "040", "IRN", "Omani and Iranian officials met to discuss Tehran's nuclear programme and a ceasefire elsewhere.", 7, false},
+  };
+  ExpectListed(cases);
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

@@ -1024,6 +1024,19 @@ TEST_F(AnyStateTest, MeetingForACeasefireIsACounterIndicator) {
   ExpectListed(cases);
 }
 
+// X's word on when its forces would fight, the coder taking X's own land as the target.
+TEST_F(AnyStateTest, XsWordOnWhenItWouldFightIsAnAcknowledgement) {
+  for (const char* sentence : {"Minsk says its army will only fight if Belarus itself is attacked.",
+                               "Lukashenko said Belarusian troops would enter the war only if Belarus were invaded."}) {
+    Event e = MakeEvent("BLRGOV", "190", "BLR", sentence);
+    e.reported_by = "BLRGOV";
+    e.modality = Modality::kHypothetical;
+    EXPECT_TRUE(Has(Cats(e, "BLR", LoadC("russia-ukraine")), 6)) << sentence;
+    e.reported_by = "UKRGOV";  // another state's word is none of X's
+    EXPECT_FALSE(Has(Cats(e, "BLR", LoadC("russia-ukraine")), 6)) << sentence;
+  }
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

@@ -1037,6 +1037,19 @@ TEST_F(AnyStateTest, XsWordOnWhenItWouldFightIsAnAcknowledgement) {
   }
 }
 
+// X's account that its contested flights or convoys carried aid is its word on its role.
+TEST_F(AnyStateTest, XsAccountThatItsFlightsCarriedAidIsAnAcknowledgement) {
+  for (const char* sentence : {"Abu Dhabi said the cargo planes brought medicine for its field hospital in Chad.",
+                               "Emirati officials said the convoys carried food aid for refugees."}) {
+    Event e = MakeEvent("ARE", "070", "AREHLH", sentence);
+    e.reported_by = "AREGOV";
+    EXPECT_TRUE(Has(Cats(e, "ARE", LoadC("sudan")), 6)) << sentence;
+  }
+  Event e = MakeEvent("ARE", "070", "AREHLH", "Abu Dhabi said the hospital treated thousands of patients with medicine.");
+  e.reported_by = "AREGOV";
+  EXPECT_FALSE(Has(Cats(e, "ARE", LoadC("sudan")), 6));
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

@@ -346,11 +346,32 @@ void FrameSet::Extend(std::string_view sentence, Date date, const code::Coder& c
   ExtendWithActors(sentence, date, coder.FindActors(sentence, date), events);
 }
 
+// Scare quotes around one to three words ("took part in the \"liberation\" of Kursk") mark a
+// word as someone else's, not a clause: they are dropped so the frame reads across them.
+static void DropScareQuotes(std::vector<Token>* tokens) {
+  auto quote = [&](size_t i) { return !(*tokens)[i].word && (*tokens)[i].lower == "\""; };
+  std::vector<bool> drop(tokens->size(), false);
+  for (size_t i = 0; i < tokens->size(); ++i) {
+    if (!quote(i)) continue;
+    size_t j = i + 1;
+    while (j < tokens->size() && j <= i + 4 && ((*tokens)[j].word || (*tokens)[j].lower == "-")) ++j;
+    if (j > i + 1 && j < tokens->size() && j <= i + 4 && quote(j)) {
+      drop[i] = drop[j] = true;
+      i = j;
+    }
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < tokens->size(); ++i)
+    if (!drop[i]) (*tokens)[out++] = std::move((*tokens)[i]);
+  tokens->resize(out);
+}
+
 void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std::vector<code::ActorMention>& actors,
                                 std::vector<code::CodedEvent>* events) const {
   thread_local std::string lowered;
   thread_local std::vector<Token> tokens;
   Tokenize(sentence, &lowered, &tokens);
+  DropScareQuotes(&tokens);
   const int32_t n = static_cast<int32_t>(tokens.size());
   const int32_t sentence_end = static_cast<int32_t>(sentence.size());
   const size_t coder_count = events->size();

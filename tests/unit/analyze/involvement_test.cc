@@ -1050,6 +1050,21 @@ TEST_F(AnyStateTest, XsAccountThatItsFlightsCarriedAidIsAnAcknowledgement) {
   EXPECT_FALSE(Has(Cats(e, "ARE", LoadC("sudan")), 6));
 }
 
+// X's own word that its forces fought is its acknowledgement, listed once (not participation);
+// its word that it sent them leaves them under participation too.
+TEST_F(AnyStateTest, XsOwnWordThatItsForcesFoughtIsListedOnceAsAcknowledgement) {
+  Event fought = MakeEvent("PRKMIL", "190", "RUS", "State media said Korean units had fought in the Kursk operation.");
+  fought.reported_by = "PRKGOV";
+  const auto f = Cats(fought, "PRK", LoadC("russia-ukraine"));
+  EXPECT_TRUE(Has(f, 6));
+  EXPECT_FALSE(Has(f, 2));
+  Event sent = MakeEvent("PRKMIL", "154", "RUS", "State media said Korean units had been sent to Russia.");
+  sent.reported_by = "PRKGOV";
+  const auto g = Cats(sent, "PRK", LoadC("russia-ukraine"));
+  EXPECT_TRUE(Has(g, 6));
+  EXPECT_TRUE(Has(g, 2));
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

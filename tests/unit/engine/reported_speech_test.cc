@@ -398,6 +398,23 @@ TEST_F(EngineText, TheWarTheDocumentTellsIsTheTargetOfTakingPartInIt) {
   for (const Event& e : events) EXPECT_NE(e.sentence_index == 1 ? e.event_code.substr(0, 2) : "", "19") << Describe(events);
 }
 
+// Taking part in a named operation of the war: its object is the target; scare quotes do not cut
+// the sentence.
+TEST_F(EngineText, TakingPartInAnOperationTargetsItsObject) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Belarusian officers participated in the siege of Mariupol.", "BLR", "19", "UKR", Modality::kAsserted, ""},
+           {"Chadian fighters took part in the recapture of El Fasher.", "TCD", "19", "SDN", Modality::kAsserted, ""},
+           {"Belarusian officers took part in the \"liberation\" of Mariupol.", "BLR", "19", "UKR", Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // The ruling party speaks for its state.
+  const auto party = Code("Pyongyang sent soldiers to Russia in 2024. In April the ruling party said North Korean troops had "
+                          "taken part in the \"liberation\" of Kursk.");
+  ExpectEvent(party, {"the ruling party said", "PRK", "19", "RUS", Modality::kAsserted, "PRKGOV"}, Describe(party));
+}
+
 TEST_F(EngineText, AStatementAboutOnesOwnCountrysDoingHasNoTarget) {
   for (const Expected& x : std::vector<Expected>{
            {"Putin acknowledged Russia's losses in the war.", "RUS", "015", "", Modality::kAsserted, ""},

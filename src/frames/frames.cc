@@ -540,6 +540,17 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       }
       if (!source && !target) continue;
       if (!source && f.has_source_slot) continue;
+      // "took part in Russia's assault on Sudzha": the operation's owner, named as a possessor
+      // between the trigger and the target, is the one the source joins; a place of the owner's
+      // own country is no enemy (the coder reads joining another's offensive).
+      if (target && target->code.size() >= 3) {
+        bool owners_place = false;
+        for (const auto& a : actors)
+          if (a.span.begin > tokens[ti].begin && a.span.end <= target->span.begin && a.text.ends_with("'s") &&
+              a.code.compare(0, 3, target->code, 0, 3) == 0)
+            owners_place = true;
+        if (owners_place) continue;
+      }
       // An act whose actor is not named takes, as the coder's agentless passives do (PLOVER's
       // convention for unidentified perpetrators), the country of the place where it happened:
       // "three US servicemen were killed outside the Iraqi city of Basra".

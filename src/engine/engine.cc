@@ -546,6 +546,70 @@ void CodeRelativeClauses(const code::Coder& coder, const frames::FrameSet* frame
   }
 }
 
+// Participial clauses of speech: "Sudan filed a case at the ICJ accusing the UAE of complicity in
+// genocide", "Kyiv sent a letter to the UN urging it to act": TABARI reads one verb per clause,
+// so the accusation or appeal after the main verb was lost. The participle is coded on its own
+// with the main clause's source as its subject ("Sudan accusing the UAE of ..."), offsets mapped
+// back; only the participle's own events are added (not what it accuses of), none already there.
+void CodeParticipleClauses(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence,
+                           Date date, const code::Discourse* discourse, code::CodeResult* result) {
+  static const std::set<std::string, std::less<>> kParticiples = {
+      "accusing", "blaming", "urging", "demanding", "condemning", "criticising", "criticizing", "denouncing"};
+  // Words before the participle that give it another role: "by accusing" (the means), "after
+  // accusing", "while urging", "for criticising" (a reason), "of accusing".
+  static const std::set<std::string, std::less<>> kGoverned = {"by", "after", "before", "while", "for", "of",
+                                                               "without", "since", "when", "and", "or", "is",
+                                                               "was", "were", "are", "been", "be"};
+  const size_t original = result->events.size();
+  for (size_t at = 0; at < sentence.size();) {
+    while (at < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[at]))) ++at;
+    size_t end = at;
+    while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
+    if (end == at) break;
+    std::string word(sentence.substr(at, end - at));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const size_t begin = at;
+    at = end;
+    if (!kParticiples.count(word)) continue;
+    // The word before it.
+    size_t p = begin;
+    while (p > 0 && sentence[p - 1] == ' ') --p;
+    size_t q = p;
+    while (q > 0 && std::isalpha(static_cast<unsigned char>(sentence[q - 1]))) --q;
+    std::string before(sentence.substr(q, p - q));
+    for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (kGoverned.count(before)) continue;
+    // The main clause's act right before it, with its source's words in the sentence.
+    const code::CodedEvent* main = nullptr;
+    for (size_t i = 0; i < original; ++i) {
+      const auto& e = result->events[i];
+      if (e.verb_span.empty() || e.source_span.empty() || e.source.empty()) continue;
+      if (static_cast<size_t>(e.verb_span.end) > begin || e.source_span.end > e.verb_span.begin) continue;
+      if (!main || e.verb_span.end > main->verb_span.end) main = &e;
+    }
+    if (!main || begin - static_cast<size_t>(main->verb_span.end) > 120) continue;
+    // Another clause between them (a full stop, a semicolon, a new verb coded) is not this one's.
+    const std::string_view between = sentence.substr(main->verb_span.end, begin - main->verb_span.end);
+    if (between.find_first_of(";:") != std::string_view::npos) continue;
+    size_t clause_end = sentence.find_first_of(";:", begin);
+    if (clause_end == std::string_view::npos) clause_end = sentence.size();
+    const code::ByteSpan subject = main->source_span;
+    // Only the participle's own act (what it accuses of is an allegation, read elsewhere).
+    const code::ByteSpan body{static_cast<int32_t>(begin), static_cast<int32_t>(end)};
+    std::string text(sentence.substr(subject.begin, subject.end - subject.begin));
+    const int32_t body_at = static_cast<int32_t>(text.size()) + 1;
+    text += ' ';
+    text.append(sentence.substr(body.begin, clause_end - body.begin));
+    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
+      if (span.empty()) return span;
+      if (span.end <= subject.end - subject.begin) return {subject.begin + span.begin, subject.begin + span.end};
+      if (span.begin >= body_at) return {body.begin + span.begin - body_at, body.begin + span.end - body_at};
+      return {};
+    };
+    AddClauseEvents(coder, frames, text, date, discourse, to_sentence, body, result);
+  }
+}
+
 // Purpose clauses: "Iran sent instructors to Crimea to train Russian crews" -- what is sent to a
 // place in order to help someone is help to that someone. A cooperation or aid event (06, 07)
 // whose target is followed by "to <verb> ..." takes the target the infinitive gives its source,
@@ -965,9 +1029,12 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
       CodeRelativeClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date,
                           discourse_before ? &*discourse_before : discourse ? &*discourse : nullptr, &result);
     // (The discourse after this sentence: copied only when an inserted clause is coded.)
-    if (impl_->enricher)
+    if (impl_->enricher) {
       CodeInsertedClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date, reported, sentence_actors(),
                           discourse ? &*discourse : nullptr, &result);
+      CodeParticipleClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date,
+                            discourse ? &*discourse : nullptr, &result);
+    }
     // The sentence's actors with the pronouns and definite phrases resolved across sentences.
     std::optional<std::vector<code::ActorMention>> found_with_resolved;
     auto actors_with_resolved = [&]() -> const std::vector<code::ActorMention>& {

@@ -1065,6 +1065,17 @@ TEST_F(AnyStateTest, XsOwnWordThatItsForcesFoughtIsListedOnceAsAcknowledgement) 
   EXPECT_TRUE(Has(g, 2));
 }
 
+// Censure of the victim's backers is alignment for a third state; an ally of the victim accusing the
+// aggressor's backer, or anyone accusing a state of backing the aggressor, is not.
+TEST_F(AnyStateTest, CensureOfTheVictimsBackersNeedsAThirdStateAndNoBackingOfTheAggressor) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "BLR", "BLRGOV", "112", "USA", "Minsk accused Washington of prolonging the war in Ukraine.", 5, true},
+      {"drc-m23", "BDI", "BDIGOV", "112", "RWAGOV", "Gitega accused Kigali of destabilising Congo.", 5, false},
+      {"drc-m23", "KEN", "KENGOV", "112", "RWAGOV", "Nairobi accused Kigali of backing M23 in eastern Congo.", 5, false},
+  };
+  ExpectListed(cases);
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

@@ -415,6 +415,26 @@ TEST_F(EngineText, TakingPartInAnOperationTargetsItsObject) {
   ExpectEvent(party, {"the ruling party said", "PRK", "19", "RUS", Modality::kAsserted, "PRKGOV"}, Describe(party));
 }
 
+// A participle of speech after the main clause ("..., accusing X of ...", "... urging X to ...") is
+// the main clause's subject's act too; what it accuses of is not coded from it.
+TEST_F(EngineText, AParticipleOfSpeechIsTheSubjectsActToo) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Kyiv sent a letter to the UN accusing Minsk of aiding Russia.", "UKR", "112", "BLR", Modality::kAsserted, ""},
+           {"Khartoum recalled its ambassador from Abu Dhabi, blaming the Emirates for the siege.", "SDN", "112", "ARE",
+            Modality::kAsserted, ""},
+           {"Washington imposed new sanctions on Tehran, urging Iran to stop arming Russia.", "USA", "02", "IRN",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  for (const Event& e : Code("Sudan severed relations with the UAE, accusing Abu Dhabi of supplying drones to the RSF."))
+    EXPECT_FALSE(StartsWith(e.source, "ARE") && e.modality == Modality::kAsserted && e.reported_by.empty()) << e.event_code;
+  // "by accusing" is the means of the main act, coded as before.
+  const auto by = Code("Belarus angered Kyiv by accusing it of provocations.");
+  ExpectEvent(by, {"by accusing", "BLR", "112", "UKR", Modality::kAsserted, ""}, Describe(by));
+}
+
 TEST_F(EngineText, AStatementAboutOnesOwnCountrysDoingHasNoTarget) {
   for (const Expected& x : std::vector<Expected>{
            {"Putin acknowledged Russia's losses in the war.", "RUS", "015", "", Modality::kAsserted, ""},

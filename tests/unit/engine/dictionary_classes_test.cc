@@ -367,6 +367,9 @@ TEST_F(DictionaryClasses, AidCutsAndSanctionDesignationsInAnyWording) {
            // Shrinking another state's diplomatic presence reduces relations with it.
            {"Lithuania stripped the Belarusian envoys of their accreditation.", "LTU", "161", "BLR", Modality::kAsserted},
            {"Poland cut the number of Russian diplomats in Warsaw.", "POL", "161", "RUS", Modality::kAsserted},
+           // Sanctions extended TO someone fall on that someone, whatever they were first imposed on.
+           {"Canada extended its Russia sanctions to Belarusian banks.", "CAN", "163", "BLR", Modality::kAsserted},
+           {"London expanded the Iran sanctions to Houthi financiers.", "GBR", "163", "YEM", Modality::kAsserted},
        })
     ExpectEvent(Code(x.sentence), x);
   for (const char* sentence : {"Sweden froze aid to Ethiopia.", "Norway cut aid to Uganda.",

@@ -1076,6 +1076,17 @@ TEST_F(AnyStateTest, CensureOfTheVictimsBackersNeedsAThirdStateAndNoBackingOfThe
   ExpectListed(cases);
 }
 
+// Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
+TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
+  const CategoryCase cases[] = {
+      {"yemen-red-sea", "IRN", "IRNGOV", "051", "YEM", "Tehran hailed the Yemeni fighters and called the Houthi raids on ships a legitimate response.", 5, true},
+      {"drc-m23", "UGA", "UGAGOV", "051", "CODREB", "A Ugandan minister praised the heroic M23 fighters in North Kivu.", 5, true},
+      {"yemen-red-sea", "OMN", "OMNGOV", "051", "YEM", "Muscat praised the Yemeni people and called the Houthi attacks illegal.", 5, false},
+      {"yemen-red-sea", "OMN", "OMNGOV", "051", "YEM", "Muscat praised the legitimate government of Yemen.", 5, false},
+  };
+  ExpectListed(cases);
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

@@ -318,6 +318,7 @@ class Engine {
   bool ForInfinitiveSubject(int head, int v) const;
   void OwnedByStatePossessor(int head, std::string* code) const;
   void PostedBy(int head, std::string* code) const;
+  bool SpeakerBeforeUnnamedSubject(int k, int v) const;
   // A place after "<holder>-held/-controlled/-occupied" stands for its holder ("rebel-held
   // Rutshuru" is the rebels', "Russian-occupied Melitopol" Russia's): *code becomes the holder's.
   void HeldBy(int head, std::string* code) const;
@@ -1942,6 +1943,26 @@ static bool IsWeaponWord(std::string_view word) {
   return kWeapons.count(word) > 0;
 }
 
+// Is the actor at `k` the speaker of a report whose content, up to the verb at `v`, opens with a
+// subject the dictionaries do not know ("Kyiv said a company had shipped ...", "Treasury said
+// another firm, Futrevo, had supplied ...")? A report verb right after the actor's phrase (or after
+// an appositive up to a comma), then "that" at most, then a determiner opening a noun phrase with
+// no actor before `v`.
+bool Engine::SpeakerBeforeUnnamedSubject(int k, int v) const {
+  static const WordList kReport = {"SAID", "SAYS", "SAY", "TOLD", "REPORTED", "CLAIMED", "ALLEGED", "STATED", "ADDED",
+                                   "WROTE", "ESTIMATED", "BELIEVES", "BELIEVED", "ANNOUNCED", "CONFIRMED", "INSISTED"};
+  static const WordList kDeterminers = {"A", "AN", "ANOTHER", "SOME", "SEVERAL", "ONE", "TWO", "THREE", "MANY"};
+  int r = (w(k).tail >= 0 ? w(k).tail : k) + 1;
+  if (r < n() && (WordText(r) == "HAS" || WordText(r) == "HAD" || WordText(r) == "HAVE")) ++r;
+  if (r >= v || !kReport.count(WordText(r))) return false;
+  int d = r + 1;
+  if (d < v && WordText(d) == "THAT") ++d;
+  if (d >= v || !kDeterminers.count(WordText(d))) return false;
+  for (int j = d; j < v; ++j)
+    if (IsActor(j)) return false;
+  return true;
+}
+
 // "for <actor> to <verb>": the actor is the subject of the infinitive at `v`.
 bool Engine::ForInfinitiveSubject(int head, int v) const {
   int p = head - 1;
@@ -2740,6 +2761,12 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         }
       }
     }
+    // Document coding (dyad): a source carried over from a report verb earlier in the clause ("Kyiv
+    // said ...") is not the subject of a content that has an unnamed subject of its own.
+    if (document && source_.set && !source_.dflt && !source_.from_pattern && source_.word >= 0 && source_.word < v) {
+      const int head = w(Referent(source_.word)).head >= 0 ? w(Referent(source_.word)).head : source_.word;
+      if (SpeakerBeforeUnnamedSubject(head, v)) source_ = ActorVal();
+    }
     // Regular source.
     if (!source_.set) {
       for (int k = cb; k <= ce; ++k) {
@@ -2772,6 +2799,10 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
             (WordText(k - 1) == "FROM" || (k > 1 && WordText(k - 2) == "FROM" && WordText(k - 1) == "THE")))
           continue;
 
+        // Document coding (dyad): the speaker of a report is not the subject of what it reports
+        // when that has a subject of its own the dictionaries do not know: "Kyiv said a company had
+        // shipped fuel to the Russian army" names no supplier (not Kyiv). The search stops.
+        if (document && k < v && SpeakerBeforeUnnamedSubject(k, v)) break;
         // Document coding (dyad): an actor opening a "that" clause right before the verb is its
         // subject ("Pyongyang repeated Moscow's claim that the West is fighting a proxy war": the
         // West fights, not Pyongyang).
@@ -2975,6 +3006,13 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           target_ = DefaultActor(o_.default_target);
         }
       }
+    }
+    // Document coding (dyad): a statement whose content has an unnamed subject of its own ("Kyiv
+    // said a company had shipped fuel to the Russian army") is addressed to no one the content names.
+    if (document && StartsWith(code->code, "01") && target_.set && !target_.dflt && target_.word > v &&
+        source_.set && !source_.dflt && source_.word >= 0 && source_.word < v) {
+      const int head = w(Referent(source_.word)).head >= 0 ? w(Referent(source_.word)).head : source_.word;
+      if (SpeakerBeforeUnnamedSubject(head, target_.word)) target_ = ActorVal();
     }
     // Document coding (dyad): an accusation whose accuser is no actor ("The report accused
     // Pyongyang of breaches of Council resolutions", "a new study accuses Kigali of ...") is

@@ -435,6 +435,24 @@ TEST_F(EngineText, AParticipleOfSpeechIsTheSubjectsActToo) {
   ExpectEvent(by, {"by accusing", "BLR", "112", "UKR", Modality::kAsserted, ""}, Describe(by));
 }
 
+// A speaker is never the subject of what it reports, even when that subject is no actor the
+// dictionaries know ("a company", "another firm"): the supplier stays unnamed.
+TEST_F(EngineText, TheSpeakerIsNotTheUnnamedSubjectOfItsReport) {
+  for (const char* sentence : {"Kyiv said a company had shipped fuel to the Russian army.",
+                               "Vilnius said another firm had sold drone engines to Russian forces.",
+                               "Warsaw said a trader had delivered diesel to the Russian military."}) {
+    for (const Event& e : Code(sentence)) {
+      EXPECT_FALSE(e.source == e.reported_by && !e.source.empty()) << sentence << "\n" << Describe(Code(sentence));
+      EXPECT_FALSE(e.event_code.starts_with("0") && e.event_code != "010" && !e.source.empty() &&
+                   (StartsWith(e.source, "UKR") || StartsWith(e.source, "LTU") || StartsWith(e.source, "POL")))
+          << sentence << "\n" << Describe(Code(sentence));
+    }
+  }
+  // A named subject is still the one acting.
+  const auto named = Code("Kyiv said Minsk had supplied fuel to the Russian army.");
+  ExpectEvent(named, {"Minsk had supplied", "BLR", "07", "RUS", Modality::kAsserted, "UKR"}, Describe(named));
+}
+
 TEST_F(EngineText, AStatementAboutOnesOwnCountrysDoingHasNoTarget) {
   for (const Expected& x : std::vector<Expected>{
            {"Putin acknowledged Russia's losses in the war.", "RUS", "015", "", Modality::kAsserted, ""},

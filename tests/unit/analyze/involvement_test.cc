@@ -1087,6 +1087,20 @@ TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   ExpectListed(cases);
 }
 
+// Cooperation with the victim is a counter-indicator between states; in a civil war only aid is
+// (meetings and military help for the government side take a side); a retreat is none.
+TEST_F(AnyStateTest, CooperationWithTheVictimDependsOnTheWar) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IND", "INDGOV", "042", "UKRGOV", "India's prime minister visited Kyiv in August.", 7, true},
+      {"drc-m23", "BEL", "BEL", "071", "COD", "Belgium announced new funding for Congo's displaced.", 7, true},
+      {"drc-m23", "BDI", "BDIMIL", "0874", "COD", "Burundian troops pulled back from positions near Uvira.", 7, false},
+      {"sudan", "EGY", "EGY", "071", "SDN", "Egypt sent a further aid package to Sudan.", 7, true},
+      {"sudan", "ERI", "ERIGOV", "043", "SDNGOV", "Asmara received the army chief with full honours.", 7, false},
+      {"sudan", "ETH", "ETHGOV", "042", "SDN", "Ethiopia's prime minister flew to Port Sudan for talks with the army chief.", 7, false},
+  };
+  ExpectListed(cases);
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

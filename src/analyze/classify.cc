@@ -362,11 +362,28 @@ bool Alleged(const Event& e, const std::vector<std::string>& allegation) {
   return false;
 }
 
+// The event's own words make it an accusation with no accuser named: between its source and its
+// verb, "X stands accused of supplying", "X is accused of", "X has been accused of", "X allegedly
+// supplied", "X is suspected of", "X is alleged to have".
+bool AllegedWithoutAccuser(const Event& e) {
+  if (e.source_span.empty() || e.verb_span.empty() || e.verb_span.begin < e.source_span.end) return false;
+  const int64_t base = e.sentence_span.empty() ? 0 : e.sentence_span.begin;
+  const std::string text = Lower(e.sentence);
+  const size_t from = ByteOfCodePoint(text, e.source_span.end - base);
+  const size_t to = ByteOfCodePoint(text, e.verb_span.begin - base);
+  if (from == std::string::npos || to == std::string::npos || to <= from) return false;
+  static const std::vector<std::string> kCues = {"accused of", "allegedly", "alleged to", "suspected of"};
+  return WordBetween(text, kCues, from, to);
+}
+
 }  // namespace
 
 Bucket BucketOf(const Event& event, const std::vector<std::string>& allegation) {
   const Bucket b = BucketOf(event);
-  return b == Bucket::kReported && Alleged(event, allegation) ? Bucket::kAlleged : b;
+  if (b == Bucket::kReported && Alleged(event, allegation)) return Bucket::kAlleged;
+  if ((b == Bucket::kReported || b == Bucket::kAsserted) && !allegation.empty() && AllegedWithoutAccuser(event))
+    return Bucket::kAlleged;
+  return b;
 }
 
 // ---------------------------------------------------------------- the compiled rules

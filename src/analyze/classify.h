@@ -73,7 +73,10 @@ Bucket BucketOf(const Event& event);
 // and the event's verb (verb_span; source_span without one), either way round: "Washington
 // accused Iran of delivering ...", "Iran delivered drones to Russia, Kyiv alleged". Spans are
 // code points of the document, the sentence's from sentence_span (from 0 without one). A reporter
-// whose words are not in the sentence, or an event without a span, is not alleged.
+// whose words are not in the sentence, or an event without a span, is not alleged. So is an
+// asserted or reported event whose own words make it an accusation with no accuser named, between
+// its source and its verb ("X stands accused of supplying", "X allegedly shipped", "X is suspected
+// of"), when the rules name allegation words at all.
 Bucket BucketOf(const Event& event, const std::vector<std::string>& allegation);
 
 struct Match {

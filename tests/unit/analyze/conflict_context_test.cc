@@ -153,6 +153,29 @@ TEST(BucketTest, VagueSourcingIsReported) {
   EXPECT_EQ(BucketOf(e), Bucket::kHypothetical);
 }
 
+// An event its own sentence calls an accusation with no accuser named ("stands accused of",
+// "allegedly") is alleged, not evidence of conduct.
+TEST(BucketTest, AnAccusationWithoutAnAccuserIsAlleged) {
+  const std::vector<std::string> allegation = {"accused", "alleged"};
+  auto with_spans = [](const char* source, const char* verb, const std::string& sentence) {
+    Event e = MakeEvent("ARE", "072", "SDNREB", sentence);
+    const size_t s = sentence.find(source), v = sentence.find(verb);
+    e.source_span = {static_cast<int64_t>(s), static_cast<int64_t>(s + std::string(source).size())};
+    e.verb_span = {static_cast<int64_t>(v), static_cast<int64_t>(v + std::string(verb).size())};
+    return e;
+  };
+  EXPECT_EQ(BucketOf(with_spans("Abu Dhabi", "supplying", "Abu Dhabi stands accused of supplying drones to the RSF."),
+                     allegation),
+            Bucket::kAlleged);
+  EXPECT_EQ(BucketOf(with_spans("The Emirates", "shipped", "The Emirates allegedly shipped rifles to the RSF."), allegation),
+            Bucket::kAlleged);
+  EXPECT_EQ(BucketOf(with_spans("The Emirates", "shipped", "The Emirates shipped rifles to the RSF, it was alleged later."),
+                     allegation),
+            Bucket::kAsserted);
+  EXPECT_EQ(BucketOf(with_spans("The Emirates", "shipped", "The Emirates shipped rifles to the RSF."), allegation),
+            Bucket::kAsserted);
+}
+
 TEST(TargetFromConflictRuleTest, BadValueIsAnErrorWithTheRule) {
   std::string dir = dyad::tests::ProcessScratchDir("dyad_target_from_conflict_test").string();
   std::string path = dir + "/r.toml";

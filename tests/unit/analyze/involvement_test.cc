@@ -1101,6 +1101,18 @@ TEST_F(AnyStateTest, CooperationWithTheVictimDependsOnTheWar) {
   ExpectListed(cases);
 }
 
+// Fighting the aggressor beside the victim is a counter-indicator; staying out of that fight, or X
+// saying someone else fights beside the victim, is not.
+TEST_F(AnyStateTest, StayingOutOfTheFightAgainstTheAggressorIsNoCounterIndicator) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "TZA", "TZAMIL", "154", "CODREB", "Tanzania sent a battalion to fight the M23 alongside the Congolese army.", 7, true},
+      {"yemen-red-sea", "OMN", "OMN", "074", "YEM", "Oman has stayed out of the naval campaign against the Houthis.", 7, false},
+      {"yemen-red-sea", "QAT", "QAT", "190", "YEM", "Qatar refused to join the strikes against the Houthis.", 7, false},
+      {"drc-m23", "RWA", "RWAGOV", "010", "CODMIL", "Kigali says the FDLR militia fights alongside the Congolese army.", 7, false},
+  };
+  ExpectListed(cases);
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

@@ -1113,6 +1113,16 @@ TEST_F(AnyStateTest, StayingOutOfTheFightAgainstTheAggressorIsNoCounterIndicator
   ExpectListed(cases);
 }
 
+// Opposing the war itself is no stand against the victim; rejecting the victim's demands is.
+TEST_F(AnyStateTest, OpposingTheWarIsNoStandAgainstTheVictim) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IRN", "IRN", "120", "UKR", "Tehran says it opposes the war in Ukraine and wants it ended by talks.", 5, false},
+      {"russia-ukraine", "CHN", "CHNGOV", "120", "UKR", "Beijing rejected Kyiv's call and said only talks could end the war.", 5, false},
+      {"russia-ukraine", "BLR", "BLRGOV", "120", "UKR", "Minsk rejected Kyiv's demand to close the border.", 5, true},
+  };
+  ExpectListed(cases);
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

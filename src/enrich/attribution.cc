@@ -438,6 +438,26 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     for (int k = c.last; k < verb_first && !boundary; ++k) boundary = IsHardBoundary(tokens[k]);
     if (!boundary) return Modality::kHypothetical;
   }
+  // ... and so is what no one named has confirmed: "No independent investigator has confirmed that
+  // Eritrean soldiers fought inside Sudan", "no government has verified that ...": a verb of
+  // confirming + "that" opening the verb's clause, whose subject opens with "no"/"nobody"/"none".
+  {
+    static const std::set<std::string, std::less<>> kConfirm = {"confirmed", "verified", "established", "proved",
+                                                                "proven", "corroborated", "substantiated"};
+    for (int k = verb_first - 1, words = 0; k >= 1 && words < 12 && !IsHardBoundary(tokens[k]); --k) {
+      if (!tokens[k].word) continue;
+      ++words;
+      if (tokens[k].lower != "that" || !kConfirm.count(tokens[k - 1].lower)) continue;
+      for (int j = k - 2, back = 0; j >= 0 && back < 5 && !IsHardBoundary(tokens[j]); --j) {
+        if (!tokens[j].word && tokens[j].lower == ",") break;  // the subject's phrase ends there
+        if (!tokens[j].word) continue;
+        ++back;
+        const std::string_view w = tokens[j].lower;
+        if (w == "no" || w == "nobody" || w == "none") return Modality::kHypothetical;
+      }
+      break;
+    }
+  }
   // An embedded question ("asked whether Rwandan troops were in Congo", "unclear if the drones
   // came from Iran") states nothing: hypothetical.
   for (int k = verb_first - 1, words = 0; k >= 0 && words < 10 && !IsHardBoundary(tokens[k]); --k) {

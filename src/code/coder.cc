@@ -938,6 +938,12 @@ void Engine::MarkNouns() {
       // an adjective ("prompted new sanctions").
       det = det || (document && (EndsWith(before, "'S") || before == "'S" || before == "S'" ||
                                  (w(i - 1).typed && w(i - 1).type == RootType::kAdjective)));
+      // ... and a plain form right after a noun's "of" ("the flow of support to the RSF", "the
+      // threat of attack"); a gerund after "of" stays a verb ("accused of supplying").
+      if (document && before == "OF" && i >= 2 && !w(i - 2).typed && w(i - 2).kind == WType::kNone) {
+        const std::string_view form = WordText(wd.tail >= 0 ? wd.tail : i);
+        det = det || (!EndsWith(form, "ING") && !EndsWith(form, "ED"));
+      }
       // Document coding (dyad): a participle hyphenated to the word before it is an adjective
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
       bool hyphenated = document && wd.begin >= 2 && text_[wd.begin - 1] == '-' &&

@@ -453,6 +453,17 @@ TEST_F(EngineText, TheSpeakerIsNotTheUnnamedSubjectOfItsReport) {
   ExpectEvent(named, {"Minsk had supplied", "BLR", "07", "RUS", Modality::kAsserted, "UKR"}, Describe(named));
 }
 
+// A plain verb form right after a noun's "of" is a noun ("the flow of support to the RSF"); a
+// gerund after "of" stays a verb ("accused of supplying").
+TEST_F(EngineText, APlainFormAfterANounsOfIsANoun) {
+  for (const char* sentence : {"Chadian officers resented the flow of support to the RSF.",
+                               "Kenyan diplomats questioned the level of support for the RSF."}) {
+    for (const Event& e : Code(sentence)) EXPECT_FALSE(e.event_code.starts_with("05")) << sentence << "\n" << Describe(Code(sentence));
+  }
+  const auto gerund = Code("Washington accused Tehran of supplying drones to Russia.");
+  ExpectEvent(gerund, {"of supplying", "IRN", "07", "RUS", Modality::kAsserted, "USA"}, Describe(gerund));
+}
+
 TEST_F(EngineText, AStatementAboutOnesOwnCountrysDoingHasNoTarget) {
   for (const Expected& x : std::vector<Expected>{
            {"Putin acknowledged Russia's losses in the war.", "RUS", "015", "", Modality::kAsserted, ""},

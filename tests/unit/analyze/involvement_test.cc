@@ -1123,6 +1123,17 @@ TEST_F(AnyStateTest, OpposingTheWarIsNoStandAgainstTheVictim) {
   ExpectListed(cases);
 }
 
+// A threat of force addressed to no one named, in a sentence naming the victim's side, is posture.
+TEST_F(AnyStateTest, AnUnaddressedThreatNamingTheVictimsSideIsPosture) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "RWA", "RWAGOV", "130", "RWA", "Kigali warned it would hit back hard if attacked, answering Congolese ministers.", 4, true},
+      {"drc-m23", "RWA", "RWAGOV", "138", "", "Rwanda's army chief threatened to strike across the border into Congo.", 4, true},
+      {"drc-m23", "RWA", "RWAGOV", "130", "RWA", "Kigali warned it would hit back hard if attacked.", 4, false},
+      {"drc-m23", "RWA", "RWAGOV", "130", "", "Kigali said it had no intention of attacking Congolese territory.", 4, false},
+  };
+  ExpectListed(cases);
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

@@ -1167,9 +1167,16 @@ void Engine::MarkNouns() {
                                       "RIFLE", "RIFLES", "VEHICLE", "VEHICLES", "UAV", "UAVS", "CRAFT", "VESSEL", "VESSELS"};
       const bool use_modifier = document && wd.tail == i && i + 1 < n() && kUseModifiers.count(WordText(i)) &&
                                 kCraft.count(WordText(i + 1)) && w(i + 1).kind == WType::kNone;
+      // ... and a munition named by its weapon ("artillery shells", "mortar bombs", "tank rounds"):
+      // "Iranian deliveries of artillery shells to Russia" shell no one.
+      static const WordList kMunitions = {"SHELLS", "SHELL", "BOMB", "BOMBS", "ROUNDS", "ROUND"};
+      static const WordList kWeaponsOfMunitions = {"ARTILLERY", "MORTAR", "TANK", "HOWITZER", "NAVAL", "CANNON",
+                                                   "CLUSTER", "AERIAL", "GLIDE", "RIFLE", "GUN"};
+      const bool munition = document && wd.tail == i && i >= 1 && kMunitions.count(WordText(i)) &&
+                            kWeaponsOfMunitions.count(WordText(i - 1)) > 0;
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
           after_compound_adjective || after_participle || kind_modifier || text_modifier || materiel_adjective ||
-          use_modifier)
+          use_modifier || munition)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

@@ -460,6 +460,11 @@ TEST_F(EngineText, APlainFormAfterANounsOfIsANoun) {
                                "Kenyan diplomats questioned the level of support for the RSF."}) {
     for (const Event& e : Code(sentence)) EXPECT_FALSE(e.event_code.starts_with("05")) << sentence << "\n" << Describe(Code(sentence));
   }
+  // A munition named by its weapon is a noun: "artillery shells", "mortar bombs".
+  for (const char* sentence : {"Iranian deliveries of artillery shells to Russia rose sharply.",
+                               "Belarus sold mortar bombs and tank rounds to Russian forces."}) {
+    for (const Event& e : Code(sentence)) EXPECT_FALSE(e.event_code.starts_with("19")) << sentence << "\n" << Describe(Code(sentence));
+  }
   const auto gerund = Code("Washington accused Tehran of supplying drones to Russia.");
   ExpectEvent(gerund, {"of supplying", "IRN", "07", "RUS", Modality::kAsserted, "USA"}, Describe(gerund));
 }

@@ -176,6 +176,21 @@ TEST(BucketTest, AnAccusationWithoutAnAccuserIsAlleged) {
             Bucket::kAsserted);
 }
 
+// What another party claims X did is its claim, listed apart like an accusation (the rules file's
+// `allegation` words include "claimed").
+TEST(BucketTest, AnotherPartysClaimIsAlleged) {
+  RuleSet rules;
+  ASSERT_TRUE(LoadRules(testing::DataDir() + "/rules/involvement.toml", &rules).ok());
+  const std::string sentence = "Khartoum claimed that the Emirates shipped rifles to the RSF.";
+  Event e = MakeEvent("ARE", "072", "SDNREB", sentence);
+  e.reported_by = "SDNGOV";
+  e.reported_by_text = "Khartoum";
+  const size_t s = sentence.find("the Emirates"), v = sentence.find("shipped");
+  e.source_span = {static_cast<int64_t>(s), static_cast<int64_t>(s + 12)};
+  e.verb_span = {static_cast<int64_t>(v), static_cast<int64_t>(v + 7)};
+  EXPECT_EQ(BucketOf(e, rules.allegation), Bucket::kAlleged);
+}
+
 TEST(TargetFromConflictRuleTest, BadValueIsAnErrorWithTheRule) {
   std::string dir = dyad::tests::ProcessScratchDir("dyad_target_from_conflict_test").string();
   std::string path = dir + "/r.toml";

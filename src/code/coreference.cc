@@ -224,6 +224,10 @@ void CorefRules::IndexDefinites() {
   for (auto& start : definite_starts_)
     std::sort(start.by_second.begin(), start.by_second.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
+  // (Sorted by first word: DefiniteCandidates looks a word up by binary search, as every word of
+  // every sentence is looked up.)
+  std::sort(definite_starts_.begin(), definite_starts_.end(),
+            [](const DefiniteStart& a, const DefiniteStart& b) { return a.first < b.first; });
 }
 
 namespace {
@@ -238,13 +242,19 @@ std::string_view PossessiveStem(std::string_view word) {
 
 void CorefRules::DefiniteCandidates(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const {
   out->clear();
+  auto find = [&](std::string_view word) -> const DefiniteStart* {
+    auto it = std::lower_bound(definite_starts_.begin(), definite_starts_.end(), word,
+                               [](const DefiniteStart& s, std::string_view w) { return s.first < w; });
+    return it != definite_starts_.end() && it->first == word ? &*it : nullptr;
+  };
   const std::string_view first_stem = PossessiveStem(first);
-  for (const DefiniteStart& start : definite_starts_) {
-    // A rule of one word may end in a possessive; a longer rule's first word is matched exactly.
-    if (start.first == first_stem) out->insert(out->end(), start.one_word.begin(), start.one_word.end());
-    if (start.first != first) continue;
+  // A rule of one word may end in a possessive; a longer rule's first word is matched exactly.
+  if (!first_stem.empty())
+    if (const DefiniteStart* stem = find(first_stem))
+      out->insert(out->end(), stem->one_word.begin(), stem->one_word.end());
+  if (const DefiniteStart* found = find(first)) {
+    const DefiniteStart& start = *found;
     out->insert(out->end(), start.one_word.begin(), start.one_word.end());
-    if (second.empty()) continue;
     // The second word exactly (any rule), or without its possessive (a rule of two words).
     auto add = [&](std::string_view word, bool two_words_only) {
       auto it = std::lower_bound(start.by_second.begin(), start.by_second.end(), word,
@@ -253,9 +263,12 @@ void CorefRules::DefiniteCandidates(std::string_view first, std::string_view sec
       for (const uint32_t index : it->second)
         if (!two_words_only || definites[index].words.size() == 2) out->push_back(index);
     };
-    add(second, false);
-    if (const std::string_view stem = PossessiveStem(second); !stem.empty()) add(stem, true);
+    if (!second.empty()) {
+      add(second, false);
+      if (const std::string_view stem = PossessiveStem(second); !stem.empty()) add(stem, true);
+    }
   }
+  if (out->size() < 2) return;
   std::sort(out->begin(), out->end());
   out->erase(std::unique(out->begin(), out->end()), out->end());
 }

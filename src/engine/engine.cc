@@ -553,24 +553,36 @@ void CodeRelativeClauses(const code::Coder& coder, const frames::FrameSet* frame
 // back; only the participle's own events are added (not what it accuses of), none already there.
 void CodeParticipleClauses(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence,
                            Date date, const code::Discourse* discourse, code::CodeResult* result) {
-  static const std::set<std::string, std::less<>> kParticiples = {
-      "accusing", "blaming", "urging", "demanding", "condemning", "criticising", "criticizing", "denouncing"};
+  static constexpr std::string_view kParticiples[] = {"accusing",   "blaming",     "urging",      "demanding",
+                                                     "condemning", "criticising", "criticizing", "denouncing"};
+  auto is_participle = [](std::string_view word) {  // (word: letters as written)
+    if (word.size() < 6 || word.size() > 11) return false;
+    const char g = static_cast<char>(std::tolower(static_cast<unsigned char>(word.back())));
+    if (g != 'g') return false;  // most words end otherwise: no comparison at all
+    for (std::string_view p : kParticiples) {
+      if (p.size() != word.size()) continue;
+      bool same = true;
+      for (size_t k = 0; k < p.size() && same; ++k)
+        same = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k]))) == p[k];
+      if (same) return true;
+    }
+    return false;
+  };
+  if (result->events.empty()) return;
   // Words before the participle that give it another role: "by accusing" (the means), "after
   // accusing", "while urging", "for criticising" (a reason), "of accusing".
   static const std::set<std::string, std::less<>> kGoverned = {"by", "after", "before", "while", "for", "of",
                                                                "without", "since", "when", "and", "or", "is",
                                                                "was", "were", "are", "been", "be"};
   const size_t original = result->events.size();
-  for (size_t at = 0; at < sentence.size();) {
-    while (at < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[at]))) ++at;
-    size_t end = at;
-    while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
-    if (end == at) break;
-    std::string word(sentence.substr(at, end - at));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const size_t begin = at;
-    at = end;
-    if (!kParticiples.count(word)) continue;
+  auto letter = [&](size_t k) { return ((sentence[k] | 0x20) >= 'a' && (sentence[k] | 0x20) <= 'z'); };
+  // Every participle ends in "ing": only the words at such an ending are read.
+  for (size_t ing = sentence.find("ing"); ing != std::string_view::npos; ing = sentence.find("ing", ing + 3)) {
+    const size_t end = ing + 3;
+    if (end < sentence.size() && letter(end)) continue;
+    size_t begin = ing;
+    while (begin > 0 && letter(begin - 1)) --begin;
+    if (!is_participle(sentence.substr(begin, end - begin))) continue;
     // The word before it.
     size_t p = begin;
     while (p > 0 && sentence[p - 1] == ' ') --p;

@@ -350,6 +350,9 @@ void FrameSet::Extend(std::string_view sentence, Date date, const code::Coder& c
 // word as someone else's, not a clause: they are dropped so the frame reads across them.
 static void DropScareQuotes(std::vector<Token>* tokens) {
   auto quote = [&](size_t i) { return !(*tokens)[i].word && (*tokens)[i].lower == "\""; };
+  bool any = false;
+  for (size_t i = 0; i < tokens->size() && !any; ++i) any = quote(i);
+  if (!any) return;  // most sentences quote nothing
   std::vector<bool> drop(tokens->size(), false);
   for (size_t i = 0; i < tokens->size(); ++i) {
     if (!quote(i)) continue;

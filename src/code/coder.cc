@@ -1939,7 +1939,7 @@ void Engine::PostedBy(int head, std::string* code) const {
   if (word == "ITS" || word == "THEIR") {
     // The possessive pronoun stands for the nearest actor before it in the sentence.
     for (int k = q - 1; k >= 0 && poster.empty(); --k)
-      if (IsActorHead(k) || (IsActor(k) && w(k).head >= 0 && w(k).head == k)) poster = state_of(k);
+      if (IsActorHead(k)) poster = state_of(k);
   } else {
     poster = state_of(q);
   }

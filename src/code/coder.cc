@@ -2616,6 +2616,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       int agent = -1, subject = -1;
       for (int k = vw.tail + 1; k <= ce && agent < 0; ++k) {
         if (WordText(k) != "BY") continue;
+        // ("by way of Chad", "by means of drones": a route or a means, no agent.)
+        if (k + 2 <= ce && (WordText(k + 1) == "WAY" || WordText(k + 1) == "MEANS") && WordText(k + 2) == "OF") break;
         for (int j = k + 1; j <= ce && j <= k + 4; ++j)
           if (IsActorHead(j)) {
             agent = j;

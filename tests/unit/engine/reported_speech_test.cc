@@ -951,6 +951,12 @@ TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
   // Two places: from the first, into the second ("mercenaries from Russia in Belarus").
   const auto stationed = Code("The stationing of Wagner mercenaries from Russia in Belarus alarmed Vilnius.");
   ExpectEvent(stationed, {"stationing in Belarus", "RUS", "15", "BLR", Modality::kAsserted, ""}, Describe(stationed));
+  // A route or a means after "by" is no passive's agent: "by way of Chad", "by means of drones".
+  for (const char* sentence : {"Weapons were delivered to the RSF by way of Chad.",
+                               "Ammunition was shipped to the Houthis by way of Oman."}) {
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(StartsWith(e.source, "TCD") || StartsWith(e.source, "OMN")) << sentence << "\n" << Describe(Code(sentence));
+  }
   // A trip goes where it goes: "from Minsk to Beijing".
   const auto trip = Code("Putin flew from Minsk to Beijing for talks.");
   ExpectEvent(trip, {"flew to Beijing", "RUS", "042", "CHN", Modality::kAsserted, ""}, Describe(trip));

@@ -1209,6 +1209,10 @@ TEST_F(AnyStateTest, SelfDescriptionsSheltersAndVotesReadFromSentences) {
       {"SYR", "Syria was among the few states that voted against the General Assembly resolution.", 5, true},
       {"ERI", "Eritrea voted against the UN text demanding a withdrawal, and Nicaragua voted no as well.", 5, true},
       {"SRB", "Serbia voted for the resolution demanding a withdrawal.", 5, false},
+      // Fighters or weapons moved through X's territory: X's territory used as a route.
+      {"BLR", "Fighters and weapons crossed into Ukraine through Belarusian territory at night.", 1, true},
+      {"BLR", "Ammunition was trucked to the front by way of Belarus, the guards said.", 1, true},
+      {"BLR", "Potash was exported through Belarus to Russian buyers.", 1, false},
       // X's envoys deny or justify for X.
       {"IRN", "Iran's envoy told the council that Tehran was not sending drones to either side.", 6, true},
       {"IRN", "The Iranian ambassador dismissed the reports as Western lies.", 6, true},

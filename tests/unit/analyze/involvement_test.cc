@@ -1209,6 +1209,9 @@ TEST_F(AnyStateTest, SelfDescriptionsSheltersAndVotesReadFromSentences) {
       {"SYR", "Syria was among the few states that voted against the General Assembly resolution.", 5, true},
       {"ERI", "Eritrea voted against the UN text demanding a withdrawal, and Nicaragua voted no as well.", 5, true},
       {"SRB", "Serbia voted for the resolution demanding a withdrawal.", 5, false},
+      // Cargo flown from X's airports or airfields is shipments from X.
+      {"BLR", "Transport aircraft flew from Belarusian airfields to Rostov with crates of ammunition.", 3, true},
+      {"BLR", "Cargo planes from Belarusian airports carried shells to Russian units.", 3, true},
       // Fighters or weapons moved through X's territory: X's territory used as a route.
       {"BLR", "Fighters and weapons crossed into Ukraine through Belarusian territory at night.", 1, true},
       {"BLR", "Ammunition was trucked to the front by way of Belarus, the guards said.", 1, true},

@@ -1220,6 +1220,8 @@ TEST_F(AnyStateTest, SelfDescriptionsSheltersAndVotesReadFromSentences) {
       {"IRN", "Iran's envoy told the council that Tehran was not sending drones to either side.", 6, true},
       {"IRN", "The Iranian ambassador dismissed the reports as Western lies.", 6, true},
       {"IRN", "The Iranian ambassador presented his credentials in Minsk.", 6, false},
+      {"IRN", "Iran's information minister dismissed the reports as fabrications.", 6, true},
+      {"IRN", "A spokesman said Iran did not interfere in its neighbours' affairs and never armed either side.", 6, true},
   };
   const Conflict ru = LoadC("russia-ukraine");
   for (const SentenceCase& c : cases) EXPECT_EQ(Has(SentenceCats(ru, c.x, c.sentence), c.category), c.listed) << c.sentence;

@@ -1134,6 +1134,15 @@ TEST_F(AnyStateTest, AnUnaddressedThreatNamingTheVictimsSideIsPosture) {
   ExpectListed(cases);
 }
 
+// Voting for the General Assembly's resolution on the war, however worded, is a counter-indicator.
+TEST_F(AnyStateTest, VotingForTheAssemblysResolutionIsACounterIndicator) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "SRB", "SRB", "051", "IGOUNO", "Serbia did vote for the General Assembly resolution that demanded a Russian withdrawal from Ukraine.", 7, true},
+      {"russia-ukraine", "HUN", "HUNGOV", "051", "IGOUNO", "Budapest voted for the UN resolution on Ukraine's territorial integrity, diplomats said.", 7, true},
+  };
+  ExpectListed(cases);
+}
+
 // A keyword set aside by "rather than" says what did not happen: no listing rests on it.
 TEST_F(AnyStateTest, AKeywordAfterRatherThanIsNoEvidence) {
   const CategoryCase cases[] = {

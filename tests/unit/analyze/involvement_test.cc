@@ -1134,6 +1134,16 @@ TEST_F(AnyStateTest, AnUnaddressedThreatNamingTheVictimsSideIsPosture) {
   ExpectListed(cases);
 }
 
+// A vote against, told in a sentence the coder codes from the UN body, still names X's vote.
+TEST_F(AnyStateTest, AVoteAgainstToldFromTheUnBodyIsAlignment) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "SYR", "IGOUNO", "051", "RUS", "Syria abstained in March, and in April it voted against suspending Russia from the Human Rights Council.", 5, true},
+      {"russia-ukraine", "ERI", "IGOUNO", "111", "RUS", "The Assembly condemned Russia; Eritrea voted against the resolution.", 5, true},
+      {"russia-ukraine", "SRB", "IGOUNO", "111", "RUS", "The Assembly condemned Russia; Serbia did not vote against the resolution.", 5, false},
+  };
+  ExpectListed(cases);
+}
+
 // Voting for the General Assembly's resolution on the war, however worded, is a counter-indicator.
 TEST_F(AnyStateTest, VotingForTheAssemblysResolutionIsACounterIndicator) {
   const CategoryCase cases[] = {

@@ -600,7 +600,7 @@ void CodeParticipleClauses(const code::Coder& coder, const frames::FrameSet* fra
       if (!main || e.verb_span.end > main->verb_span.end) main = &e;
     }
     if (!main || begin - static_cast<size_t>(main->verb_span.end) > 120) continue;
-    // Another clause between them (a full stop, a semicolon, a new verb coded) is not this one's.
+    // (Across a semicolon or colon the participle belongs to another clause.)
     const std::string_view between = sentence.substr(main->verb_span.end, begin - main->verb_span.end);
     if (between.find_first_of(";:") != std::string_view::npos) continue;
     size_t clause_end = sentence.find_first_of(";:", begin);

@@ -187,6 +187,12 @@ size_t FindInvalidUtf8(std::string_view bytes) {
   const size_t n = bytes.size();
   size_t i = 0;
   while (i < n) {
+    // ASCII eight bytes at a time.
+    uint64_t v;
+    if (i + 8 <= n && (std::memcpy(&v, p + i, 8), (v & 0x8080808080808080ull) == 0)) {
+      i += 8;
+      continue;
+    }
     if (p[i] < 0x80) {
       ++i;
       continue;

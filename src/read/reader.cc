@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <istream>
 #include <optional>
@@ -329,6 +331,18 @@ class FlatJsonObject {
     out->clear();
     while (true) {
       const char* run = p_;
+      // Eight bytes at a time while none is '"', '\\', a control character or non-ASCII (the
+      // byte loop below finishes the run).
+      constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+      const auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+      while (end_ - p_ >= 8) {
+        uint64_t v;
+        std::memcpy(&v, p_, 8);
+        if ((v & kHighs) || has_zero(v & ~uint64_t{0x1F1F1F1F1F1F1F1Full}) || has_zero(v ^ (kOnes * '"')) ||
+            has_zero(v ^ (kOnes * '\\')))
+          break;
+        p_ += 8;
+      }
       while (p_ < end_ && static_cast<unsigned char>(*p_) >= 0x20 && static_cast<unsigned char>(*p_) < 0x80 &&
              *p_ != '"' && *p_ != '\\')
         ++p_;

@@ -261,8 +261,8 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   // before a past verb is the subject's noun, no reporting verb.
   std::erase_if(c.report_verbs, [&](const Cue& r) {
     if (r.last - r.first != 1 || r.last >= static_cast<int>(tokens.size()) || r.first == 0) return false;
-    const std::string& form = tokens[r.first].lower;
-    const std::string& next = tokens[r.last].lower;
+    const LowerWord& form = tokens[r.first].lower;
+    const LowerWord& next = tokens[r.last].lower;
     const bool plain = !form.ends_with("ed") && !form.ends_with("ing") && !lex.past_forms.count(form);
     const bool past_next = tokens[r.last].word && (next.ends_with("ed") || lex.past_forms.count(next) > 0);
     return plain && past_next;
@@ -328,7 +328,7 @@ bool OpensClause(const Token& t) {
 bool IsPastForm(const std::set<std::string>& past_forms, const std::vector<Token>& tokens, int verb_first,
                 int verb_last) {
   for (int k = verb_first; k < verb_last; ++k) {
-    const std::string& w = tokens[k].lower;
+    const LowerWord& w = tokens[k].lower;
     if (past_forms.count(w) || (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0)) return true;
   }
   return false;
@@ -387,7 +387,7 @@ bool PreposedConditional(const SentenceCues& cues, const std::vector<Token>& tok
     if (end < 0) continue;
     bool contrast = false;
     for (int k = end + 1; k < verb_first; ++k) {
-      const std::string& w = tokens[k].lower;
+      const LowerWord& w = tokens[k].lower;
       contrast = contrast || w == "but" || w == "whereas" || w == "while" || w == "although" || w == "though";
     }
     if (!contrast) return true;
@@ -539,7 +539,7 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     if (c.last > verb_first || verb_first - c.last > 8) continue;
     bool opens_clause = c.first == 0;
     if (!opens_clause) {
-      const std::string& before = tokens[c.first - 1].lower;
+      const LowerWord& before = tokens[c.first - 1].lower;
       static const std::set<std::string> kClauseStarts = {",", ";", ":", "\"", "that", "and", "but", "while",
                                                           "as", "because", "although", "though", "whereas"};
       opens_clause = kClauseStarts.count(before) > 0 || IsHardBoundary(tokens[c.first - 1]);
@@ -547,7 +547,7 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     }
     bool plain_subject = opens_clause;
     for (int k = c.last; k < verb_first && plain_subject; ++k) {
-      const std::string& t = tokens[k].lower;
+      const LowerWord& t = tokens[k].lower;
       plain_subject = !IsHardBoundary(tokens[k]) && t != "," && t != "that" && t != "which" && t != "who" &&
                       t != "whom";
     }

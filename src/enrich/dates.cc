@@ -496,7 +496,7 @@ class Parser {
         bool joined = false;
         std::string opener;
         if (gap_end - gap_begin == 1) {
-          const std::string& w = t_[gap_begin].lower;
+          const LowerWord& w = t_[gap_begin].lower;
           joined = w == "and" || w == "to" || w == "until" || w == "till" || w == "through" || w == "-";
         } else if (gap_end == gap_begin && t_[f.first].lower == "until") {
           joined = true;
@@ -505,7 +505,7 @@ class Parser {
         int floor = out.empty() ? 0 : out.back().last;
         int opener_at = -1;
         for (int b = e.first; b >= floor && b >= e.first - 8; --b) {
-          const std::string& w = t_[b].lower;
+          const LowerWord& w = t_[b].lower;
           if (w == "between" || w == "from") {
             opener_at = b;
             break;

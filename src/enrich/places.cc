@@ -24,7 +24,7 @@ bool IsHardBoundary(const Token& t) { return t.lower == ";" || t.lower == ":" ||
 // A capitalised demonym or adjective between a preposition and a name:
 // "in Russian-occupied Crimea".
 bool IsAdjectival(const Token& t) {
-  const std::string& w = t.lower;
+  const LowerWord& w = t.lower;
   auto ends = [&](const char* s) {
     std::string_view suf(s);
     return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;

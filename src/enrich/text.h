@@ -46,13 +46,35 @@ class WordFilter {
   std::bitset<kBits> bits_;
 };
 
+// A token's lower-case form: a std::string whose == and != with a string literal compare in
+// line, the length first (libstdc++'s operator== with a `const char*` is a call to compare(),
+// strlen and memcmp; the stages ask it of most tokens, mostly of one-letter literals like ",").
+class LowerWord : public std::string {
+ public:
+  using std::string::string;
+  using std::string::operator=;
+  template <size_t N>
+  bool operator==(const char (&literal)[N]) const {
+    constexpr size_t n = N - 1;
+    if (size() != n) return false;
+    const char* const p = data();
+    for (size_t k = 0; k < n; ++k)
+      if (p[k] != literal[k]) return false;
+    return true;
+  }
+  template <size_t N>
+  bool operator!=(const char (&literal)[N]) const {
+    return !(*this == literal);
+  }
+};
+
 // A word (letters/digits, with inner apostrophes, hyphens and periods as in
 // "didn't", "Ivano-Frankivsk", "St.") or one punctuation character.
 struct Token {
   int32_t begin = 0;  // byte offsets into the sentence
   int32_t end = 0;
   std::string_view text;     // as written: a view into the text tokenised (which must outlive the token)
-  std::string lower;         // ASCII-lowercased
+  LowerWord lower;           // ASCII-lowercased
   bool word = false;         // false for punctuation
   bool capitalised = false;  // first byte is an ASCII capital letter
   bool number = false;       // all digits (an ordinal suffix "4th" is stripped into `value`)

@@ -227,7 +227,7 @@ void FrameSet::Triggered(std::string_view word, std::vector<uint32_t>* out) cons
       (word.empty() || !prefix_first_bytes_[static_cast<unsigned char>(word[0])]) &&
       (word.size() < 2 || !prefix_pairs_[PairOf(word)]))
     return;
-  if (auto it = by_trigger_.find(std::string(word)); it != by_trigger_.end()) *out = it->second;
+  if (auto it = by_trigger_.find(word); it != by_trigger_.end()) *out = it->second;
   for (const auto& [prefix, i] : prefix_triggers_)
     if (word.compare(0, prefix.size(), prefix) == 0) out->push_back(i);
   if (!prefix_triggers_.empty()) {

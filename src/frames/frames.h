@@ -71,7 +71,12 @@ class FrameSet {
   std::vector<Frame> frames_;
   // Trigger words to frame indices (built by Parse): a sentence is looked up word by word, not
   // frame by frame.
-  std::unordered_map<std::string, std::vector<uint32_t>> by_trigger_;
+  // (Looked up by a word's view, without building a std::string key.)
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  std::unordered_map<std::string, std::vector<uint32_t>, WordHash, std::equal_to<>> by_trigger_;
   std::vector<std::pair<std::string, uint32_t>> prefix_triggers_;  // "deploy*": prefix, frame
   // Most words trigger nothing: they are turned away by two bit tests before any hash or
   // prefix comparison. A slot of (length, first, second and last bytes) for every trigger word,

@@ -357,7 +357,20 @@ void CodeInsertedClauses(const code::Coder& coder, const frames::FrameSet* frame
   std::vector<Inserted> found;
   // "By letting ..., Belarus became ..." (at the start of the sentence or of a clause: "... said
   // that by letting ..., Belarus ..."): the subject is the actor right after the closing comma.
-  for (size_t at = 0; at < sentence.size();) {
+  // (A sentence without the letters "by" side by side, in any case, has no such "by": it is
+  // passed over at once, 'y' found by memchr.)
+  bool has_by = false;
+  for (size_t y = 1; !has_by && y < sentence.size(); ++y) {
+    y = sentence.find('y', y);
+    if (y == std::string_view::npos) break;
+    has_by = (sentence[y - 1] | 0x20) == 'b';
+  }
+  for (size_t y = 1; !has_by && y < sentence.size(); ++y) {
+    y = sentence.find('Y', y);
+    if (y == std::string_view::npos) break;
+    has_by = (sentence[y - 1] | 0x20) == 'b';
+  }
+  for (size_t at = has_by ? 0 : sentence.size(); at < sentence.size();) {
     size_t e = 0;
     at = skip_spaces(at);
     if (at >= sentence.size()) break;

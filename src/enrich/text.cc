@@ -1,15 +1,21 @@
 #include "enrich/text.h"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <sstream>
 
 namespace dyad::enrich {
 namespace {
 
-bool IsAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+constexpr std::array<bool, 256> MakeAlnum() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  return t;
 }
+constexpr std::array<bool, 256> kAlnum = MakeAlnum();
+// ASCII letters and digits, and every non-ASCII byte (a table: asked of every byte).
+bool IsAlnum(unsigned char c) { return kAlnum[c]; }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -32,10 +38,8 @@ bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c =
 
 void Finish(std::string_view text, Token* t) {
   t->text = text.substr(static_cast<size_t>(t->begin), static_cast<size_t>(t->end - t->begin));
-  t->lower.assign(t->text);
-  for (char& c : t->lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  t->filter_slot = WordFilter::Slot(t->lower);
+  t->lower.Set(t->text);
+  t->filter_slot = t->lower.slot();
   unsigned char c0 = static_cast<unsigned char>(t->text[0]);
   t->word = IsAlnum(c0);
   t->capitalised = c0 >= 'A' && c0 <= 'Z';

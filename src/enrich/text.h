@@ -49,10 +49,18 @@ class WordFilter {
 // A token's lower-case form: a std::string whose == and != with a string literal compare in
 // line, the length first (libstdc++'s operator== with a `const char*` is a call to compare(),
 // strlen and memcmp; the stages ask it of most tokens, mostly of one-letter literals like ",").
+// It also keeps its WordFilter::Slot(), set with the text by Set(), so that a WordSet asked
+// about a token's word does not work the slot out again.
 class LowerWord : public std::string {
  public:
-  using std::string::string;
-  using std::string::operator=;
+  // The text lower-cased (ASCII) and its slot.
+  void Set(std::string_view text) {
+    assign(text);
+    for (char& c : *this)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    slot_ = WordFilter::Slot(*this);
+  }
+  uint16_t slot() const { return slot_; }
   template <size_t N>
   bool operator==(const char (&literal)[N]) const {
     constexpr size_t n = N - 1;
@@ -66,6 +74,9 @@ class LowerWord : public std::string {
   bool operator!=(const char (&literal)[N]) const {
     return !(*this == literal);
   }
+
+ private:
+  uint16_t slot_ = 0;
 };
 
 // A word (letters/digits, with inner apostrophes, hyphens and periods as in
@@ -108,6 +119,13 @@ class WordSet {
   // (In the header: called for most tokens, and most calls end at the filter.)
   size_t count(std::string_view w) const {
     if (!filter_.MayContain(w)) return 0;
+    for (const std::string& word : words_)
+      if (word == w) return 1;
+    return 0;
+  }
+  // The same for a token's word, whose slot it keeps.
+  size_t count(const LowerWord& w) const {
+    if (!filter_.MayContainSlot(w.slot())) return 0;
     for (const std::string& word : words_)
       if (word == w) return 1;
     return 0;

@@ -1,6 +1,9 @@
 #include "frames/frames.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <cctype>
 #include <fstream>
 #include <set>
@@ -32,9 +35,14 @@ bool AfterPlacePreposition(const std::vector<Token>& tokens, int32_t from, int32
   return false;
 }
 
-bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+constexpr std::array<bool, 256> MakeWordBytes() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  return t;
 }
+constexpr std::array<bool, 256> kWordBytes = MakeWordBytes();
+// (A table: asked of every byte of every sentence.)
+bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
 
 // Words are runs of ASCII letters/digits or non-ASCII bytes (so letters of other scripts
 // stay whole), except that typographic quotes and apostrophes (U+2018..U+201D) split.
@@ -42,8 +50,20 @@ bool IsWordByte(unsigned char c) {
 // sentence to sentence (a thread keeps them).
 void Tokenize(std::string_view s, std::string* lowered, std::vector<Token>* out_tokens) {
   lowered->assign(s);
-  for (char& c : *lowered)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // Lower-cased eight bytes at a time ('A'-'Z' gain 0x20; other bytes, non-ASCII too, stay).
+  char* const low_bytes = lowered->data();
+  size_t at = 0;
+  for (; at + 8 <= lowered->size(); at += 8) {
+    uint64_t x;
+    std::memcpy(&x, low_bytes + at, 8);
+    constexpr uint64_t k01 = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const uint64_t y = x & ~high;
+    const uint64_t upper = (y + (0x80 - 'A') * k01) & ~(y + (0x7F - 'Z') * k01) & high & ~(x & high);
+    x += upper >> 2;
+    std::memcpy(low_bytes + at, &x, 8);
+  }
+  for (; at < lowered->size(); ++at)
+    if (low_bytes[at] >= 'A' && low_bytes[at] <= 'Z') low_bytes[at] = static_cast<char>(low_bytes[at] - 'A' + 'a');
   const std::string_view low(*lowered);
   std::vector<Token>& out = *out_tokens;
   size_t count = 0;  // tokens written; those past it are left from an earlier sentence
@@ -74,8 +94,8 @@ void Tokenize(std::string_view s, std::string* lowered, std::vector<Token>* out_
         const char ch = s[i];
         ++i;
         // "1,500" and "3.5" are one number, not a clause boundary.
-        if (i + 1 < s.size() && (s[i] == ',' || s[i] == '.') && std::isdigit(static_cast<unsigned char>(ch)) &&
-            std::isdigit(static_cast<unsigned char>(s[i + 1])))
+        if (i + 1 < s.size() && (s[i] == ',' || s[i] == '.') && ch >= '0' && ch <= '9' && s[i + 1] >= '0' &&
+            s[i + 1] <= '9')
           ++i;
       }
       t.end = static_cast<int32_t>(i);

@@ -145,69 +145,100 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-void AppendInteger(int64_t value, std::string* out) {
-  char buf[24];
-  const auto result = std::to_chars(buf, buf + sizeof buf, value);
-  out->append(buf, result.ptr);
-}
+}  // namespace
 
-void AppendDouble(double value, std::string* out) {
-  if (!std::isfinite(value)) {
-    out->append("null");
-    return;
-  }
-  std::array<char, 64> buf;
-  char* end = nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), value);
-  out->append(buf.data(), end);
-}
+namespace {
 
-// `opening` is what precedes the key's closing quote: '{"name' or ',"name' (keys are
-// literals without characters to escape); appends it and '":'.
-// A template on the literal's length: no strlen per key.
-template <size_t N>
-void AppendKey(const char (&opening)[N], std::string* out) {
-  // The key and '":' in one append.
-  char key[N + 1];
-  std::memcpy(key, opening, N - 1);
-  key[N - 1] = '"';
-  key[N] = ':';
-  out->append(key, N + 1);
-}
+// The JSONL writer's cursor: bytes written through a pointer into a buffer sized beforehand for
+// the whole event (AppendEventJsonl bounds it), so that no field pays std::string's append
+// (a capacity check and a call each: some 60 per event).
+class Cursor {
+ public:
+  explicit Cursor(char* p) : p_(p) {}
+  char* get() const { return p_; }
+  void Put(char c) { *p_++ = c; }
+  void Put(std::string_view s) {
+    if (!s.empty()) std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  template <size_t N>
+  void Literal(const char (&text)[N]) {
+    std::memcpy(p_, text, N - 1);
+    p_ += N - 1;
+  }
+  // As AppendKey: `opening`, then '":'.
+  template <size_t N>
+  void Key(const char (&opening)[N]) {
+    std::memcpy(p_, opening, N - 1);
+    p_[N - 1] = '"';
+    p_[N] = ':';
+    p_ += N + 1;
+  }
+  // As AppendJsonString (which it calls for a string with anything to escape or non-ASCII).
+  void String(std::string_view s) {
+    if (IsPlainJson(s)) {
+      *p_++ = '"';
+      Put(s);
+      *p_++ = '"';
+      return;
+    }
+    thread_local std::string escaped;
+    escaped.clear();
+    AppendJsonString(s, &escaped);
+    Put(escaped);
+  }
+  void Integer(int64_t value) { p_ = std::to_chars(p_, p_ + 24, value).ptr; }
+  void Double(double value) {
+    if (!std::isfinite(value)) {
+      Literal("null");
+      return;
+    }
+    p_ = nlohmann::detail::to_chars(p_, p_ + 64, value);
+  }
+  void SpanOf(const Span& span) {
+    if (span.empty()) {
+      Literal("null");
+      return;
+    }
+    Put('[');
+    Integer(span.begin);
+    Put(',');
+    Integer(span.end);
+    Put(']');
+  }
+  void PlaceOf(const Place& place) {
+    if (place.empty()) {
+      Literal("null");
+      return;
+    }
+    Key("{\"admin1");
+    String(place.admin1);
+    Key(",\"country");
+    String(place.country);
+    Key(",\"feature");
+    String(place.feature);
+    Key(",\"lat");
+    Double(place.latitude);
+    Key(",\"lon");
+    Double(place.longitude);
+    Key(",\"name");
+    String(place.name);
+    if (!place.span.empty()) {
+      Key(",\"offsets");
+      SpanOf(place.span);
+    }
+    Put('}');
+  }
 
-void AppendSpan(const Span& span, std::string* out) {
-  if (span.empty()) {
-    out->append("null");
-    return;
-  }
-  out->push_back('[');
-  AppendInteger(span.begin, out);
-  out->push_back(',');
-  AppendInteger(span.end, out);
-  out->push_back(']');
-}
+ private:
+  char* p_;
+};
 
-void AppendPlace(const Place& place, std::string* out) {
-  if (place.empty()) {
-    out->append("null");
-    return;
-  }
-  AppendKey("{\"admin1", out);
-  AppendJsonString(place.admin1, out);
-  AppendKey(",\"country", out);
-  AppendJsonString(place.country, out);
-  AppendKey(",\"feature", out);
-  AppendJsonString(place.feature, out);
-  AppendKey(",\"lat", out);
-  AppendDouble(place.latitude, out);
-  AppendKey(",\"lon", out);
-  AppendDouble(place.longitude, out);
-  AppendKey(",\"name", out);
-  AppendJsonString(place.name, out);
-  if (!place.span.empty()) {
-    AppendKey(",\"offsets", out);
-    AppendSpan(place.span, out);
-  }
-  out->push_back('}');
+// The most bytes a string field can take: every byte escaped as \u00XX (a malformed byte's
+// replacement takes 3), and its quotes.
+size_t StringBound(std::string_view s) { return 6 * s.size() + 2; }
+size_t PlaceBound(const Place& p) {
+  return StringBound(p.admin1) + StringBound(p.country) + StringBound(p.feature) + StringBound(p.name) + 256;
 }
 
 }  // namespace
@@ -215,78 +246,94 @@ void AppendPlace(const Place& place, std::string* out) {
 void AppendEventJsonl(const Event& e, std::string* out) {
   // nlohmann::json objects are std::maps: the keys come out in byte order.
   const std::string date = e.date.ToIso();
-  AppendKey("{\"date", out);
-  AppendJsonString(date, out);
-  AppendKey(",\"date_end", out);
-  AppendJsonString(e.date_end.valid() ? e.date_end.ToIso() : date, out);
-  AppendKey(",\"date_precision", out);
-  AppendJsonString(DatePrecisionName(e.date_precision), out);
-  AppendKey(",\"date_text", out);
-  AppendJsonString(e.date_text, out);
-  AppendKey(",\"destination", out);
-  AppendPlace(e.destination, out);
-  AppendKey(",\"doc_id", out);
-  AppendJsonString(e.doc_id, out);
-  AppendKey(",\"event_code", out);
-  AppendJsonString(e.event_code, out);
-  AppendKey(",\"goldstein", out);
-  AppendDouble(e.goldstein, out);
-  AppendKey(",\"location", out);
-  AppendPlace(e.location, out);
-  AppendKey(",\"modality", out);
-  AppendJsonString(ModalityName(e.modality), out);
-  AppendKey(",\"offsets", out);
-  AppendKey("{\"sentence", out);
-  AppendSpan(e.sentence_span, out);
-  AppendKey(",\"source", out);
-  AppendSpan(e.source_span, out);
-  AppendKey(",\"target", out);
-  AppendSpan(e.target_span, out);
-  AppendKey(",\"verb", out);
-  AppendSpan(e.verb_span, out);
-  out->push_back('}');
-  AppendKey(",\"origin", out);
-  AppendPlace(e.origin, out);
-  AppendKey(",\"page", out);
-  if (e.page > 0) AppendInteger(e.page, out);
-  else out->append("null");
-  AppendKey(",\"pattern", out);
-  AppendKey("{\"file", out);
-  AppendJsonString(e.pattern.file, out);
-  AppendKey(",\"line", out);
-  AppendInteger(e.pattern.line, out);
-  AppendKey(",\"text", out);
-  AppendJsonString(e.pattern.text, out);
-  out->push_back('}');
-  AppendKey(",\"plover", out);
-  AppendJsonString(e.plover, out);
-  AppendKey(",\"quad_class", out);
-  AppendInteger(e.quad_class, out);
-  AppendKey(",\"reported_by", out);
-  AppendJsonString(e.reported_by, out);
-  AppendKey(",\"reported_by_text", out);
-  AppendJsonString(e.reported_by_text, out);
-  AppendKey(",\"root_code", out);
-  AppendJsonString(e.root_code, out);
-  AppendKey(",\"sentence", out);
-  AppendJsonString(e.sentence, out);
-  AppendKey(",\"sentence_index", out);
-  AppendInteger(e.sentence_index, out);
-  AppendKey(",\"source", out);
-  AppendJsonString(e.source, out);
-  AppendKey(",\"source_ref", out);
-  AppendJsonString(e.source_ref, out);
-  AppendKey(",\"source_text", out);
-  AppendJsonString(e.source_text, out);
-  AppendKey(",\"target", out);
-  AppendJsonString(e.target, out);
-  AppendKey(",\"target_ref", out);
-  AppendJsonString(e.target_ref, out);
-  AppendKey(",\"target_text", out);
-  AppendJsonString(e.target_text, out);
-  AppendKey(",\"verb_text", out);
-  AppendJsonString(e.verb_text, out);
-  out->append("}\n");
+  const std::string date_end = e.date_end.valid() ? e.date_end.ToIso() : date;
+  const char* const precision = DatePrecisionName(e.date_precision);
+  const char* const modality = ModalityName(e.modality);
+  // An upper bound of the line: the fields' worst cases, and 1 KB for the keys (about 300
+  // bytes), numbers (at most 24 bytes each, doubles 64) and punctuation.
+  size_t bound = 1024 + StringBound(date) + StringBound(date_end) + StringBound(precision) + StringBound(modality);
+  for (const std::string* field :
+       {&e.date_text, &e.doc_id, &e.event_code, &e.pattern.file, &e.pattern.text, &e.plover, &e.reported_by,
+        &e.reported_by_text, &e.root_code, &e.sentence, &e.source, &e.source_ref, &e.source_text, &e.target,
+        &e.target_ref, &e.target_text, &e.verb_text})
+    bound += StringBound(*field);
+  bound += PlaceBound(e.destination) + PlaceBound(e.location) + PlaceBound(e.origin);
+  thread_local std::vector<char> buffer;
+  if (buffer.size() < bound) buffer.resize(bound);
+  Cursor c(buffer.data());
+  c.Key("{\"date");
+  c.String(date);
+  c.Key(",\"date_end");
+  c.String(date_end);
+  c.Key(",\"date_precision");
+  c.String(precision);
+  c.Key(",\"date_text");
+  c.String(e.date_text);
+  c.Key(",\"destination");
+  c.PlaceOf(e.destination);
+  c.Key(",\"doc_id");
+  c.String(e.doc_id);
+  c.Key(",\"event_code");
+  c.String(e.event_code);
+  c.Key(",\"goldstein");
+  c.Double(e.goldstein);
+  c.Key(",\"location");
+  c.PlaceOf(e.location);
+  c.Key(",\"modality");
+  c.String(modality);
+  c.Key(",\"offsets");
+  c.Key("{\"sentence");
+  c.SpanOf(e.sentence_span);
+  c.Key(",\"source");
+  c.SpanOf(e.source_span);
+  c.Key(",\"target");
+  c.SpanOf(e.target_span);
+  c.Key(",\"verb");
+  c.SpanOf(e.verb_span);
+  c.Put('}');
+  c.Key(",\"origin");
+  c.PlaceOf(e.origin);
+  c.Key(",\"page");
+  if (e.page > 0) c.Integer(e.page);
+  else c.Literal("null");
+  c.Key(",\"pattern");
+  c.Key("{\"file");
+  c.String(e.pattern.file);
+  c.Key(",\"line");
+  c.Integer(e.pattern.line);
+  c.Key(",\"text");
+  c.String(e.pattern.text);
+  c.Put('}');
+  c.Key(",\"plover");
+  c.String(e.plover);
+  c.Key(",\"quad_class");
+  c.Integer(e.quad_class);
+  c.Key(",\"reported_by");
+  c.String(e.reported_by);
+  c.Key(",\"reported_by_text");
+  c.String(e.reported_by_text);
+  c.Key(",\"root_code");
+  c.String(e.root_code);
+  c.Key(",\"sentence");
+  c.String(e.sentence);
+  c.Key(",\"sentence_index");
+  c.Integer(e.sentence_index);
+  c.Key(",\"source");
+  c.String(e.source);
+  c.Key(",\"source_ref");
+  c.String(e.source_ref);
+  c.Key(",\"source_text");
+  c.String(e.source_text);
+  c.Key(",\"target");
+  c.String(e.target);
+  c.Key(",\"target_ref");
+  c.String(e.target_ref);
+  c.Key(",\"target_text");
+  c.String(e.target_text);
+  c.Key(",\"verb_text");
+  c.String(e.verb_text);
+  c.Literal("}\n");
+  out->append(buffer.data(), static_cast<size_t>(c.get() - buffer.data()));
 }
 
 Status ParseOutputFormat(std::string_view name, OutputFormat* out) {

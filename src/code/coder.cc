@@ -238,12 +238,13 @@ class WordList {
   }
 
  private:
+  // (4096 slots: a list of some 60 words, with 256, let one word in four through to the compares.)
   static size_t Slot(std::string_view w) {
     if (w.empty()) return 0;
-    return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) % 256;
+    return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) % 4096;
   }
   std::vector<std::string_view> words_;
-  std::bitset<256> filter_;
+  std::bitset<4096> filter_;
 };
 
 // `s` ends with the literal `suffix`, compared in line (std::string_view::ends_with is a call, a

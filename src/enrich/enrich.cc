@@ -55,12 +55,14 @@ namespace {
 // The verb's tokens [first, last), or {-1, -1} for an empty or bad span.
 std::pair<int, int> VerbTokens(const std::vector<Token>& tokens, code::ByteSpan span, size_t sentence_size) {
   if (span.empty() || static_cast<size_t>(span.end) > sentence_size) return {-1, -1};
+  // The tokens are in text order and do not overlap: the ones overlapping the span are those
+  // from the first ending after its start to the last starting before its end.
+  const auto from = std::partition_point(tokens.begin(), tokens.end(),
+                                         [&](const Token& t) { return t.end <= span.begin; });
   int first = -1, last = -1;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].end > span.begin && tokens[i].begin < span.end) {
-      if (first < 0) first = static_cast<int>(i);
-      last = static_cast<int>(i) + 1;
-    }
+  for (auto it = from; it != tokens.end() && it->begin < span.end; ++it) {
+    if (first < 0) first = static_cast<int>(it - tokens.begin());
+    last = static_cast<int>(it - tokens.begin()) + 1;
   }
   return {first, last};
 }

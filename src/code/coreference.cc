@@ -63,7 +63,7 @@ bool CorefRules::IsStateCode(std::string_view code) const {
   if (code.size() < 3) return false;
   for (int i = 0; i < 3; ++i)
     if (!IsUpperLetter(code[i])) return false;
-  return states.count(std::string(code.substr(0, 3))) > 0;
+  return states.count(code.substr(0, 3)) > 0;
 }
 
 void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::string& file,
@@ -318,7 +318,13 @@ void Discourse::NoteEvent(const std::string& code, const std::string& actor, con
 }
 
 void Discourse::Remember(const DiscourseMention& m) {
-  for (auto part : Parts(m.code)) {
+  // (The parts of m.code read in place: Parts() would build a vector for each mention.)
+  const std::string_view code = m.code;
+  for (size_t b = 0, e = 0; b <= code.size(); b = e + 1) {
+    e = code.find('/', b);
+    if (e == std::string_view::npos) e = code.size();
+    if (e == b) continue;
+    const std::string_view part = code.substr(b, e - b);
     if (!rules_.IsStateCode(part)) continue;
     const std::string_view state = part.substr(0, 3);
     const bool bare = part.size() == 3;

@@ -19,6 +19,7 @@
 #define DYAD_CODE_COREFERENCE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -68,8 +69,15 @@ struct CorefRules {
   int pronoun_window = 2;   // sentences a pronoun may look back
   int definite_window = 8;  // sentences a definite noun phrase may look back
   int event_window = 3;     // sentences an event named again ("the deployment") may look back
-  std::unordered_set<std::string> nonstates;  // 3-letter codes that are not states (regions, IGO)
-  std::unordered_set<std::string> states;     // bare 3-letter actor codes minus nonstates
+  // (Sets looked up by a view, without building a std::string: IsStateCode is asked of every
+  // mention.)
+  struct CodeHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view code) const { return std::hash<std::string_view>{}(code); }
+  };
+  using CodeSet = std::unordered_set<std::string, CodeHash, std::equal_to<>>;
+  CodeSet nonstates;  // 3-letter codes that are not states (regions, IGO)
+  CodeSet states;     // bare 3-letter actor codes minus nonstates
   std::vector<DefiniteRule> definites;        // longest first
   std::unordered_map<std::string, std::vector<std::string>> sets;  // SET: name -> sorted state codes
   std::vector<std::string> definite_first_words;  // the distinct first words of `definites`

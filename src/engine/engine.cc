@@ -1037,7 +1037,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
       return whole ? sentence_actors() : impl_->coder->FindActors(part, coding_date);
     };
     if (impl_->enricher) {
-      reported = impl_->enricher->FindReportedContent(sentence, find_in_sentence);
+      // (std::ref: the std::function holds a pointer to the lambda, not a heap copy of it.)
+      reported = impl_->enricher->FindReportedContent(sentence, std::ref(find_in_sentence));
       if (!reported.empty() && discourse) discourse_before.emplace(*discourse);
     }
     code::CodeResult result = discourse
@@ -1128,7 +1129,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         result.events.push_back(std::move(statement));
         break;
       }
-    if (discourse) NoteNamedInvasions(sentence_actors, sentence, &*discourse);
+    if (discourse) NoteNamedInvasions(std::ref(sentence_actors), sentence, &*discourse);
     if (result.events.empty()) continue;
     const size_t first = events->size();
     for (auto& coded : result.events) {
@@ -1169,7 +1170,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
       enrich::SentenceContext context;
       context.sentence = sentence;
       context.document_date = document.date;
-      context.find_actors = find_actors;
+      context.find_actors = std::ref(find_actors);
       impl_->enricher->Enrich(context, located);
       // Places found by the enricher are sentence byte offsets: move them to document code points.
       for (auto& item : located) {

@@ -202,6 +202,9 @@ struct Scratch {
   LitCache lit_cache;
   std::vector<Literal> lit_pool;
   std::vector<Antecedent> ext;  // antecedents of the words resolved across sentences (Word::ext)
+  // Buffers of AssignRoots and MarkDefinites, kept so that their calls allocate nothing once warm.
+  std::vector<int> matched, pending;
+  std::vector<uint32_t> candidates;
   uint64_t lit_generation = 0;  // bumped when lit_cache and lit_pool are cleared
   // The words of the sentence last split and given roots on this thread (both depend on the
   // text and the dictionaries alone): the engine reads each sentence twice, once to code it
@@ -774,7 +777,7 @@ bool Engine::WrittenInCapitals(int first, int last) const {
 
 void Engine::AssignRoots() {
   const int count = n();
-  std::vector<int> matched;
+  std::vector<int>& matched = s_.matched;
   // Sentence state read below, in locals: nothing here changes it.
   const Literal* const lits = s_.lit_pool.data();
   const uint32_t* const stamp = s_.stamp.data();
@@ -3470,7 +3473,8 @@ void Engine::MarkDefinites(const Discourse& d) {
   // Actor heads whose mentions are not built yet: most sentences match no rule, and then none
   // is needed. They are built before the words change (a match below), so they read the
   // sentence exactly as they would have when their word was passed.
-  std::vector<int> pending;
+  std::vector<int>& pending = s_.pending;
+  pending.clear();
   auto build_pending = [&] {
     for (const int head : pending) {
       DiscourseMention m;
@@ -3478,7 +3482,7 @@ void Engine::MarkDefinites(const Discourse& d) {
     }
     pending.clear();
   };
-  std::vector<uint32_t> candidates;
+  std::vector<uint32_t>& candidates = s_.candidates;
   bool after_verb = false;  // a dictionary verb precedes word i
   for (int i = 0; i < n(); ++i) {
     if (i > 0 && IsType(i - 1, RootType::kVerb)) after_verb = true;

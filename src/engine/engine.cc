@@ -839,11 +839,15 @@ bool NamesInvasionOrAggression(std::string_view s) {
     }
     return true;
   };
-  for (size_t i = 1; i < s.size(); ++i) {
-    const char c = static_cast<char>(s[i] | 0x20);  // 'v' for 'v' and 'V' only, 'g' for 'g' and 'G'
-    if ((c == 'v' && i >= 2 && at(i - 2, "invasion")) || (c == 'g' && at(i - 1, "aggression"))) return true;
-  }
-  return false;
+  // The 'v' of "invasion" (from byte 2) and the second 'g' of "aggression" (from byte 1), in
+  // either case, found by memchr; the word is then compared around it.
+  auto around = [&](char c, size_t back, std::string_view word) {
+    for (size_t i = s.find(c, back); i != std::string_view::npos; i = s.find(c, i + 1))
+      if (at(i - back, word)) return true;
+    return false;
+  };
+  return around('v', 2, "invasion") || around('V', 2, "invasion") || around('g', 1, "aggression") ||
+         around('G', 1, "aggression");
 }
 
 void NoteNamedInvasions(const std::function<const std::vector<code::ActorMention>&()>& mentions,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -34,11 +36,12 @@ bool InnerMark(std::string_view text, size_t j) {
   return false;
 }
 
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(unsigned char c) { return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'); }
 
-void Finish(std::string_view text, Token* t) {
+// `lowered`: the text ASCII-lower-cased, byte for byte.
+void Finish(std::string_view text, std::string_view lowered, Token* t) {
   t->text = text.substr(static_cast<size_t>(t->begin), static_cast<size_t>(t->end - t->begin));
-  t->lower.Set(t->text);
+  t->lower.SetLowered(lowered.substr(static_cast<size_t>(t->begin), static_cast<size_t>(t->end - t->begin)));
   t->filter_slot = t->lower.slot();
   unsigned char c0 = static_cast<unsigned char>(t->text[0]);
   t->word = IsAlnum(c0);
@@ -76,6 +79,25 @@ std::vector<Token> Tokenize(std::string_view text) {
 
 void Tokenize(std::string_view text, std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
+  // The text lower-cased once, eight bytes at a time ('A'-'Z' gain 0x20, other bytes stay): each
+  // token's lower-case form is copied from it.
+  thread_local std::string lowered;
+  lowered.assign(text);
+  {
+    char* const bytes = lowered.data();
+    size_t at = 0;
+    for (; at + 8 <= lowered.size(); at += 8) {
+      uint64_t x;
+      std::memcpy(&x, bytes + at, 8);
+      constexpr uint64_t k01 = 0x0101010101010101ull, high = 0x8080808080808080ull;
+      const uint64_t y = x & ~high;
+      const uint64_t upper = (y + (0x80 - 'A') * k01) & ~(y + (0x7F - 'Z') * k01) & high & ~(x & high);
+      x += upper >> 2;
+      std::memcpy(bytes + at, &x, 8);
+    }
+    for (; at < lowered.size(); ++at)
+      if (bytes[at] >= 'A' && bytes[at] <= 'Z') bytes[at] = static_cast<char>(bytes[at] - 'A' + 'a');
+  }
   size_t count = 0;  // tokens written; those past it are left from an earlier text
   // The next token to fill: an earlier one reset (its strings keep their buffers), or a new one.
   auto next = [&]() -> Token& {
@@ -125,7 +147,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       t.end = static_cast<int32_t>(i + 1);
       i = i + 1;
     }
-    Finish(text, &t);
+    Finish(text, lowered, &t);
   }
   tokens.resize(count);
 }

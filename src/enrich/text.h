@@ -60,6 +60,11 @@ class LowerWord : public std::string {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     slot_ = WordFilter::Slot(*this);
   }
+  // The same for text already lower-cased.
+  void SetLowered(std::string_view lowered) {
+    assign(lowered);
+    slot_ = WordFilter::Slot(*this);
+  }
   uint16_t slot() const { return slot_; }
   template <size_t N>
   bool operator==(const char (&literal)[N]) const {

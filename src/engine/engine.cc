@@ -1042,7 +1042,9 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     };
     if (impl_->enricher) {
       // (std::ref: the std::function holds a pointer to the lambda, not a heap copy of it.)
-      reported = impl_->enricher->FindReportedContent(sentence, std::ref(find_in_sentence));
+      // (The sentence's actors read in place, not copied out of find_in_sentence: the engine finds
+      // them for every sentence anyway, AddMakersOfWeaponsUsed below.)
+      reported = impl_->enricher->FindReportedContent(sentence, std::ref(find_in_sentence), &sentence_actors());
       if (!reported.empty() && discourse) discourse_before.emplace(*discourse);
     }
     code::CodeResult result = discourse
@@ -1175,6 +1177,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
       context.sentence = sentence;
       context.document_date = document.date;
       context.find_actors = std::ref(find_actors);
+      context.actors = &actors_with_resolved();
       impl_->enricher->Enrich(context, located);
       // Places found by the enricher are sentence byte offsets: move them to document code points.
       for (auto& item : located) {

@@ -212,10 +212,10 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   e.target = {};
   if (!origin && !ally) return;
   // "launched missiles from Belarus at Kyiv": the actor the act is aimed at.
-  if (!*mentions_found && ctx.find_actors) *mentions = ctx.find_actors(ctx.sentence);
+  if (!ctx.actors && !*mentions_found && ctx.find_actors) *mentions = ctx.find_actors(ctx.sentence);
   *mentions_found = true;
   static const WordSet kAimed = {"at", "on", "against", "towards", "toward", "into", "targeting"};
-  for (const code::ActorMention& m : *mentions) {
+  for (const code::ActorMention& m : ctx.actors ? *ctx.actors : *mentions) {
     auto [mf, ml] = VerbTokens(tokens, m.span, ctx.sentence.size());
     if (mf < tl) continue;
     bool crossed = false;
@@ -263,13 +263,15 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
   const std::vector<DateExpr> dates = FindDates(impl_->dates, tokens, ctx.sentence, ctx.document_date);
   const std::vector<Gazetteer::Match> places = impl_->gazetteer.Find(tokens);
 
-  std::vector<code::ActorMention> mentions;
+  std::vector<code::ActorMention> found;
+  const std::vector<code::ActorMention>* mentions = &found;
   // Actors are only needed to name reporters.
   const bool need_actors =
       !read.cues.report_verbs.empty() || !read.cues.sources.empty() || !read.cues.reason_verbs.empty();
-  if (ctx.find_actors && need_actors) mentions = ctx.find_actors(ctx.sentence);
+  if (need_actors && ctx.actors) mentions = ctx.actors;
+  else if (ctx.find_actors && need_actors) found = ctx.find_actors(ctx.sentence);
   std::vector<TokenMention> located;
-  for (const code::ActorMention& m : mentions) {
+  for (const code::ActorMention& m : *mentions) {
     auto [first, last] = VerbTokens(tokens, m.span, ctx.sentence.size());
     if (first >= 0) located.push_back(TokenMention{first, last, &m});
   }
@@ -342,18 +344,21 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
   }
 }
 
-std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(std::string_view sentence,
-                                                                     const ActorFinder& find_actors) const {
+std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(
+    std::string_view sentence, const ActorFinder& find_actors,
+    const std::vector<code::ActorMention>* sentence_actors) const {
   std::vector<ReportedContent> out;
   const ReadSentence& read = Read(*impl_, sentence);
   const std::vector<Token>& tokens = read.tokens;
   const SentenceCues& cues = read.cues;
   if (cues.report_verbs.empty() && cues.sources.empty() && cues.reason_verbs.empty() && !HasComplementVerb(tokens))
     return out;
-  std::vector<code::ActorMention> mentions;
-  if (find_actors) mentions = find_actors(sentence);
+  std::vector<code::ActorMention> found;
+  const std::vector<code::ActorMention>* mentions = &found;
+  if (sentence_actors) mentions = sentence_actors;
+  else if (find_actors) found = find_actors(sentence);
   std::vector<TokenMention> located;
-  for (const code::ActorMention& m : mentions) {
+  for (const code::ActorMention& m : *mentions) {
     auto [first, last] = VerbTokens(tokens, m.span, sentence.size());
     if (first >= 0) located.push_back(TokenMention{first, last, &m});
   }

@@ -27,6 +27,9 @@ struct SentenceContext {
   std::string_view sentence;  // normalised sentence text
   Date document_date;
   ActorFinder find_actors;  // may be empty
+  // The sentence's actors, when the caller has them at hand (what find_actors(sentence) would
+  // return): then read in place, and find_actors is not called for the whole sentence. May be null.
+  const std::vector<code::ActorMention>* actors = nullptr;
 };
 
 // One coded event with its parts located in the sentence (byte offsets).
@@ -76,7 +79,10 @@ class Enricher {
     // "X intended/ordered Y to V": not speech; `speaker` is X, who intends or orders (no statement).
     bool control = false;
   };
-  std::vector<ReportedContent> FindReportedContent(std::string_view sentence, const ActorFinder& find_actors) const;
+  // `sentence_actors`, when not null, is what find_actors(sentence) would return (read in place,
+  // find_actors is then not called).
+  std::vector<ReportedContent> FindReportedContent(std::string_view sentence, const ActorFinder& find_actors,
+                                                   const std::vector<code::ActorMention>* sentence_actors = nullptr) const;
 
   // The charges a reported clause makes against the actors it names (data/enrich/charges.tsv):
   // "... argues that Belarus breached the 1974 resolution" accuses Belarus. `mentions` are in the

@@ -12,6 +12,7 @@
 namespace dyad::enrich {
 namespace {
 
+using testing::Coded;
 using testing::kDocDate;
 using testing::RunSentence;
 using testing::TableFinder;
@@ -61,6 +62,59 @@ TEST(EnrichTest, AsksForActorsOnlyWhenASentenceNamesAReporter) {
   EXPECT_EQ(calls, 0);
   RunSentence("The mayor said that Russian troops attacked the village.", {"said", "attacked"}, counting);
   EXPECT_EQ(calls, 1);
+}
+
+TEST(EnrichTest, ReadsTheSentencesActorsInPlaceWhenGivenThem) {
+  const std::string sentence = "On Tuesday, Russian troops launched missiles at Kyiv from Belarus, the Ukrainian air force said.";
+  const ActorFinder table = TableFinder({{"Russian troops", "RUSMIL"}, {"Ukrainian air force", "UKRMIL"}, {"Kyiv", "UKR"}});
+  auto with_finder = RunSentence(sentence, {"launched", "said"}, table, kDocDate, {"19", "01"});
+  // The same sentence with its actors handed over: the same events, and the finder never asked.
+  const std::vector<code::ActorMention> actors = table(sentence);
+  int calls = 0;
+  ActorFinder counting = [&](std::string_view text) {
+    ++calls;
+    return table(text);
+  };
+  Coded given;
+  given.events.resize(2);
+  const std::vector<std::string> verbs = {"launched", "said"}, roots = {"19", "01"};
+  for (size_t i = 0; i < 2; ++i) {
+    Event& e = given.events[i];
+    e.date = kDocDate;
+    e.sentence = sentence;
+    e.verb_text = verbs[i];
+    e.root_code = roots[i];
+    e.event_code = roots[i] + "0";
+    const auto at = static_cast<int32_t>(sentence.find(verbs[i]));
+    given.located.push_back(EventInSentence{&e, {}, {at, at + static_cast<int32_t>(verbs[i].size())}, {}});
+  }
+  SentenceContext ctx{sentence, kDocDate, counting};
+  ctx.actors = &actors;
+  testing::SharedEnricher().Enrich(ctx, given.located);
+  EXPECT_EQ(calls, 0);
+  for (size_t i = 0; i < 2; ++i) {
+    const Event &a = with_finder.events[i], &b = given.events[i];
+    EXPECT_EQ(a.date, b.date);
+    EXPECT_EQ(a.date_text, b.date_text);
+    EXPECT_EQ(a.modality, b.modality);
+    EXPECT_EQ(a.reported_by, b.reported_by);
+    EXPECT_EQ(a.reported_by_text, b.reported_by_text);
+    EXPECT_EQ(a.location.name, b.location.name);
+    EXPECT_EQ(a.origin.name, b.origin.name);
+    EXPECT_EQ(a.target, b.target);
+  }
+  EXPECT_EQ(with_finder.events[0].reported_by, "UKRMIL");
+  // FindReportedContent the same way.
+  const auto by_finder = testing::SharedEnricher().FindReportedContent(sentence, table);
+  const auto in_place = testing::SharedEnricher().FindReportedContent(sentence, counting, &actors);
+  EXPECT_EQ(calls, 0);
+  ASSERT_EQ(by_finder.size(), in_place.size());
+  for (size_t i = 0; i < by_finder.size(); ++i) {
+    EXPECT_EQ(by_finder[i].clause.begin, in_place[i].clause.begin);
+    EXPECT_EQ(by_finder[i].clause.end, in_place[i].clause.end);
+    EXPECT_EQ(by_finder[i].speaker.begin, in_place[i].speaker.begin);
+    EXPECT_EQ(by_finder[i].speaker.end, in_place[i].speaker.end);
+  }
 }
 
 TEST(EnrichTest, IsSafeToCallFromManyThreads) {

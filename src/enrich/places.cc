@@ -163,18 +163,24 @@ Status PlaceLexicon::Load(const std::string& path) {
   }
   for (const auto* phrases : {&location, &origin, &destination, &provenance})
     for (const auto& p : *phrases) last_words.Add(p.back());
+  for (auto [phrases, index] : {std::pair{&location, &location_by_last}, std::pair{&origin, &origin_by_last},
+                                std::pair{&destination, &destination_by_last}, std::pair{&provenance, &provenance_by_last}}) {
+    index->clear();
+    for (uint32_t i = 0; i < phrases->size(); ++i) (*index)[(*phrases)[i].back()].push_back(i);
+  }
   return Status::Ok();
 }
 
 PlaceRole RoleOf(const PlaceLexicon& lex, const std::vector<Token>& tokens, const Gazetteer::Match& match) {
-  auto ends_at = [&](int k, const std::vector<std::vector<std::string>>& phrases) {
-    for (const auto& p : phrases) {
+  // (Only the phrases that end in tokens[k]'s word, by the list's index of last words.)
+  auto ends_at = [&](int k, const std::vector<std::vector<std::string>>& phrases, const PlaceLexicon::ByLastWord& by_last) {
+    const auto it = by_last.find(tokens[k].lower);
+    if (it == by_last.end()) return false;
+    for (const uint32_t i : it->second) {
+      const auto& p = phrases[i];
       int start = k + 1 - static_cast<int>(p.size());
       size_t next;
-      // (The last word first: most phrases end in another word than tokens[k].)
-      if (start >= 0 && !p.empty() && p.back() == tokens[k].lower &&
-          MatchPhrase(tokens, static_cast<size_t>(start), p, &next))
-        return true;
+      if (start >= 0 && MatchPhrase(tokens, static_cast<size_t>(start), p, &next)) return true;
     }
     return false;
   };
@@ -182,10 +188,10 @@ PlaceRole RoleOf(const PlaceLexicon& lex, const std::vector<Token>& tokens, cons
   for (int k = match.first - 1, skipped = 0; k >= 0 && skipped <= 5; --k, ++skipped) {
     if (lex.last_words.MayContainSlot(tokens[k].filter_slot)) {  // (else no phrase ends at k)
       // ("the shells Russia fires come from North Korea": where goods come from is no place of the act.)
-      if (ends_at(k, lex.provenance)) return PlaceRole::kNone;
-      if (ends_at(k, lex.origin)) return PlaceRole::kOrigin;  // before "to": "out of"
-      if (ends_at(k, lex.destination)) return PlaceRole::kDestination;
-      if (ends_at(k, lex.location)) return PlaceRole::kLocation;
+      if (ends_at(k, lex.provenance, lex.provenance_by_last)) return PlaceRole::kNone;
+      if (ends_at(k, lex.origin, lex.origin_by_last)) return PlaceRole::kOrigin;  // before "to": "out of"
+      if (ends_at(k, lex.destination, lex.destination_by_last)) return PlaceRole::kDestination;
+      if (ends_at(k, lex.location, lex.location_by_last)) return PlaceRole::kLocation;
     }
     if (tokens[k].text == "'s") {  // "in Russia's Belgorod Oblast": skip the possessor
       while (k - 1 >= 0 && tokens[k - 1].word && tokens[k - 1].capitalised) --k;

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <set>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,6 +70,10 @@ struct PlaceLexicon {
   std::set<std::string> gap;
   // The last words of the four phrase lists above: RoleOf reads the lists only at a word it may hold.
   WordFilter last_words;
+  // Each list's phrases by their last word (indices into the list, in its order): RoleOf tries only
+  // the phrases that end in the word it is at. Built by Load.
+  using ByLastWord = std::unordered_map<std::string, std::vector<uint32_t>>;
+  ByLastWord location_by_last, origin_by_last, destination_by_last, provenance_by_last;
   Status Load(const std::string& path);
 };
 

@@ -1278,7 +1278,7 @@ void Engine::MarkCompounds() {
                                                               "IS", "ARE", "SAID", "SAYS", "CAN", "COULD"};
       const bool verb_follows = is(next, RootType::kVerb) || kAuxiliaries.count(after) > 0 ||
                                 (!w(next).typed && w(next).kind == WType::kNone && after.size() > 4 &&
-                                 after.ends_with("ED"));
+                                 EndsWith(after, "ED"));
       int before = c - 2;  // the word before the comma: an actor's tail; is there a list before it?
       while (before >= 0 && w(before).typed && w(before).type == RootType::kActor && w(before).head != before) --before;
       if (before >= 0 && w(before).typed && w(before).type == RootType::kActor) before = w(before).head - 1;
@@ -1403,7 +1403,7 @@ void Engine::MarkCommaClauses() {
     }
     const std::string_view first = WordText(0);
     const bool preposition = kIntroPrepositions.count(first) > 0;
-    const bool participle = !IsActor(0) && first.size() > 5 && (first.ends_with("ING") || first.ends_with("ED"));
+    const bool participle = !IsActor(0) && first.size() > 5 && (EndsWith(first, "ING") || EndsWith(first, "ED"));
     if (comma >= 2 && comma + 3 < n() && (preposition || participle)) {
       // A finite verb there has a subject before it ("After Russia invaded Ukraine,"); "During
       // talks with ..." has none (a verb form with no actor before it is a noun here).
@@ -1641,7 +1641,7 @@ bool Engine::ContinuesNounList(int c) const {
     const Word& x = w(j);
     if (x.kind == WType::kComma || x.kind == WType::kQuote) return false;
     if (IsActor(j) || IsType(j, RootType::kPronoun) || IsType(j, RootType::kDeterminer)) return false;
-    if (IsType(j, RootType::kVerb) && !t.ends_with("ING")) return false;
+    if (IsType(j, RootType::kVerb) && !EndsWith(t, "ING")) return false;
   }
   return false;
 }
@@ -1660,9 +1660,9 @@ bool Engine::ObjectListContinues(int c) const {
   auto modifies_noun = [&](int j) {
     const std::string_view t = WordText(j);
     const std::string_view before = WordText(j - 1);
-    return t.size() > 4 && t.ends_with("ED") && j > c + 1 && j + 1 < n() && !IsType(j - 1, RootType::kVerb) &&
+    return t.size() > 4 && EndsWith(t, "ED") && j > c + 1 && j + 1 < n() && !IsType(j - 1, RootType::kVerb) &&
            !IsType(j - 1, RootType::kAuxiliary) && !IsType(j - 1, RootType::kPronoun) && !IsActor(j - 1) &&
-           !kNoNoun.count(before) && !before.ends_with("LY") && kAfterParticiple.count(WordText(j + 1)) > 0;
+           !kNoNoun.count(before) && !EndsWith(before, "LY") && kAfterParticiple.count(WordText(j + 1)) > 0;
   };
   for (int j = c + 1, words = 0; j < n() && words < 10; ++j, ++words) {
     const std::string_view t = WordText(j);
@@ -1670,7 +1670,7 @@ bool Engine::ObjectListContinues(int c) const {
     if (w(j).kind == WType::kComma || w(j).kind == WType::kQuote) return false;
     if (modifies_noun(j)) continue;
     if (IsType(j, RootType::kVerb) && !w(j).noun) return false;
-    if (IsType(j, RootType::kPronoun) || (!w(j).typed && t.size() > 4 && t.ends_with("ED"))) return false;
+    if (IsType(j, RootType::kPronoun) || (!w(j).typed && t.size() > 4 && EndsWith(t, "ED"))) return false;
   }
   return false;
 }
@@ -1695,14 +1695,14 @@ bool Engine::VerbPosition(int v) const {
   const int phrase = w(last).head >= 0 ? w(last).head : last;
   return IsActor(v - 1) || IsActor(phrase) || IsType(phrase, RootType::kAgent) ||
          IsType(v - 1, RootType::kPronoun) || kBefore.count(before) > 0 ||
-         (before.size() > 4 && before.ends_with("LY"));
+         (before.size() > 4 && EndsWith(before, "LY"));
 }
 
 bool Engine::HasVerbBetween(int first, int last) const {
   for (int k = std::max(first, 0); k <= last && k < n(); ++k) {
     const Word& x = w(k);
     if (x.typed && x.type == RootType::kVerb && !x.noun) return true;
-    if (!x.typed && x.kind == WType::kNone && WordText(k).size() > 4 && WordText(k).ends_with("ED")) return true;
+    if (!x.typed && x.kind == WType::kNone && WordText(k).size() > 4 && EndsWith(WordText(k), "ED")) return true;
   }
   return false;
 }
@@ -1773,7 +1773,7 @@ void Engine::SplitClauses() {
                                                             "AWAY", "OVER", "TOO", "AGAIN", "THERE", "HERE"};
       if (k < 0 || w(k).typed || w(k).kind != WType::kNone) return false;
       const std::string_view t = WordText(k);
-      return !kParticles.count(t) && !t.ends_with("ING") && !t.ends_with("ED") && !t.ends_with("LY");
+      return !kParticles.count(t) && !EndsWith(t, "ING") && !EndsWith(t, "ED") && !EndsWith(t, "LY");
     };
     if (nounish(c - 1) || (document && plain_noun(c - 1))) {
       int j = c + 1;
@@ -1784,14 +1784,14 @@ void Engine::SplitClauses() {
       // Document coding (dyad): a verb form ending such a list before a preposition or the end is
       // a noun too ("weapons and support from Iran", "drones and training to Russia").
       static const WordList kAfterNoun = {"FROM", "TO", "FOR", "ON", "IN", "OF", "WITH", "AGAINST", "INTO"};
-      if (document && is(j, RootType::kVerb) && w(j).is_head && w(j).tail == j && !WordText(j).ends_with("ED") &&
+      if (document && is(j, RootType::kVerb) && w(j).is_head && w(j).tail == j && !EndsWith(WordText(j), "ED") &&
           (j + 1 >= n() || w(j + 1).kind == WType::kComma || kAfterNoun.count(WordText(j + 1)))) {
         w(j).noun = true;
         continue;
       }
       // ... and so is one modifying a weapons noun after it ("rounds of artillery and rocket
       // ammunition", "shells and drone parts").
-      if (document && w(j).tail <= j && !WordText(j).ends_with("ED") && !IsActor(j) &&
+      if (document && w(j).tail <= j && !EndsWith(WordText(j), "ED") && !IsActor(j) &&
           (EndsMaterielPhrase(j) || (j + 1 < n() && EndsMaterielPhrase(j + 1)))) {
         if (is(j, RootType::kVerb)) w(j).noun = true;
         continue;
@@ -1800,7 +1800,7 @@ void Engine::SplitClauses() {
     if (is(c - 1, RootType::kAdjective) && is(c + 1, RootType::kAdjective)) continue;
     // Document coding (dyad): the last two members of a list of nouns, one of them a gerund
     // ("weapons, training and logistical support", "arms, funding and training") are no clauses.
-    if (document && c >= 3 && w(c - 2).kind == WType::kComma && WordText(c - 1).ends_with("ING") &&
+    if (document && c >= 3 && w(c - 2).kind == WType::kComma && EndsWith(WordText(c - 1), "ING") &&
         !is(c - 3, RootType::kVerb) && !IsActor(c + 1) && !is(c + 1, RootType::kPronoun) &&
         !is(c + 1, RootType::kDeterminer))
       continue;
@@ -1836,7 +1836,7 @@ int Engine::PassiveAuxiliary(int v, int cb) const {
                                                      "JUST", "SINCE", "THEN", "NOW", "ONCE"};
   // (The last word of a multi-word verb carries the form: "re-exported" is RE + EXPORTED.)
   const std::string_view verb = WordText(w(v).tail >= 0 ? w(v).tail : v);
-  const bool participle = (verb.size() > 3 && (verb.ends_with("ED") || verb.ends_with("EN"))) ||
+  const bool participle = (verb.size() > 3 && (EndsWith(verb, "ED") || EndsWith(verb, "EN"))) ||
                           kIrregular.count(verb) > 0;
   if (!participle) return -1;
   // "is prepared to impose", "was forced to withdraw": a state of mind or obligation before an
@@ -1853,7 +1853,7 @@ int Engine::PassiveAuxiliary(int v, int cb) const {
   int k = v - 1;
   for (int skipped = 0; k >= cb && skipped < 2; ++skipped) {
     const std::string_view t = WordText(k);
-    if (!kAdverb.count(t) && !(t.size() > 4 && t.ends_with("LY"))) break;
+    if (!kAdverb.count(t) && !(t.size() > 4 && EndsWith(t, "LY"))) break;
     --k;
   }
   if (k >= cb && kBe.count(WordText(k))) return k;
@@ -1905,7 +1905,7 @@ void Engine::HeldBy(int head, std::string* code) const {
 }
 
 void Engine::OwnedByStatePossessor(int head, std::string* code) const {
-  if (!code->starts_with("IGO")) return;
+  if (!StartsWith(*code, "IGO")) return;
   int p = head - 1;
   for (int skipped = 0; p >= 0 && skipped < 3 && !IsActor(p) && w(p).kind == WType::kNone; ++skipped, --p)
     if (!w(p).first_upper && WordText(p) != "AND") return;
@@ -1916,7 +1916,7 @@ void Engine::OwnedByStatePossessor(int head, std::string* code) const {
   const std::string_view t = WordText(tail);
   if (t.size() < 3 || t.substr(t.size() - 2) != "'S" || w(possessor).fwd_root >= 0 || w(possessor).ext >= 0) return;
   const std::string* owner = ActorCodeOfRoot(w(possessor).root, shifted_);
-  if (!owner || owner->size() != 3 || owner->starts_with("IGO") || owner->starts_with("NGO")) return;
+  if (!owner || owner->size() != 3 || StartsWith(*owner, "IGO") || StartsWith(*owner, "NGO")) return;
   *code = *owner + "GOV";
 }
 
@@ -1926,7 +1926,7 @@ void Engine::OwnedByStatePossessor(int head, std::string* code) const {
 // state's government does (GOV). Only in a clause's subject (no verb between the clause's start
 // and the poster): "Russia recalled its envoy to the OSCE" keeps the OSCE as what is recalled from.
 void Engine::PostedBy(int head, std::string* code) const {
-  if (!code->starts_with("IGO")) return;
+  if (!StartsWith(*code, "IGO")) return;
   int p = head - 1;
   if (p >= 0 && WordText(p) == "THE") --p;
   if (p < 1 || WordText(p) != "TO") return;
@@ -1958,7 +1958,7 @@ void Engine::PostedBy(int head, std::string* code) const {
   } else {
     poster = state_of(q);
   }
-  if (poster.size() < 3 || poster.starts_with("IGO") || poster.starts_with("NGO")) return;
+  if (poster.size() < 3 || StartsWith(poster, "IGO") || StartsWith(poster, "NGO")) return;
   *code = poster.substr(0, 3) + "GOV";
 }
 
@@ -2847,7 +2847,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
             if (before < 0 || WordText(before) != "THAT") continue;
             bool plain = true;
             for (int q = (w(j).tail >= 0 ? w(j).tail : j) + 1; q < v && plain; ++q)
-              plain = kBetween.count(WordText(q)) > 0 || WordText(q).ends_with("LY");
+              plain = kBetween.count(WordText(q)) > 0 || EndsWith(WordText(q), "LY");
             that_subject = plain;
           }
           if (that_subject) continue;
@@ -2954,7 +2954,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
                                verb == "TAKE" || verb == "TAKES" || verb == "TAKING";
           const std::string_view owner = WordText(tail);
           bool owns_attack = false;
-          if (joining && owner.size() > 2 && owner.ends_with("'S"))
+          if (joining && owner.size() > 2 && EndsWith(owner, "'S"))
             for (int j = tail + 1; j < n() && j <= tail + 2 && !owns_attack; ++j)
               owns_attack = kAttackNouns.count(WordText(j)) > 0;
           if (owns_attack) {

@@ -43,6 +43,17 @@ bool Inside(code::ByteSpan inner, code::ByteSpan outer) {
   return !inner.empty() && inner.begin >= outer.begin && inner.end <= outer.end;
 }
 
+// `s` is the literal `word`, compared in line (std::string's == with a literal is a call to
+// compare, strlen and memcmp).
+template <size_t N>
+bool Is(std::string_view s, const char (&word)[N]) {
+  constexpr size_t n = N - 1;
+  if (s.size() != n) return false;
+  for (size_t k = 0; k < n; ++k)
+    if (s[k] != word[k]) return false;
+  return true;
+}
+
 bool IsDenialVerb(std::string_view verb) {
   std::string lower(verb);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -715,7 +726,7 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
       while (begin > 0 && std::isalpha(static_cast<unsigned char>(sentence[begin - 1]))) --begin;
       std::string w(sentence.substr(begin, end - begin));
       for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (w != "the" && w != "its" && w != "their") return w;
+      if (!Is(w, "the") && !Is(w, "its") && !Is(w, "their")) return w;
       end = begin;
     }
     return std::string();
@@ -727,8 +738,8 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
     while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
     std::string w(sentence.substr(begin, end - begin));
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (w == "made" || w == "built" || w == "supplied" || w == "designed" || w == "produced" || w == "ballistic" ||
-        w == "cruise" || w == "attack" || w == "artillery" || w == "guided") {
+    if (Is(w, "made") || Is(w, "built") || Is(w, "supplied") || Is(w, "designed") || Is(w, "produced") ||
+        Is(w, "ballistic") || Is(w, "cruise") || Is(w, "attack") || Is(w, "artillery") || Is(w, "guided")) {
       // "Iranian-made drones", "North Korean ballistic missiles": one modifier before the weapon.
       size_t b2 = end;
       while (b2 < sentence.size() && (sentence[b2] == ' ' || sentence[b2] == '-')) ++b2;

@@ -414,7 +414,7 @@ static bool NegatorDirectlyBefore(const CueLexicon& lexicon, const SentenceCues&
 Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const std::vector<Token>& tokens,
                     int verb_first, int verb_last, const std::string& root_code, bool is_report) {
   if (verb_first < 0) return Modality::kAsserted;
-  const bool threat = root_code == "13";
+  const bool threat = Is(root_code, "13");
   // "could not capture": an inability that did not happen, negated before any modal reading.
   if (CueIn(cues.neg_modals, WindowStart(tokens, verb_first, 5), verb_first)) return Modality::kNegated;
   // Readiness is not the act ("ready to participate"), whatever the root.
@@ -481,11 +481,11 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     // (A refusal, 12x, coded from the negation itself -- "will not allow", "would not meet their
     // demands" -- is not negated again.)
     if (CueIn(cues.modals, w, verb_first))
-      return directly_negated() && root_code != "12" ? Modality::kNegated : Modality::kHypothetical;
+      return directly_negated() && !Is(root_code, "12") ? Modality::kNegated : Modality::kHypothetical;
     // A pattern whose verb is the plan itself ("plans to deploy", coded 154 from "plans"): the act it
     // names is not done. (Intents, appeals, demands and refusals, 02/03/10/12, are acts of speech that
     // were done: "pledged to send aid" is a pledge.)
-    if (root_code != "02" && root_code != "03" && root_code != "10" && root_code != "12") {
+    if (!Is(root_code, "02") && !Is(root_code, "03") && !Is(root_code, "10") && !Is(root_code, "12")) {
       for (const Cue& c : cues.modals) {
         if (c.first < verb_first || c.first >= verb_last) continue;
         // ("no plans to send troops" is a negation, read below.)

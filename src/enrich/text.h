@@ -46,6 +46,17 @@ class WordFilter {
   std::bitset<kBits> bits_;
 };
 
+// `s` is the literal `word`, compared in line: the length first, then the bytes (std::string's ==
+// with a literal is a call to compare, strlen and memcmp).
+template <size_t N>
+inline bool Is(std::string_view s, const char (&word)[N]) {
+  constexpr size_t n = N - 1;
+  if (s.size() != n) return false;
+  for (size_t k = 0; k < n; ++k)
+    if (s[k] != word[k]) return false;
+  return true;
+}
+
 // A token's lower-case form: a std::string whose == and != with a string literal compare in
 // line, the length first (libstdc++'s operator== with a `const char*` is a call to compare(),
 // strlen and memcmp; the stages ask it of most tokens, mostly of one-letter literals like ",").
@@ -68,12 +79,7 @@ class LowerWord : public std::string {
   uint16_t slot() const { return slot_; }
   template <size_t N>
   bool operator==(const char (&literal)[N]) const {
-    constexpr size_t n = N - 1;
-    if (size() != n) return false;
-    const char* const p = data();
-    for (size_t k = 0; k < n; ++k)
-      if (p[k] != literal[k]) return false;
-    return true;
+    return Is(*this, literal);
   }
   template <size_t N>
   bool operator!=(const char (&literal)[N]) const {

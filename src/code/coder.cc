@@ -3356,6 +3356,10 @@ CodeResult Engine::Finish() {
 
 std::vector<ActorMention> Engine::Mentions() {
   std::vector<ActorMention> out;
+  // (Room for every head first: one allocation, no mention moved as the vector grows.)
+  size_t heads = 0;
+  for (int i = 0; i < n(); ++i) heads += IsActorHead(i) && !w(i).resolved;
+  out.reserve(heads);
   for (int i = 0; i < n(); ++i) {
     if (!IsActorHead(i) || w(i).resolved) continue;
     ActorVal a = MakeActor(i, i, true);

@@ -8,9 +8,9 @@
 #ifndef DYAD_ENRICH_PLACES_H_
 #define DYAD_ENRICH_PLACES_H_
 
+#include <cstdint>
 #include <map>
 #include <set>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>

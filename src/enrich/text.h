@@ -60,18 +60,12 @@ inline bool Is(std::string_view s, const char (&word)[N]) {
 // A token's lower-case form: a std::string whose == and != with a string literal compare in
 // line, the length first (libstdc++'s operator== with a `const char*` is a call to compare(),
 // strlen and memcmp; the stages ask it of most tokens, mostly of one-letter literals like ",").
-// It also keeps its WordFilter::Slot(), set with the text by Set(), so that a WordSet asked
-// about a token's word does not work the slot out again.
+// It also keeps its WordFilter::Slot(), set with the text by SetLowered() (the tokeniser's only
+// way of filling it), so that a WordSet asked about a token's word does not work the slot out
+// again.
 class LowerWord : public std::string {
  public:
-  // The text lower-cased (ASCII) and its slot.
-  void Set(std::string_view text) {
-    assign(text);
-    for (char& c : *this)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    slot_ = WordFilter::Slot(*this);
-  }
-  // The same for text already lower-cased.
+  // `lowered` (text already ASCII-lower-cased) and its slot.
   void SetLowered(std::string_view lowered) {
     assign(lowered);
     slot_ = WordFilter::Slot(*this);

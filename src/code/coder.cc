@@ -9,6 +9,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/words.h"
+
 namespace dyad::code {
 
 using dict::ActorCode;
@@ -225,30 +227,6 @@ bool IsAlphaAscii(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= '
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigitC(char c) { return c >= '0' && c <= '9'; }
 
-// A small fixed set of words (the closed classes the stages test words against), with
-// std::set's count(): most words tested are in none of them, and a filter on their length and
-// first and last bytes turns those away without the tree walk's string comparisons.
-class WordList {
- public:
-  WordList(std::initializer_list<std::string_view> words) : words_(words) {
-    for (std::string_view w : words_) filter_.set(Slot(w));
-  }
-  size_t count(std::string_view w) const {
-    if (!filter_[Slot(w)]) return 0;
-    for (std::string_view x : words_)
-      if (x == w) return 1;
-    return 0;
-  }
-
- private:
-  // (4096 slots: a list of some 60 words, with 256, let one word in four through to the compares.)
-  static size_t Slot(std::string_view w) {
-    if (w.empty()) return 0;
-    return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) % 4096;
-  }
-  std::vector<std::string_view> words_;
-  std::bitset<4096> filter_;
-};
 
 // `s` ends with the literal `suffix`, compared in line (std::string_view::ends_with is a call, a
 // strlen and a memcmp; MarkNouns asks it of most words).
@@ -261,16 +239,6 @@ inline bool EndsWith(std::string_view s, const char (&suffix)[N]) {
   return true;
 }
 
-// `s` is the literal `word`, compared in line (std::string's == with a literal is a call to
-// compare, strlen and memcmp; actor codes are compared with "---", "+++" ... for every mention).
-template <size_t N>
-inline bool Is(std::string_view s, const char (&word)[N]) {
-  constexpr size_t n = N - 1;
-  if (s.size() != n) return false;
-  for (size_t k = 0; k < n; ++k)
-    if (s[k] != word[k]) return false;
-  return true;
-}
 
 // `s` begins with the literal `prefix`, compared in line (as EndsWith; CodeVerb asks it of event
 // codes some 190,000 times on 20,000 sentences).

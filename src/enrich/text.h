@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/words.h"
 #include "dyad/status.h"
 
 namespace dyad::enrich {
@@ -46,16 +47,6 @@ class WordFilter {
   std::bitset<kBits> bits_;
 };
 
-// `s` is the literal `word`, compared in line: the length first, then the bytes (std::string's ==
-// with a literal is a call to compare, strlen and memcmp).
-template <size_t N>
-inline bool Is(std::string_view s, const char (&word)[N]) {
-  constexpr size_t n = N - 1;
-  if (s.size() != n) return false;
-  for (size_t k = 0; k < n; ++k)
-    if (s[k] != word[k]) return false;
-  return true;
-}
 
 // A token's lower-case form: a std::string whose == and != with a string literal compare in
 // line, the length first (libstdc++'s operator== with a `const char*` is a call to compare(),

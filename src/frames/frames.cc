@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "common/words.h"
+
 namespace dyad::frames {
 namespace {
 
@@ -26,29 +28,6 @@ struct Token {
   bool word = false;
 };
 
-// A small closed set of words asked about many tokens: count() as a set's, with most words (in
-// none of them) turned away by a filter of their length and first and last bytes before any
-// comparison or hash.
-class ClosedWords {
- public:
-  ClosedWords(std::initializer_list<std::string_view> words) : words_(words) {
-    for (std::string_view w : words_) filter_.set(Slot(w));
-  }
-  size_t count(std::string_view w) const {
-    if (!filter_[Slot(w)]) return 0;
-    for (std::string_view x : words_)
-      if (x == w) return 1;
-    return 0;
-  }
-
- private:
-  static size_t Slot(std::string_view w) {
-    if (w.empty()) return 0;
-    return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) % 4096;
-  }
-  std::vector<std::string_view> words_;
-  std::bitset<4096> filter_;
-};
 
 // Is the word before byte `begin` (at or after token `from`) a preposition of place or direction?
 bool AfterPlacePreposition(const std::vector<Token>& tokens, int32_t from, int32_t begin) {
@@ -471,7 +450,7 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       const std::string_view w = tokens[j].lower;
       // The negation right before the trigger, after an auxiliary ("did not", "would not", "has
       // never"), negates a finite verb. ("Countries not taking part in the war" describes them.)
-      static const ClosedWords kAuxiliaries = {
+      static const WordList kAuxiliaries = {
           "did", "do", "does", "would", "will", "has", "have", "had", "could", "should", "can", "may", "might"};
       const bool verbal = words == 1 && j >= 1 &&
                           (kAuxiliaries.count(tokens[j - 1].lower) > 0 || (w == "t" && j >= 2) ||
@@ -493,7 +472,7 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         const int lead = trig == 2 ? kLeadWords : kNearWords;
         int32_t from = ti, words = 0;
         // (Auxiliaries and negation take no room: "Belarusian soldiers did not fight in the war".)
-        static const ClosedWords kVerbGroup = {
+        static const WordList kVerbGroup = {
             "did", "do", "does", "not", "never", "has", "have", "had", "would", "will", "could", "should",
             "may", "might", "can", "also", "still", "t", "didn", "doesn", "don", "hasn", "haven", "wouldn", "won"};
         while (from > 0 && words < lead && !IsBoundary(tokens[from - 1], false)) {

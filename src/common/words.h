@@ -1,0 +1,55 @@
+// Small closed word classes tested against many words, and literal comparisons in line: the
+// coder, the frames and the enricher ask such questions for every word of every sentence.
+//
+// CONTRACT: header-only, no state beyond each list's own; a WordList is immutable after
+// construction and safe to share between threads (the stages keep them as function statics).
+#ifndef DYAD_COMMON_WORDS_H_
+#define DYAD_COMMON_WORDS_H_
+
+#include <bitset>
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace dyad {
+
+// A small fixed set of words (the closed classes the stages test words against), with
+// std::set's count(): most words tested are in none of them, and a filter on their length and
+// first and last bytes turns those away without the tree walk's string comparisons.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) : words_(words) {
+    for (std::string_view w : words_) filter_.set(Slot(w));
+  }
+  size_t count(std::string_view w) const {
+    if (!filter_[Slot(w)]) return 0;
+    for (std::string_view x : words_)
+      if (x == w) return 1;
+    return 0;
+  }
+
+ private:
+  // (4096 slots: a list of some 60 words, with 256, let one word in four through to the compares.)
+  static size_t Slot(std::string_view w) {
+    if (w.empty()) return 0;
+    return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) % 4096;
+  }
+  std::vector<std::string_view> words_;
+  std::bitset<4096> filter_;
+};
+
+// `s` is the literal `word`, compared in line: the length first, then the bytes (std::string's ==
+// with a literal is a call to compare, strlen and memcmp).
+template <size_t N>
+inline bool Is(std::string_view s, const char (&word)[N]) {
+  constexpr size_t n = N - 1;
+  if (s.size() != n) return false;
+  for (size_t k = 0; k < n; ++k)
+    if (s[k] != word[k]) return false;
+  return true;
+}
+
+}  // namespace dyad
+
+#endif  // DYAD_COMMON_WORDS_H_

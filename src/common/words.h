@@ -6,6 +6,7 @@
 #ifndef DYAD_COMMON_WORDS_H_
 #define DYAD_COMMON_WORDS_H_
 
+#include <array>
 #include <bitset>
 #include <cstddef>
 #include <initializer_list>
@@ -38,6 +39,15 @@ class WordList {
   std::vector<std::string_view> words_;
   std::bitset<4096> filter_;
 };
+
+// A byte of a word: an ASCII letter or digit, or any non-ASCII byte (so letters of other scripts
+// stay whole). A table: the tokenisers ask it of every byte of every sentence.
+inline constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  return t;
+}();
+inline bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
 
 // `s` is the literal `word`, compared in line: the length first, then the bytes (std::string's ==
 // with a literal is a call to compare, strlen and memcmp).

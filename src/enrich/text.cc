@@ -10,14 +10,8 @@
 namespace dyad::enrich {
 namespace {
 
-constexpr std::array<bool, 256> MakeAlnum() {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-  return t;
-}
-constexpr std::array<bool, 256> kAlnum = MakeAlnum();
-// ASCII letters and digits, and every non-ASCII byte (a table: asked of every byte).
-bool IsAlnum(unsigned char c) { return kAlnum[c]; }
+// ASCII letters and digits, and every non-ASCII byte (common/words.h).
+bool IsAlnum(unsigned char c) { return IsWordByte(c); }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 

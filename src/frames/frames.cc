@@ -40,15 +40,6 @@ bool AfterPlacePreposition(const std::vector<Token>& tokens, int32_t from, int32
   return false;
 }
 
-constexpr std::array<bool, 256> MakeWordBytes() {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-  return t;
-}
-constexpr std::array<bool, 256> kWordBytes = MakeWordBytes();
-// (A table: asked of every byte of every sentence.)
-bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
-
 // Words are runs of ASCII letters/digits or non-ASCII bytes (so letters of other scripts
 // stay whole), except that typographic quotes and apostrophes (U+2018..U+201D) split.
 // Into *out, whose words view `*lowered` (the sentence lower-cased once); both are reused from

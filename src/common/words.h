@@ -9,6 +9,8 @@
 #include <array>
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,23 @@ inline constexpr std::array<bool, 256> kWordBytes = [] {
   return t;
 }();
 inline bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
+
+// Lower-cases ASCII 'A'-'Z' in bytes[0, size), eight bytes at a time; other bytes, non-ASCII
+// too, stay. The tokenisers lower-case each sentence once with it.
+inline void LowerAsciiInPlace(char* bytes, size_t size) {
+  size_t at = 0;
+  for (; at + 8 <= size; at += 8) {
+    uint64_t x;
+    std::memcpy(&x, bytes + at, 8);
+    constexpr uint64_t k01 = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const uint64_t y = x & ~high;
+    const uint64_t upper = (y + (0x80 - 'A') * k01) & ~(y + (0x7F - 'Z') * k01) & high & ~(x & high);
+    x += upper >> 2;
+    std::memcpy(bytes + at, &x, 8);
+  }
+  for (; at < size; ++at)
+    if (bytes[at] >= 'A' && bytes[at] <= 'Z') bytes[at] = static_cast<char>(bytes[at] - 'A' + 'a');
+}
 
 // `s` is the literal `word`, compared in line: the length first, then the bytes (std::string's ==
 // with a literal is a call to compare, strlen and memcmp).

@@ -77,21 +77,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
   // token's lower-case form is copied from it.
   thread_local std::string lowered;
   lowered.assign(text);
-  {
-    char* const bytes = lowered.data();
-    size_t at = 0;
-    for (; at + 8 <= lowered.size(); at += 8) {
-      uint64_t x;
-      std::memcpy(&x, bytes + at, 8);
-      constexpr uint64_t k01 = 0x0101010101010101ull, high = 0x8080808080808080ull;
-      const uint64_t y = x & ~high;
-      const uint64_t upper = (y + (0x80 - 'A') * k01) & ~(y + (0x7F - 'Z') * k01) & high & ~(x & high);
-      x += upper >> 2;
-      std::memcpy(bytes + at, &x, 8);
-    }
-    for (; at < lowered.size(); ++at)
-      if (bytes[at] >= 'A' && bytes[at] <= 'Z') bytes[at] = static_cast<char>(bytes[at] - 'A' + 'a');
-  }
+  LowerAsciiInPlace(lowered.data(), lowered.size());
   size_t count = 0;  // tokens written; those past it are left from an earlier text
   // The next token to fill: an earlier one reset (its strings keep their buffers), or a new one.
   auto next = [&]() -> Token& {

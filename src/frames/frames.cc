@@ -46,20 +46,7 @@ bool AfterPlacePreposition(const std::vector<Token>& tokens, int32_t from, int32
 // sentence to sentence (a thread keeps them).
 void Tokenize(std::string_view s, std::string* lowered, std::vector<Token>* out_tokens) {
   lowered->assign(s);
-  // Lower-cased eight bytes at a time ('A'-'Z' gain 0x20; other bytes, non-ASCII too, stay).
-  char* const low_bytes = lowered->data();
-  size_t at = 0;
-  for (; at + 8 <= lowered->size(); at += 8) {
-    uint64_t x;
-    std::memcpy(&x, low_bytes + at, 8);
-    constexpr uint64_t k01 = 0x0101010101010101ull, high = 0x8080808080808080ull;
-    const uint64_t y = x & ~high;
-    const uint64_t upper = (y + (0x80 - 'A') * k01) & ~(y + (0x7F - 'Z') * k01) & high & ~(x & high);
-    x += upper >> 2;
-    std::memcpy(low_bytes + at, &x, 8);
-  }
-  for (; at < lowered->size(); ++at)
-    if (low_bytes[at] >= 'A' && low_bytes[at] <= 'Z') low_bytes[at] = static_cast<char>(low_bytes[at] - 'A' + 'a');
+  LowerAsciiInPlace(lowered->data(), lowered->size());  // ('A'-'Z' only; other bytes stay)
   const std::string_view low(*lowered);
   std::vector<Token>& out = *out_tokens;
   size_t count = 0;  // tokens written; those past it are left from an earlier sentence

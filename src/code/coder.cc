@@ -3376,7 +3376,7 @@ bool Engine::MatchDefinite(const CorefRules& rules, const DefiniteRule& r, int i
   // deployment of North Korean troops", "the shipments from Iran") needs no antecedent. (Its
   // target may follow: "the sanctions on Russia" still stands for who imposed them.)
   if (r.kind == DefiniteKind::kActorOf && next + 1 < n()) {
-    static const std::unordered_set<std::string_view> kLinks = {"BY", "FROM", "OF"};
+    static const WordList kLinks = {"BY", "FROM", "OF"};
     if (kLinks.count(WordText(next)) && (IsActor(next + 1) || (WordText(next + 1) == "THE" && IsActor(next + 2))))
       return false;
   }

@@ -425,7 +425,9 @@ TEST_F(CoreferenceTest, AnEventNamedAgainIsWhoDidIt) {
 // Such a phrase is never the one acting ("The attack on Gondor condemned ..." acts for no one), and
 // one whose own words name the doer ("the attack by Arnor") needs no antecedent.
 TEST_F(CoreferenceTest, AnEventNamedAgainIsNoSubjectAndYieldsToItsOwnDoer) {
-  EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "The attack angered Rohan."}), "(No events found in text)");
+  // (With a dictionary verb after it: as a subject the phrase stands for no one.)
+  EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "The attack condemned Rohan on Tuesday."}),
+            "(No events found in text)");
   EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "Rohan praised Arnor after the raids condemned Gondor."}),
             "ROH/ARN/051");
   EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "Rohan condemned the attack by Arnor on Tuesday."}),

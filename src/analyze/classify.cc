@@ -368,12 +368,13 @@ bool Alleged(const Event& e, const std::vector<std::string>& allegation) {
 bool AllegedWithoutAccuser(const Event& e) {
   if (e.source_span.empty() || e.verb_span.empty() || e.verb_span.begin < e.source_span.end) return false;
   const int64_t base = e.sentence_span.empty() ? 0 : e.sentence_span.begin;
-  const std::string text = Lower(e.sentence);
-  const size_t from = ByteOfCodePoint(text, e.source_span.end - base);
-  const size_t to = ByteOfCodePoint(text, e.verb_span.begin - base);
+  const size_t from = ByteOfCodePoint(e.sentence, e.source_span.end - base);
+  const size_t to = ByteOfCodePoint(e.sentence, e.verb_span.begin - base);
   if (from == std::string::npos || to == std::string::npos || to <= from) return false;
+  // (Only the words between them are lower-cased: this is asked of every event listed.)
+  const std::string between = Lower(e.sentence.substr(from, to - from));
   static const std::vector<std::string> kCues = {"accused of", "allegedly", "alleged to", "suspected of"};
-  return WordBetween(text, kCues, from, to);
+  return WordBetween(between, kCues, 0, between.size());
 }
 
 }  // namespace

@@ -2773,6 +2773,12 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           source_ = DefaultActor(o_.default_source);
           break;
         }
+        // Document coding (dyad): force has its subject before the verb; an actor after an active
+        // verb of force is what it struck or where ("the missile that struck Zaporizhzhia was a
+        // North Korean KN-23" names no attacker, least of all Ukraine). (Passives are settled above.)
+        if (document && k > v && aux < 0 && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
+            code->code.compare(0, 2, "20") <= 0)
+          break;
         // Document coding: "According to Lukashenko's plan, they were to..." -- a possessor
         // ("Lukashenko's plan") gives way to a later actor before the verb that is no possessor.
         if (document && k < v && IsSingularPossessor(k)) {

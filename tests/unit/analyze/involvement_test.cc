@@ -1076,6 +1076,22 @@ TEST_F(AnyStateTest, CensureOfTheVictimsBackersNeedsAThirdStateAndNoBackingOfThe
   ExpectListed(cases);
 }
 
+// A plain report that weapons used in the war were X's (made in X, of X's design), by monitors or a
+// UN panel too, is evidence of X's support; a panel's judgement about them (a breach, a credible
+// allegation) is the international response, not that evidence.
+TEST_F(AnyStateTest, AReportThatWeaponsWereXsIsSupportAJudgementIsNot) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "PRK", "IGOUNO", "010", "", "A UN monitoring panel reported that the missile which hit Kharkiv was a North Korean Hwasong-11.", 3, true},
+      {"russia-ukraine", "IRN", "IGOUNO", "010", "", "Monitors told the Security Council that the drones shot down over Odesa carried engines of Iranian design.", 3, true},
+      {"russia-ukraine", "PRK", "IGOUNO", "010", "", "The panel concluded that North Korean missiles fired at Kharkiv breached Security Council resolutions.", 3, false},
+  };
+  ExpectListed(cases);
+  const Conflict ru = LoadC("russia-ukraine");
+  EXPECT_TRUE(Has(SentenceCats(ru, "IRN", "Fragments recovered in Kyiv were consistent with Iranian manufacture, investigators said."), 3));
+  EXPECT_TRUE(Has(SentenceCats(ru, "IRN", "The drones that struck Lviv carried guidance units of Iranian design."), 3));
+  EXPECT_FALSE(Has(SentenceCats(ru, "IRN", "Investigators found that the Iranian-designed drones struck Lviv in violation of resolution 2231."), 3));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

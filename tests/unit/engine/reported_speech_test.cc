@@ -453,6 +453,19 @@ TEST_F(EngineText, TheSpeakerIsNotTheUnnamedSubjectOfItsReport) {
   ExpectEvent(named, {"Minsk had supplied", "BLR", "07", "RUS", Modality::kAsserted, "UKR"}, Describe(named));
 }
 
+// Force has its subject before the verb: what an active verb of force struck is never the one who
+// struck ("the missile that struck Zaporizhzhia" names no Ukrainian attack), and a weapon's maker
+// named after the verb is not its target.
+TEST_F(EngineText, WhatAnActiveVerbOfForceStruckNeverStrikes) {
+  for (const char* sentence : {"Kyiv said the missile that struck Zaporizhzhia was a North Korean KN-23.",
+                               "The drone that hit Odesa's port was an Iranian Shahed, officials said."}) {
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(e.event_code.starts_with("19") && StartsWith(e.source, "UKR")) << sentence << "\n" << Describe(Code(sentence));
+  }
+  const auto named = Code("Russian missiles that struck Kyiv killed five people.");
+  ExpectEvent(named, {"struck", "RUS", "19", "UKR", Modality::kAsserted, ""}, Describe(named));
+}
+
 // A plain verb form right after a noun's "of" is a noun ("the flow of support to the RSF"); a
 // gerund after "of" stays a verb ("accused of supplying").
 TEST_F(EngineText, APlainFormAfterANounsOfIsANoun) {

@@ -1362,7 +1362,9 @@ void Engine::MarkCommaClauses() {
   // clause. It opens with a preposition and has no verb, or with a participle and no other verb.
   if (document && n() > 4) {
     int comma = -1;
-    for (int k = 1; k < n() && k <= 12; ++k) {
+    // (Up to 24 words: "At the joint summit of East and Southern African leaders in Dar es Salaam
+    // on 8 February, Uganda endorsed ...".)
+    for (int k = 1; k < n() && k <= 24; ++k) {
       if (w(k).compound >= 0) k = s_.compounds[w(k).compound].end;
       else if (w(k).kind == WType::kComma) {
         comma = k;

@@ -1173,6 +1173,11 @@ TEST_F(EngineText, AnIntroductoryPhraseNamesNeitherSide) {
   for (const Expected& x : std::vector<Expected>{
            {"Addressing Chinese students, Zelensky criticised Russia.", "UKR", "11", "RUS", Modality::kAsserted, ""},
            {"During talks with Hungarian diplomats, Dmytro Kuleba condemned Belarus.", "UKR", "11", "BLR", Modality::kAsserted, ""},
+           // A long one: a summit of leaders from other states with its place and date.
+           {"At the annual summit of Central European and Hungarian leaders in Budapest on 3 May last year, Kuleba condemned Belarus.",
+            "UKR", "11", "BLR", Modality::kAsserted, ""},
+           {"At a long meeting of the regional defence chiefs with Chinese officials in Arusha last week, Uganda pledged troops to Congo.",
+            "UGA", "03", "COD", Modality::kAsserted, ""},
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));

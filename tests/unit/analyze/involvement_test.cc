@@ -1092,6 +1092,30 @@ TEST_F(AnyStateTest, AReportThatWeaponsWereXsIsSupportAJudgementIsNot) {
   EXPECT_FALSE(Has(SentenceCats(ru, "IRN", "Investigators found that the Iranian-designed drones struck Lviv in violation of resolution 2231."), 3));
 }
 
+// Forces in the victim's territory with its government's consent or under a regional mandate ("in
+// coordination with the Congolese army", "as part of the regional force") are not fighting it.
+TEST_F(AnyStateTest, ForcesThereByConsentOrMandateDoNotParticipate) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "UGA", "UGAMIL", "192", "COD", "Ugandan troops moved into Beni in coordination with the Congolese army.", 2, false},
+      {"drc-m23", "KEN", "KENMIL", "192", "COD", "Kenyan soldiers took over positions near Kibumba as part of the regional force.", 2, false},
+      {"drc-m23", "UGA", "UGAMIL", "190", "COD", "Ugandan troops shelled Congolese army positions near Bunagana.", 2, true},
+  };
+  ExpectListed(cases);
+}
+
+// What an army's commanders say in praise of the aggressor's side is no backing in the field; an
+// accusation against X's units in a sentence without an event is a response to X, not evidence.
+TEST_F(AnyStateTest, PraiseAndAccusationsAreNotParticipation) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "UGA", "UGAMIL", "051", "CODREB", "Uganda's army chief posted messages hailing the M23 fighters.", 2, false},
+      {"drc-m23", "UGA", "UGAMIL", "051", "CODREB", "The Ugandan army chief praised the rebels in a speech at his farm.", 2, false},
+  };
+  ExpectListed(cases);
+  const Conflict drc = LoadC("drc-m23");
+  EXPECT_FALSE(Has(SentenceCats(drc, "UGA", "Congolese lawmakers accused Ugandan units of standing by while the rebels advanced on Butembo."), 2));
+  EXPECT_TRUE(Has(SentenceCats(drc, "UGA", "Ugandan units were seen fighting beside the rebels near Butembo."), 2));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1116,6 +1116,20 @@ TEST_F(AnyStateTest, PraiseAndAccusationsAreNotParticipation) {
   EXPECT_TRUE(Has(SentenceCats(drc, "UGA", "Ugandan units were seen fighting beside the rebels near Butembo."), 2));
 }
 
+// A denial, a pledge to stop the help or a passing word on "its allies" is no evidence of support
+// or alignment.
+TEST_F(AnyStateTest, DenialsPledgesToStopAndPassingWordsOnAlliesAreNoSupport) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "CHN", "CHNGOV", "010", "", "Chinese officials insist their country has never supplied weapons to Russia or to either side.", 3, false},
+      {"russia-ukraine", "IRN", "IRN", "070", "", "Iran supplied drones and shells that Russia used against Ukrainian cities.", 3, true},
+      {"yemen-red-sea", "IRN", "IRNGOV", "030", "YEMREB", "Tehran agreed to stop arms shipments to the Houthis.", 3, false},
+      {"yemen-red-sea", "IRN", "IRNGOV", "030", "YEMREB", "Tehran agreed to stop arms shipments to the Houthis.", 5, false},
+      {"yemen-red-sea", "IRN", "IRNGOV", "070", "YEMREB", "Tehran sent new arms shipments to the Houthis.", 3, true},
+      {"yemen-red-sea", "IRN", "IRNGOV", "010", "", "The foreign minister said Tehran does not take decisions for its allies in Sanaa.", 5, false},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

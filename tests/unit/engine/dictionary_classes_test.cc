@@ -360,6 +360,10 @@ TEST_F(DictionaryClasses, AidCutsAndSanctionDesignationsInAnyWording) {
            {"Norway paused its budget support to Uganda.", "NOR", "162", "UGA", Modality::kAsserted},
            {"Japan scaled back military cooperation with Myanmar.", "JPN", "160", "MMR", Modality::kAsserted},
            {"Denmark ended budget support to Tanzania.", "DNK", "162", "TZA", Modality::kAsserted},
+           // Development money in its wire wordings is economic aid.
+           {"Finland froze new development commitments to Kigali.", "FIN", "1621", "RWA", Modality::kAsserted},
+           {"The Netherlands suspended development funding for Rwanda.", "NLD", "1621", "RWA", Modality::kAsserted},
+           {"Japan halted concessional lending to Ethiopia.", "JPN", "16", "ETH", Modality::kAsserted},
            // Designating someone for what it did is a sanctions designation, as listing is.
            {"Canada designated two Belarusian firms for supplying trucks to Russia.", "CAN", "163", "BLR",
             Modality::kAsserted},

@@ -1718,6 +1718,18 @@ void Engine::SplitClauses() {
       begin = c + 1;
       continue;
     }
+    // Document coding (dyad): a semicolon or colon before an actor and its verb ends a clause
+    // ("Western capitals took further steps: Germany froze aid to Kigali"): what follows is a
+    // sentence of its own, with its own subject.
+    if (document && w(c).kind == WType::kComma && !w(c).blanked && c > begin && w(c).begin < static_cast<int32_t>(text_.size()) &&
+        (text_[w(c).begin] == ';' || text_[w(c).begin] == ':')) {
+      const int subject = c + 1 < n() && WordText(c + 1) == "THE" ? c + 2 : c + 1;
+      if (subject < n() && IsActorHead(subject) && HasVerbBetween(subject, n() - 1)) {
+        s_.clauses.push_back({begin, c - 1});
+        begin = c + 1;
+        continue;
+      }
+    }
     // Document coding (dyad): "as" with an actor and its verb after it opens a clause of its own
     // ("An Iranian frigate sailed into the Red Sea as US warships struck Houthi targets": the US
     // strikes); not "such as", "as well as", "just as" (a comparison opener) or "as part of".

@@ -1185,6 +1185,20 @@ TEST_F(EngineText, AnIntroductoryPhraseNamesNeitherSide) {
   }
 }
 
+// After a semicolon or a colon, an actor and its verb are a sentence of their own: the first part's
+// subject does not act in it.
+TEST_F(EngineText, ASemicolonOrColonOpensAClauseWithItsOwnSubject) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Europe reacted quickly; Germany froze aid to Rwanda.", "DEU", "16", "RWA", Modality::kAsserted, ""},
+           {"The allies answered at once: Norway suspended military cooperation with Uganda.", "NOR", "16", "UGA",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+    for (const Event& e : events) EXPECT_FALSE(StartsWith(e.source, "EUR") || StartsWith(e.source, "IGO")) << Describe(events);
+  }
+}
+
 // "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.
 TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
   const auto a = Code("Russia attacked Georgia in 2008. Armenia angered Tbilisi by lending its airfields to the aggressor.");

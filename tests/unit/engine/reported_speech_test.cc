@@ -1150,6 +1150,10 @@ TEST_F(EngineText, APostedOfficialActsForThePostingState) {
             Modality::kAsserted, ""},
            {"Minsk rejected the report, and its permanent representative to the OSCE called it slander.", "BLR", "016",
             "", Modality::kAsserted, ""},
+           // The body before the post: "its UN envoy", "Iran's UN mission".
+           {"Minsk rejected the report, and its UN envoy called it slander.", "BLR", "016", "", Modality::kAsserted, ""},
+           {"Iran's UN mission told the Council that Tehran had never sold drones to Russia.", "IRN", "06", "RUS",
+            Modality::kNegated, "IRNGOV"},
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));

@@ -1130,6 +1130,20 @@ TEST_F(AnyStateTest, DenialsPledgesToStopAndPassingWordsOnAlliesAreNoSupport) {
   ExpectListed(cases);
 }
 
+// X's word that those it is said to direct act on their own, that an official's words are not its
+// policy, what its ships are for, or declining to comment: X's own account of its role.
+TEST_F(AnyStateTest, XsWordThatOthersActOnTheirOwnOrNoCommentIsAnAcknowledgement) {
+  const CategoryCase cases[] = {
+      {"yemen-red-sea", "IRN", "IRNGOV", "010", "", "Iran's foreign ministry said the Houthis take no orders from Tehran.", 6, true},
+      {"drc-m23", "RWA", "RWAGOV", "010", "", "Kigali said the rebels act on their own and that it has no control over them.", 6, true},
+      {"drc-m23", "UGA", "UGAGOV", "010", "", "Kampala said the general's messages do not reflect the policy of the government.", 6, true},
+  };
+  ExpectListed(cases);
+  EXPECT_TRUE(Has(SentenceCats(LoadC("yemen-red-sea"), "IRN", "Tehran did not comment on the seizure of the dhow."), 6));
+  EXPECT_TRUE(Has(SentenceCats(LoadC("yemen-red-sea"), "IRN", "Tehran described the vessel as a support ship for anti-piracy patrols."), 6));
+  EXPECT_TRUE(Has(SentenceCats(LoadC("russia-ukraine"), "CHN", "Beijing declined to comment on reports of Chinese engines in Russian drones."), 6));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1144,6 +1144,15 @@ TEST_F(AnyStateTest, XsWordThatOthersActOnTheirOwnOrNoCommentIsAnAcknowledgement
   EXPECT_TRUE(Has(SentenceCats(LoadC("russia-ukraine"), "CHN", "Beijing declined to comment on reports of Chinese engines in Russian drones."), 6));
 }
 
+// NATO's expansion as the war's cause, in every wording (enlargement, the alliance's advance).
+TEST_F(AnyStateTest, NatoEnlargementInAnyWordingIsTheAggressorsCase) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "CHN", "CHNGOV", "120", "IGOWSTNAT", "Beijing and Moscow opposed any further enlargement of NATO in a joint statement.", 5, true},
+  };
+  ExpectListed(cases);
+  EXPECT_TRUE(Has(SentenceCats(LoadC("russia-ukraine"), "IRN", "Iranian officials blamed the war on the eastward enlargement of the alliance."), 5));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

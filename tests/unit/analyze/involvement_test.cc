@@ -1153,6 +1153,18 @@ TEST_F(AnyStateTest, NatoEnlargementInAnyWordingIsTheAggressorsCase) {
   EXPECT_TRUE(Has(SentenceCats(LoadC("russia-ukraine"), "IRN", "Iranian officials blamed the war on the eastward enlargement of the alliance."), 5));
 }
 
+// The aggressor's group using X's territory, meeting or living in X, is territory at its disposal;
+// a negation elsewhere in the sentence does not deny the use, a denial of the use does.
+TEST_F(AnyStateTest, TheAggressorsGroupUsingOrMeetingInXIsTerritory) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "UGA", "CODREB", "062", "UGA", "Investigators said the rebels used Ugandan territory to bring in fighters, and that border officials had not intervened.", 1, true},
+      {"drc-m23", "UGA", "CODREB", "062", "UGA", "The rebels denied they had used Ugandan territory.", 1, false},
+      {"drc-m23", "UGA", "CODREB", "010", "UGA", "AFC leaders reportedly held meetings in the Ugandan capital.", 1, true},
+      {"drc-m23", "KEN", "CODREB", "010", "KEN", "Rebel political leaders were living in Nairobi during the offensive.", 1, true},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

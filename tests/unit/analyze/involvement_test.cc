@@ -1165,6 +1165,18 @@ TEST_F(AnyStateTest, TheAggressorsGroupUsingOrMeetingInXIsTerritory) {
   ExpectListed(cases);
 }
 
+// Sentences without an event, in more of their wordings: materiel and know-how from X, weapons
+// derived from X's designs, X endorsing a truce, X's insistence on its own role.
+TEST_F(AnyStateTest, SentenceRulesReadMoreWordingsOfTheSameFacts) {
+  const Conflict yemen = LoadC("yemen-red-sea"), ru = LoadC("russia-ukraine"), drc = LoadC("drc-m23");
+  EXPECT_TRUE(Has(SentenceCats(yemen, "IRN", "Investigators traced the rebels' growth to transfers of materiel from Iran over several years."), 3));
+  EXPECT_TRUE(Has(SentenceCats(yemen, "IRN", "Experts say the group's new rocket is a variant of an Iranian design first shown in 2019."), 3));
+  EXPECT_TRUE(Has(SentenceCats(ru, "IRN", "The drone that hit Kharkiv was built on Iran's Shahed design."), 3));
+  EXPECT_TRUE(Has(SentenceCats(drc, "UGA", "Uganda endorsed the regional call for a ceasefire in eastern Congo."), 7));
+  EXPECT_TRUE(Has(SentenceCats(ru, "CHN", "The ministry repeated that China was not a party to the war."), 6));
+  EXPECT_FALSE(Has(SentenceCats(drc, "UGA", "Uganda rejected the regional call for a ceasefire in eastern Congo."), 7));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

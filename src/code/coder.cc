@@ -2916,6 +2916,15 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           if (p > 0 && WordText(p) == "THE") --p;
           if (WordText(p) == "AGAINST") continue;
         }
+        // ... and what is backed, praised or given is an operation, not the place it is in ("supported
+        // the offensive in South Kivu", "praised the operation in Kursk"): the place is its venue.
+        if (document && verbal && k >= 3) {
+          static const WordList kOperations = {"OFFENSIVE", "OFFENSIVES", "OPERATION", "OPERATIONS", "CAMPAIGN",
+                                               "WAR",       "FIGHTING",   "ADVANCE",   "ASSAULT",    "INCURSION"};
+          int p = k - 1;
+          if (WordText(p) == "THE") --p;
+          if ((WordText(p) == "IN" || WordText(p) == "INSIDE") && kOperations.count(WordText(p - 1))) continue;
+        }
         // ... and force is never used against the maker of the weapon it is used with ("Russian
         // forces used Iranian drones against Ukrainian power plants").
         if (document && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
@@ -3154,8 +3163,14 @@ void Engine::CodeClauses() {
       if (k <= ce && WordText(k) == "THE") ++k;
       if (k > cb && k <= ce && IsActorHead(k) && !w(k).blanked) source_ = MakeActor(k, k, true);
     }
-    if (!first && !source_.set && lead_subject >= 0 && IsType(cb, RootType::kVerb) && w(cb).is_head &&
-        !w(cb).noun && !IsActor(cb)) {
+    // (An adverb may come first: "... had commanded and directly supported the offensive".)
+    int opener_verb = cb;
+    while (document && opener_verb < ce && !w(opener_verb).typed && w(opener_verb).kind == WType::kNone &&
+           (EndsWith(WordText(opener_verb), "LY") || WordText(opener_verb) == "ALSO" || WordText(opener_verb) == "THEN" ||
+            WordText(opener_verb) == "LATER" || WordText(opener_verb) == "SOON"))
+      ++opener_verb;
+    if (!first && !source_.set && lead_subject >= 0 && IsType(opener_verb, RootType::kVerb) && w(opener_verb).is_head &&
+        !w(opener_verb).noun && !IsActor(opener_verb)) {
       source_ = MakeActor(lead_subject, lead_subject, true);
       regular_source_ = true;
     }

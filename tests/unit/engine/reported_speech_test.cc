@@ -1203,6 +1203,17 @@ TEST_F(EngineText, ASemicolonOrColonOpensAClauseWithItsOwnSubject) {
   }
 }
 
+// A second verb with an adverb before it ("had commanded and directly supported") has the first
+// clause's subject; what is backed or praised is an operation, not the place it is in.
+TEST_F(EngineText, AnAdverbedSecondVerbKeepsTheSubjectAndAnOperationsPlaceIsItsVenue) {
+  const auto rdf = Code("Investigators said the RDF had commanded and directly supported the M23 rebels.");
+  ExpectEvent(rdf, {"directly supported", "RWA", "05", "CODREB", Modality::kAsserted, ""}, Describe(rdf));
+  for (const char* sentence : {"Pyongyang praised the operation in Kursk.", "Belarus welcomed the offensive in Ukraine."})
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(e.event_code.starts_with("05") && (StartsWith(e.target, "RUS") || StartsWith(e.target, "UKR")))
+          << sentence << "\n" << Describe(Code(sentence));
+}
+
 // "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.
 TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
   const auto a = Code("Russia attacked Georgia in 2008. Armenia angered Tbilisi by lending its airfields to the aggressor.");

@@ -1177,6 +1177,18 @@ TEST_F(AnyStateTest, SentenceRulesReadMoreWordingsOfTheSameFacts) {
   EXPECT_FALSE(Has(SentenceCats(drc, "UGA", "Uganda rejected the regional call for a ceasefire in eastern Congo."), 7));
 }
 
+// X's opposition charging X's own government over the war is a response to X's role, not X's
+// counter-indicator; its stand against the aggressor stays a counter-indicator.
+TEST_F(AnyStateTest, XsOppositionChargingItsGovernmentIsAResponse) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "BLR", "BLROPP", "112", "BLRGOV", "Exiled opposition figures accused Lukashenko of dragging Belarus into Russia's war.", 8, true},
+      {"russia-ukraine", "BLR", "BLROPP", "112", "BLRGOV", "Exiled opposition figures accused Lukashenko of dragging Belarus into Russia's war.", 7, false},
+      {"drc-m23", "RWA", "RWAOPP", "111", "RWAGOV", "Rwandan opposition groups abroad condemned Kigali for sending troops into Congo.", 8, true},
+      {"russia-ukraine", "BLR", "BLROPP", "111", "RUS", "The Belarusian opposition condemned Russia's invasion.", 7, true},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

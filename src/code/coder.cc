@@ -2919,8 +2919,9 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // ... and what is backed, praised or given is an operation, not the place it is in ("supported
         // the offensive in South Kivu", "praised the operation in Kursk"): the place is its venue.
         if (document && verbal && k >= 3) {
-          static const WordList kOperations = {"OFFENSIVE", "OFFENSIVES", "OPERATION", "OPERATIONS", "CAMPAIGN",
-                                               "WAR",       "FIGHTING",   "ADVANCE",   "ASSAULT",    "INCURSION"};
+          // (Nouns only: "fighting in North Kivu" is a verb whose place may be what is denied.)
+          static const WordList kOperations = {"OFFENSIVE", "OFFENSIVES", "OPERATION", "OPERATIONS",
+                                               "CAMPAIGN",  "WAR",        "INCURSION"};
           int p = k - 1;
           if (WordText(p) == "THE") --p;
           if ((WordText(p) == "IN" || WordText(p) == "INSIDE") && kOperations.count(WordText(p - 1))) continue;

@@ -1208,6 +1208,9 @@ TEST_F(EngineText, ASemicolonOrColonOpensAClauseWithItsOwnSubject) {
 TEST_F(EngineText, AnAdverbedSecondVerbKeepsTheSubjectAndAnOperationsPlaceIsItsVenue) {
   const auto rdf = Code("Investigators said the RDF had commanded and directly supported the M23 rebels.");
   ExpectEvent(rdf, {"directly supported", "RWA", "05", "CODREB", Modality::kAsserted, ""}, Describe(rdf));
+  // (A verb's place stays: the denial of "fighting in North Kivu" is coded.)
+  const auto denial = Code("Kampala dismissed reports that its soldiers were fighting in Ituri.");
+  ExpectEvent(denial, {"dismissed", "UGA", "016", "COD", Modality::kAsserted, ""}, Describe(denial));
   for (const char* sentence : {"Pyongyang praised the operation in Kursk.", "Belarus welcomed the offensive in Ukraine."})
     for (const Event& e : Code(sentence))
       EXPECT_FALSE(e.event_code.starts_with("05") && (StartsWith(e.target, "RUS") || StartsWith(e.target, "UKR")))

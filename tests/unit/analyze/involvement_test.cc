@@ -1189,6 +1189,18 @@ TEST_F(AnyStateTest, XsOppositionChargingItsGovernmentIsAResponse) {
   ExpectListed(cases);
 }
 
+// The aggressor's thanks or praise for X's troops are about what they did, not X's alignment; its
+// talks and agreements with X's government are.
+TEST_F(AnyStateTest, TheAggressorsPraiseOfXsTroopsIsNotXsAlignment) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "PRK", "RUSMIL", "051", "PRKMIL", "Russia's chief of staff thanked the Korean soldiers for their courage in the Kursk fighting.", 5, false},
+      {"russia-ukraine", "PRK", "RUSGOV", "051", "PRKMIL", "Putin praised the North Korean troops at a Kremlin ceremony.", 5, false},
+      {"russia-ukraine", "PRK", "RUSGOV", "040", "PRKGOV", "Lavrov held talks with North Korea's foreign minister in Wonsan.", 5, true},
+      {"russia-ukraine", "IRN", "RUSGOV", "057", "IRNGOV", "Moscow and Tehran signed a strategic partnership treaty.", 5, true},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1201,6 +1201,19 @@ TEST_F(AnyStateTest, TheAggressorsPraiseOfXsTroopsIsNotXsAlignment) {
   ExpectListed(cases);
 }
 
+// The SADC mission's states fight M23 beside the Congolese army: their fighting and their dead are
+// on the victim's side, never participation; another state's peacekeepers are no justification of X's.
+TEST_F(AnyStateTest, TheSadcMissionsStatesFightOnTheVictimsSide) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "ZAF", "ZAFMIL", "190", "CODREB", "South African troops shelled M23 positions near Sake.", 2, false},
+      {"drc-m23", "ZAF", "", "190", "ZAFMIL", "Three South African soldiers were killed when a shell hit their base near Goma.", 2, false},
+      {"drc-m23", "TZA", "TZAMIL", "190", "CODREB", "Tanzanian soldiers of the regional force fired on M23 fighters outside Goma.", 2, false},
+      {"russia-ukraine", "PRK", "", "190", "PRKMIL", "Hundreds of North Korean soldiers were killed in the Kursk region.", 2, true},
+      {"drc-m23", "RWA", "RWAGOV", "012", "ZAF", "Kigali warned Pretoria after it blamed Rwanda for the deaths of its peacekeepers.", 6, false},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

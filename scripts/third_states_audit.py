@@ -4,21 +4,34 @@
 # usage: scripts/third_states_audit.py build/tools/dyad/dyad tests/quality/third_states/set_a.tsv [-v] [--dict DIR]
 # "found": the first expected event is among the sentence's events; "nothing else": and no other
 # asserted event outside the expected list (statements, 01x, are not counted).
+# A *_nonfactual.txt file (one sentence a line, each negated, denied or hypothetical) is audited for
+# the opposite: "kept apart" counts the sentences that yield no asserted event other than statements.
 import json, subprocess, sys
 dyad, tsv = sys.argv[1], sys.argv[2]
 verbose = '-v' in sys.argv
+nonfactual = tsv.endswith('_nonfactual.txt')
 rows = []
 for i, line in enumerate(open(tsv, encoding='utf-8')):
     line = line.rstrip('\n')
     if not line or line.startswith('#'): continue
-    sent, exp = line.split('\t')
-    rows.append((f"a{i}", sent, [x.split() for x in exp.split(';')]))
+    sent, exp = (line, '') if nonfactual else line.split('\t')
+    rows.append((f"a{i}", sent, [x.split() for x in exp.split(';')] if exp else []))
 inp = '\n'.join(json.dumps({"id": r[0], "date": "2025-03-01", "text": r[1]}) for r in rows) + '\n'
 extra = [a for a in sys.argv[3:] if a != '-v']
 out = subprocess.run([dyad, 'code', '--input-format', 'jsonl'] + extra, input=inp, capture_output=True, text=True)
 ev = {}
 for l in out.stdout.splitlines():
     e = json.loads(l); ev.setdefault(e['doc_id'], []).append(e)
+if nonfactual:
+    kept = 0
+    for rid, sent, _ in rows:
+        asserted = [e for e in ev.get(rid, []) if e['modality'] == 'asserted' and not e['event_code'].startswith('01')]
+        kept += not asserted
+        if verbose and asserted:
+            print(f"ASSERTED {sent}")
+            for e in asserted: print(f"   got  {e['source']} {e['event_code']} {e['target']} rb={e['reported_by']} verb={e['verb_text']}")
+    print(f"nonfactual audit: {len(rows)} sentences, kept apart (no asserted event) {kept}")
+    sys.exit(0)
 hit = clean = 0
 for rid, sent, exps in rows:
     es = ev.get(rid, [])

@@ -2967,7 +2967,9 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         if (((compound_source && verbal) || meeting) && k > 0) {
           int p = k - 1;
           if (p > 0 && WordText(p) == "THE") --p;
-          if (WordText(p) == "IN" || WordText(p) == "AT") continue;
+          // ("held joint drills near the Polish border": a place by any preposition of place.)
+          static const WordList kPlace = {"IN", "AT", "NEAR", "ALONG", "OUTSIDE", "INSIDE", "OFF"};
+          if (kPlace.count(WordText(p))) continue;
           // ... nor a witness or go-between: "signed ... in the presence of US Secretary of State
           // Rubio", "under the auspices of the AU", "brokered by Qatar".
           if (witness_from >= 0 && k > witness_from) continue;

@@ -97,8 +97,11 @@ const DateExpr* ChooseDate(const std::vector<DateExpr>& exprs, int verb_first, i
 
 // The words a target's phrase may open with before its name: "from (the) (territory of) Belarus".
 bool IsPlaceHead(const std::string& w) {
-  static const WordSet kWords = {"the",       "a",   "an",   "its",  "their", "territory", "soil",
-                                               "airspace", "side", "of",  "land", "lands", "bases",     "base"};
+  // (Compass words too: "from southern Belarus" is governed by "from".)
+  static const WordSet kWords = {"the",      "a",        "an",       "its",      "their",   "territory",
+                                 "soil",     "airspace", "side",     "of",       "land",    "lands",
+                                 "bases",    "base",     "northern", "southern", "eastern", "western",
+                                 "central",  "north",    "south",    "east",     "west",    "occupied"};
   return kWords.count(w) > 0;
 }
 
@@ -184,7 +187,11 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   // (A protest near a place of the protesters' own country is domestic: the target stays, as
   // PLOVER codes domestic protest.)
   const bool domestic_protest = root == "14" && ev->source.size() >= 3 && ev->source.compare(0, 3, ev->target, 0, 3) == 0;
-  const bool nearby = IsVerbalRoot(root) && kNear.count(governor) > 0 && !domestic_protest;
+  // (Unless the pattern itself reads the word: "- * BESIDE_ + [062]", forces operating beside an army.)
+  std::string governor_word;
+  for (char c : governor) governor_word += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  const bool nearby = IsVerbalRoot(root) && kNear.count(governor) > 0 && !domestic_protest &&
+                      !PatternNames(ev->pattern.text, (governor_word + "_").c_str());
   // "fighting alongside M23", "fought for Ukraine", "on Russia's side", "on the side of Kyiv": the
   // side one fights for is an ally, not the enemy; "against X" further on is the target.
   auto word_at = [&](int k) {  // (a view: no copy of the word)

@@ -432,5 +432,26 @@ TEST_F(DictionaryClasses, GreatLakesLeadersFollowTheirDatesOfOffice) {
   }
 }
 
+// Verbs whose object or subject decides the act: "targeting" exports is a sanction, drones that
+// target are an attack; weapons that "arrive" were delivered (a leader's arrival stays a visit);
+// forces "operating" or "serving" alongside another's cooperate with it militarily.
+TEST_F(DictionaryClasses, TheObjectOrSubjectDecidesTargetingArrivingAndOperating) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The EU widened its sanctions on Belarus, targeting potash exports.", "IGO", "163", "BLR", Modality::kAsserted},
+           {"London announced new measures targeting Iranian oil exports.", "GBR", "163", "IRN", Modality::kAsserted},
+           {"Russian drones targeted Ukrainian grain exports at Odesa port.", "RUS", "19", "UKR", Modality::kAsserted},
+           {"Iranian drones arrived in Russia by ship.", "IRN", "07", "RUS", Modality::kAsserted},
+           {"North Korean shells arrived in Russia by rail.", "PRK", "07", "RUS", Modality::kAsserted},
+           {"Putin arrived in Minsk for talks.", "RUS", "042", "BLR", Modality::kAsserted},
+           {"Rwandan soldiers were operating alongside the M23 in North Kivu.", "RWA", "062", "CODREB", Modality::kAsserted},
+           {"Burundian units operated beside the Congolese army near Uvira.", "BDI", "062", "COD", Modality::kAsserted},
+           {"Iranian advisers are serving alongside the Houthis in Sanaa.", "IRN", "062", "YEMREB", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  ExpectNoEvent("The EU widened its sanctions on Belarus, targeting potash exports.", "19",
+                Code("The EU widened its sanctions on Belarus, targeting potash exports."));
+  ExpectNoEvent("The company operates flights to Dubai.", "06", Code("The company operates flights to Dubai."));
+}
+
 }  // namespace
 }  // namespace dyad

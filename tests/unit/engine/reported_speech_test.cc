@@ -1217,6 +1217,16 @@ TEST_F(EngineText, AnAdverbedSecondVerbKeepsTheSubjectAndAnOperationsPlaceIsItsV
           << sentence << "\n" << Describe(Code(sentence));
 }
 
+// A place by any preposition of place is where a compound subject acted together ("held joint drills
+// near the Polish border"); an origin with a compass word is still an origin ("from southern Belarus").
+TEST_F(EngineText, PlacesNearAndFromCompassPointsAreNoTargets) {
+  const auto drills = Code("Belarus and Russia held joint military drills near the Polish border.");
+  ExpectEvent(drills, {"held joint drills", "BLR", "06", "RUS", Modality::kAsserted, ""}, Describe(drills));
+  const auto fired = Code("Russian forces fired Iskander missiles from southern Belarus at Zhytomyr.");
+  ExpectEvent(fired, {"fired", "RUS", "19", "UKR", Modality::kAsserted, ""}, Describe(fired));
+  for (const Event& e : fired) EXPECT_FALSE(StartsWith(e.target, "BLR")) << Describe(fired);
+}
+
 // "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.
 TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
   const auto a = Code("Russia attacked Georgia in 2008. Armenia angered Tbilisi by lending its airfields to the aggressor.");

@@ -635,10 +635,33 @@ void CodeParticipleClauses(const code::Coder& coder, const frames::FrameSet* fra
     std::string text(sentence.substr(subject.begin, subject.end - subject.begin));
     const int32_t body_at = static_cast<int32_t>(text.size()) + 1;
     text += ' ';
-    text.append(sentence.substr(body.begin, clause_end - body.begin));
+    // A pronoun right after the participle is the main act's target ("Sudan took the UAE to the
+    // court, accusing it of complicity": the UAE), written out: on its own the pronoun would name
+    // the subject.
+    size_t pronoun = end;
+    while (pronoun < clause_end && sentence[pronoun] == ' ') ++pronoun;
+    size_t pronoun_end = pronoun;
+    while (pronoun_end < clause_end && letter(pronoun_end)) ++pronoun_end;
+    std::string word(sentence.substr(pronoun, pronoun_end - pronoun));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool object_pronoun = !main->target_span.empty() && (word == "it" || word == "them");
+    const code::ByteSpan target = main->target_span;
+    int32_t target_at = -1, rest_at = -1;  // where the target's words and what follows the pronoun sit in `text`
+    if (object_pronoun) {
+      text.append(sentence.substr(body.begin, pronoun - body.begin));
+      target_at = static_cast<int32_t>(text.size());
+      text.append(sentence.substr(target.begin, target.end - target.begin));
+      rest_at = static_cast<int32_t>(text.size());
+      text.append(sentence.substr(pronoun_end, clause_end - pronoun_end));
+    } else {
+      text.append(sentence.substr(body.begin, clause_end - body.begin));
+    }
     auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
       if (span.empty()) return span;
       if (span.end <= subject.end - subject.begin) return {subject.begin + span.begin, subject.begin + span.end};
+      if (object_pronoun && span.begin >= rest_at)
+        return {static_cast<int32_t>(pronoun_end) + span.begin - rest_at, static_cast<int32_t>(pronoun_end) + span.end - rest_at};
+      if (object_pronoun && span.begin >= target_at) return target;  // the target's words stand for the pronoun
       if (span.begin >= body_at) return {body.begin + span.begin - body_at, body.begin + span.end - body_at};
       return {};
     };

@@ -942,8 +942,8 @@ TEST_F(EngineText, OriginVenueAndMakerAreNeverTheTarget) {
            {"Iran shipped drones from Bandar Abbas to Russia.", "IRN", "07", "RUS", Modality::kAsserted, ""},
            // An organisation's seat named as a venue is no party to the act.
            {"Serbia and Kosovo signed a trade agreement in Brussels.", "SRB", "05", "KSV", Modality::kAsserted, ""},
-           // Where a cooperative act happens is no party to it.
-           {"Belarus and Russia held joint military exercises near the Ukrainian border.", "BLR", "06", "",
+           // Where a cooperative act happens is no party to it: the members acted with each other.
+           {"Belarus and Russia held joint military exercises near the Ukrainian border.", "BLR", "06", "RUS",
             Modality::kAsserted, ""},
            // The state a force withdraws from stays the target (the pattern names "from").
            {"Russian troops withdrew from Kherson.", "RUS", "087", "UKR", Modality::kAsserted, ""},
@@ -1225,6 +1225,22 @@ TEST_F(EngineText, PlacesNearAndFromCompassPointsAreNoTargets) {
   const auto fired = Code("Russian forces fired Iskander missiles from southern Belarus at Zhytomyr.");
   ExpectEvent(fired, {"fired", "RUS", "19", "UKR", Modality::kAsserted, ""}, Describe(fired));
   for (const Event& e : fired) EXPECT_FALSE(StartsWith(e.target, "BLR")) << Describe(fired);
+}
+
+// A pronoun right after a participle of speech is the main act's target: "accusing it" names the
+// state just acted against, not the subject.
+TEST_F(EngineText, APronounAfterAParticipleIsTheMainActsTarget) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Kinshasa broke off relations with Kigali, accusing it of backing the M23.", "COD", "112", "RWA",
+            Modality::kAsserted, ""},
+           {"Sudan took the UAE to the International Court of Justice, accusing it of complicity in genocide.", "SDN",
+            "112", "ARE", Modality::kAsserted, ""},
+           {"Washington imposed new sanctions on Tehran, urging it to stop arming Russia.", "USA", "02", "IRN",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
 }
 
 // "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.

@@ -1214,6 +1214,19 @@ TEST_F(AnyStateTest, TheSadcMissionsStatesFightOnTheVictimsSide) {
   ExpectListed(cases);
 }
 
+// Sentences without an event: X's crews and their dead, X's units present beside the aggressor's,
+// the question put to X's leaders, and what others call X.
+TEST_F(AnyStateTest, SentenceRulesReadCrewsDeathsQuestionsAndLabels) {
+  const Conflict ru = LoadC("russia-ukraine"), drc = LoadC("drc-m23");
+  EXPECT_TRUE(Has(SentenceCats(ru, "PRK", "Some of the guns were crewed by North Korean gunners near Kursk."), 2));
+  EXPECT_TRUE(Has(SentenceCats(ru, "PRK", "Seoul estimated that about 2,000 North Korean troops had died in the fighting."), 2));
+  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "Diplomats reported the presence of Rwandan units alongside the rebels near Bukavu."), 2));
+  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "Asked whether Rwandan troops were in Congo, the president said he did not know."), 6));
+  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "Rwanda's foreign ministry said the deployment answered a military build-up across the border."), 6));
+  EXPECT_TRUE(Has(SentenceCats(ru, "CHN", "NATO leaders called China a decisive enabler of Russia's war."), 8));
+  EXPECT_FALSE(Has(SentenceCats(ru, "CHN", "Moscow described China as a trusted partner."), 8));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -268,6 +268,9 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            {"Observers listed Iranian-made rocket parts headed for Sudan.", "IRN", "SDN", "072"},
            // Every weapons class in nominal deliveries.
            {"Analysts noted the Serbian shipments of artillery rounds to Kyiv.", "SRB", "UKR", "072"},
+           // The supplier before the receiver: "the transfer of X by A to B".
+           {"Analysts confirmed the transfer of attack drones by Turkey to Azerbaijan.", "TUR", "AZE", "072"},
+           {"Reporters followed the delivery of shells from Serbia to Kyiv.", "SRB", "UKR", "072"},
            // The materiel as a noun modifier: "A's arms deliveries to B".
            {"Observers tracked Turkey's drone exports to Azerbaijan for years.", "TUR", "AZE", "072"},
            {"Analysts described the Serbian ammunition sales to Kyiv as discreet.", "SRB", "UKR", "072"},

@@ -1243,6 +1243,19 @@ TEST_F(EngineText, APronounAfterAParticipleIsTheMainActsTarget) {
   }
 }
 
+// Losses taken in attacks name who attacked whom (a frame: "A took casualties in attacks on B").
+TEST_F(EngineText, LossesInAttacksNameTheAttacker) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Wagner fighters took heavy casualties in repeated attacks on Ukrainian trenches near Bakhmut.", "RUS", "19",
+            "UKR", Modality::kAsserted, ""},
+           {"Chadian soldiers took heavy casualties in repeated attacks on Sudanese posts.", "TCD", "19", "SDN",
+            Modality::kAsserted, ""},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 // "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.
 TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
   const auto a = Code("Russia attacked Georgia in 2008. Armenia angered Tbilisi by lending its airfields to the aggressor.");

@@ -1227,6 +1227,17 @@ TEST_F(AnyStateTest, SentenceRulesReadCrewsDeathsQuestionsAndLabels) {
   EXPECT_FALSE(Has(SentenceCats(ru, "CHN", "Moscow described China as a trusted partner."), 8));
 }
 
+// Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
+// coder gave the move; weapons supplied through X's channels are X's support, not its territory.
+TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "UGA", "CODREB", "070", "UGA", "The rebels moved food and fuel through Uganda to their positions in Rutshuru.", 1, true},
+      {"drc-m23", "BDI", "CODREB", "070", "BDI", "M23 sent supplies across Burundian territory in the spring.", 1, true},
+      {"sudan", "ARE", "SDNREB", "072", "ARE", "The RSF's drones were supplied through Emirati channels, officials said.", 1, false},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1238,6 +1238,17 @@ TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsA
   ExpectListed(cases);
 }
 
+// An envoy sent to, or recognition of, the armed group on the aggressor's side is alignment with it.
+TEST_F(AnyStateTest, AnEnvoyToTheArmedGroupIsAlignment) {
+  const CategoryCase cases[] = {
+      {"yemen-red-sea", "IRN", "IRNGOV", "042", "YEMREB", "Tehran sent a new ambassador to the Houthi authorities in Sanaa.", 5, true},
+      {"sudan", "KEN", "KENGOV", "043", "SDNREB", "Nairobi received an RSF envoy and granted the group's office accreditation.", 5, true},
+  };
+  ExpectListed(cases);
+  EXPECT_TRUE(Has(SentenceCats(LoadC("yemen-red-sea"), "IRN", "Tehran sent a veteran diplomat to Sanaa as its ambassador to the Houthis."), 5));
+  EXPECT_FALSE(Has(SentenceCats(LoadC("russia-ukraine"), "IND", "India sent a new ambassador to Moscow in March."), 5));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -453,5 +453,16 @@ TEST_F(DictionaryClasses, TheObjectOrSubjectDecidesTargetingArrivingAndOperating
   ExpectNoEvent("The company operates flights to Dubai.", "06", Code("The company operates flights to Dubai."));
 }
 
+
+// Dismissing or brushing aside what others say, in each of its objects (reports, charges,
+// findings): a denial.
+TEST_F(DictionaryClasses, DismissingReportsChargesOrFindingsIsADenial) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Tehran brushed aside reports that it had sold drones to Moscow.", "IRN", "016", "RUS", Modality::kAsserted},
+           {"Kampala dismissed the UN findings as biased.", "UGA", "016", "IGO", Modality::kAsserted},
+           {"Belarus dismissed the charges from Kyiv.", "BLR", "016", "UKR", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+}
 }  // namespace
 }  // namespace dyad

@@ -1249,6 +1249,17 @@ TEST_F(AnyStateTest, AnEnvoyToTheArmedGroupIsAlignment) {
   EXPECT_FALSE(Has(SentenceCats(LoadC("russia-ukraine"), "IND", "India sent a new ambassador to Moscow in March."), 5));
 }
 
+// Another state's word that X will be held accountable or pay for its part is a response to X;
+// X's own threats are not.
+TEST_F(AnyStateTest, AWarningThatXWillBeHeldAccountableIsAResponse) {
+  const CategoryCase cases[] = {
+      {"yemen-red-sea", "IRN", "USAGOV", "010", "", "The president wrote that Iran would be held accountable for every Houthi attack.", 8, true},
+      {"russia-ukraine", "PRK", "KORGOV", "010", "", "Seoul said Pyongyang would pay a heavy price for sending troops to Russia.", 8, true},
+      {"yemen-red-sea", "IRN", "IRNGOV", "010", "", "Tehran said Israel would pay a heavy price for the strikes.", 8, false},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

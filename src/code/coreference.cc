@@ -228,6 +228,8 @@ void CorefRules::IndexDefinites() {
   // every sentence is looked up.)
   std::sort(definite_starts_.begin(), definite_starts_.end(),
             [](const DefiniteStart& a, const DefiniteStart& b) { return a.first < b.first; });
+  definite_first_words_ = WordShapeFilter();
+  for (const DefiniteStart& start : definite_starts_) definite_first_words_.Add(start.first);
 }
 
 namespace {
@@ -248,6 +250,9 @@ void CorefRules::DefiniteCandidates(std::string_view first, std::string_view sec
     return it != definite_starts_.end() && it->first == word ? &*it : nullptr;
   };
   const std::string_view first_stem = PossessiveStem(first);
+  if (!definite_first_words_.MayContain(first) &&
+      (first_stem.empty() || !definite_first_words_.MayContain(first_stem)))
+    return;  // (no rule starts with the word or its stem)
   // A rule of one word may end in a possessive; a longer rule's first word is matched exactly.
   if (!first_stem.empty())
     if (const DefiniteStart* stem = find(first_stem))

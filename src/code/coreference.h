@@ -27,6 +27,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/words.h"
 #include "dict/dictionary.h"
 #include "dyad/status.h"
 
@@ -107,6 +108,9 @@ struct CorefRules {
     std::vector<std::pair<std::string, std::vector<uint32_t>>> by_second;  // sorted by second word
   };
   std::vector<DefiniteStart> definite_starts_;
+  // The first words of definite_starts_: most words of a sentence start no rule, and the filter
+  // turns them away before the binary search's string compares.
+  WordShapeFilter definite_first_words_;
   void IndexDefinites();
 };
 

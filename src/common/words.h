@@ -17,20 +17,12 @@
 
 namespace dyad {
 
-// A small fixed set of words (the closed classes the stages test words against), with
-// std::set's count(): most words tested are in none of them, and a filter on their length and
-// first and last bytes turns those away without the tree walk's string comparisons.
-class WordList {
+// A filter of words on their length and first and last bytes: MayContain is false only for a
+// word no Add() can have given, in a few instructions (no hash of the bytes, no compare).
+class WordShapeFilter {
  public:
-  WordList(std::initializer_list<std::string_view> words) : words_(words) {
-    for (std::string_view w : words_) filter_.set(Slot(w));
-  }
-  size_t count(std::string_view w) const {
-    if (!filter_[Slot(w)]) return 0;
-    for (std::string_view x : words_)
-      if (x == w) return 1;
-    return 0;
-  }
+  void Add(std::string_view w) { bits_.set(Slot(w)); }
+  bool MayContain(std::string_view w) const { return bits_[Slot(w)]; }
 
  private:
   // (4096 slots: a list of some 60 words, with 256, let one word in four through to the compares.)
@@ -38,8 +30,27 @@ class WordList {
     if (w.empty()) return 0;
     return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) % 4096;
   }
+  std::bitset<4096> bits_;
+};
+
+// A small fixed set of words (the closed classes the stages test words against), with
+// std::set's count(): most words tested are in none of them, and the shape filter turns those
+// away without the tree walk's string comparisons.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) : words_(words) {
+    for (std::string_view w : words_) filter_.Add(w);
+  }
+  size_t count(std::string_view w) const {
+    if (!filter_.MayContain(w)) return 0;
+    for (std::string_view x : words_)
+      if (x == w) return 1;
+    return 0;
+  }
+
+ private:
   std::vector<std::string_view> words_;
-  std::bitset<4096> filter_;
+  WordShapeFilter filter_;
 };
 
 // A byte of a word: an ASCII letter or digit, or any non-ASCII byte (so letters of other scripts

@@ -44,14 +44,22 @@ bool CueIn(const std::vector<Cue>& cues, int start, int verb_first) {
   return false;
 }
 
-// `candidates`: the indices of the tokens where some phrase may start, in order (no phrase starts
-// at the others).
-void FindAll(const std::vector<Token>& tokens, const std::vector<uint32_t>& candidates, const PhraseSet& phrases,
+// A token where a phrase of some cue list may start, and its filter slot (Token::filter_slot).
+struct CueCandidate {
+  uint32_t at;
+  uint16_t slot;
+};
+
+// `candidates`: the tokens where some phrase may start, in order (no phrase starts at the others).
+void FindAll(const std::vector<Token>& tokens, const std::vector<CueCandidate>& candidates, const PhraseSet& phrases,
              std::vector<Cue>* out, const std::vector<Cue>* exclude = nullptr) {
   size_t from = 0;  // the first token after the last phrase found
-  for (const uint32_t at : candidates) {
-    const size_t i = at;
-    if (i < from) continue;
+  const WordFilter& first_words = phrases.first_words();
+  for (const CueCandidate& candidate : candidates) {
+    const size_t i = candidate.at;
+    // (The list's own filter on the slot kept here: most candidates start none of this list's
+    // phrases, and each of the some twenty lists is read through them.)
+    if (i < from || !first_words.MayContainSlot(candidate.slot)) continue;
     const size_t length = phrases.LongestAt(tokens, i);
     if (length == 0) continue;
     const size_t best = i + length;
@@ -235,10 +243,11 @@ void CueLexicon::IndexFirstWords() {
 SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   SentenceCues c;
   // The tokens where a cue of any list may start: each list below reads only those.
-  thread_local std::vector<uint32_t> candidates;
+  thread_local std::vector<CueCandidate> candidates;
   candidates.clear();
   for (size_t i = 0; i < tokens.size(); ++i)
-    if (lex.first_words.MayContainSlot(tokens[i].filter_slot)) candidates.push_back(static_cast<uint32_t>(i));
+    if (lex.first_words.MayContainSlot(tokens[i].filter_slot))
+      candidates.push_back({static_cast<uint32_t>(i), tokens[i].filter_slot});
   auto find_all = [&](const PhraseSet& phrases, std::vector<Cue>* out, const std::vector<Cue>* exclude = nullptr) {
     FindAll(tokens, candidates, phrases, out, exclude);
   };

@@ -2314,7 +2314,10 @@ bool Engine::TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) c
     case PatternElement::kSynset: {
       const auto& syn = d_.synsets()[e.id];
       bool first_exact = LinkGap(e.link);  // followed by a blank (or the end): whole first word
-      for (const auto& member : syn.members) {
+      for (size_t k = 0; k < syn.members.size(); ++k) {
+        // (A member whose first word is not the text's word fails at it: passed over untried.)
+        if (syn.first_words[k] >= 0 && !WordMatches(p, syn.first_words[k], false)) continue;
+        const auto& member = syn.members[k];
         int q = p - 1;
         MatchCtx saved = m;
         // First word exactness from the synset's link; the rest by their own links.

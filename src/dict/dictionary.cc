@@ -1526,6 +1526,8 @@ void Loader::Finish() {
     for (size_t i : order) {
       sorted.members.push_back(s.members[i]);
       sorted.member_lengths.push_back(s.member_lengths[i]);
+      const auto& member = sorted.members.back();
+      sorted.first_words.push_back(!member.empty() && member[0].kind == PatternElement::kWord ? member[0].id : -1);
     }
     s = std::move(sorted);
   }

@@ -127,6 +127,10 @@ struct Synset {
   std::string name;
   std::vector<std::vector<PatternElement>> members;  // longest first
   std::vector<int> member_lengths;
+  // Per member: the word its first element is (a word id), or -1 when that is no word. The coder
+  // passes over a member whose first word the text's word is not without trying it (a synset of
+  // weapons has hundreds of members, tried at every word a pattern reaches).
+  std::vector<int32_t> first_words;
 };
 
 struct VerbEntry {

@@ -1571,15 +1571,23 @@ bool Engine::EndsMaterielPhrase(int last) const {
   static const WordList kClasses = {"WEAPONRY",      "MILITARYFORCES", "DRONEWEAPON",
                                                       "AERIALWEAPON",  "ARTILLERYWEAPON", "SMALLARMS",
                                                       "MILITARYADVISERS", "AIDGOODS", "DUALUSE"};
+  if (last < 0 || last >= n()) return false;
   for (const auto& synset : d_.synsets()) {
     if (!kClasses.count(synset.name)) continue;
-    for (const auto& member : synset.members) {
-      const int first = last - static_cast<int>(member.size()) + 1;
-      if (first < 0) continue;
-      bool all = true;
-      for (size_t k = 0; k < member.size() && all; ++k)
-        all = member[k].kind == dict::PatternElement::kWord && WordMatches(first + static_cast<int>(k), member[k].id, true);
-      if (all) return true;
+    // Only the members whose last word is one of the word's literals can end at it (a class has
+    // hundreds of members).
+    for (int32_t lit = w(last).lit_begin; lit < w(last).lit_end; ++lit) {
+      const std::pair<int32_t, uint32_t> from{s_.lit_pool[lit].word, 0};
+      for (auto it = std::lower_bound(synset.by_last_word.begin(), synset.by_last_word.end(), from);
+           it != synset.by_last_word.end() && it->first == from.first; ++it) {
+        const auto& member = synset.members[it->second];
+        const int first = last - static_cast<int>(member.size()) + 1;
+        if (first < 0) continue;
+        bool all = true;
+        for (size_t k = 0; k < member.size() && all; ++k)
+          all = member[k].kind == dict::PatternElement::kWord && WordMatches(first + static_cast<int>(k), member[k].id, true);
+        if (all) return true;
+      }
     }
   }
   return false;

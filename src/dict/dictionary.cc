@@ -1528,7 +1528,10 @@ void Loader::Finish() {
       sorted.member_lengths.push_back(s.member_lengths[i]);
       const auto& member = sorted.members.back();
       sorted.first_words.push_back(!member.empty() && member[0].kind == PatternElement::kWord ? member[0].id : -1);
+      if (!member.empty() && member.back().kind == PatternElement::kWord)
+        sorted.by_last_word.emplace_back(member.back().id, static_cast<uint32_t>(sorted.members.size() - 1));
     }
+    std::sort(sorted.by_last_word.begin(), sorted.by_last_word.end());
     s = std::move(sorted);
   }
   ComputeWitnesses();

@@ -131,6 +131,9 @@ struct Synset {
   // passes over a member whose first word the text's word is not without trying it (a synset of
   // weapons has hundreds of members, tried at every word a pattern reaches).
   std::vector<int32_t> first_words;
+  // (last word id, member index) of the members whose last element is a word, sorted: the
+  // members a phrase ending at a given word may be (the coder asks it of weapon classes).
+  std::vector<std::pair<int32_t, uint32_t>> by_last_word;
 };
 
 struct VerbEntry {

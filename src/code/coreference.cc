@@ -221,9 +221,11 @@ void CorefRules::IndexDefinites() {
     }
     second->second.push_back(index);  // (indices ascend: `definites` is walked in order)
   }
-  for (auto& start : definite_starts_)
+  for (auto& start : definite_starts_) {
     std::sort(start.by_second.begin(), start.by_second.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [second, indices] : start.by_second) start.second_words.Add(second);
+  }
   // (Sorted by first word: DefiniteCandidates looks a word up by binary search, as every word of
   // every sentence is looked up.)
   std::sort(definite_starts_.begin(), definite_starts_.end(),
@@ -262,6 +264,7 @@ void CorefRules::DefiniteCandidates(std::string_view first, std::string_view sec
     out->insert(out->end(), start.one_word.begin(), start.one_word.end());
     // The second word exactly (any rule), or without its possessive (a rule of two words).
     auto add = [&](std::string_view word, bool two_words_only) {
+      if (!start.second_words.MayContain(word)) return;
       auto it = std::lower_bound(start.by_second.begin(), start.by_second.end(), word,
                                  [](const auto& entry, std::string_view w) { return entry.first < w; });
       if (it == start.by_second.end() || it->first != word) return;

@@ -106,6 +106,7 @@ struct CorefRules {
     std::string first;
     std::vector<uint32_t> one_word;  // rules of this one word
     std::vector<std::pair<std::string, std::vector<uint32_t>>> by_second;  // sorted by second word
+    WordShapeFilter second_words;  // of by_second's words ("THE" starts some 360 rules)
   };
   std::vector<DefiniteStart> definite_starts_;
   // The first words of definite_starts_: most words of a sentence start no rule, and the filter

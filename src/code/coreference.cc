@@ -316,7 +316,10 @@ Discourse::Sentence& Discourse::Writable() {
 
 void Discourse::Add(DiscourseMention mention) {
   Remember(mention);
-  Writable().mentions.push_back(std::move(mention));
+  std::vector<DiscourseMention>& mentions = Writable().mentions;
+  // (Room for a sentence's usual few mentions at once, not one allocation and move per doubling.)
+  if (mentions.capacity() == 0) mentions.reserve(4);
+  mentions.push_back(std::move(mention));
 }
 
 void Discourse::NoteEvent(const std::string& code, const std::string& actor, const std::string& text) {

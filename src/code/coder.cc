@@ -3242,40 +3242,33 @@ CodeResult Engine::Finish() {
     return result;
   }
   bool discard = false, complex = false, dominant = false;
-  std::vector<RawEvent> kept;
-  for (auto& e : ev) {
+  // (The events kept are read in place: a RawEvent is five strings to copy.)
+  std::vector<const RawEvent*> kept;
+  for (const RawEvent& e : ev) {
     if (e.kind == CodeKind::kNull) continue;
     if (SourcedByEventMention(e) || MaterialActOnEventMention(e)) continue;
     if (e.kind == CodeKind::kDiscard) {
       discard = true;
-      kept.push_back(e);
+      kept.push_back(&e);
       break;
     }
     if (e.kind == CodeKind::kComplex || Is(e.src.code, "+++") || Is(e.tgt.code, "+++")) {
       complex = true;
-      kept.push_back(e);
+      kept.push_back(&e);
       break;
     }
-    kept.push_back(e);
+    kept.push_back(&e);
     if (e.dom) {
       dominant = true;
       break;
     }
   }
   if (dominant) {
-    std::vector<RawEvent> d;
-    for (auto& e : kept)
-      if (e.dom) d.push_back(e);
-    kept.swap(d);
+    std::erase_if(kept, [](const RawEvent* e) { return !e->dom; });
   } else {
     bool any_main = false;
-    for (auto& e : kept) any_main = any_main || !e.sub;
-    if (any_main) {
-      std::vector<RawEvent> d;
-      for (auto& e : kept)
-        if (!e.sub) d.push_back(e);
-      kept.swap(d);
-    }
+    for (const RawEvent* e : kept) any_main = any_main || !e->sub;
+    if (any_main) std::erase_if(kept, [](const RawEvent* e) { return e->sub; });
   }
   if (kept.empty()) {
     result.problem = "Only null events found in text";
@@ -3309,7 +3302,8 @@ CodeResult Engine::Finish() {
     }
     return parts;
   };
-  for (const auto& e : kept) {
+  for (const RawEvent* kept_event : kept) {
+    const RawEvent& e = *kept_event;
     auto sp = split(e.src.code);
     auto tp = split(e.tgt.code);
     for (const auto& s : sp)

@@ -2509,21 +2509,29 @@ void Engine::AddEvents(const ActorVal& src, const ActorVal& tgt, const EventCode
     push1(s, t, code.kind, code.code, code.sub, code.dom);
     if (code.paired) push1(t, s, code.kind2, code.code2, code.sub2, code.dom2);
   };
+  // An actor that stands for its whole compound: one event per member.
+  auto compound_head = [&](const ActorVal& a) {
+    if (!a.set || a.dflt || !a.compound_all || a.word < 0) return -1;
+    const int head = w(Referent(a.word)).head;
+    return w(head).compound >= 0 ? head : -1;
+  };
+  // (Most events join two single actors: no vectors of copies for them.)
+  if (compound_head(src) < 0 && compound_head(tgt) < 0) {
+    push(src, tgt);
+    return;
+  }
   std::vector<ActorVal> ss, ts;
   auto expand = [&](const ActorVal& a, std::vector<ActorVal>* out) {
-    if (a.set && !a.dflt && a.compound_all && a.word >= 0) {
-      int r = Referent(a.word);
-      int head = w(r).head;
-      if (w(head).compound >= 0) {
-        for (int mbr : CompoundMembers(head)) {
-          ActorVal x = MakeActor(mbr, mbr, true);  // each member with its own agent lookup
-          x.compound_all = false;
-          out->push_back(std::move(x));
-        }
-        return;
-      }
+    const int head = compound_head(a);
+    if (head < 0) {
+      out->push_back(a);
+      return;
     }
-    out->push_back(a);
+    for (int mbr : CompoundMembers(head)) {
+      ActorVal x = MakeActor(mbr, mbr, true);  // each member with its own agent lookup
+      x.compound_all = false;
+      out->push_back(std::move(x));
+    }
   };
   expand(src, &ss);
   expand(tgt, &ts);

@@ -251,6 +251,15 @@ inline bool StartsWith(std::string_view s, const char (&prefix)[N]) {
   return true;
 }
 
+// An event code's first two characters compared with the literal `root` ("18"), as
+// code.compare(0, 2, root) gives its sign, in line (that is a call, a strlen and a memcmp; CodeVerb
+// asks it of each verb's code several times). The code has at least two characters.
+inline int CompareRoot(std::string_view code, const char (&root)[3]) {
+  if (code[0] != root[0]) return static_cast<unsigned char>(code[0]) < static_cast<unsigned char>(root[0]) ? -1 : 1;
+  if (code[1] != root[1]) return static_cast<unsigned char>(code[1]) < static_cast<unsigned char>(root[1]) ? -1 : 1;
+  return 0;
+}
+
 // Split()'s byte classes: 0 = not part of a word run, 1 = A-Z, 0-9 or a non-ASCII byte,
 // 3 = a-z (1 | 2, so that OR-ing classes tells whether a lower-case letter was seen).
 constexpr std::array<uint8_t, 256> MakeCharClass() {
@@ -2649,8 +2658,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       // ("Iranian missiles were fired by Russian forces at Odesa": the maker of a weapon used in
       // force is not what the force is used against; the target follows the verb.)
       int weapon_owner = -1;
-      if (subject >= 0 && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
-          code->code.compare(0, 2, "20") <= 0) {
+      if (subject >= 0 && code->code.size() >= 2 && CompareRoot(code->code, "18") >= 0 &&
+          CompareRoot(code->code, "20") <= 0) {
         const int tail = w(subject).tail >= 0 ? w(subject).tail : subject;
         if (tail + 1 < n() && (IsWeaponWord(WordText(tail + 1)) || WordText(tail + 1) == "ARTILLERY" ||
                                (tail + 2 < n() && IsWeaponWord(WordText(tail + 2))))) {
@@ -2809,8 +2818,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Document coding (dyad): force has its subject before the verb; an actor after an active
         // verb of force is what it struck or where ("the missile that struck Zaporizhzhia was a
         // North Korean KN-23" names no attacker, least of all Ukraine). (Passives are settled above.)
-        if (document && k > v && aux < 0 && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
-            code->code.compare(0, 2, "20") <= 0)
+        if (document && k > v && aux < 0 && code->code.size() >= 2 && CompareRoot(code->code, "18") >= 0 &&
+            CompareRoot(code->code, "20") <= 0)
           break;
         // Document coding: "According to Lukashenko's plan, they were to..." -- a possessor
         // ("Lukashenko's plan") gives way to a later actor before the verb that is no possessor.
@@ -2885,7 +2894,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       // (verbal and cooperative acts), not the target.
       const bool compound_source =
           document && !source_.dflt && source_.word >= 0 && w(w(Referent(source_.word)).head).compound >= 0;
-      const bool verbal = code->code.size() >= 2 && code->code.compare(0, 2, "09") <= 0;
+      const bool verbal = code->code.size() >= 2 && CompareRoot(code->code, "09") <= 0;
       // ... and for a meeting or talks, whoever meets: "NATO leaders meeting in Washington", "the
       // ministers met in Doha" (a visit, 042, goes to the place).
       const bool meeting = document && ((StartsWith(code->code, "04") && !StartsWith(code->code, "042")) ||
@@ -2896,8 +2905,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       // ... and hostility has its target after "against", not where it happened: "Ugandan troops
       // are fighting in Congo against the ADF" (but "deplored Pyongyang's role in the war against
       // Ukraine" names its target first).
-      const bool hostile = document && code->code.size() >= 2 && code->code.compare(0, 2, "11") >= 0 &&
-                           code->code.compare(0, 2, "20") <= 0;
+      const bool hostile = document && code->code.size() >= 2 && CompareRoot(code->code, "11") >= 0 &&
+                           CompareRoot(code->code, "20") <= 0;
       bool venue_first = false;
       for (int k = vw.tail + 1; hostile && k <= ce; ++k) {
         if (!IsActorHead(k) || w(k).blanked) continue;
@@ -2947,8 +2956,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         }
         // ... and force is never used against the maker of the weapon it is used with ("Russian
         // forces used Iranian drones against Ukrainian power plants").
-        if (document && code->code.size() >= 2 && code->code.compare(0, 2, "18") >= 0 &&
-            code->code.compare(0, 2, "20") <= 0) {
+        if (document && code->code.size() >= 2 && CompareRoot(code->code, "18") >= 0 &&
+            CompareRoot(code->code, "20") <= 0) {
           // (Only as the instrument: "shot down an Emirati drone" is force against its owner.)
           static const WordList kUse = {"USED",  "USING", "USES",     "FIRED",     "FIRING",
                                                           "FIRES", "WITH",  "LAUNCHED", "LAUNCHING", "LAUNCHES"};
@@ -3017,8 +3026,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           target_ = DefaultActor(o_.default_target);
         } else {
           // (Document coding: with force, a member of the source's own compound is its ally.)
-          const bool force = document && code->code.size() >= 2 && code->code.compare(0, 2, "15") >= 0 &&
-                             code->code.compare(0, 2, "20") <= 0;
+          const bool force = document && code->code.size() >= 2 && CompareRoot(code->code, "15") >= 0 &&
+                             CompareRoot(code->code, "20") <= 0;
           const int source_compound =
               source_.word >= 0 && !source_.dflt ? w(w(Referent(source_.word)).head).compound : -1;
           for (int k = v - 1; k >= cb; --k) {
@@ -3048,7 +3057,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Congolese forces conducted operations against the ADF") are allies, not each other's
         // targets.
         const bool together_in_force =
-            document && code->code.size() >= 2 && code->code.compare(0, 2, "15") >= 0 && code->code.compare(0, 2, "20") <= 0;
+            document && code->code.size() >= 2 && CompareRoot(code->code, "15") >= 0 && CompareRoot(code->code, "20") <= 0;
         if ((coded_compound || parsed_member) && !together_in_force) {
           target_ = source_;
         } else if (!o_.default_source.empty() && !o_.default_target.empty()) {
@@ -3088,7 +3097,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       if (passive_settled) {
         passive_ = true;
       } else if (!pattern_actors && regular_source_ && regular_target_) {
-        auto is_text = [&](int k, const char* a) { return k >= 0 && k < n() && WordText(k) == a; };
+        auto is_text = [&]<size_t N>(int k, const char (&a)[N]) { return k >= 0 && k < n() && Is(WordText(k), a); };
         bool by = false, aux = false;
         for (int k = v + 1; k <= v + 3 && k < n(); ++k) by = by || is_text(k, "BY");
         for (int k = v - 2; k <= v - 1; ++k)

@@ -161,14 +161,16 @@ class Parser {
     Period best;
     Period p;
     size_t n = i;
-    // Vague expressions first: they only block others when longer.
-    for (const auto& phrase : lex_.vague) {
-      size_t m;
-      if (!phrase.empty() && phrase[0] == t_[i].lower && MatchPhrase(t_, i, phrase, &m) && m > best_next) {
-        best_next = m;
-        *vague = true;
+    // Vague expressions first: they only block others when longer. (The phrases are read only
+    // at a word one of them starts with.)
+    if (lex_.vague_first.MayContainSlot(t_[i].filter_slot))
+      for (const auto& phrase : lex_.vague) {
+        size_t m;
+        if (!phrase.empty() && phrase[0] == t_[i].lower && MatchPhrase(t_, i, phrase, &m) && m > best_next) {
+          best_next = m;
+          *vague = true;
+        }
       }
-    }
     bool any_vague = *vague;
     size_t vague_next = best_next;
     best_next = i;
@@ -612,7 +614,10 @@ Status DateLexicon::Load(const std::string& path) {
   for (const auto& [word, months] : season) openers.Add(word);
   for (const auto& [word, value] : part) openers.Add(word);
   for (const auto& phrase : vague)
-    if (!phrase.empty()) openers.Add(phrase.front());
+    if (!phrase.empty()) {
+      openers.Add(phrase.front());
+      vague_first.Add(phrase.front());
+    }
   for (const char* word : {"the", "at", "by", "towards", "toward", "earlier", "later", "last", "this"}) openers.Add(word);
   return Status::Ok();
 }

@@ -59,6 +59,7 @@ struct DateLexicon {
   // phrases, and the parser's own "the", "at", "earlier", ...): Load builds it; other words
   // (and no number) start no expression, so the parser skips them.
   WordFilter openers;
+  WordFilter vague_first;  // the first words of the vague phrases (most openers start none)
 
   // Fails with "path:line: ..." on a malformed row or unknown kind.
   Status Load(const std::string& path);

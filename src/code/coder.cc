@@ -3661,6 +3661,13 @@ CodeResult Coder::CodeInDocument(std::string_view sentence, Date date, Discourse
   return CodeWith(sentence, date, options_, nullptr, {}, discourse);
 }
 
+CodeResult Coder::CodeClauseInDocument(std::string_view clause, Date date, const Discourse& before,
+                                       bool new_paragraph) const {
+  Discourse discourse(before);
+  discourse.BeginSentence(new_paragraph);
+  return CodeWith(clause, date, options_, nullptr, {}, &discourse, /*record_mentions=*/false);
+}
+
 bool Coder::time_shift_enabled(const TabariOptions& o) const {
   if (!dicts_->has_time_section()) return o.time_shift == 1;
   return o.time_shift != 0;
@@ -3671,7 +3678,7 @@ CodeResult Coder::Code(std::string_view sentence, Date date) const {
 }
 
 CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOptions& o, ForwardState* fwd,
-                           std::string_view record_id, Discourse* discourse) const {
+                           std::string_view record_id, Discourse* discourse, bool record_mentions) const {
   CodeResult result;
   // Document coreference only when the dictionaries bring rules (docs/coreference.md).
   Discourse* const dc = discourse && !discourse->rules().empty() ? discourse : nullptr;
@@ -3713,7 +3720,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   };
   e.document = dc != nullptr;
   if (e.n() < o.minimum_words) {
-    if (dc) {  // not coded, but its actors are still mentioned in the document
+    if (dc && record_mentions) {  // not coded, but its actors are still mentioned in the document
       e.MarkNouns();
       e.ConvertAgents();
       e.MarkCompounds();
@@ -3735,7 +3742,8 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   std::vector<ActorMention> resolved;
   if (dc) {
     e.ResolveAcross(*dc);
-    e.RecordMentions(dc, &resolved);
+    // (Nothing below reads the discourse: the mentions are for the sentences after this one.)
+    if (record_mentions) e.RecordMentions(dc, &resolved);
   }
   remember();
   if (e.DiscardScan()) {

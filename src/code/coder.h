@@ -119,6 +119,12 @@ class Coder {
   // `new_paragraph`: a blank line separates the sentence from the previous one.
   CodeResult CodeInDocument(std::string_view sentence, Date date, Discourse* discourse,
                             bool new_paragraph = false) const;
+  // A clause of a sentence coded on its own as a sentence of the document, read against `before`
+  // (the discourse as it stood before that sentence) as CodeInDocument() would read it against a
+  // copy of `before`; `before` stays as it was. The clause's mentions are not recorded (the copy
+  // would be thrown away) and the result's `resolved` is empty.
+  CodeResult CodeClauseInDocument(std::string_view clause, Date date, const Discourse& before,
+                                  bool new_paragraph = false) const;
 
   // The coreference rules read from the dictionaries (empty when none or disabled), and the
   // problems found reading them ("file:line: what: 'entry'").
@@ -130,8 +136,11 @@ class Coder {
 
   // The engine behind Code(), with explicit options and optional forwarding state (used by
   // Session). `record_id` is the record's id line (for FORWARD story/sentence numbers).
+  // `record_mentions`: with a discourse, record the sentence's actor mentions there (and return
+  // the resolved ones); CodeClauseInDocument() codes without.
   CodeResult CodeWith(std::string_view sentence, Date date, const dict::TabariOptions& options,
-                      ForwardState* forward, std::string_view record_id, Discourse* discourse = nullptr) const;
+                      ForwardState* forward, std::string_view record_id, Discourse* discourse = nullptr,
+                      bool record_mentions = true) const;
 
   const dict::DictionarySet& dictionaries() const { return *dicts_; }
   const dict::TabariOptions& options() const { return options_; }

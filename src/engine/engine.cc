@@ -170,10 +170,8 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
         if (Inside(e.verb_span, content.clause)) speaker_acts(e);
       continue;
     }
-    std::optional<code::Discourse> discourse;
-    if (before) discourse.emplace(*before);
     code::CodeResult inner =
-        discourse ? coder.CodeInDocument(text, date, &*discourse, new_paragraph) : coder.Code(text, date);
+        before ? coder.CodeClauseInDocument(text, date, *before, new_paragraph) : coder.Code(text, date);
     // The clause's frames too: in "Belarusian soldiers were reported to have fought in the
     // invasion" only "<subject> have fought in the invasion" has the frame's shape.
     if (frames && !content.subject.empty()) frames->Extend(text, date, coder, &inner.events);
@@ -320,9 +318,8 @@ void AddClauseEvents(const code::Coder& coder, const frames::FrameSet* frames, c
                      const code::Discourse* before_sentence,
                      const std::function<code::ByteSpan(code::ByteSpan)>& to_sentence, code::ByteSpan body,
                      code::CodeResult* result) {
-  std::optional<code::Discourse> discourse;
-  if (before_sentence) discourse.emplace(*before_sentence);
-  code::CodeResult inner = discourse ? coder.CodeInDocument(text, date, &*discourse, false) : coder.Code(text, date);
+  code::CodeResult inner =
+      before_sentence ? coder.CodeClauseInDocument(text, date, *before_sentence) : coder.Code(text, date);
   if (frames) frames->Extend(text, date, coder, &inner.events);
   for (auto& e : inner.events) {
     e.source_span = to_sentence(e.source_span);

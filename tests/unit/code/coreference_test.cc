@@ -190,6 +190,26 @@ TEST_F(CoreferenceTest, PronounTakesActorOfPreviousSentence) {
   EXPECT_EQ(doc[1].resolved[0].text, "He");
 }
 
+// A clause coded on its own (the engine's reported content) reads the discourse as the sentence
+// would, and leaves it as it was: its mentions are not recorded.
+TEST_F(CoreferenceTest, AClauseIsCodedAgainstTheDiscourseWithoutChangingIt) {
+  Coder coder(with_rules_, CoderOptions{options_});
+  Discourse discourse(coder.coref());
+  coder.CodeInDocument("Aragorn visited Rohan on Monday.", Date{2024, 3, 1}, &discourse);
+  const size_t mentions = discourse.current().size();
+  Discourse copy(discourse);
+  const CodeResult sentence = coder.CodeInDocument("He condemned Mordor on Tuesday.", Date{2024, 3, 1}, &copy);
+  const CodeResult clause = coder.CodeClauseInDocument("He condemned Mordor on Tuesday.", Date{2024, 3, 1}, discourse);
+  EXPECT_EQ(Events(clause), "GONGOV/ORC/122");
+  EXPECT_EQ(Events(clause), Events(sentence));
+  EXPECT_EQ(clause.events[0].source_ref, "Aragorn");
+  EXPECT_TRUE(clause.resolved.empty());
+  EXPECT_EQ(discourse.current().size(), mentions);  // still the first sentence's
+  // Another clause against the same discourse reads it the same way.
+  EXPECT_EQ(Events(coder.CodeClauseInDocument("He condemned Mordor on Tuesday.", Date{2024, 3, 1}, discourse)),
+            "GONGOV/ORC/122");
+}
+
 // A common name standing alone is the person of that name named before ("Theoden King ... Theoden").
 TEST_F(CoreferenceTest, AShortNameIsThePersonNamedBefore) {
   EXPECT_EQ(Last({"Theoden King visited Gondor on Monday.", "Theoden condemned Mordor on Tuesday."}), "ROHGOV/ORC/122");

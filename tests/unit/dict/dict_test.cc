@@ -281,6 +281,21 @@ TEST(DictionaryTest, LoadsVerbsPatternsSynsetsAndTime) {
   EXPECT_EQ(d->verbs()[d->roots()[forever].entry].code.shift, 0);
 }
 
+// The coder passes over the synset members a word cannot start or end by these indexes.
+TEST(DictionaryTest, SynsetMembersAreIndexedByTheirFirstAndLastWords) {
+  TempDir dir;
+  std::string verbs = dir.Write("t.verbs", "<SYNSETS>\n&CURRENCY\n+DOLLAR\n+SWISS_FRANC\n</SYNSETS>\nPAY [903]\n");
+  auto d = LoadOk({verbs});
+  const Synset& s = d->synsets().at(0);
+  ASSERT_EQ(s.members.size(), 2u);  // longest first
+  ASSERT_EQ(s.first_words.size(), 2u);
+  EXPECT_EQ(d->word(s.first_words[0]), "SWISS");
+  EXPECT_EQ(d->word(s.first_words[1]), "DOLLAR");
+  ASSERT_EQ(s.by_last_word.size(), 2u);
+  for (const auto& [word, member] : s.by_last_word) EXPECT_EQ(s.members[member].back().id, word);
+  EXPECT_LT(s.by_last_word[0].first, s.by_last_word[1].first);  // sorted by word
+}
+
 TEST(DictionaryTest, ReportsBadVerbLines) {
   TempDir dir;
   std::string verbs = dir.Write("bad.verbs",

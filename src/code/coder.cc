@@ -2431,11 +2431,14 @@ bool Engine::TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m)
       const auto& syn = d_.synsets()[e.id];
       bool first_exact = LinkGap(e.link);
       for (int dpos = p; dpos >= 0; --dpos)
-        for (const auto& member : syn.members)
-          if (FirstWordMatches(member, dpos, first_exact)) {
+        for (size_t k = 0; k < syn.members.size(); ++k) {
+          // (As in TryUp: a member whose first word the text's word is not is passed over.)
+          if (syn.first_words[k] >= 0 && !WordMatches(dpos, syn.first_words[k], false)) continue;
+          if (FirstWordMatches(syn.members[k], dpos, first_exact)) {
             *pos = dpos;
             return true;
           }
+        }
       return false;
     }
     default:

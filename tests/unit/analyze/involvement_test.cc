@@ -1260,6 +1260,15 @@ TEST_F(AnyStateTest, AWarningThatXWillBeHeldAccountableIsAResponse) {
   ExpectListed(cases);
 }
 
+// A truce or talks brokered, mediated or hosted by X, however written ("an Oman-brokered truce",
+// "talks hosted by Qatar"), is X's work for peace.
+TEST_F(AnyStateTest, ATruceBrokeredByXIsACounterIndicator) {
+  const Conflict yemen = LoadC("yemen-red-sea"), drc = LoadC("drc-m23");
+  EXPECT_TRUE(Has(SentenceCats(yemen, "OMN", "The strikes stopped under an Oman-brokered truce between Washington and the Houthis."), 7));
+  EXPECT_TRUE(Has(SentenceCats(drc, "QAT", "Talks hosted by Qatar produced a declaration of principles and a ceasefire."), 7));
+  EXPECT_FALSE(Has(SentenceCats(drc, "QAT", "Talks hosted by Qatar collapsed when the rebels rejected the ceasefire."), 7));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -12,8 +12,13 @@
 namespace dyad {
 namespace {
 
+struct Expected;
+
 class EngineText : public ::testing::Test {
  protected:
+  // Each sentence must yield its event (ExpectEvent).
+  static void ExpectEach(const std::vector<Expected>& cases);
+
   static void SetUpTestSuite() {
     Status s = Engine::Create(EngineOptions{}, &engine_);
     ASSERT_TRUE(s.ok()) << s.message();
@@ -64,6 +69,13 @@ void ExpectEvent(const std::vector<Event>& events, const Expected& x, const std:
   }
   ADD_FAILURE() << x.sentence << "\nexpected " << x.source << " " << x.code << " " << x.target << " "
                 << ModalityName(x.modality) << " reported_by=" << x.reported_by << "\ngot:\n" << all;
+}
+
+void EngineText::ExpectEach(const std::vector<Expected>& cases) {
+  for (const Expected& x : cases) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
 }
 
 TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
@@ -1230,30 +1242,24 @@ TEST_F(EngineText, PlacesNearAndFromCompassPointsAreNoTargets) {
 // A pronoun right after a participle of speech is the main act's target: "accusing it" names the
 // state just acted against, not the subject.
 TEST_F(EngineText, APronounAfterAParticipleIsTheMainActsTarget) {
-  for (const Expected& x : std::vector<Expected>{
+  ExpectEach({
            {"Kinshasa broke off relations with Kigali, accusing it of backing the M23.", "COD", "112", "RWA",
             Modality::kAsserted, ""},
            {"Sudan took the UAE to the International Court of Justice, accusing it of complicity in genocide.", "SDN",
             "112", "ARE", Modality::kAsserted, ""},
            {"Washington imposed new sanctions on Tehran, urging it to stop arming Russia.", "USA", "02", "IRN",
             Modality::kAsserted, ""},
-       }) {
-    const auto events = Code(x.sentence);
-    ExpectEvent(events, x, Describe(events));
-  }
+  });
 }
 
 // Losses taken in attacks name who attacked whom (a frame: "A took casualties in attacks on B").
 TEST_F(EngineText, LossesInAttacksNameTheAttacker) {
-  for (const Expected& x : std::vector<Expected>{
+  ExpectEach({
            {"Wagner fighters took heavy casualties in repeated attacks on Ukrainian trenches near Bakhmut.", "RUS", "19",
             "UKR", Modality::kAsserted, ""},
            {"Chadian soldiers took heavy casualties in repeated attacks on Sudanese posts.", "TCD", "19", "SDN",
             Modality::kAsserted, ""},
-       }) {
-    const auto events = Code(x.sentence);
-    ExpectEvent(events, x, Describe(events));
-  }
+  });
 }
 
 // "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.

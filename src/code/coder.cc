@@ -373,6 +373,7 @@ class Engine {
   bool StandsAloneAsName(int i) const;
   void MarkResolvedPhrase(int first, int last, Antecedent antecedent);
   void ResolveAcross(const Discourse& d);
+  void ResolveSeats(const Discourse& d);
   void RecordMentions(Discourse* d, std::vector<ActorMention>* resolved);
   std::string RefText(int i) const;
   bool MatchDefinite(const CorefRules& rules, const DefiniteRule& r, int i, int* end) const;
@@ -3584,6 +3585,37 @@ void Engine::ResolveAcross(const Discourse& d) {
   }
 }
 
+// A seat city ("Brussels", coded as the EU) in a document that has named its host state stands for
+// that state's government, unless the sentence names the body itself ("the EU", "NATO"): "Rwanda
+// severed relations with Belgium ... accusing Brussels of taking Kinshasa's side".
+void Engine::ResolveSeats(const Discourse& d) {
+  const auto& seats = d.rules().seats;
+  if (seats.empty()) return;
+  for (int p = 0; p < n(); ++p) {
+    if (!IsActorHead(p) || w(p).resolved || w(p).blanked) continue;
+    // (Only the city named as one who acts or is acted on: "rallies in the Matonge district of
+    // Brussels" name a place.)
+    if (p > 0 && (WordText(p - 1) == "IN" || WordText(p - 1) == "AT" || WordText(p - 1) == "OF" ||
+                  WordText(p - 1) == "NEAR" || WordText(p - 1) == "INSIDE"))
+      continue;
+    const int tail = w(p).tail >= 0 ? w(p).tail : p;
+    std::string words;
+    for (int k = p; k <= tail; ++k) words += (k == p ? "" : " ") + std::string(WordText(k));
+    for (const CorefRules::Seat& seat : seats) {
+      if (seat.words != words || !d.HasNamed(seat.state)) continue;
+      bool body = false;
+      for (int k = 0; k < n() && !body; ++k)
+        for (const std::string& u : seat.unless) body = body || WordText(k) == u;
+      if (body) break;
+      Antecedent a;
+      a.code = seat.state + "GOV";
+      a.text = std::string(text_.substr(w(p).begin, w(tail).end - w(p).begin));
+      MarkResolvedPhrase(p, tail, std::move(a));
+      break;
+    }
+  }
+}
+
 void Engine::RecordMentions(Discourse* d, std::vector<ActorMention>* resolved) {
   int first_verb = n();  // mentions before it are the sentence's subject candidates
   for (int i = 0; i < n(); ++i)
@@ -3745,6 +3777,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   std::vector<ActorMention> resolved;
   if (dc) {
     e.ResolveAcross(*dc);
+    e.ResolveSeats(*dc);
     // (Nothing below reads the discourse: the mentions are for the sentences after this one.)
     if (record_mentions) e.RecordMentions(dc, &resolved);
   }

@@ -130,6 +130,20 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       std::sort(codes.begin(), codes.end());
       codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
       sets[Upper(f[1])] = std::move(codes);
+    } else if (cmd == "SEAT:") {
+      // SEAT: WORD... = STATE [UNLESS WORD...]
+      const auto eq = std::find(f.begin(), f.end(), "=");
+      if (eq == f.begin() + 1 || eq == f.end() || eq + 1 == f.end()) { warn(i, "SEAT: expects WORDS = STATE [UNLESS WORDS]"); continue; }
+      Seat seat;
+      for (auto it = f.begin() + 1; it != eq; ++it) seat.words += (seat.words.empty() ? "" : " ") + Upper(*it);
+      seat.state = Upper(*(eq + 1));
+      if (seat.state.size() != 3 || !ValidCode(seat.state)) { warn(i, "SEAT: the state is a three-letter code"); continue; }
+      auto rest = eq + 2;
+      if (rest != f.end()) {
+        if (Upper(*rest) != "UNLESS" || rest + 1 == f.end()) { warn(i, "SEAT: after the state, only UNLESS and words"); continue; }
+        for (++rest; rest != f.end(); ++rest) seat.unless.push_back(Upper(*rest));
+      }
+      seats.push_back(std::move(seat));
     } else if (cmd == "MENTION:") {
       // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR|GROUP [AGENT] [IN SET]
       //          WORD WORD ... = ACTOR OF CODE...
@@ -326,6 +340,14 @@ void Discourse::NoteEvent(const std::string& code, const std::string& actor, con
   if (code.empty() || actor.empty()) return;
   // (Not remembered as a state the text named: "the two countries" still looks for names.)
   Writable().acts.push_back({code, {actor, text, false, true}});
+}
+
+bool Discourse::HasNamed(std::string_view state) const {
+  for (const NamedState& n : named_)
+    if (n.state == state) return true;
+  for (const DiscourseMention& m : current())
+    if (m.code.compare(0, 3, state) == 0) return true;
+  return false;
 }
 
 void Discourse::Remember(const DiscourseMention& m) {

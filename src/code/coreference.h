@@ -81,6 +81,15 @@ struct CorefRules {
   CodeSet states;     // bare 3-letter actor codes minus nonstates
   std::vector<DefiniteRule> definites;        // longest first
   std::unordered_map<std::string, std::vector<std::string>> sets;  // SET: name -> sorted state codes
+  // SEAT: a city that names an international body in news text ("Brussels" = the EU) but its host
+  // state in a document about that state: the city's words (upper case), the state, and words
+  // that keep the body ("EU", "NATO") when the sentence has one.
+  struct Seat {
+    std::string words;
+    std::string state;
+    std::vector<std::string> unless;
+  };
+  std::vector<Seat> seats;
   std::vector<std::string> definite_first_words;  // the distinct first words of `definites`
 
   // The indices into `definites` (ascending, so the first rule that matches is the one the list
@@ -164,6 +173,8 @@ class Discourse {
   // capitalised words that starts or ends with `word` (upper case) and whose code carries a role
   // (a person or an office, "PRKGOV"; never a bare state). False when none.
   bool ResolveNamePart(std::string_view word, const std::vector<DiscourseMention>& before, Antecedent* out) const;
+  // True when the document has named `state` (three letters) so far, this sentence included.
+  bool HasNamed(std::string_view state) const;
   // Records an act of force (CAMEO 18-20) by `state` (three letters), named by `text`. "The
   // aggressor" stands for the state with the most such acts in the document so far (the first
   // reported on a tie): a state taking part in another's invasion does not become "the aggressor".

@@ -405,6 +405,23 @@ TEST_F(CoreferenceTest, DescriptorMayContainARegionsName) {
             "WST/GON/122");
 }
 
+TEST_F(CoreferenceTest, SeatsAreCheckedWhenRead) {
+  CorefRules r;
+  std::vector<std::string> warnings;
+  r.ParseLines({"SEAT: MINAS TIRITH = GON UNLESS COUNCIL", "SEAT: EDORAS ROH", "SEAT: EDORAS = ROHAN",
+                "SEAT: EDORAS = ROH BECAUSE KING", "SEAT: = ROH"},
+               "x.coref", &warnings);
+  ASSERT_EQ(warnings.size(), 4u);
+  EXPECT_THAT(warnings[0], HasSubstr("x.coref:2: SEAT: expects WORDS = STATE"));
+  EXPECT_THAT(warnings[1], HasSubstr("x.coref:3: SEAT: the state is a three-letter code"));
+  EXPECT_THAT(warnings[2], HasSubstr("x.coref:4: SEAT: after the state, only UNLESS"));
+  EXPECT_THAT(warnings[3], HasSubstr("x.coref:5: SEAT: expects WORDS = STATE"));
+  ASSERT_EQ(r.seats.size(), 1u);
+  EXPECT_EQ(r.seats[0].words, "MINAS TIRITH");
+  EXPECT_EQ(r.seats[0].state, "GON");
+  EXPECT_EQ(r.seats[0].unless, std::vector<std::string>{"COUNCIL"});
+}
+
 TEST_F(CoreferenceTest, SetsAreCheckedWhenRead) {
   CorefRules r;
   std::vector<std::string> warnings;

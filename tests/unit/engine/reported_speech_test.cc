@@ -1262,6 +1262,20 @@ TEST_F(EngineText, LossesInAttacksNameTheAttacker) {
   });
 }
 
+// "Brussels" is the EU in news text, but Belgium's government in a document that has named Belgium,
+// unless the sentence names the EU; a place in Brussels is no actor at all.
+TEST_F(EngineText, BrusselsIsBelgiumInADocumentAboutBelgium) {
+  const auto belgium = Code("Rwanda broke off diplomatic relations with Belgium in March. Kigali accused Brussels of "
+                            "taking sides in the war.");
+  ExpectEvent(belgium, {"accused Brussels", "RWA", "112", "BEL", Modality::kAsserted, ""}, Describe(belgium));
+  const auto eu = Code("The EU imposed sanctions on Rwandan officers. Kigali accused Brussels of bias.");
+  ExpectEvent(eu, {"accused Brussels", "RWA", "112", "IGO", Modality::kAsserted, ""}, Describe(eu));
+  const auto named_eu = Code("Belgium condemned the offensive. Brussels pressed EU partners to sanction Rwanda.");
+  for (const Event& e : named_eu) EXPECT_FALSE(StartsWith(e.source, "BEL") && e.event_code.starts_with("10")) << Describe(named_eu);
+  const auto rally = Code("Belgium condemned the offensive. Congolese exiles rallied in the Matonge district of Brussels.");
+  for (const Event& e : rally) EXPECT_FALSE(StartsWith(e.target, "BEL")) << Describe(rally);
+}
+
 // "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.
 TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
   const auto a = Code("Russia attacked Georgia in 2008. Armenia angered Tbilisi by lending its airfields to the aggressor.");

@@ -741,6 +741,15 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
     }
     if (comma < 0 || r.first - comma > kPostposedSpeakerTokens) continue;
     if (comma + 1 < n && (tokens[comma + 1].lower == "and" || tokens[comma + 1].lower == "but")) continue;
+    // "After Russia invaded Ukraine, Lithuania said it would expel ...": an opening subordinate
+    // clause is the setting of the main clause's report, not its content.
+    static const WordSet kSubordinators = {"when", "after", "before", "since", "while", "as", "once", "until", "although", "though", "because"};
+    if (n > 0 && kSubordinators.count(tokens[0].lower)) {
+      int first_comma = -1;
+      for (int k = 0; k < n && first_comma < 0; ++k)
+        if (tokens[k].lower == ",") first_comma = k;
+      if (first_comma == comma) continue;
+    }
     if (!ClosesSentence(tokens, r)) continue;
     if (const TokenMention* m = NearestBefore(mentions, comma + 1, r.first)) return FromMention(*m);
     if (r.first == comma + 1) {  // ", said X"

@@ -1276,6 +1276,16 @@ TEST_F(EngineText, BrusselsIsBelgiumInADocumentAboutBelgium) {
   for (const Event& e : rally) EXPECT_FALSE(StartsWith(e.target, "BEL")) << Describe(rally);
 }
 
+// An opening subordinate clause is the setting of the main clause's report, not what it reports.
+TEST_F(EngineText, AnOpeningSubordinateClauseIsNotTheMainClausesReport) {
+  ExpectEach({
+      {"After Russia invaded Ukraine, Lithuania said it would expel the Russian ambassador.", "RUS", "19", "UKR",
+       Modality::kAsserted, ""},
+      {"When Iranian drones struck Odesa, Kyiv said it would cut ties with Tehran.", "IRN", "19", "UKR",
+       Modality::kAsserted, ""},
+  });
+}
+
 // "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.
 TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
   const auto a = Code("Russia attacked Georgia in 2008. Armenia angered Tbilisi by lending its airfields to the aggressor.");

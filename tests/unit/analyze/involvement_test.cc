@@ -1269,6 +1269,17 @@ TEST_F(AnyStateTest, ATruceBrokeredByXIsACounterIndicator) {
   EXPECT_FALSE(Has(SentenceCats(drc, "QAT", "Talks hosted by Qatar collapsed when the rebels rejected the ceasefire."), 7));
 }
 
+// Munitions in their wire words (bombs, mortar rounds, grenades, rifles) are arms; "rounds" of
+// talks are not.
+TEST_F(AnyStateTest, MunitionsInTheirWireWordsAreArms) {
+  const CategoryCase cases[] = {
+      {"sudan", "ARE", "ARE", "062", "SDN", "Guided bombs found in Darfur had been re-exported by the UAE.", 3, true},
+      {"russia-ukraine", "BLR", "BLR", "070", "RUS", "Belarus sent grenades and mortar rounds to the Russian army.", 3, true},
+      {"russia-ukraine", "BLR", "BLR", "043", "RUS", "Belarus hosted the first rounds of talks between the two sides.", 3, false},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

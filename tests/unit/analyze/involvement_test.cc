@@ -1224,6 +1224,7 @@ TEST_F(AnyStateTest, SentenceRulesReadCrewsDeathsQuestionsAndLabels) {
   EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "Asked whether Rwandan troops were in Congo, the president said he did not know."), 6));
   EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "Rwanda's foreign ministry said the deployment answered a military build-up across the border."), 6));
   EXPECT_TRUE(Has(SentenceCats(ru, "CHN", "NATO leaders called China a decisive enabler of Russia's war."), 8));
+  EXPECT_TRUE(Has(SentenceCats(ru, "CHN", "NATO leaders called China an enabler of the war, a label Beijing rejected."), 8));
   EXPECT_FALSE(Has(SentenceCats(ru, "CHN", "Moscow described China as a trusted partner."), 8));
 }
 

@@ -1286,6 +1286,17 @@ TEST_F(EngineText, AnOpeningSubordinateClauseIsNotTheMainClausesReport) {
   });
 }
 
+// A government named by who rules it ("the army-led government", "the junta") is the state named
+// before.
+TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {
+  ExpectEach({
+      {"Sudan accused the UAE of arming the RSF. The army-led government cut diplomatic ties with Abu Dhabi.", "SDN",
+       "16", "ARE", Modality::kAsserted, ""},
+      {"Mali signed a defence pact with Russia. The junta later expelled the French ambassador.", "MLI", "16", "FRA",
+       Modality::kAsserted, ""},
+  });
+}
+
 // "X <verb> ... by V-ing ...": the gerund's subject is the clause's subject.
 TEST_F(EngineText, AByGerundInsideAClauseIsItsSubjectsAct) {
   const auto a = Code("Russia attacked Georgia in 2008. Armenia angered Tbilisi by lending its airfields to the aggressor.");

@@ -1281,6 +1281,16 @@ TEST_F(AnyStateTest, MunitionsInTheirWireWordsAreArms) {
   ExpectListed(cases);
 }
 
+// X's denials and claims of neutrality in their common wordings are its own account of its role.
+TEST_F(AnyStateTest, DenialsAndNeutralityInCommonWordingsAreAcknowledgements) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "RWA", "RWAGOV", "010", "", "Kigali said the accusations had nothing to do with reality.", 6, true},
+      {"yemen-red-sea", "IRN", "IRNGOV", "010", "", "Tehran called the reports disinformation and said it does not take sides in Yemen.", 6, true},
+      {"russia-ukraine", "CHN", "CHNGOV", "010", "", "Beijing said its position on the war was impartial.", 6, true},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1291,6 +1291,16 @@ TEST_F(AnyStateTest, DenialsAndNeutralityInCommonWordingsAreAcknowledgements) {
   ExpectListed(cases);
 }
 
+// Work for peace in its common wordings: a peaceful resolution, a prisoner exchange, a peace summit.
+TEST_F(AnyStateTest, WorkForPeaceInCommonWordingsIsACounterIndicator) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IND", "INDGOV", "010", "", "New Delhi said it supported a peaceful resolution of the war through dialogue.", 7, true},
+      {"russia-ukraine", "TUR", "TURGOV", "051", "", "Ankara welcomed the prisoner exchange between the warring sides.", 7, true},
+  };
+  ExpectListed(cases);
+  EXPECT_TRUE(Has(SentenceCats(LoadC("russia-ukraine"), "SAU", "Saudi Arabia offered to host a peace summit on the war."), 7));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1301,6 +1301,14 @@ TEST_F(AnyStateTest, WorkForPeaceInCommonWordingsIsACounterIndicator) {
   EXPECT_TRUE(Has(SentenceCats(LoadC("russia-ukraine"), "SAU", "Saudi Arabia offered to host a peace summit on the war."), 7));
 }
 
+// Every verb of moving arms counts in a sentence without an event (funnelled, smuggled, airlifted).
+TEST_F(AnyStateTest, EveryVerbOfMovingArmsIsSupportInASentenceWithoutAnEvent) {
+  const Conflict sudan = LoadC("sudan"), yemen = LoadC("yemen-red-sea");
+  EXPECT_TRUE(Has(SentenceCats(sudan, "ARE", "Investigators said rifles and explosives were airlifted from the UAE over the summer."), 3));
+  EXPECT_TRUE(Has(SentenceCats(yemen, "IRN", "Officials say missile parts were smuggled from Iran on dhows."), 3));
+  EXPECT_FALSE(Has(SentenceCats(yemen, "IRN", "Officials say no missile parts were smuggled from Iran this year."), 3));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1309,6 +1309,15 @@ TEST_F(AnyStateTest, EveryVerbOfMovingArmsIsSupportInASentenceWithoutAnEvent) {
   EXPECT_FALSE(Has(SentenceCats(yemen, "IRN", "Officials say no missile parts were smuggled from Iran this year."), 3));
 }
 
+// The aggressor's case in its own vocabulary (hegemony, denazification, a puppet regime) is alignment.
+TEST_F(AnyStateTest, TheAggressorsVocabularyIsItsCase) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IRN", "IRNGOV", "111", "USA", "Tehran blamed Western hegemony and NATO aggression for the war.", 5, true},
+  };
+  ExpectListed(cases);
+  EXPECT_TRUE(Has(SentenceCats(LoadC("russia-ukraine"), "PRK", "North Korean state media said Kyiv was a puppet regime of the West."), 5));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1318,6 +1318,14 @@ TEST_F(AnyStateTest, TheAggressorsVocabularyIsItsCase) {
   EXPECT_TRUE(Has(SentenceCats(LoadC("russia-ukraine"), "PRK", "North Korean state media said Kyiv was a puppet regime of the West."), 5));
 }
 
+// X's units by any name in combat by any word are participation in a sentence without an event.
+TEST_F(AnyStateTest, XsUnitsByAnyNameInCombatAreParticipation) {
+  const Conflict ru = LoadC("russia-ukraine");
+  EXPECT_TRUE(Has(SentenceCats(ru, "PRK", "A North Korean brigade was reported in clashes near Sudzha."), 2));
+  EXPECT_TRUE(Has(SentenceCats(ru, "PRK", "North Korean troops stormed Ukrainian trenches near Kursk."), 2));
+  EXPECT_FALSE(Has(SentenceCats(ru, "PRK", "North Korean troops were not in the clashes near Sudzha."), 2));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

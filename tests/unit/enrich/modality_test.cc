@@ -39,6 +39,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Minsk supplies fuel to the army provided that Moscow pays for it.", "supplies", "07",
              M::kHypothetical},
         Case{"The army intervenes in case of an attack on the border.", "intervenes", "19", M::kHypothetical},
+        // The clause a condition of extent or duration opens.
+        Case{"Seoul may arm Kyiv depending on how far Pyongyang goes in supplying Moscow.", "supplying", "07",
+             M::kHypothetical},
+        Case{"The sanctions stay depending on whether Minsk sends more troops to the border.", "sends", "15",
+             M::kHypothetical},
         Case{"Belarus fights alongside Russia, but only if attacked.", "fights", "19", M::kHypothetical},
         Case{"The brigade takes part in operations only in the case of direct aggression.", "takes", "19",
              M::kHypothetical},

@@ -1326,6 +1326,14 @@ TEST_F(AnyStateTest, XsUnitsByAnyNameInCombatAreParticipation) {
   EXPECT_FALSE(Has(SentenceCats(ru, "PRK", "North Korean troops were not in the clashes near Sudzha."), 2));
 }
 
+// Money for the aggressor's side is support in a sentence without an event; money for relief is not.
+TEST_F(AnyStateTest, FinancingTheAggressorsSideIsSupport) {
+  const Conflict yemen = LoadC("yemen-red-sea"), sudan = LoadC("sudan");
+  EXPECT_TRUE(Has(SentenceCats(yemen, "IRN", "Much of the Houthi missile programme was bankrolled by Tehran, the report said."), 3));
+  EXPECT_TRUE(Has(SentenceCats(sudan, "ARE", "Emirati money paid the salaries of RSF fighters in Darfur, the investigators said."), 3));
+  EXPECT_FALSE(Has(SentenceCats(sudan, "ARE", "Emirati money funded humanitarian relief for refugees in Chad."), 3));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

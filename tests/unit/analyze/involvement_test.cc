@@ -1334,6 +1334,14 @@ TEST_F(AnyStateTest, FinancingTheAggressorsSideIsSupport) {
   EXPECT_FALSE(Has(SentenceCats(sudan, "ARE", "Emirati money funded humanitarian relief for refugees in Chad."), 3));
 }
 
+// Force posture in its common wordings (a snap readiness check, a troop build-up near the border).
+TEST_F(AnyStateTest, ForcePostureInCommonWordings) {
+  const Conflict ru = LoadC("russia-ukraine");
+  EXPECT_TRUE(Has(SentenceCats(ru, "BLR", "Belarus ordered a snap inspection of its army near the border with Ukraine."), 4));
+  EXPECT_TRUE(Has(SentenceCats(ru, "BLR", "Satellite images showed a Belarusian troop build-up along the border."), 4));
+  EXPECT_FALSE(Has(SentenceCats(ru, "BLR", "Belarus called off the snap inspection near the border."), 4));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

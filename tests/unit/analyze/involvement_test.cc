@@ -1342,6 +1342,13 @@ TEST_F(AnyStateTest, ForcePostureInCommonWordings) {
   EXPECT_FALSE(Has(SentenceCats(ru, "BLR", "Belarus called off the snap inspection near the border."), 4));
 }
 
+// Diplomatic measures against X are a response in a sentence without an event too.
+TEST_F(AnyStateTest, DiplomaticMeasuresAgainstXAreAResponse) {
+  const Conflict ru = LoadC("russia-ukraine");
+  EXPECT_TRUE(Has(SentenceCats(ru, "IRN", "In the weeks that followed, several capitals summoned the Iranian ambassador over the drones."), 8));
+  EXPECT_TRUE(Has(SentenceCats(ru, "PRK", "Canberra and Wellington downgraded ties with North Korea over the deployment."), 8));
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1349,6 +1349,16 @@ TEST_F(AnyStateTest, DiplomaticMeasuresAgainstXAreAResponse) {
   EXPECT_TRUE(Has(SentenceCats(ru, "PRK", "Canberra and Wellington downgraded ties with North Korea over the deployment."), 8));
 }
 
+// Access to X's airspace, airports and ports for the aggressor in its common wordings is territory.
+TEST_F(AnyStateTest, AccessForTheAggressorInCommonWordingsIsTerritory) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IRN", "IRNGOV", "060", "RUS", "Tehran granted Russian military cargo planes overflight rights and refuelling stops.", 1, true},
+      {"yemen-red-sea", "ERI", "ERIGOV", "062", "YEMREB", "Asmara gave access to its ports for docking by Houthi-bound ships.", 1, true},
+      {"russia-ukraine", "IRN", "IRNGOV", "060", "RUS", "Tehran refused Russian planes overflight rights.", 1, false},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1359,6 +1359,15 @@ TEST_F(AnyStateTest, AccessForTheAggressorInCommonWordingsIsTerritory) {
   ExpectListed(cases);
 }
 
+// X making no secret of, or boasting of, what it gave or where its forces are is its acknowledgement.
+TEST_F(AnyStateTest, BoastingOrMakingNoSecretIsAnAcknowledgement) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "BLR", "BLRGOV", "072", "RUS", "Minsk made no secret that it had sent shells and tanks to the Russian army.", 6, true},
+      {"yemen-red-sea", "IRN", "IRNMIL", "072", "YEMREB", "A Revolutionary Guards commander boasted that Iran had supplied the Houthis with missile technology.", 6, true},
+  };
+  ExpectListed(cases);
+}
+
 // Praising the aggressor's acts as legitimate or heroic is alignment with it, whoever is praised.
 TEST_F(AnyStateTest, CallingTheAggressorsActsLegitimateIsAlignment) {
   const CategoryCase cases[] = {

@@ -1048,6 +1048,12 @@ TEST_F(AnyStateTest, XsAccountThatItsFlightsCarriedAidIsAnAcknowledgement) {
   Event e = MakeEvent("ARE", "070", "AREHLH", "Abu Dhabi said the hospital treated thousands of patients with medicine.");
   e.reported_by = "AREGOV";
   EXPECT_FALSE(Has(Cats(e, "ARE", LoadC("sudan")), 6));
+  // ... and only that: its own account is no counter-indicator as well.
+  Event account = MakeEvent("ARE", "073", "AREHLH", "The Emirates said the flights carried relief supplies for its field hospital.");
+  account.reported_by = "ARE";
+  const auto cats = Cats(account, "ARE", LoadC("sudan"));
+  EXPECT_TRUE(Has(cats, 6));
+  EXPECT_FALSE(Has(cats, 7));
 }
 
 // X's own word that its forces fought is its acknowledgement, listed once (not participation);

@@ -464,5 +464,15 @@ TEST_F(DictionaryClasses, DismissingReportsChargesOrFindingsIsADenial) {
        })
     ExpectEvent(Code(x.sentence), x);
 }
+
+// Relief goods in their wire words (grain, flour, tents, ambulances, medical equipment) are
+// humanitarian aid.
+TEST_F(DictionaryClasses, ReliefGoodsInTheirWireWordsAreHumanitarianAid) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Kazakhstan sent wheat and flour to Ukraine.", "KAZ", "073", "UKR", Modality::kAsserted},
+           {"Turkey delivered ambulances and medical equipment to Sudan.", "TUR", "073", "SDN", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+}
 }  // namespace
 }  // namespace dyad

@@ -1049,7 +1049,7 @@ TEST_F(AnyStateTest, XsAccountThatItsFlightsCarriedAidIsAnAcknowledgement) {
   e.reported_by = "AREGOV";
   EXPECT_FALSE(Has(Cats(e, "ARE", LoadC("sudan")), 6));
   // ... and only that: its own account is no counter-indicator as well.
-  Event account = MakeEvent("ARE", "073", "AREHLH", "The Emirates said the flights carried relief supplies for its field hospital.");
+  Event account = MakeEvent("ARE", "073", "AREHLH", "The Emirates said the flights carried relief supplies for its field hospital for Sudanese refugees.");
   account.reported_by = "ARE";
   const auto cats = Cats(account, "ARE", LoadC("sudan"));
   EXPECT_TRUE(Has(cats, 6));

@@ -260,6 +260,12 @@ inline int CompareRoot(std::string_view code, const char (&root)[3]) {
   return 0;
 }
 
+// Is the code's root (its first two characters) between `low` and `high`, both included ("18"
+// to "20": force)? False for a code too short to have one.
+inline bool RootBetween(std::string_view code, const char (&low)[3], const char (&high)[3]) {
+  return code.size() >= 2 && CompareRoot(code, low) >= 0 && CompareRoot(code, high) <= 0;
+}
+
 // Split()'s byte classes: 0 = not part of a word run, 1 = A-Z, 0-9 or a non-ASCII byte,
 // 3 = a-z (1 | 2, so that OR-ing classes tells whether a lower-case letter was seen).
 constexpr std::array<uint8_t, 256> MakeCharClass() {
@@ -2662,8 +2668,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       // ("Iranian missiles were fired by Russian forces at Odesa": the maker of a weapon used in
       // force is not what the force is used against; the target follows the verb.)
       int weapon_owner = -1;
-      if (subject >= 0 && code->code.size() >= 2 && CompareRoot(code->code, "18") >= 0 &&
-          CompareRoot(code->code, "20") <= 0) {
+      if (subject >= 0 && RootBetween(code->code, "18", "20")) {
         const int tail = w(subject).tail >= 0 ? w(subject).tail : subject;
         if (tail + 1 < n() && (IsWeaponWord(WordText(tail + 1)) || WordText(tail + 1) == "ARTILLERY" ||
                                (tail + 2 < n() && IsWeaponWord(WordText(tail + 2))))) {
@@ -2822,8 +2827,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Document coding (dyad): force has its subject before the verb; an actor after an active
         // verb of force is what it struck or where ("the missile that struck Zaporizhzhia was a
         // North Korean KN-23" names no attacker, least of all Ukraine). (Passives are settled above.)
-        if (document && k > v && aux < 0 && code->code.size() >= 2 && CompareRoot(code->code, "18") >= 0 &&
-            CompareRoot(code->code, "20") <= 0)
+        if (document && k > v && aux < 0 && RootBetween(code->code, "18", "20"))
           break;
         // Document coding: "According to Lukashenko's plan, they were to..." -- a possessor
         // ("Lukashenko's plan") gives way to a later actor before the verb that is no possessor.
@@ -2909,8 +2913,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       // ... and hostility has its target after "against", not where it happened: "Ugandan troops
       // are fighting in Congo against the ADF" (but "deplored Pyongyang's role in the war against
       // Ukraine" names its target first).
-      const bool hostile = document && code->code.size() >= 2 && CompareRoot(code->code, "11") >= 0 &&
-                           CompareRoot(code->code, "20") <= 0;
+      const bool hostile = document && RootBetween(code->code, "11", "20");
       bool venue_first = false;
       for (int k = vw.tail + 1; hostile && k <= ce; ++k) {
         if (!IsActorHead(k) || w(k).blanked) continue;
@@ -2960,8 +2963,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         }
         // ... and force is never used against the maker of the weapon it is used with ("Russian
         // forces used Iranian drones against Ukrainian power plants").
-        if (document && code->code.size() >= 2 && CompareRoot(code->code, "18") >= 0 &&
-            CompareRoot(code->code, "20") <= 0) {
+        if (document && RootBetween(code->code, "18", "20")) {
           // (Only as the instrument: "shot down an Emirati drone" is force against its owner.)
           static const WordList kUse = {"USED",  "USING", "USES",     "FIRED",     "FIRING",
                                                           "FIRES", "WITH",  "LAUNCHED", "LAUNCHING", "LAUNCHES"};
@@ -3030,8 +3032,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           target_ = DefaultActor(o_.default_target);
         } else {
           // (Document coding: with force, a member of the source's own compound is its ally.)
-          const bool force = document && code->code.size() >= 2 && CompareRoot(code->code, "15") >= 0 &&
-                             CompareRoot(code->code, "20") <= 0;
+          const bool force = document && RootBetween(code->code, "15", "20");
           const int source_compound =
               source_.word >= 0 && !source_.dflt ? w(w(Referent(source_.word)).head).compound : -1;
           for (int k = v - 1; k >= cb; --k) {
@@ -3061,7 +3062,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Congolese forces conducted operations against the ADF") are allies, not each other's
         // targets.
         const bool together_in_force =
-            document && code->code.size() >= 2 && CompareRoot(code->code, "15") >= 0 && CompareRoot(code->code, "20") <= 0;
+            document && RootBetween(code->code, "15", "20");
         if ((coded_compound || parsed_member) && !together_in_force) {
           target_ = source_;
         } else if (!o_.default_source.empty() && !o_.default_target.empty()) {
@@ -3599,10 +3600,15 @@ void Engine::ResolveSeats(const Discourse& d) {
                   WordText(p - 1) == "NEAR" || WordText(p - 1) == "INSIDE"))
       continue;
     const int tail = w(p).tail >= 0 ? w(p).tail : p;
-    std::string words;
-    for (int k = p; k <= tail; ++k) words += (k == p ? "" : " ") + std::string(WordText(k));
+    // (Compared word by word, in place: every actor of every sentence is read here.)
+    auto is_seat = [&](const CorefRules::Seat& seat) {
+      if (static_cast<size_t>(tail - p + 1) != seat.words.size()) return false;
+      for (size_t k = 0; k < seat.words.size(); ++k)
+        if (WordText(p + static_cast<int>(k)) != seat.words[k]) return false;
+      return true;
+    };
     for (const CorefRules::Seat& seat : seats) {
-      if (seat.words != words || !d.HasNamed(seat.state)) continue;
+      if (!is_seat(seat) || !d.HasNamed(seat.state)) continue;
       bool body = false;
       for (int k = 0; k < n() && !body; ++k)
         for (const std::string& u : seat.unless) body = body || WordText(k) == u;

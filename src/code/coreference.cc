@@ -135,7 +135,7 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       const auto eq = std::find(f.begin(), f.end(), "=");
       if (eq == f.begin() + 1 || eq == f.end() || eq + 1 == f.end()) { warn(i, "SEAT: expects WORDS = STATE [UNLESS WORDS]"); continue; }
       Seat seat;
-      for (auto it = f.begin() + 1; it != eq; ++it) seat.words += (seat.words.empty() ? "" : " ") + Upper(*it);
+      for (auto it = f.begin() + 1; it != eq; ++it) seat.words.push_back(Upper(*it));
       seat.state = Upper(*(eq + 1));
       if (seat.state.size() != 3 || !ValidCode(seat.state)) { warn(i, "SEAT: the state is a three-letter code"); continue; }
       auto rest = eq + 2;

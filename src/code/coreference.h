@@ -85,7 +85,7 @@ struct CorefRules {
   // state in a document about that state: the city's words (upper case), the state, and words
   // that keep the body ("EU", "NATO") when the sentence has one.
   struct Seat {
-    std::string words;
+    std::vector<std::string> words;
     std::string state;
     std::vector<std::string> unless;
   };

@@ -614,6 +614,21 @@ int ReportComplementStart(const SentenceCues& cues, const std::vector<Token>& to
   return -1;
 }
 
+namespace {
+
+// The comma that closes a sentence-opening subordinate clause ("After Russia invaded Ukraine, ..."):
+// the sentence's first comma when a subordinator opens it; -1 otherwise.
+int OpeningSubordinateClauseEnd(const std::vector<Token>& tokens) {
+  static const WordSet kSubordinators = {"when", "after", "before", "since", "while", "as",
+                                         "once", "until", "although", "though", "because"};
+  if (tokens.empty() || !kSubordinators.count(tokens[0].lower)) return -1;
+  for (size_t k = 0; k < tokens.size(); ++k)
+    if (tokens[k].lower == ",") return static_cast<int>(k);
+  return -1;
+}
+
+}  // namespace
+
 Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens, std::string_view sentence,
                       const std::vector<TokenMention>& mentions, int verb_first, int verb_last) {
   if (verb_first < 0) return {};
@@ -729,6 +744,9 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
   }
 
   // 2. Post-posed: "<event>, X said." / "<event>, said X."
+  // ("After Russia invaded Ukraine, Lithuania said it would expel ...": an opening subordinate
+  // clause is the setting of the main clause's report, not its content.)
+  const int opening_clause_end = OpeningSubordinateClauseEnd(tokens);
   for (const Cue& r : cues.report_verbs) {
     if (r.first < verb_last) continue;
     int comma = -1;
@@ -741,15 +759,7 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
     }
     if (comma < 0 || r.first - comma > kPostposedSpeakerTokens) continue;
     if (comma + 1 < n && (tokens[comma + 1].lower == "and" || tokens[comma + 1].lower == "but")) continue;
-    // "After Russia invaded Ukraine, Lithuania said it would expel ...": an opening subordinate
-    // clause is the setting of the main clause's report, not its content.
-    static const WordSet kSubordinators = {"when", "after", "before", "since", "while", "as", "once", "until", "although", "though", "because"};
-    if (n > 0 && kSubordinators.count(tokens[0].lower)) {
-      int first_comma = -1;
-      for (int k = 0; k < n && first_comma < 0; ++k)
-        if (tokens[k].lower == ",") first_comma = k;
-      if (first_comma == comma) continue;
-    }
+    if (comma == opening_clause_end) continue;
     if (!ClosesSentence(tokens, r)) continue;
     if (const TokenMention* m = NearestBefore(mentions, comma + 1, r.first)) return FromMention(*m);
     if (r.first == comma + 1) {  // ", said X"

@@ -133,10 +133,14 @@ bool InsideFromPhrase(const std::vector<Token>& tokens, int first) {
   return false;
 }
 
-// Whether the pattern that coded the event names `preposition` ("- * FROM_ [0874]"): then the
-// dictionary reads the phrase it opens as part of the act ("withdrew from Syria": Syria is the target).
-bool PatternNames(const std::string& pattern, const char* preposition) {
-  return pattern.find(std::string(" ") + preposition + " ") != std::string::npos;
+// Whether the pattern that coded the event names the lower-case `word` as a whole word ("from":
+// "- * FROM_ [0874]"): then the dictionary reads the phrase it opens as part of the act ("withdrew
+// from Syria": Syria is the target).
+bool PatternNames(const std::string& pattern, std::string_view word) {
+  std::string needle = " ";
+  for (char c : word) needle += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  needle += "_ ";
+  return pattern.find(needle) != std::string::npos;
 }
 
 bool IsInstrumentSuffix(const std::vector<Token>& tokens, int after) {
@@ -169,11 +173,11 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   // (A trip, 042, goes to a place: "flew from Belarusian airfields" names where it left from.)
   const bool moves = root == "06" || root == "07" || root == "15" || (!root.empty() && root >= "17") ||
                      ev->event_code.starts_with("042");
-  bool origin = moves && (governor == "from" || InsideFromPhrase(tokens, tf)) && !PatternNames(ev->pattern.text, "FROM_");
+  bool origin = moves && (governor == "from" || InsideFromPhrase(tokens, tf)) && !PatternNames(ev->pattern.text, "from");
   bool instrument = IsInstrumentSuffix(tokens, tl);
   bool venue = false;
   if ((governor == "in" || governor == "at") && IsVerbalRoot(root) &&
-      !PatternNames(ev->pattern.text, governor == "in" ? "IN_" : "AT_")) {
+      !PatternNames(ev->pattern.text, governor)) {
     // A city named as a venue stands for its host state at most (PLOVER's gold codes "agreed to set
     // up a centre in Tokyo" with Japan as target), never for an organisation seated there: "signed
     // an agreement in Brussels" is not an agreement with the EU.
@@ -188,10 +192,8 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   // PLOVER codes domestic protest.)
   const bool domestic_protest = root == "14" && ev->source.size() >= 3 && ev->source.compare(0, 3, ev->target, 0, 3) == 0;
   // (Unless the pattern itself reads the word: "- * BESIDE_ + [062]", forces operating beside an army.)
-  std::string governor_word;
-  for (char c : governor) governor_word += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   const bool nearby = IsVerbalRoot(root) && kNear.count(governor) > 0 && !domestic_protest &&
-                      !PatternNames(ev->pattern.text, (governor_word + "_").c_str());
+                      !PatternNames(ev->pattern.text, governor);
   // "fighting alongside M23", "fought for Ukraine", "on Russia's side", "on the side of Kyiv": the
   // side one fights for is an ally, not the enemy; "against X" further on is the target.
   auto word_at = [&](int k) {  // (a view: no copy of the word)

@@ -417,7 +417,7 @@ TEST_F(CoreferenceTest, SeatsAreCheckedWhenRead) {
   EXPECT_THAT(warnings[2], HasSubstr("x.coref:4: SEAT: after the state, only UNLESS"));
   EXPECT_THAT(warnings[3], HasSubstr("x.coref:5: SEAT: expects WORDS = STATE"));
   ASSERT_EQ(r.seats.size(), 1u);
-  EXPECT_EQ(r.seats[0].words, "MINAS TIRITH");
+  EXPECT_EQ(r.seats[0].words, (std::vector<std::string>{"MINAS", "TIRITH"}));
   EXPECT_EQ(r.seats[0].state, "GON");
   EXPECT_EQ(r.seats[0].unless, std::vector<std::string>{"COUNCIL"});
 }

@@ -532,7 +532,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   RuleSet rs;
   rs.file = path;
   r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "words", "unrelated", "allegation",
-                     "categories", "rules", "escalation"},
+                     "categories", "rules", "escalation", "judgement"},
               "rules file");
   rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
   // [words]: named lists of phrases a keyword list takes as "@name" (one class of words, written
@@ -789,6 +789,19 @@ Status LoadRules(const std::string& path, RuleSet* out) {
       }
       rs.escalation.signals.push_back(sig);
     });
+  }
+  if (const toml::table* judgement = r.Table(root, "judgement", "rules file", false)) {
+    r.CheckKeys(*judgement, {"codes", "categories"}, "[judgement]");
+    rs.judgement.codes = r.Strings(*judgement, "codes", "[judgement]");
+    rs.judgement.categories = r.Ints(*judgement, "categories", "[judgement]");
+    for (const std::string& code : rs.judgement.codes) {
+      if (r.ok() && (code.empty() || !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; })))
+        r.FailAt(judgement->source(), "[judgement]: code '" + code + "' is not a CAMEO code prefix (digits)");
+    }
+    for (int cat : rs.judgement.categories) {
+      if (r.ok() && !rs.FindCategory(cat))
+        r.FailAt(judgement->source(), "[judgement]: category " + std::to_string(cat) + " is not defined");
+    }
   }
   if (!r.ok()) return r.status();
   if (rs.categories.empty()) return Status::Error(path + ": no [[categories]] defined");

@@ -201,6 +201,15 @@ struct EscalationSettings {
   std::vector<Signal> signals;
 };
 
+// Another actor's act that judges X (condemns, accuses, sanctions it: CAMEO 11, 16) and names X's
+// conduct after its verb in the same sentence ("The G7 condemned Iran's transfer of missiles to
+// Russia"): the sentence is that actor's response; X's conduct it names is what the actor holds
+// against X, listed apart as alleged in the conduct categories.
+struct JudgementSettings {
+  std::vector<std::string> codes;  // CAMEO code prefixes of judging acts; empty: none
+  std::vector<int> categories;     // the categories of conduct whose evidence a judgement sets apart
+};
+
 struct RuleSet {
   std::vector<Category> categories;  // sorted by number
   std::vector<Rule> rules;
@@ -215,6 +224,7 @@ struct RuleSet {
   // sentence puts after such a verb of its reporter is an allegation, not evidence of the conduct
   // (Bucket::kAlleged); the accusation itself is an event of its own.
   std::vector<std::string> allegation;
+  JudgementSettings judgement;
   std::string disclaimer;
   std::string file;
 

@@ -242,6 +242,13 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   if ((on_a_side(e.source) || on_a_side(e.target)) && !documents_in_conflict_.count(se.document_id))
     documents_in_conflict_.emplace(se.document_id,
                                    DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
+  if (!rules_.judgement.codes.empty() && !e.source.empty() && !x_.code.empty() &&
+      e.source.compare(0, x_.code.size(), x_.code) != 0 && e.target.compare(0, x_.code.size(), x_.code) == 0 &&
+      std::any_of(rules_.judgement.codes.begin(), rules_.judgement.codes.end(),
+                  [&](const std::string& p) { return e.event_code.compare(0, p.size(), p) == 0; })) {
+    const Span& verb = !e.verb_span.empty() ? e.verb_span : e.source_span;
+    NoteJudgement(KeyOf(se.document_id, e.sentence_index, e.sentence), verb.empty() ? 0 : verb.end);
+  }
   std::vector<int> overridden;
   std::vector<Match> matches = classifier_.Classify(e, &overridden);
   if (matches.empty() && overridden.empty()) return;
@@ -374,6 +381,12 @@ RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Matc
   item.reported_by = Keep(e.reported_by);
   item.reported_by_text = Keep(e.reported_by_text);
   item.bucket = classifier_.BucketOf(e);
+  if (e.event_code.empty()) {
+    item.verb_begin = -1;
+  } else {
+    const Span& verb = !e.verb_span.empty() ? e.verb_span : e.source_span;
+    item.verb_begin = verb.empty() ? -1 : verb.begin;
+  }
   item.document = document;
   std::string root = e.root_code.empty() ? e.event_code.substr(0, std::min<size_t>(2, e.event_code.size()))
                                          : e.root_code;
@@ -406,7 +419,40 @@ RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Matc
     }
   }
   item.hits_end = static_cast<uint32_t>(hits_.size());
+  if (!rules_.judgement.codes.empty()) {
+    conduct_items_[KeyOf(document_id, e.sentence_index, item.sentence)].push_back(&item);
+    SetApartIfJudged(item);
+  }
   return item;
+}
+
+RoleAnalyzer::SentenceKey RoleAnalyzer::KeyOf(int64_t document_id, int sentence_index, std::string_view sentence) {
+  return {document_id, sentence_index, std::hash<std::string_view>{}(sentence)};
+}
+
+void RoleAnalyzer::NoteJudgement(const SentenceKey& key, int64_t verb_end) {
+  auto [at, added] = judgement_end_.emplace(key, verb_end);
+  if (!added) {
+    if (verb_end >= at->second) return;
+    at->second = verb_end;
+  }
+  auto items = conduct_items_.find(key);
+  if (items == conduct_items_.end()) return;
+  for (Item* item : items->second) SetApartIfJudged(*item);
+}
+
+void RoleAnalyzer::SetApartIfJudged(Item& item) {
+  if (item.bucket != Bucket::kAsserted && item.bucket != Bucket::kReported) return;
+  const auto judged = judgement_end_.find(KeyOf(item.document_id, item.sentence_index, item.sentence));
+  if (judged == judgement_end_.end()) return;
+  // Conduct named before the judging verb is told on its own ("Iran shipped drones to Russia, and
+  // the EU sanctioned it"); a sentence without an event has no position and reads as one judgement.
+  if (item.verb_begin >= 0 && item.verb_begin < judged->second) return;
+  const std::vector<int>& conduct = rules_.judgement.categories;
+  if (item.hits_begin == item.hits_end) return;
+  for (uint32_t h = item.hits_begin; h < item.hits_end; ++h)
+    if (std::find(conduct.begin(), conduct.end(), hits_[h].category) == conduct.end()) return;
+  item.bucket = Bucket::kAlleged;
 }
 
 // The chart's first month. A few early events set apart from the rest by more than a year

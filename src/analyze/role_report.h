@@ -17,6 +17,7 @@
 #include <deque>
 #include <memory>
 #include <map>
+#include <tuple>
 #include <set>
 #include <string>
 #include <string_view>
@@ -239,6 +240,7 @@ class RoleAnalyzer {
     Date span_end;   // end of the event's span (= date when a day)
     DatePrecision precision = DatePrecision::kDocument;
     Bucket bucket = Bucket::kAsserted;
+    int64_t verb_begin = -1;  // the event's verb (its source when none) in the document; -1: a sentence without an event
     std::string_view date_text, sentence, source, event_code, target, reported_by, reported_by_text;
     int document = 0;     // into documents_
     int review = -1;      // into reviews_, -1: none
@@ -257,6 +259,14 @@ class RoleAnalyzer {
   void AddMatched(const store::StoredEvent& se, const Date& date, std::vector<Match> matches,
                   const std::vector<int>& overridden);
 
+  // A sentence: its document, number and a hash of its text (events built by hand may share a
+  // document id and number).
+  using SentenceKey = std::tuple<int64_t, int, size_t>;
+  static SentenceKey KeyOf(int64_t document_id, int sentence_index, std::string_view sentence);
+  // Another actor's act judging X (RuleSet::judgement) in the sentence `key`, its verb ending at
+  // `verb_end`: X's conduct the sentence names after it is listed apart (SetApartIfJudged).
+  void NoteJudgement(const SentenceKey& key, int64_t verb_end);
+  void SetApartIfJudged(Item& item);
   void ChooseChartStart(RoleReport* report) const;
   std::string_view Keep(std::string_view text);  // a copy in the arena
   int DocumentOf(int64_t document_id, const std::string& source, const std::string& url,
@@ -295,6 +305,10 @@ class RoleAnalyzer {
   // ResolvePending (the matches kept with them: by_document ones, and any that hold anyway).
   std::map<int64_t, std::vector<std::pair<store::StoredEvent, std::vector<Match>>>> pending_;
   int64_t sentence_items_ = 0;
+  // (document, sentence) -> where the first judgement of X in it ends (NoteJudgement), and the
+  // items of X's conduct listed from it so far (a judgement may be read after them).
+  std::map<SentenceKey, int64_t> judgement_end_;
+  std::map<SentenceKey, std::vector<Item*>> conduct_items_;
 };
 
 // Convenience over a vector (tests; small stores).

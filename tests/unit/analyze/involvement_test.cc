@@ -952,6 +952,64 @@ TEST_F(AnyStateTest, AnAccusationIsAResponseAndWhatItAllegesIsListedApart) {
   }
 }
 
+// An event of `source` `code` `target` in `sentence`, its verb at the first `verb`.
+Event WithVerb(const std::string& source, const std::string& code, const std::string& target,
+               const std::string& sentence, const std::string& verb) {
+  return ReportedBy(source, code, target, sentence, "", "", verb);
+}
+
+// Another actor condemning or sanctioning X for conduct the sentence names after its verb: the
+// sentence is that actor's response; the conduct is what it holds against X, listed apart. Conduct
+// told before the judgement stays evidence.
+TEST_F(AnyStateTest, ConductNamedInAJudgementOfXIsAlleged) {
+  const Conflict ru = LoadC("russia-ukraine");
+  const std::string condemned = "The G7 condemned Tehran's delivery of attack drones to the Russian army.";
+  const std::string blacklisted = "Britain blacklisted three Iranian firms for supplying drone engines to Russia.";
+  const std::string told_first = "Iran shipped attack drones to Russia in 2022, and the EU sanctioned Tehran in response.";
+  const std::vector<Event> events = {
+      WithVerb("IGOWSTG7", "111", "IRN", condemned, "condemned"),
+      WithVerb("IRN", "072", "RUSMIL", condemned, "delivery"),
+      WithVerb("GBR", "163", "IRNBUS", blacklisted, "blacklisted"),
+      WithVerb("IRNBUS", "070", "RUS", blacklisted, "supplying"),
+      WithVerb("IRN", "072", "RUS", told_first, "shipped"),
+      WithVerb("IGOEUREEC", "163", "IRN", told_first, "sanctioned"),
+  };
+  const RoleReport r = Report("IRN", ru, events);
+  auto sentences = [](const std::vector<Evidence>& list) {
+    std::vector<std::string> out;
+    for (const Evidence& e : list) out.push_back(e.sentence);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const CategoryReport& c : r.categories) {
+    if (c.category.key == "support") {
+      EXPECT_EQ(sentences(c.strongest), std::vector<std::string>{told_first});
+      EXPECT_EQ(sentences(c.alleged), (std::vector<std::string>{blacklisted, condemned}));
+      EXPECT_EQ(c.counts.alleged, 2);
+    }
+    if (c.category.key == "response")
+      EXPECT_EQ(sentences(c.strongest), (std::vector<std::string>{blacklisted, told_first, condemned}));
+  }
+  // The same events with the judgement read first: the order the store returns them in is no matter.
+  const std::vector<Event> reversed(events.rbegin(), events.rend());
+  for (const CategoryReport& c : Report("IRN", ru, reversed).categories)
+    if (c.category.key == "support") EXPECT_EQ(sentences(c.alleged), (std::vector<std::string>{blacklisted, condemned}));
+}
+
+TEST_F(AnyStateTest, JudgementCodesAndCategoriesAreCheckedOnLoad) {
+  const std::string rules = std::string(kOneCategory) +
+                            "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\ncodes = [\"07\"]\n";
+  RulesFile file("judgement_test", "[judgement]\ncodes = [\"11\", \"16\"]\ncategories = [1]\n\n" + rules);
+  RuleSet set;
+  ASSERT_TRUE(LoadRules(file.path(), &set).ok());
+  EXPECT_EQ(set.judgement.codes, (std::vector<std::string>{"11", "16"}));
+  EXPECT_EQ(set.judgement.categories, std::vector<int>{1});
+  file.Write("[judgement]\ncodes = [\"condemn\"]\ncategories = [1]\n\n" + rules);
+  EXPECT_NE(file.Error().find("[judgement]: code 'condemn' is not a CAMEO code prefix"), std::string::npos) << file.Error();
+  file.Write("[judgement]\ncodes = [\"11\"]\ncategories = [7]\n\n" + rules);
+  EXPECT_NE(file.Error().find("[judgement]: category 7 is not defined"), std::string::npos) << file.Error();
+}
+
 TEST_F(AnyStateTest, AllegationVerbsAreWordsOfTheRulesFile) {
   const std::string rules = std::string(kOneCategory) +
                             "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\ncodes = [\"07\"]\n";

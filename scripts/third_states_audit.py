@@ -33,6 +33,7 @@ if nonfactual:
     print(f"nonfactual audit: {len(rows)} sentences, kept apart (no asserted event) {kept}")
     sys.exit(0)
 hit = clean = 0
+tp = fp = fn = 0
 for rid, sent, exps in rows:
     es = ev.get(rid, [])
     def ok1(e, x):
@@ -44,7 +45,23 @@ for rid, sent, exps in rows:
     extra = [e for e in es if not ok(e) and not e['event_code'].startswith('01') and e['modality'] == 'asserted']
     s, codes, t = exps[0]
     hit += h; clean += (h and not extra)
+    # Strict event score, sentence by sentence and one to one: each expected event takes at most
+    # one coded event of its sentence (statements, 01x, and unasserted events neither count nor
+    # cost); asserted events left over are false positives.
+    pool = [e for e in es if e['modality'] == 'asserted' and not e['event_code'].startswith('01')]
+    used = set()
+    for x in exps:
+        if x[1].startswith('01'):
+            continue
+        m = next((i for i, e in enumerate(pool) if i not in used and ok1(e, x)), None)
+        if m is None: fn += 1
+        else: used.add(m); tp += 1
+    fp += len(pool) - len(used)
     if verbose and not (h and not extra):
         print(('MISS ' if not h else 'EXTRA') + f" {sent}\n   want {s} {codes} {t}")
         for e in es: print(f"   got  {e['source']} {e['event_code']} {e['target']} {e['modality']} rb={e['reported_by']} [{e['pattern']['text'] if e.get('pattern') else ''}] verb={e['verb_text']}")
-print(f"audit: {len(rows)} sentences, expected event found {hit}, found and nothing else {clean}")
+p = tp / (tp + fp) if tp + fp else 0.0
+r = tp / (tp + fn) if tp + fn else 0.0
+f1 = 2 * p * r / (p + r) if p + r else 0.0
+print(f"audit: {len(rows)} sentences, expected event found {hit}, found and nothing else {clean}; "
+      f"strict events P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")

@@ -1329,8 +1329,13 @@ bool Engine::OpensClause(int k) const {
 }
 
 bool Engine::AsOpensClause(int k) const {
-  if (k < 1 || k + 2 >= n() || WordText(k) != "AS" || w(k).blanked) return false;
-  static const WordList kNotBefore = {"SUCH", "SAME", "SO", "AS", "WELL", "JUST", "MUCH", "EVEN"};
+  // Subordinators of time and cause that open a clause mid-sentence with no comma ("cut its
+  // embassy's staff after Russia began striking Ukrainian cities", "as M23 fighters pushed into
+  // Goma"); conditions (if, unless) stay with their main clause, whose modality they set.
+  static const WordList kOpeners = {"AS", "AFTER", "BEFORE", "WHILE", "WHEN", "BECAUSE", "ONCE", "UNTIL", "WHEREAS"};
+  if (k < 1 || k + 2 >= n() || !kOpeners.count(WordText(k)) || w(k).blanked) return false;
+  static const WordList kNotBefore = {"SUCH", "SAME", "SO", "AS", "WELL", "JUST", "MUCH", "EVEN", "SHORTLY", "SOON",
+                                      "LONG", "RIGHT", "ONLY", "DAYS", "WEEKS", "MONTHS", "YEARS", "HOURS"};
   if (kNotBefore.count(WordText(k - 1))) return false;
   int a = k + 1;
   if (WordText(a) == "THE") ++a;
@@ -1338,6 +1343,8 @@ bool Engine::AsOpensClause(int k) const {
   static const WordList kBetween = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD",
                                     "BEGAN", "CONTINUED", "ALSO", "STILL", "ALREADY", "AGAIN"};
   int q = (w(a).tail >= 0 ? w(a).tail : a) + 1;
+  // The actor's agent noun ("Rwandan troops", "Iranian officials").
+  while (q < n() && IsType(q, RootType::kAgent)) q = (w(q).tail >= q ? w(q).tail : q) + 1;
   while (q < n() && (kBetween.count(WordText(q)) || WordText(q) == "TO")) ++q;
   return q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun;
 }

@@ -1286,6 +1286,24 @@ TEST_F(EngineText, AnOpeningSubordinateClauseIsNotTheMainClausesReport) {
   });
 }
 
+// A subordinator of time or cause mid-sentence, with no comma, opens a clause with its own subject:
+// "after Russia began striking" is Russia's act, not the main clause's subject's.
+TEST_F(EngineText, AMidSentenceSubordinateClauseHasItsOwnSubject) {
+  ExpectEach({
+      {"Britain froze new aid to Kigali after Rwandan troops shelled the outskirts of Goma.", "RWA", "19", "COD",
+       Modality::kAsserted, ""},
+      {"Seoul widened its sanctions while North Korean gunners shelled Ukrainian positions near Kursk.", "PRK", "19",
+       "UKR", Modality::kAsserted, ""},
+      {"Kyiv recalled its envoy from Tehran because Iran had shipped attack drones to Russia.", "IRN", "07", "RUS",
+       Modality::kAsserted, ""},
+  });
+  // The main clause keeps its own subject and act.
+  ExpectEach({
+      {"Britain froze new aid to Kigali after Rwandan troops shelled the outskirts of Goma.", "GBR", "16", "RWA",
+       Modality::kAsserted, ""},
+  });
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

@@ -666,6 +666,63 @@ void CodeParticipleClauses(const code::Coder& coder, const frames::FrameSet* fra
   }
 }
 
+// Reduced relative clauses with an agent: "M23 rebels backed by Rwanda's army seized the airport",
+// "Houthi fighters armed by Iran fired missiles at a tanker". TABARI reads the participle as the
+// clause's verb (Rwanda backing the M23) and stops there, so the main act was lost. When an event's
+// target stands right before its participle and its source right after "by", and words follow,
+// the sentence is coded again without the participle and its agent ("M23 rebels seized the
+// airport"), offsets mapped back; only the acts after the agent are added, none already there.
+void CodeReducedRelatives(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence,
+                          Date date, const code::Discourse* discourse, code::CodeResult* result) {
+  auto space_only = [&](int32_t from, int32_t to) {
+    if (from > to) return false;
+    for (int32_t k = from; k < to; ++k)
+      if (sentence[static_cast<size_t>(k)] != ' ') return false;
+    return true;
+  };
+  auto lower_word_at = [&](int32_t from) {
+    std::string word;
+    for (size_t k = static_cast<size_t>(from); k < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[k])); ++k)
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[k])));
+    return word;
+  };
+  const size_t original = result->events.size();
+  for (size_t i = 0; i < original; ++i) {
+    const code::CodedEvent e = result->events[i];
+    if (e.verb_span.empty() || e.source_span.empty() || e.target_span.empty()) continue;
+    // The target right before the participle, the agent after "by" right after it.
+    if (!space_only(e.target_span.end, e.verb_span.begin)) continue;
+    const std::string verb = lower_word_at(e.verb_span.begin);
+    if (verb.size() < 4 || !(verb.ends_with("ed") || verb.ends_with("en") || verb == "sent" || verb == "led" ||
+                             verb == "sold" || verb == "built" || verb == "brought" || verb == "funded"))
+      continue;
+    int32_t by = e.verb_span.end;
+    while (by < static_cast<int32_t>(sentence.size()) && sentence[static_cast<size_t>(by)] == ' ') ++by;
+    if (lower_word_at(by) != "by" || e.source_span.begin <= by) continue;
+    // (At most "the" between "by" and the agent.)
+    const std::string_view gap = sentence.substr(static_cast<size_t>(by + 2), static_cast<size_t>(e.source_span.begin - by - 2));
+    if (gap.size() > 5) continue;
+    // Words after the agent, before the sentence's end or a comma: the main clause's verb.
+    int32_t rest = e.source_span.end;
+    while (rest < static_cast<int32_t>(sentence.size()) && sentence[static_cast<size_t>(rest)] == ' ') ++rest;
+    if (rest >= static_cast<int32_t>(sentence.size()) || !std::isalpha(static_cast<unsigned char>(sentence[static_cast<size_t>(rest)])))
+      continue;
+    // "<sentence up to the participle> <what follows the agent>".
+    std::string text(sentence.substr(0, static_cast<size_t>(e.verb_span.begin)));
+    const int32_t rest_at = static_cast<int32_t>(text.size());
+    text.append(sentence.substr(static_cast<size_t>(rest)));
+    const int32_t head = e.verb_span.begin;
+    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
+      if (span.empty()) return span;
+      if (span.end <= head) return span;
+      if (span.begin >= rest_at) return {rest + span.begin - rest_at, rest + span.end - rest_at};
+      return {};
+    };
+    AddClauseEvents(coder, frames, text, date, discourse, to_sentence,
+                    {rest, static_cast<int32_t>(sentence.size())}, result);
+  }
+}
+
 // Purpose clauses: "Iran sent instructors to Crimea to train Russian crews" -- what is sent to a
 // place in order to help someone is help to that someone. A cooperation or aid event (06, 07)
 // whose target is followed by "to <verb> ..." takes the target the infinitive gives its source,
@@ -1097,6 +1154,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
                           discourse ? &*discourse : nullptr, &result);
       CodeParticipleClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date,
                             discourse ? &*discourse : nullptr, &result);
+      CodeReducedRelatives(*impl_->coder, impl_->frames.get(), sentence, coding_date,
+                           discourse ? &*discourse : nullptr, &result);
     }
     // The sentence's actors with the pronouns and definite phrases resolved across sentences.
     std::optional<std::vector<code::ActorMention>> found_with_resolved;

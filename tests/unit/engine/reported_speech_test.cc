@@ -1304,6 +1304,18 @@ TEST_F(EngineText, AMidSentenceSubordinateClauseHasItsOwnSubject) {
   });
 }
 
+// "X backed by Y <verb> ...": the participle and its agent are a reduced relative clause; the
+// main act after them is X's.
+TEST_F(EngineText, AReducedRelativeWithAnAgentLeavesTheMainActToItsSubject) {
+  ExpectEach({
+      {"M23 rebels backed by Rwanda's army seized the airport in Goma.", "CODREB", "19", "COD", Modality::kAsserted, ""},
+      {"M23 rebels backed by Rwanda's army seized the airport in Goma.", "RWA", "05", "CODREB", Modality::kAsserted, ""},
+      {"RSF units supplied by the Emirates attacked El Fasher.", "SDNREB", "19", "SDN", Modality::kAsserted, ""},
+      {"Russian troops trained by Belarusian instructors crossed into Ukraine.", "RUS", "15", "UKR",
+       Modality::kAsserted, ""},
+  });
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

@@ -723,6 +723,84 @@ void CodeReducedRelatives(const code::Coder& coder, const frames::FrameSet* fram
   }
 }
 
+// Verbs of permission with an object and an infinitive: "Lukashenko allowed Russian forces to
+// launch missiles at Ukraine", "Minsk let Russian troops cross its border". The permission is
+// coded (080, 062 ...); what the permitted actor then did was lost. When an asserted event's verb
+// is such a verb and its target follows it, the infinitive is coded with the target as its
+// subject ("Russian forces launch missiles at Ukraine"), offsets mapped back; only acts after the
+// target are added, none already there.
+void CodePermittedActs(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence,
+                       Date date, const code::Discourse* discourse, code::CodeResult* result) {
+  static const std::set<std::string, std::less<>> kPermission = {
+      "allowed", "allowing", "allows", "permitted", "permitting", "permits", "let", "lets", "letting",
+      "enabled", "enabling", "enables"};
+  auto lower_word_at = [&](int32_t from) {
+    std::string word;
+    for (size_t k = static_cast<size_t>(from); k < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[k])); ++k)
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[k])));
+    return word;
+  };
+  auto skip_spaces = [&](int32_t k) {
+    while (k < static_cast<int32_t>(sentence.size()) && sentence[static_cast<size_t>(k)] == ' ') ++k;
+    return k;
+  };
+  const size_t original = result->events.size();
+  for (size_t i = 0; i < original; ++i) {
+    const code::CodedEvent e = result->events[i];
+    if (e.verb_span.empty() || e.target_span.empty()) continue;
+    const std::string verb = lower_word_at(e.verb_span.begin);
+    if (!kPermission.count(verb)) continue;
+    // Only a permission given: not one refused, planned or asked for ("would not let", "refused
+    // to allow", "may allow"), whose act did not happen.
+    {
+      const size_t from = e.verb_span.begin >= 40 ? static_cast<size_t>(e.verb_span.begin) - 40 : 0;
+      std::string before(sentence.substr(from, static_cast<size_t>(e.verb_span.begin) - from));
+      for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      static constexpr std::string_view kNotGiven[] = {"not ", "never ", "n't ", "refus", "declin", "would ", "will ",
+                                                       "could ", "may ", "might ", "to ", "whether ", "if ", "no longer "};
+      if (std::any_of(std::begin(kNotGiven), std::end(kNotGiven),
+                      [&](std::string_view w) { return before.find(w) != std::string::npos; }))
+        continue;
+    }
+    // The target right after the verb (at most "the" between), then "to" (none after "let").
+    int32_t at = skip_spaces(e.verb_span.end);
+    if (lower_word_at(at) == "the") at = skip_spaces(at + 3);
+    if (at != e.target_span.begin) continue;
+    // (The target's noun may follow its code's word: "Emirati planes to deliver".)
+    int32_t subject_end = e.target_span.end;
+    int32_t rest = skip_spaces(subject_end);
+    const bool bare = verb.starts_with("let");
+    if (!bare) {
+      for (int words = 0; words < 2 && lower_word_at(rest) != "to"; ++words) {
+        const std::string noun = lower_word_at(rest);
+        if (noun.empty()) break;
+        subject_end = rest + static_cast<int32_t>(noun.size());
+        rest = skip_spaces(subject_end);
+      }
+      if (lower_word_at(rest) != "to") continue;
+      rest = skip_spaces(rest + 2);
+    }
+    if (rest >= static_cast<int32_t>(sentence.size()) || !std::isalpha(static_cast<unsigned char>(sentence[static_cast<size_t>(rest)])))
+      continue;
+    size_t clause_end = sentence.find_first_of(";:", static_cast<size_t>(rest));
+    if (clause_end == std::string_view::npos) clause_end = sentence.size();
+    // "<target> <infinitive ...>".
+    const code::ByteSpan subject{e.target_span.begin, subject_end};
+    std::string text(sentence.substr(static_cast<size_t>(subject.begin), static_cast<size_t>(subject.end - subject.begin)));
+    text += ' ';
+    const int32_t rest_at = static_cast<int32_t>(text.size());
+    text.append(sentence.substr(static_cast<size_t>(rest), clause_end - static_cast<size_t>(rest)));
+    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
+      if (span.empty()) return span;
+      if (span.end <= subject.end - subject.begin) return {subject.begin + span.begin, subject.begin + span.end};
+      if (span.begin >= rest_at) return {rest + span.begin - rest_at, rest + span.end - rest_at};
+      return {};
+    };
+    AddClauseEvents(coder, frames, text, date, discourse, to_sentence,
+                    {rest, static_cast<int32_t>(clause_end)}, result);
+  }
+}
+
 // Purpose clauses: "Iran sent instructors to Crimea to train Russian crews" -- what is sent to a
 // place in order to help someone is help to that someone. A cooperation or aid event (06, 07)
 // whose target is followed by "to <verb> ..." takes the target the infinitive gives its source,
@@ -1156,6 +1234,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
                             discourse ? &*discourse : nullptr, &result);
       CodeReducedRelatives(*impl_->coder, impl_->frames.get(), sentence, coding_date,
                            discourse ? &*discourse : nullptr, &result);
+      CodePermittedActs(*impl_->coder, impl_->frames.get(), sentence, coding_date,
+                        discourse ? &*discourse : nullptr, &result);
     }
     // The sentence's actors with the pronouns and definite phrases resolved across sentences.
     std::optional<std::vector<code::ActorMention>> found_with_resolved;

@@ -1316,6 +1316,20 @@ TEST_F(EngineText, AReducedRelativeWithAnAgentLeavesTheMainActToItsSubject) {
   });
 }
 
+// "X allowed Y to <act>": the permission is X's, the act Y's; a permission refused or planned
+// gives no act.
+TEST_F(EngineText, WhatAPermittedActorDidIsCoded) {
+  ExpectEach({
+      {"Lukashenko allowed Russian forces to launch Iskander missiles at Ukraine.", "RUS", "19", "UKR",
+       Modality::kAsserted, ""},
+      {"Chad permitted Emirati planes to deliver weapons to the RSF.", "ARE", "07", "SDNREB", Modality::kAsserted, ""},
+  });
+  const auto refused = Code("Minsk would not allow Russian troops to attack Ukraine from its territory.");
+  for (const Event& e : refused)
+    EXPECT_FALSE(StartsWith(e.source, "RUS") && e.event_code.starts_with("19") && e.modality == Modality::kAsserted)
+        << Describe(refused);
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

@@ -1188,6 +1188,30 @@ void Engine::MarkNouns() {
           if (w(k).head == i) w(k).noun = w(k).null_actor = true;
     }
   }
+  // Document coding (dyad): a participle between a determiner, a number or a verb and an actor
+  // describes the actor ("treated wounded Russian soldiers", "captured two wounded North Korean
+  // soldiers", "the injured Iranian crew"): no act of its own.
+  if (document) {
+    static const WordList kBeforeAttribute = {"THE", "A", "AN", "SEVERAL", "SOME", "MANY", "DOZENS", "HUNDREDS",
+                                              "THOUSANDS", "ITS", "THEIR", "OTHER", "MORE", "FEW"};
+    // (Numbers in words only in lower case: "the Group of Seven condemned" names a body.)
+    static const WordList kNumberWords = {"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"};
+    auto lower_case = [&](int k) {
+      const int32_t at = w(k).begin;
+      return at >= 0 && at < static_cast<int32_t>(text_.size()) && std::islower(static_cast<unsigned char>(text_[at]));
+    };
+    for (int i = 1; i + 1 < n(); ++i) {
+      if (!IsType(i, RootType::kVerb) || !w(i).is_head || w(i).tail != i || !EndsWith(WordText(i), "ED")) continue;
+      if (!IsActor(i + 1) && !IsType(i + 1, RootType::kAgent)) continue;
+      const bool before = (kBeforeAttribute.count(WordText(i - 1)) && lower_case(i - 1)) ||
+                          (kNumberWords.count(WordText(i - 1)) && lower_case(i - 1)) ||
+                          w(i - 1).kind == WType::kNumber ||
+                          // (a verb in a past or -ing form: "the report accused Minsk" has a noun)
+                          (IsType(i - 1, RootType::kVerb) && w(i - 1).is_head &&
+                           (EndsWith(WordText(i - 1), "ED") || EndsWith(WordText(i - 1), "ING")));
+      if (before) w(i).noun = true;
+    }
+  }
   // Document coding (dyad): an -ing form the dictionaries do not list, right after its actor and
   // before the clause's finite past verb, opens a modifier of that actor: "U.N. experts
   // monitoring the Darfur arms embargo reported ..." imposes no embargo.

@@ -747,7 +747,9 @@ void CodePermittedActs(const code::Coder& coder, const frames::FrameSet* frames,
   const size_t original = result->events.size();
   for (size_t i = 0; i < original; ++i) {
     const code::CodedEvent e = result->events[i];
-    if (e.verb_span.empty() || e.target_span.empty()) continue;
+    // (Only the bare permission, 08x: a pattern that read what was permitted, "let Russian forces
+    // use its territory" = 062, has coded the act already.)
+    if (e.verb_span.empty() || e.target_span.empty() || !e.code.starts_with("08")) continue;
     const std::string verb = lower_word_at(e.verb_span.begin);
     if (!kPermission.count(verb)) continue;
     // Only a permission given: not one refused, planned or asked for ("would not let", "refused

@@ -1330,6 +1330,24 @@ TEST_F(EngineText, WhatAPermittedActorDidIsCoded) {
         << Describe(refused);
 }
 
+// A participle between a determiner, a number or a verb and an actor describes the actor ("two
+// wounded North Korean soldiers"): no attack. Treating the wounded is humanitarian aid.
+TEST_F(EngineText, AParticipleBeforeAnActorDescribesIt) {
+  ExpectEach({
+      {"Belarusian hospitals treated wounded Russian soldiers in the spring.", "BLR", "073", "RUS", Modality::kAsserted,
+       ""},
+      {"Clinics in Gomel treated injured Russian troops.", "BLR", "073", "RUS", Modality::kAsserted, ""},
+  });
+  for (const char* text : {"Ukrainian forces captured two wounded North Korean soldiers.",
+                           "Kyiv exchanged several injured Russian prisoners for its own soldiers."}) {
+    const auto events = Code(text);
+    for (const Event& e : events) EXPECT_FALSE(e.event_code.starts_with("19")) << text << "\n" << Describe(events);
+  }
+  // A body named with a number stays the actor ("the Group of Seven condemned").
+  ExpectEach({{"The Group of Seven condemned North Korea's deployment of troops to Russia.", "IGO", "11", "PRK",
+               Modality::kAsserted, ""}});
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

@@ -1348,6 +1348,16 @@ TEST_F(EngineText, AParticipleBeforeAnActorDescribesIt) {
                Modality::kAsserted, ""}});
 }
 
+// Fighting beside one side against another: the enemy is the one after "against".
+TEST_F(EngineText, WhomAFighterFightsIsNamedAfterAgainst) {
+  ExpectEach({
+      {"Burundian soldiers fought beside the Congolese army against M23 in South Kivu.", "BDI", "19", "CODREB",
+       Modality::kAsserted, ""},
+      {"Wagner fighters fought with Russian troops against Ukrainian forces.", "RUS", "19", "UKR", Modality::kAsserted,
+       ""},
+  });
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

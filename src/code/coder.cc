@@ -1432,6 +1432,27 @@ void Engine::MarkCommaClauses() {
       }
       if (!verb) blank(0, comma - 1);
     }
+    // Without a comma: "At a London conference the UAE promised ...", "In Minsk the Russian
+    // defence minister signed ...": a phrase opened by a preposition, with an actor of its own
+    // and no verb, ends where "the" opens the actor right before the clause's verb.
+    if (preposition && (comma < 0 || comma > 12)) {
+      bool actor_in_phrase = false;
+      for (int j = 2; j + 1 < n() && j <= 12; ++j) {
+        // (A verb form with no actor before it is a noun here: "At talks in Doha".)
+        if (IsType(j - 1, RootType::kVerb) && w(j - 1).is_head && actor_in_phrase) break;
+        // (Not "... of Rwanda and the DRC signed": "the" after a conjunction or preposition goes on
+        // the phrase it is in.)
+        static const WordList kJoiners = {"AND", "OR", "OF", "WITH", "BY", "TO", "FOR", "BETWEEN", "FROM", "AS",
+                                          "THAN", "ON", "IN", "AT", "INTO", "NOR", "BUT"};
+        if (WordText(j - 1) == "THE" && IsActorHead(j) && actor_in_phrase && j >= 2 && !kJoiners.count(WordText(j - 2))) {
+          int q = (w(j).tail >= j ? w(j).tail : j) + 1;
+          while (q < n() && IsType(q, RootType::kAgent)) q = (w(q).tail >= q ? w(q).tail : q) + 1;
+          if (q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun) blank(0, j - 2);
+          break;
+        }
+        actor_in_phrase = actor_in_phrase || IsActor(j - 1);
+      }
+    }
   }
   int i = 0;
   while (i < n()) {

@@ -1358,6 +1358,19 @@ TEST_F(EngineText, WhomAFighterFightsIsNamedAfterAgainst) {
   });
 }
 
+// An opening phrase of place or occasion with no comma ("At a London conference the UAE ...") is no
+// subject: the actor after "the", right before the verb, is.
+TEST_F(EngineText, AnOpeningPhraseWithoutACommaIsNoSubject) {
+  ExpectEach({
+      {"At a London conference the UAE promised 200 million dollars of relief for Sudanese civilians.", "ARE", "03",
+       "SDN", Modality::kAsserted, ""},
+      {"In Minsk the Russian defence minister signed a security pact with Belarus.", "RUS", "057", "BLR",
+       Modality::kAsserted, ""},
+      {"On 27 June the foreign ministers of Rwanda and the DRC signed a peace agreement.", "RWA", "057", "COD",
+       Modality::kAsserted, ""},
+  });
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

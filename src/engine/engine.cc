@@ -888,22 +888,34 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
     }
     return std::string();
   };
-  auto word_after = [&](int32_t at) {
+  // (`names`: a weapon's name may stand between, "Iranian Shahed drones"; not where the weapon may
+  // be what was hit, "a U.S. MQ-9 Reaper drone was shot down".)
+  auto word_after = [&](int32_t at, bool names = true) {
     size_t begin = static_cast<size_t>(at);
     while (begin < sentence.size() && (sentence[begin] == ' ' || sentence[begin] == '-')) ++begin;
     size_t end = begin;
     while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
     std::string w(sentence.substr(begin, end - begin));
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (Is(w, "made") || Is(w, "built") || Is(w, "supplied") || Is(w, "designed") || Is(w, "produced") ||
-        Is(w, "ballistic") || Is(w, "cruise") || Is(w, "attack") || Is(w, "artillery") || Is(w, "guided")) {
-      // "Iranian-made drones", "North Korean ballistic missiles": one modifier before the weapon.
+    // "Iranian-made drones", "North Korean ballistic missiles", "Iranian-designed Shahed drones": a
+    // modifier and a weapon's name (capitalised) may stand before the weapon.
+    const bool capitalised = begin < sentence.size() && std::isupper(static_cast<unsigned char>(sentence[begin]));
+    bool modifier = Is(w, "made") || Is(w, "built") || Is(w, "supplied") || Is(w, "designed") || Is(w, "produced") ||
+                    Is(w, "ballistic") || Is(w, "cruise") || Is(w, "attack") || Is(w, "artillery") || Is(w, "guided") ||
+                    (names && capitalised && !kWeapons.count(w));
+    for (int skipped = 0; modifier && skipped < 3; ++skipped) {
       size_t b2 = end;
       while (b2 < sentence.size() && (sentence[b2] == ' ' || sentence[b2] == '-')) ++b2;
       size_t e2 = b2;
-      while (e2 < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[e2]))) ++e2;
+      // (Names hold digits: "KN-23", "Fath-360".)
+      while (e2 < sentence.size() && std::isalnum(static_cast<unsigned char>(sentence[e2]))) ++e2;
+      if (e2 == b2) break;
       w.assign(sentence.substr(b2, e2 - b2));
       for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      end = e2;
+      modifier = names &&
+                 (std::isupper(static_cast<unsigned char>(sentence[b2])) || std::isdigit(static_cast<unsigned char>(sentence[b2]))) &&
+                 !kWeapons.count(w);
     }
     return w;
   };
@@ -964,7 +976,7 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
     // forces at Odesa": "+ WERE_ * BY_ $") is no target of the force.
     // (Only before the verb: "shot down a Belarusian drone" is force against Belarus.)
     if (!e.target_span.empty() && !e.verb_span.empty() && e.target_span.end <= e.verb_span.begin &&
-        kWeapons.count(word_after(e.target_span.end))) {
+        kWeapons.count(word_after(e.target_span.end, /*names=*/false))) {
       ClearTarget(e);
     }
     // Nor is the maker of what is fired ("fired captured Russian shells at the village", "struck the

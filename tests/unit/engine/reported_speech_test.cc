@@ -1371,6 +1371,17 @@ TEST_F(EngineText, AnOpeningPhraseWithoutACommaIsNoSubject) {
   });
 }
 
+// Weapons used and named by their model ("Iranian-designed Shahed drones", "North Korean KN-23
+// missiles") were supplied by their maker; a named drone that is shot down is the target's own.
+TEST_F(EngineText, TheMakerOfNamedWeaponsUsedSuppliedTheUser) {
+  ExpectEach({
+      {"Russia launched Iranian-designed Shahed drones at Kyiv overnight.", "IRN", "07", "RUS", Modality::kAsserted, ""},
+      {"Russian forces fired North Korean KN-23 missiles at Kharkiv.", "PRK", "07", "RUS", Modality::kAsserted, ""},
+      {"A U.S. MQ-9 Reaper drone was shot down over Marib by Houthi air defences.", "YEMREB", "19", "USA",
+       Modality::kAsserted, ""},
+  });
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

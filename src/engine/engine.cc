@@ -1004,6 +1004,115 @@ void AddMakersOfWeaponsUsed(std::string_view sentence, const std::vector<code::A
   }
 }
 
+// The reason given for a measure against X is X's act: "Ukraine downgraded relations with Iran over
+// its drone deliveries to Moscow", "Britain suspended aid to Rwanda because of its backing for the
+// M23", "sanctions on Iran over Iranian arms shipments to Russia". After a disapproval, rejection,
+// reduction of relations or coercion (11, 12, 16, 17) with a target, a reason ("over", "for",
+// "because of", "in response to", "in retaliation for") naming support or deliveries to someone
+// codes the supplier (the actor named in the reason, else the measure's target: "its", "the",
+// none) giving it to them: 072 with weapons words, 070 otherwise.
+void AddReasonsForMeasures(std::string_view sentence, const std::vector<code::ActorMention>& mentions,
+                           code::CodeResult* result) {
+  auto measure = [](const code::CodedEvent& e) {
+    return e.code.size() >= 2 && (e.code.starts_with("11") || e.code.starts_with("12") || e.code.starts_with("16") ||
+                                  e.code.starts_with("17"));
+  };
+  if (std::none_of(result->events.begin(), result->events.end(), measure)) return;
+  std::string lower(sentence);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kReasons[] = {" over ", " for ", " because of ", " in response to ",
+                                                  " in retaliation for ", " in protest at ", " in protest against "};
+  static constexpr std::string_view kSupport[] = {"deliveries", "delivery", "shipments", "shipment", "transfers",
+                                                  "transfer", "supplies", "supply", "sales", "sale", "backing",
+                                                  "support", "arming", "provision"};
+  static constexpr std::string_view kWeaponWords[] = {"arms", "weapon", "drone", "missile", "shell", "ammunition",
+                                                      "munition", "rocket", "artillery", "military"};
+  auto word_at = [&](size_t at, std::string_view w) {
+    return lower.compare(at, w.size(), w) == 0 && (at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]))) &&
+           (at + w.size() >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[at + w.size()])));
+  };
+  std::vector<code::CodedEvent> added;
+  for (const code::CodedEvent& e : result->events) {
+    if (!measure(e) || e.target.size() < 3 || e.target_span.empty() || e.verb_span.empty()) continue;
+    const size_t from = static_cast<size_t>(std::max(e.target_span.end, e.verb_span.end));
+    size_t reason_end = std::string::npos;
+    for (std::string_view r : kReasons) {
+      const size_t at = lower.find(r, from > 0 ? from - 1 : 0);
+      if (at != std::string::npos && at - from < 40 && (reason_end == std::string::npos || at + r.size() < reason_end))
+        reason_end = at + r.size();
+    }
+    if (reason_end == std::string::npos) continue;
+    // The support noun within a few words of the reason.
+    size_t noun = std::string::npos, noun_end = 0;
+    for (size_t k = reason_end; k < lower.size() && k < reason_end + 50 && noun == std::string::npos; ++k)
+      for (std::string_view w : kSupport)
+        if (word_at(k, w)) {
+          noun = k;
+          noun_end = k + w.size();
+          break;
+        }
+    if (noun == std::string::npos) continue;
+    const std::string_view between(lower.data() + reason_end, noun - reason_end);
+    if (between.find(',') != std::string_view::npos) continue;
+    // The supplier: an actor named in the reason, or the measure's target for "its", "their", "the".
+    const code::ActorMention* named = nullptr;
+    for (const auto& m : mentions)
+      if (m.span.begin >= static_cast<int32_t>(reason_end) && m.span.end <= static_cast<int32_t>(noun) && !m.code.empty())
+        named = &m;
+    std::string supplier, supplier_text;
+    code::ByteSpan supplier_span;
+    if (named) {
+      supplier = named->code;
+      supplier_text = named->text;
+      supplier_span = named->span;
+    } else {
+      supplier = e.target;
+      supplier_text = e.target_text;
+      supplier_span = e.target_span;
+    }
+    // The recipient: the first actor after "to" or "for" right after the noun (a few words on).
+    const code::ActorMention* recipient = nullptr;
+    for (const auto& m : mentions) {
+      if (m.span.begin < static_cast<int32_t>(noun_end) || m.span.begin > static_cast<int32_t>(noun_end) + 40) continue;
+      const std::string_view gap(lower.data() + noun_end, static_cast<size_t>(m.span.begin) - noun_end);
+      if ((gap.find(" to ") != std::string_view::npos || gap.find(" for ") != std::string_view::npos ||
+           gap.starts_with(" to") || gap.starts_with(" for")) &&
+          gap.find(',') == std::string_view::npos) {
+        recipient = &m;
+        break;
+      }
+    }
+    if (!recipient || recipient->code.compare(0, 3, supplier, 0, 3) == 0 ||
+        supplier.compare(0, 3, e.source, 0, std::min<size_t>(3, e.source.size())) == 0)
+      continue;
+    bool weapons = false;
+    const size_t window_end = std::min(lower.size(), static_cast<size_t>(recipient->span.begin));
+    for (std::string_view w : kWeaponWords)
+      weapons = weapons || lower.substr(reason_end, window_end - reason_end).find(w) != std::string::npos;
+    code::CodedEvent supply;
+    supply.source = supplier;
+    supply.source_text = supplier_text;
+    supply.source_span = supplier_span;
+    supply.target = recipient->code;
+    supply.target_text = recipient->text;
+    supply.target_span = recipient->span;
+    supply.code = weapons ? "072" : "070";
+    supply.verb_span = {static_cast<int32_t>(noun), static_cast<int32_t>(noun_end)};
+    supply.verb_text = std::string(sentence.substr(noun, noun_end - noun));
+    supply.pattern = e.pattern;
+    supply.pattern.text = "the reason for a measure against A: A's support to B (" + e.pattern.text + ")";
+    supply.date = e.date;
+    added.push_back(std::move(supply));
+  }
+  for (auto& a : added) {
+    const bool duplicate = std::any_of(result->events.begin(), result->events.end(), [&](const code::CodedEvent& x) {
+      return x.source.compare(0, 3, a.source, 0, 3) == 0 && x.target.compare(0, 3, a.target, 0, 3) == 0 &&
+             x.code.compare(0, 2, a.code, 0, 2) == 0;
+    });
+    if (!duplicate) result->events.push_back(std::move(a));
+  }
+}
+
 // "Russia's full-scale invasion", "the Russian aggression", "Moscow began its all-out invasion":
 // a state named as the one invading is evidence of who "the aggressor" is, even where no event is
 // coded (the sentence names no victim).
@@ -1236,6 +1345,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     if (impl_->enricher) {
       RetargetByPurpose(*impl_->coder, sentence, coding_date, &result);
       AddMakersOfWeaponsUsed(sentence, sentence_actors(), &result);
+      AddReasonsForMeasures(sentence, sentence_actors(), &result);
     }
     if (!result.relative_clauses.empty())
       CodeRelativeClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date,

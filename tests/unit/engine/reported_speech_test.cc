@@ -1382,6 +1382,23 @@ TEST_F(EngineText, TheMakerOfNamedWeaponsUsedSuppliedTheUser) {
   });
 }
 
+// The reason given for a measure against X is X's act: "over its drone deliveries to Moscow".
+TEST_F(EngineText, TheReasonForAMeasureAgainstXIsXsAct) {
+  ExpectEach({
+      {"Ukraine downgraded its diplomatic relations with Iran over its drone deliveries to Moscow.", "IRN", "072", "RUS",
+       Modality::kAsserted, ""},
+      {"Britain suspended most bilateral aid to Rwanda because of its backing for M23.", "RWA", "070", "CODREB",
+       Modality::kAsserted, ""},
+      {"Kyiv expelled Iran's ambassador in response to Iranian drone deliveries to Russia.", "IRN", "072", "RUS",
+       Modality::kAsserted, ""},
+      {"Japan imposed sanctions on North Korean companies over arms shipments to Russia.", "PRK", "072", "RUS",
+       Modality::kAsserted, ""},
+  });
+  // A reason that names no support is no act of the target's.
+  const auto events = Code("Kyiv cut ties with Tehran over Russian attacks on Ukrainian cities.");
+  for (const Event& e : events) EXPECT_FALSE(StartsWith(e.source, "IRN") && e.event_code.starts_with("07")) << Describe(events);
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

@@ -156,6 +156,15 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
                          content.speaker.begin + speakers.front().span.end};
       }
     };
+    // A target taken from the speaker's words before the verb of saying that is the clause's own
+    // actor's state ("Rwanda's government spokeswoman, Yolande Makolo, wrote that the RDF would never
+    // target a camp": not Rwanda attacking Rwanda) is no target.
+    for (auto& e : result->events) {
+      if (!Inside(e.verb_span, content.clause) || e.target_span.empty() || content.verb.empty() ||
+          content.verb.begin >= content.clause.begin || e.target_span.end > content.verb.begin)
+        continue;
+      if (e.source.size() >= 3 && e.target.size() >= 3 && e.source.compare(0, 3, e.target, 0, 3) == 0) ClearTarget(e);
+    }
     bool inside = false, speaker_involved = false;
     for (const auto& e : result->events) {
       if (!Inside(e.verb_span, content.clause)) continue;

@@ -1399,6 +1399,20 @@ TEST_F(EngineText, TheReasonForAMeasureAgainstXIsXsAct) {
   for (const Event& e : events) EXPECT_FALSE(StartsWith(e.source, "IRN") && e.event_code.starts_with("07")) << Describe(events);
 }
 
+// The speaker's own state, named before the verb of saying, is no target of what its forces are
+// said to do.
+TEST_F(EngineText, TheSpeakersStateIsNoTargetOfItsOwnForces) {
+  for (const char* text : {"Rwanda's government spokeswoman, Yolande Makolo, wrote that the RDF would never target a camp.",
+                           "Uganda's army spokesman, Felix Kulayigye, said the UPDF had never attacked a school."}) {
+    const auto events = Code(text);
+    ASSERT_FALSE(events.empty()) << text;
+    for (const Event& e : events)
+      EXPECT_FALSE(e.source.size() >= 3 && e.target.size() >= 3 && e.source.compare(0, 3, e.target, 0, 3) == 0 &&
+                   e.event_code.starts_with("19"))
+          << text << "\n" << Describe(events);
+  }
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

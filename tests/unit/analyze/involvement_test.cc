@@ -613,6 +613,18 @@ TEST_F(AnyStateTest, CasualtiesOfXsSoldiersAreParticipation) {
   EXPECT_FALSE(Has(Cats(accident, "PRK", ru), 2));
 }
 
+// X's troops fighting another armed group (Uganda against the ADF, forces against jihadists) are
+// on another mission, not taking part in this conflict.
+TEST_F(AnyStateTest, FightingAnotherArmedGroupIsNoParticipation) {
+  Conflict drc = LoadC("drc-m23");
+  Event adf = MakeEvent("UGAMIL", "190", "COD", "Ugandan troops fought ADF fighters in Ituri inside Congo.");
+  EXPECT_FALSE(Has(Cats(adf, "UGA", drc), 2));
+  Event jihadists = MakeEvent("UGAMIL", "190", "COD", "Ugandan soldiers battled Islamic State jihadists in Congo.");
+  EXPECT_FALSE(Has(Cats(jihadists, "UGA", drc), 2));
+  Event m23 = MakeEvent("UGAMIL", "190", "COD", "Ugandan troops fought alongside M23 rebels inside Congo.");
+  EXPECT_TRUE(Has(Cats(m23, "UGA", drc), 2));
+}
+
 // X's own account of its forces in the war is an acknowledgement; X's forces fighting to retake
 // the aggressor's land are participation whatever place the coder took as the target.
 TEST_F(AnyStateTest, OwnAccountsAndRetakingTheAggressorsLand) {

@@ -625,6 +625,17 @@ TEST_F(AnyStateTest, FightingAnotherArmedGroupIsNoParticipation) {
   EXPECT_TRUE(Has(Cats(m23, "UGA", drc), 2));
 }
 
+// The aggressor's government courting X is alignment; its firms' deals and its troops arriving are not.
+TEST_F(AnyStateTest, OnlyTheAggressorsGovernmentCourtsX) {
+  Conflict ru = LoadC("russia-ukraine");
+  Event visit = MakeEvent("RUSGOV", "042", "IRN", "Russia's foreign minister visited Tehran to deepen ties.");
+  EXPECT_TRUE(Has(Cats(visit, "IRN", ru), 5));
+  Event firm = MakeEvent("RUSBUS", "030", "IRN", "A Russian company agreed to build a railway line in Iran.");
+  EXPECT_FALSE(Has(Cats(firm, "IRN", ru), 5));
+  Event troops = MakeEvent("RUSMIL", "042", "BLR", "Russian troops arrived in Belarus for the drills.");
+  EXPECT_FALSE(Has(Cats(troops, "BLR", ru), 5));
+}
+
 // X's own account of its forces in the war is an acknowledgement; X's forces fighting to retake
 // the aggressor's land are participation whatever place the coder took as the target.
 TEST_F(AnyStateTest, OwnAccountsAndRetakingTheAggressorsLand) {

@@ -1315,6 +1315,16 @@ TEST_F(AnyStateTest, SentenceRulesReadCrewsDeathsQuestionsAndLabels) {
   EXPECT_FALSE(Has(SentenceCats(ru, "CHN", "Moscow described China as a trusted partner."), 8));
 }
 
+// A measure against X named as a noun or a plan, in a sentence without an event, is a response to X;
+// one lifted is not.
+TEST_F(AnyStateTest, MeasuresAgainstXNamedAsNounsAreResponses) {
+  const Conflict drc = LoadC("drc-m23"), sudan = LoadC("sudan");
+  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "The suspension of British bilateral aid to Rwanda came weeks later."), 8));
+  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "A Dutch freeze on part of its aid to Rwanda followed in March."), 8));
+  EXPECT_TRUE(Has(SentenceCats(sudan, "ARE", "Two senators introduced bills to block arms sales to the UAE."), 8));
+  EXPECT_FALSE(Has(SentenceCats(drc, "RWA", "The freeze on aid to Rwanda was lifted after the agreement."), 8));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

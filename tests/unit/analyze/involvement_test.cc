@@ -1325,6 +1325,13 @@ TEST_F(AnyStateTest, MeasuresAgainstXNamedAsNounsAreResponses) {
   EXPECT_FALSE(Has(SentenceCats(drc, "RWA", "The freeze on aid to Rwanda was lifted after the agreement."), 8));
 }
 
+// X's officials calling a charge hostile or leaving it unanswered is X's word on its role.
+TEST_F(AnyStateTest, ChargesCalledHostileOrLeftUnansweredAreAcknowledgements) {
+  const Conflict sudan = LoadC("sudan");
+  EXPECT_TRUE(Has(SentenceCats(sudan, "TCD", "Chadian officials called the report hostile and said the country interferes in no one's war."), 6));
+  EXPECT_TRUE(Has(SentenceCats(sudan, "TCD", "The Chadian government has not addressed the flight records in public."), 6));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

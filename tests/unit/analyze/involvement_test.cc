@@ -1332,6 +1332,14 @@ TEST_F(AnyStateTest, ChargesCalledHostileOrLeftUnansweredAreAcknowledgements) {
   EXPECT_TRUE(Has(SentenceCats(sudan, "TCD", "The Chadian government has not addressed the flight records in public."), 6));
 }
 
+// Weapons made in X, or by X's state firms, seen in the aggressor's hands are X's support.
+TEST_F(AnyStateTest, XsWeaponsSeenWithTheAggressorAreSupport) {
+  const Conflict sudan = LoadC("sudan");
+  EXPECT_TRUE(Has(SentenceCats(sudan, "ARE", "Armoured trucks built in the UAE were photographed with RSF units near El Fasher."), 3));
+  EXPECT_TRUE(Has(SentenceCats(sudan, "ARE", "Mortars made by an Emirati state firm turned up in RSF positions, investigators said."), 3));
+  EXPECT_FALSE(Has(SentenceCats(sudan, "ARE", "Investigators said no mortars made in the UAE were found with the RSF."), 3));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

@@ -1340,6 +1340,21 @@ TEST_F(AnyStateTest, XsWeaponsSeenWithTheAggressorAreSupport) {
   EXPECT_FALSE(Has(SentenceCats(sudan, "ARE", "Investigators said no mortars made in the UAE were found with the RSF."), 3));
 }
 
+// Drills in using nuclear weapons are posture, not weapons stationed in X; X's bare statement that
+// names arms is its word, not a delivery.
+TEST_F(AnyStateTest, NuclearDrillsAndStatementsNamingArms) {
+  const Conflict ru = LoadC("russia-ukraine");
+  Event drills = MakeEvent("BLRGOVMIL", "010", "", "The joint exercise in Belarus included drills in the use of tactical nuclear weapons.");
+  drills.location = Country("BLR", "Belarus");
+  EXPECT_FALSE(Has(Cats(drills, "BLR", ru), 1));
+  EXPECT_FALSE(Has(Cats(drills, "BLR", ru), 3));
+  Event stationed = MakeEvent("RUS", "150", "", "Russia has stationed tactical nuclear weapons in Belarus.");
+  stationed.location = Country("BLR", "Belarus");
+  EXPECT_TRUE(Has(Cats(stationed, "BLR", ru), 1));
+  Event said = MakeEvent("BLRGOV", "010", "", "Minsk said Russia had asked for more shells and fuel.");
+  EXPECT_FALSE(Has(Cats(said, "BLR", ru), 3));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

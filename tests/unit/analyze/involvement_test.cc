@@ -1355,6 +1355,17 @@ TEST_F(AnyStateTest, NuclearDrillsAndStatementsNamingArms) {
   EXPECT_FALSE(Has(Cats(said, "BLR", ru), 3));
 }
 
+// What the aggressor buys in X is X's support, not the aggressor's forces in X.
+TEST_F(AnyStateTest, WhatTheAggressorBuysInXIsNoForceThere) {
+  const Conflict ru = LoadC("russia-ukraine");
+  Event bought = MakeEvent("RUS", "062", "IRN", "Russia bought attack drones from Iran, Kyiv said.");
+  bought.location = Country("IRN", "Iran");
+  EXPECT_FALSE(Has(Cats(bought, "IRN", ru), 1));
+  Event deployed = MakeEvent("RUSMIL", "154", "", "Russian troops deployed to bases in southern Belarus.");
+  deployed.location = Country("BLR", "Belarus");
+  EXPECT_TRUE(Has(Cats(deployed, "BLR", ru), 1));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

@@ -1366,6 +1366,20 @@ TEST_F(AnyStateTest, WhatTheAggressorBuysInXIsNoForceThere) {
   EXPECT_TRUE(Has(Cats(deployed, "BLR", ru), 1));
 }
 
+// X's weapons as the subject of an attack name their maker, not who fired them: support, never
+// participation.
+TEST_F(AnyStateTest, XsWeaponsStrikingAreNotXsForces) {
+  const Conflict ru = LoadC("russia-ukraine");
+  Event drones = MakeEvent("IRN", "190", "UKR", "Drones of Iranian design slammed into a residential block in Odesa.");
+  drones.location = Country("UKR", "Ukraine");
+  EXPECT_FALSE(Has(Cats(drones, "IRN", ru), 2));
+  Event missiles = MakeEvent("PRK", "195", "UKR", "North Korean missiles hit Kharkiv overnight.");
+  missiles.location = Country("UKR", "Ukraine");
+  EXPECT_FALSE(Has(Cats(missiles, "PRK", ru), 2));
+  Event troops = MakeEvent("PRKMIL", "190", "UKR", "North Korean troops attacked Ukrainian positions near Sudzha.");
+  EXPECT_TRUE(Has(Cats(troops, "PRK", ru), 2));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

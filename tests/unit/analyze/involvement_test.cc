@@ -1380,6 +1380,15 @@ TEST_F(AnyStateTest, XsWeaponsStrikingAreNotXsForces) {
   EXPECT_TRUE(Has(Cats(troops, "PRK", ru), 2));
 }
 
+// The victim's military reporting on X's units puts them at the front; a hypothetical does not.
+TEST_F(AnyStateTest, TheVictimsMilitaryReportingOnXsUnitsIsParticipation) {
+  const Conflict ru = LoadC("russia-ukraine");
+  Event losses = MakeEvent("UKRMIL", "010", "PRKMIL", "Ukraine's army said North Korean units had lost hundreds of men near Sudzha.");
+  EXPECT_TRUE(Has(Cats(losses, "PRK", ru), 2));
+  Event maybe = MakeEvent("UKRMIL", "010", "PRKMIL", "Ukraine's army said North Korean units could be sent to Zaporizhzhia.");
+  EXPECT_FALSE(Has(Cats(maybe, "PRK", ru), 2));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

@@ -1389,6 +1389,15 @@ TEST_F(AnyStateTest, TheVictimsMilitaryReportingOnXsUnitsIsParticipation) {
   EXPECT_FALSE(Has(Cats(maybe, "PRK", ru), 2));
 }
 
+// X hosting the sides' talks, or urging restraint and a settlement, counts against taking the
+// aggressor's side.
+TEST_F(AnyStateTest, HostingTalksAndUrgingRestraintAreCounterIndicators) {
+  const Conflict ru = LoadC("russia-ukraine"), yemen = LoadC("yemen-red-sea");
+  EXPECT_TRUE(Has(SentenceCats(ru, "TUR", "The delegations held a first round of talks in Istanbul, with Turkey as host."), 7));
+  EXPECT_TRUE(Has(SentenceCats(yemen, "OMN", "Oman's foreign ministry called for restraint and for avoiding escalation in the Red Sea."), 7));
+  EXPECT_FALSE(Has(SentenceCats(yemen, "OMN", "Oman's foreign ministry rejected calls for restraint."), 7));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

@@ -1398,6 +1398,13 @@ TEST_F(AnyStateTest, HostingTalksAndUrgingRestraintAreCounterIndicators) {
   EXPECT_FALSE(Has(SentenceCats(yemen, "OMN", "Oman's foreign ministry rejected calls for restraint."), 7));
 }
 
+// The question put to X's leaders about X's troops, and their evasive answer, is X's word on its role.
+TEST_F(AnyStateTest, AQuestionAboutXsTroopsAndItsAnswerAreAnAcknowledgement) {
+  const Conflict drc = LoadC("drc-m23");
+  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "Asked on television whether Rwandan soldiers were fighting in Congo, the president said he did not know."), 6));
+  EXPECT_FALSE(Has(SentenceCats(drc, "RWA", "Asked on television whether Rwandan soldiers were fighting in Congo, the president smiled."), 6));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

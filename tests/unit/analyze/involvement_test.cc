@@ -1405,6 +1405,13 @@ TEST_F(AnyStateTest, AQuestionAboutXsTroopsAndItsAnswerAreAnAcknowledgement) {
   EXPECT_FALSE(Has(SentenceCats(drc, "RWA", "Asked on television whether Rwandan soldiers were fighting in Congo, the president smiled."), 6));
 }
 
+// Plundering the victim's property (coercion, 17) is no use of force in the fighting.
+TEST_F(AnyStateTest, PlunderIsNoParticipation) {
+  const Conflict drc = LoadC("drc-m23");
+  EXPECT_FALSE(Has(Cats(MakeEvent("RWA", "171", "COD", "Kinshasa says Rwanda plunders Congo's minerals."), "RWA", drc), 2));
+  EXPECT_TRUE(Has(Cats(MakeEvent("RWAMIL", "190", "COD", "Rwandan troops attacked Congolese positions."), "RWA", drc), 2));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

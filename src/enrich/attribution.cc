@@ -240,8 +240,22 @@ void CueLexicon::IndexFirstWords() {
     first_words.AddAll(set->first_words());
 }
 
+void SentenceCues::Clear() {
+  for (std::vector<Cue>* list : {&report_verbs, &sources, &vague, &reason_verbs, &negators, &neg_governors, &modals,
+                                 &neg_modals, &possibility, &conditionals, &warnings, &conditionals_np, &readiness,
+                                 &subject_negators, &appeals, &unconfirmed})
+    list->clear();
+}
+
 SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   SentenceCues c;
+  FindCues(lex, tokens, &c);
+  return c;
+}
+
+void FindCues(const CueLexicon& lex, const std::vector<Token>& tokens, SentenceCues* out) {
+  SentenceCues& c = *out;
+  c.Clear();
   // The tokens where a cue of any list may start: each list below reads only those.
   thread_local std::vector<CueCandidate> candidates;
   candidates.clear();
@@ -255,7 +269,9 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   find_all(lex.report_verbs, &c.report_verbs, &c.vague);
   // "Beijing dismissed reports that ...": a denial whose object is a report is a reporting verb,
   // and its "reports that" names no vague source.
-  std::vector<Cue> denials;
+  // (The lists only read here are kept by the thread, as `candidates` is.)
+  thread_local std::vector<Cue> denials, not_negators, not_conditionals;
+  denials.clear(), not_negators.clear(), not_conditionals.clear();
   find_all(lex.report_verbs, &denials);
   for (const Cue& d : denials) {
     if (d.last - d.first < 2) continue;
@@ -278,7 +294,6 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   });
   find_all(lex.sources, &c.sources);
   find_all(lex.reason_verbs, &c.reason_verbs);
-  std::vector<Cue> not_negators;
   find_all(lex.not_negators, &not_negators);
   find_all(lex.negators, &c.negators, &not_negators);
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -299,7 +314,6 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   find_all(lex.possibility, &c.possibility);
   find_all(lex.appeals, &c.appeals);
   find_all(lex.unconfirmed, &c.unconfirmed);
-  std::vector<Cue> not_conditionals;
   find_all(lex.not_conditionals, &not_conditionals);
   find_all(lex.conditionals, &c.conditionals, &not_conditionals);
   for (const Cue& cond : c.conditionals) {
@@ -311,7 +325,6 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   find_all(lex.readiness, &c.readiness);
   find_all(lex.warnings, &c.warnings);
   find_all(lex.subject_negators, &c.subject_negators, &not_negators);
-  return c;
 }
 
 namespace {

@@ -63,9 +63,14 @@ struct SentenceCues {
   std::vector<Cue> subject_negators;
   std::vector<Cue> appeals;
   std::vector<Cue> unconfirmed;
+
+  // Empties every list, keeping their buffers (a thread reads sentence after sentence into one).
+  void Clear();
 };
 
 SentenceCues FindCues(const CueLexicon& lexicon, const std::vector<Token>& tokens);
+// The same into *out (cleared first), reusing its lists' buffers.
+void FindCues(const CueLexicon& lexicon, const std::vector<Token>& tokens, SentenceCues* out);
 
 // An actor mention located in tokens [first, last).
 struct TokenMention {

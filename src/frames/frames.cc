@@ -386,9 +386,11 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
   const int32_t n = static_cast<int32_t>(tokens.size());
   const int32_t sentence_end = static_cast<int32_t>(sentence.size());
   const size_t coder_count = events->size();
-  std::vector<bool> used(tokens.size(), false);
+  // (Kept by the thread with the tokens: no allocation per sentence once warm.)
+  thread_local std::vector<bool> used;
+  used.assign(tokens.size(), false);
 
-  std::vector<uint32_t> triggered;
+  thread_local std::vector<uint32_t> triggered;
   for (int32_t ti = 0; ti < n; ++ti) {
     if (!tokens[ti].word) continue;
     Triggered(tokens[ti].lower, &triggered);

@@ -7,6 +7,7 @@
 #define DYAD_COMMON_WORDS_H_
 
 #include <array>
+#include <bit>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
@@ -61,6 +62,32 @@ inline constexpr std::array<bool, 256> kWordBytes = [] {
   return t;
 }();
 inline bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
+
+// The index of the first byte of `s` at or after `at` that is no ASCII letter ('A'-'Z', 'a'-'z'),
+// s.size() when there is none: eight bytes at a time (most bytes of a sentence are letters, and
+// the tokenisers extend a word over them without asking anything else).
+inline size_t SkipAsciiLetters(std::string_view s, size_t at) {
+  const char* const p = s.data();
+  const size_t n = s.size();
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t k01 = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    for (; at + 8 <= n; at += 8) {
+      uint64_t x;
+      std::memcpy(&x, p + at, 8);
+      // Each ASCII byte folded to lower case ('A'-'Z' gain 0x20; no other byte lands in 'a'-'z'),
+      // its bit 7 set when it is in ['a', 'z']; non-ASCII bytes (bit 7 of x) are no letters.
+      const uint64_t y = (x | 0x20 * k01) & ~high;
+      const uint64_t letters = (y + (0x80 - 'a') * k01) & ~(y + (0x7F - 'z') * k01) & high & ~x;
+      const uint64_t stops = ~letters & high;
+      if (stops != 0) return at + static_cast<size_t>(std::countr_zero(stops) >> 3);
+    }
+  }
+  for (; at < n; ++at) {
+    const unsigned char c = static_cast<unsigned char>(p[at]) | 0x20;
+    if (c < 'a' || c > 'z') break;
+  }
+  return at;
+}
 
 // Lower-cases ASCII 'A'-'Z' in bytes[0, size), eight bytes at a time; other bytes, non-ASCII
 // too, stay. The tokenisers lower-case each sentence once with it.

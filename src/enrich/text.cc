@@ -100,6 +100,9 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     if (IsAlnum(c)) {
       size_t j = i + 1;
       while (j < n) {
+        // (ASCII letters, most bytes, only extend the word: passed over eight at a time.)
+        j = SkipAsciiLetters(text, j);
+        if (j >= n) break;
         unsigned char d = static_cast<unsigned char>(text[j]);
         if (IsAlnum(d)) {
           ++j;

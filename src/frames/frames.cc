@@ -69,12 +69,10 @@ void Tokenize(std::string_view s, std::string* lowered, std::vector<Token>* out_
       Token& t = next();
       t.begin = static_cast<int32_t>(i);
       t.word = true;
-      while (i < s.size() && IsWordByte(static_cast<unsigned char>(s[i]))) {
-        // (An ASCII letter, most bytes, only extends the word.)
-        if (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) {
-          ++i;
-          continue;
-        }
+      while (true) {
+        // (ASCII letters, most bytes, only extend the word: passed over eight at a time.)
+        i = SkipAsciiLetters(s, i);
+        if (i >= s.size() || !IsWordByte(static_cast<unsigned char>(s[i]))) break;
         if (static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() &&
             static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) >= 0x98 &&
             static_cast<unsigned char>(s[i + 2]) <= 0x9D)

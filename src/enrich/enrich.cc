@@ -281,7 +281,8 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
   const ReadSentence& read = Read(*impl_, ctx.sentence);
   const std::vector<Token>& tokens = read.tokens;
   const std::vector<DateExpr> dates = FindDates(impl_->dates, tokens, ctx.sentence, ctx.document_date);
-  const std::vector<Gazetteer::Match> places = impl_->gazetteer.Find(tokens);
+  thread_local std::vector<Gazetteer::Match> places;  // (kept by the thread: no allocation per sentence)
+  impl_->gazetteer.Find(tokens, &places);
 
   std::vector<code::ActorMention> found;
   const std::vector<code::ActorMention>* mentions = &found;

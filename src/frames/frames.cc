@@ -195,16 +195,6 @@ Status LineError(const std::string& file, int line, const std::string& what, std
 
 }  // namespace
 
-size_t FrameSet::TriggerSlot(std::string_view w) {
-  if (w.empty()) return 0;
-  const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
-  size_t h = w.size();
-  h = h * 131 + byte(0);
-  h = h * 131 + byte(w.size() > 1 ? 1 : 0);
-  h = h * 131 + byte(w.size() - 1);
-  return (h ^ (h >> 13)) % kTriggerSlots;
-}
-
 void FrameSet::IndexTriggers() {
   by_trigger_.clear();
   prefix_triggers_.clear();
@@ -229,10 +219,7 @@ void FrameSet::IndexTriggers() {
 void FrameSet::Triggered(std::string_view word, std::vector<uint32_t>* out) const {
   out->clear();
   // (No trigger word has this slot and no prefix starts with its first bytes: nothing matches.)
-  if (!empty_prefix_ && !trigger_slots_[TriggerSlot(word)] &&
-      (word.empty() || !prefix_first_bytes_[static_cast<unsigned char>(word[0])]) &&
-      (word.size() < 2 || !prefix_pairs_[PairOf(word)]))
-    return;
+  if (!MayTrigger(word)) return;
   if (auto it = by_trigger_.find(word); it != by_trigger_.end()) *out = it->second;
   for (const auto& [prefix, i] : prefix_triggers_)
     if (word.compare(0, prefix.size(), prefix) == 0) out->push_back(i);
@@ -390,7 +377,7 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
 
   thread_local std::vector<uint32_t> triggered;
   for (int32_t ti = 0; ti < n; ++ti) {
-    if (!tokens[ti].word) continue;
+    if (!tokens[ti].word || !MayTrigger(tokens[ti].lower)) continue;
     Triggered(tokens[ti].lower, &triggered);
     if (triggered.empty()) continue;
     // The coder already coded this word as a verb: leave it alone.

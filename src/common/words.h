@@ -24,13 +24,16 @@ class WordShapeFilter {
  public:
   void Add(std::string_view w) { bits_.set(Slot(w)); }
   bool MayContain(std::string_view w) const { return bits_[Slot(w)]; }
+  // The same for a word whose Slot() is known.
+  bool MayContainSlot(size_t slot) const { return bits_[slot]; }
 
- private:
   // (4096 slots: a list of some 60 words, with 256, let one word in four through to the compares.)
   static size_t Slot(std::string_view w) {
     if (w.empty()) return 0;
     return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) % 4096;
   }
+
+ private:
   std::bitset<4096> bits_;
 };
 
@@ -40,17 +43,23 @@ class WordShapeFilter {
 class WordList {
  public:
   WordList(std::initializer_list<std::string_view> words) : words_(words) {
-    for (std::string_view w : words_) filter_.Add(w);
+    for (std::string_view w : words_) {
+      filter_.Add(w);
+      slots_.push_back(static_cast<uint16_t>(WordShapeFilter::Slot(w)));
+    }
   }
   size_t count(std::string_view w) const {
-    if (!filter_.MayContain(w)) return 0;
-    for (std::string_view x : words_)
-      if (x == w) return 1;
+    const size_t slot = WordShapeFilter::Slot(w);
+    if (!filter_.MayContainSlot(slot)) return 0;
+    // (Only the words of the same slot are compared: most words let through share it with one.)
+    for (size_t k = 0; k < words_.size(); ++k)
+      if (slots_[k] == slot && words_[k] == w) return 1;
     return 0;
   }
 
  private:
   std::vector<std::string_view> words_;
+  std::vector<uint16_t> slots_;  // WordShapeFilter::Slot of each word
   WordShapeFilter filter_;
 };
 

@@ -40,5 +40,12 @@ TEST(WordsTest, SkipAsciiLettersAgreesWithTheByteLoopOnEveryByte) {
   }
 }
 
+TEST(WordsTest, WordListCountsItsWordsAndNoOthers) {
+  const WordList list = {"THE", "A", "AN", "ITS", "THEIR", "TOWARDS", "TOWARD"};
+  for (std::string_view w : {"THE", "A", "AN", "ITS", "THEIR", "TOWARDS", "TOWARD"}) EXPECT_EQ(list.count(w), 1u) << w;
+  // Words of the same length and first and last bytes as a listed one share its slot: compared.
+  for (std::string_view w : {"TEE", "TOE", "ATN", "IDS", "TOWARDT", "", "THEM", "B"}) EXPECT_EQ(list.count(w), 0u) << w;
+}
+
 }  // namespace
 }  // namespace dyad

@@ -2155,6 +2155,10 @@ bool Engine::DiscardScan() const {
 }
 
 std::string Engine::Complexity() const {
+  // No limit set (dyad's own options set none): no reason can be given, and nothing is counted.
+  if (!o_.complex_verbs && !o_.complex_conj && !o_.complex_actors && !o_.complex_pronouns && !o_.complex_lateverb &&
+      !o_.complex_noactprior && !o_.complex_noactafter && !o_.complex_noverb)
+    return "";
   int verbs = 0, conj = 0, actors = 0, pronouns = 0, first_verb = -1;
   bool actor_before = false, actor_after = false;
   for (int i = 0; i < n(); ++i) {

@@ -2140,6 +2140,7 @@ void Engine::ResolvePronouns(ForwardState* fwd, bool same_story, bool document) 
 }
 
 bool Engine::DiscardScan() const {
+  if (!d_.has_discard_codes()) return false;  // (dyad's dictionaries have none)
   for (int i = 0; i < n(); ++i) {
     const Word& wd = w(i);
     if (!wd.is_head || wd.root < 0 || wd.resolved) continue;

@@ -356,9 +356,9 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
     // Where.
     EventPlaces where =
         AssignPlaces(impl_->place_words, tokens, places, vf, vl, ReportComplementStart(cues, tokens, vf, vl));
-    ev->location = where.location;
-    ev->origin = where.origin;
-    ev->destination = where.destination;
+    ev->location = std::move(where.location);
+    ev->origin = std::move(where.origin);
+    ev->destination = std::move(where.destination);
   }
 }
 

@@ -2140,6 +2140,7 @@ void Engine::ResolvePronouns(ForwardState* fwd, bool same_story, bool document) 
 }
 
 bool Engine::DiscardScan() const {
+  if (!d_.has_discard_codes()) return false;  // (dyad's dictionaries have none)
   for (int i = 0; i < n(); ++i) {
     const Word& wd = w(i);
     if (!wd.is_head || wd.root < 0 || wd.resolved) continue;
@@ -2155,6 +2156,10 @@ bool Engine::DiscardScan() const {
 }
 
 std::string Engine::Complexity() const {
+  // No limit set (dyad's own options set none): no reason can be given, and nothing is counted.
+  if (!o_.complex_verbs && !o_.complex_conj && !o_.complex_actors && !o_.complex_pronouns && !o_.complex_lateverb &&
+      !o_.complex_noactprior && !o_.complex_noactafter && !o_.complex_noverb)
+    return "";
   int verbs = 0, conj = 0, actors = 0, pronouns = 0, first_verb = -1;
   bool actor_before = false, actor_after = false;
   for (int i = 0; i < n(); ++i) {
@@ -3276,11 +3281,15 @@ void Engine::CodeClauses() {
 }
 
 namespace {
-std::string Compose(const std::string& actor, const std::string& agent, bool prefix) {
-  if (agent.empty()) return actor;
+std::string Compose(std::string_view actor, const std::string& agent, bool prefix) {
+  if (agent.empty()) return std::string(actor);
   size_t at = actor.find(agent);
-  if (at != std::string::npos && at % 3 == 0) return actor;
-  return prefix ? agent + actor : actor + agent;
+  if (at != std::string_view::npos && at % 3 == 0) return std::string(actor);
+  std::string composed;
+  composed.reserve(actor.size() + agent.size());
+  if (prefix) composed.append(agent).append(actor);
+  else composed.append(actor).append(agent);
+  return composed;
 }
 bool InvalidCode(const std::string& c) { return Is(c, "---") || Is(c, "+++") || Is(c, "###") || Is(c, "***"); }
 }  // namespace
@@ -3316,8 +3325,10 @@ CodeResult Engine::Finish() {
     return result;
   }
   bool discard = false, complex = false, dominant = false;
-  // (The events kept are read in place: a RawEvent is five strings to copy.)
-  std::vector<const RawEvent*> kept;
+  // (The events kept are read in place: a RawEvent is five strings to copy. This list and the
+  // ones below are kept by the thread: Finish runs once per text coded.)
+  thread_local std::vector<const RawEvent*> kept;
+  kept.clear();
   for (const RawEvent& e : ev) {
     if (e.kind == CodeKind::kNull) continue;
     if (SourcedByEventMention(e) || MaterialActOnEventMention(e)) continue;
@@ -3364,22 +3375,24 @@ CodeResult Engine::Finish() {
     const RawEvent* e;
     std::string s, t;
   };
-  std::vector<Out> outs;
-  auto split = [](const std::string& c) {
-    std::vector<std::string> parts;
+  thread_local std::vector<Out> outs;
+  outs.clear();
+  // A code's parts ("RUS/BLR": "RUS", "BLR"; most codes are one part), as views into it.
+  auto split = [](std::string_view c, std::vector<std::string_view>* parts) {
+    parts->clear();
     size_t b = 0;
     while (true) {
       size_t sl = c.find('/', b);
-      parts.push_back(c.substr(b, sl == std::string::npos ? std::string::npos : sl - b));
-      if (sl == std::string::npos) break;
+      parts->push_back(c.substr(b, sl == std::string_view::npos ? std::string_view::npos : sl - b));
+      if (sl == std::string_view::npos) break;
       b = sl + 1;
     }
-    return parts;
   };
+  thread_local std::vector<std::string_view> sp, tp;
   for (const RawEvent* kept_event : kept) {
     const RawEvent& e = *kept_event;
-    auto sp = split(e.src.code);
-    auto tp = split(e.tgt.code);
+    split(e.src.code, &sp);
+    split(e.tgt.code, &tp);
     for (const auto& s : sp)
       for (const auto& t : tp) {
         Out o{&e, Compose(s, e.src.agent, e.src.agent_prefix), Compose(t, e.tgt.agent, e.tgt.agent_prefix)};

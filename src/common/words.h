@@ -7,6 +7,7 @@
 #define DYAD_COMMON_WORDS_H_
 
 #include <array>
+#include <bit>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
@@ -23,13 +24,16 @@ class WordShapeFilter {
  public:
   void Add(std::string_view w) { bits_.set(Slot(w)); }
   bool MayContain(std::string_view w) const { return bits_[Slot(w)]; }
+  // The same for a word whose Slot() is known.
+  bool MayContainSlot(size_t slot) const { return bits_[slot]; }
 
- private:
   // (4096 slots: a list of some 60 words, with 256, let one word in four through to the compares.)
   static size_t Slot(std::string_view w) {
     if (w.empty()) return 0;
     return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) % 4096;
   }
+
+ private:
   std::bitset<4096> bits_;
 };
 
@@ -39,17 +43,23 @@ class WordShapeFilter {
 class WordList {
  public:
   WordList(std::initializer_list<std::string_view> words) : words_(words) {
-    for (std::string_view w : words_) filter_.Add(w);
+    for (std::string_view w : words_) {
+      filter_.Add(w);
+      slots_.push_back(static_cast<uint16_t>(WordShapeFilter::Slot(w)));
+    }
   }
   size_t count(std::string_view w) const {
-    if (!filter_.MayContain(w)) return 0;
-    for (std::string_view x : words_)
-      if (x == w) return 1;
+    const size_t slot = WordShapeFilter::Slot(w);
+    if (!filter_.MayContainSlot(slot)) return 0;
+    // (Only the words of the same slot are compared: most words let through share it with one.)
+    for (size_t k = 0; k < words_.size(); ++k)
+      if (slots_[k] == slot && words_[k] == w) return 1;
     return 0;
   }
 
  private:
   std::vector<std::string_view> words_;
+  std::vector<uint16_t> slots_;  // WordShapeFilter::Slot of each word
   WordShapeFilter filter_;
 };
 
@@ -61,6 +71,32 @@ inline constexpr std::array<bool, 256> kWordBytes = [] {
   return t;
 }();
 inline bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
+
+// The index of the first byte of `s` at or after `at` that is no ASCII letter ('A'-'Z', 'a'-'z'),
+// s.size() when there is none: eight bytes at a time (most bytes of a sentence are letters, and
+// the tokenisers extend a word over them without asking anything else).
+inline size_t SkipAsciiLetters(std::string_view s, size_t at) {
+  const char* const p = s.data();
+  const size_t n = s.size();
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t k01 = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    for (; at + 8 <= n; at += 8) {
+      uint64_t x;
+      std::memcpy(&x, p + at, 8);
+      // Each ASCII byte folded to lower case ('A'-'Z' gain 0x20; no other byte lands in 'a'-'z'),
+      // its bit 7 set when it is in ['a', 'z']; non-ASCII bytes (bit 7 of x) are no letters.
+      const uint64_t y = (x | 0x20 * k01) & ~high;
+      const uint64_t letters = (y + (0x80 - 'a') * k01) & ~(y + (0x7F - 'z') * k01) & high & ~x;
+      const uint64_t stops = ~letters & high;
+      if (stops != 0) return at + static_cast<size_t>(std::countr_zero(stops) >> 3);
+    }
+  }
+  for (; at < n; ++at) {
+    const unsigned char c = static_cast<unsigned char>(p[at]) | 0x20;
+    if (c < 'a' || c > 'z') break;
+  }
+  return at;
+}
 
 // Lower-cases ASCII 'A'-'Z' in bytes[0, size), eight bytes at a time; other bytes, non-ASCII
 // too, stay. The tokenisers lower-case each sentence once with it.

@@ -1393,6 +1393,11 @@ void Loader::ReadPetrarchVerbs(const std::vector<std::string>& lines) {
 }
 
 void Loader::Finish() {
+  d_->has_discard_codes_ = false;
+  for (const ActorEntry& entry : d_->actors_)
+    for (const ActorCode& code : entry.codes) d_->has_discard_codes_ = d_->has_discard_codes_ || code.code == "###";
+  for (const VerbEntry& verb : d_->verbs_)
+    d_->has_discard_codes_ = d_->has_discard_codes_ || verb.code.kind == CodeKind::kDiscard;
   // Character trie over every interned word.
   d_->trie_.clear();
   d_->trie_top_.assign(256, -1);

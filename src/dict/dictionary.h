@@ -228,6 +228,9 @@ class DictionarySet {
   std::string RootText(int32_t root) const;
 
   bool has_time_section() const { return has_time_; }
+  // False when no actor code is "###" and no verb's code is a discard ("###"): no sentence can be
+  // discarded for a word it contains (the coder's DiscardScan has nothing to find). Set by the loader.
+  bool has_discard_codes() const { return has_discard_codes_; }
   bool has_options() const { return has_options_; }
   const TabariOptions& options() const { return options_; }
 
@@ -289,6 +292,7 @@ class DictionarySet {
   std::vector<AltGroup> alt_groups_;
   std::vector<DictFile> files_;
   bool has_time_ = false;
+  bool has_discard_codes_ = true;  // (until the loader has read every entry)
   bool has_options_ = false;
   TabariOptions options_;
   std::vector<std::string> warnings_;

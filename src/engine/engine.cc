@@ -128,15 +128,25 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
     // (its possessors, coreference) than the clause alone.
     // A threat or a stated intent (13, 03) is made by whoever utters it: "Lukashenko stated that
     // Belarus was prepared to fight" is Lukashenko's threat, when he speaks for that state.
-    std::vector<code::ActorMention> speakers;
-    if (!content.speaker.empty())
-      speakers = coder.FindActors(sentence.substr(content.speaker.begin, content.speaker.end - content.speaker.begin), date);
+    // (Read on first need: only an act of force or a threat or intent asks who the speaker is.)
+    std::optional<std::vector<code::ActorMention>> speakers_found;
+    auto speakers = [&]() -> const std::vector<code::ActorMention>& {
+      if (!speakers_found) {
+        speakers_found.emplace();
+        if (!content.speaker.empty())
+          *speakers_found =
+              coder.FindActors(sentence.substr(content.speaker.begin, content.speaker.end - content.speaker.begin), date);
+      }
+      return *speakers_found;
+    };
     auto speaker_acts = [&](code::CodedEvent& e) {
       // "Lukashenko declared that Belarus would join military action if attacked": force its own
       // state would use, announced by its leader, is a threat of force (138).
-      const bool own_state = !speakers.empty() && e.source.size() >= 3 && speakers.front().code.compare(0, 3, e.source, 0, 3) == 0;
-      if (own_state && (e.code.starts_with("18") || e.code.starts_with("19") || e.code.starts_with("20")) &&
-          !e.verb_span.empty() && e.verb_span.begin > content.clause.begin) {
+      const bool force = (e.code.starts_with("18") || e.code.starts_with("19") || e.code.starts_with("20")) &&
+                         !e.verb_span.empty() && e.verb_span.begin > content.clause.begin;
+      const bool own_state = force && e.source.size() >= 3 && !speakers().empty() &&
+                             speakers().front().code.compare(0, 3, e.source, 0, 3) == 0;
+      if (own_state) {
         std::string before(sentence.substr(content.clause.begin, e.verb_span.begin - content.clause.begin));
         for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         bool future = false, negated = false;
@@ -147,13 +157,13 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
           negated = negated || (" " + before + " ").find(no) != std::string::npos;
         if (future && !negated) e.code = "138";
       }
-      if (!speakers.empty() && (e.code.starts_with("13") || e.code.starts_with("03")) && e.source.size() == 3 &&
-          speakers.front().code.compare(0, 3, e.source) == 0) {
-        e.source = speakers.front().code;
-        e.source_text = speakers.front().text;
+      if ((e.code.starts_with("13") || e.code.starts_with("03")) && e.source.size() == 3 && !speakers().empty() &&
+          speakers().front().code.compare(0, 3, e.source) == 0) {
+        const code::ActorMention& speaker = speakers().front();
+        e.source = speaker.code;
+        e.source_text = speaker.text;
         e.source_ref.clear();
-        e.source_span = {content.speaker.begin + speakers.front().span.begin,
-                         content.speaker.begin + speakers.front().span.end};
+        e.source_span = {content.speaker.begin + speaker.span.begin, content.speaker.begin + speaker.span.end};
       }
     };
     // A target taken from the speaker's words before the verb of saying that is the clause's own

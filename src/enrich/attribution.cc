@@ -1,6 +1,7 @@
 #include "enrich/attribution.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 
 namespace dyad::enrich {
@@ -232,31 +233,64 @@ Status CueLexicon::LoadModality(const std::string& path) {
   return Status::Ok();
 }
 
+const std::array<PhraseSet CueLexicon::*, CueLexicon::kPhraseSetCount> CueLexicon::kPhraseSets = {
+    &CueLexicon::report_verbs,     &CueLexicon::sources,    &CueLexicon::vague,
+    &CueLexicon::reason_verbs,     &CueLexicon::negators,   &CueLexicon::not_negators,
+    &CueLexicon::neg_governors,    &CueLexicon::modals,     &CueLexicon::neg_modals,
+    &CueLexicon::possibility,      &CueLexicon::conditionals, &CueLexicon::warnings,
+    &CueLexicon::conditionals_np,  &CueLexicon::not_conditionals, &CueLexicon::readiness,
+    &CueLexicon::subject_negators, &CueLexicon::appeals,    &CueLexicon::unconfirmed};
+
 void CueLexicon::IndexFirstWords() {
   first_words = WordFilter();
-  for (const PhraseSet* set : {&report_verbs, &sources, &vague, &reason_verbs, &negators, &not_negators,
-                               &neg_governors, &modals, &neg_modals, &possibility, &conditionals, &warnings,
-                               &conditionals_np, &not_conditionals, &readiness, &subject_negators, &appeals, &unconfirmed})
-    first_words.AddAll(set->first_words());
+  for (PhraseSet CueLexicon::*set : kPhraseSets) first_words.AddAll((this->*set).first_words());
+  sets_by_slot.assign(WordFilter::kSlotCount, 0);
+  for (size_t slot = 0; slot < WordFilter::kSlotCount; ++slot)
+    for (size_t k = 0; k < kPhraseSets.size(); ++k)
+      if ((this->*kPhraseSets[k]).first_words().MayContainSlot(static_cast<uint16_t>(slot)))
+        sets_by_slot[slot] |= uint32_t{1} << k;
+}
+
+void SentenceCues::Clear() {
+  for (std::vector<Cue>* list : {&report_verbs, &sources, &vague, &reason_verbs, &negators, &neg_governors, &modals,
+                                 &neg_modals, &possibility, &conditionals, &warnings, &conditionals_np, &readiness,
+                                 &subject_negators, &appeals, &unconfirmed})
+    list->clear();
 }
 
 SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
   SentenceCues c;
-  // The tokens where a cue of any list may start: each list below reads only those.
-  thread_local std::vector<CueCandidate> candidates;
-  candidates.clear();
-  for (size_t i = 0; i < tokens.size(); ++i)
-    if (lex.first_words.MayContainSlot(tokens[i].filter_slot))
-      candidates.push_back({static_cast<uint32_t>(i), tokens[i].filter_slot});
-  auto find_all = [&](const PhraseSet& phrases, std::vector<Cue>* out, const std::vector<Cue>* exclude = nullptr) {
-    FindAll(tokens, candidates, phrases, out, exclude);
+  FindCues(lex, tokens, &c);
+  return c;
+}
+
+void FindCues(const CueLexicon& lex, const std::vector<Token>& tokens, SentenceCues* out) {
+  SentenceCues& c = *out;
+  c.Clear();
+  // For each phrase set, the tokens where one of its phrases may start (its own filter lets them
+  // through): each set below reads only those. (Not indexed: every set reads every token the
+  // lexicon's filter lets through, and FindAll asks the set's own filter.)
+  thread_local std::array<std::vector<CueCandidate>, CueLexicon::kPhraseSetCount> candidates;
+  for (std::vector<CueCandidate>& list : candidates) list.clear();
+  const bool indexed = lex.sets_by_slot.size() == WordFilter::kSlotCount;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const uint16_t slot = tokens[i].filter_slot;
+    if (!lex.first_words.MayContainSlot(slot)) continue;
+    uint32_t sets = indexed ? lex.sets_by_slot[slot] : (uint32_t{1} << CueLexicon::kPhraseSetCount) - 1;
+    for (; sets != 0; sets &= sets - 1)
+      candidates[static_cast<size_t>(std::countr_zero(sets))].push_back({static_cast<uint32_t>(i), slot});
+  }
+  auto find_all = [&](CueLexicon::PhraseSetIndex set, std::vector<Cue>* out, const std::vector<Cue>* exclude = nullptr) {
+    FindAll(tokens, candidates[set], lex.*CueLexicon::kPhraseSets[set], out, exclude);
   };
-  find_all(lex.vague, &c.vague);
-  find_all(lex.report_verbs, &c.report_verbs, &c.vague);
+  find_all(CueLexicon::kVague, &c.vague);
+  find_all(CueLexicon::kReportVerbs, &c.report_verbs, &c.vague);
   // "Beijing dismissed reports that ...": a denial whose object is a report is a reporting verb,
   // and its "reports that" names no vague source.
-  std::vector<Cue> denials;
-  find_all(lex.report_verbs, &denials);
+  // (The lists only read here are kept by the thread, as `candidates` is.)
+  thread_local std::vector<Cue> denials, not_negators, not_conditionals;
+  denials.clear(), not_negators.clear(), not_conditionals.clear();
+  find_all(CueLexicon::kReportVerbs, &denials);
   for (const Cue& d : denials) {
     if (d.last - d.first < 2) continue;
     std::erase_if(c.vague, [&](const Cue& v) { return v.first < d.last && d.first < v.last; });
@@ -276,17 +310,16 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
     const bool past_next = tokens[r.last].word && (next.ends_with("ed") || lex.past_forms.count(next) > 0);
     return plain && past_next;
   });
-  find_all(lex.sources, &c.sources);
-  find_all(lex.reason_verbs, &c.reason_verbs);
-  std::vector<Cue> not_negators;
-  find_all(lex.not_negators, &not_negators);
-  find_all(lex.negators, &c.negators, &not_negators);
+  find_all(CueLexicon::kSources, &c.sources);
+  find_all(CueLexicon::kReasonVerbs, &c.reason_verbs);
+  find_all(CueLexicon::kNotNegators, &not_negators);
+  find_all(CueLexicon::kNegators, &c.negators, &not_negators);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (EndsWithNt(tokens[i].lower)) c.negators.push_back(Cue{static_cast<int>(i), static_cast<int>(i + 1)});
   }
-  find_all(lex.neg_governors, &c.neg_governors);
-  find_all(lex.neg_modals, &c.neg_modals);
-  find_all(lex.modals, &c.modals, &c.neg_modals);
+  find_all(CueLexicon::kNegGovernors, &c.neg_governors);
+  find_all(CueLexicon::kNegModals, &c.neg_modals);
+  find_all(CueLexicon::kModals, &c.modals, &c.neg_modals);
   // "May 9" is a date and "the will of the people" a noun: not modals.
   std::erase_if(c.modals, [&](const Cue& m) {
     if (m.last - m.first != 1) return false;
@@ -296,22 +329,20 @@ SentenceCues FindCues(const CueLexicon& lex, const std::vector<Token>& tokens) {
     bool noun = i > 0 && kDeterminers.count(tokens[i - 1].lower) > 0;
     return date || noun;
   });
-  find_all(lex.possibility, &c.possibility);
-  find_all(lex.appeals, &c.appeals);
-  find_all(lex.unconfirmed, &c.unconfirmed);
-  std::vector<Cue> not_conditionals;
-  find_all(lex.not_conditionals, &not_conditionals);
-  find_all(lex.conditionals, &c.conditionals, &not_conditionals);
+  find_all(CueLexicon::kPossibility, &c.possibility);
+  find_all(CueLexicon::kAppeals, &c.appeals);
+  find_all(CueLexicon::kUnconfirmed, &c.unconfirmed);
+  find_all(CueLexicon::kNotConditionals, &not_conditionals);
+  find_all(CueLexicon::kConditionals, &c.conditionals, &not_conditionals);
   for (const Cue& cond : c.conditionals) {
     if (lex.conditionals_np.LongestAt(tokens, static_cast<size_t>(cond.first)) ==
         static_cast<size_t>(cond.last - cond.first)) {
       c.conditionals_np.push_back(cond);
     }
   }
-  find_all(lex.readiness, &c.readiness);
-  find_all(lex.warnings, &c.warnings);
-  find_all(lex.subject_negators, &c.subject_negators, &not_negators);
-  return c;
+  find_all(CueLexicon::kReadiness, &c.readiness);
+  find_all(CueLexicon::kWarnings, &c.warnings);
+  find_all(CueLexicon::kSubjectNegators, &c.subject_negators, &not_negators);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #ifndef DYAD_ENRICH_ATTRIBUTION_H_
 #define DYAD_ENRICH_ATTRIBUTION_H_
 
+#include <array>
 #include <set>
 #include <string>
 #include <string_view>
@@ -40,6 +41,17 @@ struct CueLexicon {
   // The first words of every phrase set above: FindCues reads only the tokens it may contain.
   // Kept by the Load functions; call IndexFirstWords() after adding phrases otherwise.
   WordFilter first_words;
+  // The phrase sets in a fixed order (kPhraseSets; PhraseSetIndex names the places), and for each
+  // WordFilter slot the sets whose first words may have it (bit k: kPhraseSets[k]): FindCues
+  // hands each set only the tokens its own filter lets through, sorted out in one pass over the
+  // sentence. Kept by IndexFirstWords() with first_words.
+  enum PhraseSetIndex {
+    kReportVerbs, kSources, kVague, kReasonVerbs, kNegators, kNotNegators, kNegGovernors, kModals,
+    kNegModals, kPossibility, kConditionals, kWarnings, kConditionalsNp, kNotConditionals, kReadiness,
+    kSubjectNegators, kAppeals, kUnconfirmed, kPhraseSetCount
+  };
+  static const std::array<PhraseSet CueLexicon::*, kPhraseSetCount> kPhraseSets;
+  std::vector<uint32_t> sets_by_slot;  // WordFilter::kSlotCount entries once indexed
 
   // Each fails with "path:line: ..." on a malformed row or unknown kind.
   Status LoadAttribution(const std::string& path);
@@ -63,9 +75,14 @@ struct SentenceCues {
   std::vector<Cue> subject_negators;
   std::vector<Cue> appeals;
   std::vector<Cue> unconfirmed;
+
+  // Empties every list, keeping their buffers (a thread reads sentence after sentence into one).
+  void Clear();
 };
 
 SentenceCues FindCues(const CueLexicon& lexicon, const std::vector<Token>& tokens);
+// The same into *out (cleared first), reusing its lists' buffers.
+void FindCues(const CueLexicon& lexicon, const std::vector<Token>& tokens, SentenceCues* out);
 
 // An actor mention located in tokens [first, last).
 struct TokenMention {

@@ -245,16 +245,15 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
 }  // namespace
 
 namespace {
-// The actor mentions that lie on tokens, with their tokens (one allocation: room for all first).
-std::vector<TokenMention> LocateMentions(const std::vector<Token>& tokens,
-                                         const std::vector<code::ActorMention>& mentions, size_t sentence_size) {
-  std::vector<TokenMention> located;
-  located.reserve(mentions.size());
+// The actor mentions that lie on tokens, with their tokens, into *located (cleared first: each
+// caller keeps one on its thread, so no allocation once warm).
+void LocateMentions(const std::vector<Token>& tokens, const std::vector<code::ActorMention>& mentions,
+                    size_t sentence_size, std::vector<TokenMention>* located) {
+  located->clear();
   for (const code::ActorMention& m : mentions) {
     auto [first, last] = VerbTokens(tokens, m.span, sentence_size);
-    if (first >= 0) located.push_back(TokenMention{first, last, &m});
+    if (first >= 0) located->push_back(TokenMention{first, last, &m});
   }
-  return located;
 }
 
 // The tokens and cues of the sentence last read on this thread: the engine asks for a
@@ -271,7 +270,7 @@ const ReadSentence& Read(const Enricher::Impl& impl, std::string_view sentence) 
     last.enricher = impl.id;
     last.text.assign(sentence);
     Tokenize(last.text, &last.tokens);  // (the tokens view last.text, kept with them)
-    last.cues = FindCues(impl.cues, last.tokens);
+    FindCues(impl.cues, last.tokens, &last.cues);
   }
   return last;
 }
@@ -282,7 +281,8 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
   const ReadSentence& read = Read(*impl_, ctx.sentence);
   const std::vector<Token>& tokens = read.tokens;
   const std::vector<DateExpr> dates = FindDates(impl_->dates, tokens, ctx.sentence, ctx.document_date);
-  const std::vector<Gazetteer::Match> places = impl_->gazetteer.Find(tokens);
+  thread_local std::vector<Gazetteer::Match> places;  // (kept by the thread: no allocation per sentence)
+  impl_->gazetteer.Find(tokens, &places);
 
   std::vector<code::ActorMention> found;
   const std::vector<code::ActorMention>* mentions = &found;
@@ -291,7 +291,8 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
       !read.cues.report_verbs.empty() || !read.cues.sources.empty() || !read.cues.reason_verbs.empty();
   if (need_actors && ctx.actors) mentions = ctx.actors;
   else if (ctx.find_actors && need_actors) found = ctx.find_actors(ctx.sentence);
-  const std::vector<TokenMention> located = LocateMentions(tokens, *mentions, ctx.sentence.size());
+  thread_local std::vector<TokenMention> located;
+  LocateMentions(tokens, *mentions, ctx.sentence.size(), &located);
   // A reporting verb inside an actor's name is no report: "The United States imposed..." has
   // "States", not "X states that...". (The sentence's cues are copied only when one is.)
   auto in_name = [&](const Cue& r) {
@@ -355,9 +356,9 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
     // Where.
     EventPlaces where =
         AssignPlaces(impl_->place_words, tokens, places, vf, vl, ReportComplementStart(cues, tokens, vf, vl));
-    ev->location = where.location;
-    ev->origin = where.origin;
-    ev->destination = where.destination;
+    ev->location = std::move(where.location);
+    ev->origin = std::move(where.origin);
+    ev->destination = std::move(where.destination);
   }
 }
 
@@ -374,7 +375,8 @@ std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(
   const std::vector<code::ActorMention>* mentions = &found;
   if (sentence_actors) mentions = sentence_actors;
   else if (find_actors) found = find_actors(sentence);
-  const std::vector<TokenMention> located = LocateMentions(tokens, *mentions, sentence.size());
+  thread_local std::vector<TokenMention> located;
+  LocateMentions(tokens, *mentions, sentence.size(), &located);
   for (const ReportedClause& c : FindReportedClauses(cues, tokens, located)) {
     ReportedContent content;
     content.clause = {tokens[c.first].begin, tokens[c.last - 1].end};

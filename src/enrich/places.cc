@@ -83,6 +83,7 @@ Status Gazetteer::LoadFile(const std::string& path, int rank) {
       std::vector<std::string> words = NameWords(name);
       if (words.empty()) continue;
       by_name_.emplace(name, index);
+      first_word_slots_.set(FirstWordSlot(words.front()));
       by_first_word_[words.front()].push_back(Name{std::move(words), index});
     }
   }
@@ -108,10 +109,29 @@ const Place* Gazetteer::Lookup(std::string_view name) const {
   return it == by_name_.end() ? nullptr : &places_[it->second];
 }
 
+size_t Gazetteer::FirstWordSlot(std::string_view word) {
+  if (word.empty()) return 0;
+  const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(word[i])); };
+  const size_t last = word.size() - 1;
+  size_t h = word.size();
+  h = h * 131 + byte(0);
+  h = h * 131 + byte(last > 0 ? 1 : 0);
+  h = h * 131 + byte(last > 0 ? last - 1 : 0);
+  h = h * 131 + byte(last);
+  return (h ^ (h >> 16)) % kFirstWordSlots;
+}
+
 std::vector<Gazetteer::Match> Gazetteer::Find(const std::vector<Token>& tokens) const {
   std::vector<Match> out;
+  Find(tokens, &out);
+  return out;
+}
+
+void Gazetteer::Find(const std::vector<Token>& tokens, std::vector<Match>* matches) const {
+  std::vector<Match>& out = *matches;
+  out.clear();
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].capitalised) continue;
+    if (!tokens[i].capitalised || !first_word_slots_[FirstWordSlot(tokens[i].text)]) continue;
     auto it = by_first_word_.find(tokens[i].text);
     if (it == by_first_word_.end()) continue;
     const Name* best = nullptr;
@@ -137,7 +157,6 @@ std::vector<Gazetteer::Match> Gazetteer::Find(const std::vector<Token>& tokens) 
     out.push_back(Match{static_cast<int>(i), static_cast<int>(end), &places_[best->place]});
     i = end - 1;
   }
-  return out;
 }
 
 Status PlaceLexicon::Load(const std::string& path) {

@@ -8,6 +8,7 @@
 #ifndef DYAD_ENRICH_PLACES_H_
 #define DYAD_ENRICH_PLACES_H_
 
+#include <bitset>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -39,6 +40,8 @@ class Gazetteer {
   };
   // Longest, case-sensitive matches on token boundaries, left to right, not overlapping.
   std::vector<Match> Find(const std::vector<Token>& tokens) const;
+  // The same into *out (cleared first), reusing its buffer.
+  void Find(const std::vector<Token>& tokens, std::vector<Match>* out) const;
 
   size_t size() const { return places_.size(); }
   // Exact lookup by name or alternate name; nullptr when unknown.
@@ -60,6 +63,11 @@ class Gazetteer {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, std::vector<Name>, ViewHash, std::equal_to<>> by_first_word_;
+  // A filter of by_first_word_'s keys on their length and first two and last two bytes: most
+  // capitalised words of a sentence start no name, and are turned away before the hash.
+  static size_t FirstWordSlot(std::string_view word);
+  static constexpr size_t kFirstWordSlots = size_t{1} << 16;
+  std::bitset<kFirstWordSlots> first_word_slots_;
   std::map<std::string, size_t, std::less<>> by_name_;
 };
 

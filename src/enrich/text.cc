@@ -100,6 +100,9 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     if (IsAlnum(c)) {
       size_t j = i + 1;
       while (j < n) {
+        // (ASCII letters, most bytes, only extend the word: passed over eight at a time.)
+        j = SkipAsciiLetters(text, j);
+        if (j >= n) break;
         unsigned char d = static_cast<unsigned char>(text[j]);
         if (IsAlnum(d)) {
           ++j;
@@ -169,19 +172,26 @@ void PhraseSet::Add(std::vector<std::string> words) {
   if (words.empty()) return;
   std::string first = words.front();
   first_words_.Add(first);
-  by_first_[first].push_back(std::move(words));
+  // Longest first (after the longer ones and the ones as long): LongestFrom stops at the first
+  // phrase that matches.
+  std::vector<std::vector<std::string>>& phrases = by_first_[first];
+  auto at = std::find_if(phrases.begin(), phrases.end(),
+                         [&](const std::vector<std::string>& p) { return p.size() < words.size(); });
+  phrases.insert(at, std::move(words));
   ++size_;
 }
 
 size_t PhraseSet::LongestFrom(const std::vector<Token>& tokens, size_t i) const {
   auto it = by_first_.find(tokens[i].lower);
   if (it == by_first_.end()) return 0;
-  size_t best = 0;
   for (const auto& phrase : it->second) {
-    size_t next;
-    if (phrase.size() > best && MatchPhrase(tokens, i, phrase, &next)) best = phrase.size();
+    // (The first word is the key just found: the words after it are compared.)
+    if (i + phrase.size() > tokens.size()) continue;
+    bool match = true;
+    for (size_t k = 1; k < phrase.size() && match; ++k) match = tokens[i + k].lower == phrase[k];
+    if (match) return phrase.size();
   }
-  return best;
+  return 0;
 }
 
 Status ReadTsv(const std::string& path, size_t min_cols, std::vector<TsvRow>* rows) {

@@ -24,6 +24,7 @@ namespace dyad::enrich {
 // not in them.
 class WordFilter {
  public:
+  static constexpr size_t kSlotCount = 4096;  // Slot() is below it
   void Add(std::string_view word) { bits_.set(Slot(word)); }
   // False only when no word added can be w.
   bool MayContain(std::string_view w) const { return bits_[Slot(w)]; }
@@ -43,7 +44,7 @@ class WordFilter {
   }
 
  private:
-  static constexpr size_t kBits = 4096;
+  static constexpr size_t kBits = kSlotCount;
   std::bitset<kBits> bits_;
 };
 

@@ -193,6 +193,19 @@ class Cursor {
       }
       std::memcpy(dst + i, &v, 8);
     }
+    // The last (fewer than eight) bytes of a longer string: its last eight bytes checked and
+    // copied again, overlapping bytes already passed, instead of one byte at a time.
+    if (plain && i < s.size() && s.size() >= 8) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + s.size() - 8, 8);
+      if ((v & kHighs) || has_zero(v & ~uint64_t{0x1F1F1F1F1F1F1F1Full}) || has_zero(v ^ (kOnes * '"')) ||
+          has_zero(v ^ (kOnes * '\\'))) {
+        plain = false;
+      } else {
+        std::memcpy(dst + s.size() - 8, &v, 8);
+        i = s.size();
+      }
+    }
     for (; plain && i < s.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(s[i]);
       if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) plain = false;

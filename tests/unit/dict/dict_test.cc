@@ -296,6 +296,16 @@ TEST(DictionaryTest, SynsetMembersAreIndexedByTheirFirstAndLastWords) {
   EXPECT_LT(s.by_last_word[0].first, s.by_last_word[1].first);  // sorted by word
 }
 
+TEST(DictionaryTest, KnowsWhetherAnyCodeDiscardsASentence) {
+  TempDir dir;
+  EXPECT_FALSE(LoadOk({dir.Write("a.actors", "ARNOR [ARN]\nBOROMIR [---]\n"), dir.Write("a.verbs", "PAY [903]\n")})
+                   ->has_discard_codes());
+  EXPECT_TRUE(LoadOk({dir.Write("b.actors", "ARNOR [ARN]\nNASGUL [###]\n")})->has_discard_codes());
+  // (A dated bracket counts too: the discard may hold on the sentence's date.)
+  EXPECT_TRUE(LoadOk({dir.Write("c.actors", "USSR [USR <911226] [###]\n")})->has_discard_codes());
+  EXPECT_TRUE(LoadOk({dir.Write("d.verbs", "PAY [903]\nSPOIL [###]\n")})->has_discard_codes());
+}
+
 TEST(DictionaryTest, ReportsBadVerbLines) {
   TempDir dir;
   std::string verbs = dir.Write("bad.verbs",

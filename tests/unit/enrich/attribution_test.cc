@@ -97,6 +97,31 @@ INSTANTIATE_TEST_SUITE_P(
         AttributionCase{"Russian troops attacked the village, and Ukraine said nothing.", "attacked", "", ""},
         AttributionCase{"The report of the commission was published.", "published", "", ""}));
 
+TEST(CueLexiconTest, EachSetReadsTheTokensItsFirstWordsMayStartAt) {
+  CueLexicon lex;
+  lex.vague.Add({"sources", "said"});
+  lex.report_verbs.Add({"said"});
+  lex.modals.Add({"would"});
+  lex.negators.Add({"not"});
+  lex.IndexFirstWords();
+  ASSERT_EQ(lex.sets_by_slot.size(), WordFilter::kSlotCount);
+  EXPECT_TRUE(lex.sets_by_slot[WordFilter::Slot("not")] & (uint32_t{1} << CueLexicon::kNegators));
+  EXPECT_TRUE(lex.sets_by_slot[WordFilter::Slot("said")] & (uint32_t{1} << CueLexicon::kReportVerbs));
+  const auto tokens = Tokenize("Sources said Minsk would not send troops, Kyiv said");
+  const SentenceCues cues = FindCues(lex, tokens);
+  auto spans = [](const std::vector<Cue>& list) {
+    std::vector<std::pair<int, int>> out;
+    for (const Cue& c : list) out.emplace_back(c.first, c.last);
+    return out;
+  };
+  using Spans = std::vector<std::pair<int, int>>;
+  EXPECT_EQ(spans(cues.vague), (Spans{{0, 2}}));
+  EXPECT_EQ(spans(cues.report_verbs), (Spans{{9, 10}}));  // (the "said" of the vague source is none)
+  EXPECT_EQ(spans(cues.modals), (Spans{{3, 4}}));
+  EXPECT_EQ(spans(cues.negators), (Spans{{4, 5}}));
+  EXPECT_TRUE(cues.sources.empty());
+}
+
 TEST(AttributionTest, WorksWithoutAnActorFinder) {
   Event e = One("The defence minister said that troops attacked the village.", "attacked");
   EXPECT_EQ(e.reported_by, "");

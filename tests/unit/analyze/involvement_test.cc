@@ -1322,6 +1322,7 @@ TEST_F(AnyStateTest, MeasuresAgainstXNamedAsNounsAreResponses) {
   EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "The suspension of British bilateral aid to Rwanda came weeks later."), 8));
   EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "A Dutch freeze on part of its aid to Rwanda followed in March."), 8));
   EXPECT_TRUE(Has(SentenceCats(sudan, "ARE", "Two senators introduced bills to block arms sales to the UAE."), 8));
+  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "Sweden froze its budget support to the government in Kigali."), 8));
   EXPECT_FALSE(Has(SentenceCats(drc, "RWA", "The freeze on aid to Rwanda was lifted after the agreement."), 8));
 }
 

@@ -2102,6 +2102,24 @@ void Engine::ResolvePronouns(ForwardState* fwd, bool same_story, bool document) 
       for (int k = p - 1; k >= 0 && ref < 0; --k)
         if (IsActorHead(k) && w(k).compound < 0 && IsPluralActor(k)) ref = k;
     }
+    // Document coding: an object pronoun right after a verb joined by "and" names the object of the
+    // clause before ("Sudan severed relations with the UAE and branded it an aggressor", "Kyiv cut
+    // ties with Tehran and accused it of complicity"): the last actor after that clause's verb.
+    if (ref < 0 && document && (t == "IT" || t == "THEM") && p >= 3 && IsType(p - 1, RootType::kVerb) &&
+        w(p - 1).is_head) {
+      int c = p - 2;
+      if (c > 0 && WordText(c) != "AND" && EndsWith(WordText(c), "LY")) --c;  // "and then", "and publicly"
+      if (WordText(c) == "AND") {
+        int first_verb = -1;
+        for (int k = 0; k < c && first_verb < 0; ++k)
+          if (IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun) first_verb = k;
+        for (int k = c - 1; first_verb >= 0 && k > first_verb; --k)
+          if (IsActorHead(k)) {
+            ref = k;
+            break;
+          }
+      }
+    }
     if (ref < 0) {
       for (int k = 0; k < p; ++k) {
         if (w(k).compound >= 0) {

@@ -1413,6 +1413,20 @@ TEST_F(EngineText, TheSpeakersStateIsNoTargetOfItsOwnForces) {
   }
 }
 
+// An object pronoun after a verb joined by "and" names the object of the clause before; branding a
+// state an aggressor is an accusation.
+TEST_F(EngineText, AnObjectPronounInASecondClauseNamesTheFirstClausesObject) {
+  ExpectEach({
+      {"Kyiv cut ties with Tehran and accused it of complicity in Russia's war.", "UKR", "112", "IRN",
+       Modality::kAsserted, ""},
+      {"Sudan severed relations with the UAE and branded it an aggressor state.", "SDN", "112", "ARE",
+       Modality::kAsserted, ""},
+      {"Britain summoned Iran's ambassador and warned it against arming Russia.", "GBR", "13", "IRN",
+       Modality::kAsserted, ""},
+      {"Ukrainian officials dubbed Minsk an accomplice of Moscow.", "UKR", "112", "BLR", Modality::kAsserted, ""},
+  });
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

@@ -502,7 +502,7 @@ TEST_F(RoleReportTest, PeriodsKeepThePrecisionOfTheirEnds) {
                       DatePrecision::kMonth, "in May 2023");
   Event since = dated("Belarus has hosted Russian bases since 2014.", Date{2014, 1, 1}, Date{2023, 6, 2},
                       DatePrecision::kRange, "since 2014");
-  since.source = "RUSMIL";
+  since.source = "RUS";  // (the state: its troops arriving are no alignment, its government's contacts are)
   since.event_code = "043";
   since.root_code = "04";
   since.target = "BLR";

@@ -37,6 +37,21 @@ class WordShapeFilter {
   std::bitset<4096> bits_;
 };
 
+// A hash of a word's shape for large filters of trigger words (the frames' triggers, the gazetteer's
+// first words): its length and its first two and last two bytes, mixed. Callers take it modulo
+// their filter's size; two words of the same shape share a slot, which only costs a compare.
+inline size_t WordShapeHash(std::string_view w) {
+  if (w.empty()) return 0;
+  const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
+  const size_t last = w.size() - 1;
+  size_t h = w.size();
+  h = h * 131 + byte(0);
+  h = h * 131 + byte(last > 0 ? 1 : 0);
+  h = h * 131 + byte(last > 0 ? last - 1 : 0);
+  h = h * 131 + byte(last);
+  return h ^ (h >> 16);
+}
+
 // A small fixed set of words (the closed classes the stages test words against), with
 // std::set's count(): most words tested are in none of them, and the shape filter turns those
 // away without the tree walk's string comparisons.

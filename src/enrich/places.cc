@@ -109,17 +109,7 @@ const Place* Gazetteer::Lookup(std::string_view name) const {
   return it == by_name_.end() ? nullptr : &places_[it->second];
 }
 
-size_t Gazetteer::FirstWordSlot(std::string_view word) {
-  if (word.empty()) return 0;
-  const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(word[i])); };
-  const size_t last = word.size() - 1;
-  size_t h = word.size();
-  h = h * 131 + byte(0);
-  h = h * 131 + byte(last > 0 ? 1 : 0);
-  h = h * 131 + byte(last > 0 ? last - 1 : 0);
-  h = h * 131 + byte(last);
-  return (h ^ (h >> 16)) % kFirstWordSlots;
-}
+size_t Gazetteer::FirstWordSlot(std::string_view word) { return WordShapeHash(word) % kFirstWordSlots; }
 
 std::vector<Gazetteer::Match> Gazetteer::Find(const std::vector<Token>& tokens) const {
   std::vector<Match> out;

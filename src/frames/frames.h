@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "code/coder.h"
+#include "common/words.h"
 #include "dyad/date.h"
 #include "dyad/status.h"
 
@@ -81,17 +82,7 @@ class FrameSet {
   // Most words trigger nothing: they are turned away by two bit tests before any hash or
   // prefix comparison. A slot of (length, first two and last two bytes) for every trigger word,
   // and the first two bytes of every trigger prefix (the first byte of a one-byte prefix).
-  static size_t TriggerSlot(std::string_view w) {
-    if (w.empty()) return 0;
-    const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
-    const size_t last = w.size() - 1;
-    size_t h = w.size();
-    h = h * 131 + byte(0);
-    h = h * 131 + byte(last > 0 ? 1 : 0);
-    h = h * 131 + byte(last > 0 ? last - 1 : 0);
-    h = h * 131 + byte(last);
-    return (h ^ (h >> 16)) % kTriggerSlots;
-  }
+  static size_t TriggerSlot(std::string_view w) { return WordShapeHash(w) % kTriggerSlots; }
   static size_t PairOf(std::string_view w) {
     return static_cast<size_t>(static_cast<unsigned char>(w[0])) << 8 | static_cast<unsigned char>(w[1]);
   }

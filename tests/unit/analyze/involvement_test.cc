@@ -45,6 +45,15 @@ class RulesFile {
 constexpr char kOneCategory[] = "[[categories]]\nnumber = 1\nkey = \"a\"\nname = \"A\"\n\n";
 
 // One event, one state, one category: is the event listed there? (Table-driven cases below.)
+// A sentence without an event, read by the sentence rules for X in a conflict.
+struct SentenceCase {
+  const char* conflict;
+  const char* x;
+  const char* sentence;
+  int category;
+  bool listed;
+};
+
 struct CategoryCase {
   const char* conflict;
   const char* x;
@@ -93,6 +102,12 @@ class AnyStateTest : public ::testing::Test {
     for (const CategoryCase& c : cases)
       EXPECT_EQ(Has(Cats(MakeEvent(c.source, c.code, c.target, c.sentence), c.x, LoadC(c.conflict)), c.category),
                 c.listed)
+          << c.sentence << " (category " << c.category << ")";
+  }
+  // Each case's sentence is listed in its category, or not, as the case says.
+  void ExpectSentencesListed(std::initializer_list<SentenceCase> cases) {
+    for (const SentenceCase& c : cases)
+      EXPECT_EQ(Has(SentenceCats(LoadC(c.conflict), c.x, c.sentence), c.category), c.listed)
           << c.sentence << " (category " << c.category << ")";
   }
   RoleReport Report(const std::string& x, const Conflict& c, const std::vector<Event>& events) {
@@ -1318,27 +1333,30 @@ TEST_F(AnyStateTest, SentenceRulesReadCrewsDeathsQuestionsAndLabels) {
 // A measure against X named as a noun or a plan, in a sentence without an event, is a response to X;
 // one lifted is not.
 TEST_F(AnyStateTest, MeasuresAgainstXNamedAsNounsAreResponses) {
-  const Conflict drc = LoadC("drc-m23"), sudan = LoadC("sudan");
-  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "The suspension of British bilateral aid to Rwanda came weeks later."), 8));
-  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "A Dutch freeze on part of its aid to Rwanda followed in March."), 8));
-  EXPECT_TRUE(Has(SentenceCats(sudan, "ARE", "Two senators introduced bills to block arms sales to the UAE."), 8));
-  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "Sweden froze its budget support to the government in Kigali."), 8));
-  EXPECT_FALSE(Has(SentenceCats(drc, "RWA", "The freeze on aid to Rwanda was lifted after the agreement."), 8));
+  ExpectSentencesListed({
+      {"drc-m23", "RWA", "The suspension of British bilateral aid to Rwanda came weeks later.", 8, true},
+      {"drc-m23", "RWA", "A Dutch freeze on part of its aid to Rwanda followed in March.", 8, true},
+      {"sudan", "ARE", "Two senators introduced bills to block arms sales to the UAE.", 8, true},
+      {"drc-m23", "RWA", "Sweden froze its budget support to the government in Kigali.", 8, true},
+      {"drc-m23", "RWA", "The freeze on aid to Rwanda was lifted after the agreement.", 8, false},
+  });
 }
 
 // X's officials calling a charge hostile or leaving it unanswered is X's word on its role.
 TEST_F(AnyStateTest, ChargesCalledHostileOrLeftUnansweredAreAcknowledgements) {
-  const Conflict sudan = LoadC("sudan");
-  EXPECT_TRUE(Has(SentenceCats(sudan, "TCD", "Chadian officials called the report hostile and said the country interferes in no one's war."), 6));
-  EXPECT_TRUE(Has(SentenceCats(sudan, "TCD", "The Chadian government has not addressed the flight records in public."), 6));
+  ExpectSentencesListed({
+      {"sudan", "TCD", "Chadian officials called the report hostile and said the country interferes in no one's war.", 6, true},
+      {"sudan", "TCD", "The Chadian government has not addressed the flight records in public.", 6, true},
+  });
 }
 
 // Weapons made in X, or by X's state firms, seen in the aggressor's hands are X's support.
 TEST_F(AnyStateTest, XsWeaponsSeenWithTheAggressorAreSupport) {
-  const Conflict sudan = LoadC("sudan");
-  EXPECT_TRUE(Has(SentenceCats(sudan, "ARE", "Armoured trucks built in the UAE were photographed with RSF units near El Fasher."), 3));
-  EXPECT_TRUE(Has(SentenceCats(sudan, "ARE", "Mortars made by an Emirati state firm turned up in RSF positions, investigators said."), 3));
-  EXPECT_FALSE(Has(SentenceCats(sudan, "ARE", "Investigators said no mortars made in the UAE were found with the RSF."), 3));
+  ExpectSentencesListed({
+      {"sudan", "ARE", "Armoured trucks built in the UAE were photographed with RSF units near El Fasher.", 3, true},
+      {"sudan", "ARE", "Mortars made by an Emirati state firm turned up in RSF positions, investigators said.", 3, true},
+      {"sudan", "ARE", "Investigators said no mortars made in the UAE were found with the RSF.", 3, false},
+  });
 }
 
 // Drills in using nuclear weapons are posture, not weapons stationed in X; X's bare statement that
@@ -1393,17 +1411,19 @@ TEST_F(AnyStateTest, TheVictimsMilitaryReportingOnXsUnitsIsParticipation) {
 // X hosting the sides' talks, or urging restraint and a settlement, counts against taking the
 // aggressor's side.
 TEST_F(AnyStateTest, HostingTalksAndUrgingRestraintAreCounterIndicators) {
-  const Conflict ru = LoadC("russia-ukraine"), yemen = LoadC("yemen-red-sea");
-  EXPECT_TRUE(Has(SentenceCats(ru, "TUR", "The delegations held a first round of talks in Istanbul, with Turkey as host."), 7));
-  EXPECT_TRUE(Has(SentenceCats(yemen, "OMN", "Oman's foreign ministry called for restraint and for avoiding escalation in the Red Sea."), 7));
-  EXPECT_FALSE(Has(SentenceCats(yemen, "OMN", "Oman's foreign ministry rejected calls for restraint."), 7));
+  ExpectSentencesListed({
+      {"russia-ukraine", "TUR", "The delegations held a first round of talks in Istanbul, with Turkey as host.", 7, true},
+      {"yemen-red-sea", "OMN", "Oman's foreign ministry called for restraint and for avoiding escalation in the Red Sea.", 7, true},
+      {"yemen-red-sea", "OMN", "Oman's foreign ministry rejected calls for restraint.", 7, false},
+  });
 }
 
 // The question put to X's leaders about X's troops, and their evasive answer, is X's word on its role.
 TEST_F(AnyStateTest, AQuestionAboutXsTroopsAndItsAnswerAreAnAcknowledgement) {
-  const Conflict drc = LoadC("drc-m23");
-  EXPECT_TRUE(Has(SentenceCats(drc, "RWA", "Asked on television whether Rwandan soldiers were fighting in Congo, the president said he did not know."), 6));
-  EXPECT_FALSE(Has(SentenceCats(drc, "RWA", "Asked on television whether Rwandan soldiers were fighting in Congo, the president smiled."), 6));
+  ExpectSentencesListed({
+      {"drc-m23", "RWA", "Asked on television whether Rwandan soldiers were fighting in Congo, the president said he did not know.", 6, true},
+      {"drc-m23", "RWA", "Asked on television whether Rwandan soldiers were fighting in Congo, the president smiled.", 6, false},
+  });
 }
 
 // Plundering the victim's property (coercion, 17) is no use of force in the fighting.

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 
 #include "analyze/role_report.h"
 #include "test_util.h"

@@ -742,6 +742,64 @@ void CodeReducedRelatives(const code::Coder& coder, const frames::FrameSet* fram
   }
 }
 
+// Possessive relative clauses with an agent: "The Houthis, whose arsenal is largely supplied by
+// Tehran, fired ...", "the rebels, whose offensive was backed by Rwandan troops, ...": the agent
+// acted on the antecedent. The clause is coded as "<agent> <participle> <antecedent>" ("Tehran
+// supplied The Houthis"), offsets mapped back; only its own events are added, none already there.
+void CodeWhoseClauses(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence,
+                      Date date, const std::vector<code::ActorMention>& mentions, code::CodeResult* result) {
+  for (size_t whose = sentence.find(", whose "); whose != std::string_view::npos;
+       whose = sentence.find(", whose ", whose + 8)) {
+    // The antecedent: the actor ending right before the comma.
+    const code::ActorMention* antecedent = nullptr;
+    for (const auto& m : mentions)
+      if (m.span.end == static_cast<int32_t>(whose)) antecedent = &m;
+    if (!antecedent) continue;
+    size_t clause_end = sentence.find(',', whose + 8);
+    if (clause_end == std::string_view::npos) continue;
+    const std::string_view clause = sentence.substr(whose + 8, clause_end - whose - 8);
+    const size_t by = clause.find(" by ");
+    if (by == std::string_view::npos) continue;
+    // The participle right before "by": a past form of a verb ("supplied", "backed", "funded").
+    size_t p_end = by, p_begin = by;
+    while (p_begin > 0 && std::isalpha(static_cast<unsigned char>(clause[p_begin - 1]))) --p_begin;
+    const std::string_view participle = clause.substr(p_begin, p_end - p_begin);
+    if (participle.size() < 4 || !(participle.ends_with("ed") || participle == "sent" || participle == "built"))
+      continue;
+    // Only a form of "be" and adverbs before it ("is largely supplied", "has been armed").
+    const std::string_view before = clause.substr(0, p_begin);
+    if (before.find(" is ") == std::string_view::npos && before.find(" are ") == std::string_view::npos &&
+        before.find(" was ") == std::string_view::npos && before.find(" were ") == std::string_view::npos &&
+        before.find(" been ") == std::string_view::npos)
+      continue;
+    // The agent: an actor starting right after "by" (or "by the").
+    const int32_t agent_from = static_cast<int32_t>(whose + 8 + by + 4);
+    const code::ActorMention* agent = nullptr;
+    for (const auto& m : mentions)
+      if (m.span.begin >= agent_from && m.span.begin <= agent_from + 4 && m.span.end <= static_cast<int32_t>(clause_end))
+        agent = &m;
+    if (!agent || agent->code.compare(0, 3, antecedent->code, 0, 3) == 0) continue;
+    // "<agent> <participle> <antecedent>".
+    std::string text(sentence.substr(static_cast<size_t>(agent->span.begin), static_cast<size_t>(agent->span.end - agent->span.begin)));
+    const int32_t verb_at = static_cast<int32_t>(text.size()) + 1;
+    text += ' ';
+    text.append(participle);
+    const int32_t object_at = static_cast<int32_t>(text.size()) + 1;
+    text += ' ';
+    text.append(sentence.substr(static_cast<size_t>(antecedent->span.begin),
+                                static_cast<size_t>(antecedent->span.end - antecedent->span.begin)));
+    const code::ByteSpan verb_span{static_cast<int32_t>(whose + 8 + p_begin), static_cast<int32_t>(whose + 8 + p_end)};
+    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
+      if (span.empty()) return span;
+      if (span.end <= verb_at - 1) return {agent->span.begin + span.begin, agent->span.begin + span.end};
+      if (span.begin >= object_at) return {antecedent->span.begin + span.begin - object_at, antecedent->span.begin + span.end - object_at};
+      if (span.begin >= verb_at) return verb_span;
+      return {};
+    };
+    AddClauseEvents(coder, frames, text, date, nullptr, to_sentence, verb_span, result);
+  }
+}
+
 // Verbs of permission with an object and an infinitive: "Lukashenko allowed Russian forces to
 // launch missiles at Ukraine", "Minsk let Russian troops cross its border". The permission is
 // coded (080, 062 ...); what the permitted actor then did was lost. When an asserted event's verb
@@ -1377,6 +1435,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
                             discourse ? &*discourse : nullptr, &result);
       CodeReducedRelatives(*impl_->coder, impl_->frames.get(), sentence, coding_date,
                            discourse ? &*discourse : nullptr, &result);
+      CodeWhoseClauses(*impl_->coder, impl_->frames.get(), sentence, coding_date, sentence_actors(), &result);
       CodePermittedActs(*impl_->coder, impl_->frames.get(), sentence, coding_date,
                         discourse ? &*discourse : nullptr, &result);
     }

@@ -1427,6 +1427,16 @@ TEST_F(EngineText, AnObjectPronounInASecondClauseNamesTheFirstClausesObject) {
   });
 }
 
+// "X, whose arsenal is supplied by Y, ...": Y acted on X.
+TEST_F(EngineText, APossessiveRelativeWithAnAgentCodesTheAgentsAct) {
+  ExpectEach({
+      {"The RSF, whose drones are supplied by the UAE, struck Port Sudan.", "ARE", "07", "SDNREB", Modality::kAsserted, ""},
+      {"The M23 rebels, whose offensive was backed by Rwandan troops, captured Goma in January.", "RWA", "05", "CODREB",
+       Modality::kAsserted, ""},
+      {"The RSF, whose drones are supplied by the UAE, struck Port Sudan.", "SDNREB", "19", "SDN", Modality::kAsserted, ""},
+  });
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

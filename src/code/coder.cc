@@ -1349,6 +1349,19 @@ const WordList kIntroPrepositions = {
 bool Engine::OpensClause(int k) const {
   if (k >= n()) return false;
   if (kClauseOpeners.count(WordText(k))) return true;
+  // Document coding (dyad): ", which <actor> <verb> ..." is a clause with its own subject ("drone
+  // strikes on the city, which Sudanese officials blamed on the Emirates").
+  if (document && WordText(k) == "WHICH" && k + 2 < n()) {
+    int a = k + 1;
+    if (WordText(a) == "THE") ++a;
+    if (a < n() && IsActorHead(a)) {
+      int q = (w(a).tail >= a ? w(a).tail : a) + 1;
+      while (q < n() && IsType(q, RootType::kAgent)) q = (w(q).tail >= q ? w(q).tail : q) + 1;
+      static const WordList kAuxiliary = {"HAVE", "HAS", "HAD", "LATER", "ALSO", "HAVE", "REPEATEDLY"};
+      while (q < n() && kAuxiliary.count(WordText(q))) ++q;
+      if (q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun) return true;
+    }
+  }
   return kComparisonOpeners.count(WordText(k)) && k + 2 < n() && WordText(k + 1) == "AS";
 }
 

@@ -1437,6 +1437,16 @@ TEST_F(EngineText, APossessiveRelativeWithAnAgentCodesTheAgentsAct) {
   });
 }
 
+// ", which <actor> <verb> ...": an object relative clause with a subject of its own is coded with it.
+TEST_F(EngineText, AnObjectRelativeClauseHasItsOwnSubject) {
+  ExpectEach({
+      {"Port Sudan severed ties with Abu Dhabi after drone strikes on the city, which Sudanese officials blamed on "
+       "the Emirates.", "SDN", "112", "ARE", Modality::kAsserted, ""},
+      {"Kyiv recalled its ambassador after the blasts, which Ukrainian investigators blamed on Iran.", "UKR", "112",
+       "IRN", Modality::kAsserted, ""},
+  });
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

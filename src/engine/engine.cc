@@ -567,11 +567,30 @@ void CodeRelativeClauses(const code::Coder& coder, const frames::FrameSet* frame
       pieces.push_back({static_cast<int32_t>(text.size()), span});
       text.append(sentence.substr(span.begin, span.end - span.begin));
     };
+    // ", where they fight the M23": a subject pronoun opening the clause names the main clause's
+    // actor ("Burundi has deployed soldiers to South Kivu, where they fight the M23"), written out.
+    int32_t body_from = clause.body.begin;
+    code::ByteSpan pronoun_for;
+    if (clause.insert_at >= 0) {
+      std::string first;
+      for (int32_t k = clause.body.begin; k < clause.body.end && std::isalpha(static_cast<unsigned char>(sentence[k])); ++k)
+        first += static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[k])));
+      if (first == "they" || first == "it") {
+        for (const code::CodedEvent& e : result->events)
+          if (!e.source_span.empty() && !e.source.empty() && e.source_span.end <= clause.body.begin &&
+              !e.verb_span.empty() && e.verb_span.end <= clause.body.begin) {
+            pronoun_for = e.source_span;
+            break;
+          }
+        if (!pronoun_for.empty()) body_from = clause.body.begin + static_cast<int32_t>(first.size());
+      }
+    }
     if (clause.insert_at < 0) {
       append(clause.antecedent);
       append(clause.body);
     } else {
-      append({clause.body.begin, clause.insert_at});
+      append(pronoun_for);
+      append({body_from, clause.insert_at});
       append(clause.antecedent);
       append({clause.insert_at, clause.body.end});
     }

@@ -1447,6 +1447,16 @@ TEST_F(EngineText, AnObjectRelativeClauseHasItsOwnSubject) {
   });
 }
 
+// ", where they ...": the pronoun opening a place aside names the main clause's actor.
+TEST_F(EngineText, APronounOpeningAWhereClauseNamesTheMainActor) {
+  ExpectEach({
+      {"Burundi has deployed thousands of soldiers to South Kivu, where they fight the M23 alongside the Congolese "
+       "army.", "BDI", "19", "CODREB", Modality::kAsserted, ""},
+      {"North Korea sent troops to the Kursk region, where they attacked Ukrainian positions.", "PRK", "19", "UKR",
+       Modality::kAsserted, ""},
+  });
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

@@ -1434,6 +1434,17 @@ TEST_F(AnyStateTest, PlunderIsNoParticipation) {
   EXPECT_TRUE(Has(Cats(MakeEvent("RWAMIL", "190", "COD", "Rwandan troops attacked Congolese positions."), "RWA", drc), 2));
 }
 
+// Force in X's own territory is not X's part in the war abroad.
+TEST_F(AnyStateTest, ForceAtHomeIsNoParticipationAbroad) {
+  const Conflict ru = LoadC("russia-ukraine");
+  Event home = MakeEvent("IRNMIL", "190", "UKR", "Iranian air defences shot down a Ukrainian airliner near Tehran.");
+  home.location = Country("IRN", "Iran");
+  EXPECT_FALSE(Has(Cats(home, "IRN", ru), 2));
+  Event abroad = MakeEvent("IRNMIL", "190", "UKR", "Iranian troops fired on Ukrainian positions near Kherson.");
+  abroad.location = Country("UKR", "Ukraine");
+  EXPECT_TRUE(Has(Cats(abroad, "IRN", ru), 2));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

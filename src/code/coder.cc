@@ -1188,6 +1188,17 @@ void Engine::MarkNouns() {
           if (w(k).head == i) w(k).noun = w(k).null_actor = true;
     }
   }
+  // Document coding (dyad): a verb form in -s right after "to" is a noun, never an infinitive ("on
+  // their way to targets in Ukraine", "to talks in Doha").
+  if (document) {
+    for (int i = 1; i < n(); ++i) {
+      if (!IsType(i, RootType::kVerb) || !w(i).is_head || w(i).tail != i || WordText(i - 1) != "TO") continue;
+      const std::string_view t = WordText(i);
+      if (t.size() > 3 && EndsWith(t, "S") && !EndsWith(t, "SS") && !EndsWith(t, "US") && !EndsWith(t, "IS") &&
+          !EndsWith(t, "AS") && !EndsWith(t, "OS"))
+        w(i).noun = true;
+    }
+  }
   // Document coding (dyad): a participle between a determiner, a number or a verb and an actor
   // describes the actor ("treated wounded Russian soldiers", "captured two wounded North Korean
   // soldiers", "the injured Iranian crew"): no act of its own.

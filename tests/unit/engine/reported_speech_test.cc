@@ -1457,6 +1457,18 @@ TEST_F(EngineText, APronounOpeningAWhereClauseNamesTheMainActor) {
   });
 }
 
+// A verb form in -s after "to" is a noun: drones "on their way to targets in Ukraine" attack no one
+// whose airspace they cross.
+TEST_F(EngineText, AVerbFormInSAfterToIsANoun) {
+  for (const char* text : {"Russian attack drones crossed Belarusian airspace on their way to targets in Ukraine.",
+                           "Iranian drones flew over Iraqi territory on their way to targets in Israel."}) {
+    const auto events = Code(text);
+    for (const Event& e : events)
+      EXPECT_FALSE(e.event_code.starts_with("19") && (StartsWith(e.target, "BLR") || StartsWith(e.target, "IRQ")))
+          << text << "\n" << Describe(events);
+  }
+}
+
 // A government named by who rules it ("the army-led government", "the junta") is the state named
 // before.
 TEST_F(EngineText, AGovernmentNamedByWhoRulesItIsTheStateNamedBefore) {

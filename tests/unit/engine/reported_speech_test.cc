@@ -1460,8 +1460,8 @@ TEST_F(EngineText, APronounOpeningAWhereClauseNamesTheMainActor) {
 // A verb form in -s after "to" is a noun: drones "on their way to targets in Ukraine" attack no one
 // whose airspace they cross.
 TEST_F(EngineText, AVerbFormInSAfterToIsANoun) {
-  for (const char* text : {"Since the spring, Russian attack drones have repeatedly crossed Belarusian airspace on "
-                           "their way to targets in northern and western Ukraine.",
+  for (const char* text : {"Since May, Russian strike drones have several times crossed Belarusian airspace en route "
+                           "to targets in northern and western Ukraine.",
                            "Russian drones crossed Moldovan airspace on their way to targets in southern and central "
                            "Ukraine."}) {
     const auto events = Code(text);

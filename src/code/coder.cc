@@ -686,12 +686,23 @@ void Engine::SplitAndAssignRoots() {
 
 namespace {
 bool EndingAllowed(RootType t, std::string_view rest, char last_root_char) {
+  // (Read byte by byte for each length: asked for every root ending tried, where comparing with
+  // each literal was a call.)
+  const size_t n = rest.size();
+  if (n == 0 || n > 3) return false;
+  const char a = rest[0], b = n > 1 ? rest[1] : '\0', c = n > 2 ? rest[2] : '\0';
   switch (t) {
     case RootType::kActor: case RootType::kAgent: case RootType::kNoun:
-      // (A plural possessive keeps its apostrophe: "the Houthis' attacks", "the rebels' leader".)
-      return rest == "S" || rest == "'S" || rest == "ES" || rest == "'" || rest == "S'" || rest == "ES'";
+      // "S", "'", "'S", "ES", "S'", "ES'". (A plural possessive keeps its apostrophe: "the
+      // Houthis' attacks", "the rebels' leader".)
+      if (n == 1) return a == 'S' || a == '\'';
+      if (n == 2) return (a == '\'' && b == 'S') || (a == 'E' && b == 'S') || (a == 'S' && b == '\'');
+      return a == 'E' && b == 'S' && c == '\'';
     case RootType::kVerb:
-      return rest == "S" || rest == "ED" || rest == "ES" || rest == "EN" || rest == "ING" || (rest == "D" && last_root_char == 'E');
+      // "S", "D" after an E, "ED", "ES", "EN", "ING".
+      if (n == 1) return a == 'S' || (a == 'D' && last_root_char == 'E');
+      if (n == 2) return a == 'E' && (b == 'D' || b == 'S' || b == 'N');
+      return a == 'I' && b == 'N' && c == 'G';
     default:
       return false;
   }

@@ -365,7 +365,7 @@ bool OpensClause(const Token& t) {
 }
 
 // A simple past form: "-ed" or a listed irregular form ("sent", "took").
-bool IsPastForm(const std::set<std::string>& past_forms, const std::vector<Token>& tokens, int verb_first,
+bool IsPastForm(const FilteredWordSet& past_forms, const std::vector<Token>& tokens, int verb_first,
                 int verb_last) {
   for (int k = verb_first; k < verb_last; ++k) {
     const LowerWord& w = tokens[k].lower;

@@ -36,8 +36,8 @@ struct CueLexicon {
   PhraseSet subject_negators;  // "no", "none of", "not a single": opening the subject, they negate its verb
   PhraseSet appeals;           // "urged", "called on", "asked": "urged X to V" asks for V, which is not done
   PhraseSet unconfirmed;       // "no evidence that", "could not verify that": the clause after is not asserted
-  std::set<std::string> neg_gap;      // words allowed between a negator and its verb
-  std::set<std::string> past_forms;   // irregular simple past forms ("sent", "took"), besides "-ed"
+  FilteredWordSet neg_gap;     // words allowed between a negator and its verb
+  FilteredWordSet past_forms;  // irregular simple past forms ("sent", "took"), besides "-ed"
   // The first words of every phrase set above: FindCues reads only the tokens it may contain.
   // Kept by the Load functions; call IndexFirstWords() after adding phrases otherwise.
   WordFilter first_words;

@@ -9,6 +9,7 @@
 #include <bitset>
 #include <cstdint>
 #include <initializer_list>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -133,6 +134,22 @@ class WordSet {
  private:
   WordFilter filter_;
   std::vector<std::string> words_;
+};
+
+// A set of words read from a data file, with std::set's insert and count: a filter of the words'
+// slots comes before the tree, since most tokens asked about are none of them.
+class FilteredWordSet {
+ public:
+  void insert(std::string_view w) {
+    filter_.Add(w);
+    words_.emplace(w);
+  }
+  size_t count(std::string_view w) const { return filter_.MayContain(w) ? words_.count(w) : 0; }
+  size_t size() const { return words_.size(); }
+
+ private:
+  WordFilter filter_;
+  std::set<std::string, std::less<>> words_;
 };
 
 // A set of phrases (lower-case word sequences) indexed by their first word.

@@ -31,8 +31,8 @@ struct Token {
 
 // Is the word before byte `begin` (at or after token `from`) a preposition of place or direction?
 bool AfterPlacePreposition(const std::vector<Token>& tokens, int32_t from, int32_t begin) {
-  static const std::set<std::string, std::less<>> kPlace = {"in",   "at", "near", "inside", "into",
-                                                          "from", "to", "on",   "across"};
+  // (A WordList: most words asked about are no preposition, and its filter turns them away.)
+  static const WordList kPlace = {"in", "at", "near", "inside", "into", "from", "to", "on", "across"};
   for (int32_t k = static_cast<int32_t>(tokens.size()) - 1; k >= from; --k) {
     if (tokens[k].begin >= begin || !tokens[k].word) continue;
     return kPlace.count(tokens[k].lower) > 0;
@@ -122,8 +122,8 @@ bool IsCodedObject(const std::vector<code::CodedEvent>& events, size_t count, co
 
 // Prepositions that close an actor's noun phrase.
 bool IsPreposition(std::string_view w) {
-  static const std::set<std::string, std::less<>> kPrepositions = {"by", "from", "to",   "into", "in",      "on",
-                                                                   "at", "of",   "with", "for",  "against", "near"};
+  static const WordList kPrepositions = {"by", "from", "to",   "into", "in",      "on",
+                                         "at", "of",   "with", "for",  "against", "near"};
   return kPrepositions.count(w) > 0;
 }
 
@@ -392,10 +392,11 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
     bool wished = false;
     for (size_t k = 0; k < coder_count && !wished; ++k) {
       const auto& ev = (*events)[k];
-      const std::string root = ev.code.substr(0, 2);
-      if (ev.verb_span.empty() || ev.verb_span.end > tokens[ti].begin ||
-          (root != "02" && root != "03" && root != "10" && root != "13"))
-        continue;
+      // (The root read from the code's first two bytes: no string built per trigger and event.)
+      const std::string& code = ev.code;
+      const bool wishing_root = code.size() >= 2 && ((code[0] == '0' && (code[1] == '2' || code[1] == '3')) ||
+                                                     (code[0] == '1' && (code[1] == '0' || code[1] == '3')));
+      if (ev.verb_span.empty() || ev.verb_span.end > tokens[ti].begin || !wishing_root) continue;
       int words = 0;
       bool crossed = false;
       for (int32_t j = ti - 1; j >= 0 && tokens[j].begin >= ev.verb_span.end; --j) {

@@ -60,5 +60,19 @@ TEST(PhraseSetTest, LongestPhraseAtATokenIgnoresWordsNoPhraseStartsWith) {
   EXPECT_EQ(lengths, (std::vector<size_t>{0, 1, 0, 3, 0, 0, 0, 0, 0, 0, 0}));
 }
 
+TEST(FilteredWordSetTest, CountsExactlyTheWordsInserted) {
+  FilteredWordSet words;
+  for (const char* w : {"sent", "took", "fled", "a", ""}) words.insert(w);
+  words.insert("took");  // (a set: once)
+  EXPECT_EQ(words.size(), 5u);
+  for (const char* w : {"sent", "took", "fled", "a", ""}) EXPECT_EQ(words.count(w), 1u) << w;
+  for (const char* w : {"send", "take", "Sent", "sent ", "tooks", "b", "fle"}) EXPECT_EQ(words.count(w), 0u) << w;
+  // A token's lower-case word is asked as it is.
+  std::vector<Token> tokens = Tokenize("Troops TOOK the town and sent aid.");
+  EXPECT_EQ(words.count(tokens[1].lower), 1u);
+  EXPECT_EQ(words.count(tokens[2].lower), 0u);
+  EXPECT_EQ(words.count(tokens[5].lower), 1u);
+}
+
 }  // namespace
 }  // namespace dyad::enrich

@@ -1445,6 +1445,16 @@ TEST_F(AnyStateTest, ForceAtHomeIsNoParticipationAbroad) {
   EXPECT_TRUE(Has(Cats(abroad, "IRN", ru), 2));
 }
 
+// X refusing to condemn or reject the aggressor stands on its side; X condemning it does not.
+TEST_F(AnyStateTest, WithholdingCriticismOfTheAggressorIsAlignment) {
+  const Conflict ru = LoadC("russia-ukraine");
+  Event declined = MakeEvent("CHNGOV", "111", "RUS", "Beijing has declined to condemn Moscow's invasion.");
+  declined.modality = Modality::kNegated;
+  EXPECT_TRUE(Has(Cats(declined, "CHN", ru), 5));
+  Event condemned = MakeEvent("CHNGOV", "111", "RUS", "Beijing condemned Moscow's strikes on Kyiv.");
+  EXPECT_FALSE(Has(Cats(condemned, "CHN", ru), 5));
+}
+
 // Supplies the aggressor's group moves through X are its use of X's territory, whatever code the
 // coder gave the move; weapons supplied through X's channels are X's support, not its territory.
 TEST_F(AnyStateTest, SuppliesMovedThroughXAreTerritoryWeaponsThroughItsChannelsAreNot) {

@@ -63,6 +63,9 @@ Date EndOf(const DatedEvidence& e) {
   return e.date_end.valid() && e.date <= e.date_end ? e.date_end : e.date;
 }
 
+// Where an event's act stands in its sentence: its verb, else its source.
+const Span& VerbOrSource(const Event& e) { return !e.verb_span.empty() ? e.verb_span : e.source_span; }
+
 bool Supporting(Bucket b) { return b == Bucket::kAsserted || b == Bucket::kReported; }
 
 std::string Prefix3(const std::string& code) { return code.substr(0, std::min<size_t>(3, code.size())); }
@@ -246,7 +249,7 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
       e.source.compare(0, x_.code.size(), x_.code) != 0 && e.target.compare(0, x_.code.size(), x_.code) == 0 &&
       std::any_of(rules_.judgement.codes.begin(), rules_.judgement.codes.end(),
                   [&](const std::string& p) { return e.event_code.compare(0, p.size(), p) == 0; })) {
-    const Span& verb = !e.verb_span.empty() ? e.verb_span : e.source_span;
+    const Span& verb = VerbOrSource(e);
     NoteJudgement(KeyOf(se.document_id, e.sentence_index, e.sentence), verb.empty() ? 0 : verb.end);
   }
   std::vector<int> overridden;
@@ -381,12 +384,8 @@ RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Matc
   item.reported_by = Keep(e.reported_by);
   item.reported_by_text = Keep(e.reported_by_text);
   item.bucket = classifier_.BucketOf(e);
-  if (e.event_code.empty()) {
-    item.verb_begin = -1;
-  } else {
-    const Span& verb = !e.verb_span.empty() ? e.verb_span : e.source_span;
-    item.verb_begin = verb.empty() ? -1 : verb.begin;
-  }
+  const Span& verb = VerbOrSource(e);
+  item.verb_begin = e.event_code.empty() || verb.empty() ? -1 : verb.begin;
   item.document = document;
   std::string root = e.root_code.empty() ? e.event_code.substr(0, std::min<size_t>(2, e.event_code.size()))
                                          : e.root_code;

@@ -313,6 +313,9 @@ class Engine {
   // Word k (after a comma) opens a clause of its own: "but", "while", "much as" ...
   bool OpensClause(int k) const;
   bool AsOpensClause(int k) const;
+  // The clause's verb right after the subject actor at `a`: past its agent nouns ("Rwandan
+  // troops") and any of `between` ("has", "also"); -1 when no verb head stands there.
+  int VerbAfterSubject(int a, const WordList& between) const;
   bool ForInfinitiveSubject(int head, int v) const;
   void OwnedByStatePossessor(int head, std::string* code) const;
   void PostedBy(int head, std::string* code) const;
@@ -1376,15 +1379,17 @@ bool Engine::OpensClause(int k) const {
   if (document && WordText(k) == "WHICH" && k + 2 < n()) {
     int a = k + 1;
     if (WordText(a) == "THE") ++a;
-    if (a < n() && IsActorHead(a)) {
-      int q = (w(a).tail >= a ? w(a).tail : a) + 1;
-      while (q < n() && IsType(q, RootType::kAgent)) q = (w(q).tail >= q ? w(q).tail : q) + 1;
-      static const WordList kAuxiliary = {"HAVE", "HAS", "HAD", "LATER", "ALSO", "HAVE", "REPEATEDLY"};
-      while (q < n() && kAuxiliary.count(WordText(q))) ++q;
-      if (q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun) return true;
-    }
+    static const WordList kAuxiliary = {"HAVE", "HAS", "HAD", "LATER", "ALSO", "REPEATEDLY"};
+    if (a < n() && IsActorHead(a) && VerbAfterSubject(a, kAuxiliary) >= 0) return true;
   }
   return kComparisonOpeners.count(WordText(k)) && k + 2 < n() && WordText(k + 1) == "AS";
+}
+
+int Engine::VerbAfterSubject(int a, const WordList& between) const {
+  int q = (w(a).tail >= a ? w(a).tail : a) + 1;
+  while (q < n() && IsType(q, RootType::kAgent)) q = (w(q).tail >= q ? w(q).tail : q) + 1;
+  while (q < n() && between.count(WordText(q))) ++q;
+  return q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun ? q : -1;
 }
 
 bool Engine::AsOpensClause(int k) const {
@@ -1400,12 +1405,8 @@ bool Engine::AsOpensClause(int k) const {
   if (WordText(a) == "THE") ++a;
   if (a >= n() || !IsActorHead(a) || w(a).blanked) return false;
   static const WordList kBetween = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD",
-                                    "BEGAN", "CONTINUED", "ALSO", "STILL", "ALREADY", "AGAIN"};
-  int q = (w(a).tail >= 0 ? w(a).tail : a) + 1;
-  // The actor's agent noun ("Rwandan troops", "Iranian officials").
-  while (q < n() && IsType(q, RootType::kAgent)) q = (w(q).tail >= q ? w(q).tail : q) + 1;
-  while (q < n() && (kBetween.count(WordText(q)) || WordText(q) == "TO")) ++q;
-  return q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun;
+                                    "BEGAN", "CONTINUED", "ALSO", "STILL", "ALREADY", "AGAIN", "TO"};
+  return VerbAfterSubject(a, kBetween) >= 0;
 }
 
 bool Engine::IsPlaceOrTimeAside(int c) const {
@@ -1480,9 +1481,8 @@ void Engine::MarkCommaClauses() {
         static const WordList kJoiners = {"AND", "OR", "OF", "WITH", "BY", "TO", "FOR", "BETWEEN", "FROM", "AS",
                                           "THAN", "ON", "IN", "AT", "INTO", "NOR", "BUT"};
         if (WordText(j - 1) == "THE" && IsActorHead(j) && actor_in_phrase && j >= 2 && !kJoiners.count(WordText(j - 2))) {
-          int q = (w(j).tail >= j ? w(j).tail : j) + 1;
-          while (q < n() && IsType(q, RootType::kAgent)) q = (w(q).tail >= q ? w(q).tail : q) + 1;
-          if (q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun) blank(0, j - 2);
+          static const WordList kNone = {};
+          if (VerbAfterSubject(j, kNone) >= 0) blank(0, j - 2);
           break;
         }
         actor_in_phrase = actor_in_phrase || IsActor(j - 1);

@@ -71,6 +71,48 @@ void ClearTarget(code::CodedEvent& e) {
   e.target_span = {};
 }
 
+// The ASCII letters of the word starting at `at`, in lower case ("" at no letter).
+std::string LowerWordAt(std::string_view sentence, int32_t at) {
+  std::string word;
+  for (size_t k = static_cast<size_t>(at); k < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[k])); ++k)
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[k])));
+  return word;
+}
+
+// The first byte at or after `at` that is no space.
+int32_t SkipSpaces(std::string_view sentence, int32_t at) {
+  while (at < static_cast<int32_t>(sentence.size()) && sentence[static_cast<size_t>(at)] == ' ') ++at;
+  return at;
+}
+
+// A text made of pieces of a sentence joined by spaces, coded on its own, and the way back from
+// a span of the text to the sentence (the clause re-coders: relative, reduced, possessive and
+// permission clauses).
+class SplicedText {
+ public:
+  explicit SplicedText(std::string_view sentence) : sentence_(sentence) {}
+  void Append(code::ByteSpan span) {
+    if (span.empty()) return;
+    if (!text_.empty()) text_ += ' ';
+    pieces_.push_back({static_cast<int32_t>(text_.size()), span});
+    text_.append(sentence_.substr(span.begin, span.end - span.begin));
+  }
+  const std::string& text() const { return text_; }
+  // The sentence span a span of the text stands for (empty when it crosses pieces).
+  code::ByteSpan ToSentence(code::ByteSpan span) const {
+    if (span.empty()) return span;
+    for (const auto& [at, piece] : pieces_)
+      if (span.begin >= at && span.end <= at + (piece.end - piece.begin))
+        return {piece.begin + span.begin - at, piece.begin + span.end - at};
+    return {};
+  }
+
+ private:
+  std::string_view sentence_;
+  std::string text_;
+  std::vector<std::pair<int32_t, code::ByteSpan>> pieces_;  // [text offset, sentence span]
+};
+
 // Reported speech (docs/enrichment.md, "Reported content"): TABARI codes a sentence from its first
 // actor, so in "Kyiv said Minsk had supplied fuel to the Russian army" the speaker became the
 // source. When the speaker took part in the sentence's reading of the clause, or nothing but the bare
@@ -558,15 +600,7 @@ void CodeRelativeClauses(const code::Coder& coder, const frames::FrameSet* frame
                          Date date, const code::Discourse* before_sentence, code::CodeResult* result) {
   const std::vector<code::RelativeClause> clauses = result->relative_clauses;
   for (const code::RelativeClause& clause : clauses) {
-    // The text coded, as pieces of the sentence: [text offset, sentence span].
-    std::vector<std::pair<int32_t, code::ByteSpan>> pieces;
-    std::string text;
-    auto append = [&](code::ByteSpan span) {
-      if (span.empty()) return;
-      if (!text.empty()) text += ' ';
-      pieces.push_back({static_cast<int32_t>(text.size()), span});
-      text.append(sentence.substr(span.begin, span.end - span.begin));
-    };
+    SplicedText spliced(sentence);
     // ", where they fight the M23": a subject pronoun opening the clause names the main clause's
     // actor ("Burundi has deployed soldiers to South Kivu, where they fight the M23"), written out.
     int32_t body_from = clause.body.begin;
@@ -586,22 +620,16 @@ void CodeRelativeClauses(const code::Coder& coder, const frames::FrameSet* frame
       }
     }
     if (clause.insert_at < 0) {
-      append(clause.antecedent);
-      append(clause.body);
+      spliced.Append(clause.antecedent);
+      spliced.Append(clause.body);
     } else {
-      append(pronoun_for);
-      append({body_from, clause.insert_at});
-      append(clause.antecedent);
-      append({clause.insert_at, clause.body.end});
+      spliced.Append(pronoun_for);
+      spliced.Append({body_from, clause.insert_at});
+      spliced.Append(clause.antecedent);
+      spliced.Append({clause.insert_at, clause.body.end});
     }
-    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
-      if (span.empty()) return span;
-      for (const auto& [at, piece] : pieces)
-        if (span.begin >= at && span.end <= at + (piece.end - piece.begin))
-          return {piece.begin + span.begin - at, piece.begin + span.end - at};
-      return {};
-    };
-    AddClauseEvents(coder, frames, text, date, before_sentence, to_sentence, clause.body, result);
+    AddClauseEvents(coder, frames, spliced.text(), date, before_sentence,
+                    [&](code::ByteSpan span) { return spliced.ToSentence(span); }, clause.body, result);
   }
 }
 
@@ -712,51 +740,32 @@ void CodeParticipleClauses(const code::Coder& coder, const frames::FrameSet* fra
 // airport"), offsets mapped back; only the acts after the agent are added, none already there.
 void CodeReducedRelatives(const code::Coder& coder, const frames::FrameSet* frames, std::string_view sentence,
                           Date date, const code::Discourse* discourse, code::CodeResult* result) {
-  auto space_only = [&](int32_t from, int32_t to) {
-    if (from > to) return false;
-    for (int32_t k = from; k < to; ++k)
-      if (sentence[static_cast<size_t>(k)] != ' ') return false;
-    return true;
-  };
-  auto lower_word_at = [&](int32_t from) {
-    std::string word;
-    for (size_t k = static_cast<size_t>(from); k < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[k])); ++k)
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[k])));
-    return word;
-  };
   const size_t original = result->events.size();
   for (size_t i = 0; i < original; ++i) {
     const code::CodedEvent e = result->events[i];
     if (e.verb_span.empty() || e.source_span.empty() || e.target_span.empty()) continue;
-    // The target right before the participle, the agent after "by" right after it.
-    if (!space_only(e.target_span.end, e.verb_span.begin)) continue;
-    const std::string verb = lower_word_at(e.verb_span.begin);
+    // The target right before the participle (only spaces between), the agent after "by" right after it.
+    if (e.target_span.end > e.verb_span.begin || SkipSpaces(sentence, e.target_span.end) != e.verb_span.begin) continue;
+    const std::string verb = LowerWordAt(sentence, e.verb_span.begin);
     if (verb.size() < 4 || !(verb.ends_with("ed") || verb.ends_with("en") || verb == "sent" || verb == "led" ||
                              verb == "sold" || verb == "built" || verb == "brought" || verb == "funded"))
       continue;
-    int32_t by = e.verb_span.end;
-    while (by < static_cast<int32_t>(sentence.size()) && sentence[static_cast<size_t>(by)] == ' ') ++by;
-    if (lower_word_at(by) != "by" || e.source_span.begin <= by) continue;
+    const int32_t by = SkipSpaces(sentence, e.verb_span.end);
+    if (LowerWordAt(sentence, by) != "by" || e.source_span.begin <= by) continue;
     // (At most "the" between "by" and the agent.)
-    const std::string_view gap = sentence.substr(static_cast<size_t>(by + 2), static_cast<size_t>(e.source_span.begin - by - 2));
-    if (gap.size() > 5) continue;
-    // Words after the agent, before the sentence's end or a comma: the main clause's verb.
-    int32_t rest = e.source_span.end;
-    while (rest < static_cast<int32_t>(sentence.size()) && sentence[static_cast<size_t>(rest)] == ' ') ++rest;
+    if (e.source_span.begin - by - 2 > 5) continue;
+    // Words after the agent: the main clause's verb.
+    const int32_t rest = SkipSpaces(sentence, e.source_span.end);
     if (rest >= static_cast<int32_t>(sentence.size()) || !std::isalpha(static_cast<unsigned char>(sentence[static_cast<size_t>(rest)])))
       continue;
     // "<sentence up to the participle> <what follows the agent>".
-    std::string text(sentence.substr(0, static_cast<size_t>(e.verb_span.begin)));
-    const int32_t rest_at = static_cast<int32_t>(text.size());
-    text.append(sentence.substr(static_cast<size_t>(rest)));
-    const int32_t head = e.verb_span.begin;
-    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
-      if (span.empty()) return span;
-      if (span.end <= head) return span;
-      if (span.begin >= rest_at) return {rest + span.begin - rest_at, rest + span.end - rest_at};
-      return {};
-    };
-    AddClauseEvents(coder, frames, text, date, discourse, to_sentence,
+    int32_t head = e.verb_span.begin;
+    while (head > 0 && sentence[static_cast<size_t>(head) - 1] == ' ') --head;
+    SplicedText spliced(sentence);
+    spliced.Append({0, head});
+    spliced.Append({rest, static_cast<int32_t>(sentence.size())});
+    AddClauseEvents(coder, frames, spliced.text(), date, discourse,
+                    [&](code::ByteSpan span) { return spliced.ToSentence(span); },
                     {rest, static_cast<int32_t>(sentence.size())}, result);
   }
 }
@@ -799,23 +808,13 @@ void CodeWhoseClauses(const code::Coder& coder, const frames::FrameSet* frames, 
         agent = &m;
     if (!agent || agent->code.compare(0, 3, antecedent->code, 0, 3) == 0) continue;
     // "<agent> <participle> <antecedent>".
-    std::string text(sentence.substr(static_cast<size_t>(agent->span.begin), static_cast<size_t>(agent->span.end - agent->span.begin)));
-    const int32_t verb_at = static_cast<int32_t>(text.size()) + 1;
-    text += ' ';
-    text.append(participle);
-    const int32_t object_at = static_cast<int32_t>(text.size()) + 1;
-    text += ' ';
-    text.append(sentence.substr(static_cast<size_t>(antecedent->span.begin),
-                                static_cast<size_t>(antecedent->span.end - antecedent->span.begin)));
     const code::ByteSpan verb_span{static_cast<int32_t>(whose + 8 + p_begin), static_cast<int32_t>(whose + 8 + p_end)};
-    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
-      if (span.empty()) return span;
-      if (span.end <= verb_at - 1) return {agent->span.begin + span.begin, agent->span.begin + span.end};
-      if (span.begin >= object_at) return {antecedent->span.begin + span.begin - object_at, antecedent->span.begin + span.end - object_at};
-      if (span.begin >= verb_at) return verb_span;
-      return {};
-    };
-    AddClauseEvents(coder, frames, text, date, nullptr, to_sentence, verb_span, result);
+    SplicedText spliced(sentence);
+    spliced.Append(agent->span);
+    spliced.Append(verb_span);
+    spliced.Append(antecedent->span);
+    AddClauseEvents(coder, frames, spliced.text(), date, nullptr,
+                    [&](code::ByteSpan span) { return spliced.ToSentence(span); }, verb_span, result);
   }
 }
 
@@ -830,16 +829,8 @@ void CodePermittedActs(const code::Coder& coder, const frames::FrameSet* frames,
   static const std::set<std::string, std::less<>> kPermission = {
       "allowed", "allowing", "allows", "permitted", "permitting", "permits", "let", "lets", "letting",
       "enabled", "enabling", "enables"};
-  auto lower_word_at = [&](int32_t from) {
-    std::string word;
-    for (size_t k = static_cast<size_t>(from); k < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[k])); ++k)
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[k])));
-    return word;
-  };
-  auto skip_spaces = [&](int32_t k) {
-    while (k < static_cast<int32_t>(sentence.size()) && sentence[static_cast<size_t>(k)] == ' ') ++k;
-    return k;
-  };
+  auto lower_word_at = [&](int32_t at) { return LowerWordAt(sentence, at); };
+  auto skip_spaces = [&](int32_t at) { return SkipSpaces(sentence, at); };
   const size_t original = result->events.size();
   for (size_t i = 0; i < original; ++i) {
     const code::CodedEvent e = result->events[i];
@@ -883,18 +874,11 @@ void CodePermittedActs(const code::Coder& coder, const frames::FrameSet* frames,
     size_t clause_end = sentence.find_first_of(";:", static_cast<size_t>(rest));
     if (clause_end == std::string_view::npos) clause_end = sentence.size();
     // "<target> <infinitive ...>".
-    const code::ByteSpan subject{e.target_span.begin, subject_end};
-    std::string text(sentence.substr(static_cast<size_t>(subject.begin), static_cast<size_t>(subject.end - subject.begin)));
-    text += ' ';
-    const int32_t rest_at = static_cast<int32_t>(text.size());
-    text.append(sentence.substr(static_cast<size_t>(rest), clause_end - static_cast<size_t>(rest)));
-    auto to_sentence = [&](code::ByteSpan span) -> code::ByteSpan {
-      if (span.empty()) return span;
-      if (span.end <= subject.end - subject.begin) return {subject.begin + span.begin, subject.begin + span.end};
-      if (span.begin >= rest_at) return {rest + span.begin - rest_at, rest + span.end - rest_at};
-      return {};
-    };
-    AddClauseEvents(coder, frames, text, date, discourse, to_sentence,
+    SplicedText spliced(sentence);
+    spliced.Append({e.target_span.begin, subject_end});
+    spliced.Append({rest, static_cast<int32_t>(clause_end)});
+    AddClauseEvents(coder, frames, spliced.text(), date, discourse,
+                    [&](code::ByteSpan span) { return spliced.ToSentence(span); },
                     {rest, static_cast<int32_t>(clause_end)}, result);
   }
 }
@@ -1134,7 +1118,8 @@ void AddReasonsForMeasures(std::string_view sentence, const std::vector<code::Ac
     size_t reason_end = std::string::npos;
     for (std::string_view r : kReasons) {
       const size_t at = lower.find(r, from > 0 ? from - 1 : 0);
-      if (at != std::string::npos && at - from < 40 && (reason_end == std::string::npos || at + r.size() < reason_end))
+      if (at != std::string::npos && at + 1 >= from && at < from + 40 &&
+          (reason_end == std::string::npos || at + r.size() < reason_end))
         reason_end = at + r.size();
     }
     if (reason_end == std::string::npos) continue;

@@ -3665,6 +3665,7 @@ void Engine::MarkDefinites(const Discourse& d) {
       // deployment"), not a subject: "The delivery of the missiles prompted Britain to ..." is no
       // act of the supplier.
       if (rule.kind == DefiniteKind::kActorOf && !after_verb) continue;
+      if (rule.subject_only && after_verb) continue;
       int end = -1;
       if (!MatchDefinite(rules, rule, i, &end)) continue;
       build_pending();
@@ -3752,7 +3753,9 @@ void Engine::RecordMentions(Discourse* d, std::vector<ActorMention>* resolved) {
     if (!wd.typed || wd.type != RootType::kActor || wd.noun || !wd.is_head) continue;
     DiscourseMention m;
     if (!MentionAt(i, &m)) continue;
-    m.subject = i < first_verb;
+    // (A mention in an aside is no subject: "The troops, put by Seoul's intelligence service at
+    // 11,000, were moved west. They ..." -- THEY is not Seoul.)
+    m.subject = i < first_verb && !wd.blanked;
     if (resolved && wd.ext >= 0) {
       ActorMention am;
       am.code = m.code;

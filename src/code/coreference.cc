@@ -145,7 +145,7 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       }
       seats.push_back(std::move(seat));
     } else if (cmd == "MENTION:") {
-      // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR|GROUP [AGENT] [IN SET]
+      // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR|GROUP [AGENT] [IN SET] [SUBJECT]
       //          WORD WORD ... = ACTOR OF CODE...
       auto eq = std::find(f.begin(), f.end(), "=");
       std::vector<std::string> rhs;
@@ -167,6 +167,9 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
         definites.push_back(std::move(r));
         continue;
       }
+      // A trailing SUBJECT: the phrase is resolved only before its sentence's first verb.
+      const bool subject_only = !rhs.empty() && rhs.back() == "SUBJECT";
+      if (subject_only) rhs.pop_back();
       std::string set_name;
       if (rhs.size() >= 3 && rhs[rhs.size() - 2] == "IN") {
         set_name = rhs.back();
@@ -177,6 +180,7 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
         continue;
       }
       DefiniteRule r;
+      r.subject_only = subject_only;
       for (auto it = f.begin() + 1; it != eq; ++it) r.words.push_back(Upper(*it));
       const std::string& kind = rhs[0];
       if (kind == "STATE") r.kind = DefiniteKind::kState;

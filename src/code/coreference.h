@@ -54,6 +54,9 @@ struct DefiniteRule {
   std::vector<std::string> words;  // upper case, as the coder splits them ("THE", "COUNTRY")
   DefiniteKind kind = DefiniteKind::kState;
   std::string agent;               // agent code composed onto the state ("GOV"), "" for none
+  // Resolved only before its sentence's first verb (a trailing SUBJECT): "The troops were moved
+  // west" names troops of an earlier sentence; "... watched the troops" may name this sentence's.
+  bool subject_only = false;
   // STATE only: the antecedent must be one of these states (a `SET:` named after IN: "the
   // kingdom" = STATE IN KINGDOMS), sorted; empty = any state. Such a descriptor names its state
   // by kind, so it may look back through the whole document, not only the window.

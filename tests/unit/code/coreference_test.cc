@@ -41,7 +41,9 @@ constexpr char kCoref[] =
     "MENTION: THE WESTERLANDS NATION = STATE IN WESTERN\n"
     "WINDOW: EVENT 2\n"
     "MENTION: THE ATTACK = ACTOR OF 19 20\n"
-    "MENTION: THE RAIDS = ACTOR OF 19 20\n";
+    "MENTION: THE RAIDS = ACTOR OF 19 20\n"
+    "MENTION: THE TROOPS = GROUP MIL SUBJECT\n"
+    "MENTION: THE SOLDIERS = GROUP MIL SUBJECT\n";
 
 class CoreferenceTest : public ::testing::Test {
  protected:
@@ -102,7 +104,8 @@ TEST_F(CoreferenceTest, RulesAreReadFromTheCorefFile) {
   EXPECT_EQ(r.pronouns.at("THEIR"), PronounKind::kGroup);
   EXPECT_EQ(r.definite_window, 3);
   EXPECT_EQ(r.event_window, 2);
-  ASSERT_EQ(r.definites.size(), 8u);
+  ASSERT_EQ(r.definites.size(), 10u);
+  for (const auto& d : r.definites) EXPECT_EQ(d.subject_only, d.words.back() == "TROOPS" || d.words.back() == "SOLDIERS");
   EXPECT_EQ(r.definites[0].words, (std::vector<std::string>{"THE", "TWO", "COUNTRIES"}));  // longest first
   EXPECT_TRUE(r.IsStateCode("ARN"));
   EXPECT_TRUE(r.IsStateCode("GONGOV"));     // first three letters
@@ -469,6 +472,30 @@ TEST_F(CoreferenceTest, AnEventNamedAgainIsNoSubjectAndYieldsToItsOwnDoer) {
             "ROH/ARN/051");
   EXPECT_EQ(Last({"Mordor attacked Gondor on Monday.", "Rohan condemned the attack by Arnor on Tuesday."}),
             "ROH/ARN/122");
+}
+
+// "The troops" named again as the one acting stands for the latest troops (GROUP MIL SUBJECT);
+// after a verb the phrase is left alone; a mention in an aside is no antecedent of THEY.
+TEST_F(CoreferenceTest, TheTroopsAsSubjectAreTheTroopsNamedBefore) {
+  EXPECT_EQ(Last({"Gondor troops arrived in Arnor on Monday.", "The troops attacked Mordor on Friday."}),
+            "GONMIL/ORC/190");
+  EXPECT_EQ(Last({"Rohan troops crossed into Arnor in May.", "Two weeks later the soldiers attacked Mordor."}),
+            "ROHMIL/ORC/190");
+  // After the verb: not resolved ("Mordor attacked the troops" names no one the rule may pick).
+  EXPECT_EQ(Last({"Gondor troops arrived in Arnor on Monday.", "Mordor attacked the troops on Friday."}),
+            "(No events found in text)");
+  // The sentence's subject is "the troops" (Gondor's); Rohan, named in the aside, is not THEY.
+  EXPECT_EQ(Last({"Gondor troops arrived in Arnor on Monday.",
+                  "The troops, counted by Rohan at about two thousand, moved west.", "They attacked Mordor on Friday."}),
+            "GONMIL/ORC/190");
+  EXPECT_EQ(Last({"Gondor troops arrived in Arnor on Monday.",
+                  "The soldiers, praised by Aragorn for their courage, marched east.", "They attacked Mordor on Friday."}),
+            "GONMIL/ORC/190");
+  // The subject is no actor and the only actor is in the aside: THEY stays unresolved.
+  EXPECT_TRUE(Document({"Gondor troops arrived in Arnor on Monday.",
+                        "The convoy, escorted by Rohan troops for two days, moved west.", "They attacked Mordor on Friday."})
+                  .back()
+                  .resolved.empty());
 }
 
 TEST_F(CoreferenceTest, WithoutCorefFileEveryDocumentCodesLikeCode) {

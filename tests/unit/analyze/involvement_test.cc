@@ -2203,27 +2203,38 @@ TEST_F(AnyStateTest, WelcomingATruceIsACounterIndicator) {
   EXPECT_FALSE(Has(Cats(praised, "IRN", yemen), 7));
 }
 
-// A conflict file of kind "civil war" (Sudan): arms, force and political backing for either side are
-// support, participation and alignment; aid and peace-making stay counter-indicators. In a war
-// between states arms to the victim stay counter-indicators. Phrasings of our own.
-TEST_F(AnyStateTest, InACivilWarHelpToEitherSideIsSupportToAParty) {
+// A conflict file of kind "civil war" (Sudan): arms, force and political backing for the government
+// side are counter-indicators (X sides against the rebels, whose outside backing is in question),
+// never support to or participation with the aggressor; the same for the rebels is support and
+// participation; aid and peace-making stay counter-indicators. Phrasings of our own.
+TEST_F(AnyStateTest, InACivilWarBackingTheGovernmentSideIsACounterIndicator) {
   Conflict sudan = LoadC("sudan");
   ASSERT_EQ(sudan.kind, "civil war");
   Event jets = MakeEvent("EGY", "072", "SDNMIL", "Egypt delivered fighter jets to the Sudanese army, Western officials said.");
-  EXPECT_TRUE(Has(Cats(jets, "EGY", sudan), 3));
-  EXPECT_FALSE(Has(Cats(jets, "EGY", sudan), 7));
+  EXPECT_TRUE(Has(Cats(jets, "EGY", sudan), 7));
+  EXPECT_FALSE(Has(Cats(jets, "EGY", sudan), 3));
   Event drones = MakeEvent("TUR", "062", "SDNMIL", "Turkey sold attack drones to the Sudanese army last year.");
-  EXPECT_TRUE(Has(Cats(drones, "TUR", sudan), 3));
+  EXPECT_TRUE(Has(Cats(drones, "TUR", sudan), 7));
+  EXPECT_FALSE(Has(Cats(drones, "TUR", sudan), 3));
   Event strikes = MakeEvent("EGYMIL", "195", "SDNREB", "Egyptian warplanes bombed RSF positions near Omdurman.");
-  EXPECT_TRUE(Has(Cats(strikes, "EGY", sudan), 2));
-  EXPECT_FALSE(Has(Cats(strikes, "EGY", sudan), 7));
+  EXPECT_TRUE(Has(Cats(strikes, "EGY", sudan), 7));
+  EXPECT_FALSE(Has(Cats(strikes, "EGY", sudan), 2));
   Event praise = MakeEvent("EGYGOV", "051", "SDNMIL", "Egypt's foreign minister praised the Sudanese army as the guardian of the state.");
-  EXPECT_TRUE(Has(Cats(praise, "EGY", sudan), 5));
+  EXPECT_TRUE(Has(Cats(praise, "EGY", sudan), 7));
+  EXPECT_FALSE(Has(Cats(praise, "EGY", sudan), 5));
   Event flour = MakeEvent("EGY", "073", "SDN", "Egypt shipped flour and medicine to Port Sudan for displaced families.");
   EXPECT_TRUE(Has(Cats(flour, "EGY", sudan), 7));
   EXPECT_FALSE(Has(Cats(flour, "EGY", sudan), 3));
-  Event truce = MakeEvent("EGYGOV", "051", "SDNMIL", "Cairo praised the army for joining talks on a humanitarian truce.");
-  EXPECT_FALSE(Has(Cats(truce, "EGY", sudan), 5));
+  // The rebels' backers: support and participation.
+  Event rsf_arms = MakeEvent("ARE", "072", "SDNREB", "The Emirates flew rifles and mortar rounds to the RSF through Chad.");
+  EXPECT_TRUE(Has(Cats(rsf_arms, "ARE", sudan), 3));
+  EXPECT_FALSE(Has(Cats(rsf_arms, "ARE", sudan), 7));
+  // ... and so are arms found in or sent to a place the rebels hold, whatever the coded target.
+  Event nyala = MakeEvent("ARE", "062", "SDN", "Armoured vehicles delivered by the Emirates were photographed in Nyala.");
+  EXPECT_TRUE(Has(Cats(nyala, "ARE", sudan), 3));
+  EXPECT_FALSE(Has(Cats(nyala, "ARE", sudan), 7));
+  Event darfur = MakeEvent("SRB", "070", "", "Mortar rounds shipped from Serbia turned up in West Darfur, the panel wrote.");
+  EXPECT_TRUE(Has(Cats(darfur, "SRB", sudan), 3));
   Conflict ru = LoadC("russia-ukraine");
   ASSERT_EQ(ru.kind, "interstate");
   Event poland = MakeEvent("POL", "072", "UKR", "Poland delivered fighter jets to Ukraine.");

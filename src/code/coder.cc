@@ -302,6 +302,9 @@ class Engine {
   void ConvertAgents();
   void MarkCompounds();
   void MarkCommaClauses();
+  // An unknown name right after the verb, then ", a/an/the <actor> ..." (MarkCommaClauses): sets
+  // the name aside so the apposition is the object; true when it did.
+  bool ObjectApposition(int c, int c2);
   void MarkRelativeClauses();
   bool EndsMaterielPhrase(int last) const;
   const std::vector<RelativeClause>& relatives() const { return s_.relatives; }
@@ -1521,6 +1524,14 @@ void Engine::MarkCommaClauses() {
       i = c + 1;
       continue;
     }
+    // Document coding (dyad): an apposition naming the object ("Washington designated Keremet Bank,
+    // a Kyrgyz lender, for ...", "the EU sanctioned Nayara Energy, an Indian refiner"): a name the
+    // dictionaries lack follows the verb, then "a/an/the" and an actor within a few words, with no
+    // verb before it. The apposition is the object; the name is set aside.
+    if (document && ObjectApposition(c, c2)) {
+      i = c2 < 0 ? n() : c2;
+      continue;
+    }
     if (c2 < 0) {
       int m = n() - c - 1;
       // Document coding (dyad): after an introductory phrase with no verb ("At the same time,",
@@ -1584,6 +1595,28 @@ void Engine::MarkCommaClauses() {
     if (w(k).is_head && w(k).blanked)
       for (int j = k + 1; j <= w(k).tail && j < n(); ++j)
         if (w(j).head == k) w(j).blanked = true;
+}
+
+bool Engine::ObjectApposition(int c, int c2) {
+  auto unknown_name_word = [&](int k) {
+    return k >= 0 && k < n() && !w(k).typed && w(k).kind == WType::kNone && w(k).first_upper;
+  };
+  if (!unknown_name_word(c - 1)) return false;
+  int first = c - 1;
+  while (first > 0 && unknown_name_word(first - 1)) --first;
+  if (c - first > 4 || !IsType(first - 1, RootType::kVerb) || !w(first - 1).is_head) return false;
+  const int end = c2 < 0 ? n() : c2;
+  if (c + 1 >= end || end - c - 1 > 12) return false;
+  static const WordList kDeterminers = {"A", "AN", "THE"};
+  if (!kDeterminers.count(WordText(c + 1))) return false;
+  for (int k = c + 2; k < end && k <= c + 5; ++k) {
+    if (IsType(k, RootType::kVerb) && w(k).is_head) return false;
+    if (IsActorHead(k)) {
+      for (int j = first; j <= c; ++j) w(j).blanked = true;
+      return true;
+    }
+  }
+  return false;
 }
 
 // Document coding (dyad): "The drones that struck Port Sudan had been supplied to the RSF by the

@@ -93,6 +93,9 @@ TEST_F(DictionaryClasses, WeaponsSupplyVerbsCodeMilitaryAid) {
            {"Iran dispatched a shipment of rockets to Hezbollah.", "IRN", "072", "LBN", Modality::kAsserted},
            {"Uganda has sent armaments to South Sudan's army.", "UGA", "072", "SSD", Modality::kAsserted},
            {"North Korea gave Russia several thousand firearms and grenades.", "PRK", "072", "RUS", Modality::kAsserted},
+           // Missiles and aircraft flown to someone are delivered, not fired.
+           {"Wagner had flown anti-aircraft missiles to the RSF from its Libyan bases.", "RUS", "072", "SDN", Modality::kAsserted},
+           {"Moscow flew attack helicopters to the junta in Bamako.", "RUS", "072", "MLI", Modality::kAsserted},
        })
     ExpectEvent(Code(x.sentence), x);
 }
@@ -374,8 +377,23 @@ TEST_F(DictionaryClasses, AidCutsAndSanctionDesignationsInAnyWording) {
            // Sanctions extended TO someone fall on that someone, whatever they were first imposed on.
            {"Canada extended its Russia sanctions to Belarusian banks.", "CAN", "163", "BLR", Modality::kAsserted},
            {"London expanded the Iran sanctions to Houthi financiers.", "GBR", "163", "YEM", Modality::kAsserted},
+           // Listing or designating someone in or under a sanctions package, regime or round.
+           {"Japan listed four Chinese electronics firms in its latest sanctions package.", "JPN", "163", "CHN",
+            Modality::kAsserted},
+           {"Australia listed five Iranian companies in a new round of sanctions.", "AUS", "163", "IRN", Modality::kAsserted},
+           {"Britain designated two Belarusian banks under its sanctions regime.", "GBR", "163", "BLR", Modality::kAsserted},
+           // The object named by a name the dictionaries lack and then by an apposition: the apposition.
+           {"In January Washington designated Keremet Bank, a Kyrgyz lender, for helping Moscow evade sanctions.", "USA",
+            "163", "KGZ", Modality::kAsserted},
+           {"The US Treasury sanctioned Sky Wings, a Hong Kong shipping firm, for carrying drone parts to Russia.", "USA",
+            "163", "HKG", Modality::kAsserted},
+           {"The EU sanctioned Nayara Energy, an Indian refiner part-owned by Rosneft, in July.", "IGO", "163", "IND",
+            Modality::kAsserted},
        })
     ExpectEvent(Code(x.sentence), x);
+  // A report listing someone among others is no sanction.
+  ExpectNoEvent("The report listed Iranian and Russian firms among the suppliers.", "16",
+                Code("The report listed Iranian and Russian firms among the suppliers."));
   for (const char* sentence : {"Sweden froze aid to Ethiopia.", "Norway cut aid to Uganda.",
                                "Denmark ended budget support to Tanzania."}) {
     ExpectNoEvent(sentence, "07", Code(sentence));

@@ -266,13 +266,14 @@ inline bool RootBetween(std::string_view code, const char (&low)[3], const char 
   return code.size() >= 2 && CompareRoot(code, low) >= 0 && CompareRoot(code, high) <= 0;
 }
 
-// Split()'s byte classes: 0 = not part of a word run, 1 = A-Z, 0-9 or a non-ASCII byte,
-// 3 = a-z (1 | 2, so that OR-ing classes tells whether a lower-case letter was seen).
+// Split()'s byte classes: 0 = not part of a word run, 1 = A-Z or 0-9, 3 = a-z (1 | 2, so that
+// OR-ing classes tells whether a lower-case letter was seen), 5 = a non-ASCII byte (1 | 4).
 constexpr std::array<uint8_t, 256> MakeCharClass() {
   std::array<uint8_t, 256> t{};
   for (int c = 0; c < 256; ++c) {
-    if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = 1;
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = 1;
     if (c >= 'a' && c <= 'z') t[c] = 3;
+    if (c >= 0x80) t[c] = 5;
   }
   return t;
 }
@@ -487,7 +488,7 @@ void Engine::Split() {
   s_.chars.resize(len + kCharsPad);
   char* const out = s_.chars.data();
   int32_t nc = 0;
-  bool any_lower = false;
+  bool any_lower = false, any_non_ascii = false;
   Word* cur = nullptr;  // the word being built (nullptr: none)
   auto start_word = [&](size_t at, WType kind) -> Word* {
     Word& nw = s_.words.emplace_back();
@@ -552,6 +553,7 @@ void Engine::Split() {
             std::memcpy(dst + taken, &up, 8);          // nc + taken <= j: inside chars
             const uint64_t kept = take == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * take)) - 1;
             if (lower_m & kept) lower |= 2u;
+            if (non_ascii & kept) lower |= 4u;
             taken += take;
             j += static_cast<size_t>(take);
             if (take < 8) break;
@@ -571,6 +573,7 @@ void Engine::Split() {
         if (j >= len || kCharClass[static_cast<unsigned char>(tp[j])] == 0) break;
       }
       if (lower & 2u) any_lower = true;
+      if (lower & 4u) any_non_ascii = true;
       i = j - 1;
       continue;
     }
@@ -611,6 +614,16 @@ void Engine::Split() {
         break;
     }
   }
+  // Letters with diacritics fold to their ASCII capitals, as the dictionaries' entries do
+  // (common/words.h): "Orbán" is ORBAN. Only a sentence with a byte above 0x7F is read again.
+  if (any_non_ascii)
+    for (Word& wd : s_.words) {
+      if (wd.kind != WType::kNone) continue;
+      char* const p = out + wd.text_begin;
+      bool high = false;
+      for (int32_t k = 0; k < wd.text_len && !high; ++k) high = static_cast<unsigned char>(p[k]) >= 0x80;
+      if (high) wd.text_len = static_cast<int32_t>(FoldLatinLetters(p, static_cast<size_t>(wd.text_len), &wd.first_upper));
+    }
   s_.chars.resize(static_cast<size_t>(nc) + kCharsPad);
   if (static_cast<int>(s_.words.size()) > kMaxWords) s_.words.resize(kMaxWords);
   all_caps = !any_lower;
@@ -3239,6 +3252,19 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         source_ = none;
         regular_target_ = true;
       }
+    }
+    // Document coding (dyad): "Russian President Vladimir Putin urged restraint": a title's bearer
+    // named right after his state's adjective or name is the subject again, not a target before
+    // the verb (an event of a state on itself is dropped, and the appeal with it).
+    if (document && source_.set && target_.set && source_.word >= 0 && target_.word > source_.word &&
+        target_.word < v && target_.word - source_.word <= 3 && source_.code.size() >= 3 &&
+        target_.code.size() >= 3 && source_.code.compare(0, 3, target_.code, 0, 3) == 0) {
+      // (Only words of a title between them: "Lukashenko said Belarusian troops were not taking
+      // part" has a verb there.)
+      bool title_only = true;
+      for (int k = source_.word + 1; k < target_.word && title_only; ++k)
+        title_only = w(k).kind == WType::kNone && !IsType(k, RootType::kVerb) && !IsType(k, RootType::kConjunction);
+      if (title_only) target_ = ActorVal();
     }
     if (source_.set && target_.set) {
       ActorVal s = source_, t = target_;

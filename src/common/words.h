@@ -141,6 +141,62 @@ inline bool Is(std::string_view s, const char (&word)[N]) {
   return true;
 }
 
+// Latin letters with diacritics, folded to their ASCII capital, so that "Orbán", "ORBÁN" and
+// "Orban" are one word to the dictionaries ("Szijjártó", "Erdoğan", "Déby", "Wałęsa", "Ștefan").
+// `lead`, `next`: the two bytes of a UTF-8 letter of U+00C0-U+017F or U+0218-U+021B. Returns the
+// ASCII capital ('Á', 'á' -> 'A'; 'ł' -> 'L'), or 0 for any other pair and for letters with no
+// one-letter ASCII base (Æ, Œ, ß, Þ, ×, ÷). *upper: whether the letter was a capital.
+inline char FoldLatinLetter(unsigned char lead, unsigned char next, bool* upper) {
+  if ((next & 0xC0) != 0x80) return 0;
+  const unsigned cp = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);
+  if (lead == 0xC3) {  // U+00C0-U+00FF
+    static constexpr char kLatin1[] = "AAAAAA\0CEEEEIIIIDNOOOOO\0OUUUUY\0\0";
+    const unsigned k = (cp - 0xC0) & 0x1Fu;  // the same letter in both cases
+    *upper = cp < 0xE0;
+    if (cp == 0xFF) return 'Y';
+    return k == 6 ? 0 : kLatin1[k];  // (Æ/æ)
+  }
+  if (lead == 0xC4 || lead == 0xC5) {  // U+0100-U+017F: Latin Extended-A
+    struct Range { unsigned last; char base; };
+    static constexpr Range kRanges[] = {
+        {0x105, 'A'}, {0x10D, 'C'}, {0x111, 'D'}, {0x11B, 'E'}, {0x123, 'G'}, {0x127, 'H'}, {0x131, 'I'},
+        {0x133, 0},   {0x135, 'J'}, {0x138, 'K'}, {0x142, 'L'}, {0x14B, 'N'}, {0x151, 'O'}, {0x153, 0},
+        {0x159, 'R'}, {0x161, 'S'}, {0x167, 'T'}, {0x173, 'U'}, {0x175, 'W'}, {0x178, 'Y'}, {0x17E, 'Z'},
+        {0x17F, 'S'}};
+    // Capitals are the even code points, except from U+0139 to U+0148 and from U+0179 (odd).
+    const bool odd_capitals = (cp >= 0x139 && cp <= 0x148) || cp >= 0x179;
+    *upper = cp == 0x178 || ((cp & 1u) == (odd_capitals ? 1u : 0u) && cp != 0x138 && cp != 0x149 && cp != 0x17F);
+    for (const Range& r : kRanges)
+      if (cp <= r.last) return r.base;
+    return 0;
+  }
+  if (lead == 0xC8 && cp >= 0x218 && cp <= 0x21B) {  // Ș ș Ț ț (Romanian)
+    *upper = (cp & 1u) == 0;
+    return cp < 0x21A ? 'S' : 'T';
+  }
+  return 0;
+}
+
+// Folds, in place, the letters of `word` (len bytes, upper-cased ASCII and raw UTF-8 otherwise)
+// that FoldLatinLetter knows; returns the new length. *first_upper: set when the word starts with
+// such a capital.
+inline size_t FoldLatinLetters(char* word, size_t len, bool* first_upper) {
+  size_t out = 0;
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    bool upper = false;
+    const char base = c >= 0xC3 && c <= 0xC8 && i + 1 < len ? FoldLatinLetter(c, static_cast<unsigned char>(word[i + 1]), &upper) : 0;
+    if (base != 0) {
+      if (i == 0 && upper && first_upper) *first_upper = true;
+      word[out++] = base;
+      ++i;
+    } else {
+      word[out++] = word[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace dyad
 
 #endif  // DYAD_COMMON_WORDS_H_

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "common/escape.h"
+#include "common/words.h"
 #include "common/sha256.h"
 #include "dict/tabari_records.h"
 
@@ -22,6 +23,14 @@ namespace {
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Upper() with letters with diacritics folded to their ASCII capitals, as the coder folds the
+// text's words (common/words.h): an entry "VIKTOR_ORBÁN_" matches "Viktor Orbán" and "Orban".
+std::string UpperFolded(std::string_view s) {
+  std::string out = Upper(s);
+  out.resize(FoldLatinLetters(out.data(), out.size(), nullptr));
   return out;
 }
 
@@ -38,7 +47,7 @@ bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; 
 
 // Phrase normalisation (spec §1.1): upper-case, '-' (not leading) -> '_', blanks around { | }.
 std::string NormalizePhrase(std::string_view in) {
-  std::string s = Upper(in);
+  std::string s = UpperFolded(in);
   for (size_t i = 1; i < s.size(); ++i)
     if (s[i] == '-') s[i] = '_';
   std::string out;
@@ -802,8 +811,11 @@ void Loader::ReadActors(const std::vector<std::string>& lines, bool petrarch) {
         continue;
       }
       std::string key = PhraseKey(RootType::kActor, words);
-      if (phrase_keys_.count(key)) {
-        Warn(ph.line, "duplicate actor phrase", ph.text);
+      if (const auto have = phrase_keys_.find(key); have != phrase_keys_.end()) {
+        // (A name given with and without its diacritics in one entry, "VIKTOR_ORBAN_" and
+        // "+VIKTOR_ORBÁN_", is one phrase once folded: no mistake to warn about.)
+        const bool diacritics = std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        if (!diacritics || d_->roots_[have->second].entry != entry_id) Warn(ph.line, "duplicate actor phrase", ph.text);
         continue;
       }
       int32_t r = AddRoot(RootType::kActor, words, entry_id, ph.line, parent);

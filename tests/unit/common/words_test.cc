@@ -13,6 +13,46 @@ size_t SkipLettersByteByByte(std::string_view s, size_t at) {
   return at;
 }
 
+// Letters with diacritics fold to their ASCII capitals, both cases; anything else is left alone.
+TEST(WordsTest, LatinLettersWithDiacriticsFoldToTheirAsciiCapitals) {
+  auto fold = [](std::string s, bool* first_upper = nullptr) {
+    s.resize(FoldLatinLetters(s.data(), s.size(), first_upper));
+    return s;
+  };
+  EXPECT_EQ(fold("ORBáN"), "ORBAN");
+  EXPECT_EQ(fold("ORBÁN"), "ORBAN");
+  EXPECT_EQ(fold("SZIJJáRTó"), "SZIJJARTO");
+  EXPECT_EQ(fold("ERDOğAN"), "ERDOGAN");
+  EXPECT_EQ(fold("WAłęSA"), "WALESA");
+  EXPECT_EQ(fold("ŞTEFAN"), "STEFAN");
+  EXPECT_EQ(fold("șTEFAN"), "STEFAN");  // Romanian comma below
+  EXPECT_EQ(fold("DéBY"), "DEBY");
+  EXPECT_EQ(fold("ÿ"), "Y");
+  // No one-letter base, or no letter: unchanged.
+  EXPECT_EQ(fold("ÆTHER"), "ÆTHER");
+  EXPECT_EQ(fold("STRAßE"), "STRAßE");
+  EXPECT_EQ(fold("KYIV’S"), "KYIV’S");
+  EXPECT_EQ(fold("МИНСК"), "МИНСК");
+  EXPECT_EQ(fold(std::string("A\xC3")), std::string("A\xC3"));  // a cut sequence
+  bool upper = false;
+  fold("Élysée", &upper);
+  EXPECT_TRUE(upper);
+  upper = false;
+  fold("éLYSEE", &upper);
+  EXPECT_FALSE(upper);
+  // Every capital/small pair of Latin-1 and Latin Extended-A folds to one letter, the capital
+  // flagged as such (Ÿ's small letter is ÿ, U+00FF).
+  for (unsigned cp = 0xC0; cp < 0x180; ++cp) {
+    bool up = false;
+    const char base = FoldLatinLetter(static_cast<unsigned char>(0xC0 | (cp >> 6)),
+                                      static_cast<unsigned char>(0x80 | (cp & 0x3F)), &up);
+    if (base == 0) continue;
+    EXPECT_TRUE(base >= 'A' && base <= 'Z') << cp;
+    if (cp < 0xE0) EXPECT_TRUE(up) << cp;
+    if (cp >= 0xE0 && cp < 0x100) EXPECT_FALSE(up) << cp;
+  }
+}
+
 TEST(WordsTest, SkipAsciiLettersStopsAtTheFirstByteNoLetter) {
   EXPECT_EQ(SkipAsciiLetters("", 0), 0u);
   EXPECT_EQ(SkipAsciiLetters("Belarus", 0), 7u);

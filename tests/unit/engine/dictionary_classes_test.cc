@@ -74,6 +74,18 @@ void ExpectNoEvent(const std::string& sentence, const char* code, const std::vec
 }
 
 // 072: furnish, equip, arm, funnel, channel, smuggle, airlift, fly, hand over, dispatch; the new weapon nouns (armaments, firearms, grenades, mortars, explosives, launchers)
+// Names written with their diacritics match the entries written with or without them.
+TEST_F(DictionaryClasses, NamesWithDiacriticsMatchInEveryCase) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Viktor Orbán travelled to Moscow on Friday.", "HUN", "042", "RUS", Modality::kAsserted},
+           {"Péter Szijjártó met Sergei Lavrov in Minsk.", "HUN", "040", "RUS", Modality::kAsserted},
+           {"Recep Tayyip Erdoğan hosted Vladimir Putin in Ankara.", "TUR", "043", "RUS", Modality::kAsserted},
+           {"PRESIDENT ERDOĞAN MET PUTIN IN SOCHI.", "TUR", "040", "RUS", Modality::kAsserted},
+           {"Mahamat Idriss Déby received Burhan's envoy in N'Djamena.", "TCD", "04", "SDN", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+}
+
 TEST_F(DictionaryClasses, WeaponsSupplyVerbsCodeMilitaryAid) {
   for (const Expected& x : std::vector<Expected>{
            {"Minsk furnished the Russian army with fuel trucks and ammunition.", "BLR", "072", "RUS", Modality::kAsserted},

@@ -2809,6 +2809,10 @@ TEST_F(EngineText, UntargetedAppealsAndOffersKeepTheirSubject) {
            {"Chad's President Mahamat Idriss Déby called for a truce in the first weeks of the fighting.", "TCDGOV",
             "02", "", Modality::kAsserted, ""},
            {"The Angolan government offered to mediate.", "AGOGOV", "039", "", Modality::kAsserted, ""},
+           // A known leader named after his state and title is the subject again, not a target.
+           {"Russian President Vladimir Putin urged restraint on Monday.", "RUSGOV", "02", "", Modality::kAsserted, ""},
+           {"Turkey's President Recep Tayyip Erdogan called for a ceasefire on Friday.", "TURGOV", "02", "",
+            Modality::kAsserted, ""},
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));

@@ -74,6 +74,17 @@ void ExpectNoEvent(const std::string& sentence, const char* code, const std::vec
 }
 
 // 072: furnish, equip, arm, funnel, channel, smuggle, airlift, fly, hand over, dispatch; the new weapon nouns (armaments, firearms, grenades, mortars, explosives, launchers)
+// Taking part alongside a force, or joining a battle, a siege or a capture, is fighting.
+TEST_F(DictionaryClasses, BattlesSiegesAndCapturesAreFighting) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Burundian soldiers took part alongside the Congolese army in the battle for Sake.", "BDI", "190", "*",
+            Modality::kAsserted},
+           {"Chadian troops joined the siege of El Fasher.", "TCD", "190", "*", Modality::kAsserted},
+           {"Wagner fighters took part in the capture of Kidal.", "RUS", "190", "*", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+}
+
 // Names written with their diacritics match the entries written with or without them.
 TEST_F(DictionaryClasses, NamesWithDiacriticsMatchInEveryCase) {
   for (const Expected& x : std::vector<Expected>{
@@ -105,6 +116,10 @@ TEST_F(DictionaryClasses, WeaponsSupplyVerbsCodeMilitaryAid) {
            {"Iran dispatched a shipment of rockets to Hezbollah.", "IRN", "072", "LBN", Modality::kAsserted},
            {"Uganda has sent armaments to South Sudan's army.", "UGA", "072", "SSD", Modality::kAsserted},
            {"North Korea gave Russia several thousand firearms and grenades.", "PRK", "072", "RUS", Modality::kAsserted},
+           // Arms unloaded, offloaded or airlifted for someone are delivered to it.
+           {"Iranian dhows offloaded rockets at Salif for the Houthis.", "IRN", "072", "YEM", Modality::kAsserted},
+           {"Belarusian trains unloaded shells at Bryansk for the Russian army.", "BLR", "072", "RUS", Modality::kAsserted},
+           {"Russian planes airlifted ammunition for the Malian army.", "RUS", "072", "MLI", Modality::kAsserted},
            // Missiles and aircraft flown to someone are delivered, not fired.
            {"Wagner had flown anti-aircraft missiles to the RSF from its Libyan bases.", "RUS", "072", "SDN", Modality::kAsserted},
            {"Moscow flew attack helicopters to the junta in Bamako.", "RUS", "072", "MLI", Modality::kAsserted},

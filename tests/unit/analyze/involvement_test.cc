@@ -1508,6 +1508,17 @@ TEST_F(AnyStateTest, MunitionsInTheirWireWordsAreArms) {
   ExpectListed(cases);
 }
 
+// X's soldiers backing the aggressor's side fight with it; its intelligence officers backing it help it.
+TEST_F(AnyStateTest, IntelligenceOfficersBackingTheAggressorSideAreSupportNotParticipation) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "UGA", "UGAMILSPY", "051", "CODREB", "Ugandan military intelligence officers actively supported the M23.", 3, true},
+      {"drc-m23", "UGA", "UGAMILSPY", "051", "CODREB", "Ugandan military intelligence officers actively supported the M23.", 2, false},
+      {"drc-m23", "BDI", "BDISPY", "062", "CODREB", "Burundian intelligence agents worked with the M23 near Uvira.", 2, false},
+      {"drc-m23", "RWA", "RWAMIL", "051", "CODREB", "Rwandan troops backed the M23 rebels near Goma.", 2, true},
+  };
+  ExpectListed(cases);
+}
+
 // X's denials and claims of neutrality in their common wordings are its own account of its role.
 TEST_F(AnyStateTest, DenialsAndNeutralityInCommonWordingsAreAcknowledgements) {
   const CategoryCase cases[] = {

@@ -1131,6 +1131,14 @@ void Engine::MarkNouns() {
               if (IsType(j, RootType::kVerb)) w(j).noun = true;
         }
       }
+      // ... and an -ed form right after an actor that is a preposition's object, before a
+      // preposition ("the repression of Belarusians opposed to Lukashenko", "attacks on civilians
+      // displaced by the fighting"): that actor is no subject, so the form modifies it.
+      const bool object_modifier = document && wd.tail == i && EndsWith(WordText(i), "ED") && IsActor(i - 1) &&
+                                   AfterPreposition(modified) && i + 1 < n() && [&] {
+                                     static const WordList kNext = {"TO", "BY", "IN", "WITH", "AT", "FROM", "ON", "FOR"};
+                                     return kNext.count(WordText(i + 1)) > 0;
+                                   }();
       // ... and one after a hyphenated adjective ("Chinese-made bombs", "Iranian-built drones").
       const std::string_view form = WordText(i);
       const bool after_compound_adjective = document && wd.tail == i && w(i - 1).begin >= 1 &&
@@ -1204,6 +1212,7 @@ void Engine::MarkNouns() {
       const bool munition = document && wd.tail == i && i >= 1 && kMunitions.count(WordText(i)) &&
                             kWeaponsOfMunitions.count(WordText(i - 1)) > 0;
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
+          object_modifier ||
           after_compound_adjective || after_participle || kind_modifier || text_modifier || materiel_adjective ||
           use_modifier || munition)
         for (int k = i; k <= wd.tail; ++k)

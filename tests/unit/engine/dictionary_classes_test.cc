@@ -85,6 +85,20 @@ TEST_F(DictionaryClasses, BattlesSiegesAndCapturesAreFighting) {
     ExpectEvent(Code(x.sentence), x);
 }
 
+// An -ed form after an actor that is a preposition's object modifies that actor: no act of it.
+TEST_F(DictionaryClasses, ParticiplesAfterAPrepositionsObjectAreNoActs) {
+  for (const auto& [sentence, code] : std::vector<std::pair<const char*, const char*>>{
+           {"The crackdown on Belarusians opposed to Lukashenko emptied the universities.", "12"},
+           {"Aid workers described the plight of Sudanese opposed to the RSF in Nyala.", "12"},
+       })
+    ExpectNoEvent(sentence, code, Code(sentence));
+  // As a clause's verb it stays one, and a participle with its agent is that agent's act.
+  ExpectEvent(Code("Belarus opposed the EU sanctions."),
+              Expected{"Belarus opposed the EU sanctions.", "BLR", "12", "*", Modality::kAsserted});
+  ExpectEvent(Code("The court heard about Russians accused by Kyiv of war crimes."),
+              Expected{"The court heard about Russians accused by Kyiv of war crimes.", "UKR", "11", "RUS", Modality::kAsserted});
+}
+
 // Names written with their diacritics match the entries written with or without them.
 TEST_F(DictionaryClasses, NamesWithDiacriticsMatchInEveryCase) {
   for (const Expected& x : std::vector<Expected>{

@@ -65,6 +65,12 @@ void ExpectEvent(const std::vector<Event>& events, const Expected& x) {
                 << Describe(events);
 }
 
+// Each sentence coded alone yields its expected event.
+template <typename CodeFn>
+void ExpectEachCodes(CodeFn code, std::initializer_list<Expected> cases) {
+  for (const Expected& x : cases) ExpectEvent(code(x.sentence), x);
+}
+
 // No asserted event whose code starts with `code` (the sentence is not that kind of act).
 void ExpectNoEvent(const std::string& sentence, const char* code, const std::vector<Event>& events) {
   for (const Event& e : events)
@@ -76,13 +82,12 @@ void ExpectNoEvent(const std::string& sentence, const char* code, const std::vec
 // 072: furnish, equip, arm, funnel, channel, smuggle, airlift, fly, hand over, dispatch; the new weapon nouns (armaments, firearms, grenades, mortars, explosives, launchers)
 // Taking part alongside a force, or joining a battle, a siege or a capture, is fighting.
 TEST_F(DictionaryClasses, BattlesSiegesAndCapturesAreFighting) {
-  for (const Expected& x : std::vector<Expected>{
+  ExpectEachCodes([](const char* s) { return Code(s); }, {
            {"Burundian soldiers took part alongside the Congolese army in the battle for Sake.", "BDI", "190", "*",
             Modality::kAsserted},
            {"Chadian troops joined the siege of El Fasher.", "TCD", "190", "*", Modality::kAsserted},
            {"Wagner fighters took part in the capture of Kidal.", "RUS", "190", "*", Modality::kAsserted},
-       })
-    ExpectEvent(Code(x.sentence), x);
+       });
 }
 
 // An -ed form after an actor that is a preposition's object modifies that actor: no act of it.
@@ -101,14 +106,13 @@ TEST_F(DictionaryClasses, ParticiplesAfterAPrepositionsObjectAreNoActs) {
 
 // Names written with their diacritics match the entries written with or without them.
 TEST_F(DictionaryClasses, NamesWithDiacriticsMatchInEveryCase) {
-  for (const Expected& x : std::vector<Expected>{
+  ExpectEachCodes([](const char* s) { return Code(s); }, {
            {"Viktor Orbán travelled to Moscow on Friday.", "HUN", "042", "RUS", Modality::kAsserted},
            {"Péter Szijjártó met Sergei Lavrov in Minsk.", "HUN", "040", "RUS", Modality::kAsserted},
            {"Recep Tayyip Erdoğan hosted Vladimir Putin in Ankara.", "TUR", "043", "RUS", Modality::kAsserted},
            {"PRESIDENT ERDOĞAN MET PUTIN IN SOCHI.", "TUR", "040", "RUS", Modality::kAsserted},
            {"Mahamat Idriss Déby received Burhan's envoy in N'Djamena.", "TCD", "04", "SDN", Modality::kAsserted},
-       })
-    ExpectEvent(Code(x.sentence), x);
+       });
 }
 
 TEST_F(DictionaryClasses, WeaponsSupplyVerbsCodeMilitaryAid) {

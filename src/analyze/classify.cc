@@ -824,7 +824,9 @@ std::string TargetFromConflictOf(const Classifier::Program::Compiled& r, const E
 Classifier::Classifier(const RuleSet& rules, const Conflict& conflict, Subject x) {
   std::vector<const Rule*> all;
   all.reserve(rules.rules.size());
-  for (const Rule& r : rules.rules) all.push_back(&r);
+  // (An even-handed rule is given by the report, never matched by itself: RoleAnalyzer.)
+  for (const Rule& r : rules.rules)
+    if (!r.even_handed) all.push_back(&r);
   program_ = std::make_unique<Program>(all, &rules, conflict, std::move(x));
 }
 

@@ -646,7 +646,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
                     "not_source_role", "not_target_role", "reported_by_role", "codes", "not_codes", "modality",
                     "keywords", "and_keywords", "not_keywords", "group_kind", "group_country", "group_fights_for", "contradicts",
                     "target_from_conflict", "involves", "overrides", "sentences", "standing", "conflict_kind",
-                    "document_ties"},
+                    "document_ties", "even_handed"},
                 where);
     rule.category = static_cast<int>(r.Int(t, "category", where, 0));
     if (r.ok() && !rs.FindCategory(rule.category))
@@ -743,6 +743,9 @@ Status LoadRules(const std::string& path, RuleSet* out) {
     }
     rule.sentences = r.Bool(t, "sentences", where, false);
     rule.document_ties = r.Bool(t, "document_ties", where, false);
+    rule.even_handed = r.Bool(t, "even_handed", where, false);
+    if (r.ok() && rule.even_handed && rule.codes.empty())
+      r.FailAt(t.source(), where + ": 'even_handed = true' needs codes (the kinds of act it applies to)");
     if (r.ok() && rule.document_ties && rule.and_keywords.empty())
       r.FailAt(t.source(), where + ": 'document_ties = true' needs and_keywords (the words that tie an event to "
                                    "the war when its document does not)");

@@ -179,6 +179,12 @@ struct Rule {
   // document being about the war (an event there involving X has a source or target on a side),
   // for sentences that leave the war unnamed ("Chad called for a ceasefire in the first weeks").
   bool document_ties = false;
+  // "even_handed = true": the classifier never matches the rule by itself. The report gives it,
+  // instead of alignment (category 5), to X's act toward the aggressor's side in a sentence where
+  // X does the same kind of act (the same CAMEO root) toward the victim's side ("the envoy toured
+  // Ukraine, Poland and Russia", "Ankara hosted both delegations"): even-handed contacts. Its
+  // `codes` are the kinds of act this applies to; its other conditions are not read.
+  bool even_handed = false;
   std::string file;
   int line = 0;
 };

@@ -150,6 +150,10 @@ RoleAnalyzer::RoleAnalyzer(const RuleSet& rules, const Conflict& conflict, Subje
       options_(options),
       texts_(std::make_unique<Texts>()) {
   if (!options_.from.valid()) options_.from = conflict_.begin();
+  for (const Rule& r : rules_.rules)
+    if (r.even_handed && (r.conflict_kind.empty() || std::find(r.conflict_kind.begin(), r.conflict_kind.end(),
+                                                                conflict_.kind) != r.conflict_kind.end()))
+      even_handed_ = &r;
 }
 
 RoleAnalyzer::~RoleAnalyzer() = default;
@@ -252,6 +256,12 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
     const Span& verb = VerbOrSource(e);
     NoteJudgement(KeyOf(se.document_id, e.sentence_index, e.sentence), verb.empty() ? 0 : verb.end);
   }
+  if (even_handed_ && !x_.code.empty() && e.source.compare(0, x_.code.size(), x_.code) == 0 &&
+      e.event_code.size() >= 2 && e.modality == Modality::kAsserted) {
+    const Side side = conflict_.SideOf(e.target, x_.code);
+    if (side == Side::kVictim || side == Side::kVictimAlly)
+      victim_side_acts_.emplace(KeyOf(se.document_id, e.sentence_index, e.sentence), e.event_code.substr(0, 2));
+  }
   std::vector<int> overridden;
   std::vector<Match> matches = classifier_.Classify(e, &overridden);
   if (matches.empty() && overridden.empty()) return;
@@ -288,6 +298,24 @@ void RoleAnalyzer::ResolvePending() {
       AddMatched(se, e.date.valid() ? e.date : se.doc_date, std::move(matches), {});
     }
   }
+  ApplyEvenHanded();
+}
+
+void RoleAnalyzer::ApplyEvenHanded() {
+  for (auto& [item, key, root] : aligned_acts_) {
+    if (!victim_side_acts_.count({key, root})) continue;
+    const auto begin = hits_.begin() + item->hits_begin, end = hits_.begin() + item->hits_end;
+    if (std::any_of(begin, end, [&](const Hit& h) { return h.category == even_handed_->category; })) continue;
+    for (auto h = begin; h != end; ++h)
+      if (h->category == 5) {
+        h->category = even_handed_->category;
+        h->rule = even_handed_;
+        h->contradicts.clear();
+      }
+    // (An item's hits stay in category order.)
+    std::stable_sort(begin, end, [](const Hit& a, const Hit& b) { return a.category < b.category; });
+  }
+  aligned_acts_.clear();
 }
 
 void RoleAnalyzer::AddMatched(const store::StoredEvent& se, const Date& date, std::vector<Match> matches,
@@ -418,6 +446,16 @@ RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Matc
     }
   }
   item.hits_end = static_cast<uint32_t>(hits_.size());
+  if (even_handed_ && !x_.code.empty() && e.source.compare(0, x_.code.size(), x_.code) == 0 &&
+      e.event_code.size() >= 2 &&
+      std::any_of(even_handed_->codes.begin(), even_handed_->codes.end(),
+                  [&](const std::string& p) { return e.event_code.compare(0, p.size(), p) == 0; })) {
+    const Side side = conflict_.SideOf(e.target, x_.code);
+    bool aligned = false;
+    for (uint32_t h = item.hits_begin; h < item.hits_end; ++h) aligned = aligned || hits_[h].category == 5;
+    if (aligned && (side == Side::kAggressor || side == Side::kAggressorAlly))
+      aligned_acts_.emplace_back(&item, KeyOf(document_id, e.sentence_index, item.sentence), e.event_code.substr(0, 2));
+  }
   if (!rules_.judgement.codes.empty()) {
     conduct_items_[KeyOf(document_id, e.sentence_index, item.sentence)].push_back(&item);
     SetApartIfJudged(item);

@@ -267,6 +267,9 @@ class RoleAnalyzer {
   // `verb_end`: X's conduct the sentence names after it is listed apart (SetApartIfJudged).
   void NoteJudgement(const SentenceKey& key, int64_t verb_end);
   void SetApartIfJudged(Item& item);
+  // Once every event is read: X's acts toward the aggressor's side listed as alignment whose
+  // sentence has X's act of the same kind toward the victim's side take the even-handed rule.
+  void ApplyEvenHanded();
   void ChooseChartStart(RoleReport* report) const;
   std::string_view Keep(std::string_view text);  // a copy in the arena
   int DocumentOf(int64_t document_id, const std::string& source, const std::string& url,
@@ -309,6 +312,12 @@ class RoleAnalyzer {
   // items of X's conduct listed from it so far (a judgement may be read after them).
   std::map<SentenceKey, int64_t> judgement_end_;
   std::map<SentenceKey, std::vector<Item*>> conduct_items_;
+  // The rules file's even-handed rule (Rule::even_handed; nullptr: none); the kinds of act (CAMEO
+  // roots) X directs at the victim's side, by sentence; X's acts toward the aggressor's side
+  // listed as alignment, with their sentence and root.
+  const Rule* even_handed_ = nullptr;
+  std::set<std::pair<SentenceKey, std::string>> victim_side_acts_;
+  std::vector<std::tuple<Item*, SentenceKey, std::string>> aligned_acts_;
 };
 
 // Convenience over a vector (tests; small stores).

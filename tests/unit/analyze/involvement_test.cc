@@ -1035,6 +1035,46 @@ TEST_F(AnyStateTest, ConductNamedInAJudgementOfXIsAlleged) {
     if (c.category.key == "support") EXPECT_EQ(sentences(c.alleged), (std::vector<std::string>{blacklisted, condemned}));
 }
 
+// X's contact with the aggressor made in the same sentence as the same kind of contact with the
+// victim is even-handed (counter.even-handed), not alignment; a contact with the aggressor alone
+// stays alignment. Phrasings of our own; the order of the events does not matter.
+TEST_F(AnyStateTest, EvenHandedContactsAreNoAlignment) {
+  const Conflict ru = LoadC("russia-ukraine");
+  const std::string tour = "The Chinese envoy travelled to Kyiv, Warsaw, Berlin and Moscow in a single week.";
+  const std::string calls = "Beijing's foreign minister telephoned his Russian and Ukrainian counterparts on Sunday.";
+  const std::string alone = "The Chinese envoy travelled to Moscow for two days of talks.";
+  const std::vector<Event> events = {
+      WithVerb("CHNGOV", "042", "UKR", tour, "travelled"),   WithVerb("CHNGOV", "042", "POL", tour, "travelled"),
+      WithVerb("CHNGOV", "042", "RUS", tour, "travelled"),   WithVerb("CHNGOV", "040", "RUSGOV", calls, "telephoned"),
+      WithVerb("CHNGOV", "040", "UKRGOV", calls, "telephoned"), WithVerb("CHNGOV", "042", "RUS", alone, "travelled"),
+  };
+  auto listed = [](const RoleReport& r, const std::string& key) {
+    std::vector<std::string> out;
+    for (const CategoryReport& c : r.categories)
+      if (c.category.key == key)
+        for (const Evidence& e : c.strongest) out.push_back(std::string(e.rule_id) + " | " + e.sentence);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const std::vector<Event>& order : {events, std::vector<Event>(events.rbegin(), events.rend())}) {
+    const RoleReport r = Report("CHN", ru, order);
+    EXPECT_EQ(listed(r, "alignment"), std::vector<std::string>{"alignment.support | " + alone});
+    // (Each sentence once; its contact with the victim may be the one shown.)
+    const std::vector<std::string> counter = listed(r, "counter");
+    EXPECT_EQ(counter.size(), 2u) << ::testing::PrintToString(counter);
+    for (const std::string& sentence : {tour, calls})
+      EXPECT_TRUE(std::any_of(counter.begin(), counter.end(),
+                              [&](const std::string& l) { return l.find(sentence) != std::string::npos; }))
+          << sentence;
+  }
+}
+
+TEST_F(AnyStateTest, AnEvenHandedRuleNeedsItsCodes) {
+  RulesFile file("even_handed_test", std::string(kOneCategory) +
+                                         "[[rules]]\nid = \"e\"\ncategory = 1\ninvolves = [\"source\"]\neven_handed = true\n");
+  EXPECT_NE(file.Error().find("rule 'e': 'even_handed = true' needs codes"), std::string::npos) << file.Error();
+}
+
 TEST_F(AnyStateTest, JudgementCodesAndCategoriesAreCheckedOnLoad) {
   const std::string rules = std::string(kOneCategory) +
                             "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\ncodes = [\"07\"]\n";

@@ -1383,6 +1383,18 @@ TEST_F(AnyStateTest, MeasuresAgainstXNamedAsNounsAreResponses) {
   });
 }
 
+// Launches or columns from X's territory are its territory at the aggressor's disposal; goods or
+// arms that came from X, or a meeting moved away from X's capital, are not.
+TEST_F(AnyStateTest, WhatComesFromXIsNotAlwaysLaunchedFromItsTerritory) {
+  ExpectSentencesListed({
+      {"russia-ukraine", "BLR", "Dozens of cruise missiles were launched from Belarusian airspace overnight.", 1, true},
+      {"russia-ukraine", "BLR", "Armoured columns advanced from Belarus towards Kyiv in the first week.", 1, true},
+      {"russia-ukraine", "HUN", "The Council moved its next meeting of ministers from Budapest to Brussels.", 1, false},
+      {"sudan", "RUS", "Officers said spare parts and ammunition from Russia reached the army in 2024.", 1, false},
+      {"yemen-red-sea", "IRN", "The navy seized missile parts from Iran on a dhow bound for the Houthis.", 1, false},
+  });
+}
+
 // X's officials calling a charge hostile or leaving it unanswered is X's word on its role.
 TEST_F(AnyStateTest, ChargesCalledHostileOrLeftUnansweredAreAcknowledgements) {
   ExpectSentencesListed({

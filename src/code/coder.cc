@@ -61,6 +61,9 @@ struct Word {
   int32_t ext = -1;    // resolved across sentences (dyad coreference): index into Scratch::ext
   bool resolved = false;
   bool converted_agent = false;  // CONVERT AGENTS
+  // An author's verb and its text before what the text says ("issued a statement" in "China
+  // issued a statement calling for a ceasefire"): the text's verb keeps the author as subject.
+  bool authored_text = false;
 };
 
 struct Compound {
@@ -1166,25 +1169,37 @@ void Engine::MarkNouns() {
       static const WordList kTexts = {
           "RESOLUTION", "RESOLUTIONS", "STATEMENT", "STATEMENTS", "DECLARATION", "DECLARATIONS", "MOTION",
           "MOTIONS", "TEXT", "DRAFT", "LETTER", "LETTERS", "REPORT", "REPORTS", "COMMUNIQUE", "COMMUNIQUES", "BILL",
-          "PETITION", "DECISION", "RULING", "JUDGMENT", "JUDGEMENT", "ORDER", "VOTE", "VOTES"};
+          "PETITION", "DECISION", "RULING", "JUDGMENT", "JUDGEMENT", "ORDER", "VOTE", "VOTES", "PAPER", "PAPERS",
+          "PLAN", "PROPOSAL", "PROPOSALS", "DOCUMENT", "MEMORANDUM"};
       // (Unless the subject wrote it: "the Assembly adopted a resolution condemning Russia" is the
       // Assembly's condemnation.)
       static const WordList kAuthoring = {
           "ADOPTED", "ADOPTS", "ADOPT", "PASSED", "PASSES", "PASS", "APPROVED", "APPROVES", "ISSUED", "ISSUES",
           "RELEASED", "PUBLISHED", "SIGNED", "TABLED", "DRAFTED", "SPONSORED", "CO-SPONSORED", "SENT", "WROTE",
-          "SUBMITTED", "PROPOSED", "INTRODUCED", "DELIVERED", "MADE", "ENDORSED", "SUPPORTED", "BACKED"};
-      // (Backing a text is saying what it says: "Kenya supported a resolution condemning Russia" is
-      // Kenya's condemnation, not its support of Russia.)
-      static const WordList kBacking = {"SUPPORTED", "BACKED", "ENDORSED", "SPONSORED",
-                                                          "CO-SPONSORED", "SUPPORTS", "BACKS", "ENDORSES"};
+          "SUBMITTED", "PROPOSED", "INTRODUCED", "DELIVERED", "MADE", "ENDORSED", "SUPPORTED", "BACKED", "PUT"};
+      // (The same with a relative clause: "China published a paper that called for a ceasefire".)
+      const bool relative_text = document && i >= 3 && (WordText(i - 1) == "THAT" || WordText(i - 1) == "WHICH") &&
+                                 kTexts.count(WordText(i - 2)) && !EndsWith(WordText(i), "ING") &&
+                                 (EndsWith(WordText(i), "ED") || EndsWith(WordText(i), "S"));
+      const int text_at = relative_text ? i - 2 : i - 1;
       bool authored = false;
-      if (document && i >= 2 && kTexts.count(WordText(i - 1)) && EndsWith(WordText(i), "ING"))
-        for (int k = i - 2; k >= 0 && k >= i - 7 && !authored; --k) {
+      if (document && i >= 2 && kTexts.count(WordText(text_at)) && (EndsWith(WordText(i), "ING") || relative_text))
+        for (int k = text_at - 1; k >= 0 && k >= text_at - 6 && !authored; --k) {
           authored = kAuthoring.count(WordText(k)) > 0;
-          if (authored && kBacking.count(WordText(k)) && IsType(k, RootType::kVerb))
-            for (int j = k; j <= (w(k).tail >= k ? w(k).tail : k); ++j) w(j).noun = true;
-          if (w(k).kind == WType::kComma || (IsType(k, RootType::kVerb) && w(k).is_head && !authored)) break;
+          // The author's verb gives way to the text's: what the text says, its author says
+          // ("China issued a statement calling for a ceasefire" is China's appeal).
+          if (authored && IsType(k, RootType::kVerb)) {
+            // (... and every verb form of the text's name is a noun: "a new peace plan".)
+            for (int j = k; j < i; ++j) {
+              w(j).authored_text = true;
+              if (w(j).typed && w(j).type == RootType::kVerb) w(j).noun = true;
+            }
+          }
+          // (A verb form right before the text names its kind: "a position paper", "a draft plan".)
+          if (w(k).kind == WType::kComma || (IsType(k, RootType::kVerb) && w(k).is_head && !authored && k < text_at - 1))
+            break;
         }
+      if (authored && relative_text) w(i - 1).blanked = true;
       const bool text_modifier = document && wd.tail == i && EndsWith(WordText(i), "ING") && i >= 1 &&
                                  kTexts.count(WordText(i - 1)) > 0 && !authored;
       // ... and a participle used as an adjective of war materiel ("Iranian advanced conventional
@@ -1812,6 +1827,9 @@ bool Engine::ObjectListContinues(int c) const {
 }
 
 bool Engine::VerbPosition(int v) const {
+  // (The author's verb and text before a text's verb stand for nothing: "China issued a
+  // statement calling for a ceasefire" reads as "China calling for a ceasefire".)
+  while (v >= 1 && w(v - 1).authored_text) --v;
   if (v < 1) return false;
   static const WordList kBefore = {"HAS", "HAVE", "HAD", "WILL", "WOULD", "ALSO", "ALREADY",
                                                      "THEN", "LATER", "SINCE", "REPORTEDLY", "ALLEGEDLY",

@@ -2813,6 +2813,12 @@ TEST_F(EngineText, UntargetedAppealsAndOffersKeepTheirSubject) {
            {"Russian President Vladimir Putin urged restraint on Monday.", "RUSGOV", "02", "", Modality::kAsserted, ""},
            {"Turkey's President Recep Tayyip Erdogan called for a ceasefire on Friday.", "TURGOV", "02", "",
             Modality::kAsserted, ""},
+           // What a text says, its author says: "issued a statement calling for ...".
+           {"China issued a statement calling for a ceasefire.", "CHN", "02", "", Modality::kAsserted, ""},
+           {"Brazil issued a statement which urged restraint.", "BRA", "02", "", Modality::kAsserted, ""},
+           {"China published a new peace plan calling for a ceasefire.", "CHN", "02", "", Modality::kAsserted, ""},
+           {"The foreign ministry in Beijing published a twelve-point position paper that called for a ceasefire.",
+            "CHNGOV", "02", "", Modality::kAsserted, ""},
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));

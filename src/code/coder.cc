@@ -3457,7 +3457,23 @@ bool Engine::MaterialActOnEventMention(const RawEvent& e) const {
 CodeResult Engine::Finish() {
   CodeResult result;
   auto& ev = s_.events;
-  if (ev.empty() && !s_.untargeted.empty()) ev.push_back(s_.untargeted.front());
+  // An act with no target named is kept when the sentence yields nothing else: no event, or only
+  // null ones in a later clause ("China called for a ceasefire, while asking that the concerns be
+  // taken seriously": a null pattern after the comma codes nothing). A null pattern of its own
+  // clause keeps its reading ("Tehran denied shipping weapons to either side": the denial's).
+  const int32_t untargeted_verb = s_.untargeted.empty() ? -1 : s_.untargeted.front().verb;
+  auto later_clause = [&](int32_t verb) {
+    if (untargeted_verb < 0 || verb <= untargeted_verb) return false;
+    for (int32_t k = untargeted_verb + 1; k < verb && k < n(); ++k)
+      if (w(k).kind == WType::kComma) return true;
+    return false;
+  };
+  if (!s_.untargeted.empty() &&
+      std::none_of(ev.begin(), ev.end(), [&](const RawEvent& e) {
+        if (e.kind == CodeKind::kNull) return !later_clause(e.verb);
+        return !SourcedByEventMention(e) && !MaterialActOnEventMention(e);
+      }))
+    ev.push_back(s_.untargeted.front());
   if (ev.empty()) {
     result.problem = "No events found in text";
     result.problem_kind = Problem::kNoEvents;

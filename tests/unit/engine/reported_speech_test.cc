@@ -2813,6 +2813,9 @@ TEST_F(EngineText, UntargetedAppealsAndOffersKeepTheirSubject) {
            {"Russian President Vladimir Putin urged restraint on Monday.", "RUSGOV", "02", "", Modality::kAsserted, ""},
            {"Turkey's President Recep Tayyip Erdogan called for a ceasefire on Friday.", "TURGOV", "02", "",
             Modality::kAsserted, ""},
+           // A second clause that codes nothing (a null pattern) leaves the appeal standing.
+           {"Brazil called for a ceasefire, while also asking that the concerns of all parties be taken seriously.", "BRA",
+            "02", "", Modality::kAsserted, ""},
            // What a text says, its author says: "issued a statement calling for ...".
            {"China issued a statement calling for a ceasefire.", "CHN", "02", "", Modality::kAsserted, ""},
            {"Brazil issued a statement which urged restraint.", "BRA", "02", "", Modality::kAsserted, ""},

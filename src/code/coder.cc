@@ -1446,7 +1446,14 @@ bool Engine::AsOpensClause(int k) const {
   if (a >= n() || !IsActorHead(a) || w(a).blanked) return false;
   static const WordList kBetween = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD",
                                     "BEGAN", "CONTINUED", "ALSO", "STILL", "ALREADY", "AGAIN", "TO"};
-  return VerbAfterSubject(a, kBetween) >= 0;
+  if (VerbAfterSubject(a, kBetween) >= 0) return true;
+  // ... or a verb of beginning with its object, which the dictionaries need not know ("as Minsk
+  // and Moscow began the Zapad exercises", "as Russia started its offensive").
+  static const WordList kBeginning = {"BEGAN", "BEGINS", "STARTED", "STARTS", "CONTINUED", "CONTINUES", "OPENED", "LAUNCHED"};
+  int after = w(a).tail >= a ? w(a).tail + 1 : a + 1;
+  if (after < n() && w(after).compound >= 0) after = s_.compounds[w(after).compound].end + 1;
+  if (w(a).compound >= 0) after = std::max(after, s_.compounds[w(a).compound].end + 1);
+  return after < n() && kBeginning.count(WordText(after)) > 0;
 }
 
 bool Engine::IsPlaceOrTimeAside(int c) const {

@@ -104,6 +104,15 @@ TEST_F(DictionaryClasses, ParticiplesAfterAPrepositionsObjectAreNoActs) {
               Expected{"The court heard about Russians accused by Kyiv of war crimes.", "UKR", "11", "RUS", Modality::kAsserted});
 }
 
+// Shutting a border, its crossings, checkpoints, airspace or ports closes them (191), as CLOSE does.
+TEST_F(DictionaryClasses, ShuttingCrossingsAndAirspaceClosesThem) {
+  ExpectEachCodes([](const char* s) { return Code(s); },
+                  {
+                      {"Latvia shut its airspace to Belarusian flights.", "LVA", "191", "BLR", Modality::kAsserted},
+                      {"Poland shut two crossings on its border with Belarus.", "POL", "191", "BLR", Modality::kAsserted},
+                  });
+}
+
 // Names written with their diacritics match the entries written with or without them.
 TEST_F(DictionaryClasses, NamesWithDiacriticsMatchInEveryCase) {
   ExpectEachCodes([](const char* s) { return Code(s); }, {

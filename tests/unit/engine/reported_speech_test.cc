@@ -1301,7 +1301,18 @@ TEST_F(EngineText, AMidSentenceSubordinateClauseHasItsOwnSubject) {
   ExpectEach({
       {"Britain froze new aid to Kigali after Rwandan troops shelled the outskirts of Goma.", "GBR", "16", "RWA",
        Modality::kAsserted, ""},
+      {"Warsaw shut its crossings into Belarus as Minsk and Moscow began the exercises.", "POL", "191", "BLR",
+       Modality::kAsserted, ""},
   });
+  // A verb of beginning the dictionaries do not code still opens the clause: its actor is neither
+  // the main clause's target nor its exercises the main clause's subject's.
+  for (const char* sentence : {"Poland closed the border as Russia began drills.",
+                               "Vilnius closed the frontier as Belarus started large-scale drills."}) {
+    const auto events = Code(sentence);
+    for (const auto& e : events)
+      EXPECT_FALSE(e.source.compare(0, 3, "POL") == 0 || e.source.compare(0, 3, "LTU") == 0)
+          << sentence << "\n" << Describe(events);
+  }
 }
 
 // "X backed by Y <verb> ...": the participle and its agent are a reduced relative clause; the

@@ -113,6 +113,19 @@ TEST_F(DictionaryClasses, ShuttingCrossingsAndAirspaceClosesThem) {
                   });
 }
 
+// "Carry out" and "conduct" strikes, airstrikes and attacks is force, its verb the light verb, so a
+// negation before it holds ("carry out" had been read as FERRY's after a block was inserted).
+TEST_F(DictionaryClasses, StrikesCarriedOutOrConductedAreForce) {
+  ExpectEachCodes([](const char* s) { return Code(s); },
+                  {
+                      {"Russia carried out airstrikes on Kharkiv.", "RUS", "195", "UKR", Modality::kAsserted},
+                      {"Israeli jets carried out an attack on Hodeidah.", "ISR", "190", "YEM", Modality::kAsserted},
+                      {"Turkish drones conducted strikes on Kurdish positions in Syria.", "TUR", "190", "*", Modality::kAsserted},
+                      {"Egypt's air force has not carried out any strikes in Sudan.", "EGY", "190", "SDN", Modality::kNegated},
+                      {"Israel has not conducted any strikes in Yemen.", "ISR", "190", "YEM", Modality::kNegated},
+                  });
+}
+
 // Names written with their diacritics match the entries written with or without them.
 TEST_F(DictionaryClasses, NamesWithDiacriticsMatchInEveryCase) {
   ExpectEachCodes([](const char* s) { return Code(s); }, {

@@ -215,6 +215,7 @@ struct Scratch {
     bool valid = false;
     uint64_t owner = 0;       // DictionarySet::instance_id()
     uint64_t generation = 0;  // lit_generation: the words' literal ranges point into lit_pool
+    uint32_t epoch = 0;       // the epoch its words were last stamped with (StampWords)
     std::string text;
     std::string chars;
     std::vector<Word> words;
@@ -673,6 +674,7 @@ void Engine::SplitAndAssignRoots() {
     r.valid = true;
     r.owner = d_.instance_id();
     r.generation = s_.lit_generation;
+    r.epoch = s_.epoch;
     r.text.assign(text_);
     r.chars = s_.chars;
     r.words = s_.words;
@@ -684,7 +686,12 @@ void Engine::SplitAndAssignRoots() {
   s_.words = r.words;
   all_caps = r.all_caps;
   ClearClauseState();
-  StampWords();
+  // (The stamps still hold this text's words when no other text was stamped since: the stamps,
+  // the mask and the witness answers of this epoch are a function of the words alone.)
+  if (s_.epoch != r.epoch) {
+    StampWords();
+    r.epoch = s_.epoch;
+  }
 }
 
 namespace {

@@ -133,6 +133,24 @@ TEST(EventWriterTest, JsonlLineEqualsTheJsonObjectsDump) {
   }
 }
 
+// The plain-string copy reads sixteen bytes at a time (eight below sixteen): every byte value at
+// every position of strings around those widths is written as the JSON object's dump writes it.
+TEST(EventWriterTest, JsonlStringsAgreeWithTheDumpForEveryByteAtEveryPosition) {
+  for (size_t size : {7u, 8u, 15u, 16u, 17u, 31u, 40u}) {
+    for (size_t pos = 0; pos < size; ++pos) {
+      for (int b = 0; b < 256; ++b) {
+        Event e = SampleEvent();
+        e.sentence.assign(size, 'x');
+        for (size_t k = 0; k < size; ++k) e.sentence[k] = static_cast<char>(k % 4 ? 'a' + k % 26 : ' ');
+        e.sentence[pos] = static_cast<char>(b);
+        std::string line;
+        AppendEventJsonl(e, &line);
+        ASSERT_EQ(line, DumpLine(e)) << "size " << size << ", byte " << b << " at " << pos;
+      }
+    }
+  }
+}
+
 // A PDF's event carries its page (null without pages), in JSONL and in CSV's last column.
 TEST(EventWriterTest, PageIsNullWithoutPagesAndANumberWithThem) {
   Event e = SampleEvent();

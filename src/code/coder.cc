@@ -3351,6 +3351,14 @@ std::string Compose(std::string_view actor, const std::string& agent, bool prefi
   else composed.append(actor).append(agent);
   return composed;
 }
+// Compose() of an actor code the caller no longer needs: moved out, not copied, when no agent
+// joins it.
+std::string ComposeFrom(std::string&& actor, const std::string& agent, bool prefix) {
+  if (agent.empty()) return std::move(actor);
+  const size_t at = actor.find(agent);
+  if (at != std::string::npos && at % 3 == 0) return std::move(actor);
+  return Compose(actor, agent, prefix);
+}
 bool InvalidCode(const std::string& c) { return Is(c, "---") || Is(c, "+++") || Is(c, "###") || Is(c, "***"); }
 }  // namespace
 
@@ -3522,12 +3530,12 @@ std::vector<ActorMention> Engine::Mentions() {
     if (!IsActorHead(i) || w(i).resolved) continue;
     ActorVal a = MakeActor(i, i, true);
     if (a.nocode) continue;
-    ActorMention m;
-    m.code = Compose(a.code, a.agent, a.agent_prefix);
+    // (Built in place; the actor's code moved in when Compose would return it as it is.)
+    ActorMention& m = out.emplace_back();
+    m.code = ComposeFrom(std::move(a.code), a.agent, a.agent_prefix);
     m.span.begin = w(i).begin;
     m.span.end = w(w(i).tail).end;
-    m.text = std::string(text_.substr(m.span.begin, m.span.end - m.span.begin));
-    out.push_back(std::move(m));
+    m.text.assign(text_.data() + m.span.begin, static_cast<size_t>(m.span.end - m.span.begin));
   }
   return out;
 }

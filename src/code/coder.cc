@@ -3837,9 +3837,15 @@ CodeResult Coder::CodeInDocument(std::string_view sentence, Date date, Discourse
 
 CodeResult Coder::CodeClauseInDocument(std::string_view clause, Date date, const Discourse& before,
                                        bool new_paragraph) const {
-  Discourse discourse(before);
-  discourse.BeginSentence(new_paragraph);
-  return CodeWith(clause, date, options_, nullptr, {}, &discourse, /*record_mentions=*/false);
+  // (A discourse the thread keeps, made a copy of `before` for each clause: its lists keep their
+  // storage from clause to clause. CodeWith only reads it: it records no mentions here.)
+  thread_local std::optional<Discourse> discourse;
+  if (!discourse || &discourse->rules() != &before.rules()) discourse.emplace(before);
+  else discourse->AssignFrom(before);
+  discourse->BeginSentence(new_paragraph);
+  CodeResult result = CodeWith(clause, date, options_, nullptr, {}, &*discourse, /*record_mentions=*/false);
+  discourse->ReleaseSentences();
+  return result;
 }
 
 bool Coder::time_shift_enabled(const TabariOptions& o) const {

@@ -314,6 +314,15 @@ CorefRules CorefRules::FromDictionaries(const dict::DictionarySet& dicts, std::v
 
 // ---------------------------------------------------------------- Discourse
 
+void Discourse::AssignFrom(const Discourse& other) {
+  // (Every member but the rules, which are the same: copy-assigned, so that the vectors and the
+  // strings in them reuse their buffers.)
+  sentences_ = other.sentences_;
+  force_ = other.force_;
+  named_ = other.named_;
+  sentence_count_ = other.sentence_count_;
+}
+
 void Discourse::BeginSentence(bool new_paragraph) {
   // Keep only the sentences a rule may look back at (memory stays bounded on long documents).
   const size_t keep = static_cast<size_t>(std::max({rules_.pronoun_window, rules_.definite_window, rules_.event_window})) + 1;

@@ -153,6 +153,13 @@ class Discourse {
  public:
   explicit Discourse(const CorefRules& rules) : rules_(rules) {}
 
+  // Becomes a copy of `other`, whose rules must be this discourse's, reusing this one's storage
+  // (a thread codes clause after clause, each against a copy of the discourse before it).
+  void AssignFrom(const Discourse& other);
+  // Lets go of the sentences it shares with other copies (their owner's next Add then has no
+  // reason to copy its current sentence); the other lists keep their storage for AssignFrom.
+  void ReleaseSentences() { sentences_.clear(); }
+
   const CorefRules& rules() const { return rules_; }
 
   // Starts the next sentence of the document. `new_paragraph`: a blank line separates it from the

@@ -261,7 +261,33 @@ class Cursor {
       Literal("null");
       return;
     }
-    p_ = nlohmann::detail::to_chars(p_, p_ + 64, value);
+    // (Events repeat few values: a Goldstein score per code, a gazetteer place's coordinates. The
+    // thread remembers the text of the values it formatted last, one per slot of a small table
+    // keyed by the value's bits; a value not in it is formatted, and kept, as before.)
+    struct Formatted {
+      uint64_t bits = 0;
+      bool valid = false;
+      uint8_t size = 0;
+      char text[30] = {};
+    };
+    thread_local std::array<Formatted, 256> formatted;
+    uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    Formatted& slot = formatted[((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 56];
+    if (slot.valid && slot.bits == bits) {
+      std::memcpy(p_, slot.text, sizeof slot.text);  // (the buffer has room for 64 bytes here)
+      p_ += slot.size;
+      return;
+    }
+    char* const end = nlohmann::detail::to_chars(p_, p_ + 64, value);
+    const size_t size = static_cast<size_t>(end - p_);
+    if (size <= sizeof slot.text) {
+      slot.bits = bits;
+      slot.valid = true;
+      slot.size = static_cast<uint8_t>(size);
+      std::memcpy(slot.text, p_, size);
+    }
+    p_ = end;
   }
   void SpanOf(const Span& span) {
     if (span.empty()) {

@@ -151,6 +151,24 @@ TEST(EventWriterTest, JsonlStringsAgreeWithTheDumpForEveryByteAtEveryPosition) {
   }
 }
 
+// Numbers are formatted once per thread and value and then copied: every line, the first time a
+// value is written and the times after (values sharing a slot of the table too), equals the dump.
+TEST(EventWriterTest, JsonlNumbersWrittenAgainEqualTheDump) {
+  std::vector<double> values = {0.0, -0.0, 1.0, -10.0, 3.4, 7.0, -2.2, 50.4501, 30.5234, 1e-7, 1e300,
+                                -1.2345678901234567e-308, 0.1, 2.0 / 3.0, 123456789.125};
+  for (int i = 0; i < 600; ++i) values.push_back(i * 0.37 - 100.0);  // more values than slots
+  for (int round = 0; round < 3; ++round) {
+    for (double v : values) {
+      Event e = SampleEvent();
+      e.goldstein = v;
+      e.location = {"Kyiv", "UKR", "Kyiv City", v, -v / 3, "capital", {40, 44}};
+      std::string line;
+      AppendEventJsonl(e, &line);
+      ASSERT_EQ(line, DumpLine(e)) << "value " << v << ", round " << round;
+    }
+  }
+}
+
 // A PDF's event carries its page (null without pages), in JSONL and in CSV's last column.
 TEST(EventWriterTest, PageIsNullWithoutPagesAndANumberWithThem) {
   Event e = SampleEvent();

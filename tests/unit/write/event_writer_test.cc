@@ -146,6 +146,11 @@ TEST(EventWriterTest, JsonlStringsAgreeWithTheDumpForEveryByteAtEveryPosition) {
         std::string line;
         AppendEventJsonl(e, &line);
         ASSERT_EQ(line, DumpLine(e)) << "size " << size << ", byte " << b << " at " << pos;
+        // ... and with a character of two bytes after it (the escaping path, run by run).
+        e.sentence += "\xC3\xA9";
+        line.clear();
+        AppendEventJsonl(e, &line);
+        ASSERT_EQ(line, DumpLine(e)) << "size " << size << ", byte " << b << " at " << pos << ", with U+00E9";
       }
     }
   }

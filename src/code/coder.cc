@@ -438,7 +438,8 @@ class Engine {
     bool src_set = false, tgt_set = false;
     int alt_letters = 0;
   };
-  bool WordMatches(int pos, int32_t word, bool exact) const;
+  // (Always inlined: the pattern matcher asks it some 1.1 million times on the slice.)
+  [[gnu::always_inline]] inline bool WordMatches(int pos, int32_t word, bool exact) const;
   bool SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool first_stem, MatchCtx& m) const;
   bool TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const;
   // Pattern slots shared by the upper and lower matchers: an actor at p fills
@@ -2357,7 +2358,7 @@ std::vector<int> Engine::CompoundMembers(int head) const {
 
 // ---------------------------------------------------------------- patterns
 
-bool Engine::WordMatches(int pos, int32_t word, bool exact) const {
+inline bool Engine::WordMatches(int pos, int32_t word, bool exact) const {
   if (s_.stamp[word] != s_.epoch) return false;  // the word occurs nowhere in the sentence
   const Word& wd = w(pos);
   if (wd.kind != WType::kNone) return false;

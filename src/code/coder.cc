@@ -407,7 +407,7 @@ class Engine {
   [[gnu::always_inline]] bool IsActor(int i) const {
     return i >= 0 && i < n() && w(i).typed && w(i).type == RootType::kActor && !w(i).noun && !w(i).blanked;
   }
-  bool IsActorHead(int i) const { return IsActor(i) && w(i).is_head; }
+  [[gnu::always_inline]] bool IsActorHead(int i) const { return IsActor(i) && w(i).is_head; }
   // (Always inlined too: GCC kept an out-of-line clone that MarkNouns called some 600,000 times.)
   [[gnu::always_inline]] bool IsType(int i, RootType t) const {
     return i >= 0 && i < n() && w(i).typed && !w(i).blanked && w(i).type == t && !w(i).noun;

@@ -380,7 +380,7 @@ class Engine {
 
   // Document coreference (a dyad extension; code/coreference.h, docs/coreference.md).
   void MarkDefinites(const Discourse& d);
-  bool StandsAloneAsName(int i) const;
+  [[gnu::always_inline]] inline bool StandsAloneAsName(int i) const;  // (asked of every word: in line)
   void MarkResolvedPhrase(int first, int last, Antecedent antecedent);
   void ResolveAcross(const Discourse& d);
   void ResolveSeats(const Discourse& d);
@@ -3631,7 +3631,7 @@ void Engine::MarkResolvedPhrase(int first, int last, Antecedent antecedent) {
   }
 }
 
-bool Engine::StandsAloneAsName(int i) const {
+inline bool Engine::StandsAloneAsName(int i) const {
   auto unknown_capitalised = [&](int k) {
     return k >= 0 && k < n() && !w(k).typed && w(k).kind == WType::kNone && w(k).first_upper;
   };

@@ -370,7 +370,8 @@ class Engine {
   }
 
   // Resolved actor code of an actor root (entry); nullptr when no restriction holds.
-  const std::string* ActorCodeOfRoot(int32_t root, Date date) const;
+  // (Always inlined: MakeActor and MarkNouns ask it some 280,000 times on the slice.)
+  [[gnu::always_inline]] inline const std::string* ActorCodeOfRoot(int32_t root, Date date) const;
   bool all_caps = false;
   bool document = false;  // coding within a document (dyad's coreference rules on)
   Date shifted() const { return shifted_; }
@@ -880,7 +881,7 @@ void Engine::AssignRoots() {
   }
 }
 
-const std::string* Engine::ActorCodeOfRoot(int32_t root, Date date) const {
+inline const std::string* Engine::ActorCodeOfRoot(int32_t root, Date date) const {
   const Root& r = d_.roots()[root];
   if (r.entry < 0) return nullptr;
   const auto& codes = d_.actors()[r.entry].codes;

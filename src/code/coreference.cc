@@ -258,8 +258,7 @@ std::string_view PossessiveStem(std::string_view word) {
 }
 }  // namespace
 
-void CorefRules::DefiniteCandidates(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const {
-  out->clear();
+void CorefRules::DefiniteCandidatesOf(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const {
   auto find = [&](std::string_view word) -> const DefiniteStart* {
     auto it = std::lower_bound(definite_starts_.begin(), definite_starts_.end(), word,
                                [](const DefiniteStart& s, std::string_view w) { return s.first < w; });

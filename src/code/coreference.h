@@ -96,7 +96,12 @@ struct CorefRules {
   // order picks) of the rules that can match words starting with `first`, `second` (`second` empty
   // at the sentence's end): their words begin with these, the last word allowing a possessive
   // ("'S", "'"). All others are sure not to match; most words start no rule (out is then empty).
-  void DefiniteCandidates(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const;
+  // (In line up to the filter of first words, which turns most words away: the look-ups are
+  // DefiniteCandidatesOf's.)
+  void DefiniteCandidates(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const {
+    out->clear();
+    if (MayStartDefinite(first)) DefiniteCandidatesOf(first, second, out);
+  }
 
   bool empty() const { return pronouns.empty() && definites.empty(); }
   // True when the first three letters of `code` are a state code.
@@ -118,6 +123,16 @@ struct CorefRules {
     WordShapeFilter second_words;  // of by_second's words ("THE" starts some 360 rules)
   };
   std::vector<DefiniteStart> definite_starts_;
+  // The filter of first words may hold `first` or, for a possessive ("...'S", "...'"), its stem.
+  bool MayStartDefinite(std::string_view first) const {
+    if (definite_first_words_.MayContain(first)) return true;
+    const size_t n = first.size();
+    if (n > 2 && first[n - 2] == '\'' && first[n - 1] == 'S') return definite_first_words_.MayContain(first.substr(0, n - 2));
+    if (n > 1 && first[n - 1] == '\'') return definite_first_words_.MayContain(first.substr(0, n - 1));
+    return false;
+  }
+  // DefiniteCandidates past the filter (out is empty).
+  void DefiniteCandidatesOf(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const;
   // The first words of definite_starts_: most words of a sentence start no rule, and the filter
   // turns them away before the binary search's string compares.
   WordShapeFilter definite_first_words_;

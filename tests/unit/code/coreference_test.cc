@@ -174,6 +174,14 @@ TEST_F(CoreferenceTest, DefiniteCandidatesAreTheRulesThatCanStartAtAWord) {
   EXPECT_EQ(words_of("BOTH", "COUNTRIES'"), (V{"BOTH COUNTRIES"}));
   EXPECT_EQ(words_of("MOSCOW'S", "TROOPS"), (V{"MOSCOW"}));
   EXPECT_EQ(words_of("MOSCOW", ""), (V{"MOSCOW"}));
+  // The filter in front of the look-up passes a possessive through its stem, and nothing else.
+  EXPECT_EQ(words_of("MOSCOW'", "TROOPS"), (V{"MOSCOW"}));
+  EXPECT_EQ(words_of("'S", "TROOPS"), V{});
+  EXPECT_EQ(words_of("'", ""), V{});
+  EXPECT_EQ(words_of("", ""), V{});
+  std::vector<uint32_t> left = {7, 8};  // a list left from an earlier word is emptied
+  r.DefiniteCandidates("KYIV", "SAID", &left);
+  EXPECT_TRUE(left.empty());
 }
 
 TEST_F(CoreferenceTest, PronounTakesActorOfPreviousSentence) {

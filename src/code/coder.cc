@@ -313,7 +313,7 @@ class Engine {
   bool IsPluralActor(int head) const;
   // Word k (after a comma) opens a clause of its own: "but", "while", "much as" ...
   bool OpensClause(int k) const;
-  bool AsOpensClause(int k) const;
+  [[gnu::always_inline]] inline bool AsOpensClause(int k) const;  // (asked of most words: in line)
   // The clause's verb right after the subject actor at `a`: past its agent nouns ("Rwandan
   // troops") and any of `between` ("has", "also"); -1 when no verb head stands there.
   int VerbAfterSubject(int a, const WordList& between) const;
@@ -1404,7 +1404,7 @@ int Engine::VerbAfterSubject(int a, const WordList& between) const {
   return q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun ? q : -1;
 }
 
-bool Engine::AsOpensClause(int k) const {
+inline bool Engine::AsOpensClause(int k) const {
   // Subordinators of time and cause that open a clause mid-sentence with no comma ("cut its
   // embassy's staff after Russia began striking Ukrainian cities", "as M23 fighters pushed into
   // Goma"); conditions (if, unless) stay with their main clause, whose modality they set.

@@ -402,7 +402,7 @@ class Engine {
       }
     return false;
   }
-  int TryRoot(int32_t r, int start, int* tail) const;
+  [[gnu::always_inline]] inline int TryRoot(int32_t r, int start, int* tail) const;  // (AssignRoots' inner loop)
   bool WrittenInCapitals(int first, int last) const;  // no lower-case letter in words first..last
   // Always inlined: called from every stage's word loops (GCC otherwise keeps it out of line).
   [[gnu::always_inline]] bool IsActor(int i) const {
@@ -725,7 +725,7 @@ bool EndingAllowed(RootType t, std::string_view rest, char last_root_char) {
 }  // namespace
 
 // Score of root r starting at `start` (-1 if it does not match); *tail = last matched word.
-int Engine::TryRoot(int32_t r, int start, int* tail) const {
+inline int Engine::TryRoot(int32_t r, int start, int* tail) const {
   const Root& root = d_.roots()[r];
   const auto& pws = d_.phrase_words();
   // Cheap rejection: every word of the root must occur somewhere in the sentence.

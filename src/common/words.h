@@ -68,7 +68,9 @@ class WordList {
       heads_[slot % kBuckets] = static_cast<uint16_t>(k + 1);
     }
   }
-  size_t count(std::string_view w) const {
+  // (Always inlined: the stages ask it some 750,000 times on 20,000 sentences, and most calls end
+  // at the filter.)
+  [[gnu::always_inline]] size_t count(std::string_view w) const {
     const size_t slot = WordShapeFilter::Slot(w);
     if (!filter_.MayContainSlot(slot)) return 0;
     // (Only the words of the same slot are compared: most words let through share it with one,

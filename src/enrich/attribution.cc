@@ -24,7 +24,7 @@ inline bool IsClauseBoundary(const Token& t) { return kClauseBoundaries.count(t.
 const WordSet kAuxiliaries = {"is",   "are", "was",  "were",  "be",   "been", "has",
                                             "have", "had", "will", "would", "does", "did",  "do"};
 
-bool IsHardBoundary(const Token& t) { return t.lower == ";" || t.lower == ":" || t.lower == "." || t.lower == "?"; }
+[[gnu::always_inline]] inline bool IsHardBoundary(const Token& t) { return t.lower == ";" || t.lower == ":" || t.lower == "." || t.lower == "?"; }
 
 // The first token of the clause window ending before `verb_first`: at most
 // `width` tokens back, stopping after a clause boundary.

@@ -218,6 +218,7 @@ struct Scratch {
     bool valid = false;
     uint64_t owner = 0;       // DictionarySet::instance_id()
     uint64_t generation = 0;  // lit_generation: the words' literal ranges point into lit_pool
+    uint32_t epoch = 0;       // the epoch its words were last stamped with (StampWords)
     std::string text;
     std::string chars;
     std::vector<Word> words;
@@ -319,7 +320,7 @@ class Engine {
   bool IsPluralActor(int head) const;
   // Word k (after a comma) opens a clause of its own: "but", "while", "much as" ...
   bool OpensClause(int k) const;
-  bool AsOpensClause(int k) const;
+  [[gnu::always_inline]] inline bool AsOpensClause(int k) const;  // (asked of most words: in line)
   // The clause's verb right after the subject actor at `a`: past its agent nouns ("Rwandan
   // troops") and any of `between` ("has", "also"); -1 when no verb head stands there.
   int VerbAfterSubject(int a, const WordList& between) const;
@@ -376,7 +377,8 @@ class Engine {
   }
 
   // Resolved actor code of an actor root (entry); nullptr when no restriction holds.
-  const std::string* ActorCodeOfRoot(int32_t root, Date date) const;
+  // (Always inlined: MakeActor and MarkNouns ask it some 280,000 times on the slice.)
+  [[gnu::always_inline]] inline const std::string* ActorCodeOfRoot(int32_t root, Date date) const;
   bool all_caps = false;
   bool document = false;  // coding within a document (dyad's coreference rules on)
   Date shifted() const { return shifted_; }
@@ -386,7 +388,7 @@ class Engine {
 
   // Document coreference (a dyad extension; code/coreference.h, docs/coreference.md).
   void MarkDefinites(const Discourse& d);
-  bool StandsAloneAsName(int i) const;
+  [[gnu::always_inline]] inline bool StandsAloneAsName(int i) const;  // (asked of every word: in line)
   void MarkResolvedPhrase(int first, int last, Antecedent antecedent);
   void ResolveAcross(const Discourse& d);
   void ResolveSeats(const Discourse& d);
@@ -407,14 +409,17 @@ class Engine {
       }
     return false;
   }
-  int TryRoot(int32_t r, int start, int* tail) const;
+  [[gnu::always_inline]] inline int TryRoot(int32_t r, int start, int* tail) const;  // (AssignRoots' inner loop)
   bool WrittenInCapitals(int first, int last) const;  // no lower-case letter in words first..last
   // Always inlined: called from every stage's word loops (GCC otherwise keeps it out of line).
   [[gnu::always_inline]] bool IsActor(int i) const {
     return i >= 0 && i < n() && w(i).typed && w(i).type == RootType::kActor && !w(i).noun && !w(i).blanked;
   }
-  bool IsActorHead(int i) const { return IsActor(i) && w(i).is_head; }
-  bool IsType(int i, RootType t) const { return i >= 0 && i < n() && w(i).typed && !w(i).blanked && w(i).type == t && !w(i).noun; }
+  [[gnu::always_inline]] bool IsActorHead(int i) const { return IsActor(i) && w(i).is_head; }
+  // (Always inlined too: GCC kept an out-of-line clone that MarkNouns called some 600,000 times.)
+  [[gnu::always_inline]] bool IsType(int i, RootType t) const {
+    return i >= 0 && i < n() && w(i).typed && !w(i).blanked && w(i).type == t && !w(i).noun;
+  }
   int Referent(int i) const;
   int32_t RootOfActorWord(int i) const;
   ActorVal MakeActor(int found, int agent_around, bool with_agent) const;
@@ -441,7 +446,8 @@ class Engine {
     bool src_set = false, tgt_set = false;
     int alt_letters = 0;
   };
-  bool WordMatches(int pos, int32_t word, bool exact) const;
+  // (Always inlined: the pattern matcher asks it some 1.1 million times on the slice.)
+  [[gnu::always_inline]] inline bool WordMatches(int pos, int32_t word, bool exact) const;
   bool SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool first_stem, MatchCtx& m) const;
   bool TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) const;
   // Pattern slots shared by the upper and lower matchers: an actor at p fills
@@ -692,6 +698,7 @@ void Engine::SplitAndAssignRoots() {
     r.valid = true;
     r.owner = d_.instance_id();
     r.generation = s_.lit_generation;
+    r.epoch = s_.epoch;
     r.text.assign(text_);
     r.chars = s_.chars;
     r.words = s_.words;
@@ -703,7 +710,12 @@ void Engine::SplitAndAssignRoots() {
   s_.words = r.words;
   all_caps = r.all_caps;
   ClearClauseState();
-  StampWords();
+  // (The stamps still hold this text's words when no other text was stamped since: the stamps,
+  // the mask and the witness answers of this epoch are a function of the words alone.)
+  if (s_.epoch != r.epoch) {
+    StampWords();
+    r.epoch = s_.epoch;
+  }
 }
 
 namespace {
@@ -732,7 +744,7 @@ bool EndingAllowed(RootType t, std::string_view rest, char last_root_char) {
 }  // namespace
 
 // Score of root r starting at `start` (-1 if it does not match); *tail = last matched word.
-int Engine::TryRoot(int32_t r, int start, int* tail) const {
+inline int Engine::TryRoot(int32_t r, int start, int* tail) const {
   const Root& root = d_.roots()[r];
   const auto& pws = d_.phrase_words();
   // Cheap rejection: every word of the root must occur somewhere in the sentence.
@@ -888,7 +900,7 @@ void Engine::AssignRoots() {
   }
 }
 
-const std::string* Engine::ActorCodeOfRoot(int32_t root, Date date) const {
+inline const std::string* Engine::ActorCodeOfRoot(int32_t root, Date date) const {
   const Root& r = d_.roots()[root];
   if (r.entry < 0) return nullptr;
   const auto& codes = d_.actors()[r.entry].codes;
@@ -1432,7 +1444,7 @@ int Engine::VerbAfterSubject(int a, const WordList& between) const {
   return q < n() && IsType(q, RootType::kVerb) && w(q).is_head && !w(q).noun ? q : -1;
 }
 
-bool Engine::AsOpensClause(int k) const {
+inline bool Engine::AsOpensClause(int k) const {
   // Subordinators of time and cause that open a clause mid-sentence with no comma ("cut its
   // embassy's staff after Russia began striking Ukrainian cities", "as M23 fighters pushed into
   // Goma"); conditions (if, unless) stay with their main clause, whose modality they set.
@@ -2427,7 +2439,7 @@ std::vector<int> Engine::CompoundMembers(int head) const {
 
 // ---------------------------------------------------------------- patterns
 
-bool Engine::WordMatches(int pos, int32_t word, bool exact) const {
+inline bool Engine::WordMatches(int pos, int32_t word, bool exact) const {
   if (s_.stamp[word] != s_.epoch) return false;  // the word occurs nowhere in the sentence
   const Word& wd = w(pos);
   if (wd.kind != WType::kNone) return false;
@@ -3437,6 +3449,14 @@ std::string Compose(std::string_view actor, const std::string& agent, bool prefi
   else composed.append(actor).append(agent);
   return composed;
 }
+// Compose() of an actor code the caller no longer needs: moved out, not copied, when no agent
+// joins it.
+std::string ComposeFrom(std::string&& actor, const std::string& agent, bool prefix) {
+  if (agent.empty()) return std::move(actor);
+  const size_t at = actor.find(agent);
+  if (at != std::string::npos && at % 3 == 0) return std::move(actor);
+  return Compose(actor, agent, prefix);
+}
 bool InvalidCode(const std::string& c) { return Is(c, "---") || Is(c, "+++") || Is(c, "###") || Is(c, "***"); }
 }  // namespace
 
@@ -3624,12 +3644,12 @@ std::vector<ActorMention> Engine::Mentions() {
     if (!IsActorHead(i) || w(i).resolved) continue;
     ActorVal a = MakeActor(i, i, true);
     if (a.nocode) continue;
-    ActorMention m;
-    m.code = Compose(a.code, a.agent, a.agent_prefix);
+    // (Built in place; the actor's code moved in when Compose would return it as it is.)
+    ActorMention& m = out.emplace_back();
+    m.code = ComposeFrom(std::move(a.code), a.agent, a.agent_prefix);
     m.span.begin = w(i).begin;
     m.span.end = w(w(i).tail).end;
-    m.text = std::string(text_.substr(m.span.begin, m.span.end - m.span.begin));
-    out.push_back(std::move(m));
+    m.text.assign(text_.data() + m.span.begin, static_cast<size_t>(m.span.end - m.span.begin));
   }
   return out;
 }
@@ -3721,7 +3741,7 @@ void Engine::MarkResolvedPhrase(int first, int last, Antecedent antecedent) {
   }
 }
 
-bool Engine::StandsAloneAsName(int i) const {
+inline bool Engine::StandsAloneAsName(int i) const {
   auto unknown_capitalised = [&](int k) {
     return k >= 0 && k < n() && !w(k).typed && w(k).kind == WType::kNone && w(k).first_upper;
   };
@@ -3934,9 +3954,15 @@ CodeResult Coder::CodeInDocument(std::string_view sentence, Date date, Discourse
 
 CodeResult Coder::CodeClauseInDocument(std::string_view clause, Date date, const Discourse& before,
                                        bool new_paragraph) const {
-  Discourse discourse(before);
-  discourse.BeginSentence(new_paragraph);
-  return CodeWith(clause, date, options_, nullptr, {}, &discourse, /*record_mentions=*/false);
+  // (A discourse the thread keeps, made a copy of `before` for each clause: its lists keep their
+  // storage from clause to clause. CodeWith only reads it: it records no mentions here.)
+  thread_local std::optional<Discourse> discourse;
+  if (!discourse || &discourse->rules() != &before.rules()) discourse.emplace(before);
+  else discourse->AssignFrom(before);
+  discourse->BeginSentence(new_paragraph);
+  CodeResult result = CodeWith(clause, date, options_, nullptr, {}, &*discourse, /*record_mentions=*/false);
+  discourse->ReleaseSentences();
+  return result;
 }
 
 bool Coder::time_shift_enabled(const TabariOptions& o) const {

@@ -262,8 +262,7 @@ std::string_view PossessiveStem(std::string_view word) {
 }
 }  // namespace
 
-void CorefRules::DefiniteCandidates(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const {
-  out->clear();
+void CorefRules::DefiniteCandidatesOf(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const {
   auto find = [&](std::string_view word) -> const DefiniteStart* {
     auto it = std::lower_bound(definite_starts_.begin(), definite_starts_.end(), word,
                                [](const DefiniteStart& s, std::string_view w) { return s.first < w; });
@@ -317,6 +316,15 @@ CorefRules CorefRules::FromDictionaries(const dict::DictionarySet& dicts, std::v
 }
 
 // ---------------------------------------------------------------- Discourse
+
+void Discourse::AssignFrom(const Discourse& other) {
+  // (Every member but the rules, which are the same: copy-assigned, so that the vectors and the
+  // strings in them reuse their buffers.)
+  sentences_ = other.sentences_;
+  force_ = other.force_;
+  named_ = other.named_;
+  sentence_count_ = other.sentence_count_;
+}
 
 void Discourse::BeginSentence(bool new_paragraph) {
   // Keep only the sentences a rule may look back at (memory stays bounded on long documents).

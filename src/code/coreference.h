@@ -77,7 +77,13 @@ struct CorefRules {
   // mention.)
   struct CodeHash {
     using is_transparent = void;
-    size_t operator()(std::string_view code) const { return std::hash<std::string_view>{}(code); }
+    // (A multiplicative hash in line: the codes are three letters or a few more, and std::hash's
+    // is a call to _Hash_bytes. Nothing iterates these sets, so their order is no output's.)
+    size_t operator()(std::string_view code) const {
+      uint64_t h = 0x9E3779B97F4A7C15ull ^ code.size();
+      for (const char c : code) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
   };
   using CodeSet = std::unordered_set<std::string, CodeHash, std::equal_to<>>;
   CodeSet nonstates;  // 3-letter codes that are not states (regions, IGO)
@@ -99,7 +105,12 @@ struct CorefRules {
   // order picks) of the rules that can match words starting with `first`, `second` (`second` empty
   // at the sentence's end): their words begin with these, the last word allowing a possessive
   // ("'S", "'"). All others are sure not to match; most words start no rule (out is then empty).
-  void DefiniteCandidates(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const;
+  // (In line up to the filter of first words, which turns most words away: the look-ups are
+  // DefiniteCandidatesOf's.)
+  void DefiniteCandidates(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const {
+    out->clear();
+    if (MayStartDefinite(first)) DefiniteCandidatesOf(first, second, out);
+  }
 
   bool empty() const { return pronouns.empty() && definites.empty(); }
   // True when the first three letters of `code` are a state code.
@@ -121,6 +132,16 @@ struct CorefRules {
     WordShapeFilter second_words;  // of by_second's words ("THE" starts some 360 rules)
   };
   std::vector<DefiniteStart> definite_starts_;
+  // The filter of first words may hold `first` or, for a possessive ("...'S", "...'"), its stem.
+  bool MayStartDefinite(std::string_view first) const {
+    if (definite_first_words_.MayContain(first)) return true;
+    const size_t n = first.size();
+    if (n > 2 && first[n - 2] == '\'' && first[n - 1] == 'S') return definite_first_words_.MayContain(first.substr(0, n - 2));
+    if (n > 1 && first[n - 1] == '\'') return definite_first_words_.MayContain(first.substr(0, n - 1));
+    return false;
+  }
+  // DefiniteCandidates past the filter (out is empty).
+  void DefiniteCandidatesOf(std::string_view first, std::string_view second, std::vector<uint32_t>* out) const;
   // The first words of definite_starts_: most words of a sentence start no rule, and the filter
   // turns them away before the binary search's string compares.
   WordShapeFilter definite_first_words_;
@@ -155,6 +176,13 @@ struct Antecedent {
 class Discourse {
  public:
   explicit Discourse(const CorefRules& rules) : rules_(rules) {}
+
+  // Becomes a copy of `other`, whose rules must be this discourse's, reusing this one's storage
+  // (a thread codes clause after clause, each against a copy of the discourse before it).
+  void AssignFrom(const Discourse& other);
+  // Lets go of the sentences it shares with other copies (their owner's next Add then has no
+  // reason to copy its current sentence); the other lists keep their storage for AssignFrom.
+  void ReleaseSentences() { sentences_.clear(); }
 
   const CorefRules& rules() const { return rules_; }
 

@@ -742,7 +742,9 @@ void CodeReducedRelatives(const code::Coder& coder, const frames::FrameSet* fram
                           Date date, const code::Discourse* discourse, code::CodeResult* result) {
   const size_t original = result->events.size();
   for (size_t i = 0; i < original; ++i) {
-    const code::CodedEvent e = result->events[i];
+    // (A reference, not a copy of the event's strings: it is read only before AddClauseEvents,
+    // which may grow the list.)
+    const code::CodedEvent& e = result->events[i];
     if (e.verb_span.empty() || e.source_span.empty() || e.target_span.empty()) continue;
     // The target right before the participle (only spaces between), the agent after "by" right after it.
     if (e.target_span.end > e.verb_span.begin || SkipSpaces(sentence, e.target_span.end) != e.verb_span.begin) continue;
@@ -833,7 +835,8 @@ void CodePermittedActs(const code::Coder& coder, const frames::FrameSet* frames,
   auto skip_spaces = [&](int32_t at) { return SkipSpaces(sentence, at); };
   const size_t original = result->events.size();
   for (size_t i = 0; i < original; ++i) {
-    const code::CodedEvent e = result->events[i];
+    // (A reference, as above: read only before AddClauseEvents.)
+    const code::CodedEvent& e = result->events[i];
     // (Only the bare permission, 08x: a pattern that read what was permitted, "let Russian forces
     // use its territory" = 062, has coded the act already.)
     if (e.verb_span.empty() || e.target_span.empty() || !e.code.starts_with("08")) continue;

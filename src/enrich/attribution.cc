@@ -14,17 +14,17 @@ constexpr int kPostposedSpeakerTokens = 12;
 bool EndsWithNt(const std::string& w) { return w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0; }
 
 // Tokens that end a clause for the purpose of cue scope.
-bool IsClauseBoundary(const Token& t) {
-  static const WordSet kWords = {",",       ";",       ":",      ".",    "(",       ")",        "!",
-                                               "?",       "\"",      "and",    "but",  "that",    "which",    "who",
-                                               "whom",    "because", "while",  "when", "whether", "although", "though",
-                                               "whereas", "after",   "before", "since"};
-  return kWords.count(t.lower) > 0;
-}
+// (At namespace scope, not a function's static: IsClauseBoundary, asked of most tokens, has no
+// guard to test and is inlined.)
+const WordSet kClauseBoundaries = {",",       ";",       ":",      ".",    "(",       ")",        "!",
+                                   "?",       "\"",      "and",    "but",  "that",    "which",    "who",
+                                   "whom",    "because", "while",  "when", "whether", "although", "though",
+                                   "whereas", "after",   "before", "since"};
+inline bool IsClauseBoundary(const Token& t) { return kClauseBoundaries.count(t.lower) > 0; }
 const WordSet kAuxiliaries = {"is",   "are", "was",  "were",  "be",   "been", "has",
                                             "have", "had", "will", "would", "does", "did",  "do"};
 
-bool IsHardBoundary(const Token& t) { return t.lower == ";" || t.lower == ":" || t.lower == "." || t.lower == "?"; }
+[[gnu::always_inline]] inline bool IsHardBoundary(const Token& t) { return t.lower == ";" || t.lower == ":" || t.lower == "." || t.lower == "?"; }
 
 // The first token of the clause window ending before `verb_first`: at most
 // `width` tokens back, stopping after a clause boundary.

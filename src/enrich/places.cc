@@ -19,7 +19,7 @@ std::vector<std::string> NameWords(std::string_view name) {
   return words;
 }
 
-bool IsHardBoundary(const Token& t) { return t.lower == ";" || t.lower == ":" || t.lower == "." || t.lower == "?"; }
+[[gnu::always_inline]] inline bool IsHardBoundary(const Token& t) { return t.lower == ";" || t.lower == ":" || t.lower == "." || t.lower == "?"; }
 
 // A capitalised demonym or adjective between a preposition and a name:
 // "in Russian-occupied Crimea".

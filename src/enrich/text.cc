@@ -34,8 +34,10 @@ bool IsSpace(unsigned char c) { return c <= ' ' && (c == ' ' || c == '\t' || c =
 
 // `lowered`: the text ASCII-lower-cased, byte for byte.
 void Finish(std::string_view text, std::string_view lowered, Token* t) {
-  t->text = text.substr(static_cast<size_t>(t->begin), static_cast<size_t>(t->end - t->begin));
-  t->lower.SetLowered(lowered.substr(static_cast<size_t>(t->begin), static_cast<size_t>(t->end - t->begin)));
+  // (Views built in place: the token lies inside both texts, substr's range check is not needed.)
+  const size_t length = static_cast<size_t>(t->end - t->begin);
+  t->text = std::string_view(text.data() + t->begin, length);
+  t->lower.SetLowered(std::string_view(lowered.data() + t->begin, length));
   t->filter_slot = t->lower.slot();
   unsigned char c0 = static_cast<unsigned char>(t->text[0]);
   t->word = IsAlnum(c0);

@@ -61,7 +61,7 @@ class LowerWord : public std::string {
   // `lowered` (text already ASCII-lower-cased) and its slot.
   void SetLowered(std::string_view lowered) {
     assign(lowered);
-    slot_ = WordFilter::Slot(*this);
+    slot_ = WordFilter::Slot(lowered);  // (the same bytes: read from the view, not through *this)
   }
   uint16_t slot() const { return slot_; }
   template <size_t N>

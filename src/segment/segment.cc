@@ -8,6 +8,8 @@
 #include <fstream>
 #include <mutex>
 
+#include "common/scan.h"
+
 namespace dyad::segment {
 namespace {
 
@@ -17,16 +19,11 @@ bool IsCloser(char c) { return c == '"' || c == '\'' || c == ')' || c == ']' || 
 bool IsOpener(char c) { return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{'; }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Bytes the scanning loops stop at: kSplitByte for SentenceSplitter::Split ('\n' and
-// terminators), kProtectByte for ProtectedIntervals ('\n', '"' and brackets).
-constexpr uint8_t kSplitByte = 1, kProtectByte = 2;
-constexpr std::array<uint8_t, 256> MakeByteClass() {
-  std::array<uint8_t, 256> t{};
-  for (unsigned char c : {'\n', '.', '!', '?'}) t[c] |= kSplitByte;
-  for (unsigned char c : {'\n', '"', '(', '[', '{', ')', ']', '}'}) t[c] |= kProtectByte;
-  return t;
-}
-constexpr std::array<uint8_t, 256> kByteClass = MakeByteClass();
+// Bytes the scanning loops stop at: kSplitStops for SentenceSplitter::Split ('\n' and
+// terminators), kProtectStops for ProtectedIntervals ('\n', '"' and brackets); sixteen bytes
+// tested at a time (common/scan.h).
+const ByteStops<4> kSplitStops({'\n', '.', '!', '?'});
+const ByteStops<8> kProtectStops({'\n', '"', '(', '[', '{', ')', ']', '}'});
 
 // Decodes the code point at byte i (invalid bytes decode as U+FFFD, length 1).
 UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
@@ -146,10 +143,9 @@ std::vector<Interval> ProtectedIntervals(std::string_view text) {
   size_t quote = kNone;
   std::vector<std::pair<char, size_t>> stack;
   const size_t n = text.size();
-  const char* const p = text.data();
   for (size_t i = 0; i < n; ++i) {
-    // Only '\n', '"' and brackets matter here: skip every other byte in a tight loop.
-    while (i < n && (kByteClass[static_cast<unsigned char>(p[i])] & kProtectByte) == 0) ++i;
+    // Only '\n', '"' and brackets matter here: every other byte is skipped, sixteen at a time.
+    i = kProtectStops.Find(text, i);
     if (i >= n) break;
     char c = text[i];
     if (c == '\n') {
@@ -322,10 +318,9 @@ std::vector<SentenceSpan> SentenceSplitter::Split(std::string_view text) const {
   const size_t n = text.size();
   size_t start = 0;
   size_t i = 0;
-  const char* const p = text.data();
   while (i < n) {
-    // Only '\n' and terminators matter here: skip every other byte in a tight loop.
-    while (i < n && (kByteClass[static_cast<unsigned char>(p[i])] & kSplitByte) == 0) ++i;
+    // Only '\n' and terminators matter here: every other byte is skipped, sixteen at a time.
+    i = kSplitStops.Find(text, i);
     if (i >= n) break;
     char c = text[i];
     if (c == '\n') {

@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dyad::write {
 
 namespace {
@@ -123,7 +127,13 @@ void AppendJsonString(std::string_view s, std::string* out) {
     return;
   }
   out->push_back('"');
-  for (unsigned char c : s) {
+  // (The bytes kept as they are, most of them, appended a run at a time, not one by one.)
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
@@ -137,11 +147,10 @@ void AppendJsonString(std::string_view s, std::string* out) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(c));
         }
     }
   }
+  out->append(s.data() + run, s.size() - run);
   out->push_back('"');
 }
 
@@ -175,7 +184,7 @@ class Cursor {
     p_ += N + 1;
   }
   // As AppendJsonString (which it calls for a string with anything to escape or non-ASCII).
-  void String(std::string_view s) {
+  [[gnu::always_inline]] void String(std::string_view s) {  // (in line: 21 strings an event)
     // The plain case (IsPlainJson's test) copied as it is checked, eight bytes at a time: the
     // bytes land after the opening quote, and the cursor moves only when every byte passed.
     constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
@@ -183,7 +192,36 @@ class Cursor {
     char* const dst = p_ + 1;
     size_t i = 0;
     bool plain = true;
-    for (; i + 8 <= s.size(); i += 8) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time where SSE2 is there (x86-64 always has it): a byte below 0x20 or
+    // from 0x80 up (a signed compare with 0x20 finds both), a quote or a backslash stops the copy.
+    // A string of 16 bytes or more ends with its last sixteen checked and copied again, as below.
+    if (s.size() >= 16) {
+      const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+      const auto special = [&](__m128i v) {
+        return _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, space),
+                                              _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))));
+      };
+      for (; i + 16 <= s.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        if (special(v) != 0) {
+          plain = false;
+          break;
+        }
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), v);
+      }
+      if (plain && i < s.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + s.size() - 16));
+        if (special(v) != 0) {
+          plain = false;
+        } else {
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + s.size() - 16), v);
+          i = s.size();
+        }
+      }
+    }
+#endif
+    for (; plain && i + 8 <= s.size(); i += 8) {
       uint64_t v;
       std::memcpy(&v, s.data() + i, 8);
       if ((v & kHighs) || has_zero(v & ~uint64_t{0x1F1F1F1F1F1F1F1Full}) || has_zero(v ^ (kOnes * '"')) ||
@@ -228,7 +266,33 @@ class Cursor {
       Literal("null");
       return;
     }
-    p_ = nlohmann::detail::to_chars(p_, p_ + 64, value);
+    // (Events repeat few values: a Goldstein score per code, a gazetteer place's coordinates. The
+    // thread remembers the text of the values it formatted last, one per slot of a small table
+    // keyed by the value's bits; a value not in it is formatted, and kept, as before.)
+    struct Formatted {
+      uint64_t bits = 0;
+      bool valid = false;
+      uint8_t size = 0;
+      char text[30] = {};
+    };
+    thread_local std::array<Formatted, 256> formatted;
+    uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    Formatted& slot = formatted[((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 56];
+    if (slot.valid && slot.bits == bits) {
+      std::memcpy(p_, slot.text, sizeof slot.text);  // (the buffer has room for 64 bytes here)
+      p_ += slot.size;
+      return;
+    }
+    char* const end = nlohmann::detail::to_chars(p_, p_ + 64, value);
+    const size_t size = static_cast<size_t>(end - p_);
+    if (size <= sizeof slot.text) {
+      slot.bits = bits;
+      slot.valid = true;
+      slot.size = static_cast<uint8_t>(size);
+      std::memcpy(slot.text, p_, size);
+    }
+    p_ = end;
   }
   void SpanOf(const Span& span) {
     if (span.empty()) {

@@ -177,6 +177,14 @@ TEST_F(CoreferenceTest, DefiniteCandidatesAreTheRulesThatCanStartAtAWord) {
   EXPECT_EQ(words_of("BOTH", "COUNTRIES'"), (V{"BOTH COUNTRIES"}));
   EXPECT_EQ(words_of("MOSCOW'S", "TROOPS"), (V{"MOSCOW"}));
   EXPECT_EQ(words_of("MOSCOW", ""), (V{"MOSCOW"}));
+  // The filter in front of the look-up passes a possessive through its stem, and nothing else.
+  EXPECT_EQ(words_of("MOSCOW'", "TROOPS"), (V{"MOSCOW"}));
+  EXPECT_EQ(words_of("'S", "TROOPS"), V{});
+  EXPECT_EQ(words_of("'", ""), V{});
+  EXPECT_EQ(words_of("", ""), V{});
+  std::vector<uint32_t> left = {7, 8};  // a list left from an earlier word is emptied
+  r.DefiniteCandidates("KYIV", "SAID", &left);
+  EXPECT_TRUE(left.empty());
 }
 
 TEST_F(CoreferenceTest, PronounTakesActorOfPreviousSentence) {
@@ -532,6 +540,53 @@ TEST(DiscourseTest, LooksOnlyAsFarAsTheWindows) {
   EXPECT_TRUE(d.ResolveDefinite(two, {{"ROH", "Rohan", 0, -1, false}}, &a));
   EXPECT_EQ(a.code, "ARN/ROH");
   EXPECT_EQ(a.text, "Arnor and Rohan");
+}
+
+// AssignFrom makes a discourse a copy of another, whatever it held before: the same answers as a
+// discourse copy-constructed from it, and neither changes the other afterwards.
+TEST(DiscourseTest, AssignFromGivesTheSameAnswersAsACopy) {
+  CorefRules rules;
+  rules.states = {"ARN", "ROH", "GON"};
+  rules.pronoun_window = 2;
+  rules.definite_window = 2;
+  Discourse original(rules);
+  original.BeginSentence(false);
+  original.Add({"ARN", "Arnor", 0, -1, false});
+  original.NoteForce("ROH", "Rohan");
+  original.BeginSentence(false);
+  original.Add({"ROHGOV", "the government of Rohan and its long-winded envoys", 2, -1, true});
+  Discourse reused(rules);  // holding other sentences and states first
+  for (int i = 0; i < 5; ++i) {
+    reused.BeginSentence(i % 2 == 1);
+    reused.Add({"GON", "Gondor, the kingdom of the south", 0, -1, false});
+    reused.NoteForce("GON", "Gondor");
+  }
+  reused.AssignFrom(original);
+  Discourse copied(original);
+  reused.BeginSentence(false);
+  copied.BeginSentence(false);
+  for (PronounKind kind : {PronounKind::kThing, PronounKind::kPerson, PronounKind::kGroup}) {
+    Antecedent a, b;
+    EXPECT_EQ(reused.ResolvePronoun(kind, &a), copied.ResolvePronoun(kind, &b));
+    EXPECT_EQ(a.code, b.code);
+    EXPECT_EQ(a.text, b.text);
+  }
+  for (Discourse* d : {&reused, &copied}) {
+    Antecedent a;
+    EXPECT_TRUE(d->HasNamed("ARN"));
+    EXPECT_TRUE(d->HasNamed("ROH"));
+    EXPECT_FALSE(d->HasNamed("GON"));  // what `reused` held before is gone
+    DefiniteRule two;
+    two.kind = DefiniteKind::kStates;
+    ASSERT_TRUE(d->ResolveDefinite(two, {}, &a));
+    EXPECT_EQ(a.code, "ARN/ROH");
+  }
+  // The copy's new sentence is its own: the original's current sentence is unchanged.
+  reused.Add({"GON", "Gondor", 0, -1, false});
+  EXPECT_EQ(original.current().size(), 1u);
+  reused.ReleaseSentences();
+  EXPECT_EQ(original.current().size(), 1u);
+  EXPECT_EQ(original.current().front().code, "ROHGOV");
 }
 
 }  // namespace

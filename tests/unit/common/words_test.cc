@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace dyad {
 namespace {
@@ -85,6 +86,35 @@ TEST(WordsTest, WordListCountsItsWordsAndNoOthers) {
   for (std::string_view w : {"THE", "A", "AN", "ITS", "THEIR", "TOWARDS", "TOWARD"}) EXPECT_EQ(list.count(w), 1u) << w;
   // Words of the same length and first and last bytes as a listed one share its slot: compared.
   for (std::string_view w : {"TEE", "TOE", "ATN", "IDS", "TOWARDT", "", "THEM", "B"}) EXPECT_EQ(list.count(w), 0u) << w;
+}
+
+// A list longer than its buckets (several words to a bucket, and words of one slot): every word
+// listed is counted, and no other word of the same shapes.
+TEST(WordsTest, WordListCountsEveryWordOfALongList) {
+  const std::vector<std::string_view> words = {
+      "AAA", "AEA", "AOA", "BAB", "BEB", "BOB", "CAC", "CEC", "COC", "DAD", "DED", "DOD", "EAE",
+      "EEE", "EOE", "FAF", "FEF", "FOF", "GAG", "GEG", "GOG", "HAH", "HEH", "HOH", "IAI", "IEI",
+      "IOI", "JAJ", "JEJ", "JOJ", "KAK", "KEK", "KOK", "LAL", "LEL", "LOL", "MAM", "MEM", "MOM",
+      "NAN", "NEN", "NON", "OAO", "OEO", "OOO", "PAP", "PEP", "POP", "QAQ", "QEQ", "QOQ", "RAR",
+      "RER", "ROR", "SAS", "SES", "SOS", "TAT", "TET", "TOT", "UAU", "UEU", "UOU", "VAV", "VEV",
+      "VOV", "WAW", "WEW", "WOW", "XAX", "XEX", "XOX", "YAY", "YEY", "YOY", "ZAZ", "ZEZ", "ZOZ",
+      "XY", "XXY", "XXXY", "XXXXY", "XXXXXY", "XXXXXXY", "XXXXXXXY", "XXXXXXXXY", "XXXXXXXXXY",
+      "XXXXXXXXXXY", "XXXXXXXXXXXY", "XXXXXXXXXXXXY"};
+  const WordList list = {
+      "AAA", "AEA", "AOA", "BAB", "BEB", "BOB", "CAC", "CEC", "COC", "DAD", "DED", "DOD", "EAE",
+      "EEE", "EOE", "FAF", "FEF", "FOF", "GAG", "GEG", "GOG", "HAH", "HEH", "HOH", "IAI", "IEI",
+      "IOI", "JAJ", "JEJ", "JOJ", "KAK", "KEK", "KOK", "LAL", "LEL", "LOL", "MAM", "MEM", "MOM",
+      "NAN", "NEN", "NON", "OAO", "OEO", "OOO", "PAP", "PEP", "POP", "QAQ", "QEQ", "QOQ", "RAR",
+      "RER", "ROR", "SAS", "SES", "SOS", "TAT", "TET", "TOT", "UAU", "UEU", "UOU", "VAV", "VEV",
+      "VOV", "WAW", "WEW", "WOW", "XAX", "XEX", "XOX", "YAY", "YEY", "YOY", "ZAZ", "ZEZ", "ZOZ",
+      "XY", "XXY", "XXXY", "XXXXY", "XXXXXY", "XXXXXXY", "XXXXXXXY", "XXXXXXXXY", "XXXXXXXXXY",
+      "XXXXXXXXXXY", "XXXXXXXXXXXY", "XXXXXXXXXXXXY"};
+  for (std::string_view w : words) EXPECT_EQ(list.count(w), 1u) << w;
+  for (char a = 'A'; a <= 'Z'; ++a)
+    for (char b : {'B', 'I', 'U'}) EXPECT_EQ(list.count(std::string{a, b, a}), 0u) << a << b << a;
+  EXPECT_EQ(list.count("XY2"), 0u);
+  EXPECT_EQ(list.count("XXXXXXXXXXXXXY"), 0u);
+  EXPECT_EQ(list.count(""), 0u);
 }
 
 }  // namespace

@@ -292,6 +292,38 @@ TEST(JsonlReaderTest, FieldsAreNlohmannsOnEveryKindOfLine) {
   }
 }
 
+// The plain runs of a string are passed over sixteen bytes at a time, then eight: an escape, a
+// multi-byte character or the closing quote at every position of texts around those widths is read
+// as nlohmann reads it.
+TEST(JsonlReaderTest, StringsAgreeWithNlohmannWhereverTheirEscapesFall) {
+  const std::vector<std::string> specials = {"\\\"", "\\n", "\\\\", "\\u00e9", "\xC3\xA9", "\xE2\x80\x9C", "\t"};
+  std::vector<std::string> lines;
+  for (size_t size : {7u, 8u, 15u, 16u, 17u, 33u}) {
+    for (size_t pos = 0; pos <= size; ++pos) {
+      for (const std::string& special : specials) {
+        std::string text(size, 'x');
+        for (size_t k = 0; k < size; ++k) text[k] = static_cast<char>(k % 5 ? 'a' + k % 26 : ' ');
+        text.insert(pos, special);
+        lines.push_back("{\"id\":\"s\",\"text\":\"" + text + "\"}");
+      }
+    }
+  }
+  TempDir dir;
+  std::string content;
+  for (const std::string& line : lines) content += line + "\n";
+  const std::string path = dir.Write("strings.jsonl", content);
+  ReadResult r = ReadAll(path);
+  ASSERT_EQ(r.docs.size() + r.errors.size(), lines.size());
+  size_t d = 0;
+  for (const std::string& line : lines) {
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) continue;  // (a raw tab is no valid JSON: both reject it)
+    ASSERT_LT(d, r.docs.size());
+    EXPECT_EQ(r.docs[d++].text, j["text"].get<std::string>()) << line;
+  }
+  EXPECT_EQ(d, r.docs.size());
+}
+
 // Lines the reader rejects keep nlohmann's messages, whichever way they were first read.
 TEST(JsonlReaderTest, RejectedLinesKeepTheirMessages) {
   TempDir dir;

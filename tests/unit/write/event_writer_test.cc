@@ -133,6 +133,47 @@ TEST(EventWriterTest, JsonlLineEqualsTheJsonObjectsDump) {
   }
 }
 
+// The plain-string copy reads sixteen bytes at a time (eight below sixteen): every byte value at
+// every position of strings around those widths is written as the JSON object's dump writes it.
+TEST(EventWriterTest, JsonlStringsAgreeWithTheDumpForEveryByteAtEveryPosition) {
+  for (size_t size : {7u, 8u, 15u, 16u, 17u, 31u, 40u}) {
+    for (size_t pos = 0; pos < size; ++pos) {
+      for (int b = 0; b < 256; ++b) {
+        Event e = SampleEvent();
+        e.sentence.assign(size, 'x');
+        for (size_t k = 0; k < size; ++k) e.sentence[k] = static_cast<char>(k % 4 ? 'a' + k % 26 : ' ');
+        e.sentence[pos] = static_cast<char>(b);
+        std::string line;
+        AppendEventJsonl(e, &line);
+        ASSERT_EQ(line, DumpLine(e)) << "size " << size << ", byte " << b << " at " << pos;
+        // ... and with a character of two bytes after it (the escaping path, run by run).
+        e.sentence += "\xC3\xA9";
+        line.clear();
+        AppendEventJsonl(e, &line);
+        ASSERT_EQ(line, DumpLine(e)) << "size " << size << ", byte " << b << " at " << pos << ", with U+00E9";
+      }
+    }
+  }
+}
+
+// Numbers are formatted once per thread and value and then copied: every line, the first time a
+// value is written and the times after (values sharing a slot of the table too), equals the dump.
+TEST(EventWriterTest, JsonlNumbersWrittenAgainEqualTheDump) {
+  std::vector<double> values = {0.0, -0.0, 1.0, -10.0, 3.4, 7.0, -2.2, 50.4501, 30.5234, 1e-7, 1e300,
+                                -1.2345678901234567e-308, 0.1, 2.0 / 3.0, 123456789.125};
+  for (int i = 0; i < 600; ++i) values.push_back(i * 0.37 - 100.0);  // more values than slots
+  for (int round = 0; round < 3; ++round) {
+    for (double v : values) {
+      Event e = SampleEvent();
+      e.goldstein = v;
+      e.location = {"Kyiv", "UKR", "Kyiv City", v, -v / 3, "capital", {40, 44}};
+      std::string line;
+      AppendEventJsonl(e, &line);
+      ASSERT_EQ(line, DumpLine(e)) << "value " << v << ", round " << round;
+    }
+  }
+}
+
 // A PDF's event carries its page (null without pages), in JSONL and in CSV's last column.
 TEST(EventWriterTest, PageIsNullWithoutPagesAndANumberWithThem) {
   Event e = SampleEvent();

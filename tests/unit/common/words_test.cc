@@ -49,8 +49,11 @@ TEST(WordsTest, LatinLettersWithDiacriticsFoldToTheirAsciiCapitals) {
                                       static_cast<unsigned char>(0x80 | (cp & 0x3F)), &up);
     if (base == 0) continue;
     EXPECT_TRUE(base >= 'A' && base <= 'Z') << cp;
-    if (cp < 0xE0) EXPECT_TRUE(up) << cp;
-    if (cp >= 0xE0 && cp < 0x100) EXPECT_FALSE(up) << cp;
+    if (cp < 0xE0) {
+      EXPECT_TRUE(up) << cp;
+    } else if (cp < 0x100) {
+      EXPECT_FALSE(up) << cp;
+    }
   }
 }
 

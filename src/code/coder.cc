@@ -3498,7 +3498,12 @@ CodeResult Engine::Finish() {
   if (!s_.untargeted.empty() &&
       std::none_of(ev.begin(), ev.end(), [&](const RawEvent& e) {
         if (e.kind == CodeKind::kNull) return !later_clause(e.verb);
-        return !SourcedByEventMention(e) && !MaterialActOnEventMention(e);
+        // (An event of an actor on itself, or of an actor with no code for the date, is dropped
+        // below: "Turkey called for a ceasefire and said talks must resume".)
+        const bool dropped = e.src.nocode || e.tgt.nocode ||
+                             (e.src.code == e.tgt.code && e.src.agent == e.tgt.agent &&
+                              e.src.code.find('/') == std::string::npos);
+        return !dropped && !SourcedByEventMention(e) && !MaterialActOnEventMention(e);
       }))
     ev.push_back(s_.untargeted.front());
   if (ev.empty()) {

@@ -2827,6 +2827,9 @@ TEST_F(EngineText, UntargetedAppealsAndOffersKeepTheirSubject) {
            // A second clause that codes nothing (a null pattern) leaves the appeal standing.
            {"Brazil called for a ceasefire, while also asking that the concerns of all parties be taken seriously.", "BRA",
             "02", "", Modality::kAsserted, ""},
+           // ... and so does an event of an actor on itself, which is dropped.
+           {"Turkey called for a ceasefire and said talks must resume.", "TUR", "02", "", Modality::kAsserted, ""},
+           {"Kenya urged restraint and said the region must stay calm.", "KEN", "02", "", Modality::kAsserted, ""},
            // What a text says, its author says: "issued a statement calling for ...".
            {"China issued a statement calling for a ceasefire.", "CHN", "02", "", Modality::kAsserted, ""},
            {"Brazil issued a statement which urged restraint.", "BRA", "02", "", Modality::kAsserted, ""},

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dyad {
@@ -57,7 +58,9 @@ inline size_t WordShapeHash(std::string_view w) {
 // away without the tree walk's string comparisons.
 class WordList {
  public:
-  WordList(std::initializer_list<std::string_view> words) : words_(words) {
+  WordList(std::initializer_list<std::string_view> words) : WordList(std::vector<std::string_view>(words)) {}
+  // (The words must outlive the list: it keeps views.)
+  explicit WordList(std::vector<std::string_view> words) : words_(std::move(words)) {
     next_.assign(words_.size(), 0);
     for (size_t k = 0; k < words_.size(); ++k) {
       const size_t slot = WordShapeFilter::Slot(words_[k]);

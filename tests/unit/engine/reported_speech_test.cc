@@ -2805,8 +2805,11 @@ TEST_F(EngineText, WhatAnAppealAsksForIsNotDone) {
     ExpectEvent(events, x, Describe(events));
   }
   const auto asked = Code("Diplomats pressed Kazakhstan to halt exports of drone parts to Russia.");
-  for (const Event& e : asked)
-    if (StartsWith(e.source, "KAZ")) EXPECT_NE(e.modality, Modality::kAsserted) << Describe(asked);
+  for (const Event& e : asked) {
+    if (StartsWith(e.source, "KAZ")) {
+      EXPECT_NE(e.modality, Modality::kAsserted) << Describe(asked);
+    }
+  }
 }
 
 // Appeals, pledges and offers with no one addressed are coded with no target; a subject named by an

@@ -1571,6 +1571,15 @@ TEST_F(AnyStateTest, IntelligenceOfficersBackingTheAggressorSideAreSupportNotPar
   ExpectListed(cases);
 }
 
+// A call on others to sanction, punish or isolate X is a response to X, whoever is asked.
+TEST_F(AnyStateTest, CallsOnOthersToPunishXAreResponses) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IRN", "UKRGOV", "020", "IGOEUREEC", "Kyiv urged the European Union to punish the regime in Tehran for its drone deliveries.", 8, true},
+      {"russia-ukraine", "PRK", "KORGOV", "020", "WST", "Seoul called on its allies to sanction North Korean shipping firms.", 8, true},
+  };
+  ExpectListed(cases);
+}
+
 // X's denials and claims of neutrality in their common wordings are its own account of its role.
 TEST_F(AnyStateTest, DenialsAndNeutralityInCommonWordingsAreAcknowledgements) {
   const CategoryCase cases[] = {

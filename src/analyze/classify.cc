@@ -466,9 +466,7 @@ struct Classifier::Program {
                     (rule->standing.empty() ||
                      std::find(rule->standing.begin(), rule->standing.end(), standing) != rule->standing.end());
       }
-      if (!rule->conflict_kind.empty() &&
-          std::find(rule->conflict_kind.begin(), rule->conflict_kind.end(), conflict.kind) == rule->conflict_kind.end())
-        r.applies = false;
+      if (!rule->AppliesToKind(conflict.kind)) r.applies = false;
       r.source = MaskOf(rule->source);
       r.target = MaskOf(rule->target);
       r.reported_by = MaskOf(rule->reported_by);

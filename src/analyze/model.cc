@@ -744,8 +744,9 @@ Status LoadRules(const std::string& path, RuleSet* out) {
     rule.sentences = r.Bool(t, "sentences", where, false);
     rule.document_ties = r.Bool(t, "document_ties", where, false);
     rule.even_handed = r.Bool(t, "even_handed", where, false);
-    if (r.ok() && rule.even_handed && rule.codes.empty())
-      r.FailAt(t.source(), where + ": 'even_handed = true' needs codes (the kinds of act it applies to)");
+    if (r.ok() && rule.even_handed && (rule.codes.empty() || rule.overrides.empty()))
+      r.FailAt(t.source(), where + ": 'even_handed = true' needs codes (the kinds of act it applies to) and "
+                                   "overrides (the categories it replaces)");
     if (r.ok() && rule.document_ties && rule.and_keywords.empty())
       r.FailAt(t.source(), where + ": 'document_ties = true' needs and_keywords (the words that tie an event to "
                                    "the war when its document does not)");

@@ -7,6 +7,7 @@
 #ifndef DYAD_ANALYZE_MODEL_H_
 #define DYAD_ANALYZE_MODEL_H_
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -180,13 +181,18 @@ struct Rule {
   // for sentences that leave the war unnamed ("Chad called for a ceasefire in the first weeks").
   bool document_ties = false;
   // "even_handed = true": the classifier never matches the rule by itself. The report gives it,
-  // instead of alignment (category 5), to X's act toward the aggressor's side in a sentence where
+  // instead of the categories it `overrides` (alignment), to X's act toward the aggressor's side in a sentence where
   // X does the same kind of act (the same CAMEO root) toward the victim's side ("the envoy toured
   // Ukraine, Poland and Russia", "Ankara hosted both delegations"): even-handed contacts. Its
   // `codes` are the kinds of act this applies to; its other conditions are not read.
   bool even_handed = false;
   std::string file;
   int line = 0;
+
+  // The rule holds in a conflict of this kind (`conflict_kind` empty: every kind).
+  bool AppliesToKind(const std::string& kind) const {
+    return conflict_kind.empty() || std::find(conflict_kind.begin(), conflict_kind.end(), kind) != conflict_kind.end();
+  }
 };
 
 // A named count for the escalation watch: events of these categories (and,

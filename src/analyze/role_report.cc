@@ -66,6 +66,11 @@ Date EndOf(const DatedEvidence& e) {
 // Where an event's act stands in its sentence: its verb, else its source.
 const Span& VerbOrSource(const Event& e) { return !e.verb_span.empty() ? e.verb_span : e.source_span; }
 
+// The code begins with one of the CAMEO prefixes.
+bool StartsWithAny(const std::string& code, const std::vector<std::string>& prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return code.compare(0, p.size(), p) == 0; });
+}
+
 bool Supporting(Bucket b) { return b == Bucket::kAsserted || b == Bucket::kReported; }
 
 std::string Prefix3(const std::string& code) { return code.substr(0, std::min<size_t>(3, code.size())); }
@@ -151,9 +156,7 @@ RoleAnalyzer::RoleAnalyzer(const RuleSet& rules, const Conflict& conflict, Subje
       texts_(std::make_unique<Texts>()) {
   if (!options_.from.valid()) options_.from = conflict_.begin();
   for (const Rule& r : rules_.rules)
-    if (r.even_handed && (r.conflict_kind.empty() || std::find(r.conflict_kind.begin(), r.conflict_kind.end(),
-                                                                conflict_.kind) != r.conflict_kind.end()))
-      even_handed_ = &r;
+    if (r.even_handed && r.AppliesToKind(conflict_.kind)) even_handed_ = &r;
 }
 
 RoleAnalyzer::~RoleAnalyzer() = default;
@@ -250,14 +253,11 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
     documents_in_conflict_.emplace(se.document_id,
                                    DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
   if (!rules_.judgement.codes.empty() && !e.source.empty() && !x_.code.empty() &&
-      e.source.compare(0, x_.code.size(), x_.code) != 0 && e.target.compare(0, x_.code.size(), x_.code) == 0 &&
-      std::any_of(rules_.judgement.codes.begin(), rules_.judgement.codes.end(),
-                  [&](const std::string& p) { return e.event_code.compare(0, p.size(), p) == 0; })) {
+      !IsX(e.source) && IsX(e.target) && StartsWithAny(e.event_code, rules_.judgement.codes)) {
     const Span& verb = VerbOrSource(e);
     NoteJudgement(KeyOf(se.document_id, e.sentence_index, e.sentence), verb.empty() ? 0 : verb.end);
   }
-  if (even_handed_ && !x_.code.empty() && e.source.compare(0, x_.code.size(), x_.code) == 0 &&
-      e.event_code.size() >= 2 && e.modality == Modality::kAsserted) {
+  if (even_handed_ && IsX(e.source) && e.event_code.size() >= 2 && e.modality == Modality::kAsserted) {
     const Side side = conflict_.SideOf(e.target, x_.code);
     if (side == Side::kVictim || side == Side::kVictimAlly)
       victim_side_acts_.emplace(KeyOf(se.document_id, e.sentence_index, e.sentence), e.event_code.substr(0, 2));
@@ -307,7 +307,7 @@ void RoleAnalyzer::ApplyEvenHanded() {
     const auto begin = hits_.begin() + item->hits_begin, end = hits_.begin() + item->hits_end;
     if (std::any_of(begin, end, [&](const Hit& h) { return h.category == even_handed_->category; })) continue;
     for (auto h = begin; h != end; ++h)
-      if (h->category == 5) {
+      if (EvenHandedReplaces(h->category)) {
         h->category = even_handed_->category;
         h->rule = even_handed_;
         h->contradicts.clear();
@@ -446,14 +446,11 @@ RoleAnalyzer::Item& RoleAnalyzer::AddItem(const Event& e, const std::vector<Matc
     }
   }
   item.hits_end = static_cast<uint32_t>(hits_.size());
-  if (even_handed_ && !x_.code.empty() && e.source.compare(0, x_.code.size(), x_.code) == 0 &&
-      e.event_code.size() >= 2 &&
-      std::any_of(even_handed_->codes.begin(), even_handed_->codes.end(),
-                  [&](const std::string& p) { return e.event_code.compare(0, p.size(), p) == 0; })) {
+  if (even_handed_ && IsX(e.source) && e.event_code.size() >= 2 && StartsWithAny(e.event_code, even_handed_->codes)) {
     const Side side = conflict_.SideOf(e.target, x_.code);
-    bool aligned = false;
-    for (uint32_t h = item.hits_begin; h < item.hits_end; ++h) aligned = aligned || hits_[h].category == 5;
-    if (aligned && (side == Side::kAggressor || side == Side::kAggressorAlly))
+    bool replaced = false;
+    for (uint32_t h = item.hits_begin; h < item.hits_end; ++h) replaced = replaced || EvenHandedReplaces(hits_[h].category);
+    if (replaced && (side == Side::kAggressor || side == Side::kAggressorAlly))
       aligned_acts_.emplace_back(&item, KeyOf(document_id, e.sentence_index, item.sentence), e.event_code.substr(0, 2));
   }
   if (!rules_.judgement.codes.empty()) {

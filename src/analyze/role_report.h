@@ -12,6 +12,7 @@
 #ifndef DYAD_ANALYZE_ROLE_REPORT_H_
 #define DYAD_ANALYZE_ROLE_REPORT_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -270,6 +271,11 @@ class RoleAnalyzer {
   // Once every event is read: X's acts toward the aggressor's side listed as alignment whose
   // sentence has X's act of the same kind toward the victim's side take the even-handed rule.
   void ApplyEvenHanded();
+  bool EvenHandedReplaces(int category) const {
+    return std::find(even_handed_->overrides.begin(), even_handed_->overrides.end(), category) != even_handed_->overrides.end();
+  }
+  // The code is X's (X's code or one composed on it: "BLR", "BLRGOV").
+  bool IsX(const std::string& code) const { return !x_.code.empty() && code.compare(0, x_.code.size(), x_.code) == 0; }
   void ChooseChartStart(RoleReport* report) const;
   std::string_view Keep(std::string_view text);  // a copy in the arena
   int DocumentOf(int64_t document_id, const std::string& source, const std::string& url,

@@ -389,6 +389,8 @@ class Engine {
   // Document coreference (a dyad extension; code/coreference.h, docs/coreference.md).
   void MarkDefinites(const Discourse& d);
   [[gnu::always_inline]] inline bool StandsAloneAsName(int i) const;  // (asked of every word: in line)
+  // Word k is a capitalised word the dictionaries do not know (false out of range).
+  [[gnu::always_inline]] inline bool UnknownCapitalised(int k) const;
   void MarkResolvedPhrase(int first, int last, Antecedent antecedent);
   void ResolveAcross(const Discourse& d);
   void ResolveSeats(const Discourse& d);
@@ -1149,11 +1151,9 @@ void Engine::MarkNouns() {
       // ... and an -ed form right after an actor that is a preposition's object, before a
       // preposition ("the repression of Belarusians opposed to Lukashenko", "attacks on civilians
       // displaced by the fighting"): that actor is no subject, so the form modifies it.
+      static const WordList kAfterModifier = {"TO", "BY", "IN", "WITH", "AT", "FROM", "ON", "FOR"};
       const bool object_modifier = document && wd.tail == i && EndsWith(WordText(i), "ED") && IsActor(i - 1) &&
-                                   AfterPreposition(modified) && i + 1 < n() && [&] {
-                                     static const WordList kNext = {"TO", "BY", "IN", "WITH", "AT", "FROM", "ON", "FOR"};
-                                     return kNext.count(WordText(i + 1)) > 0;
-                                   }();
+                                   AfterPreposition(modified) && i + 1 < n() && kAfterModifier.count(WordText(i + 1)) > 0;
       // ... and one after a hyphenated adjective ("Chinese-made bombs", "Iranian-built drones").
       const std::string_view form = WordText(i);
       const bool after_compound_adjective = document && wd.tail == i && w(i - 1).begin >= 1 &&
@@ -1654,12 +1654,9 @@ void Engine::MarkCommaClauses() {
 }
 
 bool Engine::ObjectApposition(int c, int c2) {
-  auto unknown_name_word = [&](int k) {
-    return k >= 0 && k < n() && !w(k).typed && w(k).kind == WType::kNone && w(k).first_upper;
-  };
-  if (!unknown_name_word(c - 1)) return false;
+  if (!UnknownCapitalised(c - 1)) return false;
   int first = c - 1;
-  while (first > 0 && unknown_name_word(first - 1)) --first;
+  while (first > 0 && UnknownCapitalised(first - 1)) --first;
   if (c - first > 4 || !IsType(first - 1, RootType::kVerb) || !w(first - 1).is_head) return false;
   const int end = c2 < 0 ? n() : c2;
   if (c + 1 >= end || end - c - 1 > 12) return false;
@@ -3746,13 +3743,14 @@ void Engine::MarkResolvedPhrase(int first, int last, Antecedent antecedent) {
   }
 }
 
-inline bool Engine::StandsAloneAsName(int i) const {
-  auto unknown_capitalised = [&](int k) {
-    return k >= 0 && k < n() && !w(k).typed && w(k).kind == WType::kNone && w(k).first_upper;
-  };
+inline bool Engine::UnknownCapitalised(int k) const {
+  return k >= 0 && k < n() && !w(k).typed && w(k).kind == WType::kNone && w(k).first_upper;
+}
+
+bool Engine::StandsAloneAsName(int i) const {
   // (A sentence's first word is capitalised whatever it is: "Later Kim met ...".)
-  return unknown_capitalised(i) && WordText(i).size() >= 2 && !(i >= 2 && unknown_capitalised(i - 1)) &&
-         !unknown_capitalised(i + 1) && !(i + 1 < n() && IsActor(i + 1));
+  return UnknownCapitalised(i) && WordText(i).size() >= 2 && !(i >= 2 && UnknownCapitalised(i - 1)) &&
+         !UnknownCapitalised(i + 1) && !(i + 1 < n() && IsActor(i + 1));
 }
 
 void Engine::MarkDefinites(const Discourse& d) {

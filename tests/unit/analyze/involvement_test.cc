@@ -1026,13 +1026,17 @@ TEST_F(AnyStateTest, ConductNamedInAJudgementOfXIsAlleged) {
       EXPECT_EQ(sentences(c.alleged), (std::vector<std::string>{blacklisted, condemned}));
       EXPECT_EQ(c.counts.alleged, 2);
     }
-    if (c.category.key == "response")
+    if (c.category.key == "response") {
       EXPECT_EQ(sentences(c.strongest), (std::vector<std::string>{blacklisted, told_first, condemned}));
+    }
   }
   // The same events with the judgement read first: the order the store returns them in is no matter.
   const std::vector<Event> reversed(events.rbegin(), events.rend());
-  for (const CategoryReport& c : Report("IRN", ru, reversed).categories)
-    if (c.category.key == "support") EXPECT_EQ(sentences(c.alleged), (std::vector<std::string>{blacklisted, condemned}));
+  for (const CategoryReport& c : Report("IRN", ru, reversed).categories) {
+    if (c.category.key == "support") {
+      EXPECT_EQ(sentences(c.alleged), (std::vector<std::string>{blacklisted, condemned}));
+    }
+  }
 }
 
 // X's contact with the aggressor made in the same sentence as the same kind of contact with the
@@ -1073,6 +1077,9 @@ TEST_F(AnyStateTest, AnEvenHandedRuleNeedsItsCodes) {
   RulesFile file("even_handed_test", std::string(kOneCategory) +
                                          "[[rules]]\nid = \"e\"\ncategory = 1\ninvolves = [\"source\"]\neven_handed = true\n");
   EXPECT_NE(file.Error().find("rule 'e': 'even_handed = true' needs codes"), std::string::npos) << file.Error();
+  file.Write(std::string(kOneCategory) +
+             "[[rules]]\nid = \"e\"\ncategory = 1\ninvolves = [\"source\"]\ncodes = [\"04\"]\neven_handed = true\n");
+  EXPECT_NE(file.Error().find("and overrides (the categories it replaces)"), std::string::npos) << file.Error();
 }
 
 TEST_F(AnyStateTest, JudgementCodesAndCategoriesAreCheckedOnLoad) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bundled_engine.h"
 #include "gtest/gtest.h"
 
 namespace dyad {
@@ -41,14 +42,8 @@ class ScriptedReader : public DocumentReader {
   size_t at_ = 0;
 };
 
-class CodingPoolTest : public ::testing::Test {
+class CodingPoolTest : public BundledEngineTest {
  protected:
-  static void SetUpTestSuite() {
-    Status s = Engine::Create(EngineOptions{}, &engine_);
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
-  static void TearDownTestSuite() { engine_.reset(); }
-
   // What the pool hands back, one line per document: its id and events, or the error.
   static std::string Run(const std::vector<std::string>& texts, int threads, size_t batch, Status* status) {
     ScriptedReader reader(texts);
@@ -67,10 +62,7 @@ class CodingPoolTest : public ::testing::Test {
         });
     return out;
   }
-
-  static std::unique_ptr<Engine> engine_;
 };
-std::unique_ptr<Engine> CodingPoolTest::engine_;
 
 std::vector<std::string> Texts() {
   std::vector<std::string> texts;

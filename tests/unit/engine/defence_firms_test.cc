@@ -7,34 +7,18 @@
 #include <string>
 #include <vector>
 
+#include "bundled_engine.h"
 #include "dyad/engine.h"
 #include "gtest/gtest.h"
 
 namespace dyad {
 namespace {
 
-class DefenceFirms : public ::testing::Test {
+class DefenceFirms : public BundledEngineTest {
  public:
-  static void SetUpTestSuite() {
-    Status s = Engine::Create(EngineOptions{}, &engine_);
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
-  static void TearDownTestSuite() { engine_.reset(); }
+  static std::vector<Event> Code(const std::string& text, const char* date = "2025-03-01") { return CodeDated(text, date); }
 
-  static std::vector<Event> Code(const std::string& text, const char* date = "2025-03-01") {
-    Document doc;
-    doc.id = "t";
-    doc.text = text;
-    doc.date = *Date::Parse(date);
-    std::vector<Event> events;
-    Status s = engine_->Code(doc, &events);
-    EXPECT_TRUE(s.ok()) << s.message();
-    return events;
-  }
-
-  static std::unique_ptr<Engine> engine_;
 };
-std::unique_ptr<Engine> DefenceFirms::engine_;
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bundled_engine.h"
 #include "dyad/engine.h"
 #include "gtest/gtest.h"
 
@@ -52,33 +53,16 @@ void ExpectNoEvent(const std::string& sentence, const char* code, const std::vec
         << Describe(events);
 }
 
-class DictionaryClasses : public ::testing::Test {
+class DictionaryClasses : public BundledEngineTest {
  protected:
-  static void SetUpTestSuite() {
-    Status s = Engine::Create(EngineOptions{}, &engine_);
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
-  static void TearDownTestSuite() { engine_.reset(); }
-
-  static std::vector<Event> Code(const std::string& text, const char* date = "2025-03-01") {
-    Document doc;
-    doc.id = "t";
-    doc.text = text;
-    doc.date = *Date::Parse(date);
-    std::vector<Event> events;
-    Status s = engine_->Code(doc, &events);
-    EXPECT_TRUE(s.ok()) << s.message();
-    return events;
-  }
+  static std::vector<Event> Code(const std::string& text, const char* date = "2025-03-01") { return CodeDated(text, date); }
 
   // Each sentence coded alone yields its expected event.
   static void ExpectEach(std::initializer_list<Expected> cases) {
     for (const Expected& x : cases) ExpectEvent(Code(x.sentence), x);
   }
 
-  static std::unique_ptr<Engine> engine_;
 };
-std::unique_ptr<Engine> DictionaryClasses::engine_;
 
 // Taking part alongside a force, or joining a battle, a siege or a capture, is fighting.
 TEST_F(DictionaryClasses, BattlesSiegesAndCapturesAreFighting) {

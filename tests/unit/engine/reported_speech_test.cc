@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bundled_engine.h"
 #include "dyad/engine.h"
 #include "gtest/gtest.h"
 
@@ -14,27 +15,12 @@ namespace {
 
 struct Expected;
 
-class EngineText : public ::testing::Test {
+class EngineText : public BundledEngineTest {
  protected:
   // Each sentence must yield its event (ExpectEvent).
   static void ExpectEach(const std::vector<Expected>& cases);
 
-  static void SetUpTestSuite() {
-    Status s = Engine::Create(EngineOptions{}, &engine_);
-    ASSERT_TRUE(s.ok()) << s.message();
-  }
-  static void TearDownTestSuite() { engine_.reset(); }
-
-  static std::vector<Event> Code(const std::string& text) {
-    Document doc;
-    doc.id = "t";
-    doc.text = text;
-    doc.date = *Date::Parse("2024-05-01");
-    std::vector<Event> events;
-    Status s = engine_->Code(doc, &events);
-    EXPECT_TRUE(s.ok()) << s.message();
-    return events;
-  }
+  static std::vector<Event> Code(const std::string& text, const char* date = "2024-05-01") { return CodeDated(text, date); }
 
   static std::string Describe(const std::vector<Event>& events) {
     std::string out;
@@ -44,9 +30,7 @@ class EngineText : public ::testing::Test {
     return out.empty() ? "  (no events)\n" : out;
   }
 
-  static std::unique_ptr<Engine> engine_;
 };
-std::unique_ptr<Engine> EngineText::engine_;
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 

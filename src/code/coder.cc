@@ -310,6 +310,8 @@ class Engine {
   // An unknown name right after the verb, then ", a/an/the <actor> ..." (MarkCommaClauses): sets
   // the name aside so the apposition is the object; true when it did.
   bool ObjectApposition(int c, int c2);
+  bool InfinitiveBeforeActorSlot(const PatternElement* e, int count, int i, int pos) const;
+  int SubjectApposition(int c, int c2) const;
   void MarkRelativeClauses();
   bool EndsMaterielPhrase(int last) const;
   const std::vector<RelativeClause>& relatives() const { return s_.relatives; }
@@ -1174,8 +1176,14 @@ void Engine::MarkNouns() {
       static const WordList kKindNouns = {"DATA", "INFORMATION", "INTELLIGENCE", "COORDINATES",
                                                             "ADVICE", "ASSISTANCE", "PROGRAMME", "PROGRAM", "SYSTEMS",
                                                             "SYSTEM", "EQUIPMENT", "CAMPS", "CAMP", "MISSION"};
+      // (A verb of handing over keeps the noun as its object: "accused of passing intelligence to
+      // the Houthis", "is providing data to Moscow".)
+      static const WordList kHandingOver = {"PASSING",    "PROVIDING",  "SHARING",      "SUPPLYING", "SENDING",
+                                            "GIVING",     "FEEDING",    "RELAYING",     "TRANSMITTING", "OFFERING",
+                                            "EXCHANGING", "DELIVERING", "LEAKING",      "HANDING",   "SELLING",
+                                            "TRANSFERRING", "EXPORTING", "FURNISHING"};
       const bool kind_modifier = document && wd.tail == i && EndsWith(WordText(i), "ING") && i + 1 < n() &&
-                                 kKindNouns.count(WordText(i + 1)) > 0;
+                                 kKindNouns.count(WordText(i + 1)) > 0 && !kHandingOver.count(WordText(i));
       // ... and an -ing form right after a text that says it ("a UN resolution condemning Russia",
       // "a statement calling for a ceasefire"): the text condemns, not the sentence's subject.
       static const WordList kTexts = {
@@ -1609,20 +1617,18 @@ void Engine::MarkCommaClauses() {
       break;
     }
     int m = c2 - c - 1;
-    // Document coding (dyad): an apposition naming the subject ("Kenzo Oshima, the United Nations
-    // relief coordinator, demanded ...", "Mr Smith, a Russian diplomat, said ..."): a name the
-    // dictionaries lack opens the sentence, then a noun phrase between commas holds an actor and no
-    // verb, and a verb follows. The noun phrase is the subject; the name is set aside.
-    if (document && c >= 1 && c <= 4 && c2 + 1 < n() && m >= 2 && m <= 12) {
-      static const WordList kDeterminers = {"THE", "A", "AN"};
-      bool name = true, actor = false, verb = false;
-      for (int k = 0; k < c; ++k) name = name && !IsActor(k) && !w(k).typed && w(k).kind == WType::kNone;
-      for (int k = c + 1; k < c2; ++k) {
-        actor = actor || IsActor(k);
-        verb = verb || (IsType(k, RootType::kVerb) && w(k).is_head);
-      }
-      if (name && actor && !verb && kDeterminers.count(WordText(c + 1)) && IsType(c2 + 1, RootType::kVerb)) {
-        blank(0, c);
+    // Document coding (dyad): an apposition naming the subject, either way round: "Kenzo Oshima,
+    // the United Nations relief coordinator, demanded ..." or "The foreign minister, Sergei Lavrov,
+    // flew ..." (SubjectApposition). The part that names an actor is the subject; the other is set aside.
+    if (document && c2 + 1 < n()) {
+      const int subject = SubjectApposition(c, c2);
+      if (subject != 0) {
+        if (subject > 0) {
+          blank(0, c);  // the name or title before the apposition
+        } else {
+          blank(0, c - 1);
+          blank(c, c);
+        }
         blank(c2, c2);
         i = c2 + 1;
         continue;
@@ -1651,6 +1657,58 @@ void Engine::MarkCommaClauses() {
     if (w(k).is_head && w(k).blanked)
       for (int j = k + 1; j <= w(k).tail && j < n(); ++j)
         if (w(j).head == k) w(j).blanked = true;
+}
+
+// Does the sentence open with a subject in apposition, the commas at c and c2, a verb after c2?
+// +1: a name the dictionaries lack, then the noun phrase that codes it ("Kenzo Oshima, the United
+// Nations relief coordinator, demanded ...", "The Behshad, an Iranian cargo ship, relayed ...",
+// "Meroe Gold, a Wagner-linked firm, sent ..."): the apposition is the subject. -1: a title with
+// no actor, then the name of its holder ("The foreign minister, Sergei Lavrov, flew ...", "The
+// president, Alexander Lukashenko, met ..."): the name is the subject. 0: neither.
+int Engine::SubjectApposition(int c, int c2) const {
+  const int m = c2 - c - 1;
+  if (c < 1 || c > 5 || m < 1 || m > 12) return 0;
+  // The verb after the second comma, past an auxiliary or an adverb ("has flown", "also sent").
+  static const WordList kBeforeVerb = {"HAS", "HAD", "HAVE", "WAS", "WERE", "IS", "ARE", "WILL", "WOULD",
+                                       "ALSO", "LATER", "THEN", "REPEATEDLY", "ALREADY", "NEVER", "RECENTLY"};
+  int v = c2 + 1;
+  while (v < n() && v <= c2 + 2 && kBeforeVerb.count(WordText(v))) ++v;
+  if (!IsType(v, RootType::kVerb) || !w(v).is_head) return 0;
+  const int first = WordText(0) == "THE" ? 1 : 0;
+  if (first >= c) return 0;
+  bool actor_before = false, verb_before = false;
+  for (int k = first; k < c; ++k) {
+    actor_before = actor_before || IsActor(k);
+    verb_before = verb_before || (IsType(k, RootType::kVerb) && w(k).is_head);
+  }
+  if (actor_before || verb_before) return 0;
+  // A name before the comma: capitalised words (a name may hold a dictionary noun: "Meroe Gold").
+  // (Particles inside a name are lower-case: "Sa'id al-Jamal", "Ursula von der Leyen".)
+  static const WordList kNameParticles = {"AL", "EL", "BIN", "BEN", "IBN", "DE", "DA", "DI", "DEL", "DER",
+                                          "VAN", "VON", "LA", "LE", "DU", "DOS"};
+  bool name = true;
+  for (int k = first; k < c && name; ++k)
+    name = w(k).kind == WType::kNone && (w(k).first_upper || (k > first && kNameParticles.count(WordText(k))));
+  static const WordList kDeterminers = {"THE", "A", "AN"};
+  if (name && m >= 2 && kDeterminers.count(WordText(c + 1))) {
+    bool actor = false, verb = false;
+    for (int k = c + 1; k < c2; ++k) {
+      actor = actor || IsActor(k);
+      // (A participle after a noun is no verb: "a Houthi financier based in Iran"; nor is the
+      // phrase's last word, its head noun: "an Iranian cargo ship", "a Russian arms supply".)
+      const std::string_view word = WordText(k);
+      const bool participle = EndsWith(word, "ED") && k > c + 2 && !IsType(k - 1, RootType::kAuxiliary);
+      const bool head_noun = k == c2 - 1 && k > c + 2 && !EndsWith(word, "ED") && word != "SAID" && word != "SAYS";
+      verb = verb || (IsType(k, RootType::kVerb) && w(k).is_head && !participle && !head_noun);
+    }
+    return actor && !verb ? 1 : 0;
+  }
+  // A title before the comma ("The foreign minister"), an actor's name alone between the commas.
+  if (first == 1 && c <= 4 && IsActorHead(c + 1)) {
+    int end = w(c + 1).tail >= c + 1 ? w(c + 1).tail : c + 1;
+    if (end == c2 - 1) return -1;
+  }
+  return 0;
 }
 
 bool Engine::ObjectApposition(int c, int c2) {
@@ -2450,7 +2508,7 @@ bool Engine::SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool 
     bool exact = LinkWhole(e[i].link) && !(i == 0 && first_stem);
     *pos += 1;
     if (*pos > m.end) return false;
-    while (!TryUp(e[i], pos, exact, m)) {
+    while (!TryUp(e[i], pos, exact, m) || InfinitiveBeforeActorSlot(e, count, i, *pos)) {
       if (!gap) return false;
       *pos += 1;
       if (*pos > m.end) return false;
@@ -2458,6 +2516,19 @@ bool Engine::SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool 
     gap = LinkGap(e[i].link);
   }
   return true;
+}
+
+// Document coding (dyad): "to" right before a verb opens an infinitive, not a recipient, so a
+// pattern's "TO_ +" does not take it ("provided satellite data to target American ships": the
+// ships are no recipient). Asked only where a TO element precedes an actor slot.
+bool Engine::InfinitiveBeforeActorSlot(const PatternElement* e, int count, int i, int pos) const {
+  if (!document || i + 1 >= count || e[i].kind != PatternElement::kWord) return false;
+  const PatternElement::Kind next = e[i + 1].kind;
+  if (next != PatternElement::kTarget && next != PatternElement::kSource) return false;
+  if (WordText(pos) != "TO" || pos + 1 >= n()) return false;
+  const Word& after = w(pos + 1);
+  return after.typed && after.type == RootType::kVerb && after.is_head && !after.noun && !after.blanked &&
+         !EndsWith(WordText(pos + 1), "ING") && !EndsWith(WordText(pos + 1), "ED");
 }
 
 bool Engine::FirstWordMatches(const std::vector<PatternElement>& member, int pos, bool exact) const {

@@ -952,7 +952,11 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     }
     // "Katerina Deikalo, a lawyer at the Belarusian Helsinki Committee, argues that ...": the
     // region ends with an appositive; the subject and its appositive are the speaker's words.
-    if (lo == r.first && lo > 0 && tokens[lo - 1].lower == ",") {
+    // (Auxiliaries may stand between: "The Behshad, an Iranian ship, was accused of ...".)
+    static const WordSet kAuxiliaries = {"was", "were", "is", "are", "has", "have", "had", "been", "be"};
+    int after_aux = lo;
+    while (after_aux < r.first && kAuxiliaries.count(tokens[after_aux].lower)) ++after_aux;
+    if (after_aux == r.first && lo > 0 && tokens[lo - 1].lower == ",") {
       for (int k = lo - 2, words = 0; k >= 0 && words < 12; --k) {
         if (IsHardBoundary(tokens[k]) || tokens[k].lower == "that") break;
         if (tokens[k].lower == ",") {
@@ -999,6 +1003,14 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       if (of < end && tokens[of].lower == "by") {  // "was accused by Kinshasa of ..."
         accuser = MentionIn(mentions, of + 1, std::min(end, of + 4), false);
         if (accuser) of = accuser->last;
+        // (The accuser's mention may stop before its agent: "by American officials of ...".)
+        for (int k = of; accuser && k < end && k <= accuser->last + 2; ++k) {
+          if (IsHardBoundary(tokens[k]) || tokens[k].lower == ",") break;
+          if (tokens[k].lower == "of") {
+            of = k;
+            break;
+          }
+        }
       }
       if (!speaker || of + 1 >= end || tokens[of].lower != "of" || !IsGerund(tokens[of + 1])) continue;
       c.subject_first = speaker->first;

@@ -2040,6 +2040,17 @@ TEST_F(AnyStateTest, XsAdvisersStationedWithTheAggressorAreSupportNotHosting) {
   EXPECT_TRUE(Has(Cats(hosted, "BLR", ru), 1));
 }
 
+// Civil nuclear business with the aggressor's firms hosts no one: a power-plant contract with
+// Rosatom is no stationing of the aggressor's forces or nuclear weapons.
+TEST_F(AnyStateTest, CivilNuclearContractsHostNoForces) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "HUN", "HUNGOV", "057", "RUSBUS", "Budapest signed a new contract with Rosatom for two nuclear reactors.", 1, false},
+      {"russia-ukraine", "TUR", "TURGOV", "057", "RUS", "Ankara and Moscow signed a deal on the Akkuyu nuclear power plant.", 1, false},
+      {"russia-ukraine", "BLR", "BLRGOV", "057", "RUS", "Minsk signed an agreement with Moscow on stationing Russian nuclear weapons in Belarus.", 1, true},
+  };
+  ExpectListed(cases);
+}
+
 // An agreement between X and the aggressor to build, supply or deliver weapons is support, not
 // alignment; an agreement on another matter stays alignment.
 TEST_F(AnyStateTest, AnAgreementToMakeOrSupplyWeaponsIsSupport) {

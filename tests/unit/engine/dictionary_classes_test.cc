@@ -108,6 +108,47 @@ TEST_F(DictionaryClasses, StrikesCarriedOutOrConductedAreForce) {
   });
 }
 
+// A subject in apposition, either way round: a title, then its holder's name; or a name the
+// dictionaries lack, then what it is. The part that names an actor is the subject.
+TEST_F(DictionaryClasses, SubjectsInAppositionActThroughTheirCodedPart) {
+  ExpectEach({
+      {"The foreign minister, Sergei Lavrov, flew to Pyongyang in July.", "RUS", "042", "PRK", Modality::kAsserted},
+      {"The president, Alexander Lukashenko, met Vladimir Putin in Sochi.", "BLR", "040", "RUS", Modality::kAsserted},
+      {"The prime minister, Denys Shmyhal, has visited Warsaw twice.", "UKR", "042", "POL", Modality::kAsserted},
+      {"The Mriya Star, a Ukrainian cargo ship, delivered grain to Egypt.", "UKR", "07", "EGY", Modality::kAsserted},
+      {"Omar bin Salem, a Yemeni businessman based in Oman, sent money to the Houthis.", "YEM", "07", "YEM",
+       Modality::kAsserted},
+      {"The Zagros Star, an Iranian tanker, was accused by British officials of shipping weapons to the Houthis.",
+       "IRN", "07", "YEM", Modality::kAsserted},
+  });
+}
+
+// Passing, relaying, leaking or providing information, intelligence or coordinates to someone is
+// sharing information (064), also as a gerund after "accused of" or an auxiliary.
+TEST_F(DictionaryClasses, HandingOverInformationSharesIt) {
+  ExpectEach({
+      {"Moscow is passing intelligence to the Houthis, American officials said.", "RUS", "064", "YEM",
+       Modality::kAsserted},
+      {"Tehran relayed targeting coordinates to Houthi units.", "IRN", "064", "YEM", Modality::kAsserted},
+      {"A Belarusian officer leaked intelligence to Russian commanders.", "BLR", "064", "RUS", Modality::kAsserted},
+      {"Minsk was accused of providing information on Ukrainian positions to Moscow.", "BLR", "064", "RUS",
+       Modality::kAsserted},
+      {"Iran was accused by American officials of supplying missiles to the Houthis.", "IRN", "07", "YEM",
+       Modality::kAsserted},
+  });
+  // What the information is about is no recipient: "shared data on US warships with the Houthis".
+  ExpectEach({
+      {"A Chinese firm shared satellite imagery of American warships with the Houthis.", "CHN", "064", "YEM",
+       Modality::kAsserted},
+      {"Belarusian officers passed data about Ukrainian air defences to Russian commanders.", "BLR", "064", "RUS",
+       Modality::kAsserted},
+      {"Tehran provided reconnaissance data on merchant ships to the Houthis.", "IRN", "064", "YEM",
+       Modality::kAsserted},
+  });
+  // A kind of data is still read as a kind: "passed targeting data" is one transfer.
+  ExpectEach({{"Russia passed targeting data to the Houthis.", "RUS", "064", "YEM", Modality::kAsserted}});
+}
+
 // Names written with their diacritics match the entries written with or without them.
 TEST_F(DictionaryClasses, NamesWithDiacriticsMatchInEveryCase) {
   ExpectEach({

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Word 7-gram overlap check for evaluation set 13: python3 scripts/check_ngram_overlap.py
+
+Compares groups of files and reports every word 7-gram (case-folded; words are
+runs of letters and digits, so punctuation and apostrophes split words) that
+occurs in more than one group. N-grams are taken line by line (a document
+paragraph, an expect.tsv row, an event-set line) and, with --stream, also over
+each file read as one token stream (which adds n-grams that cross lines).
+
+Groups (paths relative to the repository root):
+  tune13    tests/quality/role_tune13/*.txt and expect.tsv
+  heldout13 tests/quality/role_heldout13/*.txt and expect.tsv
+  set_o     tests/quality/third_states/set_o.tsv, set_o_nonfactual.txt
+  set_p     tests/quality/third_states/set_p.tsv, set_p_nonfactual.txt
+  set12     the set-12 material that was read while writing set 13: the
+            README and expect.tsv of role_tune12, its document
+            sudan-egypt-jebel-moya-cairo-t12.txt, the first 10 lines of
+            set_m.tsv and the first 5 lines of set_m_nonfactual.txt (only
+            those lines are read).
+Exit status is 1 if any 7-gram is shared between two groups.
+"""
+import glob
+import itertools
+import os
+import re
+import sys
+
+N = 7
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+Q = os.path.join(ROOT, "tests", "quality")
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def read_lines(path, limit=None):
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    return lines[:limit] if limit else lines
+
+
+def groups():
+    def folder(name):
+        files = sorted(glob.glob(os.path.join(Q, name, "*.txt")))
+        files.append(os.path.join(Q, name, "expect.tsv"))
+        return [(f, None) for f in files]
+    ts = os.path.join(Q, "third_states")
+    return {
+        "tune13": folder("role_tune13"),
+        "heldout13": folder("role_heldout13"),
+        "set_o": [(os.path.join(ts, "set_o.tsv"), None),
+                  (os.path.join(ts, "set_o_nonfactual.txt"), None)],
+        "set_p": [(os.path.join(ts, "set_p.tsv"), None),
+                  (os.path.join(ts, "set_p_nonfactual.txt"), None)],
+        "set12": [(os.path.join(Q, "role_tune12", "README.md"), None),
+                  (os.path.join(Q, "role_tune12", "expect.tsv"), None),
+                  (os.path.join(Q, "role_tune12", "sudan-egypt-jebel-moya-cairo-t12.txt"), None),
+                  (os.path.join(ts, "set_m.tsv"), 10),
+                  (os.path.join(ts, "set_m_nonfactual.txt"), 5)],
+    }
+
+
+def ngrams(tokens):
+    return {tuple(tokens[i:i + N]) for i in range(len(tokens) - N + 1)}
+
+
+def collect(files, stream):
+    grams = {}
+    for path, limit in files:
+        lines = read_lines(path, limit)
+        units = [" ".join(lines)] if stream else lines
+        for unit in units:
+            for g in ngrams(WORD.findall(unit.lower())):
+                grams.setdefault(g, os.path.relpath(path, ROOT))
+    return grams
+
+
+def main(argv):
+    modes = [False, True] if "--stream" in argv else [False]
+    bad = 0
+    for stream in modes:
+        label = "whole-file streams" if stream else "line by line"
+        grams = {name: collect(files, stream) for name, files in groups().items()}
+        print(f"== 7-grams, {label}")
+        for a, b in itertools.combinations(grams, 2):
+            shared = sorted(set(grams[a]) & set(grams[b]))
+            print(f"  {a} x {b}: {len(shared)} shared")
+            for g in shared:
+                print(f"    {' '.join(g)!r}  ({grams[a][g]} / {grams[b][g]})")
+            bad += len(shared)
+    print(f"TOTAL shared 7-grams: {bad}")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

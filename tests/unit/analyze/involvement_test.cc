@@ -2040,6 +2040,34 @@ TEST_F(AnyStateTest, XsAdvisersStationedWithTheAggressorAreSupportNotHosting) {
   EXPECT_TRUE(Has(Cats(hosted, "BLR", ru), 1));
 }
 
+// A vote for a UN resolution on the war is a stand against the aggression, in any wording, with or
+// without an event of X's; a vote against or no vote is not.
+TEST_F(AnyStateTest, VotesForResolutionsOnTheWarAreCounterIndicators) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "MNG", "MNG", "051", "IGOUNO", "Mongolia voted in favour of the General Assembly resolution demanding Russia's withdrawal.", 7, true},
+      {"russia-ukraine", "SRB", "SRB", "111", "IGOUNO", "Serbia voted with the majority in the General Assembly to deplore the invasion.", 7, true},
+      {"russia-ukraine", "KAZ", "KAZ", "051", "IGOUNO", "Kazakhstan did not vote in favour of the resolution on Russia's withdrawal.", 7, false},
+      {"russia-ukraine", "NIC", "NIC", "111", "IGOUNO", "Nicaragua voted against the resolution demanding Russia's withdrawal.", 7, false},
+  };
+  ExpectListed(cases);
+  ExpectSentencesListed({
+      {"russia-ukraine", "MNG", "A week later Mongolia voted in the General Assembly for the text that demanded Russia's withdrawal.", 7, true},
+      {"russia-ukraine", "MNG", "Mongolia abstained when the Assembly voted on the resolution demanding Russia's withdrawal.", 7, false},
+  });
+}
+
+// A visit to the aggressor or a meeting held, by its stated purpose, to seek a way out of the war
+// is a peace step, not a gesture of alignment.
+TEST_F(AnyStateTest, VisitsToTheAggressorToSeekPeaceAreNoAlignment) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IND", "INDGOV", "042", "RUS", "Modi flew to Moscow, saying he wanted to help find a diplomatic way out of the war.", 7, true},
+      {"russia-ukraine", "IND", "INDGOV", "042", "RUS", "Modi flew to Moscow, saying he wanted to help find a diplomatic way out of the war.", 5, false},
+      {"russia-ukraine", "HUN", "HUNGOV", "042", "RUSGOV", "Orban went to the Kremlin on what he called a peace mission.", 5, false},
+      {"russia-ukraine", "IND", "INDGOV", "042", "RUS", "Modi flew to Moscow for a summit on trade and energy.", 5, true},
+  };
+  ExpectListed(cases);
+}
+
 // Civil nuclear business with the aggressor's firms hosts no one: a power-plant contract with
 // Rosatom is no stationing of the aggressor's forces or nuclear weapons.
 TEST_F(AnyStateTest, CivilNuclearContractsHostNoForces) {

@@ -311,6 +311,7 @@ class Engine {
   // the name aside so the apposition is the object; true when it did.
   bool ObjectApposition(int c, int c2);
   bool InfinitiveBeforeActorSlot(const PatternElement* e, int count, int i, int pos) const;
+  bool InParticipleAside(int p) const;
   int SubjectApposition(int c, int c2) const;
   void MarkRelativeClauses();
   bool EndsMaterielPhrase(int last) const;
@@ -2263,6 +2264,12 @@ void Engine::ResolvePronouns(ForwardState* fwd, bool same_story, bool document) 
     Word& wd = w(p);
     if (!wd.typed || wd.type != RootType::kPronoun || wd.blanked) continue;
     std::string_view t = WordText(p);
+    // Document coding (dyad): "their" before an actor only determines it ("asked their Iranian
+    // counterparts", "urged their Russian allies"): the actor after it is the one named.
+    if (document && t == "THEIR" && IsActor(p + 1)) {
+      wd.typed = false;  // a plain word: no rule across sentences resolves it either
+      continue;
+    }
     bool they = t == "THEY" || t == "THEM" || t == "THEIR";
     // Document coding (dyad's extension, docs/coreference.md) leaves such a pronoun to the
     // cross-sentence rules; TABARI's own coding keeps TABARI's rule.
@@ -2518,6 +2525,17 @@ bool Engine::SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool 
   return true;
 }
 
+// Is the blanked word at p inside a comma clause that opens with an -ing form (", stressing ...",
+// ", saying ...")? An apposition (", the capital of South Kivu,") is not one.
+bool Engine::InParticipleAside(int p) const {
+  for (int k = p; k >= 0; --k) {
+    // (The harm adjunct, ", killing four soldiers", is coded from its own verb: its words count.)
+    if (w(k).kind == WType::kComma) return k < p && k + 1 != s_.harm_adjunct && EndsWith(WordText(k + 1), "ING");
+    if (!w(k).blanked) return false;
+  }
+  return false;
+}
+
 // Document coding (dyad): "to" right before a verb opens an infinitive, not a recipient, so a
 // pattern's "TO_ +" does not take it ("provided satellite data to target American ships": the
 // ships are no recipient). Asked only where a TO element precedes an actor slot.
@@ -2579,6 +2597,10 @@ bool Engine::TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) c
   const int p = *pos;
   switch (e.kind) {
     case PatternElement::kWord:
+      // Document coding (dyad): a word of a participle clause set aside after a comma is no part of
+      // the main verb's phrase ("received Burhan in Ankara, stressing support for ..." is no
+      // "receive support"); TABARI matches blanked words, and its own coding keeps that.
+      if (document && w(p).blanked && InParticipleAside(p)) return false;
       return WordMatches(p, e.id, exact);
     case PatternElement::kSource:
     case PatternElement::kTarget:

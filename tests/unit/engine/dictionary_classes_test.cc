@@ -149,6 +149,26 @@ TEST_F(DictionaryClasses, HandingOverInformationSharesIt) {
   ExpectEach({{"Russia passed targeting data to the Houthis.", "RUS", "064", "YEM", Modality::kAsserted}});
 }
 
+// A participle clause after a comma is set apart from the main verb's phrase: its words complete
+// no pattern of the main verb ("received X in Ankara, stressing support ..." is a reception).
+TEST_F(DictionaryClasses, ParticipleAsidesCompleteNoPatternOfTheMainVerb) {
+  ExpectEach({
+      {"Erdogan received Burhan in Ankara, stressing support for Sudan's unity.", "TUR", "043", "SDN",
+       Modality::kAsserted},
+      {"Sisi received Burhan in Cairo on Tuesday, promising support for the army.", "EGY", "043", "SDN",
+       Modality::kAsserted},
+  });
+}
+
+// "Their" before an actor only determines it: the actor after it is the one named.
+TEST_F(DictionaryClasses, TheirBeforeAnActorNamesThatActor) {
+  ExpectEach({
+      {"Chinese officials asked their Iranian counterparts to rein in the Houthis.", "CHN", "02", "IRN",
+       Modality::kAsserted},
+      {"Belarusian officers met their Russian counterparts in Minsk.", "BLR", "04", "RUS", Modality::kAsserted},
+  });
+}
+
 // Names written with their diacritics match the entries written with or without them.
 TEST_F(DictionaryClasses, NamesWithDiacriticsMatchInEveryCase) {
   ExpectEach({

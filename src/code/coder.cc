@@ -310,8 +310,13 @@ class Engine {
   // An unknown name right after the verb, then ", a/an/the <actor> ..." (MarkCommaClauses): sets
   // the name aside so the apposition is the object; true when it did.
   bool ObjectApposition(int c, int c2);
+  // Pattern element i of e (a TO before an actor slot) matched at pos, where "to" opens an
+  // infinitive: no recipient follows (SeqUp then scans on).
   bool InfinitiveBeforeActorSlot(const PatternElement* e, int count, int i, int pos) const;
+  // The blanked word at p lies in a comma clause opened by an -ing form (not the harm adjunct).
   bool InParticipleAside(int p) const;
+  // A subject in apposition between the commas at c and c2: +1 the apposition names the actor,
+  // -1 the name after a title does, 0 neither (MarkCommaClauses sets the other part aside).
   int SubjectApposition(int c, int c2) const;
   void MarkRelativeClauses();
   bool EndsMaterielPhrase(int last) const;

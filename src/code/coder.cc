@@ -3508,6 +3508,26 @@ void Engine::CodeClauses() {
       else if (AsOpensClause(k)) ++k;
       if (k <= ce && WordText(k) == "THE") ++k;
       if (k > cb && k <= ce && IsActorHead(k) && !w(k).blanked) source_ = MakeActor(k, k, true);
+      // ... also after an opening phrase of time or place (", and by the end of that year
+      // Burundian units were fighting the M23"): the first actor that a verb follows.
+      if (k == cb && (WordText(k) == "AND" || WordText(k) == "BUT")) ++k;
+      if (!source_.set || source_.word < cb) {
+        if (k <= ce && kIntroPrepositions.count(WordText(k))) {
+          static const WordList kAuxiliary = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD",
+                                              "ALSO", "STILL", "ALREADY"};
+          for (int j = k + 1; j <= ce && j <= k + 10; ++j) {
+            // (A compound subject is read as one already: "On 4 February Xi and Putin declared".)
+            if ((IsType(j, RootType::kVerb) && w(j).is_head && !w(j).noun) || w(j).compound >= 0) break;
+            // (A name, not a phrase resolved from the sentences before: "the two leaders" may
+            // stand for a pair the clause before already carries.)
+            if (IsActorHead(j) && !w(j).blanked && w(j).ext < 0 && !AfterPreposition(j) &&
+                VerbAfterSubject(j, kAuxiliary) >= 0) {
+              source_ = MakeActor(j, j, true);
+              break;
+            }
+          }
+        }
+      }
     }
     // (An adverb may come first: "... had commanded and directly supported the offensive".)
     int opener_verb = cb;

@@ -194,8 +194,9 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   // (Unless the pattern itself reads the word: "- * BESIDE_ + [062]", forces operating beside an army.)
   const bool nearby = IsVerbalRoot(root) && kNear.count(governor) > 0 && !domestic_protest &&
                       !PatternNames(ev->pattern.text, governor);
-  // "fighting alongside M23", "fought for Ukraine", "on Russia's side", "on the side of Kyiv": the
-  // side one fights for is an ally, not the enemy; "against X" further on is the target.
+  // "fighting alongside M23", "fought beside Congolese soldiers", "fought for Ukraine", "on Russia's
+  // side", "on the side of Kyiv": the side one fights for is an ally, not the enemy; "against X"
+  // further on is the target.
   auto word_at = [&](int k) {  // (a view: no copy of the word)
     return k >= 0 && k < static_cast<int>(tokens.size()) ? std::string_view(tokens[k].lower) : std::string_view();
   };
@@ -207,8 +208,8 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
     comrade = comrade || word_at(k) == "side" || word_at(k) == "shoulder" || word_at(k) == "together";
   const bool support = (word_at(tf - 2) == "support" && word_at(tf - 1) == "of") ||
                        (word_at(tf - 3) == "support" && word_at(tf - 2) == "of");  // "of the X"
-  const bool ally = root == "19" && (governor == "alongside" || governor == "for" || (governor == "on" && side) ||
-                                     (governor == "with" && comrade) || support);
+  const bool ally = root == "19" && (governor == "alongside" || governor == "beside" || governor == "for" ||
+                                     (governor == "on" && side) || (governor == "with" && comrade) || support);
   // "Lukashenko admitted the country's involvement", "Putin said Russia would ...": a statement
   // about one's own country (CAMEO 01) is addressed to no one.
   const bool own_country =

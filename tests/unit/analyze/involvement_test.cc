@@ -2068,6 +2068,18 @@ TEST_F(AnyStateTest, VisitsToTheAggressorToSeekPeaceAreNoAlignment) {
   ExpectListed(cases);
 }
 
+// X's forces fighting or deployed beside the victim's forces are on the victim's side, whatever the
+// coder names as the target.
+TEST_F(AnyStateTest, ForcesBesideTheVictimsArmyAreCounterIndicators) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "BDI", "BDIMIL", "190", "", "Burundian units fought alongside the Congolese army in Masisi.", 7, true},
+      {"drc-m23", "BDI", "BDIMIL", "190", "", "Burundian units fought alongside the Congolese army in Masisi.", 2, false},
+      {"drc-m23", "TZA", "TZAMIL", "150", "COD", "Tanzanian troops deployed beside Congolese soldiers near Goma.", 7, true},
+      {"drc-m23", "BDI", "BDIMIL", "190", "", "Burundian units fought alongside the M23 near Uvira.", 7, false},
+  };
+  ExpectListed(cases);
+}
+
 // Civil nuclear business with the aggressor's firms hosts no one: a power-plant contract with
 // Rosatom is no stationing of the aggressor's forces or nuclear weapons.
 TEST_F(AnyStateTest, CivilNuclearContractsHostNoForces) {

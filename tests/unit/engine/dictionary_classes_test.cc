@@ -160,6 +160,16 @@ TEST_F(DictionaryClasses, ParticipleAsidesCompleteNoPatternOfTheMainVerb) {
   });
 }
 
+// A clause after ", and" may open with a phrase of time or place before its own subject: that
+// subject acts, not the first clause's ("..., and by the end of the year Burundian units ...").
+TEST_F(DictionaryClasses, ALaterClauseOpeningWithAPhraseKeepsItsOwnSubject) {
+  ExpectEach({
+      {"Kinshasa signed a defence pact with Gitega, and by the end of the year Burundian units were fighting the M23.",
+       "BDI", "19", "COD", Modality::kAsserted},
+      {"Russia attacked Ukraine, and in March Belarus hosted Russian troops.", "BLR", "06", "RUS", Modality::kAsserted},
+  });
+}
+
 // "Their" before an actor only determines it: the actor after it is the one named.
 TEST_F(DictionaryClasses, TheirBeforeAnActorNamesThatActor) {
   ExpectEach({
@@ -294,6 +304,7 @@ TEST_F(DictionaryClasses, FightingSideBySideKeepsTheAllyOutOfTheTarget) {
   for (const Ally& a : std::vector<Ally>{
       {"Burundian soldiers fought side by side with Congolese troops near Uvira.", "BDI", "COD"},
            {"Belarusian volunteers fought shoulder to shoulder with Ukrainian units near Bakhmut.", "BLR", "UKR"},
+           {"Tanzanian soldiers fought beside Congolese troops near Sake.", "TZA", "COD"},
            {"North Korean artillery crews fought together with Russian forces in Kursk.", "PRK", "RUS"},
            {"Chadian mercenaries fought in support of the RSF in Darfur.", "TCD", "SDN"},
        }) {

@@ -1002,6 +1002,14 @@ void Engine::MarkNouns() {
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
       bool hyphenated = document && wd.begin >= 2 && text_[wd.begin - 1] == '-' &&
                         std::isalpha(static_cast<unsigned char>(text_[wd.begin - 2]));
+      // ... and so is an -ed form after an adverb that a possessive or determiner opens
+      // ("Georgia's internationally recognised territory", "the newly delivered drones").
+      if (document && !hyphenated && i >= 2 && EndsWith(WordText(wd.tail >= 0 ? wd.tail : i), "ED") &&
+          EndsWith(before, "LY") && !w(i - 1).typed) {
+        const std::string_view opener = WordText(i - 2);
+        hyphenated = EndsWith(opener, "'S") || opener == "THE" || opener == "A" || opener == "AN" ||
+                     opener == "ITS" || opener == "THEIR" || opener == "HIS" || opener == "HER";
+      }
       // Document coding (dyad): "the EU sanctions", "the Russian strikes" -- a plural-looking verb
       // form after a determiner and an actor, with no object after it, is a noun.
       bool modified_noun = false;
@@ -1612,7 +1620,11 @@ void Engine::MarkCommaClauses() {
       if (document && kSubordinators.count(WordText(0))) verb_before = false;
       // (A closing ", where/when ..." is an aside of its own whatever comes before it.)
       const bool place_or_time = document && IsPlaceOrTimeAside(c) && m <= 30;
-      if (((m >= o_.comma_emin && m <= o_.comma_emax && verb_before) || place_or_time) && !own_clause) {
+      // (So is a closing ", whose/which/who ..." on an actor: "a member of SADC, whose own mission
+      // fought the M23".)
+      const bool relative = document && c >= 1 && IsActor(c - 1) && c + 1 < n() && m <= 30 &&
+                            (WordText(c + 1) == "WHICH" || WordText(c + 1) == "WHO" || WordText(c + 1) == "WHOSE");
+      if (((m >= o_.comma_emin && m <= o_.comma_emax && verb_before) || place_or_time || relative) && !own_clause) {
         SetAsideApart(c, n() - 1);
         blank(c + 1, n() - 1);
         // (Kept aside: ", killing four soldiers" names the harm the main clause's actor did.)
@@ -1642,8 +1654,10 @@ void Engine::MarkCommaClauses() {
     }
     // Document coding (dyad): ", which/who ...," after an actor is an aside whatever its length
     // ("Burundi, which accuses Kigali of sheltering the plotters of a failed 2015 coup, sent ...").
+    // (", whose own mission fought the M23, ...": the clause's subject is the actor's, not the sentence's.)
     const bool relative_aside = document && c >= 1 && IsActor(c - 1) && c + 1 < n() &&
-                                (WordText(c + 1) == "WHICH" || WordText(c + 1) == "WHO") && m <= 30;
+                                (WordText(c + 1) == "WHICH" || WordText(c + 1) == "WHO" || WordText(c + 1) == "WHOSE") &&
+                                m <= 30;
     const bool place_or_time = document && IsPlaceOrTimeAside(c) && m <= 30;
     // Document coding (dyad): after an introductory phrase ("In February, the US Treasury
     // sanctioned Kabarebe, Rwanda's minister, ...") the first span between commas holds the main

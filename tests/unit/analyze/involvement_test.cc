@@ -2080,6 +2080,18 @@ TEST_F(AnyStateTest, ForcesBesideTheVictimsArmyAreCounterIndicators) {
   ExpectListed(cases);
 }
 
+// Forces in the victim's land with its government's consent, in any wording, or after another
+// armed group, are neither participation nor posture.
+TEST_F(AnyStateTest, ForcesThereWithTheVictimsConsentPostureAtNoOne) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "BDI", "BDIMIL", "150", "COD", "Burundian troops entered South Kivu in 2021, an operation carried out with Kinshasa's consent.", 4, false},
+      {"drc-m23", "BDI", "BDIMIL", "150", "COD", "Burundian troops entered South Kivu in 2021, an operation carried out with Kinshasa's consent.", 2, false},
+      {"drc-m23", "UGA", "UGAMIL", "150", "COD", "Ugandan troops moved deeper into Ituri to hunt the ADF.", 4, false},
+      {"drc-m23", "RWA", "RWAMIL", "150", "COD", "Rwandan troops massed on the border with Congo.", 4, true},
+  };
+  ExpectListed(cases);
+}
+
 // Civil nuclear business with the aggressor's firms hosts no one: a power-plant contract with
 // Rosatom is no stationing of the aggressor's forces or nuclear weapons.
 TEST_F(AnyStateTest, CivilNuclearContractsHostNoForces) {

@@ -170,6 +170,20 @@ TEST_F(DictionaryClasses, ALaterClauseOpeningWithAPhraseKeepsItsOwnSubject) {
   });
 }
 
+// An -ed form after an adverb opened by a possessive or determiner is an adjective ("Georgia's
+// internationally recognised territory"), and a clause ", whose ..." on an actor is that actor's,
+// not the sentence subject's.
+TEST_F(DictionaryClasses, AdverbParticiplesAndWhoseClausesAreNoActsOfTheSubject) {
+  for (const auto& [sentence, code] : std::vector<std::pair<const char*, const char*>>{
+           {"Part of Moldova's internationally recognised territory is held by Russian-backed separatists.", "054"},
+           {"Georgia's formally recognised borders were redrawn by Russian troops in 2008.", "054"},
+           {"Moldova is not a member of NATO, whose forces trained Ukrainian troops.", "06"},
+           {"Burundi is not a member of SADC, whose own mission fought the M23 around Goma.", "19"},
+       })
+    ExpectNoEvent(sentence, code, Code(sentence));
+  ExpectEach({{"Moscow formally recognised Abkhazia.", "RUS", "054", "GEO", Modality::kAsserted}});
+}
+
 // "Their" before an actor only determines it: the actor after it is the one named.
 TEST_F(DictionaryClasses, TheirBeforeAnActorNamesThatActor) {
   ExpectEach({

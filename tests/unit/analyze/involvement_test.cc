@@ -2092,6 +2092,19 @@ TEST_F(AnyStateTest, ForcesThereWithTheVictimsConsentPostureAtNoOne) {
   ExpectListed(cases);
 }
 
+// X's ships that the aggressor strikes are no weapons of X's. (Weapons of X's make that the
+// aggressor brings down were the other side's: support.made-in-x no longer lists them, but
+// support.weapons-identified, which lists what the victim's side downs, still does.)
+TEST_F(AnyStateTest, WhatTheAggressorDownsOrStrikesIsNoSupportFromX) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IRN", "RUSMIL", "195", "UKR", "Russian forces launched Iranian-made drones at Kyiv overnight.", 3, true},
+  };
+  ExpectListed(cases);
+  ExpectSentencesListed({
+      {"yemen-red-sea", "CHN", "Days later Houthi missiles hit a Chinese-owned tanker in the Gulf of Aden.", 3, false},
+  });
+}
+
 // Civil nuclear business with the aggressor's firms hosts no one: a power-plant contract with
 // Rosatom is no stationing of the aggressor's forces or nuclear weapons.
 TEST_F(AnyStateTest, CivilNuclearContractsHostNoForces) {

@@ -2313,7 +2313,9 @@ void Engine::ResolvePronouns(ForwardState* fwd, bool same_story, bool document) 
     // Document coding: an object pronoun right after a verb joined by "and" names the object of the
     // clause before ("Sudan severed relations with the UAE and branded it an aggressor", "Kyiv cut
     // ties with Tehran and accused it of complicity"): the last actor after that clause's verb.
-    if (ref < 0 && document && (t == "IT" || t == "THEM") && p >= 3 && IsType(p - 1, RootType::kVerb) &&
+    // (So does "him" or "her": "phoned Hemedti and urged him to accept a truce".)
+    if (ref < 0 && document && (t == "IT" || t == "THEM" || t == "HIM" || t == "HER") && p >= 3 &&
+        IsType(p - 1, RootType::kVerb) &&
         w(p - 1).is_head) {
       int c = p - 2;
       if (c > 0 && WordText(c) != "AND" && EndsWith(WordText(c), "LY")) --c;  // "and then", "and publicly"

@@ -175,6 +175,13 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
                      ev->event_code.starts_with("042");
   bool origin = moves && (governor == "from" || InsideFromPhrase(tokens, tf)) && !PatternNames(ev->pattern.text, "from");
   bool instrument = IsInstrumentSuffix(tokens, tl);
+  // ... or its maker after the weapon: "shot down an army drone made in Turkey".
+  if (governor == "in") {
+    static const WordSet kMade = {"made", "built", "produced", "manufactured", "assembled", "designed", "developed"};
+    int in = tf - 1;
+    while (in > 0 && tokens[in].lower != "in") --in;
+    instrument = instrument || (in >= 1 && kMade.count(tokens[in - 1].lower) > 0);
+  }
   bool venue = false;
   if ((governor == "in" || governor == "at") && IsVerbalRoot(root) &&
       !PatternNames(ev->pattern.text, governor)) {
@@ -220,8 +227,9 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   ev->target_ref.clear();
   ev->target_span = Span{};
   e.target = {};
-  if (!origin && !ally) return;
-  // "launched missiles from Belarus at Kyiv": the actor the act is aimed at.
+  if (!origin && !ally && !instrument) return;
+  // "launched missiles from Belarus at Kyiv", "fired missiles made in North Korea at Kharkiv": the
+  // actor the act is aimed at.
   if (!ctx.actors && !*mentions_found && ctx.find_actors) *mentions = ctx.find_actors(ctx.sentence);
   *mentions_found = true;
   static const WordSet kAimed = {"at", "on", "against", "towards", "toward", "into", "targeting"};

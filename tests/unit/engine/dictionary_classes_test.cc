@@ -184,6 +184,33 @@ TEST_F(DictionaryClasses, AdverbParticiplesAndWhoseClausesAreNoActsOfTheSubject)
   ExpectEach({{"Moscow formally recognised Abkhazia.", "RUS", "054", "GEO", Modality::kAsserted}});
 }
 
+// Phrasings of mediation, refuge, listing, demands and refusals, each a class of its own.
+TEST_F(DictionaryClasses, RefugeListingsDemandsRefusalsAndGoBetweens) {
+  ExpectEach({
+      // Taking in refugees gives them refuge.
+      {"Uganda has taken in thousands of refugees from Congo.", "UGA", "075", "COD", Modality::kAsserted},
+      {"The Chadian government took in thousands of Sudanese refugees.", "TCD", "075", "SDN", Modality::kAsserted},
+      // Adding someone to a list named by what its entries do is listing them.
+      {"The EU added two Emirati firms to its list of entities supporting Russia's army.", "IGO", "163", "ARE",
+       Modality::kAsserted},
+      // Telling someone to stop, end or leave is a demand.
+      {"Kinshasa told Kigali to withdraw its troops.", "COD", "10", "RWA", Modality::kAsserted},
+      {"Beijing told the Houthis to stop their attacks on merchant ships.", "CHN", "10", "YEM", Modality::kAsserted},
+      // Ruling out or refraining from an act is not doing it.
+      {"Budapest has ruled out sending weapons to Ukraine.", "HUN", "07", "UKR", Modality::kNegated},
+      {"New Delhi refrained from condemning Russia.", "IND", "11", "RUS", Modality::kNegated},
+      // Bringing the sides together is mediating between them.
+      {"Qatar brought Rwanda and Congo together in Doha.", "QAT", "045", "RWA", Modality::kAsserted},
+      // "Him" after "and" and a verb is the object of the clause before.
+      {"The Saudi foreign minister phoned Hemedti and urged him to accept a truce.", "SAU", "02", "SDN",
+       Modality::kAsserted},
+      // A weapon's maker named after it is no target: what it is fired at is.
+      {"Russia fired missiles made in North Korea at Kharkiv.", "RUS", "19", "UKR", Modality::kAsserted},
+  });
+  ExpectNoEvent("The Zapad drills brought Russian and Belarusian troops together.", "045",
+                Code("The Zapad drills brought Russian and Belarusian troops together."));
+}
+
 // "Their" before an actor only determines it: the actor after it is the one named.
 TEST_F(DictionaryClasses, TheirBeforeAnActorNamesThatActor) {
   ExpectEach({

@@ -209,6 +209,9 @@ TEST_F(DictionaryClasses, RefugeListingsDemandsRefusalsAndGoBetweens) {
   });
   ExpectNoEvent("The Zapad drills brought Russian and Belarusian troops together.", "045",
                 Code("The Zapad drills brought Russian and Belarusian troops together."));
+  // A pair one belongs to is no partner of one's own state: no act of China's on China.
+  for (const Event& e : Code("Xi hosted Putin in Beijing and praised the partnership between the two countries."))
+    EXPECT_FALSE(StartsWith(e.source, "CHN") && e.target == "CHN") << e.source << " " << e.event_code << " " << e.target;
 }
 
 // "Their" before an actor only determines it: the actor after it is the one named.

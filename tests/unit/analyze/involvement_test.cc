@@ -2105,6 +2105,17 @@ TEST_F(AnyStateTest, WhatTheAggressorDownsOrStrikesIsNoSupportFromX) {
   });
 }
 
+// Talks or swaps facilitated, co-hosted or held under X's auspices, in their wordings, are X's work
+// for peace even with no event of X's in the sentence.
+TEST_F(AnyStateTest, TalksUnderXsAuspicesOrFacilitationAreCounterIndicators) {
+  ExpectSentencesListed({
+      {"sudan", "QAT", "A new round of talks opened in Doha under Qatari and Turkish facilitation.", 7, true},
+      {"russia-ukraine", "TUR", "Dozens of soldiers were swapped under Turkish auspices in a prisoner exchange.", 7, true},
+      {"sudan", "QAT", "The talks co-hosted by Qatar ended without a ceasefire.", 7, true},
+      {"sudan", "QAT", "Qatari officials said the talks on trade would resume.", 7, false},
+  });
+}
+
 // Civil nuclear business with the aggressor's firms hosts no one: a power-plant contract with
 // Rosatom is no stationing of the aggressor's forces or nuclear weapons.
 TEST_F(AnyStateTest, CivilNuclearContractsHostNoForces) {

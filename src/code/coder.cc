@@ -223,7 +223,7 @@ struct Scratch {
     std::string chars;
     std::vector<Word> words;
     bool all_caps = false;
-    bool parts_readable = false;  // a part's words can be read from its words (SplitAsPartOfRooted)
+    bool parts_readable = false;  // a part's words can be read from its words (ReadAsPartOfRooted)
   } rooted;
 };
 
@@ -295,8 +295,10 @@ class Engine {
 
   void Split();
   // Split()'s result for a text that is a part of the text in Scratch::rooted (a clause of the
-  // sentence, its speaker), taken from that text's words; false when they would not be Split()'s.
-  bool SplitAsPartOfRooted();
+  // sentence, its speaker), taken from that text's words, and AssignRoots()'s too where the
+  // sentence's roots show it is the same; kNone when its words would not be Split()'s.
+  enum class PartRead { kNone, kWords, kWordsAndRoots };
+  PartRead ReadAsPartOfRooted();
   // Split()'s last steps, once the words and their characters are in place: the capitals read
   // and the dictionary words stamped.
   void MarkCapitals();
@@ -715,8 +717,8 @@ void Engine::SplitAndAssignRoots() {
   if (!r.valid || r.owner != d_.instance_id() || r.generation != s_.lit_generation || r.text != text_) {
     // A clause of the sentence rooted last is read from the sentence's words and leaves the
     // sentence in place for its other clauses.
-    if (SplitAsPartOfRooted()) {
-      AssignRoots();
+    if (const PartRead read = ReadAsPartOfRooted(); read != PartRead::kNone) {
+      if (read == PartRead::kWords) AssignRoots();
       return;
     }
     Split();
@@ -746,29 +748,29 @@ void Engine::SplitAndAssignRoots() {
   }
 }
 
-bool Engine::SplitAsPartOfRooted() {
+Engine::PartRead Engine::ReadAsPartOfRooted() {
   const Scratch::Rooted& r = s_.rooted;
   // (A text as long as the sentence is no part of it: the next sentence is not searched for.)
   if (!r.valid || !r.parts_readable || text_.empty() || text_.size() >= r.text.size() ||
       r.owner != d_.instance_id() || r.generation != s_.lit_generation)
-    return false;
+    return PartRead::kNone;
   // (Found by its bytes: the engine codes a clause from a copy, sometimes behind its subject.)
   const size_t b = r.text.find(text_);
-  if (b == std::string::npos) return false;
+  if (b == std::string::npos) return PartRead::kNone;
   const size_t e = b + text_.size();
   // Split() reads the part as it reads the sentence when no word of the sentence holds the byte
   // before the part or bytes on both sides of its end, and the bytes next to it are no letters,
   // digits or non-ASCII bytes: its rules for ',' and '.' then read them as they read a text's
   // ends, and each word of the part starts and ends where the sentence's does.
   const auto outside_words = [&](size_t at) { return kCharClass[static_cast<unsigned char>(r.text[at])] == 0; };
-  if ((b > 0 && !outside_words(b - 1)) || (e < r.text.size() && !outside_words(e))) return false;
+  if ((b > 0 && !outside_words(b - 1)) || (e < r.text.size() && !outside_words(e))) return PartRead::kNone;
   const std::vector<Word>& all = r.words;
   size_t first = 0;
   while (first < all.size() && all[first].begin < static_cast<int32_t>(b)) ++first;
-  if (first > 0 && all[first - 1].end >= static_cast<int32_t>(b)) return false;
+  if (first > 0 && all[first - 1].end >= static_cast<int32_t>(b)) return PartRead::kNone;
   size_t last = first;
   while (last < all.size() && all[last].begin < static_cast<int32_t>(e)) ++last;
-  if (last > first && all[last - 1].end > static_cast<int32_t>(e)) return false;
+  if (last > first && all[last - 1].end > static_cast<int32_t>(e)) return PartRead::kNone;
   // The part's words as Split() leaves them: their places moved to the part, their characters
   // copied, the rest of each Word fresh.
   ClearClauseState();
@@ -803,7 +805,29 @@ bool Engine::SplitAsPartOfRooted() {
     }
   MarkCapitals();
   StampSentence();
-  return true;
+  // AssignRoots() gives each word the root with the best score starting there, among the roots
+  // whose words all match from there; the part's matches are the sentence's that end inside it,
+  // with the same scores. So the sentence's roots are the part's when none starts before the part
+  // and ends inside it, none starting inside ends after it, and capitals count alike in both
+  // (an all-capitals text matches no case-sensitive root).
+  if (all_caps != r.all_caps) return PartRead::kWords;
+  const auto part_first = static_cast<int32_t>(first), part_last = static_cast<int32_t>(last);
+  for (size_t k = first; k < last; ++k) {
+    const Word& from_word = all[k];
+    if ((from_word.typed && from_word.head < part_first) || (from_word.is_head && from_word.tail >= part_last))
+      return PartRead::kWords;
+  }
+  for (size_t k = first; k < last; ++k) {
+    const Word& from_word = all[k];
+    Word& wd = s_.words[k - first];
+    wd.typed = from_word.typed;
+    wd.type = from_word.type;
+    wd.root = from_word.root;
+    wd.head = from_word.head < 0 ? -1 : from_word.head - part_first;
+    wd.is_head = from_word.is_head;
+    wd.tail = from_word.tail < 0 ? -1 : from_word.tail - part_first;
+  }
+  return PartRead::kWordsAndRoots;
 }
 
 namespace {

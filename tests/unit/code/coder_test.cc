@@ -249,6 +249,11 @@ TEST_F(CoderTest, APartReadAfterItsSentenceReadsAsTheSameTextAlone) {
       {"Gandalf's police urged Gondor to act, Elrond said.", "Gandalf's police urged Gondor to act"},
       {"Arnor (and Rohan) condemned Mordor yesterday.", "and Rohan) condemned Mordor"},
       {"Arnor said /* a note */ Rohan condemned Mordor.", "Rohan condemned Mordor."},
+      // (Roots: one crossing the part's end, one its start, a case-sensitive one in capitals.)
+      {"Arnor said Rohan condemned Minas Tirith yesterday.", "Arnor said Rohan condemned Minas"},
+      {"Arnor said Minas Tirith condemned Mordor.", "Tirith condemned Mordor"},
+      {"Arnor said the US condemned Mordor, and BREE SAID THE US CONDEMNED ROHAN.", "THE US CONDEMNED ROHAN"},
+      {"ARNOR SAID THE US CONDEMNED MORDOR, and Bree agreed.", "THE US CONDEMNED MORDOR"},
   };
   for (const auto& [sentence, part] : cases)
     EXPECT_EQ(reading(sentence, part), reading(unrelated, part)) << part << " (in " << sentence << ")";

@@ -223,6 +223,7 @@ struct Scratch {
     std::string chars;
     std::vector<Word> words;
     bool all_caps = false;
+    bool parts_readable = false;  // a part's words can be read from its words (ReadAsPartOfRooted)
   } rooted;
 };
 
@@ -293,6 +294,15 @@ class Engine {
       : d_(d), o_(o), s_(s), text_(text), date_(date), shifted_(date) {}
 
   void Split();
+  // Split()'s result for a text that is a part of the text in Scratch::rooted (a clause of the
+  // sentence, its speaker), taken from that text's words, and AssignRoots()'s too where the
+  // sentence's roots show it is the same; kNone when its words would not be Split()'s.
+  enum class PartRead { kNone, kWords, kWordsAndRoots };
+  PartRead ReadAsPartOfRooted();
+  // Split()'s last steps, once the words and their characters are in place: the capitals read
+  // and the dictionary words stamped.
+  void MarkCapitals();
+  void StampSentence();
   void AssignRoots();
   // Split() then AssignRoots(), or their result for the same text copied from Scratch::rooted.
   void SplitAndAssignRoots();
@@ -388,6 +398,7 @@ class Engine {
   // (Always inlined: MakeActor and MarkNouns ask it some 280,000 times on the slice.)
   [[gnu::always_inline]] inline const std::string* ActorCodeOfRoot(int32_t root, Date date) const;
   bool all_caps = false;
+  bool split_truncated_ = false;  // Split() kept the first kMaxWords words only
   bool document = false;  // coding within a document (dyad's coreference rules on)
   Date shifted() const { return shifted_; }
   ForwardState* fwd_out = nullptr;
@@ -644,17 +655,10 @@ void Engine::Split() {
       if (high) wd.text_len = static_cast<int32_t>(FoldLatinLetters(p, static_cast<size_t>(wd.text_len), &wd.first_upper));
     }
   s_.chars.resize(static_cast<size_t>(nc) + kCharsPad);
-  if (static_cast<int>(s_.words.size()) > kMaxWords) s_.words.resize(kMaxWords);
+  split_truncated_ = static_cast<int>(s_.words.size()) > kMaxWords;
+  if (split_truncated_) s_.words.resize(kMaxWords);
   all_caps = !any_lower;
-  bool seen_cap = false;
-  if (!all_caps)
-    for (auto& wd : s_.words) {
-      if (wd.kind == WType::kNone && wd.first_upper) {
-        if (!seen_cap) wd.initcap = true;
-        else wd.midcap = true;
-        seen_cap = true;
-      }
-    }
+  MarkCapitals();
   if (s_.cache_owner != d_.instance_id() || s_.lit_cache.size() > 200000) {
     s_.lit_cache.Clear();
     s_.lit_pool.clear();
@@ -676,6 +680,22 @@ void Engine::Split() {
       if (IsDigitC(up[0])) wd.kind = range.second > range.first ? WType::kNone : WType::kNumber;
     }
   }
+  StampSentence();
+}
+
+void Engine::MarkCapitals() {
+  if (all_caps) return;
+  bool seen_cap = false;
+  for (auto& wd : s_.words) {
+    if (wd.kind == WType::kNone && wd.first_upper) {
+      if (!seen_cap) wd.initcap = true;
+      else wd.midcap = true;
+      seen_cap = true;
+    }
+  }
+}
+
+void Engine::StampSentence() {
   if (s_.stamp.size() < static_cast<size_t>(d_.word_count())) s_.stamp.assign(d_.word_count(), 0);
   if (s_.witness_seen.size() < d_.witness_sets().size()) {
     s_.witness_seen.assign(d_.witness_sets().size(), 0);
@@ -703,6 +723,12 @@ void Engine::StampWords() {
 void Engine::SplitAndAssignRoots() {
   Scratch::Rooted& r = s_.rooted;
   if (!r.valid || r.owner != d_.instance_id() || r.generation != s_.lit_generation || r.text != text_) {
+    // A clause of the sentence rooted last is read from the sentence's words and leaves the
+    // sentence in place for its other clauses.
+    if (const PartRead read = ReadAsPartOfRooted(); read != PartRead::kNone) {
+      if (read == PartRead::kWords) AssignRoots();
+      return;
+    }
     Split();
     AssignRoots();
     r.valid = true;
@@ -713,6 +739,8 @@ void Engine::SplitAndAssignRoots() {
     r.chars = s_.chars;
     r.words = s_.words;
     r.all_caps = all_caps;
+    // (A comment "/* */" is skipped whole, across any boundary a part would have.)
+    r.parts_readable = !split_truncated_ && text_.find("/*") == std::string_view::npos;
     return;
   }
   // The state Split() and AssignRoots() leave, as they left it for this text.
@@ -726,6 +754,88 @@ void Engine::SplitAndAssignRoots() {
     StampWords();
     r.epoch = s_.epoch;
   }
+}
+
+Engine::PartRead Engine::ReadAsPartOfRooted() {
+  const Scratch::Rooted& r = s_.rooted;
+  // (A text as long as the sentence is no part of it: the next sentence is not searched for.)
+  if (!r.valid || !r.parts_readable || text_.empty() || text_.size() >= r.text.size() ||
+      r.owner != d_.instance_id() || r.generation != s_.lit_generation)
+    return PartRead::kNone;
+  // (Found by its bytes: the engine codes a clause from a copy, sometimes behind its subject.)
+  const size_t b = r.text.find(text_);
+  if (b == std::string::npos) return PartRead::kNone;
+  const size_t e = b + text_.size();
+  // Split() reads the part as it reads the sentence when no word of the sentence holds the byte
+  // before the part or bytes on both sides of its end, and the bytes next to it are no letters,
+  // digits or non-ASCII bytes: its rules for ',' and '.' then read them as they read a text's
+  // ends, and each word of the part starts and ends where the sentence's does.
+  const auto outside_words = [&](size_t at) { return kCharClass[static_cast<unsigned char>(r.text[at])] == 0; };
+  if ((b > 0 && !outside_words(b - 1)) || (e < r.text.size() && !outside_words(e))) return PartRead::kNone;
+  const std::vector<Word>& all = r.words;
+  size_t first = 0;
+  while (first < all.size() && all[first].begin < static_cast<int32_t>(b)) ++first;
+  if (first > 0 && all[first - 1].end >= static_cast<int32_t>(b)) return PartRead::kNone;
+  size_t last = first;
+  while (last < all.size() && all[last].begin < static_cast<int32_t>(e)) ++last;
+  if (last > first && all[last - 1].end > static_cast<int32_t>(e)) return PartRead::kNone;
+  // The part's words as Split() leaves them: their places moved to the part, their characters
+  // copied, the rest of each Word fresh.
+  ClearClauseState();
+  s_.words.clear();
+  s_.chars.clear();
+  if (first < last) {
+    // Split() writes the words' characters one after another (a folded word keeps its room).
+    const int32_t chars_begin = all[first].text_begin;
+    const int32_t chars_end =
+        last < all.size() ? all[last].text_begin : static_cast<int32_t>(r.chars.size() - kCharsPad);
+    s_.chars.assign(r.chars, static_cast<size_t>(chars_begin), static_cast<size_t>(chars_end - chars_begin));
+    for (size_t k = first; k < last; ++k) {
+      const Word& from_word = all[k];
+      Word& wd = s_.words.emplace_back();
+      wd.begin = from_word.begin - static_cast<int32_t>(b);
+      wd.end = from_word.end - static_cast<int32_t>(b);
+      wd.text_begin = from_word.text_begin - chars_begin;
+      wd.text_len = from_word.text_len;
+      wd.lit_begin = from_word.lit_begin;
+      wd.lit_end = from_word.lit_end;
+      wd.kind = from_word.kind;
+      wd.first_upper = from_word.first_upper;
+    }
+  }
+  s_.chars.append(kCharsPad, '\0');
+  // Every lower-case letter of the part is in one of its words.
+  all_caps = true;
+  for (const char c : text_)
+    if (IsLowerAscii(c)) {
+      all_caps = false;
+      break;
+    }
+  MarkCapitals();
+  StampSentence();
+  // AssignRoots() gives each word the root with the best score starting there, among the roots
+  // whose words all match from there; the part's matches are the sentence's that end inside it,
+  // with the same scores. So the sentence's roots are the part's when none starts before the part
+  // and ends inside it, none starting inside ends after it, and capitals count alike in both
+  // (an all-capitals text matches no case-sensitive root).
+  if (all_caps != r.all_caps) return PartRead::kWords;
+  const auto part_first = static_cast<int32_t>(first), part_last = static_cast<int32_t>(last);
+  for (size_t k = first; k < last; ++k) {
+    const Word& from_word = all[k];
+    if ((from_word.typed && from_word.head < part_first) || (from_word.is_head && from_word.tail >= part_last))
+      return PartRead::kWords;
+  }
+  for (size_t k = first; k < last; ++k) {
+    const Word& from_word = all[k];
+    Word& wd = s_.words[k - first];
+    wd.typed = from_word.typed;
+    wd.type = from_word.type;
+    wd.root = from_word.root;
+    wd.head = from_word.head < 0 ? -1 : from_word.head - part_first;
+    wd.is_head = from_word.is_head;
+    wd.tail = from_word.tail < 0 ? -1 : from_word.tail - part_first;
+  }
+  return PartRead::kWordsAndRoots;
 }
 
 namespace {

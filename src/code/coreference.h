@@ -18,8 +18,10 @@
 #ifndef DYAD_CODE_COREFERENCE_H_
 #define DYAD_CODE_COREFERENCE_H_
 
+#include <bitset>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -67,6 +69,38 @@ struct DefiniteRule {
   int line = 0;
 };
 
+// A set of three-letter codes of capitals ("BLR"), a bit each: IsStateCode asks it of every
+// mention and event code, where a hash set's look-up was a hash and a string compare.
+class ThreeLetterCodeSet {
+ public:
+  ThreeLetterCodeSet() = default;
+  ThreeLetterCodeSet(std::initializer_list<std::string_view> codes) {
+    for (const std::string_view code : codes) insert(code);
+  }
+  // (A code of another shape is not kept: no state code has one.)
+  void insert(std::string_view code) {
+    if (const int at = Index(code); at >= 0) bits_.set(static_cast<size_t>(at));
+  }
+  size_t count(std::string_view code) const {
+    const int at = Index(code);
+    return at >= 0 && bits_[static_cast<size_t>(at)] ? 1 : 0;
+  }
+
+ private:
+  static constexpr int kLetters = 26;
+  // The code's bit, or -1 for a code that is not three capitals.
+  static int Index(std::string_view code) {
+    if (code.size() != 3) return -1;
+    int at = 0;
+    for (const char c : code) {
+      if (c < 'A' || c > 'Z') return -1;
+      at = at * kLetters + (c - 'A');
+    }
+    return at;
+  }
+  std::bitset<kLetters * kLetters * kLetters> bits_;
+};
+
 struct CorefRules {
   std::unordered_map<std::string, PronounKind> pronouns;  // pronoun word -> kind
   std::unordered_set<std::string> expletive_after;         // "IS": "IT IS clear" is not resolved
@@ -87,7 +121,7 @@ struct CorefRules {
   };
   using CodeSet = std::unordered_set<std::string, CodeHash, std::equal_to<>>;
   CodeSet nonstates;  // 3-letter codes that are not states (regions, IGO)
-  CodeSet states;     // bare 3-letter actor codes minus nonstates
+  ThreeLetterCodeSet states;  // bare 3-letter actor codes minus nonstates
   std::vector<DefiniteRule> definites;        // longest first
   std::unordered_map<std::string, std::vector<std::string>> sets;  // SET: name -> sorted state codes
   // SEAT: a city that names an international body in news text ("Brussels" = the EU) but its host

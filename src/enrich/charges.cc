@@ -61,11 +61,16 @@ Status ChargeLexicon::Load(const std::string& path) {
 }
 
 std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vector<code::ActorMention>& mentions) const {
-  std::vector<Charge> out;
-  if (mentions.empty()) return out;
+  if (mentions.empty()) return {};
   thread_local std::vector<Token> clause_tokens;  // (reused from clause to clause)
   Tokenize(clause, &clause_tokens);
-  const std::vector<Token>& tokens = clause_tokens;
+  return Find(clause, clause_tokens, mentions);
+}
+
+std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vector<Token>& tokens,
+                                        const std::vector<code::ActorMention>& mentions) const {
+  std::vector<Charge> out;
+  if (mentions.empty()) return out;
   const int n = static_cast<int>(tokens.size());
   // The nearest actor ending before token `at`, with no clause end or negation in between.
   bool negated = false;  // set by accused_before for the charge being read

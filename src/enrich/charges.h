@@ -42,6 +42,10 @@ class ChargeLexicon {
   // accused is the nearest actor before the violation or the copula, in the same clause. With a
   // negation in between ("Minsk has not violated") the charge is returned with `negated` set.
   std::vector<Charge> Find(std::string_view clause, const std::vector<code::ActorMention>& mentions) const;
+  // The same with the clause's tokens already made (Tokenize(clause), or the same tokens taken
+  // from its sentence's).
+  std::vector<Charge> Find(std::string_view clause, const std::vector<Token>& tokens,
+                           const std::vector<code::ActorMention>& mentions) const;
 
  private:
   struct Entry {

@@ -44,9 +44,16 @@ Status Enricher::Create(const std::string& data_dir, std::unique_ptr<const Enric
   return Status::Ok();
 }
 
+namespace {
+void TokenizePartOfLastRead(const Enricher::Impl& impl, std::string_view part, std::vector<Token>* out);
+}  // namespace
+
 std::vector<Charge> Enricher::FindCharges(std::string_view clause,
                                           const std::vector<code::ActorMention>& mentions) const {
-  return impl_->charges.Find(clause, mentions);
+  if (mentions.empty()) return {};
+  thread_local std::vector<Token> clause_tokens;  // (reused from clause to clause)
+  TokenizePartOfLastRead(*impl_, clause, &clause_tokens);
+  return impl_->charges.Find(clause, clause_tokens, mentions);
 }
 const std::string& Enricher::charges_path() const { return impl_->charges.path(); }
 
@@ -273,8 +280,12 @@ struct ReadSentence {
   std::vector<Token> tokens;
   SentenceCues cues;
 };
-const ReadSentence& Read(const Enricher::Impl& impl, std::string_view sentence) {
+ReadSentence& LastRead() {
   thread_local ReadSentence last;
+  return last;
+}
+const ReadSentence& Read(const Enricher::Impl& impl, std::string_view sentence) {
+  ReadSentence& last = LastRead();
   if (last.enricher != impl.id || last.text != sentence) {
     last.enricher = impl.id;
     last.text.assign(sentence);
@@ -282,6 +293,40 @@ const ReadSentence& Read(const Enricher::Impl& impl, std::string_view sentence) 
     FindCues(impl.cues, last.tokens, &last.cues);
   }
   return last;
+}
+
+// Tokenize(part) for a part of the sentence last read (a reported clause): the sentence's tokens
+// inside it, moved to the part's offsets, when no token of the sentence crosses its ends. Every
+// rule of Tokenize reads back only inside the token it builds, and forward at most two bytes; a
+// rule reading past the part's end joins the bytes there to the token (so it crosses the end),
+// except "St." before a capitalised word, which the part's last byte being no period or space
+// rules out.
+void TokenizePartOfLastRead(const Enricher::Impl& impl, std::string_view part, std::vector<Token>* out) {
+  const ReadSentence& last = LastRead();
+  const size_t at = last.enricher == impl.id && !part.empty() && part.size() < last.text.size() &&
+                            part.back() != '.' && part.back() != ' '
+                        ? last.text.find(part)
+                        : std::string::npos;
+  const std::vector<Token>& tokens = last.tokens;
+  size_t first = 0, end = 0;
+  bool inside = at != std::string::npos;
+  if (inside) {
+    const auto begin = static_cast<int32_t>(at), part_end = static_cast<int32_t>(at + part.size());
+    while (first < tokens.size() && tokens[first].begin < begin) ++first;
+    end = first;
+    while (end < tokens.size() && tokens[end].begin < part_end) ++end;
+    inside = (first == 0 || tokens[first - 1].end <= begin) && (end == first || tokens[end - 1].end <= part_end);
+  }
+  if (!inside) {
+    Tokenize(part, out);
+    return;
+  }
+  out->assign(tokens.begin() + static_cast<std::ptrdiff_t>(first), tokens.begin() + static_cast<std::ptrdiff_t>(end));
+  for (Token& t : *out) {
+    t.begin -= static_cast<int32_t>(at);
+    t.end -= static_cast<int32_t>(at);
+    t.text = part.substr(static_cast<size_t>(t.begin), static_cast<size_t>(t.end - t.begin));
+  }
 }
 }  // namespace
 

@@ -208,6 +208,57 @@ TEST_F(CoderTest, FindActorsReturnsComposedCodesAndSpans) {
   EXPECT_EQ(s.substr(m[1].span.begin, m[1].span.end - m[1].span.begin), "Gondor");
 }
 
+// A part of the sentence read just before it (a reported clause, a speaker) is split from the
+// sentence's words; it must read exactly as the same text read after an unrelated one, also where
+// a boundary cuts a word, a number or an abbreviation, or the capitals differ.
+TEST_F(CoderTest, APartReadAfterItsSentenceReadsAsTheSameTextAlone) {
+  Coder coder(dicts_, CoderOptions{options_});
+  const Date date{1995, 1, 5};
+  const std::string unrelated = "Sheep and goats were seen near Bree.";
+  auto reading = [&](const std::string& before, const std::string& part) {
+    std::string out;
+    coder.FindActors(before, date);
+    const CodeResult r = coder.Code(part, date);
+    out += r.problem + "|";
+    for (const auto& e : r.events)
+      out += e.source + "/" + e.target + "/" + e.code + "/" + e.source_text + "/" + e.target_text + "/" +
+             e.verb_text + "@" + std::to_string(e.source_span.begin) + "-" + std::to_string(e.source_span.end) + "," +
+             std::to_string(e.verb_span.begin) + "," + std::to_string(e.target_span.begin) + "-" +
+             std::to_string(e.target_span.end) + ";";
+    coder.FindActors(before, date);
+    for (const auto& m : coder.FindActors(part, date))
+      out += "|" + m.code + "/" + m.text + "@" + std::to_string(m.span.begin) + "-" + std::to_string(m.span.end);
+    return out;
+  };
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Arnor said that Rohan condemned Mordor yesterday.", "Rohan condemned Mordor yesterday"},
+      {"Arnor said that Rohan condemned Mordor yesterday.", "Arnor"},
+      {"Arnor said Rohan condemned the foreign minister of Mordor.", "Rohan condemned the foreign minister of Mordor."},
+      {"Arnor said: \"Gondor will restore full diplomatic ties with Rohan\", Bree reported.",
+       "Gondor will restore full diplomatic ties with Rohan"},
+      {"Arnor said Rohan condemned the U.S. yesterday.", "Rohan condemned the U.S"},
+      {"Arnor said Rohan freed 50,000 sheep from Mordor.", "Rohan freed 50"},
+      {"Arnor said Rohan condemned Mordor's police.", "Rohan condemned Mordor"},
+      {"Arnor's envoy said Gondor condemned Mordor.", "Arnor"},
+      {"Arnor said 'Rohan condemned Mordor', Bree reported.", "Rohan condemned Mordor"},
+      {"Arnor said 'Rohan condemned Mordor yesterday.", "Rohan condemned Mordor yesterday"},
+      {"Arnor said Rohan freed 3.5 goats from Mordor.", "Rohan freed 3"},
+      {"Arnor said Gondor condemned Mordor.", "ondor condemned Mordor"},
+      {"Arnor said ROHAN CONDEMNED MORDOR, and Bree agreed.", "ROHAN CONDEMNED MORDOR"},
+      {"THE US CONDEMNED MORDOR, the envoy of Arnor said.", "the envoy of Arnor said."},
+      {"Gandalf's police urged Gondor to act, Elrond said.", "Gandalf's police urged Gondor to act"},
+      {"Arnor (and Rohan) condemned Mordor yesterday.", "and Rohan) condemned Mordor"},
+      {"Arnor said /* a note */ Rohan condemned Mordor.", "Rohan condemned Mordor."},
+      // (Roots: one crossing the part's end, one its start, a case-sensitive one in capitals.)
+      {"Arnor said Rohan condemned Minas Tirith yesterday.", "Arnor said Rohan condemned Minas"},
+      {"Arnor said Minas Tirith condemned Mordor.", "Tirith condemned Mordor"},
+      {"Arnor said the US condemned Mordor, and BREE SAID THE US CONDEMNED ROHAN.", "THE US CONDEMNED ROHAN"},
+      {"ARNOR SAID THE US CONDEMNED MORDOR, and Bree agreed.", "THE US CONDEMNED MORDOR"},
+  };
+  for (const auto& [sentence, part] : cases)
+    EXPECT_EQ(reading(sentence, part), reading(unrelated, part)) << part << " (in " << sentence << ")";
+}
+
 TEST_F(CoderTest, CoderIsSafeAcrossThreads) {
   Coder coder(dicts_, CoderOptions{options_});
   std::vector<std::string> got(4);

@@ -118,6 +118,15 @@ TEST_F(CoreferenceTest, RulesAreReadFromTheCorefFile) {
   EXPECT_TRUE(Coder(with_rules_, off).coref().empty());
 }
 
+TEST(ThreeLetterCodeSetTest, KeepsThreeCapitalsAndAnswersForNothingElse) {
+  ThreeLetterCodeSet set = {"ARN", "ZZZ", "AAA"};
+  set.insert("GON");
+  set.insert("GONGOV");  // not three letters: not kept
+  set.insert("ab1");
+  for (const char* code : {"ARN", "ZZZ", "AAA", "GON"}) EXPECT_EQ(set.count(code), 1u) << code;
+  for (const char* code : {"ROH", "ARM", "GONGOV", "GO", "", "arn", "AR1", "AB1", "ab1", "AR["}) EXPECT_EQ(set.count(code), 0u) << code;
+}
+
 TEST_F(CoreferenceTest, BadLinesAreWarningsWithFileAndLine) {
   CorefRules r;
   std::vector<std::string> warnings;

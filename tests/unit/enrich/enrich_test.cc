@@ -117,6 +117,47 @@ TEST(EnrichTest, ReadsTheSentencesActorsInPlaceWhenGivenThem) {
   }
 }
 
+// A clause of the sentence just read takes its tokens from the sentence's: its charges must be
+// those of the same clause read after another sentence, also where its ends cut a word, a
+// possessive, an initialism or "St." off what follows.
+TEST(EnrichTest, ChargesOfAClauseOfTheSentenceReadAreThoseOfTheClauseAlone) {
+  const Enricher& enricher = testing::SharedEnricher();
+  const auto finder = TableFinder({{"Belarus", "BLR"}, {"Minsk", "BLR"}, {"Kyiv", "UKR"}, {"Lukashenko", "BLRGOV"},
+                                   {"the U.S.", "USA"}, {"St. Petersburg", "RUS"}});
+  auto charges = [&](const std::string& read_before, const std::string& sentence, size_t at, size_t size) {
+    enricher.FindReportedContent(read_before, finder);
+    const std::string_view clause = std::string_view(sentence).substr(at, size);
+    const std::vector<code::ActorMention> mentions = finder(clause);
+    std::string out;
+    for (const Charge& c : enricher.FindCharges(clause, mentions))
+      out += c.code + "/" + (c.accused ? c.accused->code : "-") + "/" + std::to_string(c.words.begin) + "-" +
+             std::to_string(c.words.end) + "/" + std::to_string(c.line) + (c.negated ? "/negated" : "") + "/" +
+             c.accused_code + ";";
+    return out;
+  };
+  const std::string unrelated = "Analysts warn of a possible attack from Belarus in the summer of 2024.";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Kyiv said that Belarus breached the 1974 resolution on aggression.", "Belarus breached the 1974 resolution on aggression"},
+      {"Kyiv said that Belarus breached the 1974 resolution on aggression.", "Belarus breached the 1974 resolution"},
+      {"Kyiv argues that Minsk has not violated the charter, officials said.", "Minsk has not violated the charter"},
+      {"Kyiv said Lukashenko's regime is illegitimate and violated the charter.", "Lukashenko's regime is illegitimate"},
+      {"Kyiv said Lukashenko's regime is illegitimate.", "Lukashenko'"},
+      {"Kyiv said Belarus violated the charter as did the U.S. in St. Petersburg.", "Belarus violated the charter as did the U.S"},
+      {"Kyiv said Belarus violated the charter in St. Petersburg.", "Belarus violated the charter in St."},
+      {"Kyiv said Belarus violated the charter in St. Petersburg.", "Belarus violated the charter in St"},
+      {"Kyiv said Belarus's government violated the charter.", "Belarus'"},
+      {"Kyiv said Belarus violated the charter.", "elarus violated the charter"},
+      {"Kyiv said Belarus is illegitimately ruled.", "Belarus is illegitimate"},
+      {"Kyiv said Belarus is illegitimate's opposite.", "Belarus is illegitimate"},
+  };
+  for (const auto& [sentence, clause] : cases) {
+    const size_t at = sentence.find(clause);
+    ASSERT_NE(at, std::string::npos) << clause;
+    EXPECT_EQ(charges(sentence, sentence, at, clause.size()), charges(unrelated, sentence, at, clause.size()))
+        << clause << " (in " << sentence << ")";
+  }
+}
+
 TEST(EnrichTest, IsSafeToCallFromManyThreads) {
   const std::vector<std::string> sentences = {
       "On Tuesday, Russian troops launched missiles at Kyiv from Belarus, officials said.",

@@ -2118,6 +2118,19 @@ void Engine::SplitClauses() {
         continue;
       }
     }
+    // Document coding (dyad): "and that" with an actor and its verb after it is a second reported
+    // clause with a subject of its own ("... said the UPDF had doubled its presence and that
+    // Ugandan officials had allowed the M23 to keep offices in Kampala": the officials allowed it).
+    if (document && WordText(c) == "AND" && c + 2 < n() && WordText(c + 1) == "THAT" && HasVerbBetween(begin, c - 1)) {
+      const int subject = c + 2 < n() && WordText(c + 2) == "THE" ? c + 3 : c + 2;
+      static const WordList kAuxiliary = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD",
+                                          "COULD", "MIGHT", "MAY", "ALSO", "STILL", "ALREADY", "NEVER", "NOT"};
+      if (subject < n() && IsActorHead(subject) && VerbAfterSubject(subject, kAuxiliary) >= 0) {
+        s_.clauses.push_back({begin, c - 1});
+        begin = c + 2;
+        continue;
+      }
+    }
     // Document coding (dyad): "as" with an actor and its verb after it opens a clause of its own
     // ("An Iranian frigate sailed into the Red Sea as US warships struck Houthi targets": the US
     // strikes); not "such as", "as well as", "just as" (a comparison opener) or "as part of".

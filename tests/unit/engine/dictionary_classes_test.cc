@@ -167,6 +167,10 @@ TEST_F(DictionaryClasses, ALaterClauseOpeningWithAPhraseKeepsItsOwnSubject) {
       {"Kinshasa signed a defence pact with Gitega, and by the end of the year Burundian units were fighting the M23.",
        "BDI", "19", "COD", Modality::kAsserted},
       {"Russia attacked Ukraine, and in March Belarus hosted Russian troops.", "BLR", "06", "RUS", Modality::kAsserted},
+      // ... and so does a second "that" clause after "and".
+      {"The panel said Rwandan troops had doubled their presence in Masisi and that Ugandan officials had allowed "
+       "the M23 to keep an office in Kampala.",
+       "UGA", "08", "COD", Modality::kAsserted},
   });
 }
 

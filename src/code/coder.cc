@@ -325,6 +325,8 @@ class Engine {
   bool InfinitiveBeforeActorSlot(const PatternElement* e, int count, int i, int pos) const;
   // The blanked word at p lies in a comma clause opened by an -ing form (not the harm adjunct).
   bool InParticipleAside(int p) const;
+  // Does the phrase at word k open the sentence (after "the", a number or a count word at most)?
+  bool OpensSentence(int k) const;
   // A subject in apposition between the commas at c and c2: +1 the apposition names the actor,
   // -1 the name after a title does, 0 neither (MarkCommaClauses sets the other part aside).
   int SubjectApposition(int c, int c2) const;
@@ -2577,6 +2579,13 @@ void Engine::LookupAgent(int head, ActorVal* a) const {
     int j = head - 1;
     if (is(j, RootType::kFormer)) --j;
     if (is(j, RootType::kPreposition)) --j;
+    // Document coding (dyad): a sentence that opens with an agent "from" a state names that
+    // state's people ("Soldiers from Belarus crossed into Ukraine", "Mercenaries from Chad joined
+    // the RSF"); elsewhere "from" names a place ("withdrew its troops from Kherson").
+    // (An agent phrase that ends in "from" is read as written: "opposition forces from Belarus".)
+    else if (document && j >= 1 && WordText(j) == "FROM" && !is(j, RootType::kAgent) &&
+             is(j - 1, RootType::kAgent) && OpensSentence(w(j - 1).head))
+      --j;
     if (is(j, RootType::kAgent) && !w(j).converted_agent) {
       int ah = w(j).head;
       if (w(ah).tail == j) {
@@ -2667,6 +2676,13 @@ bool Engine::SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool 
     gap = LinkGap(e[i].link);
   }
   return true;
+}
+
+bool Engine::OpensSentence(int k) const {
+  static const WordList kOpeners = {"THE", "SOME", "SEVERAL", "DOZENS", "HUNDREDS", "THOUSANDS", "MORE", "OF", "MANY"};
+  for (int j = 0; j < k; ++j)
+    if (!kOpeners.count(WordText(j)) && w(j).kind != WType::kNumber) return false;
+  return k <= 3;
 }
 
 // Is the blanked word at p inside a comma clause that opens with an -ing form (", stressing ...",

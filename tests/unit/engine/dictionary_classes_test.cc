@@ -218,6 +218,18 @@ TEST_F(DictionaryClasses, RefugeListingsDemandsRefusalsAndGoBetweens) {
     EXPECT_FALSE(StartsWith(e.source, "CHN") && e.target == "CHN") << e.source << " " << e.event_code << " " << e.target;
 }
 
+// A sentence that opens with an agent "from" a state names that state's people as its subject;
+// elsewhere "from" names a place, and an agent phrase that ends in "from" is read as written.
+TEST_F(DictionaryClasses, AgentsFromAStateOpeningTheSentenceAreItsPeople) {
+  ExpectEach({
+      {"Soldiers from Belarus crossed into Ukraine at dawn.", "BLR", "150", "UKR", Modality::kAsserted},
+      {"Hundreds of soldiers from Burundi were deployed to North Kivu.", "BDI", "15", "COD", Modality::kAsserted},
+      {"Mercenaries from Chad attacked El Fasher.", "TCD", "19", "SDN", Modality::kAsserted},
+      {"Russia withdrew its troops from Kherson.", "RUS", "087", "*", Modality::kAsserted},
+      {"Democratic opposition forces from Belarus condemned Russia.", "BLROPP", "111", "RUS", Modality::kAsserted},
+  });
+}
+
 // "Their" before an actor only determines it: the actor after it is the one named.
 TEST_F(DictionaryClasses, TheirBeforeAnActorNamesThatActor) {
   ExpectEach({

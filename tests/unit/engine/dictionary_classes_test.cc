@@ -93,6 +93,10 @@ TEST_F(DictionaryClasses, ShuttingCrossingsAndAirspaceClosesThem) {
   ExpectEach({
       {"Latvia shut its airspace to Belarusian flights.", "LVA", "191", "BLR", Modality::kAsserted},
       {"Poland shut two crossings on its border with Belarus.", "POL", "191", "BLR", Modality::kAsserted},
+      // ... and so is shutting, closing or sealing a frontier.
+      {"Gitega shut its frontier with Rwanda in January.", "BDI", "191", "RWA", Modality::kAsserted},
+      {"Chad sealed its border with Sudan after the attack.", "TCD", "191", "SDN", Modality::kAsserted},
+      {"Latvia closed its frontier with Belarus for a week.", "LVA", "191", "BLR", Modality::kAsserted},
   });
 }
 

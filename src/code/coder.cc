@@ -327,6 +327,8 @@ class Engine {
   bool InParticipleAside(int p) const;
   // Does the phrase at word k open the sentence (after "the", a number or a count word at most)?
   bool OpensSentence(int k) const;
+  // The actor X of "let X <verb at v>" within the clause from cb, or -1.
+  int LetSubject(int cb, int v) const;
   // A subject in apposition between the commas at c and c2: +1 the apposition names the actor,
   // -1 the name after a title does, 0 neither (MarkCommaClauses sets the other part aside).
   int SubjectApposition(int c, int c2) const;
@@ -1552,6 +1554,10 @@ const WordList kSubordinators = {"WHEN",  "AS",      "AFTER",   "BEFORE", "SINCE
 
 // Words that open an introductory adverbial phrase ("In an interview with the Belarusian press,",
 // "Despite Western sanctions,").
+// Nouns of acts of war: after a possessive, whose act it is ("their assault", "its offensive").
+const WordList kOwnActs = {"ASSAULT", "ATTACK",   "ATTACKS",    "OFFENSIVE", "INVASION", "OPERATION",
+                           "OPERATIONS", "CAMPAIGN", "STRIKES", "WAR",       "INCURSION", "ADVANCE"};
+
 const WordList kIntroPrepositions = {
     "IN",      "AT",     "ON",    "DURING", "AFTER",  "BEFORE", "SINCE", "FOLLOWING", "WITH",   "WITHOUT",
     "AMID",    "DESPITE", "UNDER", "UNLIKE", "LIKE",   "FOR",    "FROM",  "BY",        "OVER",   "THROUGH",
@@ -2678,6 +2684,17 @@ bool Engine::SeqUp(const PatternElement* e, int count, int* pos, bool gap, bool 
   return true;
 }
 
+int Engine::LetSubject(int cb, int v) const {
+  static const WordList kLet = {"LET", "LETS", "LETTING"};
+  static const WordList kNone = {};
+  for (int k = std::max(cb, v - 8); k + 1 < v; ++k) {
+    if (!kLet.count(WordText(k))) continue;
+    const int a = WordText(k + 1) == "THE" ? k + 2 : k + 1;
+    if (a < v && IsActorHead(a) && VerbAfterSubject(a, kNone) == v) return a;
+  }
+  return -1;
+}
+
 bool Engine::OpensSentence(int k) const {
   static const WordList kOpeners = {"THE", "SOME", "SEVERAL", "DOZENS", "HUNDREDS", "THOUSANDS", "MORE", "OF", "MANY"};
   for (int j = 0; j < k; ++j)
@@ -3268,6 +3285,15 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       const int head = w(Referent(source_.word)).head >= 0 ? w(Referent(source_.word)).head : source_.word;
       if (SpeakerBeforeUnnamedSubject(head, v)) source_ = ActorVal();
     }
+    // Document coding (dyad): "let X do": X is the one who does it ("Minsk let Russian forces
+    // launch their assault from Belarusian soil": Russia launches it, Minsk lets it).
+    if (document && !source_.set) {
+      const int subject = LetSubject(cb, v);
+      if (subject >= 0) {
+        source_ = MakeActor(subject, subject, true);
+        regular_source_ = true;
+      }
+    }
     // Regular source.
     if (!source_.set) {
       for (int k = cb; k <= ce; ++k) {
@@ -3398,6 +3424,11 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       }
       for (int k = vw.tail + 1; k <= ce && !target_.set; ++k) {
         if (!IsActorHead(k)) continue;
+        // (Whose offensive it is names who wages it, not its target: "launch their assault on
+        // Kyiv", "began its offensive against Kharkiv".)
+        if (document && k + 1 < n() && (WordText(k) == "THEIR" || WordText(k) == "ITS") &&
+            kOwnActs.count(WordText(k + 1)))
+          continue;
         if (giving && k > 0) {
           int p = k - 1;
           if (p > 0 && WordText(p) == "THE") --p;

@@ -234,6 +234,16 @@ TEST_F(DictionaryClasses, AgentsFromAStateOpeningTheSentenceAreItsPeople) {
   });
 }
 
+// "Let X do": X does it; and whose offensive it is ("their assault") names who wages it, not its
+// target.
+TEST_F(DictionaryClasses, WhoIsLetToActActs) {
+  const char* sentence = "Minsk let Russian forces launch their assault on Kyiv from Belarusian soil.";
+  ExpectEach({{sentence, "RUS", "19", "UKR", Modality::kAsserted},
+              {"Lukashenko let Wagner fighters train Belarusian soldiers.", "RUS", "062", "BLR", Modality::kAsserted}});
+  for (const Event& e : Code(sentence))
+    EXPECT_FALSE(StartsWith(e.source, "BLR") && StartsWith(e.event_code, "19")) << e.source << " " << e.event_code;
+}
+
 // "Their" before an actor only determines it: the actor after it is the one named.
 TEST_F(DictionaryClasses, TheirBeforeAnActorNamesThatActor) {
   ExpectEach({

@@ -1442,6 +1442,22 @@ void Engine::MarkNouns() {
       break;
     }
   }
+  // A process named after the place it was agreed or held in ("the Minsk agreements", "the Jeddah
+  // track", "the Luanda process") names no actor: the place's state neither acts nor is acted on.
+  // (Not a demonym, whose state does own it: "the Russian proposal"; nor a body: "the EU declaration".)
+  // (Not talks or a declaration: "the Doha talks", "the Jeddah declaration" name their host.)
+  static const WordList kNamedProcesses = {"TRACK",      "PROCESS", "PLATFORM", "FORMAT",   "FRAMEWORK", "AGREEMENTS",
+                                           "ACCORD",     "ACCORDS", "ROADMAP",  "PROTOCOL", "PROTOCOLS", "AGREEMENT"};
+  for (int i = 1; i + 1 < n(); ++i) {
+    if (!IsActorHead(i) || WordText(i - 1) != "THE" || w(i).compound >= 0) continue;
+    const int tail = w(i).tail >= i ? w(i).tail : i;
+    if (tail + 1 >= n() || !kNamedProcesses.count(WordText(tail + 1))) continue;
+    const std::string_view last = WordText(tail);
+    if (EndsWith(last, "AN") || EndsWith(last, "ESE") || EndsWith(last, "ISH") || EndsWith(last, "'S")) continue;
+    const std::string* code = ActorCodeOfRoot(w(i).root, shifted_);
+    if (!code || StartsWith(*code, "IGO") || StartsWith(*code, "NGO")) continue;
+    for (int k = i; k <= tail; ++k) w(k).noun = true;
+  }
 }
 
 void Engine::ConvertAgents() {

@@ -244,6 +244,21 @@ TEST_F(DictionaryClasses, WhoIsLetToActActs) {
     EXPECT_FALSE(StartsWith(e.source, "BLR") && StartsWith(e.event_code, "19")) << e.source << " " << e.event_code;
 }
 
+// A process named after the place it was agreed or held in names no actor; a demonym's or a body's
+// still does, and so do talks named after their host.
+TEST_F(DictionaryClasses, ProcessesNamedAfterPlacesNameNoActor) {
+  for (const char* sentence : {"Kinshasa walked out of the Luanda process in December.",
+                               "The army refused to return to the Jeddah track.",
+                               "Moscow said Kyiv had broken the Minsk agreements."}) {
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(e.target == "AGO" || StartsWith(e.target, "AGOGOV") || e.target == "SAU" ||
+                   StartsWith(e.target, "BLR"))
+          << sentence << ": " << e.source << " " << e.event_code << " " << e.target;
+  }
+  ExpectEach({{"The Russian proposal was rejected by Kyiv.", "UKR", "12", "RUS", Modality::kAsserted},
+              {"The EU declaration condemned Russia.", "IGO", "11", "RUS", Modality::kAsserted}});
+}
+
 // "Their" before an actor only determines it: the actor after it is the one named.
 TEST_F(DictionaryClasses, TheirBeforeAnActorNamesThatActor) {
   ExpectEach({

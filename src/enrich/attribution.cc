@@ -11,7 +11,7 @@ namespace {
 // and a body ("..., the Central Military Commission of the Workers' Party said").
 constexpr int kPostposedSpeakerTokens = 12;
 
-bool EndsWithNt(const std::string& w) { return w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0; }
+bool EndsWithNt(std::string_view w) { return w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0; }
 
 // Tokens that end a clause for the purpose of cue scope.
 // (At namespace scope, not a function's static: IsClauseBoundary, asked of most tokens, has no
@@ -505,7 +505,7 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     ++words;
     if (tokens[k].lower == "whether") return Modality::kHypothetical;
     if (tokens[k].lower == "if" && k > 0) {
-      static const std::set<std::string> kAskers = {"ask",  "asks", "asked", "asking", "wonder", "wondered",
+      static const std::set<std::string, std::less<>> kAskers = {"ask",  "asks", "asked", "asking", "wonder", "wondered",
                                                     "know", "knew", "unclear", "unsure", "clear", "check"};
       if (kAskers.count(tokens[k - 1].lower)) return Modality::kHypothetical;
       break;
@@ -580,7 +580,7 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     bool opens_clause = c.first == 0;
     if (!opens_clause) {
       const LowerWord& before = tokens[c.first - 1].lower;
-      static const std::set<std::string> kClauseStarts = {",", ";", ":", "\"", "that", "and", "but", "while",
+      static const std::set<std::string, std::less<>> kClauseStarts = {",", ";", ":", "\"", "that", "and", "but", "while",
                                                           "as", "because", "although", "though", "whereas"};
       opens_clause = kClauseStarts.count(before) > 0 || IsHardBoundary(tokens[c.first - 1]);
       for (const Cue& r : cues.report_verbs) opens_clause = opens_clause || r.last == c.first;

@@ -63,7 +63,8 @@ Status ChargeLexicon::Load(const std::string& path) {
 std::vector<Charge> ChargeLexicon::Find(std::string_view clause, const std::vector<code::ActorMention>& mentions) const {
   if (mentions.empty()) return {};
   thread_local std::vector<Token> clause_tokens;  // (reused from clause to clause)
-  Tokenize(clause, &clause_tokens);
+  thread_local std::string clause_lowered;
+  Tokenize(clause, &clause_tokens, &clause_lowered);
   return Find(clause, clause_tokens, mentions);
 }
 

@@ -54,11 +54,11 @@ class ChargeLexicon {
     std::string text;
   };
   std::string path_;
-  std::unordered_map<std::string, Entry> violations_;   // "breached" -> 112
-  std::unordered_map<std::string, Entry> norms_;        // "resolution"
-  std::unordered_map<std::string, Entry> evaluations_;  // "illegitimate" -> 111
-  std::unordered_map<std::string, Entry> lacks_;        // "legitimacy" after lacks/lacked -> 111
-  std::unordered_map<std::string, Entry> bears_;        // "responsibility" after bears/bore -> 112
+  std::unordered_map<std::string, Entry, ViewHash, std::equal_to<>> violations_;   // "breached" -> 112
+  std::unordered_map<std::string, Entry, ViewHash, std::equal_to<>> norms_;        // "resolution"
+  std::unordered_map<std::string, Entry, ViewHash, std::equal_to<>> evaluations_;  // "illegitimate" -> 111
+  std::unordered_map<std::string, Entry, ViewHash, std::equal_to<>> lacks_;        // "legitimacy" after lacks/lacked -> 111
+  std::unordered_map<std::string, Entry, ViewHash, std::equal_to<>> bears_;        // "responsibility" after bears/bore -> 112
   // The words a charge is read from (a violation, a copula, "bears", "lacks", "has" before "no"):
   // Find() passes over a token this filter rejects.
   WordFilter openers_;

@@ -29,22 +29,26 @@ namespace dyad::enrich {
 template <typename V>
 class WordMap {
  public:
-  using const_iterator = typename std::map<std::string, V>::const_iterator;
+  using const_iterator = typename std::map<std::string, V, std::less<>>::const_iterator;
   V& operator[](const std::string& word) {
     filter_.Add(word);
     return map_[word];
   }
-  const_iterator find(const std::string& word) const {
+  // (Asked by a token's view, without building a std::string.)
+  const_iterator find(std::string_view word) const {
     return filter_.MayContain(word) ? map_.find(word) : map_.end();
   }
-  size_t count(const std::string& word) const { return find(word) != map_.end() ? 1 : 0; }
-  const V& at(const std::string& word) const { return map_.at(word); }
+  size_t count(std::string_view word) const { return find(word) != map_.end() ? 1 : 0; }
+  const V& at(std::string_view word) const {
+    const auto it = map_.find(word);
+    return it != map_.end() ? it->second : map_.at(std::string(word));  // (at() throws for a word it lacks)
+  }
   const_iterator begin() const { return map_.begin(); }
   const_iterator end() const { return map_.end(); }
 
  private:
   WordFilter filter_;
-  std::map<std::string, V> map_;
+  std::map<std::string, V, std::less<>> map_;
 };
 
 // The temporal words of data/enrich/temporal.tsv.
@@ -54,7 +58,7 @@ struct DateLexicon {
   WordMap<std::string> unit;            // "weeks" -> "week"
   WordMap<std::string> part;            // "beginning" -> "early"
   std::vector<std::vector<std::string>> vague;        // "recent years"
-  std::set<std::string> year_prep, month_prep;
+  std::set<std::string, std::less<>> year_prep, month_prep;
   // The words an expression can open with (every list's words, the first words of the vague
   // phrases, and the parser's own "the", "at", "earlier", ...): Load builds it; other words
   // (and no number) start no expression, so the parser skips them.

@@ -45,14 +45,16 @@ Status Enricher::Create(const std::string& data_dir, std::unique_ptr<const Enric
 }
 
 namespace {
-void TokenizePartOfLastRead(const Enricher::Impl& impl, std::string_view part, std::vector<Token>* out);
+void TokenizePartOfLastRead(const Enricher::Impl& impl, std::string_view part, std::vector<Token>* out,
+                            std::string* lowered);
 }  // namespace
 
 std::vector<Charge> Enricher::FindCharges(std::string_view clause,
                                           const std::vector<code::ActorMention>& mentions) const {
   if (mentions.empty()) return {};
   thread_local std::vector<Token> clause_tokens;  // (reused from clause to clause)
-  TokenizePartOfLastRead(*impl_, clause, &clause_tokens);
+  thread_local std::string clause_lowered;
+  TokenizePartOfLastRead(*impl_, clause, &clause_tokens, &clause_lowered);
   return impl_->charges.Find(clause, clause_tokens, mentions);
 }
 const std::string& Enricher::charges_path() const { return impl_->charges.path(); }
@@ -103,7 +105,7 @@ const DateExpr* ChooseDate(const std::vector<DateExpr>& exprs, int verb_first, i
 
 
 // The words a target's phrase may open with before its name: "from (the) (territory of) Belarus".
-bool IsPlaceHead(const std::string& w) {
+bool IsPlaceHead(std::string_view w) {
   // (Compass words too: "from southern Belarus" is governed by "from".)
   static const WordSet kWords = {"the",      "a",        "an",       "its",      "their",   "territory",
                                  "soil",     "airspace", "side",     "of",       "land",    "lands",
@@ -116,7 +118,7 @@ bool IsPlaceHead(const std::string& w) {
 std::string GoverningWord(const std::vector<Token>& tokens, int first) {
   for (int k = first - 1; k >= 0 && k >= first - 5; --k) {
     if (!tokens[k].word) return "";
-    if (!IsPlaceHead(tokens[k].lower)) return tokens[k].lower;
+    if (!IsPlaceHead(tokens[k].lower)) return std::string(tokens[k].lower);
   }
   return "";
 }
@@ -277,6 +279,7 @@ void LocateMentions(const std::vector<Token>& tokens, const std::vector<code::Ac
 struct ReadSentence {
   uint64_t enricher = 0;
   std::string text;
+  std::string lowered;  // the text lower-cased, which the tokens' lower-case forms view
   std::vector<Token> tokens;
   SentenceCues cues;
 };
@@ -289,7 +292,7 @@ const ReadSentence& Read(const Enricher::Impl& impl, std::string_view sentence) 
   if (last.enricher != impl.id || last.text != sentence) {
     last.enricher = impl.id;
     last.text.assign(sentence);
-    Tokenize(last.text, &last.tokens);  // (the tokens view last.text, kept with them)
+    Tokenize(last.text, &last.tokens, &last.lowered);  // (the tokens view last.text and last.lowered, kept with them)
     FindCues(impl.cues, last.tokens, &last.cues);
   }
   return last;
@@ -300,8 +303,10 @@ const ReadSentence& Read(const Enricher::Impl& impl, std::string_view sentence) 
 // rule of Tokenize reads back only inside the token it builds, and forward at most two bytes; a
 // rule reading past the part's end joins the bytes there to the token (so it crosses the end),
 // except "St." before a capitalised word, which the part's last byte being no period or space
-// rules out.
-void TokenizePartOfLastRead(const Enricher::Impl& impl, std::string_view part, std::vector<Token>* out) {
+// rules out. The tokens' lower-case forms view the sentence's lower-cased text (the part's own in
+// *lowered when it is tokenised alone): read them before the next sentence is.
+void TokenizePartOfLastRead(const Enricher::Impl& impl, std::string_view part, std::vector<Token>* out,
+                            std::string* lowered) {
   const ReadSentence& last = LastRead();
   const size_t at = last.enricher == impl.id && !part.empty() && part.size() < last.text.size() &&
                             part.back() != '.' && part.back() != ' '
@@ -318,7 +323,7 @@ void TokenizePartOfLastRead(const Enricher::Impl& impl, std::string_view part, s
     inside = (first == 0 || tokens[first - 1].end <= begin) && (end == first || tokens[end - 1].end <= part_end);
   }
   if (!inside) {
-    Tokenize(part, out);
+    Tokenize(part, out, lowered);
     return;
   }
   out->assign(tokens.begin() + static_cast<std::ptrdiff_t>(first), tokens.begin() + static_cast<std::ptrdiff_t>(end));

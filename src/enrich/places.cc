@@ -14,8 +14,12 @@ bool ParseDouble(const std::string& s, double* out) {
 }
 
 std::vector<std::string> NameWords(std::string_view name) {
+  // (Tokens and lower-cased text kept from name to name: the gazetteer's load splits every name.)
+  thread_local std::vector<Token> tokens;
+  thread_local std::string lowered;
+  Tokenize(name, &tokens, &lowered);
   std::vector<std::string> words;
-  for (const Token& t : Tokenize(name)) words.emplace_back(t.text);
+  for (const Token& t : tokens) words.emplace_back(t.text);
   return words;
 }
 

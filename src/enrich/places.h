@@ -58,10 +58,6 @@ class Gazetteer {
   std::vector<int64_t> population_;  // per place
   // Hashed: Find() looks up every capitalised token (a tree walk compared strings ~17 times).
   // (Found by a token's string_view: the hash and equality take one.)
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   std::unordered_map<std::string, std::vector<Name>, ViewHash, std::equal_to<>> by_first_word_;
   // A filter of by_first_word_'s keys on their length and first two and last two bytes: most
   // capitalised words of a sentence start no name, and are turned away before the hash.
@@ -75,12 +71,12 @@ class Gazetteer {
 struct PlaceLexicon {
   std::vector<std::vector<std::string>> location, origin, destination;
   std::vector<std::vector<std::string>> provenance;  // "come from", "imported from": no place of the act
-  std::set<std::string> gap;
+  std::set<std::string, std::less<>> gap;
   // The last words of the four phrase lists above: RoleOf reads the lists only at a word it may hold.
   WordFilter last_words;
   // Each list's phrases by their last word (indices into the list, in its order): RoleOf tries only
   // the phrases that end in the word it is at. Built by Load.
-  using ByLastWord = std::unordered_map<std::string, std::vector<uint32_t>>;
+  using ByLastWord = std::unordered_map<std::string, std::vector<uint32_t>, ViewHash, std::equal_to<>>;
   ByLastWord location_by_last, origin_by_last, destination_by_last, provenance_by_last;
   Status Load(const std::string& path);
 };

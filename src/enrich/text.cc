@@ -34,7 +34,8 @@ bool IsSpace(unsigned char c) { return c <= ' ' && (c == ' ' || c == '\t' || c =
 
 // `lowered`: the text ASCII-lower-cased, byte for byte.
 void Finish(std::string_view text, std::string_view lowered, Token* t) {
-  // (Views built in place: the token lies inside both texts, substr's range check is not needed.)
+  // (Views built in place: the token lies inside both texts, substr's range check is not needed.
+  // `lowered` is the caller's: the lower-case view stays valid while it does.)
   const size_t length = static_cast<size_t>(t->end - t->begin);
   t->text = std::string_view(text.data() + t->begin, length);
   t->lower.SetLowered(std::string_view(lowered.data() + t->begin, length));
@@ -66,22 +67,22 @@ std::string ToLowerAscii(std::string_view s) {
   return out;
 }
 
-std::vector<Token> Tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+Tokens Tokenize(std::string_view text) {
+  Tokens tokens;
   tokens.reserve(text.size() / 5 + 4);
-  Tokenize(text, &tokens);
+  Tokenize(text, &tokens, tokens.lowered());
   return tokens;
 }
 
-void Tokenize(std::string_view text, std::vector<Token>* out) {
+void Tokenize(std::string_view text, std::vector<Token>* out, std::string* lowered_text) {
   std::vector<Token>& tokens = *out;
   // The text lower-cased once, eight bytes at a time ('A'-'Z' gain 0x20, other bytes stay): each
-  // token's lower-case form is copied from it.
-  thread_local std::string lowered;
+  // token's lower-case form is a view into it.
+  std::string& lowered = *lowered_text;
   lowered.assign(text);
   LowerAsciiInPlace(lowered.data(), lowered.size());
   size_t count = 0;  // tokens written; those past it are left from an earlier text
-  // The next token to fill: an earlier one reset (its strings keep their buffers), or a new one.
+  // The next token to fill: an earlier one reset, or a new one.
   auto next = [&]() -> Token& {
     if (count == tokens.size()) tokens.emplace_back();
     Token& t = tokens[count++];

@@ -9,6 +9,7 @@
 #include <bitset>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -50,18 +51,18 @@ class WordFilter {
 };
 
 
-// A token's lower-case form: a std::string whose == and != with a string literal compare in
-// line, the length first (libstdc++'s operator== with a `const char*` is a call to compare(),
-// strlen and memcmp; the stages ask it of most tokens, mostly of one-letter literals like ",").
-// It also keeps its WordFilter::Slot(), set with the text by SetLowered() (the tokeniser's only
+// A token's lower-case form: a view into the lower-cased copy of the text tokenised that the
+// tokeniser fills (see Tokenize), whose == and != with a string literal compare in line, the
+// length first (the stages ask it of most tokens, mostly of one-letter literals like ",").
+// It also keeps its WordFilter::Slot(), set with the view by SetLowered() (the tokeniser's only
 // way of filling it), so that a WordSet asked about a token's word does not work the slot out
 // again.
-class LowerWord : public std::string {
+class LowerWord : public std::string_view {
  public:
-  // `lowered` (text already ASCII-lower-cased) and its slot.
+  // `lowered` (text already ASCII-lower-cased, which must outlive the view) and its slot.
   void SetLowered(std::string_view lowered) {
-    assign(lowered);
-    slot_ = WordFilter::Slot(lowered);  // (the same bytes: read from the view, not through *this)
+    std::string_view::operator=(lowered);
+    slot_ = WordFilter::Slot(lowered);
   }
   uint16_t slot() const { return slot_; }
   template <size_t N>
@@ -83,7 +84,7 @@ struct Token {
   int32_t begin = 0;  // byte offsets into the sentence
   int32_t end = 0;
   std::string_view text;     // as written: a view into the text tokenised (which must outlive the token)
-  LowerWord lower;           // ASCII-lowercased
+  LowerWord lower;           // ASCII-lowercased: a view into the lower-cased text (see Tokenize)
   bool word = false;         // false for punctuation
   bool capitalised = false;  // first byte is an ASCII capital letter
   bool number = false;       // all digits (an ordinal suffix "4th" is stripped into `value`)
@@ -91,14 +92,28 @@ struct Token {
   uint16_t filter_slot = 0;  // WordFilter::Slot(lower)
 };
 
+// Tokens that keep the lower-cased text their `lower` views, on the heap: moving them keeps the
+// views valid; copying them is not allowed (a copy of the vector alone views this one's text).
+class Tokens : public std::vector<Token> {
+ public:
+  Tokens() : lowered_(std::make_unique<std::string>()) {}
+  Tokens(Tokens&&) = default;
+  Tokens& operator=(Tokens&&) = default;
+  std::string* lowered() { return lowered_.get(); }
+
+ private:
+  std::unique_ptr<std::string> lowered_;
+};
+
 // Splits text into tokens (their `text` views `text`: keep it alive while the tokens are read).
 // A possessive "'s" is its own token. Hyphens inside words split them into three tokens
 // ("February-March" -> "February" "-" "March"), so that ranges can be read;
 // the gazetteer matches hyphenated names token by token.
-std::vector<Token> Tokenize(std::string_view text);
-// The same into *out, reusing its tokens (and their strings' buffers): for a caller that reads
-// sentence after sentence.
-void Tokenize(std::string_view text, std::vector<Token>* out);
+Tokens Tokenize(std::string_view text);
+// The same into *out, reusing its tokens: for a caller that reads sentence after sentence.
+// *lowered receives the text ASCII-lower-cased, once, and the tokens' `lower` view it: keep it
+// alive and unchanged while the tokens are read, as `text`.
+void Tokenize(std::string_view text, std::vector<Token>* out, std::string* lowered);
 
 // Index of the first token whose span overlaps [begin, end), or -1.
 int TokenAt(const std::vector<Token>& tokens, int32_t begin, int32_t end);
@@ -152,6 +167,13 @@ class FilteredWordSet {
   std::set<std::string, std::less<>> words_;
 };
 
+// A string hash that takes a view too: for maps with std::string keys looked up by a token's
+// view, without building a std::string key (with std::equal_to<>).
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // A set of phrases (lower-case word sequences) indexed by their first word.
 class PhraseSet {
  public:
@@ -168,7 +190,7 @@ class PhraseSet {
  private:
   size_t LongestFrom(const std::vector<Token>& tokens, size_t i) const;
 
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first_;
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>, ViewHash, std::equal_to<>> by_first_;
   WordFilter first_words_;
   size_t size_ = 0;
 };

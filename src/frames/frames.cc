@@ -54,44 +54,46 @@ void Tokenize(std::string_view s, std::string* lowered, std::vector<Token>* out_
     if (count == out.size()) out.emplace_back();
     return out[count++];
   };
+  // A typographic quote or apostrophe (U+2018..U+201D) at byte k: a token of its own, not a
+  // word's byte.
+  const auto quote3_at = [&](size_t k) {
+    return static_cast<unsigned char>(s[k]) == 0xE2 && k + 2 < s.size() && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
+           static_cast<unsigned char>(s[k + 2]) >= 0x98 && static_cast<unsigned char>(s[k + 2]) <= 0x9D;
+  };
+  const size_t n = s.size();
   size_t i = 0;
-  while (i < s.size()) {
+  while (i < n) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    const bool quote3 = c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                        static_cast<unsigned char>(s[i + 2]) >= 0x98 && static_cast<unsigned char>(s[i + 2]) <= 0x9D;
-    if (quote3) {
-      Token& t = next();
-      t.begin = static_cast<int32_t>(i), t.end = static_cast<int32_t>(i + 3);
-      t.lower = "'";
-      t.word = false;
-      i += 3;
-    } else if (IsWordByte(c)) {
+    // (Spaces first: they are the commonest byte between tokens, and no quote or word byte.)
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (IsWordByte(c) && !quote3_at(i)) {
       Token& t = next();
       t.begin = static_cast<int32_t>(i);
       t.word = true;
       while (true) {
         // (ASCII letters, most bytes, only extend the word: passed over eight at a time.)
         i = SkipAsciiLetters(s, i);
-        if (i >= s.size() || !IsWordByte(static_cast<unsigned char>(s[i]))) break;
-        if (static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() &&
-            static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) >= 0x98 &&
-            static_cast<unsigned char>(s[i + 2]) <= 0x9D)
-          break;
+        if (i >= n || !IsWordByte(static_cast<unsigned char>(s[i])) || quote3_at(i)) break;
         const char ch = s[i];
         ++i;
         // "1,500" and "3.5" are one number, not a clause boundary.
-        if (i + 1 < s.size() && (s[i] == ',' || s[i] == '.') && ch >= '0' && ch <= '9' && s[i + 1] >= '0' &&
-            s[i + 1] <= '9')
+        if (i + 1 < n && (s[i] == ',' || s[i] == '.') && ch >= '0' && ch <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9')
           ++i;
       }
       t.end = static_cast<int32_t>(i);
-      t.lower = low.substr(static_cast<size_t>(t.begin), i - static_cast<size_t>(t.begin));
-    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      ++i;
+      // (Built in place: the word lies inside the lowered text, substr's range check is not needed.)
+      t.lower = std::string_view(low.data() + t.begin, i - static_cast<size_t>(t.begin));
+    } else if (c == 0xE2) {  // (a word byte, so a quote: quote3_at(i))
+      Token& t = next();
+      t.begin = static_cast<int32_t>(i), t.end = static_cast<int32_t>(i + 3);
+      t.lower = "'";
+      t.word = false;
+      i += 3;
     } else {
       Token& t = next();
       t.begin = static_cast<int32_t>(i), t.end = static_cast<int32_t>(i + 1);
-      t.lower = low.substr(i, 1);
+      t.lower = std::string_view(low.data() + i, 1);
       t.word = false;
       ++i;
     }

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+#include <vector>
+
 namespace dyad::enrich {
 namespace {
 
@@ -24,9 +28,53 @@ TEST(TokenizeTest, IntoAReusedVectorGivesTheTokensOfAFreshOne) {
       "",
       "Belarus"};
   std::vector<Token> reused;
+  std::string lowered;
   for (const std::string& text : texts) {
-    Tokenize(text, &reused);
+    Tokenize(text, &reused, &lowered);
     EXPECT_TRUE(SameTokens(reused, Tokenize(text))) << text;
+  }
+}
+
+// The lower-case forms view the buffer the caller keeps with the tokens: tokenising another text
+// into another buffer leaves them as they were (one buffer shared by every call would not).
+TEST(TokenizeTest, LowerCaseFormsViewTheCallersBufferAndOutliveOtherTexts) {
+  const std::string first = "Kyiv SAID Minsk's U.S. troops";
+  std::vector<Token> tokens;
+  std::string lowered;
+  Tokenize(first, &tokens, &lowered);
+  EXPECT_EQ(lowered, "kyiv said minsk's u.s. troops");
+  std::vector<Token> other;
+  std::string other_lowered;
+  Tokenize("ANOTHER SENTENCE ENTIRELY, LONGER THAN THE FIRST ONE", &other, &other_lowered);
+  Tokens alone = Tokenize("Belarus SENT Aid TOO");
+  std::vector<std::string> words;
+  for (const Token& t : tokens) {
+    words.emplace_back(t.lower);
+    EXPECT_GE(t.lower.data(), lowered.data());
+    EXPECT_LE(t.lower.data() + t.lower.size(), lowered.data() + lowered.size());
+    EXPECT_EQ(t.lower.slot(), WordFilter::Slot(std::string(t.lower)));
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"kyiv", "said", "minsk", "'s", "u.s.", "troops"}));
+}
+
+// Tokens moved (here into a vector that grows, moving them again) keep their lower-case forms:
+// the lower-cased text is on the heap, not in the object moved.
+TEST(TokenizeTest, MovedTokensKeepTheirLowerCaseForms) {
+  std::vector<Tokens> kept;
+  const std::vector<std::string> texts = {"Short ONE", "Kyiv", "A", "The SECOND Text", "X Y Z", "Minsk Said"};
+  for (const std::string& text : texts) {
+    Tokens tokens = Tokenize(text);
+    kept.push_back(std::move(tokens));
+    Tokens overwrite = Tokenize("ZZZZZZZZZ QQQQQQQQQ");  // (reuses the stack slot of `tokens`)
+    EXPECT_EQ(overwrite.size(), 2u);
+  }
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::string joined;
+    for (const Token& t : kept[i]) joined += std::string(t.lower) + " ";
+    std::string expected;
+    for (const Token& t : Tokenize(texts[i])) expected += std::string(t.text) + " ";
+    for (char& c : expected) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(joined, expected) << texts[i];
   }
 }
 
@@ -68,7 +116,7 @@ TEST(FilteredWordSetTest, CountsExactlyTheWordsInserted) {
   for (const char* w : {"sent", "took", "fled", "a", ""}) EXPECT_EQ(words.count(w), 1u) << w;
   for (const char* w : {"send", "take", "Sent", "sent ", "tooks", "b", "fle"}) EXPECT_EQ(words.count(w), 0u) << w;
   // A token's lower-case word is asked as it is.
-  std::vector<Token> tokens = Tokenize("Troops TOOK the town and sent aid.");
+  const Tokens tokens = Tokenize("Troops TOOK the town and sent aid.");
   EXPECT_EQ(words.count(tokens[1].lower), 1u);
   EXPECT_EQ(words.count(tokens[2].lower), 0u);
   EXPECT_EQ(words.count(tokens[5].lower), 1u);

@@ -2116,6 +2116,18 @@ TEST_F(AnyStateTest, TalksUnderXsAuspicesOrFacilitationAreCounterIndicators) {
   });
 }
 
+// The victim's side asking, welcoming or thanking X for a part in ending the war is X's peace role
+// as the victim sees it, not a response to X; its demands on X still are.
+TEST_F(AnyStateTest, TheVictimAskingXToBrokerPeaceIsNoResponse) {
+  const CategoryCase cases[] = {
+      {"sudan", "TUR", "SDNGOV", "020", "TUR", "Burhan asked Ankara to help end the war through mediation.", 7, true},
+      {"sudan", "TUR", "SDNGOV", "020", "TUR", "Burhan asked Ankara to help end the war through mediation.", 8, false},
+      {"russia-ukraine", "ARE", "UKRGOV", "051", "ARE", "Kyiv thanked Abu Dhabi for mediating the latest prisoner swap.", 7, true},
+      {"sudan", "TUR", "SDNGOV", "100", "TUR", "Port Sudan demanded that Ankara stop supplying drones.", 8, true},
+  };
+  ExpectListed(cases);
+}
+
 // Civil nuclear business with the aggressor's firms hosts no one: a power-plant contract with
 // Rosatom is no stationing of the aggressor's forces or nuclear weapons.
 TEST_F(AnyStateTest, CivilNuclearContractsHostNoForces) {

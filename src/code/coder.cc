@@ -1570,6 +1570,12 @@ const WordList kSubordinators = {"WHEN",  "AS",      "AFTER",   "BEFORE", "SINCE
 
 // Words that open an introductory adverbial phrase ("In an interview with the Belarusian press,",
 // "Despite Western sanctions,").
+// Words that may stand between a subject and its verb: auxiliaries, modals and the adverbs wire
+// copy puts there ("had allowed", "would not", "also sent", "repeatedly flew").
+const WordList kBetweenSubjectAndVerb = {"IS",   "ARE",   "WAS",   "WERE",    "HAS",        "HAVE",   "HAD",
+                                         "WILL", "WOULD", "COULD", "MIGHT",   "MAY",        "NOT",    "NEVER",
+                                         "ALSO", "STILL", "ALREADY", "LATER", "REPEATEDLY", "RECENTLY", "THEN"};
+
 // Nouns of acts of war: after a possessive, whose act it is ("their assault", "its offensive").
 const WordList kOwnActs = {"ASSAULT", "ATTACK",   "ATTACKS",    "OFFENSIVE", "INVASION", "OPERATION",
                            "OPERATIONS", "CAMPAIGN", "STRIKES", "WAR",       "INCURSION", "ADVANCE"};
@@ -1823,10 +1829,8 @@ int Engine::SubjectApposition(int c, int c2) const {
   const int m = c2 - c - 1;
   if (c < 1 || c > 5 || m < 1 || m > 12) return 0;
   // The verb after the second comma, past an auxiliary or an adverb ("has flown", "also sent").
-  static const WordList kBeforeVerb = {"HAS", "HAD", "HAVE", "WAS", "WERE", "IS", "ARE", "WILL", "WOULD",
-                                       "ALSO", "LATER", "THEN", "REPEATEDLY", "ALREADY", "NEVER", "RECENTLY"};
   int v = c2 + 1;
-  while (v < n() && v <= c2 + 2 && kBeforeVerb.count(WordText(v))) ++v;
+  while (v < n() && v <= c2 + 2 && kBetweenSubjectAndVerb.count(WordText(v))) ++v;
   if (!IsType(v, RootType::kVerb) || !w(v).is_head) return 0;
   const int first = WordText(0) == "THE" ? 1 : 0;
   if (first >= c) return 0;
@@ -2147,9 +2151,7 @@ void Engine::SplitClauses() {
     // Ugandan officials had allowed the M23 to keep offices in Kampala": the officials allowed it).
     if (document && WordText(c) == "AND" && c + 2 < n() && WordText(c + 1) == "THAT" && HasVerbBetween(begin, c - 1)) {
       const int subject = c + 2 < n() && WordText(c + 2) == "THE" ? c + 3 : c + 2;
-      static const WordList kAuxiliary = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD",
-                                          "COULD", "MIGHT", "MAY", "ALSO", "STILL", "ALREADY", "NEVER", "NOT"};
-      if (subject < n() && IsActorHead(subject) && VerbAfterSubject(subject, kAuxiliary) >= 0) {
+      if (subject < n() && IsActorHead(subject) && VerbAfterSubject(subject, kBetweenSubjectAndVerb) >= 0) {
         s_.clauses.push_back({begin, c - 1});
         begin = c + 2;
         continue;
@@ -3715,15 +3717,13 @@ void Engine::CodeClauses() {
       if (k == cb && (WordText(k) == "AND" || WordText(k) == "BUT")) ++k;
       if (!source_.set || source_.word < cb) {
         if (k <= ce && kIntroPrepositions.count(WordText(k))) {
-          static const WordList kAuxiliary = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD",
-                                              "ALSO", "STILL", "ALREADY"};
           for (int j = k + 1; j <= ce && j <= k + 10; ++j) {
             // (A compound subject is read as one already: "On 4 February Xi and Putin declared".)
             if ((IsType(j, RootType::kVerb) && w(j).is_head && !w(j).noun) || w(j).compound >= 0) break;
             // (A name, not a phrase resolved from the sentences before: "the two leaders" may
             // stand for a pair the clause before already carries.)
             if (IsActorHead(j) && !w(j).blanked && w(j).ext < 0 && !AfterPreposition(j) &&
-                VerbAfterSubject(j, kAuxiliary) >= 0) {
+                VerbAfterSubject(j, kBetweenSubjectAndVerb) >= 0) {
               source_ = MakeActor(j, j, true);
               break;
             }

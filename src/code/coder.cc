@@ -373,6 +373,8 @@ class Engine {
   bool ObjectListContinues(int c) const;
   // Document coding: the comma at c opens ", where ..." or ", when ...".
   bool IsPlaceOrTimeAside(int c) const;
+  // ", which/who/whose ..." right after an actor: a clause about that actor, set aside.
+  bool IsRelativeAside(int c) const;
   // Document coding: hands the ", where/when ..." aside from c to `last` to the caller, to be coded
   // on its own (a "where" clause with the main clause's place: CodeResult::relative_clauses).
   void SetAsideApart(int c, int last);
@@ -1636,6 +1638,12 @@ bool Engine::IsPlaceOrTimeAside(int c) const {
   return opener == "WHERE" || opener == "WHEN";
 }
 
+bool Engine::IsRelativeAside(int c) const {
+  if (c < 1 || c + 1 >= n() || !IsActor(c - 1)) return false;
+  const std::string_view opener = WordText(c + 1);
+  return opener == "WHICH" || opener == "WHO" || opener == "WHOSE";
+}
+
 void Engine::SetAsideApart(int c, int last) {
   if (!document || !IsPlaceOrTimeAside(c) || last < c + 2) return;
   RelativeClause rc;
@@ -1762,8 +1770,7 @@ void Engine::MarkCommaClauses() {
       const bool place_or_time = document && IsPlaceOrTimeAside(c) && m <= 30;
       // (So is a closing ", whose/which/who ..." on an actor: "a member of SADC, whose own mission
       // fought the M23".)
-      const bool relative = document && c >= 1 && IsActor(c - 1) && c + 1 < n() && m <= 30 &&
-                            (WordText(c + 1) == "WHICH" || WordText(c + 1) == "WHO" || WordText(c + 1) == "WHOSE");
+      const bool relative = document && IsRelativeAside(c) && m <= 30;
       if (((m >= o_.comma_emin && m <= o_.comma_emax && verb_before) || place_or_time || relative) && !own_clause) {
         SetAsideApart(c, n() - 1);
         blank(c + 1, n() - 1);
@@ -1795,9 +1802,7 @@ void Engine::MarkCommaClauses() {
     // Document coding (dyad): ", which/who ...," after an actor is an aside whatever its length
     // ("Burundi, which accuses Kigali of sheltering the plotters of a failed 2015 coup, sent ...").
     // (", whose own mission fought the M23, ...": the clause's subject is the actor's, not the sentence's.)
-    const bool relative_aside = document && c >= 1 && IsActor(c - 1) && c + 1 < n() &&
-                                (WordText(c + 1) == "WHICH" || WordText(c + 1) == "WHO" || WordText(c + 1) == "WHOSE") &&
-                                m <= 30;
+    const bool relative_aside = document && IsRelativeAside(c) && m <= 30;
     const bool place_or_time = document && IsPlaceOrTimeAside(c) && m <= 30;
     // Document coding (dyad): after an introductory phrase ("In February, the US Treasury
     // sanctioned Kabarebe, Rwanda's minister, ...") the first span between commas holds the main

@@ -953,7 +953,6 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     // "Katerina Deikalo, a lawyer at the Belarusian Helsinki Committee, argues that ...": the
     // region ends with an appositive; the subject and its appositive are the speaker's words.
     // (Auxiliaries may stand between: "The Behshad, an Iranian ship, was accused of ...".)
-    static const WordSet kAuxiliaries = {"was", "were", "is", "are", "has", "have", "had", "been", "be"};
     int after_aux = lo;
     while (after_aux < r.first && kAuxiliaries.count(tokens[after_aux].lower)) ++after_aux;
     if (after_aux == r.first && lo > 0 && tokens[lo - 1].lower == ",") {

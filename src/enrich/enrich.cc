@@ -115,12 +115,17 @@ bool IsPlaceHead(std::string_view w) {
 }
 
 // The word that governs the phrase starting at token `first`, skipping determiners and heads.
-std::string GoverningWord(const std::vector<Token>& tokens, int first) {
+// ... and where it stands (-1: none).
+int GoverningAt(const std::vector<Token>& tokens, int first) {
   for (int k = first - 1; k >= 0 && k >= first - 5; --k) {
-    if (!tokens[k].word) return "";
-    if (!IsPlaceHead(tokens[k].lower)) return std::string(tokens[k].lower);
+    if (!tokens[k].word) return -1;
+    if (!IsPlaceHead(tokens[k].lower)) return k;
   }
-  return "";
+  return -1;
+}
+std::string GoverningWord(const std::vector<Token>& tokens, int first) {
+  const int at = GoverningAt(tokens, first);
+  return at < 0 ? "" : std::string(tokens[at].lower);
 }
 
 // "from airfields in Belarus", "from launch sites near Belgorod": the phrase at token `first` is
@@ -175,7 +180,8 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   auto [vf, vl] = VerbTokens(tokens, e.verb, ctx.sentence.size());
   if (tf < 0 || vf < 0 || tf < vl) return;  // only a target after the verb is read this way
   const std::string root = ev->root_code;
-  const std::string governor = GoverningWord(tokens, tf);
+  const int governor_at = GoverningAt(tokens, tf);
+  const std::string governor = governor_at < 0 ? "" : std::string(tokens[governor_at].lower);
   // Only acts that move forces or goods have an origin ("a demand from the US President" names a
   // counterpart, "withdrew from Panama" the one withdrawn from: roots 03, 08 keep their target;
   // so does 16: "expelled diplomats from the UK", "recalled its envoy from Minsk").
@@ -185,11 +191,9 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
   bool origin = moves && (governor == "from" || InsideFromPhrase(tokens, tf)) && !PatternNames(ev->pattern.text, "from");
   bool instrument = IsInstrumentSuffix(tokens, tl);
   // ... or its maker after the weapon: "shot down an army drone made in Turkey".
-  if (governor == "in") {
+  if (governor == "in" && governor_at >= 1) {
     static const WordSet kMade = {"made", "built", "produced", "manufactured", "assembled", "designed", "developed"};
-    int in = tf - 1;
-    while (in > 0 && tokens[in].lower != "in") --in;
-    instrument = instrument || (in >= 1 && kMade.count(tokens[in - 1].lower) > 0);
+    instrument = instrument || kMade.count(tokens[governor_at - 1].lower) > 0;
   }
   bool venue = false;
   if ((governor == "in" || governor == "at") && IsVerbalRoot(root) &&

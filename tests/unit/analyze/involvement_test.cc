@@ -2092,11 +2092,12 @@ TEST_F(AnyStateTest, ForcesThereWithTheVictimsConsentPostureAtNoOne) {
   ExpectListed(cases);
 }
 
-// X's ships that the aggressor strikes are no weapons of X's. (Weapons of X's make that the
-// aggressor brings down were the other side's: support.made-in-x no longer lists them, but
-// support.weapons-identified, which lists what the victim's side downs, still does.)
+// X's ships that the aggressor strikes are no weapons of X's, and weapons of X's make that the
+// aggressor brings down were the other side's. (Where the sentence also says what the weapon hit or
+// fired, support.weapons-identified, which lists what the victim's side downs, still lists it.)
 TEST_F(AnyStateTest, WhatTheAggressorDownsOrStrikesIsNoSupportFromX) {
   const CategoryCase cases[] = {
+      {"sudan", "TUR", "SDNREB", "190", "SDN", "RSF fighters shot down a Turkish-made Akinci over El Fasher.", 3, false},
       {"russia-ukraine", "IRN", "RUSMIL", "195", "UKR", "Russian forces launched Iranian-made drones at Kyiv overnight.", 3, true},
   };
   ExpectListed(cases);

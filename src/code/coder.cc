@@ -358,6 +358,13 @@ class Engine {
   int PassiveAuxiliary(int v, int cb) const;
   // True when the word before k (past "the") is a preposition: the actor at k is no subject.
   bool AfterPreposition(int k) const;
+  // Document coding: the actor at k is the object of the active verb at v (tail v_tail): it
+  // follows the verb with at most a determiner between, and the verb does not follow a comma or a
+  // quote (", said Lavrov" names its speaker after the verb).
+  bool ObjectOfActiveVerb(int k, int v, int v_tail) const;
+  // Document coding: the subject of the verb at v is an agent of no named state ("The ministry
+  // thanked ...", "Officials said ..."); a participle after a comma has the sentence's subject.
+  bool AgentSubject(int v) const;
   // Document coding: the comma at c sits inside a list of nouns ("weapons, training and support").
   bool ContinuesNounList(int c) const;
   // Document coding: the span between the commas at c and c2 is the main clause after an
@@ -438,6 +445,7 @@ class Engine {
   }
   [[gnu::always_inline]] inline int TryRoot(int32_t r, int start, int* tail) const;  // (AssignRoots' inner loop)
   bool WrittenInCapitals(int first, int last) const;  // no lower-case letter in words first..last
+  bool WrittenAsName(int first, int last) const;      // every word of first..last starts with a capital
   // Always inlined: called from every stage's word loops (GCC otherwise keeps it out of line).
   [[gnu::always_inline]] bool IsActor(int i) const {
     return i >= 0 && i < n() && w(i).typed && w(i).type == RootType::kActor && !w(i).noun && !w(i).blanked;
@@ -917,6 +925,7 @@ inline int Engine::TryRoot(int32_t r, int start, int* tail) const {
     }
   }
   if (root.case_sensitive && !WrittenInCapitals(start, *tail)) return -1;
+  if (root.written_as_name && !WrittenAsName(start, *tail)) return -1;
   return score;
 }
 
@@ -927,6 +936,15 @@ bool Engine::WrittenInCapitals(int first, int last) const {
     for (int32_t b = wd.begin; b < wd.end; ++b)
       if (text_[b] >= 'a' && text_[b] <= 'z') return false;
   }
+  return true;
+}
+
+bool Engine::WrittenAsName(int first, int last) const {
+  if (all_caps) return false;  // a headline in capitals cannot tell "Foreign Policy" from "foreign policy"
+  // (Its small words may be written small: "the Economist", "Amnesty International's".)
+  static const WordList kSmall = {"THE", "OF", "AND", "FOR", "ON", "IN"};
+  for (int i = first; i <= last; ++i)
+    if (w(i).kind == WType::kNone && !w(i).first_upper && !kSmall.count(WordText(i))) return false;
   return true;
 }
 
@@ -2239,6 +2257,30 @@ bool Engine::AfterPreposition(int k) const {
   return p >= 0 && kPrepositions.count(WordText(p)) > 0;
 }
 
+bool Engine::ObjectOfActiveVerb(int k, int v, int v_tail) const {
+  static const WordList kDeterminers = {"THE", "BOTH", "ALL", "A", "AN", "ITS", "THEIR", "HIS", "HER"};
+  if (k <= v_tail) return false;
+  for (int j = v_tail + 1; j < k; ++j)
+    if (!kDeterminers.count(WordText(j))) return false;
+  return v == 0 || (w(v - 1).kind != WType::kComma && w(v - 1).kind != WType::kQuote);
+}
+
+bool Engine::AgentSubject(int v) const {
+  // (A participle after a comma has the sentence's subject: "The ministry said ..., thanking
+  // Russia and Ukraine".)
+  int verb = v;
+  if (v > 0 && w(v - 1).kind == WType::kComma && EndsWith(WordText(v), "ING"))
+    for (int j = 0; j < v; ++j)
+      if (IsType(j, RootType::kVerb) && w(j).is_head && !w(j).noun) {
+        verb = j;
+        break;
+      }
+  int subject = verb - 1;
+  while (subject >= 0 && (kBetweenSubjectAndVerb.count(WordText(subject)) || EndsWith(WordText(subject), "LY")))
+    --subject;
+  return subject >= 0 && IsType(subject, RootType::kAgent) && !IsActor(subject);
+}
+
 int Engine::PassiveAuxiliary(int v, int cb) const {
   static const WordList kIrregular = {
       "SENT", "SOLD", "HELD", "HIT", "SHOT", "STRUCK", "BUILT", "BROUGHT", "BOUGHT", "FOUGHT",
@@ -3330,6 +3372,15 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // North Korean KN-23" names no attacker, least of all Ukraine). (Passives are settled above.)
         if (document && k > v && aux < 0 && RootBetween(code->code, "18", "20"))
           break;
+        // Document coding (dyad): nor is the object of any other active verb ("The ministry
+        // thanked Russia and Ukraine" names no thanks from Russia to Ukraine; "the deal gives
+        // Russia access to Iranian ports" no gift of Russia's). A thing may bind a pair to
+        // cooperate ("The pact commits Iran and Russia to ..."): the pair acts towards each other.
+        // (Accusations and appeals make the object their target, below.)
+        if (document && aux < 0 && !StartsWith(code->code, "112") && !StartsWith(code->code, "02") &&
+            !StartsWith(code->code, "10") && ObjectOfActiveVerb(k, v, vw.tail) &&
+            (w(k).compound < 0 || !RootBetween(code->code, "03", "06") || AgentSubject(v)))
+          break;
         // Document coding: "According to Lukashenko's plan, they were to..." -- a possessor
         // ("Lukashenko's plan") gives way to a later actor before the verb that is no possessor.
         if (document && k < v && IsSingularPossessor(k)) {
@@ -3539,6 +3590,9 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         } else {
           // (Document coding: with force, a member of the source's own compound is its ally.)
           const bool force = document && RootBetween(code->code, "15", "20");
+          // (... and one that speaks, appeals or criticises with it does not address it: below.)
+          const bool one_sided = document && (StartsWith(code->code, "02") ||
+                                               RootBetween(code->code, "10", "14"));
           const int source_compound =
               source_.word >= 0 && !source_.dflt ? w(w(Referent(source_.word)).head).compound : -1;
           for (int k = v - 1; k >= cb; --k) {
@@ -3551,7 +3605,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
               continue;
             }
             ActorVal a = MakeActor(h, Referent(h), true);
-            if (SameActor(a, source_) || (force && source_compound >= 0 && w(h).compound == source_compound)) {
+            if (SameActor(a, source_) || ((force || one_sided) && source_compound >= 0 && w(h).compound == source_compound)) {
               k = h;
               continue;
             }
@@ -3569,7 +3623,13 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // targets.
         const bool together_in_force =
             document && RootBetween(code->code, "15", "20");
-        if ((coded_compound || parsed_member) && !together_in_force) {
+        // ... nor do members that speak, appeal, demand, criticise, reject, threaten or protest
+        // together address it to each other ("Russia and Belarus said the drills were
+        // defensive"): a one-sided act with no named addressee (the speakers' statements are the
+        // enricher's).
+        const bool one_sided_together = document && (StartsWith(code->code, "02") ||
+                                                     RootBetween(code->code, "10", "14"));
+        if ((coded_compound || parsed_member) && !together_in_force && !one_sided_together) {
           target_ = source_;
         } else if (!o_.default_source.empty() && !o_.default_target.empty()) {
           target_ = DefaultActor(o_.default_target);

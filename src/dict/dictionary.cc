@@ -806,6 +806,8 @@ void Loader::ReadActors(const std::vector<std::string>& lines, bool petrarch) {
       std::string_view text = ph.text;
       const bool case_sensitive = !text.empty() && text[0] == '@';  // dyad extension: "@US_"
       if (case_sensitive) text.remove_prefix(1);
+      const bool written_as_name = !text.empty() && text[0] == '^';  // dyad extension: "^FOREIGN_POLICY_"
+      if (written_as_name) text.remove_prefix(1);
       if (!ParsePhrase(text, &words, &error)) {
         Warn(ph.line, error, ph.text);
         continue;
@@ -820,6 +822,7 @@ void Loader::ReadActors(const std::vector<std::string>& lines, bool petrarch) {
       }
       int32_t r = AddRoot(RootType::kActor, words, entry_id, ph.line, parent);
       d_->roots_[r].case_sensitive = case_sensitive;
+      d_->roots_[r].written_as_name = written_as_name;
       if (parent < 0) parent = r;
       phrase_keys_.emplace(key, r);
       ++d_->counts_.actor_phrases;

@@ -87,6 +87,10 @@ struct Root {
   // dyad extension ("@US_" in .actors): matches only where the sentence writes every word of
   // the phrase in capitals, and never in an all-capitals sentence ("US", not the pronoun "us").
   bool case_sensitive = false;
+  // dyad extension ("^FOREIGN_POLICY_" in .actors): matches only where every word of the phrase
+  // starts with a capital letter, never in an all-capitals sentence (the magazine "Foreign
+  // Policy", not "the EU's foreign policy chief").
+  bool written_as_name = false;
 };
 
 struct PatternElement {

@@ -1492,14 +1492,27 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         const bool denial = IsDenialVerb(sentence.substr(verb.begin, verb.end - verb.begin));
         if (!content.subject.empty() && !denial) continue;
         // The speaker as the whole sentence reads it, with its agents ("the Emirati foreign
-        // ministry": AREGOV, where the speaker's words alone give ARE).
-        const code::ActorMention* speaker = nullptr;
-        for (const auto& m : sentence_actors())
-          if (Inside(m.span, content.speaker)) {
-            speaker = &m;
-            break;
+        // ministry": AREGOV, where the speaker's words alone give ARE); each of a list of speakers
+        // ("Russia and Belarus said ...") makes the statement.
+        // ("Sudan's army chief Abdel Fattah al-Burhan" is one speaker: only "and" or a comma
+        // joins a list.)
+        const code::ActorMention* previous = nullptr;
+        for (const auto& m : sentence_actors()) {
+          if (!Inside(m.span, content.speaker)) continue;
+          const code::ActorMention* speaker = &m;
+          if (previous) {
+            if (speaker->span.begin < previous->span.end) continue;
+            std::string_view between = sentence.substr(previous->span.end, speaker->span.begin - previous->span.end);
+            while (!between.empty() && (between.front() == ' ' || between.front() == ',')) between.remove_prefix(1);
+            if (between.starts_with("and ")) between.remove_prefix(4);
+            while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+            if (between.starts_with("the ") || between.starts_with("The ")) between.remove_prefix(4);
+            if (!between.empty()) break;
           }
-        if (!speaker) continue;
+          previous = speaker;
+          bool repeated = false;
+          for (const auto& made : result.events) repeated = repeated || made.source == speaker->code;
+          if (repeated) continue;
         code::CodedEvent statement;
         statement.source = speaker->code;
         statement.source_text = speaker->text;
@@ -1512,7 +1525,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         statement.pattern.text = denial ? "a denial whose content names no pair of actors: the speaker's denial (016)"
                                         : "a reporting verb whose content names no pair of actors: the speaker's statement (010)";
         result.events.push_back(std::move(statement));
-        break;
+        }
+        if (!result.events.empty()) break;
       }
     if (discourse) NoteNamedInvasions(std::ref(sentence_actors), sentence, &*discourse);
     if (result.events.empty()) continue;

@@ -1132,8 +1132,14 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
         for (const TokenMention& m : mentions) {
           if (m.last >= first) continue;  // (the subject region stopped at the list's commas)
           bool joined = first - m.last >= 1 && first - m.last <= 2;
-          for (int k = m.last; k < first && joined; ++k)
+          // (A list ends with "and": "Meeting Putin, Lukashenko said" is one speaker after an
+          // opening phrase.)
+          bool and_joins = first < speaker->first;  // (already a list, so it had its "and")
+          for (int k = m.last; k < first && joined; ++k) {
             joined = tokens[k].lower == "," || tokens[k].lower == "and";
+            and_joins = and_joins || tokens[k].lower == "and";
+          }
+          joined = joined && and_joins;
           // A possessor, its title words and a name are one phrase: "Sudan's army chief Abdel
           // Fattah al-Burhan said ...".
           if (!joined && m.last >= 1 && tokens[m.last - 1].text == "'s" && first - m.last <= 3) {

@@ -20,7 +20,7 @@ constexpr char kActors[] =
     "<NOUN>\nSHEEP\nGOATS\n</NOUN>\n"
     "ARNOR [ARN]\nGONDOR\n+MINAS_TIRITH\n\t[GON]\nMORDOR [ORC]\nROHAN [ROH]\nBREE [BRE]\nELROND [ELF]\n"
     "GANDALF [WIZ]\nLORIEN [ELR/GAL]\nBOROMIR [---]\nNASGUL [###]\nISILDUR [+++]\n"
-    "USSR [USR <911226] [###]\nWASHINGTON [USAGOV]\nESTONIA_ [EST]\n@US_ [USA]\n";
+    "USSR [USR <911226] [###]\nWASHINGTON [USAGOV]\nESTONIA_ [EST]\n@US_ [USA]\n^THE_WATCHERS_ [NGO]\n";
 constexpr char kAgents[] = "FOREIGN_MINISTER_ [~GOVFRM]\nPOLICE_ [~COP]\nHUMAN_RIGHTS_BODY_ [NGO~]\nGOVERNMENT_ [~GOV]\n";
 constexpr char kVerbs[] =
     "<TIME>\nYESTERDAY [-1]\nNEXT_WEEK [+7]\n</TIME>\n"
@@ -82,6 +82,16 @@ TEST_F(CoderTest, CaseSensitivePhraseMatchesOnlyCapitals) {
   EXPECT_EQ(Events(Code("Rohan condemned Mordor for attacking us.")), "ROH/ORC/122");
   EXPECT_EQ(Events(Code("THE US CONDEMNED MORDOR YESTERDAY.")), "(No events found in text)");
   EXPECT_EQ(Events(Code("The Us condemned Mordor yesterday.")), "(No events found in text)");
+}
+
+// dyad extension: a "^" phrase matches only written as a name (each word capitalised, small words
+// like "the" aside), so an outlet or group named with common words ("Foreign Policy", "Amnesty")
+// is not read into the same words in running text; an all-capitals sentence codes neither.
+TEST_F(CoderTest, NamePhraseMatchesOnlyWrittenAsName) {
+  EXPECT_EQ(Events(Code("The Watchers condemned Mordor yesterday.")), "NGO/ORC/122");
+  EXPECT_EQ(Events(Code("Gondor condemned the watchers of Mordor yesterday.")), "GON/ORC/122");
+  EXPECT_EQ(Events(Code("Gondor condemned the Watchers of Mordor yesterday.")), "GON/NGO/122");
+  EXPECT_EQ(Events(Code("THE WATCHERS CONDEMNED MORDOR YESTERDAY.")), "(No events found in text)");
 }
 
 TEST_F(CoderTest, CodesRootVerbWithSpansAndPatternRef) {

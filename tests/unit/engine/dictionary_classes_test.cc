@@ -703,5 +703,31 @@ TEST_F(DictionaryClasses, ReliefGoodsInTheirWireWordsAreHumanitarianAid) {
        })
     ExpectEvent(Code(x.sentence), x);
 }
+
+// The object of an active verb is never its doer: with an agent of no named state as subject
+// ("the ministry", "officials") the sentence names no act of the object's. A thing that binds
+// a pair to cooperate still names the pair's act towards each other.
+TEST_F(DictionaryClasses, TheObjectOfAVerbIsNeverItsDoer) {
+  for (const char* sentence : {"The ministry thanked Russia and Ukraine.", "The spokesman criticised Kenya and Uganda.",
+                               "The deal gives Russia access to Iranian ports."})
+    EXPECT_EQ(Describe(Code(sentence)), "  (no events)\n") << sentence;
+  ExpectEach({
+      {"The 20-year pact commits Iran and Russia to joint defence planning.", "IRN", "03", "RUS", Modality::kAsserted},
+      {"Army supporters accused Ethiopia of favouring the RSF.", "", "112", "ETH", Modality::kAsserted},
+  });
+}
+
+// States that appeal, demand, criticise or reject together do not address it to each other; a
+// list of speakers is only a list when "and" closes it ("Meeting Putin, Lukashenko said" has one
+// speaker).
+TEST_F(DictionaryClasses, MembersActingTogetherDoNotAddressEachOther) {
+  EXPECT_EQ(Describe(Code("Russia and Belarus condemned the sanctions.")), "  (no events)\n");
+  EXPECT_EQ(Describe(Code("Hungary and Slovakia rejected the plan.")), "  (no events)\n");
+  EXPECT_EQ(Describe(Code("Rwanda and Uganda called for a ceasefire.")), "  RWA 0256  asserted\n");
+  EXPECT_EQ(Describe(Code("Meeting Putin, Lukashenko said that the war would end.")), "  BLRGOV 010  asserted\n");
+  EXPECT_EQ(Describe(Code("Visiting Xi, Putin said the talks had gone well.")), "  RUSGOV 010  asserted\n");
+  // (Cooperation stays mutual.)
+  ExpectEach({{"Belarus and Russia signed a treaty.", "BLR", "057", "RUS", Modality::kAsserted}});
+}
 }  // namespace
 }  // namespace dyad

@@ -323,8 +323,9 @@ class Engine {
   // Pattern element i of e (a TO before an actor slot) matched at pos, where "to" opens an
   // infinitive: no recipient follows (SeqUp then scans on).
   bool InfinitiveBeforeActorSlot(const PatternElement* e, int count, int i, int pos) const;
-  // The blanked word at p lies in a comma clause opened by an -ing form (not the harm adjunct).
-  bool InParticipleAside(int p) const;
+  // The word at p, after the pattern's verb, lies in a comma clause opened by an -ing form (not the
+  // harm adjunct), blanked or too long to be.
+  bool InParticipleAside(int p, int verb) const;
   // Does the phrase at word k open the sentence (after "the", a number or a count word at most)?
   bool OpensSentence(int k) const;
   // The actor X of "let X <verb at v>" within the clause from cb, or -1.
@@ -477,6 +478,7 @@ class Engine {
   };
   struct MatchCtx {
     int end;  // last word index allowed in the upper direction
+    int verb = -1;  // the pattern's verb
     ActorRef src, tgt;
     bool src_set = false, tgt_set = false;
     int alt_letters = 0;
@@ -2769,11 +2771,14 @@ bool Engine::OpensSentence(int k) const {
 
 // Is the blanked word at p inside a comma clause that opens with an -ing form (", stressing ...",
 // ", saying ...")? An apposition (", the capital of South Kivu,") is not one.
-bool Engine::InParticipleAside(int p) const {
-  for (int k = p; k >= 0; --k) {
+bool Engine::InParticipleAside(int p, int verb) const {
+  for (int k = p; k > verb; --k) {
     // (The harm adjunct, ", killing four soldiers", is coded from its own verb: its words count.)
     if (w(k).kind == WType::kComma) return k < p && k + 1 != s_.harm_adjunct && EndsWith(WordText(k + 1), "ING");
-    if (!w(k).blanked) return false;
+    // (A participle clause too long for the comma rules to blank is one all the same: back to
+    // its participle, past no other verb.)
+    if (!w(k).blanked && IsType(k, RootType::kVerb) && w(k).is_head && !(k > 0 && w(k - 1).kind == WType::kComma))
+      return false;
   }
   return false;
 }
@@ -2842,7 +2847,7 @@ bool Engine::TryUp(const PatternElement& e, int* pos, bool exact, MatchCtx& m) c
       // Document coding (dyad): a word of a participle clause set aside after a comma is no part of
       // the main verb's phrase ("received Burhan in Ankara, stressing support for ..." is no
       // "receive support"); TABARI matches blanked words, and its own coding keeps that.
-      if (document && w(p).blanked && InParticipleAside(p)) return false;
+      if (document && InParticipleAside(p, m.verb)) return false;
       return WordMatches(p, e.id, exact);
     case PatternElement::kSource:
     case PatternElement::kTarget:
@@ -2989,6 +2994,7 @@ bool Engine::TryDown(const PatternElement& e, int* pos, bool exact, MatchCtx& m)
 
 bool Engine::MatchPattern(const Pattern& p, int head, int tail, int end, MatchCtx& m) const {
   if ((p.required_mask & ~s_.word_mask) != 0) return false;
+  m.verb = head;
   for (int32_t req : p.required)
     if (s_.stamp[req] != s_.epoch) return false;
   // A synset or alternative element none of whose witness words occurs cannot match.

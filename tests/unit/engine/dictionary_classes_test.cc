@@ -161,6 +161,13 @@ TEST_F(DictionaryClasses, ParticipleAsidesCompleteNoPatternOfTheMainVerb) {
        Modality::kAsserted},
       {"Sisi received Burhan in Cairo on Tuesday, promising support for the army.", "EGY", "043", "SDN",
        Modality::kAsserted},
+      // (... and so is one too long for the comma rules to blank; its own verb keeps its patterns.)
+      {"Putin received Lukashenko in Sochi on Friday, stressing Russia's support for the sovereignty of Belarus and "
+       "for its security services.",
+       "RUS", "043", "BLR", Modality::kAsserted},
+      {"The EU widened its sanctions on Belarus over Minsk's support for the invasion, targeting potash and tobacco "
+       "exports.",
+       "IGO", "163", "BLR", Modality::kAsserted},
   });
 }
 

@@ -1128,6 +1128,15 @@ void Engine::MarkNouns() {
       // an adjective ("prompted new sanctions").
       det = det || (document && (EndsWith(before, "'S") || before == "'S" || before == "S'" ||
                                  (w(i - 1).typed && w(i - 1).type == RootType::kAdjective)));
+      // ... and after a possessive or determiner and a modifier ("the firm's continued help",
+      // "its growing support", "Iran's covert delivery of drones").
+      if (document && !det && i >= 2 && !IsActor(i - 1)) {
+        static const WordList kModifiers = {"NEW", "FRESH", "FURTHER", "RECENT", "DIRECT", "COVERT", "OPEN",
+                                            "MASSIVE", "STEADY", "GROWING", "ONGOING", "CONTINUING"};
+        const std::string_view opener = WordText(i - 2);
+        det = (EndsWith(before, "ED") || kModifiers.count(before)) &&
+              (EndsWith(opener, "'S") || opener == "THE" || opener == "ITS" || opener == "THEIR" || opener == "HIS");
+      }
       // ... and a plain form right after a noun's "of" ("the flow of support to the RSF", "the
       // threat of attack"); a gerund after "of" stays a verb ("accused of supplying").
       if (document && before == "OF" && i >= 2 && !w(i - 2).typed && w(i - 2).kind == WType::kNone) {

@@ -475,8 +475,11 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
             const std::string_view w = tokens[j].lower;
             // (Nor a preposition: "sanctions on Iranian officials over drone transfers to B" are no
             // Iranian transfers.)
+            // (An -ed form right after the actor's possessive modifies the noun: "Russia's
+            // continued attacks".)
+            const bool modifier = w.ends_with("ed") && j >= 1 && tokens[j - 1].lower == "s";
             if (w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "these" ||
-                w == "those" || w == "its" || w == "their" || w.ends_with("ed") || w == "over" ||
+                w == "those" || w == "its" || w == "their" || (w.ends_with("ed") && !modifier) || w == "over" ||
                 w == "about" || IsPreposition(w))
               best = nullptr;
           }

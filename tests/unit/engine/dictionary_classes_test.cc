@@ -736,5 +736,19 @@ TEST_F(DictionaryClasses, MembersActingTogetherDoNotAddressEachOther) {
   // (Cooperation stays mutual.)
   ExpectEach({{"Belarus and Russia signed a treaty.", "BLR", "057", "RUS", Modality::kAsserted}});
 }
+
+// A verb form after a possessive or determiner and a modifier is a noun ("the firm's continued
+// help" is no act of helping by the sentence's subject), and the possessor's act is still read as
+// a noun event ("Russia's continued attacks on Kyiv").
+TEST_F(DictionaryClasses, AModifiedVerbFormAfterAPossessiveIsANoun) {
+  for (const char* sentence : {"Washington raised the matter with Beijing, a spokeswoman said, calling the firm's "
+                               "continued help unacceptable.",
+                               "London protested to Minsk over the regime's growing support for the invasion."})
+    ExpectNoEvent(sentence, "07", Code(sentence));
+  ExpectEach({
+      {"Russia's continued attacks on Kyiv drew condemnation.", "RUS", "19", "UKR", Modality::kAsserted},
+      {"Kyiv condemned Tehran's continued supply of drones to Moscow.", "UKR", "111", "IRN", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

@@ -366,6 +366,9 @@ class Engine {
   // Document coding: the subject of the verb at v is an agent of no named state ("The ministry
   // thanked ...", "Officials said ..."); a participle after a comma has the sentence's subject.
   bool AgentSubject(int v) const;
+  // Document coding: the verb at v opens a relative clause on a noun that names no actor ("the
+  // annex of entities that directly support Russia's military"): its subject is that noun.
+  bool RelativeOnPlainNoun(int v) const;
   // Document coding: the comma at c sits inside a list of nouns ("weapons, training and support").
   bool ContinuesNounList(int c) const;
   // Document coding: the span between the commas at c and c2 is the main clause after an
@@ -2292,6 +2295,25 @@ bool Engine::AgentSubject(int v) const {
   return subject >= 0 && IsType(subject, RootType::kAgent) && !IsActor(subject);
 }
 
+bool Engine::RelativeOnPlainNoun(int v) const {
+  int p = v - 1;
+  while (p >= 0 && (kBetweenSubjectAndVerb.count(WordText(p)) || EndsWith(WordText(p), "LY"))) --p;
+  if (p < 1) return false;
+  const std::string_view pronoun = WordText(p);
+  if (pronoun != "THAT" && pronoun != "WHICH" && pronoun != "WHO") return false;
+  const int a = p - 1;
+  // (Not "said that", "so that", "now that": a verb's or a conjunction's "that" opens a clause
+  // with a subject of its own.)
+  static const WordList kNotNouns = {"SO", "SUCH", "NOW", "GIVEN", "EXCEPT", "PROVIDED", "ASSUMING", "SAYING",
+                                     "AND", "OR", "BUT", "NOT", "ALSO", "IS", "WAS", "ARE", "WERE"};
+  if (w(a).kind != WType::kNone || IsActor(a) || kNotNouns.count(WordText(a))) return false;
+  if (IsType(a, RootType::kVerb) && !w(a).noun) return false;
+  // A noun: a plural or a word after a determiner or preposition ("entities", "the firms",
+  // "of companies").
+  const std::string_view noun = WordText(a);
+  return noun.size() > 3 && noun.back() == 'S' && noun[noun.size() - 2] != 'S';
+}
+
 int Engine::PassiveAuxiliary(int v, int cb) const {
   static const WordList kIrregular = {
       "SENT", "SOLD", "HELD", "HIT", "SHOT", "STRUCK", "BUILT", "BROUGHT", "BOUGHT", "FOUGHT",
@@ -3365,6 +3387,11 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       const int head = w(Referent(source_.word)).head >= 0 ? w(Referent(source_.word)).head : source_.word;
       if (SpeakerBeforeUnnamedSubject(head, v)) source_ = ActorVal();
     }
+    // ... nor of a relative clause on a plain noun ("..., adding companies to the annex of
+    // entities that directly support Russia's military").
+    if (document && source_.set && !source_.dflt && !source_.from_pattern && source_.word >= 0 && source_.word < v &&
+        RelativeOnPlainNoun(v))
+      source_ = ActorVal();
     // Document coding (dyad): "let X do": X is the one who does it ("Minsk let Russian forces
     // launch their assault from Belarusian soil": Russia launches it, Minsk lets it).
     if (document && !source_.set) {
@@ -3396,6 +3423,10 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
             !StartsWith(code->code, "10") && ObjectOfActiveVerb(k, v, vw.tail) &&
             (w(k).compound < 0 || !RootBetween(code->code, "03", "06") || AgentSubject(v)))
           break;
+        // Document coding (dyad): nor is anyone before a relative pronoun whose antecedent is a
+        // plain noun ("the EU listed entities that support Russia's army" names no support of
+        // the EU's).
+        if (document && RelativeOnPlainNoun(v)) break;
         // Document coding: "According to Lukashenko's plan, they were to..." -- a possessor
         // ("Lukashenko's plan") gives way to a later actor before the verb that is no possessor.
         if (document && k < v && IsSingularPossessor(k)) {

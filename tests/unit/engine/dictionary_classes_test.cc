@@ -750,5 +750,21 @@ TEST_F(DictionaryClasses, AModifiedVerbFormAfterAPossessiveIsANoun) {
       {"Kyiv condemned Tehran's continued supply of drones to Moscow.", "UKR", "111", "IRN", Modality::kAsserted},
   });
 }
+
+// A relative clause on a plain noun has that noun as its subject: "entities that support Russia's
+// army" names no support by the sentence's subject. Adding firms to a sanctions annex or list is
+// a sanction on their country.
+TEST_F(DictionaryClasses, ARelativeClauseOnAPlainNounIsThatNounsAct) {
+  for (const char* sentence : {"The EU listed entities that support Russia's army.",
+                               "The EU followed with listings of its own, adding companies registered in the Emirates "
+                               "to the annex of entities that directly support Russia's military."})
+    ExpectNoEvent(sentence, "05", Code(sentence));
+  ExpectEach({
+      {"Britain followed, adding companies registered in Turkey to an annex of the regulation.", "GBR", "163", "TUR",
+       Modality::kAsserted},
+      {"Washington added two Emirati shipping companies to the SDN list.", "USA", "163", "ARE", Modality::kAsserted},
+      {"Kyiv said that Minsk supported Moscow.", "BLR", "05", "RUS", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

@@ -2099,6 +2099,17 @@ TEST_F(AnyStateTest, WhatTheAggressorDownsOrStrikesIsNoSupportFromX) {
   const CategoryCase cases[] = {
       {"sudan", "TUR", "SDNREB", "190", "SDN", "RSF fighters shot down a Turkish-made Akinci over El Fasher.", 3, false},
       {"russia-ukraine", "IRN", "RUSMIL", "195", "UKR", "Russian forces launched Iranian-made drones at Kyiv overnight.", 3, true},
+      // ... they were the victim side's: X's support to it, whoever reports the downing.
+      {"sudan", "TUR", "SDNREB", "190", "SDN", "RSF fighters shot down a Turkish-made Akinci over El Fasher.", 7, true},
+      {"sudan", "TUR", "SDNREB", "010", "", "RSF commanders said their air defences had brought down a Turkish-made drone that the army used against markets.", 3, false},
+      {"sudan", "TUR", "SDNREB", "010", "", "RSF commanders said their air defences had brought down a Turkish-made drone that the army used against markets.", 7, true},
+      {"russia-ukraine", "USA", "RUSMIL", "190", "UKR", "Russian forces said they had destroyed an American-made HIMARS launcher near Kherson.", 7, true},
+      {"russia-ukraine", "IRN", "UKRMIL", "190", "RUS", "Ukrainian air defences shot down Iranian-made drones over Odesa.", 7, false},
+      // (Not weapons of X's the aggressor uses to destroy something.)
+      {"russia-ukraine", "CHN", "RUSMIL", "190", "UKR", "Russian strikes with Chinese-made drones destroyed a power plant in Kharkiv.", 7, false},
+      // (Initials used as adjectives: "UAE-made", "U.S.-made".)
+      {"sudan", "ARE", "SDNREB", "195", "SDN", "RSF fighters launched UAE-made drones at Port Sudan.", 3, true},
+      {"russia-ukraine", "USA", "RUSMIL", "190", "UKR", "Russian forces destroyed a U.S.-made HIMARS launcher near Kherson.", 7, true},
   };
   ExpectListed(cases);
   ExpectSentencesListed({

@@ -3682,6 +3682,24 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         }
       }
     }
+    // Document coding (dyad): the accused stands between "accuse" and its "of" ("Kyiv accused the
+    // company of helping Russia" accuses no Russia): an actor after that "of" is in the charge,
+    // whose acts are the accused's, not the accuser's (the clause's verbs stop here).
+    // (Only an active accusation by a subject before it: "the UAE stands accused of being ..." and
+    // "the report accused Pyongyang of ..." are read below.)
+    static const WordList kPassiveBefore = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "STANDS", "STAND", "STOOD"};
+    if (document && StartsWith(code->code, "112") && target_.set && !target_.dflt && !target_.from_pattern &&
+        target_.word > v && aux < 0 && source_.set && !source_.dflt && source_.word >= 0 && source_.word < v &&
+        !kPassiveBefore.count(WordText(v - 1))) {
+      for (int k = vw.tail + 1; k < target_.word; ++k)
+        // ("accused the government of Rwanda of ...": an "of" before an actor names whose it is.)
+        if (WordText(k) == "OF" && !IsActor(k + 1) && !(WordText(k + 1) == "THE" && IsActor(k + 2))) {
+          target_ = ActorVal();
+          *stop_clause = true;
+          if (source_.from_pattern && !regular_source_) source_ = ActorVal();
+          return;
+        }
+    }
     // Document coding (dyad): a statement whose content has an unnamed subject of its own ("Kyiv
     // said a company had shipped fuel to the Russian army") is addressed to no one the content names.
     if (document && StartsWith(code->code, "01") && target_.set && !target_.dflt && target_.word > v &&

@@ -766,5 +766,21 @@ TEST_F(DictionaryClasses, ARelativeClauseOnAPlainNounIsThatNounsAct) {
       {"Kyiv said that Minsk supported Moscow.", "BLR", "05", "RUS", Modality::kAsserted},
   });
 }
+
+// The accused stands between "accuse" and its "of": an actor after that "of" is in the charge
+// ("accused the company of helping Russia" accuses no Russia, and the helping is the company's,
+// not the accuser's); an "of" before an actor names whose the accused is.
+TEST_F(DictionaryClasses, TheAccusedStandsBeforeTheChargesOf) {
+  for (const char* sentence : {"Kyiv accused the company of helping Russia.",
+                               "Georgian officials accused the opposition of wanting a second front against Russia."}) {
+    ExpectNoEvent(sentence, "11", Code(sentence));
+    ExpectNoEvent(sentence, "07", Code(sentence));
+  }
+  ExpectEach({
+      {"Kinshasa accused the government of Rwanda of backing the M23.", "COD", "112", "RWA", Modality::kAsserted},
+      {"Washington accused the leaders of Iran of arming the Houthis.", "USA", "112", "IRN", Modality::kAsserted},
+      {"Kyiv accused Minsk of helping Russia.", "UKR", "112", "BLR", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

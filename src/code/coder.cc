@@ -2292,7 +2292,12 @@ bool Engine::AgentSubject(int v) const {
   int subject = verb - 1;
   while (subject >= 0 && (kBetweenSubjectAndVerb.count(WordText(subject)) || EndsWith(WordText(subject), "LY")))
     --subject;
-  return subject >= 0 && IsType(subject, RootType::kAgent) && !IsActor(subject);
+  if (subject < 0 || !IsType(subject, RootType::kAgent) || IsActor(subject) || w(subject).root < 0) return false;
+  // (An institution: a crowd, "people blocked streets in Hong Kong", takes the place's state, as
+  // PLOVER codes protests.)
+  static const WordList kInstitutions = {"GOV", "MIL", "SPY", "JUD", "LEG", "BUS", "MED", "COP"};
+  const std::string& code = d_.agents()[d_.roots()[w(subject).root].entry].code;
+  return kInstitutions.count(code) > 0;
 }
 
 bool Engine::RelativeOnPlainNoun(int v) const {
@@ -3419,9 +3424,12 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Russia access to Iranian ports" no gift of Russia's). A thing may bind a pair to
         // cooperate ("The pact commits Iran and Russia to ..."): the pair acts towards each other.
         // (Accusations and appeals make the object their target, below.)
+        // ... and no actor after a verb whose subject is an agent of no named state ("The finance
+        // ministry banned the re-export to Russia of cars" names no ban of Russia's).
         if (document && aux < 0 && !StartsWith(code->code, "112") && !StartsWith(code->code, "02") &&
-            !StartsWith(code->code, "10") && ObjectOfActiveVerb(k, v, vw.tail) &&
-            (w(k).compound < 0 || !RootBetween(code->code, "03", "06") || AgentSubject(v)))
+            !StartsWith(code->code, "10") && k > vw.tail &&
+            ((ObjectOfActiveVerb(k, v, vw.tail) && (w(k).compound < 0 || !RootBetween(code->code, "03", "06"))) ||
+             AgentSubject(v)))
           break;
         // Document coding (dyad): nor is anyone before a relative pronoun whose antecedent is a
         // plain noun ("the EU listed entities that support Russia's army" names no support of

@@ -716,11 +716,15 @@ TEST_F(DictionaryClasses, ReliefGoodsInTheirWireWordsAreHumanitarianAid) {
 // a pair to cooperate still names the pair's act towards each other.
 TEST_F(DictionaryClasses, TheObjectOfAVerbIsNeverItsDoer) {
   for (const char* sentence : {"The ministry thanked Russia and Ukraine.", "The spokesman criticised Kenya and Uganda.",
-                               "The deal gives Russia access to Iranian ports."})
+                               "The deal gives Russia access to Iranian ports.",
+                               // (... nor any actor after a verb whose subject is an institution of no
+                               // named state; a crowd takes the place's state, as PLOVER codes protests.)
+                               "The finance ministry banned the re-export to Russia and Belarus of cars imported from Japan."})
     EXPECT_EQ(Describe(Code(sentence)), "  (no events)\n") << sentence;
   ExpectEach({
       {"The 20-year pact commits Iran and Russia to joint defence planning.", "IRN", "03", "RUS", Modality::kAsserted},
       {"Army supporters accused Ethiopia of favouring the RSF.", "", "112", "ETH", Modality::kAsserted},
+      {"Thousands of people marched in Tbilisi in protest against Russia.", "GEO", "14", "RUS", Modality::kAsserted},
   });
 }
 

@@ -1473,7 +1473,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     if (!reported.empty())
       AddCharges(*impl_->enricher, reported, sentence, actors_with_resolved(), &result);
     // A report whose content names no pair of actors ("Zerkalo wrote that 20 Belarusians were
-    // killed") is still the speaker's public statement (CAMEO 010), addressed to no one.
+    // killed", "The Chinese embassy said it was not familiar with the situation") is still the
+    // speaker's public statement (CAMEO 010), addressed to no one.
     // A denial is one too, whatever its content names: "The Emirati foreign ministry has denied
     // providing weapons to either side" is the ministry's denial (016), addressed to no one.
     if (result.events.empty())
@@ -1490,7 +1491,6 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
           verb = {static_cast<int32_t>(at), static_cast<int32_t>(at + 12)};
         }
         const bool denial = IsDenialVerb(sentence.substr(verb.begin, verb.end - verb.begin));
-        if (!content.subject.empty() && !denial) continue;
         // The speaker as the whole sentence reads it, with its agents ("the Emirati foreign
         // ministry": AREGOV, where the speaker's words alone give ARE); each of a list of speakers
         // ("Russia and Belarus said ...") makes the statement.

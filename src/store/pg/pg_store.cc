@@ -1361,15 +1361,18 @@ Status PgStore::ForEachDocumentActors(const std::vector<int64_t>& document_ids, 
     LoadCurrentCodingLocked(tx);
     if (current_coding_ == 0) return Status::Ok();  // nothing coded yet
     // One statement for every document (as the SQLite store): its events from the index
-    // events_doc (doc, coding, duplicate, source, target).
+    // events_doc (doc, coding, duplicate, source, target), one look-up per listed document. (Driven
+    // from the list, not joined to it: with the planner's estimate of distinct events.doc too low,
+    // a join walked all 1.4M documents of a 10M-event store, 471 ms instead of 12.)
     std::string sql =
-        "SELECT d.id, d.url, d.title, d.source, d.pub_date, e.source, e.target FROM events e"
-        " JOIN documents d ON d.id = e.doc WHERE e.doc = ANY($1::bigint[]) AND e.coding = $2"
+        "SELECT d.id, d.url, d.title, d.source, d.pub_date, e.source, e.target"
+        " FROM unnest($1::bigint[]) AS listed(id) JOIN documents d ON d.id = listed.id"
+        " CROSS JOIN LATERAL (SELECT e.source, e.target FROM events e WHERE e.doc = listed.id AND e.coding = $2"
         " AND e.duplicate = 0";
     // Without any review in the store, no event is rejected: the index alone answers.
     if (!include_rejected && HasReviewsLocked(tx))
       sql += " AND COALESCE(" DYAD_LATEST_REVIEW("state") ", '') <> 'rejected'";
-    sql += " ORDER BY e.doc";
+    sql += ") e ORDER BY d.id";
     DocumentActors doc;
     for (const pqxx::row& r :
          tx.exec_params(sql, BigintArray(document_ids.data(), document_ids.size()), current_coding_)) {

@@ -2491,6 +2491,11 @@ TEST_F(AnyStateTest, XsJustificationsInItsOwnTermsAreAcknowledgements) {
   EXPECT_TRUE(Has(Cats(MakeEvent("TCDGOV", "010", "", "N'Djamena said the reports were a campaign to drag Chad into the war."), "TCD", sudan), 6));
   // Others' words about X are not X's own.
   EXPECT_FALSE(Has(Cats(MakeEvent("USAGOV", "010", "", "Washington said India's purchases were unfair to Ukraine."), "IND", ru), 6));
+  // Claims of keeping the law or the sanctions, and evasions, in their wordings.
+  EXPECT_TRUE(Has(Cats(MakeEvent("ARMGOV", "010", "", "Yerevan said its re-exports to Russia were in line with international sanctions rules."), "ARM", ru), 6));
+  EXPECT_TRUE(Has(Cats(MakeEvent("KGZGOV", "010", "", "A Kyrgyz official said the banks complied with every sanction the UN had adopted."), "KGZ", ru), 6));
+  EXPECT_TRUE(Has(Cats(MakeEvent("CHNGOV", "010", "", "The Chinese embassy said it was unaware of any shipments of drone parts to Moscow."), "CHN", ru), 6));
+  EXPECT_TRUE(Has(Cats(MakeEvent("TURGOV", "010", "", "Ankara said it knew nothing about the drones reported in Darfur."), "TUR", sudan), 6));
 }
 
 // Reactions to X's role: pressure on sanctions circumvention, warnings, accusations naming X's firms,

@@ -737,6 +737,9 @@ TEST_F(DictionaryClasses, MembersActingTogetherDoNotAddressEachOther) {
   EXPECT_EQ(Describe(Code("Rwanda and Uganda called for a ceasefire.")), "  RWA 0256  asserted\n");
   EXPECT_EQ(Describe(Code("Meeting Putin, Lukashenko said that the war would end.")), "  BLRGOV 010  asserted\n");
   EXPECT_EQ(Describe(Code("Visiting Xi, Putin said the talks had gone well.")), "  RUSGOV 010  asserted\n");
+  // A report whose content has a subject but no coded event is the speaker's statement.
+  EXPECT_EQ(Describe(Code("The Chinese embassy in Washington said it was not familiar with the situation.")),
+            "  CHNGOV 010  asserted\n");
   // (Cooperation stays mutual.)
   ExpectEach({{"Belarus and Russia signed a treaty.", "BLR", "057", "RUS", Modality::kAsserted}});
 }

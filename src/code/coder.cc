@@ -2312,6 +2312,8 @@ bool Engine::RelativeOnPlainNoun(int v) const {
   static const WordList kNotNouns = {"SO", "SUCH", "NOW", "GIVEN", "EXCEPT", "PROVIDED", "ASSUMING", "SAYING",
                                      "AND", "OR", "BUT", "NOT", "ALSO", "IS", "WAS", "ARE", "WERE"};
   if (w(a).kind != WType::kNone || IsActor(a) || kNotNouns.count(WordText(a))) return false;
+  // (An actor naming the noun's owner makes it the actor's: "Russian missiles that struck Kyiv".)
+  if (a >= 1 && IsActor(a - 1)) return false;
   if (IsType(a, RootType::kVerb) && !w(a).noun) return false;
   // A noun: a plural or a word after a determiner or preposition ("entities", "the firms",
   // "of companies").

@@ -3772,9 +3772,11 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
                pattern_id >= 0 && source_.word >= 0 &&
                ((aux < 0 && source_.word < v && VerbPosition(v)) || (by_agent && source_.word > v)) &&
                (StartsWith(code->code, "02") || StartsWith(code->code, "03") || StartsWith(code->code, "05") ||
-                StartsWith(code->code, "06") || StartsWith(code->code, "07") || StartsWith(code->code, "15"))) {
-      // Document coding (dyad): appeals, pledges, endorsements, aid, cooperation and posture whose
-      // receiver or target the sentence does not name ("Chad called for a ceasefire", "Pyongyang has
+                StartsWith(code->code, "06") || StartsWith(code->code, "07") || StartsWith(code->code, "15") ||
+                StartsWith(code->code, "043") || StartsWith(code->code, "045") || StartsWith(code->code, "046"))) {
+      // Document coding (dyad): appeals, pledges, endorsements, aid, cooperation, posture, hosting,
+      // mediation and negotiation whose receiver or target the sentence does not name ("Chad called
+      // for a ceasefire", "Saudi Arabia hosted the talks in Jeddah", "Pyongyang has
       // also sent self-propelled guns", "Minsk mobilised its reservists", "drones were also
       // supplied by Tehran") are kept apart, and coded with no
       // target only when the sentence yields no other event: the report can still weigh them

@@ -2568,5 +2568,16 @@ TEST_F(AnyStateTest, ForcesThereByInvitationAreNoParticipation) {
   EXPECT_TRUE(Has(Cats(MakeEvent("RWAMIL", "190", "COD", "Rwandan troops attacked Congolese positions near Sake."), "RWA", drc), 2));
 }
 
+// Hosting, mediating or negotiating talks whose parties the sentence leaves unnamed is a
+// go-between's role when the sentence is about the war (the coder keeps such acts untargeted).
+TEST_F(AnyStateTest, HostingTalksWithUnnamedPartiesIsAGoBetweensRole) {
+  const CategoryCase cases[] = {
+      {"sudan", "SAU", "SAU", "043", "", "Saudi Arabia hosted the ceasefire talks in Jeddah.", 7, true},
+      {"russia-ukraine", "TUR", "TURGOV", "045", "", "Ankara mediated a prisoner exchange in the spring, the war's largest.", 7, true},
+      {"sudan", "SAU", "SAU", "043", "", "Saudi Arabia hosted a tourism fair in Jeddah.", 7, false},
+  };
+  ExpectListed(cases);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

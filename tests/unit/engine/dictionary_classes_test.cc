@@ -789,5 +789,12 @@ TEST_F(DictionaryClasses, TheAccusedStandsBeforeTheChargesOf) {
       {"Kyiv accused Minsk of helping Russia.", "UKR", "112", "BLR", Modality::kAsserted},
   });
 }
+
+// Hosting, mediating or negotiating with no party named is kept, untargeted, when the sentence
+// has no other event (as appeals and pledges are).
+TEST_F(DictionaryClasses, HostingTalksWithNoPartyNamedIsKeptUntargeted) {
+  EXPECT_EQ(Describe(Code("Saudi Arabia hosted the talks in Jeddah.")), "  SAU 043  asserted\n");
+  EXPECT_EQ(Describe(Code("Turkey hosted the grain talks in Istanbul.")), "  TUR 043  asserted\n");
+}
 }  // namespace
 }  // namespace dyad

@@ -1146,6 +1146,12 @@ void Engine::MarkNouns() {
         const std::string_view form = WordText(wd.tail >= 0 ? wd.tail : i);
         det = det || (!EndsWith(form, "ING") && !EndsWith(form, "ED"));
       }
+      // ... and a plain form after "by" names a means ("told Burhan by phone", "shipped by rail");
+      // a gerund stays a verb ("by sending troops").
+      if (document && before == "BY" && i + 1 < n()) {
+        const std::string_view form = WordText(wd.tail >= 0 ? wd.tail : i);
+        det = det || (!EndsWith(form, "ING") && !EndsWith(form, "ED") && !EndsWith(form, "S"));
+      }
       // Document coding (dyad): a participle hyphenated to the word before it is an adjective
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
       bool hyphenated = document && wd.begin >= 2 && text_[wd.begin - 1] == '-' &&

@@ -796,5 +796,17 @@ TEST_F(DictionaryClasses, HostingTalksWithNoPartyNamedIsKeptUntargeted) {
   EXPECT_EQ(Describe(Code("Saudi Arabia hosted the talks in Jeddah.")), "  SAU 043  asserted\n");
   EXPECT_EQ(Describe(Code("Turkey hosted the grain talks in Istanbul.")), "  TUR 043  asserted\n");
 }
+
+// Telling someone something by telephone is a call with them; a plain form after "by" names a
+// means ("by phone", "by rail"), never a verb whose target the reported content would give.
+TEST_F(DictionaryClasses, TellingByTelephoneIsACallWithTheOneTold) {
+  ExpectEach({
+      {"Macron told Putin by telephone that the war must end.", "FRA", "041", "RUS", Modality::kAsserted},
+      {"Xi told Zelensky in a phone call that China would not send weapons.", "CHN", "041", "UKR",
+       Modality::kAsserted},
+  });
+  for (const Event& e : Code("Erdogan told Burhan by phone that Ankara was ready to mediate between Sudan and the Emirates."))
+    EXPECT_FALSE(e.event_code == "041" && StartsWith(e.target, "ARE")) << e.source << " " << e.event_code << " " << e.target;
+}
 }  // namespace
 }  // namespace dyad

@@ -660,6 +660,23 @@ int OpeningSubordinateClauseEnd(const std::vector<Token>& tokens) {
 
 }  // namespace
 
+// The comma at which ", and" or ", but" opens a clause of the narrative's own within [from, to):
+// a named subject that acts in the simple past ("..., and Lukashenko thanked him"); a reported
+// clause keeps its backshift (", and Kyiv had responded"). -1 when there is none.
+int NarrativeClauseAt(const std::vector<Token>& tokens, const std::vector<TokenMention>& mentions, int from, int to) {
+  static const WordSet kIrregularPast = {"sent", "met", "told", "said", "sold", "struck", "took", "gave",
+                                         "made", "held", "began", "left", "fought", "flew", "brought"};
+  for (int k = from; k + 3 < to; ++k) {
+    if (tokens[k].lower != "," || (tokens[k + 1].lower != "and" && tokens[k + 1].lower != "but")) continue;
+    const TokenMention* next = FirstAfter(mentions, k + 2, std::min(to, k + 4));
+    if (!next || next->last >= to) continue;
+    const Token& verb = tokens[next->last];
+    if (verb.word && ((verb.lower.size() > 4 && verb.lower.ends_with("ed")) || kIrregularPast.count(verb.lower)))
+      return k;
+  }
+  return -1;
+}
+
 Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens, std::string_view sentence,
                       const std::vector<TokenMention>& mentions, int verb_first, int verb_last) {
   if (verb_first < 0) return {};
@@ -692,7 +709,7 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
     if (r.last < n && kPlacePrepositions.count(tokens[r.last].lower) &&
         (tokens[r.first].lower == "found" || tokens[r.first].lower == "seen" || tokens[r.first].lower == "reported"))
       continue;
-    bool crossed = false;
+    bool crossed = NarrativeClauseAt(tokens, mentions, r.last, verb_first + 1) >= 0;
     for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]);
     if (!crossed && (!pre || r.first > pre->first)) pre = &r;
   }
@@ -1114,6 +1131,11 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
               c.last = k;
               break;
             }
+    // A clause after ", and" or ", but" whose named subject acts in the simple past ("Putin said
+    // Russia would defend Belarus, and Lukashenko thanked him") is the narrative's own, not more
+    // of what was said (NarrativeClauseAt).
+    if (!speaker_is_subject)
+      if (const int narrative = NarrativeClauseAt(tokens, mentions, start + 1, c.last); narrative >= 0) c.last = narrative;
     // A clause closed by a post-posed report of its own ("..., he added") stops there.
     for (const Cue& other : cues.report_verbs) {
       if (other.first <= start || other.first >= end) continue;

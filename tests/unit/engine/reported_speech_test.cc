@@ -2845,5 +2845,18 @@ TEST_F(EngineText, AnAppositionNamesTheSubject) {
   ExpectEvent(kyiv, {"", "RUS", "19", "UKR", Modality::kAsserted, ""}, Describe(kyiv));
 }
 
+// A clause after ", and" whose named subject acts in the simple past is the narrative's own, not
+// more of what the first speaker said; a backshifted one ("had allowed") is still reported.
+TEST_F(EngineText, ANarrativeClauseAfterAReportIsFirstHand) {
+  ExpectEach({
+      {"Ukraine said Iran delivered drones to Russia, and Britain summoned Iran's envoy.", "GBR", "114", "IRN",
+       Modality::kAsserted, ""},
+      {"Putin said Russia would defend Belarus, and Lukashenko thanked Russia for its support.", "BLR", "051", "RUS",
+       Modality::kAsserted, ""},
+      {"Kyiv said Russian troops had crossed from Belarus, and Minsk had allowed it.", "BLR", "080", "UKR",
+       Modality::kAsserted, "UKR"},
+  });
+}
+
 }  // namespace
 }  // namespace dyad

@@ -2579,5 +2579,15 @@ TEST_F(AnyStateTest, HostingTalksWithUnnamedPartiesIsAGoBetweensRole) {
   ExpectListed(cases);
 }
 
+// Arms or drones the sentence sends to the victim's side, or flies from its ground, are no
+// untargeted support to the aggressor, even where the aggressor is named.
+TEST_F(AnyStateTest, WhatGoesToOrFliesFromTheVictimsSideIsNoSupportToTheAggressor) {
+  const CategoryCase cases[] = {
+      {"sudan", "TUR", "TUR", "042", "", "Turkish technicians fly and maintain the drones from Port Sudan, RSF media claim.", 3, false},
+      {"sudan", "ARE", "ARE", "070", "", "Emirati cargo planes delivered drones and ammunition for the RSF.", 3, true},
+  };
+  ExpectListed(cases);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

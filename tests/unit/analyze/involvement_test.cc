@@ -2496,6 +2496,10 @@ TEST_F(AnyStateTest, XsJustificationsInItsOwnTermsAreAcknowledgements) {
   EXPECT_TRUE(Has(Cats(MakeEvent("KGZGOV", "010", "", "A Kyrgyz official said the banks complied with every sanction the UN had adopted."), "KGZ", ru), 6));
   EXPECT_TRUE(Has(Cats(MakeEvent("CHNGOV", "010", "", "The Chinese embassy said it was unaware of any shipments of drone parts to Moscow."), "CHN", ru), 6));
   EXPECT_TRUE(Has(Cats(MakeEvent("TURGOV", "010", "", "Ankara said it knew nothing about the drones reported in Darfur."), "TUR", sudan), 6));
+  // X's word on its own role is listed once, as that: not also as a peace appeal.
+  Event role = MakeEvent("SAUGOV", "010", "", "Saudi officials call the kingdom a neutral facilitator that talks to both sides and wants a ceasefire.");
+  EXPECT_TRUE(Has(Cats(role, "SAU", sudan), 6));
+  EXPECT_FALSE(Has(Cats(role, "SAU", sudan), 7));
 }
 
 // Reactions to X's role: pressure on sanctions circumvention, warnings, accusations naming X's firms,

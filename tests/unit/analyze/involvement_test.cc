@@ -2593,5 +2593,15 @@ TEST_F(AnyStateTest, WhatGoesToOrFliesFromTheVictimsSideIsNoSupportToTheAggresso
   ExpectListed(cases);
 }
 
+// X's state refusing, blocking or punishing its volunteers is no volunteers' fight for the victim.
+TEST_F(AnyStateTest, XsStateActingAgainstItsVolunteersIsNoCounterIndicator) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "GEO", "GEOGOV", "120", "GEOCVL", "The authorities refused landing rights to a plane chartered to carry Georgian volunteers to Ukraine.", 7, false},
+      {"russia-ukraine", "BLR", "BLRGOV", "173", "BLRCVL", "Minsk arrested relatives of Belarusian volunteers fighting in Ukraine.", 7, false},
+      {"russia-ukraine", "GEO", "GEOMIL", "190", "RUS", "Georgian volunteers fought Russian troops near Bakhmut.", 7, true},
+  };
+  ExpectListed(cases);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -359,6 +359,9 @@ class Engine {
   int PassiveAuxiliary(int v, int cb) const;
   // True when the word before k (past "the") is a preposition: the actor at k is no subject.
   bool AfterPreposition(int k) const;
+  // Document coding: the actor head named after the possessor at k and a noun of relation
+  // ("Russia's ally Belarus", "Tehran's proxies the Houthis"), or -1.
+  int RelatedAfterPossessor(int k) const;
   // Document coding: the actor at k is the object of the active verb at v (tail v_tail): it
   // follows the verb with at most a determiner between, and the verb does not follow a comma or a
   // quote (", said Lavrov" names its speaker after the verb).
@@ -2327,6 +2330,18 @@ bool Engine::RelativeOnPlainNoun(int v) const {
   return noun.size() > 3 && noun.back() == 'S' && noun[noun.size() - 2] != 'S';
 }
 
+int Engine::RelatedAfterPossessor(int k) const {
+  if (!IsSingularPossessor(k)) return -1;
+  static const WordList kRelations = {"ALLY",   "ALLIES",  "NEIGHBOUR", "NEIGHBOURS", "NEIGHBOR", "NEIGHBORS",
+                                      "PROXY",  "PROXIES", "PARTNER",   "PARTNERS",   "PATRON",   "CLIENT",
+                                      "BACKER", "BACKERS", "FRIEND",    "PROTEGE",    "SPONSOR",  "RIVAL"};
+  int j = (w(k).tail >= k ? w(k).tail : k) + 1;
+  if (j >= n() || !kRelations.count(WordText(j))) return -1;
+  ++j;
+  if (j < n() && WordText(j) == "THE") ++j;
+  return j < n() && IsActorHead(j) ? j : -1;
+}
+
 int Engine::PassiveAuxiliary(int v, int cb) const {
   static const WordList kIrregular = {
       "SENT", "SOLD", "HELD", "HIT", "SHOT", "STRUCK", "BUILT", "BROUGHT", "BOUGHT", "FOUGHT",
@@ -3560,6 +3575,10 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       }
       for (int k = vw.tail + 1; k <= ce && !target_.set; ++k) {
         if (!IsActorHead(k)) continue;
+        // (A possessor before a relation and the one so related names the latter: "accused
+        // Russia's ally Belarus", "sanctioned Moscow's ally Minsk", "warned Tehran's proxies the
+        // Houthis".)
+        if (document && RelatedAfterPossessor(k) >= 0) continue;
         // (Whose offensive it is names who wages it, not its target: "launch their assault on
         // Kyiv", "began its offensive against Kharkiv".)
         if (document && k + 1 < n() && (WordText(k) == "THEIR" || WordText(k) == "ITS") &&

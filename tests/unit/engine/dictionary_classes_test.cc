@@ -808,5 +808,17 @@ TEST_F(DictionaryClasses, TellingByTelephoneIsACallWithTheOneTold) {
   for (const Event& e : Code("Erdogan told Burhan by phone that Ankara was ready to mediate between Sudan and the Emirates."))
     EXPECT_FALSE(e.event_code == "041" && StartsWith(e.target, "ARE")) << e.source << " " << e.event_code << " " << e.target;
 }
+
+// A possessor before a noun of relation and the one so related names the latter as the target
+// ("accused Russia's ally Belarus", "warned Tehran's proxies the Houthis").
+TEST_F(DictionaryClasses, TheOneRelatedToAPossessorIsTheTarget) {
+  ExpectEach({
+      {"Kyiv accused Russia's ally Belarus of complicity.", "UKR", "112", "BLR", Modality::kAsserted},
+      {"The EU sanctioned Moscow's ally Minsk.", "IGO", "163", "BLR", Modality::kAsserted},
+      {"Washington warned Tehran's proxies the Houthis.", "USA", "13", "YEM", Modality::kAsserted},
+      {"The UN criticised Rwanda's neighbour Uganda.", "IGO", "111", "UGA", Modality::kAsserted},
+      {"Kyiv accused Russia's army of war crimes.", "UKR", "112", "RUS", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

@@ -820,5 +820,14 @@ TEST_F(DictionaryClasses, TheOneRelatedToAPossessorIsTheTarget) {
       {"Kyiv accused Russia's army of war crimes.", "UKR", "112", "RUS", Modality::kAsserted},
   });
 }
+
+// Turning down a request, an offer or a plan is a rejection; "turn" alone is nothing.
+TEST_F(DictionaryClasses, TurningDownIsARejection) {
+  ExpectEach({
+      {"Minsk turned down a request from Warsaw to open the border.", "BLR", "12", "POL", Modality::kAsserted},
+      {"Kigali turned down an offer of talks from Kinshasa.", "RWA", "125", "COD", Modality::kAsserted},
+  });
+  EXPECT_EQ(Describe(Code("Russian forces turned towards Kyiv.")), "  (no events)\n");
+}
 }  // namespace
 }  // namespace dyad

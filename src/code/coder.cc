@@ -3638,10 +3638,14 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         }
         if (((compound_source && verbal) || meeting) && k > 0) {
           int p = k - 1;
-          if (p > 0 && WordText(p) == "THE") --p;
+          if (p > 0 && (WordText(p) == "THE" || WordText(p) == "A" || WordText(p) == "AN")) --p;
           // ("held joint drills near the Polish border": a place by any preposition of place.)
           static const WordList kPlace = {"IN", "AT", "NEAR", "ALONG", "OUTSIDE", "INSIDE", "OFF"};
           if (kPlace.count(WordText(p))) continue;
+          // ... nor, for members talking to each other, what they talk about ("Israel and Lebanon
+          // renewed negotiations on an Israeli troop pullback").
+          static const WordList kTopic = {"ON", "ABOUT", "OVER", "REGARDING", "CONCERNING"};
+          if (compound_source && kTopic.count(WordText(p))) continue;
           // ... nor a witness or go-between: "signed ... in the presence of US Secretary of State
           // Rubio", "under the auspices of the AU", "brokered by Qatar".
           if (witness_from >= 0 && k > witness_from) continue;

@@ -740,6 +740,9 @@ TEST_F(DictionaryClasses, MembersActingTogetherDoNotAddressEachOther) {
   // A report whose content has a subject but no coded event is the speaker's statement.
   EXPECT_EQ(Describe(Code("The Chinese embassy in Washington said it was not familiar with the situation.")),
             "  CHNGOV 010  asserted\n");
+  // What members talking to each other talk about is no party to the talks.
+  EXPECT_EQ(Describe(Code("Armenia and Azerbaijan resumed talks on a Russian peacekeeping mission.")),
+            "  ARM 046 AZE asserted\n");
   // (Cooperation stays mutual.)
   ExpectEach({{"Belarus and Russia signed a treaty.", "BLR", "057", "RUS", Modality::kAsserted}});
 }

@@ -2310,8 +2310,17 @@ bool Engine::AgentSubject(int v) const {
 }
 
 bool Engine::RelativeOnPlainNoun(int v) const {
+  // (Past a verb the clause's verb completes: "that help supply", "that continue to ship".)
+  static const WordList kCatenative = {"HELP", "HELPS", "HELPED", "TO", "CONTINUE", "CONTINUES", "CONTINUED"};
   int p = v - 1;
-  while (p >= 0 && (kBetweenSubjectAndVerb.count(WordText(p)) || EndsWith(WordText(p), "LY"))) --p;
+  while (p >= 0 && (kBetweenSubjectAndVerb.count(WordText(p)) || EndsWith(WordText(p), "LY") ||
+                    kCatenative.count(WordText(p))))
+    --p;
+  // (Past a speaker inserted after the pronoun: "officers that it says help build drones".)
+  static const WordList kSays = {"SAYS", "SAID", "SAY", "CLAIMS", "CLAIMED", "ALLEGES", "ALLEGED", "BELIEVES"};
+  if (p >= 2 && kSays.count(WordText(p)) &&
+      (IsType(p - 1, RootType::kPronoun) || IsActor(p - 1) || WordText(p - 1) == "IT" || WordText(p - 1) == "THEY"))
+    p -= 2;
   if (p < 1) return false;
   const std::string_view pronoun = WordText(p);
   if (pronoun != "THAT" && pronoun != "WHICH" && pronoun != "WHO") return false;

@@ -766,9 +766,14 @@ TEST_F(DictionaryClasses, AModifiedVerbFormAfterAPossessiveIsANoun) {
 // a sanction on their country.
 TEST_F(DictionaryClasses, ARelativeClauseOnAPlainNounIsThatNounsAct) {
   for (const char* sentence : {"The EU listed entities that support Russia's army.",
+                               "The EU on Friday imposed sanctions on Belarusian companies and officials that it says "
+                               "help supply drones to Russia's army.",
                                "The EU followed with listings of its own, adding companies registered in the Emirates "
                                "to the annex of entities that directly support Russia's military."})
+  {
     ExpectNoEvent(sentence, "05", Code(sentence));
+    ExpectNoEvent(sentence, "07", Code(sentence));
+  }
   ExpectEach({
       {"Britain followed, adding companies registered in Turkey to an annex of the regulation.", "GBR", "163", "TUR",
        Modality::kAsserted},

@@ -1080,7 +1080,7 @@ bool Engine::IsBackerAdjective(int32_t end) const {
   static const char* const kWords[] = {"backed", "made",     "built",     "supplied", "designed", "funded",
                                        "armed",  "sponsored", "trained",  "produced", "manufactured", "origin",
                                        "financed", "equipped", "allied",  "aligned", "member",
-                                       "linked",   "affiliated", "controlled", "held",  "occupied",
+                                       "held",  "occupied",
                                        "brokered", "mediated", "drafted", "proposed",
                                        "hosted",   "sanctioned"};
   // ("U.S.-brokered": the abbreviation's last dot comes before the hyphen.)

@@ -837,5 +837,16 @@ TEST_F(DictionaryClasses, TurningDownIsARejection) {
   });
   EXPECT_EQ(Describe(Code("Russian forces turned towards Kyiv.")), "  (no events)\n");
 }
+
+// A hyphenated link or control names the owner ("a Wagner-linked gold company", "a
+// Houthi-controlled port"): as a target it is the one struck or sanctioned.
+TEST_F(DictionaryClasses, ALinkedOrControlledThingIsItsOwners) {
+  ExpectEach({
+      {"The United States sanctioned a Wagner-linked gold company operating in Sudan.", "USA", "163", "RUS",
+       Modality::kAsserted},
+      {"Washington sanctioned a Kremlin-affiliated bank.", "USA", "163", "RUS", Modality::kAsserted},
+      {"Israel struck a Houthi-controlled port.", "ISR", "19", "YEM", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

@@ -372,6 +372,10 @@ class Engine {
   // Document coding: the verb at v opens a relative clause on a noun that names no actor ("the
   // annex of entities that directly support Russia's military"): its subject is that noun.
   bool RelativeOnPlainNoun(int v) const;
+  // Document coding: the -ed form at v right after a plain noun, with a verb of the clause before
+  // it, is a reduced passive relative on that noun ("remains under US sanctions imposed in 2021"):
+  // the clause's subject does not do it.
+  bool ReducedRelativeOnPlainNoun(int v, int cb) const;
   // Document coding: the comma at c sits inside a list of nouns ("weapons, training and support").
   bool ContinuesNounList(int c) const;
   // Document coding: the span between the commas at c and c2 is the main clause after an
@@ -2309,6 +2313,20 @@ bool Engine::AgentSubject(int v) const {
   return kInstitutions.count(code) > 0;
 }
 
+bool Engine::ReducedRelativeOnPlainNoun(int v, int cb) const {
+  if (v < 2 || v - 1 < cb || !EndsWith(WordText(v), "ED")) return false;
+  const int noun = v - 1;
+  static const WordList kNotNouns = {"THAT", "WHICH", "WHO", "AND", "OR", "BUT", "NOT", "IT", "THEY", "HE", "SHE",
+                                     "WE", "ALSO", "HAS", "HAVE", "HAD", "WAS", "WERE", "IS", "ARE"};
+  if (w(noun).kind != WType::kNone || IsActor(noun) || kNotNouns.count(WordText(noun))) return false;
+  if (IsType(noun, RootType::kVerb) && !w(noun).noun) return false;
+  const std::string_view text = WordText(noun);
+  if (text.size() < 4 || text.back() != 'S' || EndsWith(text, "SS") || EndsWith(text, "LY")) return false;
+  for (int k = cb; k < noun; ++k)
+    if (IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun) return true;
+  return false;
+}
+
 bool Engine::RelativeOnPlainNoun(int v) const {
   // (Past a verb the clause's verb completes: "that help supply", "that continue to ship".)
   static const WordList kCatenative = {"HELP", "HELPS", "HELPED", "TO", "CONTINUE", "CONTINUES", "CONTINUED"};
@@ -3427,7 +3445,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     // ... nor of a relative clause on a plain noun ("..., adding companies to the annex of
     // entities that directly support Russia's military").
     if (document && source_.set && !source_.dflt && !source_.from_pattern && source_.word >= 0 && source_.word < v &&
-        RelativeOnPlainNoun(v))
+        (RelativeOnPlainNoun(v) || (aux < 0 && ReducedRelativeOnPlainNoun(v, cb))))
       source_ = ActorVal();
     // Document coding (dyad): "let X do": X is the one who does it ("Minsk let Russian forces
     // launch their assault from Belarusian soil": Russia launches it, Minsk lets it).
@@ -3466,7 +3484,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Document coding (dyad): nor is anyone before a relative pronoun whose antecedent is a
         // plain noun ("the EU listed entities that support Russia's army" names no support of
         // the EU's).
-        if (document && RelativeOnPlainNoun(v)) break;
+        if (document && (RelativeOnPlainNoun(v) || (aux < 0 && ReducedRelativeOnPlainNoun(v, cb)))) break;
         // Document coding: "According to Lukashenko's plan, they were to..." -- a possessor
         // ("Lukashenko's plan") gives way to a later actor before the verb that is no possessor.
         if (document && k < v && IsSingularPossessor(k)) {

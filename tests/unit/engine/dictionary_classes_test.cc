@@ -774,6 +774,12 @@ TEST_F(DictionaryClasses, ARelativeClauseOnAPlainNounIsThatNounsAct) {
     ExpectNoEvent(sentence, "05", Code(sentence));
     ExpectNoEvent(sentence, "07", Code(sentence));
   }
+  // ... and so is a reduced passive relative on a plain noun after the clause's verb.
+  for (const char* sentence : {"Eritrea remains under US sanctions imposed in 2021 over the conduct of its troops.",
+                               "Kyiv found drones supplied by Iran in the wreckage."}) {
+    ExpectNoEvent(sentence, "07", Code(sentence));
+    ExpectNoEvent(sentence, "17", Code(sentence));
+  }
   ExpectEach({
       {"Britain followed, adding companies registered in Turkey to an annex of the regulation.", "GBR", "163", "TUR",
        Modality::kAsserted},

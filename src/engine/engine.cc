@@ -1513,18 +1513,19 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
           bool repeated = false;
           for (const auto& made : result.events) repeated = repeated || made.source == speaker->code;
           if (repeated) continue;
-        code::CodedEvent statement;
-        statement.source = speaker->code;
-        statement.source_text = speaker->text;
-        statement.source_span = speaker->span;
-        statement.code = denial ? "016" : "010";
-        statement.verb_span = verb;
-        statement.verb_text = std::string(sentence.substr(verb.begin, verb.end - verb.begin));
-        statement.pattern.file =
-            (impl_->options.data_dir.empty() ? DefaultDataDir() : impl_->options.data_dir) + "/enrich/attribution.tsv";
-        statement.pattern.text = denial ? "a denial whose content names no pair of actors: the speaker's denial (016)"
-                                        : "a reporting verb whose content names no pair of actors: the speaker's statement (010)";
-        result.events.push_back(std::move(statement));
+          code::CodedEvent statement;
+          statement.source = speaker->code;
+          statement.source_text = speaker->text;
+          statement.source_span = speaker->span;
+          statement.code = denial ? "016" : "010";
+          statement.verb_span = verb;
+          statement.verb_text = std::string(sentence.substr(verb.begin, verb.end - verb.begin));
+          statement.pattern.file = (impl_->options.data_dir.empty() ? DefaultDataDir() : impl_->options.data_dir) +
+                                   "/enrich/attribution.tsv";
+          statement.pattern.text =
+              denial ? "a denial whose content names no pair of actors: the speaker's denial (016)"
+                     : "a reporting verb whose content names no pair of actors: the speaker's statement (010)";
+          result.events.push_back(std::move(statement));
         }
         if (!result.events.empty()) break;
       }

@@ -3606,6 +3606,13 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Russia's ally Belarus", "sanctioned Moscow's ally Minsk", "warned Tehran's proxies the
         // Houthis".)
         if (document && RelatedAfterPossessor(k) >= 0) continue;
+        // (Who imposed the sanctions joined is a co-sanctioner, not their target: "Georgia joined
+        // the sanctions imposed by the EU on Russia".)
+        if (document && StartsWith(code->code, "16") && k >= 2) {
+          int by = k - 1;
+          if (by >= 1 && WordText(by) == "THE") --by;
+          if (by >= 1 && WordText(by) == "BY" && EndsWith(WordText(by - 1), "ED")) continue;
+        }
         // (Whose offensive it is names who wages it, not its target: "launch their assault on
         // Kyiv", "began its offensive against Kharkiv".)
         if (document && k + 1 < n() && (WordText(k) == "THEIR" || WordText(k) == "ITS") &&

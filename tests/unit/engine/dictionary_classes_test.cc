@@ -854,5 +854,13 @@ TEST_F(DictionaryClasses, ALinkedOrControlledThingIsItsOwners) {
       {"Israel struck a Houthi-controlled port.", "ISR", "19", "YEM", Modality::kAsserted},
   });
 }
+
+// Who imposed the sanctions a state joins is a co-sanctioner, not their target.
+TEST_F(DictionaryClasses, TheImposerOfSanctionsJoinedIsNoTarget) {
+  ExpectEach({
+      {"Georgia joined the sanctions imposed by the EU on Russia.", "GEO", "163", "RUS", Modality::kAsserted},
+      {"Moldova joined the sanctions imposed by Brussels on Minsk.", "MDA", "163", "BLR", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

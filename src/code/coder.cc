@@ -1161,8 +1161,10 @@ void Engine::MarkNouns() {
       }
       // Document coding (dyad): a participle hyphenated to the word before it is an adjective
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
+      // (Not after a verb prefix: "co-hosted", "re-opened" are the verb.)
       bool hyphenated = document && wd.begin >= 2 && text_[wd.begin - 1] == '-' &&
-                        std::isalpha(static_cast<unsigned char>(text_[wd.begin - 2]));
+                        std::isalpha(static_cast<unsigned char>(text_[wd.begin - 2])) &&
+                        !(before == "CO" || before == "RE");
       // ... and so is an -ed form after an adverb that a possessive or determiner opens
       // ("Georgia's internationally recognised territory", "the newly delivered drones").
       if (document && !hyphenated && i >= 2 && EndsWith(WordText(wd.tail >= 0 ? wd.tail : i), "ED") &&
@@ -1737,8 +1739,21 @@ void Engine::MarkCommaClauses() {
       bool verb = false, actor = false;
       for (int k = participle ? 1 : 0; k < comma && !verb; ++k) {
         verb = actor && IsType(k, RootType::kVerb) && w(k).is_head;
-        actor = actor || IsActor(k) || WordText(k) == "IT" || WordText(k) == "THEY" || WordText(k) == "HE" ||
-                WordText(k) == "SHE" || WordText(k) == "WE";
+        // (A pronoun right after a noun opens a relative clause on it: "At a conference it
+        // co-hosted in Addis Ababa," has no subject of the sentence's.)
+        const std::string_view t = WordText(k);
+        const bool pronoun = t == "IT" || t == "THEY" || t == "HE" || t == "SHE" || t == "WE";
+        static const WordList kBeforeSubject = {"AFTER", "BEFORE", "WHEN", "WHILE", "AS", "SINCE", "BECAUSE",
+                                                "IF", "ONCE", "UNTIL", "THAT", "AND", "BUT", "ALTHOUGH", "THOUGH"};
+        // (A noun its determiner opens: "a conference it", "the talks they"; not "By December they".)
+        auto determiner = [&](int j) {
+          const std::string_view d = j >= 0 ? WordText(j) : std::string_view();
+          return d == "A" || d == "AN" || d == "THE" || d == "ITS" || d == "THEIR";
+        };
+        const bool relative = pronoun && k > 1 && w(k - 1).kind == WType::kNone && !IsActor(k - 1) &&
+                              !IsType(k - 1, RootType::kVerb) && !kBeforeSubject.count(WordText(k - 1)) &&
+                              !kIntroPrepositions.count(WordText(k - 1)) && (determiner(k - 2) || determiner(k - 3));
+        actor = actor || IsActor(k) || (pronoun && !relative);
       }
       if (!verb) blank(0, comma - 1);
     }

@@ -862,5 +862,18 @@ TEST_F(DictionaryClasses, TheImposerOfSanctionsJoinedIsNoTarget) {
       {"Moldova joined the sanctions imposed by Brussels on Minsk.", "MDA", "163", "BLR", Modality::kAsserted},
   });
 }
+
+// A verb with a prefix ("co-hosted", "re-opened") is the verb, not a hyphenated adjective; a
+// relative clause inside an opening phrase ("At a conference it co-hosted in Addis Ababa,") leaves
+// the phrase an opening phrase.
+TEST_F(DictionaryClasses, PrefixedVerbsAreVerbs) {
+  ExpectEach({
+      {"Kyiv re-opened its embassy in Minsk.", "UKR", "05", "BLR", Modality::kAsserted},
+      {"Qatar co-hosted talks between Rwanda and Congo.", "QAT", "043", "RWA", Modality::kAsserted},
+      {"At a conference it co-hosted in Addis Ababa in February 2025, the UAE pledged a further $200 million in aid "
+       "for Sudan.",
+       "ARE", "03", "SDN", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

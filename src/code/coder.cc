@@ -1625,6 +1625,10 @@ const WordList kBetweenSubjectAndVerb = {"IS",   "ARE",   "WAS",   "WERE",    "H
                                          "WILL", "WOULD", "COULD", "MIGHT",   "MAY",        "NOT",    "NEVER",
                                          "ALSO", "STILL", "ALREADY", "LATER", "REPEATEDLY", "RECENTLY", "THEN"};
 
+// Acts that members of a compound do together to someone else, never to each other: appeals,
+// demands, disapproval, rejection, threats and protest (02, 10-14).
+bool OneSidedAct(std::string_view code) { return StartsWith(code, "02") || RootBetween(code, "10", "14"); }
+
 // Nouns of acts of war: after a possessive, whose act it is ("their assault", "its offensive").
 const WordList kOwnActs = {"ASSAULT", "ATTACK",   "ATTACKS",    "OFFENSIVE", "INVASION", "OPERATION",
                            "OPERATIONS", "CAMPAIGN", "STRIKES", "WAR",       "INCURSION", "ADVANCE"};
@@ -3724,9 +3728,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         } else {
           // (Document coding: with force, a member of the source's own compound is its ally.)
           const bool force = document && RootBetween(code->code, "15", "20");
-          // (... and one that speaks, appeals or criticises with it does not address it: below.)
-          const bool one_sided = document && (StartsWith(code->code, "02") ||
-                                               RootBetween(code->code, "10", "14"));
+          // (... and one that appeals, criticises or sanctions with it does not address it: below.)
+          const bool one_sided = document && OneSidedAct(code->code);
           const int source_compound =
               source_.word >= 0 && !source_.dflt ? w(w(Referent(source_.word)).head).compound : -1;
           for (int k = v - 1; k >= cb; --k) {
@@ -3757,12 +3760,10 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // targets.
         const bool together_in_force =
             document && RootBetween(code->code, "15", "20");
-        // ... nor do members that speak, appeal, demand, criticise, reject, threaten or protest
-        // together address it to each other ("Russia and Belarus said the drills were
-        // defensive"): a one-sided act with no named addressee (the speakers' statements are the
-        // enricher's).
-        const bool one_sided_together = document && (StartsWith(code->code, "02") ||
-                                                     RootBetween(code->code, "10", "14"));
+        // ... nor do members that appeal, demand, criticise, reject, threaten or protest together
+        // address it to each other ("Russia and Belarus condemned the sanctions"): a one-sided act
+        // with no named addressee.
+        const bool one_sided_together = document && OneSidedAct(code->code);
         if ((coded_compound || parsed_member) && !together_in_force && !one_sided_together) {
           target_ = source_;
         } else if (!o_.default_source.empty() && !o_.default_target.empty()) {

@@ -726,6 +726,12 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
       return Attribution{"", Slice(sentence, tokens, aux, pre->last)};
     }
   }
+  // "Kyiv accused Minsk of helping Russia and summoned its envoy": a verb in the simple past
+  // joined by "and" after an accusation's gerund charge is the accuser's own next act.
+  if (pre && IsAccusation(tokens[pre->first]) && verb_first >= 1 &&
+      (tokens[verb_first - 1].lower == "and" || tokens[verb_first - 1].lower == "but") &&
+      tokens[verb_first].lower.size() > 4 && tokens[verb_first].lower.ends_with("ed"))
+    return {};
   if (pre) {
     // The subject region: back to the previous reporting verb, "that" or a hard boundary.
     int lo = 0;
@@ -1051,6 +1057,18 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       c.subject_last = accused->last;
       c.first = accused->last + 1;
       c.last = end;
+      // The charge, a gerund clause, ends where "and" or "but" joins a verb in the simple past:
+      // the accuser's own next act ("accused Hemedti of betraying the country and ordered his
+      // forces to attack"). (Not after "having": "of having attacked and killed ...".)
+      if (tokens[c.first].lower != "having")
+        for (int k = c.first + 1; k + 1 < end; ++k) {
+          if (tokens[k].lower != "and" && tokens[k].lower != "but") continue;
+          const Token& next = tokens[k + 1];
+          if (next.word && next.lower.size() > 4 && next.lower.ends_with("ed")) {
+            c.last = k;
+            break;
+          }
+        }
       SetSpeaker(speaker, &c);
       out.push_back(c);
       continue;

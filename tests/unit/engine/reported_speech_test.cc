@@ -2855,6 +2855,11 @@ TEST_F(EngineText, ANarrativeClauseAfterAReportIsFirstHand) {
        Modality::kAsserted, ""},
       {"Kyiv said Russian troops had crossed from Belarus, and Minsk had allowed it.", "BLR", "080", "UKR",
        Modality::kAsserted, "UKR"},
+      // (So is a verb in the simple past joined by "and" after an accusation's charge.)
+      {"Kyiv accused Minsk of helping Russia and summoned Belarus's envoy.", "UKR", "114", "BLR", Modality::kAsserted,
+       ""},
+      {"Kyiv accused Minsk of helping Russia and summoned Belarus's envoy.", "BLR", "07", "RUS", Modality::kAsserted,
+       "UKR"},
   });
 }
 

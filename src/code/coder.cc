@@ -193,6 +193,9 @@ struct Scratch {
   std::vector<std::pair<int, int>> clauses;
   std::vector<RawEvent> events;
   int harm_adjunct = -1;  // first word of a trailing ", killing ..." set aside by the comma rules
+  // Per word: the comma opening the participle clause it lies in (", stressing ..."), or -1
+  // (MarkParticipleAsides; read by every pattern word the matcher tries, so computed once).
+  std::vector<int> aside_comma;
   std::vector<RelativeClause> relatives;  // set aside by MarkRelativeClauses (byte spans)
   std::vector<RawEvent> untargeted;       // events naming no target, used when nothing else is coded
   std::vector<uint32_t> stamp;  // stamp[word id] == epoch: the word occurs in the sentence
@@ -325,7 +328,11 @@ class Engine {
   bool InfinitiveBeforeActorSlot(const PatternElement* e, int count, int i, int pos) const;
   // The word at p, after the pattern's verb, lies in a comma clause opened by an -ing form (not the
   // harm adjunct), blanked or too long to be.
-  bool InParticipleAside(int p, int verb) const;
+  bool InParticipleAside(int p, int verb) const {
+    return p < static_cast<int>(s_.aside_comma.size()) && s_.aside_comma[p] > verb;
+  }
+  // Fills s_.aside_comma once the comma rules have blanked what they set aside.
+  void MarkParticipleAsides();
   // Does the phrase at word k open the sentence (after "the", a number or a count word at most)?
   bool OpensSentence(int k) const;
   // The actor X of "let X <verb at v>" within the clause from cb, or -1.
@@ -527,6 +534,7 @@ void Engine::ClearClauseState() {
   s_.clauses.clear();
   s_.events.clear();
   s_.harm_adjunct = -1;
+  s_.aside_comma.clear();
   s_.relatives.clear();
   s_.untargeted.clear();
   s_.ext.clear();
@@ -2874,18 +2882,24 @@ bool Engine::OpensSentence(int k) const {
   return k <= 3;
 }
 
-// Is the blanked word at p inside a comma clause that opens with an -ing form (", stressing ...",
-// ", saying ...")? An apposition (", the capital of South Kivu,") is not one.
-bool Engine::InParticipleAside(int p, int verb) const {
-  for (int k = p; k > verb; --k) {
-    // (The harm adjunct, ", killing four soldiers", is coded from its own verb: its words count.)
-    if (w(k).kind == WType::kComma) return k < p && k + 1 != s_.harm_adjunct && EndsWith(WordText(k + 1), "ING");
-    // (A participle clause too long for the comma rules to blank is one all the same: back to
-    // its participle, past no other verb.)
+// Which words lie inside a comma clause that opens with an -ing form (", stressing ...", ",
+// saying ...")? An apposition (", the capital of South Kivu,") is not one. Back from each word to
+// the first comma, past no other verb: first[k] is that comma, or -1 where a verb comes first.
+void Engine::MarkParticipleAsides() {
+  s_.aside_comma.assign(static_cast<size_t>(n()), -1);
+  int first = -1;
+  for (int k = 0; k < n(); ++k) {
+    if (w(k).kind == WType::kComma) {
+      first = k;
+      continue;  // (the comma itself lies in no clause it opens)
+    }
+    // (A participle clause too long for the comma rules to blank is one all the same, but another
+    // verb ends it.)
     if (!w(k).blanked && IsType(k, RootType::kVerb) && w(k).is_head && !(k > 0 && w(k - 1).kind == WType::kComma))
-      return false;
+      first = -1;
+    // (The harm adjunct, ", killing four soldiers", is coded from its own verb: its words count.)
+    if (first >= 0 && first + 1 != s_.harm_adjunct && EndsWith(WordText(first + 1), "ING")) s_.aside_comma[k] = first;
   }
-  return false;
 }
 
 // Document coding (dyad): "to" right before a verb opens an infinitive, not a recipient, so a
@@ -4582,6 +4596,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   e.MarkCommaClauses();
   if (e.document) e.MarkRelativeClauses();
   e.SplitClauses();
+  if (e.document) e.MarkParticipleAsides();
   e.ResolvePronouns(fwd && o.forward ? fwd : nullptr, same_story, e.document);
   std::vector<ActorMention> resolved;
   if (dc) {

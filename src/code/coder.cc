@@ -3477,8 +3477,10 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     }
     // ... nor of a relative clause on a plain noun ("..., adding companies to the annex of
     // entities that directly support Russia's military").
-    if (document && source_.set && !source_.dflt && !source_.from_pattern && source_.word >= 0 && source_.word < v &&
-        (RelativeOnPlainNoun(v) || (aux < 0 && ReducedRelativeOnPlainNoun(v, cb))))
+    const bool relative_on_plain_noun =
+        document && (RelativeOnPlainNoun(v) || (aux < 0 && ReducedRelativeOnPlainNoun(v, cb)));
+    if (relative_on_plain_noun && source_.set && !source_.dflt && !source_.from_pattern && source_.word >= 0 &&
+        source_.word < v)
       source_ = ActorVal();
     // Document coding (dyad): "let X do": X is the one who does it ("Minsk let Russian forces
     // launch their assault from Belarusian soil": Russia launches it, Minsk lets it).
@@ -3491,6 +3493,10 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     }
     // Regular source.
     if (!source_.set) {
+      // (Accusations and appeals make an object their target, below.)
+      const bool object_no_source = document && aux < 0 && !StartsWith(code->code, "112") &&
+                                    !StartsWith(code->code, "02") && !StartsWith(code->code, "10");
+      const bool agent_subject = object_no_source && AgentSubject(v);
       for (int k = cb; k <= ce; ++k) {
         if (!IsActorHead(k)) continue;
         if (o_.default_prior && !o_.default_source.empty() && k > v) {
@@ -3506,18 +3512,16 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // thanked Russia and Ukraine" names no thanks from Russia to Ukraine; "the deal gives
         // Russia access to Iranian ports" no gift of Russia's). A thing may bind a pair to
         // cooperate ("The pact commits Iran and Russia to ..."): the pair acts towards each other.
-        // (Accusations and appeals make the object their target, below.)
         // ... and no actor after a verb whose subject is an agent of no named state ("The finance
         // ministry banned the re-export to Russia of cars" names no ban of Russia's).
-        if (document && aux < 0 && !StartsWith(code->code, "112") && !StartsWith(code->code, "02") &&
-            !StartsWith(code->code, "10") && k > vw.tail &&
-            ((ObjectOfActiveVerb(k, v, vw.tail) && (w(k).compound < 0 || !RootBetween(code->code, "03", "06"))) ||
-             AgentSubject(v)))
+        if (object_no_source && k > vw.tail &&
+            (agent_subject ||
+             (ObjectOfActiveVerb(k, v, vw.tail) && (w(k).compound < 0 || !RootBetween(code->code, "03", "06")))))
           break;
         // Document coding (dyad): nor is anyone before a relative pronoun whose antecedent is a
         // plain noun ("the EU listed entities that support Russia's army" names no support of
         // the EU's).
-        if (document && (RelativeOnPlainNoun(v) || (aux < 0 && ReducedRelativeOnPlainNoun(v, cb)))) break;
+        if (relative_on_plain_noun) break;
         // Document coding: "According to Lukashenko's plan, they were to..." -- a possessor
         // ("Lukashenko's plan") gives way to a later actor before the verb that is no possessor.
         if (document && k < v && IsSingularPossessor(k)) {

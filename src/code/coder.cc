@@ -3575,8 +3575,12 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         if (document && k < v) {
           const int tail = w(k).tail >= 0 ? w(k).tail : k;
           if (tail + 1 < n() && (IsWeaponWord(WordText(tail + 1)) || WordText(tail + 1) == "ARTILLERY")) {
+            // (So does the one who used them: "Iranian drones launched by Russia struck Kyiv".)
+            static const WordList kUsedBy = {"USED", "FIRED", "LAUNCHED", "OPERATED", "FLOWN", "PILOTED"};
             bool later = false;
-            for (int j = tail + 1; j < v && !later; ++j) later = IsActorHead(j) && !AfterPreposition(j);
+            for (int j = tail + 1; j < v && !later; ++j)
+              later = IsActorHead(j) && (!AfterPreposition(j) || (j >= 2 && WordText(j - 1) == "BY" &&
+                                                                  kUsedBy.count(WordText(j - 2)) > 0));
             if (later) continue;
           }
         }

@@ -217,12 +217,24 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
         continue;
       if (e.source.size() >= 3 && e.target.size() >= 3 && e.source.compare(0, 3, e.target, 0, 3) == 0) ClearTarget(e);
     }
+    // So does an actor in the speaker's own phrase, before the name, for a material act: "White House
+    // spokesman John Kirby said Iran provided Russia with drones" names no White House supply. (What
+    // the speaker demands or threatens in the clause may well be its own act.)
+    auto reporting_clause = [&](code::ByteSpan span, const std::string& code) {
+      if (Overlaps(span, content.speaker)) return true;
+      const std::string_view root = std::string_view(code).substr(0, 2);
+      const bool material = root == "06" || root == "07" || root == "08" || (root.size() == 2 && root >= "15");
+      if (!material || content.control || span.empty() || content.speaker.empty() || span.end > content.speaker.begin ||
+          content.speaker.begin - span.end > 40)
+        return false;
+      return sentence.substr(span.end, content.speaker.begin - span.end).find_first_of(",;:(") == std::string_view::npos;
+    };
     bool inside = false, speaker_involved = false;
     for (const auto& e : result->events) {
       if (!Inside(e.verb_span, content.clause)) continue;
       inside = true;
-      speaker_involved = speaker_involved || Overlaps(e.source_span, content.speaker) ||
-                         Overlaps(e.target_span, content.speaker);
+      speaker_involved =
+          speaker_involved || reporting_clause(e.source_span, e.code) || reporting_clause(e.target_span, e.code);
     }
     // (A clause in the first person names its subject only through the speaker: "'Our soldiers
     // captured ...,' Zelensky wrote" is coded as "Zelensky's soldiers captured ...".)
@@ -242,9 +254,9 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
       // act, its target unnamed.
       std::erase_if(result->events, [&](code::CodedEvent& e) {
         if (!Inside(e.verb_span, content.clause)) return false;
-        if (Overlaps(e.target_span, content.speaker)) {
+        if (reporting_clause(e.target_span, e.code)) {
           ClearTarget(e);
-        } else if (Overlaps(e.source_span, content.speaker)) {
+        } else if (reporting_clause(e.source_span, e.code)) {
           if (!Inside(e.target_span, content.clause)) return true;
           e.source = std::move(e.target), e.source_text = std::move(e.target_text);
           e.source_ref = std::move(e.target_ref), e.source_span = e.target_span;

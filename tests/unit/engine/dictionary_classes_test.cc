@@ -875,5 +875,23 @@ TEST_F(DictionaryClasses, PrefixedVerbsAreVerbs) {
        "ARE", "03", "SDN", Modality::kAsserted},
   });
 }
+// Sending someone weapons supplies them ("sent Russia hundreds of drones"); drones or missiles sent
+// with no one named between the verb and them may still be an attack.
+TEST_F(DictionaryClasses, SendingSomeoneWeaponsSuppliesThem) {
+  ExpectEach({
+      {"Iran has sent Russia close-range missiles.", "IRN", "072", "RUS", Modality::kAsserted},
+      {"North Korea sent Russia millions of artillery shells.", "PRK", "072", "RUS", Modality::kAsserted},
+      {"Tehran sent Moscow hundreds of Shahed drones.", "IRN", "072", "RUS", Modality::kAsserted},
+      {"Russia sent dozens of missiles at Ukrainian cities.", "RUS", "195", "UKR", Modality::kAsserted},
+  });
+}
+// Who used a weapon acts with it, not its maker: "Iranian drones launched by Russian forces hit
+// Odesa" is a Russian strike.
+TEST_F(DictionaryClasses, TheUserOfAWeaponIsTheSourceNotItsMaker) {
+  ExpectEach({
+      {"Iranian drones launched by Russian forces hit Odesa overnight.", "RUS", "19", "UKR", Modality::kAsserted},
+      {"Iranian drones used by Russia struck Kyiv.", "RUS", "19", "UKR", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

@@ -69,6 +69,12 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
            {"Kyiv said that Minsk had supplied fuel to Russian troops.", "BLR", "07", "RUS", Modality::kAsserted, "UKR"},
            {"The Pentagon said North Korean troops had attacked Ukrainian positions.", "PRK", "19", "UKR",
             Modality::kAsserted, "USA"},
+           // A body named in the speaker's phrase before the name is the speaker's, not the clause's
+           // subject.
+           {"White House spokesman John Kirby said Iran provided Russia with drones.", "IRN", "07", "RUS",
+            Modality::kAsserted, "USA"},
+           {"Kremlin spokesman Dmitry Peskov said Belarus had sent fuel to the Russian army.", "BLR", "07", "RUS",
+            Modality::kAsserted, "RUS"},
            // "C, X said."
            {"Russian troops attacked Kherson overnight, the Ukrainian military said.", "RUS", "19", "UKR",
             Modality::kAsserted, "UKR"},

@@ -893,14 +893,14 @@ TEST_F(DictionaryClasses, TheUserOfAWeaponIsTheSourceNotItsMaker) {
       {"Iranian drones used by Russia struck Kyiv.", "RUS", "19", "UKR", Modality::kAsserted},
   });
 }
-// Dual-use goods (parts, electronics, components) moved, routed, funnelled or sent to someone are
+// Dual-use goods (parts, electronics) moved, routed, funnelled or sent to someone are
 // traded to them; the reason a sanction gives names the sanctioned as the one who moved them.
 TEST_F(DictionaryClasses, DualUseGoodsMovedToSomeoneAreTradedToThem) {
   ExpectEach({
       {"Emirati firms moved aircraft parts to Russia.", "ARE", "061", "RUS", Modality::kAsserted},
       {"A Turkish network funnelled microchips to Russia.", "TUR", "061", "RUS", Modality::kAsserted},
       {"Kazakh firms routed electronics to the Russian army.", "KAZ", "061", "RUS", Modality::kAsserted},
-      {"Chinese firms sent components to Russia.", "CHN", "061", "RUS", Modality::kAsserted},
+      {"Chinese firms sent electronic parts to Russia.", "CHN", "061", "RUS", Modality::kAsserted},
       {"The US Treasury blacklisted three Emirati freight forwarders for moving aircraft parts to Russia.", "ARE",
        "061", "RUS", Modality::kAsserted},
   });

@@ -514,8 +514,13 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           // weapons in"), never a clause: "deliveries of drones to Russia were condemned by Ukraine"
           // does not fill "to {T} by {S}".
           if (a && IsPreposition(tokens[found].lower)) {
-            static const std::set<std::string, std::less<>> kVerbal = {"is",   "are",  "was",  "were", "be",    "been",
-                                                          "has",  "have", "had",  "will", "would", "did"};
+            // (... nor a verb of reaction: "North Korea's shipment of shells to Russia drew
+            // condemnation from Seoul" has no supply from Seoul.)
+            static const std::set<std::string, std::less<>> kVerbal = {
+                "is",    "are",    "was",   "were",  "be",    "been",   "has",  "have",  "had",  "will",
+                "would", "did",    "drew",  "draws", "draw",  "brought", "brings", "won", "wins", "met",
+                "meets", "took",   "takes", "made",  "makes", "gave",   "gives", "faces", "sparks", "prompts",
+                "angers", "raises"};
             for (int32_t k = p; k < found && a; ++k)
               if (tokens[k].word && tokens[k].begin >= a->span.end &&
                   (kVerbal.count(tokens[k].lower) || tokens[k].lower.ends_with("ed")))

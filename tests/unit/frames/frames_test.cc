@@ -271,6 +271,10 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            // The supplier before the receiver: "the transfer of X by A to B".
            {"Analysts confirmed the transfer of attack drones by Turkey to Azerbaijan.", "TUR", "AZE", "072"},
            {"Reporters followed the delivery of shells from Serbia to Kyiv.", "SRB", "UKR", "072"},
+           // The main clause's verb of reaction ends the delivery's phrase: its "from" names who
+           // reacted, not the supplier.
+           {"Serbia's shipment of shells to Kyiv drew condemnation from Moscow.", "SRB", "UKR", "072"},
+           {"Turkey's delivery of drones to Azerbaijan drew criticism from Yerevan.", "TUR", "AZE", "072"},
            // The materiel as a noun modifier: "A's arms deliveries to B".
            {"Observers tracked Turkey's drone exports to Azerbaijan for years.", "TUR", "AZE", "072"},
            {"Analysts described the Serbian ammunition sales to Kyiv as discreet.", "SRB", "UKR", "072"},

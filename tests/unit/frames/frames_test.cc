@@ -275,6 +275,10 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            // reacted, not the supplier.
            {"Serbia's shipment of shells to Kyiv drew condemnation from Moscow.", "SRB", "UKR", "072"},
            {"Turkey's delivery of drones to Azerbaijan drew criticism from Yerevan.", "TUR", "AZE", "072"},
+           // Dual-use goods exported or sold are trade (061), as the verbs code them.
+           {"China's shipments of machine tools to Armenia rose sharply.", "CHN", "ARM", "061"},
+           {"Turkey's sales of electronics to Azerbaijan doubled in 2023.", "TUR", "AZE", "061"},
+           {"The sale of microchips to Armenia by Kazakhstan continued.", "KAZ", "ARM", "061"},
            // The materiel as a noun modifier: "A's arms deliveries to B".
            {"Observers tracked Turkey's drone exports to Azerbaijan for years.", "TUR", "AZE", "072"},
            {"Analysts described the Serbian ammunition sales to Kyiv as discreet.", "SRB", "UKR", "072"},

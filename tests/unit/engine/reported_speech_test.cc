@@ -118,6 +118,18 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
   }
 }
 
+// The wounded of a casualty count ("300 killed and 2,700 wounded") are no attackers.
+TEST_F(EngineText, TheWoundedOfACasualtyCountAreNoAttackers) {
+  for (const auto& [sentence, victims] : std::vector<std::pair<const char*, const char*>>{
+           {"Seoul said about 300 North Korean soldiers had been killed and 2,700 wounded in Kursk.", "PRK"},
+           {"Kyiv said 40 Russian soldiers had been killed and 100 wounded near Bakhmut.", "RUS"},
+       }) {
+    const auto events = Code(sentence);
+    for (const Event& e : events)
+      EXPECT_FALSE(StartsWith(e.source, victims) && StartsWith(e.event_code, "19")) << sentence << "\n" << Describe(events);
+  }
+}
+
 TEST_F(EngineText, TheSpeakerIsNeverTheSourceOrTargetOfWhatItReports) {
   for (const auto& [sentence, speaker] : std::vector<std::pair<const char*, const char*>>{
            {"Kyiv said Minsk had supplied fuel to the Russian army.", "UKR"},

@@ -2603,5 +2603,14 @@ TEST_F(AnyStateTest, XsStateActingAgainstItsVolunteersIsNoCounterIndicator) {
   ExpectListed(cases);
 }
 
+// A border closed to X by a side or a third state is a measure against X, like a sanction.
+TEST_F(AnyStateTest, ABorderClosedToXIsAResponse) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "BLR", "LVA", "191", "BLR", "Latvia shut its border crossings with Belarus over its role in the invasion.", 8, true},
+      {"drc-m23", "RWA", "COD", "191", "RWA", "Kinshasa closed the border with Rwanda after the rebels took Goma.", 8, true},
+  };
+  ExpectListed(cases);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

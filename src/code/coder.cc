@@ -1431,10 +1431,26 @@ void Engine::MarkNouns() {
                                                    "CLUSTER", "AERIAL", "GLIDE", "RIFLE", "GUN"};
       const bool munition = document && wd.tail == i && i >= 1 && kMunitions.count(WordText(i)) &&
                             kWeaponsOfMunitions.count(WordText(i - 1)) > 0;
+      // ... and a measure named by what it bans or by who imposed it ("the arms embargo on the
+      // Houthis", "flouted the UN embargo"): the noun, no new embargo.
+      static const WordList kMeasures = {"EMBARGO", "EMBARGOES", "BLOCKADE", "BLOCKADES"};
+      static const WordList kBanned = {"ARMS", "WEAPONS", "OIL", "TRADE", "NAVAL", "ECONOMIC", "FINANCIAL", "GRAIN"};
+      static const WordList kArticles = {"THE", "A", "AN", "ITS", "THEIR"};
+      // (A verb of its own takes it as its object: "extended the arms embargo" is a sanction.)
+      bool measure = false;
+      if (document && wd.tail == i && i >= 1 && kMeasures.count(WordText(i))) {
+        const int owner = w(i - 1).head >= 0 ? w(i - 1).head : i - 1;
+        measure = kBanned.count(WordText(i - 1)) > 0 ||
+                  (IsActor(i - 1) && (kArticles.count(WordText(owner)) > 0 ||  // "THE UN" as one name
+                                      (owner >= 1 && kArticles.count(WordText(owner - 1)) > 0)));
+        int before = i - 1;
+        while (before >= 0 && before >= i - 4 && !kArticles.count(WordText(before))) --before;
+        if (measure && before >= 1 && w(before - 1).typed && w(before - 1).type == RootType::kVerb) measure = false;
+      }
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
           object_modifier ||
           after_compound_adjective || after_participle || kind_modifier || text_modifier || materiel_adjective ||
-          use_modifier || munition)
+          use_modifier || munition || measure)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

@@ -142,6 +142,13 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
     });
     // "Zerkalo wrote that 20 Belarusians were killed": the bare statement (010) is addressed to no
     // one its content names.
+    // "Iran flouted the UN embargo, the panel said": a speaker the dictionaries do not know makes
+    // the statement, not an actor of what it says.
+    if (content.speaker.empty())
+      std::erase_if(result->events, [&](const code::CodedEvent& e) {
+        return e.code == "010" && Overlaps(e.verb_span, content.verb) && !e.source_span.empty() &&
+               Inside(e.source_span, content.clause);
+      });
     for (auto& e : result->events) {
       if (e.code != "010" || !Overlaps(e.verb_span, content.verb)) continue;
       // "Rwanda jammed GPS signals over Goma, the UN said": the UN makes the statement, not Rwanda.

@@ -118,6 +118,21 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
   }
 }
 
+// An embargo named by what it bans or by who imposed it is a noun, no new embargo by the sentence's
+// subject; a verb taking it as its object still imposes it. A statement by a speaker the
+// dictionaries do not know ("the panel said") is no statement by an actor of what it says.
+TEST_F(EngineText, AnEmbargoNamedIsNoNewEmbargo) {
+  for (const char* sentence : {"Iran has flouted the UN embargo on the Houthis, the panel said.",
+                               "Iranian weapons reached the Houthis despite the arms embargo on the group."}) {
+    const auto events = Code(sentence);
+    for (const Event& e : events) EXPECT_FALSE(StartsWith(e.source, "IRN")) << sentence << "\n" << Describe(events);
+  }
+  const auto extended = Code("The UN Security Council extended the arms embargo on the Houthis.");
+  EXPECT_TRUE(std::any_of(extended.begin(), extended.end(), [](const Event& e) {
+    return StartsWith(e.source, "IGOUNO") && StartsWith(e.event_code, "163") && StartsWith(e.target, "YEM");
+  })) << Describe(extended);
+}
+
 // The wounded of a casualty count ("300 killed and 2,700 wounded") are no attackers.
 TEST_F(EngineText, TheWoundedOfACasualtyCountAreNoAttackers) {
   for (const auto& [sentence, victims] : std::vector<std::pair<const char*, const char*>>{

@@ -264,7 +264,10 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
         if (reporting_clause(e.target_span, e.code)) {
           ClearTarget(e);
         } else if (reporting_clause(e.source_span, e.code)) {
-          if (!Inside(e.target_span, content.clause)) return true;
+          // (Only the clause's subject acts: in "Kyiv said the company had shipped fuel to the
+          // Russian army" the army after the verb receives, and the clause names no supplier.)
+          if (!Inside(e.target_span, content.clause) || e.verb_span.empty() || e.target_span.begin > e.verb_span.begin)
+            return true;
           e.source = std::move(e.target), e.source_text = std::move(e.target_text);
           e.source_ref = std::move(e.target_ref), e.source_span = e.target_span;
           ClearTarget(e);

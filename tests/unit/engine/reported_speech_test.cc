@@ -118,6 +118,18 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
   }
 }
 
+// What a reported clause with an unnamed subject gives someone names no act of the receiver's:
+// "Kyiv said the company had shipped fuel to the Russian army" is no Russian supply.
+TEST_F(EngineText, TheReceiverInAClauseWithAnUnnamedSubjectIsNoSource) {
+  for (const auto& [sentence, receiver] : std::vector<std::pair<const char*, const char*>>{
+           {"Kyiv said the company had shipped fuel to the Russian army.", "RUS"},
+           {"Khartoum said the airline had flown weapons to the Rapid Support Forces.", "SDNREB"},
+       }) {
+    const auto events = Code(sentence);
+    for (const Event& e : events) EXPECT_FALSE(StartsWith(e.source, receiver)) << sentence << "\n" << Describe(events);
+  }
+}
+
 // An embargo named by what it bans or by who imposed it is a noun, no new embargo by the sentence's
 // subject; a verb taking it as its object still imposes it. A statement by a speaker the
 // dictionaries do not know ("the panel said") is no statement by an actor of what it says.

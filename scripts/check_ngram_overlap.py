@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Word 7-gram overlap check for evaluation set 13: python3 scripts/check_ngram_overlap.py
+"""Word 7-gram overlap check for evaluation sets 13 and 14: python3 scripts/check_ngram_overlap.py [--set 14] [--stream]
 
 Compares groups of files and reports every word 7-gram (case-folded; words are
 runs of letters and digits, so punctuation and apostrophes split words) that
@@ -7,7 +7,7 @@ occurs in more than one group. N-grams are taken line by line (a document
 paragraph, an expect.tsv row, an event-set line) and, with --stream, also over
 each file read as one token stream (which adds n-grams that cross lines).
 
-Groups (paths relative to the repository root):
+Groups for set 13 (the default; paths relative to the repository root):
   tune13    tests/quality/role_tune13/*.txt and expect.tsv
   heldout13 tests/quality/role_heldout13/*.txt and expect.tsv
   set_o     tests/quality/third_states/set_o.tsv, set_o_nonfactual.txt
@@ -17,6 +17,17 @@ Groups (paths relative to the repository root):
             sudan-egypt-jebel-moya-cairo-t12.txt, the first 10 lines of
             set_m.tsv and the first 5 lines of set_m_nonfactual.txt (only
             those lines are read).
+Groups for set 14 (--set 14):
+  tune14    tests/quality/role_tune14/*.txt and expect.tsv
+  heldout14 tests/quality/role_heldout14/*.txt and expect.tsv
+  set_q     tests/quality/third_states/set_q.tsv, set_q_nonfactual.txt
+  set_r     tests/quality/third_states/set_r.tsv, set_r_nonfactual.txt
+  set13     the set-13 material that was read while writing set 14: the
+            README and expect.tsv of role_tune13, its document
+            ru-georgia-volunteers-sanctions-second-front-t13.txt, the first
+            10 lines of set_o.tsv and the first 5 lines of
+            set_o_nonfactual.txt (only those lines are read).
+The READMEs of the set being checked are not part of any group.
 Exit status is 1 if any 7-gram is shared between two groups.
 """
 import glob
@@ -37,12 +48,27 @@ def read_lines(path, limit=None):
     return lines[:limit] if limit else lines
 
 
-def groups():
+def groups(set_no=13):
     def folder(name):
         files = sorted(glob.glob(os.path.join(Q, name, "*.txt")))
         files.append(os.path.join(Q, name, "expect.tsv"))
         return [(f, None) for f in files]
     ts = os.path.join(Q, "third_states")
+    if set_no == 14:
+        return {
+            "tune14": folder("role_tune14"),
+            "heldout14": folder("role_heldout14"),
+            "set_q": [(os.path.join(ts, "set_q.tsv"), None),
+                      (os.path.join(ts, "set_q_nonfactual.txt"), None)],
+            "set_r": [(os.path.join(ts, "set_r.tsv"), None),
+                      (os.path.join(ts, "set_r_nonfactual.txt"), None)],
+            "set13": [(os.path.join(Q, "role_tune13", "README.md"), None),
+                      (os.path.join(Q, "role_tune13", "expect.tsv"), None),
+                      (os.path.join(Q, "role_tune13",
+                                    "ru-georgia-volunteers-sanctions-second-front-t13.txt"), None),
+                      (os.path.join(ts, "set_o.tsv"), 10),
+                      (os.path.join(ts, "set_o_nonfactual.txt"), 5)],
+        }
     return {
         "tune13": folder("role_tune13"),
         "heldout13": folder("role_heldout13"),
@@ -75,10 +101,11 @@ def collect(files, stream):
 
 def main(argv):
     modes = [False, True] if "--stream" in argv else [False]
+    set_no = int(argv[argv.index("--set") + 1]) if "--set" in argv else 13
     bad = 0
     for stream in modes:
         label = "whole-file streams" if stream else "line by line"
-        grams = {name: collect(files, stream) for name, files in groups().items()}
+        grams = {name: collect(files, stream) for name, files in groups(set_no).items()}
         print(f"== 7-grams, {label}")
         for a, b in itertools.combinations(grams, 2):
             shared = sorted(set(grams[a]) & set(grams[b]))

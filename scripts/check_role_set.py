@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checker for role evaluation sets (tests/quality/role_*7, role_*8, role_*9, role_*10, role_*11, role_*12, role_*13): python3 scripts/check_role_set.py FOLDER...
+"""Checker for role evaluation sets (tests/quality/role_*7, role_*8, role_*9, role_*10, role_*11, role_*12, role_*13, role_*14): python3 scripts/check_role_set.py FOLDER...
 
 Usage: python3 check.py FOLDER [FOLDER ...]
 
@@ -27,11 +27,16 @@ CATEGORIES = {"support", "participation", "territory", "posture", "alignment",
 SOURCES = {"Tune Wire 7", "Heldout Wire 7", "Tune Wire 8", "Heldout Wire 8",
            "Tune Wire 9", "Heldout Wire 9", "Tune Wire 10", "Heldout Wire 10",
            "Tune Wire 11", "Heldout Wire 11", "Tune Wire 12", "Heldout Wire 12",
-           "Tune Wire 13", "Heldout Wire 13"}
+           "Tune Wire 13", "Heldout Wire 13", "Tune Wire 14", "Heldout Wire 14"}
 # Expected paragraphs per document and rows per document, by set number
-# (sets 9 to 13 use 12 paragraphs and about 15-20 rows per document).
-PARA_RANGE = {9: (11, 13), 10: (11, 13), 11: (11, 13), 12: (11, 13), 13: (11, 13)}
-ROW_RANGE = {9: (15, 20), 10: (15, 20), 11: (15, 20), 12: (15, 20), 13: (15, 20)}
+# (sets 9 to 14 use 12 paragraphs and about 15-20 rows per document).
+PARA_RANGE = {9: (11, 13), 10: (11, 13), 11: (11, 13), 12: (11, 13), 13: (11, 13),
+              14: (11, 13)}
+ROW_RANGE = {9: (15, 20), 10: (15, 20), 11: (15, 20), 12: (15, 20), 13: (15, 20),
+             14: (15, 20)}
+# Header dates: 2025 only, except set 14, whose documents are dated 2022-2025.
+DATE_RE = {14: r"date: 202[2-5]-\d{2}-\d{2}"}
+DEFAULT_DATE_RE = r"date: 2025-\d{2}-\d{2}"
 DEFAULT_PARA_RANGE = (14, 17)
 DEFAULT_ROW_RANGE = (18, 22)
 SENT_SPLIT = re.compile(r"(?<=[.!?])[ \n]+")
@@ -47,12 +52,14 @@ def load_docs(folder, errors):
         if len(lines) < 6:
             errors.append(f"{name}: too short")
             continue
-        if not re.fullmatch(r"date: 2025-\d{2}-\d{2}", lines[0]):
+        kind = re.search(r"(?:tune|heldout)(\d+)", os.path.basename(folder.rstrip("/")))
+        date_re = DATE_RE.get(int(kind.group(1)) if kind else 0, DEFAULT_DATE_RE)
+        if not re.fullmatch(date_re, lines[0]):
             errors.append(f"{name}: bad date line: {lines[0]!r}")
         m = re.fullmatch(r"source: (.+)", lines[1])
         if not m or m.group(1) not in SOURCES:
             errors.append(f"{name}: bad source line: {lines[1]!r}")
-        if not re.fullmatch(r"url: https://example\.org/(tune7|heldout7|tune8|heldout8|tune9|heldout9|tune10|heldout10|tune11|heldout11|tune12|heldout12|tune13|heldout13)/[a-z0-9-]+", lines[2]):
+        if not re.fullmatch(r"url: https://example\.org/(tune7|heldout7|tune8|heldout8|tune9|heldout9|tune10|heldout10|tune11|heldout11|tune12|heldout12|tune13|heldout13|tune14|heldout14)/[a-z0-9-]+", lines[2]):
             errors.append(f"{name}: bad url line: {lines[2]!r}")
         if not re.fullmatch(r"title: \S.*", lines[3]):
             errors.append(f"{name}: bad title line: {lines[3]!r}")

@@ -2612,5 +2612,15 @@ TEST_F(AnyStateTest, ABorderClosedToXIsAResponse) {
   ExpectListed(cases);
 }
 
+// An appeal to the aggressor is no alignment with it, whatever it asks ("urged the M23 to leave the
+// towns it captured"; the peace appeals are counter-indicators under their own rules).
+TEST_F(AnyStateTest, AnAppealToTheAggressorIsNoAlignment) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "UGA", "UGAGOV", "020", "CODREB", "Museveni urged the M23 to leave the towns it captured and to join the talks.", 5, false},
+      {"russia-ukraine", "CHN", "CHNGOV", "020", "RUS", "Beijing asked Moscow to keep its forces away from the nuclear plant.", 5, false},
+  };
+  ExpectListed(cases);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

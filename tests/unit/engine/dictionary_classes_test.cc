@@ -905,5 +905,12 @@ TEST_F(DictionaryClasses, DualUseGoodsMovedToSomeoneAreTradedToThem) {
        "061", "RUS", Modality::kAsserted},
   });
 }
+// Aircraft flying from somewhere make no visit there; a leader flying there does.
+TEST_F(DictionaryClasses, AircraftFlyingFromAirfieldsMakeNoVisit) {
+  for (const char* sentence : {"Russian warplanes flew from Belarusian airfields.", "Russian bombers flew from bases in Iran."}) {
+    for (const Event& e : Code(sentence)) EXPECT_NE(e.event_code.substr(0, 2), "04") << sentence;
+  }
+  ExpectEach({{"Putin flew to Minsk.", "RUS", "042", "BLR", Modality::kAsserted}});
+}
 }  // namespace
 }  // namespace dyad

@@ -2622,5 +2622,15 @@ TEST_F(AnyStateTest, AnAppealToTheAggressorIsNoAlignment) {
   ExpectListed(cases);
 }
 
+// Of diplomatic cooperation only an agreement hosts the aggressor's forces: a defence of its cause
+// by X's army chief is no territory placed at its disposal.
+TEST_F(AnyStateTest, OnlyAnAgreementHostsTheAggressorsForces) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "UGA", "UGAMIL", "052", "CODREB", "Uganda's chief of defence forces defended the rebels' cause in posts on social media.", 1, false},
+      {"russia-ukraine", "BLR", "BLRGOV", "057", "RUS", "Minsk signed an agreement to host Russian troops and nuclear weapons on its soil.", 1, true},
+  };
+  ExpectListed(cases);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

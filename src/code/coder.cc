@@ -1783,7 +1783,24 @@ void Engine::MarkCommaClauses() {
                               !kIntroPrepositions.count(WordText(k - 1)) && (determiner(k - 2) || determiner(k - 3));
         actor = actor || IsActor(k) || (pronoun && !relative);
       }
-      if (!verb) blank(0, comma - 1);
+      // (Unless the phrase ends with the subject and an aside stands between it and its verb: "On 2
+      // March the General Assembly, by 141 votes to 5, deplored ...": the opener ends before "the".)
+      int subject_at = -1;
+      if (!verb && document) {
+        static const WordList kJoinersBefore = {"AND", "OR", "OF", "WITH", "BY", "TO", "FOR", "BETWEEN", "FROM",
+                                                "AS", "THAN", "ON", "IN", "AT", "INTO", "NOR", "BUT"};
+        for (int j = 2; j < comma && subject_at < 0; ++j)
+          if (WordText(j - 1) == "THE" && IsActorHead(j) && !kJoinersBefore.count(WordText(j - 2)) &&
+              (w(j).tail >= j ? w(j).tail : j) == comma - 1)
+            subject_at = j;
+        int c2 = -1;
+        for (int j = comma + 1; j < n() && c2 < 0; ++j)
+          if (w(j).kind == WType::kComma) c2 = j;
+        int v = c2 + 1;
+        while (c2 > 0 && v < n() && v <= c2 + 2 && kBetweenSubjectAndVerb.count(WordText(v))) ++v;
+        if (c2 < 0 || c2 - comma > 8 || !IsType(v, RootType::kVerb) || !w(v).is_head) subject_at = -1;
+      }
+      if (!verb) blank(0, subject_at > 0 ? subject_at - 2 : comma - 1);
     }
     // Without a comma: "At a London conference the UAE promised ...", "In Minsk the Russian
     // defence minister signed ...": a phrase opened by a preposition, with an actor of its own

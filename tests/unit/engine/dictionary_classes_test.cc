@@ -912,5 +912,14 @@ TEST_F(DictionaryClasses, AircraftFlyingFromAirfieldsMakeNoVisit) {
   }
   ExpectEach({{"Putin flew to Minsk.", "RUS", "042", "BLR", Modality::kAsserted}});
 }
+// An opening phrase ending with the subject, then an aside before the verb: the subject acts.
+TEST_F(DictionaryClasses, TheSubjectAfterAnOpeningPhraseAndBeforeAnAsideActs) {
+  ExpectEach({
+      {"On 12 October the General Assembly, by a large majority, condemned Russia's annexation of four regions.",
+       "IGOUNO", "111", "RUS", Modality::kAsserted},
+      {"In July the European Parliament, in a non-binding vote, condemned Minsk's support for the invasion.", "IGOEU",
+       "111", "BLR", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

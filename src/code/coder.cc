@@ -1436,6 +1436,15 @@ void Engine::MarkNouns() {
       static const WordList kMeasures = {"EMBARGO", "EMBARGOES", "BLOCKADE", "BLOCKADES"};
       static const WordList kBanned = {"ARMS", "WEAPONS", "OIL", "TRADE", "NAVAL", "ECONOMIC", "FINANCIAL", "GRAIN"};
       static const WordList kArticles = {"THE", "A", "AN", "ITS", "THEIR"};
+      // ... and an act named after its actor by a word that counts or foresees it ("any further
+      // Houthi attack", "another Russian strike", "future Iranian deliveries"): a kind, no act.
+      // (Not "No North Korean soldiers fought ...": a past form after the actor is its verb.)
+      static const WordList kAnyKind = {"ANY", "ANOTHER", "FURTHER", "FUTURE"};
+      bool act_kind = false;
+      if (document && wd.tail == i && i >= 2 && IsActor(i - 1) && !EndsWith(WordText(i), "ED")) {
+        const int owner = w(i - 1).head >= 0 ? w(i - 1).head : i - 1;
+        act_kind = owner >= 1 && kAnyKind.count(WordText(owner - 1)) > 0;
+      }
       // (A verb of its own takes it as its object: "extended the arms embargo" is a sanction.)
       bool measure = false;
       if (document && wd.tail == i && i >= 1 && kMeasures.count(WordText(i))) {
@@ -1450,7 +1459,7 @@ void Engine::MarkNouns() {
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
           object_modifier ||
           after_compound_adjective || after_participle || kind_modifier || text_modifier || materiel_adjective ||
-          use_modifier || munition || measure)
+          use_modifier || munition || measure || act_kind)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
     } else if (wd.type == RootType::kActor) {

@@ -921,5 +921,12 @@ TEST_F(DictionaryClasses, TheSubjectAfterAnOpeningPhraseAndBeforeAnAsideActs) {
        "111", "BLR", Modality::kAsserted},
   });
 }
+// An act counted or foreseen after its actor ("any further Houthi attack") is a kind, no act.
+TEST_F(DictionaryClasses, AnyFurtherAttackIsNoAttack) {
+  for (const char* sentence : {"Washington said Tehran would answer for any further Houthi attack.",
+                               "Iran would answer for any further Houthi attack."}) {
+    for (const Event& e : Code(sentence)) EXPECT_NE(e.event_code.substr(0, 2), "19") << sentence;
+  }
+}
 }  // namespace
 }  // namespace dyad

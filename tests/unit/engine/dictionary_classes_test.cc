@@ -928,5 +928,12 @@ TEST_F(DictionaryClasses, AnyFurtherAttackIsNoAttack) {
     for (const Event& e : Code(sentence)) EXPECT_NE(e.event_code.substr(0, 2), "19") << sentence;
   }
 }
+// Placed or put under someone's sanctions: that one sanctions the subject.
+TEST_F(DictionaryClasses, PlacedUnderSanctionsIsSanctionedByTheirImposer) {
+  ExpectEach({
+      {"Three Iranian firms were placed under EU sanctions in 2023.", "IGOEU", "163", "IRN", Modality::kAsserted},
+      {"Two Belarusian banks were put under British sanctions.", "GBR", "163", "BLR", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

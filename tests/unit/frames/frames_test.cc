@@ -261,6 +261,8 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
   };
   for (const Case& c : std::vector<Case>{
            {"Observers noted the deployment of Russian troops in Syria this spring.", "RUS", "SYR", "154"},
+           // A dispatch of troops is a deployment.
+           {"The dispatch of Serbian troops to Armenia surprised observers.", "SRB", "ARM", "154"},
            {"Diplomats criticised the repression of Iranian students by Syria.", "SYR", "IRN", "175"},
            {"Experts warned of an invasion from Iraq.", "IRQ", "", "190"},
            // A maker's weapons bound for someone: the maker supplies them.

@@ -2374,6 +2374,16 @@ bool Engine::AgentSubject(int v) const {
   int subject = verb - 1;
   while (subject >= 0 && (kBetweenSubjectAndVerb.count(WordText(subject)) || EndsWith(WordText(subject), "LY")))
     --subject;
+  // (People the dictionaries do not know, opening the sentence or after a determiner: "Analysts
+  // noted the dispatch of Chadian troops", "Some researchers traced the parts to Iran" name no act
+  // of whom they name.)
+  if (subject >= 0 && !w(subject).typed && w(subject).kind == WType::kNone) {
+    static const WordList kOpeners = {"THE", "SOME", "MANY", "SEVERAL", "MOST", "OTHER", "INDEPENDENT", "WESTERN",
+                                      "FOREIGN", "LOCAL", "MILITARY", "SECURITY", "DEFENCE", "DEFENSE", "TWO", "THREE"};
+    const std::string_view t = WordText(subject);
+    const bool plural = t.size() > 4 && EndsWith(t, "S") && !EndsWith(t, "SS") && !EndsWith(t, "US");
+    if (plural && (subject == 0 || kOpeners.count(WordText(subject - 1)))) return true;
+  }
   if (subject < 0 || !IsType(subject, RootType::kAgent) || IsActor(subject) || w(subject).root < 0) return false;
   // (An institution: a crowd, "people blocked streets in Hong Kong", takes the place's state, as
   // PLOVER codes protests.)

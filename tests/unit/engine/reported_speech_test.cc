@@ -118,6 +118,19 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
   }
 }
 
+// People the dictionaries do not know as the subject ("Analysts noted ...") name no act of the actor
+// their object names.
+TEST_F(EngineText, UnknownPeopleAsSubjectLendNoActToTheirObject) {
+  for (const auto& [sentence, named] : std::vector<std::pair<const char*, const char*>>{
+           {"Analysts noted the dispatch of Chadian troops to Sudan.", "TCD"},
+           {"Some researchers noted the presence of Iranian advisers in Yemen.", "IRN"},
+       }) {
+    const auto events = Code(sentence);
+    for (const Event& e : events)
+      EXPECT_FALSE(StartsWith(e.source, named) && StartsWith(e.event_code, "01")) << sentence << "\n" << Describe(events);
+  }
+}
+
 // What a reported clause with an unnamed subject gives someone names no act of the receiver's:
 // "Kyiv said the company had shipped fuel to the Russian army" is no Russian supply.
 TEST_F(EngineText, TheReceiverInAClauseWithAnUnnamedSubjectIsNoSource) {

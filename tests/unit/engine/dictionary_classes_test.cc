@@ -935,5 +935,14 @@ TEST_F(DictionaryClasses, PlacedUnderSanctionsIsSanctionedByTheirImposer) {
       {"Two Belarusian banks were put under British sanctions.", "GBR", "163", "BLR", Modality::kAsserted},
   });
 }
+// Joining another's forces is fighting beside them, not against them.
+TEST_F(DictionaryClasses, JoiningAnothersForcesIsCooperation) {
+  ExpectEach({
+      {"North Korean troops have joined Russian forces in the fighting in Kursk.", "PRK", "062", "RUS",
+       Modality::kAsserted},
+      {"Rwandan units joined M23 fighters in the assault on Goma.", "RWA", "062", "COD", Modality::kAsserted},
+      {"Britain joined US strikes on Houthi targets.", "GBR", "19", "YEM", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

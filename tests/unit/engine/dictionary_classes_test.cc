@@ -944,5 +944,13 @@ TEST_F(DictionaryClasses, JoiningAnothersForcesIsCooperation) {
       {"Britain joined US strikes on Houthi targets.", "GBR", "19", "YEM", Modality::kAsserted},
   });
 }
+// Embedded with or in another's forces is military cooperation with them.
+TEST_F(DictionaryClasses, EmbeddedWithAnothersForcesIsCooperation) {
+  ExpectEach({
+      {"Iranian advisers were embedded with Houthi units firing missiles at ships.", "IRN", "062", "YEM",
+       Modality::kAsserted},
+      {"Russian instructors are embedded in Malian units.", "RUS", "062", "MLI", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

@@ -2632,5 +2632,14 @@ TEST_F(AnyStateTest, OnlyAnAgreementHostsTheAggressorsForces) {
   ExpectListed(cases);
 }
 
+// Forces sent are no logistics, whatever words of supply the sentence holds.
+TEST_F(AnyStateTest, ForcesSentAreNoLogistics) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "PRK", "PRK", "154", "RUS", "Pyongyang moved special forces by rail to Russia's Far East for training.", 3, false},
+      {"russia-ukraine", "PRK", "PRK", "072", "RUS", "Pyongyang supplied millions of shells to Russia by rail.", 3, true},
+  };
+  ExpectListed(cases);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

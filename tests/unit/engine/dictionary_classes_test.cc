@@ -952,5 +952,15 @@ TEST_F(DictionaryClasses, EmbeddedWithAnothersForcesIsCooperation) {
       {"Russian instructors are embedded in Malian units.", "RUS", "062", "MLI", Modality::kAsserted},
   });
 }
+// Calling an actor's act by a condemning label criticises the actor ("called the deployment of North
+// Korean troops a grave provocation").
+TEST_F(DictionaryClasses, ACondemningLabelCriticisesTheActor) {
+  ExpectEach({
+      {"Seoul called the deployment of North Korean troops a grave provocation.", "KOR", "111", "PRK",
+       Modality::kAsserted},
+      {"Kyiv called Iran's drone deliveries to Russia a dangerous escalation.", "UKR", "111", "IRN",
+       Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

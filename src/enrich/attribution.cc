@@ -686,8 +686,18 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
   const int n = static_cast<int>(tokens.size());
 
   // 0. "X sanctioned / blamed Y for <event>-ing": X reports Y's act.
+  // (Also "for its role in <event>-ing", "for their part in <event>-ing".)
+  auto after_for = [&](int v) {
+    if (v >= 1 && tokens[v - 1].lower == "for") return true;
+    static const WordSet kOwn = {"its", "their", "his", "her"};
+    static const WordSet kPart = {"part", "role"};
+    return v >= 4 && tokens[v - 1].lower == "in" && kPart.count(tokens[v - 2].lower) && kOwn.count(tokens[v - 3].lower) &&
+           tokens[v - 4].lower == "for";
+  };
   for (const Cue& r : cues.reason_verbs) {
-    if (r.last > verb_first || verb_first - r.last > 10 || verb_first < 1 || tokens[verb_first - 1].lower != "for") continue;
+    if (r.last > verb_first || !after_for(verb_first) ||
+        verb_first - r.last > (tokens[verb_first - 1].lower == "for" ? 10 : 13))
+      continue;
     bool crossed = false;
     for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]) || tokens[k].lower == ",";
     if (crossed) continue;
@@ -922,7 +932,16 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       }
       if (IsHardBoundary(tokens[k]) || tokens[k].lower == ",") break;
     }
-    if (for_at < 0 || for_at + 1 >= end || !IsGerund(tokens[for_at + 1])) continue;
+    if (for_at < 0 || for_at + 1 >= end) continue;
+    // ("thanked North Korean servicemen for their part in pushing ...", "sanctioned the firm for its
+    // role in supplying ...": the gerund after the part or role.)
+    int reason_at = for_at + 1;
+    static const WordSet kOwn = {"its", "their", "his", "her"};
+    static const WordSet kPart = {"part", "role"};
+    if (reason_at + 3 < end && kOwn.count(tokens[reason_at].lower) && kPart.count(tokens[reason_at + 1].lower) &&
+        tokens[reason_at + 2].lower == "in")
+      reason_at += 3;
+    if (!IsGerund(tokens[reason_at])) continue;
     int lo = 0;
     for (int k = r.first - 1; k >= 0; --k)
       if (IsHardBoundary(tokens[k]) || tokens[k].lower == "that" || tokens[k].lower == ",") {
@@ -933,7 +952,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     c.verb_first = r.first, c.verb_last = r.last;
     c.subject_first = object->first;
     c.subject_last = object->last;
-    c.first = for_at + 1;
+    c.first = reason_at;
     c.last = end;
     SetSpeaker(MentionIn(mentions, lo, r.first, true), &c);
     out.push_back(c);

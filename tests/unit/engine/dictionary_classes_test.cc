@@ -389,6 +389,7 @@ TEST_F(DictionaryClasses, GreatLakesAndSudanForcesAndInstitutions) {
        })
     ExpectEvent(Code(x.sentence), x);
 }
+
 // Fighting side by side, shoulder to shoulder, together with or in support of X is fighting (190) with X
 // as an ally: X is never the target (the convention of "alongside" / "on X's side", docs/enrichment.md).
 TEST_F(DictionaryClasses, FightingSideBySideKeepsTheAllyOutOfTheTarget) {
@@ -875,6 +876,7 @@ TEST_F(DictionaryClasses, PrefixedVerbsAreVerbs) {
        "ARE", "03", "SDN", Modality::kAsserted},
   });
 }
+
 // Sending someone weapons supplies them ("sent Russia hundreds of drones"); drones or missiles sent
 // with no one named between the verb and them may still be an attack.
 TEST_F(DictionaryClasses, SendingSomeoneWeaponsSuppliesThem) {
@@ -885,6 +887,7 @@ TEST_F(DictionaryClasses, SendingSomeoneWeaponsSuppliesThem) {
       {"Russia sent dozens of missiles at Ukrainian cities.", "RUS", "195", "UKR", Modality::kAsserted},
   });
 }
+
 // Who used a weapon acts with it, not its maker: "Iranian drones launched by Russian forces hit
 // Odesa" is a Russian strike.
 TEST_F(DictionaryClasses, TheUserOfAWeaponIsTheSourceNotItsMaker) {
@@ -893,6 +896,7 @@ TEST_F(DictionaryClasses, TheUserOfAWeaponIsTheSourceNotItsMaker) {
       {"Iranian drones used by Russia struck Kyiv.", "RUS", "19", "UKR", Modality::kAsserted},
   });
 }
+
 // Dual-use goods (parts, electronics) moved, routed, funnelled or sent to someone are
 // traded to them; the reason a sanction gives names the sanctioned as the one who moved them.
 TEST_F(DictionaryClasses, DualUseGoodsMovedToSomeoneAreTradedToThem) {
@@ -905,6 +909,7 @@ TEST_F(DictionaryClasses, DualUseGoodsMovedToSomeoneAreTradedToThem) {
        "061", "RUS", Modality::kAsserted},
   });
 }
+
 // Aircraft flying from somewhere make no visit there; a leader flying there does.
 TEST_F(DictionaryClasses, AircraftFlyingFromAirfieldsMakeNoVisit) {
   for (const char* sentence : {"Russian warplanes flew from Belarusian airfields.", "Russian bombers flew from bases in Iran."}) {
@@ -912,6 +917,7 @@ TEST_F(DictionaryClasses, AircraftFlyingFromAirfieldsMakeNoVisit) {
   }
   ExpectEach({{"Putin flew to Minsk.", "RUS", "042", "BLR", Modality::kAsserted}});
 }
+
 // An opening phrase ending with the subject, then an aside before the verb: the subject acts.
 TEST_F(DictionaryClasses, TheSubjectAfterAnOpeningPhraseAndBeforeAnAsideActs) {
   ExpectEach({
@@ -921,6 +927,7 @@ TEST_F(DictionaryClasses, TheSubjectAfterAnOpeningPhraseAndBeforeAnAsideActs) {
        "111", "BLR", Modality::kAsserted},
   });
 }
+
 // An act counted or foreseen after its actor ("any further Houthi attack") is a kind, no act.
 TEST_F(DictionaryClasses, AnyFurtherAttackIsNoAttack) {
   for (const char* sentence : {"Washington said Tehran would answer for any further Houthi attack.",
@@ -928,6 +935,7 @@ TEST_F(DictionaryClasses, AnyFurtherAttackIsNoAttack) {
     for (const Event& e : Code(sentence)) EXPECT_NE(e.event_code.substr(0, 2), "19") << sentence;
   }
 }
+
 // Placed or put under someone's sanctions: that one sanctions the subject.
 TEST_F(DictionaryClasses, PlacedUnderSanctionsIsSanctionedByTheirImposer) {
   ExpectEach({
@@ -935,6 +943,7 @@ TEST_F(DictionaryClasses, PlacedUnderSanctionsIsSanctionedByTheirImposer) {
       {"Two Belarusian banks were put under British sanctions.", "GBR", "163", "BLR", Modality::kAsserted},
   });
 }
+
 // Joining another's forces is fighting beside them, not against them.
 TEST_F(DictionaryClasses, JoiningAnothersForcesIsCooperation) {
   ExpectEach({
@@ -944,6 +953,7 @@ TEST_F(DictionaryClasses, JoiningAnothersForcesIsCooperation) {
       {"Britain joined US strikes on Houthi targets.", "GBR", "19", "YEM", Modality::kAsserted},
   });
 }
+
 // Embedded with or in another's forces is military cooperation with them.
 TEST_F(DictionaryClasses, EmbeddedWithAnothersForcesIsCooperation) {
   ExpectEach({
@@ -952,6 +962,7 @@ TEST_F(DictionaryClasses, EmbeddedWithAnothersForcesIsCooperation) {
       {"Russian instructors are embedded in Malian units.", "RUS", "062", "MLI", Modality::kAsserted},
   });
 }
+
 // Calling an actor's act by a condemning label criticises the actor ("called the deployment of North
 // Korean troops a grave provocation").
 TEST_F(DictionaryClasses, ACondemningLabelCriticisesTheActor) {

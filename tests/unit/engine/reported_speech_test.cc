@@ -118,6 +118,19 @@ TEST_F(EngineText, TheContentOfReportedSpeechIsCodedWithTheSpeakerAsReporter) {
   }
 }
 
+// The one sanctioned or thanked for its part or role in an act is that act's actor.
+TEST_F(EngineText, ThePartOrRoleAReasonNamesIsTheObjectsAct) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Washington sanctioned the Emirati firm for its role in supplying drones to the RSF.", "ARE", "07", "SDN",
+            Modality::kAsserted, "USA"},
+           {"Britain sanctioned Iranian generals for their role in transferring drones to Russia.", "IRN", "07", "RUS",
+            Modality::kAsserted, "GBR"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 // People the dictionaries do not know as the subject ("Analysts noted ...") name no act of the actor
 // their object names.
 TEST_F(EngineText, UnknownPeopleAsSubjectLendNoActToTheirObject) {

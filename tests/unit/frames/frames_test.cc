@@ -281,6 +281,9 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            {"China's shipments of machine tools to Armenia rose sharply.", "CHN", "ARM", "061"},
            {"Turkey's sales of electronics to Azerbaijan doubled in 2023.", "TUR", "AZE", "061"},
            {"The sale of microchips to Armenia by Kazakhstan continued.", "KAZ", "ARM", "061"},
+           // Taking delivery of a maker's weapons: the maker supplies them.
+           {"Armenia took delivery of Indian howitzers in 2023.", "IND", "ARM", "072"},
+           {"Azerbaijan has taken delivery of Israeli drones.", "ISR", "AZE", "072"},
            // The materiel as a noun modifier: "A's arms deliveries to B".
            {"Observers tracked Turkey's drone exports to Azerbaijan for years.", "TUR", "AZE", "072"},
            {"Analysts described the Serbian ammunition sales to Kyiv as discreet.", "SRB", "UKR", "072"},

@@ -2811,6 +2811,14 @@ void Engine::LookupAgent(int head, ActorVal* a) const {
   }
   if (is(head - 1, RootType::kFormer)) former = true;
   int agent_root = -1;
+  // Document coding (dyad): a participle between a demonym and its agent describes the agent
+  // ("Russian mobilised soldiers", "North Korean wounded troops"): the agent is still the actor's.
+  if (document && next + 1 < n() && !is(next, RootType::kAgent) && w(next).kind == WType::kNone &&
+      EndsWith(WordText(next), "ED") && is(next + 1, RootType::kAgent) && w(next + 1).is_head &&
+      !w(next + 1).converted_agent) {
+    const std::string_view t = WordText(tail);
+    if (EndsWith(t, "AN") || EndsWith(t, "ESE") || EndsWith(t, "ISH") || EndsWith(t, "I")) ++next;
+  }
   if (is(next, RootType::kAgent) && w(next).is_head && !w(next).converted_agent) {
     agent_root = w(next).root;
   } else {

@@ -971,5 +971,14 @@ TEST_F(DictionaryClasses, ACondemningLabelCriticisesTheActor) {
        Modality::kAsserted},
   });
 }
+// A participle between a demonym and its agent leaves the agent the actor's ("Russian mobilised
+// soldiers" are Russia's military).
+TEST_F(DictionaryClasses, AParticipleBeforeTheAgentKeepsIt) {
+  ExpectEach({
+      {"Thousands of Russian mobilised soldiers trained at Belarusian ranges.", "RUSMIL", "154", "BLR",
+       Modality::kAsserted},
+      {"Several hundred Chadian conscripted soldiers crossed into Sudan.", "TCDMIL", "15", "SDN", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

@@ -980,5 +980,12 @@ TEST_F(DictionaryClasses, AParticipleBeforeTheAgentKeepsIt) {
       {"Several hundred Chadian conscripted soldiers crossed into Sudan.", "TCDMIL", "15", "SDN", Modality::kAsserted},
   });
 }
+// Placing forces on alert raises their readiness (152), as putting them there does.
+TEST_F(DictionaryClasses, PlacingForcesOnAlertRaisesReadiness) {
+  ExpectEach({
+      {"Belarus placed its army on high alert.", "BLR", "152", "", Modality::kAsserted},
+      {"Minsk placed its troops on combat readiness.", "BLR", "152", "", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

@@ -987,5 +987,13 @@ TEST_F(DictionaryClasses, PlacingForcesOnAlertRaisesReadiness) {
       {"Minsk placed its troops on combat readiness.", "BLR", "152", "", Modality::kAsserted},
   });
 }
+// Recognising an annexation recognises the annexer's claim, not the annexed land.
+TEST_F(DictionaryClasses, RecognisingAnAnnexationRecognisesTheAnnexer) {
+  ExpectEach({
+      {"Pyongyang recognised the annexation of four Ukrainian regions by Russia.", "PRK", "054", "RUS",
+       Modality::kAsserted},
+      {"North Korea recognised Russia's annexation of Crimea.", "PRK", "054", "RUS", Modality::kAsserted},
+  });
+}
 }  // namespace
 }  // namespace dyad

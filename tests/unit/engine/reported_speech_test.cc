@@ -146,6 +146,15 @@ TEST_F(EngineText, ThePartOrRoleAReasonNamesIsTheObjectsAct) {
   });
 }
 
+// A text that says something ("a resolution demanding ...") is the one saying it; the sentence's
+// subject only votes on it, unless it authors the text.
+TEST_F(EngineText, ATextNotAuthoredIsNotTheVotersAct) {
+  ExpectNone({
+      {"North Korea voted against a resolution demanding that Russia withdraw.", "PRK", "10"},
+      {"Belarus opposed a resolution demanding Russia's withdrawal from Ukraine.", "BLR", "10"},
+  });
+}
+
 // People the dictionaries do not know as the subject ("Analysts noted ...") name no act of the actor
 // their object names.
 TEST_F(EngineText, UnknownPeopleAsSubjectLendNoActToTheirObject) {

@@ -284,6 +284,9 @@ TEST(FramesWithCoder, BundledFramesOnNominalSentences) {
            // Taking delivery of a maker's weapons: the maker supplies them.
            {"Armenia took delivery of Indian howitzers in 2023.", "IND", "ARM", "072"},
            {"Azerbaijan has taken delivery of Israeli drones.", "ISR", "AZE", "072"},
+           // Fuel, food or equipment delivered: material aid (070).
+           {"Analysts noted Serbia's fuel deliveries to Armenian forces.", "SRB", "ARM", "070"},
+           {"Armenia's food shipments to Iran grew.", "ARM", "IRN", "070"},
            // The materiel as a noun modifier: "A's arms deliveries to B".
            {"Observers tracked Turkey's drone exports to Azerbaijan for years.", "TUR", "AZE", "072"},
            {"Analysts described the Serbian ammunition sales to Kyiv as discreet.", "SRB", "UKR", "072"},

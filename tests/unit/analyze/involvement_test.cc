@@ -2641,5 +2641,13 @@ TEST_F(AnyStateTest, ForcesSentAreNoLogistics) {
   ExpectListed(cases);
 }
 
+// X neither confirming nor denying, in a sentence without an event, is X's word on its role.
+TEST_F(AnyStateTest, NeitherConfirmingNorDenyingIsAnAcknowledgement) {
+  ExpectSentencesListed({
+      {"russia-ukraine", "IRN", "It is a report Tehran would neither confirm nor deny.", 6, true},
+      {"russia-ukraine", "BLR", "Minsk will neither confirm nor deny the presence of Russian missiles.", 6, true},
+  });
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -1122,6 +1122,25 @@ bool Engine::IsStanceOf(int32_t begin) const {
   return ends_with("pro") || ends_with("anti");
 }
 
+// Texts that say something, and verbs by which their subject authors them (IsTextNoun,
+// IsAuthoringVerb; also read by the engine's participle clauses).
+const WordList kTextNouns = {
+    "RESOLUTION", "RESOLUTIONS", "STATEMENT", "STATEMENTS", "DECLARATION", "DECLARATIONS", "MOTION",
+    "MOTIONS", "TEXT", "DRAFT", "LETTER", "LETTERS", "REPORT", "REPORTS", "COMMUNIQUE", "COMMUNIQUES", "BILL",
+    "PETITION", "DECISION", "RULING", "JUDGMENT", "JUDGEMENT", "ORDER", "VOTE", "VOTES", "PAPER", "PAPERS",
+    "PLAN", "PROPOSAL", "PROPOSALS", "DOCUMENT", "MEMORANDUM"};
+const WordList kAuthoringVerbs = {
+    "ADOPTED", "ADOPTS", "ADOPT", "PASSED", "PASSES", "PASS", "APPROVED", "APPROVES", "ISSUED", "ISSUES",
+    "RELEASED", "PUBLISHED", "SIGNED", "TABLED", "DRAFTED", "SPONSORED", "CO-SPONSORED", "SENT", "WROTE",
+    "SUBMITTED", "PROPOSED", "INTRODUCED", "DELIVERED", "MADE", "ENDORSED", "SUPPORTED", "BACKED", "PUT",
+    "FILED", "DREW", "CIRCULATED"};
+
+// A demonym as a word ends ("Russian", "Chinese", "Turkish", "Israeli"): an adjective of a state,
+// not its name.
+bool LooksDemonym(std::string_view upper) {
+  return EndsWith(upper, "AN") || EndsWith(upper, "ESE") || EndsWith(upper, "ISH") || EndsWith(upper, "I");
+}
+
 void Engine::MarkNouns() {
   for (int i = 0; i < n(); ++i) {
     Word& wd = w(i);
@@ -1371,17 +1390,10 @@ void Engine::MarkNouns() {
                                  kKindNouns.count(WordText(i + 1)) > 0 && !kHandingOver.count(WordText(i));
       // ... and an -ing form right after a text that says it ("a UN resolution condemning Russia",
       // "a statement calling for a ceasefire"): the text condemns, not the sentence's subject.
-      static const WordList kTexts = {
-          "RESOLUTION", "RESOLUTIONS", "STATEMENT", "STATEMENTS", "DECLARATION", "DECLARATIONS", "MOTION",
-          "MOTIONS", "TEXT", "DRAFT", "LETTER", "LETTERS", "REPORT", "REPORTS", "COMMUNIQUE", "COMMUNIQUES", "BILL",
-          "PETITION", "DECISION", "RULING", "JUDGMENT", "JUDGEMENT", "ORDER", "VOTE", "VOTES", "PAPER", "PAPERS",
-          "PLAN", "PROPOSAL", "PROPOSALS", "DOCUMENT", "MEMORANDUM"};
       // (Unless the subject wrote it: "the Assembly adopted a resolution condemning Russia" is the
-      // Assembly's condemnation.)
-      static const WordList kAuthoring = {
-          "ADOPTED", "ADOPTS", "ADOPT", "PASSED", "PASSES", "PASS", "APPROVED", "APPROVES", "ISSUED", "ISSUES",
-          "RELEASED", "PUBLISHED", "SIGNED", "TABLED", "DRAFTED", "SPONSORED", "CO-SPONSORED", "SENT", "WROTE",
-          "SUBMITTED", "PROPOSED", "INTRODUCED", "DELIVERED", "MADE", "ENDORSED", "SUPPORTED", "BACKED", "PUT"};
+      // Assembly's condemnation: kTextNouns, kAuthoringVerbs.)
+      const WordList& kTexts = kTextNouns;
+      const WordList& kAuthoring = kAuthoringVerbs;
       // (The same with a relative clause: "China published a paper that called for a ceasefire".)
       const bool relative_text = document && i >= 3 && (WordText(i - 1) == "THAT" || WordText(i - 1) == "WHICH") &&
                                  kTexts.count(WordText(i - 2)) && !EndsWith(WordText(i), "ING") &&
@@ -1440,15 +1452,12 @@ void Engine::MarkNouns() {
       // Houthi attack", "another Russian strike", "future Iranian deliveries"): a kind, no act.
       // (Not "No North Korean soldiers fought ...": a past form after the actor is its verb.)
       static const WordList kAnyKind = {"ANY", "ANOTHER", "FURTHER", "FUTURE"};
-      bool act_kind = false;
-      if (document && wd.tail == i && i >= 2 && IsActor(i - 1) && !EndsWith(WordText(i), "ED")) {
-        const int owner = w(i - 1).head >= 0 ? w(i - 1).head : i - 1;
-        act_kind = owner >= 1 && kAnyKind.count(WordText(owner - 1)) > 0;
-      }
+      const int owner = w(i - 1).head >= 0 ? w(i - 1).head : i - 1;  // the head of the actor before
+      const bool act_kind = document && wd.tail == i && i >= 2 && IsActor(i - 1) && !EndsWith(WordText(i), "ED") &&
+                            owner >= 1 && kAnyKind.count(WordText(owner - 1)) > 0;
       // (A verb of its own takes it as its object: "extended the arms embargo" is a sanction.)
       bool measure = false;
       if (document && wd.tail == i && i >= 1 && kMeasures.count(WordText(i))) {
-        const int owner = w(i - 1).head >= 0 ? w(i - 1).head : i - 1;
         measure = kBanned.count(WordText(i - 1)) > 0 ||
                   (IsActor(i - 1) && (kArticles.count(WordText(owner)) > 0 ||  // "THE UN" as one name
                                       (owner >= 1 && kArticles.count(WordText(owner - 1)) > 0)));
@@ -2816,8 +2825,7 @@ void Engine::LookupAgent(int head, ActorVal* a) const {
   if (document && next + 1 < n() && !is(next, RootType::kAgent) && w(next).kind == WType::kNone &&
       EndsWith(WordText(next), "ED") && is(next + 1, RootType::kAgent) && w(next + 1).is_head &&
       !w(next + 1).converted_agent) {
-    const std::string_view t = WordText(tail);
-    if (EndsWith(t, "AN") || EndsWith(t, "ESE") || EndsWith(t, "ISH") || EndsWith(t, "I")) ++next;
+    if (LooksDemonym(WordText(tail))) ++next;
   }
   if (is(next, RootType::kAgent) && w(next).is_head && !w(next).converted_agent) {
     agent_root = w(next).root;
@@ -4699,6 +4707,9 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   if (dc) coded.resolved = std::move(resolved);
   return coded;
 }
+
+bool IsTextNoun(std::string_view upper_word) { return kTextNouns.count(upper_word) > 0; }
+bool IsAuthoringVerb(std::string_view upper_word) { return kAuthoringVerbs.count(upper_word) > 0; }
 
 std::vector<ActorMention> Coder::FindActors(std::string_view text, Date date) const {
   Scratch& s = ThreadScratch();

@@ -153,6 +153,12 @@ class Coder {
   std::vector<std::string> coref_warnings_;
 };
 
+// Word classes the engine's readings share with the coder's (words upper-case, as the coder reads
+// them): a text that can say something ("resolution", "statement", "letter"), and a verb by which
+// its subject authors such a text ("adopted", "issued", "sent").
+bool IsTextNoun(std::string_view upper_word);
+bool IsAuthoringVerb(std::string_view upper_word);
+
 // A validation/FORWARD session: per-record state across records (forwarding, OPTION records
 // changing the options). Not thread-safe; one per input stream.
 class Session {

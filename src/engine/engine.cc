@@ -712,18 +712,14 @@ void CodeParticipleClauses(const code::Coder& coder, const frames::FrameSet* fra
     // A text right before the participle says it ("voted against a resolution demanding that Russia
     // withdraw"); it is the main clause's act only when the main verb authors the text ("adopted a
     // resolution demanding ...", "sent a letter urging ...").
-    static const std::set<std::string, std::less<>> kTexts = {
-        "resolution", "resolutions", "statement", "declaration", "motion", "text",     "draft",
-        "letter",     "report",      "communique", "bill",       "petition", "decision", "proposal"};
-    static const std::set<std::string, std::less<>> kAuthoring = {
-        "adopted", "adopts", "adopt",  "passed",  "passes",  "approved", "approves", "issued", "issues",  "released",
-        "published", "signed", "tabled", "drafted", "sponsored", "co-sponsored", "sent", "wrote", "submitted",
-        "proposed", "introduced", "delivered", "made", "endorsed", "put", "filed", "drew", "circulated"};
-    if (kTexts.count(before)) {
-      std::string verb(sentence.substr(main->verb_span.begin, main->verb_span.end - main->verb_span.begin));
-      for (char& c : verb) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!kAuthoring.count(verb)) continue;
-    }
+    auto upper = [](std::string word) {
+      for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      return word;
+    };
+    if (code::IsTextNoun(upper(before)) &&
+        !code::IsAuthoringVerb(upper(std::string(sentence.substr(main->verb_span.begin,
+                                                                  main->verb_span.end - main->verb_span.begin)))))
+      continue;
     // (Across a semicolon or colon the participle belongs to another clause.)
     const std::string_view between = sentence.substr(main->verb_span.end, begin - main->verb_span.end);
     if (between.find_first_of(";:") != std::string_view::npos) continue;

@@ -155,6 +155,17 @@ bool IsGerund(const Token& t) {
   return t.word && !t.capitalised && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0;
 }
 
+// The first word of the reason after the "for" at `for_at` (`end` bounds it): the next word, or the
+// one after "its/their part/role in" ("sanctioned the firm for its role in supplying ...").
+int ReasonStart(const std::vector<Token>& tokens, int for_at, int end) {
+  static const WordSet kOwn = {"its", "their", "his", "her"};
+  static const WordSet kPart = {"part", "role"};
+  int at = for_at + 1;
+  if (at + 3 < end && kOwn.count(tokens[at].lower) && kPart.count(tokens[at + 1].lower) && tokens[at + 2].lower == "in")
+    at += 3;
+  return at;
+}
+
 bool IsAccusation(const Token& verb) {
   return verb.lower == "accused" || verb.lower == "accuses" || verb.lower == "accuse" || verb.lower == "accusing";
 }
@@ -685,19 +696,15 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
   }
   const int n = static_cast<int>(tokens.size());
 
-  // 0. "X sanctioned / blamed Y for <event>-ing": X reports Y's act.
-  // (Also "for its role in <event>-ing", "for their part in <event>-ing".)
-  auto after_for = [&](int v) {
-    if (v >= 1 && tokens[v - 1].lower == "for") return true;
-    static const WordSet kOwn = {"its", "their", "his", "her"};
-    static const WordSet kPart = {"part", "role"};
-    return v >= 4 && tokens[v - 1].lower == "in" && kPart.count(tokens[v - 2].lower) && kOwn.count(tokens[v - 3].lower) &&
-           tokens[v - 4].lower == "for";
-  };
+  // 0. "X sanctioned / blamed Y for <event>-ing": X reports Y's act (also "for its role in
+  // <event>-ing": ReasonStart).
+  int for_at = -1;
+  if (verb_first >= 1 && tokens[verb_first - 1].lower == "for")
+    for_at = verb_first - 1;
+  else if (verb_first >= 4 && tokens[verb_first - 4].lower == "for" && ReasonStart(tokens, verb_first - 4, n) == verb_first)
+    for_at = verb_first - 4;
   for (const Cue& r : cues.reason_verbs) {
-    if (r.last > verb_first || !after_for(verb_first) ||
-        verb_first - r.last > (tokens[verb_first - 1].lower == "for" ? 10 : 13))
-      continue;
+    if (for_at < 0 || r.last > for_at || for_at - r.last > 9) continue;
     bool crossed = false;
     for (int k = r.last; k < verb_first; ++k) crossed = crossed || IsHardBoundary(tokens[k]) || tokens[k].lower == ",";
     if (crossed) continue;
@@ -935,12 +942,7 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     if (for_at < 0 || for_at + 1 >= end) continue;
     // ("thanked North Korean servicemen for their part in pushing ...", "sanctioned the firm for its
     // role in supplying ...": the gerund after the part or role.)
-    int reason_at = for_at + 1;
-    static const WordSet kOwn = {"its", "their", "his", "her"};
-    static const WordSet kPart = {"part", "role"};
-    if (reason_at + 3 < end && kOwn.count(tokens[reason_at].lower) && kPart.count(tokens[reason_at + 1].lower) &&
-        tokens[reason_at + 2].lower == "in")
-      reason_at += 3;
+    const int reason_at = ReasonStart(tokens, for_at, end);
     if (!IsGerund(tokens[reason_at])) continue;
     int lo = 0;
     for (int k = r.first - 1; k >= 0; --k)

@@ -112,6 +112,30 @@ bool BeforeInfinitive(const std::vector<Token>& tokens, int32_t end) {
 }
 
 // Whether `span` is the target of one of the first `count` events, after that event's verb.
+// A verb the coder coded lies between an actor and a participle: "The navy intercepted a dhow carrying
+// weapons" -- the participle describes the coded verb's object (the dhow), not the actor's act.
+bool CodedVerbBetween(const std::vector<code::CodedEvent>& events, size_t count, int32_t from, int32_t to) {
+  for (size_t k = 0; k < count; ++k) {
+    const auto& v = events[k].verb_span;
+    if (!v.empty() && v.begin >= from && v.end <= to) return true;
+  }
+  return false;
+}
+
+// A relative pronoun ("which", "that", "who") opens a clause between the end of an actor (byte
+// `actor_end`) and the trigger at token `trigger`, and the actor is not its antecedent (more than a
+// comma stands between the actor and the pronoun).
+bool RelativeClauseBetween(const std::vector<Token>& tokens, int32_t actor_end, int32_t trigger) {
+  for (int32_t j = trigger - 1; j >= 0 && tokens[j].begin >= actor_end; --j) {
+    const std::string_view w = tokens[j].lower;
+    if (!tokens[j].word || (w != "which" && w != "that" && w != "who")) continue;
+    int32_t before = j - 1;
+    if (before >= 0 && tokens[before].lower == ",") --before;
+    return before >= 0 && tokens[before].begin >= actor_end;
+  }
+  return false;
+}
+
 bool IsCodedObject(const std::vector<code::CodedEvent>& events, size_t count, code::ByteSpan span) {
   for (size_t k = 0; k < count; ++k) {
     const auto& e = events[k];
@@ -457,6 +481,13 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           // before the trigger is not the subject a distant trigger wants -- unless an infinitive
           // follows it, whose subject it is: "allowed Russia to launch attacks".)
           if (trig == 2 && IsCodedObject(*events, coder_count, a.span) && !BeforeInfinitive(tokens, a.span.end)) continue;
+          if (trig == 2 && tokens[ti].lower.ends_with("ing") &&
+              CodedVerbBetween(*events, coder_count, a.span.end, tokens[ti].begin))
+            continue;
+          // ("... intercepted a dhow, which was carrying Iranian weapons": a relative clause's
+          // subject is the noun before its pronoun, so an actor further back is not it; "Belarus,
+          // which carried Russian fuel" keeps the actor right before the pronoun.)
+          if (trig == 2 && RelativeClauseBetween(tokens, a.span.end, ti)) continue;
           if (a.span.begin >= tokens[from].begin && a.span.end <= tokens[ti].begin &&
               (!best || a.span.begin > best->span.begin))
             best = &a;

@@ -920,6 +920,53 @@ TEST_F(EngineText, TheReasonForASanctionOrBlameIsTheObjectsActReportedByTheSubje
     EXPECT_FALSE(e.source.starts_with("USA") && e.event_code.starts_with("07"));
 }
 
+// The verbs of the class "V someone for doing": listing or designating (a sanction), decorating or
+// honouring, jailing. The one named does the act, as the subject reports; the verb keeps its event.
+TEST_F(EngineText, ListingDecoratingOrJailingForAnActMakesTheOneNamedItsActor) {
+  for (const Expected& x : std::vector<Expected>{
+           {"The EU listed three Iranian generals for delivering drones to Moscow.", "IRN", "07", "RUS",
+            Modality::kAsserted, "IGOEUREEC"},
+           {"The EU listed three Iranian generals for delivering drones to Moscow.", "IGOEUREEC", "163", "IRNMIL",
+            Modality::kAsserted, ""},
+           {"Washington designated the Iranian airline for transporting drones to Russia.", "IRN", "07", "RUS",
+            Modality::kAsserted, "USA"},
+           {"Washington designated the Iranian airline for transporting drones to Russia.", "USAGOV", "163", "IRN",
+            Modality::kAsserted, ""},
+           {"The EU followed in October by listing two Iranian airlines for carrying drones to Russia.", "IGOEUREEC",
+            "163", "IRN", Modality::kAsserted, ""},
+           {"Putin decorated North Korean soldiers for fighting Ukrainian forces in Kursk.", "PRKMIL", "19", "UKR",
+            Modality::kAsserted, "RUSGOV"},
+           {"Moscow honoured the Iranian engineers for helping Russia build the drones.", "IRN", "07", "RUS",
+            Modality::kAsserted, "RUSGOV"},
+       }) {
+    const auto events = Code(x.sentence);
+    ExpectEvent(events, x, Describe(events));
+  }
+  // The one who lists or decorates does not deliver or fight.
+  for (const char* sentence : {"The EU listed three Iranian generals for delivering drones to Moscow.",
+                               "Putin decorated North Korean soldiers for fighting Ukrainian forces in Kursk."})
+    for (const Event& e : Code(sentence)) {
+      EXPECT_FALSE(e.source.starts_with("IGO") && e.event_code.starts_with("07")) << sentence;
+      EXPECT_FALSE(e.source.starts_with("RUS") && e.event_code.starts_with("19")) << sentence;
+    }
+}
+
+// A participle after the object of a coded verb describes that object ("a truck carrying fuel"), and
+// a relative clause describes the noun before its pronoun: neither is the subject's act.
+TEST_F(EngineText, AParticipleOrRelativeClauseAfterAnObjectIsNotTheSubjectsAct) {
+  ExpectNone({
+      {"Poland stopped a truck carrying Belarusian fuel to Russia.", "POL", "07"},
+      {"Ukraine struck a train carrying North Korean shells to Russia.", "UKR", "07"},
+      {"The US Navy intercepted a dhow, which was carrying Iranian weapons to Yemen.", "USA", "07"},
+  });
+  // The actor right before the pronoun is the relative clause's subject; so is a subject with no
+  // coded verb before the participle.
+  ExpectEach({
+      {"Belarus, which carried Russian fuel to the front, denied any role.", "BLR", "07", "RUS", Modality::kAsserted, ""},
+      {"Belarusian trains carrying Russian ammunition crossed the border.", "BLR", "06", "RUS", Modality::kAsserted, ""},
+  });
+}
+
 TEST_F(EngineText, AnInitialismEndsNoClause) {
   // "U.S." and "U.N." keep their last period: the speaker before them is still found.
   for (const Expected& x : std::vector<Expected>{

@@ -995,5 +995,79 @@ TEST_F(DictionaryClasses, RecognisingAnAnnexationRecognisesTheAnnexer) {
       {"North Korea recognised Russia's annexation of Crimea.", "PRK", "054", "RUS", Modality::kAsserted},
   });
 }
+// The leaders of the African and Asia-Pacific states added in issue 9 follow their dates of office:
+// a president GOV during the term and ELI (or OPP) after it; a soldier MIL before a coup, GOV after.
+TEST_F(DictionaryClasses, AfricaAndAsiaPacificLeadersFollowTheirDatesOfOffice) {
+  struct Dated {
+    const char* sentence;
+    const char* date;
+    const char* source;
+  };
+  for (const Dated& d : std::vector<Dated>{
+           {"Paul Biya criticized France.", "2020-06-01", "CMRGOV"},
+           {"Philemon Yang criticized France.", "2015-06-01", "CMRGOV"},
+           {"Philemon Yang criticized France.", "2021-06-01", "CMRELI"},
+           {"Alassane Ouattara criticized France.", "2020-06-01", "CIVGOV"},
+           {"Laurent Gbagbo criticized France.", "2010-06-01", "CIVGOV"},
+           {"Laurent Gbagbo criticized France.", "2022-06-01", "CIVOPP"},
+           {"Ali Bongo criticized France.", "2020-06-01", "GABGOV"},
+           {"Ali Bongo criticized France.", "2024-06-01", "GABELI"},
+           {"Brice Oligui Nguema criticized France.", "2022-06-01", "GABMIL"},
+           {"Brice Oligui Nguema criticized France.", "2024-06-01", "GABGOV"},
+           {"Alpha Conde criticized France.", "2019-06-01", "GINGOV"},
+           {"Alpha Conde criticized France.", "2023-06-01", "GINELI"},
+           {"Mamady Doumbouya criticized France.", "2020-06-01", "GINMIL"},
+           {"Mamady Doumbouya criticized France.", "2023-06-01", "GINGOV"},
+           {"Mohamed Ould Ghazouani criticized Mali.", "2015-06-01", "MRTMIL"},
+           {"Mohamed Ould Ghazouani criticized Mali.", "2022-06-01", "MRTGOV"},
+           {"Faure Gnassingbe criticized Ghana.", "2021-06-01", "TGOGOV"},
+           {"Edgar Lungu criticized Britain.", "2018-06-01", "ZMBGOV"},
+           {"Edgar Lungu criticized Britain.", "2022-06-01", "ZMBELI"},
+           {"Hakainde Hichilema criticized Britain.", "2019-06-01", "ZMBOPP"},
+           {"Hakainde Hichilema criticized Britain.", "2023-06-01", "ZMBGOV"},
+           {"Lazarus Chakwera criticized Britain.", "2022-06-01", "MWIGOV"},
+           {"Lazarus Chakwera criticized Britain.", "2025-12-01", "MWIOPP"},
+           {"Peter Mutharika criticized Britain.", "2022-06-01", "MWIOPP"},
+           {"Peter Mutharika criticized Britain.", "2025-12-01", "MWIGOV"},
+           {"Andry Rajoelina criticized France.", "2021-06-01", "MDGGOV"},
+           {"Andry Rajoelina criticized France.", "2025-11-01", "MDGELI"},
+           {"Michael Randrianirina criticized France.", "2025-11-01", "MDGGOV"},
+           {"Patrice Talon criticized Nigeria.", "2020-06-01", "BENGOV"},
+           {"Boni Yayi criticized Nigeria.", "2014-06-01", "BENGOV"},
+           {"Boni Yayi criticized Nigeria.", "2020-06-01", "BENOPP"},
+           {"Mokgweetsi Masisi criticized Zimbabwe.", "2020-06-01", "BWAGOV"},
+           {"Mokgweetsi Masisi criticized Zimbabwe.", "2025-06-01", "BWAELI"},
+           {"Duma Boko criticized Zimbabwe.", "2025-06-01", "BWAGOV"},
+           {"Nangolo Mbumba criticized Germany.", "2024-06-01", "NAMGOV"},
+           {"Nangolo Mbumba criticized Germany.", "2025-06-01", "NAMELI"},
+           {"Sam Matekane criticized South Africa.", "2023-06-01", "LSOGOV"},
+           {"George Weah criticized Guinea.", "2020-06-01", "LBRGOV"},
+           {"George Weah criticized Guinea.", "2024-06-01", "LBROPP"},
+           {"Joseph Boakai criticized Guinea.", "2024-06-01", "LBRGOV"},
+           {"Julius Maada Bio criticized Guinea.", "2020-06-01", "SLEGOV"},
+           {"Yahya Jammeh criticized Senegal.", "2015-06-01", "GMBGOV"},
+           {"Yahya Jammeh criticized Senegal.", "2020-06-01", "GMBELI"},
+           {"Adama Barrow criticized Senegal.", "2020-06-01", "GMBGOV"},
+           {"Umaro Sissoco Embalo criticized Senegal.", "2022-06-01", "GNBGOV"},
+           {"Umaro Sissoco Embalo criticized Senegal.", "2025-12-15", "GNBELI"},
+           {"Ibrahim Mohamed Solih criticized India.", "2020-06-01", "MDVGOV"},
+           {"Ibrahim Mohamed Solih criticized India.", "2024-06-01", "MDVOPP"},
+           {"Mohamed Muizzu criticized India.", "2024-06-01", "MDVGOV"},
+           {"Frank Bainimarama criticized Australia.", "2020-06-01", "FJIGOV"},
+           {"Frank Bainimarama criticized Australia.", "2023-06-01", "FJIOPP"},
+           {"Sitiveni Rabuka criticized Australia.", "2023-06-01", "FJIGOV"},
+           {"Manasseh Sogavare criticized Australia.", "2022-06-01", "SLBGOV"},
+           {"Jeremiah Manele criticized Australia.", "2024-06-01", "SLBGOV"},
+           {"Xanana Gusmao criticized Australia.", "2020-06-01", "TLSELI"},
+           {"Xanana Gusmao criticized Australia.", "2024-06-01", "TLSGOV"},
+           {"Thongloun Sisoulith criticized Thailand.", "2022-06-01", "LAOGOV"},
+       }) {
+    std::vector<Event> events = Code(d.sentence, d.date);
+    bool found = false;
+    for (const Event& e : events) found = found || (e.source == d.source && StartsWith(e.event_code, "111"));
+    EXPECT_TRUE(found) << d.sentence << " on " << d.date << ": expected source " << d.source << ", got:\n"
+                       << Describe(events);
+  }
+}
 }  // namespace
 }  // namespace dyad

@@ -1069,5 +1069,59 @@ TEST_F(DictionaryClasses, AfricaAndAsiaPacificLeadersFollowTheirDatesOfOffice) {
                        << Describe(events);
   }
 }
+
+// Leaders of American and European states without people before (issue 9) are coded by their office on
+// the day: GOV during the term, ELI (or OPP) before and after it.
+TEST_F(DictionaryClasses, AmericasAndMicrostatesLeadersFollowTheirDatesOfOffice) {
+  struct Dated {
+    const char* sentence;
+    const char* date;
+    const char* source;
+  };
+  for (const Dated& d : std::vector<Dated>{
+           {"Irfaan Ali criticized Venezuela.", "2024-06-01", "GUYGOV"},
+           {"David Granger criticized Venezuela.", "2018-06-01", "GUYGOV"},
+           {"David Granger criticized Venezuela.", "2022-06-01", "GUYELI"},
+           {"Bharrat Jagdeo criticized Venezuela.", "2018-06-01", "GUYOPP"},
+           {"Bharrat Jagdeo criticized Venezuela.", "2023-06-01", "GUYGOV"},
+           {"Bernardo Arevalo criticized Nicaragua.", "2024-06-01", "GTMGOV"},
+           {"Alejandro Giammattei criticized Nicaragua.", "2022-06-01", "GTMGOV"},
+           {"Alejandro Giammattei criticized Nicaragua.", "2024-06-01", "GTMELI"},
+           {"Juan Orlando Hernandez criticized Nicaragua.", "2016-06-01", "HNDGOV"},
+           {"Juan Orlando Hernandez criticized Nicaragua.", "2023-06-01", "HNDELI"},
+           {"Xiomara Castro criticized the United States.", "2024-06-01", "HNDGOV"},
+           {"Nasry Asfura criticized Nicaragua.", "2026-06-01", "HNDGOV"},
+           {"Laurentino Cortizo criticized Colombia.", "2021-06-01", "PANGOV"},
+           {"Laurentino Cortizo criticized Colombia.", "2025-06-01", "PANELI"},
+           {"Jose Raul Mulino criticized the United States.", "2025-03-01", "PANGOV"},
+           {"Luis Abinader criticized Haiti.", "2024-06-01", "DOMGOV"},
+           {"Danilo Medina criticized Haiti.", "2016-06-01", "DOMGOV"},
+           {"Danilo Medina criticized Haiti.", "2022-06-01", "DOMELI"},
+           {"Faride Raful criticized Haiti.", "2025-03-01", "DOMCOP"},
+           {"Rodrigo Chaves criticized Nicaragua.", "2023-06-01", "CRIGOV"},
+           {"Santiago Pena criticized Bolivia.", "2024-06-01", "PRYGOV"},
+           {"Luis Lacalle Pou criticized Venezuela.", "2022-06-01", "URYGOV"},
+           {"Luis Lacalle Pou criticized Venezuela.", "2025-06-01", "URYELI"},
+           {"Chan Santokhi criticized Venezuela.", "2022-06-01", "SURGOV"},
+           {"Andrew Holness criticized Haiti.", "2014-06-01", "JAMOPP"},
+           {"Andrew Holness criticized Haiti.", "2020-06-01", "JAMGOV"},
+           {"Keith Rowley criticized Venezuela.", "2020-06-01", "TTOGOV"},
+           {"Kamla Persad-Bissessar criticized Venezuela.", "2020-06-01", "TTOOPP"},
+           {"Kamla Persad-Bissessar criticized Venezuela.", "2025-09-01", "TTOGOV"},
+           {"Mia Mottley criticized Britain.", "2022-06-01", "BRBGOV"},
+           {"Johnny Briceno criticized Guatemala.", "2022-06-01", "BLZGOV"},
+           {"Dean Barrow criticized Guatemala.", "2022-06-01", "BLZELI"},
+           {"Xavier Espot criticized Spain.", "2022-06-01", "ANDGOV"},
+           {"Daniel Risch criticized Russia.", "2023-06-01", "LIEGOV"},
+           {"Daniel Risch criticized Russia.", "2025-09-01", "LIEELI"},
+           {"Luca Beccari criticized Russia.", "2023-06-01", "SMRGOV"},
+       }) {
+    std::vector<Event> events = Code(d.sentence, d.date);
+    bool found = false;
+    for (const Event& e : events) found = found || (e.source == d.source && StartsWith(e.event_code, "111"));
+    EXPECT_TRUE(found) << d.sentence << " on " << d.date << ": expected source " << d.source << ", got:\n"
+                       << Describe(events);
+  }
+}
 }  // namespace
 }  // namespace dyad

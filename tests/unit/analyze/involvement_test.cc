@@ -2641,6 +2641,20 @@ TEST_F(AnyStateTest, ForcesSentAreNoLogistics) {
   ExpectListed(cases);
 }
 
+// X's government saying something about X itself (its troops, relations, security, what it does
+// not supply), in a statement the coder could not code, is X's word on its role; its word on where
+// its forces are sent, or a peace appeal, is not (their own rules).
+TEST_F(AnyStateTest, XsStatementAboutItselfIsAnAcknowledgement) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "UGA", "UGAGOV", "010", "", "Kampala said its troops were in Ituri only to hunt the ADF.", 6, true},
+      {"russia-ukraine", "IRN", "IRNGOV", "010", "", "Tehran said its relations with Kyiv remained correct despite the war.", 6, true},
+      {"yemen-red-sea", "IRN", "IRNGOV", "010", "", "Iran's foreign ministry said the country does not arm any Yemeni party.", 6, true},
+      {"russia-ukraine", "BLR", "BLRGOV", "010", "", "Minsk said its troops had been deployed to the southern border.", 6, false},
+      {"drc-m23", "BDI", "BDIGOV", "010", "", "Gitega said its soldiers wanted a negotiated settlement in Kivu.", 6, false},
+  };
+  ExpectListed(cases);
+}
+
 // X neither confirming nor denying, in a sentence without an event, is X's word on its role.
 TEST_F(AnyStateTest, NeitherConfirmingNorDenyingIsAnAcknowledgement) {
   ExpectSentencesListed({

@@ -1667,9 +1667,12 @@ const WordList kBetweenSubjectAndVerb = {"IS",   "ARE",   "WAS",   "WERE",    "H
                                          "WILL", "WOULD", "COULD", "MIGHT",   "MAY",        "NOT",    "NEVER",
                                          "ALSO", "STILL", "ALREADY", "LATER", "REPEATEDLY", "RECENTLY", "THEN"};
 
-// Acts that members of a compound do together to someone else, never to each other: appeals,
-// demands, disapproval, rejection, threats and protest (02, 10-14).
-bool OneSidedAct(std::string_view code) { return StartsWith(code, "02") || RootBetween(code, "10", "14"); }
+// Acts that members of a compound do together to someone else, never to each other. Acts one makes alone, whoever shares the subject: statements and denials (01: "Moscow and
+// Pyongyang dismissed the reports" is no denial addressed to Pyongyang), appeals, demands,
+// criticism, rejection, threats and protest.
+bool OneSidedAct(std::string_view code) {
+  return StartsWith(code, "01") || StartsWith(code, "02") || RootBetween(code, "10", "14");
+}
 
 // Nouns of acts of war: after a possessive, whose act it is ("their assault", "its offensive").
 const WordList kOwnActs = {"ASSAULT", "ATTACK",   "ATTACKS",    "OFFENSIVE", "INVASION", "OPERATION",
@@ -3940,7 +3943,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
     } else if (document && source_.set && !source_.dflt && !target_.set && code->code.size() >= 2 &&
                pattern_id >= 0 && source_.word >= 0 &&
                ((aux < 0 && source_.word < v && VerbPosition(v)) || (by_agent && source_.word > v)) &&
-               (StartsWith(code->code, "02") || StartsWith(code->code, "03") || StartsWith(code->code, "05") ||
+               (StartsWith(code->code, "01") || StartsWith(code->code, "02") || StartsWith(code->code, "03") ||
+                StartsWith(code->code, "05") ||
                 StartsWith(code->code, "06") || StartsWith(code->code, "07") || StartsWith(code->code, "15") ||
                 StartsWith(code->code, "043") || StartsWith(code->code, "045") || StartsWith(code->code, "046"))) {
       // Document coding (dyad): appeals, pledges, endorsements, aid, cooperation, posture, hosting,
@@ -4132,7 +4136,9 @@ CodeResult Engine::Finish() {
                               e.src.code.find('/') == std::string::npos);
         return !dropped && !SourcedByEventMention(e) && !MaterialActOnEventMention(e);
       }))
-    ev.push_back(s_.untargeted.front());
+    // (Every member of a compound subject makes it: "Russia and Belarus denied the accusations".)
+    for (const RawEvent& u : s_.untargeted)
+      if (u.verb == untargeted_verb) ev.push_back(u);
   if (ev.empty()) {
     result.problem = "No events found in text";
     result.problem_kind = Problem::kNoEvents;

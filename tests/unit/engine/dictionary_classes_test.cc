@@ -698,6 +698,10 @@ TEST_F(DictionaryClasses, DismissingReportsChargesOrFindingsIsADenial) {
            {"Tehran brushed aside reports that it had sold drones to Moscow.", "IRN", "016", "RUS", Modality::kAsserted},
            {"Kampala dismissed the UN findings as biased.", "UGA", "016", "IGO", Modality::kAsserted},
            {"Belarus dismissed the charges from Kyiv.", "BLR", "016", "UKR", Modality::kAsserted},
+           // (Rejecting one charge or claim is a denial as rejecting several is.)
+           {"Kigali rejected the accusation as baseless.", "RWA", "016", "", Modality::kAsserted},
+           {"Pyongyang rejected the claim as a fabrication.", "PRK", "016", "", Modality::kAsserted},
+           {"Minsk rejected the charge that it had sent troops.", "BLR", "016", "", Modality::kAsserted},
        })
     ExpectEvent(Code(x.sentence), x);
 }
@@ -735,7 +739,8 @@ TEST_F(DictionaryClasses, TheObjectOfAVerbIsNeverItsDoer) {
 TEST_F(DictionaryClasses, MembersActingTogetherDoNotAddressEachOther) {
   EXPECT_EQ(Describe(Code("Russia and Belarus condemned the sanctions.")), "  (no events)\n");
   EXPECT_EQ(Describe(Code("Hungary and Slovakia rejected the plan.")), "  (no events)\n");
-  EXPECT_EQ(Describe(Code("Rwanda and Uganda called for a ceasefire.")), "  RWA 0256  asserted\n");
+  // (Each calls for it: an untargeted appeal is kept for every member.)
+  EXPECT_EQ(Describe(Code("Rwanda and Uganda called for a ceasefire.")), "  RWA 0256  asserted\n  UGA 0256  asserted\n");
   EXPECT_EQ(Describe(Code("Meeting Putin, Lukashenko said that the war would end.")), "  BLRGOV 010  asserted\n");
   EXPECT_EQ(Describe(Code("Visiting Xi, Putin said the talks had gone well.")), "  RUSGOV 010  asserted\n");
   // A report whose content has a subject but no coded event is the speaker's statement.

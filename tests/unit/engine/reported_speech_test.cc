@@ -967,6 +967,20 @@ TEST_F(EngineText, AParticipleOrRelativeClauseAfterAnObjectIsNotTheSubjectsAct) 
   });
 }
 
+// Members of a compound subject that deny or comment make the statement each, to no one: "Moscow
+// and Pyongyang dismissed the reports" is no denial addressed by Moscow to Pyongyang.
+TEST_F(EngineText, EachMemberOfACompoundSubjectDeniesAlone) {
+  ExpectEach({
+      {"Moscow and Pyongyang dismissed the reports as fabrications.", "RUS", "016", "", Modality::kAsserted, ""},
+      {"Moscow and Pyongyang dismissed the reports as fabrications.", "PRK", "016", "", Modality::kAsserted, ""},
+      {"Tehran and Moscow rejected the claims as Western lies.", "IRN", "016", "", Modality::kAsserted, ""},
+  });
+  for (const char* sentence : {"Moscow and Pyongyang dismissed the reports as fabrications.",
+                               "Tehran and Moscow rejected the claims as Western lies."})
+    for (const Event& e : Code(sentence))
+      EXPECT_TRUE(e.target.empty()) << sentence << "\n" << Describe(Code(sentence));
+}
+
 TEST_F(EngineText, AnInitialismEndsNoClause) {
   // "U.S." and "U.N." keep their last period: the speaker before them is still found.
   for (const Expected& x : std::vector<Expected>{

@@ -2395,6 +2395,19 @@ bool Engine::AgentSubject(int v) const {
     const std::string_view t = WordText(subject);
     const bool plural = t.size() > 4 && EndsWith(t, "S") && !EndsWith(t, "SS") && !EndsWith(t, "US");
     if (plural && (subject == 0 || kOpeners.count(WordText(subject - 1)))) return true;
+    // ... nor does evidence that records or shows ("Satellite images documented the arrival of
+    // North Korean shells", "Footage showed Iranian drones"), opening the sentence with at most a
+    // determiner or an untyped modifier before it.
+    static const WordList kEvidence = {"FOOTAGE", "VIDEO",    "VIDEOS",    "IMAGES",  "IMAGERY",  "PHOTOGRAPHS",
+                                       "PHOTOS",  "PICTURES", "DATA",      "RECORDS", "DOCUMENTS", "EVIDENCE",
+                                       "LOGS",    "MANIFESTS", "RECORDINGS", "FILES"};
+    if (kEvidence.count(t)) {
+      int first = subject;
+      while (first > 0 && subject - first < 3 && !w(first - 1).typed && w(first - 1).kind == WType::kNone &&
+             !IsActor(first - 1))
+        --first;
+      if (first == 0) return true;
+    }
   }
   if (subject < 0 || !IsType(subject, RootType::kAgent) || IsActor(subject) || w(subject).root < 0) return false;
   // (An institution: a crowd, "people blocked streets in Hong Kong", takes the place's state, as

@@ -161,7 +161,13 @@ TEST_F(EngineText, UnknownPeopleAsSubjectLendNoActToTheirObject) {
   ExpectNone({
       {"Analysts noted the dispatch of Chadian troops to Sudan.", "TCD", "01"},
       {"Some researchers noted the presence of Iranian advisers in Yemen.", "IRN", "01"},
+      // (Nor does evidence that records or shows: the footage investigates nothing.)
+      {"Satellite images documented the arrival of North Korean shells in Russia.", "PRK", "09"},
+      {"Footage documented the arrival of North Korean guns on the Russian side of the front.", "PRK", "09"},
   });
+  // What the evidence shows is still coded: the arrival of the shells is their supply.
+  ExpectEach({{"Satellite images documented the arrival of North Korean shells in Russia.", "PRK", "07", "RUS",
+               Modality::kAsserted, ""}});
 }
 
 // What a reported clause with an unnamed subject gives someone names no act of the receiver's:

@@ -3811,6 +3811,12 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         }
         ActorVal a = MakeActor(k, k, true);
         if (SameActor(a, source_)) continue;
+        // ... nor another member of the source's own compound, for force or a one-sided act: "The
+        // town was shelled by Rwandan troops and the M23" (a passive's agents after the verb).
+        if (document && !source_.dflt && source_.word >= 0 && w(k).compound >= 0 &&
+            w(k).compound == w(w(Referent(source_.word)).head).compound &&
+            (RootBetween(code->code, "15", "20") || OneSidedAct(code->code)))
+          continue;
         // ... and a place in one member's own country is where the members acted, not against
         // whom: "Ugandan troops and the Congolese army attacked camps in Ituri".
         if (compound_source && k > 0 && a.code.size() >= 3) {

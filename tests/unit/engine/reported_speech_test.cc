@@ -987,6 +987,15 @@ TEST_F(EngineText, EachMemberOfACompoundSubjectDeniesAlone) {
       EXPECT_TRUE(e.target.empty()) << sentence << "\n" << Describe(Code(sentence));
 }
 
+// The agents of a passive act of force together: neither is the other's target.
+TEST_F(EngineText, APassivesCompoundAgentsDoNotFightEachOther) {
+  ExpectNone({
+      {"The town was shelled by Rwandan troops and the M23.", "RWA", "19"},
+      {"Shells were fired from positions held by Rwandan troops and the M23.", "RWA", "19"},
+      {"The village was attacked by Russian soldiers and Wagner fighters.", "RUS", "19"},
+  });
+}
+
 TEST_F(EngineText, AnInitialismEndsNoClause) {
   // "U.S." and "U.N." keep their last period: the speaker before them is still found.
   for (const Expected& x : std::vector<Expected>{

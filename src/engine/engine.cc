@@ -1289,6 +1289,42 @@ void NoteNamedInvasions(const std::function<const std::vector<code::ActorMention
   }
 }
 
+// The state a war is said to be in or against ("the fighting in Ukraine", "the war against
+// Ukraine", "Russia's invasion of Ukraine"), for a document whose acts of force have named no target
+// yet: "joined the invasion" then points to it. Returns the mention, or null.
+const code::ActorMention* WarPlaceNamed(const std::function<const std::vector<code::ActorMention>&()>& mentions,
+                                        std::string_view sentence, const code::CorefRules& rules) {
+  static const std::set<std::string> kWar = {"war", "fighting", "invasion", "aggression", "conflict", "offensive"};
+  static const std::set<std::string> kLink = {"in", "of", "against", "on"};
+  // (Cheap gate: most sentences name no war.)
+  bool any = false;
+  for (const char* w : {"war", "fighting", "invasion", "aggression", "conflict", "offensive"})
+    any = any || sentence.find(w) != std::string_view::npos;
+  if (!any) return nullptr;
+  auto word_before = [&](size_t end, size_t* start) {
+    size_t e = end;
+    while (e > 0 && !std::isalnum(static_cast<unsigned char>(sentence[e - 1]))) {
+      if (sentence[e - 1] == ',' || sentence[e - 1] == ';' || sentence[e - 1] == '.') return std::string();
+      --e;
+    }
+    size_t b = e;
+    while (b > 0 && std::isalnum(static_cast<unsigned char>(sentence[b - 1]))) --b;
+    *start = b;
+    std::string w(sentence.substr(b, e - b));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
+  };
+  for (const auto& m : mentions()) {
+    if (m.code.size() != 3 || !rules.IsStateCode(m.code)) continue;
+    size_t at = 0;
+    std::string w = word_before(static_cast<size_t>(m.span.begin), &at);
+    if (w == "the") w = word_before(at, &at);
+    if (!kLink.count(w)) continue;
+    if (kWar.count(word_before(at, &at))) return &m;
+  }
+  return nullptr;
+}
+
 // Event coreference: "the invasion", "the war", "the attack" right after a verb of force with no
 // target point back to the war the document has been telling (docs/enrichment.md, "Clause
 // structure"). Returns the phrase's byte span in the sentence, or an empty span.
@@ -1424,6 +1460,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
   // The target of the document's latest act of force (15-20), for "participating in the
   // invasion": its country code and the words that named it.
   std::string war_target, war_target_text;
+  // ... or, while no act of force has named one, the state the war was said to be in or against.
+  std::string war_place, war_place_text;
   for (size_t index = 0; index < sentences.size(); ++index) {
     const size_t begin = sentences[index].begin;
     const std::string_view sentence(text.text.data() + begin, sentences[index].end - begin);
@@ -1563,6 +1601,11 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         if (!result.events.empty()) break;
       }
     if (discourse) NoteNamedInvasions(std::ref(sentence_actors), sentence, &*discourse);
+    if (discourse && war_target.empty())
+      if (const code::ActorMention* place = WarPlaceNamed(std::ref(sentence_actors), sentence, discourse->rules())) {
+        war_place = place->code;
+        war_place_text = place->text;
+      }
     if (result.events.empty()) continue;
     const size_t first = events->size();
     for (auto& coded : result.events) {
@@ -1619,12 +1662,13 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     for (size_t i = 0; i < result.events.size(); ++i) {
       Event& e = (*events)[first + i];
       const bool force = e.root_code >= "18" && e.root_code <= "20";
-      if (force && e.target.empty() && !war_target.empty() && e.source.compare(0, 3, war_target) != 0) {
+      const std::string& war = war_target.empty() ? war_place : war_target;
+      if (force && e.target.empty() && !war.empty() && e.source.compare(0, 3, war) != 0) {
         const code::ByteSpan phrase = DefiniteWarPhrase(sentence, result.events[i].verb_span.end);
         if (!phrase.empty()) {
-          e.target = war_target;
+          e.target = war;
           e.target_text = std::string(sentence.substr(phrase.begin, phrase.end - phrase.begin));
-          e.target_ref = war_target_text;
+          e.target_ref = war_target.empty() ? war_place_text : war_target_text;
           e.target_span = to_span(begin, phrase);
         }
       }

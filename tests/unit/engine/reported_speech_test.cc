@@ -996,6 +996,19 @@ TEST_F(EngineText, APassivesCompoundAgentsDoNotFightEachOther) {
   });
 }
 
+// "Joined the invasion" with no act of force before it that named a target points to the state the
+// document said the war was in or against.
+TEST_F(EngineText, TheInvasionJoinedIsTheWarTheDocumentNamed) {
+  ExpectEach({
+      {"Analysts say the war in Ukraine will decide Belarus's future. Belarusian soldiers were reported to have "
+       "joined the invasion in March.",
+       "BLR", "19", "UKR", Modality::kAsserted, ""},
+      {"Moscow's war against Ukraine entered its third year. Volunteers from Belarus later took part in the "
+       "invasion.",
+       "BLR", "19", "UKR", Modality::kAsserted, ""},
+  });
+}
+
 TEST_F(EngineText, AnInitialismEndsNoClause) {
   // "U.S." and "U.N." keep their last period: the speaker before them is still found.
   for (const Expected& x : std::vector<Expected>{

@@ -124,7 +124,7 @@ std::vector<std::string> SideWords(const Subject& x, const std::vector<std::stri
 }
 
 // Expands {x_name}, {x_adj}, {aggressor}, {victim}, {elsewhere}, {victim_side},
-// {aggressor_side} and {aggressor_held} into every phrase they
+// {aggressor_side}, {aggressor_held} and {x_weapon} into every phrase they
 // stand for; a placeholder without a value yields no phrase.
 std::vector<std::string> Expand(const std::string& keyword, const Subject& x, const Conflict& c) {
   std::vector<std::string> out = {keyword};
@@ -134,7 +134,8 @@ std::vector<std::string> Expand(const std::string& keyword, const Subject& x, co
   };
   std::vector<Ph> phs = {{"{x_name}", {}},         {"{x_adj}", {}},         {"{aggressor}", c.aggressor_words},
                          {"{victim}", c.victim_words}, {"{elsewhere}", {}},     {"{victim_side}", {}},
-                         {"{aggressor_side}", {}},     {"{aggressor_held}", c.aggressor_held}};
+                         {"{aggressor_side}", {}},     {"{aggressor_held}", c.aggressor_held},
+                         {"{x_weapon}", x.weapons}};
   if (keyword.find("{elsewhere}") != std::string::npos) phs[4].values = Elsewhere(x, c);
   if (keyword.find("{victim_side}") != std::string::npos)
     phs[5].values = SideWords(x, c.victim_words, {&c.victim, &c.victim_allies});
@@ -407,6 +408,10 @@ struct Classifier::Program {
     uint32_t modality = ~uint32_t{0};  // 1 << Modality
     uint32_t involves_by_code = 0;     // 1 << Involvement, for the kinds an event's codes and places answer
     bool involves_named = false, involves_group = false;  // the kinds its sentence answers
+    // The phrases that name X for `involves_named`: X's names and adjectives, and for a rule whose
+    // keywords use {x_weapon} its weapon systems too ("debris of KN-23 missiles" names North Korea
+    // for that rule alone).
+    int named = 0;
     PrefixList codes, not_codes;
   };
 
@@ -436,6 +441,7 @@ struct Classifier::Program {
   // its own (most lists are ruled out for an event without looking at their phrases).
   std::vector<std::vector<int>> lists_of;
   int named = 0;     // {x_name}, {x_adj}, {x_adj}s: the sentence names X
+  int named_or_weapon = 0;  // ... or one of X's weapon systems ({x_weapon})
   int x_groups = 0;  // the match phrases of the conflict's groups from X
   std::vector<Compiled> compiled;
   // The rules (indexes into `compiled`, in file order) that may fire on an event by its CAMEO
@@ -450,6 +456,7 @@ struct Classifier::Program {
       : x(std::move(subject)), conflict(c), standing(c.StandingOf(x.code)) {
     if (set) allegation = set->allegation;
     named = List(Phrases({"{x_name}", "{x_adj}", "{x_adj}s"}));
+    named_or_weapon = List(Phrases({"{x_name}", "{x_adj}", "{x_adj}s", "{x_weapon}"}));
     std::vector<int> from_x;
     for (const Group& g : conflict.groups) {
       if (conflict.SideOf(g.country, x.code) != Side::kX) continue;
@@ -483,6 +490,10 @@ struct Classifier::Program {
         else if (inv == Involvement::kGroup) r.involves_group = true;
         else r.involves_by_code |= uint32_t{1} << static_cast<int>(inv);
       }
+      const bool weapon_keywords = std::any_of(rule->keywords.begin(), rule->keywords.end(), [](const std::string& k) {
+        return k.find("{x_weapon}") != std::string::npos;
+      });
+      r.named = weapon_keywords ? named_or_weapon : named;
       r.codes = PrefixesOf(rule->codes);
       r.not_codes = PrefixesOf(rule->not_codes);
       r.keywords = List(Phrases(rule->keywords));
@@ -724,7 +735,7 @@ class EventFacts {
     if (!rule.reported_by_role.empty() && !HasRole(e.reported_by, rule.reported_by_role)) return false;
     if (!rule.not_source_role.empty() && HasRole(e.source, rule.not_source_role)) return false;
     if (!rule.not_target_role.empty() && HasRole(e.target, rule.not_target_role)) return false;
-    if (!involved_by_code && !(r.involves_named && Any(p_.named)) && !(r.involves_group && Any(p_.x_groups)))
+    if (!involved_by_code && !(r.involves_named && Any(r.named)) && !(r.involves_group && Any(p_.x_groups)))
       return false;
     if (!rule.keywords.empty() && !Any(r.keywords)) return false;
     if (!tie_by_document && !rule.and_keywords.empty() && !Any(r.and_keywords)) return false;

@@ -29,6 +29,9 @@ struct Subject {
   std::vector<std::string> names_with_the;
   // Every lower-case adjective ("belarusian", "belarussian"); empty = just `adjective`.
   std::vector<std::string> adjectives;
+  // Lower-case names of weapon systems of X's make or design (the rules' [weapons]: "kn-23"):
+  // {x_weapon} in keywords.
+  std::vector<std::string> weapons;
   // How reports print X: "Belarus", "the United States" ("" = `name`).
   std::string display_name;
   // Lower-case names and adjectives of other states that contain one of X's ("south sudan" and

@@ -531,7 +531,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   Reader r(path);
   RuleSet rs;
   rs.file = path;
-  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "words", "unrelated", "allegation",
+  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "weapons", "words", "unrelated", "allegation",
                      "categories", "rules", "escalation", "judgement"},
               "rules file");
   rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
@@ -599,6 +599,13 @@ Status LoadRules(const std::string& path, RuleSet* out) {
       std::vector<std::string> list;
       for (const std::string& n : r.Strings(*forces, std::string(k.str()).c_str(), "[forces]")) list.push_back(Lower(n));
       rs.forces[std::string(k.str())] = list;
+    }
+  }
+  if (const toml::table* weapons = r.Table(root, "weapons", "rules file", false)) {
+    for (auto&& [k, v] : *weapons) {
+      std::vector<std::string> list;
+      for (const std::string& n : r.Strings(*weapons, std::string(k.str()).c_str(), "[weapons]")) list.push_back(Lower(n));
+      rs.weapons[std::string(k.str())] = list;
     }
   }
   r.EachTable(root, "categories", "[[categories]]", [&](const toml::table& t, int i) {

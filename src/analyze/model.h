@@ -232,6 +232,10 @@ struct RuleSet {
   // Words naming a state's armed forces, lower-case ("RWA" -> "rdf", "rwanda defence force"): read
   // as the state's adjective after its own ("RDF troops" are Rwandan troops), never to look it up.
   std::map<std::string, std::vector<std::string>> forces;
+  // Names of weapon systems of a state's make or design, lower-case ("PRK" -> "kn-23", "koksan"):
+  // {x_weapon} in keywords; a sentence holding one names X for the rules that use it (and for no
+  // other rule), never used to look a state up.
+  std::map<std::string, std::vector<std::string>> weapons;
   // Verbs by which a reporter alleges what X did ("accused", "alleges", lower-case): an event the
   // sentence puts after such a verb of its reporter is an allegation, not evidence of the conduct
   // (Bucket::kAlleged); the accusation itself is an event of its own.

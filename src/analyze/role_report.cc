@@ -1119,6 +1119,8 @@ Status BuildRoleReportFromStore(store::Store& store, const RuleSet& rules,
     if (x.code.empty() || g.country.compare(0, x.code.size(), x.code) != 0) continue;
     for (const std::string& m : g.match) q.involving_words.push_back(m);
   }
+  // (X's weapon systems name it for the rules that use {x_weapon}.)
+  for (const std::string& w : x.weapons) q.involving_words.push_back(w);
   Status s = ReadWhileClassifying(store, q, &a);
   if (!s.ok()) return s;
   // Events that hold only in a document about the conflict: ask the store what the documents

@@ -209,6 +209,8 @@ Status LookupSubject(const std::string& query, const std::string& countries_tsv,
   // (After the adjective that is printed: "RDF troops" read as "Rwandan troops".)
   if (auto f = rules.forces.find(s.code); f != rules.forces.end())
     for (const std::string& word : f->second) add(&s.adjectives, word);
+  if (auto w = rules.weapons.find(s.code); w != rules.weapons.end())
+    for (const std::string& word : w->second) add(&s.weapons, word);
   // Other states' longer names holding one of X's words ("south sudan" holds "sudan"), unless
   // X's own name holds them in turn ("people's republic of china" holds Taiwan's "republic of china").
   std::vector<std::string> own = s.names;

@@ -2655,6 +2655,21 @@ TEST_F(AnyStateTest, XsStatementAboutItselfIsAnAcknowledgement) {
   ExpectListed(cases);
 }
 
+// A weapon system of X's make or design, named without X ("debris of KN-23 missiles"), names X for
+// the rule that reads the rules' [weapons] ({x_weapon}) when the sentence says the weapons reached the
+// aggressor's side; their use alone, or another rule's keyword, is no such evidence.
+TEST_F(AnyStateTest, XsWeaponSystemsNamedWithoutXAreEvidenceOfSupply) {
+  ExpectSentencesListed({
+      {"russia-ukraine", "PRK", "Prosecutors in Kharkiv recovered fragments of a KN-24 missile after the strike.", 3, true},
+      {"russia-ukraine", "PRK", "Satellite photographs showed Koksan guns arriving at a Russian depot.", 3, true},
+      {"yemen-red-sea", "IRN", "The navy identified Quds-1 cruise missile parts among the cargo bound for the Houthis.", 3, true},
+      {"russia-ukraine", "IRN", "Russia launched 90 Shahed-136 drones at Kyiv overnight.", 3, false},
+      {"russia-ukraine", "PRK", "Ukraine denied that any KN-23 missile had been recovered.", 3, false},
+      // (Only the rule that uses {x_weapon} reads weapon names as naming X.)
+      {"russia-ukraine", "PRK", "The General Assembly deplored the strikes with KN-23 missiles.", 8, false},
+  });
+}
+
 // X neither confirming nor denying, in a sentence without an event, is X's word on its role.
 TEST_F(AnyStateTest, NeitherConfirmingNorDenyingIsAnAcknowledgement) {
   ExpectSentencesListed({

@@ -641,6 +641,26 @@ TEST_F(DictionaryClasses, NarrowEntriesDoNotFireOnLookalikes) {
     ExpectNoEvent(sentence, code, Code(sentence));
 }
 
+// Armour or columns moving from somewhere, by any way, toward a place: a show of force toward its
+// state (frame 150), whatever lies between the origin and the goal.
+TEST_F(DictionaryClasses, ArmourMovingFromAnywhereTowardAPlaceIsAShowOfForce) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Witnesses saw Russian tanks rolling from Belarusian territory along the highway toward Kyiv.", "RUS",
+            "15", "UKR", Modality::kAsserted},
+           {"Russian columns moved from Belarus through the exclusion zone toward Kyiv.", "RUS", "15", "UKR",
+            Modality::kAsserted},
+           {"Russian tanks and trucks drove from Belgorod across the border into Kharkiv.", "RUS", "15", "UKR",
+            Modality::kAsserted},
+           {"Columns of Russian armour and trucks streamed from Belarusian forests down the main road to Chernihiv.",
+            "RUS", "15", "UKR", Modality::kAsserted},
+           {"Russian tanks and artillery were moving from the Belarusian border along two highways to Kyiv.", "RUS",
+            "15", "UKR", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  ExpectNoEvent("The convoy of aid trucks moved from Poland to Lviv.", "15",
+                Code("The convoy of aid trucks moved from Poland to Lviv."));
+}
+
 // People with dated offices: the code follows the date of the report.
 TEST_F(DictionaryClasses, GreatLakesLeadersFollowTheirDatesOfOffice) {
   struct Dated {

@@ -145,18 +145,20 @@ TEST(Quality, SeedArticleF1AtLeastBar) {
 
 // Two rewordings of the seed article written by us (the same facts in other words; no run of five
 // words of the original), scored against the seed gold's events anchored in them. The bar
-// is "within 0.05 of the original"; the floors below are what the general mechanisms reach today
-// less a margin (0.913 and 0.810 against the original's 0.864 on 7 Dec 2026, docs/quality.md):
-// the gap is printed so that it is seen.
+// is "within 0.05 of the original", asserted; the floors below are what the general mechanisms
+// reach today less a margin (0.913 and 0.837 against the original's 0.864 on 7 Dec 2026,
+// docs/quality.md).
 TEST(Quality, SeedRewordingsAboveTheirFloors) {
   const std::string article = kShared + "/corpus/role-of-belarus-in-the-war.txt";
   if (!std::filesystem::exists(article)) GTEST_SKIP() << "seed article not found: " << article;
   const double original = ScoreSeedGold("seed_gold.jsonl", "seed article").overall.f1();
-  const std::pair<const char*, double> rewordings[] = {{"seed_reworded_1.jsonl", 0.85}, {"seed_reworded_2.jsonl", 0.75}};
+  const std::pair<const char*, double> rewordings[] = {{"seed_reworded_1.jsonl", 0.85}, {"seed_reworded_2.jsonl", 0.78}};
   for (const auto& [file, floor] : rewordings) {
     const double f1 = ScoreSeedGold(file, file).overall.f1();
     std::cout << file << " F1 " << f1 << " (floor " << floor << "; gap to the original " << original - f1 << ")\n";
     EXPECT_GE(f1, floor) << file;
+    // The bar: a rewording loses at most 0.05 against the original.
+    EXPECT_LE(original - f1, 0.05) << file << ": " << f1 << " against the original's " << original;
   }
 }
 

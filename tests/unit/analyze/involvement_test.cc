@@ -2670,6 +2670,17 @@ TEST_F(AnyStateTest, XsWeaponSystemsNamedWithoutXAreEvidenceOfSupply) {
   });
 }
 
+// Fire from positions X's forces held is their part in the fighting, its target unnamed; X's
+// fighters for the victim's side are no such part.
+TEST_F(AnyStateTest, FireFromPositionsXHeldIsParticipation) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "RWA", "RWAMIL", "190", "", "Mortar shells were fired from hills controlled by the RDF, UN investigators said.", 2, true},
+      {"drc-m23", "RWA", "RWAMIL", "190", "", "The attack came from positions held by Rwandan troops.", 2, true},
+      {"drc-m23", "BDI", "BDIMIL", "190", "", "Shells were fired from positions held by Burundian troops at the invitation of Kinshasa.", 2, false},
+  };
+  ExpectListed(cases);
+}
+
 // X neither confirming nor denying, in a sentence without an event, is X's word on its role.
 TEST_F(AnyStateTest, NeitherConfirmingNorDenyingIsAnAcknowledgement) {
   ExpectSentencesListed({

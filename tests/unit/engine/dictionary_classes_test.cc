@@ -661,6 +661,19 @@ TEST_F(DictionaryClasses, ArmourMovingFromAnywhereTowardAPlaceIsAShowOfForce) {
                 Code("The convoy of aid trucks moved from Poland to Lviv."));
 }
 
+// Fire that came from positions someone held is that one's attack, whoever was hit (frame 190);
+// people coming from such areas attack no one.
+TEST_F(DictionaryClasses, FireFromPositionsHeldBySomeoneIsTheirAttack) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Rockets were fired from positions held by the Rwanda Defence Force.", "RWAMIL", "19", "*",
+            Modality::kAsserted},
+           {"The shelling had come from hills controlled by the RDF.", "RWAMIL", "19", "*", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  ExpectNoEvent("Refugees came from areas controlled by the M23.", "19",
+                Code("Refugees came from areas controlled by the M23."));
+}
+
 // People with dated offices: the code follows the date of the report.
 TEST_F(DictionaryClasses, GreatLakesLeadersFollowTheirDatesOfOffice) {
   struct Dated {

@@ -2681,6 +2681,16 @@ TEST_F(AnyStateTest, FireFromPositionsXHeldIsParticipation) {
   ExpectListed(cases);
 }
 
+// X's leaders honouring X's own fighters who fell in the war is X's word that its forces fought.
+TEST_F(AnyStateTest, HonouringOnesOwnFallenIsAnAcknowledgement) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "PRK", "PRKGOV", "051", "", "Kim Jong Un praised the soldiers who died in Kursk as heroes.", 6, true},
+      {"russia-ukraine", "PRK", "PRKGOV", "051", "", "Kim honoured the fallen servicemen at a memorial in Pyongyang.", 6, true},
+      {"russia-ukraine", "PRK", "PRKGOV", "051", "RUS", "Kim praised Russia's leadership.", 6, false},
+  };
+  ExpectListed(cases);
+}
+
 // X neither confirming nor denying, in a sentence without an event, is X's word on its role.
 TEST_F(AnyStateTest, NeitherConfirmingNorDenyingIsAnAcknowledgement) {
   ExpectSentencesListed({

@@ -674,6 +674,15 @@ TEST_F(DictionaryClasses, FireFromPositionsHeldBySomeoneIsTheirAttack) {
                 Code("Refugees came from areas controlled by the M23."));
 }
 
+// A leader praising or honouring his own fighters, named by no actor, praises (051) to no one named.
+TEST_F(DictionaryClasses, PraisingOnesOwnFallenIsPraiseToNoOneNamed) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Kim Jong Un praised the soldiers who died in Kursk as heroes.", "PRKGOV", "051", "", Modality::kAsserted},
+           {"Lukashenko honoured the fallen at a ceremony in Minsk.", "BLRGOV", "051", "", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+}
+
 // People with dated offices: the code follows the date of the report.
 TEST_F(DictionaryClasses, GreatLakesLeadersFollowTheirDatesOfOffice) {
   struct Dated {

@@ -683,6 +683,17 @@ TEST_F(DictionaryClasses, PraisingOnesOwnFallenIsPraiseToNoOneNamed) {
     ExpectEvent(Code(x.sentence), x);
 }
 
+// Calling an act or a force by a word of praise (legitimate, heroic, sacred) praises it (051), as
+// calling it by a condemning word criticises it (111).
+TEST_F(DictionaryClasses, CallingAnActByAWordOfPraiseIsPraise) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Tehran called the Houthi raids a legitimate response.", "IRNGOV", "051", "YEMREB", Modality::kAsserted},
+           {"Lukashenko called the Russian offensive a heroic liberation.", "BLRGOV", "051", "RUS", Modality::kAsserted},
+           {"Kim Jong Un called the deployment a sacred mission.", "PRKGOV", "051", "", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+}
+
 // People with dated offices: the code follows the date of the report.
 TEST_F(DictionaryClasses, GreatLakesLeadersFollowTheirDatesOfOffice) {
   struct Dated {

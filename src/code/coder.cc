@@ -4141,8 +4141,15 @@ CodeResult Engine::Finish() {
   const int32_t untargeted_verb = s_.untargeted.empty() ? -1 : s_.untargeted.front().verb;
   auto later_clause = [&](int32_t verb) {
     if (untargeted_verb < 0 || verb <= untargeted_verb) return false;
-    for (int32_t k = untargeted_verb + 1; k < verb && k < n(); ++k)
+    for (int32_t k = untargeted_verb + 1; k < verb && k < n(); ++k) {
       if (w(k).kind == WType::kComma) return true;
+      // (... or a relative clause about the act's object: "agreed to a ceasefire that took effect
+      // in August".)
+      const std::string_view t = WordText(k);
+      if ((t == "THAT" || t == "WHICH" || t == "WHO") && k > untargeted_verb + 1 && !w(k - 1).typed &&
+          w(k - 1).kind == WType::kNone)
+        return true;
+    }
     return false;
   };
   if (!s_.untargeted.empty() &&

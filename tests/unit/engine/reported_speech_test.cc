@@ -1011,6 +1011,15 @@ TEST_F(EngineText, TheInvasionJoinedIsTheWarTheDocumentNamed) {
   });
 }
 
+// An act with no target named is kept when the sentence's only other reading is a null pattern in a
+// relative clause about its object ("a ceasefire that took effect"), as after a comma.
+TEST_F(EngineText, ARelativeClauseAboutTheObjectKeepsAnUntargetedAct) {
+  ExpectEach({
+      {"Rwanda agreed to a ceasefire that took effect in August.", "RWA", "035", "", Modality::kAsserted, ""},
+      {"Uganda agreed to a truce that took effect the next day.", "UGA", "035", "", Modality::kAsserted, ""},
+  });
+}
+
 TEST_F(EngineText, AnInitialismEndsNoClause) {
   // "U.S." and "U.N." keep their last period: the speaker before them is still found.
   for (const Expected& x : std::vector<Expected>{

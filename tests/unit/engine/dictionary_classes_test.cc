@@ -694,6 +694,17 @@ TEST_F(DictionaryClasses, CallingAnActByAWordOfPraiseIsPraise) {
     ExpectEvent(Code(x.sentence), x);
 }
 
+// Standing by someone is backing them (051); standing by as others act backs no one.
+TEST_F(DictionaryClasses, StandingBySomeoneIsBackingThem) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Pyongyang has stood firmly by Moscow since the invasion.", "PRKGOV", "051", "RUS", Modality::kAsserted},
+           {"Tehran stood by the Houthis throughout the Red Sea campaign.", "IRNGOV", "051", "YEMREB", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  ExpectNoEvent("Peacekeepers stood by as the rebels entered the town.", "05",
+                Code("Peacekeepers stood by as the rebels entered the town."));
+}
+
 // People with dated offices: the code follows the date of the report.
 TEST_F(DictionaryClasses, GreatLakesLeadersFollowTheirDatesOfOffice) {
   struct Dated {

@@ -3634,6 +3634,13 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // when that has a subject of its own the dictionaries do not know: "Kyiv said a company had
         // shipped fuel to the Russian army" names no supplier (not Kyiv). The search stops.
         if (document && k < v && SpeakerBeforeUnnamedSubject(k, v)) break;
+        // Document coding (dyad): the one told, right before a "that" clause that opens with a
+        // gerund, does not do what the gerund names ("Kim told Putin that sending troops to Russia
+        // was a duty": no Russian deployment); the search goes on to the speaker.
+        if (document && k < v) {
+          const int tail = w(k).tail >= 0 ? w(k).tail : k;
+          if (tail + 2 == v && WordText(tail + 1) == "THAT" && EndsWith(WordText(v), "ING")) continue;
+        }
         // Document coding (dyad): an actor opening a "that" clause right before the verb is its
         // subject ("Pyongyang repeated Moscow's claim that the West is fighting a proxy war": the
         // West fights, not Pyongyang).

@@ -1020,6 +1020,15 @@ TEST_F(EngineText, ARelativeClauseAboutTheObjectKeepsAnUntargetedAct) {
   });
 }
 
+// The one told, right before a "that" clause that opens with a gerund, does not do what the gerund
+// names.
+TEST_F(EngineText, TheOneToldDoesNotDoWhatTheGerundNames) {
+  ExpectNone({
+      {"The envoy told Putin that helping Russia was a fraternal duty.", "RUS", "07"},
+      {"The delegation told Putin that helping Russia was an honour.", "RUS", "07"},
+  });
+}
+
 TEST_F(EngineText, AnInitialismEndsNoClause) {
   // "U.S." and "U.N." keep their last period: the speaker before them is still found.
   for (const Expected& x : std::vector<Expected>{

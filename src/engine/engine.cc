@@ -1296,10 +1296,17 @@ const code::ActorMention* WarPlaceNamed(const std::function<const std::vector<co
                                         std::string_view sentence, const code::CorefRules& rules) {
   static const std::set<std::string> kWar = {"war", "fighting", "invasion", "aggression", "conflict", "offensive"};
   static const std::set<std::string> kLink = {"in", "of", "against", "on"};
-  // (Cheap gate: most sentences name no war.)
+  // (Cheap gate: most sentences name no war. A whole word only: "toward" and "warned" are none.)
   bool any = false;
-  for (const char* w : {"war", "fighting", "invasion", "aggression", "conflict", "offensive"})
-    any = any || sentence.find(w) != std::string_view::npos;
+  for (std::string_view w : {std::string_view("war"), std::string_view("fighting"), std::string_view("invasion"),
+                             std::string_view("aggression"), std::string_view("conflict"), std::string_view("offensive")}) {
+    for (size_t at = sentence.find(w); at != std::string_view::npos && !any; at = sentence.find(w, at + 1)) {
+      const size_t end = at + w.size();
+      any = (at == 0 || !std::isalpha(static_cast<unsigned char>(sentence[at - 1]))) &&
+            (end == sentence.size() || !std::isalpha(static_cast<unsigned char>(sentence[end])));
+    }
+    if (any) break;
+  }
   if (!any) return nullptr;
   auto word_before = [&](size_t end, size_t* start) {
     size_t e = end;
@@ -1460,7 +1467,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
   // The target of the document's latest act of force (15-20), for "participating in the
   // invasion": its country code and the words that named it.
   std::string war_target, war_target_text;
-  // ... or, while no act of force has named one, the state the war was said to be in or against.
+  // ... or, while no act of force has named one, the state the document first said the war was in
+  // or against.
   std::string war_place, war_place_text;
   for (size_t index = 0; index < sentences.size(); ++index) {
     const size_t begin = sentences[index].begin;
@@ -1601,7 +1609,8 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         if (!result.events.empty()) break;
       }
     if (discourse) NoteNamedInvasions(std::ref(sentence_actors), sentence, &*discourse);
-    if (discourse && war_target.empty())
+    // (The first place the document gives the war is kept: the scan stops once one is found.)
+    if (discourse && war_target.empty() && war_place.empty())
       if (const code::ActorMention* place = WarPlaceNamed(std::ref(sentence_actors), sentence, discourse->rules())) {
         war_place = place->code;
         war_place_text = place->text;

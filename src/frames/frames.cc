@@ -122,18 +122,19 @@ bool CodedVerbBetween(const std::vector<code::CodedEvent>& events, size_t count,
   return false;
 }
 
-// A relative pronoun ("which", "that", "who") opens a clause between the end of an actor (byte
-// `actor_end`) and the trigger at token `trigger`, and the actor is not its antecedent (more than a
-// comma stands between the actor and the pronoun).
-bool RelativeClauseBetween(const std::vector<Token>& tokens, int32_t actor_end, int32_t trigger) {
-  for (int32_t j = trigger - 1; j >= 0 && tokens[j].begin >= actor_end; --j) {
+// The relative pronoun ("which", "that", "who") closest before token `trigger`, from token `from` on,
+// or -1; `*antecedent_begin` is where the word before it (a comma skipped) begins, -1 if none.
+int32_t RelativePronounBefore(const std::vector<Token>& tokens, int32_t from, int32_t trigger,
+                              int32_t* antecedent_begin) {
+  for (int32_t j = trigger - 1; j >= from && j >= 0; --j) {
     const std::string_view w = tokens[j].lower;
     if (!tokens[j].word || (w != "which" && w != "that" && w != "who")) continue;
     int32_t before = j - 1;
     if (before >= 0 && tokens[before].lower == ",") --before;
-    return before >= 0 && tokens[before].begin >= actor_end;
+    *antecedent_begin = before >= 0 ? tokens[before].begin : -1;
+    return j;
   }
-  return false;
+  return -1;
 }
 
 bool IsCodedObject(const std::vector<code::CodedEvent>& events, size_t count, code::ByteSpan span) {
@@ -472,8 +473,15 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           if (tokens[from].word && !(trig == 1 && kVerbGroup.count(tokens[from].lower))) ++words;
         }
         const code::ActorMention* best = nullptr;
+        // ("... intercepted a dhow, which was carrying Iranian weapons": a relative clause's subject
+        // is the noun before its pronoun, so an actor further back is not it; "Belarus, which
+        // carried Russian fuel" keeps the actor right before the pronoun.)
+        int32_t antecedent_begin = -1;
+        const int32_t relative = trig == 2 ? RelativePronounBefore(tokens, from, ti, &antecedent_begin) : -1;
         for (const auto& a : actors) {
           if (a.code.empty() || a.span.empty()) continue;
+          if (a.span.begin < tokens[from].begin || a.span.end > tokens[ti].begin) continue;
+          if (best && a.span.begin <= best->span.begin) continue;
           // ("20 Belarusians serving in Ukraine were killed": a place after a preposition is no
           // subject of what an actor-less frame states.)
           if (!f.has_source_slot && AfterPlacePreposition(tokens, from, a.span.begin)) continue;
@@ -484,13 +492,8 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           if (trig == 2 && tokens[ti].lower.ends_with("ing") &&
               CodedVerbBetween(*events, coder_count, a.span.end, tokens[ti].begin))
             continue;
-          // ("... intercepted a dhow, which was carrying Iranian weapons": a relative clause's
-          // subject is the noun before its pronoun, so an actor further back is not it; "Belarus,
-          // which carried Russian fuel" keeps the actor right before the pronoun.)
-          if (trig == 2 && RelativeClauseBetween(tokens, a.span.end, ti)) continue;
-          if (a.span.begin >= tokens[from].begin && a.span.end <= tokens[ti].begin &&
-              (!best || a.span.begin > best->span.begin))
-            best = &a;
+          if (relative >= 0 && tokens[relative].begin >= a.span.end && antecedent_begin >= a.span.end) continue;
+          best = &a;
         }
         // "{S} trigger" wants the actor as a modifier of the trigger noun ("Russia's
         // deployment", "the Russian military buildup"): no determiner or past form between

@@ -55,6 +55,22 @@ void ExpectNoEvent(const std::string& sentence, const char* code, const std::vec
 
 class DictionaryClasses : public BundledEngineTest {
  protected:
+  // A person's code on a date: "<name> criticized <state>." coded on `date` has `source` as the
+  // source of its criticism (111).
+  struct Dated {
+    const char* sentence;
+    const char* date;
+    const char* source;
+  };
+  static void ExpectDatedCritics(const std::vector<Dated>& cases) {
+    for (const Dated& d : cases) {
+      std::vector<Event> events = Code(d.sentence, d.date);
+      bool found = false;
+      for (const Event& e : events) found = found || (e.source == d.source && StartsWith(e.event_code, "111"));
+      EXPECT_TRUE(found) << d.sentence << " on " << d.date << ": expected source " << d.source << ", got:\n"
+                         << Describe(events);
+    }
+  }
   static std::vector<Event> Code(const std::string& text, const char* date = "2025-03-01") { return CodeDated(text, date); }
 
   // Each sentence coded alone yields its expected event.
@@ -707,12 +723,7 @@ TEST_F(DictionaryClasses, StandingBySomeoneIsBackingThem) {
 
 // People with dated offices: the code follows the date of the report.
 TEST_F(DictionaryClasses, GreatLakesLeadersFollowTheirDatesOfOffice) {
-  struct Dated {
-    const char* sentence;
-    const char* date;
-    const char* source;
-  };
-  for (const Dated& d : std::vector<Dated>{
+  ExpectDatedCritics({
            {"Joseph Kabila criticized Rwanda.", "2015-06-01", "CODGOV"},
            {"Joseph Kabila criticized Rwanda.", "2025-06-01", "CODELI"},
            {"Felix Tshisekedi criticized Rwanda.", "2017-06-01", "CODOPP"},
@@ -724,13 +735,7 @@ TEST_F(DictionaryClasses, GreatLakesLeadersFollowTheirDatesOfOffice) {
            {"Pierre Nkurunziza criticized Rwanda.", "2015-06-01", "BDIGOV"},
            {"Bobi Wine criticized Museveni.", "2024-06-01", "UGAOPP"},
            {"Muhoozi Kainerugaba criticized Congo.", "2024-06-01", "UGAMIL"},
-       }) {
-    std::vector<Event> events = Code(d.sentence, d.date);
-    bool found = false;
-    for (const Event& e : events) found = found || (e.source == d.source && StartsWith(e.event_code, "111"));
-    EXPECT_TRUE(found) << d.sentence << " on " << d.date << ": expected source " << d.source << ", got:\n"
-                       << Describe(events);
-  }
+  });
 }
 
 // Verbs whose object or subject decides the act: "targeting" exports is a sanction, drones that
@@ -1067,12 +1072,7 @@ TEST_F(DictionaryClasses, RecognisingAnAnnexationRecognisesTheAnnexer) {
 // The leaders of the African and Asia-Pacific states added in issue 9 follow their dates of office:
 // a president GOV during the term and ELI (or OPP) after it; a soldier MIL before a coup, GOV after.
 TEST_F(DictionaryClasses, AfricaAndAsiaPacificLeadersFollowTheirDatesOfOffice) {
-  struct Dated {
-    const char* sentence;
-    const char* date;
-    const char* source;
-  };
-  for (const Dated& d : std::vector<Dated>{
+  ExpectDatedCritics({
            {"Paul Biya criticized France.", "2020-06-01", "CMRGOV"},
            {"Philemon Yang criticized France.", "2015-06-01", "CMRGOV"},
            {"Philemon Yang criticized France.", "2021-06-01", "CMRELI"},
@@ -1130,24 +1130,13 @@ TEST_F(DictionaryClasses, AfricaAndAsiaPacificLeadersFollowTheirDatesOfOffice) {
            {"Xanana Gusmao criticized Australia.", "2020-06-01", "TLSELI"},
            {"Xanana Gusmao criticized Australia.", "2024-06-01", "TLSGOV"},
            {"Thongloun Sisoulith criticized Thailand.", "2022-06-01", "LAOGOV"},
-       }) {
-    std::vector<Event> events = Code(d.sentence, d.date);
-    bool found = false;
-    for (const Event& e : events) found = found || (e.source == d.source && StartsWith(e.event_code, "111"));
-    EXPECT_TRUE(found) << d.sentence << " on " << d.date << ": expected source " << d.source << ", got:\n"
-                       << Describe(events);
-  }
+  });
 }
 
 // Leaders of American and European states without people before (issue 9) are coded by their office on
 // the day: GOV during the term, ELI (or OPP) before and after it.
 TEST_F(DictionaryClasses, AmericasAndMicrostatesLeadersFollowTheirDatesOfOffice) {
-  struct Dated {
-    const char* sentence;
-    const char* date;
-    const char* source;
-  };
-  for (const Dated& d : std::vector<Dated>{
+  ExpectDatedCritics({
            {"Irfaan Ali criticized Venezuela.", "2024-06-01", "GUYGOV"},
            {"David Granger criticized Venezuela.", "2018-06-01", "GUYGOV"},
            {"David Granger criticized Venezuela.", "2022-06-01", "GUYELI"},
@@ -1184,13 +1173,7 @@ TEST_F(DictionaryClasses, AmericasAndMicrostatesLeadersFollowTheirDatesOfOffice)
            {"Daniel Risch criticized Russia.", "2023-06-01", "LIEGOV"},
            {"Daniel Risch criticized Russia.", "2025-09-01", "LIEELI"},
            {"Luca Beccari criticized Russia.", "2023-06-01", "SMRGOV"},
-       }) {
-    std::vector<Event> events = Code(d.sentence, d.date);
-    bool found = false;
-    for (const Event& e : events) found = found || (e.source == d.source && StartsWith(e.event_code, "111"));
-    EXPECT_TRUE(found) << d.sentence << " on " << d.date << ": expected source " << d.source << ", got:\n"
-                       << Describe(events);
-  }
+  });
 }
 }  // namespace
 }  // namespace dyad

@@ -929,7 +929,7 @@ TEST_F(EngineText, TheReasonForASanctionOrBlameIsTheObjectsActReportedByTheSubje
 // The verbs of the class "V someone for doing": listing or designating (a sanction), decorating or
 // honouring, jailing. The one named does the act, as the subject reports; the verb keeps its event.
 TEST_F(EngineText, ListingDecoratingOrJailingForAnActMakesTheOneNamedItsActor) {
-  for (const Expected& x : std::vector<Expected>{
+  ExpectEach({
            {"The EU listed three Iranian generals for delivering drones to Moscow.", "IRN", "07", "RUS",
             Modality::kAsserted, "IGOEUREEC"},
            {"The EU listed three Iranian generals for delivering drones to Moscow.", "IGOEUREEC", "163", "IRNMIL",
@@ -944,10 +944,7 @@ TEST_F(EngineText, ListingDecoratingOrJailingForAnActMakesTheOneNamedItsActor) {
             Modality::kAsserted, "RUSGOV"},
            {"Moscow honoured the Iranian engineers for helping Russia build the drones.", "IRN", "07", "RUS",
             Modality::kAsserted, "RUSGOV"},
-       }) {
-    const auto events = Code(x.sentence);
-    ExpectEvent(events, x, Describe(events));
-  }
+  });
   // The one who lists or decorates does not deliver or fight.
   for (const char* sentence : {"The EU listed three Iranian generals for delivering drones to Moscow.",
                                "Putin decorated North Korean soldiers for fighting Ukrainian forces in Kursk."})

@@ -1667,9 +1667,9 @@ const WordList kBetweenSubjectAndVerb = {"IS",   "ARE",   "WAS",   "WERE",    "H
                                          "WILL", "WOULD", "COULD", "MIGHT",   "MAY",        "NOT",    "NEVER",
                                          "ALSO", "STILL", "ALREADY", "LATER", "REPEATEDLY", "RECENTLY", "THEN"};
 
-// Acts that members of a compound do together to someone else, never to each other. Acts one makes alone, whoever shares the subject: statements and denials (01: "Moscow and
-// Pyongyang dismissed the reports" is no denial addressed to Pyongyang), appeals, demands,
-// criticism, rejection, threats and protest.
+// Acts that members of a compound make each, to someone else, never to each other: statements and
+// denials (01: "Moscow and Pyongyang dismissed the reports" is no denial addressed to Pyongyang),
+// appeals, demands, criticism, rejection, threats and protest (02, 10-14).
 bool OneSidedAct(std::string_view code) {
   return StartsWith(code, "01") || StartsWith(code, "02") || RootBetween(code, "10", "14");
 }

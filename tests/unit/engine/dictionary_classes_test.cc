@@ -721,6 +721,18 @@ TEST_F(DictionaryClasses, StandingBySomeoneIsBackingThem) {
                 Code("Peacekeepers stood by as the rebels entered the town."));
 }
 
+// A state's warship sailing into or arriving in waters that are no state's is a show of naval force
+// (154, no target); a warship named in a relative clause does not sail for the state after it.
+TEST_F(DictionaryClasses, AWarshipSailingIntoWatersIsAShowOfNavalForce) {
+  for (const Expected& x : std::vector<Expected>{
+           {"An Iranian destroyer sailed into the Red Sea.", "IRN", "154", "", Modality::kAsserted},
+           {"The Iranian frigate Alborz entered the Gulf of Aden in January.", "IRN", "154", "", Modality::kAsserted},
+           {"Russian warships steamed into the eastern Mediterranean.", "RUS", "154", "", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  ExpectNoEvent("The destroyer that sailed past was Iranian.", "15", Code("The destroyer that sailed past was Iranian."));
+}
+
 // People with dated offices: the code follows the date of the report.
 TEST_F(DictionaryClasses, GreatLakesLeadersFollowTheirDatesOfOffice) {
   ExpectDatedCritics({

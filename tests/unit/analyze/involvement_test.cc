@@ -2691,6 +2691,17 @@ TEST_F(AnyStateTest, HonouringOnesOwnFallenIsAnAcknowledgement) {
   ExpectListed(cases);
 }
 
+// Shelter is a counter-indicator for those who fled this war, named as such in the sentence; a
+// refugee population X has long hosted is none.
+TEST_F(AnyStateTest, ShelterForThoseWhoFledThisWarIsACounterIndicator) {
+  const CategoryCase cases[] = {
+      {"drc-m23", "UGA", "UGA", "075", "CODREF", "Uganda registered thousands of Congolese refugees who fled the fighting around Goma.", 7, true},
+      {"drc-m23", "UGA", "UGA", "075", "CODREF", "Uganda shelters hundreds of thousands of Congolese refugees.", 7, false},
+      {"drc-m23", "RWA", "RWA", "075", "CODREF", "Rwanda has hosted Congolese refugees in its camps for decades.", 7, false},
+  };
+  ExpectListed(cases);
+}
+
 // X neither confirming nor denying, in a sentence without an event, is X's word on its role.
 TEST_F(AnyStateTest, NeitherConfirmingNorDenyingIsAnAcknowledgement) {
   ExpectSentencesListed({

@@ -2702,6 +2702,17 @@ TEST_F(AnyStateTest, ShelterForThoseWhoFledThisWarIsACounterIndicator) {
   ExpectListed(cases);
 }
 
+// X making the aggressor's case in a plain statement (010) aligns it with the aggressor, as in a
+// criticism; rejecting that case does not.
+TEST_F(AnyStateTest, TheAggressorsCaseInAPlainStatementIsAlignment) {
+  const CategoryCase cases[] = {
+      {"russia-ukraine", "IRN", "IRNGOV", "010", "", "Khamenei said the war was caused by NATO expansion.", 5, true},
+      {"russia-ukraine", "PRK", "PRKGOV", "010", "", "Pyongyang said the root causes of the crisis lay in Washington.", 5, true},
+      {"russia-ukraine", "IRN", "IRNGOV", "010", "", "Tehran rejected the claim that NATO expansion caused the war.", 5, false},
+  };
+  ExpectListed(cases);
+}
+
 // X neither confirming nor denying, in a sentence without an event, is X's word on its role.
 TEST_F(AnyStateTest, NeitherConfirmingNorDenyingIsAnAcknowledgement) {
   ExpectSentencesListed({

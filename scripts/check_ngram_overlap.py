@@ -54,14 +54,16 @@ def groups(set_no=13):
         files.append(os.path.join(Q, name, "expect.tsv"))
         return [(f, None) for f in files]
     ts = os.path.join(Q, "third_states")
+
+    def event_set(letter):
+        return [(os.path.join(ts, f"set_{letter}.tsv"), None),
+                (os.path.join(ts, f"set_{letter}_nonfactual.txt"), None)]
     if set_no == 14:
         return {
             "tune14": folder("role_tune14"),
             "heldout14": folder("role_heldout14"),
-            "set_q": [(os.path.join(ts, "set_q.tsv"), None),
-                      (os.path.join(ts, "set_q_nonfactual.txt"), None)],
-            "set_r": [(os.path.join(ts, "set_r.tsv"), None),
-                      (os.path.join(ts, "set_r_nonfactual.txt"), None)],
+            "set_q": event_set("q"),
+            "set_r": event_set("r"),
             "set13": [(os.path.join(Q, "role_tune13", "README.md"), None),
                       (os.path.join(Q, "role_tune13", "expect.tsv"), None),
                       (os.path.join(Q, "role_tune13",
@@ -72,10 +74,8 @@ def groups(set_no=13):
     return {
         "tune13": folder("role_tune13"),
         "heldout13": folder("role_heldout13"),
-        "set_o": [(os.path.join(ts, "set_o.tsv"), None),
-                  (os.path.join(ts, "set_o_nonfactual.txt"), None)],
-        "set_p": [(os.path.join(ts, "set_p.tsv"), None),
-                  (os.path.join(ts, "set_p_nonfactual.txt"), None)],
+        "set_o": event_set("o"),
+        "set_p": event_set("p"),
         "set12": [(os.path.join(Q, "role_tune12", "README.md"), None),
                   (os.path.join(Q, "role_tune12", "expect.tsv"), None),
                   (os.path.join(Q, "role_tune12", "sudan-egypt-jebel-moya-cairo-t12.txt"), None),

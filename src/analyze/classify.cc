@@ -442,6 +442,12 @@ struct Classifier::Program {
   std::vector<std::vector<int>> lists_of;
   int named = 0;     // {x_name}, {x_adj}, {x_adj}s: the sentence names X
   int named_or_weapon = 0;  // ... or one of X's weapon systems ({x_weapon})
+  // The list that names X for `rule`: with its weapon systems when its keywords use {x_weapon}.
+  int NamedListFor(const Rule& rule) const {
+    const bool weapons = std::any_of(rule.keywords.begin(), rule.keywords.end(),
+                                     [](const std::string& k) { return k.find("{x_weapon}") != std::string::npos; });
+    return weapons ? named_or_weapon : named;
+  }
   int x_groups = 0;  // the match phrases of the conflict's groups from X
   std::vector<Compiled> compiled;
   // The rules (indexes into `compiled`, in file order) that may fire on an event by its CAMEO
@@ -490,10 +496,7 @@ struct Classifier::Program {
         else if (inv == Involvement::kGroup) r.involves_group = true;
         else r.involves_by_code |= uint32_t{1} << static_cast<int>(inv);
       }
-      const bool weapon_keywords = std::any_of(rule->keywords.begin(), rule->keywords.end(), [](const std::string& k) {
-        return k.find("{x_weapon}") != std::string::npos;
-      });
-      r.named = weapon_keywords ? named_or_weapon : named;
+      r.named = NamedListFor(*rule);
       r.codes = PrefixesOf(rule->codes);
       r.not_codes = PrefixesOf(rule->not_codes);
       r.keywords = List(Phrases(rule->keywords));
@@ -702,7 +705,7 @@ class EventFacts {
         case Involvement::kPlace:
           if (location_ == Side::kX || origin_ == Side::kX || destination_ == Side::kX) return true;
           break;
-        case Involvement::kNamed: if (Any(p_.named)) return true; break;
+        case Involvement::kNamed: if (Any(p_.NamedListFor(rule))) return true; break;
         case Involvement::kGroup: if (Any(p_.x_groups)) return true; break;
       }
     }

@@ -1392,17 +1392,15 @@ void Engine::MarkNouns() {
       // "a statement calling for a ceasefire"): the text condemns, not the sentence's subject.
       // (Unless the subject wrote it: "the Assembly adopted a resolution condemning Russia" is the
       // Assembly's condemnation: kTextNouns, kAuthoringVerbs.)
-      const WordList& kTexts = kTextNouns;
-      const WordList& kAuthoring = kAuthoringVerbs;
       // (The same with a relative clause: "China published a paper that called for a ceasefire".)
       const bool relative_text = document && i >= 3 && (WordText(i - 1) == "THAT" || WordText(i - 1) == "WHICH") &&
-                                 kTexts.count(WordText(i - 2)) && !EndsWith(WordText(i), "ING") &&
+                                 kTextNouns.count(WordText(i - 2)) && !EndsWith(WordText(i), "ING") &&
                                  (EndsWith(WordText(i), "ED") || EndsWith(WordText(i), "S"));
       const int text_at = relative_text ? i - 2 : i - 1;
       bool authored = false;
-      if (document && i >= 2 && kTexts.count(WordText(text_at)) && (EndsWith(WordText(i), "ING") || relative_text))
+      if (document && i >= 2 && kTextNouns.count(WordText(text_at)) && (EndsWith(WordText(i), "ING") || relative_text))
         for (int k = text_at - 1; k >= 0 && k >= text_at - 6 && !authored; --k) {
-          authored = kAuthoring.count(WordText(k)) > 0;
+          authored = kAuthoringVerbs.count(WordText(k)) > 0;
           // The author's verb gives way to the text's: what the text says, its author says
           // ("China issued a statement calling for a ceasefire" is China's appeal).
           if (authored && IsType(k, RootType::kVerb)) {
@@ -1418,7 +1416,7 @@ void Engine::MarkNouns() {
         }
       if (authored && relative_text) w(i - 1).blanked = true;
       const bool text_modifier = document && wd.tail == i && EndsWith(WordText(i), "ING") && i >= 1 &&
-                                 kTexts.count(WordText(i - 1)) > 0 && !authored;
+                                 kTextNouns.count(WordText(i - 1)) > 0 && !authored;
       // ... and a participle used as an adjective of war materiel ("Iranian advanced conventional
       // weapons", "sent advanced drones", "upgraded missiles"), unless an auxiliary makes it a verb.
       static const WordList kMaterielAdjectives = {"ADVANCED", "GUIDED", "UPGRADED", "MODIFIED", "IMPROVISED",

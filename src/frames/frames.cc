@@ -111,7 +111,6 @@ bool BeforeInfinitive(const std::vector<Token>& tokens, int32_t end) {
   return false;
 }
 
-// Whether `span` is the target of one of the first `count` events, after that event's verb.
 // A verb the coder coded lies between an actor and a participle: "The navy intercepted a dhow carrying
 // weapons" -- the participle describes the coded verb's object (the dhow), not the actor's act.
 bool CodedVerbBetween(const std::vector<code::CodedEvent>& events, size_t count, int32_t from, int32_t to) {
@@ -137,6 +136,7 @@ int32_t RelativePronounBefore(const std::vector<Token>& tokens, int32_t from, in
   return -1;
 }
 
+// Whether `span` is the target of one of the first `count` events, after that event's verb.
 bool IsCodedObject(const std::vector<code::CodedEvent>& events, size_t count, code::ByteSpan span) {
   for (size_t k = 0; k < count; ++k) {
     const auto& e = events[k];

@@ -239,6 +239,24 @@ TEST_F(ClassifyTest, ClassifierReusedAcrossEventsAnswersAsIfFresh) {
 
 // Phrases are first screened by the byte pairs of the sentence: a phrase of non-ASCII letters,
 // or of one byte, is still found.
+// A weapon system of X's ({x_weapon}) names X for the rule whose keywords use it, and Involves says
+// so too; for a rule without it, the weapon names no one.
+TEST_F(ClassifyTest, WeaponSystemsNameXOnlyForTheRuleThatUsesThem) {
+  Subject x = x_;
+  x.weapons = {"polonez"};
+  Rule weapon_rule;
+  weapon_rule.involves = {Involvement::kNamed};
+  weapon_rule.keywords = {"{x_weapon}"};
+  Rule name_rule;
+  name_rule.involves = {Involvement::kNamed};
+  name_rule.keywords = {"fired"};
+  const Event e = MakeEvent("RUSMIL", "195", "UKR", "Russian crews fired Polonez rockets at Ukraine.");
+  EXPECT_TRUE(Involves(weapon_rule, e, x, conflict_));
+  EXPECT_TRUE(RuleMatches(weapon_rule, e, x, conflict_));
+  EXPECT_FALSE(Involves(name_rule, e, x, conflict_));
+  EXPECT_FALSE(RuleMatches(name_rule, e, x, conflict_));
+}
+
 TEST_F(ClassifyTest, KeywordScreenKeepsNonAsciiAndShortPhrases) {
   Subject x = x_;
   x.names = {"belarus", "беларусь"};

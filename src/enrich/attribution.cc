@@ -151,6 +151,17 @@ Attribution SpeakerWordsAfter(std::string_view sentence, const std::vector<Token
   return Attribution{"", Slice(sentence, tokens, begin, last)};
 }
 
+// A word that can follow a clause's subject as its verb: an auxiliary or modal, a past form in
+// "-ed" or a common irregular one. ("it was", "it had", "it knew", "it supplied"; not "it again".)
+bool OpensWithVerb(const Token& t) {
+  static const WordSet kVerbs = {"is",    "was",   "were",  "are",  "has",   "had",   "have",   "would", "will",
+                                 "could", "can",   "should", "must", "might", "may",   "did",    "does",  "knew",
+                                 "knows", "sent",  "saw",   "sees", "took",  "gave",  "remains", "wants", "needs",
+                                 "hopes", "expects", "opposes", "supports", "respects", "complies", "follows"};
+  const std::string_view w = t.lower;
+  return t.word && (kVerbs.count(w) > 0 || (w.size() > 3 && w.ends_with("ed")));
+}
+
 bool IsGerund(const Token& t) {
   return t.word && !t.capitalised && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 3, 3, "ing") == 0;
 }
@@ -1101,7 +1112,11 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
                                                       "for", "with", "by", "from", "as", "it", "so", "this"};
       // ("said about 11,000 soldiers had ...": "about" before a number is a quantity.)
       const bool about_number = start + 1 < end && tokens[start].lower == "about" && tokens[start + 1].number;
-      if (start >= end || !tokens[start].word || (kNoClause.count(tokens[start].lower) && !about_number)) {
+      // ("said it was not familiar with ...", "said it had sent no drones": "it" and a verb open a
+      // clause whose subject is the speaker; "said it in public", "said it again" do not.)
+      const bool it_clause = start + 1 < end && tokens[start].lower == "it" && OpensWithVerb(tokens[start + 1]);
+      if (start >= end || !tokens[start].word ||
+          (kNoClause.count(tokens[start].lower) && !about_number && !it_clause)) {
         start = -1;  // "said in a statement", "said so": no clause follows directly
       } else if (IsGerund(tokens[start]) || tokens[start].lower == "having" ||
                  (tokens[start].lower == "to" && start + 1 < n && tokens[start + 1].word)) {

@@ -827,6 +827,12 @@ TEST_F(DictionaryClasses, MembersActingTogetherDoNotAddressEachOther) {
   // A report whose content has a subject but no coded event is the speaker's statement.
   EXPECT_EQ(Describe(Code("The Chinese embassy in Washington said it was not familiar with the situation.")),
             "  CHNGOV 010  asserted\n");
+  // "it" and a verb after the reporting verb open that content ("said it was", "said it had"), as
+  // "he" or "they" do; "said it again" has none.
+  EXPECT_EQ(Describe(Code("China said it was unaware of any such shipment.")), "  CHN 010  asserted\n");
+  EXPECT_EQ(Describe(Code("The ministry in Kigali said it remained committed to the Luanda process.")),
+            "  RWAGOV 010  asserted\n");
+  EXPECT_EQ(Describe(Code("Pyongyang said it knew nothing about the deployment.")), "  PRKGOV 010  asserted\n");
   // What members talking to each other talk about is no party to the talks.
   EXPECT_EQ(Describe(Code("Armenia and Azerbaijan resumed talks on a Russian peacekeeping mission.")),
             "  ARM 046 AZE asserted\n");

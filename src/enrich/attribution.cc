@@ -459,6 +459,20 @@ bool PreposedConditional(const SentenceCues& cues, const std::vector<Token>& tok
 
 }  // namespace
 
+// The "that" after a charge noun a few words on ("the accusation that", "Western claims that"), or -1.
+static int ChargeThatAfter(const std::vector<Token>& tokens, int from) {
+  static const WordSet kCharges = {"accusation", "accusations", "allegation", "allegations", "claim", "claims",
+                                   "report",     "reports",     "charge",     "charges",     "suggestion",
+                                   "suggestions", "assertion",  "assertions", "rumours",     "rumors",
+                                   "speculation", "findings"};
+  const int n = static_cast<int>(tokens.size());
+  for (int k = from; k < n && k < from + 4; ++k) {
+    if (!tokens[k].word) return -1;
+    if (kCharges.count(tokens[k].lower)) return k + 1 < n && tokens[k + 1].lower == "that" ? k + 1 : -1;
+  }
+  return -1;
+}
+
 // A negator right before the word at `at`, within 5 tokens, with only auxiliaries ("has not been")
 // and adverbs between: "did not attack", "has never publicly admitted".
 static bool NegatorDirectlyBefore(const CueLexicon& lexicon, const SentenceCues& cues, const std::vector<Token>& tokens,
@@ -620,6 +634,20 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
   for (int k = verb_last, words = 0; k < static_cast<int>(tokens.size()) && words < 2; ++k, ++words) {
     if (tokens[k].lower == "no") return Modality::kNegated;
     if (!IsAdverb(tokens[k])) break;
+  }
+  // ... or a verb of denial whose object is a charge ("rejected Western claims that <clause>",
+  // "dismissed the accusation that <clause>", "waved away reports that <clause>"): the clause after
+  // the charge's "that" is what is denied, whatever adjective or determiner the charge takes.
+  static const WordSet kDenialVerbs = {"denied",   "denies",   "deny",     "rejected", "rejects",  "dismissed",
+                                       "dismisses", "disputed", "disputes", "rebuffed", "rebuffs", "refuted",
+                                       "refutes",  "contested", "contests", "aside",    "off",     "away"};
+  for (int k = std::max(0, verb_first - 12); k + 2 < verb_first; ++k) {
+    if (!kDenialVerbs.count(tokens[k].lower)) continue;
+    const int that = ChargeThatAfter(tokens, k + 1);
+    if (that < 0 || that >= verb_first) continue;
+    bool crossed = false;
+    for (int j = that + 1; j < verb_first; ++j) crossed = crossed || IsHardBoundary(tokens[j]);
+    if (!crossed) return Modality::kNegated;
   }
   // ... or a governing denial/refusal: "denied that <clause>", "refused to <verb>".
   for (const Cue& g : cues.neg_governors) {

@@ -379,6 +379,18 @@ TEST_F(DictionaryClasses, DenialsAccusationsSanctionsAndLawsuits) {
            {"The UAE brushed aside accusations that it was arming the RSF.", "ARE", "072", "SDN", Modality::kNegated},
            {"Tehran brushed off claims that it had sent missiles to Moscow.", "IRN", "016", "RUS", Modality::kAsserted},
            {"Tehran brushed off claims that it had sent missiles to Moscow.", "IRN", "072", "RUS", Modality::kNegated},
+           // The other ways to wave a charge away (&CHARGEWORDS), with and without a content.
+           {"The Kremlin shrugged off the allegations.", "RUS", "016", "", Modality::kAsserted},
+           {"Tehran waved aside the accusation.", "IRN", "016", "", Modality::kAsserted},
+           {"Abu Dhabi scoffed at the findings.", "ARE", "016", "", Modality::kAsserted},
+           {"Minsk derided the report as Western propaganda.", "BLR", "016", "", Modality::kAsserted},
+           {"Tehran waved away claims that it had sent drones to Russia.", "IRN", "072", "RUS", Modality::kNegated},
+           {"Minsk scoffed at reports that Belarusian troops had entered Ukraine.", "BLR", "192", "UKR", Modality::kNegated},
+           // A charge denied, whatever its determiner or adjective: the clause after its "that" is denied.
+           {"Kigali denied the accusation that its troops were in Goma.", "RWA", "154", "COD", Modality::kNegated},
+           {"Tehran rejected Western claims that it had shipped missiles to Russia.", "IRN", "072", "RUS", Modality::kNegated},
+           {"Pyongyang at first denied the reports.", "PRK", "016", "", Modality::kAsserted},
+           {"Pyongyang denied the deployment.", "PRK", "016", "", Modality::kAsserted},
            {"Sudan's government pointed the finger at the UAE over the drone strikes.", "SDN", "112", "ARE", Modality::kAsserted},
            {"Congo pointed the finger at Kigali for the fall of Goma.", "COD", "112", "RWA", Modality::kAsserted},
            {"Khartoum charged Abu Dhabi with complicity in the massacres.", "SDN", "112", "ARE", Modality::kAsserted},

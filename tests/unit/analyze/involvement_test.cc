@@ -2721,5 +2721,22 @@ TEST_F(AnyStateTest, NeitherConfirmingNorDenyingIsAnAcknowledgement) {
   });
 }
 
+// Where the aggressor is an armed group (the M23, the Houthis, the RSF), X's government
+// condemning, rejecting, threatening or sanctioning it sides against the group; a rejection of
+// claims about X is X's denial, and censure of an aggressor state is not listed (the coder can
+// misdirect a criticism of the West at it). Phrasings of our own.
+TEST_F(AnyStateTest, CensureOfAnArmedGroupAggressorIsACounterIndicator) {
+  const CategoryCase cases[] = {
+      {"yemen-red-sea", "OMN", "OMNGOV", "111", "YEMREB", "Oman's foreign ministry condemned the Houthi attacks on merchant ships.", 7, true},
+      {"drc-m23", "AGO", "AGOGOV", "120", "CODREB", "Luanda rejected the administration the M23 set up in Goma.", 7, true},
+      {"drc-m23", "KEN", "KEN", "163", "CODREB", "Kenya froze the assets of two M23 commanders.", 7, true},
+      {"sudan", "SAU", "SAUGOV", "120", "SDNREB", "Riyadh rejected the RSF's plan for a rival government.", 7, true},
+      {"yemen-red-sea", "IRN", "IRNGOV", "120", "YEMREB", "Tehran rejected claims that it arms the Houthis.", 7, false},
+      {"russia-ukraine", "TUR", "TURGOV", "111", "RUS", "Ankara condemned the strike on Odesa.", 7, false},
+  };
+  ExpectListed(cases);
+}
+
 }  // namespace
 }  // namespace dyad::analyze
+

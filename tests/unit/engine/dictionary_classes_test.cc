@@ -372,6 +372,21 @@ TEST_F(DictionaryClasses, TrainingTransitAndFightingAlongsideCodeMilitaryCoopera
     ExpectEvent(Code(x.sentence), x);
 }
 
+// 130 what a speaker says a named actor will suffer for its acts (&RECKONING): said, stated, warned
+// (the one warned is the one who would answer, even as "it"); vowed is a threat of force (138).
+TEST_F(DictionaryClasses, ThreatsOfReckoning) {
+  for (const Expected& x : std::vector<Expected>{
+           {"Trump said Iran would answer for any further attack.", "USA", "130", "IRN", Modality::kAsserted},
+           {"Seoul said Pyongyang would face consequences.", "KOR", "130", "PRK", Modality::kAsserted},
+           {"Washington warned Tehran that it would be held responsible for attacks on shipping.", "USA", "130", "IRN", Modality::kAsserted},
+           {"Kyiv said Moscow will regret the decision.", "UKR", "130", "RUS", Modality::kAsserted},
+           {"The Houthi leader vowed that Israel would pay dearly.", "YEM", "138", "ISR", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+  // (Paying for something is no reckoning.)
+  EXPECT_EQ(Describe(Code("Berlin said Ukraine would pay for the shells with EU money.")), "  DEUGOV 010  asserted\n");
+}
+
 // 016 rebuff / brush aside or off; 112 point the finger, charge with complicity; 163 hit with sanctions; 115 file a case against
 TEST_F(DictionaryClasses, DenialsAccusationsSanctionsAndLawsuits) {
   for (const Expected& x : std::vector<Expected>{

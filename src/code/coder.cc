@@ -2717,6 +2717,21 @@ void Engine::ResolvePronouns(ForwardState* fwd, bool same_story, bool document) 
           }
       }
     }
+    // Document coding: an object pronoun right after its verb never stands for that verb's own
+    // subject ("Kagame accused it of arrogance": not Kagame, who would be "himself"); with no
+    // other actor before it, the pronoun is left to the sentences before.
+    int own_subject = -1;
+    if (document && (t == "IT" || t == "THEM" || t == "HIM" || t == "HER") && p >= 2 &&
+        IsType(p - 1, RootType::kVerb) && w(p - 1).is_head && !w(p - 1).noun) {
+      for (int k = p - 2; k >= 0; --k) {
+        if (IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun) break;
+        if (w(k).kind == WType::kComma) break;
+        if (IsActorHead(k)) {
+          own_subject = k;
+          break;
+        }
+      }
+    }
     if (ref < 0) {
       for (int k = 0; k < p; ++k) {
         if (w(k).compound >= 0) {
@@ -2726,6 +2741,7 @@ void Engine::ResolvePronouns(ForwardState* fwd, bool same_story, bool document) 
         }
         if (IsActorHead(k)) {
           if (skip_possessors && IsSingularPossessor(k)) continue;
+          if (k == own_subject) continue;
           ref = k;
           break;
         }

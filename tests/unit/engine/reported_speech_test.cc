@@ -1611,6 +1611,16 @@ TEST_F(EngineText, AnObjectPronounInASecondClauseNamesTheFirstClausesObject) {
   });
 }
 
+// An object pronoun right after its verb never stands for that verb's subject: with no other actor
+// before it, it takes the subject of the sentence before.
+TEST_F(EngineText, AnObjectPronounIsNotItsOwnVerbsSubject) {
+  ExpectEach({
+      {"Belgium froze part of its aid. Kagame accused it of arrogance.", "RWA", "112", "BEL", Modality::kAsserted, ""},
+      {"Minsk hosted Russian troops. Kyiv condemned it for that.", "UKR", "111", "BLR", Modality::kAsserted, ""},
+      {"Tehran sent drones to Russia. Britain sanctioned it in response.", "GBR", "16", "IRN", Modality::kAsserted, ""},
+  });
+}
+
 // "X, whose arsenal is supplied by Y, ...": Y acted on X.
 TEST_F(EngineText, APossessiveRelativeWithAnAgentCodesTheAgentsAct) {
   ExpectEach({

@@ -1557,7 +1557,16 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     // A denial is one too, whatever its content names: "The Emirati foreign ministry has denied
     // providing weapons to either side" is the ministry's denial (016), addressed to no one.
     if (result.events.empty())
-      for (const auto& content : reported) {
+      for (const auto& reported_content : reported) {
+        // ("He said ...": a pronoun the sentences before resolve is the speaker when it stands
+        // right before the reporting verb, an adverb at most between them.)
+        enrich::Enricher::ReportedContent content = reported_content;
+        if (content.speaker.empty() && !content.verb.empty())
+          for (const auto& m : result.resolved) {
+            if (m.span.end > content.verb.begin || content.verb.begin - m.span.end > 12) continue;
+            const std::string_view between = sentence.substr(m.span.end, content.verb.begin - m.span.end);
+            if (between.find_first_of(",;:") == std::string_view::npos) content.speaker = m.span;
+          }
         if (content.speaker.empty()) continue;
         // "According to Zerkalo, 20 Belarusians ... lost their lives": the outlet's statement, its
         // verb the words "according to".
@@ -1576,7 +1585,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         // ("Sudan's army chief Abdel Fattah al-Burhan" is one speaker: only "and" or a comma
         // joins a list.)
         const code::ActorMention* previous = nullptr;
-        for (const auto& m : sentence_actors()) {
+        for (const auto& m : actors_with_resolved()) {  // ("He said ...": the pronoun resolved)
           if (!Inside(m.span, content.speaker)) continue;
           const code::ActorMention* speaker = &m;
           if (previous) {

@@ -1621,6 +1621,17 @@ TEST_F(EngineText, AnObjectPronounIsNotItsOwnVerbsSubject) {
   });
 }
 
+// A pronoun the sentence before resolves, right before a reporting verb whose content codes
+// nothing, is the speaker of a statement (010).
+TEST_F(EngineText, APronounSpeakersUncodedReportIsItsStatement) {
+  ExpectEach({
+      {"Lukashenko met Putin in Sochi. He insisted the war was a tragedy for both peoples.", "BLR", "010", "",
+       Modality::kAsserted, ""},
+      {"Kagame spoke in Kigali on Friday. He then said that the talks had been useful.", "RWA", "010", "",
+       Modality::kAsserted, ""},
+  });
+}
+
 // "X, whose arsenal is supplied by Y, ...": Y acted on X.
 TEST_F(EngineText, APossessiveRelativeWithAnAgentCodesTheAgentsAct) {
   ExpectEach({

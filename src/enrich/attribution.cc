@@ -1258,6 +1258,14 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       }
       c.speaker_first = first;
     }
+    // ("He said his country was not a party": a personal pronoun speaks, whom the engine resolves
+    // from the sentences before; the clause is still what was said.)
+    static const WordSet kPersonalPronouns = {"he", "she", "they", "we"};
+    const bool pronoun_speaker = !speaker && r.first - lo == 1 && kPersonalPronouns.count(tokens[lo].lower);
+    if (speaker_is_subject && pronoun_speaker && possessive) {
+      if (c.last - c.first >= 2) out.push_back(c);
+      continue;
+    }
     if (speaker_is_subject) {
       if (!speaker) continue;  // no one known to act
       c.subject_first = speaker->first;

@@ -1629,6 +1629,11 @@ TEST_F(EngineText, APronounSpeakersUncodedReportIsItsStatement) {
        Modality::kAsserted, ""},
       {"Kagame spoke in Kigali on Friday. He then said that the talks had been useful.", "RWA", "010", "",
        Modality::kAsserted, ""},
+      // (... also when the content's subject is the speaker's own: "his country", "his troops".)
+      {"Lukashenko met Putin in Sochi. He said his country was not a party to the war.", "BLR", "010", "",
+       Modality::kAsserted, ""},
+      {"Lukashenko met Putin in Sochi. He said his troops had never entered Ukraine.", "BLR", "192", "UKR",
+       Modality::kNegated, "BLR"},
   });
 }
 

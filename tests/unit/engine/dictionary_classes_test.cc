@@ -563,6 +563,17 @@ TEST_F(DictionaryClasses, InstitutionsOfTheStatesAndMissions) {
            {"North Korea's Ministry of State Security", "PRKSPY"},
            {"China's Ministry of State Security", "CHNSPY"},
            {"The Foreign Commonwealth and Development Office", "GBRGOV"},
+           // Every ministry and economic authority, the titles of the armed forces and their chiefs,
+           // named intelligence services, and the US and UK departments that sanction.
+           {"Kazakhstan's trade ministry", "KAZGOV"},
+           {"The Kyrgyz economy ministry", "KGZGOV"},
+           {"Rwanda's Ministry of Trade and Industry", "RWAGOV"},
+           {"Uganda's Chief of Defence Forces", "UGAMIL"},
+           {"The Burundian National Defence Forces", "BDIMIL"},
+           {"Egypt's General Intelligence Service", "EGYSPY"},
+           {"The Commerce Department", "USAGOV"},
+           {"The Justice Department", "USAGOV"},
+           {"HM Treasury", "GBRGOV"},
        }) {
     const std::string sentence = std::string(n.name) + " criticized Poland.";
     std::vector<Event> events = Code(sentence);

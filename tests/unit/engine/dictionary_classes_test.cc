@@ -387,6 +387,20 @@ TEST_F(DictionaryClasses, ThreatsOfReckoning) {
   EXPECT_EQ(Describe(Code("Berlin said Ukraine would pay for the shells with EU money.")), "  DEUGOV 010  asserted\n");
 }
 
+// Describing or characterising something as something is the speaker's statement (010); describing
+// a state as a co-aggressor or an accomplice accuses it (1123), as calling it one does.
+TEST_F(DictionaryClasses, DescribingIsAStatementOrALabel) {
+  EXPECT_EQ(Describe(Code("India described the purchases as a matter of affordable energy.")), "  IND 010  asserted\n");
+  EXPECT_EQ(Describe(Code("Tehran characterised the sanctions as economic terrorism.")), "  IRNGOV 010  asserted\n");
+  // (A charge described as anything is a denial, which the frames code: "described the accusations as baseless".)
+  EXPECT_EQ(Describe(Code("Kigali described the accusations as baseless.")), "  RWAGOV 016  asserted\n");
+  for (const Expected& x : std::vector<Expected>{
+           {"Kyiv described Belarus as a co-aggressor.", "UKR", "1123", "BLR", Modality::kAsserted},
+           {"Kyiv described Minsk as an accomplice.", "UKR", "1123", "BLR", Modality::kAsserted},
+       })
+    ExpectEvent(Code(x.sentence), x);
+}
+
 // 016 rebuff / brush aside or off; 112 point the finger, charge with complicity; 163 hit with sanctions; 115 file a case against
 TEST_F(DictionaryClasses, DenialsAccusationsSanctionsAndLawsuits) {
   for (const Expected& x : std::vector<Expected>{

@@ -243,8 +243,12 @@ Status CueLexicon::LoadModality(const std::string& path) {
                       : kind == "appeal"          ? &appeals
                       : kind == "unconfirmed"     ? &unconfirmed
                                                   : nullptr;
-    if (kind == "neg_gap" || kind == "past_form") {
-      for (const std::string& w : words) (kind == "neg_gap" ? neg_gap : past_forms).insert(w);
+    if (kind == "neg_gap" || kind == "past_form" || kind == "denial_verb" || kind == "charge_noun") {
+      FilteredWordSet& set = kind == "neg_gap"       ? neg_gap
+                             : kind == "past_form"   ? past_forms
+                             : kind == "denial_verb" ? denial_verbs
+                                                     : charge_nouns;
+      for (const std::string& w : words) set.insert(w);
       continue;
     }
     if (kind == "conditional_np") conditionals.Add(words);  // a conditional too
@@ -460,15 +464,11 @@ bool PreposedConditional(const SentenceCues& cues, const std::vector<Token>& tok
 }  // namespace
 
 // The "that" after a charge noun a few words on ("the accusation that", "Western claims that"), or -1.
-static int ChargeThatAfter(const std::vector<Token>& tokens, int from) {
-  static const WordSet kCharges = {"accusation", "accusations", "allegation", "allegations", "claim", "claims",
-                                   "report",     "reports",     "charge",     "charges",     "suggestion",
-                                   "suggestions", "assertion",  "assertions", "rumours",     "rumors",
-                                   "speculation", "findings"};
+static int ChargeThatAfter(const CueLexicon& lexicon, const std::vector<Token>& tokens, int from) {
   const int n = static_cast<int>(tokens.size());
   for (int k = from; k < n && k < from + 4; ++k) {
     if (!tokens[k].word) return -1;
-    if (kCharges.count(tokens[k].lower)) return k + 1 < n && tokens[k + 1].lower == "that" ? k + 1 : -1;
+    if (lexicon.charge_nouns.count(tokens[k].lower)) return k + 1 < n && tokens[k + 1].lower == "that" ? k + 1 : -1;
   }
   return -1;
 }
@@ -636,14 +636,12 @@ Modality ModalityOf(const CueLexicon& lexicon, const SentenceCues& cues, const s
     if (!IsAdverb(tokens[k])) break;
   }
   // ... or a verb of denial whose object is a charge ("rejected Western claims that <clause>",
-  // "dismissed the accusation that <clause>", "waved away reports that <clause>"): the clause after
-  // the charge's "that" is what is denied, whatever adjective or determiner the charge takes.
-  static const WordSet kDenialVerbs = {"denied",   "denies",   "deny",     "rejected", "rejects",  "dismissed",
-                                       "dismisses", "disputed", "disputes", "rebuffed", "rebuffs", "refuted",
-                                       "refutes",  "contested", "contests", "aside",    "off",     "away"};
+  // "dismissed the accusation that <clause>", "waved away reports that <clause>"; modality.tsv's
+  // denial_verb and charge_noun): the clause after the charge's "that" is what is denied,
+  // whatever adjective or determiner the charge takes.
   for (int k = std::max(0, verb_first - 12); k + 2 < verb_first; ++k) {
-    if (!kDenialVerbs.count(tokens[k].lower)) continue;
-    const int that = ChargeThatAfter(tokens, k + 1);
+    if (!lexicon.denial_verbs.count(tokens[k].lower)) continue;
+    const int that = ChargeThatAfter(lexicon, tokens, k + 1);
     if (that < 0 || that >= verb_first) continue;
     bool crossed = false;
     for (int j = that + 1; j < verb_first; ++j) crossed = crossed || IsHardBoundary(tokens[j]);

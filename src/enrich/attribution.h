@@ -38,6 +38,8 @@ struct CueLexicon {
   PhraseSet unconfirmed;       // "no evidence that", "could not verify that": the clause after is not asserted
   FilteredWordSet neg_gap;     // words allowed between a negator and its verb
   FilteredWordSet past_forms;  // irregular simple past forms ("sent", "took"), besides "-ed"
+  FilteredWordSet denial_verbs;  // verbs (and their particles) whose charge's "that" clause is denied
+  FilteredWordSet charge_nouns;  // what one side says the other did: "accusation", "claims", "findings"
   // The first words of every phrase set above: FindCues reads only the tokens it may contain.
   // Kept by the Load functions; call IndexFirstWords() after adding phrases otherwise.
   WordFilter first_words;

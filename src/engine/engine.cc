@@ -1549,6 +1549,10 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
           discourse && discourse->rules().IsStateCode(e.source)) {
         e.target = e.source.substr(0, 3);  // no words name it: target_text stays empty
       }
+    // What a speaker tells a newspaper or a network is said to the public: a statement (01) to
+    // the media is addressed to no one ("Iran's ambassador told an American network that ...").
+    for (auto& e : result.events)
+      if (e.code.starts_with("01") && e.target.size() > 3 && e.target.ends_with("MED")) ClearTarget(e);
     if (!reported.empty())
       AddCharges(*impl_->enricher, reported, sentence, actors_with_resolved(), &result);
     // A report whose content names no pair of actors ("Zerkalo wrote that 20 Belarusians were

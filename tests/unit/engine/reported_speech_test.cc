@@ -1637,6 +1637,15 @@ TEST_F(EngineText, APronounSpeakersUncodedReportIsItsStatement) {
   });
 }
 
+// What a speaker tells a newspaper or a broadcaster is said to the public: no target.
+TEST_F(EngineText, AStatementToTheMediaIsAddressedToNoOne) {
+  ExpectEach({
+      {"Lukashenko told Russian television that the war was a tragedy.", "BLR", "010", "", Modality::kAsserted, ""},
+      {"The Iranian envoy told a British radio station that the talks had been useful.", "IRN", "010", "",
+       Modality::kAsserted, ""},
+  });
+}
+
 // "X, whose arsenal is supplied by Y, ...": Y acted on X.
 TEST_F(EngineText, APossessiveRelativeWithAnAgentCodesTheAgentsAct) {
   ExpectEach({

@@ -394,6 +394,9 @@ TEST_F(DictionaryClasses, DescribingIsAStatementOrALabel) {
   EXPECT_EQ(Describe(Code("Tehran characterised the sanctions as economic terrorism.")), "  IRNGOV 010  asserted\n");
   // (A charge described as anything is a denial, which the frames code: "described the accusations as baseless".)
   EXPECT_EQ(Describe(Code("Kigali described the accusations as baseless.")), "  RWAGOV 016  asserted\n");
+  // (... whatever the label the charge is given: "biased", "hostile", "a cynical invention".)
+  EXPECT_EQ(Describe(Code("Kigali described the report as biased.")), "  RWAGOV 016  asserted\n");
+  EXPECT_EQ(Describe(Code("Tehran called the findings a cynical invention.")), "  IRNGOV 016  asserted\n");
   for (const Expected& x : std::vector<Expected>{
            {"Kyiv described Belarus as a co-aggressor.", "UKR", "1123", "BLR", Modality::kAsserted},
            {"Kyiv described Minsk as an accomplice.", "UKR", "1123", "BLR", Modality::kAsserted},

@@ -1646,6 +1646,16 @@ TEST_F(EngineText, AStatementToTheMediaIsAddressedToNoOne) {
   });
 }
 
+// Opening camps or reception points for refugees is sheltering them (075), whoever they are.
+TEST_F(EngineText, CampsOpenedForRefugeesAreShelter) {
+  ExpectEach({
+      {"Hungary set up reception points at the border for refugees from Ukraine.", "HUN", "075", "",
+       Modality::kAsserted, ""},
+      {"Chad built new camps near Adre for families who fled the fighting in Darfur.", "TCD", "075", "",
+       Modality::kAsserted, ""},
+  });
+}
+
 // "X, whose arsenal is supplied by Y, ...": Y acted on X.
 TEST_F(EngineText, APossessiveRelativeWithAnAgentCodesTheAgentsAct) {
   ExpectEach({

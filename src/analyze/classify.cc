@@ -443,6 +443,7 @@ struct Classifier::Program {
   int named = 0;     // {x_name}, {x_adj}, {x_adj}s: the sentence names X
   int named_or_weapon = 0;  // ... or one of X's weapon systems ({x_weapon})
   // The list that names X for `rule`: with its weapon systems when its keywords use {x_weapon}.
+  // (Read once per rule, into Compiled::named.)
   int NamedListFor(const Rule& rule) const {
     const bool weapons = std::any_of(rule.keywords.begin(), rule.keywords.end(),
                                      [](const std::string& k) { return k.find("{x_weapon}") != std::string::npos; });
@@ -693,8 +694,8 @@ class EventFacts {
     return seen_[static_cast<size_t>(id)] == kPresent;
   }
 
-  bool Involves(const Rule& rule) {
-    for (Involvement inv : rule.involves) {
+  bool Involves(const Classifier::Program::Compiled& r) {
+    for (Involvement inv : r.rule->involves) {
       switch (inv) {
         case Involvement::kSource: if (source_ == Side::kX) return true; break;
         case Involvement::kTarget: if (target_ == Side::kX) return true; break;
@@ -705,7 +706,7 @@ class EventFacts {
         case Involvement::kPlace:
           if (location_ == Side::kX || origin_ == Side::kX || destination_ == Side::kX) return true;
           break;
-        case Involvement::kNamed: if (Any(p_.NamedListFor(rule))) return true; break;
+        case Involvement::kNamed: if (Any(r.named)) return true; break;
         case Involvement::kGroup: if (Any(p_.x_groups)) return true; break;
       }
     }
@@ -913,7 +914,7 @@ std::string Classifier::TargetFromConflict(const Rule& rule, const Event& event,
 
 bool Involves(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict) {
   const Classifier::Program p = OneRule(rule, x, conflict);
-  return EventFacts(p, event).Involves(rule);
+  return EventFacts(p, event).Involves(p.compiled.front());
 }
 
 bool RuleMatches(const Rule& rule, const Event& event, const Subject& x, const Conflict& conflict) {

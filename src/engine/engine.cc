@@ -54,6 +54,12 @@ bool Is(std::string_view s, const char (&word)[N]) {
   return true;
 }
 
+// `w` stands at byte `at` of `text` as a whole word (no letter right before or after it).
+bool WordAt(std::string_view text, size_t at, std::string_view w) {
+  return text.compare(at, w.size(), w) == 0 && (at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]))) &&
+         (at + w.size() >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at + w.size()])));
+}
+
 bool IsDenialVerb(std::string_view verb) {
   std::string lower(verb);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -1143,10 +1149,7 @@ void AddReasonsForMeasures(std::string_view sentence, const std::vector<code::Ac
                                                   "support", "arming", "provision"};
   static constexpr std::string_view kWeaponWords[] = {"arms", "weapon", "drone", "missile", "shell", "ammunition",
                                                       "munition", "rocket", "artillery", "military"};
-  auto word_at = [&](size_t at, std::string_view w) {
-    return lower.compare(at, w.size(), w) == 0 && (at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]))) &&
-           (at + w.size() >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[at + w.size()])));
-  };
+  auto word_at = [&](size_t at, std::string_view w) { return WordAt(lower, at, w); };
   std::vector<code::CodedEvent> added;
   for (const code::CodedEvent& e : result->events) {
     if (!measure(e) || e.target.size() < 3 || e.target_span.empty() || e.verb_span.empty()) continue;
@@ -1300,11 +1303,8 @@ const code::ActorMention* WarPlaceNamed(const std::function<const std::vector<co
   bool any = false;
   for (std::string_view w : {std::string_view("war"), std::string_view("fighting"), std::string_view("invasion"),
                              std::string_view("aggression"), std::string_view("conflict"), std::string_view("offensive")}) {
-    for (size_t at = sentence.find(w); at != std::string_view::npos && !any; at = sentence.find(w, at + 1)) {
-      const size_t end = at + w.size();
-      any = (at == 0 || !std::isalpha(static_cast<unsigned char>(sentence[at - 1]))) &&
-            (end == sentence.size() || !std::isalpha(static_cast<unsigned char>(sentence[end])));
-    }
+    for (size_t at = sentence.find(w); at != std::string_view::npos && !any; at = sentence.find(w, at + 1))
+      any = WordAt(sentence, at, w);
     if (any) break;
   }
   if (!any) return nullptr;

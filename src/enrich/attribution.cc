@@ -1258,8 +1258,9 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     }
     // ("He said his country was not a party": a personal pronoun speaks, whom the engine resolves
     // from the sentences before; the clause is still what was said.)
-    static const WordSet kPersonalPronouns = {"he", "she", "they", "we"};
-    const bool pronoun_speaker = !speaker && r.first - lo == 1 && kPersonalPronouns.count(tokens[lo].lower);
+    // (A personal pronoun: "it" may be no one, "It was said ...".)
+    const bool pronoun_speaker = !speaker && r.first - lo == 1 && kSubjectPronouns.count(tokens[lo].lower) &&
+                                 tokens[lo].lower != "it";
     if (speaker_is_subject && pronoun_speaker && possessive) {
       if (c.last - c.first >= 2) out.push_back(c);
       continue;

@@ -226,6 +226,7 @@ struct Scratch {
     std::string chars;
     std::vector<Word> words;
     bool all_caps = false;
+    bool document = false;        // split for document coding (month names unlinked)
     bool parts_readable = false;  // a part's words can be read from its words (ReadAsPartOfRooted)
   } rooted;
 };
@@ -305,6 +306,9 @@ class Engine {
   // Split()'s last steps, once the words and their characters are in place: the capitals read
   // and the dictionary words stamped.
   void MarkCapitals();
+  // Document coding: "March" and "May" written as months (capitalised, after a word of time or
+  // next to a number: "in March 2023", "17 May") match no dictionary word.
+  void UnlinkMonthNames();
   void StampSentence();
   void AssignRoots();
   // Split() then AssignRoots(), or their result for the same text copied from Scratch::rooted.
@@ -391,6 +395,11 @@ class Engine {
   bool OpensMainClause(int c, int c2) const;
   // True when words first..last hold a verb (or an unknown -ed word that may be one).
   bool HasVerbBetween(int first, int last) const;
+  // Document coding: clause ci ends with its verb and the next clause, after "and" or "or", opens
+  // with a verb that has words after it ("Eritrea armed and trained the militias", "Russia shelled
+  // and bombed Kharkiv"): the two verbs share what follows the second, so the first reads on to the
+  // next clause's end, which this returns (-1 otherwise).
+  int SharedObjectEnd(size_t ci) const;
   // Document coding: the word before v is one a finite verb follows (its subject, an auxiliary or
   // an adverb), not a modifier of a noun ("merchant ships", "an army base").
   bool VerbPosition(int v) const;
@@ -714,7 +723,25 @@ void Engine::Split() {
       if (IsDigitC(up[0])) wd.kind = range.second > range.first ? WType::kNone : WType::kNumber;
     }
   }
+  if (document) UnlinkMonthNames();
   StampSentence();
+}
+
+void Engine::UnlinkMonthNames() {
+  // ("held talks in Beijing in March 2023" holds no march; "in May" is no modal.)
+  static const WordList kTimeBefore = {"IN", "SINCE", "UNTIL", "TILL", "BY", "EARLY", "LATE", "MID", "OF", "LAST",
+                                       "NEXT", "THIS", "FROM", "THROUGH", "BEFORE", "AFTER", "DURING", "TO",
+                                       "BETWEEN", "AND", "OR", "ON", "THAT", "EACH", "EVERY"};
+  const int count = n();
+  for (int i = 1; i < count; ++i) {
+    Word& wd = w(i);
+    if (wd.kind != WType::kNone || !wd.first_upper || all_caps) continue;
+    const std::string_view t = WordText(i);
+    if (t != "MARCH" && t != "MAY") continue;
+    const bool number_next = i + 1 < count && w(i + 1).begin < w(i + 1).end && IsDigitC(text_[w(i + 1).begin]);
+    const bool number_before = w(i - 1).begin < w(i - 1).end && IsDigitC(text_[w(i - 1).begin]);
+    if (number_next || number_before || kTimeBefore.count(WordText(i - 1))) wd.lit_begin = wd.lit_end = 0;
+  }
 }
 
 void Engine::MarkCapitals() {
@@ -756,7 +783,8 @@ void Engine::StampWords() {
 
 void Engine::SplitAndAssignRoots() {
   Scratch::Rooted& r = s_.rooted;
-  if (!r.valid || r.owner != d_.instance_id() || r.generation != s_.lit_generation || r.text != text_) {
+  if (!r.valid || r.owner != d_.instance_id() || r.generation != s_.lit_generation || r.document != document ||
+      r.text != text_) {
     // A clause of the sentence rooted last is read from the sentence's words and leaves the
     // sentence in place for its other clauses.
     if (const PartRead read = ReadAsPartOfRooted(); read != PartRead::kNone) {
@@ -773,6 +801,7 @@ void Engine::SplitAndAssignRoots() {
     r.chars = s_.chars;
     r.words = s_.words;
     r.all_caps = all_caps;
+    r.document = document;
     // (A comment "/* */" is skipped whole, across any boundary a part would have.)
     r.parts_readable = !split_truncated_ && text_.find("/*") == std::string_view::npos;
     return;
@@ -793,7 +822,7 @@ void Engine::SplitAndAssignRoots() {
 Engine::PartRead Engine::ReadAsPartOfRooted() {
   const Scratch::Rooted& r = s_.rooted;
   // (A text as long as the sentence is no part of it: the next sentence is not searched for.)
-  if (!r.valid || !r.parts_readable || text_.empty() || text_.size() >= r.text.size() ||
+  if (!r.valid || !r.parts_readable || r.document != document || text_.empty() || text_.size() >= r.text.size() ||
       r.owner != d_.instance_id() || r.generation != s_.lit_generation)
     return PartRead::kNone;
   // (Found by its bytes: the engine codes a clause from a copy, sometimes behind its subject.)
@@ -2212,6 +2241,25 @@ bool Engine::VerbPosition(int v) const {
   return IsActor(v - 1) || IsActor(phrase) || IsType(phrase, RootType::kAgent) ||
          IsType(v - 1, RootType::kPronoun) || kBefore.count(before) > 0 ||
          (before.size() > 4 && EndsWith(before, "LY"));
+}
+
+int Engine::SharedObjectEnd(size_t ci) const {
+  if (!document || ci + 1 >= s_.clauses.size()) return -1;
+  const auto [cb, ce] = s_.clauses[ci];
+  const auto [nb, ne] = s_.clauses[ci + 1];
+  if (nb != ce + 2 || (WordText(ce + 1) != "AND" && WordText(ce + 1) != "OR")) return -1;
+  const int v1 = w(ce).head >= 0 ? w(ce).head : ce;
+  const Word& first = w(v1);
+  if (v1 <= cb || !first.typed || first.type != RootType::kVerb || !first.is_head || first.noun || first.blanked ||
+      first.tail != ce)
+    return -1;
+  int v2 = nb;
+  while (v2 < ne && !w(v2).typed && w(v2).kind == WType::kNone && EndsWith(WordText(v2), "LY")) ++v2;
+  const Word& second = w(v2);
+  if (!second.typed || second.type != RootType::kVerb || !second.is_head || second.noun || second.blanked ||
+      second.tail >= ne)
+    return -1;
+  return ne;
 }
 
 bool Engine::HasVerbBetween(int first, int last) const {
@@ -4048,12 +4096,14 @@ void Engine::CodeClauses() {
       }
     }
   }
-  for (const auto& [cb, ce] : s_.clauses) {
+  for (size_t ci = 0; ci < s_.clauses.size(); ++ci) {
+    const auto [cb, ce] = s_.clauses[ci];
     // Document coding (dyad): a verb and its object is a clause too when it shares the first
     // clause's subject ("Kim Jong Un toured the cosmodrome and met Putin").
     const bool verb_and_object = document && ce - cb + 1 == 2 && lead_subject >= 0 &&
                                  IsType(cb, RootType::kVerb) && w(cb).is_head && IsActorHead(ce);
-    if (ce - cb + 1 < 3 && !verb_and_object) {
+    const int shared_end = SharedObjectEnd(ci);
+    if (ce - cb + 1 < 3 && !verb_and_object && shared_end < 0) {
       first = false;
       continue;
     }
@@ -4103,7 +4153,8 @@ void Engine::CodeClauses() {
       const Word& wd = w(k);
       if (wd.blanked || !wd.typed || wd.noun || !wd.is_head || wd.type != RootType::kVerb) continue;
       bool stop = false;
-      CodeVerb(k, cb, ce, &stop);
+      // (The clause's last verb reads on to the object it shares with the next clause's verb.)
+      CodeVerb(k, cb, shared_end >= 0 && wd.tail == ce ? shared_end : ce, &stop);
       if (stop && o_.code_by == dict::CodeBy::kSentence) return;
       if (stop && o_.code_by == dict::CodeBy::kClause) break;
     }
@@ -4672,6 +4723,7 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
   Discourse* const dc = discourse && !discourse->rules().empty() ? discourse : nullptr;
   Scratch& s = ThreadScratch();
   Engine e(*dicts_, o, s, sentence, date);
+  e.document = dc != nullptr;
   // (Roots are assigned before the checks below: they depend on the text alone, and a sentence
   // the checks turn away is not read further.)
   e.SplitAndAssignRoots();
@@ -4706,7 +4758,6 @@ CodeResult Coder::CodeWith(std::string_view sentence, Date date, const TabariOpt
       if (wd.compound >= 0 && fwd->first_compound_root < 0) fwd->first_compound_root = wd.root;
     }
   };
-  e.document = dc != nullptr;
   if (e.n() < o.minimum_words) {
     if (dc && record_mentions) {  // not coded, but its actors are still mentioned in the document
       e.MarkNouns();

@@ -480,7 +480,10 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         const int32_t relative = trig == 2 ? RelativePronounBefore(tokens, from, ti, &antecedent_begin) : -1;
         for (const auto& a : actors) {
           if (a.code.empty() || a.span.empty()) continue;
-          if (a.span.begin < tokens[from].begin || a.span.end > tokens[ti].begin) continue;
+          // (An actor phrase may end with the trigger noun itself when the dictionary names the
+          // whole phrase: "Russian troops are in Belarus" as "Russian" + "troops are in B".)
+          const bool ends_with_trigger = trig == 1 && a.span.end == tokens[ti].end && a.span.begin < tokens[ti].begin;
+          if (a.span.begin < tokens[from].begin || (a.span.end > tokens[ti].begin && !ends_with_trigger)) continue;
           if (best && a.span.begin <= best->span.begin) continue;
           // ("20 Belarusians serving in Ukraine were killed": a place after a preposition is no
           // subject of what an actor-less frame states.)

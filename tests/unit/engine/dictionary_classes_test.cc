@@ -664,6 +664,12 @@ TEST_F(DictionaryClasses, AidCutsAndSanctionDesignationsInAnyWording) {
            // Shrinking another state's diplomatic presence reduces relations with it.
            {"Lithuania stripped the Belarusian envoys of their accreditation.", "LTU", "161", "BLR", Modality::kAsserted},
            {"Poland cut the number of Russian diplomats in Warsaw.", "POL", "161", "RUS", Modality::kAsserted},
+           // More sanctions in any wording are sanctions imposed.
+           {"Brussels widened its sanctions against Minsk in June.", "IGO", "163", "BLR", Modality::kAsserted},
+           {"Ottawa broadened the arms embargo on Iran.", "CAN", "163", "IRN", Modality::kAsserted},
+           {"Tokyo toughened sanctions on Pyongyang.", "JPN", "163", "PRK", Modality::kAsserted},
+           {"Canberra ramped up sanctions on Moscow.", "AUS", "163", "RUS", Modality::kAsserted},
+           {"Norway strengthened its sanctions against Belarus.", "NOR", "163", "BLR", Modality::kAsserted},
            // Sanctions extended TO someone fall on that someone, whatever they were first imposed on.
            {"Canada extended its Russia sanctions to Belarusian banks.", "CAN", "163", "BLR", Modality::kAsserted},
            {"London expanded the Iran sanctions to Houthi financiers.", "GBR", "163", "YEM", Modality::kAsserted},
@@ -893,6 +899,32 @@ TEST_F(DictionaryClasses, MembersActingTogetherDoNotAddressEachOther) {
             "  ARM 046 AZE asserted\n");
   // (Cooperation stays mutual.)
   ExpectEach({{"Belarus and Russia signed a treaty.", "BLR", "057", "RUS", Modality::kAsserted}});
+}
+
+// Two verbs joined by "and" with nothing between them share the object after the second (right
+// node raising): each is an act on it. A verb with an object of its own keeps it.
+TEST_F(DictionaryClasses, TwoVerbsJoinedByAndShareTheObjectAfterTheSecond) {
+  EXPECT_EQ(Describe(Code("Eritrea armed and trained the Sudanese army.")),
+            "  ERI 072 SDNMIL asserted\n  ERI 062 SDNMIL asserted\n");
+  EXPECT_EQ(Describe(Code("The UAE financed and armed the RSF.")),
+            "  ARE 071 SDNREB asserted\n  ARE 072 SDNREB asserted\n");
+  EXPECT_EQ(Describe(Code("Iran condemned and sanctioned Israel.")),
+            "  IRN 111 ISR asserted\n  IRN 163 ISR asserted\n");
+  // (An adverb may open the second: "armed and secretly trained".)
+  EXPECT_EQ(Describe(Code("The Eritrean government armed and secretly trained Sudanese militias.")),
+            "  ERIGOV 072 SDNUAF asserted\n  ERIGOV 062 SDNUAF asserted\n");
+  // The first verb's own object stays its own.
+  EXPECT_EQ(Describe(Code("Iran condemned Israel and sanctioned Britain.")),
+            "  IRN 111 ISR asserted\n  IRN 163 GBR asserted\n");
+}
+
+// "March" and "May" written as months are no protest march and no modal: the talks are coded.
+TEST_F(DictionaryClasses, MonthNamesAreNoMarchAndNoModal) {
+  EXPECT_EQ(Describe(Code("Oman and Iran held talks in Muscat in March 2024 on shipping.")), "  OMN 040 IRN asserted\n");
+  EXPECT_EQ(Describe(Code("Egypt and Sudan held talks in Cairo on 3 March.")), "  EGY 040 SDN asserted\n");
+  // (The noun and the verb are read as before.)
+  EXPECT_EQ(Describe(Code("Georgian protesters held a march against the government.")),
+            "  GEOOPP 141 GEOGOV asserted\n");
 }
 
 // A verb form after a possessive or determiner and a modifier is a noun ("the firm's continued

@@ -2908,6 +2908,14 @@ TEST_F(EngineText, ForcesSeenOrBroughtSomewhereArePresentThere) {
            {"Ugandan soldiers were spotted in Bunia last week.", "UGAMIL", "15", "COD", Modality::kAsserted, ""},
            {"Belarusian instructors were seen in Mali in March.", "BLR", "15", "MLI", Modality::kAsserted, ""},
            {"Russian units brought rocket launchers into Zaporizhzhia.", "RUSMIL", "15", "UKR", Modality::kAsserted, ""},
+           // ... near, around or on the outskirts of a place, or reported or believed to be there,
+           {"Burundian soldiers were photographed near Uvira.", "BDIMIL", "15", "COD", Modality::kAsserted, ""},
+           {"Eritrean troops were spotted on the outskirts of Kassala.", "ERIMIL", "15", "SDN", Modality::kAsserted, ""},
+           {"Belarusian specialists are reported around Kherson.", "BLR", "15", "UKR", Modality::kAsserted, ""},
+           {"Iranian officers are thought to be in Hodeidah.", "IRNMIL", "15", "YEM", Modality::kAsserted, ""},
+           // ... also when the dictionary names the force and its noun as one phrase.
+           {"Russian troops are in Belarus.", "RUSMIL", "15", "BLR", Modality::kAsserted, ""},
+           {"Russian forces were stationed in Transnistria.", "RUSMIL", "15", "MDA", Modality::kAsserted, ""},
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));

@@ -2259,6 +2259,14 @@ int Engine::SharedObjectEnd(size_t ci) const {
   if (!second.typed || second.type != RootType::kVerb || !second.is_head || second.noun || second.blanked ||
       second.tail >= ne)
     return -1;
+  // Only verbs of the same form share an object: two finite verbs or two -ing forms ("wants the
+  // fighting to stop and supports talks" joins an infinitive to the subject's own verb), and no
+  // passives ("were flown or shipped to Russia": the object is the subject).
+  int before = v1 - 1;
+  while (before > cb && !w(before).typed && w(before).kind == WType::kNone && EndsWith(WordText(before), "LY")) --before;
+  static const WordList kNotFinite = {"TO", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT"};
+  if (kNotFinite.count(WordText(before))) return -1;
+  if (EndsWith(WordText(v1), "ING") != EndsWith(WordText(v2), "ING")) return -1;
   return ne;
 }
 

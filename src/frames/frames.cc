@@ -154,6 +154,14 @@ bool IsPreposition(std::string_view w) {
   return kPrepositions.count(w) > 0;
 }
 
+// Token i opens a time, not a place: a number ("in 2023", "on 5 March") or a month's name.
+bool StartsTime(const std::vector<Token>& tokens, int32_t i) {
+  static const WordList kMonths = {"january", "february", "march",     "april",   "may",      "june",
+                                   "july",    "august",   "september", "october", "november", "december"};
+  const Token& t = tokens[i];
+  return t.word && !t.lower.empty() && ((t.lower[0] >= '0' && t.lower[0] <= '9') || kMonths.count(t.lower) > 0);
+}
+
 bool IsBoundary(const Token& t, bool comma) {
   if (t.word) return false;
   const char c = t.lower[0];
@@ -482,8 +490,7 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           if (a.code.empty() || a.span.empty()) continue;
           // (An actor phrase may end with the trigger noun itself when the dictionary names the
           // whole phrase: "Russian troops are in Belarus" as "Russian" + "troops are in B".)
-          const bool ends_with_trigger = trig == 1 && a.span.end == tokens[ti].end && a.span.begin < tokens[ti].begin;
-          if (a.span.begin < tokens[from].begin || (a.span.end > tokens[ti].begin && !ends_with_trigger)) continue;
+          if (a.span.begin < tokens[from].begin || a.span.end > tokens[ti].begin) continue;
           if (best && a.span.begin <= best->span.begin) continue;
           // ("20 Belarusians serving in Ukraine were killed": a place after a preposition is no
           // subject of what an actor-less frame states.)
@@ -521,6 +528,15 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
               best = nullptr;
           }
         }
+        // An actor phrase may end with the trigger noun itself when the dictionary names the whole
+        // phrase ("Russian troops are in Belarus": "Russian" + "troops are in B"), when no actor
+        // before the trigger is there to take. (A phrase resolved from the sentences before, "the
+        // deployment", is no such name.)
+        if (!best && trig == 1)
+          for (const auto& a : actors)
+            if (!a.code.empty() && a.ref.empty() && a.span.end == tokens[ti].end && a.span.begin < tokens[ti].begin &&
+                a.span.begin >= tokens[from].begin)
+              best = &a;
         if (!best && !f.elements[0].optional) continue;
         assign(f.elements[0].role, best);
       }
@@ -581,6 +597,10 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         const int32_t rb = p < n ? tokens[p].begin : sentence_end;
         const int32_t re = j < n ? tokens[j].begin : sentence_end;
         const code::ActorMention* a = FirstActorIn(actors, rb, re, sentence_end);
+        // A time right after the preposition is no place ("were reported in 2023 to be behind
+        // strikes on B", "stayed on 5 March"): the actor further on is not where they are.
+        static const WordList kPlaceBefore = {"in", "inside", "near", "around", "at", "on", "outside"};
+        if (a && p < n && p > 0 && kPlaceBefore.count(tokens[p - 1].lower) && StartsTime(tokens, p)) a = nullptr;
         if (!a && !pending->optional) continue;
         assign(pending->role, a);
       }

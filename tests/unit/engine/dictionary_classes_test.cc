@@ -916,6 +916,10 @@ TEST_F(DictionaryClasses, TwoVerbsJoinedByAndShareTheObjectAfterTheSecond) {
   // The first verb's own object stays its own.
   EXPECT_EQ(Describe(Code("Iran condemned Israel and sanctioned Britain.")),
             "  IRN 111 ISR asserted\n  IRN 163 GBR asserted\n");
+  // Only verbs of one form: an infinitive joined to a finite verb, or passives, share nothing.
+  EXPECT_EQ(Describe(Code("Chad declined to apologise and expelled two Sudanese diplomats.")),
+            "  TCD 161 SDNGOV asserted\n");
+  EXPECT_EQ(Describe(Code("The shells were loaded or shipped to Russia from North Korea.")), "  RUS 072  asserted\n");
 }
 
 // "March" and "May" written as months are no protest march and no modal: the talks are coded.

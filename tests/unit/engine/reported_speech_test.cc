@@ -2916,10 +2916,14 @@ TEST_F(EngineText, ForcesSeenOrBroughtSomewhereArePresentThere) {
            // ... also when the dictionary names the force and its noun as one phrase.
            {"Russian troops are in Belarus.", "RUSMIL", "15", "BLR", Modality::kAsserted, ""},
            {"Russian forces were stationed in Transnistria.", "RUSMIL", "15", "MDA", Modality::kAsserted, ""},
+           // (An actor before the noun comes first: "Belarusian and Wagner commanders".)
+           {"Belarusian and Wagner commanders were in Mali.", "BLR", "15", "MLI", Modality::kAsserted, ""},
        }) {
     const auto events = Code(x.sentence);
     ExpectEvent(events, x, Describe(events));
   }
+  // A time after the preposition is no place: the actor further on is not where they are.
+  EXPECT_TRUE(Code("Chinese advisers were reported in 2024 to be near Sudanese army positions.").empty());
 }
 
 // "as" with an actor and its verb opens a clause with its own subject ("... as US warships struck

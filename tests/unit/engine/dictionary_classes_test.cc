@@ -931,6 +931,15 @@ TEST_F(DictionaryClasses, MonthNamesAreNoMarchAndNoModal) {
             "  GEOOPP 141 GEOGOV asserted\n");
 }
 
+// A visitor greeted is hosted (043), news greeted approved (051); shaking hands with someone is a
+// meeting (040). Embracing a position is no visit.
+TEST_F(DictionaryClasses, GreetingAVisitorHostsHim) {
+  EXPECT_EQ(Describe(Code("Lukashenko greeted Xi Jinping at Minsk airport.")), "  BLRGOV 043 CHNGOV asserted\n");
+  EXPECT_EQ(Describe(Code("Egypt greeted the truce in Sudan.")), "  EGY 051 SDN asserted\n");
+  EXPECT_EQ(Describe(Code("Erdogan shook hands with Zelensky in Istanbul.")), "  TURGOV 040 UKRGOV asserted\n");
+  EXPECT_EQ(Describe(Code("Slovakia embraced the Russian position.")), "  (no events)\n");
+}
+
 // A verb form after a possessive or determiner and a modifier is a noun ("the firm's continued
 // help" is no act of helping by the sentence's subject), and the possessor's act is still read as
 // a noun event ("Russia's continued attacks on Kyiv").

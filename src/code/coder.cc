@@ -395,6 +395,8 @@ class Engine {
   bool OpensMainClause(int c, int c2) const;
   // True when words first..last hold a verb (or an unknown -ed word that may be one).
   bool HasVerbBetween(int first, int last) const;
+  // The word at v has a past participle's form (-ed, or an irregular one: "sent", "held", "shot").
+  bool IsParticipleForm(int v) const;
   // Document coding: clause ci ends with its verb and the next clause, after "and" or "or", opens
   // with a verb that has words after it ("Eritrea armed and trained the militias", "Russia shelled
   // and bombed Kharkiv"): the two verbs share what follows the second, so the first reads on to the
@@ -2270,6 +2272,14 @@ int Engine::SharedObjectEnd(size_t ci) const {
   return ne;
 }
 
+bool Engine::IsParticipleForm(int v) const {
+  static const WordList kIrregular = {"SENT", "HELD", "SHOT", "HIT", "CAUGHT", "BROUGHT", "BOUGHT", "TAKEN", "GIVEN",
+                                      "STRUCK", "BUILT", "MADE", "SOLD", "LED", "FOUGHT", "BEATEN", "SEEN", "DRIVEN",
+                                      "THROWN", "WOUNDED", "SHOT_DOWN", "FLOWN", "KEPT", "LEFT", "MET", "TOLD", "PUT"};
+  const std::string_view t = WordText(v);
+  return (t.size() > 4 && EndsWith(t, "ED")) || kIrregular.count(t) > 0;
+}
+
 bool Engine::HasVerbBetween(int first, int last) const {
   for (int k = std::max(first, 0); k <= last && k < n(); ++k) {
     const Word& x = w(k);
@@ -2563,7 +2573,23 @@ int Engine::PassiveAuxiliary(int v, int cb) const {
   // A reduced relative: "M23 fighters backed by Rwandan troops captured Goma" -- a participle
   // right after an actor and followed by "by" and an actor is passive; the word before it stands
   // in for the auxiliary (its subject is the actor before).
-  if (v - 1 >= cb && IsActor(v - 1) && v + 2 < n() && WordText(v + 1) == "BY" &&
+  // (Nouns the actor names may stand between: "the Iranian ship seized by the US Navy", "two
+  // Emirati companies sanctioned by Washington".)
+  int modified = v - 1;
+  if (document && IsParticipleForm(v)) {
+    static const WordList kNoNoun = {"THAT", "WHICH", "WHO", "AND", "OR", "BUT", "NOT", "IT", "THEY", "HE", "SHE",
+                                     "WE", "ALSO", "HAS", "HAVE", "HAD", "THE", "A", "AN", "OF", "TO", "IN", "ON"};
+    auto noun = [&](int k) {
+      const Word& x = w(k);
+      if (x.kind != WType::kNone || x.blanked || IsActor(k) || kNoNoun.count(WordText(k)) || kBe.count(WordText(k)))
+        return false;
+      if (x.typed) return x.noun || x.type == RootType::kAgent;
+      const std::string_view t = WordText(k);
+      return !EndsWith(t, "LY") && !EndsWith(t, "ING") && !EndsWith(t, "ED");
+    };
+    while (modified > cb && modified >= v - 3 && noun(modified)) --modified;
+  }
+  if (v - 1 >= cb && modified >= cb && IsActor(modified) && v + 2 < n() && WordText(v + 1) == "BY" &&
       (IsActor(v + 2) || (v + 3 < n() && IsActor(v + 3))))
     return v;
   return -1;

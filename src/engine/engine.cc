@@ -785,8 +785,25 @@ void CodeReducedRelatives(const code::Coder& coder, const frames::FrameSet* fram
     // which may grow the list.)
     const code::CodedEvent& e = result->events[i];
     if (e.verb_span.empty() || e.source_span.empty() || e.target_span.empty()) continue;
-    // The target right before the participle (only spaces between), the agent after "by" right after it.
-    if (e.target_span.end > e.verb_span.begin || SkipSpaces(sentence, e.target_span.end) != e.verb_span.begin) continue;
+    // The target right before the participle (only spaces between, or up to three nouns its actor
+    // names: "two Emirati companies sanctioned by Washington", "the Iranian ship seized by the US
+    // Navy"), the agent after "by" right after it.
+    if (e.target_span.end > e.verb_span.begin) continue;
+    if (SkipSpaces(sentence, e.target_span.end) != e.verb_span.begin) {
+      static const std::set<std::string, std::less<>> kNoNoun = {
+          "that", "which", "who", "and", "or", "but", "not", "is", "are", "was", "were", "be", "been", "has", "have",
+          "had", "it", "they", "also", "the", "a", "an", "of", "to", "in", "on", "at", "from", "with", "for"};
+      int32_t at = SkipSpaces(sentence, e.target_span.end);
+      int nouns = 0;
+      bool plain = true;
+      while (plain && at < e.verb_span.begin) {
+        const std::string word = LowerWordAt(sentence, at);
+        plain = !word.empty() && ++nouns <= 3 && !kNoNoun.count(word) && !word.ends_with("ly") &&
+                !word.ends_with("ing") && !word.ends_with("ed");
+        at = SkipSpaces(sentence, at + static_cast<int32_t>(word.size()));
+      }
+      if (!plain || at != e.verb_span.begin) continue;
+    }
     const std::string verb = LowerWordAt(sentence, e.verb_span.begin);
     if (verb.size() < 4 || !(verb.ends_with("ed") || verb.ends_with("en") || verb == "sent" || verb == "led" ||
                              verb == "sold" || verb == "built" || verb == "brought" || verb == "funded"))

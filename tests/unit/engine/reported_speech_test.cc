@@ -1497,6 +1497,16 @@ TEST_F(EngineText, AReducedRelativeWithAnAgentLeavesTheMainActToItsSubject) {
       {"RSF units supplied by the Emirates attacked El Fasher.", "SDNREB", "19", "SDN", Modality::kAsserted, ""},
       {"Russian troops trained by Belarusian instructors crossed into Ukraine.", "RUS", "15", "UKR",
        Modality::kAsserted, ""},
+      // ... also with nouns the actor names before the participle: the agent acts on the actor.
+      {"The Iranian tanker seized by the British navy was carrying oil.", "GBRMIL", "17", "IRN", Modality::kAsserted, ""},
+      {"Three Chinese firms sanctioned by Canberra later shipped drone engines to Russia.", "AUS", "163", "CHNBUS",
+       Modality::kAsserted, ""},
+      {"Three Chinese firms sanctioned by Canberra later shipped drone engines to Russia.", "CHNBUS", "07", "RUS",
+       Modality::kAsserted, ""},
+      // What one denies of oneself: wrongdoing, involvement, a role.
+      {"Two Kyrgyz banks sanctioned by Washington denied wrongdoing.", "KGZBUS", "016", "", Modality::kAsserted, ""},
+      {"Minsk denied responsibility for the fire.", "BLRGOV", "016", "", Modality::kAsserted, ""},
+      {"Tehran denied complicity in the attacks.", "IRNGOV", "016", "", Modality::kAsserted, ""},
   });
 }
 

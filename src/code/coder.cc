@@ -1494,8 +1494,22 @@ void Engine::MarkNouns() {
         while (before >= 0 && before >= i - 4 && !kArticles.count(WordText(before))) --before;
         if (measure && before >= 1 && w(before - 1).typed && w(before - 1).type == RootType::kVerb) measure = false;
       }
+      // ... and a plural form named after its actor, that actor the object of a preposition ("placed
+      // under US sanctions", "despite Western sanctions", "after Russian strikes"): a noun, no act.
+      bool after_preposition = false;
+      if (document && wd.tail == i && i >= 2 && IsActor(i - 1)) {
+        // (Only prepositions of circumstance: "the EU embargo on Russian oil" after "from" or "of"
+        // is still read as the embargo it names.)
+        static const WordList kPrepositionsBefore = {"UNDER", "DESPITE", "AMID", "AFTER", "BEFORE", "DURING",
+                                                     "FOLLOWING", "WITHOUT"};
+        const std::string_view t = WordText(i);
+        int before = owner - 1;
+        if (before >= 0 && kArticles.count(WordText(before))) --before;
+        after_preposition = t.size() > 3 && EndsWith(t, "S") && !EndsWith(t, "SS") && before >= 0 &&
+                            kPrepositionsBefore.count(WordText(before)) > 0;
+      }
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
-          object_modifier ||
+          object_modifier || after_preposition ||
           after_compound_adjective || after_participle || kind_modifier || text_modifier || materiel_adjective ||
           use_modifier || munition || measure || act_kind)
         for (int k = i; k <= wd.tail; ++k)

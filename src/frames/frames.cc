@@ -40,6 +40,27 @@ bool AfterPlacePreposition(const std::vector<Token>& tokens, int32_t from, int32
   return false;
 }
 
+// The first byte of the first word token at or after byte `at` (the sentence's end: INT32_MAX).
+int32_t SkipToWord(const std::vector<Token>& tokens, int32_t at) {
+  for (const Token& t : tokens)
+    if (t.word && t.begin >= at) return t.begin;
+  return INT32_MAX;
+}
+
+// Is the word before byte `begin` (past "the", at or after token `from`) a preposition that takes
+// an object which is no clause's subject ("placed under EU sanctions", "despite Western pressure")?
+bool AfterObjectPreposition(const std::vector<Token>& tokens, int32_t from, int32_t begin) {
+  // (Not "from": "volunteers from Belarus took part" names where the subject comes from.)
+  static const WordList kPrepositions = {"under", "despite", "amid",    "against", "over",
+                                         "without", "into", "onto", "towards", "toward", "upon"};
+  for (int32_t k = static_cast<int32_t>(tokens.size()) - 1; k >= from; --k) {
+    if (tokens[k].begin >= begin || !tokens[k].word) continue;
+    if (tokens[k].lower == "the" && k - 1 >= from && tokens[k - 1].word) return kPrepositions.count(tokens[k - 1].lower) > 0;
+    return kPrepositions.count(tokens[k].lower) > 0;
+  }
+  return false;
+}
+
 // Words are runs of ASCII letters/digits or non-ASCII bytes (so letters of other scripts
 // stay whole), except that typographic quotes and apostrophes (U+2018..U+201D) split.
 // Into *out, whose words view `*lowered` (the sentence lower-cased once); both are reused from
@@ -495,6 +516,13 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           // ("20 Belarusians serving in Ukraine were killed": a place after a preposition is no
           // subject of what an actor-less frame states.)
           if (!f.has_source_slot && AfterPlacePreposition(tokens, from, a.span.begin)) continue;
+          // (Nor the object of "under", "despite", "against" ...: "two officers placed under EU
+          // sanctions denied the charges" is no denial by the EU.)
+          // (A modifier right before the trigger noun still names its owner: "an exemption from the EU
+          // embargo on Russian oil" is the EU's embargo.)
+          if (AfterObjectPreposition(tokens, from, a.span.begin) &&
+              (trig == 2 || SkipToWord(tokens, a.span.end) != tokens[ti].begin))
+            continue;
           // ("Russia attacked Odesa using Iranian drones": the object of a verb the coder coded
           // before the trigger is not the subject a distant trigger wants -- unless an infinitive
           // follows it, whose subject it is: "allowed Russia to launch attacks".)

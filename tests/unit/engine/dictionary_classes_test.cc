@@ -664,6 +664,11 @@ TEST_F(DictionaryClasses, AidCutsAndSanctionDesignationsInAnyWording) {
            // Shrinking another state's diplomatic presence reduces relations with it.
            {"Lithuania stripped the Belarusian envoys of their accreditation.", "LTU", "161", "BLR", Modality::kAsserted},
            {"Poland cut the number of Russian diplomats in Warsaw.", "POL", "161", "RUS", Modality::kAsserted},
+           // Placed under someone's sanctions, with no "was" ("a general placed under US sanctions ..."): their
+           // imposer sanctions him ("US sanctions" after "under" is no act of sanctioning).
+           {"A Belarusian colonel placed under Polish sanctions in 2023 fled to Russia.", "POL", "163", "BLR",
+            Modality::kAsserted},
+           {"Two Ugandan officers placed under EU sanctions denied the charges.", "IGO", "163", "UGA", Modality::kAsserted},
            // More sanctions in any wording are sanctions imposed.
            {"Brussels widened its sanctions against Minsk in June.", "IGO", "163", "BLR", Modality::kAsserted},
            {"Ottawa broadened the arms embargo on Iran.", "CAN", "163", "IRN", Modality::kAsserted},
@@ -938,6 +943,18 @@ TEST_F(DictionaryClasses, GreetingAVisitorHostsHim) {
   EXPECT_EQ(Describe(Code("Egypt greeted the truce in Sudan.")), "  EGY 051 SDN asserted\n");
   EXPECT_EQ(Describe(Code("Erdogan shook hands with Zelensky in Istanbul.")), "  TURGOV 040 UKRGOV asserted\n");
   EXPECT_EQ(Describe(Code("Slovakia embraced the Russian position.")), "  (no events)\n");
+}
+
+// The object of "under", "despite" or "against" is no subject of a frame's verb after it: "two officers
+// placed under EU sanctions denied the charges" is no denial by the EU.
+TEST_F(DictionaryClasses, ThePrepositionsObjectDeniesNothing) {
+  for (const auto& [sentence, imposer] : std::vector<std::pair<std::string, std::string>>{
+           {"Two Ugandan officers placed under EU sanctions denied the charges.", "IGO"},
+           {"Three Belarusian firms under British sanctions rejected the allegations.", "GBR"}}) {
+    const auto events = Code(sentence);
+    for (const auto& e : events)
+      EXPECT_FALSE(StartsWith(e.source, imposer) && StartsWith(e.event_code, "016")) << sentence << "\n" << Describe(events);
+  }
 }
 
 // A verb form after a possessive or determiner and a modifier is a noun ("the firm's continued

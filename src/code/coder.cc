@@ -226,7 +226,6 @@ struct Scratch {
     std::string chars;
     std::vector<Word> words;
     bool all_caps = false;
-    bool document = false;        // split for document coding (month names unlinked)
     bool parts_readable = false;  // a part's words can be read from its words (ReadAsPartOfRooted)
   } rooted;
 };
@@ -306,8 +305,9 @@ class Engine {
   // Split()'s last steps, once the words and their characters are in place: the capitals read
   // and the dictionary words stamped.
   void MarkCapitals();
-  // Document coding: "March" and "May" written as months (capitalised, after a word of time or
-  // next to a number: "in March 2023", "17 May") match no dictionary word.
+  // "March" and "May" written as months (capitalised, after a word of time or next to a number:
+  // "in March 2023", "17 May") match no dictionary word. (In every mode: the split is cached for
+  // the text alone; TABARI's validation records are unchanged by it.)
   void UnlinkMonthNames();
   void StampSentence();
   void AssignRoots();
@@ -725,7 +725,7 @@ void Engine::Split() {
       if (IsDigitC(up[0])) wd.kind = range.second > range.first ? WType::kNone : WType::kNumber;
     }
   }
-  if (document) UnlinkMonthNames();
+  UnlinkMonthNames();
   StampSentence();
 }
 
@@ -785,8 +785,7 @@ void Engine::StampWords() {
 
 void Engine::SplitAndAssignRoots() {
   Scratch::Rooted& r = s_.rooted;
-  if (!r.valid || r.owner != d_.instance_id() || r.generation != s_.lit_generation || r.document != document ||
-      r.text != text_) {
+  if (!r.valid || r.owner != d_.instance_id() || r.generation != s_.lit_generation || r.text != text_) {
     // A clause of the sentence rooted last is read from the sentence's words and leaves the
     // sentence in place for its other clauses.
     if (const PartRead read = ReadAsPartOfRooted(); read != PartRead::kNone) {
@@ -803,7 +802,6 @@ void Engine::SplitAndAssignRoots() {
     r.chars = s_.chars;
     r.words = s_.words;
     r.all_caps = all_caps;
-    r.document = document;
     // (A comment "/* */" is skipped whole, across any boundary a part would have.)
     r.parts_readable = !split_truncated_ && text_.find("/*") == std::string_view::npos;
     return;
@@ -824,7 +822,7 @@ void Engine::SplitAndAssignRoots() {
 Engine::PartRead Engine::ReadAsPartOfRooted() {
   const Scratch::Rooted& r = s_.rooted;
   // (A text as long as the sentence is no part of it: the next sentence is not searched for.)
-  if (!r.valid || !r.parts_readable || r.document != document || text_.empty() || text_.size() >= r.text.size() ||
+  if (!r.valid || !r.parts_readable || text_.empty() || text_.size() >= r.text.size() ||
       r.owner != d_.instance_id() || r.generation != s_.lit_generation)
     return PartRead::kNone;
   // (Found by its bytes: the engine codes a clause from a copy, sometimes behind its subject.)

@@ -2238,7 +2238,8 @@ bool Engine::VerbPosition(int v) const {
   static const WordList kBefore = {"HAS", "HAVE", "HAD", "WILL", "WOULD", "ALSO", "ALREADY",
                                                      "THEN", "LATER", "SINCE", "REPORTEDLY", "ALLEGEDLY",
                                                      "RECENTLY", "AGAIN", "STILL", "JUST", "EVEN", "NOW",
-                                                     "FIRST", "ONCE"};  // ("Pyongyang at first denied")
+                                                     "FIRST", "ONCE",   // ("Pyongyang at first denied")
+                                                     "NOT", "NEVER"};   // ("Iran had not transferred drones")
   const std::string_view before = WordText(v - 1);
   // The last word of a phrase before the verb counts as its head ("the Saudi foreign ministry
   // called", "Chad's president called": an agent phrase names the subject).

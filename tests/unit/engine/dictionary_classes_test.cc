@@ -957,6 +957,13 @@ TEST_F(DictionaryClasses, ThePrepositionsObjectDeniesNothing) {
   }
 }
 
+// A verb after "not" or "never" stands where a finite verb does: an act with no target named is read,
+// negated ("Eritrea had not shipped any weapons" is a denial's content, not nothing).
+TEST_F(DictionaryClasses, ANegatedActWithNoTargetIsRead) {
+  EXPECT_EQ(Describe(Code("Eritrea had not shipped any weapons.")), "  ERI 072  negated\n");
+  EXPECT_EQ(Describe(Code("Kazakhstan has never deployed troops.")), "  KAZ 154  negated\n");
+}
+
 // A verb form after a possessive or determiner and a modifier is a noun ("the firm's continued
 // help" is no act of helping by the sentence's subject), and the possessor's act is still read as
 // a noun event ("Russia's continued attacks on Kyiv").

@@ -395,6 +395,9 @@ class Engine {
   bool OpensMainClause(int c, int c2) const;
   // True when words first..last hold a verb (or an unknown -ed word that may be one).
   bool HasVerbBetween(int first, int last) const;
+  // The actor at i is the UN named in a state's UN diplomat ("Iran's UN ambassador",
+  // "the Sudanese UN envoy", "its UN mission"): no actor of its own.
+  bool AccreditedAtUn(int i) const;
   // The word at v has a past participle's form (-ed, or an irregular one: "sent", "held", "shot").
   bool IsParticipleForm(int v) const;
   // Document coding: clause ci ends with its verb and the next clause, after "and" or "or", opens
@@ -1517,6 +1520,10 @@ void Engine::MarkNouns() {
       // Document coding (dyad): the maker or backer named in a hyphenated adjective is not the one
       // acting ("Iranian-made drones hit Kyiv", "Rwandan-backed M23 rebels seized Goma").
       if (document && (IsBackerAdjective(w(wd.tail).end) || IsStanceOf(wd.begin))) code = &kNullCode;
+      // ... nor is the UN in a state's UN diplomat ("Iran's UN ambassador", "the Sudanese UN
+      // envoy", "its UN mission"): the diplomat is the state's.
+      // (In every reading, the frames' and the enricher's too: the UN is never the speaker there.)
+      if (AccreditedAtUn(i)) code = &kNullCode;
       if (code && *code == "---")
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = w(k).null_actor = true;
@@ -2293,6 +2300,23 @@ bool Engine::IsParticipleForm(int v) const {
   return (t.size() > 4 && EndsWith(t, "ED")) || kIrregular.count(t) > 0;
 }
 
+bool Engine::AccreditedAtUn(int i) const {
+  const int tail = w(i).tail >= 0 ? w(i).tail : i;
+  std::string_view name;
+  for (int k = i; k <= tail; ++k) {
+    const std::string_view t = WordText(k);
+    if (t != "UN" && t != "U.N." && t != "UNITED" && t != "NATIONS" && t != "U.N") return false;
+  }
+  if (i < 1 || tail + 1 >= n()) return false;
+  static const WordList kDiplomats = {"AMBASSADOR", "ENVOY", "ENVOYS", "MISSION", "DELEGATION", "DELEGATE",
+                                      "DELEGATES", "REPRESENTATIVE", "DIPLOMAT", "DIPLOMATS", "AMBASSADORS"};
+  if (!kDiplomats.count(WordText(tail + 1))) return false;
+  static const WordList kPossessives = {"ITS", "THEIR", "HIS", "HER", "OUR"};
+  const std::string_view before = WordText(i - 1);
+  return kPossessives.count(before) > 0 || (IsActor(i - 1) && (EndsWith(before, "'S") || LooksDemonym(before) ||
+                                                              (i >= 2 && WordText(i - 2) == "'S")));
+}
+
 bool Engine::HasVerbBetween(int first, int last) const {
   for (int k = std::max(first, 0); k <= last && k < n(); ++k) {
     const Word& x = w(k);
@@ -2953,6 +2977,13 @@ void Engine::LookupAgent(int head, ActorVal* a) const {
       !w(next + 1).converted_agent) {
     if (LooksDemonym(WordText(tail))) ++next;
   }
+  // ... and so does the UN in a state's UN diplomat ("the Iranian UN ambassador"); its UN mission or
+  // representative, no agent of the dictionaries, is the state's government all the same.
+  bool un_diplomat = false;
+  if (next + 1 < n() && w(next).null_actor && AccreditedAtUn(w(next).head >= 0 ? w(next).head : next)) {
+    next = w(w(next).head >= 0 ? w(next).head : next).tail + 1;
+    un_diplomat = !is(next, RootType::kAgent);
+  }
   if (is(next, RootType::kAgent) && w(next).is_head && !w(next).converted_agent) {
     agent_root = w(next).root;
   } else {
@@ -2976,6 +3007,9 @@ void Engine::LookupAgent(int head, ActorVal* a) const {
   }
   if (former) {
     a->agent = "ELI";
+    a->agent_prefix = false;
+  } else if (un_diplomat && agent_root < 0) {
+    a->agent = "GOV";
     a->agent_prefix = false;
   } else if (agent_root >= 0) {
     const auto& ag = d_.agents()[d_.roots()[agent_root].entry];

@@ -230,6 +230,13 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
         continue;
       if (e.source.size() >= 3 && e.target.size() >= 3 && e.source.compare(0, 3, e.target, 0, 3) == 0) ClearTarget(e);
     }
+    // The one told, between the verb of saying and its clause ("the mission told the Security Council
+    // that Tehran had not transferred any drones"), is the statement's addressee, never the target of
+    // what the clause says.
+    for (auto& e : result->events)
+      if (Inside(e.verb_span, content.clause) && !e.target_span.empty() && !content.verb.empty() &&
+          e.target_span.begin >= content.verb.end && e.target_span.end <= content.clause.begin)
+        ClearTarget(e);
     // So does an actor in the speaker's own phrase, before the name, for a material act: "White House
     // spokesman John Kirby said Iran provided Russia with drones" names no White House supply. (What
     // the speaker demands or threatens in the clause may well be its own act.)

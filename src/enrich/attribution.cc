@@ -1271,6 +1271,28 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
       c.subject_last = speaker->last;
       c.subject_possessive = possessive;
     }
+    // "said that the sanctions were unfair and that his government would never help ...": a second
+    // "that" after "and" or "but" whose clause opens with the speaker's pronoun is more of what was
+    // said, its pronoun the speaker as right after the verb. (Other second clauses stay with the
+    // first, whose places and actors may be theirs.)
+    if (!speaker_is_subject && speaker)
+      for (int k = c.first + 1; k + 3 < c.last; ++k) {
+        if ((tokens[k].lower != "and" && tokens[k].lower != "but") || tokens[k + 1].lower != "that") continue;
+        const std::string_view opener = tokens[k + 2].lower;
+        const bool own = kPossessivePronouns.count(opener) > 0 && tokens[k + 3].word;
+        if (!own && !(kSubjectPronouns.count(opener) && opener != "it") &&
+            !(opener == "it" && OpensWithVerb(tokens[k + 3])))
+          continue;
+        ReportedClause second = c;
+        second.first = k + 3;
+        second.subject_first = speaker->first;
+        second.subject_last = speaker->last;
+        second.subject_possessive = own;
+        c.last = tokens[k - 1].lower == "," ? k - 1 : k;
+        if (c.last - c.first >= 2) out.push_back(c);
+        c = second;
+        k = c.first;
+      }
     if (c.last - c.first >= 2) out.push_back(c);
   }
   // Raising passives: "Belarusian soldiers were repeatedly reported to have fought in the

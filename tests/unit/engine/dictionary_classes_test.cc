@@ -964,6 +964,22 @@ TEST_F(DictionaryClasses, ANegatedActWithNoTargetIsRead) {
   EXPECT_EQ(Describe(Code("Kazakhstan has never deployed troops.")), "  KAZ 154  negated\n");
 }
 
+// A state's UN diplomat is the state's ("the Iranian UN ambassador", "Sudan's UN envoy"): the UN is
+// no actor there. The UN's own envoy stays the UN's.
+TEST_F(DictionaryClasses, AStatesUnDiplomatIsTheStates) {
+  EXPECT_EQ(Describe(Code("The Eritrean UN ambassador rejected the accusations.")), "  ERIGOV 016  asserted\n");
+  EXPECT_EQ(Describe(Code("Chad's UN envoy rejected the claims.")), "  TCDGOV 016  asserted\n");
+  EXPECT_EQ(Describe(Code("The UN envoy urged Burundi to withdraw.")), "  IGOUNOGOV 0256 BDI asserted\n");
+}
+
+// The one told is the statement's addressee, never the target of what the statement says ("the
+// delegation told the Security Council that Asmara had not shipped any arms").
+TEST_F(DictionaryClasses, TheOneToldIsNoTargetOfWhatIsSaid) {
+  EXPECT_EQ(Describe(Code("The delegation told the Security Council that Asmara had not shipped any arms.")),
+            "  ERIGOV 072  negated\n");
+  EXPECT_EQ(Describe(Code("The envoy told Moscow that Kazakhstan would not join the war.")), "  KAZ 190  negated\n");
+}
+
 // A verb form after a possessive or determiner and a modifier is a noun ("the firm's continued
 // help" is no act of helping by the sentence's subject), and the possessor's act is still read as
 // a noun event ("Russia's continued attacks on Kyiv").

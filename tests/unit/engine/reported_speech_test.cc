@@ -1647,6 +1647,16 @@ TEST_F(EngineText, APronounSpeakersUncodedReportIsItsStatement) {
   });
 }
 
+// "said that A and that B": a second clause of what was said, its pronoun the speaker as after the verb.
+TEST_F(EngineText, ASecondThatClauseIsMoreOfWhatWasSaid) {
+  ExpectEach({
+      {"Tokayev said that the sanctions were unfair and that his government would never help Moscow evade them.",
+       "KAZGOV", "07", "RUS", Modality::kNegated, "KAZGOV"},
+      {"Kagame said that the talks had failed and that his troops had shelled Uvira.", "RWAMIL", "19", "COD",
+       Modality::kAsserted, "RWAGOV"},
+  });
+}
+
 // What a speaker tells a newspaper or a broadcaster is said to the public: no target.
 TEST_F(EngineText, AStatementToTheMediaIsAddressedToNoOne) {
   ExpectEach({

@@ -3162,6 +3162,19 @@ bool Engine::FirstWordMatches(const std::vector<PatternElement>& member, int pos
 
 bool Engine::BindActorSlot(const PatternElement& e, int p, MatchCtx& m) const {
   if (!IsActor(p)) return false;
+  // Document coding (dyad): an object pronoun is no subject of a later verb ("Washington was
+  // prolonging it by arming Kyiv": Washington arms Kyiv) unless an infinitive follows it ("allowed
+  // it to ...").
+  if (document && e.kind == PatternElement::kSource && p >= 1) {
+    const std::string_view t = WordText(p);
+    if (t == "THEM" || t == "HIM" || t == "IT") {
+      const std::string_view before = WordText(p - 1);
+      const bool after_verb = (IsType(p - 1, RootType::kVerb) && w(p - 1).is_head && !w(p - 1).noun) ||
+                              (!w(p - 1).typed && w(p - 1).kind == WType::kNone && before.size() > 4 &&
+                               (EndsWith(before, "ING") || EndsWith(before, "ED")));
+      if ((after_verb || t != "IT") && !(p + 1 < n() && WordText(p + 1) == "TO")) return false;
+    }
+  }
   if (e.kind == PatternElement::kSource) {
     // Document coding (dyad): a source slot on the last member of a list stands for the whole
     // list ("Belarus said Russia and Iran attacked Ukraine": "- &SAID $ *" meets Iran first).

@@ -1655,6 +1655,11 @@ TEST_F(EngineText, ASecondThatClauseIsMoreOfWhatWasSaid) {
       {"Kagame said that the talks had failed and that his troops had shelled Uvira.", "RWAMIL", "19", "COD",
        Modality::kAsserted, "RWAGOV"},
   });
+  // An object pronoun is no subject of a later verb: "was prolonging it by arming B" is the subject's arming.
+  ExpectEach({
+      {"Tehran's envoy said that the cause of the war was NATO and that London was prolonging it by arming Kyiv.",
+       "GBR", "07", "UKR", Modality::kAsserted, "IRNGOV"},
+  });
 }
 
 // What a speaker tells a newspaper or a broadcaster is said to the public: no target.

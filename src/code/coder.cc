@@ -395,6 +395,10 @@ class Engine {
   bool OpensMainClause(int c, int c2) const;
   // True when words first..last hold a verb (or an unknown -ed word that may be one).
   bool HasVerbBetween(int first, int last) const;
+  // Document coding: the "who" at `who` opens a relative clause on the sentence's subject, an actor,
+  // and the main verb follows it ("soldiers who had been sent to Kursk suffered losses"): the index of
+  // that main verb (the clause's end), or -1.
+  int ActorRelativeEnd(int who) const;
   // The actor at i is the UN named in a state's UN diplomat ("Iran's UN ambassador",
   // "the Sudanese UN envoy", "its UN mission"): no actor of its own.
   bool AccreditedAtUn(int i) const;
@@ -2092,7 +2096,28 @@ void Engine::MarkRelativeClauses() {
   for (int i = 1; i + 2 < n(); ++i) {
     const std::string_view rel = WordText(i);
     if (rel != "THAT" && rel != "WHICH" && rel != "WHO") continue;
-    if (w(i).blanked || w(i - 1).blanked || w(i - 1).kind != WType::kNone || IsActor(i - 1)) continue;
+    if (w(i).blanked || w(i - 1).blanked) continue;
+    // An actor's "who" clause before the sentence's own verb ("North Korean soldiers who had been sent
+    // to Kursk suffered heavy losses in assaults on Ukrainian positions"): set aside, coded on its own,
+    // so that the main verb is the subject's.
+    // (The actor's agent may end it: "Belarusian volunteers who ...".)
+    const int agent_head = IsType(i - 1, RootType::kAgent) && w(i - 1).head >= 1 ? w(i - 1).head : -1;
+    const bool actor_before = IsActor(i - 1) || (agent_head >= 1 && IsActor(agent_head - 1));
+    if (rel == "WHO" && actor_before) {
+      if (const int end = ActorRelativeEnd(i); end > 0) {
+        int head = agent_head >= 1 ? agent_head - 1 : i - 1;
+        head = w(head).head >= 0 ? w(head).head : head;
+        const int a = head >= 1 && kDeterminers.count(WordText(head - 1)) ? head - 1 : head;
+        RelativeClause rc;
+        rc.antecedent = {w(a).begin, w(i - 1).end};
+        rc.body = {w(i + 1).begin, w(end - 1).end};
+        for (int k = i; k < end; ++k) w(k).blanked = true;
+        s_.relatives.push_back(rc);
+        i = end;
+      }
+      continue;
+    }
+    if (w(i - 1).kind != WType::kNone || IsActor(i - 1)) continue;
     if (!kAntecedents.count(WordText(i - 1)) && !EndsMaterielPhrase(i - 1)) continue;
     // The antecedent: back over its modifiers to a determiner, a preposition or a verb.
     int a = i - 1;
@@ -2315,6 +2340,37 @@ bool Engine::AccreditedAtUn(int i) const {
   const std::string_view before = WordText(i - 1);
   return kPossessives.count(before) > 0 || (IsActor(i - 1) && (EndsWith(before, "'S") || LooksDemonym(before) ||
                                                               (i >= 2 && WordText(i - 2) == "'S")));
+}
+
+int Engine::ActorRelativeEnd(int who) const {
+  // (A subject's clause: nothing but an actor, its determiner or an opening phrase's comma before it.)
+  int head = w(who - 1).head >= 0 ? w(who - 1).head : who - 1;
+  if (IsType(head, RootType::kAgent) && head >= 1) head = w(head - 1).head >= 0 ? w(head - 1).head : head - 1;
+  for (int k = 0; k < head; ++k)
+    if (IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun && !w(k).blanked) return -1;
+  auto verb_at = [&](int k) {
+    const std::string_view t = WordText(k);
+    return (IsType(k, RootType::kVerb) && w(k).is_head && !w(k).noun) ||
+           (!w(k).typed && w(k).kind == WType::kNone && t.size() > 4 && EndsWith(t, "ED"));
+  };
+  static const WordList kAuxiliary = {"HAD", "HAS", "HAVE", "WAS", "WERE", "IS", "ARE", "BEEN", "BE", "WOULD", "WILL",
+                                      "COULD", "MAY", "MIGHT", "CAN"};
+  int own = -1;
+  for (int k = who + 1; k < n() && k <= who + 16; ++k) {
+    if (w(k).kind == WType::kComma || w(k).kind == WType::kQuote) return -1;
+    if (own < 0) {
+      if (verb_at(k)) own = w(k).tail >= 0 && IsType(k, RootType::kVerb) ? w(k).tail : k;
+      continue;
+    }
+    if (k <= own) continue;
+    // The main clause's verb: a verb form after the clause's own, not an auxiliary of it, with a
+    // word between ("who had been sent to Kursk suffered ..."; "who fought and died" is one clause).
+    // (Not a participle with its agent: "who joined militias backed by Rwanda".)
+    if (k > own + 1 && verb_at(k) && !kAuxiliary.count(WordText(k - 1)) && WordText(k - 1) != "AND" &&
+        WordText(k - 1) != "OR" && !(k + 1 < n() && WordText(k + 1) == "BY"))
+      return k;
+  }
+  return -1;
 }
 
 bool Engine::HasVerbBetween(int first, int last) const {

@@ -61,6 +61,24 @@ bool AfterObjectPreposition(const std::vector<Token>& tokens, int32_t from, int3
   return false;
 }
 
+// Does the actor at `span` stand inside a "who/which/that" clause opened after token `from`, with a
+// past verb between it and the trigger at `ti` (the main clause's: "volunteers who had joined the
+// Ukrainian army suffered heavy losses in ...")?
+bool InsideSubjectRelative(const std::vector<Token>& tokens, int32_t from, code::ByteSpan span, int32_t ti) {
+  bool opened = false;
+  for (int32_t k = from; k < ti; ++k) {
+    if (!tokens[k].word) continue;
+    const std::string_view w = tokens[k].lower;
+    if (tokens[k].end <= span.begin) {
+      opened = opened || w == "who" || w == "which";
+      continue;
+    }
+    if (!opened) return false;
+    if (tokens[k].begin >= span.end && w.size() > 4 && w.ends_with("ed")) return true;
+  }
+  return false;
+}
+
 // Words are runs of ASCII letters/digits or non-ASCII bytes (so letters of other scripts
 // stay whole), except that typographic quotes and apostrophes (U+2018..U+201D) split.
 // Into *out, whose words view `*lowered` (the sentence lower-cased once); both are reused from
@@ -531,6 +549,9 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
               CodedVerbBetween(*events, coder_count, a.span.end, tokens[ti].begin))
             continue;
           if (relative >= 0 && tokens[relative].begin >= a.span.end && antecedent_begin >= a.span.end) continue;
+          // (Nor an actor inside a "who" clause on the subject, whose main verb follows it: "Belarusian
+          // volunteers who had joined the Ukrainian army suffered heavy losses in ...".)
+          if (trig == 2 && InsideSubjectRelative(tokens, from, a.span, ti)) continue;
           best = &a;
         }
         // "{S} trigger" wants the actor as a modifier of the trigger noun ("Russia's

@@ -1662,6 +1662,24 @@ TEST_F(EngineText, ASecondThatClauseIsMoreOfWhatWasSaid) {
   });
 }
 
+// A "who" clause on the subject is set aside and coded on its own; the main verb after it is the
+// subject's ("volunteers who had joined the Ukrainian army suffered losses in attacks on B" attack B,
+// not the army they joined).
+TEST_F(EngineText, ASubjectsWhoClauseLeavesTheMainVerbToTheSubject) {
+  ExpectEach({
+      {"Eritrean soldiers who had been sent to Kassala suffered heavy losses in assaults on Ethiopian positions.",
+       "ERIMIL", "19", "ETH", Modality::kAsserted, ""},
+      {"Eritrean soldiers who had been sent to Kassala suffered heavy losses in assaults on Ethiopian positions.",
+       "ERIMIL", "15", "SDN", Modality::kAsserted, ""},
+      {"Georgian volunteers who had joined the Ukrainian army suffered heavy losses in attacks on Russian positions.",
+       "GEOCVL", "19", "RUS", Modality::kAsserted, ""},
+  });
+  const auto events = Code("Georgian volunteers who had joined the Ukrainian army suffered heavy losses in attacks on "
+                           "Russian positions.");
+  for (const Event& e : events)
+    EXPECT_FALSE(StartsWith(e.event_code, "19") && StartsWith(e.target, "UKR")) << Describe(events);
+}
+
 // What a speaker tells a newspaper or a broadcaster is said to the public: no target.
 TEST_F(EngineText, AStatementToTheMediaIsAddressedToNoOne) {
   ExpectEach({

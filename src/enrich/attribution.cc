@@ -828,6 +828,10 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
           start = k + 1;
           break;
         }
+      // (After a "that" clause, the sentence's subject: "The UAE rejected an accusation that it armed
+      // the RSF and said it was sending aid" is the UAE's report, as FindReportedClauses reads it.)
+      if (start >= 1 && tokens[start - 1].lower == "that")
+        if (const TokenMention* m = FirstAfter(mentions, 0, start - 1)) return FromMention(*m);
       if (const TokenMention* m = FirstAfter(mentions, start, hi)) return FromMention(*m);
     }
     if (const TokenMention* m = SubjectBefore(mentions, tokens, lo, hi)) return FromMention(*m);
@@ -1059,6 +1063,10 @@ std::vector<ReportedClause> FindReportedClauses(const SentenceCues& cues, const 
     const bool conjoined = r.first > lo && (tokens[r.first - 1].lower == "and" || tokens[r.first - 1].lower == "but");
     const TokenMention* speaker =
         conjoined ? MentionIn(mentions, lo, r.first, false) : SubjectBefore(mentions, tokens, lo, r.first);
+    // ("The UAE rejected an accusation that it armed the RSF and said it was sending aid": a verb
+    // joined by "and" after a "that" clause has the sentence's subject, not that clause's.)
+    if (conjoined && lo >= 1 && tokens[lo - 1].lower == "that")
+      if (const TokenMention* subject = MentionIn(mentions, 0, lo - 1, false); subject) speaker = subject;
     bool has_subject = false;
     for (int k = lo; k < r.first; ++k) has_subject = has_subject || tokens[k].word;
     if (!has_subject) continue;

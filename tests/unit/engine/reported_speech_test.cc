@@ -1680,6 +1680,16 @@ TEST_F(EngineText, ASubjectsWhoClauseLeavesTheMainVerbToTheSubject) {
     EXPECT_FALSE(StartsWith(e.event_code, "19") && StartsWith(e.target, "UKR")) << Describe(events);
 }
 
+// A reporting verb joined by "and" after a "that" clause has the sentence's subject: "Qatar rejected a
+// claim that it funded the RSF and said it was sending tents to refugees" is Qatar's report.
+TEST_F(EngineText, AReportAfterAThatClauseIsTheSubjects) {
+  ExpectEach({
+      {"Qatar rejected a claim that it funded the Rapid Support Forces and said it was sending food aid to "
+       "Sudanese refugees.",
+       "QAT", "073", "SDNREF", Modality::kAsserted, "QAT"},
+  });
+}
+
 // What a speaker tells a newspaper or a broadcaster is said to the public: no target.
 TEST_F(EngineText, AStatementToTheMediaIsAddressedToNoOne) {
   ExpectEach({

@@ -980,6 +980,12 @@ TEST_F(DictionaryClasses, TheOneToldIsNoTargetOfWhatIsSaid) {
   EXPECT_EQ(Describe(Code("The envoy told Moscow that Kazakhstan would not join the war.")), "  KAZ 190  negated\n");
 }
 
+// Airports and air bases named without their city are their country's places.
+TEST_F(DictionaryClasses, AirportsAndAirBasesAreTheirCountrysPlaces) {
+  EXPECT_EQ(Describe(Code("Hezbollah fired rockets at Ben Gurion airport.")), "  LBNUAF 194 ISR asserted\n");
+  EXPECT_EQ(Describe(Code("Ukraine struck Sheremetyevo with drones.")), "  UKR 1952 RUS asserted\n");
+}
+
 // A verb form after a possessive or determiner and a modifier is a noun ("the firm's continued
 // help" is no act of helping by the sentence's subject), and the possessor's act is still read as
 // a noun event ("Russia's continued attacks on Kyiv").

@@ -2114,8 +2114,8 @@ void Engine::MarkRelativeClauses() {
         for (int k = i; k < end; ++k) w(k).blanked = true;
         s_.relatives.push_back(rc);
         i = end;
+        continue;
       }
-      continue;
     }
     if (w(i - 1).kind != WType::kNone || IsActor(i - 1)) continue;
     if (!kAntecedents.count(WordText(i - 1)) && !EndsMaterielPhrase(i - 1)) continue;

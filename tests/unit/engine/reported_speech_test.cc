@@ -1674,6 +1674,12 @@ TEST_F(EngineText, ASubjectsWhoClauseLeavesTheMainVerbToTheSubject) {
       {"Georgian volunteers who had joined the Ukrainian army suffered heavy losses in attacks on Russian positions.",
        "GEOCVL", "19", "RUS", Modality::kAsserted, ""},
   });
+  // (A "who" clause on an object stays with the forces' relative clauses: the object's own act.)
+  ExpectEach({
+      {"Tehran sent Iranian instructors who trained Russian crews in Crimea.", "IRN", "062", "RUS",
+       Modality::kAsserted, ""},
+      {"Minsk hosted Russian soldiers who later attacked Kyiv.", "RUSMIL", "19", "UKR", Modality::kAsserted, ""},
+  });
   const auto events = Code("Georgian volunteers who had joined the Ukrainian army suffered heavy losses in attacks on "
                            "Russian positions.");
   for (const Event& e : events)

@@ -2320,19 +2320,18 @@ int Engine::SharedObjectEnd(size_t ci) const {
 bool Engine::IsParticipleForm(int v) const {
   static const WordList kIrregular = {"SENT", "HELD", "SHOT", "HIT", "CAUGHT", "BROUGHT", "BOUGHT", "TAKEN", "GIVEN",
                                       "STRUCK", "BUILT", "MADE", "SOLD", "LED", "FOUGHT", "BEATEN", "SEEN", "DRIVEN",
-                                      "THROWN", "WOUNDED", "SHOT_DOWN", "FLOWN", "KEPT", "LEFT", "MET", "TOLD", "PUT"};
+                                      "THROWN", "WOUNDED", "FLOWN", "KEPT", "LEFT", "MET", "TOLD", "PUT"};
   const std::string_view t = WordText(v);
   return (t.size() > 4 && EndsWith(t, "ED")) || kIrregular.count(t) > 0;
 }
 
 bool Engine::AccreditedAtUn(int i) const {
   const int tail = w(i).tail >= 0 ? w(i).tail : i;
-  std::string_view name;
+  if (i < 1 || tail + 1 >= n()) return false;
   for (int k = i; k <= tail; ++k) {
     const std::string_view t = WordText(k);
     if (t != "UN" && t != "U.N." && t != "UNITED" && t != "NATIONS" && t != "U.N") return false;
   }
-  if (i < 1 || tail + 1 >= n()) return false;
   static const WordList kDiplomats = {"AMBASSADOR", "ENVOY", "ENVOYS", "MISSION", "DELEGATION", "DELEGATE",
                                       "DELEGATES", "REPRESENTATIVE", "DIPLOMAT", "DIPLOMATS", "AMBASSADORS"};
   if (!kDiplomats.count(WordText(tail + 1))) return false;

@@ -61,7 +61,7 @@ bool AfterObjectPreposition(const std::vector<Token>& tokens, int32_t from, int3
   return false;
 }
 
-// Does the actor at `span` stand inside a "who/which/that" clause opened after token `from`, with a
+// Does the actor at `span` stand inside a "who/which" clause opened after token `from`, with a
 // past verb between it and the trigger at `ti` (the main clause's: "volunteers who had joined the
 // Ukrainian army suffered heavy losses in ...")?
 bool InsideSubjectRelative(const std::vector<Token>& tokens, int32_t from, code::ByteSpan span, int32_t ti) {
@@ -527,8 +527,6 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
         const int32_t relative = trig == 2 ? RelativePronounBefore(tokens, from, ti, &antecedent_begin) : -1;
         for (const auto& a : actors) {
           if (a.code.empty() || a.span.empty()) continue;
-          // (An actor phrase may end with the trigger noun itself when the dictionary names the
-          // whole phrase: "Russian troops are in Belarus" as "Russian" + "troops are in B".)
           if (a.span.begin < tokens[from].begin || a.span.end > tokens[ti].begin) continue;
           if (best && a.span.begin <= best->span.begin) continue;
           // ("20 Belarusians serving in Ukraine were killed": a place after a preposition is no

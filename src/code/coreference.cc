@@ -467,11 +467,28 @@ void Discourse::NoteForce(const std::string& state, const std::string& text) {
 
 bool Discourse::ResolveNamePart(std::string_view word, const std::vector<DiscourseMention>& before,
                                 Antecedent* out) const {
+  // `a` (text as written) is `word` (as the coder reads it: upper case, letters with diacritics
+  // folded, "Lourenço" is LOURENCO).
   auto same = [&](std::string_view a) {
-    if (a.size() != word.size()) return false;
-    for (size_t k = 0; k < a.size(); ++k)
-      if (std::toupper(static_cast<unsigned char>(a[k])) != word[k]) return false;
-    return true;
+    size_t k = 0;
+    for (size_t i = 0; i < a.size(); ++i, ++k) {
+      if (k >= word.size()) return false;
+      const unsigned char c = static_cast<unsigned char>(a[i]);
+      bool upper = false;
+      const char base =
+          c >= 0xC3 && c <= 0xC8 && i + 1 < a.size() ? FoldLatinLetter(c, static_cast<unsigned char>(a[i + 1]), &upper) : 0;
+      if (base != 0) ++i;
+      if ((base != 0 ? base : static_cast<char>(std::toupper(c))) != word[k]) return false;
+    }
+    return k == word.size();
+  };
+  // The word at `at` starts with a capital ("Émile" as well as "Emile").
+  auto capitalised = [](std::string_view t, size_t at) {
+    if (t[at] >= 'A' && t[at] <= 'Z') return true;
+    const unsigned char c = static_cast<unsigned char>(t[at]);
+    bool upper = false;
+    return c >= 0xC3 && c <= 0xC8 && at + 1 < t.size() &&
+           FoldLatinLetter(c, static_cast<unsigned char>(t[at + 1]), &upper) != 0 && upper;
   };
   auto names = [&](const DiscourseMention& m) {
     if (m.code.size() < 6 || m.code.find('/') != std::string::npos) return false;
@@ -483,7 +500,7 @@ bool Discourse::ResolveNamePart(std::string_view word, const std::vector<Discour
     // A name: two to four words, every one capitalised.
     size_t words = 0;
     for (size_t at = 0; at != std::string_view::npos && at < t.size(); ++words) {
-      if (t[at] < 'A' || t[at] > 'Z') return false;
+      if (!capitalised(t, at)) return false;
       const size_t space = t.find(' ', at);
       at = space == std::string_view::npos ? space : space + 1;
     }

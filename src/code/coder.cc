@@ -1222,6 +1222,12 @@ void Engine::MarkNouns() {
         const std::string_view form = WordText(wd.tail >= 0 ? wd.tail : i);
         det = det || (!EndsWith(form, "ING") && !EndsWith(form, "ED") && !EndsWith(form, "S"));
       }
+      // ... and a form in -s after a noun's "on" names what the noun bears on ("the crackdown on
+      // protests", "a ban on exports"), as no verb follows "on" there.
+      if (document && before == "ON" && i >= 2 && !w(i - 2).typed && w(i - 2).kind == WType::kNone) {
+        const std::string_view form = WordText(wd.tail >= 0 ? wd.tail : i);
+        det = det || (form.size() > 3 && EndsWith(form, "S") && !EndsWith(form, "SS"));
+      }
       // Document coding (dyad): a participle hyphenated to the word before it is an adjective
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
       // (Not after a verb prefix: "co-hosted", "re-opened" are the verb.)
@@ -4703,9 +4709,18 @@ void Engine::MarkDefinites(const Discourse& d) {
 void Engine::ResolveAcross(const Discourse& d) {
   const auto& rules = d.rules();
   if (rules.pronouns.empty()) return;
+  bool actor_before = false;  // an actor precedes word p in the sentence
   for (int p = 0; p < n(); ++p) {
     Word& wd = w(p);
-    if (!wd.typed || wd.type != RootType::kPronoun || wd.blanked) continue;  // resolved in-sentence or ignored
+    const bool after_actor = actor_before;
+    actor_before = actor_before || IsActor(p);
+    // A possessive the rules list that TABARI has no pronoun for ("Its navy seized a tanker"):
+    // only before an agent, with no actor before it in its sentence (where the agent takes that
+    // actor: "Russia said its troops ...").
+    // (The agent stands alone, so ConvertAgents has made it an actor of its own.)
+    const bool possessive = !wd.typed && !wd.blanked && !after_actor && p + 1 < n() &&
+                            (IsType(p + 1, RootType::kAgent) || (IsActor(p + 1) && w(p + 1).converted_agent));
+    if (!possessive && (!wd.typed || wd.type != RootType::kPronoun || wd.blanked)) continue;  // resolved in-sentence or ignored
     const std::string word(WordText(p));
     const auto kind = rules.pronouns.find(word);
     if (kind == rules.pronouns.end()) continue;
@@ -4713,8 +4728,14 @@ void Engine::ResolveAcross(const Discourse& d) {
     if (word == "IT" && p + 1 < n() && rules.expletive_after.count(std::string(WordText(p + 1)))) continue;
     Antecedent a;
     if (!d.ResolvePronoun(kind->second, &a)) continue;
+    // A state's agent is the state's, whoever in it was named ("The Kremlin denied it. Its troops
+    // ...": RUSMIL, as "The Kremlin said its troops ..." is).
+    // (A rebel group's fighters stay the group's: only a government gives way to the agent.)
+    if (possessive && a.code.size() == 6 && a.code.ends_with("GOV") && rules.IsStateCode(a.code))
+      a.code.resize(3);
     const int idx = static_cast<int>(s_.ext.size());
     s_.ext.push_back(std::move(a));
+    wd.typed = true;  // (a possessive was no dictionary word)
     wd.type = RootType::kActor;
     wd.resolved = true;
     wd.ref = -1;

@@ -68,8 +68,9 @@ bool CorefRules::IsStateCode(std::string_view code) const {
 
 void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::string& file,
                             std::vector<std::string>* warnings) {
-  static const std::unordered_set<std::string> kPronounWords = {"HE", "HIM", "SHE", "HER",
-                                                                "IT", "THEY", "THEM", "THEIR"};
+  // (ITS is no TABARI pronoun: the coder resolves it only as a possessive before an agent.)
+  static const std::unordered_set<std::string> kPronounWords = {"HE", "HIM", "SHE", "HER", "IT",
+                                                                "ITS", "THEY", "THEM", "THEIR"};
   auto warn = [&](size_t i, const std::string& what) {
     if (warnings)
       warnings->push_back(file + ":" + std::to_string(i + 1) + ": " + EscapeForMessage(what) + ": '" +
@@ -91,7 +92,7 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       if (k == PronounKind::kNone) { warn(i, "unknown pronoun kind (PERSON, THING or GROUP)"); continue; }
       for (size_t j = 2; j < f.size(); ++j) {
         const std::string w = Upper(f[j]);
-        if (!kPronounWords.count(w)) { warn(i, "not one of the coder's pronouns (HE HIM SHE HER IT THEY THEM THEIR)"); continue; }
+        if (!kPronounWords.count(w)) { warn(i, "not one of the coder's pronouns (HE HIM SHE HER IT ITS THEY THEM THEIR)"); continue; }
         pronouns[w] = k;
       }
     } else if (cmd == "EXPLETIVE:") {

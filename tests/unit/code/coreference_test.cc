@@ -26,7 +26,7 @@ constexpr char kVerbs[] =
 constexpr char kCoref[] =
     "# test rules\n"
     "PRONOUN: PERSON HE HIM SHE HER\n"
-    "PRONOUN: THING IT\n"
+    "PRONOUN: THING IT ITS\n"
     "PRONOUN: GROUP THEY THEM THEIR\n"
     "EXPLETIVE: IS WAS\n"
     "WINDOW: PRONOUN 2\n"
@@ -131,7 +131,7 @@ TEST(ThreeLetterCodeSetTest, KeepsThreeCapitalsAndAnswersForNothingElse) {
 TEST_F(CoreferenceTest, BadLinesAreWarningsWithFileAndLine) {
   CorefRules r;
   std::vector<std::string> warnings;
-  r.ParseLines({"PRONOUN: PERSON HE", "PRONOUN: ANIMAL IT", "PRONOUN: THING ITS", "WINDOW: PRONOUN x",
+  r.ParseLines({"PRONOUN: PERSON HE", "PRONOUN: ANIMAL IT", "PRONOUN: THING ITSELF", "WINDOW: PRONOUN x",
                 "MENTION: THE COUNTRY STATE", "MENTION: THE COUNTRY = PLANET", "FOO: BAR", "# fine", "",
                 "MENTION: THE ATTACK = ACTOR OF", "MENTION: THE ATTACK = ACTOR OF 19X"},
                "x.coref", &warnings);
@@ -256,6 +256,18 @@ TEST_F(CoreferenceTest, AShortNameWithDiacriticsIsThePersonNamedBefore) {
   EXPECT_EQ(Last({"Émeric Dol visited Gondor on Monday.", "Later Dol condemned Mordor."}), "ROHGOV/ORC/122");
   // A different letter is a different word.
   EXPECT_NE(Last({"Théodred Prince visited Gondor on Monday.", "Later Théodrid condemned Mordor."}), "ROHGOV/ORC/122");
+}
+
+TEST_F(CoreferenceTest, ItsBeforeAnAgentIsResolvedLikeIt) {
+  // "Its" is no TABARI pronoun: resolved across sentences only before an agent, with no actor
+  // before it in its sentence; a government's troops are the state's.
+  EXPECT_EQ(Last({"Rohan praised the weather on Monday.", "Its troops attacked Mordor on Tuesday."}), "ROHMIL/ORC/190");
+  EXPECT_EQ(Last({"Aragorn praised the weather on Monday.", "Its troops attacked Mordor on Tuesday."}), "GONMIL/ORC/190");
+  // Without an agent after it, or without rules, nothing is resolved.
+  EXPECT_TRUE(Document({"Rohan praised the weather on Monday.", "Its walls condemned Mordor on Tuesday."})[1]
+                  .resolved.empty());
+  EXPECT_EQ(Last({"Rohan praised the weather on Monday.", "Its troops attacked Mordor on Tuesday."}, false),
+            "(No events found in text)");
 }
 
 TEST_F(CoreferenceTest, NoAntecedentNothingInvented) {

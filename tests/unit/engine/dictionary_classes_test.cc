@@ -291,6 +291,27 @@ TEST_F(DictionaryClasses, TheirBeforeAnActorNamesThatActor) {
   });
 }
 
+// "Its" before an agent, with no actor before it in its sentence, is the state (or group) the
+// sentence before named as its subject; a government's agent is the state's.
+TEST_F(DictionaryClasses, ItsBeforeAnAgentNamesTheSubjectOfTheSentenceBefore) {
+  ExpectEach({
+      {"Iran denied the report on Monday. Its navy seized a British tanker on Tuesday.", "IRNMIL", "171", "GBR",
+       Modality::kAsserted},
+      {"The Kremlin rejected the claims. Its troops shelled Kharkiv overnight.", "RUSMIL", "19", "UKR",
+       Modality::kAsserted},
+      {"M23 denied the report. Its fighters attacked Goma on Tuesday.", "CODREB", "19", "COD", Modality::kAsserted},
+  });
+  // With an actor before it in its sentence the agent is that actor's, as before.
+  ExpectEach({{"The Kremlin said its troops had attacked Kharkiv.", "RUSMIL", "19", "UKR", Modality::kAsserted}});
+}
+
+// A form in -s after a noun's "on" is what the noun bears on, no verb ("the crackdown on protests").
+TEST_F(DictionaryClasses, FormsInSAfterANounsOnAreNouns) {
+  for (const char* sentence : {"Georgian volunteers left Georgia after the clampdown on protests in Tbilisi.",
+                               "Ukrainian fighters left Belarus after the crackdown on protests in 2020."})
+    ExpectNoEvent(sentence, "11", Code(sentence));
+}
+
 // Names written with their diacritics match the entries written with or without them.
 TEST_F(DictionaryClasses, NamesWithDiacriticsMatchInEveryCase) {
   ExpectEach({

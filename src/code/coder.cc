@@ -346,6 +346,7 @@ class Engine {
   int SubjectApposition(int c, int c2) const;
   void MarkRelativeClauses();
   bool EndsMaterielPhrase(int last) const;
+  int ObjectRelativeEnd(int i) const;
   const std::vector<RelativeClause>& relatives() const { return s_.relatives; }
   void SplitClauses();
   void ResolvePronouns(ForwardState* fwd, bool same_story, bool document);
@@ -1422,6 +1423,18 @@ void Engine::MarkNouns() {
       static const WordList kKindNouns = {"DATA", "INFORMATION", "INTELLIGENCE", "COORDINATES",
                                                             "ADVICE", "ASSISTANCE", "PROGRAMME", "PROGRAM", "SYSTEMS",
                                                             "SYSTEM", "EQUIPMENT", "CAMPS", "CAMP", "MISSION"};
+      // ... and so does a trade before a firm or a route ("shipping firms", "trading companies",
+      // "smuggling routes"); a verb that acts on firms keeps them as its object ("adding companies
+      // to its list").
+      static const WordList kTrades = {"SHIPPING", "TRADING", "MINING", "BANKING", "HOLDING", "MANUFACTURING",
+                                       "PROCESSING", "REFINING", "SMUGGLING", "TRAFFICKING", "RECRUITING",
+                                       "RECRUITMENT", "FORWARDING", "LEASING", "INSURANCE", "EXCHANGING"};
+      static const WordList kFirms = {"FIRM",     "FIRMS",    "COMPANY",  "COMPANIES", "LINE",      "LINES",
+                                      "HOUSES",   "HOUSE",    "BUSINESS", "BUSINESSES", "AGENTS",   "AGENCY",
+                                      "AGENCIES", "NETWORK",  "NETWORKS", "ROUTE",     "ROUTES",    "LANES",
+                                      "LANE",     "CORRIDOR", "CORRIDORS", "RING",     "RINGS",     "GANGS"};
+      const bool trade_modifier = document && wd.tail == i && i + 1 < n() && kTrades.count(WordText(i)) > 0 &&
+                                  kFirms.count(WordText(i + 1)) > 0;
       // (A verb of handing over keeps the noun as its object: "accused of passing intelligence to
       // the Houthis", "is providing data to Moscow".)
       static const WordList kHandingOver = {"PASSING",    "PROVIDING",  "SHARING",      "SUPPLYING", "SENDING",
@@ -1521,7 +1534,7 @@ void Engine::MarkNouns() {
       }
       if (det || wd.midcap || hyphenated || modified_noun || subject_noun || object_noun || counted_noun || reduced_relative ||
           object_modifier || after_preposition ||
-          after_compound_adjective || after_participle || kind_modifier || text_modifier || materiel_adjective ||
+          after_compound_adjective || after_participle || kind_modifier || trade_modifier || text_modifier || materiel_adjective ||
           use_modifier || munition || measure || act_kind)
         for (int k = i; k <= wd.tail; ++k)
           if (w(k).head == i) w(k).noun = true;
@@ -2101,7 +2114,7 @@ void Engine::MarkRelativeClauses() {
                                                           "THEIR", "SOME", "MANY", "MOST", "ALL", "SEVERAL"};
   for (int i = 1; i + 2 < n(); ++i) {
     const std::string_view rel = WordText(i);
-    if (rel != "THAT" && rel != "WHICH" && rel != "WHO") continue;
+    if (rel != "THAT" && rel != "WHICH" && rel != "WHO" && rel != "WHOM") continue;
     if (w(i).blanked || w(i - 1).blanked) continue;
     // An actor's "who" clause before the sentence's own verb ("North Korean soldiers who had been sent
     // to Kursk suffered heavy losses in assaults on Ukrainian positions"): set aside, coded on its own,
@@ -2117,6 +2130,39 @@ void Engine::MarkRelativeClauses() {
         RelativeClause rc;
         rc.antecedent = {w(a).begin, w(i - 1).end};
         rc.body = {w(i + 1).begin, w(end - 1).end};
+        for (int k = i; k < end; ++k) w(k).blanked = true;
+        s_.relatives.push_back(rc);
+        i = end;
+        continue;
+      }
+    }
+    // "whom" opens a clause with a subject of its own whose verb's object it is ("an Iranian
+    // financier whom Washington accuses of funding the Houthis", "a general whom it suspects of
+    // ..."): the antecedent goes in as that object, before the verb's first preposition.
+    if (WordText(i) == "WHOM") {
+      // (After a comma, the phrase before it: "an Iranian general, whom it accuses of ...".)
+      const int last = w(i - 1).kind == WType::kComma ? i - 2 : i - 1;
+      if (const int end = ObjectRelativeEnd(i); end > 0 && last >= 0 && w(last).kind == WType::kNone) {
+        int a = last;
+        if (IsActor(last)) {
+          a = w(last).head >= 0 ? w(last).head : last;
+          if (a >= 1 && kDeterminers.count(WordText(a - 1))) --a;
+        } else {
+          // (Back over a plain noun phrase to its determiner: "an Iran-based financier".)
+          for (int k = last; k >= 0 && k >= last - 4 && w(k).kind == WType::kNone && !w(k).blanked; --k) {
+            a = k;
+            if (kDeterminers.count(WordText(k)) || IsActor(k)) break;
+          }
+        }
+        RelativeClause rc;
+        rc.antecedent = {w(a).begin, w(last).end};
+        rc.body = {w(i + 1).begin, w(end - 1).end};
+        rc.insert_at = rc.body.end;
+        for (int k = i + 2; k < end; ++k)
+          if (IsType(k, RootType::kPreposition) && IsType(k - 1, RootType::kVerb)) {
+            rc.insert_at = w(k).begin;
+            break;
+          }
         for (int k = i; k < end; ++k) w(k).blanked = true;
         s_.relatives.push_back(rc);
         i = end;
@@ -2178,6 +2224,29 @@ void Engine::MarkRelativeClauses() {
     s_.relatives.push_back(rc);
     i = end;
   }
+}
+
+// The end (one past its last word) of a "whom" clause at `i` with a subject of its own right after
+// "whom" (an actor or a pronoun) and its verb next ("whom it accuses of ...", "whom US officials
+// suspect of ..."): the next comma, quote or the sentence's end; 0 when the clause is not so built.
+int Engine::ObjectRelativeEnd(int i) const {
+  int k = i + 1;
+  if (k < n() && w(k).typed && w(k).type == RootType::kPronoun) {
+    ++k;
+  } else if (IsActor(k)) {
+    const int head = w(k).head >= 0 ? w(k).head : k;
+    k = (w(head).tail >= 0 ? w(head).tail : head) + 1;
+    if (IsType(k, RootType::kAgent)) k = (w(k).head >= 0 && w(w(k).head).tail >= 0 ? w(w(k).head).tail : k) + 1;
+  } else {
+    return 0;
+  }
+  // (Auxiliaries may stand between: "whom Kyiv had accused of treason".)
+  static const WordList kAuxiliaries = {"HAD", "HAS", "HAVE", "WILL", "WOULD", "DID", "DOES", "DO"};
+  while (k < n() && kAuxiliaries.count(WordText(k))) ++k;
+  if (!IsType(k, RootType::kVerb) || !w(k).is_head) return 0;
+  int end = k + 1;
+  while (end < n() && w(end).kind != WType::kComma && w(end).kind != WType::kQuote) ++end;
+  return end;
 }
 
 // Does a phrase of the dictionaries' weapons or forces synsets (&WEAPONRY, &MILITARYFORCES, ...)
@@ -4580,6 +4649,9 @@ bool Engine::MatchDefinite(const CorefRules& rules, const DefiniteRule& r, int i
   }
   const int next = i + k;
   if (IsType(next, RootType::kPreposition) && IsActor(next + 1)) return false;
+  // ... and so is a title the person holding it follows ("the foreign minister, Péter Szijjártó,
+  // ...", "the defence minister Yoav Gallant").
+  if (IsActor(next) || (next < n() && w(next).kind == WType::kComma && IsActor(next + 1))) return false;
   // An event phrase whose own words name who did it ("the strikes by Israeli jets", "the
   // deployment of North Korean troops", "the shipments from Iran") needs no antecedent. (Its
   // target may follow: "the sanctions on Russia" still stands for who imposed them.)

@@ -270,6 +270,13 @@ TEST_F(CoreferenceTest, ItsBeforeAnAgentIsResolvedLikeIt) {
             "(No events found in text)");
 }
 
+TEST_F(CoreferenceTest, ATitleWhoseHolderFollowsIsLeftToTheHolder) {
+  // "The regime, Aragorn, ...": the actor in apposition names it; no antecedent is looked for.
+  auto doc = Document({"Rohan praised the weather on Monday.", "The regime, Aragorn, condemned Mordor on Tuesday."});
+  EXPECT_TRUE(doc[1].resolved.empty());
+  EXPECT_EQ(Last({"Rohan praised the weather on Monday.", "The regime condemned Mordor on Tuesday."}), "ROHGOV/ORC/122");
+}
+
 TEST_F(CoreferenceTest, NoAntecedentNothingInvented) {
   // First sentence of the document: nothing to look back at.
   EXPECT_EQ(Last({"He condemned Mordor on Tuesday."}), Last({"He condemned Mordor on Tuesday."}, false));

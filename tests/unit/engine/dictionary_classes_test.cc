@@ -305,6 +305,38 @@ TEST_F(DictionaryClasses, ItsBeforeAnAgentNamesTheSubjectOfTheSentenceBefore) {
   ExpectEach({{"The Kremlin said its troops had attacked Kharkiv.", "RUSMIL", "19", "UKR", Modality::kAsserted}});
 }
 
+// "The Treasury" is the finance ministry of the latest-named state that has one by that name (the
+// United States, Britain); with neither named it stays ordinary words.
+TEST_F(DictionaryClasses, TheTreasuryIsTheLatestNamedStateWithOne) {
+  ExpectEach({
+      {"Washington accused Iran of arming the Houthis. The Treasury sanctioned two Iranian firms on Monday.", "USAGOV",
+       "163", "IRN", Modality::kAsserted},
+      {"Britain accused Iran of arming the Houthis. The Treasury sanctioned two Iranian firms on Monday.", "GBRGOV",
+       "163", "IRN", Modality::kAsserted},
+  });
+  const std::string neither = "Iran accused Israel of the attack. The Treasury sanctioned two Iranian firms on Monday.";
+  ExpectNoEvent(neither, "163", Code(neither));
+}
+
+// A "whom" clause with a subject of its own is coded with the antecedent as its verb's object:
+// "a general whom it accused of arming the Houthis" is Washington's accusation of the general.
+TEST_F(DictionaryClasses, WhomClausesWithTheirOwnSubjectAreCoded) {
+  ExpectEach({
+      {"Washington sanctioned an Iranian general whom it accused of arming the Houthis.", "USAGOV", "112", "IRN",
+       Modality::kAsserted},
+      {"Russia released a Ukrainian pilot whom Kyiv had accused of treason.", "UKRGOV", "112", "UKR",
+       Modality::kAsserted},
+  });
+}
+
+// A trade before a firm or a route names a kind of firm, no act ("shipping companies", "smuggling
+// rings"): the firm's own verb is coded, not the trade's.
+TEST_F(DictionaryClasses, TradesBeforeFirmsAreNoActs) {
+  for (const char* sentence : {"Investigators said shipping companies in Sharjah carried Iranian drones.",
+                               "Officials said shipping firms in Dubai moved Iranian oil and weapons."})
+    ExpectNoEvent(sentence, "072", Code(sentence));
+}
+
 // A form in -s after a noun's "on" is what the noun bears on, no verb ("the crackdown on protests").
 TEST_F(DictionaryClasses, FormsInSAfterANounsOnAreNouns) {
   for (const char* sentence : {"Georgian volunteers left Georgia after the clampdown on protests in Tbilisi.",

@@ -4763,7 +4763,9 @@ void Engine::MarkDefinites(const Discourse& d) {
       // deployment"), not a subject: "The delivery of the missiles prompted Britain to ..." is no
       // act of the supplier.
       if (rule.kind == DefiniteKind::kActorOf && !after_verb) continue;
-      if (rule.subject_only && after_verb) continue;
+      // (A "that" clause opens with its own subject: "Kinshasa complained that the contingent was
+      // cohabiting with M23".)
+      if (rule.subject_only && after_verb && !(i > 0 && WordText(i - 1) == "THAT")) continue;
       int end = -1;
       if (!MatchDefinite(rules, rule, i, &end)) continue;
       build_pending();

@@ -337,6 +337,18 @@ TEST_F(DictionaryClasses, TradesBeforeFirmsAreNoActs) {
     ExpectNoEvent(sentence, "072", Code(sentence));
 }
 
+// "The troops" as the subject of a "that" clause are the troops named before, as a sentence's
+// subject are: the complaint is about them, not about what they are said to do.
+TEST_F(DictionaryClasses, TheTroopsOpeningAThatClauseAreTheTroopsNamedBefore) {
+  ExpectEach({
+      {"Burundian troops were deployed to South Kivu last year. Kigali complained that the soldiers were fighting "
+       "alongside the FDLR.",
+       "RWAGOV", "114", "BDIMIL", Modality::kAsserted},
+      {"Eritrean troops entered Tigray in November. Addis Ababa complained that the troops were looting farms.",
+       "ETHGOV", "114", "ERIMIL", Modality::kAsserted},
+  });
+}
+
 // A form in -s after a noun's "on" is what the noun bears on, no verb ("the crackdown on protests").
 TEST_F(DictionaryClasses, FormsInSAfterANounsOnAreNouns) {
   for (const char* sentence : {"Georgian volunteers left Georgia after the clampdown on protests in Tbilisi.",

@@ -305,6 +305,20 @@ TEST_F(DictionaryClasses, ItsBeforeAnAgentNamesTheSubjectOfTheSentenceBefore) {
   ExpectEach({{"The Kremlin said its troops had attacked Kharkiv.", "RUSMIL", "19", "UKR", Modality::kAsserted}});
 }
 
+// Listing a state's firms, officers or bodies is a sanctions listing, with no list named ("the EU
+// listed three Iranian firms"); listing demands, or someone among or as others, is not.
+TEST_F(DictionaryClasses, ListingFirmsOrOfficersIsASanctionsListing) {
+  ExpectEach({
+      {"The EU listed three Iranian firms in October.", "IGOEUREEC", "163", "IRN", Modality::kAsserted},
+      {"London listed two Russian generals and a Belarusian arms maker.", "GBR", "163", "RUS", Modality::kAsserted},
+      {"The EU listed Iranian drone makers.", "IGOEUREEC", "163", "IRN", Modality::kAsserted},
+  });
+  for (const char* sentence : {"Kyiv listed its demands to Moscow.",
+                               "The UN panel listed Russia and Iran as suppliers of the militia.",
+                               "The report listed Iranian and Russian firms among the suppliers."})
+    ExpectNoEvent(sentence, "16", Code(sentence));
+}
+
 // "The Treasury" is the finance ministry of the latest-named state that has one by that name (the
 // United States, Britain); with neither named it stays ordinary words.
 TEST_F(DictionaryClasses, TheTreasuryIsTheLatestNamedStateWithOne) {

@@ -319,6 +319,20 @@ TEST_F(DictionaryClasses, ListingFirmsOrOfficersIsASanctionsListing) {
     ExpectNoEvent(sentence, "16", Code(sentence));
 }
 
+// Intercepting a shipment or a vessel is an interdiction (171), intercepting drones or missiles in
+// flight is force (190).
+TEST_F(DictionaryClasses, InterceptingShipmentsIsASeizureAndDronesForce) {
+  ExpectEach({
+      {"The US Navy intercepted a shipment of Iranian missiles bound for the Houthis.", "USAMIL", "171", "IRN",
+       Modality::kAsserted},
+      {"French forces intercepted a dhow carrying Iranian rifles off Yemen.", "FRAMIL", "171", "*", Modality::kAsserted},
+      {"Ukrainian air defences intercepted 40 Russian drones overnight.", "UKRMIL", "190", "RUS", Modality::kAsserted},
+  });
+  for (const char* sentence : {"The US Navy intercepted a shipment of Iranian missiles bound for the Houthis.",
+                               "French forces intercepted a dhow carrying Iranian rifles off Yemen."})
+    ExpectNoEvent(sentence, "19", Code(sentence));
+}
+
 // "The Treasury" is the finance ministry of the latest-named state that has one by that name (the
 // United States, Britain); with neither named it stays ordinary words.
 TEST_F(DictionaryClasses, TheTreasuryIsTheLatestNamedStateWithOne) {

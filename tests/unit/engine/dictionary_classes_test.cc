@@ -333,6 +333,14 @@ TEST_F(DictionaryClasses, InterceptingShipmentsIsASeizureAndDronesForce) {
     ExpectNoEvent(sentence, "19", Code(sentence));
 }
 
+// Units named by what they are trained for are a state's military ("American commandos").
+TEST_F(DictionaryClasses, CommandosAreTheirStatesMilitary) {
+  ExpectEach({
+      {"American commandos seized a cargo of Iranian rifles.", "USAMIL", "171", "IRN", Modality::kAsserted},
+      {"Israeli commandos raided a Hezbollah depot in southern Lebanon.", "ISRMIL", "190", "LBN", Modality::kAsserted},
+  });
+}
+
 // "The Treasury" is the finance ministry of the latest-named state that has one by that name (the
 // United States, Britain); with neither named it stays ordinary words.
 TEST_F(DictionaryClasses, TheTreasuryIsTheLatestNamedStateWithOne) {

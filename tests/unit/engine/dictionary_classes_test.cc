@@ -341,6 +341,16 @@ TEST_F(DictionaryClasses, CommandosAreTheirStatesMilitary) {
   });
 }
 
+// Weapons named by their origin and bound for someone are that state's supply to them ("Iranian
+// missile parts bound for the Houthis": IRN 072), a frame of data/frames/frames.tsv.
+TEST_F(DictionaryClasses, WeaponsOfAStateBoundForSomeoneAreItsSupply) {
+  ExpectEach({
+      {"Coast guards found Iranian missile parts bound for the Houthis.", "IRN", "072", "YEM", Modality::kAsserted},
+      {"Inspectors found North Korean rockets destined for Russia at the port.", "PRK", "072", "RUS",
+       Modality::kAsserted},
+  });
+}
+
 // "The Treasury" is the finance ministry of the latest-named state that has one by that name (the
 // United States, Britain); with neither named it stays ordinary words.
 TEST_F(DictionaryClasses, TheTreasuryIsTheLatestNamedStateWithOne) {

@@ -146,7 +146,7 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       }
       seats.push_back(std::move(seat));
     } else if (cmd == "MENTION:") {
-      // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR|GROUP [AGENT] [IN SET] [SUBJECT]
+      // MENTION: WORD WORD ... = STATE|STATES|AGGRESSOR|GROUP [AGENT] [IN SET] [MOST] [SUBJECT]
       //          WORD WORD ... = ACTOR OF CODE...
       auto eq = std::find(f.begin(), f.end(), "=");
       std::vector<std::string> rhs;
@@ -171,6 +171,9 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       // A trailing SUBJECT: the phrase is resolved only before its sentence's first verb.
       const bool subject_only = !rhs.empty() && rhs.back() == "SUBJECT";
       if (subject_only) rhs.pop_back();
+      // ... and MOST before it: the state the document has named most often so far.
+      const bool most_named = !rhs.empty() && rhs.back() == "MOST";
+      if (most_named) rhs.pop_back();
       std::string set_name;
       if (rhs.size() >= 3 && rhs[rhs.size() - 2] == "IN") {
         set_name = rhs.back();
@@ -182,6 +185,7 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
       }
       DefiniteRule r;
       r.subject_only = subject_only;
+      r.most_named = most_named;
       for (auto it = f.begin() + 1; it != eq; ++it) r.words.push_back(Upper(*it));
       const std::string& kind = rhs[0];
       if (kind == "STATE") r.kind = DefiniteKind::kState;
@@ -194,6 +198,7 @@ void CorefRules::ParseLines(const std::vector<std::string>& lines, const std::st
         if (!ValidCode(r.agent)) { warn(i, "bad agent code"); continue; }
       }
       if (r.kind == DefiniteKind::kGroup && r.agent.empty()) { warn(i, "GROUP needs an agent code (REB, UAF ...)"); continue; }
+      if (r.most_named && r.kind != DefiniteKind::kState) { warn(i, "MOST is for STATE mentions only"); continue; }
       if (!set_name.empty()) {
         if (r.kind != DefiniteKind::kState) { warn(i, "IN set is for STATE mentions only"); continue; }
         const auto found = sets.find(set_name);
@@ -376,10 +381,11 @@ void Discourse::Remember(const DiscourseMention& m) {
     const bool bare = part.size() == 3;
     auto it = std::find_if(named_.begin(), named_.end(), [&](const NamedState& n) { return n.state == state; });
     if (it == named_.end()) {
-      named_.push_back({std::string(state), m.text, sentence_count_, bare});
+      named_.push_back({std::string(state), m.text, sentence_count_, bare, 1});
       continue;
     }
     it->sentence = sentence_count_;
+    ++it->mentions;
     if (bare || !it->bare) {
       it->text = m.text;
       it->bare = bare;
@@ -527,6 +533,19 @@ bool Discourse::ResolveNamePart(std::string_view word, const std::vector<Discour
 
 bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before,
                                 Antecedent* out) const {
+  if (rule.most_named) {
+    // (named_ holds this sentence's mentions too only once they are recorded: `before` is read
+    // through them, so the count is the earlier sentences', as the window's states would be.)
+    const NamedState* most = nullptr;
+    for (const auto& n : named_) {
+      if (!rule.among.empty() && !std::binary_search(rule.among.begin(), rule.among.end(), n.state)) continue;
+      if (!most || n.mentions > most->mentions || (n.mentions == most->mentions && n.sentence > most->sentence))
+        most = &n;
+    }
+    if (!most) return false;
+    *out = {rule.agent.empty() ? most->state : most->state + rule.agent, most->text};
+    return true;
+  }
   if (rule.kind == DefiniteKind::kGroup) {
     // Nearest first: the phrase's own sentence (right to left), then the earlier sentences.
     auto carries = [&](const DiscourseMention& m) {

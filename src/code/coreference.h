@@ -59,6 +59,10 @@ struct DefiniteRule {
   // Resolved only before its sentence's first verb (a trailing SUBJECT): "The troops were moved
   // west" names troops of an earlier sentence; "... watched the troops" may name this sentence's.
   bool subject_only = false;
+  // STATE only (a trailing MOST): the state the document has named most often so far (the latest
+  // named on a tie), not the nearest: "the foreign ministry" of an article about one state is that
+  // state's, whoever the sentence before named first.
+  bool most_named = false;
   // STATE only: the antecedent must be one of these states (a `SET:` named after IN: "the
   // kingdom" = STATE IN KINGDOMS), sorted; empty = any state. Such a descriptor names its state
   // by kind, so it may look back through the whole document, not only the window.
@@ -276,6 +280,7 @@ class Discourse {
     std::string state, text;
     long sentence = 0;
     bool bare = false;
+    int mentions = 0;  // how many mentions named it
   };
   std::vector<NamedState> named_;
   long sentence_count_ = 0;

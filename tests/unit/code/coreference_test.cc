@@ -36,6 +36,7 @@ constexpr char kCoref[] =
     "MENTION: THE TWO COUNTRIES = STATES\n"
     "MENTION: THE REGIME = STATE GOV\n"
     "MENTION: THE GOVERNMENT = STATE GOV\n"
+    "MENTION: THE MINISTRY = STATE GOV MOST SUBJECT\n"
     "SET: KINGDOMS ROH GON\n"
     "SET: WESTERN ARN ROH\n"
     "MENTION: THE KINGDOM = STATE IN KINGDOMS\n"
@@ -105,8 +106,11 @@ TEST_F(CoreferenceTest, RulesAreReadFromTheCorefFile) {
   EXPECT_EQ(r.pronouns.at("THEIR"), PronounKind::kGroup);
   EXPECT_EQ(r.definite_window, 3);
   EXPECT_EQ(r.event_window, 2);
-  ASSERT_EQ(r.definites.size(), 10u);
-  for (const auto& d : r.definites) EXPECT_EQ(d.subject_only, d.words.back() == "TROOPS" || d.words.back() == "SOLDIERS");
+  ASSERT_EQ(r.definites.size(), 11u);
+  for (const auto& d : r.definites) {
+    EXPECT_EQ(d.subject_only, d.words.back() == "TROOPS" || d.words.back() == "SOLDIERS" || d.words.back() == "MINISTRY");
+    EXPECT_EQ(d.most_named, d.words.back() == "MINISTRY");
+  }
   EXPECT_EQ(r.definites[0].words, (std::vector<std::string>{"THE", "TWO", "COUNTRIES"}));  // longest first
   EXPECT_TRUE(r.IsStateCode("ARN"));
   EXPECT_TRUE(r.IsStateCode("GONGOV"));     // first three letters
@@ -275,6 +279,25 @@ TEST_F(CoreferenceTest, ATitleWhoseHolderFollowsIsLeftToTheHolder) {
   auto doc = Document({"Rohan praised the weather on Monday.", "The regime, Aragorn, condemned Mordor on Tuesday."});
   EXPECT_TRUE(doc[1].resolved.empty());
   EXPECT_EQ(Last({"Rohan praised the weather on Monday.", "The regime condemned Mordor on Tuesday."}), "ROHGOV/ORC/122");
+}
+
+TEST_F(CoreferenceTest, MostIsTheStateNamedMostOftenSoFar) {
+  // Rohan twice, Arnor once and nearest: "the ministry" (MOST) is Rohan's, "the government" Arnor's.
+  const std::vector<std::string> before = {"Rohan praised Gondor on Monday.", "Rohan condemned Mordor on Tuesday.",
+                                           "Arnor praised the weather on Wednesday."};
+  auto with = [&](const std::string& last) {
+    auto doc = before;
+    doc.push_back(last);
+    return Last(doc);
+  };
+  EXPECT_EQ(with("The ministry condemned Mordor on Thursday."), "ROHGOV/ORC/122");
+  EXPECT_EQ(with("The government condemned Mordor on Thursday."), "ARNGOV/ORC/122");
+  // MOST is for states only.
+  CorefRules r;
+  std::vector<std::string> warnings;
+  r.ParseLines({"MENTION: THE FIGHTERS = GROUP MIL MOST"}, "x.coref", &warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_THAT(warnings[0], HasSubstr("x.coref:1: MOST is for STATE mentions only"));
 }
 
 TEST_F(CoreferenceTest, NoAntecedentNothingInvented) {

@@ -351,6 +351,19 @@ TEST_F(DictionaryClasses, WeaponsOfAStateBoundForSomeoneAreItsSupply) {
   });
 }
 
+// A ministry named without its state is the ministry of the state the article has named most
+// often, not of the state the sentence before named first.
+TEST_F(DictionaryClasses, AMinistryWithoutItsStateIsTheMostNamedStates) {
+  ExpectEach({
+      {"Georgia refused to join the sanctions. Georgian officials say the country complies with them. Russia "
+       "remains one of Georgia's main trading partners. The finance ministry banned the re-export of cars to Russia.",
+       "GEOGOV", "163", "RUS", Modality::kAsserted},
+      {"Kazakhstan promised to respect the sanctions. Kazakh officials said exports of drones had stopped. Moscow "
+       "criticised Astana over the checks. The trade ministry banned the export of microchips to Russia.",
+       "KAZGOV", "163", "RUS", Modality::kAsserted},
+  });
+}
+
 // "The Treasury" is the finance ministry of the latest-named state that has one by that name (the
 // United States, Britain); with neither named it stays ordinary words.
 TEST_F(DictionaryClasses, TheTreasuryIsTheLatestNamedStateWithOne) {

@@ -4791,9 +4791,18 @@ void Engine::ResolveAcross(const Discourse& d) {
     // A possessive the rules list that TABARI has no pronoun for ("Its navy seized a tanker"):
     // only before an agent, with no actor before it in its sentence (where the agent takes that
     // actor: "Russia said its troops ...").
+    // It must open its sentence's subject (first, after an opening phrase and its comma, or after
+    // "many of"): in "The regiment said its fighters ..." it is the regiment's, a noun before it.
     // (The agent stands alone, so ConvertAgents has made it an actor of its own.)
+    static const WordList kPortions = {"MANY", "SOME", "MOST", "ONE", "ALL", "SEVERAL", "NONE", "FEW", "TWO", "THREE"};
+    auto opens_subject = [&](int at) {
+      if (at == 0 || w(at - 1).kind == WType::kComma) return true;
+      return at >= 2 && WordText(at - 1) == "OF" && kPortions.count(WordText(at - 2)) > 0 &&
+             (at == 2 || w(at - 3).kind == WType::kComma);
+    };
     const bool possessive = !wd.typed && !wd.blanked && !after_actor && p + 1 < n() &&
-                            (IsType(p + 1, RootType::kAgent) || (IsActor(p + 1) && w(p + 1).converted_agent));
+                            (IsType(p + 1, RootType::kAgent) || (IsActor(p + 1) && w(p + 1).converted_agent)) &&
+                            opens_subject(p);
     if (!possessive && (!wd.typed || wd.type != RootType::kPronoun || wd.blanked)) continue;  // resolved in-sentence or ignored
     const std::string word(WordText(p));
     const auto kind = rules.pronouns.find(word);

@@ -267,6 +267,10 @@ TEST_F(CoreferenceTest, ItsBeforeAnAgentIsResolvedLikeIt) {
   // before it in its sentence; a government's troops are the state's.
   EXPECT_EQ(Last({"Rohan praised the weather on Monday.", "Its troops attacked Mordor on Tuesday."}), "ROHMIL/ORC/190");
   EXPECT_EQ(Last({"Aragorn praised the weather on Monday.", "Its troops attacked Mordor on Tuesday."}), "GONMIL/ORC/190");
+  // After an opening phrase too; never after a noun that may own it ("The council said its troops").
+  EXPECT_EQ(Last({"Rohan praised the weather on Monday.", "On Tuesday, its troops attacked Mordor."}), "ROHMIL/ORC/190");
+  EXPECT_TRUE(Document({"Rohan praised the weather on Monday.", "The council said its troops attacked Mordor on Tuesday."})[1]
+                  .resolved.empty());
   // Without an agent after it, or without rules, nothing is resolved.
   EXPECT_TRUE(Document({"Rohan praised the weather on Monday.", "Its walls condemned Mordor on Tuesday."})[1]
                   .resolved.empty());

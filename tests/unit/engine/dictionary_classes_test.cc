@@ -361,6 +361,10 @@ TEST_F(DictionaryClasses, AMinistryWithoutItsStateIsTheMostNamedStates) {
       {"Kazakhstan promised to respect the sanctions. Kazakh officials said exports of drones had stopped. Moscow "
        "criticised Astana over the checks. The trade ministry banned the export of microchips to Russia.",
        "KAZGOV", "163", "RUS", Modality::kAsserted},
+      // ... and so is a minister named by office alone.
+      {"Hungary blocked the aid. Hungary vetoed the package. The foreign minister later condemned Ukraine's "
+       "sanctions on Lukoil.",
+       "HUNGOV", "111", "UKR", Modality::kAsserted},
   });
 }
 

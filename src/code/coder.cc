@@ -4880,6 +4880,16 @@ void Engine::RecordMentions(Discourse* d, std::vector<ActorMention>* resolved) {
     // (A mention in an aside is no subject: "The troops, put by Seoul's intelligence service at
     // 11,000, were moved west. They ..." -- THEY is not Seoul.)
     m.subject = i < first_verb && !wd.blanked;
+    // A title followed by a name the dictionaries do not know names that person ("the French envoy
+    // Émile Dufresne ... Dufresne said"): two or three capitalised words, then no more.
+    if (!wd.resolved) {
+      int k = (wd.tail >= 0 ? wd.tail : i) + 1;
+      if (IsType(k, RootType::kAgent)) k = (w(k).head >= 0 && w(w(k).head).tail >= 0 ? w(w(k).head).tail : k) + 1;
+      int end = k;
+      while (end < n() && end - k < 4 && UnknownCapitalised(end)) ++end;
+      if (end - k >= 2 && end - k <= 3 && !UnknownCapitalised(end))
+        m.name = std::string(text_.substr(w(k).begin, w(end - 1).end - w(k).begin));
+    }
     if (resolved && wd.ext >= 0) {
       ActorMention am;
       am.code = m.code;

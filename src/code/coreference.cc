@@ -497,9 +497,8 @@ bool Discourse::ResolveNamePart(std::string_view word, const std::vector<Discour
     return c >= 0xC3 && c <= 0xC8 && at + 1 < t.size() &&
            FoldLatinLetter(c, static_cast<unsigned char>(t[at + 1]), &upper) != 0 && upper;
   };
-  auto names = [&](const DiscourseMention& m) {
+  auto names_in = [&](const DiscourseMention& m, std::string_view t) {
     if (m.code.size() < 6 || m.code.find('/') != std::string::npos) return false;
-    const std::string_view t = m.text;
     const size_t first_space = t.find(' '), last_space = t.rfind(' ');
     if (first_space == std::string_view::npos) return false;  // one word: no short form of it
     // (Compared first: most mentions end there, without reading the rest of the name.)
@@ -512,6 +511,10 @@ bool Discourse::ResolveNamePart(std::string_view word, const std::vector<Discour
       at = space == std::string_view::npos ? space : space + 1;
     }
     return words >= 2 && words <= 4;
+  };
+  // The mention's own words, or the name written after its title.
+  auto names = [&](const DiscourseMention& m) {
+    return names_in(m, m.text) || (!m.name.empty() && names_in(m, m.name));
   };
   for (auto it = before.rbegin(); it != before.rend(); ++it)
     if (names(*it)) {

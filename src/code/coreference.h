@@ -197,6 +197,9 @@ struct DiscourseMention {
   int compound = -1;       // parsed compound ("Russia and Belarus") id in its sentence, -1: none
   bool agent = false;      // carries an agent ("Belarusian troops", "the authorities"): a group
   bool subject = true;     // before the first verb of its sentence (or the sentence has none)
+  // The name of the person a title names, written right after it when the dictionaries do not know
+  // it ("the French envoy Émile Dufresne": "Émile Dufresne"), for a later "Dufresne"; "" for none.
+  std::string name;
 };
 
 // The antecedent chosen for a mention.

@@ -304,6 +304,15 @@ TEST_F(CoreferenceTest, MostIsTheStateNamedMostOftenSoFar) {
   EXPECT_THAT(warnings[0], HasSubstr("x.coref:1: MOST is for STATE mentions only"));
 }
 
+TEST_F(CoreferenceTest, ANameAfterATitleIsThatPersons) {
+  // "Rohan government Theodwyn Marsh": a title with a role, then a name the dictionaries do not know.
+  EXPECT_EQ(Last({"Rohan government Theodwyn Marsh visited Gondor on Monday.", "Later Marsh condemned Mordor."}),
+            "ROHGOV/ORC/122");
+  // A bare state is no title, and four capitalised words are no name of one person.
+  EXPECT_EQ(Last({"Rohan Theodwyn Marsh visited Gondor on Monday.", "Later Marsh condemned Mordor."}),
+            "(No events found in text)");
+}
+
 TEST_F(CoreferenceTest, NoAntecedentNothingInvented) {
   // First sentence of the document: nothing to look back at.
   EXPECT_EQ(Last({"He condemned Mordor on Tuesday."}), Last({"He condemned Mordor on Tuesday."}, false));

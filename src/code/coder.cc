@@ -339,6 +339,7 @@ class Engine {
   void MarkParticipleAsides();
   // Does the phrase at word k open the sentence (after "the", a number or a count word at most)?
   bool OpensSentence(int k) const;
+  bool OpensSubject(int at) const;
   // The actor X of "let X <verb at v>" within the clause from cb, or -1.
   int LetSubject(int cb, int v) const;
   // A subject in apposition between the commas at c and c2: +1 the apposition names the actor,
@@ -346,7 +347,9 @@ class Engine {
   int SubjectApposition(int c, int c2) const;
   void MarkRelativeClauses();
   bool EndsMaterielPhrase(int last) const;
+  int MarkWhomClause(int i);
   int ObjectRelativeEnd(int i) const;
+  int PastAgent(int k) const;
   const std::vector<RelativeClause>& relatives() const { return s_.relatives; }
   void SplitClauses();
   void ResolvePronouns(ForwardState* fwd, bool same_story, bool document);
@@ -1213,21 +1216,19 @@ void Engine::MarkNouns() {
       }
       // ... and a plain form right after a noun's "of" ("the flow of support to the RSF", "the
       // threat of attack"); a gerund after "of" stays a verb ("accused of supplying").
-      if (document && before == "OF" && i >= 2 && !w(i - 2).typed && w(i - 2).kind == WType::kNone) {
+      // ... and a form in -s after a noun's "on" names what the noun bears on ("the crackdown on
+      // protests", "a ban on exports"), as no verb follows "on" there.
+      if (document && (before == "OF" || before == "ON") && i >= 2 && !w(i - 2).typed &&
+          w(i - 2).kind == WType::kNone) {
         const std::string_view form = WordText(wd.tail >= 0 ? wd.tail : i);
-        det = det || (!EndsWith(form, "ING") && !EndsWith(form, "ED"));
+        det = det || (before == "OF" ? !EndsWith(form, "ING") && !EndsWith(form, "ED")
+                                     : form.size() > 3 && EndsWith(form, "S") && !EndsWith(form, "SS"));
       }
       // ... and a plain form after "by" names a means ("told Burhan by phone", "shipped by rail");
       // a gerund stays a verb ("by sending troops").
       if (document && before == "BY" && i + 1 < n()) {
         const std::string_view form = WordText(wd.tail >= 0 ? wd.tail : i);
         det = det || (!EndsWith(form, "ING") && !EndsWith(form, "ED") && !EndsWith(form, "S"));
-      }
-      // ... and a form in -s after a noun's "on" names what the noun bears on ("the crackdown on
-      // protests", "a ban on exports"), as no verb follows "on" there.
-      if (document && before == "ON" && i >= 2 && !w(i - 2).typed && w(i - 2).kind == WType::kNone) {
-        const std::string_view form = WordText(wd.tail >= 0 ? wd.tail : i);
-        det = det || (form.size() > 3 && EndsWith(form, "S") && !EndsWith(form, "SS"));
       }
       // Document coding (dyad): a participle hyphenated to the word before it is an adjective
       // ("Russian-occupied Donetsk", "Rwandan-backed rebels", "Iranian-made drones").
@@ -2136,35 +2137,8 @@ void Engine::MarkRelativeClauses() {
         continue;
       }
     }
-    // "whom" opens a clause with a subject of its own whose verb's object it is ("an Iranian
-    // financier whom Washington accuses of funding the Houthis", "a general whom it suspects of
-    // ..."): the antecedent goes in as that object, before the verb's first preposition.
-    if (WordText(i) == "WHOM") {
-      // (After a comma, the phrase before it: "an Iranian general, whom it accuses of ...".)
-      const int last = w(i - 1).kind == WType::kComma ? i - 2 : i - 1;
-      if (const int end = ObjectRelativeEnd(i); end > 0 && last >= 0 && w(last).kind == WType::kNone) {
-        int a = last;
-        if (IsActor(last)) {
-          a = w(last).head >= 0 ? w(last).head : last;
-          if (a >= 1 && kDeterminers.count(WordText(a - 1))) --a;
-        } else {
-          // (Back over a plain noun phrase to its determiner: "an Iran-based financier".)
-          for (int k = last; k >= 0 && k >= last - 4 && w(k).kind == WType::kNone && !w(k).blanked; --k) {
-            a = k;
-            if (kDeterminers.count(WordText(k)) || IsActor(k)) break;
-          }
-        }
-        RelativeClause rc;
-        rc.antecedent = {w(a).begin, w(last).end};
-        rc.body = {w(i + 1).begin, w(end - 1).end};
-        rc.insert_at = rc.body.end;
-        for (int k = i + 2; k < end; ++k)
-          if (IsType(k, RootType::kPreposition) && IsType(k - 1, RootType::kVerb)) {
-            rc.insert_at = w(k).begin;
-            break;
-          }
-        for (int k = i; k < end; ++k) w(k).blanked = true;
-        s_.relatives.push_back(rc);
+    if (rel == "WHOM") {
+      if (const int end = MarkWhomClause(i); end > 0) {
         i = end;
         continue;
       }
@@ -2226,6 +2200,48 @@ void Engine::MarkRelativeClauses() {
   }
 }
 
+// Word k, or the word after the agent phrase at k ("Russian *troops* who", "the French *envoy* Émile").
+int Engine::PastAgent(int k) const {
+  if (!IsType(k, RootType::kAgent)) return k;
+  return (w(k).head >= 0 && w(w(k).head).tail >= 0 ? w(w(k).head).tail : k) + 1;
+}
+
+// "whom" at `i` opens a clause with a subject of its own whose verb's object it is ("an Iranian
+// financier whom Washington accuses of funding the Houthis", "a general whom it suspects of ..."):
+// the clause is set aside with the antecedent going in as that object, before the verb's first
+// preposition. Returns the clause's end (one past its last word), or 0 when it is not so built.
+int Engine::MarkWhomClause(int i) {
+  static const WordList kDeterminers = {"THE", "A", "AN", "THESE", "THOSE", "THIS", "ITS",
+                                        "THEIR", "SOME", "MANY", "MOST", "ALL", "SEVERAL"};
+  // (After a comma, the phrase before it: "an Iranian general, whom it accuses of ...".)
+  const int last = w(i - 1).kind == WType::kComma ? i - 2 : i - 1;
+  const int end = ObjectRelativeEnd(i);
+  if (end <= 0 || last < 0 || w(last).kind != WType::kNone) return 0;
+  int a = last;
+  if (IsActor(last)) {
+    a = w(last).head >= 0 ? w(last).head : last;
+    if (a >= 1 && kDeterminers.count(WordText(a - 1))) --a;
+  } else {
+    // (Back over a plain noun phrase to its determiner: "an Iran-based financier".)
+    for (int k = last; k >= 0 && k >= last - 4 && w(k).kind == WType::kNone && !w(k).blanked; --k) {
+      a = k;
+      if (kDeterminers.count(WordText(k)) || IsActor(k)) break;
+    }
+  }
+  RelativeClause rc;
+  rc.antecedent = {w(a).begin, w(last).end};
+  rc.body = {w(i + 1).begin, w(end - 1).end};
+  rc.insert_at = rc.body.end;
+  for (int k = i + 2; k < end; ++k)
+    if (IsType(k, RootType::kPreposition) && IsType(k - 1, RootType::kVerb)) {
+      rc.insert_at = w(k).begin;
+      break;
+    }
+  for (int k = i; k < end; ++k) w(k).blanked = true;
+  s_.relatives.push_back(rc);
+  return end;
+}
+
 // The end (one past its last word) of a "whom" clause at `i` with a subject of its own right after
 // "whom" (an actor or a pronoun) and its verb next ("whom it accuses of ...", "whom US officials
 // suspect of ..."): the next comma, quote or the sentence's end; 0 when the clause is not so built.
@@ -2235,8 +2251,7 @@ int Engine::ObjectRelativeEnd(int i) const {
     ++k;
   } else if (IsActor(k)) {
     const int head = w(k).head >= 0 ? w(k).head : k;
-    k = (w(head).tail >= 0 ? w(head).tail : head) + 1;
-    if (IsType(k, RootType::kAgent)) k = (w(k).head >= 0 && w(w(k).head).tail >= 0 ? w(w(k).head).tail : k) + 1;
+    k = PastAgent((w(head).tail >= 0 ? w(head).tail : head) + 1);
   } else {
     return 0;
   }
@@ -3238,6 +3253,16 @@ bool Engine::OpensSentence(int k) const {
   for (int j = 0; j < k; ++j)
     if (!kOpeners.count(WordText(j)) && w(j).kind != WType::kNumber) return false;
   return k <= 3;
+}
+
+// Does word `at` open its sentence's subject: first, right after an opening phrase's comma ("On
+// Tuesday, its troops ..."), or after a portion and "of" that open it ("Many of its fighters")?
+// (OpensSentence reads a determiner or count before an agent; this one a clause's start.)
+bool Engine::OpensSubject(int at) const {
+  static const WordList kPortions = {"MANY", "SOME", "MOST", "ONE", "ALL", "SEVERAL", "NONE", "FEW", "TWO", "THREE"};
+  if (at == 0 || w(at - 1).kind == WType::kComma) return true;
+  return at >= 2 && WordText(at - 1) == "OF" && kPortions.count(WordText(at - 2)) > 0 &&
+         (at == 2 || w(at - 3).kind == WType::kComma);
 }
 
 // Which words lie inside a comma clause that opens with an -ing form (", stressing ...", ",
@@ -4791,18 +4816,12 @@ void Engine::ResolveAcross(const Discourse& d) {
     // A possessive the rules list that TABARI has no pronoun for ("Its navy seized a tanker"):
     // only before an agent, with no actor before it in its sentence (where the agent takes that
     // actor: "Russia said its troops ...").
-    // It must open its sentence's subject (first, after an opening phrase and its comma, or after
-    // "many of"): in "The regiment said its fighters ..." it is the regiment's, a noun before it.
+    // It must open its sentence's subject (OpensSubject): in "The regiment said its fighters ..." it
+    // is the regiment's, a noun before it.
     // (The agent stands alone, so ConvertAgents has made it an actor of its own.)
-    static const WordList kPortions = {"MANY", "SOME", "MOST", "ONE", "ALL", "SEVERAL", "NONE", "FEW", "TWO", "THREE"};
-    auto opens_subject = [&](int at) {
-      if (at == 0 || w(at - 1).kind == WType::kComma) return true;
-      return at >= 2 && WordText(at - 1) == "OF" && kPortions.count(WordText(at - 2)) > 0 &&
-             (at == 2 || w(at - 3).kind == WType::kComma);
-    };
     const bool possessive = !wd.typed && !wd.blanked && !after_actor && p + 1 < n() &&
                             (IsType(p + 1, RootType::kAgent) || (IsActor(p + 1) && w(p + 1).converted_agent)) &&
-                            opens_subject(p);
+                            OpensSubject(p);
     if (!possessive && (!wd.typed || wd.type != RootType::kPronoun || wd.blanked)) continue;  // resolved in-sentence or ignored
     const std::string word(WordText(p));
     const auto kind = rules.pronouns.find(word);
@@ -4882,9 +4901,9 @@ void Engine::RecordMentions(Discourse* d, std::vector<ActorMention>* resolved) {
     m.subject = i < first_verb && !wd.blanked;
     // A title followed by a name the dictionaries do not know names that person ("the French envoy
     // Émile Dufresne ... Dufresne said"): two or three capitalised words, then no more.
-    if (!wd.resolved) {
-      int k = (wd.tail >= 0 ? wd.tail : i) + 1;
-      if (IsType(k, RootType::kAgent)) k = (w(k).head >= 0 && w(w(k).head).tail >= 0 ? w(w(k).head).tail : k) + 1;
+    // (Only a code with a role names a person: Discourse::ResolveNamePart.)
+    if (!wd.resolved && m.code.size() >= 6 && m.code.find('/') == std::string::npos) {
+      const int k = PastAgent((wd.tail >= 0 ? wd.tail : i) + 1);
       int end = k;
       while (end < n() && end - k < 4 && UnknownCapitalised(end)) ++end;
       if (end - k >= 2 && end - k <= 3 && !UnknownCapitalised(end))

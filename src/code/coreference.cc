@@ -536,18 +536,23 @@ bool Discourse::ResolveNamePart(std::string_view word, const std::vector<Discour
 
 bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<DiscourseMention>& before,
                                 Antecedent* out) const {
+  // The named state of the rule's set (any state when it has none) that `better` prefers over the
+  // best so far; false when there is none.
+  auto pick_named = [&](auto better) {
+    const NamedState* best = nullptr;
+    for (const auto& n : named_)
+      if ((rule.among.empty() || std::binary_search(rule.among.begin(), rule.among.end(), n.state)) &&
+          (!best || better(n, *best)))
+        best = &n;
+    if (best) *out = {rule.agent.empty() ? best->state : best->state + rule.agent, best->text};
+    return best != nullptr;
+  };
   if (rule.most_named) {
-    // (named_ holds this sentence's mentions too only once they are recorded: `before` is read
-    // through them, so the count is the earlier sentences', as the window's states would be.)
-    const NamedState* most = nullptr;
-    for (const auto& n : named_) {
-      if (!rule.among.empty() && !std::binary_search(rule.among.begin(), rule.among.end(), n.state)) continue;
-      if (!most || n.mentions > most->mentions || (n.mentions == most->mentions && n.sentence > most->sentence))
-        most = &n;
-    }
-    if (!most) return false;
-    *out = {rule.agent.empty() ? most->state : most->state + rule.agent, most->text};
-    return true;
+    // (named_ counts the mentions recorded so far: the earlier sentences'; this sentence's are
+    // recorded after it is coded.)
+    return pick_named([](const NamedState& n, const NamedState& best) {
+      return n.mentions > best.mentions || (n.mentions == best.mentions && n.sentence > best.sentence);
+    });
   }
   if (rule.kind == DefiniteKind::kGroup) {
     // Nearest first: the phrase's own sentence (right to left), then the earlier sentences.
@@ -620,13 +625,7 @@ bool Discourse::ResolveDefinite(const DefiniteRule& rule, const std::vector<Disc
   if (found.empty() && !rule.among.empty()) {
     // A descriptor of a kind of state ("the kingdom") may reach past the window: the document's
     // latest-named state of that kind.
-    const NamedState* latest = nullptr;
-    for (const auto& n : named_)
-      if (std::binary_search(rule.among.begin(), rule.among.end(), n.state) && (!latest || n.sentence > latest->sentence))
-        latest = &n;
-    if (!latest) return false;
-    *out = {rule.agent.empty() ? latest->state : latest->state + rule.agent, latest->text};
-    return true;
+    return pick_named([](const NamedState& n, const NamedState& best) { return n.sentence > best.sentence; });
   }
   if (found.size() < want) return false;
   // Name the state by its nearest bare mention ("Belarus") when one is in reach, rather than by

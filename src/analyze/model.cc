@@ -532,7 +532,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   RuleSet rs;
   rs.file = path;
   r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "weapons", "words", "unrelated", "allegation",
-                     "categories", "rules", "escalation", "judgement"},
+                     "categories", "rules", "escalation", "judgement", "acted_on"},
               "rules file");
   rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
   // [words]: named lists of phrases a keyword list takes as "@name" (one class of words, written
@@ -801,19 +801,25 @@ Status LoadRules(const std::string& path, RuleSet* out) {
       rs.escalation.signals.push_back(sig);
     });
   }
-  if (const toml::table* judgement = r.Table(root, "judgement", "rules file", false)) {
-    r.CheckKeys(*judgement, {"codes", "categories"}, "[judgement]");
-    rs.judgement.codes = r.Strings(*judgement, "codes", "[judgement]");
-    rs.judgement.categories = r.Ints(*judgement, "categories", "[judgement]");
-    for (const std::string& code : rs.judgement.codes) {
+  // [judgement] and [acted_on]: CAMEO code prefixes and the categories they bear on.
+  auto acts = [&](const char* key, JudgementSettings* out) {
+    const toml::table* t = r.Table(root, key, "rules file", false);
+    if (!t) return;
+    const std::string where = std::string("[") + key + "]";
+    r.CheckKeys(*t, {"codes", "categories"}, where);
+    out->codes = r.Strings(*t, "codes", where);
+    out->categories = r.Ints(*t, "categories", where);
+    for (const std::string& code : out->codes) {
       if (r.ok() && (code.empty() || !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; })))
-        r.FailAt(judgement->source(), "[judgement]: code '" + code + "' is not a CAMEO code prefix (digits)");
+        r.FailAt(t->source(), where + ": code '" + code + "' is not a CAMEO code prefix (digits)");
     }
-    for (int cat : rs.judgement.categories) {
+    for (int cat : out->categories) {
       if (r.ok() && !rs.FindCategory(cat))
-        r.FailAt(judgement->source(), "[judgement]: category " + std::to_string(cat) + " is not defined");
+        r.FailAt(t->source(), where + ": category " + std::to_string(cat) + " is not defined");
     }
-  }
+  };
+  acts("judgement", &rs.judgement);
+  acts("acted_on", &rs.acted_on);
   if (!r.ok()) return r.status();
   if (rs.categories.empty()) return Status::Error(path + ": no [[categories]] defined");
   if (rs.rules.empty()) return Status::Error(path + ": no [[rules]] defined");

@@ -217,9 +217,14 @@ struct EscalationSettings {
 // conduct after its verb in the same sentence ("The G7 condemned Iran's transfer of missiles to
 // Russia"): the sentence is that actor's response; X's conduct it names is what the actor holds
 // against X, listed apart as alleged in the conduct categories.
+//
+// Also the shape of ActedOn: another actor's act of force or coercion on X (CAMEO 17-20, asserted:
+// "Poland closed its border crossings with Belarus", "RSF fighters captured Egyptian soldiers") in
+// a sentence where X acts in no coded event: the sentence is about what was done to X, and the
+// sentence rules (Rule::sentences) of those categories of X's own conduct do not read it.
 struct JudgementSettings {
-  std::vector<std::string> codes;  // CAMEO code prefixes of judging acts; empty: none
-  std::vector<int> categories;     // the categories of conduct whose evidence a judgement sets apart
+  std::vector<std::string> codes;  // CAMEO code prefixes of the acts; empty: none
+  std::vector<int> categories;     // the categories of conduct they bear on
 };
 
 struct RuleSet {
@@ -241,6 +246,7 @@ struct RuleSet {
   // (Bucket::kAlleged); the accusation itself is an event of its own.
   std::vector<std::string> allegation;
   JudgementSettings judgement;
+  JudgementSettings acted_on;  // [acted_on] (see JudgementSettings)
   std::string disclaimer;
   std::string file;
 

@@ -252,6 +252,11 @@ void RoleAnalyzer::Add(const store::StoredEvent& se) {
   if ((on_a_side(e.source) || on_a_side(e.target)) && !documents_in_conflict_.count(se.document_id))
     documents_in_conflict_.emplace(se.document_id,
                                    DocumentOf(se.document_id, se.doc_source, se.doc_url, se.doc_title, se.doc_date));
+  // What others do to X, and what X does, by sentence (AddSentence: RuleSet::acted_on).
+  if (!rules_.acted_on.codes.empty() && !e.source.empty() && !IsX(e.source) && IsX(e.target) &&
+      e.modality == Modality::kAsserted && StartsWithAny(e.event_code, rules_.acted_on.codes))
+    acted_on_.insert({se.document_id, e.sentence_index});
+  if (IsX(e.source) || IsX(e.reported_by)) x_acts_.insert({se.document_id, e.sentence_index});
   if (!rules_.judgement.codes.empty() && !e.source.empty() && !x_.code.empty() &&
       !IsX(e.source) && IsX(e.target) && StartsWithAny(e.event_code, rules_.judgement.codes)) {
     const Span& verb = VerbOrSource(e);
@@ -377,6 +382,16 @@ void RoleAnalyzer::AddSentence(int64_t document_id, const store::Sentence& sente
   const Date date = documents_[static_cast<size_t>(document)].date;
   if (date.valid() && ((options_.from.valid() && date < options_.from) || (options_.to.valid() && date > options_.to)))
     return;
+  // A sentence about what another actor did to X, in which X acts in no event, is no evidence of
+  // X's own conduct ("Poland closed its border crossings with Belarus for the duration of the drills").
+  if (acted_on_.count({document_id, sentence.index}) && !x_acts_.count({document_id, sentence.index})) {
+    const std::vector<int>& conduct = rules_.acted_on.categories;
+    matches.erase(std::remove_if(matches.begin(), matches.end(),
+                                 [&](const Match& m) {
+                                   return std::find(conduct.begin(), conduct.end(), m.category) != conduct.end();
+                                 }),
+                  matches.end());
+  }
   if (matches.empty()) return;
   // A category one of the sentence's events is evidence for already lists the sentence.
   std::vector<int>& covered = categories_of_sentence_[{document_id, sentence.index}];

@@ -308,6 +308,8 @@ class RoleAnalyzer {
   // (document, sentence) -> the categories its matched events (or the sentence) are evidence for,
   // or that their rules override: AddSentence lists a sentence only in the others.
   std::map<std::pair<int64_t, int>, std::vector<int>> categories_of_sentence_;
+  // (document, sentence) where another actor acts on X (RuleSet::acted_on), and where X acts or reports.
+  std::set<std::pair<int64_t, int>> acted_on_, x_acts_;
   // The store's id of each document about the conflict (see AddSentence) -> documents_.
   std::unordered_map<int64_t, int> documents_in_conflict_;
   // Events whose matches hold only in a document about the conflict, by document, until

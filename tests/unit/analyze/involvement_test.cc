@@ -1094,6 +1094,15 @@ TEST_F(AnyStateTest, JudgementCodesAndCategoriesAreCheckedOnLoad) {
   EXPECT_NE(file.Error().find("[judgement]: code 'condemn' is not a CAMEO code prefix"), std::string::npos) << file.Error();
   file.Write("[judgement]\ncodes = [\"11\"]\ncategories = [7]\n\n" + rules);
   EXPECT_NE(file.Error().find("[judgement]: category 7 is not defined"), std::string::npos) << file.Error();
+  // [acted_on] (another actor's force on X) is read and checked the same way.
+  file.Write("[acted_on]\ncodes = [\"17\", \"19\"]\ncategories = [1]\n\n" + rules);
+  ASSERT_TRUE(LoadRules(file.path(), &set).ok());
+  EXPECT_EQ(set.acted_on.codes, (std::vector<std::string>{"17", "19"}));
+  EXPECT_EQ(set.acted_on.categories, std::vector<int>{1});
+  file.Write("[acted_on]\ncodes = [\"force\"]\ncategories = [1]\n\n" + rules);
+  EXPECT_NE(file.Error().find("[acted_on]: code 'force' is not a CAMEO code prefix"), std::string::npos) << file.Error();
+  file.Write("[acted_on]\ncodes = [\"19\"]\ncategories = [9]\nplaces = 1\n\n" + rules);
+  EXPECT_NE(file.Error().find("places"), std::string::npos) << file.Error();
 }
 
 TEST_F(AnyStateTest, AllegationVerbsAreWordsOfTheRulesFile) {

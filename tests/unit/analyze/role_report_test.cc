@@ -377,6 +377,47 @@ TEST_F(SentenceEvidenceTest, ASentenceWithoutAnEventIsListedAsALead) {
   EXPECT_EQ(j["sentences_matched"], 1);
 }
 
+// A sentence about what another actor did to X by force or coercion ([acted_on]: CAMEO 17-20,
+// asserted), in which X acts in no event, is no lead to X's own conduct: its words of drills or
+// exercises belong to the other's act. Phrasings of our own.
+TEST_F(SentenceEvidenceTest, ASentenceAboutWhatOthersDidToXIsNoLeadToXsConduct) {
+  const std::string attack = "Russian troops attacked Ukraine from Belarus.";
+  const std::string closed = "Lithuania shut its border with Belarus while the drills near the border lasted.";
+  const std::string seized = "Ukrainian guards detained two Belarusian officers during the exercises near the border.";
+  const std::string drills = "Belarusian units held drills with Russian troops near the border.";
+  AddDoc("d1", {attack, closed, seized, drills},
+         {MakeEvent("RUSMIL", "190", "UKR", attack, Date{2023, 5, 2}),
+          MakeEvent("LTU", "191", "BLR", closed, Date{2023, 5, 2}),
+          MakeEvent("UKRMIL", "181", "BLRMIL", seized, Date{2023, 5, 2})});
+  RoleReport r = Report();
+  auto listed = [this](const RoleReport& report, const std::string& sentence) {
+    for (const Evidence& e : Cat(report, 4).strongest)
+      if (e.sentence == sentence) return true;
+    return false;
+  };
+  EXPECT_TRUE(listed(r, drills));
+  EXPECT_FALSE(listed(r, closed));
+  EXPECT_FALSE(listed(r, seized));
+  // Without [acted_on] the same words were read as X's exercises.
+  rules_.acted_on = {};
+  r = Report();
+  EXPECT_TRUE(listed(r, closed));
+  EXPECT_TRUE(listed(r, seized));
+}
+
+// An act that did not happen leaves the sentence to be read ("may close").
+TEST_F(SentenceEvidenceTest, AHypotheticalActOnXLeavesTheSentenceToBeRead) {
+  const std::string attack = "Russian troops attacked Ukraine from Belarus.";
+  const std::string may = "Lithuania may shut its border with Belarus if the drills near the border go on.";
+  Event threat = MakeEvent("LTU", "191", "BLR", may, Date{2023, 5, 2});
+  threat.modality = Modality::kHypothetical;
+  AddDoc("d1", {attack, may}, {MakeEvent("RUSMIL", "190", "UKR", attack, Date{2023, 5, 2}), threat});
+  const RoleReport r = Report();
+  bool listed = false;
+  for (const Evidence& e : Cat(r, 4).strongest) listed = listed || e.sentence == may;
+  EXPECT_TRUE(listed);
+}
+
 // An event whose rule overrides a category (X's admission of support is an acknowledgement, not
 // support) keeps its sentence out of that category.
 TEST_F(SentenceEvidenceTest, AnEventsOverridesKeepItsSentenceOutOfThoseCategories) {

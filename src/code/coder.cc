@@ -191,6 +191,8 @@ struct Scratch {
   std::vector<Word> words;
   std::vector<Compound> compounds;
   std::vector<std::pair<int, int>> clauses;
+  // Clauses whose verbs read on into the clause after them (split before "in which <actor>").
+  std::vector<size_t> reading_on;
   std::vector<RawEvent> events;
   int harm_adjunct = -1;  // first word of a trailing ", killing ..." set aside by the comma rules
   // Per word: the comma opening the participle clause it lies in (", stressing ..."), or -1
@@ -554,6 +556,7 @@ class Engine {
 void Engine::ClearClauseState() {
   s_.compounds.clear();
   s_.clauses.clear();
+  s_.reading_on.clear();
   s_.events.clear();
   s_.harm_adjunct = -1;
   s_.aside_comma.clear();
@@ -1208,11 +1211,16 @@ void Engine::MarkNouns() {
       // ... and after a possessive or determiner and a modifier ("the firm's continued help",
       // "its growing support", "Iran's covert delivery of drones").
       if (document && !det && i >= 2 && !IsActor(i - 1)) {
-        static const WordList kModifiers = {"NEW", "FRESH", "FURTHER", "RECENT", "DIRECT", "COVERT", "OPEN",
-                                            "MASSIVE", "STEADY", "GROWING", "ONGOING", "CONTINUING"};
+        // (Also an order or a scale: "the final assault", "a major attack", "the first strikes".)
+        static const WordList kModifiers = {
+            "NEW",   "FRESH",  "FURTHER", "RECENT",  "DIRECT",   "COVERT", "OPEN",    "MASSIVE", "STEADY",
+            "GROWING", "ONGOING", "CONTINUING", "FIRST", "SECOND", "THIRD",  "FINAL",   "LAST",    "LATEST",
+            "INITIAL", "PREVIOUS", "EARLIER", "NEXT",   "MAJOR",   "LARGE",  "BIG",     "FULL",    "JOINT",
+            "MAIN",  "WIDER",  "BRIEF",   "SINGLE",  "DEADLY",   "HEAVY",  "GROUND",  "AERIAL"};
         const std::string_view opener = WordText(i - 2);
         det = (EndsWith(before, "ED") || kModifiers.count(before)) &&
-              (EndsWith(opener, "'S") || opener == "THE" || opener == "ITS" || opener == "THEIR" || opener == "HIS");
+              (EndsWith(opener, "'S") || opener == "THE" || opener == "ITS" || opener == "THEIR" || opener == "HIS" ||
+               opener == "A" || opener == "AN");
       }
       // ... and a plain form right after a noun's "of" ("the flow of support to the RSF", "the
       // threat of attack"); a gerund after "of" stays a verb ("accused of supplying").
@@ -2535,6 +2543,30 @@ void Engine::SplitClauses() {
         continue;
       }
     }
+    // Document coding (dyad): a preposition and "which" before an actor and its verb open a clause
+    // with a subject of its own ("an offensive in which Rwandan troops fought alongside them", "an
+    // exercise during which Belarusian units fired on the border"), past an aside between commas
+    // ("in which, according to UN experts, ...").
+    if (document && c > begin && c + 3 < n() && WordText(c + 1) == "WHICH" && !w(c).blanked && !w(c + 1).blanked &&
+        kIntroPrepositions.count(WordText(c)) && HasVerbBetween(begin, c - 1)) {
+      int subject = c + 2;
+      if (w(subject).kind == WType::kComma) {
+        int close = subject + 1;
+        while (close < n() && close <= subject + 8 && w(close).kind != WType::kComma) ++close;
+        subject = close + 1;
+      }
+      if (subject < n() && WordText(subject) == "THE") ++subject;
+      if (subject < n() && IsActorHead(subject) && !w(subject).blanked &&
+          VerbAfterSubject(subject, kBetweenSubjectAndVerb) >= 0) {
+        // (The main clause's verbs still read on to what the clause names: "signed an agreement
+        // under which Russian troops may use its airfields" is an agreement with Russia.)
+        s_.reading_on.push_back(s_.clauses.size());
+        s_.clauses.push_back({begin, c - 1});
+        begin = c + 2;
+        c = begin;
+        continue;
+      }
+    }
     // Document coding (dyad): "as" with an actor and its verb after it opens a clause of its own
     // ("An Iranian frigate sailed into the Red Sea as US warships struck Houthi targets": the US
     // strikes); not "such as", "as well as", "just as" (a comparison opener) or "as part of".
@@ -3843,7 +3875,11 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           if (t != "IN" && t != "NEAR" && t != "AT" && t != "OUTSIDE") continue;
           for (int j = k + 1; j <= ce && j <= k + 3; ++j)
             if (IsActorHead(j)) {
-              place = j;
+              // (A force is no place: "were captured fighting in the Russian army".)
+              const ActorVal where = MakeActor(j, j, true);
+              static const WordList kForces = {"MIL", "REB", "INS", "UAF", "SPY", "COP"};
+              const std::string_view role = where.code.size() >= 6 ? std::string_view(where.code).substr(3, 3) : "";
+              if (where.agent.empty() && !kForces.count(role)) place = j;
               break;
             }
         }
@@ -4403,7 +4439,8 @@ void Engine::CodeClauses() {
       if (wd.blanked || !wd.typed || wd.noun || !wd.is_head || wd.type != RootType::kVerb) continue;
       bool stop = false;
       // (The clause's last verb reads on to the object it shares with the next clause's verb.)
-      CodeVerb(k, cb, shared_end >= 0 && wd.tail == ce ? shared_end : ce, &stop);
+      const bool reads_on = std::find(s_.reading_on.begin(), s_.reading_on.end(), ci) != s_.reading_on.end();
+      CodeVerb(k, cb, reads_on ? s_.clauses[ci + 1].second : shared_end >= 0 && wd.tail == ce ? shared_end : ce, &stop);
       if (stop && o_.code_by == dict::CodeBy::kSentence) return;
       if (stop && o_.code_by == dict::CodeBy::kClause) break;
     }

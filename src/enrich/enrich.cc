@@ -228,8 +228,15 @@ void CorrectTarget(const SentenceContext& ctx, const std::vector<Token>& tokens,
     comrade = comrade || word_at(k) == "side" || word_at(k) == "shoulder" || word_at(k) == "together";
   const bool support = (word_at(tf - 2) == "support" && word_at(tf - 1) == "of") ||
                        (word_at(tf - 3) == "support" && word_at(tf - 2) == "of");  // "of the X"
+  // "fighting in the Russian army", "served within North Korea's forces", "in the ranks of the M23":
+  // the force one serves in is one's side.
+  const bool in_force = (governor == "in" || governor == "within") && ev->target.size() >= 6 &&
+                        ev->target.compare(3, 3, "MIL") == 0;
+  const bool ranks = (word_at(tf - 2) == "ranks" && word_at(tf - 1) == "of") ||
+                     (word_at(tf - 3) == "ranks" && word_at(tf - 2) == "of");
   const bool ally = root == "19" && (governor == "alongside" || governor == "beside" || governor == "for" ||
-                                     (governor == "on" && side) || (governor == "with" && comrade) || support);
+                                     (governor == "on" && side) || (governor == "with" && comrade) || support ||
+                                     in_force || ranks);
   // "Lukashenko admitted the country's involvement", "Putin said Russia would ...": a statement
   // about one's own country (CAMEO 01) is addressed to no one.
   const bool own_country =

@@ -1467,5 +1467,76 @@ TEST_F(DictionaryClasses, AmericasAndMicrostatesLeadersFollowTheirDatesOfOffice)
            {"Luca Beccari criticized Russia.", "2023-06-01", "SMRGOV"},
   });
 }
+
+// A preposition and "which" before an actor and its verb open a clause with its own subject ("an
+// offensive in which Rwandan troops fought alongside them"): the clause's verb is its subject's,
+// never the main clause subject's act on it; the main clause's verb still reads on to the actor the
+// clause names ("an agreement under which Russian troops may use its airfields").
+TEST_F(DictionaryClasses, APrepositionAndWhichOpenAClauseWithItsOwnSubject) {
+  ExpectEach({
+      {"Russia launched an offensive during which Belarusian troops attacked Ukrainian positions.", "BLRMIL", "190",
+       "UKR", Modality::kAsserted},
+      {"Sudan's army began an operation in which, according to witnesses, Eritrean units shelled RSF positions.",
+       "ERIMIL", "19", "SDNREB", Modality::kAsserted},
+      {"Belarus signed an agreement under which Russian troops may use its airfields.", "BLR", "057", "RUS",
+       Modality::kAsserted},
+  });
+  for (const char* sentence : {"M23 rebels took Goma after an offensive in which Rwandan troops fought alongside them.",
+                               "The rebels seized Bukavu in an assault during which, witnesses said, Rwandan troops "
+                               "fought alongside them."}) {
+    const std::vector<Event> events = Code(sentence);
+    bool own = false;
+    for (const Event& e : events) {
+      EXPECT_FALSE(StartsWith(e.source, "CODREB") && StartsWith(e.target, "RWA")) << sentence << "\n" << Describe(events);
+      own = own || (StartsWith(e.source, "RWA") && StartsWith(e.event_code, "19"));
+    }
+    EXPECT_TRUE(own) << sentence << "\n" << Describe(events);
+  }
+}
+
+// An order or a scale between a determiner and a verb form makes it a noun ("the final assault", "a
+// major attack"): no act of the sentence's subject.
+TEST_F(DictionaryClasses, AnOrderOrAScaleBeforeAVerbFormMakesItANoun) {
+  for (const char* sentence : {"Ukraine braced for a major assault from Belarus.",
+                               "Kyiv expected the first attack from Belarusian territory.",
+                               "Sudan's army braced for the final offensive from Chad."}) {
+    const std::vector<Event> events = Code(sentence);
+    for (const Event& e : events)
+      EXPECT_FALSE((StartsWith(e.source, "UKR") || StartsWith(e.source, "SDN")) &&
+                   (StartsWith(e.event_code, "18") || StartsWith(e.event_code, "19")))
+          << sentence << "\n" << Describe(events);
+  }
+}
+
+// Violence suffered with no agent named takes its source from the place it happened; a force one
+// serves in is no place ("captured fighting in the Russian army" names no Russian captor).
+TEST_F(DictionaryClasses, AForceOneServesInIsNoPlaceOfViolence) {
+  for (const char* sentence : {"Two Chinese citizens were captured fighting in the Russian army.",
+                               "Several Colombians were wounded serving in the Ukrainian army."}) {
+    const std::vector<Event> events = Code(sentence);
+    for (const Event& e : events)
+      EXPECT_FALSE(StartsWith(e.source, "RUSMIL") || StartsWith(e.source, "UKRMIL")) << sentence << "\n" << Describe(events);
+  }
+  ExpectEach({{"Belarusian volunteers were killed in Bakhmut.", "UKR", "190", "BLR", Modality::kAsserted}});
+}
+
+// The force one fights in, or in whose ranks, is one's side, not the enemy: no target ("fought in
+// the Russian army"), the enemy named after "against" is.
+TEST_F(DictionaryClasses, TheForceOneFightsInIsOnesSide) {
+  for (const char* sentence : {"North Korean soldiers fought in the Russian army in Kursk.",
+                               "Hundreds of Belarusian volunteers fight in the ranks of the Ukrainian army."}) {
+    const std::vector<Event> events = Code(sentence);
+    bool fought = false;
+    for (const Event& e : events)
+      if (StartsWith(e.event_code, "19")) {
+        fought = true;
+        EXPECT_TRUE(e.target.empty()) << sentence << "\n" << Describe(events);
+      }
+    EXPECT_TRUE(fought) << sentence << "\n" << Describe(events);
+  }
+  ExpectEach({{"Belarusian volunteers fought in the ranks of Ukraine's army against Russian troops.", "BLR", "190",
+               "RUSMIL", Modality::kAsserted}});
+}
+
 }  // namespace
 }  // namespace dyad

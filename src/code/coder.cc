@@ -354,6 +354,8 @@ class Engine {
   int PastAgent(int k) const;
   const std::vector<RelativeClause>& relatives() const { return s_.relatives; }
   void SplitClauses();
+  // The subordinator opening the words from `start` ("When ...", "Days after ..."): its word, or -1.
+  int SubordinatorFrom(int start) const;
   void ResolvePronouns(ForwardState* fwd, bool same_story, bool document);
   bool IsSingularPossessor(int head) const;
   // The actor at `head` names several people or bodies ("NATO members", "Houthi rebels").
@@ -1968,10 +1970,20 @@ void Engine::MarkCommaClauses() {
       int m = n() - c - 1;
       // Document coding (dyad): after an introductory phrase with no verb ("At the same time,",
       // "In 2022,", "However,") the last clause is the main clause, not an aside.
+      // (A verb in a clause a subordinator opens is not the main clause's: "In March, after Russia
+      // invaded Ukraine, Lukashenko met Putin in Sochi".)
       bool verb_before = !document;
-      for (int k = 0; k < c && !verb_before; ++k) verb_before = IsType(k, RootType::kVerb) && w(k).is_head;
+      bool subordinate = false;
+      for (int k = 0; k < c && !verb_before; ++k) {
+        if (document && w(k).kind == WType::kComma) {
+          subordinate = SubordinatorFrom(k + 1) >= 0;
+          continue;
+        }
+        verb_before = !subordinate && IsType(k, RootType::kVerb) && w(k).is_head;
+      }
       // ... nor after an opening subordinate clause ("If attacked, Belarus would strike Poland").
-      if (document && kSubordinators.count(WordText(0))) verb_before = false;
+      // (Also after a span of time: "Days after Hungary took over the EU presidency, Putin met Orbán".)
+      if (document && SubordinatorFrom(0) >= 0) verb_before = false;
       // (A closing ", where/when ..." is an aside of its own whatever comes before it.)
       const bool place_or_time = document && IsPlaceOrTimeAside(c) && m <= 30;
       // (So is a closing ", whose/which/who ..." on an actor: "a member of SADC, whose own mission
@@ -2479,6 +2491,24 @@ bool Engine::HasVerbBetween(int first, int last) const {
   return false;
 }
 
+int Engine::SubordinatorFrom(int start) const {
+  // (Also after a span of time: "More than two years after fighting broke out in Khartoum, ...",
+  // "Shortly before the invasion began, ...", "Three days after Goma fell, ...".)
+  static const WordList kTimeSpan = {
+      "MORE", "LESS", "THAN", "A", "AN", "FEW", "SEVERAL", "SOME", "YEARS", "YEAR", "MONTHS", "MONTH", "WEEKS",
+      "WEEK", "DAYS", "DAY", "HOURS", "HOUR", "MINUTES", "SHORTLY", "SOON", "LONG", "JUST", "ONLY", "EVEN",
+      "NEARLY", "ALMOST", "BARELY", "HALF", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+      "TEN", "TWELVE", "EIGHTEEN", "WITHIN", "OVER"};
+  if (start < 0 || start >= n()) return -1;
+  if (kSubordinators.count(WordText(start))) return start;
+  if (!document) return -1;
+  int opener = start;
+  while (opener < start + 8 && opener + 1 < n() &&
+         (kTimeSpan.count(WordText(opener)) || w(opener).kind == WType::kNumber))
+    ++opener;
+  return opener > start && kSubordinators.count(WordText(opener)) ? opener : -1;
+}
+
 void Engine::SplitClauses() {
   auto is = [&](int i, RootType t) { return i >= 0 && i < n() && w(i).typed && w(i).type == t; };
   auto nounish = [&](int i) { return i >= 0 && i < n() && w(i).typed && (w(i).type == RootType::kNoun || w(i).noun); };
@@ -2487,20 +2517,8 @@ void Engine::SplitClauses() {
   // invasion, witnesses saw ...") has a clause of its own up to the first comma; its actors are
   // not the main clause's.
   int first_comma = -1;
-  // (Also after a span of time: "More than two years after fighting broke out in Khartoum, ...",
-  // "Shortly before the invasion began, ...", "Three days after Goma fell, ...".)
-  static const WordList kTimeSpan = {
-      "MORE", "LESS", "THAN", "A", "AN", "FEW", "SEVERAL", "SOME", "YEARS", "YEAR", "MONTHS", "MONTH", "WEEKS",
-      "WEEK", "DAYS", "DAY", "HOURS", "HOUR", "MINUTES", "SHORTLY", "SOON", "LONG", "JUST", "ONLY", "EVEN",
-      "NEARLY", "ALMOST", "BARELY", "HALF", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
-      "TEN", "TWELVE", "EIGHTEEN", "WITHIN", "OVER"};
-  int opener = 0;
-  if (document)
-    while (opener < 8 && opener + 1 < n() &&
-           (kTimeSpan.count(WordText(opener)) || w(opener).kind == WType::kNumber))
-      ++opener;
-  if (opener > 0 && !kSubordinators.count(WordText(opener))) opener = 0;
-  if (document && n() > 3 && kSubordinators.count(WordText(opener)))
+  const int opener = SubordinatorFrom(0);
+  if (document && n() > 3 && opener >= 0)
     for (int k = 2; k + 2 < n(); ++k) {
       if (w(k).compound >= 0) k = s_.compounds[w(k).compound].end;
       else if (w(k).kind == WType::kComma) {
@@ -2510,6 +2528,14 @@ void Engine::SplitClauses() {
     }
   for (int c = 1; c + 1 < n(); ++c) {
     if (c == first_comma) {
+      s_.clauses.push_back({begin, c - 1});
+      begin = c + 1;
+      continue;
+    }
+    // Document coding (dyad): so does one a subordinator opens after a comma, once it has its verb
+    // ("In March, after Russia invaded Ukraine, Lukashenko met Putin in Sochi").
+    if (document && begin > 0 && c > begin && w(c).kind == WType::kComma && !w(c).blanked && w(c).compound < 0 &&
+        SubordinatorFrom(begin) >= 0 && HasVerbBetween(begin, c - 1)) {
       s_.clauses.push_back({begin, c - 1});
       begin = c + 1;
       continue;
@@ -4400,6 +4426,7 @@ void Engine::CodeClauses() {
       int k = cb;
       if (OpensClause(k)) k += kComparisonOpeners.count(WordText(k)) ? 2 : 1;
       else if (AsOpensClause(k)) ++k;
+      else if (const int sub = SubordinatorFrom(k); sub > k) k = sub + 1;  // ("weeks after Russia ...")
       if (k <= ce && WordText(k) == "THE") ++k;
       if (k > cb && k <= ce && IsActorHead(k) && !w(k).blanked) source_ = MakeActor(k, k, true);
       // ... also after an opening phrase of time or place (", and by the end of that year

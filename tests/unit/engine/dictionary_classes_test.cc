@@ -1538,5 +1538,22 @@ TEST_F(DictionaryClasses, TheForceOneFightsInIsOnesSide) {
                "RUSMIL", Modality::kAsserted}});
 }
 
+// A clause a span of time and a subordinator open ("Days after ...", "Shortly before ..."), or that
+// a subordinator opens after an opening phrase ("In March, after ..."), ends at its comma: the main
+// clause after it is coded, never set aside as a closing aside.
+TEST_F(DictionaryClasses, TheMainClauseAfterAnOpeningSubordinateClauseIsCoded) {
+  ExpectEach({
+      {"Days after Hungary took over the EU presidency, Putin met Orban in Moscow.", "RUSGOV", "040", "HUNGOV",
+       Modality::kAsserted},
+      {"Shortly after Russia invaded Ukraine, Lukashenko met Putin in Sochi.", "BLRGOV", "040", "RUSGOV",
+       Modality::kAsserted},
+      {"Two weeks before the war began, Xi received Putin in Beijing.", "CHNGOV", "043", "RUSGOV",
+       Modality::kAsserted},
+      {"In March, after Russia invaded Ukraine, Lukashenko met Putin in Sochi.", "BLRGOV", "040", "RUSGOV",
+       Modality::kAsserted},
+      {"In 2023, when the war began, Egypt hosted Burhan in Cairo.", "EGY", "043", "SDN", Modality::kAsserted},
+  });
+}
+
 }  // namespace
 }  // namespace dyad

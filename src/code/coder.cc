@@ -1863,7 +1863,8 @@ void Engine::MarkCommaClauses() {
     }
     const std::string_view first = WordText(0);
     const bool preposition = kIntroPrepositions.count(first) > 0;
-    const bool participle = !IsActor(0) && first.size() > 5 && (EndsWith(first, "ING") || EndsWith(first, "ED"));
+    // (Five letters will do: "Asked about the deliveries in New York, Pezeshkian said ...".)
+    const bool participle = !IsActor(0) && first.size() >= 5 && (EndsWith(first, "ING") || EndsWith(first, "ED"));
     if (comma >= 2 && comma + 3 < n() && (preposition || participle)) {
       // A finite verb there has a subject before it ("After Russia invaded Ukraine,"); "During
       // talks with ..." has none (a verb form with no actor before it is a noun here).

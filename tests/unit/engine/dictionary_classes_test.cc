@@ -1555,5 +1555,36 @@ TEST_F(DictionaryClasses, TheMainClauseAfterAnOpeningSubordinateClauseIsCoded) {
   });
 }
 
+// Sponsoring, propping up, shoring up, subsidising or underwriting a group or a government is aid
+// (070, 071; with weapons 072); sponsoring a resolution, a draft, talks or a conference is not.
+TEST_F(DictionaryClasses, SponsoringAndProppingUpAGroupIsAid) {
+  ExpectEach({
+      {"Kyiv said that Tehran sponsors the Houthis.", "IRN", "070", "YEMREB", Modality::kAsserted},
+      {"Sudan told the Security Council that the Emirates sponsors the RSF.", "ARE", "070", "SDNREB",
+       Modality::kAsserted},
+      {"Abu Dhabi has propped up the RSF with drones and cash.", "ARE", "072", "SDNREB", Modality::kAsserted},
+      {"Moscow shored up the Assad government.", "RUS", "070", "SYR", Modality::kAsserted},
+      {"Tehran subsidises the Houthis.", "IRN", "071", "YEMREB", Modality::kAsserted},
+  });
+  for (const char* sentence : {"France sponsored a resolution on Sudan.", "Britain sponsored the draft on Yemen.",
+                               "The Emirates sponsored a conference on Sudan in London."})
+    ExpectNoEvent(sentence, "07", Code(sentence));
+}
+
+// A participle of five letters opens an adverbial phrase too ("Asked about ... in New York,"): its
+// place names no one who asks.
+TEST_F(DictionaryClasses, AShortParticipleOpensAnAdverbialPhrase) {
+  for (const char* sentence :
+       {"Asked about missile deliveries in New York in September, President Masoud Pezeshkian said that he did not "
+        "know of any shipment.",
+        "Asked about arms sales in Paris in May, President Kagame said that he did not know of any deal.",
+        "Asked about the deliveries in London in March, the Iranian minister said that he did not know of any "
+        "shipment."}) {
+    const std::vector<Event> events = Code(sentence);
+    for (const Event& e : events)
+      EXPECT_FALSE(StartsWith(e.event_code, "02")) << sentence << "\n" << Describe(events);
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -454,6 +454,9 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
     if (!tokens[ti].word || !MayTrigger(tokens[ti].lower)) continue;
     Triggered(tokens[ti].lower, &triggered);
     if (triggered.empty()) continue;
+    // "used to" before a verb is a purpose or a habit, not the use of what follows ("infrastructure
+    // used to transfer Iranian weapons", "routes once used to smuggle drones").
+    if (tokens[ti].lower == "used" && ti + 1 < n && tokens[ti + 1].lower == "to") continue;
     // The coder already coded this word as a verb: leave it alone.
     bool covered = false;
     for (size_t k = 0; k < coder_count; ++k) {

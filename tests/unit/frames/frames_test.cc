@@ -358,4 +358,26 @@ TEST(FramesWithCoder, BundledParticipationAndMutualDefenceFrames) {
 }
 
 }  // namespace
+// "used to" before a verb is a purpose or a habit: no use of the weapons named after it. (The use of
+// weapons of another's make, still read as its supply, is tested in reported_speech_test.cc.)
+TEST(FramesWithCoder, UsedToBeforeAVerbIsNoUseOfWeapons) {
+  dict::LoadOptions load;
+  load.paths.push_back(std::string(DYAD_SOURCE_DIR) + "/data/dict");
+  std::shared_ptr<const dict::DictionarySet> dicts;
+  ASSERT_TRUE(dict::DictionarySet::Load(load, &dicts).ok());
+  code::Coder coder(dicts);
+  FrameSet set;
+  ASSERT_TRUE(FrameSet::Load(std::string(DYAD_SOURCE_DIR) + "/data/frames/frames.tsv", &set).ok());
+  const Date date = *Date::Parse("2024-05-01");
+  auto supplies = [&](const std::string& sentence, const std::string& supplier) {
+    code::CodeResult result = coder.Code(sentence, date);
+    set.Extend(sentence, date, coder, &result.events);
+    for (const auto& e : result.events)
+      if (e.code == "072" && e.source.rfind(supplier, 0) == 0) return true;
+    return false;
+  };
+  EXPECT_FALSE(supplies("Israeli jets struck warehouses used to store Iranian weapons.", "IRN"));
+  EXPECT_FALSE(supplies("The navy sank boats used to smuggle Iranian missiles.", "IRN"));
+}
+
 }  // namespace dyad::frames

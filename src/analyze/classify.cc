@@ -363,6 +363,22 @@ bool Alleged(const Event& e, const std::vector<std::string>& allegation) {
   return false;
 }
 
+// The reporter finds the event's conduct unlawful or a threat: one of `findings` after the event's
+// verb, in its clause, in a sentence reported by an actor other than the event's source.
+bool Found(const Event& e, const std::vector<std::string>& findings) {
+  if (findings.empty() || e.reported_by.empty() || e.source.size() < 3 ||
+      e.reported_by.compare(0, 3, e.source, 0, 3) == 0)
+    return false;
+  const Span& verb = !e.verb_span.empty() ? e.verb_span : e.source_span;
+  if (verb.empty()) return false;
+  const int64_t base = e.sentence_span.empty() ? 0 : e.sentence_span.begin;
+  const std::string text = Lower(e.sentence);
+  const size_t verb_end = ByteOfCodePoint(text, verb.end - base);
+  if (verb_end == std::string::npos) return false;
+  const size_t clause_end = std::min(text.find_first_of(",;:.!?", verb_end), text.size());
+  return WordBetween(text, findings, verb_end, clause_end);
+}
+
 // The event's own words make it an accusation with no accuser named: between its source and its
 // verb, "X stands accused of supplying", "X is accused of", "X has been accused of", "X allegedly
 // supplied", "X is suspected of", "X is alleged to have".
@@ -380,9 +396,10 @@ bool AllegedWithoutAccuser(const Event& e) {
 
 }  // namespace
 
-Bucket BucketOf(const Event& event, const std::vector<std::string>& allegation) {
+Bucket BucketOf(const Event& event, const std::vector<std::string>& allegation,
+               const std::vector<std::string>& findings) {
   const Bucket b = BucketOf(event);
-  if (b == Bucket::kReported && Alleged(event, allegation)) return Bucket::kAlleged;
+  if (b == Bucket::kReported && (Alleged(event, allegation) || Found(event, findings))) return Bucket::kAlleged;
   if ((b == Bucket::kReported || b == Bucket::kAsserted) && !allegation.empty() && AllegedWithoutAccuser(event))
     return Bucket::kAlleged;
   return b;
@@ -419,6 +436,7 @@ struct Classifier::Program {
   const Conflict& conflict;
   Standing standing = Standing::kThird;
   std::vector<std::string> allegation;  // RuleSet::allegation
+  std::vector<std::string> findings;    // RuleSet::findings
   std::vector<std::string> phrases;
   // The phrases filed under one of their words, by that word's WordHash: the word fewest phrases
   // share (the longest of those), so that a common word ("forces") files few phrases. A phrase is
@@ -462,6 +480,7 @@ struct Classifier::Program {
   Program(const std::vector<const Rule*>& rules, const RuleSet* set, const Conflict& c, Subject subject)
       : x(std::move(subject)), conflict(c), standing(c.StandingOf(x.code)) {
     if (set) allegation = set->allegation;
+    if (set) findings = set->findings;
     named = List(Phrases({"{x_name}", "{x_adj}", "{x_adj}s"}));
     named_or_weapon = List(Phrases({"{x_name}", "{x_adj}", "{x_adj}s", "{x_weapon}"}));
     std::vector<int> from_x;
@@ -851,7 +870,9 @@ std::vector<Match> Classifier::Classify(const Event& event, std::vector<int>* ov
   return ClassifyBy(event, program_->RulesFor(event.event_code), overridden);
 }
 
-Bucket Classifier::BucketOf(const Event& event) const { return analyze::BucketOf(event, program_->allegation); }
+Bucket Classifier::BucketOf(const Event& event) const {
+  return analyze::BucketOf(event, program_->allegation, program_->findings);
+}
 
 std::vector<Match> Classifier::ClassifySentence(const std::string& sentence) const {
   Event words_only;

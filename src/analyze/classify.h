@@ -79,8 +79,11 @@ Bucket BucketOf(const Event& event);
 // whose words are not in the sentence, or an event without a span, is not alleged. So is an
 // asserted or reported event whose own words make it an accusation with no accuser named, between
 // its source and its verb ("X stands accused of supplying", "X allegedly shipped", "X is suspected
-// of"), when the rules name allegation words at all.
-Bucket BucketOf(const Event& event, const std::vector<std::string>& allegation);
+// of"), when the rules name allegation words at all. And a reported event whose reporter (not its
+// source) finds it unlawful or a threat, one of `findings` after its verb in its clause ("Britain
+// said North Korea's shipments of shells to Russia breached UN sanctions"; RuleSet::findings).
+Bucket BucketOf(const Event& event, const std::vector<std::string>& allegation,
+                const std::vector<std::string>& findings = {});
 
 struct Match {
   int category = 0;

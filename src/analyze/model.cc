@@ -531,7 +531,7 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   Reader r(path);
   RuleSet rs;
   rs.file = path;
-  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "weapons", "words", "unrelated", "allegation",
+  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "weapons", "words", "unrelated", "allegation", "findings",
                      "categories", "rules", "escalation", "judgement", "acted_on"},
               "rules file");
   rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
@@ -577,6 +577,14 @@ Status LoadRules(const std::string& path, RuleSet* out) {
                    !std::isalpha(static_cast<unsigned char>(verb.back()))))
       r.Fail(*root.get("allegation"), "rules file: 'allegation': '" + verb +
                                           "' is not a word (give verbs of accusation, e.g. \"accused\")");
+  }
+  // findings: a reporter's words finding X's conduct unlawful or a threat ("violated", "in breach of").
+  rs.findings = phrases(root, "findings", "rules file");
+  for (const std::string& words : rs.findings) {
+    if (r.ok() && (words.empty() || !std::isalpha(static_cast<unsigned char>(words.front())) ||
+                   !std::isalpha(static_cast<unsigned char>(words.back()))))
+      r.Fail(*root.get("findings"), "rules file: 'findings': '" + words +
+                                        "' is not a phrase of words (e.g. \"in breach of\")");
   }
   if (const toml::table* adj = r.Table(root, "adjectives", "rules file", false)) {
     for (auto&& [k, v] : *adj) {

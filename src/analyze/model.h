@@ -245,6 +245,12 @@ struct RuleSet {
   // sentence puts after such a verb of its reporter is an allegation, not evidence of the conduct
   // (Bucket::kAlleged); the accusation itself is an event of its own.
   std::vector<std::string> allegation;
+  // Words by which a reporter finds X's conduct unlawful or a threat ("violated", "in breach of",
+  // "a direct threat to", lower-case): an event reported by an actor other than its source, with
+  // such words after its verb in the same clause ("The G7 said Iran's transfer of missiles to Russia
+  // was a direct threat to European security"), is the reporter's judgement of the conduct, listed
+  // apart (Bucket::kAlleged) like an allegation.
+  std::vector<std::string> findings;
   JudgementSettings judgement;
   JudgementSettings acted_on;  // [acted_on] (see JudgementSettings)
   std::string disclaimer;

@@ -939,6 +939,39 @@ TEST_F(AnyStateTest, WhatOthersAllegeIsNoEvidenceOfConduct) {
   }
 }
 
+// What another actor finds X's conduct to be (a breach, a violation, a threat: RuleSet::findings),
+// after its verb in its clause, makes the reported conduct that actor's judgement, listed apart;
+// X's own words, or a finding before the conduct, leave it reported. Phrasings of our own.
+TEST_F(AnyStateTest, WhatOthersFindUnlawfulIsTheirJudgement) {
+  struct FoundCase {
+    const char* sentence;
+    const char* reporter;
+    const char* reporter_text;
+    const char* verb;
+    bool alleged;
+  };
+  const FoundCase cases[] = {
+      {"Britain said Iran's shipments of drones to Russia breached UN sanctions.", "GBR", "Britain", "shipments",
+       true},
+      {"The G7 said that Iran's transfer of missiles to Russia was a direct threat to European security.", "IGOWST",
+       "The G7", "transfer", true},
+      {"France said Iran's deliveries of drones to Russia were in violation of Resolution 2231.", "FRA", "France",
+       "deliveries", true},
+      {"Britain said Iran shipped drones to Russia, and the shipments breached UN sanctions.", "GBR", "Britain",
+       "shipped", false},  // (another clause)
+      {"Britain said Iran shipped drones to Russia last year.", "GBR", "Britain", "shipped", false},
+  };
+  const Classifier iran(rules_, LoadC("russia-ukraine"), X("IRN"));
+  for (const FoundCase& c : cases) {
+    Event e = ReportedBy("IRN", "072", "RUS", c.sentence, c.reporter, c.reporter_text, c.verb);
+    EXPECT_EQ(iran.BucketOf(e), c.alleged ? Bucket::kAlleged : Bucket::kReported) << c.sentence;
+  }
+  // X's own account of its conduct is no finding against it.
+  Event own = ReportedBy("IRN", "072", "RUS", "Iran said its sales of drones to Russia violated no law.", "IRNGOV",
+                         "Iran", "sales");
+  EXPECT_NE(iran.BucketOf(own), Bucket::kAlleged);
+}
+
 TEST_F(AnyStateTest, AnAccusationIsAResponseAndWhatItAllegesIsListedApart) {
   const Conflict ru = LoadC("russia-ukraine");
   const std::string accused = "Washington accused Tehran of shipping artillery shells to Moscow last spring.";
@@ -1121,6 +1154,23 @@ TEST_F(AnyStateTest, AllegationVerbsAreWordsOfTheRulesFile) {
     const std::string error = file.Error();
     EXPECT_EQ(error.rfind(file.path() + ":2:", 0), 0u) << bad << " -> " << error;
     EXPECT_NE(error.find("'allegation'"), std::string::npos) << error;
+    EXPECT_EQ(error.find('\n'), std::string::npos) << error;
+  }
+}
+
+TEST_F(AnyStateTest, FindingsAreWordsOfTheRulesFile) {
+  const std::string rules = std::string(kOneCategory) +
+                            "[[rules]]\nid = \"r1\"\ncategory = 1\ninvolves = [\"source\"]\ncodes = [\"07\"]\n";
+  RulesFile file("findings_test", "findings = [\"Violated\", \"in breach of\"]\n\n" + rules);
+  RuleSet set;
+  Status s = LoadRules(file.path(), &set);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(set.findings, (std::vector<std::string>{"violated", "in breach of"}));
+  for (const std::string bad : {"findings = [\"violated\", 3]\n", "findings = [\"in breach of,\"]\n"}) {
+    file.Write("\n" + bad + rules);
+    const std::string error = file.Error();
+    EXPECT_EQ(error.rfind(file.path() + ":2:", 0), 0u) << bad << " -> " << error;
+    EXPECT_NE(error.find("'findings'"), std::string::npos) << error;
     EXPECT_EQ(error.find('\n'), std::string::npos) << error;
   }
 }

@@ -1936,6 +1936,22 @@ TEST_F(AnyStateTest, AccusationsOfBreachesAreAResponse) {
   EXPECT_FALSE(Has(Cats(unrelated, "PRK", ru), 8));
 }
 
+// Forces sent beside the aggressor are participation; a leader standing beside the aggressor's,
+// or saying so, is a statement or a meeting (CAMEO 01-05), not forces. Phrasings of our own.
+TEST_F(AnyStateTest, StandingBesideTheAggressorIsNoParticipation) {
+  const Conflict ru = LoadC("russia-ukraine");
+  EXPECT_TRUE(Has(Cats(MakeEvent("PRKMIL", "154", "RUS", "Pyongyang sent troops to fight alongside Russia in Kursk."),
+                       "PRK", ru),
+                  2));
+  EXPECT_FALSE(Has(Cats(MakeEvent("PRKGOV", "010", "", "Kim stood beside Putin at the parade and called the war a "
+                                                       "fight alongside Russia for justice."),
+                        "PRK", ru),
+                   2));
+  EXPECT_FALSE(Has(Cats(MakeEvent("PRKGOV", "040", "RUSGOV", "Kim met Putin and stood beside Russia's leader."),
+                        "PRK", ru),
+                   2));
+}
+
 // Sentences in which the coder found no event are read by the rules with `sentences = true` on
 // their words alone, one class of wording per rule; phrasings of our own.
 TEST_F(AnyStateTest, SentenceRulesPlaceEachClassOfWording) {

@@ -437,6 +437,7 @@ struct Classifier::Program {
   Standing standing = Standing::kThird;
   std::vector<std::string> allegation;  // RuleSet::allegation
   std::vector<std::string> findings;    // RuleSet::findings
+  std::vector<std::string> judging;     // RuleSet::judgement.words and RuleSet::allegation (JudgedBeforeNamed)
   std::vector<std::string> phrases;
   // The phrases filed under one of their words, by that word's WordHash: the word fewest phrases
   // share (the longest of those), so that a common word ("forces") files few phrases. A phrase is
@@ -481,6 +482,10 @@ struct Classifier::Program {
       : x(std::move(subject)), conflict(c), standing(c.StandingOf(x.code)) {
     if (set) allegation = set->allegation;
     if (set) findings = set->findings;
+    if (set && !set->judgement.words.empty()) {
+      judging = set->judgement.words;
+      judging.insert(judging.end(), set->allegation.begin(), set->allegation.end());
+    }
     named = List(Phrases({"{x_name}", "{x_adj}", "{x_adj}s"}));
     named_or_weapon = List(Phrases({"{x_name}", "{x_adj}", "{x_adj}s", "{x_weapon}"}));
     std::vector<int> from_x;
@@ -868,6 +873,18 @@ Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 
 std::vector<Match> Classifier::Classify(const Event& event, std::vector<int>* overridden) const {
   return ClassifyBy(event, program_->RulesFor(event.event_code), overridden);
+}
+
+bool Classifier::JudgedBeforeNamed(const std::string& sentence) const {
+  if (program_->judging.empty()) return false;
+  const std::string text = Lower(sentence);
+  size_t judged = std::string::npos;
+  for (const std::string& w : program_->judging) judged = std::min(judged, FindPhrase(text, w));
+  if (judged == std::string::npos) return false;
+  size_t named = std::string::npos;
+  for (int id : program_->lists[static_cast<size_t>(program_->named)])
+    named = std::min(named, FindPhrase(text, program_->phrases[static_cast<size_t>(id)]));
+  return named != std::string::npos && named > judged;
 }
 
 Bucket Classifier::BucketOf(const Event& event) const {

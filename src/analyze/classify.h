@@ -124,6 +124,10 @@ class Classifier {
   std::string TargetFromConflict(const Rule& rule, const Event& event, std::string* reason) const;
   // The event's bucket with the rules' `allegation` verbs: every report's bucket comes from here.
   Bucket BucketOf(const Event& event) const;
+  // A sentence with no event that another actor's judging words open before it names X ("The
+  // Treasury sanctioned the network of a Houthi financier based in Iran": RuleSet::judgement's
+  // words, and the allegation verbs), its words about X being what that actor holds against X.
+  bool JudgedBeforeNamed(const std::string& sentence) const;
 
   struct Program;  // the compiled rules (classify.cc)
 

@@ -814,8 +814,14 @@ Status LoadRules(const std::string& path, RuleSet* out) {
     const toml::table* t = r.Table(root, key, "rules file", false);
     if (!t) return;
     const std::string where = std::string("[") + key + "]";
-    r.CheckKeys(*t, {"codes", "categories"}, where);
+    if (out == &rs.judgement) r.CheckKeys(*t, {"codes", "categories", "words"}, where);
+    else r.CheckKeys(*t, {"codes", "categories"}, where);
     out->codes = r.Strings(*t, "codes", where);
+    if (out == &rs.judgement && t->contains("words")) {
+      out->words = r.Strings(*t, "words", where);
+      for (std::string& w : out->words)
+        std::transform(w.begin(), w.end(), w.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    }
     out->categories = r.Ints(*t, "categories", where);
     for (const std::string& code : out->codes) {
       if (r.ok() && (code.empty() || !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; })))

@@ -225,6 +225,9 @@ struct EscalationSettings {
 struct JudgementSettings {
   std::vector<std::string> codes;  // CAMEO code prefixes of the acts; empty: none
   std::vector<int> categories;     // the categories of conduct they bear on
+  // [judgement] only: the judging acts' words, for sentences with no event ("sanctioned",
+  // "condemned"; lower-case): Classifier::JudgedBeforeNamed.
+  std::vector<std::string> words;
 };
 
 struct RuleSet {

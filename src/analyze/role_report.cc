@@ -2,6 +2,7 @@
 #include "analyze/role_report.h"
 
 #include <algorithm>
+#include <limits>
 #include <array>
 #include <cmath>
 #include <condition_variable>
@@ -405,6 +406,24 @@ void RoleAnalyzer::AddSentence(int64_t document_id, const store::Sentence& sente
   Event words_only;
   words_only.sentence = sentence.text;
   words_only.sentence_index = sentence.index;
+  // Another actor's judging words before the sentence names X: what it says of X's conduct is what
+  // that actor holds against X, set apart as a judgement event's is (SetApartIfJudged), in an item
+  // of its own; the sentence's other categories (the response) stay evidence.
+  if (!rules_.judgement.codes.empty() && classifier_.JudgedBeforeNamed(sentence.text)) {
+    NoteJudgement(KeyOf(document_id, sentence.index, sentence.text), std::numeric_limits<int64_t>::max());
+    const std::vector<int>& conduct = rules_.judgement.categories;
+    std::vector<Match> judged;
+    for (auto m = matches.begin(); m != matches.end();) {
+      if (std::find(conduct.begin(), conduct.end(), m->category) == conduct.end()) {
+        ++m;
+        continue;
+      }
+      judged.push_back(std::move(*m));
+      m = matches.erase(m);
+    }
+    if (!judged.empty()) AddItem(words_only, judged, date, document_id, document).event_id = -(++sentence_items_);
+    if (matches.empty()) return;
+  }
   Item& item = AddItem(words_only, matches, date, document_id, document);
   item.event_id = -(++sentence_items_);
 }

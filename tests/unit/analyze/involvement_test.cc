@@ -1127,6 +1127,12 @@ TEST_F(AnyStateTest, JudgementCodesAndCategoriesAreCheckedOnLoad) {
   EXPECT_NE(file.Error().find("[judgement]: code 'condemn' is not a CAMEO code prefix"), std::string::npos) << file.Error();
   file.Write("[judgement]\ncodes = [\"11\"]\ncategories = [7]\n\n" + rules);
   EXPECT_NE(file.Error().find("[judgement]: category 7 is not defined"), std::string::npos) << file.Error();
+  // [judgement] words (for sentences with no event) are read lower-case; [acted_on] has none.
+  file.Write("[judgement]\ncodes = [\"11\"]\ncategories = [1]\nwords = [\"Sanctioned\", \"condemned\"]\n\n" + rules);
+  ASSERT_TRUE(LoadRules(file.path(), &set).ok());
+  EXPECT_EQ(set.judgement.words, (std::vector<std::string>{"sanctioned", "condemned"}));
+  file.Write("[acted_on]\ncodes = [\"19\"]\ncategories = [1]\nwords = [\"struck\"]\n\n" + rules);
+  EXPECT_NE(file.Error().find("words"), std::string::npos) << file.Error();
   // [acted_on] (another actor's force on X) is read and checked the same way.
   file.Write("[acted_on]\ncodes = [\"17\", \"19\"]\ncategories = [1]\n\n" + rules);
   ASSERT_TRUE(LoadRules(file.path(), &set).ok());

@@ -405,6 +405,24 @@ TEST_F(SentenceEvidenceTest, ASentenceAboutWhatOthersDidToXIsNoLeadToXsConduct) 
   EXPECT_TRUE(listed(r, seized));
 }
 
+// Another actor's judging words before a sentence with no event names X ("The EU sanctioned the
+// owners of airfields in Belarus ...": [judgement] words) make its words about X's conduct what
+// that actor holds against X: listed apart as alleged, while X's conduct told before the judgement
+// stays evidence. Phrasings of our own.
+TEST_F(SentenceEvidenceTest, JudgingWordsBeforeXMakeTheSentenceAnAllegation) {
+  const std::string attack = "Russian troops attacked Ukraine from Belarus.";
+  const std::string judged = "The EU sanctioned the owners of airfields in Belarus used by Russian bombers.";
+  const std::string told = "Russian bombers were stationed in Belarus, and the EU later sanctioned the airfields' owners.";
+  AddDoc("d1", {attack, judged, told}, {MakeEvent("RUSMIL", "190", "UKR", attack, Date{2023, 5, 2})});
+  const RoleReport r = Report();
+  auto in = [](const std::vector<Evidence>& list, const std::string& sentence) {
+    return std::any_of(list.begin(), list.end(), [&](const Evidence& e) { return e.sentence == sentence; });
+  };
+  EXPECT_TRUE(in(Cat(r, 1).alleged, judged));
+  EXPECT_FALSE(in(Cat(r, 1).strongest, judged));
+  EXPECT_TRUE(in(Cat(r, 1).strongest, told));
+}
+
 // An act that did not happen leaves the sentence to be read ("may close").
 TEST_F(SentenceEvidenceTest, AHypotheticalActOnXLeavesTheSentenceToBeRead) {
   const std::string attack = "Russian troops attacked Ukraine from Belarus.";

@@ -1942,6 +1942,20 @@ TEST_F(AnyStateTest, AccusationsOfBreachesAreAResponse) {
   EXPECT_FALSE(Has(Cats(unrelated, "PRK", ru), 8));
 }
 
+// Asking X to mediate, broker talks or help end the fighting is no censure of X; calling on X to
+// withdraw its troops is. Phrasings of our own.
+TEST_F(AnyStateTest, AskingXToMediateIsNoCensure) {
+  const Conflict drc = LoadC("drc-m23");
+  EXPECT_TRUE(Has(Cats(MakeEvent("IGOUNO", "020", "RWA", "The Security Council called on Rwanda to withdraw its troops "
+                                                         "from Congo and end its support for the M23."),
+                       "RWA", drc, true),
+                  8));
+  for (const char* sentence : {"The African Union asked Angola's president to mediate between Kinshasa and Kigali.",
+                               "Washington asked Angola to help end the fighting between Congo and the rebels.",
+                               "The EU urged Angola to host talks between the Congolese army and the M23."})
+    EXPECT_FALSE(Has(Cats(MakeEvent("IGOAFRAFU", "020", "AGOGOV", sentence), "AGO", drc, true), 8)) << sentence;
+}
+
 // Forces sent beside the aggressor are participation; a leader standing beside the aggressor's,
 // or saying so, is a statement or a meeting (CAMEO 01-05), not forces. Phrasings of our own.
 TEST_F(AnyStateTest, StandingBesideTheAggressorIsNoParticipation) {

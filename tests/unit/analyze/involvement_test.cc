@@ -1942,6 +1942,18 @@ TEST_F(AnyStateTest, AccusationsOfBreachesAreAResponse) {
   EXPECT_FALSE(Has(Cats(unrelated, "PRK", ru), 8));
 }
 
+// X's officials' own account of X's part in the war is an acknowledgement even when the sentence
+// says "not" of something else ("and not hiding it", "killed no one"). Phrasings of our own.
+TEST_F(AnyStateTest, AnOwnAccountIsAnAcknowledgementWhateverElseTheSentenceDenies) {
+  const Conflict ru = LoadC("russia-ukraine");
+  for (const char* sentence :
+       {"Lukashenko said Belarus was taking part in the operation and was not hiding it.",
+        "Lukashenko said in an interview that Belarus was involved in the operation but had not sent soldiers to fight."}) {
+    const Event e = ReportedBy("BLR", "190", "", sentence, "BLRGOV", "Lukashenko", "taking part");
+    EXPECT_TRUE(Has(Cats(e, "BLR", ru, true), 6)) << sentence;
+  }
+}
+
 // Asking X to mediate, broker talks or help end the fighting is no censure of X; calling on X to
 // withdraw its troops is. Phrasings of our own.
 TEST_F(AnyStateTest, AskingXToMediateIsNoCensure) {

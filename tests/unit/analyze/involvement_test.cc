@@ -1952,6 +1952,15 @@ TEST_F(AnyStateTest, AnOwnAccountIsAnAcknowledgementWhateverElseTheSentenceDenie
     const Event e = ReportedBy("BLR", "190", "", sentence, "BLRGOV", "Lukashenko", "taking part");
     EXPECT_TRUE(Has(Cats(e, "BLR", ru, true), 6)) << sentence;
   }
+  // An account the event negates is a denial: an acknowledgement-or-denial, and still in
+  // participation, where it contradicts the claims.
+  Event denied = ReportedBy("KAZ", "190", "UKR", "Tokayev said no Kazakh soldiers would take part in the war against Ukraine.",
+                            "KAZGOV", "Tokayev", "take part");
+  denied.modality = Modality::kHypothetical;
+  EXPECT_TRUE(Has(Cats(denied, "KAZ", ru, true), 6));
+  denied.modality = Modality::kNegated;
+  EXPECT_TRUE(Has(Cats(denied, "KAZ", ru, true), 6));
+  EXPECT_TRUE(Has(Cats(denied, "KAZ", ru, true), 2));
 }
 
 // Asking X to mediate, broker talks or help end the fighting is no censure of X; calling on X to

@@ -569,23 +569,21 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   // initiative unrelated to the war"): such a sentence is evidence only for categories with
   // evidence_when_unrelated (a state's own denial). Added to the other rules' not_keywords.
   const std::vector<std::string> unrelated = phrases(root, "unrelated", "rules file");
+  // A list of whole words or phrases of words (each starts and ends with a letter).
+  auto word_phrases = [&](const char* key, const std::string& hint) {
+    std::vector<std::string> out = phrases(root, key, "rules file");
+    for (const std::string& words : out) {
+      if (r.ok() && (words.empty() || !std::isalpha(static_cast<unsigned char>(words.front())) ||
+                     !std::isalpha(static_cast<unsigned char>(words.back()))))
+        r.Fail(*root.get(key), std::string("rules file: '") + key + "': '" + words + "' " + hint);
+    }
+    return out;
+  };
   // allegation: a reporter's verbs of accusation ("Washington accused Iran of ..."): what they
   // introduce is listed apart from the evidence (Bucket::kAlleged).
-  rs.allegation = phrases(root, "allegation", "rules file");
-  for (const std::string& verb : rs.allegation) {
-    if (r.ok() && (verb.empty() || !std::isalpha(static_cast<unsigned char>(verb.front())) ||
-                   !std::isalpha(static_cast<unsigned char>(verb.back()))))
-      r.Fail(*root.get("allegation"), "rules file: 'allegation': '" + verb +
-                                          "' is not a word (give verbs of accusation, e.g. \"accused\")");
-  }
+  rs.allegation = word_phrases("allegation", "is not a word (give verbs of accusation, e.g. \"accused\")");
   // findings: a reporter's words finding X's conduct unlawful or a threat ("violated", "in breach of").
-  rs.findings = phrases(root, "findings", "rules file");
-  for (const std::string& words : rs.findings) {
-    if (r.ok() && (words.empty() || !std::isalpha(static_cast<unsigned char>(words.front())) ||
-                   !std::isalpha(static_cast<unsigned char>(words.back()))))
-      r.Fail(*root.get("findings"), "rules file: 'findings': '" + words +
-                                        "' is not a phrase of words (e.g. \"in breach of\")");
-  }
+  rs.findings = word_phrases("findings", "is not a phrase of words (e.g. \"in breach of\")");
   if (const toml::table* adj = r.Table(root, "adjectives", "rules file", false)) {
     for (auto&& [k, v] : *adj) {
       if (!v.is_string()) {

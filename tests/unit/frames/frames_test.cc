@@ -358,16 +358,28 @@ TEST(FramesWithCoder, BundledParticipationAndMutualDefenceFrames) {
 }
 
 }  // namespace
+// The bundled dictionaries' coder and the bundled frames.
+struct BundledCoder {
+  BundledCoder() {
+    dict::LoadOptions load;
+    load.paths.push_back(std::string(DYAD_SOURCE_DIR) + "/data/dict");
+    std::shared_ptr<const dict::DictionarySet> dicts;
+    ok = dict::DictionarySet::Load(load, &dicts).ok() &&
+         FrameSet::Load(std::string(DYAD_SOURCE_DIR) + "/data/frames/frames.tsv", &frames).ok();
+    if (ok) coder = std::make_unique<code::Coder>(dicts);
+  }
+  bool ok = false;
+  std::unique_ptr<code::Coder> coder;
+  FrameSet frames;
+};
+
 // "used to" before a verb is a purpose or a habit: no use of the weapons named after it. (The use of
 // weapons of another's make, still read as its supply, is tested in reported_speech_test.cc.)
 TEST(FramesWithCoder, UsedToBeforeAVerbIsNoUseOfWeapons) {
-  dict::LoadOptions load;
-  load.paths.push_back(std::string(DYAD_SOURCE_DIR) + "/data/dict");
-  std::shared_ptr<const dict::DictionarySet> dicts;
-  ASSERT_TRUE(dict::DictionarySet::Load(load, &dicts).ok());
-  code::Coder coder(dicts);
-  FrameSet set;
-  ASSERT_TRUE(FrameSet::Load(std::string(DYAD_SOURCE_DIR) + "/data/frames/frames.tsv", &set).ok());
+  const BundledCoder bundled;
+  ASSERT_TRUE(bundled.ok);
+  const code::Coder& coder = *bundled.coder;
+  const FrameSet& set = bundled.frames;
   const Date date = *Date::Parse("2024-05-01");
   auto supplies = [&](const std::string& sentence, const std::string& supplier) {
     code::CodeResult result = coder.Code(sentence, date);

@@ -531,8 +531,8 @@ Status LoadRules(const std::string& path, RuleSet* out) {
   Reader r(path);
   RuleSet rs;
   rs.file = path;
-  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "weapons", "words", "unrelated", "allegation", "findings",
-                     "categories", "rules", "escalation", "judgement", "acted_on"},
+  r.CheckKeys(root, {"disclaimer", "adjectives", "names", "forces", "weapons", "words", "unrelated", "allegation",
+                     "findings", "categories", "rules", "escalation", "judgement", "acted_on"},
               "rules file");
   rs.disclaimer = r.String(root, "disclaimer", "rules file", false);
   // [words]: named lists of phrases a keyword list takes as "@name" (one class of words, written

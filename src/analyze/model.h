@@ -218,10 +218,10 @@ struct EscalationSettings {
 // Russia"): the sentence is that actor's response; X's conduct it names is what the actor holds
 // against X, listed apart as alleged in the conduct categories.
 //
-// Also the shape of ActedOn: another actor's act of force or coercion on X (CAMEO 17-20, asserted:
-// "Poland closed its border crossings with Belarus", "RSF fighters captured Egyptian soldiers") in
-// a sentence where X acts in no coded event: the sentence is about what was done to X, and the
-// sentence rules (Rule::sentences) of those categories of X's own conduct do not read it.
+// RuleSet::acted_on has the same shape: another actor's act of force or coercion on X (CAMEO
+// 17-20, asserted: "Poland closed its border crossings with Belarus", "RSF fighters captured
+// Egyptian soldiers") in a sentence where X acts in no coded event: the sentence is about what was
+// done to X, and the sentence rules (Rule::sentences) of those categories of X's conduct skip it.
 struct JudgementSettings {
   std::vector<std::string> codes;  // CAMEO code prefixes of the acts; empty: none
   std::vector<int> categories;     // the categories of conduct they bear on

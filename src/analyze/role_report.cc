@@ -2,12 +2,12 @@
 #include "analyze/role_report.h"
 
 #include <algorithm>
-#include <limits>
 #include <array>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <system_error>
 #include <thread>

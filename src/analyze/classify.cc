@@ -339,18 +339,24 @@ bool WordBetween(const std::string& text, const std::vector<std::string>& words,
   return false;
 }
 
-// The reporter alleges the event: an allegation verb between the reporter's words and the
-// event's verb ("Washington accused Iran of delivering"), or after the verb up to the end of the
-// reporter's clause ("Iran delivered drones to Russia, Kyiv alleged").
-bool Alleged(const Event& e, const std::vector<std::string>& allegation) {
-  if (allegation.empty() || e.reported_by_text.empty()) return false;
+// The event's verb (its source without one) as bytes [*begin, *end) of `text`, its sentence in lower
+// case; false when the event has no span or it lies outside the text.
+bool VerbBytes(const Event& e, const std::string& text, size_t* begin, size_t* end) {
   const Span& verb = !e.verb_span.empty() ? e.verb_span : e.source_span;
   if (verb.empty()) return false;
   const int64_t base = e.sentence_span.empty() ? 0 : e.sentence_span.begin;
-  const std::string text = Lower(e.sentence);
-  const size_t verb_begin = ByteOfCodePoint(text, verb.begin - base);
-  const size_t verb_end = ByteOfCodePoint(text, verb.end - base);
-  if (verb_begin == std::string::npos || verb_end == std::string::npos) return false;
+  *begin = ByteOfCodePoint(text, verb.begin - base);
+  *end = ByteOfCodePoint(text, verb.end - base);
+  return *begin != std::string::npos && *end != std::string::npos;
+}
+
+// The reporter alleges the event: an allegation verb between the reporter's words and the
+// event's verb ("Washington accused Iran of delivering"), or after the verb up to the end of the
+// reporter's clause ("Iran delivered drones to Russia, Kyiv alleged"). `text`: the sentence in lower case.
+bool Alleged(const Event& e, const std::string& text, const std::vector<std::string>& allegation) {
+  if (allegation.empty() || e.reported_by_text.empty()) return false;
+  size_t verb_begin = 0, verb_end = 0;
+  if (!VerbBytes(e, text, &verb_begin, &verb_end)) return false;
   const std::string reporter = Lower(e.reported_by_text);
   for (size_t at = FindPhrase(text, reporter); at != std::string::npos; at = FindPhrase(text, reporter, at + 1)) {
     const size_t end = at + reporter.size();
@@ -365,16 +371,12 @@ bool Alleged(const Event& e, const std::vector<std::string>& allegation) {
 
 // The reporter finds the event's conduct unlawful or a threat: one of `findings` after the event's
 // verb, in its clause, in a sentence reported by an actor other than the event's source.
-bool Found(const Event& e, const std::vector<std::string>& findings) {
+bool Found(const Event& e, const std::string& text, const std::vector<std::string>& findings) {
   if (findings.empty() || e.reported_by.empty() || e.source.size() < 3 ||
       e.reported_by.compare(0, 3, e.source, 0, 3) == 0)
     return false;
-  const Span& verb = !e.verb_span.empty() ? e.verb_span : e.source_span;
-  if (verb.empty()) return false;
-  const int64_t base = e.sentence_span.empty() ? 0 : e.sentence_span.begin;
-  const std::string text = Lower(e.sentence);
-  const size_t verb_end = ByteOfCodePoint(text, verb.end - base);
-  if (verb_end == std::string::npos) return false;
+  size_t verb_begin = 0, verb_end = 0;
+  if (!VerbBytes(e, text, &verb_begin, &verb_end)) return false;
   const size_t clause_end = std::min(text.find_first_of(",;:.!?", verb_end), text.size());
   return WordBetween(text, findings, verb_end, clause_end);
 }
@@ -399,7 +401,10 @@ bool AllegedWithoutAccuser(const Event& e) {
 Bucket BucketOf(const Event& event, const std::vector<std::string>& allegation,
                const std::vector<std::string>& findings) {
   const Bucket b = BucketOf(event);
-  if (b == Bucket::kReported && (Alleged(event, allegation) || Found(event, findings))) return Bucket::kAlleged;
+  if (b == Bucket::kReported && (!allegation.empty() || !findings.empty())) {
+    const std::string text = Lower(event.sentence);  // (read by both)
+    if (Alleged(event, text, allegation) || Found(event, text, findings)) return Bucket::kAlleged;
+  }
   if ((b == Bucket::kReported || b == Bucket::kAsserted) && !allegation.empty() && AllegedWithoutAccuser(event))
     return Bucket::kAlleged;
   return b;

@@ -808,14 +808,14 @@ Status LoadRules(const std::string& path, RuleSet* out) {
     });
   }
   // [judgement] and [acted_on]: CAMEO code prefixes and the categories they bear on.
-  auto acts = [&](const char* key, JudgementSettings* out) {
+  auto acts = [&](const char* key, bool with_words, JudgementSettings* out) {
     const toml::table* t = r.Table(root, key, "rules file", false);
     if (!t) return;
     const std::string where = std::string("[") + key + "]";
-    if (out == &rs.judgement) r.CheckKeys(*t, {"codes", "categories", "words"}, where);
+    if (with_words) r.CheckKeys(*t, {"codes", "categories", "words"}, where);
     else r.CheckKeys(*t, {"codes", "categories"}, where);
     out->codes = r.Strings(*t, "codes", where);
-    if (out == &rs.judgement && t->contains("words")) {
+    if (with_words && t->contains("words")) {
       out->words = r.Strings(*t, "words", where);
       for (std::string& w : out->words)
         std::transform(w.begin(), w.end(), w.begin(), [](unsigned char ch) { return std::tolower(ch); });
@@ -830,8 +830,8 @@ Status LoadRules(const std::string& path, RuleSet* out) {
         r.FailAt(t->source(), where + ": category " + std::to_string(cat) + " is not defined");
     }
   };
-  acts("judgement", &rs.judgement);
-  acts("acted_on", &rs.acted_on);
+  acts("judgement", /*with_words=*/true, &rs.judgement);
+  acts("acted_on", /*with_words=*/false, &rs.acted_on);
   if (!r.ok()) return r.status();
   if (rs.categories.empty()) return Status::Error(path + ": no [[categories]] defined");
   if (rs.rules.empty()) return Status::Error(path + ": no [[rules]] defined");

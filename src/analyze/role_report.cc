@@ -385,14 +385,10 @@ void RoleAnalyzer::AddSentence(int64_t document_id, const store::Sentence& sente
     return;
   // A sentence about what another actor did to X, in which X acts in no event, is no evidence of
   // X's own conduct ("Poland closed its border crossings with Belarus for the duration of the drills").
-  if (acted_on_.count({document_id, sentence.index}) && !x_acts_.count({document_id, sentence.index})) {
-    const std::vector<int>& conduct = rules_.acted_on.categories;
+  if (acted_on_.count({document_id, sentence.index}) && !x_acts_.count({document_id, sentence.index}))
     matches.erase(std::remove_if(matches.begin(), matches.end(),
-                                 [&](const Match& m) {
-                                   return std::find(conduct.begin(), conduct.end(), m.category) != conduct.end();
-                                 }),
+                                 [&](const Match& m) { return HasCategory(rules_.acted_on.categories, m.category); }),
                   matches.end());
-  }
   if (matches.empty()) return;
   // A category one of the sentence's events is evidence for already lists the sentence.
   std::vector<int>& covered = categories_of_sentence_[{document_id, sentence.index}];
@@ -411,16 +407,11 @@ void RoleAnalyzer::AddSentence(int64_t document_id, const store::Sentence& sente
   // of its own; the sentence's other categories (the response) stay evidence.
   if (!rules_.judgement.codes.empty() && classifier_.JudgedBeforeNamed(sentence.text)) {
     NoteJudgement(KeyOf(document_id, sentence.index, sentence.text), std::numeric_limits<int64_t>::max());
-    const std::vector<int>& conduct = rules_.judgement.categories;
-    std::vector<Match> judged;
-    for (auto m = matches.begin(); m != matches.end();) {
-      if (std::find(conduct.begin(), conduct.end(), m->category) == conduct.end()) {
-        ++m;
-        continue;
-      }
-      judged.push_back(std::move(*m));
-      m = matches.erase(m);
-    }
+    const auto conduct = std::stable_partition(matches.begin(), matches.end(), [&](const Match& m) {
+      return !HasCategory(rules_.judgement.categories, m.category);
+    });
+    const std::vector<Match> judged(std::make_move_iterator(conduct), std::make_move_iterator(matches.end()));
+    matches.erase(conduct, matches.end());
     if (!judged.empty()) AddItem(words_only, judged, date, document_id, document).event_id = -(++sentence_items_);
     if (matches.empty()) return;
   }
@@ -516,10 +507,9 @@ void RoleAnalyzer::SetApartIfJudged(Item& item) {
   // Conduct named before the judging verb is told on its own ("Iran shipped drones to Russia, and
   // the EU sanctioned it"); a sentence without an event has no position and reads as one judgement.
   if (item.verb_begin >= 0 && item.verb_begin < judged->second) return;
-  const std::vector<int>& conduct = rules_.judgement.categories;
   if (item.hits_begin == item.hits_end) return;
   for (uint32_t h = item.hits_begin; h < item.hits_end; ++h)
-    if (std::find(conduct.begin(), conduct.end(), hits_[h].category) == conduct.end()) return;
+    if (!HasCategory(rules_.judgement.categories, hits_[h].category)) return;
   item.bucket = Bucket::kAlleged;
 }
 

@@ -274,6 +274,9 @@ class RoleAnalyzer {
   bool EvenHandedReplaces(int category) const {
     return std::find(even_handed_->overrides.begin(), even_handed_->overrides.end(), category) != even_handed_->overrides.end();
   }
+  static bool HasCategory(const std::vector<int>& categories, int category) {
+    return std::find(categories.begin(), categories.end(), category) != categories.end();
+  }
   // The code is X's (X's code or one composed on it: "BLR", "BLRGOV").
   bool IsX(const std::string& code) const { return !x_.code.empty() && code.compare(0, x_.code.size(), x_.code) == 0; }
   void ChooseChartStart(RoleReport* report) const;

@@ -4462,13 +4462,17 @@ void Engine::CodeClauses() {
     }
     first = false;
     target_ = ActorVal();
+    // (Before "in which <actor> <verb>" the clause's verbs read on to the end of that clause.)
+    const bool reads_on = std::find(s_.reading_on.begin(), s_.reading_on.end(), ci) != s_.reading_on.end();
     for (int k = cb; k <= ce; ++k) {
       const Word& wd = w(k);
       if (wd.blanked || !wd.typed || wd.noun || !wd.is_head || wd.type != RootType::kVerb) continue;
       bool stop = false;
       // (The clause's last verb reads on to the object it shares with the next clause's verb.)
-      const bool reads_on = std::find(s_.reading_on.begin(), s_.reading_on.end(), ci) != s_.reading_on.end();
-      CodeVerb(k, cb, reads_on ? s_.clauses[ci + 1].second : shared_end >= 0 && wd.tail == ce ? shared_end : ce, &stop);
+      int read_to = ce;
+      if (reads_on) read_to = s_.clauses[ci + 1].second;
+      else if (shared_end >= 0 && wd.tail == ce) read_to = shared_end;
+      CodeVerb(k, cb, read_to, &stop);
       if (stop && o_.code_by == dict::CodeBy::kSentence) return;
       if (stop && o_.code_by == dict::CodeBy::kClause) break;
     }

@@ -1893,10 +1893,16 @@ void Engine::MarkCommaClauses() {
       if (!verb && document) {
         static const WordList kJoinersBefore = {"AND", "OR", "OF", "WITH", "BY", "TO", "FOR", "BETWEEN", "FROM",
                                                 "AS", "THAN", "ON", "IN", "AT", "INTO", "NOR", "BUT"};
-        for (int j = 2; j < comma && subject_at < 0; ++j)
-          if (WordText(j - 1) == "THE" && IsActorHead(j) && !kJoinersBefore.count(WordText(j - 2)) &&
-              (w(j).tail >= j ? w(j).tail : j) == comma - 1)
-            subject_at = j;
+        // (Or a name right after the time or place: "In April Lavrov, Russia's foreign minister,
+        // thanked ...", "On 26 April 2025 Valery Gerasimov, the chief of ...".)
+        static const WordList kDeterminers = {"A", "AN", "ITS", "THEIR", "HIS", "HER", "THIS", "THAT", "ONE"};
+        for (int j = 2; j < comma && subject_at < 0; ++j) {
+          const bool after_the = WordText(j - 1) == "THE" && !kJoinersBefore.count(WordText(j - 2));
+          const bool named = WordText(j - 1) != "THE" && !kJoinersBefore.count(WordText(j - 1)) &&
+                             !kDeterminers.count(WordText(j - 1)) && w(j - 1).kind == WType::kNone;
+          if ((after_the || named) && IsActorHead(j) && (w(j).tail >= j ? w(j).tail : j) == comma - 1)
+            subject_at = after_the ? j - 1 : j;  // (where the subject's words begin)
+        }
         int c2 = -1;
         for (int j = comma + 1; j < n() && c2 < 0; ++j)
           if (w(j).kind == WType::kComma) c2 = j;
@@ -1904,7 +1910,7 @@ void Engine::MarkCommaClauses() {
         while (c2 > 0 && v < n() && v <= c2 + 2 && kBetweenSubjectAndVerb.count(WordText(v))) ++v;
         if (c2 < 0 || c2 - comma > 8 || !IsType(v, RootType::kVerb) || !w(v).is_head) subject_at = -1;
       }
-      if (!verb) blank(0, subject_at > 0 ? subject_at - 2 : comma - 1);
+      if (!verb) blank(0, subject_at > 0 ? subject_at - 1 : comma - 1);
     }
     // Without a comma: "At a London conference the UAE promised ...", "In Minsk the Russian
     // defence minister signed ...": a phrase opened by a preposition, with an actor of its own

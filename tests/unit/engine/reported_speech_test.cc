@@ -1565,6 +1565,24 @@ TEST_F(EngineText, AnOpeningPhraseWithoutACommaIsNoSubject) {
   });
 }
 
+// A name right after the opening time or place, then an apposition, is the subject ("In April
+// Lavrov, Russia's foreign minister, thanked ..."): the opener ends before the name, which the
+// comma rules had set aside with the opener.
+TEST_F(EngineText, ANameAfterAnOpeningTimeAndBeforeAnAppositionIsTheSubject) {
+  ExpectEach({
+      {"In April Lavrov, Russia's foreign minister, thanked North Korean diplomats.", "RUS", "051", "PRK",
+       Modality::kAsserted, ""},
+      {"On 26 April 2025 Valery Gerasimov, the chief of Russia's general staff, thanked North Korean servicemen for "
+       "their part in the battle.", "RUS", "051", "PRK", Modality::kAsserted, ""},
+      {"In Moscow Lavrov, the foreign minister, praised the Houthis.", "RUS", "051", "YEMREB", Modality::kAsserted,
+       ""},
+  });
+  ExpectNone({
+      {"On 26 April 2025 Valery Gerasimov, the chief of Russia's general staff, thanked North Korean servicemen for "
+       "their part in the battle.", "PRK", "051"},
+  });
+}
+
 // Weapons used and named by their model ("Iranian-designed Shahed drones", "North Korean KN-23
 // missiles") were supplied by their maker; a named drone that is shot down is the target's own.
 TEST_F(EngineText, TheMakerOfNamedWeaponsUsedSuppliedTheUser) {

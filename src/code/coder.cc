@@ -4549,9 +4549,17 @@ CodeResult Engine::Finish() {
     }
     return false;
   };
+  // (... nor a null pattern of an earlier clause: "Washington halted its strikes, and the Houthis
+  // agreed to a truce": the halt codes nothing, the truce is the sentence's act.)
+  auto earlier_clause = [&](int32_t verb) {
+    if (untargeted_verb < 0 || verb >= untargeted_verb) return false;
+    return std::any_of(s_.clauses.begin(), s_.clauses.end(), [&](const std::pair<int, int>& c) {
+      return c.first <= verb && verb <= c.second && untargeted_verb > c.second;
+    });
+  };
   if (!s_.untargeted.empty() &&
       std::none_of(ev.begin(), ev.end(), [&](const RawEvent& e) {
-        if (e.kind == CodeKind::kNull) return !later_clause(e.verb);
+        if (e.kind == CodeKind::kNull) return !later_clause(e.verb) && !earlier_clause(e.verb);
         // (An event of an actor on itself, or of an actor with no code for the date, is dropped
         // below: "Turkey called for a ceasefire and said talks must resume".)
         const bool dropped = e.src.nocode || e.tgt.nocode ||

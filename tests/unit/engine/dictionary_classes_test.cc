@@ -1586,5 +1586,28 @@ TEST_F(DictionaryClasses, AShortParticipleOpensAnAdverbialPhrase) {
   }
 }
 
+// Halting, pausing, stopping, ending or scaling back strikes, a bombing or an air campaign is
+// de-escalation (087), whichever verb and noun say it; resuming them is force (190).
+TEST_F(DictionaryClasses, HaltingStrikesOrABombingCampaignIsDeEscalation) {
+  ExpectEach({
+      {"Washington halted its strikes on Yemen.", "USA", "087", "YEM", Modality::kAsserted},
+      {"The United States paused its bombing of Houthi targets.", "USA", "087", "YEMREB", Modality::kAsserted},
+      {"Russia stopped its bombing of Kharkiv.", "RUS", "087", "UKR", Modality::kAsserted},
+      {"Washington ended its strikes on the Houthis.", "USA", "087", "YEMREB", Modality::kAsserted},
+      {"Russia resumed its strikes on Ukraine's power grid.", "RUS", "190", "UKR", Modality::kAsserted},
+  });
+}
+
+// A clause whose verb codes nothing ("halted its strikes" before this session's words; "kept its
+// channels open") does not hide the untargeted act of a later clause: "..., and the Houthis agreed
+// to a truce" is the Houthis' act.
+TEST_F(DictionaryClasses, ANullClauseDoesNotHideALaterClausesUntargetedAct) {
+  ExpectEach({
+      {"Washington kept its channels open, and the Houthis agreed to a truce.", "YEMREB", "0356", "",
+       Modality::kAsserted},
+      {"Moscow kept its embassy open and Belarus called for a ceasefire.", "BLR", "0256", "", Modality::kAsserted},
+  });
+}
+
 }  // namespace
 }  // namespace dyad

@@ -439,6 +439,14 @@ class Engine {
   Problem TimeShift();
   void CodeClauses();
   void CodeHarmAdjunct();
+  // The first place a clause's words from..to name after "in", "near", "at" or "outside" (an
+  // actor head that is no force: "in the Russian army" is none), or -1.
+  int PlaceIn(int from, int to) const;
+  // Document coding (dyad): the object of force that the dictionaries know only as an agent
+  // ("opened fire on demonstrators", "killed two journalists"): a person of the country of the
+  // place the clause names, or, with none, of the police or courts acting (their own people).
+  // Unset when neither is there (force on "civilians" somewhere unnamed names no victim).
+  ActorVal FreeAgentVictim(const EventCode& code, int v, int cb, int ce) const;
   CodeResult Finish();
 
   int n() const { return static_cast<int>(s_.words.size()); }
@@ -3902,20 +3910,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Violence with no named agent: the named victim is the target, and, as in PLOVER's
         // convention for unidentified perpetrators, the place where it happened gives the
         // source's country ("Belarusian volunteers were killed in Bakhmut"); with no place, no event.
-        int place = -1;
-        for (int k = vw.tail + 1; k <= ce && place < 0; ++k) {
-          const std::string_view t = WordText(k);
-          if (t != "IN" && t != "NEAR" && t != "AT" && t != "OUTSIDE") continue;
-          for (int j = k + 1; j <= ce && j <= k + 3; ++j)
-            if (IsActorHead(j)) {
-              // (A force is no place: "were captured fighting in the Russian army".)
-              const ActorVal where = MakeActor(j, j, true);
-              static const WordList kForces = {"MIL", "REB", "INS", "UAF", "SPY", "COP"};
-              const std::string_view role = where.code.size() >= 6 ? std::string_view(where.code).substr(3, 3) : "";
-              if (where.agent.empty() && !kForces.count(role)) place = j;
-              break;
-            }
-        }
+        const int place = PlaceIn(vw.tail + 1, ce);
         const bool cooperation = StartsWith(code->code, "06");
         if (place < 0 && !cooperation) {
           source_ = ActorVal();
@@ -4222,6 +4217,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         regular_target_ = true;
         break;
       }
+      if (!target_.set && document) target_ = FreeAgentVictim(*code, v, cb, ce);
       if (!target_.set) {
         if (o_.default_after && !o_.default_target.empty()) {
           target_ = DefaultActor(o_.default_target);
@@ -4372,6 +4368,63 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
   }
   if (source_.from_pattern && !regular_source_) source_ = ActorVal();
   if (target_.from_pattern && !regular_target_) target_ = ActorVal();
+}
+
+int Engine::PlaceIn(int from, int to) const {
+  for (int k = from; k <= to; ++k) {
+    const std::string_view t = WordText(k);
+    if (t != "IN" && t != "NEAR" && t != "AT" && t != "OUTSIDE") continue;
+    for (int j = k + 1; j <= to && j <= k + 3; ++j)
+      if (IsActorHead(j)) {
+        // (A force is no place: "were captured fighting in the Russian army".)
+        const ActorVal where = MakeActor(j, j, true);
+        static const WordList kForces = {"MIL", "REB", "INS", "UAF", "SPY", "COP"};
+        const std::string_view role = where.code.size() >= 6 ? std::string_view(where.code).substr(3, 3) : "";
+        if (where.agent.empty() && !kForces.count(role)) return j;
+        break;
+      }
+  }
+  return -1;
+}
+
+ActorVal Engine::FreeAgentVictim(const EventCode& code, int v, int cb, int ce) const {
+  ActorVal victim;
+  if (!RootBetween(code.code, "17", "20") || !source_.set || source_.dflt || source_.code.size() < 3) return victim;
+  // The object: the first agent after the verb, in the clause, with no actor of its own.
+  int agent = -1;
+  for (int k = w(v).tail + 1; k <= ce && agent < 0; ++k) {
+    if (w(k).blanked || w(k).kind == WType::kComma) break;
+    if (IsActor(k)) return victim;
+    if (IsType(k, RootType::kAgent) && w(k).is_head && !w(k).converted_agent) agent = k;
+  }
+  if (agent < 0) return victim;
+  // (The agent ends the object: not "the children's hospital", "journalists of Belarus".)
+  const int tail = w(agent).tail >= agent ? w(agent).tail : agent;
+  if (EndsWith(WordText(tail), "'S") || agent > w(v).tail + 4) return victim;
+  if (tail + 1 <= ce) {
+    static const WordList kAfterObject = {"IN",     "AT",     "NEAR",  "OUTSIDE", "INSIDE", "ON",    "WITH",
+                                          "FOR",    "AND",    "OR",    "WHO",     "THAT",   "AFTER", "BEFORE",
+                                          "DURING", "WHILE",  "AS",    "FROM",    "ACROSS", "IN",    "OVERNIGHT",
+                                          "LAST",   "EARLY",  "LATE",  "BY",      "TO",     "WHEN",  "SINCE"};
+    const Word& next = w(tail + 1);
+    if (IsActor(tail + 1) || (next.kind == WType::kNone && !kAfterObject.count(WordText(tail + 1)))) return victim;
+  }
+  std::string country;
+  if (const int place = PlaceIn(cb, ce); place >= 0) {
+    country = MakeActor(place, place, true).code.substr(0, 3);
+  } else {
+    const std::string_view role =
+        source_.code.size() >= 6 ? std::string_view(source_.code).substr(3, 3) : std::string_view(source_.agent);
+    if (role == "COP" || role == "JUD") country = source_.code.substr(0, 3);
+  }
+  if (country.empty()) return victim;
+  const auto& ag = d_.agents()[d_.roots()[w(agent).root].entry];
+  victim.set = true;
+  victim.word = agent;
+  victim.code = country;
+  victim.agent = ag.code;
+  victim.agent_prefix = ag.prefix;
+  return victim;
 }
 
 void Engine::CodeHarmAdjunct() {

@@ -1609,5 +1609,22 @@ TEST_F(DictionaryClasses, ANullClauseDoesNotHideALaterClausesUntargetedAct) {
   });
 }
 
+// Force on people the dictionaries know only as an agent ("demonstrators", "protesters",
+// "journalists") has them as its target, with the country of the place the clause names or, with
+// none, of the police or courts acting on their own people; with neither, no victim is named.
+TEST_F(DictionaryClasses, ForceOnPeopleNamedOnlyByTheirRoleHasThemAsItsTarget) {
+  ExpectEach({
+      {"Egyptian police opened fire to disperse demonstrators on Monday night.", "EGYCOP", "190", "EGYOPP",
+       Modality::kAsserted},
+      {"Sudanese police fired tear gas at protesters.", "SDNCOP", "175", "SDNOPP", Modality::kAsserted},
+      {"Belarusian police detained protesters.", "BLRCOP", "173", "BLROPP", Modality::kAsserted},
+  });
+  for (const char* sentence : {"Russian troops killed civilians.",
+                               "The timing drew anger in Kyiv because a Russian missile had struck the Okhmatdyt "
+                               "children's hospital on the day he arrived."})
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(StartsWith(e.target, "UKRCVL") || StartsWith(e.target, "RUSCVL")) << sentence;
+}
+
 }  // namespace
 }  // namespace dyad

@@ -2108,8 +2108,11 @@ int Engine::SubjectApposition(int c, int c2) const {
 }
 
 bool Engine::ObjectApposition(int c, int c2) {
-  if (!UnknownCapitalised(c - 1)) return false;
+  // (A name may end in a capitalised word of the agents: "Keremet Bank", "Fly Baghdad Airlines".)
   int first = c - 1;
+  if (first >= 2 && IsType(first, RootType::kAgent) && w(first).first_upper && UnknownCapitalised(first - 1))
+    --first;
+  if (!UnknownCapitalised(first)) return false;
   while (first > 0 && UnknownCapitalised(first - 1)) --first;
   if (c - first > 4 || !IsType(first - 1, RootType::kVerb) || !w(first - 1).is_head) return false;
   const int end = c2 < 0 ? n() : c2;

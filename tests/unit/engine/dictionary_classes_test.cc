@@ -1626,5 +1626,22 @@ TEST_F(DictionaryClasses, ForceOnPeopleNamedOnlyByTheirRoleHasThemAsItsTarget) {
       EXPECT_FALSE(StartsWith(e.target, "UKRCVL") || StartsWith(e.target, "RUSCVL")) << sentence;
 }
 
+// Firms by what they do ("a Kyrgyz lender", "an Indian refiner", "Iranian airlines") are business
+// actors of their state; a name that ends in such a word ("Keremet Bank") is still set aside for
+// the apposition that names its state; and "the firm", "the bank" named again as the one acting is
+// the firm last named.
+TEST_F(DictionaryClasses, FirmsByWhatTheyDoAreBusinessActorsNamedAgainByKind) {
+  ExpectEach({
+      {"Washington sanctioned Keremet Bank, a Kyrgyz lender.", "USAGOV", "163", "KGZBUS", Modality::kAsserted},
+      {"Washington sanctioned Nayara Energy, an Indian refiner.", "USAGOV", "163", "INDBUS", Modality::kAsserted},
+      {"The European Union listed Iranian airlines over the transfers.", "IGOEUREEC", "163", "IRNBUS",
+       Modality::kAsserted},
+      {"Washington sanctioned Keremet Bank, a Kyrgyz lender. The firm denied the charge.", "KGZBUS", "016", "",
+       Modality::kAsserted},
+      {"Britain sanctioned Aras Logistics, a Turkish exporter. The company denied any wrongdoing.", "TURBUS", "016",
+       "", Modality::kAsserted},
+  });
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1521,11 +1521,31 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
       // (The sentence's actors read in place, not copied out of find_in_sentence: the engine finds
       // them for every sentence anyway, AddMakersOfWeaponsUsed below.)
       reported = impl_->enricher->FindReportedContent(sentence, std::ref(find_in_sentence), &sentence_actors());
-      if (!reported.empty() && discourse) discourse_before.emplace(*discourse);
+      if (discourse) discourse_before.emplace(*discourse);
     }
     code::CodeResult result = discourse
                                   ? impl_->coder->CodeInDocument(sentence, coding_date, &*discourse, new_paragraph)
                                   : impl_->coder->Code(sentence, coding_date);
+    // A speaker the dictionaries know only as a phrase the sentences before resolve ("Washington
+    // sanctioned Keremet Bank. The Treasury said that the bank had helped Russia"): its report is
+    // found once the sentence's phrases are resolved.
+    // (Phrases only: a pronoun speaker, "He said his troops had never ...", is read as before.)
+    auto phrase = [&](const code::ActorMention& m) {
+      const std::string_view t = sentence.substr(m.span.begin, m.span.end - m.span.begin);
+      return t.find(' ') != std::string_view::npos;
+    };
+    if (impl_->enricher && std::any_of(result.resolved.begin(), result.resolved.end(), phrase) &&
+        std::all_of(reported.begin(), reported.end(),
+                    [](const enrich::Enricher::ReportedContent& c) { return c.speaker.empty(); })) {
+      std::vector<code::ActorMention> phrases;
+      for (const code::ActorMention& m : result.resolved)
+        if (phrase(m)) phrases.push_back(m);
+      const std::vector<code::ActorMention> with_resolved = ActorsWithResolved(sentence_actors(), phrases);
+      reported = impl_->enricher->FindReportedContent(sentence, std::ref(find_in_sentence), &with_resolved);
+    }
+    // (The discourse before the sentence is what reported content is coded against; without any,
+    // the clauses below read the discourse after it, as before.)
+    if (reported.empty()) discourse_before.reset();
     if (!reported.empty())
       CodeReportedContent(*impl_->coder, impl_->frames.get(), reported, sentence, coding_date,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);

@@ -1565,6 +1565,21 @@ TEST_F(EngineText, AnOpeningPhraseWithoutACommaIsNoSubject) {
   });
 }
 
+// A speaker the dictionaries know only as a phrase the sentences before resolve ("the Treasury",
+// "the foreign ministry") reports what it says like any named speaker: the content is coded with
+// its own subject, the speaker its reporter (it had been the source of the content's act).
+TEST_F(EngineText, ASpeakerResolvedFromTheSentencesBeforeReportsItsContent) {
+  ExpectEach({
+      {"Washington sanctioned Keremet Bank, a Kyrgyz lender. The Treasury said that the bank had helped Russia.",
+       "KGZBUS", "070", "RUS", Modality::kAsserted, "USAGOV"},
+      {"Moscow praised Minsk. The foreign ministry said that Belarus had sent fuel to Russia.", "BLR", "07", "RUS",
+       Modality::kAsserted, "RUSGOV"},
+  });
+  ExpectNone({
+      {"Moscow praised Minsk. The foreign ministry said that Belarus had sent fuel to Russia.", "RUSGOV", "07"},
+  });
+}
+
 // A name right after the opening time or place, then an apposition, is the subject ("In April
 // Lavrov, Russia's foreign minister, thanked ..."): the opener ends before the name, which the
 // comma rules had set aside with the opener.

@@ -639,8 +639,9 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       if (!ok) continue;
       if (pending) {  // trailing slot: up to kSlotWords words, to the end of the clause
         int32_t j = p, words = 0;
+        // (An origin ends it: "strikes on shipping from inside Yemen" name no target in Yemen.)
         while (j < n && words < kSlotWords && !IsBoundary(tokens[j], true) &&
-               !StartsPhrase(tokens, static_cast<size_t>(j))) {
+               !StartsPhrase(tokens, static_cast<size_t>(j)) && !(j > p && tokens[j].lower == "from")) {
           if (tokens[j].word) ++words;
           ++j;
         }
@@ -722,7 +723,29 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       ev.verb_span = {tokens[ti].begin, tokens[ti].end};
       ev.pattern = f.pattern;
       ev.date = date;
-      events->push_back(std::move(ev));
+      // A leading source joined by "and" to another modifier is both's act: "the American and
+      // British air strikes on Sanaa" are American strikes too.
+      const code::ActorMention* partner = nullptr;
+      if (source && trig > 0 && f.elements[0].role == 'S') {
+        int32_t k = 0;
+        while (k < n && tokens[k].begin < source->span.begin) ++k;
+        if (k >= 2 && k < n && tokens[k].begin == source->span.begin && tokens[k - 1].lower == "and")
+          for (const auto& a : actors)
+            if (!a.code.empty() && a.span.end == tokens[k - 2].end && a.code != source->code &&
+                (!target || a.code != target->code))
+              partner = &a;
+      }
+      if (partner) {
+        code::CodedEvent both = ev;
+        both.source = partner->code;
+        both.source_text = partner->text;
+        both.source_span = partner->span;
+        both.source_ref = partner->ref;
+        events->push_back(std::move(ev));
+        events->push_back(std::move(both));
+      } else {
+        events->push_back(std::move(ev));
+      }
     }
   }
 }

@@ -1643,5 +1643,23 @@ TEST_F(DictionaryClasses, FirmsByWhatTheyDoAreBusinessActorsNamedAgainByKind) {
   });
 }
 
+// Strikes named as a noun with their author's adjective are that state's use of force on their
+// object ("the US strikes on Houthi positions", "the Israeli air strikes on Hodeidah"), each
+// member's when two are joined ("the American and British air strikes on Sanaa"); an origin after
+// the object names no target ("strikes on shipping from inside Yemen").
+TEST_F(DictionaryClasses, StrikesNamedAsANounAreTheirAuthorsForce) {
+  ExpectEach({
+      {"Tehran condemned the Israeli strikes on Yemen.", "ISR", "190", "YEM", Modality::kAsserted},
+      {"Beijing criticised the US and British strikes on Houthi positions.", "USA", "190", "YEMREB",
+       Modality::kAsserted},
+      {"Beijing criticised the US and British strikes on Houthi positions.", "GBR", "190", "YEMREB",
+       Modality::kAsserted},
+      {"Iran condemned the American and British air strikes on Sanaa.", "USA", "195", "YEM", Modality::kAsserted},
+      {"Iran condemned the American and British air strikes on Sanaa.", "GBR", "195", "YEM", Modality::kAsserted},
+  });
+  for (const char* sentence : {"Iranian officers helped plan Houthi strikes on shipping from inside Yemen."})
+    for (const Event& e : Code(sentence)) EXPECT_FALSE(StartsWith(e.event_code, "19") && e.target == "YEM") << sentence;
+}
+
 }  // namespace
 }  // namespace dyad

@@ -4405,10 +4405,10 @@ ActorVal Engine::FreeAgentVictim(const EventCode& code, int v, int cb, int ce) c
   const int tail = w(agent).tail >= agent ? w(agent).tail : agent;
   if (EndsWith(WordText(tail), "'S") || agent > w(v).tail + 4) return victim;
   if (tail + 1 <= ce) {
-    static const WordList kAfterObject = {"IN",     "AT",     "NEAR",  "OUTSIDE", "INSIDE", "ON",    "WITH",
-                                          "FOR",    "AND",    "OR",    "WHO",     "THAT",   "AFTER", "BEFORE",
-                                          "DURING", "WHILE",  "AS",    "FROM",    "ACROSS", "IN",    "OVERNIGHT",
-                                          "LAST",   "EARLY",  "LATE",  "BY",      "TO",     "WHEN",  "SINCE"};
+    static const WordList kAfterObject = {"IN",    "AT",     "NEAR", "OUTSIDE", "INSIDE", "ON",     "WITH",
+                                          "FOR",   "AND",    "OR",   "WHO",     "THAT",   "AFTER",  "BEFORE",
+                                          "DURING", "WHILE", "AS",   "FROM",    "ACROSS", "OVERNIGHT", "LAST",
+                                          "EARLY", "LATE",   "BY",   "TO",      "WHEN",   "SINCE"};
     const Word& next = w(tail + 1);
     if (IsActor(tail + 1) || (next.kind == WType::kNone && !kAfterObject.count(WordText(tail + 1)))) return victim;
   }

@@ -1545,8 +1545,9 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
     }
     // (The discourse before the sentence is what reported content is coded against; without any,
     // the clauses below read the discourse after it, as before.)
-    if (reported.empty()) discourse_before.reset();
-    if (!reported.empty())
+    if (reported.empty())
+      discourse_before.reset();
+    else
       CodeReportedContent(*impl_->coder, impl_->frames.get(), reported, sentence, coding_date,
                           discourse_before ? &*discourse_before : nullptr, new_paragraph, &result);
     if (impl_->enricher) {

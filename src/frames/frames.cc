@@ -735,17 +735,16 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
                 (!target || a.code != target->code))
               partner = &a;
       }
+      code::CodedEvent both;
       if (partner) {
-        code::CodedEvent both = ev;
+        both = ev;
         both.source = partner->code;
         both.source_text = partner->text;
         both.source_span = partner->span;
         both.source_ref = partner->ref;
-        events->push_back(std::move(ev));
-        events->push_back(std::move(both));
-      } else {
-        events->push_back(std::move(ev));
       }
+      events->push_back(std::move(ev));
+      if (partner) events->push_back(std::move(both));
     }
   }
 }

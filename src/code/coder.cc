@@ -440,8 +440,9 @@ class Engine {
   void CodeClauses();
   void CodeHarmAdjunct();
   // The first place a clause's words from..to name after "in", "near", "at" or "outside" (an
-  // actor head that is no force: "in the Russian army" is none), or -1.
-  int PlaceIn(int from, int to) const;
+  // actor head that is no force: "in the Russian army" is none), or -1; its actor in *where (to
+  // be read only when found).
+  int PlaceIn(int from, int to, ActorVal* where) const;
   // Document coding (dyad): the object of force that the dictionaries know only as an agent
   // ("opened fire on demonstrators", "killed two journalists"): a person of the country of the
   // place the clause names, or, with none, of the police or courts acting (their own people).
@@ -3913,7 +3914,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // Violence with no named agent: the named victim is the target, and, as in PLOVER's
         // convention for unidentified perpetrators, the place where it happened gives the
         // source's country ("Belarusian volunteers were killed in Bakhmut"); with no place, no event.
-        const int place = PlaceIn(vw.tail + 1, ce);
+        ActorVal where;
+        const int place = PlaceIn(vw.tail + 1, ce, &where);
         const bool cooperation = StartsWith(code->code, "06");
         if (place < 0 && !cooperation) {
           source_ = ActorVal();
@@ -3924,7 +3926,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
         // (Cooperation with no place: the owner of who was sent stays the source, below:
         // "Chinese technicians were sent to Iran".)
         if (place >= 0) {
-          source_ = MakeActor(place, place, true);
+          source_ = std::move(where);
           regular_source_ = true;
           target_ = patient;
           regular_target_ = true;
@@ -4373,17 +4375,17 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
   if (target_.from_pattern && !regular_target_) target_ = ActorVal();
 }
 
-int Engine::PlaceIn(int from, int to) const {
+int Engine::PlaceIn(int from, int to, ActorVal* where) const {
   for (int k = from; k <= to; ++k) {
     const std::string_view t = WordText(k);
     if (t != "IN" && t != "NEAR" && t != "AT" && t != "OUTSIDE") continue;
     for (int j = k + 1; j <= to && j <= k + 3; ++j)
       if (IsActorHead(j)) {
         // (A force is no place: "were captured fighting in the Russian army".)
-        const ActorVal where = MakeActor(j, j, true);
+        *where = MakeActor(j, j, true);
         static const WordList kForces = {"MIL", "REB", "INS", "UAF", "SPY", "COP"};
-        const std::string_view role = where.code.size() >= 6 ? std::string_view(where.code).substr(3, 3) : "";
-        if (where.agent.empty() && !kForces.count(role)) return j;
+        const std::string_view role = where->code.size() >= 6 ? std::string_view(where->code).substr(3, 3) : "";
+        if (where->agent.empty() && !kForces.count(role)) return j;
         break;
       }
   }
@@ -4413,8 +4415,8 @@ ActorVal Engine::FreeAgentVictim(const EventCode& code, int v, int cb, int ce) c
     if (IsActor(tail + 1) || (next.kind == WType::kNone && !kAfterObject.count(WordText(tail + 1)))) return victim;
   }
   std::string country;
-  if (const int place = PlaceIn(cb, ce); place >= 0) {
-    country = MakeActor(place, place, true).code.substr(0, 3);
+  if (ActorVal where; PlaceIn(cb, ce, &where) >= 0) {
+    country = where.code.substr(0, 3);
   } else {
     const std::string_view role =
         source_.code.size() >= 6 ? std::string_view(source_.code).substr(3, 3) : std::string_view(source_.agent);

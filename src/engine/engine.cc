@@ -1521,7 +1521,9 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
       // (The sentence's actors read in place, not copied out of find_in_sentence: the engine finds
       // them for every sentence anyway, AddMakersOfWeaponsUsed below.)
       reported = impl_->enricher->FindReportedContent(sentence, std::ref(find_in_sentence), &sentence_actors());
-      if (discourse) discourse_before.emplace(*discourse);
+      // (Also when none is found yet: a speaker resolved from the sentences before may have one,
+      // below. Copied only for a sentence that can report at all.)
+      if (discourse && (!reported.empty() || impl_->enricher->MayReport(sentence))) discourse_before.emplace(*discourse);
     }
     code::CodeResult result = discourse
                                   ? impl_->coder->CodeInDocument(sentence, coding_date, &*discourse, new_paragraph)
@@ -1534,7 +1536,7 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
       const std::string_view t = sentence.substr(m.span.begin, m.span.end - m.span.begin);
       return t.find(' ') != std::string_view::npos;
     };
-    if (impl_->enricher && std::any_of(result.resolved.begin(), result.resolved.end(), phrase) &&
+    if (discourse_before && std::any_of(result.resolved.begin(), result.resolved.end(), phrase) &&
         std::all_of(reported.begin(), reported.end(),
                     [](const enrich::Enricher::ReportedContent& c) { return c.speaker.empty(); })) {
       std::vector<code::ActorMention> phrases;

@@ -432,15 +432,21 @@ void Enricher::Enrich(const SentenceContext& ctx, std::vector<EventInSentence>& 
   }
 }
 
+bool Enricher::MayReport(std::string_view sentence) const {
+  const ReadSentence& read = Read(*impl_, sentence);
+  const SentenceCues& cues = read.cues;
+  return !cues.report_verbs.empty() || !cues.sources.empty() || !cues.reason_verbs.empty() ||
+         HasComplementVerb(read.tokens);
+}
+
 std::vector<Enricher::ReportedContent> Enricher::FindReportedContent(
     std::string_view sentence, const ActorFinder& find_actors,
     const std::vector<code::ActorMention>* sentence_actors) const {
   std::vector<ReportedContent> out;
+  if (!MayReport(sentence)) return out;
   const ReadSentence& read = Read(*impl_, sentence);
   const std::vector<Token>& tokens = read.tokens;
   const SentenceCues& cues = read.cues;
-  if (cues.report_verbs.empty() && cues.sources.empty() && cues.reason_verbs.empty() && !HasComplementVerb(tokens))
-    return out;
   std::vector<code::ActorMention> found;
   const std::vector<code::ActorMention>* mentions = &found;
   if (sentence_actors) mentions = sentence_actors;

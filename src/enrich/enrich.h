@@ -83,6 +83,10 @@ class Enricher {
   // find_actors is then not called).
   std::vector<ReportedContent> FindReportedContent(std::string_view sentence, const ActorFinder& find_actors,
                                                    const std::vector<code::ActorMention>* sentence_actors = nullptr) const;
+  // Whether FindReportedContent can find anything in `sentence` whatever its actors: it has a
+  // reporting, attribution or reason cue or a complement verb. Cheap (the sentence's reading is
+  // kept for the next call on it).
+  bool MayReport(std::string_view sentence) const;
 
   // The charges a reported clause makes against the actors it names (data/enrich/charges.tsv):
   // "... argues that Belarus breached the 1974 resolution" accuses Belarus. `mentions` are in the

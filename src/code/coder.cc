@@ -511,6 +511,7 @@ class Engine {
   int Referent(int i) const;
   int32_t RootOfActorWord(int i) const;
   ActorVal MakeActor(int found, int agent_around, bool with_agent) const;
+  void ShareCompoundAgent(ActorVal* members, size_t count) const;
   void LookupAgent(int head, ActorVal* a) const;
   bool SameActor(const ActorVal& a, const ActorVal& b) const {
     return a.code == b.code && a.agent == b.agent && a.agent_prefix == b.agent_prefix && a.nocode == b.nocode;
@@ -2719,6 +2720,14 @@ bool Engine::AgentSubject(int v) const {
     const std::string_view t = WordText(subject);
     const bool plural = t.size() > 4 && EndsWith(t, "S") && !EndsWith(t, "SS") && !EndsWith(t, "US");
     if (plural && (subject == 0 || kOpeners.count(WordText(subject - 1)))) return true;
+    // ... nor does an institution the dictionaries do not know, named by "the" and a noun opening
+    // the sentence ("The Treasury sanctioned several Kazakh companies", "The regulator fined a
+    // bank in Kyrgyzstan"): its object is no subject.
+    // (A time, "The next day ...", is no subject.)
+    static const WordList kTimes = {"DAY", "WEEK", "MONTH", "YEAR", "MORNING", "EVENING", "NIGHT", "AFTERNOON",
+                                    "TIME", "WEEKEND", "FOLLOWING", "NEXT", "SAME", "DECADE"};
+    if (!plural && subject == 1 && WordText(0) == "THE" && IsAlphaAscii(t.front()) && !kTimes.count(t))
+      return true;
     // ... nor does evidence that records or shows ("Satellite images documented the arrival of
     // North Korean shells", "Footage showed Iranian drones"), opening the sentence with at most a
     // determiner or an untyped modifier before it.
@@ -3211,7 +3220,24 @@ void Engine::LookupAgent(int head, ActorVal* a) const {
   } else {
     int j = head - 1;
     if (is(j, RootType::kFormer)) --j;
-    if (is(j, RootType::kPreposition)) --j;
+    // Document coding (dyad): "the" between "in" and a state is read past ("firms in the
+    // Emirates", "civilians in the Rwandan border town"); not before a group or an organisation
+    // ("leaders of the Congo River Alliance", "states in the General Assembly" keep their code).
+    if (document && j >= 2 && WordText(j) == "THE" && WordText(j - 1) == "IN" && w(head).root >= 0) {
+      const std::string* code = ActorCodeOfRoot(w(head).root, shifted_);
+      if (code && code->size() == 3) --j;
+    }
+    if (is(j, RootType::kPreposition)) {
+      --j;
+      // Document coding (dyad): a firm registered in a state is that state's business, as a firm
+      // in it is ("companies registered in Kazakhstan", "a trader incorporated in the Emirates",
+      // "Dubai-based" firms aside, "a lender based in Kyrgyzstan").
+      static const WordList kRegistered = {"REGISTERED", "INCORPORATED", "HEADQUARTERED", "BASED", "DOMICILED"};
+      if (document && j >= 1 && WordText(j + 1) == "IN" && kRegistered.count(WordText(j)) &&
+          is(j - 1, RootType::kAgent) && !w(j - 1).converted_agent &&
+          d_.agents()[d_.roots()[w(w(j - 1).head).root].entry].code == "BUS")
+        --j;
+    }
     // Document coding (dyad): a sentence that opens with an agent "from" a state names that
     // state's people ("Soldiers from Belarus crossed into Ukraine", "Mercenaries from Chad joined
     // the RSF"); elsewhere "from" names a place ("withdrew its troops from Kherson").
@@ -3277,6 +3303,39 @@ ActorVal Engine::MakeActor(int found, int agent_around, bool with_agent) const {
   a.agent_at = agent_around < 0 ? -1 : w(Referent(agent_around)).fwd_root >= 0 ? -1 : w(agent_around).head;
   if (with_agent && a.agent_at >= 0) LookupAgent(a.agent_at, &a);
   return a;
+}
+
+// Document coding (dyad): an agent outside a compound belongs to each of its members: after the
+// last member when the others are demonyms ("Iranian and Chinese firms": both firms), before the
+// first through a preposition ("firms in Iran and China", "officials from Russia and Belarus").
+// A member with an agent of its own keeps it ("Russian troops and Belarusian police").
+void Engine::ShareCompoundAgent(ActorVal* members, size_t count) const {
+  if (count < 2) return;
+  auto plain = [&](const ActorVal& m) { return m.set && !m.dflt && m.word >= 0 && w(Referent(m.word)).ext < 0; };
+  auto head_of = [&](const ActorVal& m) { return w(Referent(m.word)).head; };
+  auto tail_of = [&](const ActorVal& m) {
+    const int h = head_of(m);
+    return w(h).tail >= 0 ? w(h).tail : h;
+  };
+  for (size_t i = 0; i < count; ++i)
+    if (!plain(members[i])) return;
+  const ActorVal* donor = nullptr;
+  const ActorVal& last = members[count - 1];
+  if (!last.agent.empty() && tail_of(last) + 1 < n() && IsType(tail_of(last) + 1, RootType::kAgent)) {
+    bool demonyms = true;
+    for (size_t i = 0; i + 1 < count && demonyms; ++i)
+      demonyms = members[i].agent.empty() && LooksDemonym(WordText(tail_of(members[i])));
+    if (demonyms) donor = &last;
+  }
+  const ActorVal& first = members[0];
+  if (!donor && !first.agent.empty() && head_of(first) >= 2 && IsType(head_of(first) - 1, RootType::kPreposition))
+    donor = &first;
+  if (!donor) return;
+  for (size_t i = 0; i < count; ++i)
+    if (members[i].agent.empty()) {
+      members[i].agent = donor->agent;
+      members[i].agent_prefix = donor->agent_prefix;
+    }
 }
 
 std::vector<int> Engine::CompoundMembers(int head) const {
@@ -3678,16 +3737,20 @@ void Engine::AddEvents(const ActorVal& src, const ActorVal& tgt, const EventCode
       out->push_back(a);
       return;
     }
+    const size_t first = out->size();
     for (int mbr : CompoundMembers(head)) {
       ActorVal x = MakeActor(mbr, mbr, true);  // each member with its own agent lookup
       x.compound_all = false;
       out->push_back(std::move(x));
     }
+    if (document) ShareCompoundAgent(out->data() + first, out->size() - first);
   };
   expand(src, &ss);
   expand(tgt, &ts);
   for (const auto& s : ss)
-    for (const auto& t : ts) push(s, t);
+    for (const auto& t : ts)
+      // (A member is no partner of itself, whatever agent it took from the compound.)
+      if (!(s.word >= 0 && s.word == t.word && !s.dflt && !t.dflt)) push(s, t);
 }
 
 void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {

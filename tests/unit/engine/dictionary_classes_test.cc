@@ -1663,3 +1663,77 @@ TEST_F(DictionaryClasses, StrikesNamedAsANounAreTheirAuthorsForce) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// An exact source, code prefix and target among a sentence's asserted events.
+bool HasExact(const std::vector<Event>& events, const char* source, const char* code, const char* target) {
+  for (const Event& e : events)
+    if (e.source == source && StartsWith(e.event_code, code) && e.target == target && e.modality == Modality::kAsserted)
+      return true;
+  return false;
+}
+
+// Firms located in a state are that state's business: "in", "in the" and "registered / based /
+// incorporated / headquartered in" before the state.
+TEST_F(DictionaryClasses, FirmsRegisteredOrBasedInAStateAreItsBusiness) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"The US Treasury sanctioned several companies registered in Kazakhstan.", "KAZBUS"},
+      {"The EU sanctioned a shipping company headquartered in Turkey.", "TURBUS"},
+      {"Britain sanctioned two traders in the Emirates.", "AREBUS"},
+      {"Britain sanctioned two firms incorporated in the Emirates.", "AREBUS"},
+  };
+  for (const auto& [sentence, target] : cases) {
+    const std::vector<Event> events = Code(sentence);
+    bool found = false;
+    for (const Event& e : events) found = found || (StartsWith(e.event_code, "163") && e.target == target);
+    EXPECT_TRUE(found) << sentence << "\nexpected a sanction of " << target << ", got:\n" << Describe(events);
+  }
+  // ("the" before a group or an organisation is not read past: its code gets no agent.)
+  const std::string assembly = "Days later, 141 states in the General Assembly deplored the involvement of Belarus.";
+  EXPECT_TRUE(HasExact(Code(assembly), "IGOUNO", "111", "BLR")) << assembly << "\n" << Describe(Code(assembly));
+}
+
+// An agent outside a compound of states is each member's: after the last member when the others
+// are demonyms, before the first through a preposition; a member with its own agent keeps it.
+TEST_F(DictionaryClasses, AnAgentOutsideACompoundIsEachMembers) {
+  const std::string demonyms = "The US sanctioned Iranian and Chinese firms.";
+  const std::vector<Event> a = Code(demonyms);
+  EXPECT_TRUE(HasExact(a, "USA", "163", "IRNBUS") && HasExact(a, "USA", "163", "CHNBUS")) << demonyms << "\n"
+                                                                                          << Describe(a);
+  const std::string preposition = "London sanctioned firms in Iran and China.";
+  const std::vector<Event> b = Code(preposition);
+  EXPECT_TRUE(HasExact(b, "GBRGOV", "163", "IRNBUS") && HasExact(b, "GBRGOV", "163", "CHNBUS"))
+      << preposition << "\n" << Describe(b);
+  const std::string own = "Russian troops and Belarusian police guarded the border.";
+  const std::vector<Event> c = Code(own);
+  bool police = false, troops = false;
+  for (const Event& e : c) {
+    police = police || e.source == "BLRCOP";
+    troops = troops || e.source == "RUSMIL";
+  }
+  EXPECT_TRUE(police && troops) << own << "\n" << Describe(c);
+  // (A member that took the compound's agent is still no partner of itself.)
+  const std::string ministers = "The foreign ministers of Congo and Rwanda signed a peace agreement.";
+  for (const Event& e : Code(ministers))
+    EXPECT_NE(e.source.substr(0, 3), e.target.substr(0, 3)) << ministers << "\n" << Describe(Code(ministers));
+}
+
+// An institution the dictionaries do not know, "the" and a noun opening the sentence, is the
+// subject: the object of its verb is never made the source ("Kazakh companies sanctioned Russia").
+TEST_F(DictionaryClasses, AnUnknownInstitutionOpeningTheSentenceKeepsItsObjectAnObject) {
+  for (const char* sentence : {"The Treasury sanctioned several Kazakh companies for selling drone parts to Russia.",
+                               "The regulator sanctioned two Kyrgyz banks for processing Russian payments.",
+                               "The watchdog sanctioned three Chinese firms for supplying Russia."})
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(StartsWith(e.event_code, "163")) << sentence << "\n" << Describe(Code(sentence));
+  // (A time opening the sentence is no subject: the actor after it acts.)
+  const std::string time = "The next day Russia struck Kyiv.";
+  bool struck = false;
+  for (const Event& e : Code(time)) struck = struck || (e.source == "RUS" && StartsWith(e.event_code, "19"));
+  EXPECT_TRUE(struck) << time << "\n" << Describe(Code(time));
+}
+
+}  // namespace
+}  // namespace dyad

@@ -118,6 +118,19 @@ TEST_F(ClassifyTest, AcknowledgementsAndDenials) {
   EXPECT_TRUE(Has(reported, 6));
 }
 
+// A denial is something said: X's own threats, force or material acts are no denial of support,
+// whatever negation and supply words the sentence holds; a negated supply still is one.
+TEST_F(ClassifyTest, ThreatsAndMaterialActsAreNoDenialsOfSupport) {
+  Event threat = MakeEvent("BLRMIL", "1384", "UKR",
+                           "The general threatened to strike any unit that did not hand over its weapons.");
+  EXPECT_FALSE(Has(threat, 6)) << "a threat is no denial";
+  Event bought = MakeEvent("BLR", "061", "RUS",
+                           "Belarus bought weapons for Russia, a step that did not name its government.");
+  EXPECT_FALSE(Has(bought, 6)) << "a purchase is no denial";
+  Event said = MakeEvent("BLRGOV", "010", "", "Minsk said it had never supplied weapons to Russia.");
+  EXPECT_TRUE(Has(said, 6));
+}
+
 // 6: X's own word on where its forces are is an acknowledgement, listed once (not as posture or
 // participation); forces it says it sent to the aggressor stay participation.
 TEST_F(ClassifyTest, AcknowledgedPresenceOfOwnForces) {

@@ -3201,5 +3201,20 @@ TEST_F(EngineText, ANarrativeClauseAfterAReportIsFirstHand) {
   });
 }
 
+// A quotation that comes first ends before its speaker: no one named after the verb of saying
+// (in a participle clause about something else) is the target of what was quoted.
+TEST_F(EngineText, AQuotationBeforeItsSpeakerTakesNoTargetFromAfterIt) {
+  ExpectEach({
+      {"\"China has never provided lethal weapons to any party to the conflict,\" a spokesperson said, vowing to "
+       "protect Chinese companies.",
+       "CHN", "07", "", Modality::kNegated, ""},
+      {"\"Iran has not delivered any drones to the front,\" a diplomat said in Tehran, praising Russian officials.",
+       "IRN", "07", "", Modality::kNegated, ""},
+      // (A target inside the quotation stays.)
+      {"\"Belarus has never sent troops into Ukraine,\" the spokesman said, warning Polish authorities.", "BLR",
+       "15", "UKR", Modality::kNegated, ""},
+  });
+}
+
 }  // namespace
 }  // namespace dyad

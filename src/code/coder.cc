@@ -4412,7 +4412,7 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       AddEvents(s, t, *code, v, pattern_id, entry_id, &produced);
       if (produced) *stop_clause = true;
     } else if (document && source_.set && !source_.dflt && !target_.set && code->code.size() >= 2 &&
-               pattern_id >= 0 && source_.word >= 0 &&
+               (pattern_id >= 0 || StartsWith(code->code, "045")) && source_.word >= 0 &&
                ((aux < 0 && source_.word < v && VerbPosition(v)) || (by_agent && source_.word > v)) &&
                (StartsWith(code->code, "01") || StartsWith(code->code, "02") || StartsWith(code->code, "03") ||
                 StartsWith(code->code, "05") ||
@@ -4425,6 +4425,8 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
       // supplied by Tehran") are kept apart, and coded with no
       // target only when the sentence yields no other event: the report can still weigh them
       // (with the war's words around them).
+      // (A verb of mediation needs no pattern: "Qatar mediated between the parties", "Oman
+      // brokered a truce in May" are mediation whoever the parties are.)
       ActorVal none;
       none.set = true;
       none.dflt = true;

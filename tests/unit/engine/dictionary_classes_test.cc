@@ -1735,5 +1735,20 @@ TEST_F(DictionaryClasses, AnUnknownInstitutionOpeningTheSentenceKeepsItsObjectAn
   EXPECT_TRUE(struck) << time << "\n" << Describe(Code(time));
 }
 
+// Mediation whose parties the sentence does not name as actors is still the mediator's act (kept
+// when the sentence yields nothing else), and so is hosting a conference, a forum or the leaders
+// and delegations who come to it.
+TEST_F(DictionaryClasses, UntargetedMediationAndHostingAreKept) {
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"Qatar mediated between the parties.", "QAT", "045"},
+      {"Oman brokered a truce in May.", "OMN", "045"},
+      {"Addis Ababa hosted the founding conference of the civilian coalition in October 2023.", "ETHGOV", "043"},
+      {"President Ndayishimiye hosted the region's heads of state in Bujumbura.", "BDIGOV", "043"},
+      {"Nairobi hosted a forum on the war.", "KENGOV", "043"},
+  };
+  for (const auto& [sentence, source, code] : cases)
+    EXPECT_TRUE(HasExact(Code(sentence), source, code, "")) << sentence << "\n" << Describe(Code(sentence));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1761,8 +1761,13 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
           (e.target.empty() || (e.source.compare(0, 3, e.target, 0, 3) != 0 && discourse->rules().IsStateCode(e.target))))
         discourse->NoteForce(e.source.substr(0, 3), e.source_ref.empty() ? e.source_text : e.source_ref);
       // "The deployment", "the attacks" (ACTOR OF rules): who did what the text asserts or reports.
-      if (discourse && e.modality == Modality::kAsserted)
+      if (discourse && e.modality == Modality::kAsserted) {
         discourse->NoteEvent(e.event_code, e.source, e.source_ref.empty() ? e.source_text : e.source_ref);
+        // A guest hosted or received made a visit (CAMEO 043 is 042 seen from the host): "Orbán
+        // was received by Putin in the Kremlin. The Commission condemned the visit" names Hungary.
+        if (e.event_code.starts_with("043") && !e.target.empty())
+          discourse->NoteEvent("042", e.target, e.target_ref.empty() ? e.target_text : e.target_ref);
+      }
     }
   }
   return Status::Ok();

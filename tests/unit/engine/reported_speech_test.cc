@@ -3216,5 +3216,25 @@ TEST_F(EngineText, AQuotationBeforeItsSpeakerTakesNoTargetFromAfterIt) {
   });
 }
 
+// Visits, threats and accusations named again stand for who made them; a guest hosted or received
+// made the visit.
+TEST_F(EngineText, VisitsThreatsAndAccusationsNamedAgainStandForWhoMadeThem) {
+  for (const auto& [text, x] : std::vector<std::pair<std::string, Expected>>{
+           {"Putin flew to Pyongyang in June. Seoul criticised the trip.",
+            {"criticised the trip", "KOR", "11", "RUS", Modality::kAsserted, ""}},
+           {"Viktor Orban visited Moscow in July. The European Commission condemned the visit.",
+            {"condemned the visit", "IGOEUREEC", "11", "HUN", Modality::kAsserted, ""}},
+           {"Orban was received by Putin in the Kremlin. The European Commission condemned the visit.",
+            {"condemned the visit", "IGOEUREEC", "11", "HUN", Modality::kAsserted, ""}},
+           {"Lukashenko threatened to strike Poland with nuclear weapons. Warsaw condemned the threat.",
+            {"condemned the threat", "POL", "11", "BLR", Modality::kAsserted, ""}},
+           {"Kyiv accused Minsk of helping Russian troops. Belarus rejected the accusations.",
+            {"rejected the accusations", "BLR", "", "UKR", Modality::kAsserted, ""}},
+       }) {
+    const auto events = Code(text);
+    ExpectEvent(events, x, Describe(events));
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1768,6 +1768,10 @@ Status Engine::Code(const Document& document, std::vector<Event>* events,
         if (e.event_code.starts_with("043") && !e.target.empty())
           discourse->NoteEvent("042", e.target, e.target_ref.empty() ? e.target_text : e.target_ref);
       }
+      // What a speaker reports is also its statement (010): "Pyongyang confirmed that its troops
+      // were in Russia. Seoul condemned the confirmation" names North Korea.
+      if (discourse && !e.reported_by.empty() && e.modality != Modality::kHypothetical)
+        discourse->NoteEvent("010", e.reported_by, e.reported_by_text);
     }
   }
   return Status::Ok();

@@ -3230,6 +3230,15 @@ TEST_F(EngineText, VisitsThreatsAndAccusationsNamedAgainStandForWhoMadeThem) {
             {"condemned the threat", "POL", "11", "BLR", Modality::kAsserted, ""}},
            {"Kyiv accused Minsk of helping Russian troops. Belarus rejected the accusations.",
             {"rejected the accusations", "BLR", "", "UKR", Modality::kAsserted, ""}},
+           // What a speaker reports is its statement: its confirmation, remarks, claims.
+           {"Pyongyang confirmed that its troops had been sent to Russia. Seoul condemned the confirmation.",
+            {"condemned the confirmation", "KOR", "11", "PRK", Modality::kAsserted, ""}},
+           {"Lukashenko said Belarusian troops would never enter Ukraine. Kyiv dismissed the remarks.",
+            {"dismissed the remarks", "UKR", "", "BLR", Modality::kAsserted, ""}},
+           // (A claim may be an accusation: the nearest one's maker.)
+           {"Kigali said its forces had acted in self-defence. The M23 accused Burundian troops of fighting "
+            "beside the militia. Bujumbura rejected the claim.",
+            {"rejected the claim", "BDI", "", "CODREB", Modality::kAsserted, ""}},
        }) {
     const auto events = Code(text);
     ExpectEvent(events, x, Describe(events));

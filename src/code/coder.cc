@@ -4979,7 +4979,10 @@ void Engine::MarkDefinites(const Discourse& d) {
     if (StandsAloneAsName(i)) {
       build_pending();
       Antecedent a;
-      if (d.ResolveNamePart(WordText(i), before, &a)) {
+      // (A possessive names the person as well: "praised Lourenço's persistence".)
+      std::string_view name = WordText(i);
+      if (name.size() > 4 && EndsWith(name, "'S")) name.remove_suffix(2);
+      if (d.ResolveNamePart(name, before, &a)) {
         MarkResolvedPhrase(i, i, std::move(a));
         DiscourseMention m;
         if (MentionAt(i, &m)) before.push_back(std::move(m));

@@ -329,6 +329,8 @@ void Discourse::AssignFrom(const Discourse& other) {
   sentences_ = other.sentences_;
   force_ = other.force_;
   named_ = other.named_;
+  people_ = other.people_;
+  people_count_ = other.people_count_;
   sentence_count_ = other.sentence_count_;
 }
 
@@ -369,6 +371,11 @@ bool Discourse::HasNamed(std::string_view state) const {
 }
 
 void Discourse::Remember(const DiscourseMention& m) {
+  // (Only a code with a role names a person, "PRKGOV"; never a bare state or a compound.)
+  if (m.code.size() >= 6 && m.code.find('/') == std::string::npos) {
+    RememberPerson(m.code, m.text, m.text);
+    if (!m.name.empty()) RememberPerson(m.code, m.name, m.text);
+  }
   // (The parts of m.code read in place: Parts() would build a vector for each mention.)
   const std::string_view code = m.code;
   for (size_t b = 0, e = 0; b <= code.size(); b = e + 1) {
@@ -472,6 +479,46 @@ void Discourse::NoteForce(const std::string& state, const std::string& text) {
   force_.push_back({{state, text}, 1});
 }
 
+namespace {
+// How far back a surname or given name alone looks for the full name (ResolveNamePart).
+constexpr long kNameLookback = 200;
+
+// The word of `t` at byte `at` starts with a capital ("Émile" as well as "Emile").
+bool CapitalisedAt(std::string_view t, size_t at) {
+  if (t[at] >= 'A' && t[at] <= 'Z') return true;
+  const unsigned char c = static_cast<unsigned char>(t[at]);
+  bool upper = false;
+  return c >= 0xC3 && c <= 0xC8 && at + 1 < t.size() &&
+         FoldLatinLetter(c, static_cast<unsigned char>(t[at + 1]), &upper) != 0 && upper;
+}
+
+// A name: two to four words, every one capitalised ("João Lourenço", "Kim Jong Un").
+bool LooksLikeFullName(std::string_view t) {
+  if (t.empty() || t.find(' ') == std::string_view::npos) return false;  // one word: no short form of it
+  size_t words = 0;
+  for (size_t at = 0; at != std::string_view::npos && at < t.size(); ++words) {
+    if (!CapitalisedAt(t, at)) return false;
+    const size_t space = t.find(' ', at);
+    at = space == std::string_view::npos ? space : space + 1;
+  }
+  return words >= 2 && words <= 4;
+}
+}  // namespace
+
+void Discourse::RememberPerson(const std::string& code, const std::string& name, const std::string& text) {
+  if (!LooksLikeFullName(name)) return;
+  if (!people_) people_ = std::make_shared<std::vector<NamedPerson>>();
+  // A copy that has read past its own entries starts a list of its own from them.
+  if (people_->size() != people_count_)
+    people_ = std::make_shared<std::vector<NamedPerson>>(people_->begin(), people_->begin() + static_cast<long>(people_count_));
+  // (Long documents: the names older than the look-back are dropped now and then, when no copy
+  // shares the list.)
+  if (people_count_ >= 4096 && people_.use_count() == 1)
+    std::erase_if(*people_, [&](const NamedPerson& p) { return p.sentence < sentence_count_ - kNameLookback; });
+  people_->push_back({code, name, text, sentence_count_});
+  people_count_ = people_->size();
+}
+
 bool Discourse::ResolveNamePart(std::string_view word, const std::vector<DiscourseMention>& before,
                                 Antecedent* out) const {
   // `a` (text as written) is `word` (as the coder reads it: upper case, letters with diacritics
@@ -489,28 +536,16 @@ bool Discourse::ResolveNamePart(std::string_view word, const std::vector<Discour
     }
     return k == word.size();
   };
-  // The word at `at` starts with a capital ("Émile" as well as "Emile").
-  auto capitalised = [](std::string_view t, size_t at) {
-    if (t[at] >= 'A' && t[at] <= 'Z') return true;
-    const unsigned char c = static_cast<unsigned char>(t[at]);
-    bool upper = false;
-    return c >= 0xC3 && c <= 0xC8 && at + 1 < t.size() &&
-           FoldLatinLetter(c, static_cast<unsigned char>(t[at + 1]), &upper) != 0 && upper;
+  // `t` starts or ends with the word (compared first: most names end there, without reading the
+  // rest of the name).
+  auto part_of = [&](std::string_view t) {
+    const size_t first_space = t.find(' '), last_space = t.rfind(' ');
+    if (first_space == std::string_view::npos) return false;
+    return same(t.substr(0, first_space)) || same(t.substr(last_space + 1));
   };
   auto names_in = [&](const DiscourseMention& m, std::string_view t) {
     if (m.code.size() < 6 || m.code.find('/') != std::string::npos) return false;
-    const size_t first_space = t.find(' '), last_space = t.rfind(' ');
-    if (first_space == std::string_view::npos) return false;  // one word: no short form of it
-    // (Compared first: most mentions end there, without reading the rest of the name.)
-    if (!same(t.substr(0, first_space)) && !same(t.substr(last_space + 1))) return false;
-    // A name: two to four words, every one capitalised.
-    size_t words = 0;
-    for (size_t at = 0; at != std::string_view::npos && at < t.size(); ++words) {
-      if (!capitalised(t, at)) return false;
-      const size_t space = t.find(' ', at);
-      at = space == std::string_view::npos ? space : space + 1;
-    }
-    return words >= 2 && words <= 4;
+    return part_of(t) && LooksLikeFullName(t);
   };
   // The mention's own words, or the name written after its title.
   auto names = [&](const DiscourseMention& m) {
@@ -521,16 +556,16 @@ bool Discourse::ResolveNamePart(std::string_view word, const std::vector<Discour
       *out = {it->code, it->text};
       return true;
     }
-  // (At most 200 sentences back: an article's people, without a cost that grows with a book.)
-  constexpr long kNameLookback = 200;
-  long looked = 0;
-  for (auto s = sentences_.rbegin() + (sentences_.empty() ? 0 : 1); s != sentences_.rend() && looked < kNameLookback;
-       ++s, ++looked)
-    for (auto it = (*s)->mentions.rbegin(); it != (*s)->mentions.rend(); ++it)
-      if (names(*it)) {
-        *out = {it->code, it->text};
-        return true;
-      }
+  // The sentences before, however far back the rule windows reach (at most kNameLookback
+  // sentences: an article's people, without a cost that grows with a book).
+  if (!people_) return false;
+  for (size_t i = people_count_; i-- > 0;) {
+    const NamedPerson& p = (*people_)[i];
+    if (p.sentence < sentence_count_ - kNameLookback) break;
+    if (p.sentence == sentence_count_ || !part_of(p.name)) continue;  // (its own sentence: `before`)
+    *out = {p.code, p.text};
+    return true;
+  }
   return false;
 }
 

@@ -286,8 +286,18 @@ class Discourse {
     int mentions = 0;  // how many mentions named it
   };
   std::vector<NamedState> named_;
+  // The people the document has named in full so far ("João Lourenço", the name after a title),
+  // whatever the window, for a later surname or given name alone (ResolveNamePart). Append-only
+  // and shared between copies: a copy reads its first people_count_ entries.
+  struct NamedPerson {
+    std::string code, name, text;  // text: the mention's own words (name may follow its title)
+    long sentence = 0;
+  };
+  std::shared_ptr<std::vector<NamedPerson>> people_;
+  size_t people_count_ = 0;
   long sentence_count_ = 0;
   void Remember(const DiscourseMention& m);
+  void RememberPerson(const std::string& code, const std::string& name, const std::string& text);
 };
 
 }  // namespace dyad::code

@@ -1750,5 +1750,16 @@ TEST_F(DictionaryClasses, UntargetedMediationAndHostingAreKept) {
     EXPECT_TRUE(HasExact(Code(sentence), source, code, "")) << sentence << "\n" << Describe(Code(sentence));
 }
 
+// A surname alone names the person named in full earlier in the document, however many sentences
+// back (up to 200, past the rule windows), and so does its possessive.
+TEST_F(DictionaryClasses, ASurnameNamesThePersonNamedInFullFarBack) {
+  std::string text = "Angolan President João Lourenço hosted talks in Luanda.";
+  for (int i = 0; i < 14; ++i) text += " The rains came early that year.";
+  const std::string thanked = text + " Tshisekedi thanked Lourenço for his efforts.";
+  EXPECT_TRUE(HasExact(Code(thanked), "CODGOV", "051", "AGOGOV")) << Describe(Code(thanked));
+  const std::string praised = text + " The State Department praised Lourenço's persistence.";
+  EXPECT_TRUE(HasExact(Code(praised), "USAGOV", "051", "AGOGOV")) << Describe(Code(praised));
+}
+
 }  // namespace
 }  // namespace dyad

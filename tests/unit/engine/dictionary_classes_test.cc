@@ -1761,5 +1761,17 @@ TEST_F(DictionaryClasses, ASurnameNamesThePersonNamedInFullFarBack) {
   EXPECT_TRUE(HasExact(Code(praised), "USAGOV", "051", "AGOGOV")) << Describe(Code(praised));
 }
 
+// A destination ends a deployment's trailing slot, as an origin does: the place troops go to is
+// not who deploys them.
+TEST_F(DictionaryClasses, TheDestinationOfADeploymentIsNotItsAuthor) {
+  for (const char* sentence : {"Angola's parliament approved the deployment of a unit of about 500 soldiers to eastern Congo.",
+                               "Kenya's cabinet approved the deployment of 1,000 police officers to Haiti."})
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(StartsWith(e.event_code, "15") && (e.source == "COD" || e.source == "HTI"))
+          << sentence << "\n" << Describe(Code(sentence));
+  const std::string named = "Observers noted the deployment of Russian troops to Belarus.";
+  EXPECT_TRUE(HasExact(Code(named), "RUSMIL", "154", "BLR")) << Describe(Code(named));
+}
+
 }  // namespace
 }  // namespace dyad

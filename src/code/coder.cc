@@ -2751,7 +2751,11 @@ bool Engine::AgentSubject(int v) const {
 }
 
 bool Engine::ReducedRelativeOnPlainNoun(int v, int cb) const {
-  if (v < 2 || v - 1 < cb || !EndsWith(WordText(v), "ED")) return false;
+  // (Irregular past participles too: "a few crates flown out of Iran", "shells sent from Rajin".)
+  static const WordList kIrregular = {"FLOWN", "SENT", "BUILT", "MADE", "BROUGHT", "TAKEN", "GIVEN", "SOLD",
+                                      "BOUGHT", "DRIVEN", "SEEN", "HELD", "FOUND", "SHOT", "THROWN", "HIDDEN",
+                                      "STOLEN", "WRITTEN", "KEPT", "LEFT", "SPENT", "LENT", "BORNE"};
+  if (v < 2 || v - 1 < cb || !(EndsWith(WordText(v), "ED") || kIrregular.count(WordText(v)))) return false;
   const int noun = v - 1;
   static const WordList kNotNouns = {"THAT", "WHICH", "WHO", "AND", "OR", "BUT", "NOT", "IT", "THEY", "HE", "SHE",
                                      "WE", "ALSO", "HAS", "HAVE", "HAD", "WAS", "WERE", "IS", "ARE"};
@@ -4198,6 +4202,26 @@ void Engine::CodeVerb(int v, int cb, int ce, bool* stop_clause) {
           int p = k - 1;
           if (p > 0 && WordText(p) == "THE") --p;
           if (WordText(p) == "AGAINST") continue;
+        }
+        // (A partner after "together with", "along with", "jointly with" or "alongside" acts with
+        // the subject, not on it: "Minsk voted against the text together with Russia, North Korea
+        // and Syria" is no criticism of them. Statements, appeals, criticism, rejection, threats,
+        // protest and sanctions only: a cooperative act may have its counterpart there ("held
+        // exercises together with Belarus"), and fighting alongside has its own reading.)
+        if (document && k >= 2 &&
+            (RootBetween(code->code, "01", "02") || RootBetween(code->code, "11", "14") || StartsWith(code->code, "16"))) {
+          int p = k - 1;
+          if (WordText(p) == "THE") --p;
+          const std::string_view before = p >= 1 ? WordText(p - 1) : std::string_view();
+          const bool partner = WordText(p) == "ALONGSIDE" ||
+                               (WordText(p) == "WITH" && (before == "TOGETHER" || before == "ALONG" || before == "JOINTLY"));
+          if (partner) {
+            // (Every member of a list of partners: "together with Russia, North Korea and Syria".)
+            const int c = w(w(Referent(k)).head).compound;
+            if (c >= 0) k = std::max(k, s_.compounds[c].end);
+            if (w(k).tail > k) k = w(k).tail;
+            continue;
+          }
         }
         // ... and what is backed, praised or given is an operation, not the place it is in ("supported
         // the offensive in South Kivu", "praised the operation in Kursk"): the place is its venue.

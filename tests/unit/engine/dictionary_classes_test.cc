@@ -1773,5 +1773,28 @@ TEST_F(DictionaryClasses, TheDestinationOfADeploymentIsNotItsAuthor) {
   EXPECT_TRUE(HasExact(Code(named), "RUSMIL", "154", "BLR")) << Describe(Code(named));
 }
 
+// A partner after "together with", "along with" or "alongside" acts with the subject: it is no
+// target of what the subject says, criticises or opposes. A cooperative act keeps its counterpart.
+TEST_F(DictionaryClasses, APartnerAfterTogetherWithIsNoTargetOfCriticism) {
+  for (const char* sentence : {"Minsk voted against the text together with Russia, North Korea, Eritrea and Syria.",
+                               "Belarus voted against the resolution along with Russia.",
+                               "Iran denounced the resolution jointly with Syria."})
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(StartsWith(e.event_code, "11") && (e.target == "RUS" || e.target == "PRK" || e.target == "SYR"))
+          << sentence << "\n" << Describe(Code(sentence));
+  const std::string exercises = "Belarus held exercises together with Russia.";
+  EXPECT_TRUE(HasExact(Code(exercises), "BLR", "15", "RUS")) << Describe(Code(exercises));
+}
+
+// A plain noun with an irregular past participle after it ("crates flown out of Iran") is a reduced
+// relative clause: the place after the participle is no subject of the sentence's verb.
+TEST_F(DictionaryClasses, IrregularParticiplesOpenReducedRelatives) {
+  for (const char* sentence : {"What began as a few crates flown out of Iran has become an industrial partnership with Russia.",
+                               "What began as a handful of engines flown out of Iran became a factory in Russia."})
+    for (const Event& e : Code(sentence))
+      EXPECT_FALSE(StartsWith(e.event_code, "04") && (e.source == "IRN" || e.source == "PRK"))
+          << sentence << "\n" << Describe(Code(sentence));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1796,5 +1796,18 @@ TEST_F(DictionaryClasses, IrregularParticiplesOpenReducedRelatives) {
           << sentence << "\n" << Describe(Code(sentence));
 }
 
+// A foreign base hosted is military cooperation with the state whose base it is (062), no visit.
+TEST_F(DictionaryClasses, HostingAForeignBaseIsMilitaryCooperation) {
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"Kyrgyzstan hosts a Russian air base.", "KGZ", "RUS"},
+      {"Djibouti hosts Chinese and American bases.", "DJI", "CHN"},
+      {"Tajikistan hosts Russia's largest military base abroad.", "TJK", "RUS"},
+  };
+  for (const auto& [sentence, host, guest] : cases) {
+    EXPECT_TRUE(HasExact(Code(sentence), host, "062", guest)) << sentence << "\n" << Describe(Code(sentence));
+    for (const Event& e : Code(sentence)) EXPECT_FALSE(StartsWith(e.event_code, "043")) << sentence;
+  }
+}
+
 }  // namespace
 }  // namespace dyad

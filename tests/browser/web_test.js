@@ -150,7 +150,9 @@ async function main() {
     const other = await page.evaluate(async () => (await (await fetch("/api/events?actor=BLR&review=unreviewed&limit=1")).json()).events[0].id);
     const rowOf = (id) => page.$('#event-results tr.ev[data-id="' + id + '"]');
     const reviewAs = async (state) => {
-      await page.waitForSelector("#review-form");
+      // (The choice itself, not the form: the panel of the event before may still be on the page
+      // while the new one renders.)
+      await page.waitForSelector('#review-form input[value="' + state + '"]', {timeout: 10000});
       await page.click('#review-form input[value="' + state + '"]');
       await page.click("#review-form button");
       return page.waitForFunction((s) => [...document.querySelectorAll("#event-detail .review li")].pop()?.innerText.startsWith(s + " by ana"),

@@ -131,6 +131,16 @@ TEST_F(ClassifyTest, ThreatsAndMaterialActsAreNoDenialsOfSupport) {
   EXPECT_TRUE(Has(said, 6));
 }
 
+// 7: forces sent to a regional, UN or AU peace force are X's part in a multinational force.
+TEST_F(ClassifyTest, ForcesSentToAPeaceForceAreACounterIndicator) {
+  Event sent = MakeEvent("BLRMIL", "154", "IGOUNO", "Belarus sent a battalion to the UN peacekeeping mission.");
+  EXPECT_TRUE(Has(sent, 7));
+  Event regional = MakeEvent("BLR", "150", "", "Belarusian units joined the regional force in the east.");
+  EXPECT_TRUE(Has(regional, 7));
+  Event denied = MakeEvent("BLRMIL", "154", "IGOUNO", "Belarus has never sent troops to a peacekeeping mission.");
+  EXPECT_FALSE(Has(denied, 7));
+}
+
 // 6: X's own word on where its forces are is an acknowledgement, listed once (not as posture or
 // participation); forces it says it sent to the aggressor stay participation.
 TEST_F(ClassifyTest, AcknowledgedPresenceOfOwnForces) {

@@ -131,6 +131,15 @@ TEST_F(ClassifyTest, ThreatsAndMaterialActsAreNoDenialsOfSupport) {
   EXPECT_TRUE(Has(said, 6));
 }
 
+// 6: X's leader calling its own fallen heroes, in a statement as in praise, is X's word that its
+// forces fought.
+TEST_F(ClassifyTest, CallingOwnFallenHeroesIsAnAcknowledgement) {
+  Event described = MakeEvent("BLRGOV", "010", "", "Lukashenko described the dead as heroes who had fought for the fatherland.");
+  EXPECT_TRUE(Has(described, 6));
+  Event praised = MakeEvent("BLRGOV", "051", "", "Lukashenko praised the soldiers who died in the operation as heroes.");
+  EXPECT_TRUE(Has(praised, 6));
+}
+
 // 7: forces sent to a regional, UN or AU peace force are X's part in a multinational force.
 TEST_F(ClassifyTest, ForcesSentToAPeaceForceAreACounterIndicator) {
   Event sent = MakeEvent("BLRMIL", "154", "IGOUNO", "Belarus sent a battalion to the UN peacekeeping mission.");

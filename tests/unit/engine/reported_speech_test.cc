@@ -1310,6 +1310,26 @@ TEST_F(EngineText, AnEventNamedAgainStandsForWhoDidIt) {
             {"condemned the air strikes", "IGOUNO", "11", "ISR", Modality::kAsserted, ""}},
            {"Washington imposed sanctions on Minsk in August. Belarus condemned the sanctions.",
             {"condemned the sanctions", "BLR", "11", "USA", Modality::kAsserted, ""}},
+           // Visits, threats, accusations and statements; a guest hosted or received made the visit.
+           {"Putin flew to Pyongyang in June. Seoul criticised the trip.",
+            {"criticised the trip", "KOR", "11", "RUS", Modality::kAsserted, ""}},
+           {"Viktor Orban visited Moscow in July. The European Commission condemned the visit.",
+            {"condemned the visit", "IGOEUREEC", "11", "HUN", Modality::kAsserted, ""}},
+           {"Orban was received by Putin in the Kremlin. The European Commission condemned the visit.",
+            {"condemned the visit", "IGOEUREEC", "11", "HUN", Modality::kAsserted, ""}},
+           {"Lukashenko threatened to strike Poland with nuclear weapons. Warsaw condemned the threat.",
+            {"condemned the threat", "POL", "11", "BLR", Modality::kAsserted, ""}},
+           {"Kyiv accused Minsk of helping Russian troops. Belarus rejected the accusations.",
+            {"rejected the accusations", "BLR", "", "UKR", Modality::kAsserted, ""}},
+           // What a speaker reports is its statement: its confirmation, remarks, claims.
+           {"Pyongyang confirmed that its troops had been sent to Russia. Seoul condemned the confirmation.",
+            {"condemned the confirmation", "KOR", "11", "PRK", Modality::kAsserted, ""}},
+           {"Lukashenko said Belarusian troops would never enter Ukraine. Kyiv dismissed the remarks.",
+            {"dismissed the remarks", "UKR", "", "BLR", Modality::kAsserted, ""}},
+           // (A claim may be an accusation: the nearest one's maker.)
+           {"Kigali said its forces had acted in self-defence. The M23 accused Burundian troops of fighting "
+            "beside the militia. Bujumbura rejected the claim.",
+            {"rejected the claim", "BDI", "", "CODREB", Modality::kAsserted, ""}},
        }) {
     const auto events = Code(text);
     ExpectEvent(events, x, Describe(events));
@@ -3214,35 +3234,6 @@ TEST_F(EngineText, AQuotationBeforeItsSpeakerTakesNoTargetFromAfterIt) {
       {"\"Belarus has never sent troops into Ukraine,\" the spokesman said, warning Polish authorities.", "BLR",
        "15", "UKR", Modality::kNegated, ""},
   });
-}
-
-// Visits, threats and accusations named again stand for who made them; a guest hosted or received
-// made the visit.
-TEST_F(EngineText, VisitsThreatsAndAccusationsNamedAgainStandForWhoMadeThem) {
-  for (const auto& [text, x] : std::vector<std::pair<std::string, Expected>>{
-           {"Putin flew to Pyongyang in June. Seoul criticised the trip.",
-            {"criticised the trip", "KOR", "11", "RUS", Modality::kAsserted, ""}},
-           {"Viktor Orban visited Moscow in July. The European Commission condemned the visit.",
-            {"condemned the visit", "IGOEUREEC", "11", "HUN", Modality::kAsserted, ""}},
-           {"Orban was received by Putin in the Kremlin. The European Commission condemned the visit.",
-            {"condemned the visit", "IGOEUREEC", "11", "HUN", Modality::kAsserted, ""}},
-           {"Lukashenko threatened to strike Poland with nuclear weapons. Warsaw condemned the threat.",
-            {"condemned the threat", "POL", "11", "BLR", Modality::kAsserted, ""}},
-           {"Kyiv accused Minsk of helping Russian troops. Belarus rejected the accusations.",
-            {"rejected the accusations", "BLR", "", "UKR", Modality::kAsserted, ""}},
-           // What a speaker reports is its statement: its confirmation, remarks, claims.
-           {"Pyongyang confirmed that its troops had been sent to Russia. Seoul condemned the confirmation.",
-            {"condemned the confirmation", "KOR", "11", "PRK", Modality::kAsserted, ""}},
-           {"Lukashenko said Belarusian troops would never enter Ukraine. Kyiv dismissed the remarks.",
-            {"dismissed the remarks", "UKR", "", "BLR", Modality::kAsserted, ""}},
-           // (A claim may be an accusation: the nearest one's maker.)
-           {"Kigali said its forces had acted in self-defence. The M23 accused Burundian troops of fighting "
-            "beside the militia. Bujumbura rejected the claim.",
-            {"rejected the claim", "BDI", "", "CODREB", Modality::kAsserted, ""}},
-       }) {
-    const auto events = Code(text);
-    ExpectEvent(events, x, Describe(events));
-  }
 }
 
 }  // namespace

@@ -3235,7 +3235,7 @@ void Engine::LookupAgent(int head, ActorVal* a) const {
       --j;
       // Document coding (dyad): a firm registered in a state is that state's business, as a firm
       // in it is ("companies registered in Kazakhstan", "a trader incorporated in the Emirates",
-      // "Dubai-based" firms aside, "a lender based in Kyrgyzstan").
+      // "a lender based in Kyrgyzstan"). Firms only: "troops based in Belarus" may be anyone's.
       static const WordList kRegistered = {"REGISTERED", "INCORPORATED", "HEADQUARTERED", "BASED", "DOMICILED"};
       if (document && j >= 1 && WordText(j + 1) == "IN" && kRegistered.count(WordText(j)) &&
           is(j - 1, RootType::kAgent) && !w(j - 1).converted_agent &&
@@ -3311,7 +3311,7 @@ ActorVal Engine::MakeActor(int found, int agent_around, bool with_agent) const {
 
 // Document coding (dyad): an agent outside a compound belongs to each of its members: after the
 // last member when the others are demonyms ("Iranian and Chinese firms": both firms), before the
-// first through a preposition ("firms in Iran and China", "officials from Russia and Belarus").
+// first through a preposition ("firms in Iran and China", "the leaders of Russia and Belarus").
 // A member with an agent of its own keeps it ("Russian troops and Belarusian police").
 void Engine::ShareCompoundAgent(ActorVal* members, size_t count) const {
   if (count < 2) return;

@@ -513,7 +513,7 @@ void Discourse::RememberPerson(const std::string& code, const std::string& name,
     people_ = std::make_shared<std::vector<NamedPerson>>(people_->begin(), people_->begin() + static_cast<long>(people_count_));
   // (Long documents: the names older than the look-back are dropped now and then, when no copy
   // shares the list.)
-  if (people_count_ >= 4096 && people_.use_count() == 1)
+  if (people_count_ >= 4096 && people_.use_count() == 1 && people_->front().sentence < sentence_count_ - kNameLookback)
     std::erase_if(*people_, [&](const NamedPerson& p) { return p.sentence < sentence_count_ - kNameLookback; });
   people_->push_back({code, name, text, sentence_count_});
   people_count_ = people_->size();

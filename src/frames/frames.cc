@@ -639,9 +639,9 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
       if (!ok) continue;
       if (pending) {  // trailing slot: up to kSlotWords words, to the end of the clause
         int32_t j = p, words = 0;
-        // (An origin ends it: "strikes on shipping from inside Yemen" name no target in Yemen; so
-        // does a destination a source's slot: "the deployment of a unit of 500 soldiers to eastern
-        // Congo" names no Congolese deployment. A target may follow "to": "made its territory
+        // (An origin ends it: "strikes on shipping from inside Yemen" name no target in Yemen. A
+        // destination ends a source's slot: "the deployment of a unit of 500 soldiers to eastern
+        // Congo" names no Congolese deployment; a target may follow "to": "made its territory
         // available to Russia".)
         auto ends_slot = [&](int32_t k) {
           const std::string_view t = tokens[k].lower;

@@ -250,6 +250,17 @@ TEST_F(CoreferenceTest, AShortNameIsThePersonNamedBefore) {
             "ROHGOV/ORC/122");
 }
 
+// The full name may lie beyond every rule window (the discourse keeps the document's people apart
+// from its last sentences), and a copy of the discourse sees the people named before it was made.
+TEST_F(CoreferenceTest, AShortNameFindsItsFullNameFarBack) {
+  std::vector<std::string> text = {"Theoden King visited Gondor on Monday."};
+  for (int i = 0; i < 15; ++i) text.push_back("Nothing happened.");
+  text.push_back("Later Theoden condemned Mordor.");
+  EXPECT_EQ(Last(text), "ROHGOV/ORC/122");
+  // A possessive is the name too.
+  EXPECT_EQ(Last({"Theoden King visited Gondor on Monday.", "Gondor condemned Theoden's decision."}), "GON/ROHGOV/122");
+}
+
 TEST_F(CoreferenceTest, AShortNameWithDiacriticsIsThePersonNamedBefore) {
   // The text keeps its letters ("Théodred"), the coder reads them folded (THEODRED): the short form
   // is compared as the coder reads it, and a name may start with a capital with a diacritic.

@@ -1311,6 +1311,8 @@ TEST_F(EngineText, AnEventNamedAgainStandsForWhoDidIt) {
            {"Washington imposed sanctions on Minsk in August. Belarus condemned the sanctions.",
             {"condemned the sanctions", "BLR", "11", "USA", Modality::kAsserted, ""}},
            // Visits, threats, accusations and statements; a guest hosted or received made the visit.
+           {"Abiy Ahmed received Hemedti in Addis Ababa in December. Sudanese officials criticised the reception.",
+            {"criticised the reception", "SDN", "11", "ETH", Modality::kAsserted, ""}},
            {"Putin flew to Pyongyang in June. Seoul criticised the trip.",
             {"criticised the trip", "KOR", "11", "RUS", Modality::kAsserted, ""}},
            {"Viktor Orban visited Moscow in July. The European Commission condemned the visit.",

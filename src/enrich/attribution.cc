@@ -878,8 +878,32 @@ Attribution Attribute(const SentenceCues& cues, const std::vector<Token>& tokens
       if (const TokenMention* m = FirstAfter(mentions, r.last, std::min(n, r.last + 3))) {
         return FromMention(*m);
       }
-      Attribution a = SpeakerWordsAfter(sentence, tokens, r.last);
-      if (!a.text.empty()) return a;
+      // "C, John Kirby, the White House spokesman, said in October": what follows the verb is its
+      // time or place, and the comma before it closes an apposition; the speaker is named before
+      // that apposition.
+      static const WordSet kAfterVerb = {"in", "on", "at", "last", "this", "earlier", "later", "yesterday", "today",
+                                         "during", "after", "before", "late", "early"};
+      if (r.last < n && kAfterVerb.count(tokens[r.last].lower)) {
+        int apposition = -1, name = -1;
+        for (int k = comma - 1; k >= verb_last && k > comma - 14; --k)
+          if (tokens[k].lower == ",") {
+            apposition = k;
+            break;
+          }
+        for (int k = apposition - 1; apposition > verb_last && k >= verb_last && k > apposition - 8; --k)
+          if (tokens[k].lower == ",") {
+            name = k;
+            break;
+          }
+        if (name >= 0) {
+          if (const TokenMention* m = NearestBefore(mentions, name + 1, apposition)) return FromMention(*m);
+          Attribution a = SpeakerWordsBefore(sentence, tokens, name + 1, apposition);
+          if (!a.text.empty()) return a;
+        }
+      } else {
+        Attribution a = SpeakerWordsAfter(sentence, tokens, r.last);
+        if (!a.text.empty()) return a;
+      }
     }
     Attribution a = SpeakerWordsBefore(sentence, tokens, comma + 1, r.first);
     if (!a.text.empty()) return a;

@@ -3223,6 +3223,22 @@ TEST_F(EngineText, ANarrativeClauseAfterAReportIsFirstHand) {
   });
 }
 
+// "C, X, <apposition>, said in October": the words after the verb are its time, not its speaker;
+// the speaker is named before the apposition.
+TEST_F(EngineText, ASpeakerBeforeAnAppositionAndAPostposedVerbReports) {
+  const std::string sentences[] = {
+      "Tehran had sent a team of trainers to Crimea, John Kirby, the White House national security spokesman, said in "
+      "October 2022.",
+      "Belarus sent fuel to the Russian army, Anton Motolko, a Belarusian activist, said on Tuesday.",
+  };
+  const std::string speakers[] = {"John Kirby", "Anton Motolko"};
+  for (size_t i = 0; i < 2; ++i) {
+    const auto events = Code(sentences[i]);
+    ASSERT_FALSE(events.empty()) << sentences[i];
+    for (const Event& e : events) EXPECT_EQ(e.reported_by_text, speakers[i]) << sentences[i] << "\n" << Describe(events);
+  }
+}
+
 // A quotation that comes first ends before its speaker: no one named after the verb of saying
 // (in a participle clause about something else) is the target of what was quoted.
 TEST_F(EngineText, AQuotationBeforeItsSpeakerTakesNoTargetFromAfterIt) {

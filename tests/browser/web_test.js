@@ -150,11 +150,16 @@ async function main() {
     const other = await page.evaluate(async () => (await (await fetch("/api/events?actor=BLR&review=unreviewed&limit=1")).json()).events[0].id);
     const rowOf = (id) => page.$('#event-results tr.ev[data-id="' + id + '"]');
     const reviewAs = async (state) => {
-      // (The choice itself, not the form: the panel of the event before may still be on the page
-      // while the new one renders.)
-      await page.waitForSelector('#review-form input[value="' + state + '"]', {timeout: 10000});
-      await page.click('#review-form input[value="' + state + '"]');
-      await page.click("#review-form button");
+      // (The choice and the button in one step inside the page, once it is not busy: the panel may
+      // render again between a wait and a click from outside, detaching what was found.)
+      await page.waitForFunction((s) => {
+        const choice = document.querySelector('#review-form input[value="' + s + '"]');
+        const button = document.querySelector("#review-form button");
+        if (!choice || !button || document.body.dataset.busy) return false;
+        choice.click();
+        button.click();
+        return true;
+      }, {timeout: 10000, polling: 50}, state);
       return page.waitForFunction((s) => [...document.querySelectorAll("#event-detail .review li")].pop()?.innerText.startsWith(s + " by ana"),
                                   {timeout: 10000, polling: 100}, state).then(() => true, () => false);
     };

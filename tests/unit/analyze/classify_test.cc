@@ -140,6 +140,16 @@ TEST_F(ClassifyTest, CallingOwnFallenHeroesIsAnAcknowledgement) {
   EXPECT_TRUE(Has(praised, 6));
 }
 
+// 7: aid with no receiver named that the sentence calls humanitarian is relief for the war's
+// victims; military aid never is.
+TEST_F(ClassifyTest, UntargetedHumanitarianAidIsACounterIndicator) {
+  Event relief = MakeEvent("BLRGOV", "071", "",
+                           "Minsk pledged 20 million dollars in humanitarian relief for civilians displaced by the war.");
+  EXPECT_TRUE(Has(relief, 7));
+  Event military = MakeEvent("BLRGOV", "070", "", "Minsk sent military aid and ammunition during the war.");
+  EXPECT_FALSE(Has(military, 7));
+}
+
 // 7: forces sent to a regional, UN or AU peace force are X's part in a multinational force.
 TEST_F(ClassifyTest, ForcesSentToAPeaceForceAreACounterIndicator) {
   Event sent = MakeEvent("BLRMIL", "154", "IGOUNO", "Belarus sent a battalion to the UN peacekeeping mission.");

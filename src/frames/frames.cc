@@ -208,6 +208,22 @@ bool IsBoundary(const Token& t, bool comma) {
          (comma && c == ',');
 }
 
+// The closing comma of an apposition opening at the comma `comma`: a determiner or a capitalised
+// word, then at most four more words, then a comma ("an Iranian frigate, the Alborz, sailed"); -1
+// when none.
+int32_t AppositionEnd(const std::vector<Token>& t, std::string_view sentence, int32_t comma) {
+  const int32_t n = static_cast<int32_t>(t.size());
+  if (comma + 2 >= n || !t[comma + 1].word) return -1;
+  const std::string_view first = t[comma + 1].lower;
+  const char c = sentence[static_cast<size_t>(t[comma + 1].begin)];
+  if (first != "the" && first != "a" && first != "an" && !(c >= 'A' && c <= 'Z')) return -1;
+  for (int32_t k = comma + 2; k < n && k <= comma + 6; ++k) {
+    if (t[k].lower == ",") return k;
+    if (!t[k].word && t[k].lower != "-" && t[k].lower != "'") return -1;
+  }
+  return -1;
+}
+
 // A new phrase or clause starts at token i: a relative pronoun ("who", "which", "that"), or
 // a conjunction followed by a determiner ("and the ...", "or a ..."). Slots and gaps stop there.
 bool StartsPhrase(const std::vector<Token>& t, size_t i) {
@@ -603,6 +619,12 @@ void FrameSet::ExtendWithActors(std::string_view sentence, Date date, const std:
           if (tokens[j].word) {
             if (WordMatches(e, tokens[j].lower)) { found = j; break; }
             if (++skipped > allow || StartsPhrase(tokens, static_cast<size_t>(j))) break;
+          } else if (allow == kGapWords && tokens[j].lower == ",") {
+            // A gap passes over an apposition between commas ("an Iranian frigate, the Alborz,
+            // sailed into the Red Sea"); any other comma ends it.
+            const int32_t close = AppositionEnd(tokens, sentence, j);
+            if (close < 0) break;
+            j = close;
           } else if (IsBoundary(tokens[j], true) ||
                      (allow == 0 && tokens[j].lower != "-" && tokens[j].lower != "'")) {
             break;  // clause ends, or adjacent literals are split by punctuation

@@ -1808,6 +1808,14 @@ TEST_F(DocumentCoding, IrregularParticiplesOpenReducedRelatives) {
                 "04", true, {"IRN"});
 }
 
+// A frame's gap passes over an apposition between commas (a ship's name after its kind); any other
+// comma still ends it.
+TEST_F(DocumentCoding, AFramesGapPassesOverAnApposition) {
+  EXPECT_TRUE(HasExact(Code("An Iranian frigate, the Alborz, sailed into the Red Sea."), "IRN", "154", ""));
+  EXPECT_TRUE(HasExact(Code("A Russian destroyer, the Admiral Tributs, arrived in the port of Manila."), "RUS", "154", ""));
+  ExpectNoActBy({"An Iranian frigate, long in port, sailed into the Red Sea."}, "154", true, {"IRN"});
+}
+
 // A foreign base hosted is military cooperation with the state whose base it is (062), no visit.
 TEST_F(DictionaryClasses, HostingAForeignBaseIsMilitaryCooperation) {
   const std::tuple<const char*, const char*, const char*> cases[] = {

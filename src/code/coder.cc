@@ -2663,6 +2663,17 @@ void Engine::SplitClauses() {
       }
     }
     if (is(c - 1, RootType::kAdjective) && is(c + 1, RootType::kAdjective)) continue;
+    // Document coding (dyad): two modifiers joined right after a verb, before the actor they
+    // describe, are no clauses ("received wounded and dead Russian soldiers", "welcomed tired and
+    // hungry Ukrainian refugees").
+    if (document && c >= 2 && !IsActor(c - 1) && w(c - 1).kind == WType::kNone) {
+      int verb = c - 2;
+      if (verb >= 1 && (WordText(verb) == "THE" || is(verb, RootType::kDeterminer))) --verb;
+      int j = c + 1, modifiers = 0;
+      while (j < n() && modifiers < 2 && !w(j).typed && w(j).kind == WType::kNone && !IsActor(j)) ++j, ++modifiers;
+      if (modifiers > 0 && j < n() && IsActorHead(j) && is(verb, RootType::kVerb) && w(verb).is_head && !w(verb).noun)
+        continue;
+    }
     // Document coding (dyad): the last two members of a list of nouns, one of them a gerund
     // ("weapons, training and logistical support", "arms, funding and training") are no clauses.
     if (document && c >= 3 && w(c - 2).kind == WType::kComma && EndsWith(WordText(c - 1), "ING") &&

@@ -1816,6 +1816,17 @@ TEST_F(DocumentCoding, AFramesGapPassesOverAnApposition) {
   ExpectNoActBy({"An Iranian frigate, long in port, sailed into the Red Sea."}, "154", true, {"IRN"});
 }
 
+// Two modifiers joined right after a verb describe the actor after them: no new clause. Hospitals
+// receiving or admitting the wounded treat them (073).
+TEST_F(DocumentCoding, JoinedModifiersAndTheWoundedReceived) {
+  EXPECT_TRUE(HasExact(Code("Poland welcomed tired and hungry Ukrainian refugees."), "POL", "043", "UKRREF"));
+  EXPECT_TRUE(HasExact(Code("Belarus treated wounded and sick Russian soldiers."), "BLR", "073", "RUSMIL"));
+  EXPECT_TRUE(HasExact(Code("Hospitals in Gomel received wounded Russian soldiers."), "BLRHLH", "073", "RUSMIL"));
+  EXPECT_TRUE(HasExact(Code("Hospitals in Gomel admitted injured Russian troops."), "BLRHLH", "073", "RUSMIL"));
+  // (Admitting what one did stays an admission.)
+  EXPECT_TRUE(HasExact(Code("Minsk admitted that Russian troops used its territory."), "BLRGOV", "015", "RUSMIL"));
+}
+
 // A foreign base hosted is military cooperation with the state whose base it is (062), no visit.
 TEST_F(DictionaryClasses, HostingAForeignBaseIsMilitaryCooperation) {
   const std::tuple<const char*, const char*, const char*> cases[] = {

@@ -1827,6 +1827,13 @@ TEST_F(DocumentCoding, JoinedModifiersAndTheWoundedReceived) {
   EXPECT_TRUE(HasExact(Code("Minsk admitted that Russian troops used its territory."), "BLRGOV", "015", "RUSMIL"));
 }
 
+// Firms or networks involved, engaged or implicated in arms deliveries to someone supply them (072).
+TEST_F(DocumentCoding, FirmsInvolvedInArmsDeliveriesSupplyThem) {
+  EXPECT_TRUE(HasExact(Code("The EU sanctioned Iranian firms involved in drone deliveries to Russia."), "IRNBUS", "072", "RUS"));
+  EXPECT_TRUE(HasExact(Code("Washington listed Chinese entities engaged in missile exports to Iran."), "CHN", "072", "IRN"));
+  ExpectNoActBy({"Russian firms involved in the talks met Ukrainian officials."}, "07", true, {"RUSBUS"});
+}
+
 // A foreign base hosted is military cooperation with the state whose base it is (062), no visit.
 TEST_F(DictionaryClasses, HostingAForeignBaseIsMilitaryCooperation) {
   const std::tuple<const char*, const char*, const char*> cases[] = {

@@ -1834,6 +1834,14 @@ TEST_F(DocumentCoding, FirmsInvolvedInArmsDeliveriesSupplyThem) {
   ExpectNoActBy({"Russian firms involved in the talks met Ukrainian officials."}, "07", true, {"RUSBUS"});
 }
 
+// What is retaken, recaptured, captured or liberated "from" someone was taken from them: they are the
+// target, not the place.
+TEST_F(DocumentCoding, APlaceTakenFromSomeoneHasThemAsTarget) {
+  EXPECT_TRUE(HasExact(Code("Sudan's army recaptured the palace in Khartoum from the RSF."), "SDNMIL", "192", "SDNREB"));
+  EXPECT_TRUE(HasExact(Code("Ukrainian forces retook Kherson from Russian troops."), "UKRMIL", "192", "RUSMIL"));
+  EXPECT_TRUE(HasExact(Code("The M23 captured Goma from the Congolese army."), "CODREB", "192", "CODMIL"));
+}
+
 // A foreign base hosted is military cooperation with the state whose base it is (062), no visit.
 TEST_F(DictionaryClasses, HostingAForeignBaseIsMilitaryCooperation) {
   const std::tuple<const char*, const char*, const char*> cases[] = {

@@ -232,18 +232,16 @@ void CodeReportedContent(const code::Coder& coder, const frames::FrameSet* frame
     }
     // The one told, between the verb of saying and its clause ("the mission told the Security Council
     // that Tehran had not transferred any drones"), is the statement's addressee, never the target of
-    // what the clause says.
-    for (auto& e : result->events)
-      if (Inside(e.verb_span, content.clause) && !e.target_span.empty() && !content.verb.empty() &&
-          e.target_span.begin >= content.verb.end && e.target_span.end <= content.clause.begin)
-        ClearTarget(e);
-    // Nor is anyone named after the verb of saying when the clause came first ("'China has never
-    // provided lethal weapons to any party,' a spokesperson said, vowing to protect Chinese
-    // companies"): the clause ended before the speaker.
-    for (auto& e : result->events)
-      if (Inside(e.verb_span, content.clause) && !e.target_span.empty() && !content.verb.empty() &&
-          content.clause.end <= content.verb.begin && e.target_span.begin >= content.verb.end)
-        ClearTarget(e);
+    // what the clause says; nor is anyone named after the verb of saying when the clause came first
+    // ("'China has never provided lethal weapons to any party,' a spokesperson said, vowing to protect
+    // Chinese companies"): the clause ended before the speaker.
+    if (!content.verb.empty()) {
+      const bool clause_first = content.clause.end <= content.verb.begin;
+      for (auto& e : result->events)
+        if (Inside(e.verb_span, content.clause) && !e.target_span.empty() && e.target_span.begin >= content.verb.end &&
+            (clause_first || e.target_span.end <= content.clause.begin))
+          ClearTarget(e);
+    }
     // So does an actor in the speaker's own phrase, before the name, for a material act: "White House
     // spokesman John Kirby said Iran provided Russia with drones" names no White House supply. (What
     // the speaker demands or threatens in the clause may well be its own act.)

@@ -1668,10 +1668,12 @@ TEST_F(DictionaryClasses, StrikesNamedAsANounAreTheirAuthorsForce) {
 namespace dyad {
 namespace {
 
-// An exact source, code prefix and target among a sentence's asserted events.
-bool HasExact(const std::vector<Event>& events, const char* source, const char* code, const char* target) {
+// An asserted event of the sentence with this source and target ("*": any) and a code starting with
+// `code`.
+bool HasExact(const std::vector<Event>& events, const std::string& source, const char* code, const std::string& target) {
   for (const Event& e : events)
-    if (e.source == source && StartsWith(e.event_code, code) && e.target == target && e.modality == Modality::kAsserted)
+    if ((source == "*" || e.source == source) && StartsWith(e.event_code, code) && (target == "*" || e.target == target) &&
+        e.modality == Modality::kAsserted)
       return true;
   return false;
 }
@@ -1679,16 +1681,29 @@ bool HasExact(const std::vector<Event>& events, const char* source, const char* 
 // The sentence-level checks of the mechanisms below.
 class DocumentCoding : public DictionaryClasses {
  protected:
+  struct Exact {
+    std::string sentence, source;
+    const char* code;
+    std::string target;
+  };
+  // Each sentence yields its asserted event (HasExact).
+  static void ExpectExact(std::initializer_list<Exact> cases) {
+    for (const Exact& x : cases) {
+      const std::vector<Event> events = Code(x.sentence);
+      EXPECT_TRUE(HasExact(events, x.source, x.code, x.target))
+          << x.sentence << "\nexpected " << x.source << " " << x.code << " " << x.target << ", got:\n" << Describe(events);
+    }
+  }
   // No event of any of the sentences whose code starts with `code` and whose source (or, with
-  // `on_source` false, target) is one of `actors`.
+  // `on_source` false, target) is one of `actors` (any actor when `actors` is empty).
   static void ExpectNoActBy(std::initializer_list<const char*> sentences, const char* code, bool on_source,
                             std::initializer_list<std::string> actors) {
     for (const char* sentence : sentences) {
       const std::vector<Event> events = Code(sentence);
       for (const Event& e : events) {
         const std::string& actor = on_source ? e.source : e.target;
-        EXPECT_FALSE(StartsWith(e.event_code, code) && std::find(actors.begin(), actors.end(), actor) != actors.end())
-            << sentence << "\n" << Describe(events);
+        const bool listed = actors.size() == 0 || std::find(actors.begin(), actors.end(), actor) != actors.end();
+        EXPECT_FALSE(StartsWith(e.event_code, code) && listed) << sentence << "\n" << Describe(events);
       }
     }
   }
@@ -1696,43 +1711,28 @@ class DocumentCoding : public DictionaryClasses {
 
 // Firms located in a state are that state's business: "in", "in the" and "registered / based /
 // incorporated / headquartered in" before the state.
-TEST_F(DictionaryClasses, FirmsRegisteredOrBasedInAStateAreItsBusiness) {
-  const std::pair<const char*, const char*> cases[] = {
-      {"The US Treasury sanctioned several companies registered in Kazakhstan.", "KAZBUS"},
-      {"The EU sanctioned a shipping company headquartered in Turkey.", "TURBUS"},
-      {"Britain sanctioned two traders in the Emirates.", "AREBUS"},
-      {"Britain sanctioned two firms incorporated in the Emirates.", "AREBUS"},
-  };
-  for (const auto& [sentence, target] : cases) {
-    const std::vector<Event> events = Code(sentence);
-    bool found = false;
-    for (const Event& e : events) found = found || (StartsWith(e.event_code, "163") && e.target == target);
-    EXPECT_TRUE(found) << sentence << "\nexpected a sanction of " << target << ", got:\n" << Describe(events);
-  }
-  // ("the" before a group or an organisation is not read past: its code gets no agent.)
-  const std::string assembly = "Days later, 141 states in the General Assembly deplored the involvement of Belarus.";
-  EXPECT_TRUE(HasExact(Code(assembly), "IGOUNO", "111", "BLR")) << assembly << "\n" << Describe(Code(assembly));
+TEST_F(DocumentCoding, FirmsRegisteredOrBasedInAStateAreItsBusiness) {
+  ExpectExact({
+      {"The US Treasury sanctioned several companies registered in Kazakhstan.", "*", "163", "KAZBUS"},
+      {"The EU sanctioned a shipping company headquartered in Turkey.", "*", "163", "TURBUS"},
+      {"Britain sanctioned two traders in the Emirates.", "*", "163", "AREBUS"},
+      {"Britain sanctioned two firms incorporated in the Emirates.", "*", "163", "AREBUS"},
+      // ("the" before a group or an organisation is not read past: its code gets no agent.)
+      {"Days later, 141 states in the General Assembly deplored the involvement of Belarus.", "IGOUNO", "111", "BLR"},
+  });
 }
 
 // An agent outside a compound of states is each member's: after the last member when the others
 // are demonyms, before the first through a preposition; a member with its own agent keeps it.
-TEST_F(DictionaryClasses, AnAgentOutsideACompoundIsEachMembers) {
-  const std::string demonyms = "The US sanctioned Iranian and Chinese firms.";
-  const std::vector<Event> a = Code(demonyms);
-  EXPECT_TRUE(HasExact(a, "USA", "163", "IRNBUS") && HasExact(a, "USA", "163", "CHNBUS")) << demonyms << "\n"
-                                                                                          << Describe(a);
-  const std::string preposition = "London sanctioned firms in Iran and China.";
-  const std::vector<Event> b = Code(preposition);
-  EXPECT_TRUE(HasExact(b, "GBRGOV", "163", "IRNBUS") && HasExact(b, "GBRGOV", "163", "CHNBUS"))
-      << preposition << "\n" << Describe(b);
-  const std::string own = "Russian troops and Belarusian police guarded the border.";
-  const std::vector<Event> c = Code(own);
-  bool police = false, troops = false;
-  for (const Event& e : c) {
-    police = police || e.source == "BLRCOP";
-    troops = troops || e.source == "RUSMIL";
-  }
-  EXPECT_TRUE(police && troops) << own << "\n" << Describe(c);
+TEST_F(DocumentCoding, AnAgentOutsideACompoundIsEachMembers) {
+  ExpectExact({
+      {"The US sanctioned Iranian and Chinese firms.", "USA", "163", "IRNBUS"},
+      {"The US sanctioned Iranian and Chinese firms.", "USA", "163", "CHNBUS"},
+      {"London sanctioned firms in Iran and China.", "GBRGOV", "163", "IRNBUS"},
+      {"London sanctioned firms in Iran and China.", "GBRGOV", "163", "CHNBUS"},
+      {"Russian troops and Belarusian police guarded the border.", "BLRCOP", "", "*"},
+      {"Russian troops and Belarusian police guarded the border.", "RUSMIL", "", "*"},
+  });
   // (A member that took the compound's agent is still no partner of itself.)
   const std::string ministers = "The foreign ministers of Congo and Rwanda signed a peace agreement.";
   for (const Event& e : Code(ministers))
@@ -1741,43 +1741,37 @@ TEST_F(DictionaryClasses, AnAgentOutsideACompoundIsEachMembers) {
 
 // An institution the dictionaries do not know, "the" and a noun opening the sentence, is the
 // subject: the object of its verb is never made the source ("Kazakh companies sanctioned Russia").
-TEST_F(DictionaryClasses, AnUnknownInstitutionOpeningTheSentenceKeepsItsObjectAnObject) {
-  for (const char* sentence : {"The Treasury sanctioned several Kazakh companies for selling drone parts to Russia.",
-                               "The regulator sanctioned two Kyrgyz banks for processing Russian payments.",
-                               "The watchdog sanctioned three Chinese firms for supplying Russia."})
-    for (const Event& e : Code(sentence))
-      EXPECT_FALSE(StartsWith(e.event_code, "163")) << sentence << "\n" << Describe(Code(sentence));
+TEST_F(DocumentCoding, AnUnknownInstitutionOpeningTheSentenceKeepsItsObjectAnObject) {
+  ExpectNoActBy({"The Treasury sanctioned several Kazakh companies for selling drone parts to Russia.",
+                 "The regulator sanctioned two Kyrgyz banks for processing Russian payments.",
+                 "The watchdog sanctioned three Chinese firms for supplying Russia."},
+                "163", true, {});
   // (A time opening the sentence is no subject: the actor after it acts.)
-  const std::string time = "The next day Russia struck Kyiv.";
-  bool struck = false;
-  for (const Event& e : Code(time)) struck = struck || (e.source == "RUS" && StartsWith(e.event_code, "19"));
-  EXPECT_TRUE(struck) << time << "\n" << Describe(Code(time));
+  ExpectExact({{"The next day Russia struck Kyiv.", "RUS", "19", "*"}});
 }
 
 // Mediation whose parties the sentence does not name as actors is still the mediator's act (kept
 // when the sentence yields nothing else), and so is hosting a conference, a forum or the leaders
 // and delegations who come to it.
-TEST_F(DictionaryClasses, UntargetedMediationAndHostingAreKept) {
-  const std::tuple<const char*, const char*, const char*> cases[] = {
-      {"Qatar mediated between the parties.", "QAT", "045"},
-      {"Oman brokered a truce in May.", "OMN", "045"},
-      {"Addis Ababa hosted the founding conference of the civilian coalition in October 2023.", "ETHGOV", "043"},
-      {"President Ndayishimiye hosted the region's heads of state in Bujumbura.", "BDIGOV", "043"},
-      {"Nairobi hosted a forum on the war.", "KENGOV", "043"},
-  };
-  for (const auto& [sentence, source, code] : cases)
-    EXPECT_TRUE(HasExact(Code(sentence), source, code, "")) << sentence << "\n" << Describe(Code(sentence));
+TEST_F(DocumentCoding, UntargetedMediationAndHostingAreKept) {
+  ExpectExact({
+      {"Qatar mediated between the parties.", "QAT", "045", ""},
+      {"Oman brokered a truce in May.", "OMN", "045", ""},
+      {"Addis Ababa hosted the founding conference of the civilian coalition in October 2023.", "ETHGOV", "043", ""},
+      {"President Ndayishimiye hosted the region's heads of state in Bujumbura.", "BDIGOV", "043", ""},
+      {"Nairobi hosted a forum on the war.", "KENGOV", "043", ""},
+  });
 }
 
 // A surname alone names the person named in full earlier in the document, however many sentences
 // back (up to 200, past the rule windows), and so does its possessive.
-TEST_F(DictionaryClasses, ASurnameNamesThePersonNamedInFullFarBack) {
+TEST_F(DocumentCoding, ASurnameNamesThePersonNamedInFullFarBack) {
   std::string text = "Angolan President João Lourenço hosted talks in Luanda.";
   for (int i = 0; i < 14; ++i) text += " The rains came early that year.";
-  const std::string thanked = text + " Tshisekedi thanked Lourenço for his efforts.";
-  EXPECT_TRUE(HasExact(Code(thanked), "CODGOV", "051", "AGOGOV")) << Describe(Code(thanked));
-  const std::string praised = text + " The State Department praised Lourenço's persistence.";
-  EXPECT_TRUE(HasExact(Code(praised), "USAGOV", "051", "AGOGOV")) << Describe(Code(praised));
+  ExpectExact({
+      {text + " Tshisekedi thanked Lourenço for his efforts.", "CODGOV", "051", "AGOGOV"},
+      {text + " The State Department praised Lourenço's persistence.", "USAGOV", "051", "AGOGOV"},
+  });
 }
 
 // A destination ends a deployment's trailing slot, as an origin does: the place troops go to is
@@ -1786,8 +1780,7 @@ TEST_F(DocumentCoding, TheDestinationOfADeploymentIsNotItsAuthor) {
   ExpectNoActBy({"Angola's parliament approved the deployment of a unit of about 500 soldiers to eastern Congo.",
                  "Kenya's cabinet approved the deployment of 1,000 police officers to Haiti."},
                 "15", true, {"COD", "HTI"});
-  const std::string named = "Observers noted the deployment of Russian troops to Belarus.";
-  EXPECT_TRUE(HasExact(Code(named), "RUSMIL", "154", "BLR")) << Describe(Code(named));
+  ExpectExact({{"Observers noted the deployment of Russian troops to Belarus.", "RUSMIL", "154", "BLR"}});
 }
 
 // A partner after "together with", "along with" or "alongside" acts with the subject: it is no
@@ -1796,8 +1789,7 @@ TEST_F(DocumentCoding, APartnerAfterTogetherWithIsNoTargetOfCriticism) {
   ExpectNoActBy({"Minsk voted against the text together with Russia, North Korea, Eritrea and Syria.",
                  "Belarus voted against the resolution along with Russia.", "Iran denounced the resolution jointly with Syria."},
                 "11", false, {"RUS", "PRK", "SYR"});
-  const std::string exercises = "Belarus held exercises together with Russia.";
-  EXPECT_TRUE(HasExact(Code(exercises), "BLR", "15", "RUS")) << Describe(Code(exercises));
+  ExpectExact({{"Belarus held exercises together with Russia.", "BLR", "15", "RUS"}});
 }
 
 // A plain noun with an irregular past participle after it ("crates flown out of Iran") is a reduced
@@ -1811,48 +1803,55 @@ TEST_F(DocumentCoding, IrregularParticiplesOpenReducedRelatives) {
 // A frame's gap passes over an apposition between commas (a ship's name after its kind); any other
 // comma still ends it.
 TEST_F(DocumentCoding, AFramesGapPassesOverAnApposition) {
-  EXPECT_TRUE(HasExact(Code("An Iranian frigate, the Alborz, sailed into the Red Sea."), "IRN", "154", ""));
-  EXPECT_TRUE(HasExact(Code("A Russian destroyer, the Admiral Tributs, arrived in the port of Manila."), "RUS", "154", ""));
+  ExpectExact({
+      {"An Iranian frigate, the Alborz, sailed into the Red Sea.", "IRN", "154", ""},
+      {"A Russian destroyer, the Admiral Tributs, arrived in the port of Manila.", "RUS", "154", ""},
+  });
   ExpectNoActBy({"An Iranian frigate, long in port, sailed into the Red Sea."}, "154", true, {"IRN"});
 }
 
 // Two modifiers joined right after a verb describe the actor after them: no new clause. Hospitals
 // receiving or admitting the wounded treat them (073).
 TEST_F(DocumentCoding, JoinedModifiersAndTheWoundedReceived) {
-  EXPECT_TRUE(HasExact(Code("Poland welcomed tired and hungry Ukrainian refugees."), "POL", "043", "UKRREF"));
-  EXPECT_TRUE(HasExact(Code("Belarus treated wounded and sick Russian soldiers."), "BLR", "073", "RUSMIL"));
-  EXPECT_TRUE(HasExact(Code("Hospitals in Gomel received wounded Russian soldiers."), "BLRHLH", "073", "RUSMIL"));
-  EXPECT_TRUE(HasExact(Code("Hospitals in Gomel admitted injured Russian troops."), "BLRHLH", "073", "RUSMIL"));
-  // (Admitting what one did stays an admission.)
-  EXPECT_TRUE(HasExact(Code("Minsk admitted that Russian troops used its territory."), "BLRGOV", "015", "RUSMIL"));
+  ExpectExact({
+      {"Poland welcomed tired and hungry Ukrainian refugees.", "POL", "043", "UKRREF"},
+      {"Belarus treated wounded and sick Russian soldiers.", "BLR", "073", "RUSMIL"},
+      {"Hospitals in Gomel received wounded Russian soldiers.", "BLRHLH", "073", "RUSMIL"},
+      {"Hospitals in Gomel admitted injured Russian troops.", "BLRHLH", "073", "RUSMIL"},
+      // (Admitting what one did stays an admission.)
+      {"Minsk admitted that Russian troops used its territory.", "BLRGOV", "015", "RUSMIL"},
+  });
 }
 
 // Firms or networks involved, engaged or implicated in arms deliveries to someone supply them (072).
 TEST_F(DocumentCoding, FirmsInvolvedInArmsDeliveriesSupplyThem) {
-  EXPECT_TRUE(HasExact(Code("The EU sanctioned Iranian firms involved in drone deliveries to Russia."), "IRNBUS", "072", "RUS"));
-  EXPECT_TRUE(HasExact(Code("Washington listed Chinese entities engaged in missile exports to Iran."), "CHN", "072", "IRN"));
+  ExpectExact({
+      {"The EU sanctioned Iranian firms involved in drone deliveries to Russia.", "IRNBUS", "072", "RUS"},
+      {"Washington listed Chinese entities engaged in missile exports to Iran.", "CHN", "072", "IRN"},
+  });
   ExpectNoActBy({"Russian firms involved in the talks met Ukrainian officials."}, "07", true, {"RUSBUS"});
 }
 
 // What is retaken, recaptured, captured or liberated "from" someone was taken from them: they are the
 // target, not the place.
 TEST_F(DocumentCoding, APlaceTakenFromSomeoneHasThemAsTarget) {
-  EXPECT_TRUE(HasExact(Code("Sudan's army recaptured the palace in Khartoum from the RSF."), "SDNMIL", "192", "SDNREB"));
-  EXPECT_TRUE(HasExact(Code("Ukrainian forces retook Kherson from Russian troops."), "UKRMIL", "192", "RUSMIL"));
-  EXPECT_TRUE(HasExact(Code("The M23 captured Goma from the Congolese army."), "CODREB", "192", "CODMIL"));
+  ExpectExact({
+      {"Sudan's army recaptured the palace in Khartoum from the RSF.", "SDNMIL", "192", "SDNREB"},
+      {"Ukrainian forces retook Kherson from Russian troops.", "UKRMIL", "192", "RUSMIL"},
+      {"The M23 captured Goma from the Congolese army.", "CODREB", "192", "CODMIL"},
+  });
 }
 
 // A foreign base hosted is military cooperation with the state whose base it is (062), no visit.
-TEST_F(DictionaryClasses, HostingAForeignBaseIsMilitaryCooperation) {
-  const std::tuple<const char*, const char*, const char*> cases[] = {
-      {"Kyrgyzstan hosts a Russian air base.", "KGZ", "RUS"},
-      {"Djibouti hosts Chinese and American bases.", "DJI", "CHN"},
-      {"Tajikistan hosts Russia's largest military base abroad.", "TJK", "RUS"},
-  };
-  for (const auto& [sentence, host, guest] : cases) {
-    EXPECT_TRUE(HasExact(Code(sentence), host, "062", guest)) << sentence << "\n" << Describe(Code(sentence));
-    for (const Event& e : Code(sentence)) EXPECT_FALSE(StartsWith(e.event_code, "043")) << sentence;
-  }
+TEST_F(DocumentCoding, HostingAForeignBaseIsMilitaryCooperation) {
+  ExpectExact({
+      {"Kyrgyzstan hosts a Russian air base.", "KGZ", "062", "RUS"},
+      {"Djibouti hosts Chinese and American bases.", "DJI", "062", "CHN"},
+      {"Tajikistan hosts Russia's largest military base abroad.", "TJK", "062", "RUS"},
+  });
+  ExpectNoActBy({"Kyrgyzstan hosts a Russian air base.", "Djibouti hosts Chinese and American bases.",
+                 "Tajikistan hosts Russia's largest military base abroad."},
+                "043", true, {});
 }
 
 }  // namespace
